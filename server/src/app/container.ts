@@ -1,0 +1,49 @@
+// Wiring: builds every repository and service from the process's handles. Passing these in (instead of
+// importing module singletons) is what lets tests boot the real app against their own Redis and MongoDB.
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { SessionSigner } from '../auth/session.js';
+import { AuthService } from '../modules/auth/auth.service.js';
+import type { Config } from '../config/env.js';
+import type { Logger } from '../logging/logger.js';
+import { customerModel } from '../modules/customers/customer.model.js';
+import { CustomerRepository } from '../modules/customers/customer.repository.js';
+import { CustomerService } from '../modules/customers/customer.service.js';
+import { merchantModel } from '../modules/merchants/merchant.model.js';
+import { MerchantRepository } from '../modules/merchants/merchant.repository.js';
+import { MerchantService } from '../modules/merchants/merchant.service.js';
+import { shopModel } from '../modules/shops/shop.model.js';
+import { ShopRepository } from '../modules/shops/shop.repository.js';
+import { ShopService } from '../modules/shops/shop.service.js';
+import { staffModel } from '../modules/staff/staff.model.js';
+import { StaffRepository } from '../modules/staff/staff.repository.js';
+import { FixedWindowRateLimiter } from '../redis/rate-limiter.js';
+import { RedisLock } from '../redis/lock.js';
+
+export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
+  const repositories = {
+    merchants: new MerchantRepository(merchantModel(mongo)),
+    shops: new ShopRepository(shopModel(mongo)),
+    staff: new StaffRepository(staffModel(mongo)),
+    customers: new CustomerRepository(customerModel(mongo)),
+  };
+  const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
+  return {
+    config,
+    logger,
+    mongo,
+    redis,
+    repositories,
+    locks: new RedisLock(redis),
+    rateLimiter: new FixedWindowRateLimiter(redis),
+    sessions,
+    services: {
+      auth: new AuthService(sessions, repositories.merchants, repositories.staff, config.demoMode),
+      merchants: new MerchantService(repositories.merchants, repositories.shops),
+      shops: new ShopService(repositories.shops),
+      customers: new CustomerService(repositories.customers),
+    },
+  };
+}
+
+export type Container = ReturnType<typeof buildContainer>;

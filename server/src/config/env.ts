@@ -1,0 +1,99 @@
+// The one place that reads process.env. Everything else receives a typed, validated Config.
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: bool.default(false),
+  MONGO_URI: z
+    .string({ error: 'is required (for example mongodb://127.0.0.1:27017/xiaoer)' })
+    .regex(/^mongodb(\+srv)?:\/\/[^/\s]+\/?[^\s]*$/, 'must be a mongodb:// or mongodb+srv:// URI'),
+  REDIS_URL: z.string({ error: 'is required (for example redis://127.0.0.1:6379)' }).regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+  SESSION_SECRET: z.string({ error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters'),
+  MASTER_KEY: z
+    .string({ error: 'is required (64 hex characters: openssl rand -hex 32)' })
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (openssl rand -hex 32)'),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  DEMO_MODE: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+  CORS_ORIGINS: list.default([]),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  JOBS_PROCESS_EVERY: z.string().default('5 seconds'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: {
+    host: string;
+    port: number;
+    publicUrl?: string;
+    trustProxy: boolean;
+    corsOrigins: string[];
+    bodyLimit: string;
+    requestTimeoutMs: number;
+  };
+  mongoUri: string;
+  redisUrl: string;
+  session: { secret: string; ttlSeconds: number };
+  masterKey: Buffer;
+  demoMode: boolean;
+  log: { level: Env['LOG_LEVEL']; pretty: boolean };
+  shutdownTimeoutMs: number;
+  jobs: { processEvery: string };
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; the error names each bad variable and what is wrong with it, on one line. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: e.PUBLIC_URL,
+      trustProxy: e.TRUST_PROXY,
+      corsOrigins: e.CORS_ORIGINS,
+      bodyLimit: e.BODY_LIMIT,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    },
+    mongoUri: e.MONGO_URI,
+    redisUrl: e.REDIS_URL,
+    session: { secret: e.SESSION_SECRET, ttlSeconds: e.SESSION_TTL_SECONDS },
+    masterKey: Buffer.from(e.MASTER_KEY, 'hex'),
+    demoMode: e.DEMO_MODE,
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    jobs: { processEvery: e.JOBS_PROCESS_EVERY },
+  };
+}
+
+/** The process role comes from the command line: `--role api|worker|all` (default all). */
+export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+export function parseRole(argv: string[] = process.argv.slice(2)): ProcessRole {
+  const index = argv.findIndex((a) => a === '--role' || a.startsWith('--role='));
+  if (index === -1) return 'all';
+  const value = argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
+  if (!PROCESS_ROLES.includes(value as ProcessRole)) {
+    throw new ConfigError(`invalid configuration: --role must be one of ${PROCESS_ROLES.join(', ')} (got ${value ?? 'nothing'})`);
+  }
+  return value as ProcessRole;
+}

@@ -1,0 +1,47 @@
+import { Router } from '@koa/router';
+import Koa from 'koa';
+import type { Container } from '../app/container.js';
+import { authenticate, type AuthedState } from '../auth/auth.middleware.js';
+import { publicAuthRoutes, sessionRoutes } from '../modules/auth/auth.routes.js';
+import { customerRoutes } from '../modules/customers/customer.routes.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { merchantRoutes } from '../modules/merchants/merchant.routes.js';
+import { staffRoutes } from '../modules/staff/staff.routes.js';
+import { jsonBody } from './middleware/body.js';
+import { errorHandler } from './middleware/error-handler.js';
+import { requestContext } from './middleware/request-context.js';
+import { corsForClients, securityHeaders } from './middleware/security.js';
+import { requestTimeout } from './middleware/timeout.js';
+
+/** The HTTP application: cross-cutting middleware, then public routes, then the authenticated /api. */
+export function createApp(container: Container, lifecycle: { isDraining: () => boolean }): Koa {
+  const { config, logger, services, repositories } = container;
+  const app = new Koa();
+  app.proxy = config.http.trustProxy;
+  app.silent = true; // errors are logged by our own middleware, once, with context
+
+  app.use(requestContext(logger));
+  app.use(errorHandler(logger));
+  app.use(securityHeaders());
+  app.use(corsForClients(config.http.corsOrigins));
+  app.use(requestTimeout(config.http.requestTimeoutMs));
+  app.use(jsonBody(config.http.bodyLimit));
+
+  const health = healthRoutes({ mongo: container.mongo, redis: container.redis, isDraining: lifecycle.isDraining });
+  const auth = publicAuthRoutes(services.auth, container.rateLimiter);
+
+  const api = new Router<AuthedState>({ prefix: '/api' });
+  api.use(authenticate(container.sessions));
+  for (const module of [
+    sessionRoutes(repositories.staff),
+    merchantRoutes(services.merchants, services.shops),
+    customerRoutes(services.customers),
+    staffRoutes(repositories.staff),
+  ]) {
+    api.use(module.routes(), module.allowedMethods());
+  }
+
+  for (const router of [health, auth]) app.use(router.routes()).use(router.allowedMethods());
+  app.use(api.routes()).use(api.allowedMethods());
+  return app;
+}

@@ -1,0 +1,62 @@
+import { GENDERS, SOURCE_CHANNELS } from '@xiaoer/common/constants/customer';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+const note = new Schema(
+  {
+    text: { type: String, required: true, maxlength: 500 },
+    staffId: { type: Schema.Types.ObjectId, ref: 'Staff', required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const customerSchema = new Schema(
+  {
+    merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
+    /** WeCom external_userid; absent for customers known only from imported orders */
+    externalUserId: { type: String, trim: true },
+    name: { type: String, required: true, trim: true, maxlength: 64 },
+    avatar: { type: String, trim: true },
+    remark: { type: String, trim: true, maxlength: 50 },
+    phone: { type: String, trim: true },
+    gender: { type: String, enum: GENDERS, default: 'unknown' },
+    /** YYYY-MM-DD (year may be 1900 when the customer gave only month and day) */
+    birthday: { type: String },
+    /** MM-DD, derived from birthday, so the daily birthday scan is an index lookup */
+    birthdayMonthDay: { type: String },
+    tags: { type: [String], default: [] },
+    sourceChannel: { type: String, enum: SOURCE_CHANNELS, default: 'other' },
+    followStaffIds: { type: [Schema.Types.ObjectId], ref: 'Staff', default: [] },
+    notes: { type: [note], default: [] },
+    firstContactAt: { type: Date, required: true },
+    lastContactAt: { type: Date, required: true },
+    consentMarketing: { type: Boolean, default: false },
+    optedOut: { type: Boolean, default: false },
+    optedOutAt: { type: Date },
+  },
+  { timestamps: true },
+);
+
+// One customer per merchant and WeCom external user: the backstop when an add event and a full sync race.
+customerSchema.index(
+  { merchantId: 1, externalUserId: 1 },
+  { unique: true, partialFilterExpression: { externalUserId: { $type: 'string' } } },
+);
+// The staff customer list: most recently in touch first, keyset-paginated on (lastContactAt, _id).
+customerSchema.index({ merchantId: 1, lastContactAt: -1, _id: -1 });
+// Matching imported orders and webhook payloads to a customer by phone.
+customerSchema.index({ merchantId: 1, phone: 1 });
+// Filtering the list by tag (multikey).
+customerSchema.index({ merchantId: 1, tags: 1 });
+// "My customers": the follow staff's own list.
+customerSchema.index({ merchantId: 1, followStaffIds: 1 });
+// The daily birthday scan.
+customerSchema.index({ merchantId: 1, birthdayMonthDay: 1 });
+
+customerSchema.pre('save', function deriveBirthdayMonthDay() {
+  this.birthdayMonthDay = this.birthday ? this.birthday.slice(5) : undefined;
+});
+
+export type Customer = InferSchemaType<typeof customerSchema>;
+export const customerModel = (conn: Connection) => conn.model('Customer', customerSchema);
+export type CustomerModel = ReturnType<typeof customerModel>;

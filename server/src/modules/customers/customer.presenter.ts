@@ -1,0 +1,30 @@
+import { roleAtLeast, type StaffRole } from '@xiaoer/common/constants/roles';
+import type { CustomerDto } from '@xiaoer/common/schemas/customer';
+import type { CustomerRecord } from './customer.repository.js';
+
+/** Staff see 138****5678; managers and owners see the whole number (they call customers back). */
+export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+
+export function presentCustomer(c: CustomerRecord, viewer: StaffRole): CustomerDto {
+  return {
+    id: c._id.toHexString(),
+    externalUserId: c.externalUserId ?? undefined,
+    name: c.name,
+    avatar: c.avatar ?? undefined,
+    remark: c.remark ?? undefined,
+    phone: c.phone ? (roleAtLeast(viewer, 'manager') ? c.phone : maskPhone(c.phone)) : undefined,
+    gender: c.gender,
+    birthday: c.birthday ?? undefined,
+    tags: c.tags,
+    sourceChannel: c.sourceChannel,
+    followStaffIds: c.followStaffIds.map((id) => id.toHexString()),
+    notes: c.notes
+      .slice(-20)
+      .reverse()
+      .map((n) => ({ text: n.text, staffId: n.staffId.toHexString(), createdAt: n.createdAt.toISOString() })),
+    firstContactAt: c.firstContactAt.toISOString(),
+    lastContactAt: c.lastContactAt.toISOString(),
+    consentMarketing: c.consentMarketing,
+    optedOut: c.optedOut,
+  };
+}

@@ -1,0 +1,78 @@
+import type { CustomerListQuery, CustomerUpdate } from '@xiaoer/common/schemas/customer';
+import { Types, type QueryFilter } from 'mongoose';
+import { TenantRepository, type TenantFilter } from '../../db/tenant-repository.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { Customer, CustomerModel } from './customer.model.js';
+import { decodeCursor, encodeCursor } from './customer-cursor.js';
+
+export type CustomerRecord = Customer & { _id: Types.ObjectId };
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class CustomerRepository extends TenantRepository<Customer> {
+  constructor(model: CustomerModel) {
+    super(model);
+  }
+
+  findById(merchantId: MerchantId, id: string): Promise<CustomerRecord | null> {
+    return this.model.findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id) })).lean<CustomerRecord>().exec();
+  }
+
+  /** Keyset pagination on (lastContactAt desc, _id desc): stable under inserts, no skip scans. */
+  async list(merchantId: MerchantId, query: CustomerListQuery): Promise<{ items: CustomerRecord[]; nextCursor?: string }> {
+    const filter: TenantFilter<Customer> = {};
+    if (query.tag) filter.tags = query.tag;
+    if (query.followStaffId) filter.followStaffIds = new Types.ObjectId(query.followStaffId);
+    const and: QueryFilter<Customer>[] = [];
+    if (query.q) {
+      const pattern = new RegExp(escapeRegex(query.q), 'i');
+      const byText: QueryFilter<Customer>[] = [{ name: pattern }, { remark: pattern }];
+      if (/^\d{4,11}$/.test(query.q)) byText.push({ phone: new RegExp(`${query.q}$`) });
+      and.push({ $or: byText });
+    }
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      and.push({ $or: [{ lastContactAt: { $lt: after.at } }, { lastContactAt: after.at, _id: { $lt: after.id } }] });
+    }
+    if (and.length) filter.$and = and;
+    const rows = await this.model
+      .find(this.scoped(merchantId, filter))
+      .sort({ lastContactAt: -1, _id: -1 })
+      .limit(query.limit + 1)
+      .lean<CustomerRecord[]>()
+      .exec();
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return rows.length > query.limit && last ? { items, nextCursor: encodeCursor(last.lastContactAt, last._id) } : { items };
+  }
+
+  update(merchantId: MerchantId, id: string, patch: CustomerUpdate): Promise<CustomerRecord | null> {
+    const set: Record<string, unknown> = { ...patch };
+    if (patch.birthday !== undefined) set.birthdayMonthDay = patch.birthday.slice(5);
+    if (patch.optedOut !== undefined) set.optedOutAt = patch.optedOut ? new Date() : null;
+    return this.model
+      .findOneAndUpdate(this.scoped(merchantId, { _id: new Types.ObjectId(id) }), { $set: set }, { returnDocument: 'after' })
+      .lean<CustomerRecord>()
+      .exec();
+  }
+
+  /** Newest notes are kept; the profile shows the latest and very old ones age out at 200. */
+  addNote(merchantId: MerchantId, id: string, note: { text: string; staffId: string }): Promise<CustomerRecord | null> {
+    const entry = { text: note.text, staffId: new Types.ObjectId(note.staffId), createdAt: new Date() };
+    return this.model
+      .findOneAndUpdate(
+        this.scoped(merchantId, { _id: new Types.ObjectId(id) }),
+        { $push: { notes: { $each: [entry], $slice: -200 } } },
+        { returnDocument: 'after' },
+      )
+      .lean<CustomerRecord>()
+      .exec();
+  }
+
+  /** Bulk load for imports and the demo seed: no hydration, one round trip per batch. */
+  async insertMany(merchantId: MerchantId, customers: Omit<Customer, 'merchantId'>[]): Promise<number> {
+    const docs = customers.map((c) => ({ ...c, merchantId: merchantObjectId(merchantId) }));
+    const inserted = await this.model.insertMany(docs, { lean: true, ordered: false });
+    return inserted.length;
+  }
+}

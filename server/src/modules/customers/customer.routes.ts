@@ -1,0 +1,40 @@
+import { Router } from '@koa/router';
+import { idParamsSchema } from '@xiaoer/common/schemas/common';
+import { customerListQuerySchema, customerNoteCreateSchema, customerUpdateSchema } from '@xiaoer/common/schemas/customer';
+import type { AuthedState } from '../../auth/auth.middleware.js';
+import { parse } from '../../http/validate.js';
+import { presentCustomer } from './customer.presenter.js';
+import type { CustomerService } from './customer.service.js';
+
+export function customerRoutes(customers: CustomerService): Router<AuthedState> {
+  const router = new Router<AuthedState>({ prefix: '/customers' });
+
+  router.get('/', async (ctx) => {
+    const { merchantId, role } = ctx.state.session;
+    const page = await customers.list(merchantId, parse(customerListQuerySchema, ctx.query));
+    ctx.body = { items: page.items.map((c) => presentCustomer(c, role)), nextCursor: page.nextCursor };
+  });
+
+  router.get('/:id', async (ctx) => {
+    const { merchantId, role } = ctx.state.session;
+    const { id } = parse(idParamsSchema, ctx.params);
+    ctx.body = presentCustomer(await customers.get(merchantId, id), role);
+  });
+
+  router.patch('/:id', async (ctx) => {
+    const { merchantId, role } = ctx.state.session;
+    const { id } = parse(idParamsSchema, ctx.params);
+    const patch = parse(customerUpdateSchema, ctx.request.body);
+    ctx.body = presentCustomer(await customers.update(merchantId, id, patch), role);
+  });
+
+  router.post('/:id/notes', async (ctx) => {
+    const { merchantId, staffId, role } = ctx.state.session;
+    const { id } = parse(idParamsSchema, ctx.params);
+    const { text } = parse(customerNoteCreateSchema, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = presentCustomer(await customers.addNote(merchantId, id, staffId, text), role);
+  });
+
+  return router;
+}

@@ -1,0 +1,40 @@
+import { Router } from '@koa/router';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { pingMongo } from '../../db/mongo.js';
+
+const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
+  Promise.race([p, new Promise<T>((r) => setTimeout(() => r(fallback), ms).unref())]);
+
+async function pingRedis(redis: Redis): Promise<boolean> {
+  try {
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * /healthz: the process is up (for restarts). /readyz: this process can serve (for load balancers): Mongo and Redis
+ * answer, and it is not shutting down.
+ */
+export function healthRoutes(deps: { mongo: Connection; redis: Redis; isDraining: () => boolean }): Router {
+  const router = new Router();
+  router.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
+  router.get('/readyz', async (ctx) => {
+    const [mongo, redis] = await Promise.all([
+      withTimeout(pingMongo(deps.mongo), 2000, false),
+      withTimeout(pingRedis(deps.redis), 2000, false),
+    ]);
+    const draining = deps.isDraining();
+    const ready = mongo && redis && !draining;
+    ctx.status = ready ? 200 : 503;
+    ctx.body = {
+      status: ready ? 'ok' : draining ? 'draining' : 'unavailable',
+      checks: { mongo: mongo ? 'ok' : 'down', redis: redis ? 'ok' : 'down' },
+    };
+  });
+  return router;
+}

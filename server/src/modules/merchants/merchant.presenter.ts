@@ -1,0 +1,26 @@
+import type { MerchantDto, ShopDto } from '@xiaoer/common/schemas/merchant';
+import type { ShopRecord } from '../shops/shop.repository.js';
+import type { MerchantRecord } from './merchant.repository.js';
+
+export const presentShop = (s: ShopRecord): ShopDto => ({
+  id: s._id.toHexString(),
+  name: s.name,
+  address: s.address ?? undefined,
+  phone: s.phone ?? undefined,
+});
+
+export const presentMerchant = (m: MerchantRecord, shops: ShopRecord[]): MerchantDto => ({
+  id: m._id.toHexString(),
+  name: m.name,
+  industry: m.industry,
+  timezone: m.timezone,
+  businessHours: m.businessHours.map(({ weekday, open, close }) => ({ weekday, open: open!, close: close! })),
+  holidays: m.holidays.map((h) => ({
+    date: h.date,
+    name: h.name ?? '',
+    closed: h.closed ?? true,
+    ...(h.open ? { open: h.open } : {}),
+    ...(h.close ? { close: h.close } : {}),
+  })),
+  shops: shops.map(presentShop),
+});

@@ -1,0 +1,31 @@
+import type { BusinessHoursUpdate } from '@xiaoer/common/schemas/merchant';
+import type { Types } from 'mongoose';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { Merchant, MerchantModel } from './merchant.model.js';
+
+export type MerchantRecord = Merchant & { _id: Types.ObjectId };
+
+/** The tenant root: its own id is the tenant id, so every method still takes a MerchantId. */
+export class MerchantRepository {
+  constructor(private model: MerchantModel) {}
+
+  findById(merchantId: MerchantId): Promise<MerchantRecord | null> {
+    return this.model.findById(merchantObjectId(merchantId)).lean<MerchantRecord>().exec();
+  }
+
+  findDemo(): Promise<MerchantRecord | null> {
+    return this.model.findOne({ demo: true }).lean<MerchantRecord>().exec();
+  }
+
+  async create(merchant: Pick<Merchant, 'name' | 'industry'> & Partial<Merchant>): Promise<MerchantRecord> {
+    const created = await this.model.create(merchant);
+    return created.toObject() as MerchantRecord;
+  }
+
+  updateBusinessHours(merchantId: MerchantId, update: BusinessHoursUpdate): Promise<MerchantRecord | null> {
+    return this.model
+      .findByIdAndUpdate(merchantObjectId(merchantId), { $set: update }, { returnDocument: 'after' })
+      .lean<MerchantRecord>()
+      .exec();
+  }
+}

@@ -1,0 +1,23 @@
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+/** How many shops one merchant may have: the product is for the one-to-five-shop merchant. */
+export const MAX_SHOPS = 5;
+
+const shopSchema = new Schema(
+  {
+    merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
+    /** 1..MAX_SHOPS; unique per merchant, so two concurrent "add shop" calls cannot both take the sixth place */
+    slot: { type: Number, min: 1, max: MAX_SHOPS, required: true },
+    name: { type: String, required: true, trim: true, maxlength: 50 },
+    address: { type: String, trim: true, maxlength: 200 },
+    phone: { type: String, trim: true, maxlength: 30 },
+  },
+  { timestamps: true },
+);
+
+// The merchant's shop list (ordered by slot) and the 1..5 cap's concurrency backstop.
+shopSchema.index({ merchantId: 1, slot: 1 }, { unique: true });
+
+export type Shop = InferSchemaType<typeof shopSchema>;
+export const shopModel = (conn: Connection) => conn.model('Shop', shopSchema);
+export type ShopModel = ReturnType<typeof shopModel>;

@@ -1,0 +1,24 @@
+import { STAFF_ROLES } from '@xiaoer/common/constants/roles';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+const staffSchema = new Schema(
+  {
+    merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
+    /** the member's userid in the merchant's WeCom corp */
+    wecomUserId: { type: String, required: true, trim: true, maxlength: 64 },
+    name: { type: String, required: true, trim: true, maxlength: 50 },
+    role: { type: String, enum: STAFF_ROLES, required: true, default: 'staff' },
+    shopIds: { type: [Schema.Types.ObjectId], ref: 'Shop', default: [] },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true },
+);
+
+// Login and callbacks resolve a WeCom userid within a merchant; unique so a double sync cannot create two staff.
+staffSchema.index({ merchantId: 1, wecomUserId: 1 }, { unique: true });
+// Notifications fan out to a merchant's owners and managers.
+staffSchema.index({ merchantId: 1, role: 1 });
+
+export type Staff = InferSchemaType<typeof staffSchema>;
+export const staffModel = (conn: Connection) => conn.model('Staff', staffSchema, 'staff');
+export type StaffModel = ReturnType<typeof staffModel>;

@@ -1,0 +1,9 @@
+import type { StaffRecord } from './staff.repository.js';
+
+export const presentStaff = (s: StaffRecord) => ({
+  id: s._id.toHexString(),
+  name: s.name,
+  role: s.role,
+  wecomUserId: s.wecomUserId,
+  shopIds: s.shopIds.map((id) => id.toHexString()),
+});

@@ -1,0 +1,30 @@
+import type { StaffRole } from '@xiaoer/common/constants/roles';
+import { Types } from 'mongoose';
+import { TenantRepository } from '../../db/tenant-repository.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { Staff, StaffModel } from './staff.model.js';
+
+export type StaffRecord = Staff & { _id: Types.ObjectId };
+
+export class StaffRepository extends TenantRepository<Staff> {
+  constructor(model: StaffModel) {
+    super(model);
+  }
+
+  findById(merchantId: MerchantId, id: string): Promise<StaffRecord | null> {
+    return this.model.findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id), active: true })).lean<StaffRecord>().exec();
+  }
+
+  findFirstByRole(merchantId: MerchantId, role: StaffRole): Promise<StaffRecord | null> {
+    return this.model.findOne(this.scoped(merchantId, { role, active: true })).sort({ _id: 1 }).lean<StaffRecord>().exec();
+  }
+
+  list(merchantId: MerchantId): Promise<StaffRecord[]> {
+    return this.model.find(this.scoped(merchantId, { active: true })).sort({ _id: 1 }).lean<StaffRecord[]>().exec();
+  }
+
+  async insertMany(merchantId: MerchantId, staff: Omit<Staff, 'merchantId'>[]): Promise<StaffRecord[]> {
+    const docs = staff.map((s) => ({ ...s, merchantId: merchantObjectId(merchantId) }));
+    return (await this.model.insertMany(docs, { lean: true })) as unknown as StaffRecord[];
+  }
+}

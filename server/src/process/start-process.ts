@@ -1,0 +1,92 @@
+// Boots one process in its role: `api` serves HTTP, `worker` runs jobs, `all` does both (the single-machine default).
+// Several api and worker processes can run against the same MongoDB and Redis: nothing here keeps shared state
+// in memory.
+import http from 'node:http';
+import { hostname } from 'node:os';
+import { buildContainer, type Container } from '../app/container.js';
+import type { Config, ProcessRole } from '../config/env.js';
+import { connectMongo, ensureIndexes } from '../db/mongo.js';
+import { createApp } from '../http/app.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
+import { jobDefinitions } from '../jobs/job-registry.js';
+import { JobRuntime } from '../jobs/job-runtime.js';
+import type { Logger } from '../logging/logger.js';
+import { createRedis } from '../redis/client.js';
+
+export interface RunningProcess {
+  container: Container;
+  /** the bound HTTP address when the role serves HTTP */
+  url?: string;
+  jobs?: JobRuntime;
+  /** drains HTTP, stops jobs, closes Mongo and Redis; safe to call twice */
+  stop(): Promise<void>;
+}
+
+export async function startProcess(
+  config: Config,
+  role: ProcessRole,
+  logger: Logger,
+  options: { extraJobs?: JobDefinition[] } = {},
+): Promise<RunningProcess> {
+  const mongo = await connectMongo(config.mongoUri, logger).catch((e: Error) => {
+    throw new Error(`MongoDB at MONGO_URI is unreachable: ${e.message}`);
+  });
+  const redis = createRedis(config.redisUrl, logger);
+  await redis.ping().catch((e: Error) => {
+    redis.disconnect();
+    void mongo.close();
+    throw new Error(`Redis at REDIS_URL is unreachable: ${e.message}`);
+  });
+  const container = buildContainer(config, logger, mongo, redis);
+  await ensureIndexes(mongo, logger);
+
+  let draining = false;
+  let server: http.Server | undefined;
+  let url: string | undefined;
+  if (role !== 'worker') {
+    const app = createApp(container, { isDraining: () => draining });
+    server = http.createServer(app.callback());
+    server.requestTimeout = config.http.requestTimeoutMs + 5000;
+    server.headersTimeout = 20_000;
+    server.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(config.http.port, config.http.host, resolve);
+    });
+    const { port } = server.address() as { port: number };
+    url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
+  }
+
+  let jobs: JobRuntime | undefined;
+  if (role !== 'api') {
+    jobs = new JobRuntime(mongo, logger, { processEvery: config.jobs.processEvery, name: `${hostname()}-${process.pid}` });
+    await jobs.start([...jobDefinitions(container), ...(options.extraJobs ?? [])]);
+  }
+  logger.info({ role, url }, 'process started');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      draining = true;
+      logger.info({ role }, 'shutting down');
+      if (server) await closeServer(server, config.shutdownTimeoutMs);
+      await jobs?.stop();
+      await mongo.close();
+      await redis.quit().catch(() => redis.disconnect());
+      logger.info('shut down cleanly');
+    })());
+
+  return { container, url, jobs, stop };
+}
+
+/** Stops accepting, lets in-flight requests finish, and cuts idle keep-alive and overdue connections. */
+function closeServer(server: http.Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
