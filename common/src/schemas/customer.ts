@@ -6,7 +6,7 @@ export const customerListQuerySchema = paginationSchema.extend({
   q: z.string().trim().max(50).optional(),
   tag: z.string().trim().max(30).optional(),
   followStaffId: objectIdSchema.optional(),
-});
+}).strict();
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
 export const customerUpdateSchema = z

@@ -26,7 +26,7 @@ const envSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  JOBS_PROCESS_EVERY: z.string().default('5 seconds'),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,7 +49,7 @@ export interface Config {
   demoMode: boolean;
   log: { level: Env['LOG_LEVEL']; pretty: boolean };
   shutdownTimeoutMs: number;
-  jobs: { processEvery: string };
+  jobs: { pollMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -80,7 +80,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoMode: e.DEMO_MODE,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-    jobs: { processEvery: e.JOBS_PROCESS_EVERY },
+    jobs: { pollMs: e.JOBS_POLL_MS },
   };
 }
 

@@ -14,11 +14,11 @@ export class JobRuntime {
   constructor(
     mongo: Connection,
     private logger: Logger,
-    options: { processEvery: string; name: string },
+    options: { pollMs: number; name: string },
   ) {
     this.agenda = new Agenda({
       backend: new MongoBackend({ mongo: mongo.db!, collection: 'jobs' }),
-      processEvery: options.processEvery,
+      processEvery: options.pollMs,
       name: options.name,
       defaultLockLifetime: 10 * 60_000,
     });

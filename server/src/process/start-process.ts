@@ -59,7 +59,7 @@ export async function startProcess(
 
   let jobs: JobRuntime | undefined;
   if (role !== 'api') {
-    jobs = new JobRuntime(mongo, logger, { processEvery: config.jobs.processEvery, name: `${hostname()}-${process.pid}` });
+    jobs = new JobRuntime(mongo, logger, { pollMs: config.jobs.pollMs, name: `${hostname()}-${process.pid}` });
     await jobs.start([...jobDefinitions(container), ...(options.extraJobs ?? [])]);
   }
   logger.info({ role, url }, 'process started');

@@ -2,7 +2,7 @@
 import type { StaffRole } from '@xiaoer/common/constants/roles';
 import type { Container } from '../../src/app/container.js';
 import type { Customer } from '../../src/modules/customers/customer.model.js';
-import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
+import type { CustomerRecord, NewCustomer } from '../../src/modules/customers/customer.repository.js';
 import type { Merchant } from '../../src/modules/merchants/merchant.model.js';
 import type { MerchantRecord } from '../../src/modules/merchants/merchant.repository.js';
 import type { ShopRecord } from '../../src/modules/shops/shop.repository.js';
@@ -43,7 +43,7 @@ export async function buildCustomer(c: Container, merchantId: MerchantId, overri
       consentMarketing: true,
       optedOut: false,
       ...overrides,
-    } as Omit<Customer, 'merchantId'>,
+    } as NewCustomer,
   ]);
   const page = await c.repositories.customers.list(merchantId, { limit: 100, q: overrides.name ?? `顾客${n}` });
   return page.items[0]!;

@@ -19,7 +19,7 @@ export function testConfig(env: { mongoUrl: string; redisUrl: string; overrides?
     SESSION_SECRET: randomBytes(24).toString('hex'),
     MASTER_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    JOBS_PROCESS_EVERY: '200 milliseconds',
+    JOBS_POLL_MS: '200',
     SHUTDOWN_TIMEOUT_MS: '2000',
     ...env.overrides,
   });

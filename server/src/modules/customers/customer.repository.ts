@@ -6,6 +6,7 @@ import type { Customer, CustomerModel } from './customer.model.js';
 import { decodeCursor, encodeCursor } from './customer-cursor.js';
 
 export type CustomerRecord = Customer & { _id: Types.ObjectId };
+export type NewCustomer = Omit<Customer, 'merchantId' | 'createdAt' | 'updatedAt' | 'birthdayMonthDay'>;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -70,8 +71,9 @@ export class CustomerRepository extends TenantRepository<Customer> {
   }
 
   /** Bulk load for imports and the demo seed: no hydration, one round trip per batch. */
-  async insertMany(merchantId: MerchantId, customers: Omit<Customer, 'merchantId'>[]): Promise<number> {
-    const docs = customers.map((c) => ({ ...c, merchantId: merchantObjectId(merchantId) }));
+  async insertMany(merchantId: MerchantId, customers: NewCustomer[]): Promise<number> {
+    // insertMany with lean skips the save hook, so the derived birthday key is set here
+    const docs = customers.map((c) => ({ ...c, birthdayMonthDay: c.birthday?.slice(5), merchantId: merchantObjectId(merchantId) }));
     const inserted = await this.model.insertMany(docs, { lean: true, ordered: false });
     return inserted.length;
   }

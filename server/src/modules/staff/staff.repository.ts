@@ -5,6 +5,7 @@ import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js'
 import type { Staff, StaffModel } from './staff.model.js';
 
 export type StaffRecord = Staff & { _id: Types.ObjectId };
+export type NewStaff = Omit<Staff, 'merchantId' | 'createdAt' | 'updatedAt'>;
 
 export class StaffRepository extends TenantRepository<Staff> {
   constructor(model: StaffModel) {
@@ -23,7 +24,7 @@ export class StaffRepository extends TenantRepository<Staff> {
     return this.model.find(this.scoped(merchantId, { active: true })).sort({ _id: 1 }).lean<StaffRecord[]>().exec();
   }
 
-  async insertMany(merchantId: MerchantId, staff: Omit<Staff, 'merchantId'>[]): Promise<StaffRecord[]> {
+  async insertMany(merchantId: MerchantId, staff: NewStaff[]): Promise<StaffRecord[]> {
     const docs = staff.map((s) => ({ ...s, merchantId: merchantObjectId(merchantId) }));
     return (await this.model.insertMany(docs, { lean: true })) as unknown as StaffRecord[];
   }
