@@ -6,6 +6,10 @@ import { SessionSigner } from '../auth/session.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import type { Config } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
+import { productModel } from '../modules/catalog/product.model.js';
+import { ProductRepository } from '../modules/catalog/product.repository.js';
+import { orderModel } from '../modules/orders/order.model.js';
+import { OrderRepository } from '../modules/orders/order.repository.js';
 import { customerModel } from '../modules/customers/customer.model.js';
 import { CustomerRepository } from '../modules/customers/customer.repository.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
@@ -26,6 +30,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     shops: new ShopRepository(shopModel(mongo)),
     staff: new StaffRepository(staffModel(mongo)),
     customers: new CustomerRepository(customerModel(mongo)),
+    products: new ProductRepository(productModel(mongo)),
+    orders: new OrderRepository(orderModel(mongo)),
   };
   const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
   return {

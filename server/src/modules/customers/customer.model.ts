@@ -1,5 +1,5 @@
-import { GENDERS, SOURCE_CHANNELS } from '@xiaoer/common/constants/customer';
-import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { GENDERS, SOURCE_CHANNELS, type Gender, type SourceChannel } from '@xiaoer/common/constants/customer';
+import { Schema, type Connection, type Types } from 'mongoose';
 
 const note = new Schema(
   {
@@ -10,7 +10,36 @@ const note = new Schema(
   { _id: false },
 );
 
-const customerSchema = new Schema(
+export interface CustomerNote {
+  text: string;
+  staffId: Types.ObjectId;
+  createdAt: Date;
+}
+
+export interface Customer {
+  merchantId: Types.ObjectId;
+  externalUserId?: string;
+  name: string;
+  avatar?: string;
+  remark?: string;
+  phone?: string;
+  gender: Gender;
+  birthday?: string;
+  birthdayMonthDay?: string;
+  tags: string[];
+  sourceChannel: SourceChannel;
+  followStaffIds: Types.ObjectId[];
+  notes: CustomerNote[];
+  firstContactAt: Date;
+  lastContactAt: Date;
+  consentMarketing: boolean;
+  optedOut: boolean;
+  optedOutAt?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const customerSchema = new Schema<Customer>(
   {
     merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
     /** WeCom external_userid; absent for customers known only from imported orders */
@@ -57,6 +86,5 @@ customerSchema.pre('save', function deriveBirthdayMonthDay() {
   this.birthdayMonthDay = this.birthday ? this.birthday.slice(5) : undefined;
 });
 
-export type Customer = InferSchemaType<typeof customerSchema>;
-export const customerModel = (conn: Connection) => conn.model('Customer', customerSchema);
+export const customerModel = (conn: Connection) => conn.model<Customer>('Customer', customerSchema);
 export type CustomerModel = ReturnType<typeof customerModel>;

@@ -1,10 +1,36 @@
-import { INDUSTRIES } from '@xiaoer/common/constants/industries';
-import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
+import { Schema, type Connection } from 'mongoose';
 
 const openingSpan = new Schema({ weekday: { type: Number, min: 0, max: 6, required: true }, open: String, close: String }, { _id: false });
 const holiday = new Schema({ date: { type: String, required: true }, name: String, closed: Boolean, open: String, close: String }, { _id: false });
 
-const merchantSchema = new Schema(
+export interface OpeningSpan {
+  weekday: number;
+  open: string;
+  close: string;
+}
+
+export interface Holiday {
+  date: string;
+  name: string;
+  closed: boolean;
+  open?: string;
+  close?: string;
+}
+
+export interface Merchant {
+  name: string;
+  industry: Industry;
+  timezone: string;
+  businessHours: OpeningSpan[];
+  holidays: Holiday[];
+  wecomCorpId?: string;
+  demo: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const merchantSchema = new Schema<Merchant>(
   {
     name: { type: String, required: true, trim: true, maxlength: 50 },
     industry: { type: String, enum: INDUSTRIES, required: true },
@@ -23,6 +49,5 @@ merchantSchema.index({ wecomCorpId: 1 }, { unique: true, partialFilterExpression
 // Demo bootstrap: find the demo merchant without a scan.
 merchantSchema.index({ demo: 1 }, { partialFilterExpression: { demo: true } });
 
-export type Merchant = InferSchemaType<typeof merchantSchema>;
-export const merchantModel = (conn: Connection) => conn.model('Merchant', merchantSchema);
+export const merchantModel = (conn: Connection) => conn.model<Merchant>('Merchant', merchantSchema);
 export type MerchantModel = ReturnType<typeof merchantModel>;

@@ -14,13 +14,7 @@ export const presentMerchant = (m: MerchantRecord, shops: ShopRecord[]): Merchan
   name: m.name,
   industry: m.industry,
   timezone: m.timezone,
-  businessHours: m.businessHours.map(({ weekday, open, close }) => ({ weekday, open: open!, close: close! })),
-  holidays: m.holidays.map((h) => ({
-    date: h.date,
-    name: h.name ?? '',
-    closed: h.closed ?? true,
-    ...(h.open ? { open: h.open } : {}),
-    ...(h.close ? { close: h.close } : {}),
-  })),
+  businessHours: m.businessHours.map(({ weekday, open, close }) => ({ weekday, open, close })),
+  holidays: m.holidays.map(({ date, name, closed, open, close }) => ({ date, name, closed, open, close })),
   shops: shops.map(presentShop),
 });

@@ -1,9 +1,19 @@
-import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 
 /** How many shops one merchant may have: the product is for the one-to-five-shop merchant. */
 export const MAX_SHOPS = 5;
 
-const shopSchema = new Schema(
+export interface Shop {
+  merchantId: Types.ObjectId;
+  slot: number;
+  name: string;
+  address?: string;
+  phone?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const shopSchema = new Schema<Shop>(
   {
     merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
     /** 1..MAX_SHOPS; unique per merchant, so two concurrent "add shop" calls cannot both take the sixth place */
@@ -18,6 +28,5 @@ const shopSchema = new Schema(
 // The merchant's shop list (ordered by slot) and the 1..5 cap's concurrency backstop.
 shopSchema.index({ merchantId: 1, slot: 1 }, { unique: true });
 
-export type Shop = InferSchemaType<typeof shopSchema>;
-export const shopModel = (conn: Connection) => conn.model('Shop', shopSchema);
+export const shopModel = (conn: Connection) => conn.model<Shop>('Shop', shopSchema);
 export type ShopModel = ReturnType<typeof shopModel>;

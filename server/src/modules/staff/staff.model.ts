@@ -1,7 +1,18 @@
-import { STAFF_ROLES } from '@xiaoer/common/constants/roles';
-import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { STAFF_ROLES, type StaffRole } from '@xiaoer/common/constants/roles';
+import { Schema, type Connection, type Types } from 'mongoose';
 
-const staffSchema = new Schema(
+export interface Staff {
+  merchantId: Types.ObjectId;
+  wecomUserId: string;
+  name: string;
+  role: StaffRole;
+  shopIds: Types.ObjectId[];
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const staffSchema = new Schema<Staff>(
   {
     merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
     /** the member's userid in the merchant's WeCom corp */
@@ -19,6 +30,5 @@ staffSchema.index({ merchantId: 1, wecomUserId: 1 }, { unique: true });
 // Notifications fan out to a merchant's owners and managers.
 staffSchema.index({ merchantId: 1, role: 1 });
 
-export type Staff = InferSchemaType<typeof staffSchema>;
-export const staffModel = (conn: Connection) => conn.model('Staff', staffSchema, 'staff');
+export const staffModel = (conn: Connection) => conn.model<Staff>('Staff', staffSchema, 'staff');
 export type StaffModel = ReturnType<typeof staffModel>;

@@ -1,0 +1,53 @@
+// `npm start`: the whole product on one machine with no configuration — local MongoDB and Redis (or the configured
+// ones), the demo merchant, every role in one process — and the URLs to open.
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { createLogger } from '../logging/logger.js';
+import { startProcess } from '../process/start-process.js';
+import { prepareLocalEnvironment } from './local-services.js';
+
+const dataDir = fileURLToPath(new URL('../../../.data', import.meta.url));
+const local = await prepareLocalEnvironment(process.env, dataDir);
+const stopServices = () => Promise.all(local.services.map((s) => s.stop()));
+
+let config;
+try {
+  config = loadConfig(local.env);
+} catch (e) {
+  await stopServices();
+  if (!(e instanceof ConfigError)) throw e;
+  process.stderr.write(`xiaoer: ${e.message}\n`);
+  process.exit(1);
+}
+
+const logger = createLogger(config.log);
+const running = await startProcess(config, 'all', logger).catch(async (e: Error) => {
+  await stopServices();
+  process.stderr.write(`xiaoer: cannot start: ${e.message.split('\n')[0]}\n`);
+  process.exit(1);
+});
+const seeded = await seedDemo(running.container);
+
+const url = running.url!;
+const persistent = !local.descriptions.mongo.startsWith('minimongod');
+console.log(`
+  小二 Xiaoer is running.
+
+  API            ${url}
+  Ready check    ${url}/readyz
+  Demo login     curl -s -X POST ${url}/api/auth/demo-login -H 'content-type: application/json' -d '{"role":"owner"}'
+  Demo merchant  茶语时光 (奶茶店) ${seeded.created ? `created: ${JSON.stringify(seeded.counts)}` : 'already present'}
+
+  MongoDB        ${local.descriptions.mongo}
+  Redis          ${local.descriptions.redis}
+  ${persistent ? 'Data is kept in the configured MongoDB.' : 'Data is NOT kept: set MONGO_URI to a real MongoDB to keep it across restarts.'}
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await running.stop();
+    await stopServices();
+    process.exit(0);
+  });
+}
