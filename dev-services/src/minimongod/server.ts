@@ -126,17 +126,23 @@ function parseOpMsg(message: Buffer, flags: number): Document {
   return { ...body, ...sequences };
 }
 
+/** A reply message: the standard 16-byte header (length, requestId, responseTo, opCode), then the op's body. */
+function frame(opCode: number, responseTo: number, body: Buffer): Buffer {
+  const out = Buffer.alloc(16 + body.length);
+  out.writeInt32LE(out.length, 0);
+  out.writeInt32LE(responseTo, 4); // our own request id: any value; the driver matches on responseTo
+  out.writeInt32LE(responseTo, 8);
+  out.writeInt32LE(opCode, 12);
+  body.copy(out, 16);
+  return out;
+}
+
+/** OP_MSG reply: flag bits 0, one kind-0 section holding the reply document. */
 function encodeOpMsg(responseTo: number, reply: Document): Buffer {
   const payload = BSON.serialize(reply, { ignoreUndefined: true });
-  const out = Buffer.alloc(21 + payload.length);
-  out.writeInt32LE(out.length, 0);
-  out.writeInt32LE(responseTo, 4);
-  out.writeInt32LE(responseTo, 8);
-  out.writeInt32LE(OP_MSG, 12);
-  out.writeUInt32LE(0, 16);
-  out[20] = 0;
-  out.set(payload, 21);
-  return out;
+  const body = Buffer.alloc(5 + payload.length); // flags (4) + section kind (1), both zero
+  body.set(payload, 5);
+  return frame(OP_MSG, responseTo, body);
 }
 
 /** OP_QUERY: flags, cstring full collection name ("admin.$cmd"), skip, return count, query document. */
@@ -149,17 +155,11 @@ function parseOpQuery(message: Buffer): { dbName: string; query: Document } {
   return { dbName: fullName.split('.')[0]!, query: query.$query ?? query };
 }
 
+/** OP_REPLY: response flags, cursor id, starting from, number returned, then the one reply document. */
 function encodeOpReply(responseTo: number, reply: Document): Buffer {
   const payload = BSON.serialize(reply, { ignoreUndefined: true });
-  const out = Buffer.alloc(36 + payload.length);
-  out.writeInt32LE(out.length, 0);
-  out.writeInt32LE(responseTo, 4);
-  out.writeInt32LE(responseTo, 8);
-  out.writeInt32LE(OP_REPLY, 12);
-  out.writeInt32LE(0, 16); // response flags
-  out.writeBigInt64LE(0n, 20); // cursor id
-  out.writeInt32LE(0, 28); // starting from
-  out.writeInt32LE(1, 32); // number returned
-  out.set(payload, 36);
-  return out;
+  const body = Buffer.alloc(20 + payload.length);
+  body.writeInt32LE(1, 16); // number returned; flags, cursor id and starting-from stay zero
+  body.set(payload, 20);
+  return frame(OP_REPLY, responseTo, body);
 }
