@@ -3,6 +3,7 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { SessionSigner } from '../auth/session.js';
+import { SecretBox } from '../crypto/secret-box.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import type { Config } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
@@ -43,6 +44,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     locks: new RedisLock(redis),
     rateLimiter: new FixedWindowRateLimiter(redis),
     sessions,
+    secrets: new SecretBox(config.masterKey),
     services: {
       auth: new AuthService(sessions, repositories.merchants, repositories.staff, config.demoMode),
       merchants: new MerchantService(repositories.merchants, repositories.shops),

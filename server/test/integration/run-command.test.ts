@@ -1,0 +1,52 @@
+// The README's run command, as a user runs it: no MONGO_URI or REDIS_URL, so it starts its own MongoDB-wire server and
+// redis-server, seeds the demo merchant, serves /readyz = ok, and cleans up on SIGTERM.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@xiaoer/dev-services/free-port';
+import { describe, expect, it } from 'vitest';
+
+const START = fileURLToPath(new URL('../../src/dev/start.ts', import.meta.url));
+
+describe('npm start (the demo run)', () => {
+  it('starts with no configuration, serves the demo merchant and stops cleanly', async () => {
+    const port = await freePort();
+    const { MONGO_URI: _m, REDIS_URL: _r, ...env } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', START], {
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_PRETTY: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 45_000;
+      while (!out.includes('Xiaoer is running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(out).toContain(`http://127.0.0.1:${port}/readyz`);
+      expect(out).toContain('茶语时光');
+      expect(out).toContain('Data is NOT kept');
+
+      const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+      expect(ready).toEqual({ status: 'ok', checks: { mongo: 'ok', redis: 'ok' } });
+      const login = (await (
+        await fetch(`http://127.0.0.1:${port}/api/auth/demo-login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ role: 'manager' }),
+        })
+      ).json()) as { token: string; staff: { name: string } };
+      expect(login.staff.name).toBe('林店长');
+      const merchant = (await (await fetch(`http://127.0.0.1:${port}/api/merchant`, { headers: { authorization: `Bearer ${login.token}` } })).json()) as {
+        name: string;
+        shops: unknown[];
+      };
+      expect(merchant).toMatchObject({ name: '茶语时光' });
+      expect(merchant.shops).toHaveLength(2);
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
