@@ -1,0 +1,53 @@
+// Application messages to members, and group-send tasks (群发) that members confirm.
+import { fault } from '../errors.js';
+import type { ApiRoute } from './types.js';
+
+export const messageRoutes: Record<string, ApiRoute> = {
+  'POST /cgi-bin/message/send': {
+    handler: ({ state, corpId, agentId, body }) => {
+      if (Number(body.agentid) !== agentId) throw fault(40056, 'invalid agentid');
+      if (!['text', 'textcard', 'markdown', 'template_card'].includes(body.msgtype)) throw fault(40008, 'invalid message type');
+      const users = String(body.touser ?? '').split('|').filter(Boolean);
+      const unknown = users.filter((u) => !state.members.has(`${corpId}:${u}`));
+      for (const touser of users.filter((u) => !unknown.includes(u))) {
+        state.appMessages.push({ corpId, agentId, touser, msgtype: body.msgtype, content: body[body.msgtype] });
+      }
+      return { invaliduser: unknown.join('|'), msgid: state.id('appmsg', 8) };
+    },
+  },
+  'POST /cgi-bin/externalcontact/add_msg_template': {
+    handler: ({ state, corpId, body }) => {
+      const chatType = body.chat_type === 'group' ? 'group' : 'single';
+      const sender = String(body.sender ?? '');
+      if (sender && !state.members.has(`${corpId}:${sender}`)) throw fault(60111, 'invalid userid');
+      const externalUserIds: string[] = body.external_userid ?? [];
+      if (chatType === 'single' && externalUserIds.length > 10_000) throw fault(40058, 'external_userid exceed 10000');
+      if (!body.text?.content && !(body.attachments ?? []).length) throw fault(41048, 'content is empty');
+      const msgid = state.id('msg', 10);
+      state.groupSendTasks.push({ msgid, corpId, chatType, sender, externalUserIds, chatIds: body.chat_id_list ?? [], text: body.text?.content, createdAt: state.now() });
+      return { fail_list: [], msgid };
+    },
+  },
+  'POST /cgi-bin/externalcontact/get_groupmsg_task': {
+    handler: ({ state, corpId, body }) => {
+      const task = state.groupSendTasks.find((t) => t.msgid === body.msgid && t.corpId === corpId);
+      if (!task) throw fault(41063, 'invalid msgid');
+      return { task_list: [{ userid: task.sender, status: task.sentAt ? 2 : 0, ...(task.sentAt ? { send_time: Math.floor(task.sentAt / 1000) } : {}) }], next_cursor: '' };
+    },
+  },
+  'POST /cgi-bin/externalcontact/get_groupmsg_send_result': {
+    handler: ({ state, corpId, body }) => {
+      const task = state.groupSendTasks.find((t) => t.msgid === body.msgid && t.corpId === corpId);
+      if (!task) throw fault(41063, 'invalid msgid');
+      return {
+        send_list: task.externalUserIds.map((external_userid) => ({
+          external_userid,
+          userid: task.sender,
+          status: task.sentAt ? 1 : 0,
+          ...(task.sentAt ? { send_time: Math.floor(task.sentAt / 1000) } : {}),
+        })),
+        next_cursor: '',
+      };
+    },
+  },
+};

@@ -1,0 +1,114 @@
+// What customers and members do in WeChat and WeCom, as the stand-in's callbacks to the product: a customer adds a
+// member (scanning a 联系我 code), edits, deletes them, writes to 微信客服 ...
+import { deliverCallback, type DeliveryAttempt } from './callback-sender.js';
+import { fault } from './errors.js';
+import { sessionKey } from './api/kf.js';
+import { WELCOME_CODE_TTL_MS, type StandInState } from './state.js';
+
+export class CustomerSimulator {
+  constructor(private state: StandInState) {}
+
+  private deliver(corpId: string, fields: Record<string, string | number | undefined>): Promise<DeliveryAttempt[]> {
+    const corp = this.state.corp(corpId);
+    if (!corp) throw fault(40013, 'invalid corpid');
+    return deliverCallback(corp, corp.apps[0]!.agentId, {
+      ToUserName: corpId,
+      FromUserName: 'sys',
+      CreateTime: Math.floor(this.state.now() / 1000),
+      MsgType: 'event',
+      ...fields,
+    });
+  }
+
+  /** A customer adds a member; returns the new external user id and the welcome code WeCom issued. */
+  async addsMember(corpId: string, userid: string, customer: { name: string; state?: string; externalUserId?: string; gender?: 0 | 1 | 2 }) {
+    const externalUserId = customer.externalUserId ?? this.state.id('wm', 12);
+    const contact = this.state.contacts.get(externalUserId) ?? {
+      externalUserId,
+      name: customer.name,
+      avatar: `https://wework.qpic.cn/standin/${externalUserId}/0`,
+      gender: customer.gender ?? 0,
+      followers: new Map(),
+    };
+    contact.followers.set(userid, { remark: '', createtime: Math.floor(this.state.now() / 1000), tagIds: [], state: customer.state, addWay: customer.state ? 1 : 0 });
+    this.state.contacts.set(externalUserId, contact);
+    const welcomeCode = this.state.id('wc', 12);
+    this.state.welcomeCodes.set(welcomeCode, { corpId, userid, externalUserId, expiresAt: this.state.now() + WELCOME_CODE_TTL_MS, used: false });
+    const deliveries = await this.deliver(corpId, {
+      Event: 'change_external_contact',
+      ChangeType: 'add_external_contact',
+      UserID: userid,
+      ExternalUserID: externalUserId,
+      State: customer.state,
+      WelcomeCode: welcomeCode,
+    });
+    return { externalUserId, welcomeCode, deliveries };
+  }
+
+  async editsProfile(corpId: string, userid: string, externalUserId: string, changes: { name?: string; remark?: string }) {
+    const contact = this.state.contacts.get(externalUserId)!;
+    if (changes.name) contact.name = changes.name;
+    const follow = contact.followers.get(userid);
+    if (follow && changes.remark !== undefined) follow.remark = changes.remark;
+    return this.deliver(corpId, { Event: 'change_external_contact', ChangeType: 'edit_external_contact', UserID: userid, ExternalUserID: externalUserId });
+  }
+
+  /** The customer deletes the member (churn). */
+  async deletesMember(corpId: string, userid: string, externalUserId: string) {
+    this.state.contacts.get(externalUserId)?.followers.delete(userid);
+    return this.deliver(corpId, { Event: 'change_external_contact', ChangeType: 'del_follow_user', UserID: userid, ExternalUserID: externalUserId });
+  }
+
+  /** The member deletes the customer. */
+  async isDeletedByMember(corpId: string, userid: string, externalUserId: string) {
+    this.state.contacts.get(externalUserId)?.followers.delete(userid);
+    return this.deliver(corpId, { Event: 'change_external_contact', ChangeType: 'del_external_contact', UserID: userid, ExternalUserID: externalUserId, Source: 'DELETE_BY_USER' });
+  }
+
+  /** A customer writes to a 微信客服 account: the message is kept for sync_msg and the callback carries only a token. */
+  async writesToKf(openKfId: string, externalUserId: string, text: string) {
+    const kf = this.state.kfAccounts.get(openKfId);
+    if (!kf) throw fault(95000, 'invalid open_kfid');
+    const now = this.state.now();
+    const key = sessionKey(openKfId, externalUserId);
+    const session = this.state.kfSessions.get(key);
+    if (!session || session.state === 4) {
+      this.state.kfSessions.set(key, {
+        openKfId,
+        externalUserId,
+        state: this.state.kfReceptionistsOnline.has(openKfId) ? 3 : 0,
+        lastCustomerMessageAt: now,
+        sentSinceCustomerMessage: 0,
+      });
+    } else {
+      session.lastCustomerMessageAt = now;
+      session.sentSinceCustomerMessage = 0;
+    }
+    const msgid = this.state.id('kfmsg', 10);
+    this.state.kfMessages.push({ msgid, openKfId, externalUserId, sendTime: Math.floor(now / 1000), origin: 3, msgtype: 'text', text: { content: text } });
+    const deliveries = await this.notifyKf(kf.corpId, openKfId);
+    return { msgid, deliveries };
+  }
+
+  /** A customer opens the 微信客服 chat (enter_session), with a welcome code valid for 20 s. */
+  async entersKf(openKfId: string, externalUserId: string) {
+    const kf = this.state.kfAccounts.get(openKfId)!;
+    const welcomeCode = this.state.id('kfwc', 10);
+    this.state.kfMessages.push({
+      msgid: this.state.id('kfevt', 10),
+      openKfId,
+      externalUserId,
+      sendTime: Math.floor(this.state.now() / 1000),
+      origin: 4,
+      msgtype: 'event',
+      event: { event_type: 'enter_session', open_kfid: openKfId, external_userid: externalUserId, scene: 'standin', welcome_code: welcomeCode },
+    });
+    return { welcomeCode, deliveries: await this.notifyKf(kf.corpId, openKfId) };
+  }
+
+  private notifyKf(corpId: string, openKfId: string) {
+    const token = this.state.id('kftoken', 10);
+    this.state.kfSyncTokens.set(token, { openKfId, expiresAt: this.state.now() + 10 * 60_000 });
+    return this.deliver(corpId, { Event: 'kf_msg_or_event', Token: token, OpenKfId: openKfId });
+  }
+}

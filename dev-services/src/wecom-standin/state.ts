@@ -1,0 +1,167 @@
+// Everything the stand-in knows, inspectable (and adjustable) by tests: corps, apps and their tokens, members,
+// external contacts and follow relations, tags, 微信客服 accounts, sessions and messages, group-send tasks.
+import { randomBytes } from 'node:crypto';
+
+export const TOKEN_TTL_SECONDS = 7200;
+export const KF_WINDOW_MS = 48 * 3600_000;
+export const KF_REPLIES_PER_CUSTOMER_MESSAGE = 5;
+export const WELCOME_CODE_TTL_MS = 20_000;
+
+export interface App {
+  agentId: number;
+  secret: string;
+  /** an app authorised under 微信客服 → 可调用接口的应用 may call kf/* */
+  kfAuthorised: boolean;
+}
+
+export interface Corp {
+  corpId: string;
+  apps: App[];
+  callback?: { url: string; token: string; encodingAesKey: string };
+  /** ip allow-list failure simulation: when set, every call fails with 60020 */
+  ipBlocked?: boolean;
+}
+
+export interface IssuedToken {
+  corpId: string;
+  agentId: number;
+  expiresAt: number;
+}
+
+export interface ExternalContact {
+  externalUserId: string;
+  name: string;
+  avatar: string;
+  gender: 0 | 1 | 2;
+  unionid?: string;
+  /** userid → how the member follows this customer */
+  followers: Map<string, { remark: string; createtime: number; tagIds: string[]; state?: string; addWay: number }>;
+}
+
+export interface TagGroup {
+  groupId: string;
+  groupName: string;
+  order: number;
+  tags: { id: string; name: string; order: number; createTime: number }[];
+}
+
+export interface KfMessage {
+  msgid: string;
+  openKfId: string;
+  externalUserId: string;
+  sendTime: number;
+  origin: 3 | 4 | 5;
+  msgtype: string;
+  text?: { content: string };
+  event?: Record<string, unknown>;
+}
+
+export interface KfSession {
+  openKfId: string;
+  externalUserId: string;
+  state: 0 | 1 | 2 | 3 | 4;
+  servicerUserId?: string;
+  lastCustomerMessageAt: number;
+  sentSinceCustomerMessage: number;
+}
+
+export interface GroupSendTask {
+  msgid: string;
+  corpId: string;
+  chatType: 'single' | 'group';
+  sender: string;
+  externalUserIds: string[];
+  chatIds: string[];
+  text?: string;
+  createdAt: number;
+  /** set by tests (or staff in real WeCom): the member confirmed and sent */
+  sentAt?: number;
+}
+
+export class StandInState {
+  corps = new Map<string, Corp>();
+  tokens = new Map<string, IssuedToken>();
+  members = new Map<string, { corpId: string; userid: string; name: string }>();
+  contacts = new Map<string, ExternalContact>();
+  welcomeCodes = new Map<string, { corpId: string; userid: string; externalUserId: string; expiresAt: number; used: boolean }>();
+  welcomeMessages: { corpId: string; userid: string; externalUserId: string; text?: string; attachments: unknown[]; at: number }[] = [];
+  tagGroups = new Map<string, TagGroup[]>();
+  kfAccounts = new Map<string, { corpId: string; openKfId: string; name: string }>();
+  kfMessages: KfMessage[] = [];
+  kfSessions = new Map<string, KfSession>();
+  kfSyncTokens = new Map<string, { openKfId: string; expiresAt: number }>();
+  kfSent: { msgid: string; openKfId: string; touser: string; msgtype: string; content?: unknown; at: number }[] = [];
+  /** receptionists online per open_kfid: WeCom routes new sessions to them and API sends fail with 95018 */
+  kfReceptionistsOnline = new Set<string>();
+  contactWays = new Map<string, { corpId: string; configId: string; state?: string; users: string[]; qrCode: string }>();
+  groupSendTasks: GroupSendTask[] = [];
+  appMessages: { corpId: string; agentId: number; touser: string; msgtype: string; content: unknown }[] = [];
+  oauthCodes = new Map<string, { corpId: string; userid: string; expiresAt: number; used: boolean }>();
+  miniProgramCodes = new Map<string, { openid: string; expiresAt: number; used: boolean }>();
+  /** how many calls each path received, for tests that assert "not attempted" */
+  calls = new Map<string, number>();
+  /** forced errcodes: the next N calls to a path fail with this errcode */
+  injected = new Map<string, { errcode: number; remaining: number }[]>();
+  /** a per-corp per-path limit per minute (WeCom: 10,000; lowered by tests) */
+  rateLimitPerMinute = 10_000;
+  private windows = new Map<string, { windowStart: number; count: number }>();
+  /** the stand-in's clock, moved forward by tests (tokens, 48 h window, welcome codes) */
+  clockOffsetMs = 0;
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  id(prefix: string, bytes = 12): string {
+    return prefix + randomBytes(bytes).toString('hex');
+  }
+
+  corp(corpId: string): Corp | undefined {
+    return this.corps.get(corpId);
+  }
+
+  addCorp(corp: Corp): Corp {
+    this.corps.set(corp.corpId, corp);
+    return corp;
+  }
+
+  addMember(corpId: string, userid: string, name: string): void {
+    this.members.set(`${corpId}:${userid}`, { corpId, userid, name });
+  }
+
+  /** Counts a call against the per-minute window; true when it is over the limit (45009). */
+  overRateLimit(corpId: string, path: string): boolean {
+    const key = `${corpId}:${path}`;
+    const now = this.now();
+    const window = this.windows.get(key);
+    if (!window || now - window.windowStart >= 60_000) {
+      this.windows.set(key, { windowStart: now, count: 1 });
+      return false;
+    }
+    return ++window.count > this.rateLimitPerMinute;
+  }
+
+  injectError(path: string, errcode: number, times = 1): void {
+    const list = this.injected.get(path) ?? [];
+    list.push({ errcode, remaining: times });
+    this.injected.set(path, list);
+  }
+
+  takeInjected(path: string): number | undefined {
+    const list = this.injected.get(path);
+    const next = list?.[0];
+    if (!next) return undefined;
+    if (--next.remaining <= 0) list!.shift();
+    return next.errcode;
+  }
+
+  /** Expires every issued access token now: the next call with one gets 42001, as after 7200 s. */
+  expireTokens(): void {
+    for (const t of this.tokens.values()) t.expiresAt = 0;
+  }
+
+  /** Revokes tokens (a secret reset): the next call with one gets 40014. */
+  revokeTokens(): void {
+    this.tokens.clear();
+  }
+}
