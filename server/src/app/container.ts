@@ -24,6 +24,7 @@ import { staffModel } from '../modules/staff/staff.model.js';
 import { StaffRepository } from '../modules/staff/staff.repository.js';
 import { FixedWindowRateLimiter } from '../redis/rate-limiter.js';
 import { RedisLock } from '../redis/lock.js';
+import { buildWecom } from '../modules/wecom/wecom.container.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
   const repositories = {
@@ -35,16 +36,32 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     orders: new OrderRepository(orderModel(mongo)),
   };
   const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
+  const secrets = new SecretBox(config.masterKey);
+  const locks = new RedisLock(redis);
+  const rateLimiter = new FixedWindowRateLimiter(redis);
+  const wecom = buildWecom({
+    config,
+    logger,
+    mongo,
+    redis,
+    locks,
+    rateLimiter,
+    secrets,
+    customers: repositories.customers,
+    staff: repositories.staff,
+    merchants: repositories.merchants,
+  });
   return {
     config,
     logger,
     mongo,
     redis,
     repositories,
-    locks: new RedisLock(redis),
-    rateLimiter: new FixedWindowRateLimiter(redis),
+    locks,
+    rateLimiter,
     sessions,
-    secrets: new SecretBox(config.masterKey),
+    secrets,
+    wecom,
     services: {
       auth: new AuthService(sessions, repositories.merchants, repositories.staff, config.demoMode),
       merchants: new MerchantService(repositories.merchants, repositories.shops),

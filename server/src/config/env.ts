@@ -27,6 +27,10 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  INBOX_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
+  WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,7 +53,8 @@ export interface Config {
   demoMode: boolean;
   log: { level: Env['LOG_LEVEL']; pretty: boolean };
   shutdownTimeoutMs: number;
-  jobs: { pollMs: number };
+  jobs: { pollMs: number; inboxPollMs: number };
+  wecom: { apiBase: string; wechatApiBase: string; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -80,7 +85,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoMode: e.DEMO_MODE,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-    jobs: { pollMs: e.JOBS_POLL_MS },
+    jobs: { pollMs: e.JOBS_POLL_MS, inboxPollMs: e.INBOX_POLL_MS },
+    wecom: { apiBase: e.WECOM_API_BASE.replace(/\/$/, ''), wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), timeoutMs: e.WECOM_TIMEOUT_MS },
   };
 }
 

@@ -7,6 +7,7 @@ import { customerRoutes } from '../modules/customers/customer.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { merchantRoutes } from '../modules/merchants/merchant.routes.js';
 import { staffRoutes } from '../modules/staff/staff.routes.js';
+import { wecomCallbackRoutes } from '../modules/wecom/callback/callback.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
@@ -41,7 +42,8 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     api.use(module.routes(), module.allowedMethods());
   }
 
-  for (const router of [health, auth]) app.use(router.routes()).use(router.allowedMethods());
+  const callbacks = wecomCallbackRoutes(container.wecom.intake);
+  for (const router of [health, auth, callbacks]) app.use(router.routes()).use(router.allowedMethods());
   app.use(api.routes()).use(api.allowedMethods());
   return app;
 }

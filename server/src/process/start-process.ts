@@ -61,6 +61,7 @@ export async function startProcess(
   if (role !== 'api') {
     jobs = new JobRuntime(mongo, logger, { pollMs: config.jobs.pollMs, name: `${hostname()}-${process.pid}` });
     await jobs.start([...jobDefinitions(container), ...(options.extraJobs ?? [])]);
+    container.wecom.inboxProcessor.start();
   }
   logger.info({ role, url }, 'process started');
 
@@ -70,6 +71,7 @@ export async function startProcess(
       draining = true;
       logger.info({ role }, 'shutting down');
       if (server) await closeServer(server, config.shutdownTimeoutMs);
+      if (jobs) await container.wecom.inboxProcessor.stop();
       await jobs?.stop();
       await mongo.close();
       await redis.quit().catch(() => redis.disconnect());

@@ -16,6 +16,9 @@ export interface CustomerNote {
   createdAt: Date;
 }
 
+export const CONTACT_STATUSES = ['active', 'deleted_by_customer', 'deleted_by_staff'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
 export interface Customer {
   merchantId: Types.ObjectId;
   externalUserId?: string;
@@ -35,6 +38,9 @@ export interface Customer {
   consentMarketing: boolean;
   optedOut: boolean;
   optedOutAt?: Date | null;
+  /** the WeCom relation: active, or who ended it (the customer deleting staff is churn) */
+  contactStatus: ContactStatus;
+  contactStatusAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -62,6 +68,8 @@ const customerSchema = new Schema<Customer>(
     consentMarketing: { type: Boolean, default: false },
     optedOut: { type: Boolean, default: false },
     optedOutAt: { type: Date },
+    contactStatus: { type: String, enum: CONTACT_STATUSES, default: 'active' },
+    contactStatusAt: { type: Date },
   },
   { timestamps: true },
 );

@@ -2,11 +2,19 @@ import type { CustomerListQuery, CustomerUpdate } from '@xiaoer/common/schemas/c
 import { Types, type QueryFilter } from 'mongoose';
 import { TenantRepository, type TenantFilter } from '../../db/tenant-repository.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import type { Customer, CustomerModel } from './customer.model.js';
+import type { ContactStatus, Customer, CustomerModel } from './customer.model.js';
 import { decodeCursor, encodeCursor } from './customer-cursor.js';
 
 export type CustomerRecord = Customer & { _id: Types.ObjectId };
-export type NewCustomer = Omit<Customer, 'merchantId' | 'createdAt' | 'updatedAt' | 'birthdayMonthDay'>;
+export type NewCustomer = Omit<Customer, 'merchantId' | 'createdAt' | 'updatedAt' | 'birthdayMonthDay' | 'contactStatus'> & { contactStatus?: ContactStatus };
+
+export interface WecomProfileUpdate {
+  name: string;
+  avatar?: string;
+  gender: Customer['gender'];
+  followStaffId?: Types.ObjectId;
+  sourceChannel: Customer['sourceChannel'];
+}
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -76,5 +84,39 @@ export class CustomerRepository extends TenantRepository<Customer> {
     const docs = customers.map((c) => ({ ...c, birthdayMonthDay: c.birthday?.slice(5), merchantId: merchantObjectId(merchantId) }));
     const inserted = await this.model.insertMany(docs, { lean: true, ordered: false });
     return inserted.length;
+  }
+
+  /**
+   * Creates or refreshes a customer from their WeCom profile. Atomic upsert on the unique (merchant, external user)
+   * index; a concurrent insert of the same customer loses with E11000 and is retried as an update.
+   */
+  async upsertFromWecom(merchantId: MerchantId, externalUserId: string, profile: WecomProfileUpdate, now = new Date()): Promise<CustomerRecord> {
+    const update = {
+      $set: { name: profile.name, avatar: profile.avatar, gender: profile.gender, contactStatus: 'active', contactStatusAt: now, lastContactAt: now },
+      $setOnInsert: { firstContactAt: now, sourceChannel: profile.sourceChannel, tags: [], notes: [], consentMarketing: false, optedOut: false },
+      ...(profile.followStaffId ? { $addToSet: { followStaffIds: profile.followStaffId } } : {}),
+    };
+    const run = () =>
+      this.model
+        .findOneAndUpdate(this.scoped(merchantId, { externalUserId }), update, { upsert: true, returnDocument: 'after' })
+        .lean<CustomerRecord>()
+        .exec();
+    try {
+      return (await run())!;
+    } catch (e) {
+      if ((e as { code?: number }).code !== 11000) throw e;
+      return (await run())!;
+    }
+  }
+
+  findByExternalUserId(merchantId: MerchantId, externalUserId: string): Promise<CustomerRecord | null> {
+    return this.model.findOne(this.scoped(merchantId, { externalUserId })).lean<CustomerRecord>().exec();
+  }
+
+  async setContactStatus(merchantId: MerchantId, externalUserId: string, status: ContactStatus, now = new Date()): Promise<CustomerRecord | null> {
+    return this.model
+      .findOneAndUpdate(this.scoped(merchantId, { externalUserId }), { $set: { contactStatus: status, contactStatusAt: now } }, { returnDocument: 'after' })
+      .lean<CustomerRecord>()
+      .exec();
   }
 }

@@ -28,4 +28,8 @@ export class StaffRepository extends TenantRepository<Staff> {
     const docs = staff.map((s) => ({ ...s, merchantId: merchantObjectId(merchantId) }));
     return (await this.model.insertMany(docs, { lean: true })) as unknown as StaffRecord[];
   }
+
+  findByWecomUserId(merchantId: MerchantId, wecomUserId: string): Promise<StaffRecord | null> {
+    return this.model.findOne(this.scoped(merchantId, { wecomUserId })).lean<StaffRecord>().exec();
+  }
 }

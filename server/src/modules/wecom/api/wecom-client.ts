@@ -1,0 +1,107 @@
+// Every call to WeCom goes through here: access token from the shared cache, a per-corp rate limit below WeCom's,
+// a timeout, one retry with a fresh token on 40014/42001, short backoff on -1/45033, and typed errors.
+import type { Logger } from '../../../logging/logger.js';
+import { globalKey, tenantKey } from '../../../redis/keys.js';
+import type { FixedWindowRateLimiter } from '../../../redis/rate-limiter.js';
+import type { WecomCredentials } from '../wecom-app.repository.js';
+import type { CredentialCache } from './credential-cache.js';
+import { WecomApiError, WecomTransportError } from './wecom-errors.js';
+
+/** WeCom allows 10,000 calls per corp per API per minute; we stay well below so one busy merchant never trips 45009. */
+const CALLS_PER_MINUTE = 6000;
+const TOKEN_INVALID = new Set([40014, 42001]);
+const BACKOFF = new Set([-1, 45033]);
+const BACKOFF_MS = [200, 800];
+
+export interface WecomClientOptions {
+  baseUrl: string;
+  timeoutMs: number;
+}
+
+type Json = Record<string, any>;
+
+export class WecomClient {
+  constructor(
+    private options: WecomClientOptions,
+    private cache: CredentialCache,
+    private limiter: FixedWindowRateLimiter,
+    private logger: Logger,
+  ) {}
+
+  tokenKey(app: WecomCredentials): string {
+    return tenantKey(app.merchantId, 'wecom', 'token', app.corpId, app.agentId);
+  }
+
+  accessToken(app: WecomCredentials): Promise<string> {
+    return this.cache.get(this.tokenKey(app), async () => {
+      const res = await this.send('GET', '/cgi-bin/gettoken', { corpid: app.corpId, corpsecret: app.secret });
+      return { value: res.access_token as string, expiresIn: Number(res.expires_in) };
+    });
+  }
+
+  get<T extends Json = Json>(app: WecomCredentials, path: string, query: Record<string, string> = {}): Promise<T> {
+    return this.call(app, 'GET', path, query) as Promise<T>;
+  }
+
+  post<T extends Json = Json>(app: WecomCredentials, path: string, body: Json): Promise<T> {
+    return this.call(app, 'POST', path, {}, body) as Promise<T>;
+  }
+
+  private async call(app: WecomCredentials, method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: Json): Promise<Json> {
+    await this.checkRateLimit(app.corpId, path);
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken(app);
+      try {
+        return await this.send(method, path, { ...query, access_token: token }, body);
+      } catch (err) {
+        if (!(err instanceof WecomApiError)) throw err;
+        if (TOKEN_INVALID.has(err.errcode) && attempt === 0) {
+          await this.cache.invalidate(this.tokenKey(app), token);
+          continue; // exactly one retry with a fresh token
+        }
+        const backoff = BACKOFF_MS[attempt];
+        if (BACKOFF.has(err.errcode) && backoff !== undefined) {
+          await new Promise((r) => setTimeout(r, backoff));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  private async checkRateLimit(corpId: string, path: string): Promise<void> {
+    try {
+      const decision = await this.limiter.consume(globalKey('wecom', 'rl', corpId, path), CALLS_PER_MINUTE, 60_000);
+      if (!decision.allowed) throw new WecomApiError(45009, 'local rate limit reached', path);
+    } catch (err) {
+      if (err instanceof WecomApiError) throw err;
+      // Redis unavailable: WeCom's own limit still protects it; better to serve than to stop.
+    }
+  }
+
+  private async send(method: string, path: string, query: Record<string, string>, body?: Json): Promise<Json> {
+    const url = `${this.options.baseUrl}${path}?${new URLSearchParams(query)}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: body ? { 'content-type': 'application/json' } : undefined,
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (err) {
+      throw new WecomTransportError(`WeCom ${path} unreachable: ${(err as Error).message}`);
+    }
+    let json: Json;
+    try {
+      json = (await res.json()) as Json;
+    } catch {
+      throw new WecomTransportError(`WeCom ${path} answered HTTP ${res.status} without JSON`);
+    }
+    if (json.errcode && json.errcode !== 0) {
+      this.logger.warn({ path, errcode: json.errcode, errmsg: json.errmsg }, 'wecom call failed');
+      throw new WecomApiError(json.errcode, String(json.errmsg ?? ''), path);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,64 @@
+// The request path of a WeCom callback: verify, decrypt, store once, acknowledge. Nothing slow happens here (no
+// WeCom or LLM call): WeCom waits only 5 s before it drops the connection and retries.
+import { AppError } from '../../../errors/app-error.js';
+import type { Logger } from '../../../logging/logger.js';
+import type { InboxRepository } from '../inbox/inbox.repository.js';
+import type { WecomAppRepository, WecomCredentials } from '../wecom-app.repository.js';
+import { decryptFor, dedupeKey, eventKind, malformed, orderingKey, parseXml, priorityOf, verifySignature } from './callback-codec.js';
+
+export interface SignedQuery {
+  msg_signature?: string;
+  timestamp?: string;
+  nonce?: string;
+  echostr?: string;
+}
+
+export class CallbackIntakeService {
+  constructor(
+    private apps: WecomAppRepository,
+    private inbox: InboxRepository,
+    private logger: Logger,
+  ) {}
+
+  private async app(corpId: string): Promise<WecomCredentials> {
+    const app = await this.apps.findByCorpId(corpId);
+    if (!app) throw new AppError('not_found', { message: '这个企业还没有接入小二' });
+    return app;
+  }
+
+  private static signed(query: SignedQuery): Required<Omit<SignedQuery, 'echostr'>> {
+    const { msg_signature, timestamp, nonce } = query;
+    if (!msg_signature || !timestamp || !nonce) throw malformed('缺少签名参数');
+    return { msg_signature, timestamp, nonce };
+  }
+
+  /** URL verification (GET): answer the decrypted echostr, nothing else. */
+  async verifyUrl(corpId: string, query: SignedQuery): Promise<string> {
+    const app = await this.app(corpId);
+    const { msg_signature, timestamp, nonce } = CallbackIntakeService.signed(query);
+    if (!query.echostr) throw malformed('缺少 echostr');
+    verifySignature(app.callbackToken, timestamp, nonce, query.echostr, msg_signature);
+    return decryptFor(app.encodingAesKey, query.echostr, corpId);
+  }
+
+  /** An event (POST): stored exactly once, whatever WeCom's retries; unknown kinds are stored too. */
+  async accept(corpId: string, query: SignedQuery, body: string): Promise<{ stored: boolean; kind: string }> {
+    const { msg_signature, timestamp, nonce } = CallbackIntakeService.signed(query);
+    const app = await this.app(corpId);
+    const envelope = parseXml(body);
+    if (!envelope.Encrypt) throw malformed('缺少 Encrypt');
+    verifySignature(app.callbackToken, timestamp, nonce, envelope.Encrypt, msg_signature);
+    const fields = parseXml(decryptFor(app.encodingAesKey, envelope.Encrypt, corpId));
+    const kind = eventKind(fields);
+    const stored = await this.inbox.insert(app.merchantId, {
+      corpId,
+      dedupeKey: dedupeKey(fields),
+      kind,
+      orderingKey: orderingKey(corpId, fields),
+      priority: priorityOf(fields),
+      payload: fields,
+    });
+    this.logger.info({ kind, stored, merchantId: app.merchantId }, stored ? 'wecom event stored' : 'wecom event duplicate');
+    return { stored, kind };
+  }
+}

@@ -1,0 +1,111 @@
+// Works through the inbox in the worker role: claims due events (per-customer order, welcome lane first), runs the
+// handler for the event's kind, and retries failures with backoff. A handler must be idempotent: after a crash the
+// event is taken over when its lease runs out and handled again from the steps it had not yet recorded.
+import { hostname } from 'node:os';
+import type { Logger } from '../../../logging/logger.js';
+import { runWithLogContext } from '../../../logging/logger.js';
+import type { WecomAppRepository, WecomCredentials } from '../wecom-app.repository.js';
+import type { InboxEventRecord, InboxRepository } from './inbox.repository.js';
+
+export interface InboxContext {
+  event: InboxEventRecord;
+  app: WecomCredentials;
+  /** runs a step once per event: skipped on a retry when it already completed */
+  once<T>(step: string, run: () => Promise<T>): Promise<T>;
+}
+
+export type InboxHandler = (ctx: InboxContext) => Promise<void>;
+
+export interface InboxProcessorOptions {
+  pollMs: number;
+  concurrency: number;
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+const backoffMs = (attempt: number) => Math.min(10 * 60_000, 1000 * 2 ** attempt);
+
+export class InboxProcessor {
+  private readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  private timer?: NodeJS.Timeout;
+  private cycle: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private inbox: InboxRepository,
+    private apps: WecomAppRepository,
+    private handlers: Record<string, InboxHandler>,
+    private logger: Logger,
+    private options: InboxProcessorOptions,
+  ) {}
+
+  /** Polls every pollMs; each cycle runs `concurrency` lanes that keep claiming until nothing is due. */
+  start(): void {
+    this.stopped = false;
+    const loop = async () => {
+      this.cycle = this.drain().catch((err) => this.logger.error({ err }, 'inbox cycle failed'));
+      await this.cycle;
+      if (!this.stopped) this.timer = setTimeout(loop, this.options.pollMs);
+    };
+    void loop();
+  }
+
+  /** Stops claiming and waits for the events in hand to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.cycle;
+  }
+
+  /** Processes until nothing is due. */
+  async drain(): Promise<void> {
+    const lane = async () => {
+      while (!this.stopped && (await this.processOne())) {
+        // next event
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.concurrency }, lane));
+  }
+
+  /** Claims and handles one event; false when nothing was due. */
+  async processOne(): Promise<boolean> {
+    const event = await this.inbox.claimNext(this.owner, this.options.leaseMs);
+    if (!event) return false;
+    await runWithLogContext({ jobName: `inbox:${event.kind}`, merchantId: String(event.merchantId) }, () => this.handle(event));
+    return true;
+  }
+
+  private async handle(event: InboxEventRecord): Promise<void> {
+    const handler = this.handlers[event.kind];
+    try {
+      if (handler) {
+        const app = await this.apps.findByCorpId(event.corpId);
+        if (!app) throw new Error(`no WeCom app for corp ${event.corpId}`);
+        const steps = { ...(event.result ?? {}) };
+        await handler({
+          event,
+          app,
+          once: async (step, run) => {
+            if (step in steps) return steps[step] as never;
+            const value = await run();
+            await this.inbox.recordStep(event._id, this.owner, step, value ?? null);
+            steps[step] = value;
+            return value;
+          },
+        });
+      } else {
+        this.logger.info({ kind: event.kind }, 'wecom event kind not handled: stored and acknowledged');
+      }
+      await this.inbox.complete(event._id, this.owner);
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      if (event.attempts >= this.options.maxAttempts) {
+        this.logger.error({ err, attempts: event.attempts }, 'inbox event failed for good');
+        await this.inbox.giveUp(event._id, this.owner, message);
+      } else {
+        this.logger.warn({ err: message, attempts: event.attempts }, 'inbox event failed, will retry');
+        await this.inbox.retryLater(event._id, this.owner, message, new Date(Date.now() + backoffMs(event.attempts)));
+      }
+    }
+  }
+}

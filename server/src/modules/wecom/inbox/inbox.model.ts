@@ -1,0 +1,61 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+
+export const INBOX_STATUSES = ['pending', 'processing', 'done', 'failed'] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+/**
+ * One event WeCom delivered, stored before we answer "success". The unique (merchantId, dedupeKey) index is the
+ * dedupe: a retried or concurrent duplicate delivery fails to insert and is acknowledged without a second copy.
+ */
+export interface InboxEvent {
+  merchantId: Types.ObjectId;
+  corpId: string;
+  dedupeKey: string;
+  kind: string;
+  orderingKey: string;
+  priority: number;
+  /** the decrypted event fields, as WeCom sent them */
+  payload: Record<string, string>;
+  status: InboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  /** while processing: the worker's lease; a crashed worker's lease runs out and the event is taken over */
+  leaseUntil?: Date;
+  leaseOwner?: string;
+  lastError?: string;
+  /** what handling did (and which steps are already done, so a retry skips them) */
+  result?: Record<string, unknown>;
+  receivedAt: Date;
+  doneAt?: Date;
+}
+
+const inboxSchema = new Schema<InboxEvent>({
+  merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
+  corpId: { type: String, required: true },
+  dedupeKey: { type: String, required: true },
+  kind: { type: String, required: true },
+  orderingKey: { type: String, required: true },
+  priority: { type: Number, required: true },
+  payload: { type: Schema.Types.Mixed, required: true },
+  status: { type: String, enum: INBOX_STATUSES, required: true, default: 'pending' },
+  attempts: { type: Number, default: 0 },
+  nextAttemptAt: { type: Date, required: true },
+  leaseUntil: Date,
+  leaseOwner: String,
+  lastError: String,
+  result: Schema.Types.Mixed,
+  receivedAt: { type: Date, required: true },
+  doneAt: Date,
+});
+
+// Intake dedupe: the same event delivered again (WeCom retry, concurrent delivery) cannot be stored twice.
+inboxSchema.index({ merchantId: 1, dedupeKey: 1 }, { unique: true });
+// The worker's claim query: due pending events (and expired leases) by priority, then arrival.
+inboxSchema.index({ status: 1, priority: 1, receivedAt: 1 });
+// Per-customer ordering: is an earlier event of the same customer still unfinished?
+inboxSchema.index({ orderingKey: 1, status: 1, receivedAt: 1 });
+// Handled events are kept 30 days for support, then expire.
+inboxSchema.index({ doneAt: 1 }, { expireAfterSeconds: 30 * 86_400 });
+
+export const inboxModel = (conn: Connection) => conn.model<InboxEvent>('InboxEvent', inboxSchema, 'wecom_inbox');
+export type InboxModel = ReturnType<typeof inboxModel>;

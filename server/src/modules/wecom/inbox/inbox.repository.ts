@@ -1,0 +1,86 @@
+// The inbox is a work queue in MongoDB (not Redis): an event WeCom delivered must survive a Redis outage and any
+// process crash. Claiming is an atomic findOneAndUpdate with a lease, so workers on several machines share it.
+import type { QueryFilter, Types } from 'mongoose';
+import { merchantObjectId, type MerchantId } from '../../../tenancy/merchant-id.js';
+import type { InboxEvent, InboxModel } from './inbox.model.js';
+
+export type InboxEventRecord = InboxEvent & { _id: Types.ObjectId };
+export type NewInboxEvent = Pick<InboxEvent, 'corpId' | 'dedupeKey' | 'kind' | 'orderingKey' | 'priority' | 'payload'>;
+
+const isDuplicateKey = (e: unknown) => (e as { code?: number })?.code === 11000;
+
+export class InboxRepository {
+  constructor(private model: InboxModel) {}
+
+  /** Stores the event; false when it was already stored (a duplicate delivery). */
+  async insert(merchantId: MerchantId, event: NewInboxEvent, now = new Date()): Promise<boolean> {
+    try {
+      await this.model.create({ ...event, merchantId: merchantObjectId(merchantId), status: 'pending', attempts: 0, nextAttemptAt: now, receivedAt: now });
+      return true;
+    } catch (e) {
+      if (isDuplicateKey(e)) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Takes the next event that is due and whose customer has no earlier unfinished event (per-customer order),
+   * preferring higher priority. An event whose worker died (lease expired) is due again.
+   */
+  async claimNext(owner: string, leaseMs: number, now = new Date()): Promise<InboxEventRecord | null> {
+    const due: QueryFilter<InboxEvent> = {
+      $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }],
+    };
+    const candidates = await this.model.find(due).sort({ priority: 1, receivedAt: 1 }).limit(20).lean<InboxEventRecord[]>().exec();
+    for (const candidate of candidates) {
+      const earlier = await this.model.exists({
+        orderingKey: candidate.orderingKey,
+        status: { $in: ['pending', 'processing'] },
+        receivedAt: { $lt: candidate.receivedAt },
+        _id: { $ne: candidate._id },
+      });
+      if (earlier) continue;
+      const claimed = await this.model
+        .findOneAndUpdate(
+          { _id: candidate._id, ...due },
+          { $set: { status: 'processing', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+          { returnDocument: 'after' },
+        )
+        .lean<InboxEventRecord>()
+        .exec();
+      if (claimed) return claimed;
+    }
+    return null;
+  }
+
+  /** Records a finished step, so a retry after a crash does not repeat it (e.g. the welcome message). */
+  async recordStep(id: Types.ObjectId, owner: string, step: string, value: unknown): Promise<void> {
+    await this.model.updateOne({ _id: id, leaseOwner: owner }, { $set: { [`result.${step}`]: value } }).exec();
+  }
+
+  async complete(id: Types.ObjectId, owner: string, now = new Date()): Promise<void> {
+    await this.model
+      .updateOne({ _id: id, leaseOwner: owner, status: 'processing' }, { $set: { status: 'done', doneAt: now }, $unset: { leaseUntil: 1 } })
+      .exec();
+  }
+
+  async retryLater(id: Types.ObjectId, owner: string, error: string, at: Date): Promise<void> {
+    await this.model
+      .updateOne({ _id: id, leaseOwner: owner, status: 'processing' }, { $set: { status: 'pending', nextAttemptAt: at, lastError: error }, $unset: { leaseUntil: 1 } })
+      .exec();
+  }
+
+  async giveUp(id: Types.ObjectId, owner: string, error: string): Promise<void> {
+    await this.model
+      .updateOne({ _id: id, leaseOwner: owner, status: 'processing' }, { $set: { status: 'failed', lastError: error }, $unset: { leaseUntil: 1 } })
+      .exec();
+  }
+
+  findByKind(merchantId: MerchantId, kind: string): Promise<InboxEventRecord[]> {
+    return this.model.find({ merchantId: merchantObjectId(merchantId), kind }).sort({ receivedAt: 1 }).lean<InboxEventRecord[]>().exec();
+  }
+
+  countByStatus(merchantId: MerchantId, status: InboxEvent['status']): Promise<number> {
+    return this.model.countDocuments({ merchantId: merchantObjectId(merchantId), status }).exec();
+  }
+}

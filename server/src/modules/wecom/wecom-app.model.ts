@@ -1,0 +1,44 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+
+/**
+ * A merchant's WeCom app (self-built or agency-developed): the corp, the app's AgentId, and the secrets WeCom issued,
+ * each sealed with MASTER_KEY (SecretBox) — never stored or logged in the clear.
+ */
+export interface WecomApp {
+  merchantId: Types.ObjectId;
+  corpId: string;
+  agentId: number;
+  secretSealed: string;
+  callbackTokenSealed: string;
+  encodingAesKeySealed: string;
+  /** the 微信客服 accounts this app serves (open_kfid) */
+  kfAccounts: { openKfId: string; name: string }[];
+  /** welcome message templates by source channel ('default' for the rest); {客户称呼} is filled with the name */
+  welcomeTemplates: { channel: string; text: string }[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const wecomAppSchema = new Schema<WecomApp>(
+  {
+    merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
+    corpId: { type: String, required: true, trim: true },
+    agentId: { type: Number, required: true },
+    secretSealed: { type: String, required: true },
+    callbackTokenSealed: { type: String, required: true },
+    encodingAesKeySealed: { type: String, required: true },
+    kfAccounts: { type: [new Schema({ openKfId: String, name: String }, { _id: false })], default: [] },
+    welcomeTemplates: { type: [new Schema({ channel: String, text: String }, { _id: false })], default: [] },
+  },
+  { timestamps: true },
+);
+
+// Callback routing /wecom/callback/:corpId → the app and its merchant; one corp belongs to one merchant.
+wecomAppSchema.index({ corpId: 1 }, { unique: true });
+// A merchant's own app (configuration pages, outgoing calls).
+wecomAppSchema.index({ merchantId: 1 }, { unique: true });
+// kf_msg_or_event carries only the open_kfid: find its app.
+wecomAppSchema.index({ 'kfAccounts.openKfId': 1 });
+
+export const wecomAppModel = (conn: Connection) => conn.model<WecomApp>('WecomApp', wecomAppSchema, 'wecom_apps');
+export type WecomAppModel = ReturnType<typeof wecomAppModel>;

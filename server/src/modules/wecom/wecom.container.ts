@@ -1,0 +1,67 @@
+// Wiring of the WeCom module: app credentials, the API client, callback intake, the inbox and its handlers.
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Config } from '../../config/env.js';
+import type { SecretBox } from '../../crypto/secret-box.js';
+import type { Logger } from '../../logging/logger.js';
+import type { RedisLock } from '../../redis/lock.js';
+import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import { ContactsApi } from './api/contacts-api.js';
+import { CredentialCache } from './api/credential-cache.js';
+import { WecomClient } from './api/wecom-client.js';
+import { CallbackIntakeService } from './callback/callback-intake.service.js';
+import { contactEventHandlers } from './contacts/contact-events.handler.js';
+import { inboxModel } from './inbox/inbox.model.js';
+import { InboxProcessor } from './inbox/inbox-processor.js';
+import { InboxRepository } from './inbox/inbox.repository.js';
+import { wecomAppModel } from './wecom-app.model.js';
+import { WecomAppRepository } from './wecom-app.repository.js';
+
+export interface WecomDeps {
+  config: Config;
+  logger: Logger;
+  mongo: Connection;
+  redis: Redis;
+  locks: RedisLock;
+  rateLimiter: FixedWindowRateLimiter;
+  secrets: SecretBox;
+  customers: CustomerRepository;
+  staff: StaffRepository;
+  merchants: MerchantRepository;
+}
+
+export function buildWecom(d: WecomDeps) {
+  const apps = new WecomAppRepository(wecomAppModel(d.mongo), d.secrets);
+  const inbox = new InboxRepository(inboxModel(d.mongo));
+  const cache = new CredentialCache(d.redis, d.locks, d.secrets, d.logger);
+  const client = new WecomClient({ baseUrl: d.config.wecom.apiBase, timeoutMs: d.config.wecom.timeoutMs }, cache, d.rateLimiter, d.logger);
+  const contactsApi = new ContactsApi(client);
+  const handlers = {
+    ...contactEventHandlers({
+      contactsApi,
+      customers: d.customers,
+      staff: d.staff,
+      merchants: d.merchants,
+      logger: d.logger,
+      publicUrl: d.config.http.publicUrl ?? 'https://work.weixin.qq.com',
+    }),
+  };
+  return {
+    apps,
+    inbox,
+    client,
+    contactsApi,
+    intake: new CallbackIntakeService(apps, inbox, d.logger),
+    inboxProcessor: new InboxProcessor(inbox, apps, handlers, d.logger, {
+      pollMs: d.config.jobs.inboxPollMs,
+      concurrency: 4,
+      leaseMs: 60_000,
+      maxAttempts: 8,
+    }),
+  };
+}
+
+export type Wecom = ReturnType<typeof buildWecom>;

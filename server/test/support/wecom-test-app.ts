@@ -1,0 +1,54 @@
+// A test app wired to a WeCom stand-in: the merchant's WeCom app configured, its corp seeded in the stand-in with
+// the callback URL pointing at our server, members matching our staff.
+import { randomBytes } from 'node:crypto';
+import { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
+import { buildTenant } from './factories.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+export const AGENT_ID = 1000002;
+
+export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: Record<string, string> } = {}) {
+  const standin = new WecomStandIn();
+  await standin.start();
+  const app = await startTestApp({
+    role: options.role ?? 'api',
+    env: { WECOM_API_BASE: standin.url, WECHAT_API_BASE: standin.url, INBOX_POLL_MS: '50', ...options.env },
+  });
+  const tenant = await buildTenant(app.container);
+  const corpId = `ww${randomBytes(6).toString('hex')}`;
+  const credentials = {
+    corpId,
+    agentId: AGENT_ID,
+    secret: randomBytes(16).toString('hex'),
+    callbackToken: randomBytes(8).toString('hex'),
+    // EncodingAESKey: 43 characters of base64 without the trailing '='
+    encodingAesKey: randomBytes(32).toString('base64').slice(0, 43),
+    kfAccounts: [{ openKfId: `wk${randomBytes(6).toString('hex')}`, name: '茶语时光客服' }],
+  };
+  await app.container.wecom.apps.save(tenant.merchantId, credentials);
+  standin.seedCorp(
+    {
+      corpId,
+      apps: [{ agentId: AGENT_ID, secret: credentials.secret, kfAuthorised: true }],
+      callback: { url: `${app.url}/wecom/callback/${corpId}`, token: credentials.callbackToken, encodingAesKey: credentials.encodingAesKey },
+    },
+    Object.values(tenant.people).map((p) => ({ userid: p.wecomUserId, name: p.name })),
+    credentials.kfAccounts,
+  );
+  return {
+    app,
+    standin,
+    tenant,
+    corpId,
+    credentials,
+    /** handles everything in the inbox now (the worker loop does this in the background in the worker role) */
+    drain: () => app.container.wecom.inboxProcessor.drain(),
+    async close() {
+      await app.close();
+      await standin.stop();
+    },
+  };
+}
+
+export type WecomTestApp = Awaited<ReturnType<typeof startWecomTestApp>>;
+export type { TestApp };
