@@ -10,6 +10,10 @@ const parser = new XMLParser({ processEntities: false, parseTagValue: false, ign
 
 export type CallbackFields = Record<string, string>;
 
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const MAX_FIELDS = 64;
+const MAX_VALUE_LENGTH = 8192;
+
 export const badSignature = () => new AppError('unauthenticated', { message: '回调签名校验失败' });
 export const malformed = (why: string) => new AppError('bad_request', { message: `回调内容无法解析：${why}` });
 
@@ -28,9 +32,11 @@ export function parseXml(xml: string): CallbackFields {
   }
   const root = (parsed as { xml?: unknown })?.xml;
   if (!root || typeof root !== 'object') throw malformed('缺少 xml 根节点');
+  // Only plain element names become fields: they are stored as document keys, so nothing like "$where", "a.b" or a
+  // null byte (a bit-flipped ciphertext decrypts to such names) may pass.
   const fields: CallbackFields = {};
-  for (const [k, v] of Object.entries(root)) {
-    if (typeof v === 'string' || typeof v === 'number') fields[k] = String(v);
+  for (const [k, v] of Object.entries(root).slice(0, MAX_FIELDS)) {
+    if (FIELD_NAME.test(k) && (typeof v === 'string' || typeof v === 'number')) fields[k] = String(v).slice(0, MAX_VALUE_LENGTH);
   }
   return fields;
 }
