@@ -23,16 +23,16 @@ afterAll(() => standin.stop());
 describe('tokens', () => {
   it('refuses a wrong secret with 40001 and a missing token with 41001', async () => {
     expect((await get('/cgi-bin/gettoken', { corpid: CORP, corpsecret: 'nope' })).errcode).toBe(40001);
-    const res = await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei`)).json();
+    const res = (await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei`)).json()) as { errcode: number };
     expect(res.errcode).toBe(41001);
   });
 
   it('answers 42001 after expiry and 40014 after revocation', async () => {
     const t = (await get('/cgi-bin/gettoken', { corpid: CORP, corpsecret: 's3cret' })).access_token;
     standin.state.tokens.get(t)!.expiresAt = 0;
-    expect((await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei&access_token=${t}`)).json()).errcode).toBe(42001);
+    expect(((await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei&access_token=${t}`)).json()) as { errcode: number }).errcode).toBe(42001);
     standin.state.tokens.delete(t);
-    expect((await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei&access_token=${t}`)).json()).errcode).toBe(40014);
+    expect(((await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei&access_token=${t}`)).json()) as { errcode: number }).errcode).toBe(40014);
   });
 });
 
