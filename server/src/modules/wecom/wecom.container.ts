@@ -9,7 +9,13 @@ import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
+import { kfCursorModel, kfSessionModel } from '../conversations/kf-session.model.js';
+import { kfEventHandlers } from '../conversations/kf-events.handler.js';
+import { KfRepository } from '../conversations/kf.repository.js';
+import { KfService } from '../conversations/kf.service.js';
+import { messageModel } from '../conversations/message.model.js';
 import { ContactsApi } from './api/contacts-api.js';
+import { KfApi } from './api/kf-api.js';
 import { CredentialCache } from './api/credential-cache.js';
 import { WecomClient } from './api/wecom-client.js';
 import { CallbackIntakeService } from './callback/callback-intake.service.js';
@@ -39,7 +45,10 @@ export function buildWecom(d: WecomDeps) {
   const cache = new CredentialCache(d.redis, d.locks, d.secrets, d.logger);
   const client = new WecomClient({ baseUrl: d.config.wecom.apiBase, timeoutMs: d.config.wecom.timeoutMs }, cache, d.rateLimiter, d.logger);
   const contactsApi = new ContactsApi(client);
+  const kfApi = new KfApi(client);
+  const kf = new KfService(new KfRepository(kfSessionModel(d.mongo), messageModel(d.mongo), kfCursorModel(d.mongo)), kfApi, d.locks, d.merchants, d.logger);
   const handlers = {
+    ...kfEventHandlers(kf),
     ...contactEventHandlers({
       contactsApi,
       customers: d.customers,
@@ -54,6 +63,9 @@ export function buildWecom(d: WecomDeps) {
     inbox,
     client,
     contactsApi,
+    kfApi,
+    kf,
+    kfRepository: kf.repository,
     intake: new CallbackIntakeService(apps, inbox, d.logger),
     inboxProcessor: new InboxProcessor(inbox, apps, handlers, d.logger, {
       pollMs: d.config.jobs.inboxPollMs,

@@ -1,0 +1,11 @@
+import type { InboxHandler } from '../wecom/inbox/inbox-processor.js';
+import type { KfService } from './kf.service.js';
+
+/** kf_msg_or_event carries no message: it says "sync this account now". */
+export const kfEventHandlers = (kf: KfService): Record<string, InboxHandler> => ({
+  kf_msg_or_event: async ({ event, app }) => {
+    const openKfId = event.payload.OpenKfId;
+    if (!openKfId) return;
+    await kf.sync(app, openKfId, event.payload.Token);
+  },
+});

@@ -1,0 +1,188 @@
+// The 微信客服 pipe: sync what customers wrote (under a per-account lock, cursor persisted, deduped by msgid), keep
+// each session's state and reply budget, and send within WeCom's rules with our own msgid. What to say is decided
+// elsewhere (the AI); this is the reliable transport.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../logging/logger.js';
+import { tenantKey } from '../../redis/keys.js';
+import type { RedisLock } from '../../redis/lock.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { KfApi, KfSyncedMessage } from '../wecom/api/kf-api.js';
+import { WecomApiError } from '../wecom/api/wecom-errors.js';
+import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
+import { kfStateFromWecom } from './kf-session.model.js';
+import type { KfRepository, MessageRecord, NewMessage } from './kf.repository.js';
+
+export type SendOutcome = { status: 'sent' | 'failed' | 'not_attempted'; reason?: string; ourMsgId: string };
+
+/** msg_send_fail's fail_type, as reasons. */
+const FAIL_TYPES: Record<number, string> = { 4: 'session_expired', 5: 'session_closed', 6: 'over_reply_limit', 7: 'no_channels_bound', 8: 'corp_not_verified', 10: 'user_refused' };
+const TEXT_LIMIT_BYTES = 2048;
+export const DEFAULT_KF_WELCOME = '您好，这里是{店名}，请问有什么可以帮您？';
+
+export type CustomerMessageListener = (app: WecomCredentials, message: MessageRecord) => Promise<void>;
+
+export class KfService {
+  private listeners: CustomerMessageListener[] = [];
+
+  constructor(
+    readonly repository: KfRepository,
+    private api: KfApi,
+    private locks: RedisLock,
+    private merchants: MerchantRepository,
+    private logger: Logger,
+  ) {}
+
+  /** The AI pipeline subscribes here to answer customer messages. */
+  onCustomerMessage(listener: CustomerMessageListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Handles a kf_msg_or_event callback: sync everything new for the account, then act on it. */
+  async sync(app: WecomCredentials, openKfId: string, token?: string): Promise<{ fetched: number; stored: number }> {
+    const lockKey = tenantKey(app.merchantId, 'kf', openKfId, 'sync');
+    return this.locks.withLock(lockKey, { ttlMs: 120_000, waitMs: 30_000 }, async () => {
+      let cursor = await this.repository.cursor(app.merchantId, openKfId);
+      let fetched = 0;
+      let stored = 0;
+      let useToken = token;
+      for (;;) {
+        let page;
+        try {
+          page = await this.api.syncMsg(app, openKfId, cursor, useToken);
+        } catch (err) {
+          // The callback token lives 10 minutes; a late retry syncs without it.
+          if (err instanceof WecomApiError && err.errcode === 95007 && useToken) {
+            useToken = undefined;
+            continue;
+          }
+          throw err;
+        }
+        fetched += page.messages.length;
+        stored += await this.repository.insertSynced(app.merchantId, page.messages.map((m) => toMessage(m)));
+        for (const m of page.messages) {
+          if (m.origin === 3) await this.repository.customerWrote(app.merchantId, openKfId, m.external_userid, new Date(m.send_time * 1000));
+        }
+        // The cursor moves only after the page is stored: a crash re-fetches it, and msgid dedupe absorbs the overlap.
+        cursor = page.nextCursor;
+        await this.repository.saveCursor(app.merchantId, openKfId, cursor);
+        if (!page.hasMore) break;
+      }
+      await this.actOnNew(app, openKfId);
+      return { fetched, stored };
+    });
+  }
+
+  private async actOnNew(app: WecomCredentials, openKfId: string): Promise<void> {
+    for (const message of await this.repository.unhandled(app.merchantId, openKfId)) {
+      if (message.direction === 'event') await this.onEvent(app, message);
+      else for (const listener of this.listeners) await listener(app, message);
+      await this.repository.markHandled(message._id);
+    }
+  }
+
+  private async onEvent(app: WecomCredentials, message: MessageRecord): Promise<void> {
+    const event = (message.raw as KfSyncedMessage | undefined)?.event;
+    if (!event) return;
+    const { merchantId } = app;
+    if (event.event_type === 'enter_session' && event.welcome_code) {
+      const merchant = await this.merchants.findById(merchantId);
+      const text = DEFAULT_KF_WELCOME.replaceAll('{店名}', merchant?.name ?? '本店');
+      const ourMsgId = `welcome-${message.wecomMsgId}`;
+      await this.repository.insertOutgoing(merchantId, outgoing(message.openKfId, message.externalUserId, ourMsgId, text));
+      try {
+        await this.api.sendTextOnEvent(app, event.welcome_code, ourMsgId, text);
+        await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'sent');
+      } catch (err) {
+        // A welcome code is single-use and lives 20 s: a failure is recorded, never retried.
+        await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'failed', reasonOf(err));
+      }
+    } else if (event.event_type === 'msg_send_fail' && event.fail_msgid) {
+      await this.repository.setOutgoingStatus(merchantId, event.fail_msgid, 'failed', `send_fail:${FAIL_TYPES[event.fail_type ?? 0] ?? event.fail_type}`);
+    } else if (event.event_type === 'session_status_change' && typeof event.new_service_state === 'number') {
+      await this.repository.setState(merchantId, message.openKfId, message.externalUserId, kfStateFromWecom(event.new_service_state), event.servicer_userid);
+    }
+  }
+
+  /**
+   * Sends a text reply if, and only if, WeCom's rules allow it now; otherwise records it as not attempted, with why.
+   * Calling again with the same ourMsgId never sends twice.
+   */
+  async sendText(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, text: string, ourMsgId: string = randomUUID()): Promise<SendOutcome> {
+    const { merchantId } = app;
+    const existing = await this.repository.findOutgoing(merchantId, ourMsgId);
+    if (existing?.status === 'sent') return { status: 'sent', ourMsgId };
+    if (!existing) await this.repository.insertOutgoing(merchantId, outgoing(to.openKfId, to.externalUserId, ourMsgId, text));
+    if (Buffer.byteLength(text) > TEXT_LIMIT_BYTES) return this.notAttempted(merchantId, ourMsgId, 'too_long');
+
+    const now = new Date();
+    const session = await this.repository.reserveReply(merchantId, to.openKfId, to.externalUserId, now);
+    if (!session) return this.notAttempted(merchantId, ourMsgId, await this.whyNot(merchantId, to.openKfId, to.externalUserId, now));
+    try {
+      await this.api.sendText(app, to.openKfId, to.externalUserId, ourMsgId, text);
+    } catch (err) {
+      if (err instanceof WecomApiError && err.errcode === 95011) {
+        await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'sent'); // an earlier attempt got through
+        return { status: 'sent', ourMsgId };
+      }
+      if (err instanceof WecomApiError && err.errcode === 95018) await this.repository.setState(merchantId, to.openKfId, to.externalUserId, 'human');
+      if (!(err instanceof WecomApiError && err.errcode === 95001)) await this.repository.refundReply(merchantId, to.openKfId, to.externalUserId);
+      const reason = reasonOf(err);
+      await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'failed', reason);
+      this.logger.warn({ reason }, 'kf send failed');
+      return { status: 'failed', reason, ourMsgId };
+    }
+    if (session.state === 'new') await this.repository.setState(merchantId, to.openKfId, to.externalUserId, 'bot');
+    await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'sent');
+    return { status: 'sent', ourMsgId };
+  }
+
+  /** Hands the session to a person: WeCom state 3 with the servicer, and ours follows. */
+  async handOff(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, servicerUserId: string): Promise<void> {
+    await this.api.transferToHuman(app, to.openKfId, to.externalUserId, servicerUserId);
+    await this.repository.setState(app.merchantId, to.openKfId, to.externalUserId, 'human', servicerUserId);
+  }
+
+  private async whyNot(merchantId: MerchantId, openKfId: string, externalUserId: string, now: Date): Promise<string> {
+    const s = await this.repository.session(merchantId, openKfId, externalUserId);
+    if (!s) return 'no_session';
+    if (s.state === 'human' || s.state === 'queue') return 'human_serving';
+    if (s.state === 'ended') return 'session_ended';
+    if (now.getTime() - s.lastCustomerMessageAt.getTime() > 48 * 3600_000) return 'window_expired';
+    return 'budget_exhausted';
+  }
+
+  private async notAttempted(merchantId: MerchantId, ourMsgId: string, reason: string): Promise<SendOutcome> {
+    await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'not_attempted', reason);
+    this.logger.info({ reason }, 'kf send not attempted');
+    return { status: 'not_attempted', reason, ourMsgId };
+  }
+}
+
+const reasonOf = (err: unknown) => (err instanceof WecomApiError ? `wecom:${err.errcode}` : `error:${(err as Error).message}`);
+
+const outgoing = (openKfId: string, externalUserId: string, ourMsgId: string, text: string): NewMessage => ({
+  channel: 'kf',
+  openKfId,
+  externalUserId,
+  direction: 'out',
+  ourMsgId,
+  msgtype: 'text',
+  text,
+  sentAt: new Date(),
+  status: 'sending',
+});
+
+function toMessage(m: KfSyncedMessage): NewMessage {
+  return {
+    channel: 'kf',
+    openKfId: m.open_kfid,
+    externalUserId: m.external_userid || String(m.event?.external_userid ?? ''),
+    direction: m.msgtype === 'event' ? 'event' : m.origin === 5 ? 'out' : 'in',
+    wecomMsgId: m.msgid,
+    msgtype: m.msgtype,
+    text: m.text?.content,
+    raw: m as unknown as Record<string, unknown>,
+    sentAt: new Date(m.send_time * 1000),
+  };
+}

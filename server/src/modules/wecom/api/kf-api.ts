@@ -1,0 +1,41 @@
+// Typed wrappers for 微信客服 (kf/*).
+import type { WecomCredentials } from '../wecom-app.repository.js';
+import type { WecomClient } from './wecom-client.js';
+
+export interface KfSyncedMessage {
+  msgid: string;
+  open_kfid: string;
+  external_userid: string;
+  send_time: number;
+  origin: 3 | 4 | 5;
+  msgtype: string;
+  text?: { content: string };
+  event?: { event_type: string; welcome_code?: string; fail_msgid?: string; fail_type?: number; new_service_state?: number; servicer_userid?: string; external_userid?: string } & Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+export class KfApi {
+  constructor(private client: WecomClient) {}
+
+  async syncMsg(app: WecomCredentials, openKfId: string, cursor: string, token?: string) {
+    const res = await this.client.post(app, '/cgi-bin/kf/sync_msg', { open_kfid: openKfId, cursor, limit: 1000, ...(token ? { token } : {}) });
+    return { messages: (res.msg_list ?? []) as KfSyncedMessage[], nextCursor: String(res.next_cursor ?? cursor), hasMore: res.has_more === 1 };
+  }
+
+  async sendText(app: WecomCredentials, openKfId: string, touser: string, msgid: string, content: string): Promise<void> {
+    await this.client.post(app, '/cgi-bin/kf/send_msg', { touser, open_kfid: openKfId, msgid, msgtype: 'text', text: { content } });
+  }
+
+  async sendTextOnEvent(app: WecomCredentials, code: string, msgid: string, content: string): Promise<void> {
+    await this.client.post(app, '/cgi-bin/kf/send_msg_on_event', { code, msgid, msgtype: 'text', text: { content } });
+  }
+
+  async transferToHuman(app: WecomCredentials, openKfId: string, externalUserId: string, servicerUserId: string): Promise<void> {
+    await this.client.post(app, '/cgi-bin/kf/service_state/trans', { open_kfid: openKfId, external_userid: externalUserId, service_state: 3, servicer_userid: servicerUserId });
+  }
+
+  async serviceState(app: WecomCredentials, openKfId: string, externalUserId: string): Promise<{ state: number; servicer?: string }> {
+    const res = await this.client.post(app, '/cgi-bin/kf/service_state/get', { open_kfid: openKfId, external_userid: externalUserId });
+    return { state: Number(res.service_state), servicer: res.servicer_userid as string | undefined };
+  }
+}

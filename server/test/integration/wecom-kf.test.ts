@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+
+let w: WecomTestApp;
+let openKfId: string;
+const kf = () => w.app.container.wecom.kf;
+const repo = () => w.app.container.wecom.kfRepository;
+const app = async () => (await w.app.container.wecom.apps.findByCorpId(w.corpId))!;
+const sentTo = (externalUserId: string) => w.standin.state.kfSent.filter((m) => m.touser === externalUserId);
+
+beforeAll(async () => {
+  w = await startWecomTestApp();
+  openKfId = w.credentials.kfAccounts[0]!.openKfId;
+});
+afterAll(() => w.close());
+
+async function customerWrites(externalUserId: string, text: string) {
+  const r = await w.standin.customers.writesToKf(openKfId, externalUserId, text);
+  expect(r.deliveries.at(-1)).toMatchObject({ body: 'success' });
+  await w.drain();
+}
+
+describe('微信客服 sync', () => {
+  it('stores what the customer wrote, opens a session and persists the cursor', async () => {
+    await customerWrites('wmKfA', '你们几点关门？');
+    await customerWrites('wmKfA', '还有杨枝甘露吗');
+    const history = await repo().conversation(w.tenant.merchantId, 'wmKfA');
+    expect(history.map((m) => [m.direction, m.text])).toEqual([
+      ['in', '你们几点关门？'],
+      ['in', '还有杨枝甘露吗'],
+    ]);
+    expect(await repo().session(w.tenant.merchantId, openKfId, 'wmKfA')).toMatchObject({ state: 'new', sentSinceCustomerMessage: 0 });
+    expect(await repo().cursor(w.tenant.merchantId, openKfId)).not.toBe('');
+  });
+
+  it('never stores a message twice, even when the cursor is lost and everything is fetched again', async () => {
+    await customerWrites('wmKfB', '在吗');
+    await w.app.container.mongo.collection('kf_cursors').deleteMany({});
+    await kf().sync(await app(), openKfId);
+    const mine = await repo().conversation(w.tenant.merchantId, 'wmKfB');
+    expect(mine).toHaveLength(1);
+    expect(await w.app.container.mongo.collection('messages').countDocuments({ externalUserId: 'wmKfA', direction: 'in' })).toBe(2);
+  });
+
+  it('calls the message listeners once per new customer message', async () => {
+    const heard: string[] = [];
+    kf().onCustomerMessage(async (_app, m) => void heard.push(m.text ?? ''));
+    await customerWrites('wmKfC', '我要订两杯');
+    await kf().sync(await app(), openKfId);
+    expect(heard).toEqual(['我要订两杯']);
+  });
+});
+
+describe('微信客服 send rules', () => {
+  it('sends up to five replies per customer message, and records the sixth as not attempted', async () => {
+    await customerWrites('wmKfD', '你好');
+    const outcomes = [];
+    for (let i = 1; i <= 6; i++) outcomes.push(await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfD' }, `回复${i}`));
+    expect(outcomes.map((o) => o.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'not_attempted']);
+    expect(outcomes[5]!.reason).toBe('budget_exhausted');
+    expect(sentTo('wmKfD')).toHaveLength(5);
+    expect(await repo().session(w.tenant.merchantId, openKfId, 'wmKfD')).toMatchObject({ state: 'bot', sentSinceCustomerMessage: 5 });
+    await customerWrites('wmKfD', '再问一下');
+    expect((await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfD' }, '好的')).status).toBe('sent');
+  });
+
+  it('does not attempt a send 48 hours after the customer last wrote', async () => {
+    await customerWrites('wmKfE', '周末营业吗');
+    await w.app.container.mongo.collection('kf_sessions').updateOne({ externalUserId: 'wmKfE' }, { $set: { lastCustomerMessageAt: new Date(Date.now() - 49 * 3600_000) } });
+    const calls = w.standin.state.calls.get('/cgi-bin/kf/send_msg') ?? 0;
+    const outcome = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfE' }, '营业的');
+    expect(outcome).toMatchObject({ status: 'not_attempted', reason: 'window_expired' });
+    expect(w.standin.state.calls.get('/cgi-bin/kf/send_msg') ?? 0).toBe(calls);
+    const stored = await repo().findOutgoing(w.tenant.merchantId, outcome.ourMsgId);
+    expect(stored).toMatchObject({ status: 'not_attempted', reason: 'window_expired', text: '营业的' });
+  });
+
+  it('sends once for a repeated msgid', async () => {
+    await customerWrites('wmKfF', '我的外卖到哪了');
+    const first = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfF' }, '马上查', 'reply-fixed-1');
+    const again = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfF' }, '马上查', 'reply-fixed-1');
+    expect([first.status, again.status]).toEqual(['sent', 'sent']);
+    expect(sentTo('wmKfF')).toHaveLength(1);
+  });
+
+  it('hands off to a person, after which the bot no longer writes', async () => {
+    await customerWrites('wmKfG', '我要投诉');
+    await kf().handOff(await app(), { openKfId, externalUserId: 'wmKfG' }, w.tenant.people.manager.wecomUserId);
+    expect(w.standin.state.kfSessions.get(`${openKfId}:wmKfG`)).toMatchObject({ state: 3, servicerUserId: w.tenant.people.manager.wecomUserId });
+    expect(await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfG' }, '抱歉')).toMatchObject({ status: 'not_attempted', reason: 'human_serving' });
+  });
+
+  it('records 95018 when a receptionist took the session, and stops writing', async () => {
+    w.standin.state.kfReceptionistsOnline.add(openKfId);
+    try {
+      await customerWrites('wmKfH', '有人吗');
+      // our session still says new: the send is attempted and WeCom refuses it
+      const outcome = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfH' }, '在的');
+      expect(outcome).toMatchObject({ status: 'failed', reason: 'wecom:95018' });
+      expect((await repo().session(w.tenant.merchantId, openKfId, 'wmKfH'))?.state).toBe('human');
+    } finally {
+      w.standin.state.kfReceptionistsOnline.delete(openKfId);
+    }
+  });
+
+  it('greets a customer who opens the chat through send_msg_on_event', async () => {
+    const { deliveries } = await w.standin.customers.entersKf(openKfId, 'wmKfI');
+    expect(deliveries.at(-1)).toMatchObject({ body: 'success' });
+    await w.drain();
+    const welcome = sentTo('wmKfI');
+    expect(welcome).toHaveLength(1);
+    expect(JSON.stringify(welcome[0]!.content)).toContain('请问有什么可以帮您');
+  });
+});
