@@ -10,3 +10,9 @@ export interface SessionDto {
   expiresAt: string;
   staff: { id: string; name: string; role: StaffRole; merchantId: string };
 }
+
+export const wecomLoginSchema = z.object({ corpId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '企业ID格式不正确'), code: z.string().min(1).max(512) }).strict();
+export const miniProgramLoginSchema = z.object({ code: z.string().min(1).max(512) }).strict();
+export const miniProgramBindSchema = z.object({ bindTicket: z.string().min(1).max(2048), inviteCode: z.string().trim().min(6).max(16) }).strict();
+export const inviteCreateSchema = z.object({ staffId: objectIdSchema }).strict();
+export const jssdkSignatureQuerySchema = z.object({ url: z.url('页面地址格式不正确').max(2048) }).strict();

@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { SessionSigner } from '../auth/session.js';
 import { SecretBox } from '../crypto/secret-box.js';
 import { AuthService } from '../modules/auth/auth.service.js';
+import { inviteModel } from '../modules/auth/invite.model.js';
 import type { Config } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import { productModel } from '../modules/catalog/product.model.js';
@@ -63,7 +64,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     secrets,
     wecom,
     services: {
-      auth: new AuthService(sessions, repositories.merchants, repositories.staff, config.demoMode),
+      auth: new AuthService(config, sessions, repositories.merchants, repositories.staff, wecom.apps, wecom.identity, inviteModel(mongo)),
       merchants: new MerchantService(repositories.merchants, repositories.shops),
       shops: new ShopService(repositories.shops),
       customers: new CustomerService(repositories.customers),

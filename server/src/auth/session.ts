@@ -2,6 +2,7 @@
 // process can verify them; their short life bounds how long a removed staff member keeps access.
 import type { StaffRole } from '@xiaoer/common/constants/roles';
 import { STAFF_ROLES } from '@xiaoer/common/constants/roles';
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { AppError } from '../errors/app-error.js';
 import { asMerchantId, type MerchantId } from '../tenancy/merchant-id.js';
@@ -14,6 +15,7 @@ export interface Session {
 
 const ISSUER = 'xiaoer';
 const AUDIENCE = 'xiaoer-api';
+const BIND_AUDIENCE = 'xiaoer-mp-bind';
 
 export class SessionSigner {
   private key: Uint8Array;
@@ -27,6 +29,7 @@ export class SessionSigner {
     const token = await new SignJWT({ mid: session.merchantId, role: session.role })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(session.staffId)
+      .setJti(randomUUID())
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt(Math.floor(now / 1000))
@@ -44,6 +47,28 @@ export class SessionSigner {
     } catch (err) {
       const expired = err instanceof joseErrors.JWTExpired;
       throw new AppError('unauthenticated', { message: expired ? '登录已过期，请重新进入' : '登录信息无效，请重新进入' });
+    }
+  }
+
+  /** A 10-minute ticket proving the holder logged in to the mini-program as this openid, for binding it. */
+  async issueBindTicket(openId: string): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(openId)
+      .setIssuer(ISSUER)
+      .setAudience(BIND_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(this.key);
+  }
+
+  async verifyBindTicket(ticket: string): Promise<string> {
+    try {
+      const { payload } = await jwtVerify(ticket, this.key, { issuer: ISSUER, audience: BIND_AUDIENCE, algorithms: ['HS256'] });
+      if (!payload.sub) throw new Error('no subject');
+      return payload.sub;
+    } catch {
+      throw new AppError('unauthenticated', { message: '绑定已超时，请重新打开小程序' });
     }
   }
 }

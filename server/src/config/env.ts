@@ -30,6 +30,8 @@ const envSchema = z.object({
   INBOX_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
   WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_MP_APPID: z.string().default('wx-demo-appid'),
+  WECHAT_MP_SECRET: z.string().default('demo-secret'),
   WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
@@ -55,6 +57,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   jobs: { pollMs: number; inboxPollMs: number };
   wecom: { apiBase: string; wechatApiBase: string; timeoutMs: number };
+  miniProgram: { appId: string; secret: string };
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     jobs: { pollMs: e.JOBS_POLL_MS, inboxPollMs: e.INBOX_POLL_MS },
+    miniProgram: { appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET },
     wecom: { apiBase: e.WECOM_API_BASE.replace(/\/$/, ''), wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), timeoutMs: e.WECOM_TIMEOUT_MS },
   };
 }

@@ -8,6 +8,7 @@ import { healthRoutes } from '../modules/health/health.routes.js';
 import { merchantRoutes } from '../modules/merchants/merchant.routes.js';
 import { staffRoutes } from '../modules/staff/staff.routes.js';
 import { wecomCallbackRoutes } from '../modules/wecom/callback/callback.routes.js';
+import { wecomRoutes } from '../modules/wecom/wecom.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
@@ -34,7 +35,8 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   const api = new Router<AuthedState>({ prefix: '/api' });
   api.use(authenticate(container.sessions));
   for (const module of [
-    sessionRoutes(repositories.staff),
+    sessionRoutes(services.auth, repositories.staff),
+    wecomRoutes(container.wecom.jssdk),
     merchantRoutes(services.merchants, services.shops),
     customerRoutes(services.customers),
     staffRoutes(repositories.staff),

@@ -1,35 +1,63 @@
 import { Router } from '@koa/router';
-import { demoLoginSchema } from '@xiaoer/common/schemas/auth';
-import type { AuthedState } from '../../auth/auth.middleware.js';
+import { demoLoginSchema, inviteCreateSchema, miniProgramBindSchema, miniProgramLoginSchema, wecomLoginSchema } from '@xiaoer/common/schemas/auth';
+import type { Middleware } from 'koa';
+import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
-import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
 import { globalKey } from '../../redis/keys.js';
-import type { StaffRepository } from '../staff/staff.repository.js';
+import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
 import { presentStaff } from '../staff/staff.presenter.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
 import type { AuthService } from './auth.service.js';
 
-/** Login endpoints are public, so they are rate-limited per client address. */
-export function publicAuthRoutes(auth: AuthService, limiter: FixedWindowRateLimiter): Router {
-  const router = new Router({ prefix: '/api/auth' });
-  router.post('/demo-login', async (ctx) => {
-    const decision = await limiter.consume(globalKey('rl', 'login', ctx.ip), 30, 60_000);
+/** Login endpoints are public, so each client address gets 30 attempts a minute. */
+function loginRateLimit(limiter: FixedWindowRateLimiter): Middleware {
+  return async (ctx, next) => {
+    const decision = await limiter.consume(globalKey('rl', 'login', ctx.ip), 30, 60_000).catch(() => ({ allowed: true, retryAfterMs: 0 }));
     if (!decision.allowed) {
       ctx.set('Retry-After', String(Math.ceil(decision.retryAfterMs / 1000)));
       throw new AppError('rate_limited');
     }
+    await next();
+  };
+}
+
+export function publicAuthRoutes(auth: AuthService, limiter: FixedWindowRateLimiter): Router {
+  const router = new Router({ prefix: '/api/auth' });
+  router.use(loginRateLimit(limiter));
+  router.post('/demo-login', async (ctx) => {
     ctx.body = await auth.demoLogin(parse(demoLoginSchema, ctx.request.body ?? {}));
+  });
+  // The sidebar, after WeCom's OAuth redirect.
+  router.post('/wecom', async (ctx) => {
+    const { corpId, code } = parse(wecomLoginSchema, ctx.request.body);
+    ctx.body = await auth.wecomLogin(corpId, code);
+  });
+  // The mini-program, with the wx.login code.
+  router.post('/miniprogram/login', async (ctx) => {
+    ctx.body = await auth.miniProgramLogin(parse(miniProgramLoginSchema, ctx.request.body).code);
+  });
+  router.post('/miniprogram/bind', async (ctx) => {
+    const { bindTicket, inviteCode } = parse(miniProgramBindSchema, ctx.request.body);
+    ctx.body = await auth.bindMiniProgram(bindTicket, inviteCode);
   });
   return router;
 }
 
-export function sessionRoutes(staff: StaffRepository): Router<AuthedState> {
-  const router = new Router<AuthedState>({ prefix: '/auth' });
-  router.get('/me', async (ctx) => {
+export function sessionRoutes(auth: AuthService, staff: StaffRepository): Router<AuthedState> {
+  const router = new Router<AuthedState>();
+  router.get('/auth/me', async (ctx) => {
     const { merchantId, staffId } = ctx.state.session;
     const me = await staff.findById(merchantId, staffId);
     if (!me) throw notFound('账号已停用，请联系老板');
     ctx.body = presentStaff(me);
+  });
+  router.post('/auth/refresh', async (ctx) => {
+    ctx.body = await auth.refresh(ctx.state.session);
+  });
+  router.post('/invites', requireRole('owner'), async (ctx) => {
+    ctx.status = 201;
+    ctx.body = await auth.createInvite(ctx.state.session, parse(inviteCreateSchema, ctx.request.body).staffId);
   });
   return router;
 }

@@ -1,17 +1,35 @@
+import { createHash, randomInt } from 'node:crypto';
 import type { StaffRole } from '@xiaoer/common/constants/roles';
 import type { SessionDto } from '@xiaoer/common/schemas/auth';
-import type { SessionSigner } from '../../auth/session.js';
-import { AppError, notFound } from '../../errors/app-error.js';
-import { asMerchantId } from '../../tenancy/merchant-id.js';
+import { Types } from 'mongoose';
+import type { Session, SessionSigner } from '../../auth/session.js';
+import type { Config } from '../../config/env.js';
+import { AppError, forbidden, notFound } from '../../errors/app-error.js';
+import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { StaffRecord, StaffRepository } from '../staff/staff.repository.js';
+import type { IdentityApi } from '../wecom/api/identity-api.js';
+import { WecomApiError } from '../wecom/api/wecom-errors.js';
+import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import type { InviteModel } from './invite.model.js';
+import { openIdFromMiniProgramCode } from './wechat-login.js';
+
+const INVITE_TTL_MS = 24 * 3600_000;
+// No 0/O, 1/I/L: read aloud or typed from a chat without mistakes.
+const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+
+export type MiniProgramLogin = { status: 'ok'; session: SessionDto } | { status: 'needs_binding'; bindTicket: string };
 
 export class AuthService {
   constructor(
+    private config: Config,
     private sessions: SessionSigner,
     private merchants: MerchantRepository,
     private staff: StaffRepository,
-    private demoMode: boolean,
+    private wecomApps: WecomAppRepository,
+    private identity: IdentityApi,
+    private invites: InviteModel,
   ) {}
 
   async issueFor(staff: StaffRecord): Promise<SessionDto> {
@@ -24,15 +42,76 @@ export class AuthService {
     };
   }
 
+  /** A fresh token for a still-valid session of a still-active staff member. */
+  async refresh(session: Session): Promise<SessionDto> {
+    const staff = await this.staff.findById(session.merchantId, session.staffId);
+    if (!staff) throw new AppError('unauthenticated', { message: '账号已停用，请联系老板' });
+    return this.issueFor(staff);
+  }
+
+  /** The sidebar: WeCom OAuth code → member userid → our staff account in that corp's merchant. */
+  async wecomLogin(corpId: string, code: string): Promise<SessionDto> {
+    const app = await this.wecomApps.findByCorpId(corpId);
+    if (!app) throw notFound('这个企业还没有接入小二');
+    let userid: string;
+    try {
+      userid = await this.identity.userIdFromCode(app, code);
+    } catch (err) {
+      if (err instanceof WecomApiError && err.errcode === 40029) throw new AppError('unauthenticated', { message: '登录码已失效，请重新打开侧边栏' });
+      throw err;
+    }
+    const staff = userid ? await this.staff.findByWecomUserId(app.merchantId, userid) : null;
+    if (!staff?.active) throw forbidden('你还不是小二的员工，请让老板在小二里添加你');
+    return this.issueFor(staff);
+  }
+
+  /** The mini-program: wx.login code → openid; a bound openid logs in, an unbound one gets a ticket to bind. */
+  async miniProgramLogin(code: string): Promise<MiniProgramLogin> {
+    const openId = await openIdFromMiniProgramCode(this.config, code);
+    const staff = await this.staff.findByMiniProgramOpenId(openId);
+    if (staff) return { status: 'ok', session: await this.issueFor(staff) };
+    return { status: 'needs_binding', bindTicket: await this.sessions.issueBindTicket(openId) };
+  }
+
+  /** Redeems a one-time invite code: the openid from the ticket is bound to the invited staff account. */
+  async bindMiniProgram(bindTicket: string, inviteCode: string): Promise<SessionDto> {
+    const openId = await this.sessions.verifyBindTicket(bindTicket);
+    const invite = await this.invites
+      .findOneAndUpdate({ codeHash: hashCode(inviteCode), usedAt: { $exists: false }, expiresAt: { $gt: new Date() } }, { $set: { usedAt: new Date() } })
+      .lean()
+      .exec();
+    if (!invite) throw new AppError('validation_failed', { message: '邀请码无效或已过期，请让老板重新生成' });
+    const merchantId = asMerchantId(invite.merchantId);
+    await this.staff.bindMiniProgram(merchantId, invite.staffId, openId);
+    const staff = await this.staff.findById(merchantId, invite.staffId.toHexString());
+    if (!staff) throw notFound('被邀请的员工已停用');
+    return this.issueFor(staff);
+  }
+
+  /** An owner invites a staff member (often themselves) to the mini-program. */
+  async createInvite(session: Session, staffId: string): Promise<{ code: string; expiresAt: string }> {
+    const staff = await this.staff.findById(session.merchantId, staffId);
+    if (!staff) throw notFound('没有找到这位员工');
+    const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+    const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
+    await this.invites.create({
+      merchantId: merchantObjectId(session.merchantId),
+      staffId: staff._id,
+      codeHash: hashCode(code),
+      expiresAt,
+      createdBy: new Types.ObjectId(session.staffId),
+    });
+    return { code, expiresAt: expiresAt.toISOString() };
+  }
+
   /**
    * Demo mode only: a session for the demo merchant's staff member of the given role (or the given staff id).
-   * The real flows (WeCom OAuth for the sidebar, wx.login for the mini-program) replace this in production.
    */
   async demoLogin(input: { staffId?: string; role?: StaffRole }): Promise<SessionDto> {
-    if (!this.demoMode) throw new AppError('demo_disabled');
+    if (!this.config.demoMode) throw new AppError('demo_disabled');
     const merchant = await this.merchants.findDemo();
     if (!merchant) throw notFound('演示商户还没有创建');
-    const merchantId = asMerchantId(merchant._id);
+    const merchantId: MerchantId = asMerchantId(merchant._id);
     const staff = input.staffId
       ? await this.staff.findById(merchantId, input.staffId)
       : await this.staff.findFirstByRole(merchantId, input.role ?? 'owner');

@@ -8,6 +8,8 @@ export interface Staff {
   role: StaffRole;
   shopIds: Types.ObjectId[];
   active: boolean;
+  /** the owner's (or manager's) WeChat openid in our mini-program, bound with a one-time invite code */
+  miniProgramOpenId?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,12 +23,15 @@ const staffSchema = new Schema<Staff>(
     role: { type: String, enum: STAFF_ROLES, required: true, default: 'staff' },
     shopIds: { type: [Schema.Types.ObjectId], ref: 'Shop', default: [] },
     active: { type: Boolean, default: true },
+    miniProgramOpenId: { type: String },
   },
   { timestamps: true },
 );
 
 // Login and callbacks resolve a WeCom userid within a merchant; unique so a double sync cannot create two staff.
 staffSchema.index({ merchantId: 1, wecomUserId: 1 }, { unique: true });
+// Mini-program login: an openid resolves to exactly one staff account (and so one merchant).
+staffSchema.index({ miniProgramOpenId: 1 }, { unique: true, partialFilterExpression: { miniProgramOpenId: { $type: 'string' } } });
 // Notifications fan out to a merchant's owners and managers.
 staffSchema.index({ merchantId: 1, role: 1 });
 

@@ -5,7 +5,7 @@ import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js'
 import type { Staff, StaffModel } from './staff.model.js';
 
 export type StaffRecord = Staff & { _id: Types.ObjectId };
-export type NewStaff = Omit<Staff, 'merchantId' | 'createdAt' | 'updatedAt'>;
+export type NewStaff = Omit<Staff, 'merchantId' | 'createdAt' | 'updatedAt' | 'miniProgramOpenId'>;
 
 export class StaffRepository extends TenantRepository<Staff> {
   constructor(model: StaffModel) {
@@ -31,5 +31,14 @@ export class StaffRepository extends TenantRepository<Staff> {
 
   findByWecomUserId(merchantId: MerchantId, wecomUserId: string): Promise<StaffRecord | null> {
     return this.model.findOne(this.scoped(merchantId, { wecomUserId })).lean<StaffRecord>().exec();
+  }
+
+  /** Mini-program login resolves the tenant from the openid, so this lookup is not scoped (the openid is unique). */
+  findByMiniProgramOpenId(openId: string): Promise<StaffRecord | null> {
+    return this.model.findOne({ miniProgramOpenId: openId, active: true }).lean<StaffRecord>().exec();
+  }
+
+  async bindMiniProgram(merchantId: MerchantId, staffId: Types.ObjectId, openId: string): Promise<void> {
+    await this.model.updateOne(this.scoped(merchantId, { _id: staffId }), { $set: { miniProgramOpenId: openId } }).exec();
   }
 }

@@ -15,7 +15,9 @@ import { KfRepository } from '../conversations/kf.repository.js';
 import { KfService } from '../conversations/kf.service.js';
 import { messageModel } from '../conversations/message.model.js';
 import { ContactsApi } from './api/contacts-api.js';
+import { IdentityApi } from './api/identity-api.js';
 import { KfApi } from './api/kf-api.js';
+import { JsSdkService } from './jssdk.service.js';
 import { CredentialCache } from './api/credential-cache.js';
 import { WecomClient } from './api/wecom-client.js';
 import { CallbackIntakeService } from './callback/callback-intake.service.js';
@@ -46,6 +48,7 @@ export function buildWecom(d: WecomDeps) {
   const client = new WecomClient({ baseUrl: d.config.wecom.apiBase, timeoutMs: d.config.wecom.timeoutMs }, cache, d.rateLimiter, d.logger);
   const contactsApi = new ContactsApi(client);
   const kfApi = new KfApi(client);
+  const identity = new IdentityApi(client, cache);
   const kf = new KfService(new KfRepository(kfSessionModel(d.mongo), messageModel(d.mongo), kfCursorModel(d.mongo)), kfApi, d.locks, d.merchants, d.logger);
   const handlers = {
     ...kfEventHandlers(kf),
@@ -64,6 +67,8 @@ export function buildWecom(d: WecomDeps) {
     client,
     contactsApi,
     kfApi,
+    identity,
+    jssdk: new JsSdkService(apps, identity),
     kf,
     kfRepository: kf.repository,
     intake: new CallbackIntakeService(apps, inbox, d.logger),
