@@ -5,11 +5,23 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { createLogger } from '../logging/logger.js';
 import { startProcess } from '../process/start-process.js';
+import { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
+import { connectDemoWecom } from '../demo/demo-wecom.js';
 import { prepareLocalEnvironment } from './local-services.js';
 
 const dataDir = fileURLToPath(new URL('../../../.data', import.meta.url));
 const local = await prepareLocalEnvironment(process.env, dataDir);
-const stopServices = () => Promise.all(local.services.map((s) => s.stop()));
+// Without WeCom credentials the demo talks to the WeCom stand-in, which also plays the customers.
+const standin = process.env.WECOM_API_BASE ? undefined : new WecomStandIn();
+if (standin) {
+  await standin.start();
+  local.env.WECOM_API_BASE = standin.url;
+  local.env.WECHAT_API_BASE = standin.url;
+}
+const stopServices = async () => {
+  await standin?.stop();
+  await Promise.all(local.services.map((s) => s.stop()));
+};
 
 let config;
 try {
@@ -28,8 +40,15 @@ const running = await startProcess(config, 'all', logger).catch(async (e: Error)
   process.exit(1);
 });
 const seeded = await seedDemo(running.container);
-
 const url = running.url!;
+const demoWecom = standin ? await connectDemoWecom(running.container, seeded.merchantId, standin, url) : undefined;
+const wecomLines = demoWecom
+  ? `
+  WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)
+  Be a customer  curl -s -X POST ${standin!.url}/__standin/customers/add -d '{"corpId":"${demoWecom.corpId}","userid":"AMei","name":"王小姐","state":"table_card:8"}'
+                 curl -s -X POST ${standin!.url}/__standin/kf/messages -d '{"openKfId":"${demoWecom.openKfId}","externalUserId":"wmDemo0001","text":"你们几点关门？"}'
+  What WeCom saw curl -s ${standin!.url}/__standin/state`
+  : '';
 const persistent = !local.descriptions.mongo.startsWith('minimongod');
 console.log(`
   小二 Xiaoer is running.
@@ -40,7 +59,7 @@ console.log(`
   Demo merchant  茶语时光 (奶茶店) ${seeded.created ? `created: ${JSON.stringify(seeded.counts)}` : 'already present'}
 
   MongoDB        ${local.descriptions.mongo}
-  Redis          ${local.descriptions.redis}
+  Redis          ${local.descriptions.redis}${wecomLines}
   ${persistent ? 'Data is kept in the configured MongoDB.' : 'Data is NOT kept: set MONGO_URI to a real MongoDB to keep it across restarts.'}
 `);
 

@@ -1,0 +1,38 @@
+// Connects the demo merchant to the WeCom stand-in: a corp with the demo staff as members, a 微信客服 account, and
+// callbacks pointing at our own server, so the whole pipe runs locally with no WeCom credentials.
+import { randomBytes } from 'node:crypto';
+import type { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
+import type { Container } from '../app/container.js';
+import type { MerchantId } from '../tenancy/merchant-id.js';
+
+export const DEMO_CORP_ID = 'wwdemo00chayushiguang';
+export const DEMO_AGENT_ID = 1000002;
+export const DEMO_KF_ID = 'wkdemo00chayu';
+
+export async function connectDemoWecom(c: Container, merchantId: MerchantId, standin: WecomStandIn, serverUrl: string) {
+  const existing = await c.wecom.apps.findByMerchant(merchantId);
+  const credentials = existing ?? {
+    corpId: DEMO_CORP_ID,
+    agentId: DEMO_AGENT_ID,
+    secret: randomBytes(16).toString('hex'),
+    callbackToken: randomBytes(8).toString('hex'),
+    encodingAesKey: randomBytes(32).toString('base64').slice(0, 43),
+    kfAccounts: [{ openKfId: DEMO_KF_ID, name: '茶语时光在线客服' }],
+    welcomeTemplates: [
+      { channel: 'table_card', text: '{客户称呼}您好！感谢扫码添加～今天到店出示聊天记录，第二杯半价🧋 有问题随时在这里问我' },
+      { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}！新品、优惠和外卖问题都可以直接问我～' },
+    ],
+  };
+  if (!existing) await c.wecom.apps.save(merchantId, credentials);
+  const staff = await c.repositories.staff.list(merchantId);
+  standin.seedCorp(
+    {
+      corpId: credentials.corpId,
+      apps: [{ agentId: credentials.agentId, secret: credentials.secret, kfAuthorised: true }],
+      callback: { url: `${serverUrl}/wecom/callback/${credentials.corpId}`, token: credentials.callbackToken, encodingAesKey: credentials.encodingAesKey },
+    },
+    staff.map((s) => ({ userid: s.wecomUserId, name: s.name })),
+    credentials.kfAccounts,
+  );
+  return { corpId: credentials.corpId, openKfId: credentials.kfAccounts[0]!.openKfId, staffUserIds: staff.map((s) => s.wecomUserId) };
+}
