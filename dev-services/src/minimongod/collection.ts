@@ -162,8 +162,15 @@ export class Collection {
     return this.candidates(filter).filter((d) => query.test(d));
   }
 
-  /** TTL indexes: mongod's monitor removes expired documents every 60 s; we do it lazily before each access. */
+  private lastExpiry = 0;
+
+  /**
+   * TTL indexes: mongod's monitor removes expired documents every 60 s; we do it lazily on access, at most once a
+   * second per collection (a scan on every command would make each write O(n)).
+   */
   expire(now: number): void {
+    if (now - this.lastExpiry < 1000) return;
+    this.lastExpiry = now;
     for (const spec of this.indexes) {
       if (typeof spec.expireAfterSeconds !== 'number') continue;
       const field = Object.keys(spec.key)[0]!;

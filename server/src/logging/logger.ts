@@ -23,19 +23,31 @@ export const addLogContext = (fields: Partial<LogContext>): void => {
 };
 
 // Secrets, tokens, phone numbers and message content never reach a log line, at any of the first three depths.
-const SENSITIVE_KEYS = [
-  'authorization', 'cookie', 'password', 'secret', 'token', 'accessToken', 'access_token', 'ticket', 'corpSecret',
-  'sessionSecret', 'masterKey', 'encodingAesKey', 'EncodingAESKey', 'apiKey', 'phone', 'mobile', 'content', 'text',
-  'message_content', 'Content', 'echostr',
-];
-export const REDACT_PATHS = SENSITIVE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+// One walk over the (small) log object, instead of pino's path patterns: with wildcards those cost more than the
+// rest of a callback's request path.
+const SENSITIVE_KEYS = new Set(
+  [
+    'authorization', 'cookie', 'password', 'secret', 'token', 'accessToken', 'access_token', 'ticket', 'corpSecret',
+    'sessionSecret', 'masterKey', 'encodingAesKey', 'EncodingAESKey', 'apiKey', 'phone', 'mobile', 'content', 'text',
+    'message_content', 'Content', 'echostr',
+  ].map((k) => k.toLowerCase()),
+);
+const CENSOR = '[redacted]';
+
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 3 || value === null || typeof value !== 'object' || value instanceof Error || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) ? CENSOR : redact(v, depth + 1);
+  return out;
+}
 
 export function createLogger(options: { level: string; pretty: boolean }, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level: options.level,
       base: { pid: process.pid },
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      formatters: { log: (object) => redact(object) as Record<string, unknown> },
       mixin: () => ({ ...contextStore.getStore() }),
       transport: options.pretty && !destination ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } : undefined,
     },

@@ -27,7 +27,11 @@ export interface WecomAppInput {
 
 type WecomAppRecord = WecomApp & { _id: Types.ObjectId };
 
+const CACHE_MS = 5000;
+
 export class WecomAppRepository {
+  private byCorp = new Map<string, { value: WecomCredentials | null; until: number }>();
+
   constructor(
     private model: WecomAppModel,
     private secrets: SecretBox,
@@ -47,9 +51,18 @@ export class WecomAppRepository {
     };
   }
 
-  /** Tenant resolution for callbacks: the corp in the URL decides the merchant. */
+  /**
+   * Tenant resolution for callbacks: the corp in the URL decides the merchant. Every callback needs it, so the opened
+   * credentials are kept in this process for a few seconds (a read-through copy of MongoDB, never a source of truth:
+   * a changed secret is seen everywhere within CACHE_MS).
+   */
   async findByCorpId(corpId: string): Promise<WecomCredentials | null> {
-    return this.open(await this.model.findOne({ corpId }).lean<WecomAppRecord>().exec());
+    const hit = this.byCorp.get(corpId);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const value = this.open(await this.model.findOne({ corpId }).lean<WecomAppRecord>().exec());
+    if (this.byCorp.size > 10_000) this.byCorp.clear();
+    this.byCorp.set(corpId, { value, until: Date.now() + CACHE_MS });
+    return value;
   }
 
   async findByMerchant(merchantId: MerchantId): Promise<WecomCredentials | null> {
@@ -72,5 +85,6 @@ export class WecomAppRepository {
       },
       { upsert: true },
     );
+    this.byCorp.delete(input.corpId);
   }
 }

@@ -58,7 +58,7 @@ export class CallbackIntakeService {
       priority: priorityOf(fields),
       payload: fields,
     });
-    this.logger.info({ kind, stored, merchantId: app.merchantId }, stored ? 'wecom event stored' : 'wecom event duplicate');
+    this.logger.debug({ kind, stored, merchantId: app.merchantId }, stored ? 'wecom event stored' : 'wecom event duplicate');
     return { stored, kind };
   }
 }

@@ -1,26 +1,25 @@
 // The inbox is a work queue in MongoDB (not Redis): an event WeCom delivered must survive a Redis outage and any
 // process crash. Claiming is an atomic findOneAndUpdate with a lease, so workers on several machines share it.
+import type { Collection } from 'mongodb';
 import type { QueryFilter, Types } from 'mongoose';
+import { InboxWriter } from './inbox-writer.js';
 import { merchantObjectId, type MerchantId } from '../../../tenancy/merchant-id.js';
 import type { InboxEvent, InboxModel } from './inbox.model.js';
 
 export type InboxEventRecord = InboxEvent & { _id: Types.ObjectId };
 export type NewInboxEvent = Pick<InboxEvent, 'corpId' | 'dedupeKey' | 'kind' | 'orderingKey' | 'priority' | 'payload'>;
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number })?.code === 11000;
-
 export class InboxRepository {
-  constructor(private model: InboxModel) {}
+  private writer: InboxWriter;
+
+  constructor(private model: InboxModel) {
+    // The intake hot path writes through the driver (no hydration) and group-commits concurrent events.
+    this.writer = new InboxWriter(model.collection as unknown as Collection<InboxEvent>);
+  }
 
   /** Stores the event; false when it was already stored (a duplicate delivery). */
-  async insert(merchantId: MerchantId, event: NewInboxEvent, now = new Date()): Promise<boolean> {
-    try {
-      await this.model.create({ ...event, merchantId: merchantObjectId(merchantId), status: 'pending', attempts: 0, nextAttemptAt: now, receivedAt: now });
-      return true;
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
+  insert(merchantId: MerchantId, event: NewInboxEvent, now = new Date()): Promise<boolean> {
+    return this.writer.write({ ...event, merchantId: merchantObjectId(merchantId), status: 'pending', attempts: 0, nextAttemptAt: now, receivedAt: now });
   }
 
   /**
