@@ -24,6 +24,10 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
 
   app.use(requestContext(logger));
   app.use(errorHandler(logger));
+  // WeCom's callbacks are machine-to-machine and the hottest path: they skip browser concerns (security headers,
+  // CORS) and the JSON body parser, and read their own size-limited XML body.
+  const callbacks = wecomCallbackRoutes(container.wecom.intake);
+  app.use(callbacks.routes());
   app.use(securityHeaders());
   app.use(corsForClients(config.http.corsOrigins));
   app.use(requestTimeout(config.http.requestTimeoutMs));
@@ -44,8 +48,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     api.use(module.routes(), module.allowedMethods());
   }
 
-  const callbacks = wecomCallbackRoutes(container.wecom.intake);
-  for (const router of [health, auth, callbacks]) app.use(router.routes()).use(router.allowedMethods());
+  for (const router of [health, auth]) app.use(router.routes()).use(router.allowedMethods());
   app.use(api.routes()).use(api.allowedMethods());
   return app;
 }

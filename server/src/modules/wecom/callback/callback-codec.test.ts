@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeKey, eventKind, orderingKey, parseXml, priorityOf } from './callback-codec.js';
+import { dedupeKey, eventKind, extractEncrypt, orderingKey, parseXml, priorityOf } from './callback-codec.js';
 
 describe('parseXml', () => {
   it('reads CDATA and plain values as strings, keeping leading zeros', () => {
@@ -32,5 +32,14 @@ describe('event identity', () => {
     expect(orderingKey('ww1', add)).toBe('customer:ww1:wm1');
     expect(orderingKey('ww1', { MsgType: 'event', Event: 'kf_msg_or_event', OpenKfId: 'wk1' })).toBe('kf:wk1');
     expect(priorityOf(add)).toBeLessThan(priorityOf({ Event: 'kf_msg_or_event' }));
+  });
+});
+
+describe('extractEncrypt', () => {
+  it('reads the ciphertext with or without CDATA and refuses anything else', () => {
+    expect(extractEncrypt('<xml><ToUserName><![CDATA[ww]]></ToUserName><Encrypt><![CDATA[abc+/=]]></Encrypt></xml>')).toBe('abc+/=');
+    expect(extractEncrypt('<xml><Encrypt>QUJD</Encrypt></xml>')).toBe('QUJD');
+    expect(() => extractEncrypt('<xml><Encrypt><![CDATA[not base64!]]></Encrypt></xml>')).toThrow(/缺少 Encrypt/);
+    expect(() => extractEncrypt('garbage')).toThrow();
   });
 });

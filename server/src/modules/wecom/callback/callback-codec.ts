@@ -17,6 +17,19 @@ const MAX_VALUE_LENGTH = 8192;
 export const badSignature = () => new AppError('unauthenticated', { message: '回调签名校验失败' });
 export const malformed = (why: string) => new AppError('bad_request', { message: `回调内容无法解析：${why}` });
 
+const ENCRYPT = /<Encrypt>\s*(?:<!\[CDATA\[([A-Za-z0-9+/=]{1,65536})\]\]>|([A-Za-z0-9+/=]{1,65536}))\s*<\/Encrypt>/;
+
+/**
+ * The ciphertext from the outer envelope. Only this one element is read before the signature is checked, so no
+ * unauthenticated XML reaches the parser.
+ */
+export function extractEncrypt(envelope: string): string {
+  const match = ENCRYPT.exec(envelope);
+  const encrypted = match?.[1] ?? match?.[2];
+  if (!encrypted) throw malformed('缺少 Encrypt');
+  return encrypted;
+}
+
 export function verifySignature(token: string, timestamp: string, nonce: string, encrypted: string, signature: string): void {
   const expected = Buffer.from(getSignature(token, timestamp, nonce, encrypted));
   const given = Buffer.from(signature);

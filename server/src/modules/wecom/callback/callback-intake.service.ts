@@ -4,7 +4,7 @@ import { AppError } from '../../../errors/app-error.js';
 import type { Logger } from '../../../logging/logger.js';
 import type { InboxRepository } from '../inbox/inbox.repository.js';
 import type { WecomAppRepository, WecomCredentials } from '../wecom-app.repository.js';
-import { decryptFor, dedupeKey, eventKind, malformed, orderingKey, parseXml, priorityOf, verifySignature } from './callback-codec.js';
+import { decryptFor, dedupeKey, eventKind, extractEncrypt, malformed, orderingKey, parseXml, priorityOf, verifySignature } from './callback-codec.js';
 
 export interface SignedQuery {
   msg_signature?: string;
@@ -45,10 +45,9 @@ export class CallbackIntakeService {
   async accept(corpId: string, query: SignedQuery, body: string): Promise<{ stored: boolean; kind: string }> {
     const { msg_signature, timestamp, nonce } = CallbackIntakeService.signed(query);
     const app = await this.app(corpId);
-    const envelope = parseXml(body);
-    if (!envelope.Encrypt) throw malformed('缺少 Encrypt');
-    verifySignature(app.callbackToken, timestamp, nonce, envelope.Encrypt, msg_signature);
-    const fields = parseXml(decryptFor(app.encodingAesKey, envelope.Encrypt, corpId));
+    const encrypted = extractEncrypt(body);
+    verifySignature(app.callbackToken, timestamp, nonce, encrypted, msg_signature);
+    const fields = parseXml(decryptFor(app.encodingAesKey, encrypted, corpId));
     const kind = eventKind(fields);
     const stored = await this.inbox.insert(app.merchantId, {
       corpId,
