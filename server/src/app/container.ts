@@ -25,6 +25,9 @@ import { staffModel } from '../modules/staff/staff.model.js';
 import { StaffRepository } from '../modules/staff/staff.repository.js';
 import { FixedWindowRateLimiter } from '../redis/rate-limiter.js';
 import { RedisLock } from '../redis/lock.js';
+import { JobRuntime } from '../jobs/job-runtime.js';
+import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
+import { hostname } from 'node:os';
 import { buildWecom } from '../modules/wecom/wecom.container.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
@@ -40,7 +43,9 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   const secrets = new SecretBox(config.masterKey);
   const locks = new RedisLock(redis);
   const rateLimiter = new FixedWindowRateLimiter(redis);
+  const jobs = new JobRuntime(mongo, logger, { pollMs: config.jobs.pollMs, name: `${hostname()}-${process.pid}` });
   const wecom = buildWecom({
+    jobs,
     config,
     logger,
     mongo,
@@ -63,11 +68,12 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     sessions,
     secrets,
     wecom,
+    jobs,
     services: {
       auth: new AuthService(config, sessions, repositories.merchants, repositories.staff, wecom.apps, wecom.identity, inviteModel(mongo)),
       merchants: new MerchantService(repositories.merchants, repositories.shops),
       shops: new ShopService(repositories.shops),
-      customers: new CustomerService(repositories.customers),
+      customers: new CustomerService(repositories.customers, (merchantId, customerId) => jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId })),
     },
   };
 }

@@ -12,4 +12,7 @@ export interface JobDefinition<TData extends Record<string, unknown> = Record<st
   concurrency?: number;
   /** how long a worker may hold the job before another may take it over (ms) */
   lockLifetime?: number;
+  /** retries after a failure (exponential backoff from retryDelayMs); default 6 from 2 s */
+  maxRetries?: number;
+  retryDelayMs?: number;
 }

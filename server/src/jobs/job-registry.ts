@@ -1,7 +1,8 @@
 import type { Container } from '../app/container.js';
+import { pushCustomerTagsJob } from '../modules/tags/push-customer-tags.job.js';
 import type { JobDefinition } from './job-definition.js';
 
-/** Every job kind the worker role runs. Domain modules add theirs here as they arrive (WeCom inbox, scenarios ...). */
-export function jobDefinitions(_container: Container): JobDefinition[] {
-  return [];
+/** Every job kind the worker role runs. */
+export function jobDefinitions(container: Container): JobDefinition[] {
+  return [pushCustomerTagsJob(container) as unknown as JobDefinition];
 }

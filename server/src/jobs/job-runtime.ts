@@ -1,11 +1,12 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
-import { Agenda } from 'agenda';
+import { Agenda, backoffStrategies } from 'agenda';
 import type { Connection } from 'mongoose';
 import { runWithLogContext, type Logger } from '../logging/logger.js';
 import type { JobDefinition } from './job-definition.js';
 
 /**
- * Agenda in the worker role. It polls (processEvery) because change-stream notification needs a replica set
+ * Agenda. Every role can enqueue (an API request hands slow work to the workers); only the worker role starts
+ * processing. It polls (processEvery) because change-stream notification needs a replica set
  * everywhere; its job locking is a findOneAndUpdate, so several worker processes share the queue safely.
  */
 export class JobRuntime {
@@ -39,11 +40,24 @@ export class JobRuntime {
             throw err;
           }
         }),
-      { concurrency: definition.concurrency ?? 5, lockLifetime: definition.lockLifetime },
+      {
+        concurrency: definition.concurrency ?? 5,
+        lockLifetime: definition.lockLifetime,
+        // A failed run is retried with exponential backoff (2 s, 4 s, 8 s ... six times), then left failed.
+        backoff: backoffStrategies.exponential({ delay: definition.retryDelayMs ?? 2000, maxRetries: definition.maxRetries ?? 6 }),
+      },
     );
   }
 
+  /** Queues a job to run as soon as a worker is free. Data carries ids only. */
+  async enqueue(name: string, data: Record<string, unknown>): Promise<void> {
+    await this.agenda.now(name, data);
+  }
+
+  private started = false;
+
   async start(definitions: JobDefinition[]): Promise<void> {
+    this.started = true;
     for (const d of definitions) this.define(d);
     await this.agenda.start();
     for (const d of definitions) if (d.every) await this.agenda.every(d.every, d.name);
@@ -51,6 +65,6 @@ export class JobRuntime {
 
   /** Stops taking jobs and unlocks the ones this worker held, so another worker resumes them at once. */
   async stop(): Promise<void> {
-    await this.agenda.stop();
+    if (this.started) await this.agenda.stop();
   }
 }

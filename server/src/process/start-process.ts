@@ -2,14 +2,13 @@
 // Several api and worker processes can run against the same MongoDB and Redis: nothing here keeps shared state
 // in memory.
 import http from 'node:http';
-import { hostname } from 'node:os';
 import { buildContainer, type Container } from '../app/container.js';
 import type { Config, ProcessRole } from '../config/env.js';
 import { connectMongo, ensureIndexes } from '../db/mongo.js';
 import { createApp } from '../http/app.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { jobDefinitions } from '../jobs/job-registry.js';
-import { JobRuntime } from '../jobs/job-runtime.js';
+import type { JobRuntime } from '../jobs/job-runtime.js';
 import type { Logger } from '../logging/logger.js';
 import { createRedis } from '../redis/client.js';
 
@@ -59,7 +58,7 @@ export async function startProcess(
 
   let jobs: JobRuntime | undefined;
   if (role !== 'api') {
-    jobs = new JobRuntime(mongo, logger, { pollMs: config.jobs.pollMs, name: `${hostname()}-${process.pid}` });
+    jobs = container.jobs;
     await jobs.start([...jobDefinitions(container), ...(options.extraJobs ?? [])]);
     container.wecom.inboxProcessor.start();
   }

@@ -5,8 +5,14 @@ import type { CustomerRecord, CustomerRepository } from './customer.repository.j
 
 const CUSTOMER_NOT_FOUND = '没有找到这位客户，可能已被删除';
 
+export type TagsChanged = (merchantId: MerchantId, customerId: string) => Promise<void>;
+
 export class CustomerService {
-  constructor(private customers: CustomerRepository) {}
+  constructor(
+    private customers: CustomerRepository,
+    /** pushes the new tags to WeCom (a queued job, so a WeCom outage never loses the staff member's edit) */
+    private onTagsChanged: TagsChanged = async () => {},
+  ) {}
 
   async get(merchantId: MerchantId, id: string): Promise<CustomerRecord> {
     return orNotFound(await this.customers.findById(merchantId, id));
@@ -18,7 +24,9 @@ export class CustomerService {
 
   async update(merchantId: MerchantId, id: string, patch: CustomerUpdate): Promise<CustomerRecord> {
     if (patch.tags) patch.tags = [...new Set(patch.tags)];
-    return orNotFound(await this.customers.update(merchantId, id, patch));
+    const updated = orNotFound(await this.customers.update(merchantId, id, patch));
+    if (patch.tags) await this.onTagsChanged(merchantId, id);
+    return updated;
   }
 
   async addNote(merchantId: MerchantId, id: string, staffId: string, text: string): Promise<CustomerRecord> {

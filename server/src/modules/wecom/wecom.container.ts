@@ -4,7 +4,11 @@ import type { Connection } from 'mongoose';
 import type { Config } from '../../config/env.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../logging/logger.js';
+import type { JobRuntime } from '../../jobs/job-runtime.js';
 import type { RedisLock } from '../../redis/lock.js';
+import { corpTagModel } from '../tags/corp-tag.model.js';
+import { TagSyncService } from '../tags/tag-sync.service.js';
+import { TagsApi } from './api/tags-api.js';
 import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
@@ -23,7 +27,7 @@ import { WecomClient } from './api/wecom-client.js';
 import { CallbackIntakeService } from './callback/callback-intake.service.js';
 import { contactEventHandlers } from './contacts/contact-events.handler.js';
 import { inboxModel } from './inbox/inbox.model.js';
-import { InboxProcessor } from './inbox/inbox-processor.js';
+import { InboxProcessor, type InboxHandler } from './inbox/inbox-processor.js';
 import { InboxRepository } from './inbox/inbox.repository.js';
 import { wecomAppModel } from './wecom-app.model.js';
 import { WecomAppRepository } from './wecom-app.repository.js';
@@ -31,6 +35,7 @@ import { WecomAppRepository } from './wecom-app.repository.js';
 export interface WecomDeps {
   config: Config;
   logger: Logger;
+  jobs: JobRuntime;
   mongo: Connection;
   redis: Redis;
   locks: RedisLock;
@@ -49,9 +54,16 @@ export function buildWecom(d: WecomDeps) {
   const contactsApi = new ContactsApi(client);
   const kfApi = new KfApi(client);
   const identity = new IdentityApi(client, cache);
+  const tags = new TagSyncService(corpTagModel(d.mongo), new TagsApi(client), contactsApi, d.customers);
+  const pullTags: InboxHandler = async ({ app }) => void (await tags.pull(app));
   const kf = new KfService(new KfRepository(kfSessionModel(d.mongo), messageModel(d.mongo), kfCursorModel(d.mongo)), kfApi, d.locks, d.merchants, d.logger);
-  const handlers = {
+  const handlers: Record<string, InboxHandler> = {
     ...kfEventHandlers(kf),
+    // Any change to corp tags made in WeCom: mirror the list again (cheap, and correct whatever changed).
+    'change_external_tag/create': pullTags,
+    'change_external_tag/update': pullTags,
+    'change_external_tag/delete': pullTags,
+    'change_external_tag/shuffle': pullTags,
     ...contactEventHandlers({
       contactsApi,
       customers: d.customers,
@@ -68,6 +80,7 @@ export function buildWecom(d: WecomDeps) {
     contactsApi,
     kfApi,
     identity,
+    tags,
     jssdk: new JsSdkService(apps, identity),
     kf,
     kfRepository: kf.repository,

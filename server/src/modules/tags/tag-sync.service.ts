@@ -1,0 +1,82 @@
+// Two-way sync of corp tags. WeCom → us: the tag list is mirrored (on onboarding and on change_external_tag
+// events). Us → WeCom: a customer's tags are pushed by a job that compares what we hold with what WeCom shows on
+// each follow relation and marks the difference, so a retry or a duplicate job changes nothing.
+import type { Model } from 'mongoose';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { ContactsApi } from '../wecom/api/contacts-api.js';
+import type { TagsApi } from '../wecom/api/tags-api.js';
+import { WecomApiError } from '../wecom/api/wecom-errors.js';
+import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
+import type { CorpTag } from './corp-tag.model.js';
+
+/** The tag group our own tags are created in, so the merchant sees where they came from. */
+export const XIAOER_TAG_GROUP = '小二标签';
+
+export class TagSyncService {
+  constructor(
+    private tags: Model<CorpTag>,
+    private api: TagsApi,
+    private contacts: ContactsApi,
+    private customers: CustomerRepository,
+  ) {}
+
+  /** Mirrors WeCom's corp tags; tags deleted in WeCom disappear from the mirror. */
+  async pull(app: WecomCredentials): Promise<number> {
+    const merchantId = merchantObjectId(app.merchantId);
+    const groups = await this.api.list(app);
+    const seen: string[] = [];
+    for (const g of groups) {
+      for (const t of g.tag) {
+        seen.push(t.id);
+        await this.tags.updateOne({ merchantId, wecomTagId: t.id }, { $set: { name: t.name, groupId: g.group_id, groupName: g.group_name } }, { upsert: true }).exec();
+      }
+    }
+    await this.tags.deleteMany({ merchantId, wecomTagId: { $nin: seen } }).exec();
+    return seen.length;
+  }
+
+  /** WeCom ids for our tag names, creating the missing ones in WeCom (in our group). */
+  async idsFor(app: WecomCredentials, names: string[]): Promise<Map<string, string>> {
+    const merchantId = merchantObjectId(app.merchantId);
+    const known = await this.tags.find({ merchantId, name: { $in: names } }).lean().exec();
+    const ids = new Map(known.map((t) => [t.name, t.wecomTagId]));
+    const missing = names.filter((n) => !ids.has(n));
+    if (missing.length) {
+      const group = await this.api.add(app, XIAOER_TAG_GROUP, missing);
+      for (const t of group.tag.filter((x) => missing.includes(x.name))) {
+        ids.set(t.name, t.id);
+        await this.tags.updateOne({ merchantId, wecomTagId: t.id }, { $set: { name: t.name, groupId: group.group_id, groupName: group.group_name } }, { upsert: true }).exec();
+      }
+    }
+    return ids;
+  }
+
+  /** Makes WeCom show exactly the customer's tags on every follow relation. */
+  async pushCustomer(app: WecomCredentials, merchantId: MerchantId, customerId: string): Promise<{ added: number; removed: number }> {
+    const customer = await this.customers.findById(merchantId, customerId);
+    if (!customer?.externalUserId || customer.contactStatus !== 'active') return { added: 0, removed: 0 };
+    const wanted = await this.idsFor(app, customer.tags);
+    const wantedIds = new Set(wanted.values());
+    const ours = new Set((await this.tags.find({ merchantId: merchantObjectId(merchantId) }).lean().exec()).map((t) => t.wecomTagId));
+    const profile = await this.contacts.getExternalContact(app, customer.externalUserId);
+    let added = 0;
+    let removed = 0;
+    for (const follow of profile.follow_user) {
+      const current = new Set((follow.tags ?? []).map((t) => t.tag_id));
+      const add = [...wantedIds].filter((id) => !current.has(id));
+      // Only corp tags we know are ours to remove; personal tags staff set by hand stay.
+      const remove = [...current].filter((id) => !wantedIds.has(id) && ours.has(id));
+      if (!add.length && !remove.length) continue;
+      try {
+        await this.api.mark(app, follow.userid, customer.externalUserId, add, remove);
+      } catch (err) {
+        if (err instanceof WecomApiError && err.errcode === 84061) continue; // that relation is gone
+        throw err;
+      }
+      added += add.length;
+      removed += remove.length;
+    }
+    return { added, removed };
+  }
+}
