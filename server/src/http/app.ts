@@ -9,6 +9,7 @@ import { merchantRoutes } from '../modules/merchants/merchant.routes.js';
 import { staffRoutes } from '../modules/staff/staff.routes.js';
 import { wecomCallbackRoutes } from '../modules/wecom/callback/callback.routes.js';
 import { wecomRoutes } from '../modules/wecom/wecom.routes.js';
+import { channelCodeRoutes } from '../modules/channels/channel-code.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
@@ -41,6 +42,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   for (const module of [
     sessionRoutes(services.auth, repositories.staff),
     wecomRoutes(container.wecom.jssdk),
+    channelCodeRoutes(container.wecom.channelCodes),
     merchantRoutes(services.merchants, services.shops),
     customerRoutes(services.customers),
     staffRoutes(repositories.staff),

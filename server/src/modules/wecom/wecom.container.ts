@@ -6,6 +6,8 @@ import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../logging/logger.js';
 import type { JobRuntime } from '../../jobs/job-runtime.js';
 import type { RedisLock } from '../../redis/lock.js';
+import { channelCodeModel } from '../channels/channel-code.model.js';
+import { ChannelCodeService } from '../channels/channel-code.service.js';
 import { corpTagModel } from '../tags/corp-tag.model.js';
 import { TagSyncService } from '../tags/tag-sync.service.js';
 import { TagsApi } from './api/tags-api.js';
@@ -55,6 +57,7 @@ export function buildWecom(d: WecomDeps) {
   const kfApi = new KfApi(client);
   const identity = new IdentityApi(client, cache);
   const tags = new TagSyncService(corpTagModel(d.mongo), new TagsApi(client), contactsApi, d.customers);
+  const channelCodes = new ChannelCodeService(channelCodeModel(d.mongo), apps, d.staff, client);
   const pullTags: InboxHandler = async ({ app }) => void (await tags.pull(app));
   const kf = new KfService(new KfRepository(kfSessionModel(d.mongo), messageModel(d.mongo), kfCursorModel(d.mongo)), kfApi, d.locks, d.merchants, d.logger);
   const handlers: Record<string, InboxHandler> = {
@@ -66,6 +69,7 @@ export function buildWecom(d: WecomDeps) {
     'change_external_tag/shuffle': pullTags,
     ...contactEventHandlers({
       contactsApi,
+      channelCodes,
       customers: d.customers,
       staff: d.staff,
       merchants: d.merchants,
@@ -81,6 +85,7 @@ export function buildWecom(d: WecomDeps) {
     kfApi,
     identity,
     tags,
+    channelCodes,
     jssdk: new JsSdkService(apps, identity),
     kf,
     kfRepository: kf.repository,

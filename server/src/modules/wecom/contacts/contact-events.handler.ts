@@ -4,6 +4,7 @@ import type { Logger } from '../../../logging/logger.js';
 import type { CustomerRepository } from '../../customers/customer.repository.js';
 import type { MerchantRepository } from '../../merchants/merchant.repository.js';
 import type { StaffRepository } from '../../staff/staff.repository.js';
+import type { ChannelCodeService } from '../../channels/channel-code.service.js';
 import type { ContactsApi } from '../api/contacts-api.js';
 import { WecomApiError } from '../api/wecom-errors.js';
 import type { InboxContext, InboxHandler } from '../inbox/inbox-processor.js';
@@ -14,6 +15,7 @@ const WELCOME_GONE = new Set([41051, 41096, 40097]);
 
 export interface ContactEventDeps {
   contactsApi: ContactsApi;
+  channelCodes: ChannelCodeService;
   customers: CustomerRepository;
   staff: StaffRepository;
   merchants: MerchantRepository;
@@ -39,6 +41,10 @@ export function contactEventHandlers(d: ContactEventDeps): Record<string, InboxH
   return {
     'change_external_contact/add_external_contact': async (ctx) => {
       const customer = await refresh(ctx);
+      await ctx.once('counted', async () => {
+        await d.channelCodes.countAdd(ctx.app.merchantId, ctx.event.payload.State);
+        return true;
+      });
       const code = ctx.event.payload.WelcomeCode;
       if (!code) return; // the member already greeted them, or the customer was added from the member's side
       await ctx.once('welcome', async () => {

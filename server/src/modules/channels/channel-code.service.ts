@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { SourceChannel } from '@xiaoer/common/constants/customer';
+import type { ChannelCodeDto } from '@xiaoer/common/schemas/channel';
+import { Types } from 'mongoose';
+import { AppError, notFound } from '../../errors/app-error.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { WecomClient } from '../wecom/api/wecom-client.js';
+import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import type { ChannelCode, ChannelCodeModel } from './channel-code.model.js';
+
+type ChannelCodeRecord = ChannelCode & { _id: Types.ObjectId };
+
+const present = (c: ChannelCodeRecord): ChannelCodeDto => ({
+  id: c._id.toHexString(),
+  channel: c.channel,
+  label: c.label,
+  state: c.state,
+  qrCode: c.qrCode,
+  staffIds: c.staffIds.map(String),
+  adds: c.adds,
+  createdAt: c.createdAt.toISOString(),
+});
+
+export class ChannelCodeService {
+  constructor(
+    private codes: ChannelCodeModel,
+    private apps: WecomAppRepository,
+    private staff: StaffRepository,
+    private client: WecomClient,
+  ) {}
+
+  /** Makes a 联系我 QR code whose adds are attributed to this channel; several staff share it in turn. */
+  async create(merchantId: MerchantId, input: { channel: SourceChannel; label: string; staffIds: string[] }): Promise<ChannelCodeDto> {
+    const app = await this.apps.findByMerchant(merchantId);
+    if (!app) throw notFound('请先接入企业微信');
+    const members = await Promise.all(input.staffIds.map((id) => this.staff.findById(merchantId, id)));
+    if (members.some((m) => !m)) throw new AppError('validation_failed', { message: '有员工不存在或已停用' });
+    const state = `${input.channel}:${randomBytes(4).toString('hex')}`;
+    const res = await this.client.post(app, '/cgi-bin/externalcontact/add_contact_way', {
+      type: members.length > 1 ? 2 : 1,
+      scene: 2,
+      state,
+      skip_verify: true,
+      remark: input.label,
+      user: members.map((m) => m!.wecomUserId),
+    });
+    const created = await this.codes.create({
+      merchantId: merchantObjectId(merchantId),
+      channel: input.channel,
+      label: input.label,
+      state,
+      configId: String(res.config_id),
+      qrCode: String(res.qr_code),
+      staffIds: members.map((m) => m!._id),
+    });
+    return present(created.toObject() as ChannelCodeRecord);
+  }
+
+  async list(merchantId: MerchantId): Promise<ChannelCodeDto[]> {
+    const rows = await this.codes.find({ merchantId: merchantObjectId(merchantId) }).sort({ channel: 1, createdAt: -1 }).lean<ChannelCodeRecord[]>().exec();
+    return rows.map(present);
+  }
+
+  /** Counts an add; called once per add_external_contact event (the inbox's once() guards retries). */
+  async countAdd(merchantId: MerchantId, state: string | undefined): Promise<void> {
+    if (!state) return;
+    await this.codes.updateOne({ merchantId: merchantObjectId(merchantId), state }, { $inc: { adds: 1 } }).exec();
+  }
+}
