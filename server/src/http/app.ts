@@ -41,7 +41,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   api.use(authenticate(container.sessions));
   for (const module of [
     sessionRoutes(services.auth, repositories.staff),
-    wecomRoutes(container.wecom.jssdk),
+    wecomRoutes(container.wecom.jssdk, container.jobs),
     channelCodeRoutes(container.wecom.channelCodes),
     merchantRoutes(services.merchants, services.shops),
     customerRoutes(services.customers),

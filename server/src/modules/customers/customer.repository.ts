@@ -92,7 +92,8 @@ export class CustomerRepository extends TenantRepository<Customer> {
    */
   async upsertFromWecom(merchantId: MerchantId, externalUserId: string, profile: WecomProfileUpdate, now = new Date()): Promise<CustomerRecord> {
     const update = {
-      $set: { name: profile.name, avatar: profile.avatar, gender: profile.gender, contactStatus: 'active', contactStatusAt: now, lastContactAt: now },
+      $set: { name: profile.name, avatar: profile.avatar, gender: profile.gender, contactStatus: 'active', contactStatusAt: now },
+      $max: { lastContactAt: now },
       $setOnInsert: { firstContactAt: now, sourceChannel: profile.sourceChannel, tags: [], notes: [], consentMarketing: false, optedOut: false },
       ...(profile.followStaffId ? { $addToSet: { followStaffIds: profile.followStaffId } } : {}),
     };

@@ -28,6 +28,8 @@ import { CredentialCache } from './api/credential-cache.js';
 import { WecomClient } from './api/wecom-client.js';
 import { CallbackIntakeService } from './callback/callback-intake.service.js';
 import { contactEventHandlers } from './contacts/contact-events.handler.js';
+import { contactSyncModel } from './contacts/contact-sync.model.js';
+import { ContactSyncService } from './contacts/contact-sync.service.js';
 import { inboxModel } from './inbox/inbox.model.js';
 import { InboxProcessor, type InboxHandler } from './inbox/inbox-processor.js';
 import { InboxRepository } from './inbox/inbox.repository.js';
@@ -86,6 +88,7 @@ export function buildWecom(d: WecomDeps) {
     identity,
     tags,
     channelCodes,
+    contactSync: new ContactSyncService(contactSyncModel(d.mongo), contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),
     kf,
     kfRepository: kf.repository,
