@@ -10,6 +10,7 @@ import { staffRoutes } from '../modules/staff/staff.routes.js';
 import { wecomCallbackRoutes } from '../modules/wecom/callback/callback.routes.js';
 import { wecomRoutes } from '../modules/wecom/wecom.routes.js';
 import { channelCodeRoutes } from '../modules/channels/channel-code.routes.js';
+import { groupSendRoutes } from '../modules/campaigns/group-send.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
@@ -43,6 +44,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     sessionRoutes(services.auth, repositories.staff),
     wecomRoutes(container.wecom.jssdk, container.jobs),
     channelCodeRoutes(container.wecom.channelCodes),
+    groupSendRoutes(container.wecom.groupSends),
     merchantRoutes(services.merchants, services.shops),
     customerRoutes(services.customers),
     staffRoutes(repositories.staff),

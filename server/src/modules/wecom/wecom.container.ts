@@ -6,6 +6,8 @@ import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../logging/logger.js';
 import type { JobRuntime } from '../../jobs/job-runtime.js';
 import type { RedisLock } from '../../redis/lock.js';
+import { groupSendModel } from '../campaigns/group-send.model.js';
+import { GroupSendService } from '../campaigns/group-send.service.js';
 import { channelCodeModel } from '../channels/channel-code.model.js';
 import { ChannelCodeService } from '../channels/channel-code.service.js';
 import { corpTagModel } from '../tags/corp-tag.model.js';
@@ -88,6 +90,7 @@ export function buildWecom(d: WecomDeps) {
     identity,
     tags,
     channelCodes,
+    groupSends: new GroupSendService(groupSendModel(d.mongo), d.customers, d.staff, apps, client),
     contactSync: new ContactSyncService(contactSyncModel(d.mongo), contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),
     kf,

@@ -1,0 +1,45 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+
+/**
+ * A group-send task (群发) created in WeCom with add_msg_template. WeCom only delivers after the sender confirms it
+ * in the WeCom app; results come back through get_groupmsg_task / get_groupmsg_send_result.
+ */
+export interface GroupSendTask {
+  merchantId: Types.ObjectId;
+  senderStaffId: Types.ObjectId;
+  senderUserId: string;
+  text: string;
+  /** WeCom's msgid for the task */
+  msgid: string;
+  externalUserIds: string[];
+  skipped: { customerId: Types.ObjectId; reason: string }[];
+  status: 'created' | 'confirmed' | 'failed';
+  /** per-customer result from get_groupmsg_send_result: 0 not sent, 1 sent, 2 not a friend, 3 over the customer's limit */
+  results: { externalUserId: string; status: number }[];
+  checkedAt?: Date;
+  createdAt: Date;
+}
+
+const groupSendSchema = new Schema<GroupSendTask>(
+  {
+    merchantId: { type: Schema.Types.ObjectId, required: true },
+    senderStaffId: { type: Schema.Types.ObjectId, required: true },
+    senderUserId: { type: String, required: true },
+    text: { type: String, required: true },
+    msgid: { type: String, required: true },
+    externalUserIds: { type: [String], default: [] },
+    skipped: { type: [new Schema({ customerId: Schema.Types.ObjectId, reason: String }, { _id: false })], default: [] },
+    status: { type: String, enum: ['created', 'confirmed', 'failed'], default: 'created' },
+    results: { type: [new Schema({ externalUserId: String, status: Number }, { _id: false })], default: [] },
+    checkedAt: Date,
+  },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+
+// The local cap check: this merchant's recent tasks that include a given customer (multikey).
+groupSendSchema.index({ merchantId: 1, externalUserIds: 1, createdAt: -1 });
+// One task per WeCom msgid.
+groupSendSchema.index({ merchantId: 1, msgid: 1 }, { unique: true });
+
+export const groupSendModel = (conn: Connection) => conn.model<GroupSendTask>('GroupSendTask', groupSendSchema, 'group_sends');
+export type GroupSendModel = ReturnType<typeof groupSendModel>;

@@ -1,0 +1,102 @@
+// Group sends: who may receive one is decided here (consent, opt-out, relation, the per-customer caps) before
+// WeCom is asked to create the task; the sender then confirms it in WeCom, and results are read back.
+import { GROUP_SEND_CAPS } from '@xiaoer/common/constants/contact-policy';
+import type { GroupSendDto, GroupSendSkipReason } from '@xiaoer/common/schemas/group-send';
+import { Types } from 'mongoose';
+import { AppError, notFound } from '../../errors/app-error.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { WecomClient } from '../wecom/api/wecom-client.js';
+import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import type { GroupSendModel, GroupSendTask } from './group-send.model.js';
+
+type TaskRecord = GroupSendTask & { _id: Types.ObjectId };
+const DAY = 86_400_000;
+
+const present = (t: TaskRecord): GroupSendDto => ({
+  id: t._id.toHexString(),
+  status: t.status,
+  text: t.text,
+  recipients: t.externalUserIds.length,
+  delivered: t.results.filter((r) => r.status === 1).length,
+  skipped: t.skipped.map((s) => ({ customerId: String(s.customerId), reason: s.reason as GroupSendSkipReason })),
+  createdAt: t.createdAt.toISOString(),
+});
+
+export class GroupSendService {
+  constructor(
+    private tasks: GroupSendModel,
+    private customers: CustomerRepository,
+    private staff: StaffRepository,
+    private apps: WecomAppRepository,
+    private client: WecomClient,
+  ) {}
+
+  /** Why each customer may not receive a group send now (absent when they may). */
+  private async skipReasons(merchantId: MerchantId, customers: CustomerRecord[], now: Date): Promise<Map<string, GroupSendSkipReason>> {
+    const reasons = new Map<string, GroupSendSkipReason>();
+    const externalIds = customers.map((c) => c.externalUserId).filter((id): id is string => Boolean(id));
+    const recent = await this.tasks
+      .find({ merchantId: merchantObjectId(merchantId), externalUserIds: { $in: externalIds }, createdAt: { $gte: new Date(now.getTime() - 30 * DAY) } }, { externalUserIds: 1, createdAt: 1 })
+      .lean()
+      .exec();
+    for (const c of customers) {
+      const id = String(c._id);
+      if (c.optedOut) reasons.set(id, 'opted_out');
+      else if (!c.externalUserId) reasons.set(id, 'not_wecom_contact');
+      else if (c.contactStatus !== 'active') reasons.set(id, 'contact_deleted');
+      else {
+        const mine = recent.filter((t) => t.externalUserIds.includes(c.externalUserId!));
+        if (mine.filter((t) => now.getTime() - t.createdAt.getTime() < DAY).length >= GROUP_SEND_CAPS.perDay) reasons.set(id, 'over_daily_cap');
+        else if (mine.length >= GROUP_SEND_CAPS.perThirtyDays) reasons.set(id, 'over_monthly_cap');
+      }
+    }
+    return reasons;
+  }
+
+  async create(merchantId: MerchantId, input: { senderStaffId: string; customerIds: string[]; text: string }, now = new Date()): Promise<GroupSendDto> {
+    const app = await this.apps.findByMerchant(merchantId);
+    if (!app) throw notFound('请先接入企业微信');
+    const sender = await this.staff.findById(merchantId, input.senderStaffId);
+    if (!sender) throw new AppError('validation_failed', { message: '发送员工不存在或已停用' });
+    const customers = (await Promise.all([...new Set(input.customerIds)].map((id) => this.customers.findById(merchantId, id)))).filter((c): c is CustomerRecord => c !== null);
+    const reasons = await this.skipReasons(merchantId, customers, now);
+    const recipients = customers.filter((c) => !reasons.has(String(c._id)));
+    const skipped = [...reasons].map(([customerId, reason]) => ({ customerId: new Types.ObjectId(customerId), reason }));
+    if (!recipients.length) throw new AppError('validation_failed', { message: '选中的客户都不能接收这次群发（已退订、已删除好友或本周期已收到过群发）' });
+    const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', {
+      chat_type: 'single',
+      external_userid: recipients.map((c) => c.externalUserId),
+      sender: sender.wecomUserId,
+      text: { content: input.text },
+    });
+    const task = await this.tasks.create({
+      merchantId: merchantObjectId(merchantId),
+      senderStaffId: sender._id,
+      senderUserId: sender.wecomUserId,
+      text: input.text,
+      msgid: String(res.msgid),
+      externalUserIds: recipients.map((c) => c.externalUserId!),
+      skipped,
+    });
+    return present(task.toObject() as TaskRecord);
+  }
+
+  /** Reads WeCom's view of the task: has the sender confirmed it, and who received it. */
+  async refresh(merchantId: MerchantId, id: string): Promise<GroupSendDto> {
+    const task = await this.tasks.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<TaskRecord>().exec();
+    if (!task) throw notFound('没有找到这次群发');
+    const app = await this.apps.findByMerchant(merchantId);
+    if (!app) throw notFound('请先接入企业微信');
+    const state = await this.client.post(app, '/cgi-bin/externalcontact/get_groupmsg_task', { msgid: task.msgid, limit: 1000 });
+    const confirmed = ((state.task_list ?? []) as { status: number }[]).some((t) => t.status === 2);
+    const sent = await this.client.post(app, '/cgi-bin/externalcontact/get_groupmsg_send_result', { msgid: task.msgid, userid: task.senderUserId, limit: 1000 });
+    const results = ((sent.send_list ?? []) as { external_userid: string; status: number }[]).map((r) => ({ externalUserId: r.external_userid, status: r.status }));
+    const updated = await this.tasks
+      .findOneAndUpdate({ _id: task._id }, { $set: { status: confirmed ? 'confirmed' : task.status, results, checkedAt: new Date() } }, { returnDocument: 'after' })
+      .lean<TaskRecord>()
+      .exec();
+    return present(updated!);
+  }
+}
