@@ -42,7 +42,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   api.use(authenticate(container.sessions));
   for (const module of [
     sessionRoutes(services.auth, repositories.staff),
-    wecomRoutes(container.wecom.jssdk, container.jobs),
+    wecomRoutes(container.wecom.jssdk, container.jobs, container.wecom.configCheck, config.http.publicUrl),
     channelCodeRoutes(container.wecom.channelCodes),
     groupSendRoutes(container.wecom.groupSends),
     merchantRoutes(services.merchants, services.shops),

@@ -2,15 +2,14 @@
 // Several api and worker processes can run against the same MongoDB and Redis: nothing here keeps shared state
 // in memory.
 import http from 'node:http';
-import { buildContainer, type Container } from '../app/container.js';
+import type { Container } from '../app/container.js';
+import { openContainer } from './open-container.js';
 import type { Config, ProcessRole } from '../config/env.js';
-import { connectMongo, ensureIndexes } from '../db/mongo.js';
 import { createApp } from '../http/app.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { jobDefinitions } from '../jobs/job-registry.js';
 import type { JobRuntime } from '../jobs/job-runtime.js';
 import type { Logger } from '../logging/logger.js';
-import { createRedis } from '../redis/client.js';
 
 export interface RunningProcess {
   container: Container;
@@ -27,17 +26,8 @@ export async function startProcess(
   logger: Logger,
   options: { extraJobs?: JobDefinition[] } = {},
 ): Promise<RunningProcess> {
-  const mongo = await connectMongo(config.mongoUri, logger).catch((e: Error) => {
-    throw new Error(`MongoDB at MONGO_URI is unreachable: ${e.message}`);
-  });
-  const redis = createRedis(config.redisUrl, logger);
-  await redis.ping().catch((e: Error) => {
-    redis.disconnect();
-    void mongo.close();
-    throw new Error(`Redis at REDIS_URL is unreachable: ${e.message}`);
-  });
-  const container = buildContainer(config, logger, mongo, redis);
-  await ensureIndexes(mongo, logger);
+  const container = await openContainer(config, logger);
+  const { mongo, redis } = container;
 
   let draining = false;
   let server: http.Server | undefined;

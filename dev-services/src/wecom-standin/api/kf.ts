@@ -84,6 +84,16 @@ export const kfRoutes: Record<string, ApiRoute> = {
       return { msgid };
     },
   },
+  'GET /cgi-bin/kf/servicer/list': {
+    kf: true,
+    handler: ({ state, corpId, query }) => {
+      const openKfId = query.get('open_kfid') ?? '';
+      account(state, corpId, openKfId);
+      const online = state.kfReceptionistsOnline.has(openKfId);
+      // status 0: receiving sessions, 1: stopped
+      return { servicer_list: [...state.members.values()].filter((m) => m.corpId === corpId).slice(0, 1).map((m) => ({ userid: m.userid, status: online ? 0 : 1 })) };
+    },
+  },
   'POST /cgi-bin/kf/service_state/get': {
     kf: true,
     handler: ({ state, corpId, body }) => {

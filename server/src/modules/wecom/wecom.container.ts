@@ -26,6 +26,7 @@ import { ContactsApi } from './api/contacts-api.js';
 import { IdentityApi } from './api/identity-api.js';
 import { KfApi } from './api/kf-api.js';
 import { JsSdkService } from './jssdk.service.js';
+import { ConfigCheckService } from './config-check.service.js';
 import { CredentialCache } from './api/credential-cache.js';
 import { WecomClient } from './api/wecom-client.js';
 import { CallbackIntakeService } from './callback/callback-intake.service.js';
@@ -91,6 +92,7 @@ export function buildWecom(d: WecomDeps) {
     tags,
     channelCodes,
     groupSends: new GroupSendService(groupSendModel(d.mongo), d.customers, d.staff, apps, client),
+    configCheck: new ConfigCheckService(apps, d.staff, client),
     contactSync: new ContactSyncService(contactSyncModel(d.mongo), contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),
     kf,

@@ -39,6 +39,11 @@ export class WecomClient {
     });
   }
 
+  /** A token straight from WeCom, bypassing the cache: the configuration check must test the secret itself. */
+  async fetchFreshToken(app: WecomCredentials): Promise<string> {
+    return (await this.send('GET', '/cgi-bin/gettoken', { corpid: app.corpId, corpsecret: app.secret })).access_token as string;
+  }
+
   get<T extends Json = Json>(app: WecomCredentials, path: string, query: Record<string, string> = {}): Promise<T> {
     return this.call(app, 'GET', path, query) as Promise<T>;
   }
