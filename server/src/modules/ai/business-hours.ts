@@ -1,0 +1,48 @@
+// Is the shop open at a moment, in the merchant's own timezone, with holidays and spans past midnight.
+import type { MerchantRecord } from '../merchants/merchant.repository.js';
+
+interface LocalTime {
+  date: string; // YYYY-MM-DD
+  weekday: number; // 0 = Sunday
+  minutes: number; // since local midnight
+}
+
+const WEEKDAY = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 } as const;
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+export function localTime(at: Date, timezone: string): LocalTime {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAY[parts.weekday as keyof typeof WEEKDAY],
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+type Hours = Pick<MerchantRecord, 'timezone' | 'businessHours' | 'holidays'>;
+
+export function isOpen(merchant: Hours, at: Date): boolean {
+  const now = localTime(at, merchant.timezone || 'Asia/Shanghai');
+  const holiday = merchant.holidays.find((h) => h.date === now.date);
+  if (holiday) {
+    if (holiday.closed || !holiday.open || !holiday.close) return false;
+    return within(now.minutes, toMinutes(holiday.open), toMinutes(holiday.close), true);
+  }
+  for (const span of merchant.businessHours) {
+    const open = toMinutes(span.open);
+    const close = toMinutes(span.close);
+    const overnight = close <= open;
+    if (span.weekday === now.weekday && within(now.minutes, open, close, !overnight)) return true;
+    // the tail of yesterday's span that runs past midnight
+    if (overnight && span.weekday === (now.weekday + 6) % 7 && now.minutes < close) return true;
+  }
+  return false;
+}
+
+function within(minutes: number, open: number, close: number, sameDay: boolean): boolean {
+  return sameDay ? minutes >= open && minutes < close : minutes >= open;
+}

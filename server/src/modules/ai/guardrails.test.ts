@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { milkTeaKnowledge } from '../../../test/support/knowledge-fixture.js';
+import { checkReply } from './guardrails.js';
+
+const kb = milkTeaKnowledge();
+const id = (title: string) => kb.passages.find((p) => p.title === title)!.id;
+
+describe('guardrails', () => {
+  it('passes prices that match the cited product, including option prices', () => {
+    expect(checkReply('杨枝甘露中杯18元，大杯21元。', [id('杨枝甘露')], kb, '餐饮').ok).toBe(true);
+    expect(checkReply('杨枝甘露¥18，大杯加3元', [id('杨枝甘露')], kb, '餐饮').ok).toBe(true);
+  });
+
+  it('blocks an invented or uncited price', () => {
+    expect(checkReply('杨枝甘露只要15元！', [id('杨枝甘露')], kb, '餐饮').violations).toEqual([{ kind: 'price_not_in_data', detail: '15元' }]);
+    expect(checkReply('杨枝甘露18元', [], kb, '餐饮').violations[0]?.kind).toBe('price_not_in_data');
+  });
+
+  it('blocks discounts the cited data does not offer, and allows the real one', () => {
+    expect(checkReply('今天全场8折！', [id('杨枝甘露')], kb, '餐饮').violations[0]?.kind).toBe('discount_not_in_data');
+    expect(checkReply('每周三会员日第二杯半价（限同款中杯）。', [id('本周活动')], kb, '餐饮').ok).toBe(true);
+  });
+
+  it('blocks a stock claim for a sold-out product and hours that are not the shop’s', () => {
+    expect(checkReply('手工麻薯有的，快来～', [id('手工麻薯')], kb, '餐饮').violations[0]?.kind).toBe('stock_mismatch');
+    expect(checkReply('我们开到凌晨1点', [], kb, '餐饮').violations[0]?.kind).toBe('hours_not_in_data');
+    expect(checkReply('我们晚上22:00关门', [], kb, '餐饮').ok).toBe(true);
+  });
+
+  it('blocks advertising-law terms, efficacy claims for beauty and tutoring, sensitive words and overlong text', () => {
+    expect(checkReply('我们是全城最好喝的奶茶', [], kb, '餐饮').violations[0]).toEqual({ kind: 'ad_law_term', detail: '最好' });
+    expect(checkReply('做完这个疗程可以祛斑美白', [], milkTeaKnowledge('本地服务'), '本地服务').violations[0]?.kind).toBe('efficacy_claim');
+    expect(checkReply('报我们的班保证提分', [], milkTeaKnowledge('教育培训'), '教育培训').violations[0]?.kind).toBe('efficacy_claim');
+    expect(checkReply('可以帮你代开发票', [], kb, '餐饮').violations[0]?.kind).toBe('sensitive_word');
+    expect(checkReply('好'.repeat(700), [], kb, '餐饮').violations[0]?.kind).toBe('too_long');
+    expect(checkReply('见 product:000', ['product:000'], kb, '餐饮').violations[0]?.kind).toBe('uncited_id');
+  });
+});

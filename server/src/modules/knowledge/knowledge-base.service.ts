@@ -1,0 +1,81 @@
+// A merchant's knowledge, loaded once and indexed for retrieval. Kept in this process as a read-through copy: a
+// change anywhere bumps a version in Redis, which every process checks before using its copy.
+import type { Redis } from 'ioredis';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import { tenantKey } from '../../redis/keys.js';
+import type { ProductRecord, ProductRepository } from '../catalog/product.repository.js';
+import type { MerchantRecord, MerchantRepository } from '../merchants/merchant.repository.js';
+import type { ShopRecord, ShopRepository } from '../shops/shop.repository.js';
+import { Bm25Index, type Scored } from './bm25.js';
+import type { FaqModel, PolicyModel } from './faq.model.js';
+import { buildPassages, type Passage } from './passages.js';
+import { tokenize } from './tokenizer.js';
+
+export interface KnowledgeBase {
+  merchant: MerchantRecord;
+  shops: ShopRecord[];
+  products: ProductRecord[];
+  passages: Passage[];
+  byId: Map<string, Passage>;
+  search(question: string, limit?: number): Scored<Passage>[];
+}
+
+/** Without Redis we cannot see other processes' changes: rebuild at least this often. */
+const MAX_AGE_MS = 60_000;
+
+export class KnowledgeBaseService {
+  private cache = new Map<string, { version: string; builtAt: number; kb: KnowledgeBase }>();
+
+  constructor(
+    private redis: Redis,
+    private merchants: MerchantRepository,
+    private shops: ShopRepository,
+    private products: ProductRepository,
+    private faqs: FaqModel,
+    private policies: PolicyModel,
+  ) {}
+
+  private versionKey = (merchantId: MerchantId) => tenantKey(merchantId, 'knowledge', 'version');
+
+  /** Every write to the shop's knowledge calls this, so all processes rebuild their copy. */
+  async changed(merchantId: MerchantId): Promise<void> {
+    this.cache.delete(merchantId);
+    await this.redis.incr(this.versionKey(merchantId)).catch(() => undefined);
+  }
+
+  async get(merchantId: MerchantId): Promise<KnowledgeBase> {
+    const version = (await this.redis.get(this.versionKey(merchantId)).catch(() => null)) ?? '0';
+    const hit = this.cache.get(merchantId);
+    if (hit && hit.version === version && Date.now() - hit.builtAt < MAX_AGE_MS) return hit.kb;
+    const kb = await this.build(merchantId);
+    this.cache.set(merchantId, { version, builtAt: Date.now(), kb });
+    return kb;
+  }
+
+  private async build(merchantId: MerchantId): Promise<KnowledgeBase> {
+    const mid = merchantObjectId(merchantId);
+    const [merchant, shops, products, faqs, policies] = await Promise.all([
+      this.merchants.findById(merchantId),
+      this.shops.list(merchantId),
+      this.products.list(merchantId),
+      this.faqs.find({ merchantId: mid }).lean().exec(),
+      this.policies.find({ merchantId: mid }).lean().exec(),
+    ]);
+    if (!merchant) throw new Error(`merchant ${merchantId} not found`);
+    return indexKnowledge({ merchant, shops, products, faqs, policies });
+  }
+}
+
+/** Passages and their BM25 index for one merchant's data (pure: unit tests build knowledge bases with it). */
+export function indexKnowledge(input: Parameters<typeof buildPassages>[0]): KnowledgeBase {
+  const passages = buildPassages(input);
+  const index = new Bm25Index(passages.map((p) => ({ item: p, tokens: tokenize(p.text) })));
+  return {
+    merchant: input.merchant,
+    shops: input.shops,
+    products: input.products,
+    passages,
+    byId: new Map(passages.map((p) => [p.id, p])),
+    search: (question, limit = 5) => index.search(tokenize(question), limit),
+  };
+}
