@@ -29,6 +29,7 @@ import { JobRuntime } from '../jobs/job-runtime.js';
 import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
 import { hostname } from 'node:os';
 import { buildWecom } from '../modules/wecom/wecom.container.js';
+import { buildAi } from '../modules/ai/ai.container.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
   const repositories = {
@@ -57,6 +58,17 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     staff: repositories.staff,
     merchants: repositories.merchants,
   });
+  const ai = buildAi({
+    mongo,
+    redis,
+    logger,
+    wecom,
+    merchants: repositories.merchants,
+    shops: repositories.shops,
+    products: repositories.products,
+    customers: repositories.customers,
+    staff: repositories.staff,
+  });
   return {
     config,
     logger,
@@ -68,6 +80,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     sessions,
     secrets,
     wecom,
+    ai,
     jobs,
     services: {
       auth: new AuthService(config, sessions, repositories.merchants, repositories.staff, wecom.apps, wecom.identity, inviteModel(mongo)),

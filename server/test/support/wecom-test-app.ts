@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from './test-app.js';
 
 export const AGENT_ID = 1000002;
 
-export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: Record<string, string> } = {}) {
+export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: Record<string, string>; autoReply?: 'off' | 'after_hours' | 'always' } = {}) {
   const standin = new WecomStandIn();
   await standin.start();
   const app = await startTestApp({
@@ -15,6 +15,8 @@ export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: R
     env: { WECOM_API_BASE: standin.url, WECHAT_API_BASE: standin.url, INBOX_POLL_MS: '50', ...options.env },
   });
   const tenant = await buildTenant(app.container);
+  // The bot stays out of tests about the pipe itself unless a test asks for it.
+  await app.container.mongo.collection('merchants').updateOne({ _id: tenant.merchant._id }, { $set: { autoReply: { mode: options.autoReply ?? 'off' } } });
   const corpId = `ww${randomBytes(6).toString('hex')}`;
   const credentials = {
     corpId,

@@ -120,4 +120,9 @@ export class CustomerRepository extends TenantRepository<Customer> {
       .lean<CustomerRecord>()
       .exec();
   }
+
+  /** 退订 / TD: the customer stops receiving campaigns. Unknown customers (not yet contacts) have nothing to update. */
+  async optOutByExternalUserId(merchantId: MerchantId, externalUserId: string, now = new Date()): Promise<void> {
+    await this.model.updateOne(this.scoped(merchantId, { externalUserId }), { $set: { optedOut: true, optedOutAt: now } }).exec();
+  }
 }

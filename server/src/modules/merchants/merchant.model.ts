@@ -1,4 +1,5 @@
 import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
+import { AUTO_REPLY_MODES, type AutoReplyMode } from '@xiaoer/common/schemas/ai';
 import { Schema, type Connection } from 'mongoose';
 
 const openingSpan = new Schema({ weekday: { type: Number, min: 0, max: 6, required: true }, open: String, close: String }, { _id: false });
@@ -24,8 +25,9 @@ export interface Merchant {
   timezone: string;
   businessHours: OpeningSpan[];
   holidays: Holiday[];
-  wecomCorpId?: string;
   demo: boolean;
+  /** when the bot answers on 微信客服: never, outside business hours (the default), or always */
+  autoReply: { mode: AutoReplyMode };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -37,15 +39,12 @@ const merchantSchema = new Schema<Merchant>(
     timezone: { type: String, default: 'Asia/Shanghai' },
     businessHours: { type: [openingSpan], default: [] },
     holidays: { type: [holiday], default: [] },
-    /** the WeCom corp this merchant's self-built or agency app lives in (set when WeCom is connected) */
-    wecomCorpId: { type: String, trim: true },
     demo: { type: Boolean, default: false },
+    autoReply: { mode: { type: String, enum: AUTO_REPLY_MODES, default: 'after_hours' } },
   },
   { timestamps: true },
 );
 
-// Callback routing /wecom/callback/:corpId → merchant. Unique: one corp belongs to one merchant.
-merchantSchema.index({ wecomCorpId: 1 }, { unique: true, partialFilterExpression: { wecomCorpId: { $type: 'string' } } });
 // Demo bootstrap: find the demo merchant without a scan.
 merchantSchema.index({ demo: 1 }, { partialFilterExpression: { demo: true } });
 

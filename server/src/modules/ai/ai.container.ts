@@ -1,0 +1,47 @@
+// Wiring of the shop knowledge and the AI: the knowledge base, the after-hours bot subscribed to 微信客服.
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Logger } from '../../logging/logger.js';
+import type { ProductRepository } from '../catalog/product.repository.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { ShopRepository } from '../shops/shop.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { Wecom } from '../wecom/wecom.container.js';
+import { faqModel, policyModel } from '../knowledge/faq.model.js';
+import { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import { aiDecisionModel } from './ai-decision.model.js';
+import { AutoReplyService, offlineEngine } from './auto-reply.service.js';
+
+export interface AiDeps {
+  mongo: Connection;
+  redis: Redis;
+  logger: Logger;
+  wecom: Wecom;
+  merchants: MerchantRepository;
+  shops: ShopRepository;
+  products: ProductRepository;
+  customers: CustomerRepository;
+  staff: StaffRepository;
+}
+
+export function buildAi(d: AiDeps) {
+  const faqs = faqModel(d.mongo);
+  const policies = policyModel(d.mongo);
+  const knowledge = new KnowledgeBaseService(d.redis, d.merchants, d.shops, d.products, faqs, policies);
+  const decisions = aiDecisionModel(d.mongo);
+  const autoReply = new AutoReplyService({
+    kf: d.wecom.kf,
+    knowledge,
+    customers: d.customers,
+    staff: d.staff,
+    contactsApi: d.wecom.contactsApi,
+    decisions,
+    logger: d.logger,
+    engineFor: async () => offlineEngine,
+  });
+  d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
+  return { knowledge, faqs, policies, decisions, autoReply };
+}
+
+export type Ai = ReturnType<typeof buildAi>;

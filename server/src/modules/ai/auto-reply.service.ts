@@ -1,0 +1,123 @@
+// The after-hours bot on 微信客服. For each customer message it decides: opt-out, stay silent (mode, business
+// hours, a person is serving), answer (engine → guardrails → send within WeCom's rules), or hand over to a person
+// with a summary to staff. Every decision is logged.
+import type { AiAnswer } from '@xiaoer/common/schemas/ai';
+import type { Logger } from '../../logging/logger.js';
+import { merchantObjectId } from '../../tenancy/merchant-id.js';
+import type { MessageRecord } from '../conversations/kf.repository.js';
+import type { KfService } from '../conversations/kf.service.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { ContactsApi } from '../wecom/api/contacts-api.js';
+import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
+import type { AiDecision, AiDecisionModel } from './ai-decision.model.js';
+import { isOpen } from './business-hours.js';
+import { checkReply } from './guardrails.js';
+import { detectIntent } from './intents.js';
+import { DONT_KNOW, offlineAnswer } from './offline-engine.js';
+
+export const OPT_OUT_CONFIRMATION = '已为您退订，之后不会再收到我们的活动消息。有任何问题随时在这里留言～';
+/** Below this the bot does not answer on its own. */
+const MIN_CONFIDENCE = 0.6;
+
+/** Something that answers a customer's question; the LLM engine implements it too. */
+export interface AnswerEngine {
+  name: 'offline' | 'llm';
+  answer(kb: KnowledgeBase, question: string, context: { externalUserId: string; history: MessageRecord[] }): Promise<AiAnswer>;
+}
+
+export const offlineEngine: AnswerEngine = { name: 'offline', answer: async (kb, question) => offlineAnswer(kb, question) };
+
+export interface AutoReplyDeps {
+  kf: KfService;
+  knowledge: KnowledgeBaseService;
+  customers: CustomerRepository;
+  staff: StaffRepository;
+  contactsApi: ContactsApi;
+  decisions: AiDecisionModel;
+  logger: Logger;
+  /** the engine for a merchant: the LLM when configured, else offline */
+  engineFor: (app: WecomCredentials) => Promise<AnswerEngine>;
+  now?: () => Date;
+}
+
+export class AutoReplyService {
+  constructor(private d: AutoReplyDeps) {}
+
+  /** Subscribed to KfService.onCustomerMessage. */
+  async onCustomerMessage(app: WecomCredentials, message: MessageRecord): Promise<void> {
+    const question = message.text?.trim();
+    if (message.direction !== 'in' || !question) return;
+    const { merchantId } = app;
+    const to = { openKfId: message.openKfId, externalUserId: message.externalUserId };
+    const kb = await this.d.knowledge.get(merchantId);
+    const intent = detectIntent(question);
+    const base = { merchantId: merchantObjectId(merchantId), channel: 'kf' as const, externalUserId: to.externalUserId, question, intent, citedIds: [], violations: [] };
+    const log = (entry: Partial<AiDecision> & Pick<AiDecision, 'action' | 'reason' | 'engine'>) =>
+      this.d.decisions.create({ ...base, ...entry, at: new Date() }).then(() => undefined);
+
+    // Opting out is honoured whatever the mode or the hour.
+    if (intent === 'opt_out') {
+      await this.d.customers.optOutByExternalUserId(merchantId, to.externalUserId);
+      const sent = await this.d.kf.sendText(app, to, OPT_OUT_CONFIRMATION);
+      return log({ engine: 'offline', action: 'opted_out', reason: `opt-out (${sent.status})`, sentText: OPT_OUT_CONFIRMATION });
+    }
+    const session = await this.d.kf.repository.session(merchantId, to.openKfId, to.externalUserId);
+    if (session?.state === 'human' || session?.state === 'queue') return log({ engine: 'offline', action: 'skipped', reason: 'a person is serving' });
+    const mode = kb.merchant.autoReply?.mode ?? 'after_hours';
+    const now = this.d.now?.() ?? new Date();
+    if (mode === 'off') return log({ engine: 'offline', action: 'skipped', reason: 'auto-reply off' });
+    if (mode === 'after_hours' && isOpen(kb.merchant, now)) return log({ engine: 'offline', action: 'skipped', reason: 'within business hours' });
+
+    const engine = await this.d.engineFor(app);
+    const history = await this.d.kf.repository.conversation(merchantId, to.externalUserId, 10);
+    let result: AiAnswer;
+    let engineName = engine.name;
+    try {
+      result = await engine.answer(kb, question, { externalUserId: to.externalUserId, history });
+    } catch (err) {
+      // The LLM timed out or failed: never silence — the offline engine answers or hands over.
+      this.d.logger.warn({ err: (err as Error).message }, 'engine failed, falling back to offline');
+      result = offlineAnswer(kb, question);
+      engineName = 'offline';
+    }
+    const guard = checkReply(result.reply, result.citedIds, kb, kb.merchant.industry);
+    const entry = { engine: engineName, reply: result.reply, confidence: result.confidence, citedIds: result.citedIds, violations: guard.violations };
+    if (!result.needsHuman && guard.ok && result.confidence >= MIN_CONFIDENCE) {
+      const sent = await this.d.kf.sendText(app, to, result.reply);
+      return log({ ...entry, action: 'sent', reason: sent.status === 'sent' ? result.reason : `not sent: ${sent.reason}`, sentText: sent.status === 'sent' ? result.reply : undefined });
+    }
+    const why = !guard.ok ? `guardrail: ${guard.violations.map((v) => v.kind).join(',')}` : result.needsHuman ? result.reason : 'low confidence';
+    const safe = result.needsHuman && guard.ok ? result.reply : DONT_KNOW;
+    await this.handOff(app, to, question, safe, why);
+    return log({ ...entry, action: 'handoff', reason: why, sentText: safe });
+  }
+
+  /** Tells the customer a person is coming, transfers the session, and notifies staff with what was asked. */
+  private async handOff(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, question: string, reply: string, why: string): Promise<void> {
+    await this.d.kf.sendText(app, to, reply);
+    const servicer = (await this.d.staff.findFirstByRole(app.merchantId, 'manager')) ?? (await this.d.staff.findFirstByRole(app.merchantId, 'owner'));
+    if (!servicer) return;
+    try {
+      await this.d.kf.handOff(app, to, servicer.wecomUserId);
+    } catch (err) {
+      this.d.logger.warn({ err: (err as Error).message }, 'kf handoff failed');
+    }
+    const customer = await this.d.customers.findByExternalUserId(app.merchantId, to.externalUserId);
+    await this.d.contactsApi
+      .sendAppTextCard(app, [servicer.wecomUserId], {
+        title: '微信客服有客户需要你',
+        description: `${customer?.remark || customer?.name || '一位客户'}：「${question.slice(0, 60)}」\n原因：${describeWhy(why)}`,
+        url: 'https://work.weixin.qq.com/kf',
+      })
+      .catch((err: Error) => this.d.logger.warn({ err: err.message }, 'handoff notification failed'));
+  }
+}
+
+function describeWhy(why: string): string {
+  if (why.startsWith('guardrail')) return '机器人的回答没有通过核对，已拦截';
+  if (why === 'complaint') return '客户在投诉';
+  if (why === 'customer asked for a person') return '客户要求人工';
+  return '机器人不确定怎么回答';
+}

@@ -1,0 +1,90 @@
+// The after-hours bot end to end: a customer writes to 微信客服 on the WeCom stand-in; the callback, sync, engine,
+// guardrails and kf/send_msg run for real.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_FAQS, DEMO_POLICIES } from '../../src/demo/milk-tea-knowledge.js';
+import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
+import { OPT_OUT_CONFIRMATION } from '../../src/modules/ai/auto-reply.service.js';
+import { DONT_KNOW } from '../../src/modules/ai/offline-engine.js';
+import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+
+let w: WecomTestApp;
+let openKfId: string;
+const merchants = () => w.app.container.mongo.collection('merchants');
+
+beforeAll(async () => {
+  w = await startWecomTestApp({ autoReply: 'after_hours' });
+  openKfId = w.credentials.kfAccounts[0]!.openKfId;
+  const { merchantId } = w.tenant;
+  await w.app.container.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
+  await w.app.container.ai.faqs.insertMany(DEMO_FAQS.map((f) => ({ ...f, merchantId: w.tenant.merchant._id })));
+  await w.app.container.ai.policies.insertMany(DEMO_POLICIES.map((p) => ({ ...p, merchantId: w.tenant.merchant._id })));
+  await w.app.container.ai.knowledge.changed(merchantId);
+});
+afterAll(() => w.close());
+
+/** Opening hours that make "now" closed (the default here) or open. */
+async function shopIs(state: 'open' | 'closed') {
+  const all = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '23:59' }));
+  await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { businessHours: state === 'open' ? all : [] } });
+  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+}
+
+async function customerWrites(externalUserId: string, text: string) {
+  await w.standin.customers.writesToKf(openKfId, externalUserId, text);
+  await w.drain();
+  return w.standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => (m.content as { content: string }).content);
+}
+
+describe('after-hours auto-reply on 微信客服', () => {
+  it('answers a price question from the menu with the right price', async () => {
+    await shopIs('closed');
+    expect(await customerWrites('wmAiPrice', '杨枝甘露多少钱？')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
+    const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiPrice' }).lean();
+    expect(decision).toMatchObject({ action: 'sent', engine: 'offline', intent: 'price', violations: [] });
+    expect(decision!.citedIds[0]).toMatch(/^product:/);
+  });
+
+  it('invents nothing about what the shop does not sell: says so, hands over and tells staff', async () => {
+    const before = w.standin.state.appMessages.length;
+    expect(await customerWrites('wmAiUnknown', '你们的榴莲千层多少钱')).toEqual([DONT_KNOW]);
+    expect(w.standin.state.kfSessions.get(`${openKfId}:wmAiUnknown`)).toMatchObject({ state: 3, servicerUserId: w.tenant.people.manager.wecomUserId });
+    const alert = w.standin.state.appMessages.slice(before).find((m) => m.touser === w.tenant.people.manager.wecomUserId);
+    expect(JSON.stringify(alert?.content)).toContain('榴莲千层');
+    // once a person has the session, the bot stays quiet
+    expect(await customerWrites('wmAiUnknown', '在吗')).toEqual([DONT_KNOW]);
+  });
+
+  it('hands over when the customer asks for a person', async () => {
+    const replies = await customerWrites('wmAiHuman', '转人工');
+    expect(replies).toEqual(['好的，马上为您转接店员，请稍等～']);
+    expect(w.standin.state.kfSessions.get(`${openKfId}:wmAiHuman`)?.state).toBe(3);
+    expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiHuman' }).lean())?.action).toBe('handoff');
+  });
+
+  it('stays silent inside business hours when the mode is after-hours, and answers when it is always', async () => {
+    await shopIs('open');
+    expect(await customerWrites('wmAiOpen', '几点关门')).toEqual([]);
+    expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiOpen' }).lean())?.reason).toBe('within business hours');
+    await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'always' } } });
+    await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+    expect(await customerWrites('wmAiOpen', '几点关门')).toEqual(['我们的营业时间是每天 00:00-23:59。']);
+    await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'after_hours' } } });
+    await shopIs('closed');
+  });
+
+  it('honours 退订: the customer is opted out and told so, whatever the hour', async () => {
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '要退订的' });
+    await w.drain();
+    await shopIs('open');
+    expect(await customerWrites(externalUserId, '退订')).toEqual([OPT_OUT_CONFIRMATION]);
+    expect(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId)).toMatchObject({ optedOut: true });
+    await shopIs('closed');
+  });
+
+  it('keeps within WeCom’s reply budget even when the customer asks many questions at once', async () => {
+    // five questions before the sync: the budget resets with each customer message, one reply each
+    for (const q of ['杨枝甘露多少钱', '芋泥波波奶茶多少钱', '可以开发票吗', '可以少糖吗', '手工麻薯还有吗']) await w.standin.customers.writesToKf(openKfId, 'wmAiMany', q);
+    await w.drain();
+    expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmAiMany')).toHaveLength(5);
+  });
+});
