@@ -68,6 +68,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     products: repositories.products,
     customers: repositories.customers,
     staff: repositories.staff,
+    secrets,
+    llmTimeoutMs: config.llm.timeoutMs,
   });
   return {
     config,

@@ -32,6 +32,7 @@ const envSchema = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_MP_APPID: z.string().default('wx-demo-appid'),
   WECHAT_MP_SECRET: z.string().default('demo-secret'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
   WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
@@ -58,6 +59,7 @@ export interface Config {
   jobs: { pollMs: number; inboxPollMs: number };
   wecom: { apiBase: string; wechatApiBase: string; timeoutMs: number };
   miniProgram: { appId: string; secret: string };
+  llm: { timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +91,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     jobs: { pollMs: e.JOBS_POLL_MS, inboxPollMs: e.INBOX_POLL_MS },
+    llm: { timeoutMs: e.LLM_TIMEOUT_MS },
     miniProgram: { appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET },
     wecom: { apiBase: e.WECOM_API_BASE.replace(/\/$/, ''), wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), timeoutMs: e.WECOM_TIMEOUT_MS },
   };

@@ -11,6 +11,7 @@ import { wecomCallbackRoutes } from '../modules/wecom/callback/callback.routes.j
 import { wecomRoutes } from '../modules/wecom/wecom.routes.js';
 import { channelCodeRoutes } from '../modules/channels/channel-code.routes.js';
 import { groupSendRoutes } from '../modules/campaigns/group-send.routes.js';
+import { aiRoutes } from '../modules/ai/ai.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
@@ -45,6 +46,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     wecomRoutes(container.wecom.jssdk, container.jobs, container.wecom.configCheck, config.http.publicUrl),
     channelCodeRoutes(container.wecom.channelCodes),
     groupSendRoutes(container.wecom.groupSends),
+    aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge),
     merchantRoutes(services.merchants, services.shops),
     customerRoutes(services.customers),
     staffRoutes(repositories.staff),

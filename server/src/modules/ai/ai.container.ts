@@ -11,7 +11,10 @@ import type { Wecom } from '../wecom/wecom.container.js';
 import { faqModel, policyModel } from '../knowledge/faq.model.js';
 import { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { aiDecisionModel } from './ai-decision.model.js';
-import { AutoReplyService, offlineEngine } from './auto-reply.service.js';
+import { AutoReplyService } from './auto-reply.service.js';
+import { llmSettingsModel, llmUsageModel } from './llm-settings.model.js';
+import { LlmSettingsService } from './llm-settings.service.js';
+import type { SecretBox } from '../../crypto/secret-box.js';
 
 export interface AiDeps {
   mongo: Connection;
@@ -23,6 +26,8 @@ export interface AiDeps {
   products: ProductRepository;
   customers: CustomerRepository;
   staff: StaffRepository;
+  secrets: SecretBox;
+  llmTimeoutMs: number;
 }
 
 export function buildAi(d: AiDeps) {
@@ -30,6 +35,7 @@ export function buildAi(d: AiDeps) {
   const policies = policyModel(d.mongo);
   const knowledge = new KnowledgeBaseService(d.redis, d.merchants, d.shops, d.products, faqs, policies);
   const decisions = aiDecisionModel(d.mongo);
+  const llm = new LlmSettingsService(llmSettingsModel(d.mongo), llmUsageModel(d.mongo), d.secrets, d.customers, d.llmTimeoutMs);
   const autoReply = new AutoReplyService({
     kf: d.wecom.kf,
     knowledge,
@@ -38,10 +44,10 @@ export function buildAi(d: AiDeps) {
     contactsApi: d.wecom.contactsApi,
     decisions,
     logger: d.logger,
-    engineFor: async () => offlineEngine,
+    engineFor: (app) => llm.engineFor(app.merchantId),
   });
   d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
-  return { knowledge, faqs, policies, decisions, autoReply };
+  return { knowledge, faqs, policies, decisions, autoReply, llm };
 }
 
 export type Ai = ReturnType<typeof buildAi>;

@@ -28,4 +28,8 @@ export class MerchantRepository {
       .lean<MerchantRecord>()
       .exec();
   }
+
+  async setAutoReplyMode(merchantId: MerchantId, mode: Merchant['autoReply']['mode']): Promise<void> {
+    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { 'autoReply.mode': mode } }).exec();
+  }
 }

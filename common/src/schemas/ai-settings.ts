@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const llmSettingsSchema = z
+  .object({
+    baseUrl: z.url('请填写完整的接口地址，例如 https://api.deepseek.com/v1'),
+    model: z.string().trim().min(1, '请填写模型名称').max(100),
+    apiKey: z.string().trim().min(8, 'API Key 格式不正确').max(300),
+    dailyTokenBudget: z.number().int().min(1000).max(100_000_000).default(200_000),
+  })
+  .strict();
+
+export const autoReplySettingsSchema = z.object({ mode: z.enum(['off', 'after_hours', 'always']) }).strict();

@@ -1,0 +1,77 @@
+// The LLM engine: any OpenAI-compatible endpoint through the `openai` SDK. The prompt carries only the shop's
+// retrieved knowledge (with ids to cite), the customer's profile and the recent conversation; the model must answer
+// in a fixed JSON shape, and everything it says still goes through the guardrails before a customer sees it.
+import { aiAnswerSchema, type AiAnswer } from '@xiaoer/common/schemas/ai';
+import OpenAI from 'openai';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import type { MessageRecord } from '../conversations/kf.repository.js';
+import type { AnswerEngine } from './auto-reply.service.js';
+
+export class LlmBudgetExceeded extends Error {}
+
+const SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reply', 'confidence', 'needsHuman', 'reason', 'citedIds', 'proposedTags'],
+  properties: {
+    reply: { type: 'string', description: '给顾客的回复，中文，简洁友好，不超过200字' },
+    confidence: { type: 'number', minimum: 0, maximum: 1 },
+    needsHuman: { type: 'boolean', description: '资料中没有答案、顾客要找人、投诉或不确定时为 true' },
+    reason: { type: 'string' },
+    citedIds: { type: 'array', items: { type: 'string' }, description: '回复中每个事实所依据的资料编号' },
+    proposedTags: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export function buildPrompt(kb: KnowledgeBase, question: string, context: { customerName?: string; customerTags?: string[]; history: MessageRecord[] }) {
+  const passages = kb.search(question, 6).map((s) => s.item);
+  const knowledge = passages.map((p) => `[${p.id}] ${p.text}`).join('\n');
+  const system = [
+    `你是「${kb.merchant.name}」（${kb.merchant.industry}）的线上店员，在微信客服里回复顾客。`,
+    '只能使用下面“店铺资料”中的信息回答：价格、优惠、库存、营业时间必须与资料完全一致，不能编造任何资料中没有的事实。',
+    '资料中没有答案、顾客要求人工、投诉或你不确定时，needsHuman 设为 true，reply 写一句礼貌的转人工说明。',
+    '不要使用“最”“第一”“100%”等绝对化用语，不做功效或医疗承诺。',
+    '回复中用到的每一条资料，把它的编号放进 citedIds。',
+    `店铺资料：\n${knowledge || '（没有找到相关资料）'}`,
+  ].join('\n');
+  const profile = context.customerName ? `顾客：${context.customerName}${context.customerTags?.length ? `（标签：${context.customerTags.join('、')}）` : ''}` : '';
+  const history = context.history
+    .filter((m) => m.text)
+    .slice(-8)
+    .map((m) => ({ role: m.direction === 'in' ? ('user' as const) : ('assistant' as const), content: m.text! }));
+  return { messages: [{ role: 'system' as const, content: [system, profile].filter(Boolean).join('\n') }, ...history, { role: 'user' as const, content: question }], passages };
+}
+
+export interface LlmEngineOptions {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  timeoutMs: number;
+  /** checks the budget before a call and records usage after it */
+  budget: { check(): Promise<void>; record(usage: { prompt: number; completion: number; total: number }): Promise<void> };
+  profile: (externalUserId: string) => Promise<{ customerName?: string; customerTags?: string[] }>;
+}
+
+export class LlmEngine implements AnswerEngine {
+  readonly name = 'llm' as const;
+  private client: OpenAI;
+
+  constructor(private options: LlmEngineOptions) {
+    this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 1 });
+  }
+
+  async answer(kb: KnowledgeBase, question: string, context: { externalUserId: string; history: MessageRecord[] }): Promise<AiAnswer> {
+    await this.options.budget.check();
+    const { messages } = buildPrompt(kb, question, { ...(await this.options.profile(context.externalUserId)), history: context.history });
+    const completion = await this.client.chat.completions.create({
+      model: this.options.model,
+      messages,
+      temperature: 0.2,
+      response_format: { type: 'json_schema', json_schema: { name: 'shop_answer', strict: true, schema: SCHEMA as unknown as Record<string, unknown> } },
+    });
+    const usage = completion.usage;
+    if (usage) await this.options.budget.record({ prompt: usage.prompt_tokens, completion: usage.completion_tokens, total: usage.total_tokens });
+    const text = completion.choices[0]?.message.content ?? '';
+    return aiAnswerSchema.parse(JSON.parse(text)); // malformed output throws: the caller falls back to offline
+  }
+}

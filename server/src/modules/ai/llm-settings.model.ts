@@ -1,0 +1,42 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+
+/** A merchant's LLM: any OpenAI-compatible endpoint, its model, the key (sealed) and a daily token budget. */
+export interface LlmSettings {
+  merchantId: Types.ObjectId;
+  baseUrl: string;
+  model: string;
+  apiKeySealed: string;
+  dailyTokenBudget: number;
+}
+
+const schema = new Schema<LlmSettings>({
+  merchantId: { type: Schema.Types.ObjectId, required: true },
+  baseUrl: { type: String, required: true },
+  model: { type: String, required: true },
+  apiKeySealed: { type: String, required: true },
+  dailyTokenBudget: { type: Number, default: 200_000 },
+});
+// One setting per merchant, read on every bot answer.
+schema.index({ merchantId: 1 }, { unique: true });
+export const llmSettingsModel = (conn: Connection) => conn.model<LlmSettings>('LlmSettings', schema, 'llm_settings');
+
+/** Tokens used per merchant per day (Shanghai date): the budget check and the bill. */
+export interface LlmUsage {
+  merchantId: Types.ObjectId;
+  day: string;
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+const usageSchema = new Schema<LlmUsage>({
+  merchantId: { type: Schema.Types.ObjectId, required: true },
+  day: { type: String, required: true },
+  calls: { type: Number, default: 0 },
+  promptTokens: { type: Number, default: 0 },
+  completionTokens: { type: Number, default: 0 },
+  totalTokens: { type: Number, default: 0 },
+});
+// Today's usage for the budget check; unique so concurrent $inc upserts land on one document.
+usageSchema.index({ merchantId: 1, day: 1 }, { unique: true });
+export const llmUsageModel = (conn: Connection) => conn.model<LlmUsage>('LlmUsage', usageSchema, 'llm_usage');

@@ -1,0 +1,93 @@
+// The LLM engine through the real `openai` SDK against the OpenAI-compatible stand-in, inside the 微信客服 bot.
+import { LlmStandIn } from '@xiaoer/dev-services/llm-standin/server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
+import { DONT_KNOW } from '../../src/modules/ai/offline-engine.js';
+import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+
+let w: WecomTestApp;
+const llm = new LlmStandIn();
+let openKfId: string;
+
+/** An answer the way a well-behaved model gives it: the price and the product id it read in the prompt. */
+const answerWithPrice = (price: string) => (req: { messages: { role: string; content: string }[] }) => {
+  const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1] ?? 'missing';
+  return { content: JSON.stringify({ reply: `杨枝甘露中杯${price}元哦～`, confidence: 0.9, needsHuman: false, reason: 'menu', citedIds: [id], proposedTags: [] }) };
+};
+
+beforeAll(async () => {
+  await llm.start();
+  w = await startWecomTestApp({ autoReply: 'always', env: { LLM_TIMEOUT_MS: '500' } });
+  openKfId = w.credentials.kfAccounts[0]!.openKfId;
+  await w.app.container.repositories.products.insertMany(w.tenant.merchantId, MILK_TEA_MENU);
+  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  const res = await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 50_000 } });
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ configured: true, engine: 'llm', apiKey: 'sk-****7890', model: 'deepseek-chat' });
+});
+afterAll(async () => {
+  await w.close();
+  await llm.stop();
+});
+beforeEach(() => {
+  llm.latencyMs = 0;
+  llm.queue = [];
+});
+
+async function customerWrites(externalUserId: string, text: string) {
+  await w.standin.customers.writesToKf(openKfId, externalUserId, text);
+  await w.drain();
+  return w.standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => (m.content as { content: string }).content);
+}
+
+describe('LLM engine', () => {
+  it('answers with a grounded reply, sending the shop knowledge and our key to the endpoint', async () => {
+    llm.fallback = answerWithPrice('18');
+    expect(await customerWrites('wmLlmOk', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元哦～']);
+    const request = llm.seen.at(-1)!;
+    expect(request.authorization).toBe('Bearer sk-test-1234567890');
+    expect(request.model).toBe('deepseek-chat');
+    expect(request.messages[0]!.content).toContain('杨枝甘露 鲜果茶 18元');
+    expect(request.responseFormat).toMatchObject({ type: 'json_schema' });
+    const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmOk' }).lean();
+    expect(decision).toMatchObject({ engine: 'llm', action: 'sent' });
+    expect((await w.app.request('/api/ai/llm-settings', { token: w.tenant.tokens.owner })).body.tokensToday).toBeGreaterThan(0);
+  });
+
+  it('blocks a reply with a wrong price: the customer gets a safe answer and a person', async () => {
+    llm.fallback = answerWithPrice('15');
+    expect(await customerWrites('wmLlmWrong', '杨枝甘露多少钱')).toEqual([DONT_KNOW]);
+    const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmWrong' }).lean();
+    expect(decision).toMatchObject({ engine: 'llm', action: 'handoff', reason: 'guardrail: price_not_in_data' });
+    expect(decision!.violations).toEqual([{ kind: 'price_not_in_data', detail: '15元' }]);
+    expect(w.standin.state.kfSessions.get(`${openKfId}:wmLlmWrong`)?.state).toBe(3);
+  });
+
+  it('falls back to the offline engine when the LLM times out — never silence', async () => {
+    llm.latencyMs = 2000;
+    llm.fallback = answerWithPrice('18');
+    expect(await customerWrites('wmLlmSlow', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
+    expect(await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmSlow' }).lean()).toMatchObject({ engine: 'offline', action: 'sent' });
+  });
+
+  it('falls back when the model returns malformed output or an error', async () => {
+    llm.queue = [{ content: 'not json at all' }];
+    expect(await customerWrites('wmLlmBad', '芋泥波波奶茶多少钱')).toEqual(['芋泥波波奶茶中杯15元，大杯加3元。']);
+    llm.queue = [{ content: '', status: 500 }, { content: '', status: 500 }];
+    expect(await customerWrites('wmLlmDown', '几点关门')).toEqual([DONT_KNOW]); // offline: no hours configured → handoff
+  });
+
+  it('stops calling the LLM when the daily token budget is used up', async () => {
+    await w.app.container.mongo.collection('llm_usage').updateMany({}, { $set: { totalTokens: 10_000_000 } });
+    const calls = llm.seen.length;
+    expect(await customerWrites('wmLlmBudget', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
+    expect(llm.seen.length).toBe(calls);
+  });
+
+  it('only owners see and change the LLM settings', async () => {
+    expect((await w.app.request('/api/ai/llm-settings', { token: w.tenant.tokens.manager })).status).toBe(403);
+    const bad = await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: { baseUrl: 'not a url', model: 'x', apiKey: 'short' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['baseUrl', 'apiKey']));
+  });
+});
