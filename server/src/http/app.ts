@@ -12,6 +12,7 @@ import { wecomRoutes } from '../modules/wecom/wecom.routes.js';
 import { channelCodeRoutes } from '../modules/channels/channel-code.routes.js';
 import { groupSendRoutes } from '../modules/campaigns/group-send.routes.js';
 import { aiRoutes } from '../modules/ai/ai.routes.js';
+import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
@@ -47,6 +48,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     channelCodeRoutes(container.wecom.channelCodes),
     groupSendRoutes(container.wecom.groupSends),
     aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge),
+    knowledgeRoutes(container.ai.knowledgeAdmin),
     merchantRoutes(services.merchants, services.shops),
     customerRoutes(services.customers),
     staffRoutes(repositories.staff),

@@ -10,6 +10,9 @@ import type { StaffRepository } from '../staff/staff.repository.js';
 import type { Wecom } from '../wecom/wecom.container.js';
 import { faqModel, policyModel } from '../knowledge/faq.model.js';
 import { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import { KnowledgeAdminService } from '../knowledge/knowledge-admin.service.js';
+import { knowledgeChangeModel } from '../knowledge/knowledge-change.model.js';
+import { productModel } from '../catalog/product.model.js';
 import { aiDecisionModel } from './ai-decision.model.js';
 import { AutoReplyService } from './auto-reply.service.js';
 import { llmSettingsModel, llmUsageModel } from './llm-settings.model.js';
@@ -47,7 +50,8 @@ export function buildAi(d: AiDeps) {
     engineFor: (app) => llm.engineFor(app.merchantId),
   });
   d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
-  return { knowledge, faqs, policies, decisions, autoReply, llm };
+  const admin = new KnowledgeAdminService({ faq: faqs, policy: policies, product: productModel(d.mongo) }, knowledgeChangeModel(d.mongo), knowledge);
+  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm };
 }
 
 export type Ai = ReturnType<typeof buildAi>;

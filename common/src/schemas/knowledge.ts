@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+
+export const faqInputSchema = z
+  .object({
+    questions: z.array(text(100, '问题不能为空')).min(1, '至少填写一个问法').max(20),
+    answer: text(1000, '请填写回答'),
+  })
+  .strict();
+
+export const policyInputSchema = z
+  .object({
+    kind: z.enum(['refund', 'delivery', 'booking', 'membership', 'promotion', 'other']),
+    title: text(50, '请填写标题'),
+    content: text(2000, '请填写内容'),
+  })
+  .strict();
+
+/** Prices are entered in yuan (18 or 18.5) and stored in fen. */
+export const productInputSchema = z
+  .object({
+    name: text(60, '请填写商品名称'),
+    category: text(30, '请填写分类'),
+    price: z.number({ error: '请填写价格' }).min(0, '价格不能为负').max(100_000),
+    description: z.string().trim().max(500).optional(),
+    specs: z
+      .array(z.object({ name: text(20, '规格名不能为空'), options: z.array(z.object({ label: text(20, '选项不能为空'), priceDelta: z.number().min(0).max(10_000).default(0) })).min(1).max(20) }))
+      .max(10)
+      .default([]),
+    tags: z.array(text(20, '标签不能为空')).max(10).default([]),
+    allergens: z.array(text(20, '过敏原不能为空')).max(10).default([]),
+    stock: z.number().int().min(0).optional(),
+    available: z.boolean().default(true),
+  })
+  .strict();
+
+export type FaqInput = z.infer<typeof faqInputSchema>;
+export type PolicyInput = z.infer<typeof policyInputSchema>;
+export type ProductInput = z.infer<typeof productInputSchema>;

@@ -1,0 +1,30 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+
+/** The change history of the shop's knowledge: who changed which item, and what it was before and after. */
+export interface KnowledgeChange {
+  merchantId: Types.ObjectId;
+  entity: 'faq' | 'policy' | 'product';
+  entityId: Types.ObjectId;
+  action: 'create' | 'update' | 'delete';
+  staffId: Types.ObjectId;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  at: Date;
+}
+
+const schema = new Schema<KnowledgeChange>({
+  merchantId: { type: Schema.Types.ObjectId, required: true },
+  entity: { type: String, enum: ['faq', 'policy', 'product'], required: true },
+  entityId: { type: Schema.Types.ObjectId, required: true },
+  action: { type: String, enum: ['create', 'update', 'delete'], required: true },
+  staffId: { type: Schema.Types.ObjectId, required: true },
+  before: Schema.Types.Mixed,
+  after: Schema.Types.Mixed,
+  at: { type: Date, required: true },
+});
+
+// The history page: a merchant's latest changes.
+schema.index({ merchantId: 1, at: -1 });
+
+export const knowledgeChangeModel = (conn: Connection) => conn.model<KnowledgeChange>('KnowledgeChange', schema, 'knowledge_changes');
+export type KnowledgeChangeModel = ReturnType<typeof knowledgeChangeModel>;
