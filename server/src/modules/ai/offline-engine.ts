@@ -19,14 +19,23 @@ const bigrams = (s: string) => {
   return new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)));
 };
 
-/** Products the question names: most of the product name's character pairs appear in the question. */
+// How customers phrase a question, as opposed to what it is about: removed before matching the FAQ, so "榴莲千层
+// 多少钱" cannot match "wifi密码是多少" on 多少.
+const ASKING = /(请问|多少钱|多少|价格|价钱|几块|怎么卖|怎么收费|收费|怎么|如何|有没有|还有吗|还有|有货|没货|卖完|售罄|名额|今天|有吗|可以吗|可以|能不能|能否|能|吗|呢|吧|呀|啊|你们|我们|我|你|的|了|一下|[？?，,。.！!~～\s])/g;
+
+/**
+ * Products the question names: most of the product name's character pairs appear in the question ("杨枝甘露多少钱"),
+ * or most of what the question is about appears in the name ("脐橙" → 赣南脐橙).
+ */
 export function mentionedProducts(kb: KnowledgeBase, question: string): ProductRecord[] {
   const q = bigrams(question);
+  const content = bigrams(question.replace(ASKING, ''));
   const scored = kb.products
     .map((p) => {
       const name = bigrams(p.name);
-      const hits = [...name].filter((b) => q.has(b)).length;
-      return { p, ratio: name.size ? hits / name.size : 0 };
+      const nameCovered = name.size ? [...name].filter((b) => q.has(b)).length / name.size : 0;
+      const questionCovered = content.size ? [...content].filter((b) => name.has(b)).length / content.size : 0;
+      return { p, ratio: Math.max(nameCovered, questionCovered) };
     })
     .filter((x) => x.ratio >= 0.6)
     .sort((a, b) => b.ratio - a.ratio);
@@ -52,10 +61,6 @@ function productAnswer(intent: Intent, products: ProductRecord[]): AiAnswer {
   const lines = products.map((p) => `${priceLine(p)}${soldOut(p) ? '（今天已售罄）' : ''}`);
   return answer(`${lines.join('；')}。`, cited, 'price from product data');
 }
-
-// How customers phrase a question, as opposed to what it is about: removed before matching the FAQ, so "榴莲千层
-// 多少钱" cannot match "wifi密码是多少" on 多少.
-const ASKING = /(请问|多少钱|多少|价格|几块|怎么卖|怎么|如何|有没有|还有吗|有吗|可以吗|可以|能不能|能否|能|吗|呢|吧|呀|啊|你们|我们|我|你|的|了|一下|[？?，,。.！!~～\s])/g;
 
 const coverage = (content: string, passageText: string) => {
   const want = bigrams(content);
