@@ -186,6 +186,23 @@ describe('minimongod with Mongoose', () => {
     expect(await expiring.countDocuments()).toBe(1);
   });
 
+  it('answers equality queries through index buckets exactly as a scan would, through updates and deletes', async () => {
+    const { User } = models();
+    await User.insertMany(Array.from({ length: 60 }, (_, i) => ({ tenant: `t${i % 3}`, email: `b${i}@x.cn`, age: i % 5, tags: i % 2 ? ['vip', 'new'] : [] })));
+    const byTenant = async () => (await User.find({ tenant: 't1' }).lean()).map((u) => u.email).sort();
+    expect(await byTenant()).toHaveLength(20);
+    expect(await User.countDocuments({ tenant: 't1', email: 'b1@x.cn' })).toBe(1); // compound prefix
+    await User.updateMany({ tenant: 't1', age: { $lt: 2 } }, { $set: { tenant: 't9' } });
+    expect(await User.countDocuments({ tenant: 't1' })).toBe(await User.countDocuments({ tenant: { $in: ['t1'] } }));
+    await User.deleteMany({ tenant: 't9' });
+    expect(await User.countDocuments({ tenant: 't9' })).toBe(0);
+    const tagged = conn.collection('users');
+    await tagged.createIndex({ tags: 1 });
+    expect(await tagged.countDocuments({ tags: 'vip' })).toBe(await tagged.countDocuments({ tags: { $in: ['vip'] } }));
+    await tagged.createIndex({ profile: 1 });
+    expect(await tagged.countDocuments({ profile: null })).toBe(await tagged.countDocuments({}));
+  });
+
   it('says plainly what it does not support', async () => {
     const { User } = models();
     await User.create({ tenant: 'a', email: 'x' });

@@ -23,6 +23,11 @@ export class Collection {
   indexes: IndexSpec[] = [{ ...ID_INDEX }];
   /** unique index name -> index key -> canonical _id of the owner */
   private uniqueKeys = new Map<string, Map<string, string>>();
+  /**
+   * Lookup buckets for equality queries, like a B-tree's equality prefix: "<index name>/<k>" -> key of the first k
+   * indexed values -> ids. Only candidate selection uses them; every candidate is still matched by the query engine.
+   */
+  private buckets = new Map<string, Map<string, Set<string>>>();
   uuid = new BSON.UUID();
 
   constructor(public ns: string) {}
@@ -34,7 +39,38 @@ export class Collection {
     copy.indexes = this.indexes.map((i) => ({ ...i }));
     copy.uuid = this.uuid;
     for (const [name, keys] of this.uniqueKeys) copy.uniqueKeys.set(name, new Map(keys));
+    for (const [name, bucket] of this.buckets) copy.buckets.set(name, new Map([...bucket].map(([k, ids]) => [k, new Set(ids)])));
     return copy;
+  }
+
+  /** Indexes that hold every document (not sparse or partial) can serve lookups, by each prefix of their fields. */
+  private static lookupPrefixes(spec: IndexSpec): IndexSpec[] {
+    if (spec.sparse || spec.partialFilterExpression || spec.name === '_id_') return [];
+    const fields = Object.keys(spec.key);
+    return fields.map((_, k) => ({ ...spec, name: `${spec.name}/${k + 1}`, key: Object.fromEntries(fields.slice(0, k + 1).map((f) => [f, 1])) }));
+  }
+
+  private bucketAdd(id: string, doc: Document): void {
+    for (const spec of this.indexes) {
+      for (const prefix of Collection.lookupPrefixes(spec)) {
+        let bucket = this.buckets.get(prefix.name);
+        if (!bucket) this.buckets.set(prefix.name, (bucket = new Map()));
+        for (const key of this.indexEntries(prefix, doc)?.keys ?? []) {
+          let ids = bucket.get(key);
+          if (!ids) bucket.set(key, (ids = new Set()));
+          ids.add(id);
+        }
+      }
+    }
+  }
+
+  private bucketRemove(id: string, doc: Document): void {
+    for (const spec of this.indexes) {
+      for (const prefix of Collection.lookupPrefixes(spec)) {
+        const bucket = this.buckets.get(prefix.name);
+        for (const key of this.indexEntries(prefix, doc)?.keys ?? []) bucket?.get(key)?.delete(id);
+      }
+    }
   }
 
   private indexEntries(spec: IndexSpec, doc: Document): { keys: string[]; keyValue: Document } | null {
@@ -67,6 +103,7 @@ export class Collection {
   }
 
   private unindex(id: string, doc: Document): void {
+    this.bucketRemove(id, doc);
     for (const spec of this.indexes) {
       if (!spec.unique) continue;
       const owners = this.uniqueKeys.get(spec.name)!;
@@ -79,6 +116,7 @@ export class Collection {
     const old = this.docs.get(previousId ?? id);
     if (old) this.unindex(previousId ?? id, old);
     this.docs.set(id, doc);
+    this.bucketAdd(id, doc);
     for (const spec of this.indexes) {
       if (!spec.unique) continue;
       for (const key of this.indexEntries(spec, doc)?.keys ?? []) this.uniqueKeys.get(spec.name)!.set(key, id);
@@ -131,6 +169,17 @@ export class Collection {
       this.uniqueKeys.set(spec.name, owners);
     }
     this.indexes.push(spec);
+    for (const prefix of Collection.lookupPrefixes(spec)) {
+      const bucket = new Map<string, Set<string>>();
+      for (const [id, doc] of this.docs) {
+        for (const key of this.indexEntries(prefix, doc)?.keys ?? []) {
+          let ids = bucket.get(key);
+          if (!ids) bucket.set(key, (ids = new Set()));
+          ids.add(id);
+        }
+      }
+      this.buckets.set(prefix.name, bucket);
+    }
   }
 
   dropIndexes(shouldDrop: (spec: IndexSpec) => boolean): void {
@@ -138,12 +187,34 @@ export class Collection {
     for (const name of [...this.uniqueKeys.keys()]) {
       if (!this.indexes.some((i) => i.name === name)) this.uniqueKeys.delete(name);
     }
+    for (const name of [...this.buckets.keys()]) {
+      if (!this.indexes.some((i) => name.startsWith(`${i.name}/`))) this.buckets.delete(name);
+    }
   }
 
-  /** Point lookups on _id avoid a scan; everything else scans (fine for test-sized data). */
+  /** The documents an equality prefix of some index narrows the filter to (the smallest such set), or null. */
+  private indexedCandidates(filter: Document): Document[] | null {
+    let best: Set<string> | null = null;
+    for (const spec of this.indexes) {
+      const prefixes = Collection.lookupPrefixes(spec);
+      const values: unknown[] = [];
+      for (const field of Object.keys(spec.key)) {
+        const v = filter[field];
+        const eq = isPlainObject(v) && Object.keys(v).length === 1 && '$eq' in v ? v.$eq : v;
+        if (eq === undefined || Array.isArray(eq) || eq instanceof RegExp || hasOperatorKeys(eq)) break;
+        values.push(eq);
+      }
+      if (!values.length || !prefixes.length) continue;
+      const ids: Set<string> = this.buckets.get(prefixes[values.length - 1]!.name)?.get(canonicalKey(values)) ?? new Set<string>();
+      if (!best || ids.size < best.size) best = ids;
+    }
+    return best ? [...best].map((id) => this.docs.get(id)!).filter(Boolean) : null;
+  }
+
+  /** Point lookups on _id, then equality prefixes of indexes, avoid a scan; anything else scans. */
   private candidates(filter: Document): Document[] {
     const idFilter = filter._id;
-    if (idFilter === undefined) return [...this.docs.values()];
+    if (idFilter === undefined) return this.indexedCandidates(filter) ?? [...this.docs.values()];
     if (!hasOperatorKeys(idFilter)) return this.lookup([idFilter]);
     const ops = Object.keys(idFilter as Document);
     if (ops.length === 1 && ops[0] === '$eq') return this.lookup([(idFilter as Document).$eq]);

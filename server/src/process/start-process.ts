@@ -51,6 +51,7 @@ export async function startProcess(
     jobs = container.jobs;
     await jobs.start([...jobDefinitions(container), ...(options.extraJobs ?? [])]);
     container.wecom.inboxProcessor.start();
+    await container.wecom.inboxSignal.listen(() => container.wecom.inboxProcessor.wake());
   }
   logger.info({ role, url }, 'process started');
 
@@ -60,7 +61,10 @@ export async function startProcess(
       draining = true;
       logger.info({ role }, 'shutting down');
       if (server) await closeServer(server, config.shutdownTimeoutMs);
-      if (jobs) await container.wecom.inboxProcessor.stop();
+      if (jobs) {
+        await container.wecom.inboxSignal.close();
+        await container.wecom.inboxProcessor.stop();
+      }
       await jobs?.stop();
       await mongo.close();
       await redis.quit().catch(() => redis.disconnect());

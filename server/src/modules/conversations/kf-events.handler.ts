@@ -8,4 +8,8 @@ export const kfEventHandlers = (kf: KfService): Record<string, InboxHandler> => 
     if (!openKfId) return;
     await kf.sync(app, openKfId, event.payload.Token);
   },
+  // One customer message, queued by the sync: the bot answers it (ordered per customer, parallel across customers).
+  kf_message: async ({ event, app }) => {
+    await kf.deliverById(app, event.payload.messageId!);
+  },
 });

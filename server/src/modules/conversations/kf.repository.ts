@@ -128,4 +128,8 @@ export class KfRepository {
       .exec()
       .then((rows) => rows.reverse());
   }
+
+  message(merchantId: MerchantId, id: string): Promise<MessageRecord | null> {
+    return this.messages.findOne({ _id: id, merchantId: merchantObjectId(merchantId) }).lean<MessageRecord>().exec();
+  }
 }

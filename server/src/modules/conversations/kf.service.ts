@@ -2,6 +2,7 @@
 // each session's state and reply budget, and send within WeCom's rules with our own msgid. What to say is decided
 // elsewhere (the AI); this is the reliable transport.
 import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../../logging/logger.js';
 import { tenantKey } from '../../redis/keys.js';
 import type { RedisLock } from '../../redis/lock.js';
@@ -21,6 +22,8 @@ const TEXT_LIMIT_BYTES = 2048;
 export const DEFAULT_KF_WELCOME = '您好，这里是{店名}，请问有什么可以帮您？';
 
 export type CustomerMessageListener = (app: WecomCredentials, message: MessageRecord) => Promise<void>;
+/** Hands a stored customer message to the inbox, to be answered outside the account's sync lock. */
+export type CustomerMessageQueue = (app: WecomCredentials, message: MessageRecord) => Promise<void>;
 
 export class KfService {
   private listeners: CustomerMessageListener[] = [];
@@ -29,8 +32,10 @@ export class KfService {
     readonly repository: KfRepository,
     private api: KfApi,
     private locks: RedisLock,
+    private redis: Redis,
     private merchants: MerchantRepository,
     private logger: Logger,
+    private queue?: CustomerMessageQueue,
   ) {}
 
   /** The AI pipeline subscribes here to answer customer messages. */
@@ -38,47 +43,87 @@ export class KfService {
     this.listeners.push(listener);
   }
 
-  /** Handles a kf_msg_or_event callback: sync everything new for the account, then act on it. */
+  /**
+   * Handles a kf_msg_or_event callback: sync everything new for the account, then act on it. One process syncs an
+   * account at a time; a callback arriving meanwhile only marks the account dirty and returns, and the syncing
+   * process goes round again — so a burst of callbacks costs a few syncs, not one each, and none is missed.
+   */
   async sync(app: WecomCredentials, openKfId: string, token?: string): Promise<{ fetched: number; stored: number }> {
     const lockKey = tenantKey(app.merchantId, 'kf', openKfId, 'sync');
-    return this.locks.withLock(lockKey, { ttlMs: 120_000, waitMs: 30_000 }, async () => {
-      let cursor = await this.repository.cursor(app.merchantId, openKfId);
-      let fetched = 0;
-      let stored = 0;
-      let useToken = token;
-      for (;;) {
-        let page;
-        try {
-          page = await this.api.syncMsg(app, openKfId, cursor, useToken);
-        } catch (err) {
-          // The callback token lives 10 minutes; a late retry syncs without it.
-          if (err instanceof WecomApiError && err.errcode === 95007 && useToken) {
-            useToken = undefined;
-            continue;
-          }
-          throw err;
+    const dirtyKey = tenantKey(app.merchantId, 'kf', openKfId, 'dirty');
+    const total = { fetched: 0, stored: 0 };
+    await this.redis.set(dirtyKey, '1', 'EX', 600);
+    for (;;) {
+      const lock = await this.locks.tryAcquire(lockKey, 120_000);
+      if (!lock) return total; // the holder will see the dirty mark
+      try {
+        while (await this.redis.del(dirtyKey)) {
+          const round = await this.syncOnce(app, openKfId, token);
+          total.fetched += round.fetched;
+          total.stored += round.stored;
+          token = undefined; // the callback token belongs to the first round only
         }
-        fetched += page.messages.length;
-        stored += await this.repository.insertSynced(app.merchantId, page.messages.map((m) => toMessage(m)));
-        for (const m of page.messages) {
-          if (m.origin === 3) await this.repository.customerWrote(app.merchantId, openKfId, m.external_userid, new Date(m.send_time * 1000));
-        }
-        // The cursor moves only after the page is stored: a crash re-fetches it, and msgid dedupe absorbs the overlap.
-        cursor = page.nextCursor;
-        await this.repository.saveCursor(app.merchantId, openKfId, cursor);
-        if (!page.hasMore) break;
+      } finally {
+        await lock.release();
       }
-      await this.actOnNew(app, openKfId);
-      return { fetched, stored };
-    });
+      // A callback that came between our last check and the release found the lock taken: look once more.
+      if (!(await this.redis.exists(dirtyKey))) return total;
+    }
   }
 
+  private async syncOnce(app: WecomCredentials, openKfId: string, token?: string): Promise<{ fetched: number; stored: number }> {
+    let cursor = await this.repository.cursor(app.merchantId, openKfId);
+    let fetched = 0;
+    let stored = 0;
+    let useToken = token;
+    for (;;) {
+      let page;
+      try {
+        page = await this.api.syncMsg(app, openKfId, cursor, useToken);
+      } catch (err) {
+        // The callback token lives 10 minutes; a late retry syncs without it.
+        if (err instanceof WecomApiError && err.errcode === 95007 && useToken) {
+          useToken = undefined;
+          continue;
+        }
+        throw err;
+      }
+      fetched += page.messages.length;
+      stored += await this.repository.insertSynced(app.merchantId, page.messages.map((m) => toMessage(m)));
+      for (const m of page.messages) {
+        if (m.origin === 3) await this.repository.customerWrote(app.merchantId, openKfId, m.external_userid, new Date(m.send_time * 1000));
+      }
+      // The cursor moves only after the page is stored: a crash re-fetches it, and msgid dedupe absorbs the overlap.
+      cursor = page.nextCursor;
+      await this.repository.saveCursor(app.merchantId, openKfId, cursor);
+      if (!page.hasMore) break;
+    }
+    await this.actOnNew(app, openKfId);
+    return { fetched, stored };
+  }
+
+  /**
+   * Events are acted on here, under the account lock (they are quick). Customer messages are queued, one inbox event
+   * each ordered per customer, so answering them (retrieval, the LLM) runs in parallel across customers instead of
+   * one after another behind the account's lock.
+   */
   private async actOnNew(app: WecomCredentials, openKfId: string): Promise<void> {
     for (const message of await this.repository.unhandled(app.merchantId, openKfId)) {
       if (message.direction === 'event') await this.onEvent(app, message);
-      else for (const listener of this.listeners) await listener(app, message);
+      else if (this.queue) await this.queue(app, message);
+      else await this.deliver(app, message);
       await this.repository.markHandled(message._id);
     }
+  }
+
+  /** Runs the listeners (the bot) for one stored customer message. */
+  async deliver(app: WecomCredentials, message: MessageRecord): Promise<void> {
+    for (const listener of this.listeners) await listener(app, message);
+  }
+
+  async deliverById(app: WecomCredentials, messageId: string): Promise<void> {
+    const message = await this.repository.message(app.merchantId, messageId);
+    if (message) await this.deliver(app, message);
   }
 
   private async onEvent(app: WecomCredentials, message: MessageRecord): Promise<void> {

@@ -36,8 +36,10 @@ import { ContactSyncService } from './contacts/contact-sync.service.js';
 import { inboxModel } from './inbox/inbox.model.js';
 import { InboxProcessor, type InboxHandler } from './inbox/inbox-processor.js';
 import { InboxRepository } from './inbox/inbox.repository.js';
+import { InboxSignal } from './inbox/inbox-signal.js';
 import { wecomAppModel } from './wecom-app.model.js';
-import { WecomAppRepository } from './wecom-app.repository.js';
+import { WecomAppRepository, type WecomCredentials } from './wecom-app.repository.js';
+import type { MessageRecord } from '../conversations/kf.repository.js';
 
 export interface WecomDeps {
   config: Config;
@@ -56,6 +58,7 @@ export interface WecomDeps {
 export function buildWecom(d: WecomDeps) {
   const apps = new WecomAppRepository(wecomAppModel(d.mongo), d.secrets);
   const inbox = new InboxRepository(inboxModel(d.mongo));
+  const inboxSignal = new InboxSignal(d.redis, d.logger);
   const cache = new CredentialCache(d.redis, d.locks, d.secrets, d.logger);
   const client = new WecomClient({ baseUrl: d.config.wecom.apiBase, timeoutMs: d.config.wecom.timeoutMs }, cache, d.rateLimiter, d.logger);
   const contactsApi = new ContactsApi(client);
@@ -64,7 +67,26 @@ export function buildWecom(d: WecomDeps) {
   const tags = new TagSyncService(corpTagModel(d.mongo), new TagsApi(client), contactsApi, d.customers);
   const channelCodes = new ChannelCodeService(channelCodeModel(d.mongo), apps, d.staff, client);
   const pullTags: InboxHandler = async ({ app }) => void (await tags.pull(app));
-  const kf = new KfService(new KfRepository(kfSessionModel(d.mongo), messageModel(d.mongo), kfCursorModel(d.mongo)), kfApi, d.locks, d.merchants, d.logger);
+  const queueCustomerMessage = async (app: WecomCredentials, message: MessageRecord) => {
+    const stored = await inbox.insert(app.merchantId, {
+      corpId: app.corpId,
+      dedupeKey: `kfmsg:${message.wecomMsgId}`,
+      kind: 'kf_message',
+      orderingKey: `kf:${message.openKfId}:${message.externalUserId}`,
+      priority: 1,
+      payload: { messageId: String(message._id), openKfId: message.openKfId, externalUserId: message.externalUserId },
+    });
+    if (stored) inboxSignal.announce();
+  };
+  const kf = new KfService(
+    new KfRepository(kfSessionModel(d.mongo), messageModel(d.mongo), kfCursorModel(d.mongo)),
+    kfApi,
+    d.locks,
+    d.redis,
+    d.merchants,
+    d.logger,
+    queueCustomerMessage,
+  );
   const handlers: Record<string, InboxHandler> = {
     ...kfEventHandlers(kf),
     // Any change to corp tags made in WeCom: mirror the list again (cheap, and correct whatever changed).
@@ -97,10 +119,11 @@ export function buildWecom(d: WecomDeps) {
     jssdk: new JsSdkService(apps, identity),
     kf,
     kfRepository: kf.repository,
-    intake: new CallbackIntakeService(apps, inbox, d.logger),
+    inboxSignal,
+    intake: new CallbackIntakeService(apps, inbox, d.logger, inboxSignal),
     inboxProcessor: new InboxProcessor(inbox, apps, handlers, d.logger, {
       pollMs: d.config.jobs.inboxPollMs,
-      concurrency: 4,
+      concurrency: 8,
       leaseMs: 60_000,
       maxAttempts: 8,
     }),

@@ -80,9 +80,12 @@ export function dedupeKey(fields: CallbackFields): string {
 export const eventKind = (fields: CallbackFields): string =>
   [fields.MsgType === 'event' ? fields.Event : fields.MsgType, fields.ChangeType].filter(Boolean).join('/') || 'unknown';
 
-/** Events of one customer (or one 微信客服 account) are handled in arrival order. */
+/**
+ * Events of one customer are handled in arrival order. A 微信客服 callback only says "sync this account": those
+ * need no order among themselves (the sync coalesces them), so each gets its own key.
+ */
 export function orderingKey(corpId: string, fields: CallbackFields): string {
-  if (fields.OpenKfId) return `kf:${fields.OpenKfId}`;
+  if (fields.OpenKfId) return `kf-sync:${fields.OpenKfId}:${fields.Token ?? fields.CreateTime ?? ''}`;
   if (fields.ExternalUserID) return `customer:${corpId}:${fields.ExternalUserID}`;
   if (fields.ChatId) return `chat:${corpId}:${fields.ChatId}`;
   return `corp:${corpId}:${eventKind(fields)}`;

@@ -3,6 +3,7 @@
 import { AppError } from '../../../errors/app-error.js';
 import type { Logger } from '../../../logging/logger.js';
 import type { InboxRepository } from '../inbox/inbox.repository.js';
+import type { InboxSignal } from '../inbox/inbox-signal.js';
 import type { WecomAppRepository, WecomCredentials } from '../wecom-app.repository.js';
 import { decryptFor, dedupeKey, eventKind, extractEncrypt, malformed, orderingKey, parseXml, priorityOf, verifySignature } from './callback-codec.js';
 
@@ -18,6 +19,7 @@ export class CallbackIntakeService {
     private apps: WecomAppRepository,
     private inbox: InboxRepository,
     private logger: Logger,
+    private signal?: InboxSignal,
   ) {}
 
   private async app(corpId: string): Promise<WecomCredentials> {
@@ -57,6 +59,7 @@ export class CallbackIntakeService {
       priority: priorityOf(fields),
       payload: fields,
     });
+    if (stored) this.signal?.announce();
     this.logger.debug({ kind, stored, merchantId: app.merchantId }, stored ? 'wecom event stored' : 'wecom event duplicate');
     return { stored, kind };
   }

@@ -39,15 +39,38 @@ export class InboxProcessor {
     private options: InboxProcessorOptions,
   ) {}
 
-  /** Polls every pollMs; each cycle runs `concurrency` lanes that keep claiming until nothing is due. */
+  private running = false;
+  private wakeRequested = false;
+
+  /**
+   * Polls every pollMs, and wakes at once when intake announces a new event (Redis pub/sub; polling stays the
+   * fallback). Each cycle runs `concurrency` lanes that keep claiming until nothing is due.
+   */
   start(): void {
     this.stopped = false;
-    const loop = async () => {
+    void this.loop();
+  }
+
+  /** A new event was stored: process now instead of at the next poll. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    void this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    this.running = true;
+    do {
+      this.wakeRequested = false;
       this.cycle = this.drain().catch((err) => this.logger.error({ err }, 'inbox cycle failed'));
       await this.cycle;
-      if (!this.stopped) this.timer = setTimeout(loop, this.options.pollMs);
-    };
-    void loop();
+    } while (this.wakeRequested && !this.stopped);
+    this.running = false;
+    if (!this.stopped) this.timer = setTimeout(() => void this.loop(), this.options.pollMs);
   }
 
   /** Stops claiming and waits for the events in hand to finish. */
