@@ -87,4 +87,20 @@ describe('after-hours auto-reply on 微信客服', () => {
     await w.drain();
     expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmAiMany')).toHaveLength(5);
   });
+
+  it('sends one overnight summary to the owner and managers after 08:00, once, whichever worker runs it', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(tomorrow);
+    const at0830 = new Date(`${day}T08:30:00+08:00`);
+    await w.app.container.ai.decisions.updateMany({ merchantId: w.tenant.merchant._id }, { $set: { at: new Date(at0830.getTime() - 2 * 3600_000) } });
+    const summary = w.app.container.ai.morningSummary;
+    expect(await summary.runFor(w.tenant.merchantId, new Date(`${day}T07:59:00+08:00`))).toBe(false); // too early
+    const before = w.standin.state.appMessages.length;
+    const results = await Promise.all([summary.runFor(w.tenant.merchantId, at0830), summary.runFor(w.tenant.merchantId, at0830)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const sent = w.standin.state.appMessages.slice(before);
+    expect(sent.map((m) => m.touser).sort()).toEqual([w.tenant.people.manager.wecomUserId, w.tenant.people.owner.wecomUserId].sort());
+    expect(JSON.stringify(sent[0]!.content)).toMatch(/机器人昨晚回答了 \d+ 个问题，转给店员 \d+ 个/);
+    expect(await summary.runFor(w.tenant.merchantId, new Date(at0830.getTime() + 3600_000))).toBe(false); // once a day
+  });
 });

@@ -14,6 +14,8 @@ import { KnowledgeAdminService } from '../knowledge/knowledge-admin.service.js';
 import { knowledgeChangeModel } from '../knowledge/knowledge-change.model.js';
 import { productModel } from '../catalog/product.model.js';
 import { aiDecisionModel } from './ai-decision.model.js';
+import { MorningSummaryService, merchantIdsFromApps, morningSummaryModel } from './morning-summary.service.js';
+import { wecomAppModel } from '../wecom/wecom-app.model.js';
 import { AutoReplyService } from './auto-reply.service.js';
 import { llmSettingsModel, llmUsageModel } from './llm-settings.model.js';
 import { LlmSettingsService } from './llm-settings.service.js';
@@ -51,7 +53,17 @@ export function buildAi(d: AiDeps) {
   });
   d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
   const admin = new KnowledgeAdminService({ faq: faqs, policy: policies, product: productModel(d.mongo) }, knowledgeChangeModel(d.mongo), knowledge);
-  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm };
+  const morningSummary = new MorningSummaryService(
+    morningSummaryModel(d.mongo),
+    decisions,
+    d.merchants,
+    d.staff,
+    d.wecom.apps,
+    d.wecom.contactsApi,
+    merchantIdsFromApps(wecomAppModel(d.mongo) as never),
+    d.logger,
+  );
+  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary };
 }
 
 export type Ai = ReturnType<typeof buildAi>;

@@ -1,0 +1,96 @@
+// Every morning the owner and managers get one message about what the bot handled overnight: how many questions it
+// answered, how many it passed to a person (and who is still waiting), and opt-outs. Sent once per merchant per day,
+// whichever worker gets there first (a unique key in MongoDB), and only after 08:00 in the merchant's timezone.
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Logger } from '../../logging/logger.js';
+import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { ContactsApi } from '../wecom/api/contacts-api.js';
+import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import type { AiDecisionModel } from './ai-decision.model.js';
+import { localTime } from './business-hours.js';
+
+interface MorningSummary {
+  merchantId: Types.ObjectId;
+  day: string;
+  sentAt: Date;
+  counts: Record<string, number>;
+}
+const schema = new Schema<MorningSummary>({
+  merchantId: { type: Schema.Types.ObjectId, required: true },
+  day: { type: String, required: true },
+  sentAt: { type: Date, required: true },
+  counts: { type: Schema.Types.Mixed },
+});
+// Once per merchant per day, across workers and retries.
+schema.index({ merchantId: 1, day: 1 }, { unique: true });
+export const morningSummaryModel = (conn: Connection) => conn.model<MorningSummary>('MorningSummary', schema, 'morning_summaries');
+
+const SEND_FROM_MINUTES = 8 * 60;
+const SEND_UNTIL_MINUTES = 12 * 60;
+const OVERNIGHT_MS = 16 * 3600_000;
+
+export class MorningSummaryService {
+  constructor(
+    private summaries: Model<MorningSummary>,
+    private decisions: AiDecisionModel,
+    private merchants: MerchantRepository,
+    private staff: StaffRepository,
+    private apps: WecomAppRepository,
+    private contacts: ContactsApi,
+    private merchantIdsWithWecom: () => Promise<MerchantId[]>,
+    private logger: Logger,
+  ) {}
+
+  /** Fans out over merchants; one merchant's failure does not stop the others. */
+  async runAll(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (const merchantId of await this.merchantIdsWithWecom()) {
+      try {
+        if (await this.runFor(merchantId, now)) sent++;
+      } catch (err) {
+        this.logger.error({ err, merchantId }, 'morning summary failed for merchant');
+      }
+    }
+    return sent;
+  }
+
+  async runFor(merchantId: MerchantId, now: Date): Promise<boolean> {
+    const merchant = await this.merchants.findById(merchantId);
+    if (!merchant) return false;
+    const local = localTime(now, merchant.timezone || 'Asia/Shanghai');
+    if (local.minutes < SEND_FROM_MINUTES || local.minutes >= SEND_UNTIL_MINUTES) return false;
+    const mid = merchantObjectId(merchantId);
+    const rows = await this.decisions.find({ merchantId: mid, at: { $gte: new Date(now.getTime() - OVERNIGHT_MS), $lte: now } }).lean().exec();
+    const counts = { answered: 0, handedOver: 0, optedOut: 0 };
+    for (const d of rows) {
+      if (d.action === 'sent') counts.answered++;
+      else if (d.action === 'handoff') counts.handedOver++;
+      else if (d.action === 'opted_out') counts.optedOut++;
+    }
+    try {
+      await this.summaries.create({ merchantId: mid, day: local.date, sentAt: now, counts });
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false; // already sent today
+      throw err;
+    }
+    if (!rows.length) return false; // a quiet night: nothing to report
+    const app = await this.apps.findByMerchant(merchantId);
+    const recipients = (await this.staff.list(merchantId)).filter((s) => s.role !== 'staff').map((s) => s.wecomUserId);
+    if (!app || !recipients.length) return false;
+    const waiting = rows.filter((d) => d.action === 'handoff').slice(0, 3).map((d) => `「${d.question.slice(0, 20)}」`);
+    await this.contacts.sendAppTextCard(app, recipients, {
+      title: `${merchant.name} · 夜间客服小结`,
+      description: [
+        `机器人昨晚回答了 ${counts.answered} 个问题，转给店员 ${counts.handedOver} 个${counts.optedOut ? `，${counts.optedOut} 位客户退订` : ''}。`,
+        waiting.length ? `待跟进：${waiting.join('、')}` : '没有需要跟进的客户 👍',
+      ].join('\n'),
+      url: 'https://work.weixin.qq.com/kf',
+    });
+    return true;
+  }
+}
+
+export const merchantIdsFromApps = (apps: Model<{ merchantId: Types.ObjectId }>) => async () =>
+  (await apps.find({}, { merchantId: 1 }).lean().exec()).map((a) => asMerchantId(a.merchantId));
