@@ -10,3 +10,19 @@ export const llmSettingsSchema = z
   .strict();
 
 export const autoReplySettingsSchema = z.object({ mode: z.enum(['off', 'after_hours', 'always']) }).strict();
+
+export const suggestionQuerySchema = z
+  .object({
+    customerId: z.string().regex(/^[0-9a-f]{24}$/i, '编号格式不正确'),
+    question: z.string().trim().max(500).optional(),
+  })
+  .strict();
+
+export const draftFeedbackSchema = z
+  .object({
+    customerId: z.string().regex(/^[0-9a-f]{24}$/i, '编号格式不正确'),
+    draft: z.string().min(1).max(2000),
+    outcome: z.enum(['used', 'edited', 'rejected']),
+    sentText: z.string().max(2000).optional(),
+  })
+  .strict();

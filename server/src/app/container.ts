@@ -67,6 +67,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     shops: repositories.shops,
     products: repositories.products,
     customers: repositories.customers,
+    orders: repositories.orders,
     staff: repositories.staff,
     secrets,
     llmTimeoutMs: config.llm.timeoutMs,

@@ -14,6 +14,8 @@ import { KnowledgeAdminService } from '../knowledge/knowledge-admin.service.js';
 import { knowledgeChangeModel } from '../knowledge/knowledge-change.model.js';
 import { productModel } from '../catalog/product.model.js';
 import { aiDecisionModel } from './ai-decision.model.js';
+import { SuggestionService, draftFeedbackModel } from './suggestions.service.js';
+import type { OrderRepository } from '../orders/order.repository.js';
 import { MorningSummaryService, merchantIdsFromApps, morningSummaryModel } from './morning-summary.service.js';
 import { wecomAppModel } from '../wecom/wecom-app.model.js';
 import { AutoReplyService } from './auto-reply.service.js';
@@ -30,6 +32,7 @@ export interface AiDeps {
   shops: ShopRepository;
   products: ProductRepository;
   customers: CustomerRepository;
+  orders: OrderRepository;
   staff: StaffRepository;
   secrets: SecretBox;
   llmTimeoutMs: number;
@@ -63,7 +66,8 @@ export function buildAi(d: AiDeps) {
     merchantIdsFromApps(wecomAppModel(d.mongo) as never),
     d.logger,
   );
-  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary };
+  const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo));
+  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions };
 }
 
 export type Ai = ReturnType<typeof buildAi>;

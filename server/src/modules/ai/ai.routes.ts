@@ -1,12 +1,14 @@
 import { Router } from '@koa/router';
-import { autoReplySettingsSchema, llmSettingsSchema } from '@xiaoer/common/schemas/ai-settings';
+import { autoReplySettingsSchema, draftFeedbackSchema, llmSettingsSchema, suggestionQuerySchema } from '@xiaoer/common/schemas/ai-settings';
+import { PassThrough } from 'node:stream';
+import type { SuggestionService } from './suggestions.service.js';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { LlmSettingsService } from './llm-settings.service.js';
 
-export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository, knowledge: KnowledgeBaseService): Router<AuthedState> {
+export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository, knowledge: KnowledgeBaseService, suggestions: SuggestionService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/ai' });
   router.get('/llm-settings', requireRole('owner'), async (ctx) => {
     ctx.body = await llm.view(ctx.state.session.merchantId);
@@ -20,6 +22,30 @@ export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository,
     await merchants.setAutoReplyMode(ctx.state.session.merchantId, mode);
     await knowledge.changed(ctx.state.session.merchantId);
     ctx.body = { mode };
+  });
+  // Drafts for the sidebar, all at once ...
+  router.post('/suggestions', async (ctx) => {
+    const { customerId, question } = parse(suggestionQuerySchema, ctx.request.body);
+    const drafts = [];
+    for await (const d of suggestions.drafts(ctx.state.session.merchantId, customerId, question)) drafts.push(d);
+    ctx.body = { drafts };
+  });
+  // ... or streamed as server-sent events, one `draft` event each, then `done`.
+  router.get('/suggestions/stream', async (ctx) => {
+    const { customerId, question } = parse(suggestionQuerySchema, ctx.query);
+    const drafts = suggestions.drafts(ctx.state.session.merchantId, customerId, question);
+    const first = await drafts.next(); // errors (an unknown customer) still answer as JSON
+    const stream = new PassThrough();
+    ctx.set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+    ctx.body = stream;
+    void (async () => {
+      for (let r = first; !r.done; r = await drafts.next()) stream.write(`event: draft\ndata: ${JSON.stringify(r.value)}\n\n`);
+      stream.end('event: done\ndata: {}\n\n');
+    })().catch((err: Error) => stream.end(`event: error\ndata: ${JSON.stringify({ message: '生成建议失败，请重试', detail: err.name })}\n\n`));
+  });
+  router.post('/suggestions/feedback', async (ctx) => {
+    await suggestions.recordFeedback(ctx.state.session.merchantId, ctx.state.session.staffId, parse(draftFeedbackSchema, ctx.request.body));
+    ctx.status = 204;
   });
   return router;
 }

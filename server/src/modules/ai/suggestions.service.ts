@@ -1,0 +1,87 @@
+// Drafts for staff in the sidebar: up to three grounded replies for a customer (to what they asked, when the staff
+// member pasted it; a personal follow-up from their own orders; a new item worth telling them about). Each draft
+// passes the guardrails and says why it was drafted and what it rests on. Staff send, edit or reject — all recorded.
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { notFound } from '../../errors/app-error.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { ProductRecord } from '../catalog/product.repository.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import { yuan } from '../knowledge/passages.js';
+import type { OrderRepository } from '../orders/order.repository.js';
+import { checkReply } from './guardrails.js';
+import { offlineAnswer } from './offline-engine.js';
+
+export interface Draft {
+  text: string;
+  reason: string;
+  citedIds: string[];
+}
+
+interface Feedback {
+  merchantId: Types.ObjectId;
+  staffId: Types.ObjectId;
+  customerId: Types.ObjectId;
+  draft: string;
+  outcome: 'used' | 'edited' | 'rejected';
+  sentText?: string;
+  at: Date;
+}
+const feedbackSchema = new Schema<Feedback>({
+  merchantId: { type: Schema.Types.ObjectId, required: true },
+  staffId: { type: Schema.Types.ObjectId, required: true },
+  customerId: { type: Schema.Types.ObjectId, required: true },
+  draft: { type: String, required: true },
+  outcome: { type: String, enum: ['used', 'edited', 'rejected'], required: true },
+  sentText: String,
+  at: { type: Date, required: true },
+});
+// Quality stats: a merchant's feedback over time.
+feedbackSchema.index({ merchantId: 1, at: -1 });
+export const draftFeedbackModel = (conn: Connection) => conn.model<Feedback>('DraftFeedback', feedbackSchema, 'draft_feedback');
+
+const soldOut = (p: ProductRecord) => !p.available || p.stock === 0;
+
+export class SuggestionService {
+  constructor(
+    private knowledge: KnowledgeBaseService,
+    private customers: CustomerRepository,
+    private orders: OrderRepository,
+    private feedback: Model<Feedback>,
+  ) {}
+
+  /** Yields drafts one by one (the sidebar shows each as soon as it is ready). */
+  async *drafts(merchantId: MerchantId, customerId: string, question?: string): AsyncGenerator<Draft> {
+    const customer = await this.customers.findById(merchantId, customerId);
+    if (!customer) throw notFound('没有找到这位客户，可能已被删除');
+    const kb = await this.knowledge.get(merchantId);
+    const call = customer.remark || customer.name;
+    const candidates: (() => Promise<Draft | null>)[] = [
+      async () => {
+        if (!question?.trim()) return null;
+        const a = offlineAnswer(kb, question);
+        if (a.needsHuman) return null;
+        return { text: a.reply, reason: `回答顾客的问题（${a.reason}）`, citedIds: a.citedIds };
+      },
+      async () => {
+        const [favourite] = await this.orders.favouriteItems(merchantId, customer._id, 1);
+        const product = favourite && kb.products.find((p) => p.name === favourite.name);
+        if (!product || soldOut(product)) return null;
+        return { text: `${call}，您常点的${product.name}今天有货哦，需要的话我先帮您备上～`, reason: `顾客买过 ${favourite!.quantity} 次${product.name}`, citedIds: [`product:${product._id}`] };
+      },
+      async () => {
+        const pick = kb.products.find((p) => p.tags.includes('新品') && !soldOut(p));
+        if (!pick) return null;
+        return { text: `${call}，店里上了新品${pick.name}（${yuan(pick.price)}元），有空来尝尝～`, reason: '店里有新品可以推荐', citedIds: [`product:${pick._id}`] };
+      },
+    ];
+    for (const make of candidates) {
+      const draft = await make();
+      if (draft && checkReply(draft.text, draft.citedIds, kb, kb.merchant.industry).ok) yield draft;
+    }
+  }
+
+  async recordFeedback(merchantId: MerchantId, staffId: string, input: { customerId: string; draft: string; outcome: Feedback['outcome']; sentText?: string }) {
+    await this.feedback.create({ ...input, merchantId: merchantObjectId(merchantId), staffId, customerId: input.customerId, at: new Date() });
+  }
+}
