@@ -38,3 +38,42 @@ export const productInputSchema = z
 export type FaqInput = z.infer<typeof faqInputSchema>;
 export type PolicyInput = z.infer<typeof policyInputSchema>;
 export type ProductInput = z.infer<typeof productInputSchema>;
+
+/** A script (话术) staff send with one tap; {客户称呼} and {推荐商品} are filled for the customer at hand. */
+export const scriptInputSchema = z
+  .object({
+    category: text(20, '请填写分类'),
+    title: text(40, '请填写标题'),
+    content: text(1000, '请填写内容'),
+    attachment: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('image'), url: z.url() }),
+        z.object({ kind: z.literal('link'), title: text(60, '请填写链接标题'), url: z.url() }),
+        z.object({ kind: z.literal('miniprogram'), title: text(60, '请填写卡片标题'), appid: text(40, '请填写小程序 AppID'), page: text(200, '请填写页面路径') }),
+      ])
+      .optional(),
+  })
+  .strict();
+export type ScriptInput = z.infer<typeof scriptInputSchema>;
+
+export const SCRIPT_VARIABLES = ['{客户称呼}', '{推荐商品}'] as const;
+
+export const knowledgeImportSchema = z
+  .object({
+    format: z.enum(['csv', 'xlsx']),
+    /** the CSV text, or the .xlsx file in base64 */
+    content: z.string().min(1, '文件是空的').max(1_000_000),
+    /** column header → field, when the sheet's headers are not the usual ones */
+    mapping: z.record(z.string().max(40), z.string().max(40)).optional(),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+
+export interface ImportReport {
+  mapping: Record<string, string>;
+  rows: number;
+  created: number;
+  updated: number;
+  failed: { row: number; errors: Record<string, string> }[];
+  dryRun: boolean;
+}

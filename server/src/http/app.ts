@@ -48,7 +48,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     channelCodeRoutes(container.wecom.channelCodes),
     groupSendRoutes(container.wecom.groupSends),
     aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge, container.ai.suggestions),
-    knowledgeRoutes(container.ai.knowledgeAdmin),
+    knowledgeRoutes(container.ai.knowledgeAdmin, container.ai.scriptUse, container.ai.knowledgeImport),
     merchantRoutes(services.merchants, services.shops),
     customerRoutes(services.customers),
     staffRoutes(repositories.staff),

@@ -12,6 +12,9 @@ import { faqModel, policyModel } from '../knowledge/faq.model.js';
 import { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { KnowledgeAdminService } from '../knowledge/knowledge-admin.service.js';
 import { knowledgeChangeModel } from '../knowledge/knowledge-change.model.js';
+import { scriptModel } from '../knowledge/script.model.js';
+import { ScriptUseService } from '../knowledge/script-use.service.js';
+import { KnowledgeImportService } from '../knowledge/knowledge-import.service.js';
 import { productModel } from '../catalog/product.model.js';
 import { aiDecisionModel } from './ai-decision.model.js';
 import { SuggestionService, draftFeedbackModel } from './suggestions.service.js';
@@ -55,7 +58,10 @@ export function buildAi(d: AiDeps) {
     engineFor: (app) => llm.engineFor(app.merchantId),
   });
   d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
-  const admin = new KnowledgeAdminService({ faq: faqs, policy: policies, product: productModel(d.mongo) }, knowledgeChangeModel(d.mongo), knowledge);
+  const scripts = scriptModel(d.mongo);
+  const admin = new KnowledgeAdminService({ faq: faqs, policy: policies, product: productModel(d.mongo), script: scripts }, knowledgeChangeModel(d.mongo), knowledge);
+  const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, knowledge);
+  const knowledgeImport = new KnowledgeImportService(admin, { product: productModel(d.mongo), faq: faqs });
   const morningSummary = new MorningSummaryService(
     morningSummaryModel(d.mongo),
     decisions,
@@ -67,7 +73,7 @@ export function buildAi(d: AiDeps) {
     d.logger,
   );
   const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo));
-  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions };
+  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, knowledgeImport };
 }
 
 export type Ai = ReturnType<typeof buildAi>;

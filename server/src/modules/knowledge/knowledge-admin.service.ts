@@ -1,6 +1,6 @@
 // Editing the shop's knowledge (FAQ, policies, products): every write is scoped to the merchant, recorded in the
 // change history, and makes every process rebuild its knowledge index.
-import type { FaqInput, PolicyInput, ProductInput } from '@xiaoer/common/schemas/knowledge';
+import type { FaqInput, PolicyInput, ProductInput, ScriptInput } from '@xiaoer/common/schemas/knowledge';
 import { Types, type Model } from 'mongoose';
 import { notFound } from '../../errors/app-error.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
@@ -35,18 +35,18 @@ export class KnowledgeAdminService {
     return rows.map((r) => strip(r as Record<string, unknown>));
   }
 
-  private stored(entity: Entity, input: FaqInput | PolicyInput | ProductInput) {
+  private stored(entity: Entity, input: FaqInput | PolicyInput | ProductInput | ScriptInput) {
     return entity === 'product' ? productToStored(input as ProductInput) : input;
   }
 
-  async create(session: Session, entity: Entity, input: FaqInput | PolicyInput | ProductInput) {
+  async create(session: Session, entity: Entity, input: FaqInput | PolicyInput | ProductInput | ScriptInput) {
     const doc = await this.models[entity].create({ ...this.stored(entity, input), merchantId: merchantObjectId(session.merchantId) });
     const after = doc.toObject();
     await this.record(session, entity, doc._id, 'create', undefined, after);
     return strip(after);
   }
 
-  async update(session: Session, entity: Entity, id: string, input: FaqInput | PolicyInput | ProductInput) {
+  async update(session: Session, entity: Entity, id: string, input: FaqInput | PolicyInput | ProductInput | ScriptInput) {
     const filter = { _id: new Types.ObjectId(id), merchantId: merchantObjectId(session.merchantId) };
     const before = await this.models[entity].findOneAndUpdate(filter, { $set: this.stored(entity, input) }).lean().exec();
     if (!before) throw notFound('没有找到这条资料');

@@ -3,7 +3,7 @@ import { Schema, type Connection, type Types } from 'mongoose';
 /** The change history of the shop's knowledge: who changed which item, and what it was before and after. */
 export interface KnowledgeChange {
   merchantId: Types.ObjectId;
-  entity: 'faq' | 'policy' | 'product';
+  entity: 'faq' | 'policy' | 'product' | 'script';
   entityId: Types.ObjectId;
   action: 'create' | 'update' | 'delete';
   staffId: Types.ObjectId;
@@ -14,7 +14,7 @@ export interface KnowledgeChange {
 
 const schema = new Schema<KnowledgeChange>({
   merchantId: { type: Schema.Types.ObjectId, required: true },
-  entity: { type: String, enum: ['faq', 'policy', 'product'], required: true },
+  entity: { type: String, enum: ['faq', 'policy', 'product', 'script'], required: true },
   entityId: { type: Schema.Types.ObjectId, required: true },
   action: { type: String, enum: ['create', 'update', 'delete'], required: true },
   staffId: { type: Schema.Types.ObjectId, required: true },

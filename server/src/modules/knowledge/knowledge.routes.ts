@@ -1,6 +1,9 @@
 import { Router } from '@koa/router';
 import { idParamsSchema } from '@xiaoer/common/schemas/common';
-import { faqInputSchema, policyInputSchema, productInputSchema } from '@xiaoer/common/schemas/knowledge';
+import { faqInputSchema, knowledgeImportSchema, policyInputSchema, productInputSchema, scriptInputSchema } from '@xiaoer/common/schemas/knowledge';
+import type { KnowledgeImportService } from './knowledge-import.service.js';
+import { z as zod } from 'zod';
+import type { ScriptUseService } from './script-use.service.js';
 import type { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
@@ -10,10 +13,13 @@ const RESOURCES: [string, Entity, z.ZodType][] = [
   ['faqs', 'faq', faqInputSchema],
   ['policies', 'policy', policyInputSchema],
   ['products', 'product', productInputSchema],
+  ['scripts', 'script', scriptInputSchema],
 ];
 
+const scriptUseSchema = zod.object({ customerId: zod.string().regex(/^[0-9a-f]{24}$/i).optional() }).strict();
+
 /** The same four endpoints for each kind of knowledge; staff read, managers and owners edit. */
-export function knowledgeRoutes(admin: KnowledgeAdminService): Router<AuthedState> {
+export function knowledgeRoutes(admin: KnowledgeAdminService, scripts: ScriptUseService, importer: KnowledgeImportService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/knowledge' });
   for (const [path, entity, schema] of RESOURCES) {
     router.get(`/${path}`, async (ctx) => {
@@ -31,6 +37,18 @@ export function knowledgeRoutes(admin: KnowledgeAdminService): Router<AuthedStat
       ctx.status = 204;
     });
   }
+  // Spreadsheet import with a per-row report (dryRun: the preview the mini-program shows before importing).
+  for (const [path, kind] of [['products', 'product'], ['faqs', 'faq']] as const) {
+    router.post(`/${path}/import`, requireRole('manager'), async (ctx) => {
+      ctx.body = await importer.import(ctx.state.session, kind, parse(knowledgeImportSchema, ctx.request.body));
+    });
+  }
+
+  // One tap in the sidebar: the script with its variables filled for this customer; counts the use.
+  router.post('/scripts/:id/use', async (ctx) => {
+    const { id } = parse(idParamsSchema, ctx.params);
+    ctx.body = await scripts.use(ctx.state.session.merchantId, id, parse(scriptUseSchema, ctx.request.body ?? {}).customerId);
+  });
   router.get('/history', requireRole('manager'), async (ctx) => {
     ctx.body = { items: await admin.changes(ctx.state.session.merchantId) };
   });

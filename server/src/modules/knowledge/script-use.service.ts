@@ -1,0 +1,40 @@
+// Sending a script: its variables filled for the customer, its usage counted.
+import { Types } from 'mongoose';
+import { notFound } from '../../errors/app-error.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { OrderRepository } from '../orders/order.repository.js';
+import type { KnowledgeBaseService } from './knowledge-base.service.js';
+import type { ScriptModel } from './script.model.js';
+
+export class ScriptUseService {
+  constructor(
+    private scripts: ScriptModel,
+    private customers: CustomerRepository,
+    private orders: OrderRepository,
+    private knowledge: KnowledgeBaseService,
+  ) {}
+
+  async use(merchantId: MerchantId, scriptId: string, customerId?: string) {
+    const script = await this.scripts
+      .findOneAndUpdate({ _id: new Types.ObjectId(scriptId), merchantId: merchantObjectId(merchantId) }, { $inc: { usageCount: 1 } }, { returnDocument: 'after' })
+      .lean()
+      .exec();
+    if (!script) throw notFound('没有找到这条话术');
+    const customer = customerId ? await this.customers.findById(merchantId, customerId) : null;
+    if (customerId && !customer) throw notFound('没有找到这位客户，可能已被删除');
+    let recommended = '';
+    if (script.content.includes('{推荐商品}')) {
+      const [favourite] = customer ? await this.orders.favouriteItems(merchantId, customer._id, 1) : [];
+      const kb = await this.knowledge.get(merchantId);
+      const onSale = kb.products.filter((p) => p.available && p.stock !== 0);
+      recommended = (favourite && onSale.find((p) => p.name === favourite.name)?.name) ?? onSale.find((p) => p.tags.includes('新品') || p.tags.includes('爆款'))?.name ?? '';
+    }
+    const name = customer ? customer.remark || customer.name : '您';
+    return {
+      text: script.content.replaceAll('{客户称呼}', name).replaceAll('{推荐商品}', recommended || '招牌饮品'),
+      attachment: script.attachment,
+      usageCount: script.usageCount,
+    };
+  }
+}
