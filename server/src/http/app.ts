@@ -47,7 +47,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     wecomRoutes(container.wecom.jssdk, container.jobs, container.wecom.configCheck, config.http.publicUrl),
     channelCodeRoutes(container.wecom.channelCodes),
     groupSendRoutes(container.wecom.groupSends),
-    aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge, container.ai.suggestions),
+    aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge, container.ai.suggestions, container.ai.customerSummary),
     knowledgeRoutes(container.ai.knowledgeAdmin, container.ai.scriptUse, container.ai.knowledgeImport),
     merchantRoutes(services.merchants, services.shops),
     customerRoutes(services.customers),

@@ -103,4 +103,17 @@ describe('after-hours auto-reply on 微信客服', () => {
     expect(JSON.stringify(sent[0]!.content)).toMatch(/机器人昨晚回答了 \d+ 个问题，转给店员 \d+ 个/);
     expect(await summary.runFor(w.tenant.merchantId, new Date(at0830.getTime() + 3600_000))).toBe(false); // once a day
   });
+
+  it('summarises a customer for staff and proposes tags from their own words', async () => {
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '爱少糖' });
+    await w.drain();
+    await customerWrites(externalUserId, '杨枝甘露可以做少糖吗');
+    await customerWrites(externalUserId, '能送外卖到学校吗');
+    const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
+    const res = await w.app.request(`/api/ai/customers/${customer!._id}/summary`, { token: w.tenant.tokens.staff });
+    expect(res.status).toBe(200);
+    expect(res.body.summary).toContain('最后一句：「能送外卖到学校吗」');
+    expect(res.body.summary).toContain('问外卖配送');
+    expect(res.body.proposedTags).toEqual(['少糖党', '常点外卖', '学生']);
+  });
 });

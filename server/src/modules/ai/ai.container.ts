@@ -18,6 +18,7 @@ import { KnowledgeImportService } from '../knowledge/knowledge-import.service.js
 import { productModel } from '../catalog/product.model.js';
 import { aiDecisionModel } from './ai-decision.model.js';
 import { SuggestionService, draftFeedbackModel } from './suggestions.service.js';
+import { CustomerSummaryService } from './customer-summary.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import { MorningSummaryService, merchantIdsFromApps, morningSummaryModel } from './morning-summary.service.js';
 import { wecomAppModel } from '../wecom/wecom-app.model.js';
@@ -73,7 +74,7 @@ export function buildAi(d: AiDeps) {
     d.logger,
   );
   const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo));
-  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, knowledgeImport };
+  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
 }
 
 export type Ai = ReturnType<typeof buildAi>;

@@ -2,13 +2,15 @@ import { Router } from '@koa/router';
 import { autoReplySettingsSchema, draftFeedbackSchema, llmSettingsSchema, suggestionQuerySchema } from '@xiaoer/common/schemas/ai-settings';
 import { PassThrough } from 'node:stream';
 import type { SuggestionService } from './suggestions.service.js';
+import type { CustomerSummaryService } from './customer-summary.service.js';
+import { idParamsSchema } from '@xiaoer/common/schemas/common';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { LlmSettingsService } from './llm-settings.service.js';
 
-export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository, knowledge: KnowledgeBaseService, suggestions: SuggestionService): Router<AuthedState> {
+export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository, knowledge: KnowledgeBaseService, suggestions: SuggestionService, summaries: CustomerSummaryService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/ai' });
   router.get('/llm-settings', requireRole('owner'), async (ctx) => {
     ctx.body = await llm.view(ctx.state.session.merchantId);
@@ -42,6 +44,10 @@ export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository,
       for (let r = first; !r.done; r = await drafts.next()) stream.write(`event: draft\ndata: ${JSON.stringify(r.value)}\n\n`);
       stream.end('event: done\ndata: {}\n\n');
     })().catch((err: Error) => stream.end(`event: error\ndata: ${JSON.stringify({ message: '生成建议失败，请重试', detail: err.name })}\n\n`));
+  });
+  // 智能纪要: a short summary of the customer and tags their own words suggest (staff confirm them).
+  router.get('/customers/:id/summary', async (ctx) => {
+    ctx.body = await summaries.summarize(ctx.state.session.merchantId, parse(idParamsSchema, ctx.params).id);
   });
   router.post('/suggestions/feedback', async (ctx) => {
     await suggestions.recordFeedback(ctx.state.session.merchantId, ctx.state.session.staffId, parse(draftFeedbackSchema, ctx.request.body));
