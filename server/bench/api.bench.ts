@@ -1,29 +1,16 @@
 // `npm run bench`: latency of the staff-facing API on the demo merchant's data (200 customers, ~4,000 orders).
 // It uses MONGO_URI / REDIS_URL when set (measure against real MongoDB for production figures), else local stand-ins;
 // with minimongod the figures measure our code plus an in-memory scan, not MongoDB.
-import { randomBytes } from 'node:crypto';
-import { startMongo } from '@xiaoer/dev-services/mongo';
-import { startRedis } from '@xiaoer/dev-services/redis';
-import { loadConfig } from '../src/config/env.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startProcess } from '../src/process/start-process.js';
+import { benchServices } from './bench-services.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-const mongo = await startMongo(process.env.MONGO_URI);
-const redis = process.env.REDIS_URL ? { url: process.env.REDIS_URL, stop: async () => {} } : await startRedis();
-const config = loadConfig({
-  MONGO_URI: mongo.url.replace(/\/xiaoer$/, `/bench_${randomBytes(4).toString('hex')}`),
-  REDIS_URL: redis.url,
-  SESSION_SECRET: randomBytes(24).toString('hex'),
-  MASTER_KEY: randomBytes(32).toString('hex'),
-  HOST: '127.0.0.1',
-  PORT: '0',
-  DEMO_MODE: 'true',
-  LOG_LEVEL: 'warn',
-});
+const services = await benchServices({ DEMO_MODE: 'true' });
+const { mongo, config } = services;
 const running = await startProcess(config, 'api', createLogger(config.log));
 const seedStarted = performance.now();
 await seedDemo(running.container);
@@ -69,5 +56,4 @@ console.table(rows);
 
 await running.container.mongo.dropDatabase();
 await running.stop();
-await redis.stop();
-await mongo.stop();
+await services.stop();

@@ -1,22 +1,17 @@
 // The bot's own overhead, from a customer's message on 微信客服 to our kf/send_msg call: callback delivery,
 // intake, inbox, sync_msg, knowledge retrieval, the LLM call (an OpenAI-compatible stand-in answering at once, so
 // LLM time is excluded), guardrails and the send. 20 conversations at once, 10 messages each.
-import { randomBytes } from 'node:crypto';
-import { startMongo } from '@xiaoer/dev-services/mongo';
-import { startRedis } from '@xiaoer/dev-services/redis';
 import { LlmStandIn } from '@xiaoer/dev-services/llm-standin/server';
 import { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
-import { loadConfig } from '../src/config/env.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { connectDemoWecom } from '../src/demo/demo-wecom.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startProcess } from '../src/process/start-process.js';
+import { benchServices } from './bench-services.js';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 20);
 const MESSAGES = 10;
 
-const mongo = await startMongo(process.env.MONGO_URI);
-const redis = await startRedis();
 const standin = new WecomStandIn();
 await standin.start();
 const llm = new LlmStandIn();
@@ -26,17 +21,8 @@ llm.fallback = (req) => {
   return { content: JSON.stringify({ reply: '杨枝甘露中杯18元，大杯加3元。', confidence: 0.9, needsHuman: false, reason: 'menu', citedIds: [id], proposedTags: [] }) };
 };
 
-const config = loadConfig({
-  MONGO_URI: mongo.url.replace(/\/xiaoer$/, `/bench_${randomBytes(4).toString('hex')}`),
-  REDIS_URL: redis.url,
-  SESSION_SECRET: randomBytes(24).toString('hex'),
-  MASTER_KEY: randomBytes(32).toString('hex'),
-  HOST: '127.0.0.1',
-  PORT: '0',
-  LOG_LEVEL: 'warn',
-  WECOM_API_BASE: standin.url,
-  INBOX_POLL_MS: '1000',
-});
+const services = await benchServices({ WECOM_API_BASE: standin.url, INBOX_POLL_MS: '1000' });
+const { mongo, config } = services;
 const running = await startProcess(config, 'all', createLogger(config.log));
 const c = running.container;
 const { merchantId } = await seedDemo(c);
@@ -80,5 +66,4 @@ console.log(`LLM calls: ${llm.seen.length}, replies sent: ${standin.state.kfSent
 await running.stop();
 await standin.stop();
 await llm.stop();
-await redis.stop();
-await mongo.stop();
+await services.stop();

@@ -29,16 +29,11 @@ async function shopIs(state: 'open' | 'closed') {
   await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
 }
 
-async function customerWrites(externalUserId: string, text: string) {
-  await w.standin.customers.writesToKf(openKfId, externalUserId, text);
-  await w.drain();
-  return w.standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => (m.content as { content: string }).content);
-}
 
 describe('after-hours auto-reply on 微信客服', () => {
   it('answers a price question from the menu with the right price', async () => {
     await shopIs('closed');
-    expect(await customerWrites('wmAiPrice', '杨枝甘露多少钱？')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
+    expect(await w.kfCustomerWrites('wmAiPrice', '杨枝甘露多少钱？')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
     const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiPrice' }).lean();
     expect(decision).toMatchObject({ action: 'sent', engine: 'offline', intent: 'price', violations: [] });
     expect(decision!.citedIds[0]).toMatch(/^product:/);
@@ -46,16 +41,16 @@ describe('after-hours auto-reply on 微信客服', () => {
 
   it('invents nothing about what the shop does not sell: says so, hands over and tells staff', async () => {
     const before = w.standin.state.appMessages.length;
-    expect(await customerWrites('wmAiUnknown', '你们的榴莲千层多少钱')).toEqual([DONT_KNOW]);
+    expect(await w.kfCustomerWrites('wmAiUnknown', '你们的榴莲千层多少钱')).toEqual([DONT_KNOW]);
     expect(w.standin.state.kfSessions.get(`${openKfId}:wmAiUnknown`)).toMatchObject({ state: 3, servicerUserId: w.tenant.people.manager.wecomUserId });
     const alert = w.standin.state.appMessages.slice(before).find((m) => m.touser === w.tenant.people.manager.wecomUserId);
     expect(JSON.stringify(alert?.content)).toContain('榴莲千层');
     // once a person has the session, the bot stays quiet
-    expect(await customerWrites('wmAiUnknown', '在吗')).toEqual([DONT_KNOW]);
+    expect(await w.kfCustomerWrites('wmAiUnknown', '在吗')).toEqual([DONT_KNOW]);
   });
 
   it('hands over when the customer asks for a person', async () => {
-    const replies = await customerWrites('wmAiHuman', '转人工');
+    const replies = await w.kfCustomerWrites('wmAiHuman', '转人工');
     expect(replies).toEqual(['好的，马上为您转接店员，请稍等～']);
     expect(w.standin.state.kfSessions.get(`${openKfId}:wmAiHuman`)?.state).toBe(3);
     expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiHuman' }).lean())?.action).toBe('handoff');
@@ -63,11 +58,11 @@ describe('after-hours auto-reply on 微信客服', () => {
 
   it('stays silent inside business hours when the mode is after-hours, and answers when it is always', async () => {
     await shopIs('open');
-    expect(await customerWrites('wmAiOpen', '几点关门')).toEqual([]);
+    expect(await w.kfCustomerWrites('wmAiOpen', '几点关门')).toEqual([]);
     expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiOpen' }).lean())?.reason).toBe('within business hours');
     await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'always' } } });
     await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
-    expect(await customerWrites('wmAiOpen', '几点关门')).toEqual(['我们的营业时间是每天 00:00-23:59。']);
+    expect(await w.kfCustomerWrites('wmAiOpen', '几点关门')).toEqual(['我们的营业时间是每天 00:00-23:59。']);
     await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'after_hours' } } });
     await shopIs('closed');
   });
@@ -76,7 +71,7 @@ describe('after-hours auto-reply on 微信客服', () => {
     const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '要退订的' });
     await w.drain();
     await shopIs('open');
-    expect(await customerWrites(externalUserId, '退订')).toEqual([OPT_OUT_CONFIRMATION]);
+    expect(await w.kfCustomerWrites(externalUserId, '退订')).toEqual([OPT_OUT_CONFIRMATION]);
     expect(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId)).toMatchObject({ optedOut: true });
     await shopIs('closed');
   });
@@ -107,8 +102,8 @@ describe('after-hours auto-reply on 微信客服', () => {
   it('summarises a customer for staff and proposes tags from their own words', async () => {
     const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '爱少糖' });
     await w.drain();
-    await customerWrites(externalUserId, '杨枝甘露可以做少糖吗');
-    await customerWrites(externalUserId, '能送外卖到学校吗');
+    await w.kfCustomerWrites(externalUserId, '杨枝甘露可以做少糖吗');
+    await w.kfCustomerWrites(externalUserId, '能送外卖到学校吗');
     const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
     const res = await w.app.request(`/api/ai/customers/${customer!._id}/summary`, { token: w.tenant.tokens.staff });
     expect(res.status).toBe(200);

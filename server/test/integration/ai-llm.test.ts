@@ -34,16 +34,11 @@ beforeEach(() => {
   llm.queue = [];
 });
 
-async function customerWrites(externalUserId: string, text: string) {
-  await w.standin.customers.writesToKf(openKfId, externalUserId, text);
-  await w.drain();
-  return w.standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => (m.content as { content: string }).content);
-}
 
 describe('LLM engine', () => {
   it('answers with a grounded reply, sending the shop knowledge and our key to the endpoint', async () => {
     llm.fallback = answerWithPrice('18');
-    expect(await customerWrites('wmLlmOk', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元哦～']);
+    expect(await w.kfCustomerWrites('wmLlmOk', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元哦～']);
     const request = llm.seen.at(-1)!;
     expect(request.authorization).toBe('Bearer sk-test-1234567890');
     expect(request.model).toBe('deepseek-chat');
@@ -56,7 +51,7 @@ describe('LLM engine', () => {
 
   it('blocks a reply with a wrong price: the customer gets a safe answer and a person', async () => {
     llm.fallback = answerWithPrice('15');
-    expect(await customerWrites('wmLlmWrong', '杨枝甘露多少钱')).toEqual([DONT_KNOW]);
+    expect(await w.kfCustomerWrites('wmLlmWrong', '杨枝甘露多少钱')).toEqual([DONT_KNOW]);
     const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmWrong' }).lean();
     expect(decision).toMatchObject({ engine: 'llm', action: 'handoff', reason: 'guardrail: price_not_in_data' });
     expect(decision!.violations).toEqual([{ kind: 'price_not_in_data', detail: '15元' }]);
@@ -66,21 +61,21 @@ describe('LLM engine', () => {
   it('falls back to the offline engine when the LLM times out — never silence', async () => {
     llm.latencyMs = 2000;
     llm.fallback = answerWithPrice('18');
-    expect(await customerWrites('wmLlmSlow', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
+    expect(await w.kfCustomerWrites('wmLlmSlow', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
     expect(await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmSlow' }).lean()).toMatchObject({ engine: 'offline', action: 'sent' });
   });
 
   it('falls back when the model returns malformed output or an error', async () => {
     llm.queue = [{ content: 'not json at all' }];
-    expect(await customerWrites('wmLlmBad', '芋泥波波奶茶多少钱')).toEqual(['芋泥波波奶茶中杯15元，大杯加3元。']);
+    expect(await w.kfCustomerWrites('wmLlmBad', '芋泥波波奶茶多少钱')).toEqual(['芋泥波波奶茶中杯15元，大杯加3元。']);
     llm.queue = [{ content: '', status: 500 }, { content: '', status: 500 }];
-    expect(await customerWrites('wmLlmDown', '几点关门')).toEqual([DONT_KNOW]); // offline: no hours configured → handoff
+    expect(await w.kfCustomerWrites('wmLlmDown', '几点关门')).toEqual([DONT_KNOW]); // offline: no hours configured → handoff
   });
 
   it('stops calling the LLM when the daily token budget is used up', async () => {
     await w.app.container.mongo.collection('llm_usage').updateMany({}, { $set: { totalTokens: 10_000_000 } });
     const calls = llm.seen.length;
-    expect(await customerWrites('wmLlmBudget', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
+    expect(await w.kfCustomerWrites('wmLlmBudget', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
     expect(llm.seen.length).toBe(calls);
   });
 

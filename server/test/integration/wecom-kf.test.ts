@@ -14,16 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-async function customerWrites(externalUserId: string, text: string) {
-  const r = await w.standin.customers.writesToKf(openKfId, externalUserId, text);
-  expect(r.deliveries.at(-1)).toMatchObject({ body: 'success' });
-  await w.drain();
-}
 
 describe('微信客服 sync', () => {
   it('stores what the customer wrote, opens a session and persists the cursor', async () => {
-    await customerWrites('wmKfA', '你们几点关门？');
-    await customerWrites('wmKfA', '还有杨枝甘露吗');
+    await w.kfCustomerWrites('wmKfA', '你们几点关门？');
+    await w.kfCustomerWrites('wmKfA', '还有杨枝甘露吗');
     const history = await repo().conversation(w.tenant.merchantId, 'wmKfA');
     expect(history.map((m) => [m.direction, m.text])).toEqual([
       ['in', '你们几点关门？'],
@@ -34,7 +29,7 @@ describe('微信客服 sync', () => {
   });
 
   it('never stores a message twice, even when the cursor is lost and everything is fetched again', async () => {
-    await customerWrites('wmKfB', '在吗');
+    await w.kfCustomerWrites('wmKfB', '在吗');
     await w.app.container.mongo.collection('kf_cursors').deleteMany({});
     await kf().sync(await app(), openKfId);
     const mine = await repo().conversation(w.tenant.merchantId, 'wmKfB');
@@ -45,7 +40,7 @@ describe('微信客服 sync', () => {
   it('calls the message listeners once per new customer message', async () => {
     const heard: string[] = [];
     kf().onCustomerMessage(async (_app, m) => void heard.push(m.text ?? ''));
-    await customerWrites('wmKfC', '我要订两杯');
+    await w.kfCustomerWrites('wmKfC', '我要订两杯');
     await kf().sync(await app(), openKfId);
     expect(heard).toEqual(['我要订两杯']);
   });
@@ -53,19 +48,19 @@ describe('微信客服 sync', () => {
 
 describe('微信客服 send rules', () => {
   it('sends up to five replies per customer message, and records the sixth as not attempted', async () => {
-    await customerWrites('wmKfD', '你好');
+    await w.kfCustomerWrites('wmKfD', '你好');
     const outcomes = [];
     for (let i = 1; i <= 6; i++) outcomes.push(await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfD' }, `回复${i}`));
     expect(outcomes.map((o) => o.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'not_attempted']);
     expect(outcomes[5]!.reason).toBe('budget_exhausted');
     expect(sentTo('wmKfD')).toHaveLength(5);
     expect(await repo().session(w.tenant.merchantId, openKfId, 'wmKfD')).toMatchObject({ state: 'bot', sentSinceCustomerMessage: 5 });
-    await customerWrites('wmKfD', '再问一下');
+    await w.kfCustomerWrites('wmKfD', '再问一下');
     expect((await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfD' }, '好的')).status).toBe('sent');
   });
 
   it('does not attempt a send 48 hours after the customer last wrote', async () => {
-    await customerWrites('wmKfE', '周末营业吗');
+    await w.kfCustomerWrites('wmKfE', '周末营业吗');
     await w.app.container.mongo.collection('kf_sessions').updateOne({ externalUserId: 'wmKfE' }, { $set: { lastCustomerMessageAt: new Date(Date.now() - 49 * 3600_000) } });
     const calls = w.standin.state.calls.get('/cgi-bin/kf/send_msg') ?? 0;
     const outcome = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfE' }, '营业的');
@@ -76,7 +71,7 @@ describe('微信客服 send rules', () => {
   });
 
   it('sends once for a repeated msgid', async () => {
-    await customerWrites('wmKfF', '我的外卖到哪了');
+    await w.kfCustomerWrites('wmKfF', '我的外卖到哪了');
     const first = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfF' }, '马上查', 'reply-fixed-1');
     const again = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfF' }, '马上查', 'reply-fixed-1');
     expect([first.status, again.status]).toEqual(['sent', 'sent']);
@@ -84,7 +79,7 @@ describe('微信客服 send rules', () => {
   });
 
   it('hands off to a person, after which the bot no longer writes', async () => {
-    await customerWrites('wmKfG', '我要投诉');
+    await w.kfCustomerWrites('wmKfG', '我要投诉');
     await kf().handOff(await app(), { openKfId, externalUserId: 'wmKfG' }, w.tenant.people.manager.wecomUserId);
     expect(w.standin.state.kfSessions.get(`${openKfId}:wmKfG`)).toMatchObject({ state: 3, servicerUserId: w.tenant.people.manager.wecomUserId });
     expect(await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfG' }, '抱歉')).toMatchObject({ status: 'not_attempted', reason: 'human_serving' });
@@ -93,7 +88,7 @@ describe('微信客服 send rules', () => {
   it('records 95018 when a receptionist took the session, and stops writing', async () => {
     w.standin.state.kfReceptionistsOnline.add(openKfId);
     try {
-      await customerWrites('wmKfH', '有人吗');
+      await w.kfCustomerWrites('wmKfH', '有人吗');
       // our session still says new: the send is attempted and WeCom refuses it
       const outcome = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfH' }, '在的');
       expect(outcome).toMatchObject({ status: 'failed', reason: 'wecom:95018' });

@@ -45,6 +45,13 @@ export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: R
     credentials,
     /** handles everything in the inbox now (the worker loop does this in the background in the worker role) */
     drain: () => app.container.wecom.inboxProcessor.drain(),
+    /** a customer writes to the merchant's 微信客服; returns every text they have received from it so far */
+    async kfCustomerWrites(externalUserId: string, text: string): Promise<string[]> {
+      const { deliveries } = await standin.customers.writesToKf(credentials.kfAccounts[0]!.openKfId, externalUserId, text);
+      if (deliveries.at(-1)?.body !== 'success') throw new Error(`callback not acknowledged: ${JSON.stringify(deliveries)}`);
+      await app.container.wecom.inboxProcessor.drain();
+      return standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => (m.content as { content: string }).content);
+    },
     async close() {
       await app.close();
       await standin.stop();

@@ -1,0 +1,30 @@
+// What every benchmark needs: MongoDB (MONGO_URI when set, for production-like figures), a private Redis, and a
+// valid configuration for a throwaway database.
+import { randomBytes } from 'node:crypto';
+import { startMongo } from '@xiaoer/dev-services/mongo';
+import { startRedis } from '@xiaoer/dev-services/redis';
+import { loadConfig } from '../src/config/env.js';
+
+export async function benchServices(env: Record<string, string> = {}) {
+  const mongo = await startMongo(process.env.MONGO_URI);
+  const redis = await startRedis();
+  const config = loadConfig({
+    MONGO_URI: mongo.url.replace(/\/xiaoer$/, `/bench_${randomBytes(4).toString('hex')}`),
+    REDIS_URL: redis.url,
+    SESSION_SECRET: randomBytes(24).toString('hex'),
+    MASTER_KEY: randomBytes(32).toString('hex'),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  return {
+    mongo,
+    redis,
+    config,
+    stop: async () => {
+      await redis.stop();
+      await mongo.stop();
+    },
+  };
+}
