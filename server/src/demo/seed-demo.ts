@@ -34,6 +34,8 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
     name: '茶语时光',
     industry: '餐饮',
     demo: true,
+    // so the demo bot answers whenever it is tried; a real shop starts at after_hours
+    autoReply: { mode: 'always' },
     businessHours: everyDay('10:00', '22:00'),
     holidays: [
       { date: '2027-01-01', name: '元旦', closed: false, open: '11:00', close: '20:00' },
