@@ -30,7 +30,13 @@ export class InboxRepository {
     const due: QueryFilter<InboxEvent> = {
       $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }],
     };
-    const candidates = await this.model.find(due).sort({ priority: 1, receivedAt: 1 }).limit(20).lean<InboxEventRecord[]>().exec();
+    // Two simple range scans of the {status, priority, receivedAt} index rather than one $or: due events, then events
+    // whose worker died (rare).
+    const [pending, abandoned] = await Promise.all([
+      this.model.find({ status: 'pending', nextAttemptAt: { $lte: now } }).sort({ priority: 1, receivedAt: 1 }).limit(20).lean<InboxEventRecord[]>().exec(),
+      this.model.find({ status: 'processing', leaseUntil: { $lt: now } }).sort({ priority: 1, receivedAt: 1 }).limit(5).lean<InboxEventRecord[]>().exec(),
+    ]);
+    const candidates = [...abandoned, ...pending];
     for (const candidate of candidates) {
       const earlier = await this.model.exists({
         orderingKey: candidate.orderingKey,
