@@ -28,7 +28,7 @@ const backoffMs = (attempt: number) => Math.min(10 * 60_000, 1000 * 2 ** attempt
 export class InboxProcessor {
   private readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private timer?: NodeJS.Timeout;
-  private cycle: Promise<unknown> = Promise.resolve();
+  private lanes = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -39,51 +39,49 @@ export class InboxProcessor {
     private options: InboxProcessorOptions,
   ) {}
 
-  private running = false;
-  private wakeRequested = false;
-
   /**
    * Polls every pollMs, and wakes at once when intake announces a new event (Redis pub/sub; polling stays the
-   * fallback). Each cycle runs `concurrency` lanes that keep claiming until nothing is due.
+   * fallback). Up to `concurrency` lanes run at once, each claiming events until none is due.
    */
   start(): void {
     this.stopped = false;
-    void this.loop();
+    const tick = () => {
+      this.wake();
+      if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs);
+    };
+    tick();
   }
 
-  /** A new event was stored: process now instead of at the next poll. */
+  /** A new event was stored: start lanes up to the concurrency limit (busy lanes keep going on their own). */
   wake(): void {
     if (this.stopped) return;
-    if (this.running) {
-      this.wakeRequested = true;
-      return;
+    while (this.lanes.size < this.options.concurrency) {
+      const lane: Promise<void> = this.lane().finally(() => this.lanes.delete(lane));
+      this.lanes.add(lane);
     }
-    clearTimeout(this.timer);
-    void this.loop();
   }
 
-  private async loop(): Promise<void> {
-    this.running = true;
-    do {
-      this.wakeRequested = false;
-      this.cycle = this.drain().catch((err) => this.logger.error({ err }, 'inbox cycle failed'));
-      await this.cycle;
-    } while (this.wakeRequested && !this.stopped);
-    this.running = false;
-    if (!this.stopped) this.timer = setTimeout(() => void this.loop(), this.options.pollMs);
+  private async lane(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.processOne())) {
+        // next event
+      }
+    } catch (err) {
+      this.logger.error({ err }, 'inbox lane failed');
+    }
   }
 
   /** Stops claiming and waits for the events in hand to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.cycle;
+    await Promise.allSettled([...this.lanes]);
   }
 
-  /** Processes until nothing is due. */
+  /** Processes until nothing is due (tests and the demo use it to see effects at once). */
   async drain(): Promise<void> {
     const lane = async () => {
-      while (!this.stopped && (await this.processOne())) {
+      while (await this.processOne()) {
         // next event
       }
     };
