@@ -80,12 +80,4 @@ export class InboxRepository {
       .updateOne({ _id: id, leaseOwner: owner, status: 'processing' }, { $set: { status: 'failed', lastError: error }, $unset: { leaseUntil: 1 } })
       .exec();
   }
-
-  findByKind(merchantId: MerchantId, kind: string): Promise<InboxEventRecord[]> {
-    return this.model.find({ merchantId: merchantObjectId(merchantId), kind }).sort({ receivedAt: 1 }).lean<InboxEventRecord[]>().exec();
-  }
-
-  countByStatus(merchantId: MerchantId, status: InboxEvent['status']): Promise<number> {
-    return this.model.countDocuments({ merchantId: merchantObjectId(merchantId), status }).exec();
-  }
 }
