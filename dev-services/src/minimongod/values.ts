@@ -1,6 +1,6 @@
 // Value helpers for the in-memory store. Documents are plain BSON-deserialised objects; everything that is not
 // a plain object, array or Date (ObjectId, Binary, Decimal128, RegExp ...) is treated as immutable.
-import { EJSON, type Document } from 'bson';
+import { EJSON, ObjectId, type Document } from 'bson';
 
 export const isPlainObject = (v: unknown): v is Document =>
   v !== null &&
@@ -18,9 +18,25 @@ export function deepClone<T>(v: T): T {
   return v;
 }
 
-/** A canonical string for a value, used as map key for _id lookups and unique-index entries. */
-export const canonicalKey = (v: unknown): string =>
-  EJSON.stringify((v === undefined ? null : v) as Document, { relaxed: true });
+/**
+ * A canonical string for a value, used as map key for _id lookups and index entries. The common types get a cheap
+ * tagged form (this runs for every index of every write); anything else goes through EJSON.
+ */
+export function canonicalKey(v: unknown): string {
+  if (v === undefined || v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+      return `s:${v}`;
+    case 'number':
+      return `n:${v}`;
+    case 'boolean':
+      return `b:${v}`;
+  }
+  if (v instanceof Date) return `d:${v.getTime()}`;
+  if (v instanceof ObjectId) return `o:${v.toHexString()}`;
+  if (Array.isArray(v)) return `[${v.map(canonicalKey).join(',')}]`;
+  return `j:${EJSON.stringify(v as Document, { relaxed: true })}`;
+}
 
 /** All values reachable at a dotted path, descending through arrays the way MongoDB does for indexes. */
 export function valuesAtPath(doc: unknown, path: string): unknown[] {
