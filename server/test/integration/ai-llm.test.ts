@@ -79,6 +79,21 @@ describe('LLM engine', () => {
     expect(llm.seen.length).toBe(calls);
   });
 
+  it('writes the sidebar’s answer draft with the LLM, still through the guardrails', async () => {
+    await w.app.container.mongo.collection('llm_usage').updateMany({}, { $set: { totalTokens: 0 } });
+    llm.fallback = answerWithPrice('18');
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '侧边栏顾客' });
+    await w.drain();
+    const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
+    const calls = llm.seen.length;
+    const ok = await w.app.request('/api/ai/suggestions', { token: w.tenant.tokens.staff, body: { customerId: String(customer!._id), question: '杨枝甘露多少钱' } });
+    expect(ok.body.drafts[0].text).toBe('杨枝甘露中杯18元哦～');
+    expect(llm.seen.length).toBe(calls + 1);
+    llm.fallback = answerWithPrice('15');
+    const blocked = await w.app.request('/api/ai/suggestions', { token: w.tenant.tokens.staff, body: { customerId: String(customer!._id), question: '杨枝甘露多少钱' } });
+    expect(blocked.body.drafts.map((d: { text: string }) => d.text)).not.toContain('杨枝甘露中杯15元哦～');
+  });
+
   it('only owners see and change the LLM settings', async () => {
     expect((await w.app.request('/api/ai/llm-settings', { token: w.tenant.tokens.manager })).status).toBe(403);
     const bad = await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: { baseUrl: 'not a url', model: 'x', apiKey: 'short' } });

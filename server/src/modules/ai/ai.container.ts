@@ -73,7 +73,7 @@ export function buildAi(d: AiDeps) {
     merchantIdsFromApps(wecomAppModel(d.mongo) as never),
     d.logger,
   );
-  const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo));
+  const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId) => llm.engineFor(merchantId));
   return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
 }
 

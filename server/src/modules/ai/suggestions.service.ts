@@ -11,6 +11,7 @@ import { yuan } from '../knowledge/passages.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import { checkReply } from './guardrails.js';
 import { offlineAnswer } from './offline-engine.js';
+import type { AnswerEngine } from './auto-reply.service.js';
 
 export interface Draft {
   text: string;
@@ -48,6 +49,8 @@ export class SuggestionService {
     private customers: CustomerRepository,
     private orders: OrderRepository,
     private feedback: Model<Feedback>,
+    /** the merchant's engine (the LLM when configured) for the answer draft; the offline engine otherwise */
+    private engineFor: (merchantId: MerchantId) => Promise<AnswerEngine>,
   ) {}
 
   /** Yields drafts one by one (the sidebar shows each as soon as it is ready). */
@@ -59,7 +62,9 @@ export class SuggestionService {
     const candidates: (() => Promise<Draft | null>)[] = [
       async () => {
         if (!question?.trim()) return null;
-        const a = offlineAnswer(kb, question);
+        const engine = await this.engineFor(merchantId);
+        // An LLM failure must not cost the staff member their drafts: the offline engine answers instead.
+        const a = await engine.answer(kb, question, { externalUserId: customer.externalUserId ?? '', history: [] }).catch(() => offlineAnswer(kb, question));
         if (a.needsHuman) return null;
         return { text: a.reply, reason: `回答顾客的问题（${a.reason}）`, citedIds: a.citedIds };
       },
