@@ -20,8 +20,7 @@ import { aiDecisionModel } from './ai-decision.model.js';
 import { SuggestionService, draftFeedbackModel } from './suggestions.service.js';
 import { CustomerSummaryService } from './customer-summary.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
-import { MorningSummaryService, merchantIdsFromApps, morningSummaryModel } from './morning-summary.service.js';
-import { wecomAppModel } from '../wecom/wecom-app.model.js';
+import { MorningSummaryService, morningSummaryModel } from './morning-summary.service.js';
 import { AutoReplyService } from './auto-reply.service.js';
 import { llmSettingsModel, llmUsageModel } from './llm-settings.model.js';
 import { LlmSettingsService } from './llm-settings.service.js';
@@ -70,7 +69,6 @@ export function buildAi(d: AiDeps) {
     d.staff,
     d.wecom.apps,
     d.wecom.contactsApi,
-    merchantIdsFromApps(wecomAppModel(d.mongo) as never),
     d.logger,
   );
   const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId) => llm.engineFor(merchantId));

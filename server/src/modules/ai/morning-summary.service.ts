@@ -3,7 +3,7 @@
 // whichever worker gets there first (a unique key in MongoDB), and only after 08:00 in the merchant's timezone.
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Logger } from '../../logging/logger.js';
-import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { ContactsApi } from '../wecom/api/contacts-api.js';
@@ -39,14 +39,13 @@ export class MorningSummaryService {
     private staff: StaffRepository,
     private apps: WecomAppRepository,
     private contacts: ContactsApi,
-    private merchantIdsWithWecom: () => Promise<MerchantId[]>,
     private logger: Logger,
   ) {}
 
   /** Fans out over merchants; one merchant's failure does not stop the others. */
   async runAll(now = new Date()): Promise<number> {
     let sent = 0;
-    for (const merchantId of await this.merchantIdsWithWecom()) {
+    for (const merchantId of await this.apps.merchantIds()) {
       try {
         if (await this.runFor(merchantId, now)) sent++;
       } catch (err) {
@@ -92,5 +91,3 @@ export class MorningSummaryService {
   }
 }
 
-export const merchantIdsFromApps = (apps: Model<{ merchantId: Types.ObjectId }>) => async () =>
-  (await apps.find({}, { merchantId: 1 }).lean().exec()).map((a) => asMerchantId(a.merchantId));

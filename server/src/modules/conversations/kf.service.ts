@@ -12,7 +12,7 @@ import type { KfApi, KfSyncedMessage } from '../wecom/api/kf-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import { kfStateFromWecom } from './kf-session.model.js';
-import type { KfRepository, MessageRecord, NewMessage } from './kf.repository.js';
+import { KF_WINDOW_MS, type KfRepository, type MessageRecord, type NewMessage } from './kf.repository.js';
 
 export type SendOutcome = { status: 'sent' | 'failed' | 'not_attempted'; reason?: string; ourMsgId: string };
 
@@ -193,7 +193,7 @@ export class KfService {
     if (!s) return 'no_session';
     if (s.state === 'human' || s.state === 'queue') return 'human_serving';
     if (s.state === 'ended') return 'session_ended';
-    if (now.getTime() - s.lastCustomerMessageAt.getTime() > 48 * 3600_000) return 'window_expired';
+    if (now.getTime() - s.lastCustomerMessageAt.getTime() > KF_WINDOW_MS) return 'window_expired';
     return 'budget_exhausted';
   }
 

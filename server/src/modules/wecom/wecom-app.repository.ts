@@ -69,6 +69,11 @@ export class WecomAppRepository {
     return this.open(await this.model.findOne({ merchantId: merchantObjectId(merchantId) }).lean<WecomAppRecord>().exec());
   }
 
+  /** Every merchant with WeCom connected: the fan-out list of per-merchant scans. */
+  async merchantIds(): Promise<MerchantId[]> {
+    return (await this.model.find({}, { merchantId: 1 }).lean().exec()).map((a) => asMerchantId(a.merchantId));
+  }
+
   async save(merchantId: MerchantId, input: WecomAppInput): Promise<void> {
     await this.model.updateOne(
       { merchantId: merchantObjectId(merchantId) },

@@ -14,10 +14,6 @@ export class ContactsApi {
     return this.client.get<ExternalProfile & Record<string, any>>(app, '/cgi-bin/externalcontact/get', { external_userid: externalUserId });
   }
 
-  async listExternalUserIds(app: WecomCredentials, userid: string): Promise<string[]> {
-    return (await this.client.get(app, '/cgi-bin/externalcontact/list', { userid })).external_userid ?? [];
-  }
-
   async batchGetByUser(app: WecomCredentials, userids: string[], cursor = '', limit = 100) {
     const res = await this.client.post(app, '/cgi-bin/externalcontact/batch/get_by_user', { userid_list: userids, cursor, limit });
     return {

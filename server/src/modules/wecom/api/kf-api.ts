@@ -34,8 +34,4 @@ export class KfApi {
     await this.client.post(app, '/cgi-bin/kf/service_state/trans', { open_kfid: openKfId, external_userid: externalUserId, service_state: 3, servicer_userid: servicerUserId });
   }
 
-  async serviceState(app: WecomCredentials, openKfId: string, externalUserId: string): Promise<{ state: number; servicer?: string }> {
-    const res = await this.client.post(app, '/cgi-bin/kf/service_state/get', { open_kfid: openKfId, external_userid: externalUserId });
-    return { state: Number(res.service_state), servicer: res.servicer_userid as string | undefined };
-  }
 }
