@@ -3,6 +3,7 @@ import { LlmStandIn } from '@xiaoer/dev-services/llm-standin/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { DONT_KNOW } from '../../src/modules/ai/offline-engine.js';
+import { buildCustomer } from '../support/factories.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -92,6 +93,24 @@ describe('LLM engine', () => {
     llm.fallback = answerWithPrice('15');
     const blocked = await w.app.request('/api/ai/suggestions', { token: w.tenant.tokens.staff, body: { customerId: String(customer!._id), question: '杨枝甘露多少钱' } });
     expect(blocked.body.drafts.map((d: { text: string }) => d.text)).not.toContain('杨枝甘露中杯15元哦～');
+  });
+
+  it('streams the answer draft to the sidebar as the model writes it', async () => {
+    llm.fallback = answerWithPrice('18');
+    const customerId = String((await buildCustomer(w.app.container, w.tenant.merchantId, { name: '流式顾客' }))._id);
+    const res = await fetch(`${w.app.url}/api/ai/suggestions/stream?customerId=${customerId}&question=${encodeURIComponent('杨枝甘露多少钱')}`, {
+      headers: { authorization: `Bearer ${w.tenant.tokens.staff}` },
+    });
+    const events = (await res.text()).trim().split('\n\n').map((e) => ({ event: e.split('\n')[0]!.slice(7), data: JSON.parse(e.split('\n')[1]!.slice(6)) }));
+    expect(llm.seen.at(-1)!.stream).toBe(true);
+    const partials = events.filter((e) => e.event === 'answer_text').map((e) => e.data.text as string);
+    expect(partials.length).toBeGreaterThan(1); // the stand-in streams 8 characters a chunk: the text grows
+    for (const [i, p] of partials.entries()) if (i) expect(p.startsWith(partials[i - 1]!)).toBe(true);
+    const answer = events.find((e) => e.event === 'draft' && e.data.kind === 'answer');
+    expect(answer?.data.text).toBe('杨枝甘露中杯18元哦～');
+    expect(partials.at(-1)).toBe(answer?.data.text);
+    expect(events.indexOf(answer!)).toBeGreaterThan(events.findIndex((e) => e.event === 'answer_text'));
+    expect(events.at(-1)!.event).toBe('done');
   });
 
   it('only owners see and change the LLM settings', async () => {

@@ -46,7 +46,7 @@ export function buildAi(d: AiDeps) {
   const policies = policyModel(d.mongo);
   const knowledge = new KnowledgeBaseService(d.redis, d.merchants, d.shops, d.products, faqs, policies);
   const decisions = aiDecisionModel(d.mongo);
-  const llm = new LlmSettingsService(llmSettingsModel(d.mongo), llmUsageModel(d.mongo), d.secrets, d.customers, d.llmTimeoutMs);
+  const llm = new LlmSettingsService(llmSettingsModel(d.mongo), llmUsageModel(d.mongo), d.secrets, d.customers, d.llmTimeoutMs, knowledge);
   const autoReply = new AutoReplyService({
     kf: d.wecom.kf,
     knowledge,
@@ -55,7 +55,7 @@ export function buildAi(d: AiDeps) {
     contactsApi: d.wecom.contactsApi,
     decisions,
     logger: d.logger,
-    engineFor: (app) => llm.engineFor(app.merchantId),
+    engineFor: (app, kb) => llm.engineFor(app.merchantId, kb),
   });
   d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
   const scripts = scriptModel(d.mongo);
@@ -71,7 +71,7 @@ export function buildAi(d: AiDeps) {
     d.wecom.contactsApi,
     d.logger,
   );
-  const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId) => llm.engineFor(merchantId));
+  const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId, kb) => llm.engineFor(merchantId, kb));
   return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
 }
 

@@ -1,7 +1,7 @@
 import { Router } from '@koa/router';
 import { autoReplySettingsSchema, draftFeedbackSchema, llmSettingsSchema, suggestionQuerySchema } from '@xiaoer/common/schemas/ai-settings';
 import { PassThrough } from 'node:stream';
-import type { SuggestionService } from './suggestions.service.js';
+import { DRAFT_KINDS, type SuggestionService } from './suggestions.service.js';
 import type { CustomerSummaryService } from './customer-summary.service.js';
 import { idParamsSchema } from '@xiaoer/common/schemas/common';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
@@ -25,24 +25,26 @@ export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository,
     await knowledge.changed(ctx.state.session.merchantId);
     ctx.body = { mode };
   });
-  // Drafts for the sidebar, all at once ...
+  // Drafts for the sidebar, all at once (in slot order) ...
   router.post('/suggestions', async (ctx) => {
     const { customerId, question } = parse(suggestionQuerySchema, ctx.request.body);
     const drafts = [];
-    for await (const d of suggestions.drafts(ctx.state.session.merchantId, customerId, question)) drafts.push(d);
-    ctx.body = { drafts };
+    for await (const d of (await suggestions.open(ctx.state.session.merchantId, customerId))(question)) drafts.push(d);
+    ctx.body = { drafts: drafts.sort((a, b) => DRAFT_KINDS.indexOf(a.kind) - DRAFT_KINDS.indexOf(b.kind)) };
   });
-  // ... or streamed as server-sent events, one `draft` event each, then `done`.
+  // ... or streamed as server-sent events: `answer_text` while the answer is being written, a `draft` as each is
+  // ready, then `done`. An unknown customer is still a JSON 404: the stream opens only after the lookup.
   router.get('/suggestions/stream', async (ctx) => {
     const { customerId, question } = parse(suggestionQuerySchema, ctx.query);
-    const drafts = suggestions.drafts(ctx.state.session.merchantId, customerId, question);
-    const first = await drafts.next(); // errors (an unknown customer) still answer as JSON
+    const drafts = await suggestions.open(ctx.state.session.merchantId, customerId);
     const stream = new PassThrough();
+    const send = (event: string, data: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     ctx.set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     ctx.body = stream;
     void (async () => {
-      for (let r = first; !r.done; r = await drafts.next()) stream.write(`event: draft\ndata: ${JSON.stringify(r.value)}\n\n`);
-      stream.end('event: done\ndata: {}\n\n');
+      for await (const d of drafts(question, (text) => send('answer_text', { text }))) send('draft', d);
+      send('done', {});
+      stream.end();
     })().catch((err: Error) => stream.end(`event: error\ndata: ${JSON.stringify({ message: '生成建议失败，请重试', detail: err.name })}\n\n`));
   });
   // 智能纪要: a short summary of the customer and tags their own words suggest (staff confirm them).

@@ -24,7 +24,14 @@ const MIN_CONFIDENCE = 0.6;
 /** Something that answers a customer's question; the LLM engine implements it too. */
 export interface AnswerEngine {
   name: 'offline' | 'llm';
-  answer(kb: KnowledgeBase, question: string, context: { externalUserId: string; history: MessageRecord[] }): Promise<AiAnswer>;
+  answer(kb: KnowledgeBase, question: string, context: AnswerContext): Promise<AiAnswer>;
+}
+
+export interface AnswerContext {
+  externalUserId: string;
+  history: MessageRecord[];
+  /** when given, called with the reply written so far as it streams (the sidebar shows it being written) */
+  onReplyText?: (textSoFar: string) => void;
 }
 
 export const offlineEngine: AnswerEngine = { name: 'offline', answer: async (kb, question) => offlineAnswer(kb, question) };
@@ -38,7 +45,7 @@ export interface AutoReplyDeps {
   decisions: AiDecisionModel;
   logger: Logger;
   /** the engine for a merchant: the LLM when configured, else offline */
-  engineFor: (app: WecomCredentials) => Promise<AnswerEngine>;
+  engineFor: (app: WecomCredentials, kb: KnowledgeBase) => Promise<AnswerEngine>;
   now?: () => Date;
 }
 
@@ -70,7 +77,7 @@ export class AutoReplyService {
     if (mode === 'off') return log({ engine: 'offline', action: 'skipped', reason: 'auto-reply off' });
     if (mode === 'after_hours' && isOpen(kb.merchant, now)) return log({ engine: 'offline', action: 'skipped', reason: 'within business hours' });
 
-    const engine = await this.d.engineFor(app);
+    const engine = await this.d.engineFor(app, kb);
     const history = await this.d.kf.repository.conversation(merchantId, to.externalUserId, 10);
     let result: AiAnswer;
     let engineName = engine.name;

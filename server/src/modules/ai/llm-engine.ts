@@ -5,7 +5,7 @@ import { aiAnswerSchema, type AiAnswer } from '@xiaoer/common/schemas/ai';
 import OpenAI from 'openai';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
-import type { AnswerEngine } from './auto-reply.service.js';
+import type { AnswerContext, AnswerEngine } from './auto-reply.service.js';
 
 export class LlmBudgetExceeded extends Error {}
 
@@ -60,18 +60,44 @@ export class LlmEngine implements AnswerEngine {
     this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 1 });
   }
 
-  async answer(kb: KnowledgeBase, question: string, context: { externalUserId: string; history: MessageRecord[] }): Promise<AiAnswer> {
+  async answer(kb: KnowledgeBase, question: string, context: AnswerContext): Promise<AiAnswer> {
     await this.options.budget.check();
     const { messages } = buildPrompt(kb, question, { ...(await this.options.profile(context.externalUserId)), history: context.history });
-    const completion = await this.client.chat.completions.create({
+    const request = {
       model: this.options.model,
       messages,
       temperature: 0.2,
-      response_format: { type: 'json_schema', json_schema: { name: 'shop_answer', strict: true, schema: SCHEMA as unknown as Record<string, unknown> } },
-    });
-    const usage = completion.usage;
+      response_format: { type: 'json_schema' as const, json_schema: { name: 'shop_answer', strict: true, schema: SCHEMA as unknown as Record<string, unknown> } },
+    };
+    let text = '';
+    let usage: OpenAI.CompletionUsage | undefined;
+    if (context.onReplyText) {
+      // Streamed for the sidebar: staff watch the reply being written; the guardrails still judge the whole answer.
+      const stream = await this.client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } });
+      let shown = '';
+      for await (const chunk of stream) {
+        text += chunk.choices[0]?.delta.content ?? '';
+        usage = chunk.usage ?? usage;
+        const reply = partialReply(text);
+        if (reply !== undefined && reply !== shown) context.onReplyText((shown = reply));
+      }
+    } else {
+      const completion = await this.client.chat.completions.create(request);
+      text = completion.choices[0]?.message.content ?? '';
+      usage = completion.usage;
+    }
     if (usage) await this.options.budget.record({ prompt: usage.prompt_tokens, completion: usage.completion_tokens, total: usage.total_tokens });
-    const text = completion.choices[0]?.message.content ?? '';
     return aiAnswerSchema.parse(JSON.parse(text)); // malformed output throws: the caller falls back to offline
   }
+}
+
+/**
+ * The `reply` field's text so far, from an unfinished JSON answer (the schema puts it first, so it streams first).
+ * Undefined until the field starts; an escape cut in half at the end of a chunk waits for the next chunk.
+ */
+export function partialReply(json: string): string | undefined {
+  const start = /"reply"\s*:\s*"/.exec(json);
+  if (!start) return undefined;
+  const body = /^(?:[^"\\]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/.exec(json.slice(start.index + start[0].length))![0];
+  return JSON.parse(`"${body}"`) as string;
 }

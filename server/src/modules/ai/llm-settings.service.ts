@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { localTime } from './business-hours.js';
 import { offlineEngine, type AnswerEngine } from './auto-reply.service.js';
 import { LlmBudgetExceeded, LlmEngine } from './llm-engine.js';
@@ -24,7 +25,11 @@ export class LlmSettingsService {
     private secrets: SecretBox,
     private customers: CustomerRepository,
     private timeoutMs: number,
+    /** the knowledge base service: the engine is cached with a merchant's knowledge snapshot and renewed with it */
+    private knowledge: KnowledgeBaseService,
   ) {}
+
+  private engines = new WeakMap<KnowledgeBase, Promise<AnswerEngine>>();
 
   async save(merchantId: MerchantId, input: LlmSettingsInput): Promise<void> {
     await this.settings
@@ -34,6 +39,7 @@ export class LlmSettingsService {
         { upsert: true },
       )
       .exec();
+    await this.knowledge.changed(merchantId); // every process renews its engine with the knowledge snapshot
   }
 
   async view(merchantId: MerchantId) {
@@ -43,8 +49,21 @@ export class LlmSettingsService {
     return { configured: true as const, engine: 'llm' as const, baseUrl: s.baseUrl, model: s.model, apiKey: maskKey(this.secrets.open(s.apiKeySealed)), dailyTokenBudget: s.dailyTokenBudget, tokensToday: today?.totalTokens ?? 0 };
   }
 
-  /** The LLM when the merchant configured one, the offline engine otherwise. */
-  async engineFor(merchantId: MerchantId): Promise<AnswerEngine> {
+  /**
+   * The LLM when the merchant configured one, the offline engine otherwise. Built once per knowledge snapshot (which
+   * a settings change renews), so a message costs no settings read and no new HTTP client.
+   */
+  engineFor(merchantId: MerchantId, kb: KnowledgeBase): Promise<AnswerEngine> {
+    let engine = this.engines.get(kb);
+    if (!engine) {
+      engine = this.build(merchantId);
+      engine.catch(() => this.engines.delete(kb));
+      this.engines.set(kb, engine);
+    }
+    return engine;
+  }
+
+  private async build(merchantId: MerchantId): Promise<AnswerEngine> {
     const mid = merchantObjectId(merchantId);
     const s = await this.settings.findOne({ merchantId: mid }).lean().exec();
     if (!s) return offlineEngine;
