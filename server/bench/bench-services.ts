@@ -5,11 +5,12 @@ import { startMongo } from '@xiaoer/dev-services/mongo';
 import { startRedis } from '@xiaoer/dev-services/redis';
 import { loadConfig } from '../src/config/env.js';
 
-export async function benchServices(env: Record<string, string> = {}) {
+/** `monitorCommands`: the driver emits an event per database command (benches count them). */
+export async function benchServices(env: Record<string, string> = {}, options: { monitorCommands?: boolean } = {}) {
   const mongo = await startMongo(process.env.MONGO_URI);
   const redis = await startRedis();
   const config = loadConfig({
-    MONGO_URI: mongo.url.replace(/\/xiaoer$/, `/bench_${randomBytes(4).toString('hex')}`),
+    MONGO_URI: mongo.url.replace(/\/xiaoer$/, `/bench_${randomBytes(4).toString('hex')}${options.monitorCommands ? '?monitorCommands=true' : ''}`),
     REDIS_URL: redis.url,
     SESSION_SECRET: randomBytes(24).toString('hex'),
     MASTER_KEY: randomBytes(32).toString('hex'),

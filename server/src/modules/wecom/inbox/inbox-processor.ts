@@ -41,7 +41,8 @@ export class InboxProcessor {
 
   /**
    * Polls every pollMs, and wakes at once when intake announces a new event (Redis pub/sub; polling stays the
-   * fallback). Up to `concurrency` lanes run at once, each claiming events until none is due.
+   * fallback). A wake-up starts one lane; a lane that finds work starts another before handling it, so lanes grow to
+   * `concurrency` only while there is work, and an idle wake-up costs one claim query, not one per lane.
    */
   start(): void {
     this.stopped = false;
@@ -52,18 +53,16 @@ export class InboxProcessor {
     tick();
   }
 
-  /** A new event was stored: start lanes up to the concurrency limit (busy lanes keep going on their own). */
+  /** A new event was stored (or may be due): start a lane if there is room. */
   wake(): void {
-    if (this.stopped) return;
-    while (this.lanes.size < this.options.concurrency) {
-      const lane: Promise<void> = this.lane().finally(() => this.lanes.delete(lane));
-      this.lanes.add(lane);
-    }
+    if (this.stopped || this.lanes.size >= this.options.concurrency) return;
+    const lane: Promise<void> = this.lane().finally(() => this.lanes.delete(lane));
+    this.lanes.add(lane);
   }
 
   private async lane(): Promise<void> {
     try {
-      while (!this.stopped && (await this.processOne())) {
+      while (!this.stopped && (await this.processOne(() => this.wake()))) {
         // next event
       }
     } catch (err) {
@@ -80,6 +79,7 @@ export class InboxProcessor {
 
   /** Processes until nothing is due (tests and the demo use it to see effects at once). */
   async drain(): Promise<void> {
+    this.inbox.lookForAbandonedNext();
     const lane = async () => {
       while (await this.processOne()) {
         // next event
@@ -88,10 +88,11 @@ export class InboxProcessor {
     await Promise.all(Array.from({ length: this.options.concurrency }, lane));
   }
 
-  /** Claims and handles one event; false when nothing was due. */
-  async processOne(): Promise<boolean> {
+  /** Claims and handles one event; false when nothing was due. `claimed` runs as soon as an event is taken. */
+  async processOne(claimed?: () => void): Promise<boolean> {
     const event = await this.inbox.claimNext(this.owner, this.options.leaseMs);
     if (!event) return false;
+    claimed?.();
     await runWithLogContext({ jobName: `inbox:${event.kind}`, merchantId: String(event.merchantId) }, () => this.handle(event));
     return true;
   }
