@@ -8,13 +8,26 @@ import { contactRoutes } from './api/contacts.js';
 import { kfRoutes } from './api/kf.js';
 import { messageRoutes } from './api/messages.js';
 import { tagRoutes } from './api/tags.js';
+import { groupRoutes } from './api/groups.js';
+import { mediaRoutes } from './api/media.js';
+import { bridgeScript, verifyJsApi } from './jsbridge.js';
 import type { ApiRoute } from './api/types.js';
 import { WecomFault, fault } from './errors.js';
 import { CustomerSimulator } from './simulator.js';
 import { StandInState, type Corp } from './state.js';
 
-const ROUTES: Record<string, ApiRoute> = { ...authRoutes, ...contactRoutes, ...kfRoutes, ...messageRoutes, ...tagRoutes };
-const MAX_BODY = 2 * 1024 * 1024;
+const ROUTES: Record<string, ApiRoute> = { ...authRoutes, ...contactRoutes, ...groupRoutes, ...kfRoutes, ...mediaRoutes, ...messageRoutes, ...tagRoutes };
+const MAX_BODY = 20 * 1024 * 1024;
+
+/** The file part of a multipart upload: its name and size (the stand-in keeps no content). */
+function readUpload(raw: Buffer, boundary: string): { filename?: string; bytes: number } {
+  const text = raw.toString('latin1');
+  const head = /filename="([^"]*)"[^]*?\r\n\r\n/.exec(text);
+  if (!head) return { bytes: 0 };
+  const start = head.index + head[0].length;
+  const end = text.indexOf(`\r\n--${boundary.replace(/^"|"$/g, '')}`, start);
+  return { filename: head[1], bytes: (end < 0 ? text.length : end) - start };
+}
 
 export class WecomStandIn {
   readonly state = new StandInState();
@@ -73,26 +86,68 @@ export class WecomStandIn {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://standin');
-    let raw = '';
-    for await (const chunk of req) {
-      raw += chunk;
-      if (raw.length > MAX_BODY) return void res.writeHead(413).end();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY) return void res.writeHead(413).end();
+      chunks.push(chunk);
     }
+    const raw = Buffer.concat(chunks);
+    if (url.pathname === '/connect/oauth2/authorize') return this.authorize(url, res);
     let body: Record<string, unknown> = {};
-    if (raw) {
+    const multipart = /^multipart\/form-data;.*boundary=(.+)$/i.exec(req.headers['content-type'] ?? '');
+    if (multipart) body = { __multipart: readUpload(raw, multipart[1]!) };
+    else if (raw.length) {
       try {
-        body = JSON.parse(raw);
+        body = JSON.parse(raw.toString('utf8'));
       } catch {
         return this.json(res, { errcode: 47001, errmsg: 'data format error' });
       }
     }
-    if (url.pathname.startsWith('/__standin/')) return this.control(url.pathname, body, res);
+    if (url.pathname.startsWith('/__standin/')) return this.control(url, body, res);
     this.json(res, this.call(req.method ?? 'GET', url.pathname, url.searchParams, body));
   }
 
+  /**
+   * WeCom's OAuth page (open.weixin.qq.com/connect/oauth2/authorize): the member signed in to the client — the one
+   * set with signedInAs, else the corp's first — is sent back to redirect_uri with a single-use code.
+   */
+  private authorize(url: URL, res: http.ServerResponse): void {
+    const corpId = url.searchParams.get('appid') ?? '';
+    const redirect = url.searchParams.get('redirect_uri') ?? '';
+    const userid = this.signedIn.get(corpId) ?? [...this.state.members.values()].find((m) => m.corpId === corpId)?.userid;
+    if (!this.state.corp(corpId) || !userid || !/^https?:\/\//.test(redirect)) return void res.writeHead(400).end('invalid appid or redirect_uri');
+    const code = this.state.id('oc', 16);
+    this.state.oauthCodes.set(code, { corpId, userid, expiresAt: this.state.now() + 300_000, used: false });
+    const back = new URL(redirect);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', url.searchParams.get('state') ?? '');
+    res.writeHead(302, { location: back.toString() }).end();
+  }
+
+  private signedIn = new Map<string, string>();
+
+  /** Who is signed in to the WeCom client (the member OAuth answers for). */
+  signedInAs(corpId: string, userid: string): void {
+    this.signedIn.set(corpId, userid);
+  }
+
   /** Loopback control endpoints for the demo: act as a customer. */
-  private async control(path: string, body: Record<string, any>, res: http.ServerResponse): Promise<void> {
+  private async control(url: URL, body: Record<string, any>, res: http.ServerResponse): Promise<void> {
+    const path = url.pathname;
     try {
+      // The JS bridge for a page opened in an ordinary browser (the demo), and its signature check (called from the
+      // page, so it answers any origin).
+      if (path === '/__standin/jsbridge.js') {
+        const q = url.searchParams;
+        const script = bridgeScript({ base: this.url, corpId: q.get('corpId') ?? '', entry: q.get('entry') ?? 'single_chat_tools', externalUserId: q.get('externalUserId') ?? undefined, chatId: q.get('chatId') ?? undefined });
+        return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }).end(script);
+      }
+      if (path === '/__standin/jsapi/verify') {
+        res.setHeader('access-control-allow-origin', '*');
+        return this.json(res, { result: verifyJsApi(this.state, body.kind, String(body.url ?? ''), body.params ?? {}) });
+      }
       if (path === '/__standin/customers/add') {
         const r = await this.customers.addsMember(body.corpId, body.userid, { name: body.name, state: body.state });
         return this.json(res, { externalUserId: r.externalUserId, deliveries: r.deliveries });

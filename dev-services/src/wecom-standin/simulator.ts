@@ -45,6 +45,22 @@ export class CustomerSimulator {
     return { externalUserId, welcomeCode, deliveries };
   }
 
+  /** A member creates a customer group with these customers (no callback: the product syncs it on demand). */
+  createsGroup(corpId: string, owner: string, name: string, externalUserIds: string[], notice = '') {
+    const chatId = this.state.id('wr', 16);
+    const now = Math.floor(this.state.now() / 1000);
+    this.state.groupChats.set(chatId, {
+      corpId,
+      chatId,
+      name,
+      owner,
+      notice,
+      createTime: now,
+      members: [{ userid: owner, type: 1, joinTime: now, joinScene: 1 }, ...externalUserIds.map((userid) => ({ userid, type: 2 as const, joinTime: now, joinScene: 3 as const }))],
+    });
+    return chatId;
+  }
+
   async editsProfile(corpId: string, userid: string, externalUserId: string, changes: { name?: string; remark?: string }) {
     const contact = this.state.contacts.get(externalUserId)!;
     if (changes.name) contact.name = changes.name;

@@ -20,7 +20,23 @@ export interface Corp {
   callback?: { url: string; token: string; encodingAesKey: string };
   /** ip allow-list failure simulation: when set, every call fails with 60020 */
   ipBlocked?: boolean;
+  /** the app's 可信域名: JS-SDK signatures only verify for pages on these hosts (any host when unset) */
+  trustedDomains?: string[];
 }
+
+export interface GroupChat {
+  corpId: string;
+  chatId: string;
+  name: string;
+  owner: string;
+  notice: string;
+  createTime: number;
+  /** type 1: a corp member, 2: an external contact */
+  members: { userid: string; type: 1 | 2; joinTime: number; joinScene: 1 | 2 | 3 }[];
+}
+
+/** Media uploaded with media/upload: valid for three days, as in WeCom. */
+export const MEDIA_TTL_MS = 3 * 24 * 3600_000;
 
 export interface IssuedToken {
   corpId: string;
@@ -96,6 +112,10 @@ export class StandInState {
   contactWays = new Map<string, { corpId: string; configId: string; state?: string; users: string[]; qrCode: string }>();
   groupSendTasks: GroupSendTask[] = [];
   appMessages: { corpId: string; agentId: number; touser: string; msgtype: string; content: unknown }[] = [];
+  groupChats = new Map<string, GroupChat>();
+  media = new Map<string, { corpId: string; type: string; bytes: number; expiresAt: number }>();
+  /** JS-SDK tickets issued, so the stand-in bridge can verify the signatures made with them */
+  jsapiTickets = new Map<string, { corpId: string; agentId?: number; expiresAt: number }>();
   oauthCodes = new Map<string, { corpId: string; userid: string; expiresAt: number; used: boolean }>();
   miniProgramCodes = new Map<string, { openid: string; expiresAt: number; used: boolean }>();
   /** how many calls each path received, for tests that assert "not attempted" */

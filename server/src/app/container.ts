@@ -15,6 +15,7 @@ import { OrderRepository } from '../modules/orders/order.repository.js';
 import { customerModel } from '../modules/customers/customer.model.js';
 import { CustomerRepository } from '../modules/customers/customer.repository.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
+import { CustomerProfileService } from '../modules/customers/customer-profile.service.js';
 import { merchantModel } from '../modules/merchants/merchant.model.js';
 import { MerchantRepository } from '../modules/merchants/merchant.repository.js';
 import { MerchantService } from '../modules/merchants/merchant.service.js';
@@ -89,6 +90,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       auth: new AuthService(config, sessions, repositories.merchants, repositories.staff, wecom.apps, wecom.identity, inviteModel(mongo)),
       merchants: new MerchantService(repositories.merchants, repositories.shops),
       shops: new ShopService(repositories.shops),
+      customerProfiles: new CustomerProfileService(repositories.customers, repositories.orders, repositories.merchants),
       customers: new CustomerService(repositories.customers, (merchantId, customerId) => jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId })),
     },
   };

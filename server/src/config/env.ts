@@ -30,6 +30,7 @@ const envSchema = z.object({
   INBOX_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
   WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECOM_OAUTH_BASE: z.url().default('https://open.weixin.qq.com'),
   WECHAT_MP_APPID: z.string().default('wx-demo-appid'),
   WECHAT_MP_SECRET: z.string().default('demo-secret'),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
@@ -57,7 +58,7 @@ export interface Config {
   log: { level: Env['LOG_LEVEL']; pretty: boolean };
   shutdownTimeoutMs: number;
   jobs: { pollMs: number; inboxPollMs: number };
-  wecom: { apiBase: string; wechatApiBase: string; timeoutMs: number };
+  wecom: { apiBase: string; wechatApiBase: string; oauthBase: string; timeoutMs: number };
   miniProgram: { appId: string; secret: string };
   llm: { timeoutMs: number };
 }
@@ -93,7 +94,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobs: { pollMs: e.JOBS_POLL_MS, inboxPollMs: e.INBOX_POLL_MS },
     llm: { timeoutMs: e.LLM_TIMEOUT_MS },
     miniProgram: { appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET },
-    wecom: { apiBase: e.WECOM_API_BASE.replace(/\/$/, ''), wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), timeoutMs: e.WECOM_TIMEOUT_MS },
+    wecom: { apiBase: e.WECOM_API_BASE.replace(/\/$/, ''), wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), oauthBase: e.WECOM_OAUTH_BASE.replace(/\/$/, ''), timeoutMs: e.WECOM_TIMEOUT_MS },
   };
 }
 

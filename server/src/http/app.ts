@@ -12,12 +12,19 @@ import { wecomRoutes } from '../modules/wecom/wecom.routes.js';
 import { channelCodeRoutes } from '../modules/channels/channel-code.routes.js';
 import { groupSendRoutes } from '../modules/campaigns/group-send.routes.js';
 import { aiRoutes } from '../modules/ai/ai.routes.js';
+import { tagRoutes } from '../modules/tags/tag.routes.js';
+import { groupRoutes } from '../modules/groups/group.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { jsonBody } from './middleware/body.js';
+import { fileURLToPath } from 'node:url';
+import { sidebarPage } from './sidebar-page.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
 import { corsForClients, securityHeaders } from './middleware/security.js';
 import { requestTimeout } from './middleware/timeout.js';
+
+/** The built sidebar, from the client-sidebar workspace (`npm run build -w client-sidebar`). */
+const SIDEBAR_DIST = fileURLToPath(new URL('../../../client-sidebar/dist', import.meta.url));
 
 /** The HTTP application: cross-cutting middleware, then public routes, then the authenticated /api. */
 export function createApp(container: Container, lifecycle: { isDraining: () => boolean }): Koa {
@@ -32,6 +39,9 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   // CORS) and the JSON body parser, and read their own size-limited XML body.
   const callbacks = wecomCallbackRoutes(container.wecom.intake);
   app.use(callbacks.routes());
+  // The sidebar H5 page: static files with their own page CSP (the API's is "nothing at all").
+  const standIn = config.wecom.apiBase !== 'https://qyapi.weixin.qq.com' ? [new URL(config.wecom.apiBase).origin] : [];
+  app.use(sidebarPage(SIDEBAR_DIST, standIn));
   app.use(securityHeaders());
   app.use(corsForClients(config.http.corsOrigins));
   app.use(requestTimeout(config.http.requestTimeoutMs));
@@ -48,9 +58,11 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     channelCodeRoutes(container.wecom.channelCodes),
     groupSendRoutes(container.wecom.groupSends),
     aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge, container.ai.suggestions, container.ai.customerSummary),
-    knowledgeRoutes(container.ai.knowledgeAdmin, container.ai.scriptUse, container.ai.knowledgeImport),
+    knowledgeRoutes(container.ai.knowledgeAdmin, container.ai.scriptUse, container.ai.scriptLibrary, container.ai.knowledgeImport),
     merchantRoutes(services.merchants, services.shops),
-    customerRoutes(services.customers),
+    customerRoutes(services.customers, services.customerProfiles),
+    tagRoutes(container.wecom.tags),
+    groupRoutes(container.wecom.groupChats),
     staffRoutes(repositories.staff),
   ]) {
     api.use(module.routes(), module.allowedMethods());

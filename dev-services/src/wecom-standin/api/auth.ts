@@ -1,10 +1,15 @@
 // gettoken, JS-SDK tickets, OAuth userinfo and the mini-program's jscode2session.
 import { randomBytes } from 'node:crypto';
 import { fault } from '../errors.js';
-import { TOKEN_TTL_SECONDS } from '../state.js';
+import { TOKEN_TTL_SECONDS, type StandInState } from '../state.js';
 import type { ApiRoute } from './types.js';
 
-const ticket = (kind: string) => `${kind}_${randomBytes(16).toString('hex')}`;
+/** A new JS-SDK ticket, remembered so the stand-in bridge can check signatures made with it. */
+function issueTicket(state: StandInState, corpId: string, agentId?: number) {
+  const value = `${agentId === undefined ? 'corp' : 'agent'}_${randomBytes(16).toString('hex')}`;
+  state.jsapiTickets.set(value, { corpId, agentId, expiresAt: state.now() + 7200_000 });
+  return { ticket: value, expires_in: 7200 };
+}
 
 export const authRoutes: Record<string, ApiRoute> = {
   'GET /cgi-bin/gettoken': {
@@ -19,11 +24,11 @@ export const authRoutes: Record<string, ApiRoute> = {
       return { access_token: token, expires_in: TOKEN_TTL_SECONDS };
     },
   },
-  'GET /cgi-bin/get_jsapi_ticket': { handler: () => ({ ticket: ticket('corp'), expires_in: 7200 }) },
+  'GET /cgi-bin/get_jsapi_ticket': { handler: ({ state, corpId }) => issueTicket(state, corpId) },
   'GET /cgi-bin/ticket/get': {
-    handler: ({ query }) => {
+    handler: ({ state, corpId, agentId, query }) => {
       if (query.get('type') !== 'agent_config') throw fault(40004, 'invalid type');
-      return { ticket: ticket('agent'), expires_in: 7200 };
+      return issueTicket(state, corpId, agentId);
     },
   },
   'GET /cgi-bin/auth/getuserinfo': {

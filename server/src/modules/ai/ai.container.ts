@@ -14,6 +14,7 @@ import { KnowledgeAdminService } from '../knowledge/knowledge-admin.service.js';
 import { knowledgeChangeModel } from '../knowledge/knowledge-change.model.js';
 import { scriptModel } from '../knowledge/script.model.js';
 import { ScriptUseService } from '../knowledge/script-use.service.js';
+import { ScriptLibraryService } from '../knowledge/script-library.service.js';
 import { KnowledgeImportService } from '../knowledge/knowledge-import.service.js';
 import { productModel } from '../catalog/product.model.js';
 import { aiDecisionModel } from './ai-decision.model.js';
@@ -60,7 +61,8 @@ export function buildAi(d: AiDeps) {
   d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
   const scripts = scriptModel(d.mongo);
   const admin = new KnowledgeAdminService({ faq: faqs, policy: policies, product: productModel(d.mongo), script: scripts }, knowledgeChangeModel(d.mongo), knowledge);
-  const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, knowledge);
+  const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, knowledge, (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url));
+  const scriptLibrary = new ScriptLibraryService(scripts, d.staff);
   const knowledgeImport = new KnowledgeImportService(admin, { product: productModel(d.mongo), faq: faqs });
   const morningSummary = new MorningSummaryService(
     morningSummaryModel(d.mongo),
@@ -72,7 +74,7 @@ export function buildAi(d: AiDeps) {
     d.logger,
   );
   const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId, kb) => llm.engineFor(merchantId, kb));
-  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
+  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, scriptLibrary, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
 }
 
 export type Ai = ReturnType<typeof buildAi>;

@@ -1,5 +1,6 @@
 import { Router } from '@koa/router';
 import { demoLoginSchema, inviteCreateSchema, miniProgramBindSchema, miniProgramLoginSchema, wecomLoginSchema } from '@xiaoer/common/schemas/auth';
+import { oauthUrlQuerySchema } from '@xiaoer/common/schemas/sidebar';
 import type { Middleware } from 'koa';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { AppError, notFound } from '../../errors/app-error.js';
@@ -27,6 +28,11 @@ export function publicAuthRoutes(auth: AuthService, limiter: FixedWindowRateLimi
   router.use(loginRateLimit(limiter));
   router.post('/demo-login', async (ctx) => {
     ctx.body = await auth.demoLogin(parse(demoLoginSchema, ctx.request.body ?? {}));
+  });
+  // The sidebar, before WeCom's OAuth redirect: where to go.
+  router.get('/wecom/oauth-url', async (ctx) => {
+    const { corpId, redirectUri } = parse(oauthUrlQuerySchema, ctx.query);
+    ctx.body = await auth.wecomOauthUrl(corpId, redirectUri);
   });
   // The sidebar, after WeCom's OAuth redirect.
   router.post('/wecom', async (ctx) => {

@@ -50,6 +50,17 @@ export class AuthService {
   }
 
   /** The sidebar: WeCom OAuth code → member userid → our staff account in that corp's merchant. */
+  /**
+   * Where the sidebar sends the member to sign in silently (snsapi_base): WeCom comes back to redirectUri with a
+   * code. WeCom itself only redirects within the app's trusted domain.
+   */
+  async wecomOauthUrl(corpId: string, redirectUri: string): Promise<{ url: string }> {
+    const app = await this.wecomApps.findByCorpId(corpId);
+    if (!app) throw notFound('这个企业还没有接入小二，请确认侧边栏链接里的企业ID');
+    const query = new URLSearchParams({ appid: corpId, redirect_uri: redirectUri, response_type: 'code', scope: 'snsapi_base', state: 'sidebar', agentid: String(app.agentId) });
+    return { url: `${this.config.wecom.oauthBase}/connect/oauth2/authorize?${query}#wechat_redirect` };
+  }
+
   async wecomLogin(corpId: string, code: string): Promise<SessionDto> {
     const app = await this.wecomApps.findByCorpId(corpId);
     if (!app) throw notFound('这个企业还没有接入小二');

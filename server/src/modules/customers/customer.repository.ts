@@ -114,6 +114,16 @@ export class CustomerRepository extends TenantRepository<Customer> {
     return this.model.findOne(this.scoped(merchantId, { externalUserId })).lean<CustomerRecord>().exec();
   }
 
+  /** Every tag the merchant's customers carry (the multikey {merchantId, tags} index). */
+  distinctTags(merchantId: MerchantId): Promise<string[]> {
+    return this.model.distinct('tags', this.scoped(merchantId)).exec() as Promise<string[]>;
+  }
+
+  findManyByExternalUserIds(merchantId: MerchantId, externalUserIds: string[]): Promise<CustomerRecord[]> {
+    if (!externalUserIds.length) return Promise.resolve([]);
+    return this.model.find(this.scoped(merchantId, { externalUserId: { $in: externalUserIds } })).limit(500).lean<CustomerRecord[]>().exec();
+  }
+
   async setContactStatus(merchantId: MerchantId, externalUserId: string, status: ContactStatus, now = new Date()): Promise<CustomerRecord | null> {
     return this.model
       .findOneAndUpdate(this.scoped(merchantId, { externalUserId }), { $set: { contactStatus: status, contactStatusAt: now } }, { returnDocument: 'after' })

@@ -5,9 +5,22 @@ import type { AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
 import { presentCustomer } from './customer.presenter.js';
 import type { CustomerService } from './customer.service.js';
+import type { CustomerProfileService } from './customer-profile.service.js';
+import { externalUserIdParamsSchema } from '@xiaoer/common/schemas/sidebar';
 
-export function customerRoutes(customers: CustomerService): Router<AuthedState> {
+export function customerRoutes(customers: CustomerService, profiles: CustomerProfileService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/customers' });
+
+  // The sidebar knows the customer by WeCom's external userid (getCurExternalContact).
+  router.get('/by-external/:externalUserId', async (ctx) => {
+    const { merchantId, role } = ctx.state.session;
+    ctx.body = await profiles.byExternalUserId(merchantId, parse(externalUserIdParamsSchema, ctx.params).externalUserId, role);
+  });
+
+  router.get('/:id/profile', async (ctx) => {
+    const { merchantId, role } = ctx.state.session;
+    ctx.body = await profiles.byId(merchantId, parse(idParamsSchema, ctx.params).id, role);
+  });
 
   router.get('/', async (ctx) => {
     const { merchantId, role } = ctx.state.session;

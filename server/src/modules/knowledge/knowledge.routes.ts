@@ -4,6 +4,8 @@ import { faqInputSchema, knowledgeImportSchema, policyInputSchema, productInputS
 import type { KnowledgeImportService } from './knowledge-import.service.js';
 import { z as zod } from 'zod';
 import type { ScriptUseService } from './script-use.service.js';
+import type { ScriptLibraryService } from './script-library.service.js';
+import { scriptFavouriteSchema } from '@xiaoer/common/schemas/sidebar';
 import type { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
@@ -19,7 +21,7 @@ const RESOURCES: [string, Entity, z.ZodType][] = [
 const scriptUseSchema = zod.object({ customerId: zod.string().regex(/^[0-9a-f]{24}$/i).optional() }).strict();
 
 /** The same four endpoints for each kind of knowledge; staff read, managers and owners edit. */
-export function knowledgeRoutes(admin: KnowledgeAdminService, scripts: ScriptUseService, importer: KnowledgeImportService): Router<AuthedState> {
+export function knowledgeRoutes(admin: KnowledgeAdminService, scripts: ScriptUseService, library: ScriptLibraryService, importer: KnowledgeImportService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/knowledge' });
   for (const [path, entity, schema] of RESOURCES) {
     router.get(`/${path}`, async (ctx) => {
@@ -44,6 +46,15 @@ export function knowledgeRoutes(admin: KnowledgeAdminService, scripts: ScriptUse
     });
   }
 
+  // The sidebar's library: pinyin initials for search, the member's favourites first.
+  router.get('/script-library', async (ctx) => {
+    ctx.body = { items: await library.list(ctx.state.session.merchantId, ctx.state.session.staffId) };
+  });
+  router.put('/scripts/:id/favourite', async (ctx) => {
+    const { favourite } = parse(scriptFavouriteSchema, ctx.request.body);
+    await library.setFavourite(ctx.state.session.merchantId, ctx.state.session.staffId, parse(idParamsSchema, ctx.params).id, favourite);
+    ctx.body = { favourite };
+  });
   // One tap in the sidebar: the script with its variables filled for this customer; counts the use.
   router.post('/scripts/:id/use', async (ctx) => {
     const { id } = parse(idParamsSchema, ctx.params);

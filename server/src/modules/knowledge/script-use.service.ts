@@ -1,4 +1,5 @@
 // Sending a script: its variables filled for the customer, its usage counted.
+import type { ScriptUseDto } from '@xiaoer/common/schemas/sidebar';
 import { Types } from 'mongoose';
 import { notFound } from '../../errors/app-error.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
@@ -13,9 +14,11 @@ export class ScriptUseService {
     private customers: CustomerRepository,
     private orders: OrderRepository,
     private knowledge: KnowledgeBaseService,
+    /** an image attachment's WeCom media_id (uploaded and kept fresh by the media service) */
+    private imageMediaId: (merchantId: MerchantId, url: string) => Promise<string>,
   ) {}
 
-  async use(merchantId: MerchantId, scriptId: string, customerId?: string) {
+  async use(merchantId: MerchantId, scriptId: string, customerId?: string): Promise<ScriptUseDto> {
     const script = await this.scripts
       .findOneAndUpdate({ _id: new Types.ObjectId(scriptId), merchantId: merchantObjectId(merchantId) }, { $inc: { usageCount: 1 } }, { returnDocument: 'after' })
       .lean()
@@ -31,9 +34,11 @@ export class ScriptUseService {
       recommended = (favourite && onSale.find((p) => p.name === favourite.name)?.name) ?? onSale.find((p) => p.tags.includes('新品') || p.tags.includes('爆款'))?.name ?? '';
     }
     const name = customer ? customer.remark || customer.name : '您';
+    const attachment = script.attachment ?? undefined;
+    const mediaId = attachment?.kind === 'image' && attachment.url ? await this.imageMediaId(merchantId, attachment.url) : undefined;
     return {
       text: script.content.replaceAll('{客户称呼}', name).replaceAll('{推荐商品}', recommended || '招牌饮品'),
-      attachment: script.attachment,
+      attachment: attachment && { ...attachment, mediaId },
       usageCount: script.usageCount,
     };
   }

@@ -18,6 +18,11 @@ export class OrderRepository extends TenantRepository<Order> {
     return result.insertedCount;
   }
 
+  /** A customer's orders, newest first (the {merchantId, customerId, placedAt} index). */
+  forCustomer(merchantId: MerchantId, customerId: Types.ObjectId, limit = 200): Promise<OrderRecord[]> {
+    return this.model.find(this.scoped(merchantId, { customerId })).sort({ placedAt: -1 }).limit(limit).lean<OrderRecord[]>().exec();
+  }
+
   /** A customer's most-bought items (by quantity), for personalised drafts and the profile. */
   async favouriteItems(merchantId: MerchantId, customerId: Types.ObjectId, limit = 3): Promise<{ name: string; quantity: number }[]> {
     const rows = await this.model

@@ -10,6 +10,8 @@ export interface Staff {
   active: boolean;
   /** the owner's (or manager's) WeChat openid in our mini-program, bound with a one-time invite code */
   miniProgramOpenId?: string;
+  /** scripts (话术) this member starred in the sidebar */
+  favouriteScriptIds: Types.ObjectId[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -24,6 +26,7 @@ const staffSchema = new Schema<Staff>(
     shopIds: { type: [Schema.Types.ObjectId], ref: 'Shop', default: [] },
     active: { type: Boolean, default: true },
     miniProgramOpenId: { type: String },
+    favouriteScriptIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true },
 );

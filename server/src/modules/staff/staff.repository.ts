@@ -5,7 +5,7 @@ import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js'
 import type { Staff, StaffModel } from './staff.model.js';
 
 export type StaffRecord = Staff & { _id: Types.ObjectId };
-export type NewStaff = Omit<Staff, 'merchantId' | 'createdAt' | 'updatedAt' | 'miniProgramOpenId'>;
+export type NewStaff = Omit<Staff, 'merchantId' | 'createdAt' | 'updatedAt' | 'miniProgramOpenId' | 'favouriteScriptIds'>;
 
 export class StaffRepository extends TenantRepository<Staff> {
   constructor(model: StaffModel) {
@@ -36,6 +36,11 @@ export class StaffRepository extends TenantRepository<Staff> {
   /** Mini-program login resolves the tenant from the openid, so this lookup is not scoped (the openid is unique). */
   findByMiniProgramOpenId(openId: string): Promise<StaffRecord | null> {
     return this.model.findOne({ miniProgramOpenId: openId, active: true }).lean<StaffRecord>().exec();
+  }
+
+  async setFavouriteScript(merchantId: MerchantId, staffId: string, scriptId: Types.ObjectId, favourite: boolean): Promise<void> {
+    const op = favourite ? { $addToSet: { favouriteScriptIds: scriptId } } : { $pull: { favouriteScriptIds: scriptId } };
+    await this.model.updateOne(this.scoped(merchantId, { _id: new Types.ObjectId(staffId) }), op).exec();
   }
 
   async bindMiniProgram(merchantId: MerchantId, staffId: Types.ObjectId, openId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { CorpTagGroupDto } from '@xiaoer/common/schemas/sidebar';
 // Two-way sync of corp tags. WeCom → us: the tag list is mirrored (on onboarding and on change_external_tag
 // events). Us → WeCom: a customer's tags are pushed by a job that compares what we hold with what WeCom shows on
 // each follow relation and marks the difference, so a retry or a duplicate job changes nothing.
@@ -20,6 +21,20 @@ export class TagSyncService {
     private contacts: ContactsApi,
     private customers: CustomerRepository,
   ) {}
+
+  /** The tags staff can pick: WeCom's corp tags by group, then the ones only we have used (pushed on first use). */
+  async groups(merchantId: MerchantId): Promise<CorpTagGroupDto[]> {
+    const [corp, used] = await Promise.all([
+      this.tags.find({ merchantId: merchantObjectId(merchantId) }).sort({ groupName: 1, name: 1 }).lean().exec(),
+      this.customers.distinctTags(merchantId),
+    ]);
+    const groups = new Map<string, string[]>();
+    for (const t of corp) groups.set(t.groupName, [...(groups.get(t.groupName) ?? []), t.name]);
+    const known = new Set(corp.map((t) => t.name));
+    const ours = used.filter((t) => !known.has(t));
+    if (ours.length) groups.set(XIAOER_TAG_GROUP, [...(groups.get(XIAOER_TAG_GROUP) ?? []), ...ours]);
+    return [...groups].map(([groupName, tags]) => ({ groupName, tags }));
+  }
 
   /** Mirrors WeCom's corp tags; tags deleted in WeCom disappear from the mirror. */
   async pull(app: WecomCredentials): Promise<number> {

@@ -25,6 +25,8 @@ import { messageModel } from '../conversations/message.model.js';
 import { ContactsApi } from './api/contacts-api.js';
 import { IdentityApi } from './api/identity-api.js';
 import { KfApi } from './api/kf-api.js';
+import { MediaService } from './media.service.js';
+import { GroupChatService } from '../groups/group-chat.service.js';
 import { JsSdkService } from './jssdk.service.js';
 import { ConfigCheckService } from './config-check.service.js';
 import { CredentialCache } from './api/credential-cache.js';
@@ -117,6 +119,8 @@ export function buildWecom(d: WecomDeps) {
     configCheck: new ConfigCheckService(apps, d.staff, client),
     contactSync: new ContactSyncService(contactSyncModel(d.mongo), contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),
+    media: new MediaService(d.redis, d.locks, contactsApi, apps, d.config.env !== 'production'),
+    groupChats: new GroupChatService(apps, contactsApi, d.customers),
     kf,
     kfRepository: kf.repository,
     inboxSignal,

@@ -7,6 +7,16 @@ export interface ExternalProfile {
   follow_user: { userid: string; remark?: string; createtime: number; state?: string; tags?: { tag_id: string; tag_name: string }[] }[];
 }
 
+export interface GroupChatDetail {
+  chat_id: string;
+  name: string;
+  owner: string;
+  create_time: number;
+  notice?: string;
+  /** type 1: a corp member, 2: an external contact */
+  member_list: { userid: string; type: 1 | 2; join_time: number; join_scene: number; name?: string }[];
+}
+
 export class ContactsApi {
   constructor(private client: WecomClient) {}
 
@@ -20,6 +30,19 @@ export class ContactsApi {
       contacts: (res.external_contact_list ?? []) as { external_contact: ExternalProfile['external_contact']; follow_info: ExternalProfile['follow_user'][number] }[],
       nextCursor: String(res.next_cursor ?? ''),
     };
+  }
+
+  /** A customer group (客户群) with its members; names included. */
+  async groupChat(app: WecomCredentials, chatId: string): Promise<GroupChatDetail> {
+    return (await this.client.post<{ group_chat: GroupChatDetail }>(app, '/cgi-bin/externalcontact/groupchat/get', { chat_id: chatId, need_name: 1 })).group_chat;
+  }
+
+  /** Uploads an image as temporary media: the media_id is valid for three days. */
+  async uploadImage(app: WecomCredentials, file: { bytes: Uint8Array; filename: string; contentType: string }): Promise<{ mediaId: string; createdAt: number }> {
+    const form = new FormData();
+    form.append('media', new Blob([file.bytes], { type: file.contentType }), file.filename);
+    const res = await this.client.upload(app, '/cgi-bin/media/upload', { type: 'image' }, form);
+    return { mediaId: String(res.media_id), createdAt: Number(res.created_at) * 1000 };
   }
 
   async sendWelcomeMessage(app: WecomCredentials, welcomeCode: string, text: string): Promise<void> {

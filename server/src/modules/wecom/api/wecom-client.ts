@@ -52,7 +52,12 @@ export class WecomClient {
     return this.call(app, 'POST', path, {}, body) as Promise<T>;
   }
 
-  private async call(app: WecomCredentials, method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: Json): Promise<Json> {
+  /** A multipart upload (media/upload): the form's file part travels as WeCom expects it. */
+  upload<T extends Json = Json>(app: WecomCredentials, path: string, query: Record<string, string>, form: FormData): Promise<T> {
+    return this.call(app, 'POST', path, query, form) as Promise<T>;
+  }
+
+  private async call(app: WecomCredentials, method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: Json | FormData): Promise<Json> {
     await this.checkRateLimit(app.corpId, path);
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(app);
@@ -84,14 +89,15 @@ export class WecomClient {
     }
   }
 
-  private async send(method: string, path: string, query: Record<string, string>, body?: Json): Promise<Json> {
+  private async send(method: string, path: string, query: Record<string, string>, body?: Json | FormData): Promise<Json> {
     const url = `${this.options.baseUrl}${path}?${new URLSearchParams(query)}`;
     let res: Response;
     try {
       res = await fetch(url, {
         method,
-        headers: body ? { 'content-type': 'application/json' } : undefined,
-        body: body ? JSON.stringify(body) : undefined,
+        // FormData sets its own multipart content type with the boundary.
+        headers: body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : undefined,
+        body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (err) {

@@ -1,0 +1,51 @@
+// Images for scripts sent from the sidebar: sendChatMessage takes a media_id, which WeCom keeps for three days.
+// One upload per image serves every staff member for 2.5 days (shared in Redis, single-flight under a lock), then
+// the next send uploads it again — so a media_id handed out is always at least half a day from expiring.
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { AppError, notFound } from '../../errors/app-error.js';
+import type { RedisLock } from '../../redis/lock.js';
+import { tenantKey } from '../../redis/keys.js';
+import type { ContactsApi } from './api/contacts-api.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { WecomAppRepository } from './wecom-app.repository.js';
+
+export const MEDIA_REUSE_SECONDS = 60 * 60 * 60; // 2.5 days of WeCom's 3
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024; // WeCom takes 10 MB; chat images this large only slow the customer down
+
+export class MediaService {
+  constructor(
+    private redis: Redis,
+    private locks: RedisLock,
+    private contacts: ContactsApi,
+    private apps: WecomAppRepository,
+    /** images come over https; plain http only outside production (the demo and tests serve them locally) */
+    private allowHttp: boolean,
+  ) {}
+
+  async imageMediaId(merchantId: MerchantId, imageUrl: string): Promise<string> {
+    const app = await this.apps.findByMerchant(merchantId);
+    if (!app) throw notFound('还没有配置企业微信应用');
+    const key = tenantKey(app.merchantId, 'wecom', 'media', createHash('sha1').update(imageUrl).digest('hex'));
+    const cached = await this.redis.get(key);
+    if (cached) return cached;
+    return this.locks.withLock(`${key}:lock`, { ttlMs: 30_000, waitMs: 15_000 }, async () => {
+      const again = await this.redis.get(key); // another request uploaded it while we waited
+      if (again) return again;
+      const { mediaId } = await this.contacts.uploadImage(app, await this.download(imageUrl));
+      await this.redis.set(key, mediaId, 'EX', MEDIA_REUSE_SECONDS);
+      return mediaId;
+    });
+  }
+
+  private async download(imageUrl: string): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
+    const url = new URL(imageUrl);
+    if (url.protocol !== 'https:' && !(this.allowHttp && url.protocol === 'http:')) throw new AppError('bad_request', { message: '话术图片需要是 https 地址' });
+    const res = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: 'error' }).catch(() => null);
+    const type = res?.headers.get('content-type') ?? '';
+    if (!res?.ok || !type.startsWith('image/')) throw new AppError('bad_request', { message: '话术图片打不开，请在话术库里换一张' });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('bad_request', { message: '话术图片超过 2MB，请压缩后再上传' });
+    return { bytes, filename: url.pathname.split('/').pop() || 'image.png', contentType: type };
+  }
+}
