@@ -46,8 +46,7 @@ export class CustomerSimulator {
   }
 
   /** A member creates a customer group with these customers (no callback: the product syncs it on demand). */
-  createsGroup(corpId: string, owner: string, name: string, externalUserIds: string[], notice = '') {
-    const chatId = this.state.id('wr', 16);
+  createsGroup(corpId: string, owner: string, name: string, externalUserIds: string[], notice = '', chatId = this.state.id('wr', 16)) {
     const now = Math.floor(this.state.now() / 1000);
     this.state.groupChats.set(chatId, {
       corpId,

@@ -18,6 +18,7 @@ import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { fileURLToPath } from 'node:url';
 import { sidebarPage } from './sidebar-page.js';
+import { devBridgeRoutes } from '../modules/sidebar/dev-bridge.routes.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
 import { corsForClients, securityHeaders } from './middleware/security.js';
@@ -69,6 +70,8 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   }
 
   for (const router of [health, auth]) app.use(router.routes()).use(router.allowedMethods());
+  // The demo's sidebar in an ordinary browser gets the stand-in's JS bridge.
+  if (config.demoMode && standIn.length) app.use(devBridgeRoutes(config.wecom.apiBase, container.wecom.apps, repositories.customers).routes());
   app.use(api.routes()).use(api.allowedMethods());
   return app;
 }
