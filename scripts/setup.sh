@@ -29,6 +29,8 @@ apt_install() {
 
 command -v redis-server >/dev/null || apt_install redis-server
 if $browser && [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+# Chinese glyphs for the screenshots the browser tests save (Debian's chromium ships no CJK font).
+if $browser && ! fc-list :lang=zh 2>/dev/null | grep -q .; then apt_install fonts-wqy-microhei; fi
 
 # npm writes node_modules/.package-lock.json on every install; newer than the lockfile means in step with it.
 if $ci || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

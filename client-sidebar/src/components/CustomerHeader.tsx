@@ -1,5 +1,6 @@
 import type { CustomerProfileDto } from '@xiaoer/common/schemas/sidebar';
 import { SOURCE_CHANNEL_LABELS } from '@xiaoer/common/constants/customer';
+import { useState } from 'react';
 import { daysAgo, yuan } from '../format';
 
 const STAGE_CLASS: Record<string, string> = { 新客: 'stage-new', 活跃: 'stage-active', 沉睡: 'stage-dormant', 流失: 'stage-lost' };
@@ -7,10 +8,15 @@ const STAGE_CLASS: Record<string, string> = { 新客: 'stage-new', 活跃: 'stag
 export function CustomerHeader({ profile }: { profile: CustomerProfileDto }) {
   const { customer, insights } = profile;
   const name = customer.remark || customer.name;
+  const [avatarFailed, setAvatarFailed] = useState(false);
   return (
     <header className="customer-header">
       <div className="customer-id">
-        {customer.avatar ? <img className="avatar" src={customer.avatar} alt="" /> : <div className="avatar avatar-letter">{name.slice(0, 1)}</div>}
+        {customer.avatar && !avatarFailed ? (
+          <img className="avatar" src={customer.avatar} alt="" onError={() => setAvatarFailed(true)} />
+        ) : (
+          <div className="avatar avatar-letter">{name.slice(0, 1)}</div>
+        )}
         <div className="customer-names">
           <div className="customer-name" data-testid="customer-name">
             {name}

@@ -12,7 +12,7 @@ export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: R
   await standin.start();
   const app = await startTestApp({
     role: options.role ?? 'api',
-    env: { WECOM_API_BASE: standin.url, WECHAT_API_BASE: standin.url, INBOX_POLL_MS: '50', ...options.env },
+    env: { WECOM_API_BASE: standin.url, WECHAT_API_BASE: standin.url, WECOM_OAUTH_BASE: standin.url, INBOX_POLL_MS: '50', ...options.env },
   });
   const tenant = await buildTenant(app.container);
   // The bot stays out of tests about the pipe itself unless a test asks for it.
