@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
 import type { Container } from '../app/container.js';
-import type { MerchantId } from '../tenancy/merchant-id.js';
+import { merchantObjectId, type MerchantId } from '../tenancy/merchant-id.js';
 import { DEMO_GROUP_CHAT_ID } from '../modules/sidebar/dev-bridge.routes.js';
 
 export const DEMO_CORP_ID = 'wwdemo00chayushiguang';
@@ -35,6 +35,8 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
     staff.map((s) => ({ userid: s.wecomUserId, name: s.name })),
     credentials.kfAccounts,
   );
+  // The welcome script carries the shop's card image, served with the sidebar.
+  await c.ai.scripts.updateOne({ merchantId: merchantObjectId(merchantId), title: '欢迎词' }, { $set: { attachment: { kind: 'image', url: `${serverUrl}/sidebar/demo/welcome-card.png` } } });
   // A VIP group with a few regulars, for the sidebar's group view.
   const regulars = (await c.repositories.customers.list(merchantId, { limit: 8 })).items.flatMap((x) => (x.externalUserId ? [x.externalUserId] : []));
   standin.customers.createsGroup(credentials.corpId, staff[0]!.wecomUserId, '茶语时光 VIP 会员群', regulars, '每周三会员日，全场第二杯半价', DEMO_GROUP_CHAT_ID);

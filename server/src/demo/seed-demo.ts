@@ -10,7 +10,7 @@ import type { NewOrder } from '../modules/orders/order.repository.js';
 import { asMerchantId, type MerchantId } from '../tenancy/merchant-id.js';
 import { demoCustomer, type DemoCustomerSeed } from './demo-customers.js';
 import { MILK_TEA_MENU } from './milk-tea-menu.js';
-import { DEMO_FAQS, DEMO_POLICIES } from './milk-tea-knowledge.js';
+import { DEMO_FAQS, DEMO_POLICIES, DEMO_SCRIPTS } from './milk-tea-knowledge.js';
 import { seededRandom, type Random } from './random.js';
 
 const DAY = 86_400_000;
@@ -57,6 +57,7 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   const products = await c.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
   await c.ai.faqs.insertMany(DEMO_FAQS.map((f) => ({ ...f, merchantId: merchant._id })));
   await c.ai.policies.insertMany(DEMO_POLICIES.map((p) => ({ ...p, merchantId: merchant._id })));
+  await c.ai.scripts.insertMany(DEMO_SCRIPTS.map((s) => ({ ...s, merchantId: merchant._id, usageCount: 0 })));
 
   const seeds = Array.from({ length: CUSTOMERS }, (_, i) => demoCustomer(random, i));
   const customerIds = seeds.map(() => new Types.ObjectId());

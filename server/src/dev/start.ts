@@ -17,6 +17,7 @@ if (standin) {
   await standin.start();
   local.env.WECOM_API_BASE = standin.url;
   local.env.WECHAT_API_BASE = standin.url;
+  local.env.WECOM_OAUTH_BASE = standin.url;
 }
 const stopServices = async () => {
   await standin?.stop();
@@ -45,6 +46,7 @@ const demoWecom = standin ? await connectDemoWecom(running.container, seeded.mer
 const wecomLines = demoWecom
   ? `
   WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)
+  Sidebar        ${url}/sidebar/?corp=${demoWecom.corpId}   (a customer chat; add &entry=group for the VIP group)
   Be a customer  curl -s -X POST ${standin!.url}/__standin/customers/add -d '{"corpId":"${demoWecom.corpId}","userid":"AMei","name":"王小姐","state":"table_card:8"}'
                  curl -s -X POST ${standin!.url}/__standin/kf/messages -d '{"openKfId":"${demoWecom.openKfId}","externalUserId":"wmDemo0001","text":"你们几点关门？"}'
   What WeCom saw curl -s ${standin!.url}/__standin/state`

@@ -74,7 +74,7 @@ export function buildAi(d: AiDeps) {
     d.logger,
   );
   const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId, kb) => llm.engineFor(merchantId, kb));
-  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, scriptLibrary, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
+  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, scriptLibrary, scripts, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
 }
 
 export type Ai = ReturnType<typeof buildAi>;
