@@ -71,6 +71,23 @@ afterAll(async () => {
 const open = async (page: Page) => page.goto(`${w.app.url}/sidebar/?corp=${w.corpId}`);
 const bridge = (extra: { entry: string; externalUserId?: string; chatId?: string }) => ({ base: w.standin.url, corpId: w.corpId, ...extra });
 
+describe('the sidebar page as served', () => {
+  it('caches hashed assets for good, never index.html, and allows scripts only from itself and the stand-in', async () => {
+    const redirect = await fetch(`${w.app.url}/sidebar?corp=x`, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe('/sidebar/?corp=x');
+    const index = await fetch(`${w.app.url}/sidebar/some/deep/link`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    const asset = /src="(\/sidebar\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const js = await fetch(`${w.app.url}${asset}`);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect(index.headers.get('content-security-policy')).toContain(`script-src 'self' ${w.standin.url}`);
+    expect((await fetch(`${w.app.url}/sidebar/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${w.app.url}/sidebar/..%2f..%2fpackage.json`)).headers.get('content-type')).toContain('text/html');
+  });
+});
+
 describe('sidebar in a customer chat', () => {
   let page: Page;
   beforeAll(async () => {
