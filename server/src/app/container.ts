@@ -31,6 +31,9 @@ import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
 import { hostname } from 'node:os';
 import { buildWecom } from '../modules/wecom/wecom.container.js';
 import { buildAi } from '../modules/ai/ai.container.js';
+import { OrderIntakeService } from '../modules/intake/order-intake.service.js';
+import { OrderWebhookService } from '../modules/intake/order-webhook.service.js';
+import { intakeRequestModel, webhookEndpointModel } from '../modules/intake/webhook-endpoint.model.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
   const repositories = {
@@ -73,8 +76,14 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     secrets,
     llmTimeoutMs: config.llm.timeoutMs,
   });
+  const orderIntake = new OrderIntakeService(repositories.orders, repositories.customers);
+  const intake = {
+    orders: orderIntake,
+    webhook: new OrderWebhookService(webhookEndpointModel(mongo), intakeRequestModel(mongo), secrets, orderIntake),
+  };
   return {
     config,
+    intake,
     logger,
     mongo,
     redis,

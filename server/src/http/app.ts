@@ -14,6 +14,8 @@ import { groupSendRoutes } from '../modules/campaigns/group-send.routes.js';
 import { aiRoutes } from '../modules/ai/ai.routes.js';
 import { tagRoutes } from '../modules/tags/tag.routes.js';
 import { groupRoutes } from '../modules/groups/group.routes.js';
+import { intakeRoutes } from '../modules/intake/intake.routes.js';
+import { orderWebhookRoutes } from '../modules/intake/webhook.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +42,8 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   // CORS) and the JSON body parser, and read their own size-limited XML body.
   const callbacks = wecomCallbackRoutes(container.wecom.intake);
   app.use(callbacks.routes());
+  // The signed order webhook is machine-to-machine too, and verifies the exact bytes it was sent.
+  app.use(orderWebhookRoutes(container.intake.webhook).routes());
   // The sidebar H5 page: static files with their own page CSP (the API's is "nothing at all").
   const standIn = config.wecom.apiBase !== 'https://qyapi.weixin.qq.com' ? [new URL(config.wecom.apiBase).origin] : [];
   app.use(sidebarPage(SIDEBAR_DIST, standIn));
@@ -65,6 +69,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     tagRoutes(container.wecom.tags),
     groupRoutes(container.wecom.groupChats),
     staffRoutes(repositories.staff),
+    intakeRoutes(container.intake.orders, container.intake.webhook, config.http.publicUrl),
   ]) {
     api.use(module.routes(), module.allowedMethods());
   }

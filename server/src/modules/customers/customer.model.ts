@@ -26,6 +26,8 @@ export interface Customer {
   avatar?: string;
   remark?: string;
   phone?: string;
+  /** the shop's own member / card number, as its POS knows the customer */
+  memberNo?: string;
   gender: Gender;
   birthday?: string;
   birthdayMonthDay?: string;
@@ -54,6 +56,7 @@ const customerSchema = new Schema<Customer>(
     avatar: { type: String, trim: true },
     remark: { type: String, trim: true, maxlength: 50 },
     phone: { type: String, trim: true },
+    memberNo: { type: String, trim: true, maxlength: 32 },
     gender: { type: String, enum: GENDERS, default: 'unknown' },
     /** YYYY-MM-DD (year may be 1900 when the customer gave only month and day) */
     birthday: { type: String },
@@ -83,6 +86,8 @@ customerSchema.index(
 customerSchema.index({ merchantId: 1, lastContactAt: -1, _id: -1 });
 // Matching imported orders and webhook payloads to a customer by phone.
 customerSchema.index({ merchantId: 1, phone: 1 });
+// ... and by the POS member number.
+customerSchema.index({ merchantId: 1, memberNo: 1 }, { partialFilterExpression: { memberNo: { $type: 'string' } } });
 // Filtering the list by tag (multikey).
 customerSchema.index({ merchantId: 1, tags: 1 });
 // "My customers": the follow staff's own list.

@@ -114,6 +114,17 @@ export class CustomerRepository extends TenantRepository<Customer> {
     return this.model.findOne(this.scoped(merchantId, { externalUserId })).lean<CustomerRecord>().exec();
   }
 
+  /** The customer an order names: WeCom external userid, then phone, then member number. */
+  async matchForOrder(merchantId: MerchantId, ref: { externalUserId?: string; phone?: string; memberNo?: string }): Promise<Types.ObjectId | undefined> {
+    for (const filter of [{ externalUserId: ref.externalUserId }, { phone: ref.phone }, { memberNo: ref.memberNo }]) {
+      const [[key, value]] = Object.entries(filter) as [[string, string | undefined]];
+      if (!value) continue;
+      const found = await this.model.findOne(this.scoped(merchantId, { [key]: value }), { _id: 1 }).lean<{ _id: Types.ObjectId }>().exec();
+      if (found) return found._id;
+    }
+    return undefined;
+  }
+
   /** Every tag the merchant's customers carry (the multikey {merchantId, tags} index). */
   distinctTags(merchantId: MerchantId): Promise<string[]> {
     return this.model.distinct('tags', this.scoped(merchantId)).exec() as Promise<string[]>;

@@ -3,12 +3,10 @@
 // updated (matched by name / first question), and the report says row by row what went wrong. A dry run only reports.
 import type { ImportReport } from '@xiaoer/common/schemas/knowledge';
 import { faqInputSchema, productInputSchema } from '@xiaoer/common/schemas/knowledge';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { Model } from 'mongoose';
 import type { z } from 'zod';
 import type { Session } from '../../auth/session.js';
-import { AppError } from '../../errors/app-error.js';
+import { issuesByPath, mapColumns, pickFields, readSpreadsheet } from '../../files/spreadsheet.js';
 import { merchantObjectId } from '../../tenancy/merchant-id.js';
 import type { KnowledgeAdminService } from './knowledge-admin.service.js';
 
@@ -39,28 +37,6 @@ function toInput(kind: Kind, raw: Record<string, string>): Record<string, unknow
   };
 }
 
-async function readRows(format: 'csv' | 'xlsx', content: string): Promise<Record<string, string>[]> {
-  try {
-    if (format === 'csv') return parseCsv(content, { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(content, 'base64') as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
-    const headers: string[] = [];
-    sheet.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.text).trim()));
-    const rows: Record<string, string>[] = [];
-    sheet.eachRow((row, n) => {
-      if (n === 1) return;
-      const record: Record<string, string> = {};
-      headers.forEach((h, col) => h && (record[h] = String(row.getCell(col).text ?? '').trim()));
-      rows.push(record);
-    });
-    return rows;
-  } catch {
-    throw new AppError('validation_failed', { message: format === 'csv' ? 'CSV 文件无法读取，请确认是逗号分隔的 UTF-8 文件' : 'Excel 文件无法读取，请另存为 .xlsx 后重试' });
-  }
-}
-
 export class KnowledgeImportService {
   constructor(
     private admin: KnowledgeAdminService,
@@ -68,22 +44,14 @@ export class KnowledgeImportService {
   ) {}
 
   async import(session: Session, kind: Kind, input: { format: 'csv' | 'xlsx'; content: string; mapping?: Record<string, string>; dryRun: boolean }): Promise<ImportReport> {
-    const rows = await readRows(input.format, input.content);
-    if (!rows.length) throw new AppError('validation_failed', { message: '表格里没有数据行' });
-    if (rows.length > 2000) throw new AppError('validation_failed', { message: '一次最多导入 2000 行，请分批导入' });
-    const mapping: Record<string, string> = {};
-    for (const header of Object.keys(rows[0]!)) {
-      const field = input.mapping?.[header] ?? HEADERS[kind][header];
-      if (field) mapping[header] = field;
-    }
+    const rows = await readSpreadsheet(input.format, input.content);
+    const mapping = mapColumns(Object.keys(rows[0]!), HEADERS[kind], input.mapping);
     const schema: z.ZodType = kind === 'product' ? productInputSchema : faqInputSchema;
     const report: ImportReport = { mapping, rows: rows.length, created: 0, updated: 0, failed: [], dryRun: input.dryRun };
     for (const [i, row] of rows.entries()) {
-      const raw: Record<string, string> = {};
-      for (const [header, field] of Object.entries(mapping)) if (row[header] !== undefined) raw[field] = row[header]!;
-      const parsed = schema.safeParse(toInput(kind, raw));
+      const parsed = schema.safeParse(toInput(kind, pickFields(row, mapping)));
       if (!parsed.success) {
-        report.failed.push({ row: i + 2, errors: Object.fromEntries(parsed.error.issues.map((e) => [e.path.join('.') || '_', e.message])) });
+        report.failed.push({ row: i + 2, errors: issuesByPath(parsed.error.issues) });
         continue;
       }
       const key = kind === 'product' ? { name: (parsed.data as { name: string }).name } : { 'questions.0': (parsed.data as { questions: string[] }).questions[0] };

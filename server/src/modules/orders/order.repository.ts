@@ -18,6 +18,15 @@ export class OrderRepository extends TenantRepository<Order> {
     return result.insertedCount;
   }
 
+  /**
+   * Stores an order from intake by its POS number: new → created; known → its fields replaced (a refund arriving
+   * later) → updated; the same again → unchanged. Replays and re-imports never make a second order.
+   */
+  async upsertByExternalId(merchantId: MerchantId, order: NewOrder): Promise<'created' | 'updated' | 'unchanged'> {
+    const result = await this.model.updateOne(this.scoped(merchantId, { externalId: order.externalId }), { $set: order }, { upsert: true, runValidators: true }).exec();
+    return result.upsertedCount ? 'created' : result.modifiedCount ? 'updated' : 'unchanged';
+  }
+
   /** A customer's orders, newest first (the {merchantId, customerId, placedAt} index). */
   forCustomer(merchantId: MerchantId, customerId: Types.ObjectId, limit = 200): Promise<OrderRecord[]> {
     return this.model.find(this.scoped(merchantId, { customerId })).sort({ placedAt: -1 }).limit(limit).lean<OrderRecord[]>().exec();

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ORDER_CHANNELS, ORDER_STATUSES } from '../constants/orders.js';
+
+/**
+ * One order as POS and ERP integrations send it (the webhook and POST /api/intake/orders). Money is in fen (integer),
+ * times are ISO 8601 with an offset. The order number is the idempotency key: sending an order again updates it
+ * (a later refund, say) and never creates a second one.
+ */
+export const orderIntakeSchema = z
+  .object({
+    externalId: z.string().trim().min(1, '缺少订单号').max(64, '订单号太长'),
+    placedAt: z.iso.datetime({ offset: true, message: '下单时间格式不正确（如 2026-11-23T12:30:00+08:00）' }),
+    channel: z.enum(ORDER_CHANNELS, { message: '渠道只能是 堂食、外卖、团购 或 线上' }),
+    status: z.enum(ORDER_STATUSES, { message: '状态只能是 paid、completed、refunded 或 cancelled' }).default('completed'),
+    amount: z.number({ message: '金额必须是数字（单位：分）' }).int('金额单位是分，须为整数').min(0, '金额不能为负').max(100_000_000),
+    items: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1, '缺少商品名').max(60),
+            quantity: z.number().int().min(1, '数量至少为 1').max(10_000),
+            unitPrice: z.number().int().min(0).max(100_000_000),
+            specs: z.array(z.string().trim().max(20)).max(10).default([]),
+          })
+          .strict(),
+      )
+      .max(200, '一单最多 200 个商品')
+      .default([]),
+    /** how to find the customer: WeCom external userid, phone or member number, tried in that order */
+    customer: z
+      .object({
+        externalUserId: z.string().trim().max(64).optional(),
+        phone: z.string().trim().regex(/^1\d{10}$/, '手机号格式不正确').optional(),
+        memberNo: z.string().trim().max(32).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type OrderIntake = z.infer<typeof orderIntakeSchema>;
+
+/** A batch: each order is validated on its own, so one bad order does not hold back the rest. */
+export const orderBatchSchema = z.object({ orders: z.array(z.unknown()).min(1, '没有订单').max(500, '一次最多 500 单') }).strict();
+
+export interface IntakeReport {
+  received: number;
+  created: number;
+  updated: number;
+  /** stored, but no customer matched their external id, phone or member number */
+  unmatchedCustomers: number;
+  failed: { index: number; externalId?: string; errors: Record<string, string> }[];
+}
+
+/** Spreadsheet import of orders: the report adds the column mapping and row numbers (as the sheet shows them). */
+export interface OrderImportReport extends Omit<IntakeReport, 'failed'> {
+  mapping: Record<string, string>;
+  dryRun: boolean;
+  failed: { row: number; errors: Record<string, string> }[];
+}

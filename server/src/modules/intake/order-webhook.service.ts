@@ -1,0 +1,86 @@
+// The signed order webhook for POS and ERP integrations:
+//   POST /intake/<endpointId>/orders   body: {"orders": [...]}   (the intake format, see common/schemas/intake.ts)
+//   X-Xiaoer-Timestamp: unix seconds    X-Xiaoer-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
+//   Idempotency-Key: optional; a retry with the same key and body gets the first answer, with a different body 409.
+// A timestamp more than 5 minutes off is refused, so a captured request cannot be replayed later.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { orderBatchSchema, type IntakeReport } from '@xiaoer/common/schemas/intake';
+import type { Model } from 'mongoose';
+import type { SecretBox } from '../../crypto/secret-box.js';
+import { AppError, conflict } from '../../errors/app-error.js';
+import { parse } from '../../http/validate.js';
+import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { IntakeRequest, WebhookEndpoint } from './webhook-endpoint.model.js';
+import type { OrderIntakeService } from './order-intake.service.js';
+
+export const SIGNATURE_TOLERANCE_S = 300;
+
+export interface WebhookDelivery {
+  endpointId: string;
+  timestamp?: string;
+  signature?: string;
+  idempotencyKey?: string;
+  body: string;
+}
+
+const badSignature = () => new AppError('unauthenticated', { message: '签名校验失败：请用该商户的密钥对「时间戳.请求体」做 HMAC-SHA256' });
+
+export const signWebhook = (secret: string, timestamp: string, body: string) => `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+
+export class OrderWebhookService {
+  constructor(
+    private endpoints: Model<WebhookEndpoint>,
+    private requests: Model<IntakeRequest>,
+    private secrets: SecretBox,
+    private intake: OrderIntakeService,
+  ) {}
+
+  /** Creates the merchant's endpoint, or rotates its secret (the old one stops working at once). Shown once. */
+  async rotate(merchantId: MerchantId): Promise<{ endpointId: string; secret: string }> {
+    const endpointId = randomBytes(12).toString('hex');
+    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    await this.endpoints
+      .updateOne({ merchantId: merchantObjectId(merchantId) }, { $set: { endpointId, secretSealed: this.secrets.seal(secret) } }, { upsert: true })
+      .exec();
+    return { endpointId, secret };
+  }
+
+  async current(merchantId: MerchantId): Promise<{ endpointId: string; updatedAt: Date } | null> {
+    return this.endpoints.findOne({ merchantId: merchantObjectId(merchantId) }, { endpointId: 1, updatedAt: 1 }).lean().exec();
+  }
+
+  async deliver(d: WebhookDelivery, now = Date.now()): Promise<{ report: IntakeReport; replayed: boolean }> {
+    const endpoint = await this.endpoints.findOne({ endpointId: d.endpointId }).lean().exec();
+    if (!endpoint) throw badSignature(); // an unknown endpoint says no more than a bad signature
+    const ts = Number(d.timestamp);
+    if (!Number.isInteger(ts) || Math.abs(now / 1000 - ts) > SIGNATURE_TOLERANCE_S) {
+      throw new AppError('unauthenticated', { message: '时间戳缺失或与服务器时间相差超过 5 分钟' });
+    }
+    const expected = Buffer.from(signWebhook(this.secrets.open(endpoint.secretSealed), d.timestamp!, d.body));
+    const given = Buffer.from(d.signature ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badSignature();
+
+    const merchantId = asMerchantId(endpoint.merchantId);
+    const bodyHash = createHash('sha256').update(d.body).digest('hex');
+    if (d.idempotencyKey) {
+      const seen = await this.requests.findOne({ merchantId: endpoint.merchantId, key: d.idempotencyKey }).lean().exec();
+      if (seen && seen.bodyHash !== bodyHash) throw conflict('这个 Idempotency-Key 已用于另一份请求内容');
+      if (seen) return { report: seen.report as IntakeReport, replayed: true };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(d.body);
+    } catch {
+      throw new AppError('invalid_json');
+    }
+    const { orders } = parse(orderBatchSchema, json);
+    // Storing by order number makes a concurrent duplicate harmless; the key only saves the work and the answer.
+    const report = await this.intake.ingest(merchantId, orders);
+    if (d.idempotencyKey) {
+      await this.requests.create({ merchantId: endpoint.merchantId, key: d.idempotencyKey, bodyHash, report, at: new Date(now) }).catch((err: { code?: number }) => {
+        if (err.code !== 11000) throw err;
+      });
+    }
+    return { report, replayed: false };
+  }
+}
