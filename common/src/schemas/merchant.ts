@@ -40,3 +40,21 @@ export interface ShopDto {
   address?: string;
   phone?: string;
 }
+
+/** The owner's outreach settings: when scenarios run, which are on, and the contact policy. */
+export const outreachSettingsSchema = z
+  .object({
+    runAt: clockTimeSchema,
+    scenarios: z.record(z.enum(['dormant_winback', 'birthday']), z.object({ enabled: z.boolean() }).strict()),
+    policy: z
+      .object({
+        quietStart: clockTimeSchema,
+        quietEnd: clockTimeSchema,
+        perWeek: z.number().int().min(0).max(14),
+        unansweredBeforeCoolDown: z.number().int().min(1).max(10),
+        coolDownDays: z.number().int().min(1).max(90),
+      })
+      .strict(),
+  })
+  .strict();
+export type OutreachSettings = z.infer<typeof outreachSettingsSchema>;

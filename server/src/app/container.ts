@@ -31,6 +31,10 @@ import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
 import { hostname } from 'node:os';
 import { buildWecom } from '../modules/wecom/wecom.container.js';
 import { buildAi } from '../modules/ai/ai.container.js';
+import { DraftService } from '../modules/outreach/draft.service.js';
+import { ScenarioScanService } from '../modules/outreach/scenario-scan.service.js';
+import { buildScenarios } from '../modules/outreach/scenarios.js';
+import { draftModel, scenarioRunModel, suppressionModel } from '../modules/outreach/outreach.model.js';
 import { OrderIntakeService } from '../modules/intake/order-intake.service.js';
 import { OrderWebhookService } from '../modules/intake/order-webhook.service.js';
 import { intakeRequestModel, webhookEndpointModel } from '../modules/intake/webhook-endpoint.model.js';
@@ -81,9 +85,25 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     orders: orderIntake,
     webhook: new OrderWebhookService(webhookEndpointModel(mongo), intakeRequestModel(mongo), secrets, orderIntake),
   };
+  const outreachDrafts = draftModel(mongo);
+  const outreach = {
+    drafts: new DraftService(outreachDrafts, repositories.customers, repositories.staff, wecom.groupSends, ai.knowledge),
+    scan: new ScenarioScanService({
+      scenarios: buildScenarios({ orders: repositories.orders, customers: repositories.customers }),
+      knowledge: ai.knowledge,
+      orders: repositories.orders,
+      drafts: outreachDrafts,
+      suppressions: suppressionModel(mongo),
+      runs: scenarioRunModel(mongo),
+      locks,
+      redis,
+      logger,
+    }),
+  };
   return {
     config,
     intake,
+    outreach,
     logger,
     mongo,
     redis,

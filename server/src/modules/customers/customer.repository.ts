@@ -125,6 +125,17 @@ export class CustomerRepository extends TenantRepository<Customer> {
     return undefined;
   }
 
+  async findManyByIds(merchantId: MerchantId, ids: Types.ObjectId[]): Promise<Map<string, CustomerRecord>> {
+    if (!ids.length) return new Map();
+    const found = await this.model.find(this.scoped(merchantId, { _id: { $in: ids } })).lean<CustomerRecord[]>().exec();
+    return new Map(found.map((c) => [String(c._id), c]));
+  }
+
+  /** Customers whose birthday (MM-DD) is this day (the {merchantId, birthdayMonthDay} index). */
+  withBirthday(merchantId: MerchantId, monthDay: string, limit: number): Promise<CustomerRecord[]> {
+    return this.model.find(this.scoped(merchantId, { birthdayMonthDay: monthDay })).limit(limit).lean<CustomerRecord[]>().exec();
+  }
+
   /** Every tag the merchant's customers carry (the multikey {merchantId, tags} index). */
   distinctTags(merchantId: MerchantId): Promise<string[]> {
     return this.model.distinct('tags', this.scoped(merchantId)).exec() as Promise<string[]>;

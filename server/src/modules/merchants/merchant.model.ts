@@ -1,3 +1,4 @@
+import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
 import { AUTO_REPLY_MODES, type AutoReplyMode } from '@xiaoer/common/schemas/ai';
 import { Schema, type Connection } from 'mongoose';
@@ -28,6 +29,8 @@ export interface Merchant {
   demo: boolean;
   /** when the bot answers on 微信客服: never, outside business hours (the default), or always */
   autoReply: { mode: AutoReplyMode };
+  /** proactive scenarios and the contact policy; absent until the owner changes them (defaults apply) */
+  outreach?: OutreachSettings;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -41,6 +44,7 @@ const merchantSchema = new Schema<Merchant>(
     holidays: { type: [holiday], default: [] },
     demo: { type: Boolean, default: false },
     autoReply: { mode: { type: String, enum: AUTO_REPLY_MODES, default: 'after_hours' } },
+    outreach: { type: Schema.Types.Mixed },
   },
   { timestamps: true },
 );

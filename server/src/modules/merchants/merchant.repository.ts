@@ -29,6 +29,10 @@ export class MerchantRepository {
       .exec();
   }
 
+  async setOutreach(merchantId: MerchantId, outreach: Merchant['outreach']): Promise<void> {
+    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { outreach } }).exec();
+  }
+
   async setAutoReplyMode(merchantId: MerchantId, mode: Merchant['autoReply']['mode']): Promise<void> {
     await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { 'autoReply.mode': mode } }).exec();
   }

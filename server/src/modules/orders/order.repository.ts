@@ -27,6 +27,22 @@ export class OrderRepository extends TenantRepository<Order> {
     return result.upsertedCount ? 'created' : result.modifiedCount ? 'updated' : 'unchanged';
   }
 
+  /**
+   * Customers whose last paid visit fell in [from, to), with visits and spend, biggest spenders first: the dormant
+   * and win-back scans. One aggregation over the merchant's orders.
+   */
+  lastVisitsBetween(merchantId: MerchantId, from: Date, to: Date, limit: number): Promise<{ _id: Types.ObjectId; last: Date; visits: number; spend: number }[]> {
+    return this.model
+      .aggregate<{ _id: Types.ObjectId; last: Date; visits: number; spend: number }>([
+        { $match: { merchantId: merchantObjectId(merchantId), customerId: { $ne: null }, status: { $nin: ['refunded', 'cancelled'] } } },
+        { $group: { _id: '$customerId', last: { $max: '$placedAt' }, visits: { $sum: 1 }, spend: { $sum: '$amount' } } },
+        { $match: { last: { $gte: from, $lt: to } } },
+        { $sort: { spend: -1 } },
+        { $limit: limit },
+      ])
+      .exec();
+  }
+
   /** A customer's orders, newest first (the {merchantId, customerId, placedAt} index). */
   forCustomer(merchantId: MerchantId, customerId: Types.ObjectId, limit = 200): Promise<OrderRecord[]> {
     return this.model.find(this.scoped(merchantId, { customerId })).sort({ placedAt: -1 }).limit(limit).lean<OrderRecord[]>().exec();

@@ -1,0 +1,37 @@
+/** Proactive scenarios whose messages go to customers (as drafts the owner approves). */
+export const CUSTOMER_SCENARIOS = {
+  dormant_winback: '沉睡客户唤醒',
+  birthday: '生日祝福',
+} as const;
+export type CustomerScenario = keyof typeof CUSTOMER_SCENARIOS;
+
+export const DRAFT_STATUSES = ['pending', 'approved', 'rejected', 'sent', 'failed'] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+
+/** The contact policy a merchant starts with (each value can be changed). */
+export const CONTACT_POLICY_DEFAULTS = {
+  /** local time: no proactive message goes out between these */
+  quietStart: '22:00',
+  quietEnd: '09:00',
+  /** proactive messages to one customer in any 7 days */
+  perWeek: 2,
+  /** after this many proactive messages without a reply or a visit, pause ... */
+  unansweredBeforeCoolDown: 2,
+  /** ... for this many days */
+  coolDownDays: 7,
+} as const;
+
+/** Why a customer did not get a scenario's message (each suppression is recorded with one). */
+export const SUPPRESSION_REASONS = {
+  opted_out: '客户已退订',
+  contact_deleted: '客户已删除员工',
+  not_wecom_contact: '不是企业微信好友',
+  weekly_cap: '本周已达主动消息上限',
+  cool_down: '连续未回复，冷静期中',
+  recently_contacted: '近期已发过同类消息',
+  guardrail: '文案未通过核对',
+} as const;
+export type SuppressionReason = keyof typeof SUPPRESSION_REASONS;
+
+/** When the day's scenarios run (merchant-local), unless the merchant chooses another time. */
+export const DEFAULT_SCENARIO_RUN_AT = '10:00';

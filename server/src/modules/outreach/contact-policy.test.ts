@@ -1,0 +1,45 @@
+import { CONTACT_POLICY_DEFAULTS } from '@xiaoer/common/constants/outreach';
+import { describe, expect, it } from 'vitest';
+import { inQuietHours, outreachSettings, policyVerdict } from './contact-policy.js';
+
+const now = new Date('2026-11-23T02:00:00Z');
+const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+const ok = { optedOut: false, contactStatus: 'active', externalUserId: 'wm1' };
+const policy = { ...CONTACT_POLICY_DEFAULTS };
+
+describe('policyVerdict', () => {
+  it('never messages customers who opted out, deleted staff or are not WeCom contacts', () => {
+    expect(policyVerdict({ ...ok, optedOut: true }, [], undefined, policy, now)).toBe('opted_out');
+    expect(policyVerdict({ ...ok, contactStatus: 'deleted_by_customer' }, [], undefined, policy, now)).toBe('contact_deleted');
+    expect(policyVerdict({ ...ok, externalUserId: undefined }, [], undefined, policy, now)).toBe('not_wecom_contact');
+    expect(policyVerdict(ok, [], undefined, policy, now)).toBeNull();
+  });
+
+  it('caps messages per 7 days, not counting rejected drafts', () => {
+    const two = [{ createdAt: daysAgo(1), status: 'sent' }, { createdAt: daysAgo(6), status: 'pending' }];
+    expect(policyVerdict(ok, two, daysAgo(0), policy, now)).toBe('weekly_cap');
+    expect(policyVerdict(ok, [two[0]!, { createdAt: daysAgo(6), status: 'rejected' }], daysAgo(0), policy, now)).toBeNull();
+    expect(policyVerdict(ok, [two[0]!, { createdAt: daysAgo(8), status: 'sent' }], daysAgo(0), policy, now)).toBeNull();
+  });
+
+  it('pauses after two unanswered messages, until the cool-down passes or the customer responds', () => {
+    const unanswered = [{ createdAt: daysAgo(3), status: 'sent' }, { createdAt: daysAgo(10), status: 'sent' }];
+    expect(policyVerdict(ok, unanswered, daysAgo(20), policy, now)).toBe('cool_down');
+    expect(policyVerdict(ok, unanswered, daysAgo(2), policy, now)).toBeNull(); // they came back after the last one
+    const older = [{ createdAt: daysAgo(8), status: 'sent' }, { createdAt: daysAgo(15), status: 'sent' }];
+    expect(policyVerdict(ok, older, daysAgo(30), policy, now)).toBeNull(); // the pause is over
+  });
+});
+
+describe('quiet hours and settings', () => {
+  it('handles a quiet window across midnight', () => {
+    expect(inQuietHours(23 * 60, policy)).toBe(true);
+    expect(inQuietHours(8 * 60 + 59, policy)).toBe(true);
+    expect(inQuietHours(9 * 60, policy)).toBe(false);
+    expect(inQuietHours(13 * 60, { quietStart: '12:00', quietEnd: '14:00' })).toBe(true);
+  });
+
+  it('fills what the owner did not set with defaults', () => {
+    expect(outreachSettings(undefined)).toMatchObject({ runAt: '10:00', scenarios: { birthday: { enabled: true } }, policy: { perWeek: 2 } });
+  });
+});

@@ -1,0 +1,96 @@
+// Runs the customer scenarios for a merchant once a day, after their chosen time and outside quiet hours. Each run
+// is idempotent: a finished run is recorded per merchant, scenario and day; a Redis lock keeps two workers from
+// scanning at once; and drafts are unique per customer, scenario and day, so even a rerun after a crash adds nothing.
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../logging/logger.js';
+import type { RedisLock } from '../../redis/lock.js';
+import { tenantKey } from '../../redis/keys.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import { localTime } from '../ai/business-hours.js';
+import { checkReply } from '../ai/guardrails.js';
+import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import type { OrderRepository } from '../orders/order.repository.js';
+import { inQuietHours, isDue, outreachSettings, policyVerdict } from './contact-policy.js';
+import type { DraftModel, ScenarioRunModel, SuppressionModel } from './outreach.model.js';
+import type { Scenario } from './scenarios.js';
+
+const DAY_MS = 86_400_000;
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+export type RunOutcome = { drafted: number; suppressed: number } | 'already_done' | 'busy' | 'not_due' | 'disabled';
+
+export class ScenarioScanService {
+  constructor(
+    private d: {
+      scenarios: Scenario[];
+      knowledge: KnowledgeBaseService;
+      orders: OrderRepository;
+      drafts: DraftModel;
+      suppressions: SuppressionModel;
+      runs: ScenarioRunModel;
+      locks: RedisLock;
+      redis: Redis;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Every scenario of one merchant; one failing scenario does not stop the others. */
+  async scanMerchant(merchantId: MerchantId, now = new Date()): Promise<Record<string, RunOutcome>> {
+    const outcomes: Record<string, RunOutcome> = {};
+    for (const scenario of this.d.scenarios) {
+      try {
+        outcomes[scenario.key] = await this.run(merchantId, scenario, now);
+      } catch (err) {
+        this.d.logger.error({ err, scenario: scenario.key }, 'scenario failed');
+        outcomes[scenario.key] = 'busy';
+      }
+    }
+    return outcomes;
+  }
+
+  async run(merchantId: MerchantId, scenario: Scenario, now: Date): Promise<RunOutcome> {
+    const kb = await this.d.knowledge.get(merchantId);
+    const settings = outreachSettings(kb.merchant.outreach);
+    if (!settings.scenarios[scenario.key]?.enabled) return 'disabled';
+    const local = localTime(now, kb.merchant.timezone || 'Asia/Shanghai');
+    if (!isDue(local.minutes, settings.runAt) || inQuietHours(local.minutes, settings.policy)) return 'not_due';
+    const mid = merchantObjectId(merchantId);
+    const day = local.date;
+    if (await this.d.runs.exists({ merchantId: mid, scenario: scenario.key, day })) return 'already_done';
+    const lock = await this.d.locks.tryAcquire(tenantKey(merchantId, 'outreach', scenario.key, day), 10 * 60_000);
+    if (!lock) return 'busy';
+    try {
+      const candidates = await scenario.find({ merchantId, kb, now, day });
+      let drafted = 0;
+      let suppressed = 0;
+      for (const c of candidates) {
+        const recent = await this.d.drafts
+          .find({ merchantId: mid, customerId: c.customer._id, createdAt: { $gte: new Date(now.getTime() - Math.max(30, scenario.repeatAfterDays) * DAY_MS) } }, { scenario: 1, status: 1, createdAt: 1 })
+          .lean()
+          .exec();
+        const [lastOrder] = await this.d.orders.forCustomer(merchantId, c.customer._id, 1);
+        const reason =
+          policyVerdict(c.customer, recent, lastOrder?.placedAt, settings.policy, now) ??
+          (recent.some((r) => r.scenario === scenario.key && now.getTime() - r.createdAt.getTime() < scenario.repeatAfterDays * DAY_MS) ? 'recently_contacted' : null) ??
+          (checkReply(c.text, c.citedIds, kb, kb.merchant.industry).ok ? null : 'guardrail');
+        const key = { merchantId: mid, scenario: scenario.key, customerId: c.customer._id, day };
+        if (reason) {
+          await this.d.suppressions.create({ ...key, reason, at: now }).catch((err) => (isDuplicate(err) ? undefined : Promise.reject(err)));
+          suppressed++;
+          continue;
+        }
+        const created = await this.d.drafts
+          .create({ ...key, text: c.text, reason: c.reason, citedIds: c.citedIds, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }] })
+          .then(
+            () => true,
+            (err) => (isDuplicate(err) ? false : Promise.reject(err)),
+          );
+        if (created) drafted++;
+      }
+      await this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }).catch((err) => (isDuplicate(err) ? undefined : Promise.reject(err)));
+      return { drafted, suppressed };
+    } finally {
+      await lock.release();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// The customer-facing scenarios: who is due today and what to say, grounded in their own orders and the shop's menu.
+// Texts carry no invented prices or discounts; each still goes through the guardrails before it becomes a draft.
+import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
+import type { CustomerScenario } from '@xiaoer/common/constants/outreach';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import type { OrderRepository } from '../orders/order.repository.js';
+
+const DAY_MS = 86_400_000;
+/** An owner approves a few dozen a day, not thousands: the most valuable customers first. */
+export const MAX_DRAFTS_PER_RUN = 200;
+
+export interface ScenarioContext {
+  merchantId: MerchantId;
+  kb: KnowledgeBase;
+  now: Date;
+  /** merchant-local date, YYYY-MM-DD */
+  day: string;
+}
+
+export interface Candidate {
+  customer: CustomerRecord;
+  text: string;
+  reason: string;
+  citedIds: string[];
+}
+
+export interface Scenario {
+  key: CustomerScenario;
+  /** do not draft this scenario again for the same customer within this many days */
+  repeatAfterDays: number;
+  find(ctx: ScenarioContext): Promise<Candidate[]>;
+}
+
+const call = (c: CustomerRecord) => c.remark || c.name;
+const onSale = (kb: KnowledgeBase, name: string) => kb.products.find((p) => p.name === name && p.available && p.stock !== 0);
+
+export function buildScenarios(deps: { orders: OrderRepository; customers: CustomerRepository }): Scenario[] {
+  const dormantWinback: Scenario = {
+    key: 'dormant_winback',
+    repeatAfterDays: 30,
+    async find({ merchantId, kb, now }) {
+      const dormantDays = DORMANT_AFTER_DAYS[kb.merchant.industry];
+      // Customers whose last visit fell in the dormant band (not yet lost), by what they have spent.
+      const rows = await deps.orders.lastVisitsBetween(merchantId, new Date(now.getTime() - dormantDays * LOST_FACTOR * DAY_MS), new Date(now.getTime() - dormantDays * DAY_MS), MAX_DRAFTS_PER_RUN);
+      const customers = await deps.customers.findManyByIds(merchantId, rows.map((r) => r._id));
+      const candidates: Candidate[] = [];
+      for (const row of rows) {
+        const customer = customers.get(String(row._id));
+        if (!customer) continue;
+        const idle = Math.floor((now.getTime() - row.last.getTime()) / DAY_MS);
+        const [favourite] = await deps.orders.favouriteItems(merchantId, row._id, 1);
+        const product = favourite && onSale(kb, favourite.name);
+        const fresh = kb.products.find((p) => p.tags.includes('新品') && p.available && p.stock !== 0);
+        const pick = product ?? fresh;
+        candidates.push({
+          customer,
+          text: product
+            ? `${call(customer)}，好久不见～您常点的${product.name}一直都在，最近有空来店里坐坐吧？`
+            : fresh
+              ? `${call(customer)}，好久不见～店里上了新品${fresh.name}，有空来尝尝？`
+              : `${call(customer)}，好久不见～最近有空来店里坐坐吧？`,
+          reason: `${idle}天没来了（之前来过${row.visits}次）`,
+          citedIds: pick ? [`product:${pick._id}`] : [],
+        });
+      }
+      return candidates;
+    },
+  };
+
+  const birthday: Scenario = {
+    key: 'birthday',
+    repeatAfterDays: 300,
+    async find({ merchantId, day }) {
+      const customers = await deps.customers.withBirthday(merchantId, day.slice(5), MAX_DRAFTS_PER_RUN);
+      return customers.map((customer) => ({
+        customer,
+        text: `${call(customer)}，生日快乐🎂！祝您新的一岁天天开心，生日这几天来店里，我们给您准备了一份小心意～`,
+        reason: '今天是顾客生日',
+        citedIds: [],
+      }));
+    },
+  };
+
+  return [dormantWinback, birthday];
+}
