@@ -31,6 +31,8 @@ import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
 import { hostname } from 'node:os';
 import { buildWecom } from '../modules/wecom/wecom.container.js';
 import { buildAi } from '../modules/ai/ai.container.js';
+import { ReportService } from '../modules/reports/report.service.js';
+import { ReportSendService, reportSendModel } from '../modules/reports/report-send.service.js';
 import { DraftService } from '../modules/outreach/draft.service.js';
 import { ScenarioScanService } from '../modules/outreach/scenario-scan.service.js';
 import { buildScenarios } from '../modules/outreach/scenarios.js';
@@ -100,10 +102,24 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       logger,
     }),
   };
+  const reportService = new ReportService({ orders: repositories.orders, customers: repositories.customers, decisions: ai.decisions, drafts: outreachDrafts, knowledge: ai.knowledge });
+  const reports = {
+    service: reportService,
+    sender: new ReportSendService({
+      reports: reportService,
+      sends: reportSendModel(mongo),
+      apps: wecom.apps,
+      staff: repositories.staff,
+      contacts: wecom.contactsApi,
+      logger,
+      reportUrl: (period) => `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console/#/pages/reports/index?period=${period}`,
+    }),
+  };
   return {
     config,
     intake,
     outreach,
+    reports,
     logger,
     mongo,
     redis,

@@ -136,6 +136,11 @@ export class CustomerRepository extends TenantRepository<Customer> {
     return this.model.find(this.scoped(merchantId, { birthdayMonthDay: monthDay })).limit(limit).lean<CustomerRecord[]>().exec();
   }
 
+  /** Customers who first reached the shop in a period (reports). */
+  countFirstContactBetween(merchantId: MerchantId, start: Date, end: Date): Promise<number> {
+    return this.model.countDocuments(this.scoped(merchantId, { firstContactAt: { $gte: start, $lt: end } })).exec();
+  }
+
   /** Every tag the merchant's customers carry (the multikey {merchantId, tags} index). */
   distinctTags(merchantId: MerchantId): Promise<string[]> {
     return this.model.distinct('tags', this.scoped(merchantId)).exec() as Promise<string[]>;

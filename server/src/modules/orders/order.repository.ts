@@ -43,6 +43,21 @@ export class OrderRepository extends TenantRepository<Order> {
       .exec();
   }
 
+  /** A period's orders for reports: only what the figures need (the {merchantId, placedAt} index). */
+  inRange(merchantId: MerchantId, start: Date, end: Date): Promise<Pick<OrderRecord, 'placedAt' | 'amount' | 'status' | 'customerId' | 'items'>[]> {
+    return this.model
+      .find(this.scoped(merchantId, { placedAt: { $gte: start, $lt: end } }), { placedAt: 1, amount: 1, status: 1, customerId: 1, items: 1 })
+      .lean<OrderRecord[]>()
+      .exec();
+  }
+
+  /** Which of these customers had ordered before an instant (returning versus first-time customers). */
+  async customersWithOrdersBefore(merchantId: MerchantId, customerIds: Types.ObjectId[], before: Date): Promise<Set<string>> {
+    if (!customerIds.length) return new Set();
+    const ids = await this.model.distinct('customerId', this.scoped(merchantId, { customerId: { $in: customerIds }, placedAt: { $lt: before } })).exec();
+    return new Set(ids.map(String));
+  }
+
   /** A customer's orders, newest first (the {merchantId, customerId, placedAt} index). */
   forCustomer(merchantId: MerchantId, customerId: Types.ObjectId, limit = 200): Promise<OrderRecord[]> {
     return this.model.find(this.scoped(merchantId, { customerId })).sort({ placedAt: -1 }).limit(limit).lean<OrderRecord[]>().exec();

@@ -1,0 +1,116 @@
+// The daily, weekly and monthly report: customers, consultations and how much the bot handled, orders, revenue,
+// items, returning customers, dormant customers and what proactive messages brought in — each against the previous
+// period — with a plain-Chinese summary and suggested actions. Served as chart data and sent to owners.
+import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
+import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
+import type { Types } from 'mongoose';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import { localTime } from '../ai/business-hours.js';
+import type { AiDecisionModel } from '../ai/ai-decision.model.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import type { OrderRepository } from '../orders/order.repository.js';
+import type { DraftModel } from '../outreach/outreach.model.js';
+import { lastCompletePeriod, localDates, periodContaining, previousPeriod, type PeriodRange } from './period.js';
+import { summarize } from './report-summary.js';
+
+const DAY_MS = 86_400_000;
+const counted = (status: string) => status !== 'refunded' && status !== 'cancelled';
+const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
+const compare = (value: number, previous: number) => ({ value, previous, ...(previous ? { changePct: Math.round(((value - previous) / previous) * 1000) / 10 } : {}) });
+
+interface PeriodFigures {
+  newCustomers: number;
+  consultations: number;
+  aiHandledPct: number;
+  handoffs: number;
+  orders: number;
+  revenue: number;
+  averageOrderValue: number;
+  returningPct: number;
+}
+
+export class ReportService {
+  constructor(
+    private d: { orders: OrderRepository; customers: CustomerRepository; decisions: AiDecisionModel; drafts: DraftModel; knowledge: KnowledgeBaseService },
+  ) {}
+
+  /** The report for the period containing `date` (merchant-local), or the last complete one. */
+  async build(merchantId: MerchantId, period: ReportPeriod, date?: string, now = new Date()): Promise<ReportDto> {
+    const kb = await this.d.knowledge.get(merchantId);
+    const tz = kb.merchant.timezone || 'Asia/Shanghai';
+    const range = date ? periodContaining(period, date, tz) : lastCompletePeriod(period, localTime(now, tz).date, tz);
+    const before = previousPeriod(period, range, tz);
+    const [current, previous, orders] = await Promise.all([this.figures(merchantId, range), this.figures(merchantId, before), this.d.orders.inRange(merchantId, range.start, range.end)]);
+    const sold = new Map<string, { quantity: number; revenue: number }>();
+    for (const o of orders.filter((x) => counted(x.status))) {
+      for (const i of o.items) {
+        const s = sold.get(i.name) ?? { quantity: 0, revenue: 0 };
+        sold.set(i.name, { quantity: s.quantity + i.quantity, revenue: s.revenue + i.quantity * i.unitPrice });
+      }
+    }
+    const topItems = [...sold].map(([name, s]) => ({ name, ...s })).sort((a, b) => b.quantity - a.quantity).slice(0, 5);
+    const slowItems = kb.products
+      .filter((p) => p.available)
+      .map((p) => ({ name: p.name, quantity: sold.get(p.name)?.quantity ?? 0 }))
+      .sort((a, b) => a.quantity - b.quantity)
+      .slice(0, 3)
+      .filter((i) => i.quantity < (topItems[0]?.quantity ?? 1) / 10 || i.quantity === 0);
+    const byDay = new Map(localDates(range).map((d) => [d, { date: d, revenue: 0, orders: 0 }]));
+    for (const o of orders.filter((x) => counted(x.status))) {
+      const day = byDay.get(localTime(o.placedAt, tz).date);
+      if (day) {
+        day.revenue += o.amount;
+        day.orders++;
+      }
+    }
+    const dormantDays = DORMANT_AFTER_DAYS[kb.merchant.industry];
+    const dormant = await this.d.orders.lastVisitsBetween(merchantId, new Date(range.end.getTime() - dormantDays * LOST_FACTOR * DAY_MS), new Date(range.end.getTime() - dormantDays * DAY_MS), 100_000);
+    const figures = Object.fromEntries(Object.keys(current).map((k) => [k, compare(current[k as keyof PeriodFigures], previous[k as keyof PeriodFigures])])) as unknown as ReportDto['figures'];
+    const report = {
+      period,
+      from: range.from,
+      to: range.to,
+      figures: { ...figures, dormantCustomers: dormant.length },
+      topItems,
+      slowItems,
+      campaigns: await this.campaigns(merchantId, range),
+      daily: [...byDay.values()],
+    };
+    return { ...report, ...summarize(report) };
+  }
+
+  private async figures(merchantId: MerchantId, range: PeriodRange): Promise<PeriodFigures> {
+    const mid = merchantObjectId(merchantId);
+    const [newCustomers, decisions, orders] = await Promise.all([
+      this.d.customers.countFirstContactBetween(merchantId, range.start, range.end),
+      this.d.decisions.find({ merchantId: mid, channel: 'kf', at: { $gte: range.start, $lt: range.end } }, { externalUserId: 1, action: 1 }).lean().exec(),
+      this.d.orders.inRange(merchantId, range.start, range.end),
+    ]);
+    const questions = decisions.filter((x) => x.action !== 'opted_out');
+    const paid = orders.filter((o) => counted(o.status));
+    const revenue = paid.reduce((sum, o) => sum + o.amount, 0);
+    const buyers = [...new Set(paid.flatMap((o) => (o.customerId ? [String(o.customerId)] : [])))];
+    const returning = await this.d.orders.customersWithOrdersBefore(merchantId, paid.flatMap((o) => (o.customerId ? [o.customerId as Types.ObjectId] : [])), range.start);
+    return {
+      newCustomers,
+      consultations: new Set(questions.map((x) => x.externalUserId)).size,
+      aiHandledPct: pct(questions.filter((x) => x.action === 'sent').length, questions.length),
+      handoffs: questions.filter((x) => x.action === 'handoff').length,
+      orders: paid.length,
+      revenue,
+      averageOrderValue: paid.length ? Math.round(revenue / paid.length) : 0,
+      returningPct: pct(buyers.filter((id) => returning.has(id)).length, buyers.length),
+    };
+  }
+
+  /** Proactive messages sent in the period, and how many of those customers bought within 7 days. */
+  private async campaigns(merchantId: MerchantId, range: PeriodRange) {
+    const sent = await this.d.drafts.find({ merchantId: merchantObjectId(merchantId), status: 'sent', updatedAt: { $gte: range.start, $lt: range.end } }, { customerId: 1, updatedAt: 1 }).lean().exec();
+    let bought = 0;
+    for (const s of sent) {
+      if (await this.d.orders.count(merchantId, { customerId: s.customerId, placedAt: { $gte: s.updatedAt, $lte: new Date(s.updatedAt.getTime() + 7 * DAY_MS) } })) bought++;
+    }
+    return { sent: sent.length, boughtWithin7Days: bought };
+  }
+}
