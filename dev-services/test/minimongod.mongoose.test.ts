@@ -203,6 +203,23 @@ describe('minimongod with Mongoose', () => {
     expect(await tagged.countDocuments({ profile: null })).toBe(await tagged.countDocuments({}));
   });
 
+  it('answers $in on an index prefix and aggregates behind a leading $match exactly as a scan would', async () => {
+    const users = conn.collection('in_users');
+    await users.createIndex({ tenant: 1, age: 1 });
+    await users.createIndex({ tags: 1 });
+    await users.insertMany(Array.from({ length: 90 }, (_, i) => ({ tenant: `t${i % 3}`, age: i % 7, tags: i % 2 ? ['vip', `g${i % 4}`] : [], n: i })));
+    const all = await users.find({}).toArray();
+    const scan = (test: (d: (typeof all)[number]) => boolean) => all.filter(test).map((d) => d.n).sort((a, b) => a - b);
+    const ns = async (filter: Record<string, unknown>) => (await users.find(filter).toArray()).map((d) => d.n).sort((a, b) => a - b);
+    expect(await ns({ tenant: { $in: ['t0', 't2'] } })).toEqual(scan((d) => d.tenant === 't0' || d.tenant === 't2'));
+    expect(await ns({ tenant: 't1', age: { $in: [1, 3, 99] } })).toEqual(scan((d) => d.tenant === 't1' && [1, 3].includes(d.age)));
+    expect(await ns({ tags: { $in: ['g1', 'g3'] } })).toEqual(scan((d) => d.tags.includes('g1') || d.tags.includes('g3')));
+    const grouped = await users
+      .aggregate([{ $match: { tenant: { $in: ['t0', 't1'] }, age: { $gte: 2 } } }, { $group: { _id: '$tenant', n: { $sum: 1 } } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(grouped).toEqual(['t0', 't1'].map((t) => ({ _id: t, n: all.filter((d) => d.tenant === t && d.age >= 2).length })));
+  });
+
   it('says plainly what it does not support', async () => {
     const { User } = models();
     await User.create({ tenant: 'a', email: 'x' });

@@ -18,6 +18,14 @@ export interface IndexSpec {
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
+/** An $in list longer than this is scanned rather than looked up value by value. */
+const MAX_IN_VALUES = 1000;
+
+/** Every combination of one value per field (at most one field has several). */
+function combinations(choices: unknown[][]): unknown[][] {
+  return choices.reduce<unknown[][]>((acc, options) => acc.flatMap((prefix) => options.map((o) => [...prefix, o])), [[]]);
+}
+
 export class Collection {
   docs = new Map<string, Document>();
   indexes: IndexSpec[] = [{ ...ID_INDEX }];
@@ -192,20 +200,30 @@ export class Collection {
     }
   }
 
-  /** The documents an equality prefix of some index narrows the filter to (the smallest such set), or null. */
+  /**
+   * The documents an equality prefix of some index narrows the filter to (the smallest such set), or null. Like
+   * mongod's index bounds, one field of the prefix may be an $in list: its values' buckets are united.
+   */
   private indexedCandidates(filter: Document): Document[] | null {
     let best: Set<string> | null = null;
     for (const spec of this.indexes) {
       const prefixes = Collection.lookupPrefixes(spec);
-      const values: unknown[] = [];
+      const choices: unknown[][] = [];
       for (const field of Object.keys(spec.key)) {
         const v = filter[field];
         const eq = isPlainObject(v) && Object.keys(v).length === 1 && '$eq' in v ? v.$eq : v;
+        const list = isPlainObject(v) && Object.keys(v).length === 1 && Array.isArray(v.$in) ? (v.$in as unknown[]) : undefined;
+        if (list && list.length <= MAX_IN_VALUES && !choices.some((c) => c.length > 1) && list.every((x) => !(x instanceof RegExp) && !Array.isArray(x) && !hasOperatorKeys(x))) {
+          choices.push(list);
+          continue;
+        }
         if (eq === undefined || Array.isArray(eq) || eq instanceof RegExp || hasOperatorKeys(eq)) break;
-        values.push(eq);
+        choices.push([eq]);
       }
-      if (!values.length || !prefixes.length) continue;
-      const ids: Set<string> = this.buckets.get(prefixes[values.length - 1]!.name)?.get(canonicalKey(values)) ?? new Set<string>();
+      if (!choices.length || !prefixes.length) continue;
+      const bucket = this.buckets.get(prefixes[choices.length - 1]!.name);
+      const ids = new Set<string>();
+      for (const values of combinations(choices)) for (const id of bucket?.get(canonicalKey(values)) ?? []) ids.add(id);
       if (!best || ids.size < best.size) best = ids;
     }
     return best ? [...best].map((id) => this.docs.get(id)!).filter(Boolean) : null;

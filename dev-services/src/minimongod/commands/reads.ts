@@ -22,8 +22,12 @@ function runAggregate(ctx: CommandContext): Document {
   const out = last && '$out' in last ? last.$out : undefined;
   const stages = out ? pipeline.slice(0, -1) : pipeline;
   const source = typeof ctx.cmd.aggregate === 'string' ? ctx.collection(false) : undefined;
-  const input = (source?.match(undefined) ?? []).map(deepClone);
-  const result = new Aggregator(stages, {
+  // A leading $match is applied through the collection (index candidates, no copies of what it filters out), as
+  // mongod would use an index for it; the rest of the pipeline runs on copies of the matching documents only.
+  const first = stages[0];
+  const leading = first && Object.keys(first).length === 1 && '$match' in first ? (first.$match as Document) : undefined;
+  const input = (source?.match(leading) ?? []).map(deepClone);
+  const result = new Aggregator(leading ? stages.slice(1) : stages, {
     // $lookup and $unionWith read other collections of the same database (through the transaction when there is one)
     collectionResolver: (name: string) => (ctx.collection(false, name)?.match(undefined) ?? []).map(deepClone),
   } as never).run(input) as Document[];

@@ -81,7 +81,8 @@ export class CustomerRepository extends TenantRepository<Customer> {
   /** Bulk load for imports and the demo seed: no hydration, one round trip per batch. */
   async insertMany(merchantId: MerchantId, customers: (NewCustomer & { _id?: Types.ObjectId })[]): Promise<number> {
     // insertMany with lean skips the save hook, so the derived birthday key is set here
-    const docs = customers.map((c) => ({ ...c, birthdayMonthDay: c.birthday?.slice(5), merchantId: merchantObjectId(merchantId) }));
+    // ... and so are schema defaults: an imported customer is an active contact unless said otherwise
+    const docs = customers.map((c) => ({ contactStatus: 'active', ...c, birthdayMonthDay: c.birthday?.slice(5), merchantId: merchantObjectId(merchantId) }));
     const inserted = await this.model.insertMany(docs, { lean: true, ordered: false });
     return inserted.length;
   }

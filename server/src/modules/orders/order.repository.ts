@@ -43,6 +43,33 @@ export class OrderRepository extends TenantRepository<Order> {
       .exec();
   }
 
+  /** Each customer's most-bought item, for many customers in one aggregation (scenario texts). */
+  async topItemPerCustomer(merchantId: MerchantId, customerIds: Types.ObjectId[]): Promise<Map<string, { name: string; quantity: number }>> {
+    if (!customerIds.length) return new Map();
+    const rows = await this.model
+      .aggregate<{ _id: Types.ObjectId; name: string; quantity: number }>([
+        { $match: { merchantId: merchantObjectId(merchantId), customerId: { $in: customerIds }, status: { $ne: 'refunded' } } },
+        { $unwind: '$items' },
+        { $group: { _id: { c: '$customerId', n: '$items.name' }, quantity: { $sum: '$items.quantity' } } },
+        { $sort: { quantity: -1, '_id.n': 1 } },
+        { $group: { _id: '$_id.c', name: { $first: '$_id.n' }, quantity: { $first: '$quantity' } } },
+      ])
+      .exec();
+    return new Map(rows.map((r) => [String(r._id), { name: r.name, quantity: r.quantity }]));
+  }
+
+  /** When each of these customers last ordered (anything but cancelled). */
+  async lastOrderAt(merchantId: MerchantId, customerIds: Types.ObjectId[]): Promise<Map<string, Date>> {
+    if (!customerIds.length) return new Map();
+    const rows = await this.model
+      .aggregate<{ _id: Types.ObjectId; last: Date }>([
+        { $match: { merchantId: merchantObjectId(merchantId), customerId: { $in: customerIds }, status: { $ne: 'cancelled' } } },
+        { $group: { _id: '$customerId', last: { $max: '$placedAt' } } },
+      ])
+      .exec();
+    return new Map(rows.map((r) => [String(r._id), r.last]));
+  }
+
   /** A period's orders for reports: only what the figures need (the {merchantId, placedAt} index). */
   inRange(merchantId: MerchantId, start: Date, end: Date): Promise<Pick<OrderRecord, 'placedAt' | 'amount' | 'status' | 'customerId' | 'items'>[]> {
     return this.model

@@ -17,6 +17,19 @@ import type { Scenario } from './scenarios.js';
 const DAY_MS = 86_400_000;
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
+/** Inserts what is not there yet (unordered; duplicate keys skipped) and returns how many were new. */
+async function insertNew(collection: { insertMany(docs: Record<string, unknown>[], options: { ordered: boolean }): Promise<{ insertedCount: number }> }, docs: Record<string, unknown>[]): Promise<number> {
+  if (!docs.length) return 0;
+  try {
+    return (await collection.insertMany(docs, { ordered: false })).insertedCount;
+  } catch (err) {
+    const bulk = err as { insertedCount?: number; writeErrors?: { code: number }[] | { code: number }; code?: number };
+    const errors = Array.isArray(bulk.writeErrors) ? bulk.writeErrors : bulk.writeErrors ? [bulk.writeErrors] : [{ code: bulk.code ?? 0 }];
+    if (errors.every((e) => e.code === 11000)) return bulk.insertedCount ?? 0;
+    throw err;
+  }
+}
+
 export type RunOutcome = { drafted: number; suppressed: number } | 'already_done' | 'busy' | 'not_due' | 'disabled';
 
 export class ScenarioScanService {
@@ -61,32 +74,30 @@ export class ScenarioScanService {
     if (!lock) return 'busy';
     try {
       const candidates = await scenario.find({ merchantId, kb, now, day });
-      let drafted = 0;
-      let suppressed = 0;
+      // Everything the policy needs for all candidates in two queries, then two bulk inserts.
+      const ids = candidates.map((c) => c.customer._id);
+      const since = new Date(now.getTime() - Math.max(30, scenario.repeatAfterDays) * DAY_MS);
+      const [recentRows, lastOrders] = await Promise.all([
+        this.d.drafts.find({ merchantId: mid, customerId: { $in: ids }, createdAt: { $gte: since } }, { customerId: 1, scenario: 1, status: 1, createdAt: 1 }).lean().exec(),
+        this.d.orders.lastOrderAt(merchantId, ids),
+      ]);
+      const recentBy = new Map<string, typeof recentRows>();
+      for (const r of recentRows) recentBy.set(String(r.customerId), [...(recentBy.get(String(r.customerId)) ?? []), r]);
+      const suppressions: Record<string, unknown>[] = [];
+      const drafts: Record<string, unknown>[] = [];
       for (const c of candidates) {
-        const recent = await this.d.drafts
-          .find({ merchantId: mid, customerId: c.customer._id, createdAt: { $gte: new Date(now.getTime() - Math.max(30, scenario.repeatAfterDays) * DAY_MS) } }, { scenario: 1, status: 1, createdAt: 1 })
-          .lean()
-          .exec();
-        const [lastOrder] = await this.d.orders.forCustomer(merchantId, c.customer._id, 1);
+        const recent = recentBy.get(String(c.customer._id)) ?? [];
         const reason =
-          policyVerdict(c.customer, recent, lastOrder?.placedAt, settings.policy, now) ??
+          policyVerdict(c.customer, recent, lastOrders.get(String(c.customer._id)), settings.policy, now) ??
           (recent.some((r) => r.scenario === scenario.key && now.getTime() - r.createdAt.getTime() < scenario.repeatAfterDays * DAY_MS) ? 'recently_contacted' : null) ??
           (checkReply(c.text, c.citedIds, kb, kb.merchant.industry).ok ? null : 'guardrail');
         const key = { merchantId: mid, scenario: scenario.key, customerId: c.customer._id, day };
-        if (reason) {
-          await this.d.suppressions.create({ ...key, reason, at: now }).catch((err) => (isDuplicate(err) ? undefined : Promise.reject(err)));
-          suppressed++;
-          continue;
-        }
-        const created = await this.d.drafts
-          .create({ ...key, text: c.text, reason: c.reason, citedIds: c.citedIds, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }] })
-          .then(
-            () => true,
-            (err) => (isDuplicate(err) ? false : Promise.reject(err)),
-          );
-        if (created) drafted++;
+        if (reason) suppressions.push({ ...key, reason, at: now });
+        else drafts.push({ ...key, text: c.text, reason: c.reason, citedIds: c.citedIds, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }], createdAt: now, updatedAt: now });
       }
+      // Unique keys make a concurrent or repeated run insert nothing twice; duplicates are skipped, not errors.
+      const suppressed = await insertNew(this.d.suppressions.collection, suppressions);
+      const drafted = await insertNew(this.d.drafts.collection, drafts);
       await this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }).catch((err) => (isDuplicate(err) ? undefined : Promise.reject(err)));
       return { drafted, suppressed };
     } finally {

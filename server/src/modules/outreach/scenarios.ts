@@ -44,13 +44,13 @@ export function buildScenarios(deps: { orders: OrderRepository; customers: Custo
       const dormantDays = DORMANT_AFTER_DAYS[kb.merchant.industry];
       // Customers whose last visit fell in the dormant band (not yet lost), by what they have spent.
       const rows = await deps.orders.lastVisitsBetween(merchantId, new Date(now.getTime() - dormantDays * LOST_FACTOR * DAY_MS), new Date(now.getTime() - dormantDays * DAY_MS), MAX_DRAFTS_PER_RUN);
-      const customers = await deps.customers.findManyByIds(merchantId, rows.map((r) => r._id));
+      const [customers, favourites] = await Promise.all([deps.customers.findManyByIds(merchantId, rows.map((r) => r._id)), deps.orders.topItemPerCustomer(merchantId, rows.map((r) => r._id))]);
       const candidates: Candidate[] = [];
       for (const row of rows) {
         const customer = customers.get(String(row._id));
         if (!customer) continue;
         const idle = Math.floor((now.getTime() - row.last.getTime()) / DAY_MS);
-        const [favourite] = await deps.orders.favouriteItems(merchantId, row._id, 1);
+        const favourite = favourites.get(String(row._id));
         const product = favourite && onSale(kb, favourite.name);
         const fresh = kb.products.find((p) => p.tags.includes('新品') && p.available && p.stock !== 0);
         const pick = product ?? fresh;

@@ -3,7 +3,7 @@
 // period — with a plain-Chinese summary and suggested actions. Served as chart data and sent to owners.
 import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
 import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime } from '../ai/business-hours.js';
 import type { AiDecisionModel } from '../ai/ai-decision.model.js';
@@ -91,7 +91,7 @@ export class ReportService {
     const paid = orders.filter((o) => counted(o.status));
     const revenue = paid.reduce((sum, o) => sum + o.amount, 0);
     const buyers = [...new Set(paid.flatMap((o) => (o.customerId ? [String(o.customerId)] : [])))];
-    const returning = await this.d.orders.customersWithOrdersBefore(merchantId, paid.flatMap((o) => (o.customerId ? [o.customerId as Types.ObjectId] : [])), range.start);
+    const returning = await this.d.orders.customersWithOrdersBefore(merchantId, buyers.map((id) => new Types.ObjectId(id)), range.start);
     return {
       newCustomers,
       consultations: new Set(questions.map((x) => x.externalUserId)).size,
