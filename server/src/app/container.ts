@@ -31,6 +31,8 @@ import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
 import { hostname } from 'node:os';
 import { buildWecom } from '../modules/wecom/wecom.container.js';
 import { buildAi } from '../modules/ai/ai.container.js';
+import { AutoTagService } from '../modules/tags/auto-tag.service.js';
+import { tagRuleModel } from '../modules/tags/tag-rule.model.js';
 import { ReportService } from '../modules/reports/report.service.js';
 import { ReportSendService, reportSendModel } from '../modules/reports/report-send.service.js';
 import { DraftService } from '../modules/outreach/draft.service.js';
@@ -115,8 +117,19 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       reportUrl: (period) => `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console/#/pages/reports/index?period=${period}`,
     }),
   };
+  const tagRules = tagRuleModel(mongo);
+  const autoTags = new AutoTagService({
+    rules: tagRules,
+    customers: repositories.customers,
+    orders: repositories.orders,
+    merchants: repositories.merchants,
+    kf: wecom.kfRepository,
+    onTagsChanged: (merchantId, customerId) => jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId }),
+  });
   return {
     config,
+    tagRules,
+    autoTags,
     intake,
     outreach,
     reports,

@@ -14,6 +14,7 @@ import { groupSendRoutes } from '../modules/campaigns/group-send.routes.js';
 import { aiRoutes } from '../modules/ai/ai.routes.js';
 import { tagRoutes } from '../modules/tags/tag.routes.js';
 import { groupRoutes } from '../modules/groups/group.routes.js';
+import { tagRuleRoutes } from '../modules/tags/tag-rule.routes.js';
 import { reportRoutes } from '../modules/reports/report.routes.js';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.js';
 import { intakeRoutes } from '../modules/intake/intake.routes.js';
@@ -72,6 +73,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     groupRoutes(container.wecom.groupChats),
     staffRoutes(repositories.staff),
     reportRoutes(container.reports.service),
+    tagRuleRoutes(container.tagRules, container.autoTags),
     outreachRoutes(container.outreach.drafts, repositories.merchants, container.ai.knowledge),
     intakeRoutes(container.intake.orders, container.intake.webhook, config.http.publicUrl),
   ]) {

@@ -2,11 +2,12 @@ import type { Container } from '../app/container.js';
 import { pushCustomerTagsJob } from '../modules/tags/push-customer-tags.job.js';
 import { contactSyncJob } from '../modules/wecom/contacts/contact-sync.job.js';
 import { morningSummaryJob } from '../modules/ai/morning-summary.job.js';
+import { autoTagJob } from '../modules/tags/auto-tag.job.js';
 import { reportsJob } from '../modules/reports/reports.job.js';
 import { outreachScanJob } from '../modules/outreach/outreach-scan.job.js';
 import type { JobDefinition } from './job-definition.js';
 
 /** Every job kind the worker role runs. */
 export function jobDefinitions(container: Container): JobDefinition[] {
-  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), reportsJob(container)] as unknown as JobDefinition[];
+  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), reportsJob(container), autoTagJob(container)] as unknown as JobDefinition[];
 }

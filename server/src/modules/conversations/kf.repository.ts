@@ -132,4 +132,13 @@ export class KfRepository {
   message(merchantId: MerchantId, id: string): Promise<MessageRecord | null> {
     return this.messages.findOne({ _id: id, merchantId: merchantObjectId(merchantId) }).lean<MessageRecord>().exec();
   }
+
+  /** Customers who wrote a word to 微信客服 since a date (auto-tag rules on keywords). */
+  async customersWhoWrote(merchantId: MerchantId, keyword: string, since: Date): Promise<Set<string>> {
+    const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const ids = await this.messages
+      .distinct('externalUserId', { merchantId: merchantObjectId(merchantId), direction: 'in', sentAt: { $gte: since }, text: { $regex: escaped } })
+      .exec();
+    return new Set(ids.map(String));
+  }
 }

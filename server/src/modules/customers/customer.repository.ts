@@ -142,6 +142,16 @@ export class CustomerRepository extends TenantRepository<Customer> {
     return this.model.countDocuments(this.scoped(merchantId, { firstContactAt: { $gte: start, $lt: end } })).exec();
   }
 
+  /** Every customer of a merchant, with what auto-tagging needs. */
+  forTagging(merchantId: MerchantId): Promise<Pick<CustomerRecord, '_id' | 'tags' | 'firstContactAt' | 'externalUserId'>[]> {
+    return this.model.find(this.scoped(merchantId), { tags: 1, firstContactAt: 1, externalUserId: 1 }).lean<CustomerRecord[]>().exec();
+  }
+
+  async bulkSetTags(merchantId: MerchantId, updates: { id: Types.ObjectId; tags: string[] }[]): Promise<void> {
+    if (!updates.length) return;
+    await this.model.bulkWrite(updates.map((u) => ({ updateOne: { filter: this.scoped(merchantId, { _id: u.id }), update: { $set: { tags: u.tags } } } })), { ordered: false });
+  }
+
   /** Every tag the merchant's customers carry (the multikey {merchantId, tags} index). */
   distinctTags(merchantId: MerchantId): Promise<string[]> {
     return this.model.distinct('tags', this.scoped(merchantId)).exec() as Promise<string[]>;

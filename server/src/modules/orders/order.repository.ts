@@ -70,6 +70,31 @@ export class OrderRepository extends TenantRepository<Order> {
     return new Map(rows.map((r) => [String(r._id), r.last]));
   }
 
+  /** Per customer since a date: spend, visits and last visit (paid and completed orders). */
+  async figuresSince(merchantId: MerchantId, since: Date): Promise<Map<string, { spend: number; visits: number; last: Date }>> {
+    const rows = await this.model
+      .aggregate<{ _id: Types.ObjectId; spend: number; visits: number; last: Date }>([
+        { $match: { merchantId: merchantObjectId(merchantId), placedAt: { $gte: since }, customerId: { $ne: null }, status: { $nin: ['refunded', 'cancelled'] } } },
+        { $group: { _id: '$customerId', spend: { $sum: '$amount' }, visits: { $sum: 1 }, last: { $max: '$placedAt' } } },
+      ])
+      .exec();
+    return new Map(rows.map((r) => [String(r._id), r]));
+  }
+
+  /** Which of these item names each customer bought since a date. */
+  async itemsBoughtSince(merchantId: MerchantId, names: string[], since: Date): Promise<Map<string, Set<string>>> {
+    if (!names.length) return new Map();
+    const rows = await this.model
+      .aggregate<{ _id: Types.ObjectId; names: string[] }>([
+        { $match: { merchantId: merchantObjectId(merchantId), placedAt: { $gte: since }, customerId: { $ne: null }, 'items.name': { $in: names } } },
+        { $unwind: '$items' },
+        { $match: { 'items.name': { $in: names } } },
+        { $group: { _id: '$customerId', names: { $addToSet: '$items.name' } } },
+      ])
+      .exec();
+    return new Map(rows.map((r) => [String(r._id), new Set(r.names)]));
+  }
+
   /** A period's orders for reports: only what the figures need (the {merchantId, placedAt} index). */
   inRange(merchantId: MerchantId, start: Date, end: Date): Promise<Pick<OrderRecord, 'placedAt' | 'amount' | 'status' | 'customerId' | 'items'>[]> {
     return this.model
