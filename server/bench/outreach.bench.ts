@@ -86,6 +86,7 @@ for (const m of merchants) {
   for (const o of Object.values(outcomes)) if (typeof o === 'object') ((drafted += o.drafted), (suppressed += o.suppressed));
 }
 const scanMs = performance.now() - scanStarted;
+console.log(`scenario scan: ${(scanMs / 1000).toFixed(1)} s for ${MERCHANTS} merchants, ${(scanMs / MERCHANTS / 1000).toFixed(2)} s each (${drafted} drafts, ${suppressed} suppressed)`);
 
 const big = await merchantWithHistory(Math.max(1, Math.round(REPORT_ORDERS / 20)), REPORT_ORDERS);
 const reportTimes: Record<string, number> = {};
