@@ -1,21 +1,7 @@
 import type { Container } from '../../app/container.js';
-import type { JobDefinition } from '../../jobs/job-definition.js';
+import { perMerchantJob } from '../../jobs/per-merchant-job.js';
 
 export const AUTO_TAG = 'tags.auto';
 
-/** Every 6 hours, one Agenda document: re-tags each merchant's customers, each in its own error boundary. Idempotent. */
-export const autoTagJob = (c: Container): JobDefinition => ({
-  name: AUTO_TAG,
-  every: '6 hours',
-  maxRetries: 0,
-  lockLifetime: 30 * 60_000,
-  handler: async () => {
-    for (const merchantId of await c.wecom.apps.merchantIds()) {
-      try {
-        await c.autoTags.apply(merchantId);
-      } catch (err) {
-        c.logger.error({ err, merchantId: String(merchantId) }, 'auto-tagging failed for merchant');
-      }
-    }
-  },
-});
+/** Re-tags each merchant's customers every 6 hours (idempotent: an unchanged customer is not written). */
+export const autoTagJob = (c: Container) => perMerchantJob(c, { name: AUTO_TAG, every: '6 hours', lockLifetime: 30 * 60_000, run: (merchantId) => c.autoTags.apply(merchantId) });
