@@ -100,7 +100,6 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       suppressions: suppressionModel(mongo),
       runs: scenarioRunModel(mongo),
       locks,
-      redis,
       logger,
     }),
   };

@@ -10,6 +10,7 @@ import type { ContactsApi } from '../wecom/api/contacts-api.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import type { AiDecisionModel } from './ai-decision.model.js';
 import { localTime } from './business-hours.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 interface MorningSummary {
   merchantId: Types.ObjectId;
@@ -71,7 +72,7 @@ export class MorningSummaryService {
     try {
       await this.summaries.create({ merchantId: mid, day: local.date, sentAt: now, counts });
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false; // already sent today
+      if (isDuplicateKey(err)) return false; // already sent today
       throw err;
     }
     if (!rows.length) return false; // a quiet night: nothing to report

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { insertedSkippingDuplicates, isDuplicateKey } from '../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { ConversationMessage, MessageModel, OutStatus } from './message.model.js';
 import type { KfCursor, KfSession, KfSessionModel, KfState } from './kf-session.model.js';
@@ -30,14 +31,7 @@ export class KfRepository {
   async insertSynced(merchantId: MerchantId, messages: NewMessage[]): Promise<number> {
     if (!messages.length) return 0;
     const docs = messages.map((m) => ({ ...m, merchantId: merchantObjectId(merchantId) }));
-    try {
-      const result = await this.messages.insertMany(docs, { ordered: false, rawResult: true });
-      return result.insertedCount;
-    } catch (e) {
-      const err = e as { code?: number; insertedDocs?: unknown[]; result?: { insertedCount?: number }; writeErrors?: { code: number }[] };
-      if (err.writeErrors?.every((w) => w.code === 11000) || err.code === 11000) return err.result?.insertedCount ?? err.insertedDocs?.length ?? 0;
-      throw e;
-    }
+    return insertedSkippingDuplicates(() => this.messages.insertMany(docs, { ordered: false, rawResult: true }));
   }
 
   unhandled(merchantId: MerchantId, openKfId: string): Promise<MessageRecord[]> {
@@ -110,7 +104,7 @@ export class KfRepository {
       await this.messages.create({ ...message, merchantId: merchantObjectId(merchantId) });
       return true;
     } catch (e) {
-      if ((e as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(e)) return false;
       throw e;
     }
   }

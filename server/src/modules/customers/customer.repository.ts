@@ -4,6 +4,7 @@ import { TenantRepository, type TenantFilter } from '../../db/tenant-repository.
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { ContactStatus, Customer, CustomerModel } from './customer.model.js';
 import { decodeCursor, encodeCursor } from './customer-cursor.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export type CustomerRecord = Customer & { _id: Types.ObjectId };
 export type NewCustomer = Omit<Customer, 'merchantId' | 'createdAt' | 'updatedAt' | 'birthdayMonthDay' | 'contactStatus'> & { contactStatus?: ContactStatus };
@@ -106,7 +107,7 @@ export class CustomerRepository extends TenantRepository<Customer> {
     try {
       return (await run())!;
     } catch (e) {
-      if ((e as { code?: number }).code !== 11000) throw e;
+      if (!isDuplicateKey(e)) throw e;
       return (await run())!;
     }
   }

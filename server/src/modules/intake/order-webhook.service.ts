@@ -6,6 +6,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { orderBatchSchema, type IntakeReport } from '@xiaoer/common/schemas/intake';
 import type { Model } from 'mongoose';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import { AppError, conflict } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
@@ -77,8 +78,8 @@ export class OrderWebhookService {
     // Storing by order number makes a concurrent duplicate harmless; the key only saves the work and the answer.
     const report = await this.intake.ingest(merchantId, orders);
     if (d.idempotencyKey) {
-      await this.requests.create({ merchantId: endpoint.merchantId, key: d.idempotencyKey, bodyHash, report, at: new Date(now) }).catch((err: { code?: number }) => {
-        if (err.code !== 11000) throw err;
+      await this.requests.create({ merchantId: endpoint.merchantId, key: d.idempotencyKey, bodyHash, report, at: new Date(now) }).catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
       });
     }
     return { report, replayed: false };

@@ -46,7 +46,7 @@ export class DraftService {
       .lean<DraftRecord[]>()
       .exec();
     const customers = await this.customers.findManyByIds(merchantId, rows.map((r) => r.customerId));
-    return rows.map((r) => present(r, customers.get(String(r.customerId))?.remark || customers.get(String(r.customerId))?.name || '已删除的客户'));
+    return rows.map((r) => present(r, displayName(customers.get(String(r.customerId)))));
   }
 
   /** Approves and sends: the text may be edited first (and is checked again). */
@@ -119,10 +119,12 @@ export class DraftService {
   }
 
   private async present(merchantId: MerchantId, d: DraftRecord): Promise<DraftDto> {
-    const c = await this.customers.findById(merchantId, String(d.customerId));
-    return present(d, c?.remark || c?.name || '已删除的客户');
+    return present(d, displayName(await this.customers.findById(merchantId, String(d.customerId))));
   }
 }
+
+/** How staff know the customer: their remark, else their name. */
+const displayName = (c: { remark?: string; name: string } | null | undefined) => c?.remark || c?.name || '已删除的客户';
 
 const present = (d: DraftRecord, customerName: string): DraftDto => ({
   id: d._id.toHexString(),

@@ -1,7 +1,7 @@
 // Runs the customer scenarios for a merchant once a day, after their chosen time and outside quiet hours. Each run
 // is idempotent: a finished run is recorded per merchant, scenario and day; a Redis lock keeps two workers from
 // scanning at once; and drafts are unique per customer, scenario and day, so even a rerun after a crash adds nothing.
-import type { Redis } from 'ioredis';
+import { insertedSkippingDuplicates, isDuplicateKey } from '../../db/duplicate-key.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RedisLock } from '../../redis/lock.js';
 import { tenantKey } from '../../redis/keys.js';
@@ -15,22 +15,7 @@ import type { DraftModel, ScenarioRunModel, SuppressionModel } from './outreach.
 import type { Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
-
-/** Inserts what is not there yet (unordered; duplicate keys skipped) and returns how many were new. */
-async function insertNew(collection: { insertMany(docs: Record<string, unknown>[], options: { ordered: boolean }): Promise<{ insertedCount: number }> }, docs: Record<string, unknown>[]): Promise<number> {
-  if (!docs.length) return 0;
-  try {
-    return (await collection.insertMany(docs, { ordered: false })).insertedCount;
-  } catch (err) {
-    const bulk = err as { insertedCount?: number; writeErrors?: { code: number }[] | { code: number }; code?: number };
-    const errors = Array.isArray(bulk.writeErrors) ? bulk.writeErrors : bulk.writeErrors ? [bulk.writeErrors] : [{ code: bulk.code ?? 0 }];
-    if (errors.every((e) => e.code === 11000)) return bulk.insertedCount ?? 0;
-    throw err;
-  }
-}
-
-export type RunOutcome = { drafted: number; suppressed: number } | 'already_done' | 'busy' | 'not_due' | 'disabled';
+export type RunOutcome = { drafted: number; suppressed: number } | 'already_done' | 'busy' | 'not_due' | 'disabled' | 'failed';
 
 export class ScenarioScanService {
   constructor(
@@ -42,7 +27,6 @@ export class ScenarioScanService {
       suppressions: SuppressionModel;
       runs: ScenarioRunModel;
       locks: RedisLock;
-      redis: Redis;
       logger: Logger;
     },
   ) {}
@@ -55,7 +39,7 @@ export class ScenarioScanService {
         outcomes[scenario.key] = await this.run(merchantId, scenario, now);
       } catch (err) {
         this.d.logger.error({ err, scenario: scenario.key }, 'scenario failed');
-        outcomes[scenario.key] = 'busy';
+        outcomes[scenario.key] = 'failed';
       }
     }
     return outcomes;
@@ -96,9 +80,10 @@ export class ScenarioScanService {
         else drafts.push({ ...key, text: c.text, reason: c.reason, citedIds: c.citedIds, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }], createdAt: now, updatedAt: now });
       }
       // Unique keys make a concurrent or repeated run insert nothing twice; duplicates are skipped, not errors.
-      const suppressed = await insertNew(this.d.suppressions.collection, suppressions);
-      const drafted = await insertNew(this.d.drafts.collection, drafts);
-      await this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }).catch((err) => (isDuplicate(err) ? undefined : Promise.reject(err)));
+      // (through the driver: the documents carry the scan's own clock in createdAt)
+      const suppressed = suppressions.length ? await insertedSkippingDuplicates(() => this.d.suppressions.collection.insertMany(suppressions, { ordered: false })) : 0;
+      const drafted = drafts.length ? await insertedSkippingDuplicates(() => this.d.drafts.collection.insertMany(drafts, { ordered: false })) : 0;
+      await this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }).catch((err) => (isDuplicateKey(err) ? undefined : Promise.reject(err)));
       return { drafted, suppressed };
     } finally {
       await lock.release();

@@ -4,6 +4,7 @@
 // gives the claim back for the next tick.
 import { Schema, type Connection } from 'mongoose';
 import type { ReportPeriod } from '@xiaoer/common/schemas/report';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import type { Logger } from '../../logging/logger.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime } from '../ai/business-hours.js';
@@ -48,7 +49,7 @@ export class ReportSendService {
       const claim = { merchantId: merchantObjectId(merchantId), period, from: report.from };
       const claimed = await this.d.sends.create({ ...claim, at: now }).then(
         () => true,
-        (err: { code?: number }) => (err.code === 11000 ? false : Promise.reject(err)),
+        (err: unknown) => (isDuplicateKey(err) ? false : Promise.reject(err)),
       );
       if (!claimed) continue;
       try {

@@ -41,9 +41,9 @@ export class ReportService {
     const tz = kb.merchant.timezone || 'Asia/Shanghai';
     const range = date ? periodContaining(period, date, tz) : lastCompletePeriod(period, localTime(now, tz).date, tz);
     const before = previousPeriod(period, range, tz);
-    const [current, previous, orders] = await Promise.all([this.figures(merchantId, range), this.figures(merchantId, before), this.d.orders.inRange(merchantId, range.start, range.end)]);
+    const [{ figures: current, paid }, { figures: previous }] = await Promise.all([this.figures(merchantId, range), this.figures(merchantId, before)]);
     const sold = new Map<string, { quantity: number; revenue: number }>();
-    for (const o of orders.filter((x) => counted(x.status))) {
+    for (const o of paid) {
       for (const i of o.items) {
         const s = sold.get(i.name) ?? { quantity: 0, revenue: 0 };
         sold.set(i.name, { quantity: s.quantity + i.quantity, revenue: s.revenue + i.quantity * i.unitPrice });
@@ -57,7 +57,7 @@ export class ReportService {
       .slice(0, 3)
       .filter((i) => i.quantity < (topItems[0]?.quantity ?? 1) / 10 || i.quantity === 0);
     const byDay = new Map(localDates(range).map((d) => [d, { date: d, revenue: 0, orders: 0 }]));
-    for (const o of orders.filter((x) => counted(x.status))) {
+    for (const o of paid) {
       const day = byDay.get(localTime(o.placedAt, tz).date);
       if (day) {
         day.revenue += o.amount;
@@ -80,7 +80,8 @@ export class ReportService {
     return { ...report, ...summarize(report) };
   }
 
-  private async figures(merchantId: MerchantId, range: PeriodRange): Promise<PeriodFigures> {
+  /** A period's figures, and its counted orders (the current period's items and daily bars come from them). */
+  private async figures(merchantId: MerchantId, range: PeriodRange): Promise<{ figures: PeriodFigures; paid: Awaited<ReturnType<OrderRepository['inRange']>> }> {
     const mid = merchantObjectId(merchantId);
     const [newCustomers, decisions, orders] = await Promise.all([
       this.d.customers.countFirstContactBetween(merchantId, range.start, range.end),
@@ -92,7 +93,7 @@ export class ReportService {
     const revenue = paid.reduce((sum, o) => sum + o.amount, 0);
     const buyers = [...new Set(paid.flatMap((o) => (o.customerId ? [String(o.customerId)] : [])))];
     const returning = await this.d.orders.customersWithOrdersBefore(merchantId, buyers.map((id) => new Types.ObjectId(id)), range.start);
-    return {
+    const figures = {
       newCustomers,
       consultations: new Set(questions.map((x) => x.externalUserId)).size,
       aiHandledPct: pct(questions.filter((x) => x.action === 'sent').length, questions.length),
@@ -102,6 +103,7 @@ export class ReportService {
       averageOrderValue: paid.length ? Math.round(revenue / paid.length) : 0,
       returningPct: pct(buyers.filter((id) => returning.has(id)).length, buyers.length),
     };
+    return { figures, paid };
   }
 
   /** Proactive messages sent in the period, and how many of those customers bought within 7 days. */

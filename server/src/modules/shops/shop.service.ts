@@ -1,9 +1,8 @@
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { AppError } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { MAX_SHOPS, type Shop } from './shop.model.js';
 import type { ShopRecord, ShopRepository } from './shop.repository.js';
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number })?.code === 11000;
 
 export class ShopService {
   constructor(private shops: ShopRepository) {}

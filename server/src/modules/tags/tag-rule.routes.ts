@@ -2,6 +2,7 @@ import { Router } from '@koa/router';
 import { idParamsSchema } from '@xiaoer/common/schemas/common';
 import { tagRuleInputSchema } from '@xiaoer/common/schemas/tag-rule';
 import { Types } from 'mongoose';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { conflict, notFound } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
@@ -9,7 +10,7 @@ import { merchantObjectId } from '../../tenancy/merchant-id.js';
 import type { AutoTagService } from './auto-tag.service.js';
 import type { TagRuleModel } from './tag-rule.model.js';
 
-const duplicate = (err: unknown) => ((err as { code?: number }).code === 11000 ? conflict('已经有同名标签的规则了') : err);
+const duplicate = (err: unknown) => (isDuplicateKey(err) ? conflict('已经有同名标签的规则了') : err);
 
 /** Managers keep the merchant's own auto-tag rules; "apply" re-tags every customer now. */
 export function tagRuleRoutes(rules: TagRuleModel, autoTags: AutoTagService): Router<AuthedState> {
