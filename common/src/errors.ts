@@ -24,3 +24,15 @@ export interface ErrorBody {
   /** per-field problems for validation_failed: path → Chinese message */
   fields?: Record<string, string>;
 }
+
+/** What the clients throw for a failed API call: the server's (or the client's own) Chinese message, and its code. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}

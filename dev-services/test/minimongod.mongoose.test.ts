@@ -213,6 +213,8 @@ describe('minimongod with Mongoose', () => {
     const ns = async (filter: Record<string, unknown>) => (await users.find(filter).toArray()).map((d) => d.n).sort((a, b) => a - b);
     expect(await ns({ tenant: { $in: ['t0', 't2'] } })).toEqual(scan((d) => d.tenant === 't0' || d.tenant === 't2'));
     expect(await ns({ tenant: 't1', age: { $in: [1, 3, 99] } })).toEqual(scan((d) => d.tenant === 't1' && [1, 3].includes(d.age)));
+    // the index answers tenant and age; the rest of the filter is still matched
+    expect(await ns({ tenant: 't1', age: { $in: [1, 3] }, n: { $gt: 40 } })).toEqual(scan((d) => d.tenant === 't1' && [1, 3].includes(d.age) && d.n > 40));
     expect(await ns({ tags: { $in: ['g1', 'g3'] } })).toEqual(scan((d) => d.tags.includes('g1') || d.tags.includes('g3')));
     const grouped = await users
       .aggregate([{ $match: { tenant: { $in: ['t0', 't1'] }, age: { $gte: 2 } } }, { $group: { _id: '$tenant', n: { $sum: 1 } } }, { $sort: { _id: 1 } }])

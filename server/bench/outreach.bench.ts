@@ -1,5 +1,6 @@
 // Issue 5's figures: a scenario scan over many merchants with a year of orders each (time to find every due action
-// and create its drafts), and report generation for one merchant with 100,000 orders.
+// and create its drafts), the owner-alert scan over the same merchants (200 stock items each), and report generation
+// for one merchant with 100,000 orders.
 // Knobs: BENCH_MERCHANTS (10), BENCH_CUSTOMERS (per merchant, 2,000), BENCH_REPORT_ORDERS (10,000). The targets'
 // scale (10,000 customers each, a 100,000-order report) needs a real MongoDB: MONGO_URI=… BENCH_CUSTOMERS=10000
 // BENCH_REPORT_ORDERS=100000 — minimongod's single thread stalls the driver's monitor at that size.
@@ -70,6 +71,14 @@ async function merchantWithHistory(customers: number, ordersTarget?: number): Pr
     }
   }
   if (batch.length) orders += await c.repositories.orders.insertMany(t.merchantId, batch);
+  // the menu's items plus ingredients, some under their lines, some with batches about to expire
+  const stock = Array.from({ length: 200 }, (_, i) => ({
+    externalId: i < MILK_TEA_MENU.length ? MILK_TEA_MENU[i]!.name : `原料${i}`,
+    quantity: Math.floor(rand() * 60),
+    ...(i % 2 ? { low: 20, critical: 5 } : {}),
+    batches: i % 5 === 0 ? [{ quantity: 10, expiresOn: new Date(NOW.getTime() + (i % 7) * DAY).toISOString().slice(0, 10) }] : [],
+  }));
+  await c.intake.service.ingest(t.merchantId, 'stock', stock, { now: new Date(NOW.getTime() - DAY) });
   await c.ai.knowledge.changed(t.merchantId);
   return { merchantId: t.merchantId, orders };
 }
@@ -90,6 +99,12 @@ for (const m of merchants) {
 const scanMs = performance.now() - scanStarted;
 console.log(`scenario scan: ${(scanMs / 1000).toFixed(1)} s for ${MERCHANTS} merchants, ${(scanMs / MERCHANTS / 1000).toFixed(2)} s each (${drafted} drafts, ${suppressed} suppressed)`);
 
+const alertsStarted = performance.now();
+let alerts = 0;
+for (const m of merchants) alerts += await c.alerts.owner.scan(m.merchantId, NOW);
+const alertMs = performance.now() - alertsStarted;
+console.log(`owner-alert scan: ${(alertMs / 1000).toFixed(1)} s for ${MERCHANTS} merchants (${alerts} alerts)`);
+
 const big = await merchantWithHistory(Math.max(1, Math.round(REPORT_ORDERS / 20)), REPORT_ORDERS);
 const reportTimes: Record<string, number> = {};
 for (const period of ['day', 'week', 'month'] as const) {
@@ -101,6 +116,7 @@ for (const period of ['day', 'week', 'month'] as const) {
 console.table({
   'scenario scan, all merchants': `${(scanMs / 1000).toFixed(1)} s for ${MERCHANTS} merchants (${drafted} drafts, ${suppressed} suppressed; target < 60 s)`,
   'scan per merchant': `${(scanMs / MERCHANTS / 1000).toFixed(2)} s`,
+  'owner-alert scan, all merchants': `${(alertMs / 1000).toFixed(1)} s (${alerts} alerts; runs every 5 minutes: target < 30 s)`,
   [`report, ${big.orders} orders: day`]: `${reportTimes.day!.toFixed(0)} ms (target < 2 s)`,
   'report: week': `${reportTimes.week!.toFixed(0)} ms`,
   'report: month': `${reportTimes.month!.toFixed(0)} ms`,

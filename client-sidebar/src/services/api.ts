@@ -1,19 +1,11 @@
 // The API client: the session token travels in the Authorization header, every failure becomes an ApiError whose
 // message is the server's plain-Chinese one (or ours for a network failure), and slow calls time out.
-import type { ErrorBody } from '@xiaoer/common/errors';
+import { ApiError, type ErrorBody } from '@xiaoer/common/errors';
+
+export { ApiError };
 
 const TOKEN_KEY = 'xiaoer.sidebar.token';
 const TIMEOUT_MS = 15_000;
-
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
 
 export const session = {
   get: () => sessionStorage.getItem(TOKEN_KEY),

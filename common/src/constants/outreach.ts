@@ -1,11 +1,8 @@
-/** Proactive scenarios whose messages go to customers (as drafts the owner approves). */
-export const CUSTOMER_SCENARIOS = {
-  dormant_winback: '沉睡客户唤醒',
-  birthday: '生日祝福',
-} as const;
-export type CustomerScenario = keyof typeof CUSTOMER_SCENARIOS;
-
-export const DRAFT_STATUSES = ['pending', 'approved', 'rejected', 'sent', 'failed'] as const;
+/**
+ * A draft's life: pending → approved (as written or edited) or rejected → sent (a group-send task staff confirm, or a
+ * KF message inside the 48-hour window) → delivered (WeCom reports it reached the customer) or failed.
+ */
+export const DRAFT_STATUSES = ['pending', 'approved', 'rejected', 'sent', 'delivered', 'failed'] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /** The contact policy a merchant starts with (each value can be changed). */

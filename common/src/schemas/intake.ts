@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { ORDER_CHANNELS, ORDER_STATUSES } from '../constants/orders.js';
 
+/** How a record names its customer: WeCom external userid, phone or member number, tried in that order. */
+export const customerRefSchema = z
+  .object({
+    externalUserId: z.string().trim().max(64).optional(),
+    phone: z.string().trim().regex(/^1\d{10}$/, '手机号格式不正确').optional(),
+    memberNo: z.string().trim().max(32).optional(),
+  })
+  .strict();
+export type CustomerRef = z.infer<typeof customerRefSchema>;
+
+/** A text a record cannot do without: missing, empty or too long each say which. */
+export const requiredText = (what: string, max: number) => z.string({ message: `缺少${what}` }).trim().min(1, `缺少${what}`).max(max, `${what}太长`);
+export const recordIdSchema = (what: string) => requiredText(what, 64);
+export const timestampSchema = (what: string) => z.iso.datetime({ offset: true, message: `${what}格式不正确（如 2026-11-23T12:30:00+08:00）` });
+export const fenSchema = z.number({ message: '金额必须是数字（单位：分）' }).int('金额单位是分，须为整数').min(0, '金额不能为负').max(100_000_000);
+
 /**
  * One order as POS and ERP integrations send it (the webhook and POST /api/intake/orders). Money is in fen (integer),
  * times are ISO 8601 with an offset. The order number is the idempotency key: sending an order again updates it
@@ -8,11 +24,11 @@ import { ORDER_CHANNELS, ORDER_STATUSES } from '../constants/orders.js';
  */
 export const orderIntakeSchema = z
   .object({
-    externalId: z.string().trim().min(1, '缺少订单号').max(64, '订单号太长'),
-    placedAt: z.iso.datetime({ offset: true, message: '下单时间格式不正确（如 2026-11-23T12:30:00+08:00）' }),
+    externalId: recordIdSchema('订单号'),
+    placedAt: timestampSchema('下单时间'),
     channel: z.enum(ORDER_CHANNELS, { message: '渠道只能是 堂食、外卖、团购 或 线上' }),
     status: z.enum(ORDER_STATUSES, { message: '状态只能是 paid、completed、refunded 或 cancelled' }).default('completed'),
-    amount: z.number({ message: '金额必须是数字（单位：分）' }).int('金额单位是分，须为整数').min(0, '金额不能为负').max(100_000_000),
+    amount: fenSchema,
     items: z
       .array(
         z
@@ -27,20 +43,12 @@ export const orderIntakeSchema = z
       .max(200, '一单最多 200 个商品')
       .default([]),
     /** how to find the customer: WeCom external userid, phone or member number, tried in that order */
-    customer: z
-      .object({
-        externalUserId: z.string().trim().max(64).optional(),
-        phone: z.string().trim().regex(/^1\d{10}$/, '手机号格式不正确').optional(),
-        memberNo: z.string().trim().max(32).optional(),
-      })
-      .strict()
-      .optional(),
+    customer: customerRefSchema.optional(),
   })
   .strict();
 export type OrderIntake = z.infer<typeof orderIntakeSchema>;
 
-/** A batch: each order is validated on its own, so one bad order does not hold back the rest. */
-export const orderBatchSchema = z.object({ orders: z.array(z.unknown()).min(1, '没有订单').max(500, '一次最多 500 单') }).strict();
+export const MAX_BATCH = 500;
 
 export interface IntakeReport {
   received: number;
@@ -48,11 +56,12 @@ export interface IntakeReport {
   updated: number;
   /** stored, but no customer matched their external id, phone or member number */
   unmatchedCustomers: number;
+  /** each bad record by its position, with its own id (order number, item, card number ...) when it had one */
   failed: { index: number; externalId?: string; errors: Record<string, string> }[];
 }
 
-/** Spreadsheet import of orders: the report adds the column mapping and row numbers (as the sheet shows them). */
-export interface OrderImportReport extends Omit<IntakeReport, 'failed'> {
+/** Spreadsheet import: the report adds the column mapping and row numbers (as the sheet shows them). */
+export interface ImportReport extends Omit<IntakeReport, 'failed'> {
   mapping: Record<string, string>;
   dryRun: boolean;
   failed: { row: number; errors: Record<string, string> }[];

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { INDUSTRIES } from '../constants/industries.js';
+import { INDUSTRIES, type Industry } from '../constants/industries.js';
+import type { AutoReplyMode } from './ai.js';
+import { CONTACT_POLICY_DEFAULTS, DEFAULT_SCENARIO_RUN_AT } from '../constants/outreach.js';
+import { INDUSTRY_TEMPLATES, SCENARIO_KEYS, SCENARIO_PARAM_DEFAULTS, SCENARIOS, type ScenarioKey } from '../constants/scenarios.js';
 import { clockTimeSchema, isoDateSchema } from './common.js';
 
 /** One opening span on a weekday (0 = Sunday). A span may end after midnight ("22:00"–"02:00"). */
@@ -31,6 +34,8 @@ export interface MerchantDto {
   timezone: string;
   businessHours: z.infer<typeof openingSpanSchema>[];
   holidays: z.infer<typeof holidaySchema>[];
+  /** when the bot answers on 微信客服 by itself */
+  autoReply: { mode: AutoReplyMode };
   shops: ShopDto[];
 }
 
@@ -41,11 +46,42 @@ export interface ShopDto {
   phone?: string;
 }
 
-/** The owner's outreach settings: when scenarios run, which are on, and the contact policy. */
+const switches = { enabled: z.boolean() };
+/** customer scenarios may be allowed to send without approval */
+const customerSwitches = { ...switches, autoSend: z.boolean().optional() };
+const days = (max: number) => z.number().int().min(1).max(max);
+
+/** Each scenario's switch and knobs (see SCENARIO_PARAM_DEFAULTS); knobs left out keep their defaults. */
+export const scenarioSettingsSchema = z
+  .object({
+    dormant_winback: z.object({ ...customerSwitches, idleDays: days(365).nullable().optional() }).strict(),
+    birthday: z.object(customerSwitches).strict(),
+    appointment_cycle: z.object({ ...customerSwitches, defaultCycleDays: days(180).optional() }).strict(),
+    member_card_low: z.object({ ...customerSwitches, visitsLeft: z.number().int().min(1).max(20).optional() }).strict(),
+    class_hours_low: z.object({ ...customerSwitches, below: z.number().min(1).max(50).optional() }).strict(),
+    after_service: z.object({ ...customerSwitches, hours: z.number().int().min(2).max(168).optional() }).strict(),
+    low_stock: z.object({ ...switches, coverDays: days(30).optional() }).strict(),
+    expiring_stock: z.object({ ...switches, withinDays: days(30).optional() }).strict(),
+    slow_movers: z.object({ ...switches, days: days(180).optional(), maxSold: z.number().int().min(0).max(1000).optional() }).strict(),
+    bad_review: z.object({ ...switches, maxRating: z.number().min(1).max(4).optional() }).strict(),
+    new_order: z.object(switches).strict(),
+    order_timeout: z.object({ ...switches, minutes: z.number().int().min(5).max(7 * 24 * 60).optional() }).strict(),
+    peak_hour: z.object({ ...switches, orders: z.number().int().min(2).max(500).optional(), minutes: z.number().int().min(1).max(60).optional() }).strict(),
+    holiday_prep: z.object({ ...switches, daysAhead: days(30).optional() }).strict(),
+    customer_left: z.object(switches).strict(),
+    handoff_waiting: z.object({ ...switches, minutes: z.number().int().min(1).max(240).optional() }).strict(),
+    daily_report: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
+    weekly_report: z.object(switches).strict(),
+    monthly_report: z.object(switches).strict(),
+  })
+  .partial()
+  .strict();
+
+/** The owner's outreach settings: when customer scenarios run, each scenario's switch and knobs, the contact policy. */
 export const outreachSettingsSchema = z
   .object({
     runAt: clockTimeSchema,
-    scenarios: z.record(z.enum(['dormant_winback', 'birthday']), z.object({ enabled: z.boolean() }).strict()),
+    scenarios: scenarioSettingsSchema,
     policy: z
       .object({
         quietStart: clockTimeSchema,
@@ -57,4 +93,34 @@ export const outreachSettingsSchema = z
       .strict(),
   })
   .strict();
-export type OutreachSettings = z.infer<typeof outreachSettingsSchema>;
+export type OutreachSettingsInput = z.infer<typeof outreachSettingsSchema>;
+
+/** A scenario's settings with every knob filled in. */
+export type ScenarioSettings<K extends ScenarioKey = ScenarioKey> = { enabled: boolean; /** customer scenarios only */ autoSend?: boolean } & (typeof SCENARIO_PARAM_DEFAULTS)[K];
+export interface OutreachSettings {
+  runAt: string;
+  scenarios: { [K in ScenarioKey]: ScenarioSettings<K> };
+  policy: OutreachSettingsInput['policy'];
+}
+
+/**
+ * The settings in force: what the owner saved, over their industry's template, over the catalogue's defaults. A
+ * merchant who never opened the settings gets their industry's template; a new scenario appears with its default.
+ */
+export function resolveOutreachSettings(stored: Partial<OutreachSettingsInput> | undefined, industry: Industry): OutreachSettings {
+  const template = INDUSTRY_TEMPLATES[industry];
+  const scenarios = Object.fromEntries(
+    SCENARIO_KEYS.map((key) => {
+      const saved = stored?.scenarios?.[key] ?? {};
+      const forCustomers = SCENARIOS[key].audience === 'customer';
+      return [key, { enabled: template.enabled.includes(key), ...(forCustomers ? { autoSend: false } : {}), ...SCENARIO_PARAM_DEFAULTS[key], ...template.params?.[key], ...saved }];
+    }),
+  ) as OutreachSettings['scenarios'];
+  return { runAt: stored?.runAt ?? DEFAULT_SCENARIO_RUN_AT, scenarios, policy: { ...CONTACT_POLICY_DEFAULTS, ...stored?.policy } };
+}
+
+/** An industry's template as savable settings (the owner's run time and contact policy are kept). */
+export function applyIndustryTemplate(current: OutreachSettings, industry: Industry): OutreachSettingsInput {
+  const fresh = resolveOutreachSettings({ runAt: current.runAt, policy: current.policy }, industry);
+  return { runAt: fresh.runAt, policy: fresh.policy, scenarios: fresh.scenarios };
+}

@@ -35,11 +35,16 @@ export interface ReportDto {
     averageOrderValue: Compared;
     /** share of ordering customers who had ordered before, percent */
     returningPct: Compared;
+    /** median seconds from a customer's message to the first reply (bot or staff) on 微信客服 */
+    firstResponseSeconds: Compared;
     dormantCustomers: number;
   };
+  /** owner alerts raised in the period */
+  alerts: { lowStock: number; expiringStock: number; badReviews: number };
   topItems: { name: string; quantity: number; revenue: number }[];
   slowItems: { name: string; quantity: number }[];
-  campaigns: { sent: number; boughtWithin7Days: number };
+  /** proactive messages sent in the period: how many customers wrote back, and bought, within 7 days */
+  campaigns: { sent: number; repliedWithin7Days: number; boughtWithin7Days: number };
   /** revenue per day (the chart) */
   daily: { date: string; revenue: number; orders: number }[];
   summary: string;

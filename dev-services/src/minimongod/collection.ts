@@ -204,8 +204,9 @@ export class Collection {
    * The documents an equality prefix of some index narrows the filter to (the smallest such set), or null. Like
    * mongod's index bounds, one field of the prefix may be an $in list: its values' buckets are united.
    */
-  private indexedCandidates(filter: Document): Document[] | null {
+  private indexedCandidates(filter: Document): { docs: Document[]; covered: string[] } | null {
     let best: Set<string> | null = null;
+    let covered: string[] = [];
     for (const spec of this.indexes) {
       const prefixes = Collection.lookupPrefixes(spec);
       const choices: unknown[][] = [];
@@ -224,15 +225,26 @@ export class Collection {
       const bucket = this.buckets.get(prefixes[choices.length - 1]!.name);
       const ids = new Set<string>();
       for (const values of combinations(choices)) for (const id of bucket?.get(canonicalKey(values)) ?? []) ids.add(id);
-      if (!best || ids.size < best.size) best = ids;
+      if (!best || ids.size < best.size) {
+        best = ids;
+        covered = Object.keys(spec.key).slice(0, choices.length);
+      }
     }
-    return best ? [...best].map((id) => this.docs.get(id)!).filter(Boolean) : null;
+    return best ? { docs: [...best].map((id) => this.docs.get(id)!).filter(Boolean), covered } : null;
   }
 
-  /** Point lookups on _id, then equality prefixes of indexes, avoid a scan; anything else scans. */
-  private candidates(filter: Document): Document[] {
+  /**
+   * Point lookups on _id, then equality prefixes of indexes, avoid a scan; anything else scans. `covered` names the
+   * filter fields the index lookup already satisfied (bucket membership is that equality or $in), so matching can
+   * skip them: a long $in is then not compared document by document.
+   */
+  private candidates(filter: Document): { docs: Document[]; covered: string[] } {
     const idFilter = filter._id;
-    if (idFilter === undefined) return this.indexedCandidates(filter) ?? [...this.docs.values()];
+    if (idFilter === undefined) return this.indexedCandidates(filter) ?? { docs: [...this.docs.values()], covered: [] };
+    return { docs: this.idCandidates(idFilter), covered: [] };
+  }
+
+  private idCandidates(idFilter: unknown): Document[] {
     if (!hasOperatorKeys(idFilter)) return this.lookup([idFilter]);
     const ops = Object.keys(idFilter as Document);
     if (ops.length === 1 && ops[0] === '$eq') return this.lookup([(idFilter as Document).$eq]);
@@ -247,8 +259,11 @@ export class Collection {
   match(filter: Document | undefined): Document[] {
     if (!filter || Object.keys(filter).length === 0) return [...this.docs.values()];
     rejectUnsupportedFilter(filter);
-    const query = new Query(filter);
-    return this.candidates(filter).filter((d) => query.test(d));
+    const { docs, covered } = this.candidates(filter);
+    const rest = covered.length ? Object.fromEntries(Object.entries(filter).filter(([k]) => !covered.includes(k))) : filter;
+    if (!Object.keys(rest).length) return docs;
+    const query = new Query(rest);
+    return docs.filter((d) => query.test(d));
   }
 
   private lastExpiry = 0;

@@ -10,6 +10,7 @@ import { messageRoutes } from './api/messages.js';
 import { tagRoutes } from './api/tags.js';
 import { groupRoutes } from './api/groups.js';
 import { mediaRoutes } from './api/media.js';
+import { issueMiniProgramCode, wxBridgeScript } from './wxbridge.js';
 import { bridgeScript, verifyJsApi } from './jsbridge.js';
 import type { ApiRoute } from './api/types.js';
 import { WecomFault, fault } from './errors.js';
@@ -147,6 +148,15 @@ export class WecomStandIn {
       if (path === '/__standin/jsapi/verify') {
         res.setHeader('access-control-allow-origin', '*');
         return this.json(res, { result: verifyJsApi(this.state, body.kind, String(body.url ?? ''), body.params ?? {}) });
+      }
+      // wx.login for the owner console's H5 build outside WeChat
+      if (path === '/__standin/wxbridge.js') {
+        return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }).end(wxBridgeScript(this.url, url.searchParams.get('openid') ?? ''));
+      }
+      if (path === '/__standin/miniprogram/code') {
+        res.setHeader('access-control-allow-origin', '*');
+        if (!body.openid) return this.json(res, { error: 'openid required' }, 400);
+        return this.json(res, { code: issueMiniProgramCode(this.state, String(body.openid)) });
       }
       if (path === '/__standin/customers/add') {
         const r = await this.customers.addsMember(body.corpId, body.userid, { name: body.name, state: body.state });

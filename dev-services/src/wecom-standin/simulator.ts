@@ -60,6 +60,30 @@ export class CustomerSimulator {
     return chatId;
   }
 
+  /** A member creates a customer group in the WeCom client: WeCom tells the app. */
+  async opensGroup(corpId: string, owner: string, name: string, externalUserIds: string[]) {
+    const chatId = this.createsGroup(corpId, owner, name, externalUserIds);
+    const deliveries = await this.deliver(corpId, { Event: 'change_external_chat', ChangeType: 'create', ChatId: chatId });
+    return { chatId, deliveries };
+  }
+
+  /** Customers join a group (through its join code, scene 3) or leave it; WeCom tells the app with the count. */
+  async groupMembersChange(corpId: string, chatId: string, change: { joined?: string[]; left?: string[] }) {
+    const chat = this.state.groupChats.get(chatId)!;
+    const now = Math.floor(this.state.now() / 1000);
+    chat.members = chat.members.filter((m) => !change.left?.includes(m.userid));
+    chat.members.push(...(change.joined ?? []).map((userid) => ({ userid, type: 2 as const, joinTime: now, joinScene: 3 as const })));
+    const detail = change.joined?.length ? 'add_member' : 'del_member';
+    const count = (change.joined?.length ?? 0) + (change.left?.length ?? 0);
+    return this.deliver(corpId, { Event: 'change_external_chat', ChangeType: 'update', ChatId: chatId, UpdateDetail: detail, ...(detail === 'add_member' ? { JoinScene: 3 } : { QuitScene: 0 }), MemChangeCnt: count });
+  }
+
+  /** The owner dismisses the group. */
+  async dismissesGroup(corpId: string, chatId: string) {
+    this.state.groupChats.delete(chatId);
+    return this.deliver(corpId, { Event: 'change_external_chat', ChangeType: 'dismiss', ChatId: chatId });
+  }
+
   async editsProfile(corpId: string, userid: string, externalUserId: string, changes: { name?: string; remark?: string }) {
     const contact = this.state.contacts.get(externalUserId)!;
     if (changes.name) contact.name = changes.name;

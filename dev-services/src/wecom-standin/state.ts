@@ -113,6 +113,8 @@ export class StandInState {
   groupSendTasks: GroupSendTask[] = [];
   appMessages: { corpId: string; agentId: number; touser: string; msgtype: string; content: unknown }[] = [];
   groupChats = new Map<string, GroupChat>();
+  joinWays = new Map<string, { corpId: string; configId: string; chatIds: string[]; state?: string; remark?: string; qrCode: string }>();
+  groupWelcomeTemplates = new Map<string, { corpId: string; templateId: string; text: string }>();
   media = new Map<string, { corpId: string; type: string; bytes: number; expiresAt: number }>();
   /** JS-SDK tickets issued, so the stand-in bridge can verify the signatures made with them */
   jsapiTickets = new Map<string, { corpId: string; agentId?: number; expiresAt: number }>();

@@ -39,8 +39,20 @@ import { DraftService } from '../modules/outreach/draft.service.js';
 import { ScenarioScanService } from '../modules/outreach/scenario-scan.service.js';
 import { buildScenarios } from '../modules/outreach/scenarios.js';
 import { draftModel, scenarioRunModel, suppressionModel } from '../modules/outreach/outreach.model.js';
-import { OrderIntakeService } from '../modules/intake/order-intake.service.js';
-import { OrderWebhookService } from '../modules/intake/order-webhook.service.js';
+import { IntakeService } from '../modules/intake/intake.service.js';
+import { IntakeWebhookService } from '../modules/intake/intake-webhook.service.js';
+import { buildIntakeKinds } from '../modules/intake/kinds/index.js';
+import { shopDataModels } from '../modules/shop-data/shop-data.js';
+import { alertModel } from '../modules/alerts/alert.model.js';
+import { AlertService } from '../modules/alerts/alert.service.js';
+import { OwnerAlertsService } from '../modules/alerts/owner-alerts.service.js';
+import { OwnerNotifier } from '../modules/wecom/owner-notifier.js';
+import { GroupPostService } from '../modules/groups/group-post.service.js';
+import { groupPostModel } from '../modules/groups/group-post.model.js';
+import { groupChatModel } from '../modules/groups/group.model.js';
+import { GroupInteractionService } from '../modules/groups/group-interaction.service.js';
+import { GroupEntryService, groupEntryModel } from '../modules/groups/group-entry.service.js';
+import { groupInteractionModel } from '../modules/groups/interaction.model.js';
 import { intakeRequestModel, webhookEndpointModel } from '../modules/intake/webhook-endpoint.model.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
@@ -69,6 +81,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     customers: repositories.customers,
     staff: repositories.staff,
     merchants: repositories.merchants,
+    // late-bound: the owner alerts are built below, and only called once events flow
+    onCustomerLeft: (merchantId, customer, staffName) => alerts.owner.customerLeft(merchantId, customer, staffName),
   });
   const ai = buildAi({
     mongo,
@@ -84,16 +98,29 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     secrets,
     llmTimeoutMs: config.llm.timeoutMs,
   });
-  const orderIntake = new OrderIntakeService(repositories.orders, repositories.customers);
+  const shopData = shopDataModels(mongo);
+  const notifier = new OwnerNotifier({ apps: wecom.apps, staff: repositories.staff, contacts: wecom.contactsApi, consoleUrl: `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console` });
+  const alertService = new AlertService({ alerts: alertModel(mongo), notifier, logger });
+  const alerts = {
+    service: alertService,
+    owner: new OwnerAlertsService({ alerts: alertService, knowledge: ai.knowledge, orders: repositories.orders, shopData, customers: repositories.customers, kf: wecom.kfRepository }),
+  };
+  const intakeService = new IntakeService({
+    kinds: buildIntakeKinds({ orders: repositories.orders, shopData }),
+    customers: repositories.customers,
+    logger,
+    onEvents: (merchantId, events, now) => alerts.owner.onIntake(merchantId, events, now),
+  });
   const intake = {
-    orders: orderIntake,
-    webhook: new OrderWebhookService(webhookEndpointModel(mongo), intakeRequestModel(mongo), secrets, orderIntake),
+    service: intakeService,
+    webhook: new IntakeWebhookService(webhookEndpointModel(mongo), intakeRequestModel(mongo), secrets, intakeService),
   };
   const outreachDrafts = draftModel(mongo);
+  const drafts = new DraftService(outreachDrafts, repositories.customers, repositories.staff, wecom.groupSends, ai.knowledge, { sessions: wecom.kfRepository, service: wecom.kf, apps: wecom.apps });
   const outreach = {
-    drafts: new DraftService(outreachDrafts, repositories.customers, repositories.staff, wecom.groupSends, ai.knowledge),
+    drafts,
     scan: new ScenarioScanService({
-      scenarios: buildScenarios({ orders: repositories.orders, customers: repositories.customers }),
+      scenarios: buildScenarios({ orders: repositories.orders, customers: repositories.customers, shopData }),
       knowledge: ai.knowledge,
       orders: repositories.orders,
       drafts: outreachDrafts,
@@ -101,21 +128,34 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       runs: scenarioRunModel(mongo),
       locks,
       logger,
+      sender: drafts,
+      engineFor: (merchantId, kb) => ai.llm.engineFor(merchantId, kb),
     }),
   };
-  const reportService = new ReportService({ orders: repositories.orders, customers: repositories.customers, decisions: ai.decisions, drafts: outreachDrafts, knowledge: ai.knowledge });
+  const reportService = new ReportService({
+    orders: repositories.orders,
+    customers: repositories.customers,
+    decisions: ai.decisions,
+    drafts: outreachDrafts,
+    knowledge: ai.knowledge,
+    kf: wecom.kfRepository,
+    alerts: alertService,
+  });
   const reports = {
     service: reportService,
     sender: new ReportSendService({
       reports: reportService,
       sends: reportSendModel(mongo),
-      apps: wecom.apps,
-      staff: repositories.staff,
-      contacts: wecom.contactsApi,
+      notifier,
       logger,
-      reportUrl: (period) => `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console/#/pages/reports/index?period=${period}`,
     }),
   };
+  const groupModels = { posts: groupPostModel(mongo), groups: groupChatModel(mongo) };
+  const groupPosts = new GroupPostService({ ...groupModels, customers: repositories.customers, knowledge: ai.knowledge, groupSends: wecom.groupSends, attendance: { packages: shopData.packages, attendance: shopData.attendance }, engineFor: (merchantId, kb) => ai.llm.engineFor(merchantId, kb) });
+  const groupEntries = new GroupEntryService({ entries: groupEntryModel(mongo), groups: groupModels.groups, apps: wecom.apps, client: wecom.client, knowledge: ai.knowledge });
+  const groupInteractions = new GroupInteractionService({ ...groupModels, interactions: groupInteractionModel(mongo), tasks: wecom.groupSendTasks, groupSends: wecom.groupSends, customers: repositories.customers, orders: repositories.orders, knowledge: ai.knowledge });
+  // "接龙+…" / "预约+…" written to 微信客服 count for the groups' posts; a failure here must not hold up the bot
+  wecom.kf.onCustomerMessage((app, message) => groupInteractions.fromKf(app, message).catch((err) => logger.error({ err }, 'group interaction not recorded')));
   const tagRules = tagRuleModel(mongo);
   const autoTags = new AutoTagService({
     rules: tagRules,
@@ -130,6 +170,11 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     tagRules,
     autoTags,
     intake,
+    groupPosts,
+    groupInteractions,
+    groupEntries,
+    shopData,
+    alerts,
     outreach,
     reports,
     logger,

@@ -2,6 +2,13 @@
 
 export const isDuplicateKey = (e: unknown) => (e as { code?: number } | null)?.code === 11000;
 
+/** Inserts one document: true when it is new, false when its unique key says it is already there (a claim lost). */
+export const insertedOnce = (insert: () => Promise<unknown>): Promise<boolean> =>
+  insert().then(
+    () => true,
+    (err: unknown) => (isDuplicateKey(err) ? false : Promise.reject(err)),
+  );
+
 /**
  * Runs an unordered bulk insert and returns how many documents were new: duplicates are skipped, any other error is
  * thrown. Reads both Mongoose's and the driver's bulk error shapes.

@@ -5,6 +5,8 @@ import type { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
 import type { Container } from '../app/container.js';
 import { merchantObjectId, type MerchantId } from '../tenancy/merchant-id.js';
 import { DEMO_GROUP_CHAT_ID } from '../modules/sidebar/dev-bridge.routes.js';
+import { localTime } from '../modules/ai/business-hours.js';
+import { periodContaining } from '../modules/reports/period.js';
 
 export const DEMO_CORP_ID = 'wwdemo00chayushiguang';
 export const DEMO_AGENT_ID = 1000002;
@@ -40,5 +42,11 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
   // A VIP group with a few regulars, for the sidebar's group view.
   const regulars = (await c.repositories.customers.list(merchantId, { limit: 8 })).items.flatMap((x) => (x.externalUserId ? [x.externalUserId] : []));
   standin.customers.createsGroup(credentials.corpId, staff[0]!.wecomUserId, '茶语时光 VIP 会员群', regulars, '每周三会员日，全场第二杯半价', DEMO_GROUP_CHAT_ID);
+  // ... synced as a VIP group, with this week's calendar drafted for the owner
+  const app = await c.wecom.apps.findByMerchant(merchantId);
+  await c.wecom.groupSync.syncAll(app!);
+  await c.wecom.groupSync.setLayer(merchantId, DEMO_GROUP_CHAT_ID, 'vip');
+  const today = localTime(new Date(), 'Asia/Shanghai').date;
+  await c.groupPosts.draftWeek(merchantId, periodContaining('week', today, 'Asia/Shanghai').from, new Date(), today);
   return { corpId: credentials.corpId, openKfId: credentials.kfAccounts[0]!.openKfId, staffUserIds: staff.map((s) => s.wecomUserId) };
 }

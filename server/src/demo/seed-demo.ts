@@ -3,6 +3,7 @@
 // Deterministic (seeded), and idempotent: it does nothing when the demo merchant already exists.
 import type { OrderChannel } from '@xiaoer/common/constants/orders';
 import { Types } from 'mongoose';
+import { seedDemoShopData } from './demo-shop-data.js';
 import type { Container } from '../app/container.js';
 import type { NewCustomer } from '../modules/customers/customer.repository.js';
 import type { ProductRecord } from '../modules/catalog/product.repository.js';
@@ -17,6 +18,9 @@ const DAY = 86_400_000;
 const SHANGHAI_OFFSET = 8 * 3600_000;
 const HISTORY_DAYS = 90;
 const CUSTOMERS = 200;
+
+/** The demo owner's WeChat user in the stand-in. */
+export const DEMO_OWNER_OPENID = 'o_demo_chenlaoban';
 
 export interface DemoSeedResult {
   created: boolean;
@@ -54,6 +58,8 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
     { wecomUserId: 'AMei', name: '阿美', role: 'staff', shopIds: [wanda!], active: true },
     { wecomUserId: 'AJie', name: '阿杰', role: 'staff', shopIds: [campus!], active: true },
   ]);
+  // The owner's WeChat is already bound: the demo console signs in through the stand-in's wx.login as this user.
+  await c.repositories.staff.bindMiniProgram(merchantId, staff[0]!._id, DEMO_OWNER_OPENID);
   const products = await c.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
   await c.ai.faqs.insertMany(DEMO_FAQS.map((f) => ({ ...f, merchantId: merchant._id })));
   await c.ai.policies.insertMany(DEMO_POLICIES.map((p) => ({ ...p, merchantId: merchant._id })));
@@ -103,6 +109,8 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   });
   await c.repositories.customers.insertMany(merchantId, customers);
   await c.repositories.orders.insertMany(merchantId, orders.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime()));
+  await c.ai.knowledge.changed(merchantId);
+  await seedDemoShopData(c, merchantId, now);
   return {
     created: true,
     merchantId,

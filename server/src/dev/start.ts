@@ -47,6 +47,7 @@ const wecomLines = demoWecom
   ? `
   WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)
   Sidebar        ${url}/sidebar/?corp=${demoWecom.corpId}   (a customer chat; add &entry=group for the VIP group)
+  Owner console  ${url}/console/   (the mini-program's H5 build, signed in as the demo owner)
   Be a customer  curl -s -X POST ${standin!.url}/__standin/customers/add -d '{"corpId":"${demoWecom.corpId}","userid":"AMei","name":"王小姐","state":"table_card:8"}'
                  curl -s -X POST ${standin!.url}/__standin/kf/messages -d '{"openKfId":"${demoWecom.openKfId}","externalUserId":"wmDemo0001","text":"你们几点关门？"}'
   What WeCom saw curl -s ${standin!.url}/__standin/state`

@@ -14,15 +14,17 @@ import { groupSendRoutes } from '../modules/campaigns/group-send.routes.js';
 import { aiRoutes } from '../modules/ai/ai.routes.js';
 import { tagRoutes } from '../modules/tags/tag.routes.js';
 import { groupRoutes } from '../modules/groups/group.routes.js';
+import { groupOperationsRoutes } from '../modules/groups/group-post.routes.js';
 import { tagRuleRoutes } from '../modules/tags/tag-rule.routes.js';
 import { reportRoutes } from '../modules/reports/report.routes.js';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.js';
 import { intakeRoutes } from '../modules/intake/intake.routes.js';
-import { orderWebhookRoutes } from '../modules/intake/webhook.routes.js';
+import { intakeWebhookRoutes } from '../modules/intake/webhook.routes.js';
+import { alertRoutes } from '../modules/alerts/alert.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { fileURLToPath } from 'node:url';
-import { sidebarPage } from './sidebar-page.js';
+import { clientPage } from './client-page.js';
 import { devBridgeRoutes } from '../modules/sidebar/dev-bridge.routes.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
@@ -31,6 +33,7 @@ import { requestTimeout } from './middleware/timeout.js';
 
 /** The built sidebar, from the client-sidebar workspace (`npm run build -w client-sidebar`). */
 const SIDEBAR_DIST = fileURLToPath(new URL('../../../client-sidebar/dist', import.meta.url));
+const CONSOLE_DIST = fileURLToPath(new URL('../../../client-miniprogram/dist-h5', import.meta.url));
 
 /** The HTTP application: cross-cutting middleware, then public routes, then the authenticated /api. */
 export function createApp(container: Container, lifecycle: { isDraining: () => boolean }): Koa {
@@ -45,11 +48,13 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   // CORS) and the JSON body parser, and read their own size-limited XML body.
   const callbacks = wecomCallbackRoutes(container.wecom.intake);
   app.use(callbacks.routes());
-  // The signed order webhook is machine-to-machine too, and verifies the exact bytes it was sent.
-  app.use(orderWebhookRoutes(container.intake.webhook).routes());
-  // The sidebar H5 page: static files with their own page CSP (the API's is "nothing at all").
+  // The signed intake webhook is machine-to-machine too, and verifies the exact bytes it was sent.
+  app.use(intakeWebhookRoutes(container.intake.webhook).routes());
+  // The clients' H5 pages: static files with their own page CSP (the API's is "nothing at all").
   const standIn = config.wecom.apiBase !== 'https://qyapi.weixin.qq.com' ? [new URL(config.wecom.apiBase).origin] : [];
-  app.use(sidebarPage(SIDEBAR_DIST, standIn));
+  app.use(clientPage({ prefix: '/sidebar', distDir: SIDEBAR_DIST, hashedDirs: ['assets'], notBuilt: '侧边栏页面还没有构建，请先运行 npm run build -w client-sidebar' }, standIn));
+  // The owner console's H5 build: WeCom text cards open it, and browsers can use it too.
+  app.use(clientPage({ prefix: '/console', distDir: CONSOLE_DIST, hashedDirs: ['js', 'css', 'static'], notBuilt: '老板助手页面还没有构建，请先运行 npm run build:h5 -w client-miniprogram' }, standIn));
   app.use(securityHeaders());
   app.use(corsForClients(config.http.corsOrigins));
   app.use(requestTimeout(config.http.requestTimeoutMs));
@@ -67,15 +72,17 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     groupSendRoutes(container.wecom.groupSends),
     aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge, container.ai.suggestions, container.ai.customerSummary),
     knowledgeRoutes(container.ai.knowledgeAdmin, container.ai.scriptUse, container.ai.scriptLibrary, container.ai.knowledgeImport),
-    merchantRoutes(services.merchants, services.shops),
+    merchantRoutes(services.merchants, services.shops, container.ai.knowledge),
     customerRoutes(services.customers, services.customerProfiles),
     tagRoutes(container.wecom.tags),
     groupRoutes(container.wecom.groupChats),
+    groupOperationsRoutes(container.wecom.groupSync, container.groupPosts, container.groupInteractions, container.groupEntries, container.wecom.apps),
     staffRoutes(repositories.staff),
     reportRoutes(container.reports.service),
     tagRuleRoutes(container.tagRules, container.autoTags),
     outreachRoutes(container.outreach.drafts, repositories.merchants, container.ai.knowledge),
-    intakeRoutes(container.intake.orders, container.intake.webhook, config.http.publicUrl),
+    intakeRoutes(container.intake.service, container.intake.webhook, config.http.publicUrl),
+    alertRoutes(container.alerts.service),
   ]) {
     api.use(module.routes(), module.allowedMethods());
   }

@@ -5,9 +5,11 @@ import { morningSummaryJob } from '../modules/ai/morning-summary.job.js';
 import { autoTagJob } from '../modules/tags/auto-tag.job.js';
 import { reportsJob } from '../modules/reports/reports.job.js';
 import { outreachScanJob } from '../modules/outreach/outreach-scan.job.js';
+import { alertsJob } from '../modules/alerts/alerts.job.js';
+import { groupCalendarJob } from '../modules/groups/group-calendar.job.js';
 import type { JobDefinition } from './job-definition.js';
 
 /** Every job kind the worker role runs. */
 export function jobDefinitions(container: Container): JobDefinition[] {
-  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), reportsJob(container), autoTagJob(container)] as unknown as JobDefinition[];
+  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), reportsJob(container), autoTagJob(container), alertsJob(container), groupCalendarJob(container)] as unknown as JobDefinition[];
 }

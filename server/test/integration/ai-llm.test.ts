@@ -120,3 +120,47 @@ describe('LLM engine', () => {
     expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['baseUrl', 'apiKey']));
   });
 });
+
+describe('proactive drafts in the shop’s voice', () => {
+  const DAY = 86_400_000;
+  const NOW = new Date(Date.now() - (Date.now() % DAY) + DAY + 2.5 * 3600_000); // tomorrow 10:30 in Shanghai
+  const drafts = () => w.app.container.mongo.collection('outreach_drafts').find({ merchantId: w.tenant.merchant._id, scenario: 'dormant_winback' }).toArray();
+  /** A model that rewrites the template, citing the product it was given (with a price, when asked to). */
+  const rewrite = (price?: string) => (req: { messages: { role: string; content: string }[] }) => {
+    const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1];
+    return { content: JSON.stringify({ text: `阿强，好久没见到你啦！你爱喝的杨枝甘露${price ? `今天${price}元` : '还是老味道'}，路过就进来坐坐～`, citedIds: id ? [id] : [] }) };
+  };
+
+  beforeAll(async () => {
+    await w.app.container.mongo.collection('llm_usage').deleteMany({});
+    for (const [name, ago] of [['阿强', 40], ['阿珍', 41], ['阿亮', 42]] as const) {
+      const c = await buildCustomer(w.app.container, w.tenant.merchantId, { name, remark: name });
+      await w.app.container.repositories.orders.insertMany(w.tenant.merchantId, [
+        { externalId: `${name}-1`, customerId: c._id, channel: '堂食', status: 'completed', amount: 1800, items: [{ name: '杨枝甘露', quantity: 1, unitPrice: 1800, specs: [] }], placedAt: new Date(NOW.getTime() - ago * DAY) },
+      ]);
+    }
+    await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  });
+
+  it('uses the LLM’s rewrite when it passes the guardrails, and the grounded template when it does not', async () => {
+    llm.queue = [rewrite()(await composeRequest()), rewrite('9')(await composeRequest()), { content: 'not json' }];
+    const outcome = await w.app.container.outreach.scan.scanMerchant(w.tenant.merchantId, NOW);
+    expect(outcome.dormant_winback).toMatchObject({ drafted: 3 });
+    const made = await drafts();
+    expect(made.filter((d) => d.writtenBy === 'llm').map((d) => d.text)).toEqual(['阿强，好久没见到你啦！你爱喝的杨枝甘露还是老味道，路过就进来坐坐～']);
+    expect(made.filter((d) => d.writtenBy === 'template')).toHaveLength(2); // the invented price and the malformed answer
+    expect(made.every((d) => !d.text.includes('9元'))).toBe(true);
+    const asked = llm.seen.filter((r) => r.messages[0]!.content.includes('主动消息'));
+    expect(asked).toHaveLength(3);
+    expect(asked[0]!.messages[1]!.content).toContain('场景：沉睡客户唤醒');
+    const listed = (await w.app.request('/api/outreach/drafts?status=pending', { token: w.tenant.tokens.owner })).body.items;
+    expect(listed.map((d: { writtenBy: string }) => d.writtenBy).sort()).toEqual(['llm', 'template', 'template']);
+  });
+});
+
+/** The compose prompt as the engine sends it, for building queued answers that cite the real product id. */
+async function composeRequest() {
+  const kb = await w.app.container.ai.knowledge.get(w.tenant.merchantId);
+  const product = kb.products.find((p) => p.name === '杨枝甘露')!;
+  return { messages: [{ role: 'system', content: `[product:${product._id}] 杨枝甘露` }] };
+}

@@ -1,7 +1,7 @@
 // Orders from outside: the signed webhook (signature, clock skew, replay, idempotency keys), the API and
 // spreadsheet import, with customers matched by WeCom id, phone or member number — and tenant walls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signWebhook } from '../../src/modules/intake/order-webhook.service.js';
+import { signWebhook } from '../../src/modules/intake/intake-webhook.service.js';
 import { buildCustomer, buildTenant } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

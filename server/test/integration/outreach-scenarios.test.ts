@@ -58,8 +58,10 @@ afterAll(() => w.close());
 describe('the daily scan', () => {
   it('waits for the run time and stays silent in quiet hours', async () => {
     const scan = w.app.container.outreach.scan;
-    expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({ dormant_winback: 'not_due', birthday: 'not_due' }); // 09:30
-    expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T15:30:00Z'))).toEqual({ dormant_winback: 'not_due', birthday: 'not_due' }); // 23:30
+    // a milk-tea shop's template: the local-service and tutoring scenarios are off
+    const off = { appointment_cycle: 'disabled', member_card_low: 'disabled', class_hours_low: 'disabled', after_service: 'disabled' };
+    expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({ dormant_winback: 'not_due', birthday: 'not_due', ...off }); // 09:30
+    expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T15:30:00Z'))).toEqual({ dormant_winback: 'not_due', birthday: 'not_due', ...off }); // 23:30
     expect(await drafts()).toHaveLength(2); // only the two seeded
   });
 
@@ -75,7 +77,7 @@ describe('the daily scan', () => {
     expect(winback.citedIds[0]).toMatch(/^product:/);
     expect((await suppressions()).map((s) => `${nameOf(s.customerId)}:${s.reason}`).sort()).toEqual(['被打扰够了的大刘:weekly_cap', '退订的阿芳:opted_out']);
     // the same day again, or a worker restarted after a crash: nothing more
-    expect(await scan.scanMerchant(w.tenant.merchantId, new Date(NOW.getTime() + 3600_000))).toEqual({ dormant_winback: 'already_done', birthday: 'already_done' });
+    expect(await scan.scanMerchant(w.tenant.merchantId, new Date(NOW.getTime() + 3600_000))).toMatchObject({ dormant_winback: 'already_done', birthday: 'already_done' });
     expect((await drafts()).filter((d) => d.day === '2026-11-23')).toHaveLength(2);
   });
 

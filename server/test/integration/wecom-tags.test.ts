@@ -3,16 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ID, startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
-beforeAll(async () => {
-  w = await startWecomTestApp({ role: 'all' });
-});
-afterAll(() => w.close());
-
-const until = async (check: () => boolean | Promise<boolean>, ms = 8000) => {
+const until = async (check: () => boolean | Promise<boolean>, ms = 15_000) => {
   const deadline = Date.now() + ms;
   while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   return check();
 };
+beforeAll(async () => {
+  w = await startWecomTestApp({ role: 'all' });
+  // The worker's automatic tagging runs once at start (then every 6 hours): let it finish first, or it may tag the
+  // customers these tests add (新客户) in the middle of a test.
+  const jobs = w.app.container.mongo.collection('jobs');
+  expect(await until(async () => Boolean((await jobs.findOne({ name: 'tags.auto' }))?.lastFinishedAt), 15_000)).toBe(true);
+});
+afterAll(() => w.close());
+
 const inboxSettled = () => until(async () => (await w.app.container.mongo.collection('wecom_inbox').countDocuments({ status: { $in: ['pending', 'processing'] } })) === 0);
 const tagNamesOn = (externalUserId: string, userid: string) => {
   const ids = w.standin.state.contacts.get(externalUserId)?.followers.get(userid)?.tagIds ?? [];
@@ -52,6 +56,26 @@ describe('corp tags', () => {
     await w.app.request(`/api/customers/${customer!._id}`, { method: 'PATCH', token: w.tenant.tokens.staff, body: { tags: ['少糖党'] } });
     expect(await until(() => tagNamesOn(externalUserId, userid).length === 2)).toBe(true);
     expect(tagNamesOn(externalUserId, userid)).toEqual(['少糖党', '手动标签'].sort());
+  });
+
+  it('lets many pushes create the same new tag at once (auto-tagging): the losers take the winner’s tag', async () => {
+    const userid = w.tenant.people.staff.wecomUserId;
+    const people = await Promise.all(['并发一', '并发二', '并发三'].map((name) => w.standin.customers.addsMember(w.corpId, userid, { name })));
+    expect(await inboxSettled()).toBe(true);
+    const app = (await w.app.container.wecom.apps.findByCorpId(w.corpId))!;
+    const ids = [];
+    for (const p of people) {
+      const c = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, p.externalUserId))!;
+      await w.app.container.repositories.customers.update(w.tenant.merchantId, String(c._id), { tags: ['高价值客户'] });
+      ids.push(String(c._id));
+    }
+    await Promise.all(ids.map((id) => w.app.container.wecom.tags.pushCustomer(app, w.tenant.merchantId, id)));
+    for (const p of people) expect(tagNamesOn(p.externalUserId, userid)).toEqual(['高价值客户']);
+    expect(w.standin.state.tagGroups.get(w.corpId)!.flatMap((g) => g.tags).filter((t) => t.name === '高价值客户')).toHaveLength(1);
+    // a customer WeCom never knew (an imported member with a made-up id): nothing to push, and no endless retries
+    await w.app.container.repositories.customers.insertMany(w.tenant.merchantId, [{ externalUserId: 'wmNeverAContact', name: '导入会员', gender: 'unknown', tags: ['高价值客户'], sourceChannel: 'import', followStaffIds: [], notes: [], firstContactAt: new Date(), lastContactAt: new Date(), consentMarketing: true, optedOut: false } as never]);
+    const ghost = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, 'wmNeverAContact'))!;
+    expect(await w.app.container.wecom.tags.pushCustomer(app, w.tenant.merchantId, String(ghost._id))).toEqual({ added: 0, removed: 0 });
   });
 
   it('keeps the edit when WeCom is failing, and the job retries until it is pushed', async () => {

@@ -35,9 +35,10 @@ export async function sidebarPage(browser: Browser, bridge: BridgeOptions): Prom
   return context.newPage();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The page as the user sees it; `fullPage` for pages that grow the document (Taro's H5 pages scroll inside it). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
 }
 
 /** What the page asked the WeCom client to do (recorded by the stand-in bridge). */

@@ -40,12 +40,13 @@ export const messageRoutes: Record<string, ApiRoute> = {
       const task = state.groupSendTasks.find((t) => t.msgid === body.msgid && t.corpId === corpId);
       if (!task) throw fault(41063, 'invalid msgid');
       return {
-        send_list: task.externalUserIds.map((external_userid) => ({
-          external_userid,
-          userid: task.sender,
-          status: task.sentAt ? 1 : 0,
-          ...(task.sentAt ? { send_time: Math.floor(task.sentAt / 1000) } : {}),
-        })),
+        // 0 not sent yet; 1 sent; 2 failed: the customer no longer has the sender as a contact
+        send_list: task.externalUserIds.map((external_userid) => {
+          const contact = state.contacts.get(external_userid);
+          const stillContact = contact?.followers.has(task.sender) ?? false;
+          const status = !task.sentAt ? 0 : stillContact ? 1 : 2;
+          return { external_userid, userid: task.sender, status, ...(status === 1 ? { send_time: Math.floor(task.sentAt! / 1000) } : {}) };
+        }),
         next_cursor: '',
       };
     },

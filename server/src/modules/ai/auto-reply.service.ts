@@ -25,6 +25,17 @@ const MIN_CONFIDENCE = 0.6;
 export interface AnswerEngine {
   name: 'offline' | 'llm';
   answer(kb: KnowledgeBase, question: string, context: AnswerContext): Promise<AiAnswer>;
+  /** rewrites a proactive message in the shop's own voice (engines that can; the offline one keeps its template) */
+  compose?(kb: KnowledgeBase, brief: OutreachBrief): Promise<{ text: string; citedIds: string[] }>;
+}
+
+/** What a proactive message is for: the facts it may use and the template it improves on. */
+export interface OutreachBrief {
+  scenario: string;
+  customerName: string;
+  reason: string;
+  draft: string;
+  citedIds: string[];
 }
 
 export interface AnswerContext {

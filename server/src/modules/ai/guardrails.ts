@@ -50,6 +50,9 @@ function allowedAmounts(cited: Passage[]): Set<string> {
   return amounts;
 }
 
+/** What a refused text got wrong, for the person who wrote or edited it: "15元、第一". */
+export const violationsText = (result: GuardrailResult) => result.violations.map((v) => v.detail).join('、');
+
 export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase, industry: Industry): GuardrailResult {
   const violations: GuardrailResult['violations'] = [];
   const cited: Passage[] = [];

@@ -5,7 +5,7 @@ import { aiAnswerSchema, type AiAnswer } from '@xiaoer/common/schemas/ai';
 import OpenAI from 'openai';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
-import type { AnswerContext, AnswerEngine } from './auto-reply.service.js';
+import type { AnswerContext, AnswerEngine, OutreachBrief } from './auto-reply.service.js';
 
 export class LlmBudgetExceeded extends Error {}
 
@@ -22,6 +22,32 @@ const SCHEMA = {
     proposedTags: { type: 'array', items: { type: 'string' } },
   },
 } as const;
+
+const COMPOSE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text', 'citedIds'],
+  properties: {
+    text: { type: 'string', description: '发给顾客的消息，中文，亲切自然，不超过80字' },
+    citedIds: { type: 'array', items: { type: 'string' }, description: '消息中每个事实所依据的资料编号' },
+  },
+} as const;
+
+/** The prompt for a proactive message: only the facts of the brief and the passages it cites may be used. */
+export function buildComposePrompt(kb: KnowledgeBase, brief: OutreachBrief) {
+  const cited = brief.citedIds.flatMap((id) => (kb.byId.get(id) ? [`[${id}] ${kb.byId.get(id)!.text}`] : []));
+  const system = [
+    `你是「${kb.merchant.name}」（${kb.merchant.industry}）的店员，要给一位老顾客发一条主动消息（店长审核后发出）。`,
+    '用店员和熟客聊天的口吻，简短、真诚、不推销过头；只能使用下面给出的事实，不能编造价格、优惠、库存或时间。',
+    '不要使用“最”“第一”“100%”等绝对化用语，不做功效或医疗承诺。用到的资料编号放进 citedIds。',
+    `可用资料：\n${cited.join('\n') || '（无）'}`,
+  ].join('\n');
+  const user = `场景：${brief.scenario}\n顾客称呼：${brief.customerName}\n为什么发：${brief.reason}\n参考草稿：${brief.draft}`;
+  return [
+    { role: 'system' as const, content: system },
+    { role: 'user' as const, content: user },
+  ];
+}
 
 export function buildPrompt(kb: KnowledgeBase, question: string, context: { customerName?: string; customerTags?: string[]; history: MessageRecord[] }) {
   const passages = kb.search(question, 6).map((s) => s.item);
@@ -58,6 +84,21 @@ export class LlmEngine implements AnswerEngine {
 
   constructor(private options: LlmEngineOptions) {
     this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 1 });
+  }
+
+  async compose(kb: KnowledgeBase, brief: OutreachBrief): Promise<{ text: string; citedIds: string[] }> {
+    await this.options.budget.check();
+    const completion = await this.client.chat.completions.create({
+      model: this.options.model,
+      messages: buildComposePrompt(kb, brief),
+      temperature: 0.5,
+      response_format: { type: 'json_schema', json_schema: { name: 'outreach_message', strict: true, schema: COMPOSE_SCHEMA as unknown as Record<string, unknown> } },
+    });
+    const usage = completion.usage;
+    if (usage) await this.options.budget.record({ prompt: usage.prompt_tokens, completion: usage.completion_tokens, total: usage.total_tokens });
+    const out = JSON.parse(completion.choices[0]?.message.content ?? '') as { text?: unknown; citedIds?: unknown };
+    if (typeof out.text !== 'string' || !out.text.trim() || !Array.isArray(out.citedIds)) throw new Error('malformed outreach message');
+    return { text: out.text.trim(), citedIds: out.citedIds.map(String) };
   }
 
   async answer(kb: KnowledgeBase, question: string, context: AnswerContext): Promise<AiAnswer> {

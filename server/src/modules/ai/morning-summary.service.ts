@@ -10,7 +10,7 @@ import type { ContactsApi } from '../wecom/api/contacts-api.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import type { AiDecisionModel } from './ai-decision.model.js';
 import { localTime } from './business-hours.js';
-import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { insertedOnce } from '../../db/duplicate-key.js';
 
 interface MorningSummary {
   merchantId: Types.ObjectId;
@@ -69,12 +69,7 @@ export class MorningSummaryService {
       else if (d.action === 'handoff') counts.handedOver++;
       else if (d.action === 'opted_out') counts.optedOut++;
     }
-    try {
-      await this.summaries.create({ merchantId: mid, day: local.date, sentAt: now, counts });
-    } catch (err) {
-      if (isDuplicateKey(err)) return false; // already sent today
-      throw err;
-    }
+    if (!(await insertedOnce(() => this.summaries.create({ merchantId: mid, day: local.date, sentAt: now, counts })))) return false; // already sent today
     if (!rows.length) return false; // a quiet night: nothing to report
     const app = await this.apps.findByMerchant(merchantId);
     const recipients = (await this.staff.list(merchantId)).filter((s) => s.role !== 'staff').map((s) => s.wecomUserId);

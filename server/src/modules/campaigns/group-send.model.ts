@@ -12,6 +12,8 @@ export interface GroupSendTask {
   /** WeCom's msgid for the task */
   msgid: string;
   externalUserIds: string[];
+  /** a post to customer groups (chat_type group): the groups it goes to */
+  chatIds?: string[];
   skipped: { customerId: Types.ObjectId; reason: string }[];
   status: 'created' | 'confirmed' | 'failed';
   /** per-customer result from get_groupmsg_send_result: 0 not sent, 1 sent, 2 not a friend, 3 over the customer's limit */
@@ -28,6 +30,7 @@ const groupSendSchema = new Schema<GroupSendTask>(
     text: { type: String, required: true },
     msgid: { type: String, required: true },
     externalUserIds: { type: [String], default: [] },
+    chatIds: { type: [String], default: undefined },
     skipped: { type: [new Schema({ customerId: Schema.Types.ObjectId, reason: String }, { _id: false })], default: [] },
     status: { type: String, enum: ['created', 'confirmed', 'failed'], default: 'created' },
     results: { type: [new Schema({ externalUserId: String, status: Number }, { _id: false })], default: [] },

@@ -83,8 +83,31 @@ export class GroupSendService {
     return present(task.toObject() as TaskRecord);
   }
 
+  /**
+   * A post to customer groups: a group-send task (chat_type group) for the groups' owner, who confirms it in WeCom.
+   * WeCom allows one group post per group per day from the corp; the caller's calendar keeps to that.
+   */
+  async createForGroups(merchantId: MerchantId, input: { senderStaffId: string; chatIds: string[]; text: string }): Promise<GroupSendDto> {
+    const app = await this.apps.findByMerchant(merchantId);
+    if (!app) throw notFound('请先接入企业微信');
+    const sender = await this.staff.findById(merchantId, input.senderStaffId);
+    if (!sender) throw new AppError('validation_failed', { message: '群主不是本店员工或已停用' });
+    const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', { chat_type: 'group', sender: sender.wecomUserId, chat_id_list: input.chatIds, text: { content: input.text } });
+    const task = await this.tasks.create({ merchantId: merchantObjectId(merchantId), senderStaffId: sender._id, senderUserId: sender.wecomUserId, text: input.text, msgid: String(res.msgid), externalUserIds: [], chatIds: input.chatIds, skipped: [] });
+    return present(task.toObject() as TaskRecord);
+  }
+
   /** Reads WeCom's view of the task: has the sender confirmed it, and who received it. */
   async refresh(merchantId: MerchantId, id: string): Promise<GroupSendDto> {
+    return present(await this.sync(merchantId, id));
+  }
+
+  /** Each recipient's send result as WeCom reports it now (0 not yet, 1 sent, 2 not a contact, 3 already had one). */
+  async results(merchantId: MerchantId, id: string): Promise<{ externalUserId: string; status: number }[]> {
+    return (await this.sync(merchantId, id)).results;
+  }
+
+  private async sync(merchantId: MerchantId, id: string): Promise<TaskRecord> {
     const task = await this.tasks.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<TaskRecord>().exec();
     if (!task) throw notFound('没有找到这次群发');
     const app = await this.apps.findByMerchant(merchantId);
@@ -97,6 +120,6 @@ export class GroupSendService {
       .findOneAndUpdate({ _id: task._id }, { $set: { status: confirmed ? 'confirmed' : task.status, results, checkedAt: new Date() } }, { returnDocument: 'after' })
       .lean<TaskRecord>()
       .exec();
-    return present(updated!);
+    return updated!;
   }
 }

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { insertedSkippingDuplicates, isDuplicateKey } from '../../db/duplicate-key.js';
+import { insertedOnce, insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { ConversationMessage, MessageModel, OutStatus } from './message.model.js';
 import type { KfCursor, KfSession, KfSessionModel, KfState } from './kf-session.model.js';
@@ -99,14 +99,8 @@ export class KfRepository {
   }
 
   /** Records an outgoing message before it is sent; false when one with this msgid already exists. */
-  async insertOutgoing(merchantId: MerchantId, message: NewMessage): Promise<boolean> {
-    try {
-      await this.messages.create({ ...message, merchantId: merchantObjectId(merchantId) });
-      return true;
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
+  insertOutgoing(merchantId: MerchantId, message: NewMessage): Promise<boolean> {
+    return insertedOnce(() => this.messages.create({ ...message, merchantId: merchantObjectId(merchantId) }));
   }
 
   async setOutgoingStatus(merchantId: MerchantId, ourMsgId: string, status: OutStatus, reason?: string): Promise<void> {
@@ -134,5 +128,52 @@ export class KfRepository {
       .distinct('externalUserId', { merchantId: merchantObjectId(merchantId), direction: 'in', sentAt: { $gte: since }, text: { $regex: escaped } })
       .exec();
     return new Set(ids.map(String));
+  }
+
+  /** A period's customer and reply messages, by conversation then time (reports: first-response time, replies). */
+  inRange(merchantId: MerchantId, start: Date, end: Date): Promise<Pick<MessageRecord, 'externalUserId' | 'direction' | 'sentAt' | 'status'>[]> {
+    return this.messages
+      .find({ merchantId: merchantObjectId(merchantId), sentAt: { $gte: start, $lt: end }, direction: { $in: ['in', 'out'] } }, { externalUserId: 1, direction: 1, sentAt: 1, status: 1 })
+      .sort({ externalUserId: 1, sentAt: 1 })
+      .lean<MessageRecord[]>()
+      .exec();
+  }
+
+  /** When these customers wrote since an instant (a campaign's replies), in one query on the conversation index. */
+  customerMessagesSince(merchantId: MerchantId, externalUserIds: string[], since: Date): Promise<Pick<MessageRecord, 'externalUserId' | 'sentAt'>[]> {
+    if (!externalUserIds.length) return Promise.resolve([]);
+    return this.messages
+      .find({ merchantId: merchantObjectId(merchantId), externalUserId: { $in: externalUserIds }, sentAt: { $gte: since }, direction: 'in' }, { externalUserId: 1, sentAt: 1 })
+      .lean<MessageRecord[]>()
+      .exec();
+  }
+
+  /**
+   * The session in which we may still write to this customer on our own: state new/bot, the customer wrote within
+   * 48 h (the {merchantId, state, lastCustomerMessageAt} index bounds it to the window).
+   */
+  openWindow(merchantId: MerchantId, externalUserId: string, now: Date): Promise<KfSessionRecord | null> {
+    return this.sessions
+      .findOne({ merchantId: merchantObjectId(merchantId), state: { $in: ['new', 'bot'] }, lastCustomerMessageAt: { $gte: new Date(now.getTime() - KF_WINDOW_MS) }, externalUserId, sentSinceCustomerMessage: { $lt: KF_REPLY_BUDGET } })
+      .sort({ lastCustomerMessageAt: -1 })
+      .lean<KfSessionRecord>()
+      .exec();
+  }
+
+  /**
+   * Customers handed to a person (or queueing for one) whose last message, written between `since` and `before`, has
+   * had no answer since: the handoff-waiting alert. The {merchantId, state, lastCustomerMessageAt} index finds them.
+   */
+  async waitingForStaff(merchantId: MerchantId, since: Date, before: Date): Promise<KfSessionRecord[]> {
+    const mid = merchantObjectId(merchantId);
+    const sessions = await this.sessions
+      .find({ merchantId: mid, state: { $in: ['human', 'queue'] }, lastCustomerMessageAt: { $gte: since, $lt: before } })
+      .limit(100)
+      .lean<KfSessionRecord[]>()
+      .exec();
+    const answered = await Promise.all(
+      sessions.map((s) => this.messages.exists({ merchantId: mid, externalUserId: s.externalUserId, direction: 'out', sentAt: { $gt: s.lastCustomerMessageAt } }).exec()),
+    );
+    return sessions.filter((_, i) => !answered[i]);
   }
 }

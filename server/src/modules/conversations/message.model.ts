@@ -50,6 +50,8 @@ messageSchema.index({ merchantId: 1, wecomMsgId: 1 }, { unique: true, partialFil
 messageSchema.index({ merchantId: 1, ourMsgId: 1 }, { unique: true, partialFilterExpression: { ourMsgId: { $type: 'string' } } });
 // A conversation's history, newest last.
 messageSchema.index({ merchantId: 1, externalUserId: 1, sentAt: 1 });
+// Reports: a period's messages.
+messageSchema.index({ merchantId: 1, sentAt: 1 });
 // The pipeline's to-do list: synced messages not yet acted on.
 messageSchema.index({ merchantId: 1, openKfId: 1, handledAt: 1, sentAt: 1 });
 

@@ -1,32 +1,39 @@
 import { Router } from '@koa/router';
-import { orderBatchSchema } from '@xiaoer/common/schemas/intake';
 import { knowledgeImportSchema } from '@xiaoer/common/schemas/knowledge';
+import { batchRecords, INTAKE_KIND_NAMES, intakeBatchSchema } from '@xiaoer/common/schemas/shop-data';
+import { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
-import type { OrderIntakeService } from './order-intake.service.js';
-import type { OrderWebhookService } from './order-webhook.service.js';
+import type { IntakeService } from './intake.service.js';
+import type { IntakeWebhookService } from './intake-webhook.service.js';
 
-export function intakeRoutes(intake: OrderIntakeService, webhook: OrderWebhookService, publicUrl?: string): Router<AuthedState> {
+const kindParams = z.object({ kind: z.enum(INTAKE_KIND_NAMES, { message: '不支持的数据类型' }) });
+
+export function intakeRoutes(intake: IntakeService, webhook: IntakeWebhookService, publicUrl?: string): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/intake' });
-  const base = (ctx: { protocol: string; host: string }) => publicUrl ?? `${ctx.protocol}://${ctx.host}`;
+  const base = (ctx: { protocol: string; host: string }) => `${publicUrl ?? `${ctx.protocol}://${ctx.host}`}/intake`;
 
-  // Orders through the API (the same format as the webhook).
-  router.post('/orders', requireRole('manager'), async (ctx) => {
-    ctx.body = await intake.ingest(ctx.state.session.merchantId, parse(orderBatchSchema, ctx.request.body).orders);
-  });
-  // A POS / platform export; dryRun previews the mapping and the per-row result.
-  router.post('/orders/import', requireRole('manager'), async (ctx) => {
-    ctx.body = await intake.importSheet(ctx.state.session.merchantId, parse(knowledgeImportSchema, ctx.request.body));
-  });
-  // The signed webhook: its URL, and a new secret (shown once; the old one stops working).
+  // The signed webhook: its URLs, and a new secret (shown once; the old one stops working).
   router.get('/webhook', requireRole('owner'), async (ctx) => {
     const current = await webhook.current(ctx.state.session.merchantId);
-    ctx.body = current ? { configured: true, url: `${base(ctx)}/intake/${current.endpointId}/orders`, updatedAt: current.updatedAt } : { configured: false };
+    ctx.body = current ? { configured: true, ...webhookUrls(`${base(ctx)}/${current.endpointId}`), updatedAt: current.updatedAt } : { configured: false };
   });
   router.post('/webhook', requireRole('owner'), async (ctx) => {
     const { endpointId, secret } = await webhook.rotate(ctx.state.session.merchantId);
     ctx.status = 201;
-    ctx.body = { url: `${base(ctx)}/intake/${endpointId}/orders`, secret, message: '密钥只显示这一次，请复制给收银系统的对接人员' };
+    ctx.body = { ...webhookUrls(`${base(ctx)}/${endpointId}`), secret, message: '密钥只显示这一次，请复制给收银系统的对接人员' };
+  });
+  // Records through the API (the same format as the webhook): /intake/orders, /intake/reviews ...
+  router.post('/:kind', requireRole('manager'), async (ctx) => {
+    const { kind } = parse(kindParams, ctx.params);
+    ctx.body = await intake.ingest(ctx.state.session.merchantId, kind, batchRecords(kind, parse(intakeBatchSchema(kind), ctx.request.body)));
+  });
+  // An export from the POS / booking / school system; dryRun previews the mapping and the per-row result.
+  router.post('/:kind/import', requireRole('manager'), async (ctx) => {
+    ctx.body = await intake.importSheet(ctx.state.session.merchantId, parse(kindParams, ctx.params).kind, parse(knowledgeImportSchema, ctx.request.body));
   });
   return router;
 }
+
+/** The orders URL (what most integrations need) and one per kind. */
+const webhookUrls = (root: string) => ({ url: `${root}/orders`, urls: Object.fromEntries(INTAKE_KIND_NAMES.map((k) => [k, `${root}/${k}`])) });

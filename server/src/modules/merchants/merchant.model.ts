@@ -1,4 +1,4 @@
-import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
+import type { OutreachSettingsInput } from '@xiaoer/common/schemas/merchant';
 import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
 import { AUTO_REPLY_MODES, type AutoReplyMode } from '@xiaoer/common/schemas/ai';
 import { Schema, type Connection } from 'mongoose';
@@ -30,7 +30,7 @@ export interface Merchant {
   /** when the bot answers on 微信客服: never, outside business hours (the default), or always */
   autoReply: { mode: AutoReplyMode };
   /** proactive scenarios and the contact policy; absent until the owner changes them (defaults apply) */
-  outreach?: OutreachSettings;
+  outreach?: OutreachSettingsInput;
   createdAt: Date;
   updatedAt: Date;
 }

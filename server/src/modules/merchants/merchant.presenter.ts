@@ -16,5 +16,6 @@ export const presentMerchant = (m: MerchantRecord, shops: ShopRecord[]): Merchan
   timezone: m.timezone,
   businessHours: m.businessHours.map(({ weekday, open, close }) => ({ weekday, open, close })),
   holidays: m.holidays.map(({ date, name, closed, open, close }) => ({ date, name, closed, open, close })),
+  autoReply: { mode: m.autoReply?.mode ?? 'after_hours' },
   shops: shops.map(presentShop),
 });

@@ -2,11 +2,12 @@ import { Router } from '@koa/router';
 import { businessHoursUpdateSchema } from '@xiaoer/common/schemas/merchant';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
+import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { ShopService } from '../shops/shop.service.js';
 import { presentMerchant } from './merchant.presenter.js';
 import type { MerchantService } from './merchant.service.js';
 
-export function merchantRoutes(merchants: MerchantService, shops: ShopService): Router<AuthedState> {
+export function merchantRoutes(merchants: MerchantService, shops: ShopService, knowledge: Pick<KnowledgeBaseService, 'changed'>): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/merchant' });
 
   router.get('/', async (ctx) => {
@@ -18,6 +19,7 @@ export function merchantRoutes(merchants: MerchantService, shops: ShopService): 
   router.put('/business-hours', requireRole('owner'), async (ctx) => {
     const { merchantId } = ctx.state.session;
     const merchant = await merchants.updateBusinessHours(merchantId, parse(businessHoursUpdateSchema, ctx.request.body));
+    await knowledge.changed(merchantId); // every process's bot reads the hours with the knowledge snapshot
     ctx.body = presentMerchant(merchant, await shops.list(merchantId));
   });
 

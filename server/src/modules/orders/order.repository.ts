@@ -128,4 +128,47 @@ export class OrderRepository extends TenantRepository<Order> {
       .exec();
     return rows.map((r) => ({ name: r._id, quantity: r.quantity }));
   }
+
+  /** Units sold per item name since an instant (stock cover days, slow movers), of all items or only these: the {merchantId, placedAt} index. */
+  async itemSalesSince(merchantId: MerchantId, since: Date, only?: string[]): Promise<Map<string, number>> {
+    const items = only ? { 'items.name': { $in: only } } : {};
+    const rows = await this.model
+      .aggregate<{ _id: string; quantity: number }>([
+        { $match: { merchantId: merchantObjectId(merchantId), placedAt: { $gte: since }, status: { $nin: ['refunded', 'cancelled'] }, ...items } },
+        { $unwind: '$items' },
+        ...(only ? [{ $match: items }] : []),
+        { $group: { _id: '$items.name', quantity: { $sum: '$items.quantity' } } },
+      ])
+      .exec();
+    return new Map(rows.map((r) => [r._id, r.quantity]));
+  }
+
+  /** Orders paid but not completed, placed in [from, to): the order-timeout alert. */
+  paidBetween(merchantId: MerchantId, from: Date, to: Date, limit = 50): Promise<Pick<OrderRecord, 'externalId' | 'channel' | 'amount' | 'placedAt'>[]> {
+    return this.model
+      .find(this.scoped(merchantId, { placedAt: { $gte: from, $lt: to }, status: 'paid' }), { externalId: 1, channel: 1, amount: 1, placedAt: 1 })
+      .sort({ placedAt: 1 })
+      .limit(limit)
+      .lean<OrderRecord[]>()
+      .exec();
+  }
+
+  /** The merchant's first order (whether there is enough history to call an item slow). */
+  async firstOrderAt(merchantId: MerchantId): Promise<Date | undefined> {
+    const first = await this.model.findOne(this.scoped(merchantId, {}), { placedAt: 1 }).sort({ placedAt: 1 }).lean<OrderRecord>().exec();
+    return first?.placedAt;
+  }
+
+  /**
+   * These customers' orders since an instant, in one query (what proactive messages and group posts brought in);
+   * `paidOnly` leaves out refunded and cancelled ones.
+   */
+  ofCustomersSince(merchantId: MerchantId, customerIds: Types.ObjectId[], since: Date, options: { paidOnly: boolean }): Promise<Pick<OrderRecord, 'customerId' | 'placedAt' | 'amount' | 'items'>[]> {
+    if (!customerIds.length) return Promise.resolve([]);
+    const status = options.paidOnly ? { status: { $nin: ['refunded', 'cancelled'] } } : {};
+    return this.model
+      .find(this.scoped(merchantId, { customerId: { $in: customerIds }, placedAt: { $gte: since }, ...status }), { customerId: 1, placedAt: 1, amount: 1, items: 1 })
+      .lean<OrderRecord[]>()
+      .exec();
+  }
 }

@@ -1,6 +1,6 @@
 import { CONTACT_POLICY_DEFAULTS } from '@xiaoer/common/constants/outreach';
 import { describe, expect, it } from 'vitest';
-import { inQuietHours, outreachSettings, policyVerdict } from './contact-policy.js';
+import { inQuietHours, policyVerdict } from './contact-policy.js';
 
 const now = new Date('2026-11-23T02:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -37,9 +37,5 @@ describe('quiet hours and settings', () => {
     expect(inQuietHours(8 * 60 + 59, policy)).toBe(true);
     expect(inQuietHours(9 * 60, policy)).toBe(false);
     expect(inQuietHours(13 * 60, { quietStart: '12:00', quietEnd: '14:00' })).toBe(true);
-  });
-
-  it('fills what the owner did not set with defaults', () => {
-    expect(outreachSettings(undefined)).toMatchObject({ runAt: '10:00', scenarios: { birthday: { enabled: true } }, policy: { perWeek: 2 } });
   });
 });

@@ -1,19 +1,12 @@
 // Whether a customer may receive a proactive message now, by the merchant's contact policy: never after opting out
 // or deleting the staff member, at most N in any 7 days, and a pause after several messages went unanswered.
-import { CONTACT_POLICY_DEFAULTS, DEFAULT_SCENARIO_RUN_AT, type SuppressionReason } from '@xiaoer/common/constants/outreach';
+import type { SuppressionReason } from '@xiaoer/common/constants/outreach';
 import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
+import { toMinutes } from '../ai/business-hours.js';
 
 const DAY_MS = 86_400_000;
 
 export type ContactPolicy = OutreachSettings['policy'];
-
-export function outreachSettings(stored: OutreachSettings | undefined): OutreachSettings {
-  return {
-    runAt: stored?.runAt ?? DEFAULT_SCENARIO_RUN_AT,
-    scenarios: { dormant_winback: { enabled: true }, birthday: { enabled: true }, ...stored?.scenarios },
-    policy: { ...CONTACT_POLICY_DEFAULTS, ...stored?.policy },
-  };
-}
 
 export interface PolicySubject {
   optedOut: boolean;
@@ -40,13 +33,12 @@ export function policyVerdict(customer: PolicySubject, recent: RecentMessage[], 
   return null;
 }
 
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Inside the quiet window (which may span midnight), local minutes of the day. */
 export function inQuietHours(localMinutes: number, policy: Pick<ContactPolicy, 'quietStart' | 'quietEnd'>): boolean {
-  const start = minutes(policy.quietStart);
-  const end = minutes(policy.quietEnd);
+  const start = toMinutes(policy.quietStart);
+  const end = toMinutes(policy.quietEnd);
   return start <= end ? localMinutes >= start && localMinutes < end : localMinutes >= start || localMinutes < end;
 }
 
-export const isDue = (localMinutes: number, runAt: string) => localMinutes >= minutes(runAt);
+export const isDue = (localMinutes: number, runAt: string) => localMinutes >= toMinutes(runAt);

@@ -3,5 +3,16 @@ import { perMerchantJob } from '../../jobs/per-merchant-job.js';
 
 export const OUTREACH_SCAN = 'outreach.scan';
 
-/** Each merchant's scenarios; a merchant's run happens once a day after its chosen time (the scan records and locks it). */
-export const outreachScanJob = (c: Container) => perMerchantJob(c, { name: OUTREACH_SCAN, every: '15 minutes', run: (merchantId) => c.outreach.scan.scanMerchant(merchantId) });
+/**
+ * Each merchant's customer scenarios (a run happens once a day after the chosen time; the scan records and locks
+ * it), and how the drafts already sent fared in WeCom.
+ */
+export const outreachScanJob = (c: Container) =>
+  perMerchantJob(c, {
+    name: OUTREACH_SCAN,
+    every: '15 minutes',
+    run: async (merchantId) => {
+      await c.outreach.scan.scanMerchant(merchantId);
+      await c.outreach.drafts.refreshDelivery(merchantId);
+    },
+  });

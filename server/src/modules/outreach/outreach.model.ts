@@ -11,6 +11,8 @@ export interface Draft {
   text: string;
   reason: string;
   citedIds: string[];
+  /** the scenario's grounded template, or the merchant's LLM rewriting it (which passed the guardrails) */
+  writtenBy?: 'llm' | 'template';
   status: DraftStatus;
   groupSendId?: Types.ObjectId;
   error?: string;
@@ -28,6 +30,7 @@ const draftSchema = new Schema<Draft>(
     text: { type: String, required: true, maxlength: 1000 },
     reason: { type: String, required: true },
     citedIds: { type: [String], default: [] },
+    writtenBy: { type: String, enum: ['llm', 'template'] },
     status: { type: String, enum: DRAFT_STATUSES, default: 'pending' },
     groupSendId: { type: Schema.Types.ObjectId },
     error: String,

@@ -1,7 +1,7 @@
 // Runs the customer scenarios for a merchant once a day, after their chosen time and outside quiet hours. Each run
 // is idempotent: a finished run is recorded per merchant, scenario and day; a Redis lock keeps two workers from
 // scanning at once; and drafts are unique per customer, scenario and day, so even a rerun after a crash adds nothing.
-import { insertedSkippingDuplicates, isDuplicateKey } from '../../db/duplicate-key.js';
+import { insertedOnce, insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RedisLock } from '../../redis/lock.js';
 import { tenantKey } from '../../redis/keys.js';
@@ -10,12 +10,17 @@ import { localTime } from '../ai/business-hours.js';
 import { checkReply } from '../ai/guardrails.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
-import { inQuietHours, isDue, outreachSettings, policyVerdict } from './contact-policy.js';
+import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
+import { inQuietHours, isDue, policyVerdict } from './contact-policy.js';
+import type { DraftService } from './draft.service.js';
+import type { AnswerEngine } from '../ai/auto-reply.service.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import { writeDrafts } from './draft-writer.js';
 import type { DraftModel, ScenarioRunModel, SuppressionModel } from './outreach.model.js';
 import type { Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
-export type RunOutcome = { drafted: number; suppressed: number } | 'already_done' | 'busy' | 'not_due' | 'disabled' | 'failed';
+export type RunOutcome = { drafted: number; suppressed: number; sent?: number } | 'already_done' | 'busy' | 'not_due' | 'disabled' | 'failed';
 
 export class ScenarioScanService {
   constructor(
@@ -28,6 +33,10 @@ export class ScenarioScanService {
       runs: ScenarioRunModel;
       locks: RedisLock;
       logger: Logger;
+      /** sends the drafts of scenarios the owner lets go without approval */
+      sender: Pick<DraftService, 'autoSend'>;
+      /** the merchant's engine: with an LLM configured, texts are rewritten in the shop's voice */
+      engineFor: (merchantId: MerchantId, kb: KnowledgeBase) => Promise<AnswerEngine>;
     },
   ) {}
 
@@ -47,8 +56,9 @@ export class ScenarioScanService {
 
   async run(merchantId: MerchantId, scenario: Scenario, now: Date): Promise<RunOutcome> {
     const kb = await this.d.knowledge.get(merchantId);
-    const settings = outreachSettings(kb.merchant.outreach);
-    if (!settings.scenarios[scenario.key]?.enabled) return 'disabled';
+    const settings = resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry);
+    const own = settings.scenarios[scenario.key];
+    if (!own.enabled) return 'disabled';
     const local = localTime(now, kb.merchant.timezone || 'Asia/Shanghai');
     if (!isDue(local.minutes, settings.runAt) || inQuietHours(local.minutes, settings.policy)) return 'not_due';
     const mid = merchantObjectId(merchantId);
@@ -57,7 +67,7 @@ export class ScenarioScanService {
     const lock = await this.d.locks.tryAcquire(tenantKey(merchantId, 'outreach', scenario.key, day), 10 * 60_000);
     if (!lock) return 'busy';
     try {
-      const candidates = await scenario.find({ merchantId, kb, now, day });
+      const candidates = await scenario.find({ merchantId, kb, now, day, settings: settings.scenarios });
       // Everything the policy needs for all candidates in two queries, then two bulk inserts.
       const ids = candidates.map((c) => c.customer._id);
       const since = new Date(now.getTime() - Math.max(30, scenario.repeatAfterDays) * DAY_MS);
@@ -69,22 +79,28 @@ export class ScenarioScanService {
       for (const r of recentRows) recentBy.set(String(r.customerId), [...(recentBy.get(String(r.customerId)) ?? []), r]);
       const suppressions: Record<string, unknown>[] = [];
       const drafts: Record<string, unknown>[] = [];
-      for (const c of candidates) {
+      const keyOf = (c: { customer: { _id: unknown } }) => ({ merchantId: mid, scenario: scenario.key, customerId: c.customer._id, day });
+      const allowed = candidates.filter((c) => {
         const recent = recentBy.get(String(c.customer._id)) ?? [];
         const reason =
           policyVerdict(c.customer, recent, lastOrders.get(String(c.customer._id)), settings.policy, now) ??
-          (recent.some((r) => r.scenario === scenario.key && now.getTime() - r.createdAt.getTime() < scenario.repeatAfterDays * DAY_MS) ? 'recently_contacted' : null) ??
-          (checkReply(c.text, c.citedIds, kb, kb.merchant.industry).ok ? null : 'guardrail');
-        const key = { merchantId: mid, scenario: scenario.key, customerId: c.customer._id, day };
-        if (reason) suppressions.push({ ...key, reason, at: now });
-        else drafts.push({ ...key, text: c.text, reason: c.reason, citedIds: c.citedIds, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }], createdAt: now, updatedAt: now });
+          (recent.some((r) => r.scenario === scenario.key && now.getTime() - r.createdAt.getTime() < scenario.repeatAfterDays * DAY_MS) ? 'recently_contacted' : null);
+        if (reason) suppressions.push({ ...keyOf(c), reason, at: now });
+        return !reason;
+      });
+      // Only customers who may be messaged are written to (an LLM call is not spent on a suppressed one).
+      for (const c of await writeDrafts(await this.d.engineFor(merchantId, kb), kb, scenario.key, allowed, this.d.logger)) {
+        if (!checkReply(c.text, c.citedIds, kb, kb.merchant.industry).ok) suppressions.push({ ...keyOf(c), reason: 'guardrail', at: now });
+        else drafts.push({ ...keyOf(c), text: c.text, reason: c.reason, citedIds: c.citedIds, writtenBy: c.writtenBy, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }], createdAt: now, updatedAt: now });
       }
       // Unique keys make a concurrent or repeated run insert nothing twice; duplicates are skipped, not errors.
       // (through the driver: the documents carry the scan's own clock in createdAt)
       const suppressed = suppressions.length ? await insertedSkippingDuplicates(() => this.d.suppressions.collection.insertMany(suppressions, { ordered: false })) : 0;
       const drafted = drafts.length ? await insertedSkippingDuplicates(() => this.d.drafts.collection.insertMany(drafts, { ordered: false })) : 0;
-      await this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }).catch((err) => (isDuplicateKey(err) ? undefined : Promise.reject(err)));
-      return { drafted, suppressed };
+      // Auto-send before the run is marked done: a crash in between leaves drafts pending, which the rerun sends.
+      const sent = own.autoSend ? await this.d.sender.autoSend(merchantId, scenario.key, day) : 0;
+      await insertedOnce(() => this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }));
+      return { drafted, suppressed, ...(own.autoSend ? { sent } : {}) };
     } finally {
       await lock.release();
     }

@@ -1,11 +1,15 @@
 // The customer-facing scenarios: who is due today and what to say, grounded in their own orders and the shop's menu.
 // Texts carry no invented prices or discounts; each still goes through the guardrails before it becomes a draft.
 import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
-import type { CustomerScenario } from '@xiaoer/common/constants/outreach';
+import type { CustomerScenarioKey } from '@xiaoer/common/constants/scenarios';
+import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
+import type { ShopData } from '../shop-data/shop-data.js';
+import { localServiceScenarios } from './local-service-scenarios.js';
+import { classHoursScenario } from './class-hours-scenario.js';
 
 const DAY_MS = 86_400_000;
 /** An owner approves a few dozen a day, not thousands: the most valuable customers first. */
@@ -17,6 +21,8 @@ export interface ScenarioContext {
   now: Date;
   /** merchant-local date, YYYY-MM-DD */
   day: string;
+  /** every scenario's switch and knobs */
+  settings: OutreachSettings['scenarios'];
 }
 
 export interface Candidate {
@@ -27,21 +33,22 @@ export interface Candidate {
 }
 
 export interface Scenario {
-  key: CustomerScenario;
+  key: CustomerScenarioKey;
   /** do not draft this scenario again for the same customer within this many days */
   repeatAfterDays: number;
   find(ctx: ScenarioContext): Promise<Candidate[]>;
 }
 
-const call = (c: CustomerRecord) => c.remark || c.name;
+/** How staff address the customer: their remark, else their WeCom name. */
+export const call = (c: CustomerRecord) => c.remark || c.name;
 const onSale = (kb: KnowledgeBase, name: string) => kb.products.find((p) => p.name === name && p.available && p.stock !== 0);
 
-export function buildScenarios(deps: { orders: OrderRepository; customers: CustomerRepository }): Scenario[] {
+export function buildScenarios(deps: { orders: OrderRepository; customers: CustomerRepository; shopData: ShopData }): Scenario[] {
   const dormantWinback: Scenario = {
     key: 'dormant_winback',
     repeatAfterDays: 30,
-    async find({ merchantId, kb, now }) {
-      const dormantDays = DORMANT_AFTER_DAYS[kb.merchant.industry];
+    async find({ merchantId, kb, now, settings }) {
+      const dormantDays = settings.dormant_winback.idleDays ?? DORMANT_AFTER_DAYS[kb.merchant.industry];
       // Customers whose last visit fell in the dormant band (not yet lost), by what they have spent.
       const rows = await deps.orders.lastVisitsBetween(merchantId, new Date(now.getTime() - dormantDays * LOST_FACTOR * DAY_MS), new Date(now.getTime() - dormantDays * DAY_MS), MAX_DRAFTS_PER_RUN);
       const [customers, favourites] = await Promise.all([deps.customers.findManyByIds(merchantId, rows.map((r) => r._id)), deps.orders.topItemPerCustomer(merchantId, rows.map((r) => r._id))]);
@@ -83,5 +90,5 @@ export function buildScenarios(deps: { orders: OrderRepository; customers: Custo
     },
   };
 
-  return [dormantWinback, birthday];
+  return [dormantWinback, birthday, ...localServiceScenarios(deps), classHoursScenario(deps)];
 }

@@ -17,7 +17,8 @@ export function startOfLocalDay(date: string, timezone: string): Date {
   return new Date(utcMidnight - zoneOffsetMinutes(new Date(utcMidnight), timezone) * 60_000);
 }
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+/** "YYYY-MM-DD" plus n calendar days */
+export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 export interface PeriodRange {
   from: string;

@@ -11,6 +11,9 @@ import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { DraftModel } from '../outreach/outreach.model.js';
+import type { KfRepository } from '../conversations/kf.repository.js';
+import type { AlertService } from '../alerts/alert.service.js';
+import { median, responseWaits } from './response-time.js';
 import { lastCompletePeriod, localDates, periodContaining, previousPeriod, type PeriodRange } from './period.js';
 import { summarize } from './report-summary.js';
 
@@ -28,11 +31,20 @@ interface PeriodFigures {
   revenue: number;
   averageOrderValue: number;
   returningPct: number;
+  firstResponseSeconds: number;
 }
 
 export class ReportService {
   constructor(
-    private d: { orders: OrderRepository; customers: CustomerRepository; decisions: AiDecisionModel; drafts: DraftModel; knowledge: KnowledgeBaseService },
+    private d: {
+      orders: OrderRepository;
+      customers: CustomerRepository;
+      decisions: AiDecisionModel;
+      drafts: DraftModel;
+      knowledge: KnowledgeBaseService;
+      kf: Pick<KfRepository, 'inRange' | 'customerMessagesSince'>;
+      alerts: Pick<AlertService, 'countsBetween'>;
+    },
   ) {}
 
   /** The report for the period containing `date` (merchant-local), or the last complete one. */
@@ -66,12 +78,14 @@ export class ReportService {
     }
     const dormantDays = DORMANT_AFTER_DAYS[kb.merchant.industry];
     const dormant = await this.d.orders.lastVisitsBetween(merchantId, new Date(range.end.getTime() - dormantDays * LOST_FACTOR * DAY_MS), new Date(range.end.getTime() - dormantDays * DAY_MS), 100_000);
+    const alerts = await this.d.alerts.countsBetween(merchantId, range.start, range.end);
     const figures = Object.fromEntries(Object.keys(current).map((k) => [k, compare(current[k as keyof PeriodFigures], previous[k as keyof PeriodFigures])])) as unknown as ReportDto['figures'];
     const report = {
       period,
       from: range.from,
       to: range.to,
       figures: { ...figures, dormantCustomers: dormant.length },
+      alerts: { lowStock: alerts.low_stock ?? 0, expiringStock: alerts.expiring_stock ?? 0, badReviews: alerts.bad_review ?? 0 },
       topItems,
       slowItems,
       campaigns: await this.campaigns(merchantId, range),
@@ -83,10 +97,11 @@ export class ReportService {
   /** A period's figures, and its counted orders (the current period's items and daily bars come from them). */
   private async figures(merchantId: MerchantId, range: PeriodRange): Promise<{ figures: PeriodFigures; paid: Awaited<ReturnType<OrderRepository['inRange']>> }> {
     const mid = merchantObjectId(merchantId);
-    const [newCustomers, decisions, orders] = await Promise.all([
+    const [newCustomers, decisions, orders, messages] = await Promise.all([
       this.d.customers.countFirstContactBetween(merchantId, range.start, range.end),
       this.d.decisions.find({ merchantId: mid, channel: 'kf', at: { $gte: range.start, $lt: range.end } }, { externalUserId: 1, action: 1 }).lean().exec(),
       this.d.orders.inRange(merchantId, range.start, range.end),
+      this.d.kf.inRange(merchantId, range.start, range.end),
     ]);
     const questions = decisions.filter((x) => x.action !== 'opted_out');
     const paid = orders.filter((o) => counted(o.status));
@@ -102,17 +117,33 @@ export class ReportService {
       revenue,
       averageOrderValue: paid.length ? Math.round(revenue / paid.length) : 0,
       returningPct: pct(buyers.filter((id) => returning.has(id)).length, buyers.length),
+      firstResponseSeconds: median(responseWaits(messages)),
     };
     return { figures, paid };
   }
 
-  /** Proactive messages sent in the period, and how many of those customers bought within 7 days. */
+  /** Proactive messages sent in the period, and how many of those customers wrote back or bought within 7 days. */
   private async campaigns(merchantId: MerchantId, range: PeriodRange) {
-    const sent = await this.d.drafts.find({ merchantId: merchantObjectId(merchantId), status: 'sent', updatedAt: { $gte: range.start, $lt: range.end } }, { customerId: 1, updatedAt: 1 }).lean().exec();
+    const sent = await this.d.drafts
+      .find({ merchantId: merchantObjectId(merchantId), status: { $in: ['sent', 'delivered'] }, updatedAt: { $gte: range.start, $lt: range.end } }, { customerId: 1, updatedAt: 1 })
+      .lean()
+      .exec();
+    if (!sent.length) return { sent: 0, repliedWithin7Days: 0, boughtWithin7Days: 0 };
+    // everything the 7-day windows need in three queries, then matched per message
+    const earliest = sent.reduce((a, s) => (s.updatedAt < a ? s.updatedAt : a), sent[0]!.updatedAt);
+    const customers = await this.d.customers.findManyByIds(merchantId, sent.map((s) => s.customerId));
+    const [orders, messages] = await Promise.all([
+      this.d.orders.ofCustomersSince(merchantId, sent.map((s) => s.customerId), earliest, { paidOnly: false }),
+      this.d.kf.customerMessagesSince(merchantId, [...customers.values()].flatMap((c) => (c.externalUserId ? [c.externalUserId] : [])), earliest),
+    ]);
+    const within = (at: Date, from: Date) => at >= from && at.getTime() <= from.getTime() + 7 * DAY_MS;
     let bought = 0;
+    let replied = 0;
     for (const s of sent) {
-      if (await this.d.orders.count(merchantId, { customerId: s.customerId, placedAt: { $gte: s.updatedAt, $lte: new Date(s.updatedAt.getTime() + 7 * DAY_MS) } })) bought++;
+      if (orders.some((o) => String(o.customerId) === String(s.customerId) && within(o.placedAt, s.updatedAt))) bought++;
+      const who = customers.get(String(s.customerId))?.externalUserId;
+      if (who && messages.some((m) => m.externalUserId === who && within(m.sentAt, s.updatedAt))) replied++;
     }
-    return { sent: sent.length, boughtWithin7Days: bought };
+    return { sent: sent.length, repliedWithin7Days: replied, boughtWithin7Days: bought };
   }
 }

@@ -1,3 +1,4 @@
+import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { Container } from '../../app/container.js';
 import { perMerchantJob } from '../../jobs/per-merchant-job.js';
 
@@ -10,6 +11,6 @@ export const reportsJob = (c: Container) =>
     every: '15 minutes',
     run: async (merchantId) => {
       const merchant = await c.repositories.merchants.findById(merchantId);
-      if (merchant) await c.reports.sender.sendDue(merchantId, merchant.timezone || 'Asia/Shanghai');
+      if (merchant) await c.reports.sender.sendDue(merchantId, merchant.timezone || 'Asia/Shanghai', resolveOutreachSettings(merchant.outreach, merchant.industry).scenarios);
     },
   });

@@ -1,7 +1,9 @@
-// Demo only: the sidebar opened in an ordinary browser asks for the WeCom stand-in's JS bridge, set up as if the
-// page were opened from a chat with one of the demo customers (or the demo VIP group with ?entry=group).
+// Demo only: pages opened in an ordinary browser ask for the stand-in's JS bridges — the sidebar's WeCom bridge, set
+// up as if opened from a chat with one of the demo customers (or the demo VIP group with ?entry=group), and the owner
+// console's wx.login as the demo owner's WeChat.
 import { Router } from '@koa/router';
 import { z } from 'zod';
+import { DEMO_OWNER_OPENID } from '../../demo/seed-demo.js';
 import { notFound } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
@@ -20,6 +22,9 @@ export function devBridgeRoutes(standInBase: string, apps: WecomAppRepository, c
     const [customer] = (await customers.list(app.merchantId, { limit: 1 })).items;
     const query = new URLSearchParams({ corpId, entry, externalUserId: customer?.externalUserId ?? '', chatId: DEMO_GROUP_CHAT_ID });
     ctx.body = { scriptUrl: `${standInBase}/__standin/jsbridge.js?${query}` };
+  });
+  router.get('/wechat-bridge', async (ctx) => {
+    ctx.body = { scriptUrl: `${standInBase}/__standin/wxbridge.js?openid=${DEMO_OWNER_OPENID}` };
   });
   return router;
 }

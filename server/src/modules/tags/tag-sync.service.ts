@@ -52,13 +52,20 @@ export class TagSyncService {
   }
 
   /** WeCom ids for our tag names, creating the missing ones in WeCom (in our group). */
-  async idsFor(app: WecomCredentials, names: string[]): Promise<Map<string, string>> {
+  async idsFor(app: WecomCredentials, names: string[], retried = false): Promise<Map<string, string>> {
     const merchantId = merchantObjectId(app.merchantId);
     const known = await this.tags.find({ merchantId, name: { $in: names } }).lean().exec();
     const ids = new Map(known.map((t) => [t.name, t.wecomTagId]));
     const missing = names.filter((n) => !ids.has(n));
     if (missing.length) {
-      const group = await this.api.add(app, XIAOER_TAG_GROUP, missing);
+      const group = await this.api.add(app, XIAOER_TAG_GROUP, missing).catch(async (err: unknown) => {
+        // 40071: another worker created the tag a moment ago (auto-tagging pushes many customers at once):
+        // take WeCom's tags and look again, once
+        if (!(err instanceof WecomApiError && err.errcode === 40071) || retried) throw err;
+        await this.pull(app);
+        return null;
+      });
+      if (!group) return this.idsFor(app, names, true);
       for (const t of group.tag.filter((x) => missing.includes(x.name))) {
         ids.set(t.name, t.id);
         await this.tags.updateOne({ merchantId, wecomTagId: t.id }, { $set: { name: t.name, groupId: group.group_id, groupName: group.group_name } }, { upsert: true }).exec();
@@ -74,7 +81,12 @@ export class TagSyncService {
     const wanted = await this.idsFor(app, customer.tags);
     const wantedIds = new Set(wanted.values());
     const ours = new Set((await this.tags.find({ merchantId: merchantObjectId(merchantId) }).lean().exec()).map((t) => t.wecomTagId));
-    const profile = await this.contacts.getExternalContact(app, customer.externalUserId);
+    const profile = await this.contacts.getExternalContact(app, customer.externalUserId).catch((err: unknown) => {
+      // 40096: WeCom does not know this external userid (never a contact of this corp): nothing to push, ever
+      if (err instanceof WecomApiError && err.errcode === 40096) return null;
+      throw err;
+    });
+    if (!profile) return { added: 0, removed: 0 };
     let added = 0;
     let removed = 0;
     for (const follow of profile.follow_user) {

@@ -32,7 +32,9 @@ import { ConfigCheckService } from './config-check.service.js';
 import { CredentialCache } from './api/credential-cache.js';
 import { WecomClient } from './api/wecom-client.js';
 import { CallbackIntakeService } from './callback/callback-intake.service.js';
-import { contactEventHandlers } from './contacts/contact-events.handler.js';
+import { contactEventHandlers, type ContactEventDeps } from './contacts/contact-events.handler.js';
+import { GroupSyncService } from '../groups/group-sync.service.js';
+import { groupChatModel } from '../groups/group.model.js';
 import { contactSyncModel } from './contacts/contact-sync.model.js';
 import { ContactSyncService } from './contacts/contact-sync.service.js';
 import { inboxModel } from './inbox/inbox.model.js';
@@ -55,6 +57,8 @@ export interface WecomDeps {
   customers: CustomerRepository;
   staff: StaffRepository;
   merchants: MerchantRepository;
+  /** told when a customer deletes a staff member (the owner alerts, built after WeCom) */
+  onCustomerLeft?: ContactEventDeps['onCustomerLeft'];
 }
 
 export function buildWecom(d: WecomDeps) {
@@ -89,7 +93,18 @@ export function buildWecom(d: WecomDeps) {
     d.logger,
     queueCustomerMessage,
   );
+  const groupSendTasks = groupSendModel(d.mongo);
+  const groupSync = new GroupSyncService({ groups: groupChatModel(d.mongo), contacts: contactsApi, customers: d.customers, staff: d.staff });
   const handlers: Record<string, InboxHandler> = {
+    // Customer groups: created, changed (members joined or left, renamed), dismissed.
+    'change_external_chat/create': ({ event, app }) => groupSync.syncOne(app, event.payload.ChatId!).then(() => undefined),
+    'change_external_chat/update': async ({ event, app, once }) => {
+      const { ChatId, UpdateDetail, MemChangeCnt } = event.payload;
+      const n = Number(MemChangeCnt ?? 0);
+      const counts = UpdateDetail === 'add_member' ? { joined: n } : UpdateDetail === 'del_member' ? { left: n } : {};
+      await once('sync', () => groupSync.syncOne(app, ChatId!, counts));
+    },
+    'change_external_chat/dismiss': ({ event, app }) => groupSync.dismissed(app.merchantId, event.payload.ChatId!),
     ...kfEventHandlers(kf),
     // Any change to corp tags made in WeCom: mirror the list again (cheap, and correct whatever changed).
     'change_external_tag/create': pullTags,
@@ -104,18 +119,21 @@ export function buildWecom(d: WecomDeps) {
       merchants: d.merchants,
       logger: d.logger,
       publicUrl: d.config.http.publicUrl ?? 'https://work.weixin.qq.com',
+      onCustomerLeft: d.onCustomerLeft,
     }),
   };
   return {
     apps,
     inbox,
+    groupSync,
     client,
     contactsApi,
     kfApi,
     identity,
     tags,
     channelCodes,
-    groupSends: new GroupSendService(groupSendModel(d.mongo), d.customers, d.staff, apps, client),
+    groupSendTasks,
+    groupSends: new GroupSendService(groupSendTasks, d.customers, d.staff, apps, client),
     configCheck: new ConfigCheckService(apps, d.staff, client),
     contactSync: new ContactSyncService(contactSyncModel(d.mongo), contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),

@@ -37,6 +37,12 @@ export class ContactsApi {
     return (await this.client.post<{ group_chat: GroupChatDetail }>(app, '/cgi-bin/externalcontact/groupchat/get', { chat_id: chatId, need_name: 1 })).group_chat;
   }
 
+  /** A page of the corp's customer groups (ids only; details with groupChat). */
+  async groupChatList(app: WecomCredentials, cursor = ''): Promise<{ chatIds: string[]; nextCursor: string }> {
+    const res = await this.client.post<{ group_chat_list: { chat_id: string }[]; next_cursor?: string }>(app, '/cgi-bin/externalcontact/groupchat/list', { status_filter: 0, limit: 1000, ...(cursor ? { cursor } : {}) });
+    return { chatIds: res.group_chat_list.map((c) => c.chat_id), nextCursor: res.next_cursor ?? '' };
+  }
+
   /** Uploads an image as temporary media: the media_id is valid for three days. */
   async uploadImage(app: WecomCredentials, file: { bytes: Uint8Array; filename: string; contentType: string }): Promise<{ mediaId: string; createdAt: number }> {
     const form = new FormData();

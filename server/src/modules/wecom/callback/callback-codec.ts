@@ -67,7 +67,7 @@ export function decryptFor(encodingAesKey: string, encrypted: string, corpId: st
 }
 
 // The fields that together identify one event; WeCom's retries repeat them exactly (Token differs per KF callback).
-const IDENTITY_FIELDS = ['Event', 'ChangeType', 'UserID', 'ExternalUserID', 'ChatId', 'Id', 'TagType', 'Token', 'OpenKfId', 'FailReason', 'CreateTime'];
+const IDENTITY_FIELDS = ['Event', 'ChangeType', 'UserID', 'ExternalUserID', 'ChatId', 'UpdateDetail', 'MemChangeCnt', 'Id', 'TagType', 'Token', 'OpenKfId', 'FailReason', 'CreateTime'];
 
 /** MsgId when WeCom gives one; otherwise a hash of the identifying fields. */
 export function dedupeKey(fields: CallbackFields): string {

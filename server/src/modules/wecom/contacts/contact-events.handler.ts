@@ -1,7 +1,8 @@
 // What each customer-contact event does. Every step is idempotent or recorded with once(), so a retry after a crash
 // neither duplicates a customer nor sends a second welcome message.
 import type { Logger } from '../../../logging/logger.js';
-import type { CustomerRepository } from '../../customers/customer.repository.js';
+import type { CustomerRecord, CustomerRepository } from '../../customers/customer.repository.js';
+import type { MerchantId } from '../../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../../merchants/merchant.repository.js';
 import type { StaffRepository } from '../../staff/staff.repository.js';
 import type { ChannelCodeService } from '../../channels/channel-code.service.js';
@@ -21,6 +22,8 @@ export interface ContactEventDeps {
   merchants: MerchantRepository;
   logger: Logger;
   publicUrl: string;
+  /** the owner's side of a lost customer (an alert with what they were worth) */
+  onCustomerLeft?: (merchantId: MerchantId, customer: CustomerRecord, staffName: string) => Promise<void>;
 }
 
 export function contactEventHandlers(d: ContactEventDeps): Record<string, InboxHandler> {
@@ -80,6 +83,13 @@ export function contactEventHandlers(d: ContactEventDeps): Record<string, InboxH
         });
         return 'sent';
       });
+      if (d.onCustomerLeft) {
+        await once('owner_alert', async () => {
+          const member = await d.staff.findByWecomUserId(app.merchantId, UserID!);
+          await d.onCustomerLeft!(app.merchantId, customer, member?.name ?? UserID!);
+          return 'raised';
+        });
+      }
     },
 
     'change_external_contact/del_external_contact': async ({ event, app }) => {

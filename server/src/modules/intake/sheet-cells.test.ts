@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { localTimeToIso, parseItems, rowToOrder, yuanToFen } from './order-sheet.js';
+import { ordersKind } from './kinds/orders.kind.js';
+import { localTimeToIso, parseItems, yuanToFen } from './sheet-cells.js';
+import type { OrderRepository } from '../orders/order.repository.js';
 
-describe('order sheet cells', () => {
+const rowToOrder = ordersKind({} as OrderRepository).sheet.fromRow;
+
+describe('spreadsheet cells', () => {
   it('reads local times, yuan and item lists the way shops write them', () => {
     expect(localTimeToIso('2026/11/20 12:30')).toBe('2026-11-20T12:30:00+08:00');
     expect(localTimeToIso('2026年11月3日')).toBe('2026-11-03T00:00:00+08:00');

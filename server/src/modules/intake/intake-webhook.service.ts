@@ -1,23 +1,25 @@
-// The signed order webhook for POS and ERP integrations:
-//   POST /intake/<endpointId>/orders   body: {"orders": [...]}   (the intake format, see common/schemas/intake.ts)
+// The signed webhook for POS, ERP, booking and school systems (docs/INTAKE.md):
+//   POST /intake/<endpointId>/<kind>   body: {"orders": [...]}, {"reviews": [...]} ...   (common/schemas/shop-data.ts)
 //   X-Xiaoer-Timestamp: unix seconds    X-Xiaoer-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
 //   Idempotency-Key: optional; a retry with the same key and body gets the first answer, with a different body 409.
 // A timestamp more than 5 minutes off is refused, so a captured request cannot be replayed later.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { orderBatchSchema, type IntakeReport } from '@xiaoer/common/schemas/intake';
+import type { IntakeReport } from '@xiaoer/common/schemas/intake';
+import { batchRecords, intakeBatchSchema, type IntakeKindName } from '@xiaoer/common/schemas/shop-data';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { insertedOnce } from '../../db/duplicate-key.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import { AppError, conflict } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
 import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { IntakeRequest, WebhookEndpoint } from './webhook-endpoint.model.js';
-import type { OrderIntakeService } from './order-intake.service.js';
+import type { IntakeService } from './intake.service.js';
 
 export const SIGNATURE_TOLERANCE_S = 300;
 
 export interface WebhookDelivery {
   endpointId: string;
+  kind: IntakeKindName;
   timestamp?: string;
   signature?: string;
   idempotencyKey?: string;
@@ -28,12 +30,12 @@ const badSignature = () => new AppError('unauthenticated', { message: '签名校
 
 export const signWebhook = (secret: string, timestamp: string, body: string) => `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 
-export class OrderWebhookService {
+export class IntakeWebhookService {
   constructor(
     private endpoints: Model<WebhookEndpoint>,
     private requests: Model<IntakeRequest>,
     private secrets: SecretBox,
-    private intake: OrderIntakeService,
+    private intake: IntakeService,
   ) {}
 
   /** Creates the merchant's endpoint, or rotates its secret (the old one stops working at once). Shown once. */
@@ -62,7 +64,8 @@ export class OrderWebhookService {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badSignature();
 
     const merchantId = asMerchantId(endpoint.merchantId);
-    const bodyHash = createHash('sha256').update(d.body).digest('hex');
+    // the kind is part of the request: the same key and body sent to another kind is another request
+    const bodyHash = createHash('sha256').update(`${d.kind}\n${d.body}`).digest('hex');
     if (d.idempotencyKey) {
       const seen = await this.requests.findOne({ merchantId: endpoint.merchantId, key: d.idempotencyKey }).lean().exec();
       if (seen && seen.bodyHash !== bodyHash) throw conflict('这个 Idempotency-Key 已用于另一份请求内容');
@@ -74,13 +77,11 @@ export class OrderWebhookService {
     } catch {
       throw new AppError('invalid_json');
     }
-    const { orders } = parse(orderBatchSchema, json);
-    // Storing by order number makes a concurrent duplicate harmless; the key only saves the work and the answer.
-    const report = await this.intake.ingest(merchantId, orders);
+    const records = batchRecords(d.kind, parse(intakeBatchSchema(d.kind), json));
+    // Storing by the sender's id makes a concurrent duplicate harmless; the key only saves the work and the answer.
+    const report = await this.intake.ingest(merchantId, d.kind, records);
     if (d.idempotencyKey) {
-      await this.requests.create({ merchantId: endpoint.merchantId, key: d.idempotencyKey, bodyHash, report, at: new Date(now) }).catch((err: unknown) => {
-        if (!isDuplicateKey(err)) throw err;
-      });
+      await insertedOnce(() => this.requests.create({ merchantId: endpoint.merchantId, key: d.idempotencyKey, bodyHash, report, at: new Date(now) }));
     }
     return { report, replayed: false };
   }

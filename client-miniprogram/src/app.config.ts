@@ -1,0 +1,28 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/drafts/index',
+    'pages/reports/index',
+    'pages/alerts/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/alerts/detail',
+    'pages/customers/index',
+    'pages/groups/index',
+    'pages/data/index',
+    'pages/settings/index',
+  ],
+  window: { navigationBarTitleText: '小二老板助手', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundColor: '#f5f6f8', enablePullDownRefresh: false },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#07c160',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/home/index', text: '今日' },
+      { pagePath: 'pages/drafts/index', text: '草稿' },
+      { pagePath: 'pages/reports/index', text: '报表' },
+      { pagePath: 'pages/alerts/index', text: '提醒' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});

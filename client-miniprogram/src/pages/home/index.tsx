@@ -1,0 +1,86 @@
+// Today at a glance: the figures so far, what waits for the owner (drafts, alerts), the summary and what to do next.
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { AlertDto } from '@xiaoer/common/schemas/alert';
+import type { ReportDto } from '@xiaoer/common/schemas/report';
+import { ErrorState, Loading } from '../../components/States';
+import { useAsync } from '../../hooks/useAsync';
+import { api } from '../../services/api';
+import { change, shopDate, waitText, yuan } from '../../services/format';
+import { sessionStore } from '../../services/session';
+
+interface Today {
+  report: ReportDto;
+  drafts: number;
+  alerts: AlertDto[];
+}
+
+export async function loadToday(): Promise<Today> {
+  const [report, drafts, alerts] = await Promise.all([
+    api<ReportDto>(`/reports?period=day&date=${shopDate()}`),
+    api<{ items: unknown[] }>('/outreach/drafts?status=pending'),
+    api<{ items: AlertDto[] }>('/alerts?status=open'),
+  ]);
+  return { report, drafts: drafts.items.length, alerts: alerts.items };
+}
+
+export default function Home() {
+  const { data, error, loading, reload } = useAsync(loadToday);
+  Taro.useDidShow(() => void reload());
+  const me = sessionStore.get()?.staff;
+  if (error && !data) return <View className='page'><ErrorState error={error} onRetry={reload} /></View>;
+  if (!data) return <View className='page'>{loading && <Loading />}</View>;
+  const f = data.report.figures;
+  const figures: [string, string, string][] = [
+    ['营业额', yuan(f.revenue.value), change(f.revenue)],
+    ['订单', String(f.orders.value), change(f.orders)],
+    ['客单价', yuan(f.averageOrderValue.value), change(f.averageOrderValue)],
+    ['新客户', String(f.newCustomers.value), change(f.newCustomers)],
+    ['咨询', String(f.consultations.value), change(f.consultations)],
+    ['小二接待', `${f.aiHandledPct.value}%`, ''],
+  ];
+  const urgent = data.alerts.filter((a) => a.level === 'urgent').length;
+  return (
+    <View className='page'>
+      <View className='muted' style={{ marginBottom: '16px' }}>
+        {me ? `${me.name}，` : ''}这是今天到现在的经营情况
+      </View>
+      <View className='card'>
+        <View className='grid'>
+          {figures.map(([label, value, delta]) => (
+            <View className='figure' key={label}>
+              <View className='figure-value'>{value}</View>
+              <View className='figure-label'>
+                {label} <Text className={delta.startsWith('-') ? 'down' : 'up'}>{delta}</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+        <View className='muted'>顾客平均 {waitText(f.firstResponseSeconds.value)} 得到回复</View>
+      </View>
+      <View className='card row' onClick={() => void Taro.switchTab({ url: '/pages/drafts/index' })}>
+        <View>
+          <View className='card-title' style={{ marginBottom: 0 }}>等你审核的草稿</View>
+          <View className='muted'>小二写好的唤醒、生日、回访消息</View>
+        </View>
+        <View className='badge' style={{ background: data.drafts ? '#e34d59' : '#c9cdd4' }}>{data.drafts}</View>
+      </View>
+      <View className='card row' onClick={() => void Taro.switchTab({ url: '/pages/alerts/index' })}>
+        <View>
+          <View className='card-title' style={{ marginBottom: 0 }}>待处理提醒</View>
+          <View className='muted'>{urgent ? `其中 ${urgent} 条紧急：${data.alerts.find((a) => a.level === 'urgent')!.title}` : '库存、差评、订单超时都会出现在这里'}</View>
+        </View>
+        <View className='badge' style={{ background: urgent ? '#e34d59' : '#c9cdd4' }}>{data.alerts.length}</View>
+      </View>
+      <View className='card'>
+        <View className='card-title'>小二说</View>
+        <View className='summary'>{data.report.summary}</View>
+        {data.report.actions.map((a, i) => (
+          <View className='action' key={a}>
+            {i + 1}. {a}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,87 @@
+// Signs the owner in with WeChat; the first time, binds their WeChat to their staff account with the invite code the
+// shop's WeCom admin gave them.
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { bindWithInvite, signIn } from '../../services/auth';
+import { signInWithWecom, wecomCorp } from '../../services/wecom-login';
+
+export default function Login() {
+  const [step, setStep] = useState<'signing_in' | 'bind' | 'failed'>('signing_in');
+  const [ticket, setTicket] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  // a fresh start: the tab pages mounted before sign-in (and failed for want of a session) are replaced
+  const home = () => void Taro.reLaunch({ url: '/pages/home/index' });
+  /** The page a WeCom link opened, else today. */
+  const open = (route: string | null) => {
+    const tab = route && ['pages/home/index', 'pages/drafts/index', 'pages/reports/index', 'pages/alerts/index', 'pages/me/index'].find((t) => route.startsWith(`/${t}`));
+    if (!route?.startsWith('/pages/')) return home();
+    void Taro.reLaunch({ url: tab ? `/${tab}` : route });
+  };
+  const start = async () => {
+    setStep('signing_in');
+    setError('');
+    try {
+      const corp = wecomCorp();
+      if (corp) return open(await signInWithWecom(corp));
+      const result = await signIn();
+      if (result.status === 'ok') return home();
+      setTicket(result.bindTicket);
+      setStep('bind');
+    } catch (err) {
+      setError((err as Error).message);
+      setStep('failed');
+    }
+  };
+  useEffect(() => void start(), []);
+
+  const bind = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await bindWithInvite(ticket, code);
+      home();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='page'>
+      <View className='card' style={{ marginTop: '80px' }}>
+        <View className='state-title'>小二老板助手</View>
+        <View className='muted'>看经营、审草稿、收提醒，一个小程序搞定</View>
+      </View>
+      {step === 'signing_in' && <View className='state'>{wecomCorp() ? '正在用企业微信登录…' : '正在用微信登录…'}</View>}
+      {step === 'bind' && (
+        <View className='card'>
+          <View className='card-title'>第一次使用，请绑定店铺</View>
+          <View className='muted'>请向店里的企业微信管理员要一个邀请码（在小二后台「员工」里生成），24 小时内有效。</View>
+          <Input className='input' placeholder='输入 8 位邀请码' maxlength={16} value={code} onInput={(e) => setCode(e.detail.value)} />
+          {error && <Text className='up'>{error}</Text>}
+          <View className='btn-row'>
+            <Button className='btn btn-primary' disabled={(busy || code.trim().length < 6) || undefined} onClick={bind}>
+              {busy ? '绑定中…' : '绑定并进入'}
+            </Button>
+          </View>
+        </View>
+      )}
+      {step === 'failed' && (
+        <View className='state' role='alert'>
+          <View className='state-title'>登录没有成功</View>
+          <Text>{error}</Text>
+          <View className='btn-row' style={{ justifyContent: 'center' }}>
+            <Button className='btn btn-ghost' onClick={start}>
+              重新登录
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,47 @@
+// The owner's corner: who is signed in, customers, importing data, settings, signing out.
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { signOut } from '../../services/auth';
+import { sessionStore } from '../../services/session';
+import { useSignedIn } from '../../hooks/useSignedIn';
+
+const LINKS = [
+  { url: '/pages/customers/index', title: '客户', hint: '搜索、按标签筛选、看客户档案' },
+  { url: '/pages/groups/index', title: '客户群', hint: '给群分层、看群效果、生成入群二维码' },
+  { url: '/pages/data/index', title: '导入数据', hint: '把收银、预约、库存表格从微信聊天里导进来' },
+  { url: '/pages/settings/index', title: '设置', hint: '营业时间、自动回复、场景开关、打扰规则、AI 模型' },
+];
+
+export default function Me() {
+  useSignedIn();
+  const me = sessionStore.get()?.staff;
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className='card-title'>{me?.name ?? '未登录'}</View>
+        <View className='muted'>{me?.role === 'owner' ? '老板' : me?.role === 'manager' ? '店长' : '店员'}</View>
+      </View>
+      <View className='card'>
+        {LINKS.map((l) => (
+          <View key={l.url} className='field' onClick={() => void Taro.navigateTo({ url: l.url })}>
+            <View>
+              <View>{l.title}</View>
+              <View className='muted'>{l.hint}</View>
+            </View>
+            <Text className='muted'>›</Text>
+          </View>
+        ))}
+      </View>
+      <Button
+        className='btn btn-ghost'
+        style={{ width: '100%' }}
+        onClick={() => {
+          signOut();
+          void Taro.reLaunch({ url: '/pages/login/index' });
+        }}
+      >
+        退出登录
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,26 @@
+// Settings when something changes: business hours and holidays, the bot, scenarios and the contact policy, the AI
+// model, and whether WeCom is set up right.
+import { View } from '@tarojs/components';
+import type { MerchantDto, OutreachSettings } from '@xiaoer/common/schemas/merchant';
+import { ErrorState, Loading } from '../../components/States';
+import { useAsync } from '../../hooks/useAsync';
+import { api } from '../../services/api';
+import { AutoReplySection, ConfigCheckSection, LlmSection } from './AiSection';
+import { HoursSection } from './HoursSection';
+import { ScenarioSection } from './ScenarioSection';
+
+export default function Settings() {
+  const { data, error, loading, reload } = useAsync(() => Promise.all([api<MerchantDto>('/merchant'), api<OutreachSettings>('/outreach/settings')]));
+  if (error && !data) return <View className='page'><ErrorState error={error} onRetry={reload} /></View>;
+  if (!data) return <View className='page'>{loading && <Loading />}</View>;
+  const [merchant, outreach] = data;
+  return (
+    <View className='page'>
+      <HoursSection merchant={merchant} onSaved={reload} />
+      <AutoReplySection mode={merchant.autoReply.mode} />
+      <ScenarioSection initial={outreach} />
+      <LlmSection />
+      <ConfigCheckSection />
+    </View>
+  );
+}

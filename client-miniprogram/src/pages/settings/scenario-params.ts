@@ -1,0 +1,27 @@
+// The scenario knobs an owner may tune, in words, and how a typed value becomes a setting.
+
+export const PARAM_LABELS: Record<string, string> = {
+  idleDays: '多少天没来算沉睡',
+  defaultCycleDays: '默认到店周期（天）',
+  visitsLeft: '余额少于几次提醒',
+  below: '剩余课时少于',
+  hours: '服务后几小时回访',
+  coverDays: '库存少于几天销量',
+  withinDays: '几天内到期',
+  days: '统计天数',
+  maxSold: '卖出少于几件',
+  maxRating: '几星及以下算差评',
+  minutes: '超过几分钟',
+  orders: '几笔以上算高峰',
+  daysAhead: '提前几天',
+  at: '几点发送（HH:mm）',
+};
+
+/** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */
+export function withParam(param: string, raw: string): Record<string, unknown> {
+  const text = raw.trim();
+  if (param === 'at') return { at: text };
+  if (param === 'idleDays' && !text) return { idleDays: null };
+  const n = Number(text);
+  return Number.isFinite(n) && text ? { [param]: n } : {};
+}

@@ -1,0 +1,72 @@
+// The API client for both builds: Taro.request (wx.request in the mini-program, fetch in H5), the session token in the
+// Authorization header, failures as ApiError carrying the server's plain-Chinese message (or ours for the network),
+// and a signed-out session sending the owner back to the login page.
+import Taro from '@tarojs/taro';
+import { ApiError, type ErrorBody } from '@xiaoer/common/errors';
+import type { SessionDto } from '@xiaoer/common/schemas/auth';
+import { needsRefresh, sessionStore } from './session';
+
+const TIMEOUT_MS = 15_000;
+
+export { ApiError };
+
+/** The API's origin: the H5 build talks to the origin that served it; the weapp build to the configured one. */
+let base = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API || 'https://api.xiaoer.example';
+export const apiBase = () => base;
+/** Another API origin (unit tests point the client at their own server). */
+export const setApiBase = (origin: string) => (base = origin);
+
+let onSignedOut: () => void = () => undefined;
+/** What to do when the server no longer accepts the session (the app sends the owner to the login page). */
+export const setSignedOutHandler = (handler: () => void) => (onSignedOut = handler);
+
+let refreshing: Promise<void> | null = null;
+
+async function send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, token?: string): Promise<{ status: number; data: T }> {
+  try {
+    const res = await Taro.request<T>({
+      url: `${apiBase()}/api${path}`,
+      method,
+      data: body as Record<string, unknown> | undefined,
+      header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      timeout: TIMEOUT_MS,
+      dataType: 'json',
+    });
+    return { status: res.statusCode, data: res.data };
+  } catch (err) {
+    const text = String((err as { errMsg?: string }).errMsg ?? (err as Error).message ?? '');
+    throw new ApiError(/timeout/i.test(text) ? '网络有点慢，请稍后重试' : '网络连接失败，请检查网络后重试', 0, /timeout/i.test(text) ? 'timeout' : 'network');
+  }
+}
+
+/** Renews a session close to expiry, once for all callers at the same moment. */
+async function freshToken(): Promise<string | undefined> {
+  const session = sessionStore.get();
+  if (!session) return undefined;
+  if (needsRefresh(session)) {
+    refreshing ??= send<SessionDto>('POST', '/auth/refresh', {}, session.token)
+      .then(({ status, data }) => (status === 200 ? sessionStore.set(data) : undefined))
+      .catch(() => undefined)
+      .finally(() => (refreshing = null));
+    await refreshing;
+  }
+  return sessionStore.get()?.token;
+}
+
+export async function api<T>(path: string, init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; anonymous?: boolean } = {}): Promise<T> {
+  const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+  const token = init.anonymous ? undefined : await freshToken();
+  if (!init.anonymous && !token) {
+    onSignedOut();
+    throw new ApiError('请先登录', 401, 'unauthenticated');
+  }
+  const { status, data } = await send<T>(method, path, init.body, token);
+  if (status >= 200 && status < 300) return data;
+  const error = (data ?? {}) as Partial<ErrorBody>;
+  if (status === 401 && !init.anonymous) {
+    sessionStore.clear();
+    onSignedOut();
+  }
+  const fieldText = error.fields ? Object.values(error.fields)[0] : undefined;
+  throw new ApiError(fieldText ?? error.message ?? '出了点问题，请稍后重试', status, error.error, error.fields);
+}

@@ -1,0 +1,138 @@
+import type { Industry } from './industries.js';
+
+/**
+ * The scenario catalogue: every proactive thing Xiaoer does, who it speaks to, and the knobs an owner may turn.
+ * Customer scenarios write drafts the owner approves; owner scenarios raise alerts; reports are sent on a schedule.
+ */
+export const SCENARIOS = {
+  // to customers (drafts)
+  dormant_winback: { name: '沉睡客户唤醒', audience: 'customer' },
+  birthday: { name: '生日祝福', audience: 'customer' },
+  appointment_cycle: { name: '到期预约提醒', audience: 'customer' },
+  member_card_low: { name: '会员卡余额提醒', audience: 'customer' },
+  class_hours_low: { name: '课时余额提醒', audience: 'customer' },
+  after_service: { name: '服务回访', audience: 'customer' },
+  // to the owner (alerts)
+  low_stock: { name: '库存预警', audience: 'owner' },
+  expiring_stock: { name: '临期提醒', audience: 'owner' },
+  slow_movers: { name: '滞销提醒', audience: 'owner' },
+  bad_review: { name: '差评预警', audience: 'owner' },
+  new_order: { name: '新订单通知', audience: 'owner' },
+  order_timeout: { name: '订单超时预警', audience: 'owner' },
+  peak_hour: { name: '高峰人手提醒', audience: 'owner' },
+  holiday_prep: { name: '节假日备货提醒', audience: 'owner' },
+  customer_left: { name: '客户删除员工', audience: 'owner' },
+  handoff_waiting: { name: '转人工待接待', audience: 'owner' },
+  // reports
+  daily_report: { name: '每日经营日报', audience: 'report' },
+  weekly_report: { name: '每周经营分析', audience: 'report' },
+  monthly_report: { name: '每月经营分析', audience: 'report' },
+} as const;
+export type ScenarioKey = keyof typeof SCENARIOS;
+export const SCENARIO_KEYS = Object.keys(SCENARIOS) as ScenarioKey[];
+type ScenarioFor<A> = { [K in ScenarioKey]: (typeof SCENARIOS)[K]['audience'] extends A ? K : never }[ScenarioKey];
+/** Scenarios that write drafts to customers. */
+export type CustomerScenarioKey = ScenarioFor<'customer'>;
+
+/** Every scenario's tunable values and their defaults (an industry template may change them). */
+export const SCENARIO_PARAM_DEFAULTS = {
+  /** days without a visit; null = the industry's rhythm (DORMANT_AFTER_DAYS) */
+  dormant_winback: { idleDays: null as number | null },
+  birthday: {},
+  /** cycle used when a customer's own history is too short to learn theirs (a service name may have a known one) */
+  appointment_cycle: { defaultCycleDays: 30 },
+  /** remind when the balance covers fewer than this many of the customer's usual visits */
+  member_card_low: { visitsLeft: 3 },
+  class_hours_low: { below: 5 },
+  after_service: { hours: 24 },
+  /** items without their own thresholds: warn when stock covers fewer than this many days of sales */
+  low_stock: { coverDays: 3 },
+  expiring_stock: { withinDays: 3 },
+  slow_movers: { days: 30, maxSold: 3 },
+  /** ratings out of 5 at or below this are bad */
+  bad_review: { maxRating: 2 },
+  new_order: {},
+  /** a paid order not completed after this many minutes */
+  order_timeout: { minutes: 30 },
+  peak_hour: { orders: 8, minutes: 5 },
+  holiday_prep: { daysAhead: 7 },
+  customer_left: {},
+  /** a customer handed to staff on 微信客服 and still unanswered after this many minutes */
+  handoff_waiting: { minutes: 10 },
+  /** merchant-local time the daily report goes out */
+  daily_report: { at: '08:00' },
+  weekly_report: {},
+  monthly_report: {},
+} satisfies Record<ScenarioKey, Record<string, unknown>>;
+
+/** The cycle of common services (days), for customers with too little history to learn their own. */
+export const SERVICE_CYCLES: [RegExp, number][] = [
+  [/染/, 42],
+  [/烫/, 90],
+  [/美甲|指甲/, 21],
+  [/美睫|睫毛/, 21],
+  [/洗澡|洗护|美容/, 14],
+  [/剪|理发/, 30],
+  [/护理|保养|SPA/i, 30],
+];
+
+type Template = { enabled: ScenarioKey[]; params?: Partial<{ [K in ScenarioKey]: Partial<(typeof SCENARIO_PARAM_DEFAULTS)[K]> }> };
+
+/** What each industry starts with (the seeds' scenario lists); every switch and value can be changed afterwards. */
+/** Every industry wants to know when a customer leaves or waits for a person. */
+const ALWAYS: ScenarioKey[] = ['customer_left', 'handoff_waiting'];
+
+export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
+  餐饮: {
+    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'bad_review', 'expiring_stock', 'low_stock', 'dormant_winback', 'birthday', 'holiday_prep', 'peak_hour', 'order_timeout'],
+    params: { order_timeout: { minutes: 30 } },
+  },
+  零售: {
+    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'low_stock', 'slow_movers', 'birthday', 'new_order', 'order_timeout', 'dormant_winback', 'peak_hour', 'holiday_prep'],
+    params: { dormant_winback: { idleDays: 30 }, order_timeout: { minutes: 24 * 60 } },
+  },
+  电商: {
+    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'bad_review', 'low_stock', 'new_order', 'order_timeout', 'slow_movers', 'dormant_winback', 'birthday', 'holiday_prep'],
+    params: { order_timeout: { minutes: 24 * 60 } },
+  },
+  本地服务: {
+    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'appointment_cycle', 'member_card_low', 'after_service', 'birthday', 'dormant_winback', 'bad_review', 'holiday_prep'],
+    params: { dormant_winback: { idleDays: 90 } },
+  },
+  教育培训: {
+    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'class_hours_low', 'birthday', 'holiday_prep'],
+  },
+};
+
+/**
+ * Public holidays and shopping days that need preparation, by date. Lunar festivals move every year, so they are
+ * listed per year (the State Council publishes them each autumn); extend the table when it does.
+ */
+export const FESTIVALS: { date: string; name: string }[] = [
+  { date: '2026-01-01', name: '元旦' },
+  { date: '2026-02-14', name: '情人节' },
+  { date: '2026-02-17', name: '春节' },
+  { date: '2026-04-05', name: '清明节' },
+  { date: '2026-05-01', name: '劳动节' },
+  { date: '2026-05-10', name: '母亲节' },
+  { date: '2026-06-01', name: '儿童节' },
+  { date: '2026-06-19', name: '端午节' },
+  { date: '2026-09-25', name: '中秋节' },
+  { date: '2026-10-01', name: '国庆节' },
+  { date: '2026-11-11', name: '双十一' },
+  { date: '2026-12-12', name: '双十二' },
+  { date: '2026-12-25', name: '圣诞节' },
+  { date: '2027-01-01', name: '元旦' },
+  { date: '2027-02-06', name: '春节' },
+  { date: '2027-02-14', name: '情人节' },
+  { date: '2027-04-05', name: '清明节' },
+  { date: '2027-05-01', name: '劳动节' },
+  { date: '2027-05-09', name: '母亲节' },
+  { date: '2027-06-01', name: '儿童节' },
+  { date: '2027-06-09', name: '端午节' },
+  { date: '2027-09-15', name: '中秋节' },
+  { date: '2027-10-01', name: '国庆节' },
+  { date: '2027-11-11', name: '双十一' },
+  { date: '2027-12-12', name: '双十二' },
+  { date: '2027-12-25', name: '圣诞节' },
+];

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { customerRefSchema, fenSchema, MAX_BATCH, recordIdSchema, requiredText, timestampSchema } from './intake.js';
+import { isoDateSchema } from './common.js';
+
+/**
+ * The shop's other records, as POS, ERP, booking and school systems send them (webhook, API or spreadsheet, like
+ * orders). Each has its sender's id, which makes a resend an update, never a second record.
+ */
+
+const itemName = requiredText('品名', 60);
+const quantity = z.number({ message: '数量必须是数字' }).min(0, '数量不能为负').max(10_000_000);
+
+/** Stock on hand of one item (a product or an ingredient), with optional thresholds and batches by expiry. */
+export const stockLevelSchema = z
+  .object({
+    externalId: itemName,
+    quantity,
+    unit: z.string().trim().max(10).default('件'),
+    /** level 1 (库存偏低) and level 2 (库存告急); without them the alert follows the item's sales */
+    low: quantity.optional(),
+    critical: quantity.optional(),
+    batches: z
+      .array(z.object({ batchNo: z.string().trim().max(40).optional(), quantity, expiresOn: isoDateSchema }).strict())
+      .max(50)
+      .default([]),
+  })
+  .strict()
+  .refine((s) => s.low === undefined || s.critical === undefined || s.critical <= s.low, { message: '告急线不能高于预警线', path: ['critical'] });
+
+/** One stock movement: in (purchase), out (sale, waste) or a correction; applied to the level once. */
+export const stockMovementSchema = z
+  .object({
+    externalId: recordIdSchema('单据号'),
+    item: itemName,
+    change: z.number({ message: '变动数量必须是数字' }).min(-10_000_000).max(10_000_000).refine((n) => n !== 0, '变动数量不能为 0'),
+    reason: z.enum(['purchase', 'sale', 'waste', 'adjust'], { message: '原因只能是 purchase、sale、waste 或 adjust' }),
+    at: timestampSchema('发生时间'),
+    /** for purchases: the new batch's expiry */
+    expiresOn: isoDateSchema.optional(),
+  })
+  .strict();
+
+export const APPOINTMENT_STATUSES = ['booked', 'completed', 'cancelled', 'no_show'] as const;
+export const appointmentSchema = z
+  .object({
+    externalId: recordIdSchema('预约号'),
+    service: requiredText('服务项目', 40),
+    startAt: timestampSchema('预约时间'),
+    status: z.enum(APPOINTMENT_STATUSES, { message: '状态只能是 booked、completed、cancelled 或 no_show' }).default('booked'),
+    staffName: z.string().trim().max(20).optional(),
+    amount: fenSchema.optional(),
+    customer: customerRefSchema.optional(),
+  })
+  .strict();
+
+/** A course package (课时包) of a student; remainingHours as the school system counts them. */
+export const coursePackageSchema = z
+  .object({
+    externalId: recordIdSchema('课时包编号'),
+    course: requiredText('课程名', 40),
+    studentName: z.string().trim().max(20).optional(),
+    totalHours: z.number().min(0).max(10_000),
+    remainingHours: z.number({ message: '剩余课时必须是数字' }).min(0, '剩余课时不能为负').max(10_000),
+    expiresOn: isoDateSchema.optional(),
+    customer: customerRefSchema.optional(),
+  })
+  .strict()
+  .refine((p) => p.remainingHours <= p.totalHours, { message: '剩余课时不能多于总课时', path: ['remainingHours'] });
+
+/** One class attended (or missed): a present record uses up its hours of the package once. */
+export const attendanceSchema = z
+  .object({
+    externalId: recordIdSchema('考勤编号'),
+    packageId: recordIdSchema('课时包编号'),
+    at: timestampSchema('上课时间'),
+    hours: z.number().min(0).max(24).default(1),
+    status: z.enum(['present', 'absent', 'leave'], { message: '状态只能是 present、absent 或 leave' }).default('present'),
+  })
+  .strict();
+
+/** A stored-value or visit card (储值卡 / 次卡). */
+export const memberCardSchema = z
+  .object({
+    externalId: recordIdSchema('卡号'),
+    cardName: z.string().trim().max(30).default('会员卡'),
+    balance: fenSchema.default(0),
+    /** for visit cards (次卡) */
+    visitsLeft: z.number().int().min(0).max(10_000).optional(),
+    customer: customerRefSchema.optional(),
+  })
+  .strict();
+
+export const reviewSchema = z
+  .object({
+    externalId: recordIdSchema('评价编号'),
+    platform: z.string().trim().min(1).max(20).default('美团'),
+    rating: z.number({ message: '评分必须是 1 到 5 的数字' }).min(1, '评分必须是 1 到 5 的数字').max(5, '评分必须是 1 到 5 的数字'),
+    text: z.string().trim().max(2000).default(''),
+    at: timestampSchema('评价时间'),
+    orderId: z.string().trim().max(64).optional(),
+    customer: customerRefSchema.optional(),
+  })
+  .strict();
+
+/** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
+export const INTAKE_KINDS = {
+  orders: { field: 'orders', label: '订单' },
+  stock: { field: 'items', label: '库存' },
+  'stock-movements': { field: 'movements', label: '出入库记录' },
+  appointments: { field: 'appointments', label: '预约' },
+  'course-packages': { field: 'packages', label: '课时包' },
+  attendance: { field: 'attendance', label: '考勤' },
+  'member-cards': { field: 'cards', label: '会员卡' },
+  reviews: { field: 'reviews', label: '评价' },
+} as const;
+export type IntakeKindName = keyof typeof INTAKE_KINDS;
+export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];
+
+/** A batch of one kind: each record is validated on its own, so one bad record does not hold back the rest. */
+export const intakeBatchSchema = (kind: IntakeKindName) => {
+  const { field, label } = INTAKE_KINDS[kind];
+  return z.object({ [field]: z.array(z.unknown()).min(1, `没有${label}`).max(MAX_BATCH, `一次最多 ${MAX_BATCH} 条${label}`) }).strict();
+};
+export const batchRecords = (kind: IntakeKindName, body: Record<string, unknown>) => body[INTAKE_KINDS[kind].field] as unknown[];

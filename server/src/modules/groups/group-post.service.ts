@@ -1,0 +1,166 @@
+// The group calendar (群SOP) at work: each week, every live group whose layer has a calendar gets its posts drafted
+// (80/20 kept by planWeek, texts grounded by writePost and checked by the guardrails); the owner approves, edits or
+// rejects; an approved post becomes a group-send task (chat_type group) for the group's owner to confirm in WeCom.
+import { GROUP_CALENDARS, GROUP_POST_KINDS, type GroupLayer } from '@xiaoer/common/constants/groups';
+import { Types } from 'mongoose';
+import type { Session } from '../../auth/session.js';
+import { insertedOnce } from '../../db/duplicate-key.js';
+import { AppError, conflict, notFound } from '../../errors/app-error.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import { checkReply, violationsText } from '../ai/guardrails.js';
+import type { GroupSendService } from '../campaigns/group-send.service.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import type { AnswerEngine } from '../ai/auto-reply.service.js';
+import { addDays } from '../reports/period.js';
+import { planWeek } from './group-calendar.js';
+import type { GroupPost, GroupPostModel } from './group-post.model.js';
+import { writePost, type WeekAttendance, type WrittenPost } from './group-post-writer.js';
+import type { AttendanceModel, CoursePackageModel } from '../shop-data/course.model.js';
+import type { GroupChatModel, GroupChatRecord } from './group.model.js';
+
+type PostRecord = GroupPost & { _id: Types.ObjectId };
+
+export interface WeekDraftOutcome {
+  groups: number;
+  drafted: number;
+  /** slots whose text did not pass the guardrails, or had nothing true to say (no birthdays, no item) */
+  skipped: { chatId: string; title: string; reason: string }[];
+  /** per group: the promotional share of its planned posts, percent, and the slots the 80/20 rule dropped */
+  balance: { chatId: string; promoPct: number; dropped: string[] }[];
+}
+
+export class GroupPostService {
+  constructor(
+    private d: {
+      posts: GroupPostModel;
+      groups: GroupChatModel;
+      customers: CustomerRepository;
+      knowledge: KnowledgeBaseService;
+      groupSends: GroupSendService;
+      /** the week's attendance of the group's students (tutoring) */
+      attendance: { packages: CoursePackageModel; attendance: AttendanceModel };
+      /** the merchant's engine: with an LLM configured, posts are rewritten in the shop's voice */
+      engineFor: (merchantId: MerchantId, kb: KnowledgeBase) => Promise<AnswerEngine>;
+    },
+  ) {}
+
+  /** `from`: skip the week's slots before this date (the weekly job mid-week does not draft the past). */
+  async draftWeek(merchantId: MerchantId, monday: string, now = new Date(), from?: string): Promise<WeekDraftOutcome> {
+    const kb = await this.d.knowledge.get(merchantId);
+    const calendars = GROUP_CALENDARS[kb.merchant.industry];
+    const groups = await this.d.groups.find({ merchantId: merchantObjectId(merchantId), dismissed: false, layer: { $in: Object.keys(calendars) as GroupLayer[] } }).lean<GroupChatRecord[]>().exec();
+    const outcome: WeekDraftOutcome = { groups: groups.length, drafted: 0, skipped: [], balance: [] };
+    const weekDays = new Set(Array.from({ length: 7 }, (_, i) => addDays(monday, i).slice(5)));
+    const engine = await this.d.engineFor(merchantId, kb);
+    for (const group of groups) {
+      const plan = planWeek(calendars[group.layer]!, monday);
+      outcome.balance.push({ chatId: group.chatId, promoPct: plan.promoPct, dropped: plan.dropped.map((s) => s.title) });
+      const members = [...(await this.d.customers.findManyByIds(merchantId, group.customerIds)).values()];
+      const birthdays = members.filter((c) => c.birthday && weekDays.has(c.birthday.slice(5, 10)));
+      const attendance = plan.slots.some((s) => s.topic === 'study_report') ? await this.weekAttendance(merchantId, group.customerIds, monday) : undefined;
+      for (const slot of plan.slots.filter((s) => !from || s.date >= from)) {
+        const written = writePost(slot, kb, birthdays, attendance);
+        const post = written && (await this.inShopVoice(engine, kb, slot.title, GROUP_POST_KINDS[slot.kind], written));
+        if (!post) {
+          outcome.skipped.push({ chatId: group.chatId, title: slot.title, reason: '没有可写的内容' });
+          continue;
+        }
+        const guard = checkReply(post.text, post.citedIds, kb, kb.merchant.industry);
+        if (!guard.ok) {
+          outcome.skipped.push({ chatId: group.chatId, title: slot.title, reason: `没有通过核对：${violationsText(guard)}` });
+          continue;
+        }
+        const doc = { merchantId: merchantObjectId(merchantId), chatId: group.chatId, date: slot.date, at: slot.at, kind: slot.kind, topic: slot.topic, title: slot.title, ...post, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: GROUP_POST_KINDS[slot.kind] }], createdAt: now, updatedAt: now };
+        if (await insertedOnce(() => this.d.posts.collection.insertOne(doc))) outcome.drafted++;
+      }
+    }
+    return outcome;
+  }
+
+  /** Classes the group's families' students had in the week (Monday 00:00 to the next, Shanghai time). */
+  private async weekAttendance(merchantId: MerchantId, customerIds: Types.ObjectId[], monday: string): Promise<WeekAttendance> {
+    const mid = merchantObjectId(merchantId);
+    const packages = await this.d.attendance.packages.find({ merchantId: mid, customerId: { $in: customerIds } }, { externalId: 1, studentName: 1 }).lean().exec();
+    const start = new Date(`${monday}T00:00:00+08:00`);
+    const records = packages.length
+      ? await this.d.attendance.attendance.find({ merchantId: mid, packageId: { $in: packages.map((p) => p.externalId) }, at: { $gte: start, $lt: new Date(start.getTime() + 7 * 86_400_000) } }).lean().exec()
+      : [];
+    const byStudent = new Map<string, { had: number; present: number }>();
+    for (const r of records) {
+      const name = packages.find((p) => p.externalId === r.packageId)?.studentName ?? '';
+      const s = byStudent.get(name) ?? { had: 0, present: 0 };
+      byStudent.set(name, { had: s.had + 1, present: s.present + (r.status === 'present' ? 1 : 0) });
+    }
+    return {
+      classes: records.length,
+      present: records.filter((r) => r.status === 'present').length,
+      fullAttendance: [...byStudent].filter(([name, s]) => name && s.had === s.present).map(([name]) => name),
+    };
+  }
+
+  /** The LLM's rewrite when it passes the guardrails; the grounded text otherwise (or when it fails). */
+  private async inShopVoice(engine: AnswerEngine, kb: KnowledgeBase, title: string, kind: string, post: WrittenPost): Promise<WrittenPost> {
+    if (!engine.compose) return post;
+    try {
+      const out = await engine.compose(kb, { scenario: `客户群${kind}：${title}`, customerName: '群里的朋友们', reason: `群日历：${title}`, draft: post.text, citedIds: post.citedIds });
+      const citedIds = out.citedIds.filter((id) => post.citedIds.includes(id));
+      return checkReply(out.text, citedIds, kb, kb.merchant.industry).ok ? { text: out.text, citedIds } : post;
+    } catch {
+      return post;
+    }
+  }
+
+  list(merchantId: MerchantId, status?: GroupPost['status']) {
+    return this.d.posts
+      .find({ merchantId: merchantObjectId(merchantId), ...(status ? { status } : {}) })
+      .sort({ date: 1, at: 1 })
+      .limit(500)
+      .lean<PostRecord[]>()
+      .exec();
+  }
+
+  /** Approved (as written, or edited and checked again): the group owner's WeCom task. */
+  async approve(session: Session, id: string, editedText?: string): Promise<PostRecord> {
+    const post = await this.find(session.merchantId, id);
+    if (post.status !== 'pending') throw conflict('这条群发已经处理过了');
+    const text = editedText?.trim() || post.text;
+    const kb = await this.d.knowledge.get(session.merchantId);
+    const guard = checkReply(text, post.citedIds, kb, kb.merchant.industry);
+    if (!guard.ok) throw new AppError('validation_failed', { message: `内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致` });
+    const claimed = await this.d.posts
+      .findOneAndUpdate({ _id: post._id, merchantId: post.merchantId, status: 'pending' }, { $set: { status: 'sent', text }, $push: { audit: { at: new Date(), by: session.staffId, action: editedText ? 'edited_and_approved' : 'approved' } } }, { returnDocument: 'after' })
+      .lean<PostRecord>()
+      .exec();
+    if (!claimed) throw conflict('这条群发已经处理过了');
+    const group = await this.d.groups.findOne({ merchantId: post.merchantId, chatId: post.chatId }).lean().exec();
+    try {
+      if (!group?.ownerStaffId) throw new AppError('validation_failed', { message: '群主不是本店员工，无法代发' });
+      const task = await this.d.groupSends.createForGroups(session.merchantId, { senderStaffId: String(group.ownerStaffId), chatIds: [post.chatId], text });
+      return this.mark(claimed, { groupSendId: new Types.ObjectId(task.id) }, { by: 'system', action: 'group_send_created', note: '群主在企业微信确认后发出' });
+    } catch (err) {
+      const message = err instanceof AppError ? err.message : '企业微信暂时不可用';
+      return this.mark(claimed, { status: 'failed', error: message }, { by: 'system', action: 'send_failed', note: message });
+    }
+  }
+
+  async reject(session: Session, id: string): Promise<PostRecord> {
+    const post = await this.find(session.merchantId, id);
+    const updated = await this.d.posts
+      .findOneAndUpdate({ _id: post._id, merchantId: post.merchantId, status: 'pending' }, { $set: { status: 'rejected' }, $push: { audit: { at: new Date(), by: session.staffId, action: 'rejected' } } }, { returnDocument: 'after' })
+      .lean<PostRecord>()
+      .exec();
+    if (!updated) throw conflict('这条群发已经处理过了');
+    return updated;
+  }
+
+  private async find(merchantId: MerchantId, id: string): Promise<PostRecord> {
+    const post = await this.d.posts.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<PostRecord>().exec();
+    if (!post) throw notFound('没有找到这条群发');
+    return post;
+  }
+
+  private async mark(post: PostRecord, set: Partial<GroupPost>, audit: { by: string; action: string; note?: string }): Promise<PostRecord> {
+    return (await this.d.posts.findOneAndUpdate({ _id: post._id }, { $set: set, $push: { audit: { at: new Date(), ...audit } } }, { returnDocument: 'after' }).lean<PostRecord>().exec())!;
+  }
+}

@@ -1,0 +1,41 @@
+// The interaction formats the group posts invite: "接龙+杨枝甘露+2", "预约+周六+15:00", "猜+芒果". Read from what
+// customers write (微信客服, or replies staff record from the group), with the booking's day and time when given.
+
+export type InteractionKind = 'chain' | 'booking' | 'guess';
+
+export interface ParsedInteraction {
+  kind: InteractionKind;
+  /** what follows the keyword, trimmed */
+  detail: string;
+  /** bookings: the day ("11月28日", "周六", "明天") and time ("15:00") they named */
+  day?: string;
+  time?: string;
+}
+
+const KEYWORDS: [RegExp, InteractionKind][] = [
+  [/^接龙/, 'chain'],
+  [/^预约/, 'booking'],
+  [/^猜/, 'guess'],
+];
+const DAY = /(\d{1,2}月\d{1,2}日|\d{1,2}[/-]\d{1,2}|周[一二三四五六日天]|星期[一二三四五六日天]|今天|明天|后天)/;
+const TIME = /(\d{1,2})(?:[:：](\d{2})|点(半)?)/;
+
+export function parseInteraction(text: string): ParsedInteraction | null {
+  const trimmed = text.trim();
+  const hit = KEYWORDS.find(([re]) => re.test(trimmed));
+  if (!hit) return null;
+  const detail = trimmed.replace(hit[0], '').replace(/^[\s+＋:：,，]+/, '').trim();
+  if (!detail) return null; // "接龙" alone is a question, not a sign-up
+  const parsed: ParsedInteraction = { kind: hit[1], detail };
+  if (hit[1] === 'booking') {
+    const day = DAY.exec(detail)?.[1];
+    const t = TIME.exec(detail);
+    if (day) parsed.day = day;
+    if (t) {
+      let hour = Number(t[1]);
+      if (/下午|晚上/.test(detail) && hour < 12) hour += 12;
+      parsed.time = `${String(hour).padStart(2, '0')}:${t[2] ?? (t[3] ? '30' : '00')}`;
+    }
+  }
+  return parsed;
+}

@@ -1,0 +1,24 @@
+import type { IntakeKindName } from '@xiaoer/common/schemas/shop-data';
+import type { OrderRepository } from '../../orders/order.repository.js';
+import type { ShopData } from '../../shop-data/shop-data.js';
+import type { IntakeKind } from '../intake-kind.js';
+import { appointmentsKind } from './appointments.kind.js';
+import { attendanceKind, coursePackagesKind } from './courses.kind.js';
+import { memberCardsKind } from './member-cards.kind.js';
+import { ordersKind } from './orders.kind.js';
+import { reviewsKind } from './reviews.kind.js';
+import { stockKind, stockMovementsKind } from './stock.kind.js';
+
+/** Every kind of record the intake takes, by the name in its URL. */
+export function buildIntakeKinds(d: { orders: OrderRepository; shopData: ShopData }): Record<IntakeKindName, IntakeKind> {
+  return {
+    orders: ordersKind(d.orders),
+    stock: stockKind(d.shopData.stock),
+    'stock-movements': stockMovementsKind(d.shopData.stock, d.shopData.movements),
+    appointments: appointmentsKind(d.shopData.appointments),
+    'course-packages': coursePackagesKind(d.shopData.packages),
+    attendance: attendanceKind(d.shopData.attendance, d.shopData.packages),
+    'member-cards': memberCardsKind(d.shopData.cards),
+    reviews: reviewsKind(d.shopData.reviews),
+  };
+}

@@ -1,0 +1,55 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+
+/** A student's course package (课时包): what the school system says is left, less the classes attended since. */
+export interface CoursePackage {
+  merchantId: Types.ObjectId;
+  externalId: string;
+  customerId?: Types.ObjectId;
+  course: string;
+  studentName?: string;
+  totalHours: number;
+  remainingHours: number;
+  expiresOn?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+const packageSchema = new Schema<CoursePackage>(
+  {
+    merchantId: { type: Schema.Types.ObjectId, required: true },
+    externalId: { type: String, required: true },
+    customerId: Schema.Types.ObjectId,
+    course: { type: String, required: true },
+    studentName: String,
+    totalHours: { type: Number, required: true },
+    remainingHours: { type: Number, required: true },
+    expiresOn: String,
+  },
+  { timestamps: true },
+);
+packageSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
+// Packages running low (class-hours reminder).
+packageSchema.index({ merchantId: 1, remainingHours: 1 });
+export const coursePackageModel = (conn: Connection) => conn.model<CoursePackage>('CoursePackage', packageSchema, 'course_packages');
+export type CoursePackageModel = ReturnType<typeof coursePackageModel>;
+
+export interface Attendance {
+  merchantId: Types.ObjectId;
+  externalId: string;
+  packageId: string;
+  at: Date;
+  hours: number;
+  status: 'present' | 'absent' | 'leave';
+}
+const attendanceSchema = new Schema<Attendance>({
+  merchantId: { type: Schema.Types.ObjectId, required: true },
+  externalId: { type: String, required: true },
+  packageId: { type: String, required: true },
+  at: { type: Date, required: true },
+  hours: { type: Number, required: true },
+  status: { type: String, required: true },
+});
+attendanceSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
+// A package's classes (weekly reports to parents).
+attendanceSchema.index({ merchantId: 1, packageId: 1, at: -1 });
+export const attendanceModel = (conn: Connection) => conn.model<Attendance>('Attendance', attendanceSchema, 'attendance');
+export type AttendanceModel = ReturnType<typeof attendanceModel>;

@@ -1,0 +1,52 @@
+// The owner's WeCom application messages (reports, alerts): a text card to every active owner of the merchant,
+// opening a page of the owner's console.
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { ContactsApi } from './api/contacts-api.js';
+import type { WecomAppRepository } from './wecom-app.repository.js';
+
+export interface OwnerCard {
+  title: string;
+  /** WeCom shows up to 512 bytes; longer text is cut */
+  description: string;
+  /** the console page, e.g. "pages/alerts/index?id=..." */
+  page: string;
+}
+
+export class OwnerNotifier {
+  constructor(
+    private d: {
+      apps: WecomAppRepository;
+      staff: StaffRepository;
+      contacts: ContactsApi;
+      /** the owner console's base URL */
+      consoleUrl: string;
+    },
+  ) {}
+
+  /** false when there is no one to tell (no WeCom app or no active owner); WeCom errors are thrown. */
+  async send(merchantId: MerchantId, card: OwnerCard): Promise<boolean> {
+    const app = await this.d.apps.findByMerchant(merchantId);
+    const owners = (await this.d.staff.list(merchantId)).filter((s) => s.role === 'owner' && s.active);
+    if (!app || !owners.length) return false;
+    await this.d.contacts.sendAppTextCard(
+      app,
+      owners.map((o) => o.wecomUserId),
+      // opened in WeCom's browser: the console signs in through WeCom's OAuth for this corp, then opens the page
+      { title: card.title.slice(0, 64), description: truncateBytes(card.description, 500), url: `${this.d.consoleUrl}/?corp=${encodeURIComponent(app.corpId)}#/${card.page}` },
+    );
+    return true;
+  }
+}
+
+/** Cut to a byte budget without splitting a character (WeCom counts UTF-8 bytes). */
+function truncateBytes(text: string, max: number): string {
+  let bytes = 0;
+  let out = '';
+  for (const ch of text) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) return `${out.slice(0, -1)}…`;
+    out += ch;
+  }
+  return out;
+}
