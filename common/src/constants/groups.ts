@@ -10,7 +10,7 @@ export type GroupPostKind = keyof typeof GROUP_POST_KINDS;
 export const MAX_PROMO_SHARE = 0.2;
 
 /** What a post is about; the server grounds each in the shop's own data. */
-export type GroupPostTopic = 'new_item' | 'surplus_offer' | 'food_safety' | 'flavour_guess' | 'chain_signup' | 'booking_slots' | 'qa_time' | 'weekly_tip' | 'member_price' | 'birthday_wishes' | 'study_report';
+export type GroupPostTopic = 'new_item' | 'surplus_offer' | 'food_safety' | 'flavour_guess' | 'chain_signup' | 'booking_slots' | 'qa_time' | 'weekly_tip' | 'member_price' | 'birthday_wishes' | 'study_report' | 'weather_care';
 
 export interface CalendarSlot {
   /** 0 = Sunday */

@@ -23,6 +23,7 @@ export const SCENARIOS = {
   holiday_prep: { name: '节假日备货提醒', audience: 'owner' },
   customer_left: { name: '客户删除员工', audience: 'owner' },
   handoff_waiting: { name: '转人工待接待', audience: 'owner' },
+  weather_prep: { name: '天气备货提醒', audience: 'owner' },
   // reports
   daily_report: { name: '每日经营日报', audience: 'report' },
   weekly_report: { name: '每周经营分析', audience: 'report' },
@@ -59,6 +60,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   customer_left: {},
   /** a customer handed to staff on 微信客服 and still unanswered after this many minutes */
   handoff_waiting: { minutes: 10 },
+  /** merchant-local time to look at tomorrow's forecast (needs the shop's city in settings) */
+  weather_prep: { at: '15:00' },
   /** merchant-local time the daily report goes out */
   daily_report: { at: '08:00' },
   weekly_report: {},
@@ -79,8 +82,8 @@ export const SERVICE_CYCLES: [RegExp, number][] = [
 type Template = { enabled: ScenarioKey[]; params?: Partial<{ [K in ScenarioKey]: Partial<(typeof SCENARIO_PARAM_DEFAULTS)[K]> }> };
 
 /** What each industry starts with (the seeds' scenario lists); every switch and value can be changed afterwards. */
-/** Every industry wants to know when a customer leaves or waits for a person. */
-const ALWAYS: ScenarioKey[] = ['customer_left', 'handoff_waiting'];
+/** Every industry wants to know when a customer leaves or waits for a person, and what tomorrow's weather means. */
+const ALWAYS: ScenarioKey[] = ['customer_left', 'handoff_waiting', 'weather_prep'];
 
 export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
   餐饮: {

@@ -48,6 +48,8 @@ import { AlertService } from '../modules/alerts/alert.service.js';
 import { OwnerAlertsService } from '../modules/alerts/owner-alerts.service.js';
 import { OwnerNotifier } from '../modules/wecom/owner-notifier.js';
 import { GroupPostService } from '../modules/groups/group-post.service.js';
+import { QWeatherClient } from '../modules/weather/qweather.client.js';
+import { WeatherService } from '../modules/weather/weather.service.js';
 import { groupPostModel } from '../modules/groups/group-post.model.js';
 import { groupChatModel } from '../modules/groups/group.model.js';
 import { GroupInteractionService } from '../modules/groups/group-interaction.service.js';
@@ -100,10 +102,11 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   });
   const shopData = shopDataModels(mongo);
   const notifier = new OwnerNotifier({ apps: wecom.apps, staff: repositories.staff, contacts: wecom.contactsApi, consoleUrl: `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console` });
+  const weather = new WeatherService({ client: config.weather && new QWeatherClient(config.weather), redis, merchants: repositories.merchants, logger });
   const alertService = new AlertService({ alerts: alertModel(mongo), notifier, logger });
   const alerts = {
     service: alertService,
-    owner: new OwnerAlertsService({ alerts: alertService, knowledge: ai.knowledge, orders: repositories.orders, shopData, customers: repositories.customers, kf: wecom.kfRepository }),
+    owner: new OwnerAlertsService({ alerts: alertService, knowledge: ai.knowledge, orders: repositories.orders, shopData, customers: repositories.customers, kf: wecom.kfRepository, weather }),
   };
   const intakeService = new IntakeService({
     kinds: buildIntakeKinds({ orders: repositories.orders, shopData }),
@@ -172,6 +175,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     intake,
     groupPosts,
     groupInteractions,
+    weather,
     groupEntries,
     shopData,
     alerts,

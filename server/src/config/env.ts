@@ -35,6 +35,10 @@ const envSchema = z.object({
   WECHAT_MP_SECRET: z.string().default('demo-secret'),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
   WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** QWeather (和风天气): the account's API host and key; without both, nothing weather-related runs */
+  WEATHER_API_BASE: z.url().optional(),
+  WEATHER_API_KEY: z.string().min(1).optional(),
+  WEATHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +65,8 @@ export interface Config {
   wecom: { apiBase: string; wechatApiBase: string; oauthBase: string; timeoutMs: number };
   miniProgram: { appId: string; secret: string };
   llm: { timeoutMs: number };
+  /** undefined when no weather source is configured */
+  weather?: { apiBase: string; apiKey: string; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +100,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobs: { pollMs: e.JOBS_POLL_MS, inboxPollMs: e.INBOX_POLL_MS },
     llm: { timeoutMs: e.LLM_TIMEOUT_MS },
     miniProgram: { appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET },
+    weather: e.WEATHER_API_BASE && e.WEATHER_API_KEY ? { apiBase: e.WEATHER_API_BASE.replace(/\/$/, ''), apiKey: e.WEATHER_API_KEY, timeoutMs: e.WEATHER_TIMEOUT_MS } : undefined,
     wecom: { apiBase: e.WECOM_API_BASE.replace(/\/$/, ''), wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), oauthBase: e.WECOM_OAUTH_BASE.replace(/\/$/, ''), timeoutMs: e.WECOM_TIMEOUT_MS },
   };
 }

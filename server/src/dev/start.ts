@@ -6,9 +6,11 @@ import { seedDemo } from '../demo/seed-demo.js';
 import { createLogger } from '../logging/logger.js';
 import { startProcess } from '../process/start-process.js';
 import { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
+import { rainyDay, WeatherStandIn } from '@xiaoer/dev-services/weather-standin/server';
 import { connectDemoWecom } from '../demo/demo-wecom.js';
 import { prepareLocalEnvironment } from './local-services.js';
 
+const DEMO_WEATHER_LOCATION = { id: '101020600', name: '徐汇 · 上海市' };
 const dataDir = fileURLToPath(new URL('../../../.data', import.meta.url));
 const local = await prepareLocalEnvironment(process.env, dataDir);
 // Without WeCom credentials the demo talks to the WeCom stand-in, which also plays the customers.
@@ -19,8 +21,17 @@ if (standin) {
   local.env.WECHAT_API_BASE = standin.url;
   local.env.WECOM_OAUTH_BASE = standin.url;
 }
+// Without a QWeather key, the weather comes from its stand-in: rain tomorrow in the demo shop's district.
+const weather = process.env.WEATHER_API_KEY ? undefined : new WeatherStandIn();
+if (weather) {
+  await weather.start();
+  local.env.WEATHER_API_BASE = weather.url;
+  local.env.WEATHER_API_KEY = weather.apiKey;
+  weather.setDays(DEMO_WEATHER_LOCATION.id, [rainyDay(new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10))]);
+}
 const stopServices = async () => {
   await standin?.stop();
+  await weather?.stop();
   await Promise.all(local.services.map((s) => s.stop()));
 };
 
@@ -41,11 +52,13 @@ const running = await startProcess(config, 'all', logger).catch(async (e: Error)
   process.exit(1);
 });
 const seeded = await seedDemo(running.container);
+if (weather && seeded.created) await running.container.repositories.merchants.setWeatherLocation(seeded.merchantId, DEMO_WEATHER_LOCATION);
 const url = running.url!;
 const demoWecom = standin ? await connectDemoWecom(running.container, seeded.merchantId, standin, url) : undefined;
 const wecomLines = demoWecom
   ? `
-  WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)
+  WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)${weather ? `
+  Weather        QWeather stand-in at ${weather.url} (rain tomorrow in 徐汇)` : ''}
   Sidebar        ${url}/sidebar/?corp=${demoWecom.corpId}   (a customer chat; add &entry=group for the VIP group)
   Owner console  ${url}/console/   (the mini-program's H5 build, signed in as the demo owner)
   Be a customer  curl -s -X POST ${standin!.url}/__standin/customers/add -d '{"corpId":"${demoWecom.corpId}","userid":"AMei","name":"王小姐","state":"table_card:8"}'

@@ -20,6 +20,7 @@ import { reportRoutes } from '../modules/reports/report.routes.js';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.js';
 import { intakeRoutes } from '../modules/intake/intake.routes.js';
 import { intakeWebhookRoutes } from '../modules/intake/webhook.routes.js';
+import { weatherRoutes } from '../modules/weather/weather.routes.js';
 import { alertRoutes } from '../modules/alerts/alert.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { jsonBody } from './middleware/body.js';
@@ -83,6 +84,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     outreachRoutes(container.outreach.drafts, repositories.merchants, container.ai.knowledge),
     intakeRoutes(container.intake.service, container.intake.webhook, config.http.publicUrl),
     alertRoutes(container.alerts.service),
+    weatherRoutes(container.weather),
   ]) {
     api.use(module.routes(), module.allowedMethods());
   }

@@ -4,6 +4,7 @@
 // photographed under test-artifacts/screenshots/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { rainyDay, WeatherStandIn } from '@xiaoer/dev-services/weather-standin/server';
 import { wxBridgeScript } from '@xiaoer/dev-services/wecom-standin/wxbridge';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,6 +20,7 @@ const OWNER_OPENID = 'o_owner_console_test';
 const DAY = 86_400_000;
 
 let w: WecomTestApp;
+let weather: WeatherStandIn;
 let browser: Browser;
 let page: Page;
 let externalUserId: string;
@@ -45,7 +47,10 @@ const tab = (name: string) => page.locator('.taro-tabbar__tabbar').getByText(nam
 
 beforeAll(async () => {
   if (!existsSync(DIST)) throw new Error('the console is not built: run `npm run build -w client-miniprogram` (npm test does)');
-  w = await startWecomTestApp({ role: 'api', autoReply: 'after_hours' });
+  weather = new WeatherStandIn();
+  await weather.start();
+  weather.setDays('101270101', [rainyDay(new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10), '大雨')]);
+  w = await startWecomTestApp({ role: 'api', autoReply: 'after_hours', env: { WEATHER_API_BASE: weather.url, WEATHER_API_KEY: weather.apiKey } });
   const { app, tenant } = w;
   const c = app.container;
   await c.repositories.products.insertMany(tenant.merchantId, MILK_TEA_MENU);
@@ -88,6 +93,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await w?.close();
+  await weather?.stop();
 });
 
 describe('the owner console', () => {
@@ -187,6 +193,16 @@ describe('the owner console', () => {
     await screenshot(page, 'console-settings');
     const replies = await w.kfCustomerWrites(externalUserId, '杨枝甘露多少钱');
     expect(replies.at(-1)).toContain('杨枝甘露');
+  });
+
+  it('sets the shop’s city and shows tomorrow’s rain', async () => {
+    const card = seen(page.locator('#weather'));
+    await card.scrollIntoViewIfNeeded();
+    await card.locator('input').fill('成都');
+    await card.getByText('设置所在地', { exact: true }).click();
+    await seen(card.getByText('店铺所在地：成都 · 四川省。', { exact: false })).waitFor();
+    expect(await card.textContent()).toContain('明天大雨转小雨，14~22℃ · 有雨');
+    await screenshot(page, 'console-weather');
   });
 
   it('searches customers and previews a spreadsheet import row by row', async () => {

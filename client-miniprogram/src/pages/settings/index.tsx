@@ -1,5 +1,5 @@
-// Settings when something changes: business hours and holidays, the bot, scenarios and the contact policy, the AI
-// model, and whether WeCom is set up right.
+// Settings when something changes: business hours and holidays, the bot, scenarios and the contact policy, the
+// shop's city for the weather, the AI model, and whether WeCom is set up right.
 import { View } from '@tarojs/components';
 import type { MerchantDto, OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import { ErrorState, Loading } from '../../components/States';
@@ -8,6 +8,7 @@ import { api } from '../../services/api';
 import { AutoReplySection, ConfigCheckSection, LlmSection } from './AiSection';
 import { HoursSection } from './HoursSection';
 import { ScenarioSection } from './ScenarioSection';
+import { WeatherSection } from './WeatherSection';
 
 export default function Settings() {
   const { data, error, loading, reload } = useAsync(() => Promise.all([api<MerchantDto>('/merchant'), api<OutreachSettings>('/outreach/settings')]));
@@ -19,6 +20,7 @@ export default function Settings() {
       <HoursSection merchant={merchant} onSaved={reload} />
       <AutoReplySection mode={merchant.autoReply.mode} />
       <ScenarioSection initial={outreach} />
+      <WeatherSection />
       <LlmSection />
       <ConfigCheckSection />
     </View>

@@ -1,6 +1,6 @@
 // The owner-facing scenarios. Some act the moment data arrives (a bad review, a rush of orders, a new online order,
 // stock falling below its line); the rest are found by the alert scan every few minutes (stock and expiry, orders
-// waiting too long, slow movers on Mondays, holidays a week ahead). Every alert has a key that makes it happen once:
+// waiting too long, slow movers on Mondays, holidays a week ahead, tomorrow's weather). Every alert has a key that makes it happen once:
 // an item's level per day, a review, an order, a half hour, a week, a festival.
 import { FESTIVALS } from '@xiaoer/common/constants/scenarios';
 import type { Industry } from '@xiaoer/common/constants/industries';
@@ -17,6 +17,8 @@ import { addDays } from '../reports/period.js';
 import type { ShopData } from '../shop-data/shop-data.js';
 import type { StockItem } from '../shop-data/stock.model.js';
 import { batchesOnHand, daysLeft, expiringBy, halfHourSlot, reviewReply, reviewTopics, slowMovers, stockSeverity } from './alert-rules.js';
+import type { WeatherService } from '../weather/weather.service.js';
+import { describeDay, OWNER_ADVICE, SIGNAL_NAMES } from '../weather/weather-signals.js';
 import type { AlertService, NewAlert } from './alert.service.js';
 
 const DAY_MS = 86_400_000;
@@ -52,6 +54,7 @@ export class OwnerAlertsService {
       shopData: ShopData;
       customers: Pick<CustomerRepository, 'findManyByExternalUserIds'>;
       kf: Pick<KfRepository, 'waitingForStaff'>;
+      weather: Pick<WeatherService, 'tomorrow'>;
     },
   ) {}
 
@@ -98,6 +101,7 @@ export class OwnerAlertsService {
       settings.slow_movers.enabled && morning ? this.slowMoving(ctx) : [],
       settings.holiday_prep.enabled && morning ? this.holidays(ctx) : [],
       settings.handoff_waiting.enabled ? this.handoffsWaiting(ctx) : [],
+      settings.weather_prep.enabled && ctx.localMinutes >= toMinutes(settings.weather_prep.at) ? this.weatherTomorrow(ctx) : [],
     ]);
     const raised = await this.d.alerts.raise(merchantId, found.flat(), now);
     await this.d.alerts.deliverPending(merchantId, now); // new ones, and any an earlier attempt failed to tell
@@ -252,6 +256,21 @@ export class OwnerAlertsService {
         data: { items: slow, days },
       },
     ];
+  }
+
+  /** Tomorrow's rain, snow, heat or cold snap with what to get ready, told once per day and kind of weather. */
+  private async weatherTomorrow({ merchantId, kb, now }: Ctx): Promise<NewAlert[]> {
+    const tomorrow = await this.d.weather.tomorrow(merchantId, now);
+    if (!tomorrow?.signals.length) return [];
+    const { day, signals } = tomorrow;
+    return signals.map((signal) => ({
+      kind: 'weather_prep' as const,
+      key: `${day.date}:${signal}`,
+      level: 'info' as const,
+      title: `明天${SIGNAL_NAMES[signal]}：${describeDay(day)}`,
+      body: OWNER_ADVICE[kb.merchant.industry][signal],
+      data: { date: day.date, signal, forecast: describeDay(day) },
+    }));
   }
 
   /** A festival or a closure of the shop's own coming up within the window, told once. */

@@ -58,6 +58,8 @@ export function writePost(slot: CalendarSlot, kb: KnowledgeBase, birthdays: Cust
       const stars = attendance.fullAttendance.length ? `本周全勤：${attendance.fullAttendance.join('、')}，给小朋友们点个赞👍` : '下周我们一起争取全勤～';
       return { text: `【${slot.title}】本周共上课 ${attendance.classes} 节次，出勤率 ${rate}%。${stars}有请假的同学记得和老师约补课。`, citedIds: [] };
     }
+    case 'weather_care': // not a calendar slot: drafted from the forecast (GroupPostService.draftWeatherPosts)
+      return null;
     case 'birthday_wishes':
       return birthdays.length ? { text: `【${slot.title}】这周过生日的有${birthdays.map((c) => c.remark || c.name).join('、')}，祝生日快乐🎂！生日这周来店里，我们准备了一份小心意～`, citedIds: [] } : null;
   }

@@ -24,7 +24,8 @@ const reportQuery = z.object({ days: z.coerce.number().int().min(1).max(365).def
 /** The owner's groups (synced from WeCom, with their layer) and the group calendar's posts. */
 export function groupOperationsRoutes(sync: GroupSyncService, posts: GroupPostService, interactions: GroupInteractionService, entries: GroupEntryService, apps: WecomAppRepository): Router<AuthedState> {
   const router = new Router<AuthedState>();
-  router.use(requireRole('manager'));
+  // by path: this router has no prefix, and a bare use() would guard every route mounted after it as well
+  router.use(['/customer-groups', '/group-posts'], requireRole('manager'));
   router.get('/customer-groups', async (ctx) => {
     ctx.body = { items: await sync.list(ctx.state.session.merchantId) };
   });

@@ -18,6 +18,10 @@ import type { GroupPost, GroupPostModel } from './group-post.model.js';
 import { writePost, type WeekAttendance, type WrittenPost } from './group-post-writer.js';
 import type { AttendanceModel, CoursePackageModel } from '../shop-data/course.model.js';
 import type { GroupChatModel, GroupChatRecord } from './group.model.js';
+import { GROUP_CARE, SIGNAL_NAMES, type WeatherSignal } from '../weather/weather-signals.js';
+
+/** Weather care goes out early, before the calendar's first slots of the day. */
+const WEATHER_POST_AT = '08:30';
 
 type PostRecord = GroupPost & { _id: Types.ObjectId };
 
@@ -49,7 +53,7 @@ export class GroupPostService {
   async draftWeek(merchantId: MerchantId, monday: string, now = new Date(), from?: string): Promise<WeekDraftOutcome> {
     const kb = await this.d.knowledge.get(merchantId);
     const calendars = GROUP_CALENDARS[kb.merchant.industry];
-    const groups = await this.d.groups.find({ merchantId: merchantObjectId(merchantId), dismissed: false, layer: { $in: Object.keys(calendars) as GroupLayer[] } }).lean<GroupChatRecord[]>().exec();
+    const groups = await this.layeredGroups(merchantId, calendars);
     const outcome: WeekDraftOutcome = { groups: groups.length, drafted: 0, skipped: [], balance: [] };
     const weekDays = new Set(Array.from({ length: 7 }, (_, i) => addDays(monday, i).slice(5)));
     const engine = await this.d.engineFor(merchantId, kb);
@@ -62,20 +66,40 @@ export class GroupPostService {
       for (const slot of plan.slots.filter((s) => !from || s.date >= from)) {
         const written = writePost(slot, kb, birthdays, attendance);
         const post = written && (await this.inShopVoice(engine, kb, slot.title, GROUP_POST_KINDS[slot.kind], written));
-        if (!post) {
-          outcome.skipped.push({ chatId: group.chatId, title: slot.title, reason: '没有可写的内容' });
-          continue;
-        }
-        const guard = checkReply(post.text, post.citedIds, kb, kb.merchant.industry);
-        if (!guard.ok) {
-          outcome.skipped.push({ chatId: group.chatId, title: slot.title, reason: `没有通过核对：${violationsText(guard)}` });
-          continue;
-        }
-        const doc = { merchantId: merchantObjectId(merchantId), chatId: group.chatId, date: slot.date, at: slot.at, kind: slot.kind, topic: slot.topic, title: slot.title, ...post, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: GROUP_POST_KINDS[slot.kind] }], createdAt: now, updatedAt: now };
-        if (await insertedOnce(() => this.d.posts.collection.insertOne(doc))) outcome.drafted++;
+        const result = post ? await this.store(merchantId, kb, group.chatId, slot, post, now) : { drafted: false, skipped: '没有可写的内容' };
+        if (result.drafted) outcome.drafted++;
+        if (result.skipped) outcome.skipped.push({ chatId: group.chatId, title: slot.title, reason: result.skipped });
       }
     }
     return outcome;
+  }
+
+  /**
+   * The morning's weather care (rain, snow, heat, a cold snap) for every layered group, drafted the day before so the
+   * owner can approve it in time: one per group and day (its own time slot), useful content, no offer invented.
+   */
+  async draftWeatherPosts(merchantId: MerchantId, date: string, signal: WeatherSignal, now = new Date()): Promise<number> {
+    const kb = await this.d.knowledge.get(merchantId);
+    const groups = await this.layeredGroups(merchantId, GROUP_CALENDARS[kb.merchant.industry]);
+    if (!groups.length) return 0;
+    const engine = await this.d.engineFor(merchantId, kb);
+    const slot = { date, at: WEATHER_POST_AT, kind: 'useful' as const, topic: 'weather_care' as const, title: `天气关怀：${SIGNAL_NAMES[signal]}` };
+    const post = await this.inShopVoice(engine, kb, slot.title, GROUP_POST_KINDS.useful, { text: `【${slot.title}】${GROUP_CARE[kb.merchant.industry][signal]}`, citedIds: [] });
+    let drafted = 0;
+    for (const group of groups) if ((await this.store(merchantId, kb, group.chatId, slot, post, now)).drafted) drafted++;
+    return drafted;
+  }
+
+  private layeredGroups(merchantId: MerchantId, calendars: Partial<Record<GroupLayer, unknown>>): Promise<GroupChatRecord[]> {
+    return this.d.groups.find({ merchantId: merchantObjectId(merchantId), dismissed: false, layer: { $in: Object.keys(calendars) as GroupLayer[] } }).lean<GroupChatRecord[]>().exec();
+  }
+
+  /** A post for the owner once it passes the guardrails; a slot already drafted stays as it is. */
+  private async store(merchantId: MerchantId, kb: KnowledgeBase, chatId: string, slot: Pick<GroupPost, 'date' | 'at' | 'kind' | 'topic' | 'title'>, post: WrittenPost, now: Date): Promise<{ drafted: boolean; skipped?: string }> {
+    const guard = checkReply(post.text, post.citedIds, kb, kb.merchant.industry);
+    if (!guard.ok) return { drafted: false, skipped: `没有通过核对：${violationsText(guard)}` };
+    const doc = { merchantId: merchantObjectId(merchantId), chatId, date: slot.date, at: slot.at, kind: slot.kind, topic: slot.topic, title: slot.title, ...post, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: GROUP_POST_KINDS[slot.kind] }], createdAt: now, updatedAt: now };
+    return { drafted: await insertedOnce(() => this.d.posts.collection.insertOne(doc)) };
   }
 
   /** Classes the group's families' students had in the week (Monday 00:00 to the next, Shanghai time). */

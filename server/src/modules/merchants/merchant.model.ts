@@ -31,6 +31,8 @@ export interface Merchant {
   autoReply: { mode: AutoReplyMode };
   /** proactive scenarios and the contact policy; absent until the owner changes them (defaults apply) */
   outreach?: OutreachSettingsInput;
+  /** the weather source's location for the shop (QWeather LocationID and its name), once the owner named the city */
+  weatherLocation?: { id: string; name: string };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -45,6 +47,7 @@ const merchantSchema = new Schema<Merchant>(
     demo: { type: Boolean, default: false },
     autoReply: { mode: { type: String, enum: AUTO_REPLY_MODES, default: 'after_hours' } },
     outreach: { type: Schema.Types.Mixed },
+    weatherLocation: { type: new Schema({ id: String, name: String }, { _id: false }) },
   },
   { timestamps: true },
 );

@@ -36,4 +36,8 @@ export class MerchantRepository {
   async setAutoReplyMode(merchantId: MerchantId, mode: Merchant['autoReply']['mode']): Promise<void> {
     await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { 'autoReply.mode': mode } }).exec();
   }
+
+  async setWeatherLocation(merchantId: MerchantId, location: NonNullable<Merchant['weatherLocation']>): Promise<void> {
+    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { weatherLocation: location } }).exec();
+  }
 }

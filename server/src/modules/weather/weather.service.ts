@@ -1,0 +1,105 @@
+// The shop's weather: the owner names the city once, and the forecast for it is read through a Redis cache shared by
+// every process and every merchant in that city (an hour fresh; a failing source is left alone for a quarter of an
+// hour, as QWeather asks, instead of being asked again by every 5-minute scan).
+import type { WeatherOverviewDto } from '@xiaoer/common/schemas/weather';
+import type { Redis } from 'ioredis';
+import { AppError } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
+import { globalKey } from '../../redis/keys.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import { localTime } from '../ai/business-hours.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import { addDays } from '../reports/period.js';
+import { WeatherError, type QWeatherClient } from './qweather.client.js';
+import { describeDay, weatherSignals, type DayForecast, type WeatherSignal } from './weather-signals.js';
+
+const FRESH_SECONDS = 3600;
+const BACKOFF_SECONDS = 15 * 60;
+
+
+export class WeatherService {
+  constructor(
+    private d: {
+      /** undefined when no weather source is configured */
+      client?: QWeatherClient;
+      redis: Redis;
+      merchants: MerchantRepository;
+      logger: Logger;
+    },
+  ) {}
+
+  get available(): boolean {
+    return Boolean(this.d.client);
+  }
+
+  /** The owner names the shop's city or district; the first match is kept. */
+  async setLocation(merchantId: MerchantId, city: string): Promise<{ id: string; name: string }> {
+    const client = this.requireClient();
+    const found = await client.lookupCity(city.trim()).catch((err: unknown) => {
+      if (err instanceof WeatherError && err.status === 404) return [];
+      throw this.unavailable(err);
+    });
+    const location = found[0];
+    if (!location) throw new AppError('validation_failed', { message: '没有找到这个城市，换个写法试试（如：上海、徐汇、成都）', fields: { city: '没有找到这个城市' } });
+    await this.d.merchants.setWeatherLocation(merchantId, location);
+    return location;
+  }
+
+  async overview(merchantId: MerchantId, now = new Date()): Promise<WeatherOverviewDto> {
+    const merchant = await this.d.merchants.findById(merchantId);
+    const location = merchant?.weatherLocation;
+    if (!this.d.client || !location) return { available: this.available, location, days: [] };
+    try {
+      const days = await this.forecast(location.id);
+      const today = localTime(now, merchant.timezone || 'Asia/Shanghai').date;
+      return { available: true, location, days: days.filter((d) => d.date >= today).map((d) => ({ date: d.date, text: describeDay(d), signals: weatherSignals(d, days.find((p) => p.date === addDays(d.date, -1))) })) };
+    } catch {
+      return { available: true, location, days: [], problem: '天气暂时查不到，稍后会自动重试' };
+    }
+  }
+
+  /**
+   * Tomorrow at the merchant's shop, with what stands out, or null (no source, no city, or the source failing: the
+   * callers' next run tries again).
+   */
+  async tomorrow(merchantId: MerchantId, now = new Date()): Promise<{ day: DayForecast; signals: WeatherSignal[] } | null> {
+    if (!this.d.client) return null;
+    const merchant = await this.d.merchants.findById(merchantId);
+    if (!merchant?.weatherLocation) return null;
+    const today = localTime(now, merchant.timezone || 'Asia/Shanghai').date;
+    try {
+      const days = await this.forecast(merchant.weatherLocation.id);
+      const day = days.find((d) => d.date === addDays(today, 1));
+      return day ? { day, signals: weatherSignals(day, days.find((d) => d.date === today)) } : null;
+    } catch (err) {
+      this.d.logger.warn({ err: (err as Error).message, merchantId: String(merchantId) }, 'weather forecast unavailable');
+      return null;
+    }
+  }
+
+  private async forecast(locationId: string): Promise<DayForecast[]> {
+    const key = globalKey('weather', '3d', locationId);
+    const cached = await this.d.redis.get(key);
+    if (cached) return JSON.parse(cached) as DayForecast[];
+    const backoff = globalKey('weather', 'failing', locationId);
+    if (await this.d.redis.exists(backoff)) throw new WeatherError('weather source failing recently', 0);
+    try {
+      const days = await this.requireClient().forecast(locationId);
+      await this.d.redis.set(key, JSON.stringify(days), 'EX', FRESH_SECONDS);
+      return days;
+    } catch (err) {
+      await this.d.redis.set(backoff, '1', 'EX', BACKOFF_SECONDS);
+      throw err;
+    }
+  }
+
+  private requireClient(): QWeatherClient {
+    if (!this.d.client) throw new AppError('service_unavailable', { message: '还没有接入天气服务', reportable: false });
+    return this.d.client;
+  }
+
+  private unavailable(err: unknown): AppError {
+    this.d.logger.warn({ err: (err as Error).message }, 'weather source failed');
+    return new AppError('service_unavailable', { message: '天气服务暂时不可用，请稍后再试', cause: err, reportable: false });
+  }
+}
