@@ -253,6 +253,18 @@ describe('opened from a WeCom text card', () => {
   });
 });
 
+describe('opened from a weekly report card', () => {
+  it('signs in through WeCom and opens the week, not the day', async () => {
+    w.standin.signedInAs(w.corpId, w.tenant.people.owner.wecomUserId);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const card = await context.newPage();
+    await card.goto(`${w.app.url}/console/?corp=${w.corpId}#/pages/reports/index?period=week`);
+    await expectToSee(card, '营业额走势');
+    expect(await seen(card.locator('.segment-on')).textContent()).toBe('周报');
+    await context.close();
+  });
+});
+
 describe('first sign-in', () => {
   it('binds a new WeChat to the invited staff member with the invite code', async () => {
     const invite = await w.app.request('/api/invites', { token: w.tenant.tokens.owner, body: { staffId: w.tenant.people.manager._id.toHexString() } });

@@ -15,12 +15,8 @@ export default function Login() {
 
   // a fresh start: the tab pages mounted before sign-in (and failed for want of a session) are replaced
   const home = () => void Taro.reLaunch({ url: '/pages/home/index' });
-  /** The page a WeCom link opened, else today. */
-  const open = (route: string | null) => {
-    const tab = route && ['pages/home/index', 'pages/drafts/index', 'pages/reports/index', 'pages/alerts/index', 'pages/me/index'].find((t) => route.startsWith(`/${t}`));
-    if (!route?.startsWith('/pages/')) return home();
-    void Taro.reLaunch({ url: tab ? `/${tab}` : route });
-  };
+  /** The page a WeCom link opened, with its query (a report card names its period), else today. */
+  const open = (route: string | null) => (route?.startsWith('/pages/') ? void Taro.reLaunch({ url: route }) : home());
   const start = async () => {
     setStep('signing_in');
     setError('');
