@@ -48,6 +48,7 @@ import { AlertService } from '../modules/alerts/alert.service.js';
 import { OwnerAlertsService } from '../modules/alerts/owner-alerts.service.js';
 import { OwnerNotifier } from '../modules/wecom/owner-notifier.js';
 import { GroupPostService } from '../modules/groups/group-post.service.js';
+import { GroupCalendarService } from '../modules/groups/group-calendar.service.js';
 import { QWeatherClient } from '../modules/weather/qweather.client.js';
 import { WeatherService } from '../modules/weather/weather.service.js';
 import { groupPostModel } from '../modules/groups/group-post.model.js';
@@ -155,6 +156,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   };
   const groupModels = { posts: groupPostModel(mongo), groups: groupChatModel(mongo) };
   const groupPosts = new GroupPostService({ ...groupModels, customers: repositories.customers, knowledge: ai.knowledge, groupSends: wecom.groupSends, attendance: { packages: shopData.packages, attendance: shopData.attendance }, engineFor: (merchantId, kb) => ai.llm.engineFor(merchantId, kb) });
+  const groupCalendars = new GroupCalendarService({ merchants: repositories.merchants, knowledge: ai.knowledge });
   const groupEntries = new GroupEntryService({ entries: groupEntryModel(mongo), groups: groupModels.groups, apps: wecom.apps, client: wecom.client, knowledge: ai.knowledge });
   const groupInteractions = new GroupInteractionService({ ...groupModels, interactions: groupInteractionModel(mongo), tasks: wecom.groupSendTasks, groupSends: wecom.groupSends, customers: repositories.customers, orders: repositories.orders, knowledge: ai.knowledge });
   // "接龙+…" / "预约+…" written to 微信客服 count for the groups' posts; a failure here must not hold up the bot
@@ -174,6 +176,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     autoTags,
     intake,
     groupPosts,
+    groupCalendars,
     groupInteractions,
     weather,
     groupEntries,

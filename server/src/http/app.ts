@@ -21,6 +21,7 @@ import { outreachRoutes } from '../modules/outreach/outreach.routes.js';
 import { intakeRoutes } from '../modules/intake/intake.routes.js';
 import { intakeWebhookRoutes } from '../modules/intake/webhook.routes.js';
 import { weatherRoutes } from '../modules/weather/weather.routes.js';
+import { groupCalendarRoutes } from '../modules/groups/group-calendar.routes.js';
 import { alertRoutes } from '../modules/alerts/alert.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { jsonBody } from './middleware/body.js';
@@ -85,6 +86,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     intakeRoutes(container.intake.service, container.intake.webhook, config.http.publicUrl),
     alertRoutes(container.alerts.service),
     weatherRoutes(container.weather),
+    groupCalendarRoutes(container.groupCalendars),
   ]) {
     api.use(module.routes(), module.allowedMethods());
   }

@@ -131,6 +131,57 @@ describe('interactions and the group report', () => {
   });
 });
 
+describe('the owner’s own calendar', () => {
+  const calendars = async (token = w.tenant.tokens.manager) => (await w.app.request('/api/group-calendars', { token })).body.items as Record<string, any>[];
+
+  it('starts from the industry’s and is replaced per layer, with the 80/20 rule still deciding the week', async () => {
+    const vip = (await calendars()).find((c) => c.layer === 'vip')!;
+    expect(vip).toMatchObject({ name: 'VIP群', custom: false, promoPct: 17, dropped: [] });
+    expect(vip.slots[0]).toEqual({ weekday: 1, at: '11:00', kind: 'useful', topic: 'new_item', title: '周一上新' });
+    expect((await calendars()).find((c) => c.layer === 'parents')).toMatchObject({ slots: [] }); // no parents' calendar for a milk-tea shop
+
+    // Tuesdays and Thursdays only, two offers among three other posts: one offer is more than a fifth
+    const slots = [
+      { weekday: 4, at: '20:00', topic: 'member_price', title: '周四群友价' },
+      { weekday: 2, at: '11:00', topic: 'new_item', title: '周二上新' },
+      { weekday: 2, at: '15:00', topic: 'chain_signup', title: '周二接龙' },
+      { weekday: 4, at: '10:00', topic: 'surplus_offer', title: '周四特惠' },
+      { weekday: 4, at: '15:00', topic: 'weekly_tip', title: '周四小贴士' },
+    ];
+    const saved = await w.app.request('/api/group-calendars/vip', { method: 'PUT', token: w.tenant.tokens.manager, body: { slots } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ custom: true, promoPct: 0, dropped: ['周四特惠', '周四群友价'] }); // one offer in four posts is a quarter
+    expect(saved.body.slots.map((s: any) => `${s.weekday} ${s.at} ${s.kind}`)).toEqual(['2 11:00 useful', '2 15:00 interaction', '4 10:00 promo', '4 15:00 useful', '4 20:00 promo']);
+
+    const week = await w.app.container.groupPosts.draftWeek(w.tenant.merchantId, '2026-12-07');
+    expect(week.balance).toEqual([{ chatId, promoPct: 0, dropped: ['周四特惠', '周四群友价'] }]);
+    const posts = await w.app.container.mongo.collection('group_posts').find({ merchantId: w.tenant.merchant._id, date: { $gte: '2026-12-07', $lte: '2026-12-13' } }).sort({ date: 1, at: 1 }).toArray();
+    expect(posts.map((p) => `${p.date} ${p.at} ${p.title}`)).toEqual(['2026-12-08 11:00 周二上新', '2026-12-08 15:00 周二接龙', '2026-12-10 15:00 周四小贴士']);
+  });
+
+  it('refuses two posts at the same time, unknown topics and long titles, in Chinese, and keeps staff out', async () => {
+    const put = (body: unknown, token = w.tenant.tokens.manager) => w.app.request('/api/group-calendars/vip', { method: 'PUT', token, body });
+    /** what the console shows: the first bad field's own words */
+    const says = async (body: unknown) => Object.values((await put(body)).body.fields ?? {})[0];
+    const twice = { slots: [{ weekday: 1, at: '10:00', topic: 'new_item', title: '上新' }, { weekday: 1, at: '10:00', topic: 'weekly_tip', title: '贴士' }] };
+    expect((await put(twice)).status).toBe(400);
+    expect(await says(twice)).toBe('同一天的同一时间只能排一条');
+    expect(await says({ slots: [{ weekday: 1, at: '10:00', topic: 'weather_care', title: '天气' }] })).toBe('请选择内容类型');
+    expect(await says({ slots: [{ weekday: 1, at: '10:00', topic: 'new_item', title: '一'.repeat(21) }] })).toBe('标题最多 20 个字');
+    expect((await put({ slots: [{ weekday: 7, at: '10:00', topic: 'new_item', title: '上新' }] })).status).toBe(400);
+    expect((await w.app.request('/api/group-calendars/unset', { method: 'PUT', token: w.tenant.tokens.manager, body: { slots: [] } })).status).toBe(400);
+    expect((await put({ slots: [] }, w.tenant.tokens.staff)).status).toBe(403);
+    expect((await calendars()).find((c) => c.layer === 'vip')!.slots).toHaveLength(5); // nothing refused was kept
+  });
+
+  it('goes back to the industry’s calendar', async () => {
+    const reset = await w.app.request('/api/group-calendars/vip', { method: 'DELETE', token: w.tenant.tokens.owner });
+    expect(reset.body).toMatchObject({ custom: false, promoPct: 17 });
+    expect(reset.body.slots).toHaveLength(6);
+    const other = await buildTenant(w.app.container);
+    expect((await calendars(other.tokens.owner)).find((c) => c.layer === 'vip')).toMatchObject({ custom: false });
+  });
+});
 
 describe('getting into a layer', () => {
   it('makes a join QR code for the layer’s groups and a welcome for new members', async () => {
@@ -142,7 +193,7 @@ describe('getting into a layer', () => {
     expect(none.status).toBe(400);
     expect(none.body.message).toContain('还没有「家长群」的客户群');
     const welcome = await w.app.request('/api/customer-groups/entries/vip/welcome', { token: w.tenant.tokens.manager, body: {} });
-    expect(welcome.body.text).toBe(`欢迎加入${w.tenant.merchant.name}VIP群🎉 新品、群友专属价和活动都会第一时间发在这里，有问题随时@我们～`);
+    expect(welcome.body.text).toBe(`欢迎加入${w.tenant.merchant.name}VIP群🎉 新品、群友专属价和活动都会先发在这里，有问题随时@我们～`);
     expect(w.standin.state.groupWelcomeTemplates.get(welcome.body.templateId)?.text).toBe(welcome.body.text);
     const entries = (await w.app.request('/api/customer-groups/entries', { token: w.tenant.tokens.manager })).body.items;
     expect(entries).toEqual([expect.objectContaining({ layer: 'vip', qrCode: code.body.qrCode, welcomeText: welcome.body.text })]);

@@ -25,7 +25,7 @@ entrySchema.index({ merchantId: 1, layer: 1 }, { unique: true });
 export const groupEntryModel = (conn: Connection) => conn.model('GroupEntry', entrySchema, 'group_entries');
 
 const WELCOME: Record<GroupLayer, string> = {
-  vip: '欢迎加入{店名}VIP群🎉 新品、群友专属价和活动都会第一时间发在这里，有问题随时@我们～',
+  vip: '欢迎加入{店名}VIP群🎉 新品、群友专属价和活动都会先发在这里，有问题随时@我们～',
   regular: '欢迎加入{店名}客户群～每周上新和小贴士都在这里，想订单、想预约直接在群里说就好！',
   winback: '好久不见，欢迎回到{店名}～这里会不定期分享新品和活动，有空常来看看！',
   parents: '欢迎加入{店名}家长群！每周学习重点、作业安排和答疑时间都会发在这里，有问题随时留言～',

@@ -39,8 +39,9 @@ const postSchema = new Schema<GroupPost>(
   },
   { timestamps: true },
 );
-// A slot is drafted once per group, however often the week is planned.
-postSchema.index({ merchantId: 1, chatId: 1, date: 1, at: 1 }, { unique: true });
+// A slot is drafted once per group, however often the week is planned (the topic too: the morning's weather care
+// may share its time with a slot the owner put on the calendar).
+postSchema.index({ merchantId: 1, chatId: 1, date: 1, at: 1, topic: 1 }, { unique: true });
 // The owner's list by status and date.
 postSchema.index({ merchantId: 1, status: 1, date: 1 });
 

@@ -1,7 +1,7 @@
 // The group calendar (群SOP) at work: each week, every live group whose layer has a calendar gets its posts drafted
 // (80/20 kept by planWeek, texts grounded by writePost and checked by the guardrails); the owner approves, edits or
 // rejects; an approved post becomes a group-send task (chat_type group) for the group's owner to confirm in WeCom.
-import { GROUP_CALENDARS, GROUP_POST_KINDS, type GroupLayer } from '@xiaoer/common/constants/groups';
+import { GROUP_POST_KINDS, resolveGroupCalendars, type CalendarSlot, type GroupLayer } from '@xiaoer/common/constants/groups';
 import { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
 import { insertedOnce } from '../../db/duplicate-key.js';
@@ -52,7 +52,7 @@ export class GroupPostService {
   /** `from`: skip the week's slots before this date (the weekly job mid-week does not draft the past). */
   async draftWeek(merchantId: MerchantId, monday: string, now = new Date(), from?: string): Promise<WeekDraftOutcome> {
     const kb = await this.d.knowledge.get(merchantId);
-    const calendars = GROUP_CALENDARS[kb.merchant.industry];
+    const calendars = resolveGroupCalendars(kb.merchant.industry, kb.merchant.groupCalendars);
     const groups = await this.layeredGroups(merchantId, calendars);
     const outcome: WeekDraftOutcome = { groups: groups.length, drafted: 0, skipped: [], balance: [] };
     const weekDays = new Set(Array.from({ length: 7 }, (_, i) => addDays(monday, i).slice(5)));
@@ -80,7 +80,7 @@ export class GroupPostService {
    */
   async draftWeatherPosts(merchantId: MerchantId, date: string, signal: WeatherSignal, now = new Date()): Promise<number> {
     const kb = await this.d.knowledge.get(merchantId);
-    const groups = await this.layeredGroups(merchantId, GROUP_CALENDARS[kb.merchant.industry]);
+    const groups = await this.layeredGroups(merchantId, resolveGroupCalendars(kb.merchant.industry, kb.merchant.groupCalendars));
     if (!groups.length) return 0;
     const engine = await this.d.engineFor(merchantId, kb);
     const slot = { date, at: WEATHER_POST_AT, kind: 'useful' as const, topic: 'weather_care' as const, title: `天气关怀：${SIGNAL_NAMES[signal]}` };
@@ -90,8 +90,10 @@ export class GroupPostService {
     return drafted;
   }
 
-  private layeredGroups(merchantId: MerchantId, calendars: Partial<Record<GroupLayer, unknown>>): Promise<GroupChatRecord[]> {
-    return this.d.groups.find({ merchantId: merchantObjectId(merchantId), dismissed: false, layer: { $in: Object.keys(calendars) as GroupLayer[] } }).lean<GroupChatRecord[]>().exec();
+  /** Live groups whose layer has posts on its calendar. */
+  private layeredGroups(merchantId: MerchantId, calendars: Partial<Record<GroupLayer, CalendarSlot[]>>): Promise<GroupChatRecord[]> {
+    const layers = (Object.keys(calendars) as GroupLayer[]).filter((l) => calendars[l]?.length);
+    return this.d.groups.find({ merchantId: merchantObjectId(merchantId), dismissed: false, layer: { $in: layers } }).lean<GroupChatRecord[]>().exec();
   }
 
   /** A post for the owner once it passes the guardrails; a slot already drafted stays as it is. */

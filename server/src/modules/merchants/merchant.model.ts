@@ -2,6 +2,7 @@ import type { OutreachSettingsInput } from '@xiaoer/common/schemas/merchant';
 import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
 import { AUTO_REPLY_MODES, type AutoReplyMode } from '@xiaoer/common/schemas/ai';
 import { Schema, type Connection } from 'mongoose';
+import type { CalendarSlot, GroupLayer } from '@xiaoer/common/constants/groups';
 
 const openingSpan = new Schema({ weekday: { type: Number, min: 0, max: 6, required: true }, open: String, close: String }, { _id: false });
 const holiday = new Schema({ date: { type: String, required: true }, name: String, closed: Boolean, open: String, close: String }, { _id: false });
@@ -33,6 +34,8 @@ export interface Merchant {
   outreach?: OutreachSettingsInput;
   /** the weather source's location for the shop (QWeather LocationID and its name), once the owner named the city */
   weatherLocation?: { id: string; name: string };
+  /** customer-group calendars the owner edited, per layer (the others follow the industry's) */
+  groupCalendars?: Partial<Record<GroupLayer, CalendarSlot[]>>;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,6 +51,7 @@ const merchantSchema = new Schema<Merchant>(
     autoReply: { mode: { type: String, enum: AUTO_REPLY_MODES, default: 'after_hours' } },
     outreach: { type: Schema.Types.Mixed },
     weatherLocation: { type: new Schema({ id: String, name: String }, { _id: false }) },
+    groupCalendars: { type: Schema.Types.Mixed },
   },
   { timestamps: true },
 );

@@ -2,6 +2,7 @@ import type { BusinessHoursUpdate } from '@xiaoer/common/schemas/merchant';
 import type { Types } from 'mongoose';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Merchant, MerchantModel } from './merchant.model.js';
+import type { CalendarSlot, GroupLayer } from '@xiaoer/common/constants/groups';
 
 export type MerchantRecord = Merchant & { _id: Types.ObjectId };
 
@@ -39,5 +40,11 @@ export class MerchantRepository {
 
   async setWeatherLocation(merchantId: MerchantId, location: NonNullable<Merchant['weatherLocation']>): Promise<void> {
     await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { weatherLocation: location } }).exec();
+  }
+
+  /** A layer's own calendar, or (undefined) back to the industry's. */
+  async setGroupCalendar(merchantId: MerchantId, layer: GroupLayer, slots: CalendarSlot[] | undefined): Promise<void> {
+    const path = `groupCalendars.${layer}`;
+    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, slots ? { $set: { [path]: slots } } : { $unset: { [path]: 1 } }).exec();
   }
 }
