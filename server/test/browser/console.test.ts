@@ -237,6 +237,25 @@ describe('customer groups in the console', () => {
     expect([...w.standin.state.joinWays.values()].at(-1)).toMatchObject({ state: 'layer_vip' });
     await screenshot(page, 'console-groups');
   });
+
+  it('edits the VIP layer’s weekly calendar and goes back to the industry’s', async () => {
+    const calendar = seen(page.locator('#group-calendar'));
+    await calendar.scrollIntoViewIfNeeded();
+    await seen(calendar.getByText('周一 11:00 · 周一上新')).waitFor();
+    expect(await calendar.textContent()).toContain('行业模板 · 每周 6 条 · 促销占 17%');
+    await seen(calendar.locator('[data-slot="1 11:00"]').getByText('删除')).click();
+    await calendar.locator('input[placeholder="标题，如：周二上新"]').fill('周一早安上新');
+    await calendar.getByText('添加这一条', { exact: true }).click();
+    await calendar.getByText('保存群日历', { exact: true }).click();
+    await seen(calendar.getByText(/你自己排的日历 · 每周 6 条/)).waitFor();
+    const vip = (await w.app.container.groupCalendars.list(w.tenant.merchantId)).find((c) => c.layer === 'vip')!;
+    expect(vip.slots.map((s) => `${s.weekday} ${s.at} ${s.title}`)).toContain('1 10:00 周一早安上新');
+    expect(vip.slots.map((s) => s.title)).not.toContain('周一上新');
+    await screenshot(page, 'console-group-calendar');
+    await calendar.getByText('恢复行业模板', { exact: true }).click();
+    await seen(calendar.getByText(/行业模板 · 每周 6 条/)).waitFor();
+    expect((await w.app.container.groupCalendars.list(w.tenant.merchantId)).find((c) => c.layer === 'vip')!.custom).toBe(false);
+  });
 });
 
 describe('opened from a WeCom text card', () => {

@@ -1,5 +1,5 @@
 // The owner's customer groups: each group's layer (which decides its weekly calendar), members joined and left, what
-// the calendar's posts brought (sign-ups, bookings), and a join QR code per layer.
+// the calendar's posts brought (sign-ups, bookings), a join QR code per layer, and the layers' calendars.
 import { Button, Image, Picker, Text, View } from '@tarojs/components';
 import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
+import { CalendarSection } from './CalendarSection';
 import { yuan } from '../../services/format';
 
 interface Group {
@@ -97,6 +98,7 @@ export default function Groups() {
           <View className='muted'>贴在收银台或发给老客，扫码进群；一个群满了自动换下一个。</View>
         </View>
       )}
+      <CalendarSection />
       <Button className='btn btn-ghost' style={{ width: '100%' }} onClick={sync}>从企业微信同步客户群</Button>
     </View>
   );
