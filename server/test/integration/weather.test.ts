@@ -60,7 +60,9 @@ describe('tomorrow’s rain', () => {
     expect(forecastCalls()).toBe(1); // every read within the hour came from the shared cache
   });
 
-  it('drafts one weather-care post per layered group for tomorrow morning, without offers', async () => {
+  it('drafts one weather-care post per layered group for tomorrow morning, grounded in the shop’s delivery policy', async () => {
+    const policy = await w.app.request('/api/knowledge/policies', { token: w.tenant.tokens.owner, body: { kind: 'delivery', title: '外卖配送', content: '美团和饿了么都能点，3 公里内配送。' } });
+    expect(policy.status).toBe(201);
     const { chatId } = await w.standin.customers.opensGroup(w.corpId, w.tenant.people.staff.wecomUserId, '茶语VIP群', []);
     await w.drain();
     await w.app.container.wecom.groupSync.setLayer(w.tenant.merchantId, chatId, 'vip');
@@ -69,9 +71,11 @@ describe('tomorrow’s rain', () => {
     await job.handler({} as never); // the next tick changes nothing
     const posts = await w.app.container.mongo.collection('group_posts').find({ merchantId: w.tenant.merchant._id, topic: 'weather_care' }).toArray();
     expect(posts).toHaveLength(1);
-    expect(posts[0]).toMatchObject({ chatId, date: tomorrow(), at: '08:30', kind: 'useful', status: 'pending', citedIds: [] });
+    // the week's promotion is spent by the calendar (or the week is empty): care and how to order, no offer
+    expect(posts[0]).toMatchObject({ chatId, date: tomorrow(), at: '08:30', kind: 'useful', status: 'pending', citedIds: [`policy:${policy.body.id ?? policy.body._id}`] });
     expect(posts[0]!.text).toMatch(/^【天气关怀：有雨】今天有雨☔/);
-    expect(posts[0]!.text).not.toMatch(/[¥元折]/);
+    expect(posts[0]!.text).toContain('不想出门也可以：美团和饿了么都能点，3 公里内配送。');
+    expect(posts[0]!.text).not.toMatch(/[¥元折减]/);
   });
 });
 

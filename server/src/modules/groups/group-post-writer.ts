@@ -1,7 +1,8 @@
 // What each calendar topic says, grounded in the shop's data: a new item or today's best-stocked item with its menu
 // price (cited), the week's birthdays among the group's customers, the interaction formats the seeds name (接龙,
 // guess-and-win, "预约+时间"). No discount or prize is invented; every text still passes the guardrails.
-import type { CalendarSlot } from '@xiaoer/common/constants/groups';
+import type { CalendarSlot, GroupPostKind } from '@xiaoer/common/constants/groups';
+import { GROUP_CARE, type WeatherSignal } from '../weather/weather-signals.js';
 import type { CustomerRecord } from '../customers/customer.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { yuan } from '../knowledge/passages.js';
@@ -63,4 +64,20 @@ export function writePost(slot: CalendarSlot, kb: KnowledgeBase, birthdays: Cust
     case 'birthday_wishes':
       return birthdays.length ? { text: `【${slot.title}】这周过生日的有${birthdays.map((c) => c.remark || c.name).join('、')}，祝生日快乐🎂！生日这周来店里，我们准备了一份小心意～`, citedIds: [] } : null;
   }
+}
+
+/**
+ * The morning's weather care, grounded like every post: on a wet day a shop's own rainy-day offer (a promotion policy
+ * that mentions rain) when it has one and the week has room for promotion, else how to order without going out (its
+ * delivery policy), else the care line alone. Nothing the shop did not write down is promised.
+ */
+export function weatherPost(kb: KnowledgeBase, signal: WeatherSignal, title: string, promoAllowed: boolean): WrittenPost & { kind: GroupPostKind } {
+  const care = `【${title}】${GROUP_CARE[kb.merchant.industry][signal]}`;
+  if (signal !== 'rain' && signal !== 'snow') return { text: care, citedIds: [], kind: 'useful' };
+  const policies = kb.passages.filter((p) => p.kind === 'policy');
+  const offer = promoAllowed ? policies.find((p) => p.policyKind === 'promotion' && /雨|雪/.test(p.text)) : undefined;
+  if (offer) return { text: `${care}\n雨雪天福利：${offer.content}`, citedIds: [offer.id], kind: 'promo' };
+  const delivery = policies.find((p) => p.policyKind === 'delivery');
+  if (delivery) return { text: `${care}\n不想出门也可以：${delivery.content}`, citedIds: [delivery.id], kind: 'useful' };
+  return { text: care, citedIds: [], kind: 'useful' };
 }

@@ -1,7 +1,7 @@
 // The group calendar (群SOP) at work: each week, every live group whose layer has a calendar gets its posts drafted
 // (80/20 kept by planWeek, texts grounded by writePost and checked by the guardrails); the owner approves, edits or
 // rejects; an approved post becomes a group-send task (chat_type group) for the group's owner to confirm in WeCom.
-import { GROUP_POST_KINDS, resolveGroupCalendars, type CalendarSlot, type GroupLayer } from '@xiaoer/common/constants/groups';
+import { GROUP_POST_KINDS, MAX_PROMO_SHARE, resolveGroupCalendars, type CalendarSlot, type GroupLayer } from '@xiaoer/common/constants/groups';
 import { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
 import { insertedOnce } from '../../db/duplicate-key.js';
@@ -15,10 +15,10 @@ import type { AnswerEngine } from '../ai/auto-reply.service.js';
 import { addDays } from '../reports/period.js';
 import { planWeek } from './group-calendar.js';
 import type { GroupPost, GroupPostModel } from './group-post.model.js';
-import { writePost, type WeekAttendance, type WrittenPost } from './group-post-writer.js';
+import { weatherPost, writePost, type WeekAttendance, type WrittenPost } from './group-post-writer.js';
 import type { AttendanceModel, CoursePackageModel } from '../shop-data/course.model.js';
 import type { GroupChatModel, GroupChatRecord } from './group.model.js';
-import { GROUP_CARE, SIGNAL_NAMES, type WeatherSignal } from '../weather/weather-signals.js';
+import { SIGNAL_NAMES, type WeatherSignal } from '../weather/weather-signals.js';
 
 /** Weather care goes out early, before the calendar's first slots of the day. */
 const WEATHER_POST_AT = '08:30';
@@ -83,11 +83,22 @@ export class GroupPostService {
     const groups = await this.layeredGroups(merchantId, resolveGroupCalendars(kb.merchant.industry, kb.merchant.groupCalendars));
     if (!groups.length) return 0;
     const engine = await this.d.engineFor(merchantId, kb);
-    const slot = { date, at: WEATHER_POST_AT, kind: 'useful' as const, topic: 'weather_care' as const, title: `天气关怀：${SIGNAL_NAMES[signal]}` };
-    const post = await this.inShopVoice(engine, kb, slot.title, GROUP_POST_KINDS.useful, { text: `【${slot.title}】${GROUP_CARE[kb.merchant.industry][signal]}`, citedIds: [] });
+    const title = `天气关怀：${SIGNAL_NAMES[signal]}`;
     let drafted = 0;
-    for (const group of groups) if ((await this.store(merchantId, kb, group.chatId, slot, post, now)).drafted) drafted++;
+    for (const group of groups) {
+      const { kind, ...written } = weatherPost(kb, signal, title, await this.roomForPromotion(merchantId, group.chatId, date));
+      const post = await this.inShopVoice(engine, kb, title, GROUP_POST_KINDS[kind], written);
+      if ((await this.store(merchantId, kb, group.chatId, { date, at: WEATHER_POST_AT, kind, topic: 'weather_care', title }, post, now)).drafted) drafted++;
+    }
     return drafted;
+  }
+
+  /** Whether one more promotional post keeps the group's week (Monday to Sunday of `date`) within the 80/20 rule. */
+  private async roomForPromotion(merchantId: MerchantId, chatId: string, date: string): Promise<boolean> {
+    const monday = addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const week = await this.d.posts.find({ merchantId: merchantObjectId(merchantId), chatId, date: { $gte: monday, $lte: addDays(monday, 6) }, status: { $ne: 'rejected' } }, { kind: 1 }).lean().exec();
+    const promos = week.filter((p) => p.kind === 'promo').length + 1;
+    return promos / (week.length + 1) <= MAX_PROMO_SHARE;
   }
 
   /** Live groups whose layer has posts on its calendar. */
