@@ -12,6 +12,10 @@ export default defineAppConfig({
     'pages/data/index',
     'pages/settings/index',
   ],
+  // H5 only: no page-switch animation. Taro's H5 router shades the page it leaves on a timer the animation's length
+  // later and never cancels it when that page is shown again, so "back" soon after opening a page left a blank
+  // screen (reproduced in the browser tests); without the animation the timer fires at once.
+  animation: false,
   window: { navigationBarTitleText: '小二老板助手', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundColor: '#f5f6f8', enablePullDownRefresh: false },
   tabBar: {
     color: '#8a8f99',

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AlertDto } from '@xiaoer/common/schemas/alert';
 import type { ReportDto } from '@xiaoer/common/schemas/report';
+import type { WeatherOverviewDto } from '@xiaoer/common/schemas/weather';
 import { ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
@@ -13,15 +14,18 @@ interface Today {
   report: ReportDto;
   drafts: number;
   alerts: AlertDto[];
+  /** tomorrow at the shop, when its city is set ("中雨转小雨，14~22℃") */
+  tomorrow?: WeatherOverviewDto['days'][number];
 }
 
 export async function loadToday(): Promise<Today> {
-  const [report, drafts, alerts] = await Promise.all([
+  const [report, drafts, alerts, weather] = await Promise.all([
     api<ReportDto>(`/reports?period=day&date=${shopDate()}`),
     api<{ items: unknown[] }>('/outreach/drafts?status=pending'),
     api<{ items: AlertDto[] }>('/alerts?status=open'),
+    api<WeatherOverviewDto>('/merchant/weather').catch(() => undefined), // a nicety: today's page does not wait on it
   ]);
-  return { report, drafts: drafts.items.length, alerts: alerts.items };
+  return { report, drafts: drafts.items.length, alerts: alerts.items, tomorrow: weather?.days[1] };
 }
 
 export default function Home() {
@@ -44,6 +48,7 @@ export default function Home() {
     <View className='page'>
       <View className='muted' style={{ marginBottom: '16px' }}>
         {me ? `${me.name}，` : ''}这是今天到现在的经营情况
+        {data.tomorrow ? `。明天${data.tomorrow.text}` : ''}
       </View>
       <View className='card'>
         <View className='grid'>
