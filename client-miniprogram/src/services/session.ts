@@ -5,8 +5,9 @@ import Taro from '@tarojs/taro';
 import type { SessionDto } from '@xiaoer/common/schemas/auth';
 
 const KEY = 'xiaoer.session';
-/** A session as stored: the server's, and when this device received it (the server's clock is not ours). */
-export type StoredSession = SessionDto & { receivedAt: number };
+/** A session as stored: the server's, and when this device received it (the server's clock is not ours; sessions
+ * stored by an earlier version lack it). */
+export type StoredSession = SessionDto & { receivedAt?: number };
 
 export const sessionStore = {
   get(): StoredSession | null {

@@ -8,6 +8,9 @@ interface LocalTime {
 }
 
 const WEEKDAY = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 } as const;
+/** The merchant's timezone (stored with a default; older records may lack it). */
+export const merchantZone = (merchant: { timezone?: string }) => merchant.timezone || 'Asia/Shanghai';
+
 /** "HH:mm" → minutes since midnight */
 export const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -27,7 +30,7 @@ export function localTime(at: Date, timezone: string): LocalTime {
 type Hours = Pick<MerchantRecord, 'timezone' | 'businessHours' | 'holidays'>;
 
 export function isOpen(merchant: Hours, at: Date): boolean {
-  const now = localTime(at, merchant.timezone || 'Asia/Shanghai');
+  const now = localTime(at, merchantZone(merchant));
   const holiday = merchant.holidays.find((h) => h.date === now.date);
   if (holiday) {
     if (holiday.closed || !holiday.open || !holiday.close) return false;

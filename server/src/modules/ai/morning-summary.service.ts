@@ -9,7 +9,7 @@ import type { StaffRepository } from '../staff/staff.repository.js';
 import type { ContactsApi } from '../wecom/api/contacts-api.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import type { AiDecisionModel } from './ai-decision.model.js';
-import { localTime } from './business-hours.js';
+import { localTime, merchantZone } from './business-hours.js';
 import { insertedOnce } from '../../db/duplicate-key.js';
 
 interface MorningSummary {
@@ -59,7 +59,7 @@ export class MorningSummaryService {
   async runFor(merchantId: MerchantId, now: Date): Promise<boolean> {
     const merchant = await this.merchants.findById(merchantId);
     if (!merchant) return false;
-    const local = localTime(now, merchant.timezone || 'Asia/Shanghai');
+    const local = localTime(now, merchantZone(merchant));
     if (local.minutes < SEND_FROM_MINUTES || local.minutes >= SEND_UNTIL_MINUTES) return false;
     const mid = merchantObjectId(merchantId);
     const rows = await this.decisions.find({ merchantId: mid, at: { $gte: new Date(now.getTime() - OVERNIGHT_MS), $lte: now } }).lean().exec();

@@ -7,7 +7,7 @@ import type { Industry } from '@xiaoer/common/constants/industries';
 import { resolveOutreachSettings, type OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { Types } from 'mongoose';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime, toMinutes } from '../ai/business-hours.js';
+import { localTime, toMinutes, merchantZone } from '../ai/business-hours.js';
 import type { IntakeEvent } from '../intake/intake-kind.js';
 import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
@@ -64,7 +64,7 @@ export class OwnerAlertsService {
     if (!ctx.settings.customer_left.enabled) return;
     const paid = (await this.d.orders.forCustomer(merchantId, customer._id)).filter((o) => o.status !== 'refunded' && o.status !== 'cancelled');
     const name = customer.remark || customer.name;
-    const history = paid.length ? `TA来过${paid.length}次，共消费${yuan(paid.reduce((s, o) => s + o.amount, 0))}，上次是${localTime(paid[0]!.placedAt, ctx.kb.merchant.timezone || 'Asia/Shanghai').date}。` : '还没有在店里消费过。';
+    const history = paid.length ? `TA来过${paid.length}次，共消费${yuan(paid.reduce((s, o) => s + o.amount, 0))}，上次是${localTime(paid[0]!.placedAt, merchantZone(ctx.kb.merchant)).date}。` : '还没有在店里消费过。';
     await this.d.alerts.raise(merchantId, [{ kind: 'customer_left', key: `${customer._id.toHexString()}:${ctx.today}`, level: paid.length >= 3 ? 'warning' : 'info', title: `客户删除了员工：${name}`, body: `${name}刚刚删除了${staffName}的企业微信。${history}可以看看最近的服务或订单有没有问题。`, data: { customerId: customer._id.toHexString(), staffName } }], now);
     await this.d.alerts.deliverPending(merchantId, now);
   }
@@ -110,7 +110,7 @@ export class OwnerAlertsService {
 
   private async context(merchantId: MerchantId, now: Date): Promise<Ctx> {
     const kb = await this.d.knowledge.get(merchantId);
-    const local = localTime(now, kb.merchant.timezone || 'Asia/Shanghai');
+    const local = localTime(now, merchantZone(kb.merchant));
     return { merchantId, kb, settings: resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry).scenarios, now, today: local.date, localMinutes: local.minutes };
   }
 
@@ -239,7 +239,7 @@ export class OwnerAlertsService {
 
   /** Mondays: the menu items that hardly sold over the window (only once the shop has that much history). */
   private async slowMoving({ merchantId, kb, settings, now, today }: Ctx): Promise<NewAlert[]> {
-    if (localTime(now, kb.merchant.timezone || 'Asia/Shanghai').weekday !== 1) return [];
+    if (localTime(now, merchantZone(kb.merchant)).weekday !== 1) return [];
     const { days, maxSold } = settings.slow_movers;
     const since = new Date(now.getTime() - days * DAY_MS);
     const first = await this.d.orders.firstOrderAt(merchantId);

@@ -1,6 +1,6 @@
 import type { Container } from '../../app/container.js';
 import { perMerchantJob } from '../../jobs/per-merchant-job.js';
-import { localTime } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../ai/business-hours.js';
 import { periodContaining } from '../reports/period.js';
 
 export const GROUP_CALENDAR = 'groups.calendar';
@@ -17,7 +17,7 @@ export const groupCalendarJob = (c: Container) =>
     run: async (merchantId) => {
       const merchant = await c.repositories.merchants.findById(merchantId);
       if (!merchant) return;
-      const timezone = merchant.timezone || 'Asia/Shanghai';
+      const timezone = merchantZone(merchant);
       const today = localTime(new Date(), timezone).date;
       await c.groupPosts.draftWeek(merchantId, periodContaining('week', today, timezone).from, new Date(), today);
       const tomorrow = await c.weather.tomorrow(merchantId);

@@ -1,7 +1,7 @@
 // The group calendar (群SOP) at work: each week, every live group whose layer has a calendar gets its posts drafted
 // (80/20 kept by planWeek, texts grounded by writePost and checked by the guardrails); the owner approves, edits or
 // rejects; an approved post becomes a group-send task (chat_type group) for the group's owner to confirm in WeCom.
-import { GROUP_POST_KINDS, MAX_PROMO_SHARE, resolveGroupCalendars, type CalendarSlot, type GroupLayer } from '@xiaoer/common/constants/groups';
+import { GROUP_POST_KINDS, MAX_PROMO_SHARE, resolveGroupCalendars, type CalendarSlot, type GroupLayer, type GroupPostKind } from '@xiaoer/common/constants/groups';
 import { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
 import { insertedOnce } from '../../db/duplicate-key.js';
@@ -12,7 +12,8 @@ import type { GroupSendService } from '../campaigns/group-send.service.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { AnswerEngine } from '../ai/auto-reply.service.js';
-import { addDays } from '../reports/period.js';
+import { addDays, periodContaining } from '../reports/period.js';
+import { merchantZone } from '../ai/business-hours.js';
 import { planWeek } from './group-calendar.js';
 import type { GroupPost, GroupPostModel } from './group-post.model.js';
 import { weatherPost, writePost, type WeekAttendance, type WrittenPost } from './group-post-writer.js';
@@ -22,6 +23,8 @@ import { SIGNAL_NAMES, type WeatherSignal } from '../weather/weather-signals.js'
 
 /** Weather care goes out early, before the calendar's first slots of the day. */
 const WEATHER_POST_AT = '08:30';
+/** A drafted slot's identity: the unique index's fields. */
+const slotKey = (chatId: string, s: Pick<GroupPost, 'date' | 'at' | 'topic'>) => `${chatId} ${s.date} ${s.at} ${s.topic}`;
 
 type PostRecord = GroupPost & { _id: Types.ObjectId };
 
@@ -57,13 +60,15 @@ export class GroupPostService {
     const outcome: WeekDraftOutcome = { groups: groups.length, drafted: 0, skipped: [], balance: [] };
     const weekDays = new Set(Array.from({ length: 7 }, (_, i) => addDays(monday, i).slice(5)));
     const engine = await this.d.engineFor(merchantId, kb);
+    // every tick of the job plans the whole week: what is drafted already is not written (nor rewritten by the LLM) again
+    const drafted = await this.draftedSlots(merchantId, monday, addDays(monday, 6));
     for (const group of groups) {
       const plan = planWeek(calendars[group.layer]!, monday);
       outcome.balance.push({ chatId: group.chatId, promoPct: plan.promoPct, dropped: plan.dropped.map((s) => s.title) });
       const members = [...(await this.d.customers.findManyByIds(merchantId, group.customerIds)).values()];
       const birthdays = members.filter((c) => c.birthday && weekDays.has(c.birthday.slice(5, 10)));
       const attendance = plan.slots.some((s) => s.topic === 'study_report') ? await this.weekAttendance(merchantId, group.customerIds, monday) : undefined;
-      for (const slot of plan.slots.filter((s) => !from || s.date >= from)) {
+      for (const slot of plan.slots.filter((s) => (!from || s.date >= from) && !drafted.has(slotKey(group.chatId, s)))) {
         const written = writePost(slot, kb, birthdays, attendance);
         const post = written && (await this.inShopVoice(engine, kb, slot.title, GROUP_POST_KINDS[slot.kind], written));
         const result = post ? await this.store(merchantId, kb, group.chatId, slot, post, now) : { drafted: false, skipped: '没有可写的内容' };
@@ -82,23 +87,40 @@ export class GroupPostService {
     const kb = await this.d.knowledge.get(merchantId);
     const groups = await this.layeredGroups(merchantId, resolveGroupCalendars(kb.merchant.industry, kb.merchant.groupCalendars));
     if (!groups.length) return 0;
-    const engine = await this.d.engineFor(merchantId, kb);
     const title = `天气关怀：${SIGNAL_NAMES[signal]}`;
-    let drafted = 0;
-    for (const group of groups) {
-      const { kind, ...written } = weatherPost(kb, signal, title, await this.roomForPromotion(merchantId, group.chatId, date));
-      const post = await this.inShopVoice(engine, kb, title, GROUP_POST_KINDS[kind], written);
-      if ((await this.store(merchantId, kb, group.chatId, { date, at: WEATHER_POST_AT, kind, topic: 'weather_care', title }, post, now)).drafted) drafted++;
+    const drafted = await this.draftedSlots(merchantId, date, date);
+    const todo = groups.filter((g) => !drafted.has(slotKey(g.chatId, { date, at: WEATHER_POST_AT, topic: 'weather_care' })));
+    if (!todo.length) return 0;
+    const engine = await this.d.engineFor(merchantId, kb);
+    const week = periodContaining('week', date, merchantZone(kb.merchant));
+    // the post has two versions (with the shop's offer, or without): each written, and rewritten by the LLM, once
+    const versions = new Map<boolean, Promise<WrittenPost & { kind: GroupPostKind }>>();
+    const version = (promoAllowed: boolean) => {
+      if (!versions.has(promoAllowed)) {
+        const { kind, ...written } = weatherPost(kb, signal, title, promoAllowed);
+        versions.set(promoAllowed, this.inShopVoice(engine, kb, title, GROUP_POST_KINDS[kind], written).then((post) => ({ ...post, kind })));
+      }
+      return versions.get(promoAllowed)!;
+    };
+    let stored = 0;
+    for (const group of todo) {
+      const { kind, ...post } = await version(await this.roomForPromotion(merchantId, group.chatId, week.from, week.to));
+      if ((await this.store(merchantId, kb, group.chatId, { date, at: WEATHER_POST_AT, kind, topic: 'weather_care', title }, post, now)).drafted) stored++;
     }
-    return drafted;
+    return stored;
   }
 
-  /** Whether one more promotional post keeps the group's week (Monday to Sunday of `date`) within the 80/20 rule. */
-  private async roomForPromotion(merchantId: MerchantId, chatId: string, date: string): Promise<boolean> {
-    const monday = addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
-    const week = await this.d.posts.find({ merchantId: merchantObjectId(merchantId), chatId, date: { $gte: monday, $lte: addDays(monday, 6) }, status: { $ne: 'rejected' } }, { kind: 1 }).lean().exec();
+  /** Whether one more promotional post keeps the group's week within the 80/20 rule. */
+  private async roomForPromotion(merchantId: MerchantId, chatId: string, from: string, to: string): Promise<boolean> {
+    const week = await this.d.posts.find({ merchantId: merchantObjectId(merchantId), chatId, date: { $gte: from, $lte: to }, status: { $ne: 'rejected' } }, { kind: 1 }).lean().exec();
     const promos = week.filter((p) => p.kind === 'promo').length + 1;
     return promos / (week.length + 1) <= MAX_PROMO_SHARE;
+  }
+
+  /** The slots already drafted between two dates, every group's (keys of `slotKey`). */
+  private async draftedSlots(merchantId: MerchantId, from: string, to: string): Promise<Set<string>> {
+    const rows = await this.d.posts.find({ merchantId: merchantObjectId(merchantId), date: { $gte: from, $lte: to } }, { chatId: 1, date: 1, at: 1, topic: 1 }).lean().exec();
+    return new Set(rows.map((r) => slotKey(r.chatId, r)));
   }
 
   /** Live groups whose layer has posts on its calendar. */

@@ -6,7 +6,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { RedisLock } from '../../redis/lock.js';
 import { tenantKey } from '../../redis/keys.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../ai/business-hours.js';
 import { checkReply } from '../ai/guardrails.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
@@ -59,7 +59,7 @@ export class ScenarioScanService {
     const settings = resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry);
     const own = settings.scenarios[scenario.key];
     if (!own.enabled) return 'disabled';
-    const local = localTime(now, kb.merchant.timezone || 'Asia/Shanghai');
+    const local = localTime(now, merchantZone(kb.merchant));
     if (!isDue(local.minutes, settings.runAt) || inQuietHours(local.minutes, settings.policy)) return 'not_due';
     const mid = merchantObjectId(merchantId);
     const day = local.date;

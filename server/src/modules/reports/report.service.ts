@@ -5,7 +5,7 @@ import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
 import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
 import { Types } from 'mongoose';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../ai/business-hours.js';
 import type { AiDecisionModel } from '../ai/ai-decision.model.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
@@ -50,7 +50,7 @@ export class ReportService {
   /** The report for the period containing `date` (merchant-local), or the last complete one. */
   async build(merchantId: MerchantId, period: ReportPeriod, date?: string, now = new Date()): Promise<ReportDto> {
     const kb = await this.d.knowledge.get(merchantId);
-    const tz = kb.merchant.timezone || 'Asia/Shanghai';
+    const tz = merchantZone(kb.merchant);
     const range = date ? periodContaining(period, date, tz) : lastCompletePeriod(period, localTime(now, tz).date, tz);
     const before = previousPeriod(period, range, tz);
     const [{ figures: current, paid }, { figures: previous }] = await Promise.all([this.figures(merchantId, range), this.figures(merchantId, before)]);

@@ -1,6 +1,7 @@
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { Container } from '../../app/container.js';
 import { perMerchantJob } from '../../jobs/per-merchant-job.js';
+import { merchantZone } from '../ai/business-hours.js';
 
 export const REPORTS_SEND = 'reports.send';
 
@@ -11,6 +12,6 @@ export const reportsJob = (c: Container) =>
     every: '15 minutes',
     run: async (merchantId) => {
       const merchant = await c.repositories.merchants.findById(merchantId);
-      if (merchant) await c.reports.sender.sendDue(merchantId, merchant.timezone || 'Asia/Shanghai', resolveOutreachSettings(merchant.outreach, merchant.industry).scenarios);
+      if (merchant) await c.reports.sender.sendDue(merchantId, merchantZone(merchant), resolveOutreachSettings(merchant.outreach, merchant.industry).scenarios);
     },
   });

@@ -7,8 +7,8 @@ import { AppError } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import { globalKey } from '../../redis/keys.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime } from '../ai/business-hours.js';
-import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import { localTime, merchantZone } from '../ai/business-hours.js';
+import type { MerchantRecord, MerchantRepository } from '../merchants/merchant.repository.js';
 import { addDays } from '../reports/period.js';
 import { WeatherError, type QWeatherClient } from './qweather.client.js';
 import { describeDay, weatherSignals, type DayForecast, type WeatherSignal } from './weather-signals.js';
@@ -48,11 +48,10 @@ export class WeatherService {
   async overview(merchantId: MerchantId, now = new Date()): Promise<WeatherOverviewDto> {
     const merchant = await this.d.merchants.findById(merchantId);
     const location = merchant?.weatherLocation;
-    if (!this.d.client || !location) return { available: this.available, location, days: [] };
+    if (!this.d.client || !merchant || !location) return { available: this.available, location, days: [] };
     try {
-      const days = await this.forecast(location.id);
-      const today = localTime(now, merchant.timezone || 'Asia/Shanghai').date;
-      return { available: true, location, days: days.filter((d) => d.date >= today).map((d) => ({ date: d.date, text: describeDay(d), signals: weatherSignals(d, days.find((p) => p.date === addDays(d.date, -1))) })) };
+      const { days } = await this.outlook(merchant, location.id, now);
+      return { available: true, location, days: days.map(({ day, signals }) => ({ date: day.date, text: describeDay(day), signals })) };
     } catch {
       return { available: true, location, days: [], problem: '天气暂时查不到，稍后会自动重试' };
     }
@@ -66,15 +65,21 @@ export class WeatherService {
     if (!this.d.client) return null;
     const merchant = await this.d.merchants.findById(merchantId);
     if (!merchant?.weatherLocation) return null;
-    const today = localTime(now, merchant.timezone || 'Asia/Shanghai').date;
     try {
-      const days = await this.forecast(merchant.weatherLocation.id);
-      const day = days.find((d) => d.date === addDays(today, 1));
-      return day ? { day, signals: weatherSignals(day, days.find((d) => d.date === today)) } : null;
+      const { today, days } = await this.outlook(merchant, merchant.weatherLocation.id, now);
+      return days.find((d) => d.day.date === addDays(today, 1)) ?? null;
     } catch (err) {
       this.d.logger.warn({ err: (err as Error).message, merchantId: String(merchantId) }, 'weather forecast unavailable');
       return null;
     }
+  }
+
+  /** Today and the days after it at the shop, each with its signals (against the day before). */
+  private async outlook(merchant: MerchantRecord, locationId: string, now: Date) {
+    const today = localTime(now, merchantZone(merchant)).date;
+    const forecast = await this.forecast(locationId);
+    const days = forecast.filter((d) => d.date >= today).map((day) => ({ day, signals: weatherSignals(day, forecast.find((p) => p.date === addDays(day.date, -1))) }));
+    return { today, days };
   }
 
   private async forecast(locationId: string): Promise<DayForecast[]> {
