@@ -4,6 +4,7 @@
 import { GROUP_POST_KINDS, MAX_PROMO_SHARE, resolveGroupCalendars, type CalendarSlot, type GroupLayer, type GroupPostKind } from '@xiaoer/common/constants/groups';
 import { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
+import { auditedUpdate, type AuditEntry } from '../../db/audited-update.js';
 import { insertedOnce } from '../../db/duplicate-key.js';
 import { AppError, conflict, notFound } from '../../errors/app-error.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
@@ -187,10 +188,7 @@ export class GroupPostService {
     const kb = await this.d.knowledge.get(session.merchantId);
     const guard = checkReply(text, post.citedIds, kb, kb.merchant.industry);
     if (!guard.ok) throw new AppError('validation_failed', { message: `内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致` });
-    const claimed = await this.d.posts
-      .findOneAndUpdate({ _id: post._id, merchantId: post.merchantId, status: 'pending' }, { $set: { status: 'sent', text }, $push: { audit: { at: new Date(), by: session.staffId, action: editedText ? 'edited_and_approved' : 'approved' } } }, { returnDocument: 'after' })
-      .lean<PostRecord>()
-      .exec();
+    const claimed = await auditedUpdate<GroupPost, PostRecord>(this.d.posts, { _id: post._id, merchantId: post.merchantId, status: 'pending' }, { status: 'sent', text }, { by: session.staffId, action: editedText ? 'edited_and_approved' : 'approved' });
     if (!claimed) throw conflict('这条群发已经处理过了');
     const group = await this.d.groups.findOne({ merchantId: post.merchantId, chatId: post.chatId }).lean().exec();
     try {
@@ -205,10 +203,7 @@ export class GroupPostService {
 
   async reject(session: Session, id: string): Promise<PostRecord> {
     const post = await this.find(session.merchantId, id);
-    const updated = await this.d.posts
-      .findOneAndUpdate({ _id: post._id, merchantId: post.merchantId, status: 'pending' }, { $set: { status: 'rejected' }, $push: { audit: { at: new Date(), by: session.staffId, action: 'rejected' } } }, { returnDocument: 'after' })
-      .lean<PostRecord>()
-      .exec();
+    const updated = await auditedUpdate<GroupPost, PostRecord>(this.d.posts, { _id: post._id, merchantId: post.merchantId, status: 'pending' }, { status: 'rejected' }, { by: session.staffId, action: 'rejected' });
     if (!updated) throw conflict('这条群发已经处理过了');
     return updated;
   }
@@ -219,7 +214,7 @@ export class GroupPostService {
     return post;
   }
 
-  private async mark(post: PostRecord, set: Partial<GroupPost>, audit: { by: string; action: string; note?: string }): Promise<PostRecord> {
-    return (await this.d.posts.findOneAndUpdate({ _id: post._id }, { $set: set, $push: { audit: { at: new Date(), ...audit } } }, { returnDocument: 'after' }).lean<PostRecord>().exec())!;
+  private async mark(post: PostRecord, set: Partial<GroupPost>, audit: AuditEntry): Promise<PostRecord> {
+    return (await auditedUpdate<GroupPost, PostRecord>(this.d.posts, { _id: post._id }, set, audit))!;
   }
 }

@@ -19,6 +19,7 @@ import type { KfRepository } from '../conversations/kf.repository.js';
 import type { KfService } from '../conversations/kf.service.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import type { Draft, DraftModel } from './outreach.model.js';
+import { auditedUpdate, type AuditEntry } from '../../db/audited-update.js';
 
 type DraftRecord = Draft & { _id: Types.ObjectId };
 /** WeCom's per-customer send result: 1 sent; 2 not a contact (any more); 3 already got a group message today. */
@@ -111,10 +112,7 @@ export class DraftService {
 
   /** pending → approved, once: a second tap (or a second worker) gets null. */
   private claim(draft: DraftRecord, text: string, audit: { by: string; action: string }): Promise<DraftRecord | null> {
-    return this.drafts
-      .findOneAndUpdate({ _id: draft._id, merchantId: draft.merchantId, status: 'pending' }, { $set: { status: 'approved', text }, $push: { audit: { at: new Date(), ...audit } } }, { returnDocument: 'after' })
-      .lean<DraftRecord>()
-      .exec();
+    return auditedUpdate<Draft, DraftRecord>(this.drafts, { _id: draft._id, merchantId: draft.merchantId, status: 'pending' }, { status: 'approved', text }, audit);
   }
 
   /** 微信客服 inside the window; else a group-send task for the staff member who follows the customer (else the approver). */
@@ -151,10 +149,7 @@ export class DraftService {
 
   async reject(session: Session, id: string, note?: string): Promise<DraftDto> {
     const draft = await this.find(session.merchantId, id);
-    const updated = await this.drafts
-      .findOneAndUpdate({ _id: draft._id, merchantId: draft.merchantId, status: 'pending' }, { $set: { status: 'rejected' }, $push: { audit: { at: new Date(), by: session.staffId, action: 'rejected', note } } }, { returnDocument: 'after' })
-      .lean<DraftRecord>()
-      .exec();
+    const updated = await auditedUpdate<Draft, DraftRecord>(this.drafts, { _id: draft._id, merchantId: draft.merchantId, status: 'pending' }, { status: 'rejected' }, { by: session.staffId, action: 'rejected', note });
     if (!updated) throw conflict('这条草稿已经处理过了');
     return this.present(session.merchantId, updated);
   }
@@ -165,11 +160,8 @@ export class DraftService {
     return draft;
   }
 
-  private async mark(draft: DraftRecord, status: DraftStatus, set: Partial<Draft>, audit: { by: string; action: string; note?: string }): Promise<DraftDto> {
-    const updated = await this.drafts
-      .findOneAndUpdate({ _id: draft._id }, { $set: { status, ...set }, $push: { audit: { at: new Date(), ...audit } } }, { returnDocument: 'after' })
-      .lean<DraftRecord>()
-      .exec();
+  private async mark(draft: DraftRecord, status: DraftStatus, set: Partial<Draft>, audit: AuditEntry): Promise<DraftDto> {
+    const updated = await auditedUpdate<Draft, DraftRecord>(this.drafts, { _id: draft._id }, { status, ...set }, audit);
     return this.present(String(draft.merchantId) as MerchantId, updated!);
   }
 
