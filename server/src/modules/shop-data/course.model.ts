@@ -10,6 +10,8 @@ export interface CoursePackage {
   totalHours: number;
   remainingHours: number;
   expiresOn?: string;
+  /** the last attendance records applied to the hours, so that applying one again changes nothing */
+  appliedAttendance?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,6 +25,7 @@ const packageSchema = new Schema<CoursePackage>(
     totalHours: { type: Number, required: true },
     remainingHours: { type: Number, required: true },
     expiresOn: String,
+    appliedAttendance: { type: [String], default: undefined, select: false },
   },
   { timestamps: true },
 );
@@ -39,6 +42,8 @@ export interface Attendance {
   at: Date;
   hours: number;
   status: 'present' | 'absent' | 'leave';
+  /** false until a present record's hours are off its package; absent on records stored before the flag */
+  applied?: boolean;
 }
 const attendanceSchema = new Schema<Attendance>({
   merchantId: { type: Schema.Types.ObjectId, required: true },
@@ -47,8 +52,11 @@ const attendanceSchema = new Schema<Attendance>({
   at: { type: Date, required: true },
   hours: { type: Number, required: true },
   status: { type: String, required: true },
+  applied: Boolean,
 });
 attendanceSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
+// Classes whose hours are not yet off their package (a failed second write), for whoever completes them.
+attendanceSchema.index({ applied: 1, merchantId: 1, packageId: 1 }, { partialFilterExpression: { applied: false } });
 // A package's classes (weekly reports to parents).
 attendanceSchema.index({ merchantId: 1, packageId: 1, at: -1 });
 export const attendanceModel = (conn: Connection) => conn.model<Attendance>('Attendance', attendanceSchema, 'attendance');

@@ -10,6 +10,8 @@ export interface StockItem {
   low?: number;
   critical?: number;
   batches: { batchNo?: string; quantity: number; expiresOn: string }[];
+  /** the last movements applied to the level, so that applying one again changes nothing (intake/kinds/applied-once) */
+  appliedMovements?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,6 +25,7 @@ const stockItemSchema = new Schema<StockItem>(
     low: Number,
     critical: Number,
     batches: { type: [new Schema({ batchNo: String, quantity: Number, expiresOn: String }, { _id: false })], default: [] },
+    appliedMovements: { type: [String], default: undefined, select: false },
   },
   { timestamps: true },
 );
@@ -31,7 +34,7 @@ stockItemSchema.index({ merchantId: 1, name: 1 }, { unique: true });
 export const stockItemModel = (conn: Connection) => conn.model<StockItem>('StockItem', stockItemSchema, 'stock_items');
 export type StockItemModel = ReturnType<typeof stockItemModel>;
 
-/** One movement in or out; stored once by its document number, and only then applied to the level. */
+/** One movement in or out; stored once by its document number, then applied to the level exactly once. */
 export interface StockMovement {
   merchantId: Types.ObjectId;
   externalId: string;
@@ -40,6 +43,8 @@ export interface StockMovement {
   reason: 'purchase' | 'sale' | 'waste' | 'adjust';
   at: Date;
   expiresOn?: string;
+  /** false until its change is on the level; absent on movements stored before the flag (applied then) */
+  applied?: boolean;
 }
 const movementSchema = new Schema<StockMovement>({
   merchantId: { type: Schema.Types.ObjectId, required: true },
@@ -49,8 +54,11 @@ const movementSchema = new Schema<StockMovement>({
   reason: { type: String, required: true },
   at: { type: Date, required: true },
   expiresOn: String,
+  applied: Boolean,
 });
 movementSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
+// Movements not yet on their level (a failed second write), per item, for whoever completes them.
+movementSchema.index({ applied: 1, merchantId: 1, item: 1 }, { partialFilterExpression: { applied: false } });
 // Sales per item over a window (low-stock cover days, slow movers).
 movementSchema.index({ merchantId: 1, at: -1 });
 export const stockMovementModel = (conn: Connection) => conn.model<StockMovement>('StockMovement', movementSchema, 'stock_movements');

@@ -1,9 +1,9 @@
 import { attendanceSchema, coursePackageSchema } from '@xiaoer/common/schemas/shop-data';
-import { merchantObjectId } from '../../../tenancy/merchant-id.js';
-import type { AttendanceModel, CoursePackageModel } from '../../shop-data/course.model.js';
+import type { Attendance, AttendanceModel, CoursePackageModel } from '../../shop-data/course.model.js';
 import { defineKind } from '../intake-kind.js';
 import { CUSTOMER_HEADERS, customerFromRow, dateCell, defined, localTimeToIso, numberCell, pickFrom } from '../sheet-cells.js';
-import { insertRecordOnce, storeWithCustomer } from './upsert-record.js';
+import { rememberIdIn, storeApplyingOnce, type Effect } from './applied-once.js';
+import { storeWithCustomer } from './upsert-record.js';
 
 /** Course packages as the school system counts them (its remainingHours is the truth when it sends one). */
 export const coursePackagesKind = (packages: CoursePackageModel) =>
@@ -41,21 +41,41 @@ const ATTENDANCE: [RegExp, string][] = [
   [/出勤|到课|已上|签到|正常/, 'present'],
 ];
 
+/**
+ * A present record's hours off its package, never below zero (a package the school topped up since is corrected by
+ * its next snapshot); an unknown package is left alone. See applied-once.ts.
+ */
+export const attendanceEffect = (attendance: AttendanceModel, packages: CoursePackageModel): Effect<Attendance> => ({
+  records: attendance,
+  target: 'packageId',
+  changes: (a) => a.status === 'present' && a.hours > 0,
+  async apply(a) {
+    const res = await packages
+      .updateOne(
+        { merchantId: a.merchantId, externalId: a.packageId, appliedAttendance: { $ne: a.externalId } },
+        [
+          {
+            $set: {
+              remainingHours: { $max: [0, { $subtract: ['$remainingHours', a.hours] }] },
+              appliedAttendance: rememberIdIn('appliedAttendance', a.externalId),
+            },
+          },
+        ],
+        { updatePipeline: true },
+      )
+      .exec();
+    return res.matchedCount > 0;
+  },
+});
+
 /** Classes attended: a present record uses its hours of the package once, however often it is sent. */
-export const attendanceKind = (attendance: AttendanceModel, packages: CoursePackageModel) =>
-  defineKind({
+export const attendanceKind = (attendance: AttendanceModel, packages: CoursePackageModel) => {
+  const effect = attendanceEffect(attendance, packages);
+  return defineKind({
     name: 'attendance',
     schema: attendanceSchema,
     async store({ merchantId, dryRun }, a) {
-      const result = await insertRecordOnce(attendance, merchantId, { ...a, at: new Date(a.at) }, dryRun);
-      if (result === 'unchanged' || dryRun) return { result };
-      const mid = merchantObjectId(merchantId);
-      if (a.status === 'present' && a.hours > 0) {
-        // never below zero: a package the school topped up since is corrected by its next snapshot
-        const used = await packages.updateOne({ merchantId: mid, externalId: a.packageId, remainingHours: { $gte: a.hours } }, { $inc: { remainingHours: -a.hours } }).exec();
-        if (!used.matchedCount) await packages.updateOne({ merchantId: mid, externalId: a.packageId }, { $set: { remainingHours: 0 } }).exec();
-      }
-      return { result: 'created' };
+      return { result: (await storeApplyingOnce(effect, merchantId, { ...a, at: new Date(a.at) }, dryRun)).result };
     },
     sheet: {
       headers: {
@@ -76,3 +96,4 @@ export const attendanceKind = (attendance: AttendanceModel, packages: CoursePack
         }),
     },
   });
+};

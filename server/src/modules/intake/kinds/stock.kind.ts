@@ -1,8 +1,9 @@
 import { stockLevelSchema, stockMovementSchema } from '@xiaoer/common/schemas/shop-data';
+import { isDuplicateKey } from '../../../db/duplicate-key.js';
 import { merchantObjectId } from '../../../tenancy/merchant-id.js';
-import type { StockItemModel, StockMovementModel } from '../../shop-data/stock.model.js';
+import type { StockItemModel, StockMovement, StockMovementModel } from '../../shop-data/stock.model.js';
 import { defineKind } from '../intake-kind.js';
-import { insertRecordOnce } from './upsert-record.js';
+import { rememberId, storeApplyingOnce, type Effect } from './applied-once.js';
 import { dateCell, defined, localTimeToIso, numberCell, pickFrom } from '../sheet-cells.js';
 
 const itemHeaders = (field: string) => Object.fromEntries(['品名', '商品', '商品名称', '原料', '物料名称', '名称'].map((h) => [h, field]));
@@ -53,27 +54,41 @@ const REASONS: [RegExp, string][] = [
   [/盘点|调整|盘盈|盘亏/, 'adjust'],
 ];
 
+/** A movement's change on its item's level (see applied-once.ts); a movement for an unknown item creates it. */
+export const movementEffect = (items: StockItemModel, movements: StockMovementModel): Effect<StockMovement> => ({
+  records: movements,
+  target: 'item',
+  changes: () => true,
+  async apply(m) {
+    const filter = { merchantId: m.merchantId, name: m.item, appliedMovements: { $ne: m.externalId } };
+    const update = {
+      $inc: { quantity: m.change },
+      $push: {
+        appliedMovements: rememberId(m.externalId),
+        ...(m.change > 0 && m.expiresOn ? { batches: { quantity: m.change, expiresOn: m.expiresOn } } : {}),
+      },
+    };
+    try {
+      const res = await items.updateOne(filter, update, { upsert: true }).exec();
+      return res.matchedCount + res.upsertedCount > 0;
+    } catch (err) {
+      // The item exists after all: a concurrent first movement made it, or it remembers this one.
+      if (!isDuplicateKey(err)) throw err;
+      return (await items.updateOne(filter, update).exec()).matchedCount > 0;
+    }
+  },
+});
+
 /** Movements in and out: each applied to the item's level exactly once, however often it is sent. */
-export const stockMovementsKind = (items: StockItemModel, movements: StockMovementModel) =>
-  defineKind({
+export const stockMovementsKind = (items: StockItemModel, movements: StockMovementModel) => {
+  const effect = movementEffect(items, movements);
+  return defineKind({
     name: 'stock-movements',
     schema: stockMovementSchema,
     async store({ merchantId, dryRun }, m) {
-      // The movement's unique id is the gate: only the request that stored it applies it to the level.
-      const result = await insertRecordOnce(movements, merchantId, { ...m, at: new Date(m.at) }, dryRun);
-      if (result === 'unchanged' || dryRun) return { result };
-      const mid = merchantObjectId(merchantId);
-      await items
-        .updateOne(
-          { merchantId: mid, name: m.item },
-          {
-            $inc: { quantity: m.change },
-            ...(m.change > 0 && m.expiresOn ? { $push: { batches: { quantity: m.change, expiresOn: m.expiresOn } } } : {}),
-          },
-          { upsert: true },
-        )
-        .exec();
-      return { result: 'created', events: [{ type: 'stock', item: m.item }] };
+      const { result, changed } = await storeApplyingOnce(effect, merchantId, { ...m, at: new Date(m.at) }, dryRun);
+      const touched = [...new Set(changed.map((c) => c.item))];
+      return { result, events: touched.map((item) => ({ type: 'stock' as const, item })) };
     },
     sheet: {
       headers: {
@@ -94,3 +109,4 @@ export const stockMovementsKind = (items: StockItemModel, movements: StockMoveme
       },
     },
   });
+};

@@ -1,5 +1,4 @@
 import type { Model } from 'mongoose';
-import { insertedOnce } from '../../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../../tenancy/merchant-id.js';
 import type { CustomerRef } from '@xiaoer/common/schemas/intake';
 import type { StoreContext, StoreOutcome } from '../intake-kind.js';
@@ -36,15 +35,4 @@ export async function storeWithCustomer<T>(
   for (const field of dateFields) rest[field] = new Date(rest[field] as string);
   const { result, id } = await upsertRecord(model, ctx.merchantId, externalId, { ...rest, ...(customerId ? { customerId } : {}) }, ctx.dryRun);
   return { result, id, unmatched: !customerId };
-}
-
-/**
- * Stores an event-like record (a stock movement, a class attended) once by its sender's id: 'created' only for the
- * request that inserted it, which alone then applies it (to the stock level, the class hours). A resend is
- * 'unchanged'; a dry run only says which it would be.
- */
-export async function insertRecordOnce<T>(model: Model<T>, merchantId: MerchantId, doc: { externalId: string } & Record<string, unknown>, dryRun: boolean): Promise<'created' | 'unchanged'> {
-  const key = { merchantId: merchantObjectId(merchantId), externalId: doc.externalId };
-  if (dryRun) return (await model.exists(key).exec()) ? 'unchanged' : 'created';
-  return (await insertedOnce(() => model.create({ ...doc, ...key } as unknown as T))) ? 'created' : 'unchanged';
 }
