@@ -87,7 +87,7 @@ if (process.env.EVAL_LLM_BASE_URL) {
     apiKey: process.env.EVAL_LLM_KEY ?? '',
     model: process.env.EVAL_LLM_MODEL ?? 'deepseek-chat',
     timeoutMs: 20_000,
-    budget: { check: async () => {}, record: async () => {} },
+    budget: { reserve: async () => ({ settle: async () => {} }) }, // the evaluation is not metered
     profile: async () => ({}),
   });
   await evaluate(`LLM ${process.env.EVAL_LLM_MODEL ?? ''}`, (kb, q) => llm.answer(kb, q, { externalUserId: 'eval', history: [] }));

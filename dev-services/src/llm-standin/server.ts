@@ -32,6 +32,8 @@ export class LlmStandIn {
   seen: SeenRequest[] = [];
   /** every reply waits at least this long (for timeout tests and benchmarks) */
   latencyMs = 0;
+  /** tokens reported as usage in answers actually delivered: what a provider would bill */
+  tokensBilled = 0;
 
   async start(port = 0): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -63,21 +65,28 @@ export class LlmStandIn {
     if (wait) await new Promise((r) => setTimeout(r, wait));
     if (res.destroyed) return;
     if (reply.status) return this.error(res, reply.status, reply.status === 429 ? 'rate_limit_exceeded' : 'server_error', 'Injected failure');
-    const usage = { prompt_tokens: Math.ceil(raw.length / 2), completion_tokens: Math.ceil(reply.content.length / 2), total_tokens: Math.ceil((raw.length + reply.content.length) / 2) };
+    // Like a real endpoint, the answer stops at max_tokens (finish_reason "length"); two characters count as a token.
+    const maxTokens = Number(body.max_completion_tokens ?? body.max_tokens ?? Infinity);
+    const content = Math.ceil(reply.content.length / 2) > maxTokens ? reply.content.slice(0, maxTokens * 2) : reply.content;
+    const finish = content === reply.content ? 'stop' : 'length';
+    const prompt = Math.ceil(raw.length / 2);
+    const completion = Math.ceil(content.length / 2);
+    const usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+    this.tokensBilled += usage.total_tokens;
     const id = `chatcmpl-standin-${this.seen.length}`;
     const created = Math.floor(Date.now() / 1000);
     if (seen.stream) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      const pieces = reply.content.match(/.{1,8}/gsu) ?? [''];
+      const pieces = content.match(/.{1,8}/gsu) ?? [''];
       for (const piece of pieces) {
         res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
       }
-      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage })}\n\n`);
+      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: finish }], usage })}\n\n`);
       res.end('data: [DONE]\n\n');
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ id, object: 'chat.completion', created, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop' }], usage }),
+      JSON.stringify({ id, object: 'chat.completion', created, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finish }], usage }),
     );
   }
 

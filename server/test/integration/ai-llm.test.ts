@@ -73,15 +73,18 @@ describe('LLM engine', () => {
     expect(await w.kfCustomerWrites('wmLlmDown', '几点关门')).toEqual([DONT_KNOW]); // offline: no hours configured → handoff
   });
 
-  it('stops calling the LLM when the daily token budget is used up', async () => {
-    await w.app.container.mongo.collection('llm_usage').updateMany({}, { $set: { totalTokens: 10_000_000 } });
+  it('stops calling the LLM when the daily token budget has no room for a call', async () => {
+    // what is left of the day's budget (here all 1,000 tokens) is less than one call reserves
+    const settings = { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 1_000 };
+    expect((await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: settings })).status).toBe(200);
     const calls = llm.seen.length;
     expect(await w.kfCustomerWrites('wmLlmBudget', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
     expect(llm.seen.length).toBe(calls);
   });
 
   it('writes the sidebar’s answer draft with the LLM, still through the guardrails', async () => {
-    await w.app.container.mongo.collection('llm_usage').updateMany({}, { $set: { totalTokens: 0 } });
+    const settings = { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 50_000 };
+    expect((await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: settings })).status).toBe(200);
     llm.fallback = answerWithPrice('18');
     const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '侧边栏顾客' });
     await w.drain();

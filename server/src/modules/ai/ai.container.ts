@@ -26,6 +26,9 @@ import { AutoReplyService } from './auto-reply.service.js';
 import { llmSettingsModel, llmUsageModel } from './llm-settings.model.js';
 import { LlmSettingsService } from './llm-settings.service.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
+import type { OutboundGuard } from '../../net/outbound-guard.js';
+import { AiRateLimits } from './ai-rate-limits.js';
+import { TokenBudget } from './token-budget.js';
 
 export interface AiDeps {
   mongo: Connection;
@@ -40,6 +43,8 @@ export interface AiDeps {
   staff: StaffRepository;
   secrets: SecretBox;
   llmTimeoutMs: number;
+  /** merchant-supplied URLs (the LLM endpoint) are reached only through it */
+  outbound: OutboundGuard;
 }
 
 export function buildAi(d: AiDeps) {
@@ -47,7 +52,10 @@ export function buildAi(d: AiDeps) {
   const policies = policyModel(d.mongo);
   const knowledge = new KnowledgeBaseService(d.redis, d.merchants, d.shops, d.products, faqs, policies);
   const decisions = aiDecisionModel(d.mongo);
-  const llm = new LlmSettingsService(llmSettingsModel(d.mongo), llmUsageModel(d.mongo), d.secrets, d.customers, d.llmTimeoutMs, knowledge);
+  const llmUsage = llmUsageModel(d.mongo);
+  const tokenBudget = new TokenBudget(d.redis, llmUsage, d.logger);
+  const llm = new LlmSettingsService(llmSettingsModel(d.mongo), llmUsage, d.secrets, d.customers, d.llmTimeoutMs, knowledge, tokenBudget, d.outbound);
+  const limits = new AiRateLimits(d.redis, d.logger);
   const autoReply = new AutoReplyService({
     kf: d.wecom.kf,
     knowledge,
@@ -57,6 +65,7 @@ export function buildAi(d: AiDeps) {
     decisions,
     logger: d.logger,
     engineFor: (app, kb) => llm.engineFor(app.merchantId, kb),
+    limits,
   });
   d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
   const scripts = scriptModel(d.mongo);
@@ -73,7 +82,7 @@ export function buildAi(d: AiDeps) {
     d.wecom.contactsApi,
     d.logger,
   );
-  const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId, kb) => llm.engineFor(merchantId, kb));
+  const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId, kb) => llm.engineFor(merchantId, kb), limits);
   return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, scriptLibrary, scripts, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
 }
 

@@ -29,14 +29,15 @@ export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository,
   router.post('/suggestions', async (ctx) => {
     const { customerId, question } = parse(suggestionQuerySchema, ctx.request.body);
     const drafts = [];
-    for await (const d of (await suggestions.open(ctx.state.session.merchantId, customerId))(question)) drafts.push(d);
+    const { merchantId, staffId } = ctx.state.session;
+    for await (const d of (await suggestions.open(merchantId, staffId, customerId))(question)) drafts.push(d);
     ctx.body = { drafts: drafts.sort((a, b) => DRAFT_KINDS.indexOf(a.kind) - DRAFT_KINDS.indexOf(b.kind)) };
   });
   // ... or streamed as server-sent events: `answer_text` while the answer is being written, a `draft` as each is
-  // ready, then `done`. An unknown customer is still a JSON 404: the stream opens only after the lookup.
+  // ready, then `done`. An unknown customer (404) or too many requests (429) is still JSON: the stream opens after.
   router.get('/suggestions/stream', async (ctx) => {
     const { customerId, question } = parse(suggestionQuerySchema, ctx.query);
-    const drafts = await suggestions.open(ctx.state.session.merchantId, customerId);
+    const drafts = await suggestions.open(ctx.state.session.merchantId, ctx.state.session.staffId, customerId);
     const stream = new PassThrough();
     const send = (event: string, data: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     ctx.set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });

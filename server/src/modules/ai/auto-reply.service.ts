@@ -1,23 +1,28 @@
 // The after-hours bot on 微信客服. For each customer message it decides: opt-out, stay silent (mode, business
-// hours, a person is serving), answer (engine → guardrails → send within WeCom's rules), or hand over to a person
-// with a summary to staff. Every decision is logged.
+// hours, a person is serving, WeCom would not accept a reply), answer (engine → guardrails → send within WeCom's
+// rules), or hand over to a person with a summary to staff. The reply slot is taken before any engine runs, so a
+// customer who cannot be answered costs no LLM call; a customer flooding the bot gets a limited number of engine
+// runs, then one message that a person will answer. Every decision is logged.
 import type { AiAnswer } from '@xiaoer/common/schemas/ai';
 import type { Logger } from '../../logging/logger.js';
 import { merchantObjectId } from '../../tenancy/merchant-id.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
-import type { KfService } from '../conversations/kf.service.js';
+import type { KfService, ReplySlot } from '../conversations/kf.service.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { ContactsApi } from '../wecom/api/contacts-api.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import type { AiDecision, AiDecisionModel } from './ai-decision.model.js';
+import type { AiRateLimits } from './ai-rate-limits.js';
 import { isOpen } from './business-hours.js';
 import { checkReply } from './guardrails.js';
 import { detectIntent } from './intents.js';
 import { DONT_KNOW, offlineAnswer } from './offline-engine.js';
 
 export const OPT_OUT_CONFIRMATION = '已为您退订，之后不会再收到我们的活动消息。有任何问题随时在这里留言～';
+/** Sent once when a customer writes faster than the bot answers (BOT_LIMIT), with the handoff to a person. */
+export const FLOOD_NOTICE = '您的消息我们都收到了，稍后由店员为您回复～';
 /** Below this the bot does not answer on its own. */
 const MIN_CONFIDENCE = 0.6;
 
@@ -57,8 +62,13 @@ export interface AutoReplyDeps {
   logger: Logger;
   /** the engine for a merchant: the LLM when configured, else offline */
   engineFor: (app: WecomCredentials, kb: KnowledgeBase) => Promise<AnswerEngine>;
+  /** engine runs per customer (BOT_LIMIT) */
+  limits: AiRateLimits;
   now?: () => Date;
 }
+
+type Log = (entry: Partial<AiDecision> & Pick<AiDecision, 'action' | 'reason' | 'engine'>) => Promise<void>;
+type Recipient = { openKfId: string; externalUserId: string };
 
 export class AutoReplyService {
   constructor(private d: AutoReplyDeps) {}
@@ -72,7 +82,7 @@ export class AutoReplyService {
     const kb = await this.d.knowledge.get(merchantId);
     const intent = detectIntent(question);
     const base = { merchantId: merchantObjectId(merchantId), channel: 'kf' as const, externalUserId: to.externalUserId, question, intent, citedIds: [], violations: [] };
-    const log = (entry: Partial<AiDecision> & Pick<AiDecision, 'action' | 'reason' | 'engine'>) =>
+    const log: Log = (entry) =>
       this.d.decisions.create({ ...base, ...entry, at: new Date() }).then(() => undefined);
 
     // Opting out is honoured whatever the mode or the hour.
@@ -81,21 +91,41 @@ export class AutoReplyService {
       const sent = await this.d.kf.sendText(app, to, OPT_OUT_CONFIRMATION);
       return log({ engine: 'offline', action: 'opted_out', reason: `opt-out (${sent.status})`, sentText: OPT_OUT_CONFIRMATION });
     }
-    const session = await this.d.kf.repository.session(merchantId, to.openKfId, to.externalUserId);
-    if (session?.state === 'human' || session?.state === 'queue') return log({ engine: 'offline', action: 'skipped', reason: 'a person is serving' });
     const mode = kb.merchant.autoReply?.mode ?? 'after_hours';
     const now = this.d.now?.() ?? new Date();
     if (mode === 'off') return log({ engine: 'offline', action: 'skipped', reason: 'auto-reply off' });
     if (mode === 'after_hours' && isOpen(kb.merchant, now)) return log({ engine: 'offline', action: 'skipped', reason: 'within business hours' });
 
+    // The reply slot before any engine: a person serving, a closed 48 h window or 5 spent replies cost no LLM call.
+    const reserved = await this.d.kf.reserveReply(app, to);
+    if (!reserved.slot) {
+      const reason = reserved.reason === 'human_serving' ? 'a person is serving' : `cannot reply: ${reserved.reason}`;
+      return log({ engine: 'offline', action: 'skipped', reason });
+    }
+    try {
+      await this.reply(app, to, kb, question, reserved.slot, log);
+    } finally {
+      await reserved.slot.release(); // a no-op once a send used it
+    }
+  }
+
+  /** With the slot held: the customer's turn (flood limit), the engine, the guardrails, then the send or a handoff. */
+  private async reply(app: WecomCredentials, to: Recipient, kb: KnowledgeBase, question: string, slot: ReplySlot, log: Log): Promise<void> {
+    const turn = await this.d.limits.botTurn(app.merchantId, to.externalUserId);
+    if (turn === 'notice') {
+      await this.handOff(app, to, question, FLOOD_NOTICE, 'flood', slot);
+      return log({ engine: 'offline', action: 'handoff', reason: 'flood', sentText: FLOOD_NOTICE });
+    }
+    if (turn === 'silent') return log({ engine: 'offline', action: 'skipped', reason: 'flood (silent)' });
+
     const engine = await this.d.engineFor(app, kb);
-    const history = await this.d.kf.repository.conversation(merchantId, to.externalUserId, 10);
+    const history = await this.d.kf.repository.conversation(app.merchantId, to.externalUserId, 10);
     let result: AiAnswer;
     let engineName = engine.name;
     try {
       result = await engine.answer(kb, question, { externalUserId: to.externalUserId, history });
     } catch (err) {
-      // The LLM timed out or failed: never silence — the offline engine answers or hands over.
+      // The LLM timed out, failed or had no budget left: never silence — the offline engine answers or hands over.
       this.d.logger.warn({ err: (err as Error).message }, 'engine failed, falling back to offline');
       result = offlineAnswer(kb, question);
       engineName = 'offline';
@@ -103,18 +133,18 @@ export class AutoReplyService {
     const guard = checkReply(result.reply, result.citedIds, kb, kb.merchant.industry);
     const entry = { engine: engineName, reply: result.reply, confidence: result.confidence, citedIds: result.citedIds, violations: guard.violations };
     if (!result.needsHuman && guard.ok && result.confidence >= MIN_CONFIDENCE) {
-      const sent = await this.d.kf.sendText(app, to, result.reply);
+      const sent = await this.d.kf.sendText(app, to, result.reply, undefined, slot);
       return log({ ...entry, action: 'sent', reason: sent.status === 'sent' ? result.reason : `not sent: ${sent.reason}`, sentText: sent.status === 'sent' ? result.reply : undefined });
     }
     const why = !guard.ok ? `guardrail: ${guard.violations.map((v) => v.kind).join(',')}` : result.needsHuman ? result.reason : 'low confidence';
     const safe = result.needsHuman && guard.ok ? result.reply : DONT_KNOW;
-    await this.handOff(app, to, question, safe, why);
+    await this.handOff(app, to, question, safe, why, slot);
     return log({ ...entry, action: 'handoff', reason: why, sentText: safe });
   }
 
   /** Tells the customer a person is coming, transfers the session, and notifies staff with what was asked. */
-  private async handOff(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, question: string, reply: string, why: string): Promise<void> {
-    await this.d.kf.sendText(app, to, reply);
+  private async handOff(app: WecomCredentials, to: Recipient, question: string, reply: string, why: string, slot: ReplySlot): Promise<void> {
+    await this.d.kf.sendText(app, to, reply, undefined, slot);
     const servicer = (await this.d.staff.findFirstByRole(app.merchantId, 'manager')) ?? (await this.d.staff.findFirstByRole(app.merchantId, 'owner'));
     if (!servicer) return;
     try {
@@ -137,5 +167,6 @@ function describeWhy(why: string): string {
   if (why.startsWith('guardrail')) return '机器人的回答没有通过核对，已拦截';
   if (why === 'complaint') return '客户在投诉';
   if (why === 'customer asked for a person') return '客户要求人工';
+  if (why === 'flood') return '客户短时间内发了很多消息，机器人已暂停回答';
   return '机器人不确定怎么回答';
 }

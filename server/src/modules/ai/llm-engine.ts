@@ -5,9 +5,29 @@ import { aiAnswerSchema, type AiAnswer } from '@xiaoer/common/schemas/ai';
 import OpenAI from 'openai';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
+import { LLM_MAX_OUTPUT_TOKENS } from './ai-limits.js';
 import type { AnswerContext, AnswerEngine, OutreachBrief } from './auto-reply.service.js';
+import type { Reservation, TokenCharge } from './token-budget.js';
 
 export class LlmBudgetExceeded extends Error {}
+
+/**
+ * Tokens a text may cost, on the high side: a non-ASCII (CJK) character as 1.5 tokens, an ASCII one as 0.5. The
+ * tokenizers of DeepSeek, Qwen, GLM and GPT count less for ordinary Chinese and English, so a reservation made from
+ * this rarely falls short of the bill (and the difference is given back when the call settles).
+ */
+export function estimateTokens(text: string): number {
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) nonAscii++;
+  return Math.ceil(nonAscii * 1.5 + (text.length - nonAscii) * 0.5);
+}
+
+/** What a call has produced so far: the provider's usage when it reported it, the text, how it failed. */
+interface Meter {
+  text: string;
+  usage?: OpenAI.CompletionUsage;
+  failure?: unknown;
+}
 
 const SCHEMA = {
   type: 'object',
@@ -73,8 +93,10 @@ export interface LlmEngineOptions {
   apiKey: string;
   model: string;
   timeoutMs: number;
-  /** checks the budget before a call and records usage after it */
-  budget: { check(): Promise<void>; record(usage: { prompt: number; completion: number; total: number }): Promise<void> };
+  /** the HTTP client (the outbound guard's, for a merchant's endpoint); the SDK's default otherwise */
+  fetch?: typeof globalThis.fetch;
+  /** reserves tokens for a call before it starts (null: the day's budget has no room for it) */
+  budget: { reserve(estimate: number): Promise<Reservation | null> };
   profile: (externalUserId: string) => Promise<{ customerName?: string; customerTags?: string[] }>;
 }
 
@@ -83,53 +105,88 @@ export class LlmEngine implements AnswerEngine {
   private client: OpenAI;
 
   constructor(private options: LlmEngineOptions) {
-    this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 1 });
+    this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 1, fetch: options.fetch });
   }
 
   async compose(kb: KnowledgeBase, brief: OutreachBrief): Promise<{ text: string; citedIds: string[] }> {
-    await this.options.budget.check();
-    const completion = await this.client.chat.completions.create({
+    const request = {
       model: this.options.model,
       messages: buildComposePrompt(kb, brief),
       temperature: 0.5,
-      response_format: { type: 'json_schema', json_schema: { name: 'outreach_message', strict: true, schema: COMPOSE_SCHEMA as unknown as Record<string, unknown> } },
+      max_tokens: LLM_MAX_OUTPUT_TOKENS.compose,
+      response_format: { type: 'json_schema' as const, json_schema: { name: 'outreach_message', strict: true, schema: COMPOSE_SCHEMA as unknown as Record<string, unknown> } },
+    };
+    const text = await this.metered(request, async (meter) => {
+      const completion = await this.client.chat.completions.create(request);
+      meter.usage = completion.usage;
+      meter.text = completion.choices[0]?.message.content ?? '';
     });
-    const usage = completion.usage;
-    if (usage) await this.options.budget.record({ prompt: usage.prompt_tokens, completion: usage.completion_tokens, total: usage.total_tokens });
-    const out = JSON.parse(completion.choices[0]?.message.content ?? '') as { text?: unknown; citedIds?: unknown };
+    const out = JSON.parse(text) as { text?: unknown; citedIds?: unknown };
     if (typeof out.text !== 'string' || !out.text.trim() || !Array.isArray(out.citedIds)) throw new Error('malformed outreach message');
     return { text: out.text.trim(), citedIds: out.citedIds.map(String) };
   }
 
   async answer(kb: KnowledgeBase, question: string, context: AnswerContext): Promise<AiAnswer> {
-    await this.options.budget.check();
     const { messages } = buildPrompt(kb, question, { ...(await this.options.profile(context.externalUserId)), history: context.history });
     const request = {
       model: this.options.model,
       messages,
       temperature: 0.2,
+      max_tokens: LLM_MAX_OUTPUT_TOKENS.answer,
       response_format: { type: 'json_schema' as const, json_schema: { name: 'shop_answer', strict: true, schema: SCHEMA as unknown as Record<string, unknown> } },
     };
-    let text = '';
-    let usage: OpenAI.CompletionUsage | undefined;
-    if (context.onReplyText) {
+    const onReplyText = context.onReplyText;
+    const text = await this.metered(request, async (meter) => {
+      if (!onReplyText) {
+        const completion = await this.client.chat.completions.create(request);
+        meter.usage = completion.usage;
+        meter.text = completion.choices[0]?.message.content ?? '';
+        return;
+      }
       // Streamed for the sidebar: staff watch the reply being written; the guardrails still judge the whole answer.
       const stream = await this.client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } });
       let shown = '';
       for await (const chunk of stream) {
-        text += chunk.choices[0]?.delta.content ?? '';
-        usage = chunk.usage ?? usage;
-        const reply = partialReply(text);
-        if (reply !== undefined && reply !== shown) context.onReplyText((shown = reply));
+        meter.text += chunk.choices[0]?.delta.content ?? '';
+        meter.usage = chunk.usage ?? meter.usage;
+        const reply = partialReply(meter.text);
+        if (reply !== undefined && reply !== shown) onReplyText((shown = reply));
       }
-    } else {
-      const completion = await this.client.chat.completions.create(request);
-      text = completion.choices[0]?.message.content ?? '';
-      usage = completion.usage;
-    }
-    if (usage) await this.options.budget.record({ prompt: usage.prompt_tokens, completion: usage.completion_tokens, total: usage.total_tokens });
+    });
     return aiAnswerSchema.parse(JSON.parse(text)); // malformed output throws: the caller falls back to offline
   }
+
+  /**
+   * Runs one call inside a token reservation: its worst case (the whole request as the prompt, plus max_tokens) is
+   * reserved first, or the call is not made; afterwards it is settled with what the call cost. Returns the text.
+   */
+  private async metered(request: { max_tokens: number }, call: (meter: Meter) => Promise<void>): Promise<string> {
+    const prompt = estimateTokens(JSON.stringify(request));
+    const reservation = await this.options.budget.reserve(prompt + request.max_tokens);
+    if (!reservation) throw new LlmBudgetExceeded('the daily token budget has no room for this call');
+    const meter: Meter = { text: '' };
+    try {
+      await call(meter);
+      return meter.text;
+    } catch (err) {
+      meter.failure = err;
+      throw err;
+    } finally {
+      await reservation.settle(charged(meter, prompt));
+    }
+  }
+}
+
+/**
+ * What a finished or failed call is charged: the usage the provider reported; nothing when it answered with an HTTP
+ * error (it refused the request, nothing is billed); else — a timeout, a dropped connection or stream, no usage in
+ * the answer — our estimate of what it read and what we saw it write, since the provider may bill for it.
+ */
+function charged(meter: Meter, promptEstimate: number): TokenCharge {
+  if (meter.usage) return { prompt: meter.usage.prompt_tokens, completion: meter.usage.completion_tokens, total: meter.usage.total_tokens };
+  if (meter.failure instanceof OpenAI.APIError && typeof meter.failure.status === 'number') return { prompt: 0, completion: 0, total: 0 };
+  const completion = estimateTokens(meter.text);
+  return { prompt: promptEstimate, completion, total: promptEstimate + completion, estimated: true };
 }
 
 /**

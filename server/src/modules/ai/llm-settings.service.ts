@@ -3,10 +3,12 @@ import type { SecretBox } from '../../crypto/secret-box.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
-import { localTime } from './business-hours.js';
 import { offlineEngine, type AnswerEngine } from './auto-reply.service.js';
-import { LlmBudgetExceeded, LlmEngine } from './llm-engine.js';
+import { LlmEngine } from './llm-engine.js';
+import type { OutboundGuard } from '../../net/outbound-guard.js';
+import { checkLlmBaseUrl, llmFetch } from './llm-endpoint.js';
 import type { LlmSettings, LlmUsage } from './llm-settings.model.js';
+import { llmDay, type TokenBudget } from './token-budget.js';
 
 export interface LlmSettingsInput {
   baseUrl: string;
@@ -27,11 +29,16 @@ export class LlmSettingsService {
     private timeoutMs: number,
     /** the knowledge base service: the engine is cached with a merchant's knowledge snapshot and renewed with it */
     private knowledge: KnowledgeBaseService,
+    /** every call reserves its tokens here first */
+    private budget: TokenBudget,
+    /** the endpoint is the merchant's URL: checked when saved, and every connection made through the guard */
+    private outbound: OutboundGuard,
   ) {}
 
   private engines = new WeakMap<KnowledgeBase, Promise<AnswerEngine>>();
 
   async save(merchantId: MerchantId, input: LlmSettingsInput): Promise<void> {
+    await checkLlmBaseUrl(this.outbound, input.baseUrl);
     await this.settings
       .updateOne(
         { merchantId: merchantObjectId(merchantId) },
@@ -45,7 +52,7 @@ export class LlmSettingsService {
   async view(merchantId: MerchantId) {
     const s = await this.settings.findOne({ merchantId: merchantObjectId(merchantId) }).lean().exec();
     if (!s) return { configured: false as const, engine: 'offline' as const };
-    const today = await this.usage.findOne({ merchantId: merchantObjectId(merchantId), day: today_(new Date()) }).lean().exec();
+    const today = await this.usage.findOne({ merchantId: merchantObjectId(merchantId), day: llmDay(new Date()) }).lean().exec();
     return { configured: true as const, engine: 'llm' as const, baseUrl: s.baseUrl, model: s.model, apiKey: maskKey(this.secrets.open(s.apiKeySealed)), dailyTokenBudget: s.dailyTokenBudget, tokensToday: today?.totalTokens ?? 0 };
   }
 
@@ -72,17 +79,8 @@ export class LlmSettingsService {
       model: s.model,
       apiKey: this.secrets.open(s.apiKeySealed),
       timeoutMs: this.timeoutMs,
-      budget: {
-        check: async () => {
-          const used = await this.usage.findOne({ merchantId: mid, day: today_(new Date()) }).lean().exec();
-          if ((used?.totalTokens ?? 0) >= s.dailyTokenBudget) throw new LlmBudgetExceeded('daily token budget used up');
-        },
-        record: async (u) => {
-          await this.usage
-            .updateOne({ merchantId: mid, day: today_(new Date()) }, { $inc: { calls: 1, promptTokens: u.prompt, completionTokens: u.completion, totalTokens: u.total } }, { upsert: true })
-            .exec();
-        },
-      },
+      fetch: llmFetch(this.outbound),
+      budget: { reserve: (estimate) => this.budget.reserve(merchantId, s.dailyTokenBudget, estimate) },
       profile: async (externalUserId) => {
         const c = await this.customers.findByExternalUserId(merchantId, externalUserId);
         return c ? { customerName: c.remark || c.name, customerTags: c.tags } : {};
@@ -90,5 +88,3 @@ export class LlmSettingsService {
     });
   }
 }
-
-const today_ = (at: Date) => localTime(at, 'Asia/Shanghai').date;

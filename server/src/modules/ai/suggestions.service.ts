@@ -12,6 +12,7 @@ import type { OrderRepository } from '../orders/order.repository.js';
 import { checkReply } from './guardrails.js';
 import { offlineAnswer } from './offline-engine.js';
 import type { AnswerEngine } from './auto-reply.service.js';
+import type { AiRateLimits } from './ai-rate-limits.js';
 
 export const DRAFT_KINDS = ['answer', 'favourite', 'new_item'] as const;
 
@@ -55,14 +56,17 @@ export class SuggestionService {
     private feedback: Model<Feedback>,
     /** the merchant's engine (the LLM when configured) for the answer draft; the offline engine otherwise */
     private engineFor: (merchantId: MerchantId, kb: KnowledgeBase) => Promise<AnswerEngine>,
+    private limits: AiRateLimits,
   ) {}
 
   /**
-   * Finds the customer first (so an unknown id is a plain 404 before anything streams), then returns the drafts as
-   * they become ready. The answer draft may be written by an LLM: `onAnswerText` sees it being written; only the
-   * finished draft, once through the guardrails, is yielded.
+   * Counts the request against the staff member's and the customer's rate limits (429 beyond), finds the customer
+   * (so an unknown id is a plain 404 before anything streams), then returns the drafts as they become ready. The
+   * answer draft may be written by an LLM: `onAnswerText` sees it being written; only the finished draft, once
+   * through the guardrails, is yielded.
    */
-  async open(merchantId: MerchantId, customerId: string) {
+  async open(merchantId: MerchantId, staffId: string, customerId: string) {
+    await this.limits.suggestion(merchantId, staffId, customerId);
     const customer = await this.customers.findById(merchantId, customerId);
     if (!customer) throw notFound('没有找到这位客户，可能已被删除');
     const kb = await this.knowledge.get(merchantId);

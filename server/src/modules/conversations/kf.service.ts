@@ -12,7 +12,33 @@ import type { KfApi, KfSyncedMessage } from '../wecom/api/kf-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import { kfStateFromWecom } from './kf-session.model.js';
-import { KF_WINDOW_MS, type KfRepository, type MessageRecord, type NewMessage } from './kf.repository.js';
+import { KF_WINDOW_MS, type KfRepository, type KfSessionRecord, type MessageRecord, type NewMessage } from './kf.repository.js';
+
+/**
+ * One reply WeCom will accept for a customer, taken from the session's budget (state new/bot, inside the 48 h window,
+ * fewer than 5 replies) before anything is written, so the bot runs no engine for a customer it could not answer.
+ * Used once: `sendText` spends it, or `release` gives it back.
+ */
+export class ReplySlot {
+  private spent = false;
+
+  constructor(
+    readonly session: KfSessionRecord,
+    private giveBack: () => Promise<void>,
+  ) {}
+
+  /** True once: for the send that uses the slot. */
+  take(): boolean {
+    if (this.spent) return false;
+    this.spent = true;
+    return true;
+  }
+
+  /** Returns the reply to the budget unless a send has used it (safe to call in a finally). */
+  async release(): Promise<void> {
+    if (this.take()) await this.giveBack();
+  }
+}
 
 export type SendOutcome = { status: 'sent' | 'failed' | 'not_attempted'; reason?: string; ourMsgId: string };
 
@@ -149,19 +175,35 @@ export class KfService {
     }
   }
 
-  /**
-   * Sends a text reply if, and only if, WeCom's rules allow it now; otherwise records it as not attempted, with why.
-   * Calling again with the same ourMsgId never sends twice.
-   */
-  async sendText(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, text: string, ourMsgId: string = randomUUID()): Promise<SendOutcome> {
+  /** Takes a reply slot now (see ReplySlot), or says why WeCom would not accept a reply. */
+  async reserveReply(app: WecomCredentials, to: { openKfId: string; externalUserId: string }): Promise<{ slot: ReplySlot } | { slot: null; reason: string }> {
     const { merchantId } = app;
-    const existing = await this.repository.findOutgoing(merchantId, ourMsgId);
-    if (existing?.status === 'sent') return { status: 'sent', ourMsgId };
-    if (!existing) await this.repository.insertOutgoing(merchantId, outgoing(to.openKfId, to.externalUserId, ourMsgId, text));
-    if (Buffer.byteLength(text) > TEXT_LIMIT_BYTES) return this.notAttempted(merchantId, ourMsgId, 'too_long');
-
     const now = new Date();
     const session = await this.repository.reserveReply(merchantId, to.openKfId, to.externalUserId, now);
+    if (!session) return { slot: null, reason: await this.whyNot(merchantId, to.openKfId, to.externalUserId, now) };
+    return { slot: new ReplySlot(session, () => this.repository.refundReply(merchantId, to.openKfId, to.externalUserId)) };
+  }
+
+  /**
+   * Sends a text reply if, and only if, WeCom's rules allow it now; otherwise records it as not attempted, with why.
+   * With a slot reserved earlier, the send uses it instead of taking another (and gives it back if nothing is sent).
+   * Calling again with the same ourMsgId never sends twice.
+   */
+  async sendText(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, text: string, ourMsgId: string = randomUUID(), slot?: ReplySlot): Promise<SendOutcome> {
+    const { merchantId } = app;
+    const existing = await this.repository.findOutgoing(merchantId, ourMsgId);
+    if (existing?.status === 'sent') {
+      await slot?.release();
+      return { status: 'sent', ourMsgId };
+    }
+    if (!existing) await this.repository.insertOutgoing(merchantId, outgoing(to.openKfId, to.externalUserId, ourMsgId, text));
+    if (Buffer.byteLength(text) > TEXT_LIMIT_BYTES) {
+      await slot?.release();
+      return this.notAttempted(merchantId, ourMsgId, 'too_long');
+    }
+
+    const now = new Date();
+    const session = slot?.take() ? slot.session : await this.repository.reserveReply(merchantId, to.openKfId, to.externalUserId, now);
     if (!session) return this.notAttempted(merchantId, ourMsgId, await this.whyNot(merchantId, to.openKfId, to.externalUserId, now));
     try {
       await this.api.sendText(app, to.openKfId, to.externalUserId, ourMsgId, text);
