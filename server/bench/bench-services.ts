@@ -17,6 +17,7 @@ export async function benchServices(env: Record<string, string> = {}, options: {
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'warn',
+    OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8,::1', // the LLM stand-in runs on this machine
     ...env,
   });
   return {

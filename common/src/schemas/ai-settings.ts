@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 export const llmSettingsSchema = z
   .object({
-    baseUrl: z.url('请填写完整的接口地址，例如 https://api.deepseek.com/v1'),
+    baseUrl: z
+      .url('请填写完整的接口地址，例如 https://api.deepseek.com/v1')
+      // the SDK appends paths to it: a query or fragment would be sent somewhere unintended (or dropped)
+      .refine((u) => !/[?#]/.test(u), '接口地址不能带 ? 或 # 及后面的参数'),
     model: z.string().trim().min(1, '请填写模型名称').max(100),
     apiKey: z.string().trim().min(8, 'API Key 格式不正确').max(300),
     dailyTokenBudget: z.number().int().min(1000).max(100_000_000).default(200_000),

@@ -25,6 +25,8 @@ import { ShopService } from '../modules/shops/shop.service.js';
 import { staffModel } from '../modules/staff/staff.model.js';
 import { StaffRepository } from '../modules/staff/staff.repository.js';
 import { FixedWindowRateLimiter } from '../redis/rate-limiter.js';
+import { OutboundGuard } from '../net/outbound-guard.js';
+import { LoginLimits } from '../modules/auth/login-limits.js';
 import { RedisLock } from '../redis/lock.js';
 import { JobRuntime } from '../jobs/job-runtime.js';
 import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
@@ -71,6 +73,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   const secrets = new SecretBox(config.masterKey);
   const locks = new RedisLock(redis);
   const rateLimiter = new FixedWindowRateLimiter(redis);
+  const outbound = new OutboundGuard(config.outbound); // URLs a merchant supplies: no private addresses, pinned
   const jobs = new JobRuntime(mongo, logger, { pollMs: config.jobs.pollMs, name: `${hostname()}-${process.pid}` });
   const wecom = buildWecom({
     jobs,
@@ -84,6 +87,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     customers: repositories.customers,
     staff: repositories.staff,
     merchants: repositories.merchants,
+    outbound,
     // late-bound: the owner alerts are built below, and only called once events flow
     onCustomerLeft: (merchantId, customer, staffName) => alerts.owner.customerLeft(merchantId, customer, staffName),
   });
@@ -100,6 +104,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     staff: repositories.staff,
     secrets,
     llmTimeoutMs: config.llm.timeoutMs,
+    outbound,
   });
   const shopData = shopDataModels(mongo);
   const notifier = new OwnerNotifier({ apps: wecom.apps, staff: repositories.staff, contacts: wecom.contactsApi, consoleUrl: `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console` });
@@ -196,7 +201,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     ai,
     jobs,
     services: {
-      auth: new AuthService(config, sessions, repositories.merchants, repositories.staff, wecom.apps, wecom.identity, inviteModel(mongo)),
+      auth: new AuthService(config, sessions, repositories.merchants, repositories.staff, wecom.apps, wecom.identity, inviteModel(mongo), new LoginLimits(rateLimiter, logger)),
       merchants: new MerchantService(repositories.merchants, repositories.shops),
       shops: new ShopService(repositories.shops),
       customerProfiles: new CustomerProfileService(repositories.customers, repositories.orders, repositories.merchants),

@@ -53,3 +53,36 @@ describe('parseRole', () => {
     expect(() => parseRole(['--role', 'web'])).toThrow(/--role must be one of api, worker, all/);
   });
 });
+
+describe('hardening defaults', () => {
+  const production = { ...valid, NODE_ENV: 'production', PUBLIC_URL: 'https://xiaoer.example.com' };
+
+  it('listens on 127.0.0.1 unless told otherwise', () => {
+    expect(loadConfig(valid).http.host).toBe('127.0.0.1');
+    expect(loadConfig({ ...valid, HOST: '0.0.0.0' }).http.host).toBe('0.0.0.0');
+  });
+
+  it('refuses to boot in production without PUBLIC_URL, naming the variable', () => {
+    const { PUBLIC_URL: _, ...rest } = production;
+    expect(() => loadConfig(rest)).toThrow(/^invalid configuration: PUBLIC_URL is required in production/);
+    expect(loadConfig(production).http.publicUrl).toBe('https://xiaoer.example.com');
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://xiaoer.example.com/' }).http.publicUrl).toBe('https://xiaoer.example.com');
+  });
+
+  it('takes TRUST_PROXY as a number of proxy hops, true meaning one', () => {
+    expect(loadConfig(valid).http.trustProxyHops).toBe(0);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'true' }).http.trustProxyHops).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'false' }).http.trustProxyHops).toBe(0);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '2' }).http.trustProxyHops).toBe(2);
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('is strict about outbound URLs in production: https only, no private addresses, no way to allow them', () => {
+    expect(loadConfig(production).outbound).toEqual({ allowHttp: false, allowPrivate: [] });
+    expect(() => loadConfig({ ...production, OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8' })).toThrow(/OUTBOUND_ALLOW_PRIVATE is not allowed in production/);
+    // elsewhere plain http is allowed, private addresses only when listed
+    expect(loadConfig(valid).outbound).toEqual({ allowHttp: true, allowPrivate: [] });
+    expect(loadConfig({ ...valid, OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8, ::1' }).outbound.allowPrivate).toEqual(['127.0.0.0/8', '::1']);
+    expect(() => loadConfig({ ...valid, OUTBOUND_ALLOW_PRIVATE: 'intranet' })).toThrow(/OUTBOUND_ALLOW_PRIVATE/);
+  });
+});

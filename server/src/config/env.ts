@@ -1,15 +1,27 @@
 // The one place that reads process.env. Everything else receives a typed, validated Config.
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+/** A count of proxy hops in front of us; `true` / `false` are kept from when this was a switch (one hop / none). */
+const proxyHops = z
+  .string()
+  .regex(/^(true|false|\d)$/, 'must be the number of proxies in front of the server (0-9; true means 1)')
+  .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)));
+const addressRanges = list.refine((ranges) => ranges.every((r) => ipaddr.isValid(r) || ipaddr.isValidCIDR(r)), 'must be IP addresses or CIDR ranges, comma-separated');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: z.url().optional(),
-  TRUST_PROXY: bool.default(false),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the http(s) address the server is reached at, e.g. https://xiaoer.example.com' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  TRUST_PROXY: proxyHops.default(0),
+  /** outside production only: private ranges merchant-supplied URLs may reach (the local stand-ins) */
+  OUTBOUND_ALLOW_PRIVATE: addressRanges.default([]),
   MONGO_URI: z
     .string({ error: 'is required (for example mongodb://127.0.0.1:27017/xiaoer)' })
     .regex(/^mongodb(\+srv)?:\/\/[^/\s]+\/?[^\s]*$/, 'must be a mongodb:// or mongodb+srv:// URI'),
@@ -39,6 +51,11 @@ const envSchema = z.object({
   WEATHER_API_BASE: z.url().optional(),
   WEATHER_API_KEY: z.string().min(1).optional(),
   WEATHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+}).superRefine((e, ctx) => {
+  if (e.NODE_ENV !== 'production') return;
+  // Outbound and displayed URLs are built from PUBLIC_URL, never from a request's Host header.
+  if (!e.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production (the https address WeCom and browsers reach, e.g. https://xiaoer.example.com)' });
+  if (e.OUTBOUND_ALLOW_PRIVATE.length) ctx.addIssue({ code: 'custom', path: ['OUTBOUND_ALLOW_PRIVATE'], message: 'is not allowed in production (merchant URLs must never reach private addresses)' });
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -48,8 +65,10 @@ export interface Config {
   http: {
     host: string;
     port: number;
+    /** required in production; elsewhere the process's own address stands in (never the Host header) */
     publicUrl?: string;
-    trustProxy: boolean;
+    /** how many proxies in front of us append to X-Forwarded-For (0: the socket's address is the client's) */
+    trustProxyHops: number;
     corsOrigins: string[];
     bodyLimit: string;
     requestTimeoutMs: number;
@@ -65,6 +84,8 @@ export interface Config {
   wecom: { apiBase: string; wechatApiBase: string; oauthBase: string; timeoutMs: number };
   miniProgram: { appId: string; secret: string };
   llm: { timeoutMs: number };
+  /** URLs a merchant supplies (LLM endpoint, script images): https and public addresses only, in production */
+  outbound: { allowHttp: boolean; allowPrivate: string[] };
   /** undefined when no weather source is configured */
   weather?: { apiBase: string; apiKey: string; timeoutMs: number };
 }
@@ -85,7 +106,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       host: e.HOST,
       port: e.PORT,
       publicUrl: e.PUBLIC_URL,
-      trustProxy: e.TRUST_PROXY,
+      trustProxyHops: e.TRUST_PROXY,
       corsOrigins: e.CORS_ORIGINS,
       bodyLimit: e.BODY_LIMIT,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
@@ -99,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     jobs: { pollMs: e.JOBS_POLL_MS, inboxPollMs: e.INBOX_POLL_MS },
     llm: { timeoutMs: e.LLM_TIMEOUT_MS },
+    outbound: { allowHttp: e.NODE_ENV !== 'production', allowPrivate: e.NODE_ENV === 'production' ? [] : e.OUTBOUND_ALLOW_PRIVATE },
     miniProgram: { appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET },
     weather: e.WEATHER_API_BASE && e.WEATHER_API_KEY ? { apiBase: e.WEATHER_API_BASE.replace(/\/$/, ''), apiKey: e.WEATHER_API_KEY, timeoutMs: e.WEATHER_TIMEOUT_MS } : undefined,
     wecom: { apiBase: e.WECOM_API_BASE.replace(/\/$/, ''), wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), oauthBase: e.WECOM_OAUTH_BASE.replace(/\/$/, ''), timeoutMs: e.WECOM_TIMEOUT_MS },

@@ -36,6 +36,8 @@ export async function prepareLocalEnvironment(source: Record<string, string | un
     descriptions: { mongo: mongo.description, redis: redis.description },
     env: {
       DEMO_MODE: 'true',
+      // the stand-ins (an LLM, script images) run on this machine; merchant URLs may reach it in the demo only
+      OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8,::1',
       LOG_PRETTY: 'true',
       CORS_ORIGINS: 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:10086,http://127.0.0.1:10086',
       ...secrets,

@@ -37,11 +37,17 @@ import { requestTimeout } from './middleware/timeout.js';
 const SIDEBAR_DIST = fileURLToPath(new URL('../../../client-sidebar/dist', import.meta.url));
 const CONSOLE_DIST = fileURLToPath(new URL('../../../client-miniprogram/dist-h5', import.meta.url));
 
-/** The HTTP application: cross-cutting middleware, then public routes, then the authenticated /api. */
-export function createApp(container: Container, lifecycle: { isDraining: () => boolean }): Koa {
+/**
+ * The HTTP application: cross-cutting middleware, then public routes, then the authenticated /api. `publicUrl` is
+ * where this server is reached (PUBLIC_URL, or the bound address outside production): URLs we build or show are
+ * made from it, never from a request's Host header.
+ */
+export function createApp(container: Container, lifecycle: { isDraining: () => boolean; publicUrl: () => string }): Koa {
   const { config, logger, services, repositories } = container;
   const app = new Koa();
-  app.proxy = config.http.trustProxy;
+  app.proxy = config.http.trustProxyHops > 0;
+  // Only the last N X-Forwarded-For entries were written by our N proxies; what is left of them, the client wrote.
+  app.maxIpsCount = config.http.trustProxyHops;
   app.silent = true; // errors are logged by our own middleware, once, with context
 
   app.use(requestContext(logger));
@@ -63,13 +69,13 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   app.use(jsonBody(config.http.bodyLimit));
 
   const health = healthRoutes({ mongo: container.mongo, redis: container.redis, isDraining: lifecycle.isDraining });
-  const auth = publicAuthRoutes(services.auth, container.rateLimiter);
+  const auth = publicAuthRoutes(services.auth, services.auth.limits);
 
   const api = new Router<AuthedState>({ prefix: '/api' });
   api.use(authenticate(container.sessions));
   for (const module of [
     sessionRoutes(services.auth, repositories.staff),
-    wecomRoutes(container.wecom.jssdk, container.jobs, container.wecom.configCheck, config.http.publicUrl),
+    wecomRoutes(container.wecom.jssdk, container.jobs, container.wecom.configCheck, lifecycle.publicUrl),
     channelCodeRoutes(container.wecom.channelCodes),
     groupSendRoutes(container.wecom.groupSends),
     aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge, container.ai.suggestions, container.ai.customerSummary),
@@ -83,7 +89,7 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     reportRoutes(container.reports.service),
     tagRuleRoutes(container.tagRules, container.autoTags),
     outreachRoutes(container.outreach.drafts, repositories.merchants, container.ai.knowledge),
-    intakeRoutes(container.intake.service, container.intake.webhook, config.http.publicUrl),
+    intakeRoutes(container.intake.service, container.intake.webhook, lifecycle.publicUrl),
     alertRoutes(container.alerts.service),
     weatherRoutes(container.weather),
     groupCalendarRoutes(container.groupCalendars),

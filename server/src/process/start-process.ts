@@ -33,7 +33,7 @@ export async function startProcess(
   let server: http.Server | undefined;
   let url: string | undefined;
   if (role !== 'worker') {
-    const app = createApp(container, { isDraining: () => draining });
+    const app = createApp(container, { isDraining: () => draining, publicUrl: () => config.http.publicUrl ?? url! });
     server = http.createServer(app.callback());
     server.requestTimeout = config.http.requestTimeoutMs + 5000;
     server.headersTimeout = 20_000;
@@ -43,7 +43,8 @@ export async function startProcess(
       server!.listen(config.http.port, config.http.host, resolve);
     });
     const { port } = server.address() as { port: number };
-    url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
+    const host = ['0.0.0.0', '::'].includes(config.http.host) ? '127.0.0.1' : config.http.host;
+    url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   }
 
   let jobs: JobRuntime | undefined;

@@ -21,6 +21,8 @@ export function testConfig(env: { mongoUrl: string; redisUrl: string; overrides?
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JOBS_POLL_MS: '200',
     SHUTDOWN_TIMEOUT_MS: '2000',
+    // the LLM stand-in and test image servers run on this machine (production never allows this)
+    OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8,::1',
     ...env.overrides,
   });
 }

@@ -5,16 +5,15 @@ import type { Middleware } from 'koa';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
-import { globalKey } from '../../redis/keys.js';
-import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
 import { presentStaff } from '../staff/staff.presenter.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { AuthService } from './auth.service.js';
+import type { LoginLimits } from './login-limits.js';
 
-/** Login endpoints are public, so each client address gets 30 attempts a minute. */
-function loginRateLimit(limiter: FixedWindowRateLimiter): Middleware {
+/** Login endpoints are public, so each client address gets 30 attempts a minute (503 while Redis is down). */
+function loginRateLimit(limits: LoginLimits): Middleware {
   return async (ctx, next) => {
-    const decision = await limiter.consume(globalKey('rl', 'login', ctx.ip), 30, 60_000).catch(() => ({ allowed: true, retryAfterMs: 0 }));
+    const decision = await limits.perAddress(ctx.ip);
     if (!decision.allowed) {
       ctx.set('Retry-After', String(Math.ceil(decision.retryAfterMs / 1000)));
       throw new AppError('rate_limited');
@@ -23,9 +22,9 @@ function loginRateLimit(limiter: FixedWindowRateLimiter): Middleware {
   };
 }
 
-export function publicAuthRoutes(auth: AuthService, limiter: FixedWindowRateLimiter): Router {
+export function publicAuthRoutes(auth: AuthService, limits: LoginLimits): Router {
   const router = new Router({ prefix: '/api/auth' });
-  router.use(loginRateLimit(limiter));
+  router.use(loginRateLimit(limits));
   router.post('/demo-login', async (ctx) => {
     ctx.body = await auth.demoLogin(parse(demoLoginSchema, ctx.request.body ?? {}));
   });

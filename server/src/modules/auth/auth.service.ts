@@ -12,6 +12,7 @@ import type { IdentityApi } from '../wecom/api/identity-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import type { InviteModel } from './invite.model.js';
+import type { LoginLimits } from './login-limits.js';
 import { openIdFromMiniProgramCode } from './wechat-login.js';
 
 const INVITE_TTL_MS = 24 * 3600_000;
@@ -30,6 +31,7 @@ export class AuthService {
     private wecomApps: WecomAppRepository,
     private identity: IdentityApi,
     private invites: InviteModel,
+    readonly limits: LoginLimits,
   ) {}
 
   async issueFor(staff: StaffRecord): Promise<SessionDto> {
@@ -87,6 +89,7 @@ export class AuthService {
   /** Redeems a one-time invite code: the openid from the ticket is bound to the invited staff account. */
   async bindMiniProgram(bindTicket: string, inviteCode: string): Promise<SessionDto> {
     const openId = await this.sessions.verifyBindTicket(bindTicket);
+    await this.limits.bindAttempt(openId); // 31^8 codes, but not unlimited guesses
     const invite = await this.invites
       .findOneAndUpdate({ codeHash: hashCode(inviteCode), usedAt: { $exists: false }, expiresAt: { $gt: new Date() } }, { $set: { usedAt: new Date() } })
       .lean()

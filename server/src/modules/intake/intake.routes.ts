@@ -9,19 +9,19 @@ import type { IntakeWebhookService } from './intake-webhook.service.js';
 
 const kindParams = z.object({ kind: z.enum(INTAKE_KIND_NAMES, { message: '不支持的数据类型' }) });
 
-export function intakeRoutes(intake: IntakeService, webhook: IntakeWebhookService, publicUrl?: string): Router<AuthedState> {
+export function intakeRoutes(intake: IntakeService, webhook: IntakeWebhookService, publicUrl: () => string): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/intake' });
-  const base = (ctx: { protocol: string; host: string }) => `${publicUrl ?? `${ctx.protocol}://${ctx.host}`}/intake`;
+  const base = () => `${publicUrl()}/intake`; // never from the Host header: the URL is handed to another system
 
   // The signed webhook: its URLs, and a new secret (shown once; the old one stops working).
   router.get('/webhook', requireRole('owner'), async (ctx) => {
     const current = await webhook.current(ctx.state.session.merchantId);
-    ctx.body = current ? { configured: true, ...webhookUrls(`${base(ctx)}/${current.endpointId}`), updatedAt: current.updatedAt } : { configured: false };
+    ctx.body = current ? { configured: true, ...webhookUrls(`${base()}/${current.endpointId}`), updatedAt: current.updatedAt } : { configured: false };
   });
   router.post('/webhook', requireRole('owner'), async (ctx) => {
     const { endpointId, secret } = await webhook.rotate(ctx.state.session.merchantId);
     ctx.status = 201;
-    ctx.body = { ...webhookUrls(`${base(ctx)}/${endpointId}`), secret, message: '密钥只显示这一次，请复制给收银系统的对接人员' };
+    ctx.body = { ...webhookUrls(`${base()}/${endpointId}`), secret, message: '密钥只显示这一次，请复制给收银系统的对接人员' };
   });
   // Records through the API (the same format as the webhook): /intake/orders, /intake/reviews ...
   router.post('/:kind', requireRole('manager'), async (ctx) => {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { AppError, notFound } from '../../errors/app-error.js';
+import { blockedCause, readCapped, refusalMessage, type OutboundGuard } from '../../net/outbound-guard.js';
 import type { RedisLock } from '../../redis/lock.js';
 import { tenantKey } from '../../redis/keys.js';
 import type { ContactsApi } from './api/contacts-api.js';
@@ -19,8 +20,8 @@ export class MediaService {
     private locks: RedisLock,
     private contacts: ContactsApi,
     private apps: WecomAppRepository,
-    /** images come over https; plain http only outside production (the demo and tests serve them locally) */
-    private allowHttp: boolean,
+    /** the image URL is the merchant's: fetched only through the guard (https and public addresses in production) */
+    private outbound: OutboundGuard,
   ) {}
 
   async imageMediaId(merchantId: MerchantId, imageUrl: string): Promise<string> {
@@ -39,13 +40,23 @@ export class MediaService {
   }
 
   private async download(imageUrl: string): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
-    const url = new URL(imageUrl);
-    if (url.protocol !== 'https:' && !(this.allowHttp && url.protocol === 'http:')) throw new AppError('bad_request', { message: '话术图片需要是 https 地址' });
-    const res = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: 'error' }).catch(() => null);
-    const type = res?.headers.get('content-type') ?? '';
-    if (!res?.ok || !type.startsWith('image/')) throw new AppError('bad_request', { message: '话术图片打不开，请在话术库里换一张' });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('bad_request', { message: '话术图片超过 2MB，请压缩后再上传' });
-    return { bytes, filename: url.pathname.split('/').pop() || 'image.png', contentType: type };
+    try {
+      const res = await this.outbound.fetch(imageUrl, { signal: AbortSignal.timeout(10_000) }, { maxBytes: MAX_IMAGE_BYTES });
+      const type = res.headers.get('content-type') ?? '';
+      if (!res.ok || !type.startsWith('image/')) {
+        await res.body?.cancel();
+        throw new AppError('bad_request', { message: UNUSABLE });
+      }
+      const bytes = await readCapped(res, MAX_IMAGE_BYTES); // streamed: an oversized image is dropped at 2 MB
+      return { bytes, filename: new URL(imageUrl).pathname.split('/').pop() || 'image.png', contentType: type };
+    } catch (err) {
+      const blocked = blockedCause(err);
+      if (blocked?.reason === 'too_large') throw new AppError('bad_request', { message: '话术图片超过 2MB，请压缩后再上传' });
+      if (blocked) throw new AppError('bad_request', { message: refusalMessage(blocked, '话术图片地址') });
+      if (err instanceof AppError) throw err;
+      throw new AppError('bad_request', { message: UNUSABLE, cause: err });
+    }
   }
 }
+
+const UNUSABLE = '话术图片打不开，请在话术库里换一张';

@@ -25,6 +25,7 @@ import { messageModel } from '../conversations/message.model.js';
 import { ContactsApi } from './api/contacts-api.js';
 import { IdentityApi } from './api/identity-api.js';
 import { KfApi } from './api/kf-api.js';
+import type { OutboundGuard } from '../../net/outbound-guard.js';
 import { MediaService } from './media.service.js';
 import { GroupChatService } from '../groups/group-chat.service.js';
 import { JsSdkService } from './jssdk.service.js';
@@ -57,6 +58,8 @@ export interface WecomDeps {
   customers: CustomerRepository;
   staff: StaffRepository;
   merchants: MerchantRepository;
+  /** merchant-supplied URLs (script images) are fetched only through it */
+  outbound: OutboundGuard;
   /** told when a customer deletes a staff member (the owner alerts, built after WeCom) */
   onCustomerLeft?: ContactEventDeps['onCustomerLeft'];
 }
@@ -137,7 +140,7 @@ export function buildWecom(d: WecomDeps) {
     configCheck: new ConfigCheckService(apps, d.staff, client),
     contactSync: new ContactSyncService(contactSyncModel(d.mongo), contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),
-    media: new MediaService(d.redis, d.locks, contactsApi, apps, d.config.env !== 'production'),
+    media: new MediaService(d.redis, d.locks, contactsApi, apps, d.outbound),
     groupChats: new GroupChatService(apps, contactsApi, d.customers),
     kf,
     kfRepository: kf.repository,
