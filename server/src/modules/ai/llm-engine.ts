@@ -13,8 +13,8 @@ export class LlmBudgetExceeded extends Error {}
 
 /**
  * Tokens a text may cost, on the high side: a non-ASCII (CJK) character as 1.5 tokens, an ASCII one as 0.5. The
- * tokenizers of DeepSeek, Qwen, GLM and GPT count less for ordinary Chinese and English, so a reservation made from
- * this rarely falls short of the bill (and the difference is given back when the call settles).
+ * tokenizers of DeepSeek, Qwen, GLM and GPT count about this or less for ordinary Chinese and English, so a
+ * reservation made from this rarely falls short of the bill (and the difference is given back when the call settles).
  */
 export function estimateTokens(text: string): number {
   let nonAscii = 0;
