@@ -66,13 +66,17 @@ const wecomLines = demoWecom
   What WeCom saw curl -s ${standin!.url}/__standin/state`
   : '';
 const persistent = !local.descriptions.mongo.startsWith('minimongod');
+// The demo login hands out an owner session to whoever asks: say so when others can reach it.
+const exposed = !['127.0.0.1', '::1', 'localhost'].includes(config.http.host)
+  ? `\n  WARNING        HOST=${config.http.host}: anyone who can reach this machine can use the demo login as the owner`
+  : '';
 console.log(`
   小二 Xiaoer is running.
 
   API            ${url}
   Ready check    ${url}/readyz
   Demo login     curl -s -X POST ${url}/api/auth/demo-login -H 'content-type: application/json' -d '{"role":"owner"}'
-  Demo merchant  茶语时光 (奶茶店) ${seeded.created ? `created: ${JSON.stringify(seeded.counts)}` : 'already present'}
+  Demo merchant  茶语时光 (奶茶店) ${seeded.created ? `created: ${JSON.stringify(seeded.counts)}` : 'already present'}${exposed}
 
   MongoDB        ${local.descriptions.mongo}
   Redis          ${local.descriptions.redis}${wecomLines}
