@@ -122,8 +122,9 @@ describe('resilience', () => {
     expect(claimed?.payload.ExternalUserID).toBe(externalUserId);
     await new Promise((r) => setTimeout(r, 50));
     await w.drain();
-    // Now a worker that died after sending the welcome but before recording it: the event is handled again.
-    await inbox().updateOne({ _id: claimed!._id }, { $set: { status: 'processing', leaseOwner: 'died-after-send', leaseUntil: new Date(0) }, $unset: { result: 1 } });
+    // Now a worker that died after sending the welcome but before recording it (the event still its lane's head): the
+    // event is handled again.
+    await inbox().updateOne({ _id: claimed!._id }, { $set: { status: 'processing', head: true, leaseOwner: 'died-after-send', leaseUntil: new Date(0) }, $unset: { result: 1 } });
     await w.drain();
     expect(await inbox().findOne({ _id: claimed!._id })).toMatchObject({ status: 'done', result: { welcome: 'skipped:41051' } });
     expect(w.standin.state.welcomeMessages.filter((m) => m.externalUserId === externalUserId)).toHaveLength(1);

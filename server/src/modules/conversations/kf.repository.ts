@@ -9,6 +9,14 @@ export type KfSessionRecord = KfSession & { _id: Types.ObjectId };
 export type MessageRecord = ConversationMessage & { _id: Types.ObjectId };
 export type NewMessage = Omit<ConversationMessage, 'merchantId'>;
 
+/** A stored customer message as the inbox queues it for the bot. */
+export interface QueuedMessageRef {
+  id: string;
+  openKfId: string;
+  externalUserId: string;
+  sentAt: Date;
+}
+
 export const KF_WINDOW_MS = 48 * 3600_000;
 export const KF_REPLY_BUDGET = 5;
 
@@ -115,6 +123,27 @@ export class KfRepository {
       .lean<MessageRecord[]>()
       .exec()
       .then((rows) => rows.reverse());
+  }
+
+  /**
+   * A customer's message (by id, with the customer and time it was queued with) and how many newer messages of the
+   * same customer are already stored, counted up to `newerLimit` — in one query on the conversation index.
+   */
+  async messageWithNewer(merchantId: MerchantId, ref: QueuedMessageRef, newerLimit: number): Promise<{ message: MessageRecord | null; newer: number }> {
+    const rows = await this.messages
+      .find({
+        merchantId: merchantObjectId(merchantId),
+        externalUserId: ref.externalUserId,
+        openKfId: ref.openKfId,
+        direction: 'in',
+        $or: [{ sentAt: { $gt: ref.sentAt } }, { sentAt: ref.sentAt, _id: { $gte: ref.id } }],
+      })
+      .sort({ sentAt: 1, _id: 1 })
+      .limit(newerLimit + 1)
+      .lean<MessageRecord[]>()
+      .exec();
+    const message = rows.find((m) => String(m._id) === ref.id) ?? null;
+    return { message, newer: rows.length - (message ? 1 : 0) };
   }
 
   message(merchantId: MerchantId, id: string): Promise<MessageRecord | null> {

@@ -82,8 +82,14 @@ export function buildWecom(d: WecomDeps) {
       dedupeKey: `kfmsg:${message.wecomMsgId}`,
       kind: 'kf_message',
       orderingKey: `kf:${message.openKfId}:${message.externalUserId}`,
-      priority: 1,
-      payload: { messageId: String(message._id), openKfId: message.openKfId, externalUserId: message.externalUserId },
+      // After the syncs (priority 1), which are quick and bring every shop's new messages in.
+      priority: 2,
+      payload: {
+        messageId: String(message._id),
+        openKfId: message.openKfId,
+        externalUserId: message.externalUserId,
+        sentAt: message.sentAt.toISOString(),
+      },
     });
     if (stored) inboxSignal.announce();
   };

@@ -81,11 +81,12 @@ export const eventKind = (fields: CallbackFields): string =>
   [fields.MsgType === 'event' ? fields.Event : fields.MsgType, fields.ChangeType].filter(Boolean).join('/') || 'unknown';
 
 /**
- * Events of one customer are handled in arrival order. A 微信客服 callback only says "sync this account": those
- * need no order among themselves (the sync coalesces them), so each gets its own key.
+ * The event's lane: events of one customer are handled in arrival order. A 微信客服 callback only says "sync this
+ * account": one lane per account, whose sync also answers every such notice queued behind it, so a burst of
+ * callbacks costs a few syncs and takes one worker, not one each.
  */
 export function orderingKey(corpId: string, fields: CallbackFields): string {
-  if (fields.OpenKfId) return `kf-sync:${fields.OpenKfId}:${fields.Token ?? fields.CreateTime ?? ''}`;
+  if (fields.OpenKfId) return `kf-sync:${fields.OpenKfId}`;
   if (fields.ExternalUserID) return `customer:${corpId}:${fields.ExternalUserID}`;
   if (fields.ChatId) return `chat:${corpId}:${fields.ChatId}`;
   return `corp:${corpId}:${eventKind(fields)}`;

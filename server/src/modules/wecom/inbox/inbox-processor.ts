@@ -1,10 +1,11 @@
-// Works through the inbox in the worker role: claims due events (per-customer order, welcome lane first), runs the
-// handler for the event's kind, and retries failures with backoff. A handler must be idempotent: after a crash the
+// Works through the inbox in the worker role: claims due lane heads (per-customer order, new contacts first, merchants
+// taking turns), runs the handler for the event's kind, and retries failures with backoff. A handler must be idempotent: after a crash the
 // event is taken over when its lease runs out and handled again from the steps it had not yet recorded.
 import { hostname } from 'node:os';
 import type { Logger } from '../../../logging/logger.js';
 import { runWithLogContext } from '../../../logging/logger.js';
 import type { WecomAppRepository, WecomCredentials } from '../wecom-app.repository.js';
+import type { Types } from 'mongoose';
 import type { InboxEventRecord, InboxRepository } from './inbox.repository.js';
 
 export interface InboxContext {
@@ -12,9 +13,17 @@ export interface InboxContext {
   app: WecomCredentials;
   /** runs a step once per event: skipped on a retry when it already completed */
   once<T>(step: string, run: () => Promise<T>): Promise<T>;
+  /**
+   * Declares that this handling also answers the events queued behind it in its lane now (one sync answers every
+   * "sync now" notice that arrived before it started): they are completed with this event if it succeeds.
+   */
+  coverQueued(): Promise<void>;
 }
 
-export type InboxHandler = (ctx: InboxContext) => Promise<void>;
+/** What a handling did, when worth keeping on the event for support (e.g. { skipped: 'superseded' }). */
+export type InboxOutcome = Record<string, string | number | boolean>;
+
+export type InboxHandler = (ctx: InboxContext) => Promise<void | InboxOutcome>;
 
 export interface InboxProcessorOptions {
   pollMs: number;
@@ -28,7 +37,7 @@ const backoffMs = (attempt: number) => Math.min(10 * 60_000, 1000 * 2 ** attempt
 export class InboxProcessor {
   private readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private timer?: NodeJS.Timeout;
-  private lanes = new Set<Promise<void>>();
+  private runners = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -41,8 +50,8 @@ export class InboxProcessor {
 
   /**
    * Polls every pollMs, and wakes at once when intake announces a new event (Redis pub/sub; polling stays the
-   * fallback). A wake-up starts one lane; a lane that finds work starts another before handling it, so lanes grow to
-   * `concurrency` only while there is work, and an idle wake-up costs one claim query, not one per lane.
+   * fallback). A wake-up starts one runner; a runner that finds work starts another before handling it, so runners grow
+   * to `concurrency` only while there is work, and an idle wake-up costs one claim query, not one per runner.
    */
   start(): void {
     this.stopped = false;
@@ -53,20 +62,20 @@ export class InboxProcessor {
     tick();
   }
 
-  /** A new event was stored (or may be due): start a lane if there is room. */
+  /** A new event was stored (or may be due): start a runner if there is room. */
   wake(): void {
-    if (this.stopped || this.lanes.size >= this.options.concurrency) return;
-    const lane: Promise<void> = this.lane().finally(() => this.lanes.delete(lane));
-    this.lanes.add(lane);
+    if (this.stopped || this.runners.size >= this.options.concurrency) return;
+    const runner: Promise<void> = this.run().finally(() => this.runners.delete(runner));
+    this.runners.add(runner);
   }
 
-  private async lane(): Promise<void> {
+  private async run(): Promise<void> {
     try {
       while (!this.stopped && (await this.processOne(() => this.wake()))) {
         // next event
       }
     } catch (err) {
-      this.logger.error({ err }, 'inbox lane failed');
+      this.logger.error({ err }, 'inbox runner failed');
     }
   }
 
@@ -74,18 +83,18 @@ export class InboxProcessor {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await Promise.allSettled([...this.lanes]);
+    await Promise.allSettled([...this.runners]);
   }
 
   /** Processes until nothing is due (tests and the demo use it to see effects at once). */
   async drain(): Promise<void> {
     this.inbox.lookForAbandonedNext();
-    const lane = async () => {
+    const runner = async () => {
       while (await this.processOne()) {
         // next event
       }
     };
-    await Promise.all(Array.from({ length: this.options.concurrency }, lane));
+    await Promise.all(Array.from({ length: this.options.concurrency }, runner));
   }
 
   /** Claims and handles one event; false when nothing was due. `claimed` runs as soon as an event is taken. */
@@ -99,34 +108,40 @@ export class InboxProcessor {
 
   private async handle(event: InboxEventRecord): Promise<void> {
     const handler = this.handlers[event.kind];
+    let covered: Types.ObjectId[] = [];
+    let outcome: InboxOutcome | undefined;
     try {
       if (handler) {
         const app = await this.apps.findByCorpId(event.corpId);
         if (!app) throw new Error(`no WeCom app for corp ${event.corpId}`);
         const steps = { ...(event.result ?? {}) };
-        await handler({
-          event,
-          app,
-          once: async (step, run) => {
-            if (step in steps) return steps[step] as never;
-            const value = await run();
-            await this.inbox.recordStep(event._id, this.owner, step, value ?? null);
-            steps[step] = value;
-            return value;
-          },
-        });
+        outcome =
+          (await handler({
+            event,
+            app,
+            once: async (step, run) => {
+              if (step in steps) return steps[step] as never;
+              const value = await run();
+              await this.inbox.recordStep(event._id, this.owner, step, value ?? null);
+              steps[step] = value;
+              return value;
+            },
+            coverQueued: async () => {
+              covered = await this.inbox.queuedBehind(event);
+            },
+          })) ?? undefined;
       } else {
         this.logger.info({ kind: event.kind }, 'wecom event kind not handled: stored and acknowledged');
       }
-      await this.inbox.complete(event._id, this.owner);
+      await this.inbox.complete(event, this.owner, { outcome, covered });
     } catch (err) {
       const message = (err as Error).message ?? String(err);
       if (event.attempts >= this.options.maxAttempts) {
         this.logger.error({ err, attempts: event.attempts }, 'inbox event failed for good');
-        await this.inbox.giveUp(event._id, this.owner, message);
+        await this.inbox.giveUp(event, this.owner, message);
       } else {
         this.logger.warn({ err: message, attempts: event.attempts }, 'inbox event failed, will retry');
-        await this.inbox.retryLater(event._id, this.owner, message, new Date(Date.now() + backoffMs(event.attempts)));
+        await this.inbox.retryLater(event, this.owner, message, new Date(Date.now() + backoffMs(event.attempts)));
       }
     }
   }

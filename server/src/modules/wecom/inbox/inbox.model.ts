@@ -12,11 +12,19 @@ export interface InboxEvent {
   corpId: string;
   dedupeKey: string;
   kind: string;
+  /** the event's lane: events of one key (a customer, a chat, a 微信客服 account) are handled one at a time, in order */
   orderingKey: string;
   priority: number;
   /** the decrypted event fields, as WeCom sent them */
   payload: Record<string, string>;
   status: InboxStatus;
+  /**
+   * The lane's head: the one unfinished event of its orderingKey that workers may claim (the rest of the lane waits
+   * behind it, head unset). Set when the event is stored into an empty lane or when the event before it finishes.
+   */
+  head?: boolean;
+  /** a head's place in the claim order, after priority (fair-turns.ts: merchants take turns) */
+  turn?: Date;
   attempts: number;
   nextAttemptAt: Date;
   /** while processing: the worker's lease; a crashed worker's lease runs out and the event is taken over */
@@ -38,6 +46,8 @@ const inboxSchema = new Schema<InboxEvent>({
   priority: { type: Number, required: true },
   payload: { type: Schema.Types.Mixed, required: true },
   status: { type: String, enum: INBOX_STATUSES, required: true, default: 'pending' },
+  head: Boolean,
+  turn: Date,
   attempts: { type: Number, default: 0 },
   nextAttemptAt: { type: Date, required: true },
   leaseUntil: Date,
@@ -50,9 +60,15 @@ const inboxSchema = new Schema<InboxEvent>({
 
 // Intake dedupe: the same event delivered again (WeCom retry, concurrent delivery) cannot be stored twice.
 inboxSchema.index({ merchantId: 1, dedupeKey: 1 }, { unique: true });
-// The worker's claim query: due pending events (and expired leases) by priority, then arrival.
+// At most one head per lane: the atomic rule behind per-customer order. Storing a head into a lane that has one, or
+// promoting a second, fails with E11000 instead of letting two events of one customer run at once.
+export const ONE_HEAD_PER_LANE = 'one_head_per_lane';
+inboxSchema.index({ merchantId: 1, orderingKey: 1 }, { unique: true, partialFilterExpression: { head: true }, name: ONE_HEAD_PER_LANE });
+// The worker's claim: due heads (and heads whose worker died) by priority, then turn.
+inboxSchema.index({ head: 1, status: 1, priority: 1, turn: 1 });
+// The repair sweep: queued events by arrival (lanes left without a head after a crash between two steps).
 inboxSchema.index({ status: 1, priority: 1, receivedAt: 1 });
-// Per-customer ordering: is an earlier event of the same customer still unfinished?
+// A lane in arrival order: the next event to promote, the notices a sync covers.
 inboxSchema.index({ orderingKey: 1, status: 1, receivedAt: 1 });
 // Handled events are kept 30 days for support, then expire.
 inboxSchema.index({ doneAt: 1 }, { expireAfterSeconds: 30 * 86_400 });

@@ -1,0 +1,132 @@
+// Nobody waits on somebody else's queue: a customer flooding 微信客服, an event waiting out its backoff, or a busy
+// merchant must not hold up anyone else's events. Driven through the WeCom stand-in (callbacks, sync_msg, send_msg);
+// the API role stores events and `drain` works them off, so what is asserted is the order of work, not timing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
+import type { MerchantId } from '../../src/tenancy/merchant-id.js';
+import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+
+let w: WecomTestApp;
+const inbox = () => w.app.container.mongo.collection('wecom_inbox');
+const QUESTION = '杨枝甘露多少钱';
+
+async function seedMenu(merchantId: MerchantId) {
+  await w.app.container.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
+  await w.app.container.ai.knowledge.changed(merchantId);
+}
+
+beforeAll(async () => {
+  w = await startWecomTestApp({ autoReply: 'always' });
+  await seedMenu(w.tenant.merchantId);
+});
+afterAll(() => w.close());
+
+describe('inbox fairness', () => {
+  it('answers another customer while one customer’s 300-message flood is still being worked off', async () => {
+    const openKfId = w.credentials.kfAccounts[0]!.openKfId;
+    const syncsBefore = w.standin.state.calls.get('/cgi-bin/kf/sync_msg') ?? 0;
+    for (let i = 0; i < 300; i++) await w.standin.customers.writesToKf(openKfId, 'wmFlood', `${QUESTION}${i}`);
+    await w.standin.customers.writesToKf(openKfId, 'wmPatient', QUESTION);
+    await w.drain();
+
+    const answered = w.standin.state.kfSent.find((m) => m.touser === 'wmPatient');
+    expect(answered).toBeDefined();
+    // When the patient customer's answer went out, the flood had barely started.
+    const floodDoneBefore = await inbox().countDocuments({ kind: 'kf_message', 'payload.externalUserId': 'wmFlood', doneAt: { $lte: new Date(answered!.at) } });
+    expect(floodDoneBefore).toBeLessThan(10);
+    // 301 "sync now" callbacks cost a few syncs, not one each; every one of them is handled.
+    expect((w.standin.state.calls.get('/cgi-bin/kf/sync_msg') ?? 0) - syncsBefore).toBeLessThanOrEqual(5);
+    expect(await inbox().countDocuments({ kind: 'kf_msg_or_event', status: { $ne: 'done' } })).toBe(0);
+  }, 180_000);
+
+  it('handles every flooded message once, in order, and answers the burst rather than each stale message', async () => {
+    const flood = await inbox().find({ kind: 'kf_message', 'payload.externalUserId': 'wmFlood' }).toArray();
+    expect(flood).toHaveLength(300);
+    expect(flood.every((e) => e.status === 'done')).toBe(true);
+    const byArrival = [...flood].sort((a, b) => a.receivedAt - b.receivedAt || String(a._id).localeCompare(String(b._id)));
+    const outOfOrder = byArrival.filter((e, i) => i > 0 && e.doneAt < byArrival[i - 1]!.doneAt);
+    expect(outOfOrder).toEqual([]);
+    // Messages with five newer ones already waiting are not answered one by one: the bot sees each message at most
+    // once, and only the latest of the burst get an answer.
+    const superseded = flood.filter((e) => e.result?.skipped === 'superseded').length;
+    const decisions = await w.app.container.ai.decisions.countDocuments({ externalUserId: 'wmFlood' });
+    expect(superseded).toBe(295);
+    expect(decisions).toBe(5);
+    expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmFlood').length).toBeLessThanOrEqual(5);
+    const stored = await w.app.container.mongo.collection('messages').find({ externalUserId: 'wmFlood', direction: 'in' }).toArray();
+    expect(stored).toHaveLength(300);
+    expect(stored.every((m) => m.handledAt)).toBe(true);
+  });
+
+  it('does not stall other customers behind an event waiting out its backoff', async () => {
+    const { corpId } = w;
+    const member = w.tenant.people.staff.wecomUserId;
+    const x = await w.standin.customers.addsMember(corpId, member, { name: '老顾客' });
+    const y = await w.standin.customers.addsMember(corpId, member, { name: '新顾客' });
+    await w.drain();
+    // X's next event fails once (WeCom refuses the profile read) and waits out its backoff ...
+    w.standin.state.injected.set('/cgi-bin/externalcontact/get', [{ errcode: 60011, remaining: 1 }]);
+    await w.standin.customers.editsProfile(corpId, member, x.externalUserId, { name: '老顾客改名' });
+    await w.drain();
+    const failed = await inbox().findOne({ 'payload.ExternalUserID': x.externalUserId, status: 'pending' });
+    expect(failed).toMatchObject({ attempts: 1 });
+    expect(failed!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    // ... while X keeps generating events (each a distinct second, so none is a duplicate delivery) ...
+    for (let i = 0; i < 25; i++) {
+      w.standin.state.clockOffsetMs += 1000;
+      await w.standin.customers.editsProfile(corpId, member, x.externalUserId, { name: `老顾客${i}` });
+    }
+    w.standin.state.clockOffsetMs = 0;
+    // ... and then Y changes their name.
+    await w.standin.customers.editsProfile(corpId, member, y.externalUserId, { name: '新顾客改名' });
+    await w.drain();
+
+    const customers = w.app.container.repositories.customers;
+    expect((await customers.findByExternalUserId(w.tenant.merchantId, y.externalUserId))?.name).toBe('新顾客改名');
+    // X's own events wait, in order, behind the one in backoff.
+    expect(await inbox().countDocuments({ 'payload.ExternalUserID': x.externalUserId, status: 'pending' })).toBe(26);
+    expect((await customers.findByExternalUserId(w.tenant.merchantId, x.externalUserId))?.name).toBe('老顾客');
+  });
+
+  it('answers another merchant’s customer before one merchant’s crowd of customers is worked off', async () => {
+    const other = await w.addMerchant('always');
+    await seedMenu(other.tenant.merchantId);
+    const busyKf = w.credentials.kfAccounts[0]!.openKfId;
+    const sentBefore = w.standin.state.kfSent.length;
+    for (let i = 0; i < 100; i++) await w.standin.customers.writesToKf(busyKf, `wmCrowd${i}`, QUESTION);
+    // The crowd's messages are synced and waiting to be answered when the other shop's customer writes.
+    await w.app.container.wecom.kf.sync((await w.app.container.wecom.apps.findByCorpId(w.corpId))!, busyKf);
+    await w.standin.customers.writesToKf(other.openKfId, 'wmOtherShop', QUESTION);
+    await w.drain();
+
+    const sent = w.standin.state.kfSent.slice(sentBefore);
+    expect(sent.filter((m) => m.touser.startsWith('wmCrowd'))).toHaveLength(100);
+    // The other shop's customer waits for what the workers took on while its own message was being synced, not for
+    // the crowd to be worked off.
+    const position = sent.findIndex((m) => m.touser === 'wmOtherShop');
+    expect(position).toBeGreaterThanOrEqual(0);
+    expect(position).toBeLessThan(40);
+  }, 120_000);
+
+  it('handles lanes left without a head (a process died between storing and promoting, or events stored before lanes)', async () => {
+    const past = (s: number) => new Date(Date.now() - s * 1000);
+    const event = (i: number) => ({
+      merchantId: w.tenant.merchant._id,
+      corpId: w.corpId,
+      dedupeKey: `evt:headless-${i}`,
+      kind: 'headless_test',
+      orderingKey: `corp:${w.corpId}:headless`,
+      priority: 2,
+      payload: {},
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: past(60 - i),
+      receivedAt: past(60 - i),
+    });
+    await inbox().insertMany([event(0), event(1), event(2)]);
+    await w.drain();
+    const lane = await inbox().find({ kind: 'headless_test' }).sort({ receivedAt: 1 }).toArray();
+    expect(lane.map((e) => e.status)).toEqual(['done', 'done', 'done']);
+    expect(lane.map((e) => e.doneAt.getTime())).toEqual(lane.map((e) => e.doneAt.getTime()).sort((a, b) => a - b));
+  });
+});
