@@ -14,6 +14,7 @@ export const STATUS_TEXT: Record<DraftStatus, string> = {
   sent: '等员工确认发送',
   delivered: '已送达',
   failed: '没发出去',
+  cancelled: '已取消',
 };
 
 /** Drafts by scenario, in the order their first draft appears. */

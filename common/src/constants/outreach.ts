@@ -1,8 +1,9 @@
 /**
  * A draft's life: pending → approved (as written or edited) or rejected → sent (a group-send task staff confirm, or a
- * KF message inside the 48-hour window) → delivered (WeCom reports it reached the customer) or failed.
+ * KF message inside the 48-hour window) → delivered (WeCom reports it reached the customer) or failed. Cancelled: the
+ * customer may no longer be messaged (opted out, or no longer a contact), found when they opted out or when sending.
  */
-export const DRAFT_STATUSES = ['pending', 'approved', 'rejected', 'sent', 'delivered', 'failed'] as const;
+export const DRAFT_STATUSES = ['pending', 'approved', 'rejected', 'sent', 'delivered', 'failed', 'cancelled'] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /** The contact policy a merchant starts with (each value can be changed). */

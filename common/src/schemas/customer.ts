@@ -17,6 +17,8 @@ export const customerUpdateSchema = z
     birthday: isoDateSchema,
     tags: z.array(z.string().trim().min(1).max(30)).max(50),
     optedOut: z.boolean(),
+    /** why an opt-out is cleared (owner only; kept in the customer's consent log) */
+    optOutReason: z.string().trim().min(2, '请写明恢复接收的原因').max(200),
   })
   .partial()
   .strict();
@@ -48,4 +50,14 @@ export interface CustomerDto {
   lastContactAt?: string;
   consentMarketing: boolean;
   optedOut: boolean;
+  /** who opted the customer out or cleared it, when and why (managers and owners only) */
+  consentLog?: ConsentLogEntryDto[];
+}
+
+export interface ConsentLogEntryDto {
+  at: string;
+  /** a staff id, or `customer` when they wrote 退订 themselves */
+  by: string;
+  action: 'opted_out' | 'opt_out_cleared';
+  reason?: string;
 }

@@ -13,7 +13,7 @@ import { ProductRepository } from '../modules/catalog/product.repository.js';
 import { orderModel } from '../modules/orders/order.model.js';
 import { OrderRepository } from '../modules/orders/order.repository.js';
 import { customerModel } from '../modules/customers/customer.model.js';
-import { CustomerRepository } from '../modules/customers/customer.repository.js';
+import { CustomerRepository, type OptedOutHook } from '../modules/customers/customer.repository.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
 import { CustomerProfileService } from '../modules/customers/customer-profile.service.js';
 import { merchantModel } from '../modules/merchants/merchant.model.js';
@@ -61,11 +61,13 @@ import { groupInteractionModel } from '../modules/groups/interaction.model.js';
 import { intakeRequestModel, webhookEndpointModel } from '../modules/intake/webhook-endpoint.model.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
+  // every opt-out cancels the customer's pending drafts (late-bound: the drafts inbox is built below)
+  const cancelDrafts: OptedOutHook = (merchantId, customerId) => drafts.cancelPendingFor(merchantId, customerId);
   const repositories = {
     merchants: new MerchantRepository(merchantModel(mongo)),
     shops: new ShopRepository(shopModel(mongo)),
     staff: new StaffRepository(staffModel(mongo)),
-    customers: new CustomerRepository(customerModel(mongo)),
+    customers: new CustomerRepository(customerModel(mongo), { optedOut: cancelDrafts }),
     products: new ProductRepository(productModel(mongo)),
     orders: new OrderRepository(orderModel(mongo)),
   };
@@ -125,7 +127,15 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     webhook: new IntakeWebhookService(webhookEndpointModel(mongo), intakeRequestModel(mongo), secrets, intakeService),
   };
   const outreachDrafts = draftModel(mongo);
-  const drafts = new DraftService(outreachDrafts, repositories.customers, repositories.staff, wecom.groupSends, ai.knowledge, { sessions: wecom.kfRepository, service: wecom.kf, apps: wecom.apps });
+  const drafts = new DraftService(
+    outreachDrafts,
+    repositories.customers,
+    repositories.staff,
+    wecom.groupSends,
+    ai.knowledge,
+    { sessions: wecom.kfRepository, service: wecom.kf, apps: wecom.apps },
+    logger,
+  );
   const outreach = {
     drafts,
     scan: new ScenarioScanService({

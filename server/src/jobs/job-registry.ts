@@ -4,12 +4,12 @@ import { contactSyncJob } from '../modules/wecom/contacts/contact-sync.job.js';
 import { morningSummaryJob } from '../modules/ai/morning-summary.job.js';
 import { autoTagJob } from '../modules/tags/auto-tag.job.js';
 import { reportsJob } from '../modules/reports/reports.job.js';
-import { outreachScanJob } from '../modules/outreach/outreach-scan.job.js';
+import { draftResumeJob, outreachScanJob } from '../modules/outreach/outreach-scan.job.js';
 import { alertsJob } from '../modules/alerts/alerts.job.js';
 import { groupCalendarJob } from '../modules/groups/group-calendar.job.js';
 import type { JobDefinition } from './job-definition.js';
 
 /** Every job kind the worker role runs. */
 export function jobDefinitions(container: Container): JobDefinition[] {
-  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), reportsJob(container), autoTagJob(container), alertsJob(container), groupCalendarJob(container)] as unknown as JobDefinition[];
+  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), draftResumeJob(container), reportsJob(container), autoTagJob(container), alertsJob(container), groupCalendarJob(container)] as unknown as JobDefinition[];
 }

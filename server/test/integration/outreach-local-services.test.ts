@@ -131,7 +131,7 @@ describe('the owner’s trust and WeCom’s word', () => {
     expect(await run('after_service', tomorrow)).toMatchObject({ drafted: 2, sent: 2 });
     const sent = (await drafts('after_service')).filter((d) => d.day === '2026-11-24');
     expect(sent.map((d) => d.status)).toEqual(['sent', 'sent']);
-    expect(sent[0]!.audit.map((a: { action: string }) => a.action)).toEqual(['drafted', 'auto_approved', 'group_send_created']);
+    expect(sent[0]!.audit.map((a: { action: string }) => a.action)).toEqual(['drafted', 'auto_approved', 'group_send_requested', 'group_send_created']);
     const tasks = w.standin.state.groupSendTasks.slice(tasksBefore);
     expect(tasks).toHaveLength(2);
     expect(tasks.every((t) => t.sender === w.tenant.people.staff.wecomUserId)).toBe(true);

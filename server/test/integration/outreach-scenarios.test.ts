@@ -16,7 +16,8 @@ async function customer(name: string, lastOrderDaysAgo: number | null, extra: { 
   const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name });
   await w.drain();
   const c = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-  if (extra.optedOut || extra.birthday) await w.app.container.repositories.customers.update(w.tenant.merchantId, String(c._id), extra);
+  if (extra.birthday) await w.app.container.repositories.customers.update(w.tenant.merchantId, String(c._id), { birthday: extra.birthday });
+  if (extra.optedOut) await w.app.container.repositories.customers.optOut(w.tenant.merchantId, { id: String(c._id) }, { by: 'customer', via: 'kf' });
   if (lastOrderDaysAgo !== null) {
     await w.app.container.repositories.orders.insertMany(
       w.tenant.merchantId,
@@ -103,7 +104,7 @@ describe('the drafts inbox', () => {
     expect(winback.scenarioName).toBe('沉睡客户唤醒');
     const res = await w.app.request(`/api/outreach/drafts/${winback.id}/approve`, { token: w.tenant.tokens.owner, body: {} });
     expect(res.body).toMatchObject({ status: 'sent' });
-    expect(res.body.audit.map((a: { action: string }) => a.action)).toEqual(['drafted', 'approved', 'group_send_created']);
+    expect(res.body.audit.map((a: { action: string }) => a.action)).toEqual(['drafted', 'approved', 'group_send_requested', 'group_send_created']);
     const task = w.standin.state.groupSendTasks.at(-1)!;
     expect(task).toMatchObject({ chatType: 'single', sender: w.tenant.people.staff.wecomUserId, externalUserIds: [people['沉睡的阿强']!.externalUserId], text: '沉睡的阿强，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？' });
     expect((await w.app.request(`/api/outreach/drafts/${winback.id}/approve`, { token: w.tenant.tokens.owner, body: {} })).status).toBe(409);

@@ -18,7 +18,7 @@ describe('group sends (群发)', () => {
   it('creates a task for the sender to confirm, skipping who must not receive it, and tracks the results', async () => {
     const ok = await wecomCustomer('可以群发');
     const optedOut = await wecomCustomer('已退订');
-    await w.app.container.repositories.customers.update(w.tenant.merchantId, String(optedOut._id), { optedOut: true });
+    await w.app.container.repositories.customers.optOut(w.tenant.merchantId, { id: String(optedOut._id) }, { by: 'customer', via: 'kf' });
     const imported = await buildCustomer(w.app.container, w.tenant.merchantId, { externalUserId: undefined, name: '只有手机号' });
 
     const res = await w.app.request('/api/group-sends', {

@@ -1,6 +1,8 @@
 // Every morning the owner and managers get one message about what the bot handled overnight: how many questions it
 // answered, how many it passed to a person (and who is still waiting), and opt-outs. Sent once per merchant per day,
-// whichever worker gets there first (a unique key in MongoDB), and only after 08:00 in the merchant's timezone.
+// and only after 08:00 in the merchant's timezone: a (merchant, day) document is claimed with a lease by whichever
+// worker gets there first and marked done only after WeCom took the message; a failed send gives the lease back, and
+// a worker that died mid-send loses it when it runs out, so the next tick (before noon) sends it.
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Logger } from '../../logging/logger.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
@@ -15,13 +17,17 @@ import { insertedOnce } from '../../db/duplicate-key.js';
 interface MorningSummary {
   merchantId: Types.ObjectId;
   day: string;
-  sentAt: Date;
+  /** the day's summary is done (sent, or a quiet night with nothing to tell); absent while it is still owed */
+  sentAt?: Date;
+  /** the worker sending it owns it until then */
+  leaseUntil?: Date;
   counts: Record<string, number>;
 }
 const schema = new Schema<MorningSummary>({
   merchantId: { type: Schema.Types.ObjectId, required: true },
   day: { type: String, required: true },
-  sentAt: { type: Date, required: true },
+  sentAt: Date,
+  leaseUntil: Date,
   counts: { type: Schema.Types.Mixed },
 });
 // Once per merchant per day, across workers and retries.
@@ -31,6 +37,8 @@ export const morningSummaryModel = (conn: Connection) => conn.model<MorningSumma
 const SEND_FROM_MINUTES = 8 * 60;
 const SEND_UNTIL_MINUTES = 12 * 60;
 const OVERNIGHT_MS = 16 * 3600_000;
+/** a send takes seconds; the job ticks every 10 minutes */
+const LEASE_MS = 5 * 60_000;
 
 export class MorningSummaryService {
   constructor(
@@ -69,21 +77,50 @@ export class MorningSummaryService {
       else if (d.action === 'handoff') counts.handedOver++;
       else if (d.action === 'opted_out') counts.optedOut++;
     }
-    if (!(await insertedOnce(() => this.summaries.create({ merchantId: mid, day: local.date, sentAt: now, counts })))) return false; // already sent today
-    if (!rows.length) return false; // a quiet night: nothing to report
+    const lease = await this.claim(mid, local.date, now);
+    if (!lease) return false; // done today, or another worker is sending it
+    // done whoever holds the lease by now (ours may have run out mid-send); given back only while it is ours
+    const today = { merchantId: mid, day: local.date };
+    const done = () => this.summaries.updateOne(today, { $set: { sentAt: now, counts }, $unset: { leaseUntil: 1 } });
+    const giveBack = () => this.summaries.updateOne(lease, { $set: { leaseUntil: now } }).exec();
+    if (!rows.length) {
+      await done(); // a quiet night: nothing to report
+      return false;
+    }
     const app = await this.apps.findByMerchant(merchantId);
     const recipients = (await this.staff.list(merchantId)).filter((s) => s.role !== 'staff').map((s) => s.wecomUserId);
-    if (!app || !recipients.length) return false;
+    if (!app || !recipients.length) {
+      await giveBack(); // nobody to tell yet: a later tick may have someone
+      return false;
+    }
     const waiting = rows.filter((d) => d.action === 'handoff').slice(0, 3).map((d) => `「${d.question.slice(0, 20)}」`);
-    await this.contacts.sendAppTextCard(app, recipients, {
-      title: `${merchant.name} · 夜间客服小结`,
-      description: [
-        `机器人昨晚回答了 ${counts.answered} 个问题，转给店员 ${counts.handedOver} 个${counts.optedOut ? `，${counts.optedOut} 位客户退订` : ''}。`,
-        waiting.length ? `待跟进：${waiting.join('、')}` : '没有需要跟进的客户 👍',
-      ].join('\n'),
-      url: 'https://work.weixin.qq.com/kf',
-    });
+    try {
+      await this.contacts.sendAppTextCard(app, recipients, {
+        title: `${merchant.name} · 夜间客服小结`,
+        description: [
+          `机器人昨晚回答了 ${counts.answered} 个问题，转给店员 ${counts.handedOver} 个${counts.optedOut ? `，${counts.optedOut} 位客户退订` : ''}。`,
+          waiting.length ? `待跟进：${waiting.join('、')}` : '没有需要跟进的客户 👍',
+        ].join('\n'),
+        url: 'https://work.weixin.qq.com/kf',
+      });
+    } catch (err) {
+      await giveBack(); // the next tick tries again
+      throw err;
+    }
+    await done();
     return true;
+  }
+
+  /**
+   * The day's summary for this worker to send: a new (merchant, day) document, or one still owed whose lease ran
+   * out. Returns the filter that names our lease, or null when it is done or leased to another worker.
+   */
+  private async claim(merchantId: Types.ObjectId, day: string, now: Date) {
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const lease = { merchantId, day, leaseUntil };
+    if (await insertedOnce(() => this.summaries.create({ ...lease, counts: {} }))) return lease;
+    const owed = { merchantId, day, sentAt: { $exists: false }, leaseUntil: { $lt: now } };
+    return (await this.summaries.findOneAndUpdate(owed, { $set: { leaseUntil } }).lean().exec()) ? lease : null;
   }
 }
 

@@ -11,6 +11,8 @@ export interface GroupSendTask {
   text: string;
   /** WeCom's msgid for the task */
   msgid: string;
+  /** the caller's idempotency key (`draft-<id>`): a retried send finds its task instead of making another */
+  key?: string;
   externalUserIds: string[];
   /** a post to customer groups (chat_type group): the groups it goes to */
   chatIds?: string[];
@@ -29,6 +31,7 @@ const groupSendSchema = new Schema<GroupSendTask>(
     senderUserId: { type: String, required: true },
     text: { type: String, required: true },
     msgid: { type: String, required: true },
+    key: { type: String },
     externalUserIds: { type: [String], default: [] },
     chatIds: { type: [String], default: undefined },
     skipped: { type: [new Schema({ customerId: Schema.Types.ObjectId, reason: String }, { _id: false })], default: [] },
@@ -41,6 +44,11 @@ const groupSendSchema = new Schema<GroupSendTask>(
 
 // The local cap check: this merchant's recent tasks that include a given customer (multikey).
 groupSendSchema.index({ merchantId: 1, externalUserIds: 1, createdAt: -1 });
+// A retried draft finds the task it already made (and a second one for the same key cannot be stored).
+groupSendSchema.index(
+  { merchantId: 1, key: 1 },
+  { unique: true, partialFilterExpression: { key: { $type: 'string' } } },
+);
 // One task per WeCom msgid.
 groupSendSchema.index({ merchantId: 1, msgid: 1 }, { unique: true });
 

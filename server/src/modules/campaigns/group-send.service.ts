@@ -9,6 +9,7 @@ import type { CustomerRecord, CustomerRepository } from '../customers/customer.r
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { WecomClient } from '../wecom/api/wecom-client.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import { consentVerdict } from '../outreach/contact-policy.js';
 import type { GroupSendModel, GroupSendTask } from './group-send.model.js';
 
 type TaskRecord = GroupSendTask & { _id: Types.ObjectId };
@@ -43,9 +44,8 @@ export class GroupSendService {
       .exec();
     for (const c of customers) {
       const id = String(c._id);
-      if (c.optedOut) reasons.set(id, 'opted_out');
-      else if (!c.externalUserId) reasons.set(id, 'not_wecom_contact');
-      else if (c.contactStatus !== 'active') reasons.set(id, 'contact_deleted');
+      const refused = consentVerdict(c);
+      if (refused) reasons.set(id, refused);
       else {
         const mine = recent.filter((t) => t.externalUserIds.includes(c.externalUserId!));
         if (mine.filter((t) => now.getTime() - t.createdAt.getTime() < DAY).length >= GROUP_SEND_CAPS.perDay) reasons.set(id, 'over_daily_cap');
@@ -55,7 +55,17 @@ export class GroupSendService {
     return reasons;
   }
 
-  async create(merchantId: MerchantId, input: { senderStaffId: string; customerIds: string[]; text: string }, now = new Date()): Promise<GroupSendDto> {
+  /**
+   * Creates the WeCom task for the customers who may receive it. With a `key`, a task already made under that key is
+   * returned instead: WeCom's add_msg_template takes no idempotency key of its own, so a retry must not ask again.
+   */
+  async create(
+    merchantId: MerchantId,
+    input: { senderStaffId: string; customerIds: string[]; text: string; key?: string },
+    now = new Date(),
+  ): Promise<GroupSendDto> {
+    const made = input.key && (await this.findByKey(merchantId, input.key));
+    if (made) return made;
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
     const sender = await this.staff.findById(merchantId, input.senderStaffId);
@@ -79,8 +89,14 @@ export class GroupSendService {
       msgid: String(res.msgid),
       externalUserIds: recipients.map((c) => c.externalUserId!),
       skipped,
+      ...(input.key ? { key: input.key } : {}),
     });
     return present(task.toObject() as TaskRecord);
+  }
+
+  async findByKey(merchantId: MerchantId, key: string): Promise<GroupSendDto | null> {
+    const task = await this.tasks.findOne({ merchantId: merchantObjectId(merchantId), key }).lean<TaskRecord>().exec();
+    return task && present(task);
   }
 
   /**

@@ -16,6 +16,16 @@ export interface CustomerNote {
   createdAt: Date;
 }
 
+/** One change of the customer's consent: who (a staff id, or `customer` for their own 退订), when, and why. */
+export interface ConsentLogEntry {
+  at: Date;
+  by: string;
+  action: 'opted_out' | 'opt_out_cleared';
+  /** where the opt-out came from (kf: 退订 written to 微信客服; staff: set by hand) */
+  via?: 'kf' | 'staff';
+  reason?: string;
+}
+
 export const CONTACT_STATUSES = ['active', 'deleted_by_customer', 'deleted_by_staff'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 
@@ -40,6 +50,11 @@ export interface Customer {
   consentMarketing: boolean;
   optedOut: boolean;
   optedOutAt?: Date | null;
+  /**
+   * every opt-out and its clearing, oldest first (clearing is the owner's, with a reason); typed as mongoose's array,
+   * as a plain array of subdocuments here makes the model's derived filter types disagree with each other
+   */
+  consentLog?: Types.Array<ConsentLogEntry>;
   /** the WeCom relation: active, or who ended it (the customer deleting staff is churn) */
   contactStatus: ContactStatus;
   contactStatusAt?: Date;
@@ -71,6 +86,10 @@ const customerSchema = new Schema<Customer>(
     consentMarketing: { type: Boolean, default: false },
     optedOut: { type: Boolean, default: false },
     optedOutAt: { type: Date },
+    consentLog: {
+      type: [new Schema({ at: Date, by: String, action: String, via: String, reason: String }, { _id: false })],
+      default: undefined,
+    },
     contactStatus: { type: String, enum: CONTACT_STATUSES, default: 'active' },
     contactStatusAt: { type: Date },
   },

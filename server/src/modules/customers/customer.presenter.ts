@@ -1,9 +1,19 @@
 import { roleAtLeast, type StaffRole } from '@xiaoer/common/constants/roles';
-import type { CustomerDto } from '@xiaoer/common/schemas/customer';
+import type { ConsentLogEntryDto, CustomerDto } from '@xiaoer/common/schemas/customer';
+import type { ConsentLogEntry } from './customer.model.js';
 import type { CustomerRecord } from './customer.repository.js';
 
-/** Staff see 138****5678; managers and owners see the whole number (they call customers back). */
+/**
+ * Staff see 138****5678; managers and owners see the whole number (they call customers back) and the consent log.
+ */
 export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+
+const presentConsent = (e: ConsentLogEntry): ConsentLogEntryDto => ({
+  at: e.at.toISOString(),
+  by: e.by,
+  action: e.action,
+  ...(e.reason && { reason: e.reason }),
+});
 
 export function presentCustomer(c: CustomerRecord, viewer: StaffRole): CustomerDto {
   return {
@@ -26,5 +36,6 @@ export function presentCustomer(c: CustomerRecord, viewer: StaffRole): CustomerD
     lastContactAt: c.lastContactAt.toISOString(),
     consentMarketing: c.consentMarketing,
     optedOut: c.optedOut,
+    ...(roleAtLeast(viewer, 'manager') && c.consentLog?.length ? { consentLog: c.consentLog.map(presentConsent) } : {}),
   };
 }

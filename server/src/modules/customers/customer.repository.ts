@@ -2,7 +2,7 @@ import type { CustomerListQuery, CustomerUpdate } from '@xiaoer/common/schemas/c
 import { Types, type QueryFilter } from 'mongoose';
 import { TenantRepository, type TenantFilter } from '../../db/tenant-repository.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import type { ContactStatus, Customer, CustomerModel } from './customer.model.js';
+import type { ConsentLogEntry, ContactStatus, Customer, CustomerModel } from './customer.model.js';
 import { decodeCursor, encodeCursor } from './customer-cursor.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
@@ -17,10 +17,21 @@ export interface WecomProfileUpdate {
   sourceChannel: Customer['sourceChannel'];
 }
 
+/** What staff may change directly; consent goes through optOut / clearOptOut, which keep the consent log. */
+export type ProfilePatch = Omit<CustomerUpdate, 'optedOut' | 'optOutReason'>;
+
+/** Told of every opt-out (the drafts inbox cancels the customer's pending drafts). */
+export type OptedOutHook = (merchantId: MerchantId, customerId: Types.ObjectId) => Promise<void>;
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const FULL_PHONE = /^1\d{10}$/;
 
 export class CustomerRepository extends TenantRepository<Customer> {
-  constructor(model: CustomerModel) {
+  constructor(
+    model: CustomerModel,
+    // late-bound by the container: the drafts inbox is built after the repositories
+    private hooks: { optedOut?: OptedOutHook } = {},
+  ) {
     super(model);
   }
 
@@ -28,8 +39,16 @@ export class CustomerRepository extends TenantRepository<Customer> {
     return this.model.findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id) })).lean<CustomerRecord>().exec();
   }
 
-  /** Keyset pagination on (lastContactAt desc, _id desc): stable under inserts, no skip scans. */
-  async list(merchantId: MerchantId, query: CustomerListQuery): Promise<{ items: CustomerRecord[]; nextCursor?: string }> {
+  /**
+   * Keyset pagination on (lastContactAt desc, _id desc): stable under inserts, no skip scans. `q` matches name and
+   * remark, and a phone number: whole, or by its last 4+ digits only with `phoneSuffix` (managers and owners) — staff
+   * see numbers masked as 139****3227, and a suffix search would unmask one in a dozen requests.
+   */
+  async list(
+    merchantId: MerchantId,
+    query: CustomerListQuery,
+    options: { phoneSuffix?: boolean } = {},
+  ): Promise<{ items: CustomerRecord[]; nextCursor?: string }> {
     const filter: TenantFilter<Customer> = {};
     if (query.tag) filter.tags = query.tag;
     if (query.followStaffId) filter.followStaffIds = new Types.ObjectId(query.followStaffId);
@@ -37,7 +56,8 @@ export class CustomerRepository extends TenantRepository<Customer> {
     if (query.q) {
       const pattern = new RegExp(escapeRegex(query.q), 'i');
       const byText: QueryFilter<Customer>[] = [{ name: pattern }, { remark: pattern }];
-      if (/^\d{4,11}$/.test(query.q)) byText.push({ phone: new RegExp(`${query.q}$`) });
+      if (options.phoneSuffix && /^\d{4,11}$/.test(query.q)) byText.push({ phone: new RegExp(`${query.q}$`) });
+      else if (FULL_PHONE.test(query.q)) byText.push({ phone: query.q });
       and.push({ $or: byText });
     }
     if (query.cursor) {
@@ -56,10 +76,11 @@ export class CustomerRepository extends TenantRepository<Customer> {
     return rows.length > query.limit && last ? { items, nextCursor: encodeCursor(last.lastContactAt, last._id) } : { items };
   }
 
-  update(merchantId: MerchantId, id: string, patch: CustomerUpdate): Promise<CustomerRecord | null> {
-    const set: Record<string, unknown> = { ...patch };
-    if (patch.birthday !== undefined) set.birthdayMonthDay = patch.birthday.slice(5);
-    if (patch.optedOut !== undefined) set.optedOutAt = patch.optedOut ? new Date() : null;
+  update(merchantId: MerchantId, id: string, patch: ProfilePatch): Promise<CustomerRecord | null> {
+    // consent never changes here, whatever a caller passes: only optOut / clearOptOut, which log it
+    const { optedOut: _o, optOutReason: _r, ...profile } = patch as CustomerUpdate;
+    const set: Record<string, unknown> = { ...profile };
+    if (profile.birthday !== undefined) set.birthdayMonthDay = profile.birthday.slice(5);
     return this.model
       .findOneAndUpdate(this.scoped(merchantId, { _id: new Types.ObjectId(id) }), { $set: set }, { returnDocument: 'after' })
       .lean<CustomerRecord>()
@@ -172,6 +193,37 @@ export class CustomerRepository extends TenantRepository<Customer> {
 
   /** 退订 / TD: the customer stops receiving campaigns. Unknown customers (not yet contacts) have nothing to update. */
   async optOutByExternalUserId(merchantId: MerchantId, externalUserId: string, now = new Date()): Promise<void> {
-    await this.model.updateOne(this.scoped(merchantId, { externalUserId }), { $set: { optedOut: true, optedOutAt: now } }).exec();
+    await this.optOut(merchantId, { externalUserId }, { by: 'customer', via: 'kf' }, now);
+  }
+
+  /**
+   * Opts the customer out (their own 退订, or staff marking it): logged once, when it changes anything. The hook runs
+   * on every call, so a retried 退订 still cancels the drafts a failed first attempt left pending.
+   */
+  async optOut(
+    merchantId: MerchantId,
+    match: { id: string } | { externalUserId: string },
+    entry: Pick<ConsentLogEntry, 'by' | 'via'>,
+    now = new Date(),
+  ): Promise<CustomerRecord | null> {
+    const filter = 'id' in match ? { _id: new Types.ObjectId(match.id) } : { externalUserId: match.externalUserId };
+    const logged: ConsentLogEntry = { at: now, action: 'opted_out', ...entry };
+    const update = { $set: { optedOut: true, optedOutAt: now }, $push: { consentLog: logged } };
+    const notYet = this.scoped(merchantId, { ...filter, optedOut: { $ne: true } });
+    const changed = await this.model.findOneAndUpdate(notYet, update, { returnDocument: 'after' }).lean<CustomerRecord>().exec();
+    const customer = changed ?? (await this.model.findOne(this.scoped(merchantId, filter)).lean<CustomerRecord>().exec());
+    if (customer?.optedOut) await this.hooks.optedOut?.(merchantId, customer._id);
+    return customer;
+  }
+
+  /** Clears an opt-out (the owner's decision, with a reason, logged); null when the customer is not opted out. */
+  clearOptOut(merchantId: MerchantId, id: string, entry: { by: string; reason: string }, now = new Date()) {
+    const logged: ConsentLogEntry = { at: now, action: 'opt_out_cleared', ...entry };
+    const update = { $set: { optedOut: false, optedOutAt: null }, $push: { consentLog: logged } };
+    const optedOut = this.scoped(merchantId, { _id: new Types.ObjectId(id), optedOut: true });
+    return this.model
+      .findOneAndUpdate(optedOut, update, { returnDocument: 'after' })
+      .lean<CustomerRecord>()
+      .exec();
   }
 }

@@ -23,9 +23,9 @@ export function customerRoutes(customers: CustomerService, profiles: CustomerPro
   });
 
   router.get('/', async (ctx) => {
-    const { merchantId, role } = ctx.state.session;
-    const page = await customers.list(merchantId, parse(customerListQuerySchema, ctx.query));
-    ctx.body = { items: page.items.map((c) => presentCustomer(c, role)), nextCursor: page.nextCursor };
+    const { session } = ctx.state;
+    const page = await customers.list(session, parse(customerListQuerySchema, ctx.query));
+    ctx.body = { items: page.items.map((c) => presentCustomer(c, session.role)), nextCursor: page.nextCursor };
   });
 
   router.get('/:id', async (ctx) => {
@@ -35,10 +35,10 @@ export function customerRoutes(customers: CustomerService, profiles: CustomerPro
   });
 
   router.patch('/:id', async (ctx) => {
-    const { merchantId, role } = ctx.state.session;
+    const { session } = ctx.state;
     const { id } = parse(idParamsSchema, ctx.params);
     const patch = parse(customerUpdateSchema, ctx.request.body);
-    ctx.body = presentCustomer(await customers.update(merchantId, id, patch), role);
+    ctx.body = presentCustomer(await customers.update(session, id, patch), session.role);
   });
 
   router.post('/:id/notes', async (ctx) => {

@@ -1,5 +1,7 @@
 import type { CustomerListQuery, CustomerUpdate } from '@xiaoer/common/schemas/customer';
-import { notFound } from '../../errors/app-error.js';
+import { roleAtLeast } from '@xiaoer/common/constants/roles';
+import type { Session } from '../../auth/session.js';
+import { AppError, forbidden, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRecord, CustomerRepository } from './customer.repository.js';
 
@@ -18,14 +20,32 @@ export class CustomerService {
     return orNotFound(await this.customers.findById(merchantId, id));
   }
 
-  list(merchantId: MerchantId, query: CustomerListQuery) {
-    return this.customers.list(merchantId, query);
+  /** Staff find a customer by the whole phone number only; managers and owners also by its last digits. */
+  list(session: Pick<Session, 'merchantId' | 'role'>, query: CustomerListQuery) {
+    return this.customers.list(session.merchantId, query, { phoneSuffix: roleAtLeast(session.role, 'manager') });
   }
 
-  async update(merchantId: MerchantId, id: string, patch: CustomerUpdate): Promise<CustomerRecord> {
-    if (patch.tags) patch.tags = [...new Set(patch.tags)];
-    const updated = orNotFound(await this.customers.update(merchantId, id, patch));
-    if (patch.tags) await this.onTagsChanged(merchantId, id);
+  /**
+   * Profile fields as given. Consent: anyone may record an opt-out (the customer's pending drafts are cancelled);
+   * clearing one is the owner's alone and needs a reason, both kept in the customer's consent log.
+   */
+  async update(session: Session, id: string, patch: CustomerUpdate): Promise<CustomerRecord> {
+    const { merchantId, staffId } = session;
+    const { optedOut, optOutReason, ...profile } = patch;
+    const current = orNotFound(await this.customers.findById(merchantId, id));
+    const clearing = optedOut === false && current.optedOut;
+    if (clearing && session.role !== 'owner') throw forbidden('只有老板可以恢复客户接收营销消息');
+    if (clearing && !optOutReason) throw new AppError('validation_failed', { fields: { optOutReason: '请写明恢复接收的原因' } });
+
+    if (profile.tags) profile.tags = [...new Set(profile.tags)];
+    let updated = current;
+    if (Object.keys(profile).length) updated = orNotFound(await this.customers.update(merchantId, id, profile));
+    if (optedOut) updated = orNotFound(await this.customers.optOut(merchantId, { id }, { by: staffId, via: 'staff' }));
+    if (clearing) {
+      const cleared = await this.customers.clearOptOut(merchantId, id, { by: staffId, reason: optOutReason! });
+      updated = cleared ?? (await this.get(merchantId, id)); // null: someone cleared it a moment ago
+    }
+    if (profile.tags) await this.onTagsChanged(merchantId, id);
     return updated;
   }
 

@@ -1,6 +1,6 @@
 import { CONTACT_POLICY_DEFAULTS } from '@xiaoer/common/constants/outreach';
 import { describe, expect, it } from 'vitest';
-import { inQuietHours, policyVerdict } from './contact-policy.js';
+import { consentVerdict, inQuietHours, policyVerdict } from './contact-policy.js';
 
 const now = new Date('2026-11-23T02:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -15,9 +15,18 @@ describe('policyVerdict', () => {
     expect(policyVerdict(ok, [], undefined, policy, now)).toBeNull();
   });
 
+  it('checks consent alone at the moment of sending: opt-out first, then the WeCom relation', () => {
+    expect(consentVerdict({ ...ok, optedOut: true, contactStatus: 'deleted_by_staff' })).toBe('opted_out');
+    expect(consentVerdict({ ...ok, contactStatus: 'deleted_by_staff' })).toBe('contact_deleted');
+    expect(consentVerdict({ ...ok, externalUserId: null })).toBe('not_wecom_contact');
+    expect(consentVerdict(ok)).toBeNull();
+  });
+
   it('caps messages per 7 days, not counting rejected drafts', () => {
     const two = [{ createdAt: daysAgo(1), status: 'sent' }, { createdAt: daysAgo(6), status: 'pending' }];
     expect(policyVerdict(ok, two, daysAgo(0), policy, now)).toBe('weekly_cap');
+    const cancelled = [two[0]!, { createdAt: daysAgo(6), status: 'cancelled' }];
+    expect(policyVerdict(ok, cancelled, daysAgo(0), policy, now)).toBeNull();
     expect(policyVerdict(ok, [two[0]!, { createdAt: daysAgo(6), status: 'rejected' }], daysAgo(0), policy, now)).toBeNull();
     expect(policyVerdict(ok, [two[0]!, { createdAt: daysAgo(8), status: 'sent' }], daysAgo(0), policy, now)).toBeNull();
   });

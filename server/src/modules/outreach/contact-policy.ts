@@ -5,6 +5,7 @@ import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import { toMinutes } from '../ai/business-hours.js';
 
 const DAY_MS = 86_400_000;
+const NOT_SENT = new Set(['rejected', 'failed', 'cancelled']);
 
 export type ContactPolicy = OutreachSettings['policy'];
 
@@ -14,18 +15,33 @@ export interface PolicySubject {
   externalUserId?: string | null;
 }
 
-/** Proactive messages already drafted for the customer (pending, approved or sent count; rejected ones do not). */
+/** Proactive messages already drafted for the customer (pending, approved or sent count; rejected, failed and
+ * cancelled ones, which never reached them, do not). */
 export interface RecentMessage {
   createdAt: Date;
   status: string;
 }
 
-/** The reason the customer must not be messaged, or null when they may. */
-export function policyVerdict(customer: PolicySubject, recent: RecentMessage[], lastResponseAt: Date | undefined, policy: ContactPolicy, now: Date): SuppressionReason | null {
+export type ConsentRefusal = Extract<SuppressionReason, 'opted_out' | 'not_wecom_contact' | 'contact_deleted'>;
+
+/**
+ * Whether the customer may get marketing at all: not after opting out, and only while a WeCom contact. Checked when a
+ * message is drafted and again at the moment it is sent (微信客服, group-send task, auto-send).
+ */
+export function consentVerdict(customer: PolicySubject): ConsentRefusal | null {
   if (customer.optedOut) return 'opted_out';
   if (!customer.externalUserId) return 'not_wecom_contact';
   if (customer.contactStatus !== 'active') return 'contact_deleted';
-  const live = recent.filter((m) => m.status !== 'rejected' && m.status !== 'failed').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  return null;
+}
+
+/** The reason the customer must not be messaged, or null when they may. */
+export function policyVerdict(customer: PolicySubject, recent: RecentMessage[], lastResponseAt: Date | undefined, policy: ContactPolicy, now: Date): SuppressionReason | null {
+  const refused = consentVerdict(customer);
+  if (refused) return refused;
+  const live = recent
+    .filter((m) => !NOT_SENT.has(m.status))
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   if (live.filter((m) => now.getTime() - m.createdAt.getTime() < 7 * DAY_MS).length >= policy.perWeek) return 'weekly_cap';
   const lastN = live.slice(0, policy.unansweredBeforeCoolDown);
   const unanswered = lastN.length === policy.unansweredBeforeCoolDown && lastN.every((m) => !lastResponseAt || m.createdAt > lastResponseAt);

@@ -1,4 +1,5 @@
 import type { Container } from '../../app/container.js';
+import type { JobDefinition } from '../../jobs/job-definition.js';
 import { perMerchantJob } from '../../jobs/per-merchant-job.js';
 
 export const OUTREACH_SCAN = 'outreach.scan';
@@ -16,3 +17,15 @@ export const outreachScanJob = (c: Container) =>
       await c.outreach.drafts.refreshDelivery(merchantId);
     },
   });
+
+export const RESUME_DRAFTS = 'outreach.resume-drafts';
+
+/** Approved drafts whose sending was interrupted are finished once their lease runs out (see DraftService). */
+export const draftResumeJob = (c: Container): JobDefinition => ({
+  name: RESUME_DRAFTS,
+  every: '2 minutes',
+  maxRetries: 0, // the next tick is the retry
+  handler: async () => {
+    await c.outreach.drafts.resumeInterrupted();
+  },
+});

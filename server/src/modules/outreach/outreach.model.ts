@@ -14,6 +14,12 @@ export interface Draft {
   /** the scenario's grounded template, or the merchant's LLM rewriting it (which passed the guardrails) */
   writtenBy?: 'llm' | 'template';
   status: DraftStatus;
+  /** when it was approved (by the owner, or auto-send): an interrupted send is not made up for a day later */
+  approvedAt?: Date;
+  /** the worker sending an approved draft owns it until then; after that another takes it over (the first died) */
+  leaseUntil?: Date;
+  /** set just before WeCom is asked for the group-send task: a retry then looks for that task, never asks again */
+  groupSendAt?: Date;
   groupSendId?: Types.ObjectId;
   error?: string;
   audit: { at: Date; by: string; action: string; note?: string }[];
@@ -32,6 +38,9 @@ const draftSchema = new Schema<Draft>(
     citedIds: { type: [String], default: [] },
     writtenBy: { type: String, enum: ['llm', 'template'] },
     status: { type: String, enum: DRAFT_STATUSES, default: 'pending' },
+    approvedAt: Date,
+    leaseUntil: Date,
+    groupSendAt: Date,
     groupSendId: { type: Schema.Types.ObjectId },
     error: String,
     audit: { type: [new Schema({ at: Date, by: String, action: String, note: String }, { _id: false })], default: [] },
@@ -42,7 +51,9 @@ const draftSchema = new Schema<Draft>(
 draftSchema.index({ merchantId: 1, scenario: 1, customerId: 1, day: 1 }, { unique: true });
 // The owner's inbox: a merchant's drafts by status, newest first.
 draftSchema.index({ merchantId: 1, status: 1, createdAt: -1 });
-// Contact policy: a customer's recent proactive messages.
+// Resuming interrupted sends: approved drafts whose lease ran out, across merchants (approved is a passing state).
+draftSchema.index({ leaseUntil: 1 }, { partialFilterExpression: { status: 'approved' } });
+// Contact policy: a customer's recent proactive messages (and cancelling their pending drafts on opt-out).
 draftSchema.index({ merchantId: 1, customerId: 1, createdAt: -1 });
 
 export const draftModel = (conn: Connection) => conn.model<Draft>('OutreachDraft', draftSchema, 'outreach_drafts');

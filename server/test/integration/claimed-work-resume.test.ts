@@ -1,0 +1,136 @@
+// Work that was claimed but not finished is finished later, once: an approved draft whose sending was interrupted
+// is picked up after its lease by one worker (微信客服 with the same msgid, the group-send task found by its key — never
+// a second one), and a morning summary WeCom refused is sent again the same morning, once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobDefinitions } from '../../src/jobs/job-registry.js';
+import { WecomTransportError } from '../../src/modules/wecom/api/wecom-errors.js';
+import { approveDraft, customerWithDraft, reached, storedDraft } from '../support/outreach-drafts.js';
+import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+
+let w: WecomTestApp;
+beforeAll(async () => {
+  w = await startWecomTestApp();
+});
+afterAll(() => w.close());
+
+const MINUTE = 60_000;
+const approve = (id: string) => approveDraft(w, id);
+const resume = (at: Date) => w.app.container.outreach.drafts.resumeInterrupted(at);
+const inTenMinutes = () => new Date(Date.now() + 10 * MINUTE);
+
+/** Replaces a method for the first call only: the real one runs, then the caller sees `error` (the answer was lost). */
+function failAfterFirstCall<T extends object, K extends keyof T>(target: T, key: K, error: () => Error) {
+  const real = (target[key] as (...args: unknown[]) => Promise<unknown>).bind(target);
+  target[key] = (async (...args: unknown[]) => {
+    target[key] = real as T[K];
+    await real(...args);
+    throw error();
+  }) as T[K];
+}
+
+describe('an approved draft whose sending was interrupted', () => {
+  it('is a recurring job', () => {
+    expect(jobDefinitions(w.app.container).find((j) => j.name === 'outreach.resume-drafts')?.every).toBeTruthy();
+  });
+
+  it('is sent after its lease by one of two workers, and the group-send task is created once', async () => {
+    const c = await customerWithDraft(w, '群发时断了');
+    // WeCom made the task and we stored it, then the process lost its database before the draft was marked
+    failAfterFirstCall(w.app.container.wecom.groupSends, 'create', () => new Error('connection reset'));
+    const res = await approve(c.draftId);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'approved' });
+    expect(reached(w, c.externalUserId)).toEqual({ kf: [], groupSends: 1 });
+
+    expect(await resume(new Date())).toBe(0); // still within its lease
+    const counts = await Promise.all([resume(inTenMinutes()), resume(inTenMinutes())]);
+    expect(counts.sort()).toEqual([0, 1]);
+    const stored = await storedDraft(w, c.draftId);
+    expect(stored).toMatchObject({ status: 'sent' });
+    expect(stored!.audit.map((a: { action: string }) => a.action)).toEqual([
+      'drafted',
+      'approved',
+      'group_send_requested',
+      'dispatch_resumed',
+      'group_send_created',
+    ]);
+    expect(reached(w, c.externalUserId)).toEqual({ kf: [], groupSends: 1 });
+    expect(await resume(new Date(Date.now() + 60 * MINUTE))).toBe(0);
+  });
+
+  it('resends on 微信客服 with the same msgid, so the customer gets it once', async () => {
+    const c = await customerWithDraft(w, '客服发送时断了');
+    await w.kfCustomerWrites(c.externalUserId, '在吗');
+    failAfterFirstCall(w.app.container.wecom.kf, 'sendText', () => new Error('socket hang up'));
+    expect((await approve(c.draftId)).body).toMatchObject({ status: 'approved' });
+    expect(await resume(inTenMinutes())).toBe(1);
+    expect(await storedDraft(w, c.draftId)).toMatchObject({ status: 'delivered' });
+    expect(reached(w, c.externalUserId)).toEqual({ kf: [c.text], groupSends: 0 });
+  });
+
+  it('never creates a second task when it cannot tell whether WeCom made the first', async () => {
+    const c = await customerWithDraft(w, '不知道建没建');
+    // WeCom created the task, but its answer never arrived
+    const client = w.app.container.wecom.client;
+    const post = client.post.bind(client);
+    client.post = (async (app: Parameters<typeof post>[0], path: string, body: Parameters<typeof post>[2]) => {
+      const answer = await post(app, path, body);
+      if (path !== '/cgi-bin/externalcontact/add_msg_template') return answer;
+      client.post = post;
+      throw new WecomTransportError(`WeCom ${path} unreachable: timeout`);
+    }) as typeof client.post;
+    expect((await approve(c.draftId)).body).toMatchObject({ status: 'approved' });
+    expect(await resume(inTenMinutes())).toBe(1);
+    const stored = await storedDraft(w, c.draftId);
+    expect(stored).toMatchObject({ status: 'failed' });
+    expect(stored!.error).toContain('请在企业微信的客户群发记录里确认');
+    expect(reached(w, c.externalUserId)).toEqual({ kf: [], groupSends: 1 });
+  });
+
+  it('does not send a draft whose sending stopped more than a day ago', async () => {
+    const c = await customerWithDraft(w, '很久以前批的');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    // approved before leases existed, and never sent
+    const approved = { at: twoDaysAgo, by: String(w.tenant.people.owner._id), action: 'approved' };
+    const stuck = { $set: { status: 'approved', updatedAt: twoDaysAgo }, $push: { audit: approved } };
+    await w.app.container.mongo.collection('outreach_drafts').updateOne({ customerId: c.customer._id }, stuck as never);
+    expect(await resume(new Date())).toBe(1);
+    expect(await storedDraft(w, c.draftId)).toMatchObject({ status: 'failed', error: '发送中断已超过一天，没有补发' });
+    expect(reached(w, c.externalUserId)).toEqual({ kf: [], groupSends: 0 });
+  });
+});
+
+describe('the morning summary', () => {
+  it('is sent again the same morning when WeCom refused it, and only once', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(tomorrow);
+    const at = (hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
+    await w.app.container.ai.decisions.create({
+      merchantId: w.tenant.merchant._id,
+      channel: 'kf',
+      externalUserId: 'wmNightOwl',
+      question: '几点开门',
+      intent: 'hours',
+      citedIds: [],
+      violations: [],
+      engine: 'offline',
+      action: 'sent',
+      reason: 'hours',
+      at: at('02:00'),
+    });
+    const summary = w.app.container.ai.morningSummary;
+    const cards = () =>
+      w.standin.state.appMessages
+        .filter((m) => JSON.stringify(m.content).includes('夜间客服小结'))
+        .map((m) => m.touser)
+        .sort();
+
+    w.standin.state.injectError('/cgi-bin/message/send', 60020);
+    await expect(summary.runFor(w.tenant.merchantId, at('08:30'))).rejects.toThrow();
+    expect(cards()).toEqual([]);
+    const retries = await Promise.all([0, 1].map(() => summary.runFor(w.tenant.merchantId, at('08:40'))));
+    expect(retries.filter(Boolean)).toHaveLength(1);
+    expect(await summary.runFor(w.tenant.merchantId, at('08:50'))).toBe(false);
+    expect(cards()).toEqual([w.tenant.people.manager.wecomUserId, w.tenant.people.owner.wecomUserId].sort());
+  });
+});
