@@ -7,9 +7,10 @@ import { reportsJob } from '../modules/reports/reports.job.js';
 import { draftResumeJob, outreachScanJob } from '../modules/outreach/outreach-scan.job.js';
 import { alertsJob } from '../modules/alerts/alerts.job.js';
 import { groupCalendarJob } from '../modules/groups/group-calendar.job.js';
+import { pendingEffectsJob } from '../modules/intake/pending-effects.job.js';
 import type { JobDefinition } from './job-definition.js';
 
 /** Every job kind the worker role runs. */
 export function jobDefinitions(container: Container): JobDefinition[] {
-  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), draftResumeJob(container), reportsJob(container), autoTagJob(container), alertsJob(container), groupCalendarJob(container)] as unknown as JobDefinition[];
+  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), draftResumeJob(container), reportsJob(container), autoTagJob(container), alertsJob(container), groupCalendarJob(container), pendingEffectsJob(container)] as unknown as JobDefinition[];
 }
