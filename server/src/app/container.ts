@@ -215,7 +215,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       merchants: new MerchantService(repositories.merchants, repositories.shops),
       shops: new ShopService(repositories.shops),
       customerProfiles: new CustomerProfileService(repositories.customers, repositories.orders, repositories.merchants),
-      customers: new CustomerService(repositories.customers, (merchantId, customerId) => jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId })),
+      customers: new CustomerService(repositories.customers, rateLimiter, (merchantId, customerId) => jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId })),
     },
   };
 }

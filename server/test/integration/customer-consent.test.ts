@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, buildTenant } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { STAFF_PHONE_LOOKUPS } from '../../src/modules/customers/customer-limits.js';
 
 let app: TestApp;
 let t: Awaited<ReturnType<typeof buildTenant>>;
@@ -91,5 +92,21 @@ describe('finding a customer by phone', () => {
     expect(await names(t.tokens.staff, '13912340000')).toEqual([]);
     expect(await names(t.tokens.manager, '3227')).toEqual(['手机客户:13912343227']);
     expect(await names(t.tokens.owner, '43227')).toEqual(['手机客户:13912343227']);
+  });
+
+  it('staff cannot walk the hidden digits of a number: full-number lookups are limited per staff member', async () => {
+    // Masked 139****3227 leaves 10,000 candidates; the limit makes trying them take weeks, not minutes.
+    const u = await buildTenant(app.container); // a staff member who has not looked anything up yet
+    const lookup = (token: string, n: number) => app.request(`/api/customers?q=1391234${String(n).padStart(4, '0')}`, { token });
+    const statuses: number[] = [];
+    for (let n = 0; n < STAFF_PHONE_LOOKUPS.limit + 1; n++) statuses.push((await lookup(u.tokens.staff, n)).status);
+    expect(statuses.slice(0, STAFF_PHONE_LOOKUPS.limit).every((s) => s === 200)).toBe(true);
+    const refused = await lookup(u.tokens.staff, 9999);
+    expect(statuses.at(-1)).toBe(429);
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toMatch(/手机号/);
+    // a name search still works for that staff member, and the manager is not limited by the staff member's count
+    expect((await app.request(`/api/customers?q=${encodeURIComponent('手机客户')}`, { token: u.tokens.staff })).status).toBe(200);
+    expect((await lookup(u.tokens.manager, 1)).status).toBe(200);
   });
 });

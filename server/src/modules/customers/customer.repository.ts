@@ -24,7 +24,7 @@ export type ProfilePatch = Omit<CustomerUpdate, 'optedOut' | 'optOutReason'>;
 export type OptedOutHook = (merchantId: MerchantId, customerId: Types.ObjectId) => Promise<void>;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const FULL_PHONE = /^1\d{10}$/;
+export const FULL_PHONE = /^1\d{10}$/;
 
 export class CustomerRepository extends TenantRepository<Customer> {
   constructor(

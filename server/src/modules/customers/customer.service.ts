@@ -3,7 +3,11 @@ import { roleAtLeast } from '@xiaoer/common/constants/roles';
 import type { Session } from '../../auth/session.js';
 import { AppError, forbidden, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
+import { tenantKey } from '../../redis/keys.js';
 import type { CustomerRecord, CustomerRepository } from './customer.repository.js';
+import { FULL_PHONE } from './customer.repository.js';
+import { STAFF_PHONE_LOOKUPS } from './customer-limits.js';
 
 const CUSTOMER_NOT_FOUND = '没有找到这位客户，可能已被删除';
 
@@ -12,6 +16,7 @@ export type TagsChanged = (merchantId: MerchantId, customerId: string) => Promis
 export class CustomerService {
   constructor(
     private customers: CustomerRepository,
+    private limiter: Pick<FixedWindowRateLimiter, 'consume'>,
     /** pushes the new tags to WeCom (a queued job, so a WeCom outage never loses the staff member's edit) */
     private onTagsChanged: TagsChanged = async () => {},
   ) {}
@@ -20,9 +25,22 @@ export class CustomerService {
     return orNotFound(await this.customers.findById(merchantId, id));
   }
 
-  /** Staff find a customer by the whole phone number only; managers and owners also by its last digits. */
-  list(session: Pick<Session, 'merchantId' | 'role'>, query: CustomerListQuery) {
-    return this.customers.list(session.merchantId, query, { phoneSuffix: roleAtLeast(session.role, 'manager') });
+  /**
+   * Staff find a customer by the whole phone number only, a limited number of times (STAFF_PHONE_LOOKUPS), so the
+   * masked digits cannot be walked; managers and owners also by its last digits.
+   */
+  async list(session: Pick<Session, 'merchantId' | 'role' | 'staffId'>, query: CustomerListQuery) {
+    const manager = roleAtLeast(session.role, 'manager');
+    if (!manager && query.q && FULL_PHONE.test(query.q)) await this.countPhoneLookup(session.merchantId, session.staffId);
+    return this.customers.list(session.merchantId, query, { phoneSuffix: manager });
+  }
+
+  /** Fails closed: without Redis the count cannot be kept, so staff phone lookups wait (name search still works). */
+  private async countPhoneLookup(merchantId: MerchantId, staffId: string): Promise<void> {
+    const key = tenantKey(merchantId, 'rl', 'phone-lookup', staffId);
+    const decision = await this.limiter.consume(key, STAFF_PHONE_LOOKUPS.limit, STAFF_PHONE_LOOKUPS.windowMs).catch(() => null);
+    if (!decision) throw new AppError('service_unavailable', { message: '暂时不能按手机号查找，请稍后再试或按姓名查找' });
+    if (!decision.allowed) throw new AppError('rate_limited', { message: '按手机号查找太频繁了，请一小时后再试，或按姓名查找' });
   }
 
   /**
