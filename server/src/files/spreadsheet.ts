@@ -1,38 +1,43 @@
 // The spreadsheets small shops already keep: CSV (UTF-8, with or without BOM) or .xlsx (base64), first row headers.
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+// Read in a worker thread under a heap and time bound (sheet-rows.ts): a zip bomb or a huge CSV costs that worker,
+// never the event loop that answers /readyz, merchants and WeCom callbacks.
 import { AppError } from '../errors/app-error.js';
+import { BoundedWorkerPool, WorkerLimitError } from '../process/bounded-worker.js';
+import { SHEET_LIMITS, type SheetInput, type SheetOutcome, type SheetProblem } from './sheet-rows.js';
 
-export const MAX_IMPORT_ROWS = 2000;
+// Two readers at once per process, each with up to 256 MB of heap besides the inflated parts (at most 32 MB); a
+// 2,000-row sheet takes well under a second once the worker has loaded ExcelJS.
+const readers = new BoundedWorkerPool<SheetInput, SheetOutcome>(new URL('./sheet-rows.worker.ts', import.meta.url), {
+  size: 2,
+  timeoutMs: 10_000,
+  startupTimeoutMs: 60_000,
+  maxOldGenerationSizeMb: 256,
+  idleMs: 5 * 60_000,
+});
 
-/** Rows as header → cell text; a file we cannot read, or one too long, is a clear 400. */
+const refusals: Record<SheetProblem, (format: SheetInput['format']) => AppError> = {
+  too_many_rows: () => new AppError('validation_failed', { message: `一次最多导入 ${SHEET_LIMITS.rows} 行，请分批导入` }),
+  too_many_columns: () => new AppError('validation_failed', { message: `表格最多 ${SHEET_LIMITS.columns} 列，请删掉多余的列后重试` }),
+  too_large: () => new AppError('payload_too_large', { message: 'Excel 文件解压后太大，请删掉多余的行和工作表，或分批导入' }),
+  unreadable: (format) =>
+    new AppError('validation_failed', {
+      message:
+        format === 'csv' ? 'CSV 文件无法读取，请确认是逗号分隔的 UTF-8 文件' : 'Excel 文件无法读取，请另存为 .xlsx 后重试',
+    }),
+};
+
+/** Rows as header → cell text; a file we cannot read, or one too big or too long, is a clear 4xx. */
 export async function readSpreadsheet(format: 'csv' | 'xlsx', content: string): Promise<Record<string, string>[]> {
-  const rows = await readRows(format, content);
-  if (!rows.length) throw new AppError('validation_failed', { message: '表格里没有数据行' });
-  if (rows.length > MAX_IMPORT_ROWS) throw new AppError('validation_failed', { message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入` });
-  return rows;
-}
-
-async function readRows(format: 'csv' | 'xlsx', content: string): Promise<Record<string, string>[]> {
-  try {
-    if (format === 'csv') return parseCsv(content, { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(content, 'base64') as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
-    const headers: string[] = [];
-    sheet.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.text).trim()));
-    const rows: Record<string, string>[] = [];
-    sheet.eachRow((row, n) => {
-      if (n === 1) return;
-      const record: Record<string, string> = {};
-      headers.forEach((h, col) => h && (record[h] = String(row.getCell(col).text ?? '').trim()));
-      rows.push(record);
-    });
-    return rows;
-  } catch {
-    throw new AppError('validation_failed', { message: format === 'csv' ? 'CSV 文件无法读取，请确认是逗号分隔的 UTF-8 文件' : 'Excel 文件无法读取，请另存为 .xlsx 后重试' });
-  }
+  const reading = readers.tryRun({ format, content });
+  if (!reading) throw new AppError('rate_limited', { message: '正在读取其他表格，请稍等片刻再导入' });
+  const outcome = await reading.catch((err: unknown) => {
+    if (!(err instanceof WorkerLimitError)) throw err;
+    if (err.reason === 'failed') throw new AppError('service_unavailable', { cause: err, reportable: true });
+    throw new AppError('payload_too_large', { message: '表格太大或太复杂，没能读完，请删掉多余的内容或分批导入', cause: err });
+  });
+  if ('problem' in outcome) throw refusals[outcome.problem](format);
+  if (!outcome.rows.length) throw new AppError('validation_failed', { message: '表格里没有数据行' });
+  return outcome.rows;
 }
 
 /** Which field each header feeds: the caller's mapping first, then the usual Chinese headers. */
