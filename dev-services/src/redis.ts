@@ -2,8 +2,9 @@
 import { spawnService, stopChild, type RunningService } from './child-process.js';
 import { freePort, waitForPort } from './free-port.js';
 
-export async function startRedis(): Promise<RunningService> {
-  const port = await freePort();
+/** `port` pins the port, so a stopped server can be started again at the same URL (the soak's Redis restart). */
+export async function startRedis(port?: number): Promise<RunningService> {
+  port ??= await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   const { child, output } = spawnService('redis-server', args);
   const failed = new Promise<never>((_, reject) => {
