@@ -31,7 +31,7 @@ describe('bounded worker pool', () => {
   }, 60_000);
 
   it('ends a job past its deadline by terminating its worker; the next job gets a new one', async () => {
-    const workers = pool({ timeoutMs: 300 });
+    const workers = pool({ timeoutMs: 2000 });
     const { threadId } = await workers.tryRun('answer')!;
     expect(await ending(workers.tryRun('spin'))).toBe('timeout');
     expect((await workers.tryRun('answer')!).threadId).not.toBe(threadId);

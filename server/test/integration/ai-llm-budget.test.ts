@@ -9,6 +9,7 @@ import { BOT_LIMIT, LLM_MAX_OUTPUT_TOKENS, SUGGESTION_LIMITS } from '../../src/m
 import type { WecomCredentials } from '../../src/modules/wecom/wecom-app.repository.js';
 import type { MerchantId } from '../../src/tenancy/merchant-id.js';
 import { buildCustomer, buildStaff, buildTenant } from '../support/factories.js';
+import { awayFromWindowEdge } from '../support/rate-window.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -24,12 +25,6 @@ const answerWithPrice = (req: { messages: { role: string; content: string }[] })
   const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1] ?? 'missing';
   return { content: JSON.stringify({ reply: LLM_ANSWER, confidence: 0.9, needsHuman: false, reason: 'menu', citedIds: [id], proposedTags: [] }) };
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Fixed-window limits: a burst that straddles a window's edge would see two windows, so start well inside one. */
-async function awayFromWindowEdge(windowMs: number, marginMs: number) {
-  const left = windowMs - (Date.now() % windowMs);
-  if (left < marginMs) await sleep(left + 50);
-}
 
 type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 const setLlm = (t: Tenant, dailyTokenBudget: number) =>
@@ -122,7 +117,7 @@ describe('the daily token budget', () => {
 
   it('a timed-out call charges what the model read, not its whole reservation: the rest goes back to the budget', async () => {
     const t = await llmTenant(50_000);
-    llm.latencyMs = 2_500; // beyond LLM_TIMEOUT_MS (and its one retry)
+    llm.latencyMs = 2_500; // beyond LLM_TIMEOUT_MS
     const calls = llm.seen.length;
     expect(answerDraft(await ask(t.staff[0]!, t.customers[0]!, '杨枝甘露多少钱'))).toBe(OFFLINE_ANSWER);
     expect(llm.seen.length).toBeGreaterThan(calls);
@@ -245,7 +240,7 @@ describe('the bot takes its reply slot before it runs an engine', () => {
   });
 
   it('answers a flooding customer with the engine at most N times per window, then once politely, then not at all', async () => {
-    await awayFromWindowEdge(BOT_LIMIT.perCustomer.windowMs, 30_000);
+    await awayFromWindowEdge(BOT_LIMIT.perCustomer.windowMs, 10_000);
     const { limit } = BOT_LIMIT.perCustomer;
     const calls = llm.seen.length;
     for (let i = 0; i < limit + 3; i++) await w.kfCustomerWrites('wmFlood', `杨枝甘露多少钱${'？'.repeat(i % 3)}`);

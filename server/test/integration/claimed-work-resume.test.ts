@@ -68,6 +68,37 @@ describe('an approved draft whose sending was interrupted', () => {
     expect(reached(w, c.externalUserId)).toEqual({ kf: [c.text], groupSends: 0 });
   });
 
+  /** The customer's 48 hours run out (they last wrote three days ago). */
+  const closeWindow = (externalUserId: string) =>
+    w.app.container.mongo
+      .collection('kf_sessions')
+      .updateMany({ externalUserId }, { $set: { lastCustomerMessageAt: new Date(Date.now() - 3 * 86_400_000) } });
+
+  it('counts a 微信客服 send recorded as sent as delivered, even once the window has closed', async () => {
+    const c = await customerWithDraft(w, '客服发出去了，回音丢了');
+    await w.kfCustomerWrites(c.externalUserId, '在吗');
+    failAfterFirstCall(w.app.container.wecom.kf, 'sendText', () => new Error('socket hang up'));
+    expect((await approve(c.draftId)).body).toMatchObject({ status: 'approved' });
+    await closeWindow(c.externalUserId);
+    expect(await resume(inTenMinutes())).toBe(1);
+    expect(await storedDraft(w, c.draftId)).toMatchObject({ status: 'delivered' });
+    expect(reached(w, c.externalUserId)).toEqual({ kf: [c.text], groupSends: 0 });
+  });
+
+  it('does not turn a 微信客服 send it cannot confirm into a group send once the window has closed', async () => {
+    const c = await customerWithDraft(w, '客服发出去了但没回音');
+    await w.kfCustomerWrites(c.externalUserId, '在吗');
+    // WeCom delivered it, but its answer never arrived (so our record of the send says the outcome is unknown)
+    failAfterFirstCall(w.app.container.wecom.kfApi, 'sendText', () => new Error('socket hang up'));
+    expect((await approve(c.draftId)).body).toMatchObject({ status: 'approved' });
+    await closeWindow(c.externalUserId);
+    expect(await resume(inTenMinutes())).toBe(1);
+    const stored = await storedDraft(w, c.draftId);
+    expect(stored).toMatchObject({ status: 'failed' });
+    expect(stored!.error).toContain('请在微信客服的聊天记录里确认');
+    expect(reached(w, c.externalUserId)).toEqual({ kf: [c.text], groupSends: 0 });
+  });
+
   it('never creates a second task when it cannot tell whether WeCom made the first', async () => {
     const c = await customerWithDraft(w, '不知道建没建');
     // WeCom created the task, but its answer never arrived

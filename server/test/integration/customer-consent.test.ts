@@ -3,6 +3,7 @@
 // customer's consent log. Staff find a customer by the full phone number only, so a masked number stays masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, buildTenant } from '../support/factories.js';
+import { awayFromWindowEdge } from '../support/rate-window.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { STAFF_PHONE_LOOKUPS } from '../../src/modules/customers/customer-limits.js';
 
@@ -97,6 +98,7 @@ describe('finding a customer by phone', () => {
   it('staff cannot walk the hidden digits of a number: full-number lookups are limited per staff member', async () => {
     // Masked 139****3227 leaves 10,000 candidates; the limit makes trying them take weeks, not minutes.
     const u = await buildTenant(app.container); // a staff member who has not looked anything up yet
+    await awayFromWindowEdge(STAFF_PHONE_LOOKUPS.windowMs, 10_000);
     const lookup = (token: string, n: number) => app.request(`/api/customers?q=1391234${String(n).padStart(4, '0')}`, { token });
     const statuses: number[] = [];
     for (let n = 0; n < STAFF_PHONE_LOOKUPS.limit + 1; n++) statuses.push((await lookup(u.tokens.staff, n)).status);

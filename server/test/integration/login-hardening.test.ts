@@ -3,6 +3,7 @@
 // login (503) instead of silently switching the limit off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { awayFromWindowEdge } from '../support/rate-window.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
@@ -16,6 +17,7 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
   const viaProxy = (claimed: string, client: string) => ({ 'x-forwarded-for': `${claimed}, ${client}` });
 
   it('limits login attempts per client address, whatever the client puts first in X-Forwarded-For', async () => {
+    await awayFromWindowEdge(60_000, 10_000);
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
       const res = await w.app.request('/api/auth/demo-login', { body: {}, headers: viaProxy(`198.51.100.${i}`, '203.0.113.7') });
@@ -39,6 +41,7 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
     it('allow five invite-code guesses, then none — not even the right code — for that WeChat user', async () => {
       const invite = await w.app.request('/api/invites', { token: w.tenant.tokens.owner, body: { staffId: String(w.tenant.people.manager._id) } });
       const ticket = await ticketFor('o-guesser');
+      await awayFromWindowEdge(10 * 60_000, 10_000);
       for (let i = 0; i < 5; i++) expect((await bind(ticket, `WRONG${i}AB`)).status).toBe(400);
       const blocked = await bind(ticket, invite.body.code);
       expect(blocked.status).toBe(429);

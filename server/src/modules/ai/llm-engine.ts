@@ -105,7 +105,9 @@ export class LlmEngine implements AnswerEngine {
   private client: OpenAI;
 
   constructor(private options: LlmEngineOptions) {
-    this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 1, fetch: options.fetch });
+    // No SDK retries: one token reservation covers one HTTP attempt (a retried attempt could be billed unreported),
+    // and the offline engine is the fallback a failed call gets anyway, without the customer waiting twice.
+    this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 0, fetch: options.fetch });
   }
 
   async compose(kb: KnowledgeBase, brief: OutreachBrief): Promise<{ text: string; citedIds: string[] }> {

@@ -43,6 +43,7 @@ const RESUME_BATCH = 50;
 const APPROVALS = new Set(['approved', 'edited_and_approved', 'auto_approved']);
 const UNCERTAIN_GROUP_SEND =
   '发送时中断，无法确认企业微信是否已建好群发任务：请在企业微信的客户群发记录里确认，没有的话请手动发送';
+const UNCERTAIN_KF_SEND = '通过微信客服发送时中断，无法确认客户是否已收到：请在微信客服的聊天记录里确认，没有的话请手动发送';
 const TOO_LATE = '发送中断已超过一天，没有补发';
 
 export class DraftService {
@@ -52,7 +53,7 @@ export class DraftService {
     private staff: StaffRepository,
     private groupSends: GroupSendService,
     private knowledge: KnowledgeBaseService,
-    private kf: { sessions: Pick<KfRepository, 'openWindow'>; service: Pick<KfService, 'sendText'>; apps: Pick<WecomAppRepository, 'findByMerchant'> },
+    private kf: { sessions: Pick<KfRepository, 'openWindow' | 'findOutgoing'>; service: Pick<KfService, 'sendText'>; apps: Pick<WecomAppRepository, 'findByMerchant'> },
     private logger: Logger,
   ) {}
 
@@ -172,11 +173,23 @@ export class DraftService {
     const app = session && (await this.kf.apps.findByMerchant(merchantId));
     if (!session || !app) return false;
     const to = { openKfId: session.openKfId, externalUserId };
-    const outcome = await this.kf.service.sendText(app, to, draft.text, `draft-${draft._id.toHexString()}`);
+    const outcome = await this.kf.service.sendText(app, to, draft.text, kfMsgId(draft));
     if (outcome.status === 'failed' && outcome.reason?.startsWith('error:')) {
       throw new Error(`微信客服 send outcome unknown (${outcome.reason})`);
     }
     return outcome.status === 'sent';
+  }
+
+  /**
+   * What became of an earlier 微信客服 send of this draft: none; sent; refused by WeCom or never attempted (so a group
+   * send is safe); or unknown — started and never answered ('sending', or an error that was not WeCom's).
+   */
+  private async earlierKfSend(merchantId: MerchantId, draft: DraftRecord): Promise<'none' | 'sent' | 'refused' | 'unknown'> {
+    const earlier = await this.kf.sessions.findOutgoing(merchantId, kfMsgId(draft));
+    if (!earlier) return 'none';
+    if (earlier.status === 'sent') return 'sent';
+    const unknown = earlier.status === 'sending' || (earlier.status === 'failed' && !!earlier.reason?.startsWith('error:'));
+    return unknown ? 'unknown' : 'refused';
   }
 
   /** pending → approved, once: a second tap (or a second worker) gets null. The claimer holds the sending lease. */
@@ -210,9 +223,12 @@ export class DraftService {
     const refused = customer ? consentVerdict(customer) : 'not_wecom_contact';
     if (refused) return this.end(draft, 'cancelled', SUPPRESSION_REASONS[refused]);
     if (draft.groupSendAt) return this.finishGroupSend(merchantId, draft);
-    if (await this.sendByKf(merchantId, draft, customer!.externalUserId!)) {
+    // An earlier 微信客服 attempt (its answer lost) may have reached the customer: never a group send on top of it.
+    const earlierKf = await this.earlierKfSend(merchantId, draft);
+    if (earlierKf === 'sent' || (await this.sendByKf(merchantId, draft, customer!.externalUserId!))) {
       return this.mark(draft, 'delivered', {}, { by: 'system', action: 'kf_sent', note: '客户48小时内联系过微信客服，已直接发送' });
     }
+    if (earlierKf === 'unknown') return this.end(draft, 'failed', UNCERTAIN_KF_SEND);
     const follower = customer!.followStaffIds[0];
     const sender =
       (follower && (await this.staff.findById(merchantId, String(follower)))) ||
@@ -296,6 +312,9 @@ export class DraftService {
     return present(d, displayName(await this.customers.findById(merchantId, String(d.customerId))));
   }
 }
+
+/** Our msgid of a draft sent on 微信客服: a resend with it is never delivered twice. */
+const kfMsgId = (draft: DraftRecord) => `draft-${draft._id.toHexString()}`;
 
 /** The idempotency key of a draft's group-send task. */
 const groupSendKey = (draft: DraftRecord) => `draft-${draft._id.toHexString()}`;
