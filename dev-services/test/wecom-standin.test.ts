@@ -79,3 +79,17 @@ describe('rate limits and injected faults', () => {
     expect((await get('/cgi-bin/externalcontact/get', { external_userid: 'x' })).errcode).toBe(40096);
   });
 });
+
+describe('group sends', () => {
+  it('stops a task its member has not sent (cancel_groupmsg_send), leaves a sent one, and knows no other msgid', async () => {
+    const make = async () => (await post('/cgi-bin/externalcontact/add_msg_template', { sender: 'amei', external_userid: ['wmG'], text: { content: '周末上新' } })).msgid as string;
+    const [waiting, sent] = [await make(), await make()];
+    standin.state.groupSendTasks.find((t) => t.msgid === sent)!.sentAt = Date.now();
+    expect((await post('/cgi-bin/externalcontact/cancel_groupmsg_send', { msgid: waiting })).errcode).toBe(0);
+    expect((await post('/cgi-bin/externalcontact/cancel_groupmsg_send', { msgid: sent })).errcode).toBe(0);
+    expect((await post('/cgi-bin/externalcontact/cancel_groupmsg_send', { msgid: 'msgUNKNOWN' })).errcode).toBe(41063);
+    const byId = (msgid: string) => standin.state.groupSendTasks.find((t) => t.msgid === msgid)!;
+    expect(byId(waiting).cancelledAt).toEqual(expect.any(Number));
+    expect(byId(sent).cancelledAt).toBeUndefined();
+  });
+});

@@ -92,6 +92,8 @@ export interface GroupSendTask {
   createdAt: number;
   /** set by tests (or staff in real WeCom): the member confirmed and sent */
   sentAt?: number;
+  /** stopped by the corp (cancel_groupmsg_send) before the member sent it */
+  cancelledAt?: number;
 }
 
 export class StandInState {

@@ -28,6 +28,15 @@ export const messageRoutes: Record<string, ApiRoute> = {
       return { fail_list: [], msgid };
     },
   },
+  // 停止企业群发: a task the member has not sent yet is stopped; one already sent is left as it is.
+  'POST /cgi-bin/externalcontact/cancel_groupmsg_send': {
+    handler: ({ state, corpId, body }) => {
+      const task = state.groupSendTasks.find((t) => t.msgid === body.msgid && t.corpId === corpId);
+      if (!task) throw fault(41063, 'invalid msgid');
+      if (!task.sentAt) task.cancelledAt ??= state.now();
+      return {};
+    },
+  },
   'POST /cgi-bin/externalcontact/get_groupmsg_task': {
     handler: ({ state, corpId, body }) => {
       const task = state.groupSendTasks.find((t) => t.msgid === body.msgid && t.corpId === corpId);

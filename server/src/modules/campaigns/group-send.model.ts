@@ -21,6 +21,8 @@ export interface GroupSendTask {
   /** per-customer result from get_groupmsg_send_result: 0 not sent, 1 sent, 2 not a friend, 3 over the customer's limit */
   results: { externalUserId: string; status: number }[];
   checkedAt?: Date;
+  /** stopped in WeCom (cancel_groupmsg_send) before the sender confirmed it: its customer opted out */
+  cancelledAt?: Date;
   createdAt: Date;
 }
 
@@ -38,6 +40,7 @@ const groupSendSchema = new Schema<GroupSendTask>(
     status: { type: String, enum: ['created', 'confirmed', 'failed'], default: 'created' },
     results: { type: [new Schema({ externalUserId: String, status: Number }, { _id: false })], default: [] },
     checkedAt: Date,
+    cancelledAt: Date,
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );

@@ -113,6 +113,21 @@ export class GroupSendService {
     return present(task.toObject() as TaskRecord);
   }
 
+  private async task(merchantId: MerchantId, id: string): Promise<TaskRecord> {
+    const task = await this.tasks.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<TaskRecord>().exec();
+    if (!task) throw notFound('没有找到这次群发');
+    return task;
+  }
+
+  /** Stops a task in WeCom before its sender confirms it (停止企业群发); what was already sent stays sent. */
+  async cancel(merchantId: MerchantId, id: string, now = new Date()): Promise<void> {
+    const task = await this.task(merchantId, id);
+    const app = await this.apps.findByMerchant(merchantId);
+    if (!app) throw notFound('请先接入企业微信');
+    await this.client.post(app, '/cgi-bin/externalcontact/cancel_groupmsg_send', { msgid: task.msgid });
+    await this.tasks.updateOne({ _id: task._id, merchantId: task.merchantId }, { $set: { cancelledAt: now } }).exec();
+  }
+
   /** Reads WeCom's view of the task: has the sender confirmed it, and who received it. */
   async refresh(merchantId: MerchantId, id: string): Promise<GroupSendDto> {
     return present(await this.sync(merchantId, id));
@@ -124,8 +139,7 @@ export class GroupSendService {
   }
 
   private async sync(merchantId: MerchantId, id: string): Promise<TaskRecord> {
-    const task = await this.tasks.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<TaskRecord>().exec();
-    if (!task) throw notFound('没有找到这次群发');
+    const task = await this.task(merchantId, id);
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
     const state = await this.client.post(app, '/cgi-bin/externalcontact/get_groupmsg_task', { msgid: task.msgid, limit: 1000 });

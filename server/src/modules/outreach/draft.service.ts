@@ -126,16 +126,26 @@ export class DraftService {
     return taken;
   }
 
-  /** The customer opted out: their drafts still waiting for the owner will not be sent. */
+  /**
+   * The customer opted out: their drafts still waiting for the owner will not be sent, and group-send tasks their
+   * staff member has not confirmed yet are stopped in WeCom. A task WeCom could not be told about now is stopped at
+   * the next delivery check (refreshDelivery), which checks consent again.
+   */
   async cancelPendingFor(merchantId: MerchantId, customerId: Types.ObjectId): Promise<void> {
     const reason = SUPPRESSION_REASONS.opted_out;
     const audit = { at: new Date(), by: 'system', action: 'cancelled', note: reason };
-    await this.drafts
-      .updateMany(
-        { merchantId: merchantObjectId(merchantId), customerId, status: 'pending' },
-        { $set: { status: 'cancelled', error: reason }, $push: { audit } },
-      )
-      .exec();
+    const mine = { merchantId: merchantObjectId(merchantId), customerId };
+    await this.drafts.updateMany({ ...mine, status: 'pending' }, { $set: { status: 'cancelled', error: reason }, $push: { audit } }).exec();
+    const tasks = await this.drafts.find({ ...mine, status: 'sent', groupSendId: { $ne: null } }).lean<DraftRecord[]>().exec();
+    for (const draft of tasks) {
+      await this.stopGroupSend(merchantId, draft, reason).catch((err) => this.logger.warn({ err, draftId: String(draft._id) }, 'group send not stopped yet; retried at the next delivery check'));
+    }
+  }
+
+  /** Stops the draft's unconfirmed group-send task in WeCom and cancels the draft with the reason. */
+  private async stopGroupSend(merchantId: MerchantId, draft: DraftRecord, reason: string): Promise<void> {
+    await this.groupSends.cancel(merchantId, String(draft.groupSendId));
+    await this.end(draft, 'cancelled', reason, `${reason}，已停止企业微信里未发出的群发`);
   }
 
   /**
@@ -152,7 +162,11 @@ export class DraftService {
     for (const draft of sent) {
       const [results, customer] = await Promise.all([this.groupSends.results(merchantId, String(draft.groupSendId)), this.customers.findById(merchantId, String(draft.customerId))]);
       const result = results.find((r) => r.externalUserId === customer?.externalUserId);
-      if (result?.status === 1) {
+      const refused = customer ? consentVerdict(customer) : 'not_wecom_contact';
+      if (refused && result?.status === 0) {
+        await this.stopGroupSend(merchantId, draft, SUPPRESSION_REASONS[refused]);
+        outcome.failed++;
+      } else if (result?.status === 1) {
         await this.mark(draft, 'delivered', {}, { by: 'wecom', action: 'delivered' });
         outcome.delivered++;
       } else if (result && SEND_RESULT_FAILURE[result.status]) {
@@ -262,10 +276,10 @@ export class DraftService {
     return this.mark(draft, 'sent', { groupSendId: new Types.ObjectId(taskId) }, audit);
   }
 
-  /** An outcome the owner reads on the draft: the reason is both its error and its audit note. */
-  private end(draft: DraftRecord, status: 'failed' | 'cancelled', reason: string): Promise<DraftDto> {
+  /** An outcome the owner reads on the draft: the reason is its error and (unless told otherwise) its audit note. */
+  private end(draft: DraftRecord, status: 'failed' | 'cancelled', reason: string, note = reason): Promise<DraftDto> {
     const action = status === 'failed' ? 'send_failed' : 'cancelled';
-    return this.mark(draft, status, { error: reason }, { by: 'system', action, note: reason });
+    return this.mark(draft, status, { error: reason }, { by: 'system', action, note });
   }
 
   async approveMany(session: Session, ids: string[]): Promise<{ results: { id: string; status?: DraftStatus; error?: string }[] }> {
