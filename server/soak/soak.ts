@@ -215,7 +215,7 @@ async function soak(): Promise<number> {
   say(`load done: ${customers.length} customers, ${customers.reduce((s, x) => s + x.messages.length, 0)} messages`);
 
   // --- drain: wait (bounded) until the inbox has nothing due or in a lease and every message is stored
-  const drainDeadline = started + MAX_MS - 20_000;
+  const drainDeadline = started + MAX_MS - 30_000;
   for (;;) {
     const { busy, unstored } = await progress();
     if (busy === 0 && unstored === 0) break;
