@@ -52,7 +52,7 @@ export async function startProcess(
     jobs = container.jobs;
     await jobs.start([...jobDefinitions(container), ...(options.extraJobs ?? [])]);
     container.wecom.inboxProcessor.start();
-    await container.wecom.inboxSignal.listen(() => container.wecom.inboxProcessor.wake());
+    await container.wecom.inboxSignal.listen((news) => container.wecom.inboxProcessor.wake(news));
   }
   logger.info({ role, url }, 'process started');
 

@@ -34,8 +34,9 @@ describe('inbox fairness', () => {
     // When the patient customer's answer went out, the flood had barely started.
     const floodDoneBefore = await inbox().countDocuments({ kind: 'kf_message', 'payload.externalUserId': 'wmFlood', doneAt: { $lte: new Date(answered!.at) } });
     expect(floodDoneBefore).toBeLessThan(10);
-    // 301 "sync now" callbacks cost a few syncs, not one each; every one of them is handled.
+    // 301 "sync now" callbacks cost a few syncs, not one each: one waiting notice stands for the rest.
     expect((w.standin.state.calls.get('/cgi-bin/kf/sync_msg') ?? 0) - syncsBefore).toBeLessThanOrEqual(5);
+    expect(await inbox().countDocuments({ kind: 'kf_msg_or_event' })).toBeLessThanOrEqual(3);
     expect(await inbox().countDocuments({ kind: 'kf_msg_or_event', status: { $ne: 'done' } })).toBe(0);
   }, 180_000);
 
@@ -128,5 +129,55 @@ describe('inbox fairness', () => {
     const lane = await inbox().find({ kind: 'headless_test' }).sort({ receivedAt: 1 }).toArray();
     expect(lane.map((e) => e.status)).toEqual(['done', 'done', 'done']);
     expect(lane.map((e) => e.doneAt.getTime())).toEqual(lane.map((e) => e.doneAt.getTime()).sort((a, b) => a - b));
+  });
+
+  it('keeps a lane moving, in order, while events are stored into it as its heads finish', async () => {
+    const repo = w.app.container.wecom.inbox;
+    const processor = w.app.container.wecom.inboxProcessor;
+    const store = (i: number) =>
+      repo.insert(w.tenant.merchantId, { corpId: w.corpId, dedupeKey: `evt:race-${i}`, kind: 'race_test', orderingKey: `corp:${w.corpId}:race`, priority: 2, payload: {} });
+    // One event stored while the head is being handled: the head learns of it and hands over when done.
+    const held = { corpId: w.corpId, kind: 'race_test', orderingKey: `corp:${w.corpId}:held`, priority: 2, payload: {} };
+    await repo.insert(w.tenant.merchantId, { ...held, dedupeKey: 'evt:held-a' });
+    const head = await repo.claimNext('test-worker', 60_000);
+    expect(head).toMatchObject({ dedupeKey: 'evt:held-a' });
+    await repo.insert(w.tenant.merchantId, { ...held, dedupeKey: 'evt:held-b' });
+    await repo.complete(head!, 'test-worker');
+    await w.drain();
+    expect(await inbox().findOne({ dedupeKey: 'evt:held-b' })).toMatchObject({ status: 'done' });
+
+    // Stores arrive faster than the lane is worked (so events queue behind its head), in batches and one by one,
+    // racing the heads finishing.
+    let next = 0;
+    for (let round = 0; round < 20; round++) {
+      await Promise.all([store(next++), store(next++), processor.processOne(), processor.processOne().then(() => store(next++))]);
+    }
+    await w.drain();
+    // Nothing is left waiting (the repair sweep only looks at events older than a few seconds: none here).
+    const lane = await inbox().find({ orderingKey: `corp:${w.corpId}:race` }).sort({ receivedAt: 1, _id: 1 }).toArray();
+    expect(lane.map((e) => e.status)).toEqual(lane.map(() => 'done'));
+    expect(lane).toHaveLength(60);
+    expect(lane.map((e) => e.doneAt.getTime())).toEqual(lane.map((e) => e.doneAt.getTime()).sort((a, b) => a - b));
+  });
+
+  it('stores a "sync now" notice once while one waits, but never folds it into one a running sync already covers', async () => {
+    const other = await w.addMerchant();
+    const repo = w.app.container.wecom.inbox;
+    const notices = () => inbox().find({ kind: 'kf_msg_or_event', corpId: other.corpId }).sort({ receivedAt: 1, _id: 1 }).toArray();
+    const write = (text: string) => w.standin.customers.writesToKf(other.openKfId, 'wmFold', text);
+    await write('一');
+    const sync = await repo.claimNext('test-worker', 60_000); // a sync starts ...
+    expect(sync).toMatchObject({ kind: 'kf_msg_or_event', corpId: other.corpId });
+    await write('二');
+    await write('三'); // ... two more notices arrive: the second is folded into the first, which waits
+    expect(await notices()).toHaveLength(2);
+    await repo.coverQueued(sync!); // the sync covers what waits, then fetches from WeCom ...
+    await write('四'); // ... and a message written after that must not ride on the covered notice
+    expect(await notices()).toHaveLength(3);
+    await repo.complete(sync!, 'test-worker', { covered: true });
+    expect((await notices()).map((n) => n.status)).toEqual(['done', 'done', 'pending']);
+    await w.drain();
+    const stored = await w.app.container.mongo.collection('messages').find({ externalUserId: 'wmFold', direction: 'in' }).toArray();
+    expect(stored.map((m) => m.text).sort()).toEqual(['一', '三', '二', '四'].sort());
   });
 });

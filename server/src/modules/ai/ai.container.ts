@@ -67,7 +67,7 @@ export function buildAi(d: AiDeps) {
     engineFor: (app, kb) => llm.engineFor(app.merchantId, kb),
     limits,
   });
-  d.wecom.kf.onCustomerMessage((app, message) => autoReply.onCustomerMessage(app, message));
+  d.wecom.kf.onCustomerMessage((app, message, context) => autoReply.onCustomerMessage(app, message, context));
   const scripts = scriptModel(d.mongo);
   const admin = new KnowledgeAdminService({ faq: faqs, policy: policies, product: productModel(d.mongo), script: scripts }, knowledgeChangeModel(d.mongo), knowledge);
   const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, knowledge, (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url));

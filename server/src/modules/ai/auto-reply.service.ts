@@ -7,7 +7,8 @@ import type { AiAnswer } from '@xiaoer/common/schemas/ai';
 import type { Logger } from '../../logging/logger.js';
 import { merchantObjectId } from '../../tenancy/merchant-id.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
-import type { KfService, ReplySlot } from '../conversations/kf.service.js';
+import type { CustomerMessageContext, KfService, ReplySlot } from '../conversations/kf.service.js';
+import { BOT_HISTORY } from '../conversations/kf.service.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
@@ -16,6 +17,7 @@ import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import type { AiDecision, AiDecisionModel } from './ai-decision.model.js';
 import type { AiRateLimits } from './ai-rate-limits.js';
 import { isOpen } from './business-hours.js';
+import { DecisionLog } from './decision-log.js';
 import { checkReply } from './guardrails.js';
 import { detectIntent } from './intents.js';
 import { DONT_KNOW, offlineAnswer } from './offline-engine.js';
@@ -68,27 +70,33 @@ export interface AutoReplyDeps {
 }
 
 type Log = (entry: Partial<AiDecision> & Pick<AiDecision, 'action' | 'reason' | 'engine'>) => Promise<void>;
-type Recipient = { openKfId: string; externalUserId: string };
+/** Who the bot answers, and the msgid of its one reply to this message (a retry after a crash never sends twice). */
+type Recipient = { openKfId: string; externalUserId: string; replyId: string };
 
 export class AutoReplyService {
-  constructor(private d: AutoReplyDeps) {}
+  private decisionLog: DecisionLog;
 
-  /** Subscribed to KfService.onCustomerMessage. */
-  async onCustomerMessage(app: WecomCredentials, message: MessageRecord): Promise<void> {
+  constructor(private d: AutoReplyDeps) {
+    this.decisionLog = new DecisionLog(d.decisions);
+  }
+
+  /** Subscribed to KfService.onCustomerMessage (which may hand over the conversation it already read). */
+  async onCustomerMessage(app: WecomCredentials, message: MessageRecord, context: CustomerMessageContext = {}) {
     const question = message.text?.trim();
     if (message.direction !== 'in' || !question) return;
     const { merchantId } = app;
-    const to = { openKfId: message.openKfId, externalUserId: message.externalUserId };
+    const replyId = `bot-${String(message._id)}`;
+    const to: Recipient = { openKfId: message.openKfId, externalUserId: message.externalUserId, replyId };
     const kb = await this.d.knowledge.get(merchantId);
     const intent = detectIntent(question);
     const base = { merchantId: merchantObjectId(merchantId), channel: 'kf' as const, externalUserId: to.externalUserId, question, intent, citedIds: [], violations: [] };
     const log: Log = (entry) =>
-      this.d.decisions.create({ ...base, ...entry, at: new Date() }).then(() => undefined);
+      this.decisionLog.record({ ...base, ...entry, at: new Date() });
 
     // Opting out is honoured whatever the mode or the hour.
     if (intent === 'opt_out') {
       await this.d.customers.optOutByExternalUserId(merchantId, to.externalUserId);
-      const sent = await this.d.kf.sendText(app, to, OPT_OUT_CONFIRMATION);
+      const sent = await this.d.kf.sendText(app, to, OPT_OUT_CONFIRMATION, to.replyId);
       return log({ engine: 'offline', action: 'opted_out', reason: `opt-out (${sent.status})`, sentText: OPT_OUT_CONFIRMATION });
     }
     const mode = kb.merchant.autoReply?.mode ?? 'after_hours';
@@ -103,14 +111,22 @@ export class AutoReplyService {
       return log({ engine: 'offline', action: 'skipped', reason });
     }
     try {
-      await this.reply(app, to, kb, question, reserved.slot, log);
+      await this.reply(app, to, kb, question, reserved.slot, log, context);
     } finally {
       await reserved.slot.release(); // a no-op once a send used it
     }
   }
 
   /** With the slot held: the customer's turn (flood limit), the engine, the guardrails, then the send or a handoff. */
-  private async reply(app: WecomCredentials, to: Recipient, kb: KnowledgeBase, question: string, slot: ReplySlot, log: Log): Promise<void> {
+  private async reply(
+    app: WecomCredentials,
+    to: Recipient,
+    kb: KnowledgeBase,
+    question: string,
+    slot: ReplySlot,
+    log: Log,
+    context: CustomerMessageContext,
+  ): Promise<void> {
     const turn = await this.d.limits.botTurn(app.merchantId, to.externalUserId);
     if (turn === 'notice') {
       await this.handOff(app, to, question, FLOOD_NOTICE, 'flood', slot);
@@ -119,7 +135,8 @@ export class AutoReplyService {
     if (turn === 'silent') return log({ engine: 'offline', action: 'skipped', reason: 'flood (silent)' });
 
     const engine = await this.d.engineFor(app, kb);
-    const history = await this.d.kf.repository.conversation(app.merchantId, to.externalUserId, 10);
+    const history = context.history ??
+      (await this.d.kf.repository.conversation(app.merchantId, to.externalUserId, BOT_HISTORY));
     let result: AiAnswer;
     let engineName = engine.name;
     try {
@@ -133,7 +150,7 @@ export class AutoReplyService {
     const guard = checkReply(result.reply, result.citedIds, kb, kb.merchant.industry);
     const entry = { engine: engineName, reply: result.reply, confidence: result.confidence, citedIds: result.citedIds, violations: guard.violations };
     if (!result.needsHuman && guard.ok && result.confidence >= MIN_CONFIDENCE) {
-      const sent = await this.d.kf.sendText(app, to, result.reply, undefined, slot);
+      const sent = await this.d.kf.sendText(app, to, result.reply, to.replyId, slot);
       return log({ ...entry, action: 'sent', reason: sent.status === 'sent' ? result.reason : `not sent: ${sent.reason}`, sentText: sent.status === 'sent' ? result.reply : undefined });
     }
     const why = !guard.ok ? `guardrail: ${guard.violations.map((v) => v.kind).join(',')}` : result.needsHuman ? result.reason : 'low confidence';
@@ -144,7 +161,7 @@ export class AutoReplyService {
 
   /** Tells the customer a person is coming, transfers the session, and notifies staff with what was asked. */
   private async handOff(app: WecomCredentials, to: Recipient, question: string, reply: string, why: string, slot: ReplySlot): Promise<void> {
-    await this.d.kf.sendText(app, to, reply, undefined, slot);
+    await this.d.kf.sendText(app, to, reply, to.replyId, slot);
     const servicer = (await this.d.staff.findFirstByRole(app.merchantId, 'manager')) ?? (await this.d.staff.findFirstByRole(app.merchantId, 'owner'));
     if (!servicer) return;
     try {

@@ -10,7 +10,9 @@
 // hand out a fresh day. With Redis unreachable, nothing is reserved: the caller uses the offline engine (fail closed).
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
+import { BatchedWrites } from '../../db/batched-writes.js';
 import type { Logger } from '../../logging/logger.js';
 import { tenantKey } from '../../redis/keys.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
@@ -69,11 +71,16 @@ if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HINCRBY', KEYS[1], 'used'
 return 1`;
 
 export class TokenBudget {
+  /** one usage increment per call: concurrent calls share a round trip */
+  private usageWrites: BatchedWrites<LlmUsage>;
+
   constructor(
     private redis: Redis,
     private usage: Model<LlmUsage>,
     private logger: Logger,
-  ) {}
+  ) {
+    this.usageWrites = new BatchedWrites(usage.collection as unknown as Collection<LlmUsage>);
+  }
 
   /** A reservation of `estimate` tokens against today's `budget`, or null when it does not fit (or Redis is down). */
   async reserve(merchantId: MerchantId, budget: number, estimate: number, now = new Date()): Promise<Reservation | null> {
@@ -105,9 +112,10 @@ export class TokenBudget {
     const total = Math.max(0, Math.ceil(charge.total));
     if (total > 0) {
       const inc = { calls: 1, promptTokens: charge.prompt, completionTokens: charge.completion, totalTokens: total, ...(charge.estimated ? { estimatedTokens: total } : {}) };
-      await this.usage
-        .updateOne({ merchantId: merchantObjectId(merchantId), day }, { $inc: inc }, { upsert: true })
-        .exec()
+      await this.usageWrites
+        .write({
+          updateOne: { filter: { merchantId: merchantObjectId(merchantId), day }, update: { $inc: inc }, upsert: true },
+        })
         .catch((err: Error) => this.logger.error({ err: err.message }, 'llm usage not recorded'));
     }
     await this.redis

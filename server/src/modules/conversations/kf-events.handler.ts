@@ -1,5 +1,5 @@
 import type { InboxHandler } from '../wecom/inbox/inbox-processor.js';
-import type { KfService } from './kf.service.js';
+import { BOT_HISTORY, type KfService } from './kf.service.js';
 
 /**
  * A customer's messages that the bot reaches only after they have sent this many newer ones are not answered one by
@@ -15,16 +15,28 @@ export const kfEventHandlers = (kf: KfService): Record<string, InboxHandler> => 
     if (!openKfId) return;
     // Every notice already queued for this account is answered by the sync that starts now.
     await coverQueued();
-    await kf.sync(app, openKfId, event.payload.Token);
+    const { busy } = await kf.sync(app, openKfId, event.payload.Token);
+    // Another worker holds the account's sync lock: it goes round again for us if it is alive; if it died, its lock
+    // runs out shortly. Either way this notice is done only once a sync has started after it: try again soon.
+    if (busy) throw new Error('微信客服 account is being synced elsewhere: trying again later');
   },
   // One customer message, queued by the sync: the bot answers it (ordered per customer, parallel across customers).
   kf_message: async ({ event, app }) => {
     const { messageId, openKfId, externalUserId, sentAt } = event.payload;
-    if (!sentAt || !openKfId || !externalUserId) return void (await kf.deliverById(app, messageId!)); // queued before sentAt was carried
+    // Queued before the message's customer and time were carried: read it by id.
+    if (!sentAt || !openKfId || !externalUserId) return void (await kf.deliverById(app, messageId!));
+    // The bot reads the customer's latest messages anyway: read them once, and count from them what came after.
+    const history = await kf.repository.conversation(app.merchantId, externalUserId, BOT_HISTORY);
+    const at = history.findIndex((m) => String(m._id) === messageId);
+    const fromCustomer = (m: (typeof history)[number]) => m.direction === 'in' && m.openKfId === openKfId;
+    const newerIn = (after: number) => history.slice(after + 1).filter(fromCustomer).length;
     const ref = { id: messageId!, openKfId, externalUserId, sentAt: new Date(sentAt) };
-    const { message, newer } = await kf.repository.messageWithNewer(app.merchantId, ref, KF_BURST_ANSWERED);
-    if (!message) return { skipped: 'gone' };
-    if (newer >= KF_BURST_ANSWERED) return { skipped: 'superseded' };
-    await kf.deliver(app, message);
+    const found =
+      at >= 0
+        ? { message: history[at]!, newer: newerIn(at) }
+        : await kf.repository.messageWithNewer(app.merchantId, ref, KF_BURST_ANSWERED); // deep in a burst, or gone
+    if (!found.message) return { skipped: 'gone' };
+    if (found.newer >= KF_BURST_ANSWERED) return { skipped: 'superseded' };
+    await kf.deliver(app, found.message, at >= 0 ? { history } : undefined);
   },
 });

@@ -1,4 +1,6 @@
+import type { Collection } from 'mongodb';
 import type { Types } from 'mongoose';
+import { BatchedWrites } from '../../db/batched-writes.js';
 import { insertedOnce, insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { ConversationMessage, MessageModel, OutStatus } from './message.model.js';
@@ -21,11 +23,16 @@ export const KF_WINDOW_MS = 48 * 3600_000;
 export const KF_REPLY_BUDGET = 5;
 
 export class KfRepository {
+  /** Replies are recorded, then their status, once each: concurrent ones share round trips. */
+  private outgoingWrites: BatchedWrites<ConversationMessage>;
+
   constructor(
     private sessions: KfSessionModel,
     private messages: MessageModel,
     private cursors: Model<KfCursor>,
-  ) {}
+  ) {
+    this.outgoingWrites = new BatchedWrites(messages.collection as unknown as Collection<ConversationMessage>);
+  }
 
   async cursor(merchantId: MerchantId, openKfId: string): Promise<string> {
     return (await this.cursors.findOne({ merchantId: merchantObjectId(merchantId), openKfId }).lean().exec())?.cursor ?? '';
@@ -50,17 +57,30 @@ export class KfRepository {
       .exec();
   }
 
-  async markHandled(id: Types.ObjectId): Promise<void> {
-    await this.messages.updateOne({ _id: id }, { $set: { handledAt: new Date() } }).exec();
+  async markHandled(ids: Types.ObjectId[]): Promise<void> {
+    if (ids.length) await this.messages.updateMany({ _id: { $in: ids } }, { $set: { handledAt: new Date() } }).exec();
   }
 
-  /** A customer wrote: the 48 h window and the 5-reply budget start again; an ended session starts anew. */
-  async customerWrote(merchantId: MerchantId, openKfId: string, externalUserId: string, at: Date): Promise<void> {
-    const key = { merchantId: merchantObjectId(merchantId), openKfId, externalUserId };
-    await this.sessions
-      .updateOne(key, { $setOnInsert: { state: 'new' }, $max: { lastCustomerMessageAt: at }, $set: { sentSinceCustomerMessage: 0 } }, { upsert: true })
-      .exec();
-    await this.sessions.updateOne({ ...key, state: 'ended' }, { $set: { state: 'new' } }).exec();
+  /**
+   * Customers wrote (a synced page's worth, in one round trip): for each, the 48 h window and the 5-reply budget start
+   * again, and an ended session starts anew.
+   */
+  async customersWrote(merchantId: MerchantId, openKfId: string, writes: { externalUserId: string; at: Date }[]) {
+    const latest = new Map<string, Date>();
+    for (const w of writes) if (!(latest.get(w.externalUserId)! >= w.at)) latest.set(w.externalUserId, w.at);
+    if (!latest.size) return;
+    const mid = merchantObjectId(merchantId);
+    await this.sessions.bulkWrite(
+      [...latest].flatMap(([externalUserId, at]) => {
+        const key = { merchantId: mid, openKfId, externalUserId };
+        const wrote = { $setOnInsert: { state: 'new' }, $max: { lastCustomerMessageAt: at }, $set: { sentSinceCustomerMessage: 0 } };
+        return [
+          { updateOne: { filter: key, update: wrote, upsert: true } },
+          { updateOne: { filter: { ...key, state: 'ended' }, update: { $set: { state: 'new' } } } },
+        ];
+      }),
+      { ordered: true },
+    );
   }
 
   async setState(merchantId: MerchantId, openKfId: string, externalUserId: string, state: KfState, servicerUserId?: string): Promise<void> {
@@ -107,12 +127,16 @@ export class KfRepository {
   }
 
   /** Records an outgoing message before it is sent; false when one with this msgid already exists. */
-  insertOutgoing(merchantId: MerchantId, message: NewMessage): Promise<boolean> {
-    return insertedOnce(() => this.messages.create({ ...message, merchantId: merchantObjectId(merchantId) }));
+  async insertOutgoing(merchantId: MerchantId, message: NewMessage): Promise<boolean> {
+    const doc = new this.messages({ ...message, merchantId: merchantObjectId(merchantId) });
+    await doc.validate();
+    return insertedOnce(() => this.outgoingWrites.write({ insertOne: { document: doc.toObject() } }));
   }
 
   async setOutgoingStatus(merchantId: MerchantId, ourMsgId: string, status: OutStatus, reason?: string): Promise<void> {
-    await this.messages.updateOne({ merchantId: merchantObjectId(merchantId), ourMsgId }, { $set: { status, reason } }).exec();
+    const update = reason === undefined ? { $set: { status }, $unset: { reason: 1 as const } } : { $set: { status, reason } };
+    const filter = { merchantId: merchantObjectId(merchantId), ourMsgId };
+    await this.outgoingWrites.write({ updateOne: { filter, update } });
   }
 
   conversation(merchantId: MerchantId, externalUserId: string, limit = 50): Promise<MessageRecord[]> {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../logging/logger.js';
 import { tenantKey } from '../../redis/keys.js';
-import type { RedisLock } from '../../redis/lock.js';
+import type { HeldLock, RedisLock } from '../../redis/lock.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { KfApi, KfSyncedMessage } from '../wecom/api/kf-api.js';
@@ -41,13 +41,30 @@ export class ReplySlot {
 }
 
 export type SendOutcome = { status: 'sent' | 'failed' | 'not_attempted'; reason?: string; ourMsgId: string };
+/** `busy`: another process held the account's sync lock, and this call synced nothing. */
+export type SyncOutcome = { fetched: number; stored: number; busy: boolean };
 
 /** msg_send_fail's fail_type, as reasons. */
 const FAIL_TYPES: Record<number, string> = { 4: 'session_expired', 5: 'session_closed', 6: 'over_reply_limit', 7: 'no_channels_bound', 8: 'corp_not_verified', 10: 'user_refused' };
 const TEXT_LIMIT_BYTES = 2048;
+/** How long an account's sync lock lasts without renewal (a sync renews it every round). */
+const SYNC_LOCK_MS = 20_000;
 export const DEFAULT_KF_WELCOME = '您好，这里是{店名}，请问有什么可以帮您？';
 
-export type CustomerMessageListener = (app: WecomCredentials, message: MessageRecord) => Promise<void>;
+/** How many of a customer's latest messages the bot reads with a new one. */
+export const BOT_HISTORY = 10;
+
+/** What the pipeline already read for a customer message, handed to listeners so they need not read it again. */
+export interface CustomerMessageContext {
+  /** the customer's latest BOT_HISTORY messages, oldest first (KfRepository.conversation) */
+  history?: MessageRecord[];
+}
+
+export type CustomerMessageListener = (
+  app: WecomCredentials,
+  message: MessageRecord,
+  context?: CustomerMessageContext,
+) => Promise<void>;
 /** Hands a stored customer message to the inbox, to be answered outside the account's sync lock. */
 export type CustomerMessageQueue = (app: WecomCredentials, message: MessageRecord) => Promise<void>;
 
@@ -71,20 +88,22 @@ export class KfService {
 
   /**
    * Handles a kf_msg_or_event callback: sync everything new for the account, then act on it. One process syncs an
-   * account at a time; a callback arriving meanwhile only marks the account dirty and returns, and the syncing
-   * process goes round again — so a burst of callbacks costs a few syncs, not one each, and none is missed.
+   * account at a time; a callback arriving meanwhile only marks the account dirty and returns `busy`, and the syncing
+   * process goes round again — so a burst of callbacks costs a few syncs, not one each, and none is missed. The lock
+   * is held for SYNC_LOCK_MS at a time and renewed as the sync goes, so a worker that dies mid-sync holds the account
+   * up for seconds, not minutes; `busy` tells the caller to try again later (the holder may be that dead worker).
    */
-  async sync(app: WecomCredentials, openKfId: string, token?: string): Promise<{ fetched: number; stored: number }> {
+  async sync(app: WecomCredentials, openKfId: string, token?: string): Promise<SyncOutcome> {
     const lockKey = tenantKey(app.merchantId, 'kf', openKfId, 'sync');
     const dirtyKey = tenantKey(app.merchantId, 'kf', openKfId, 'dirty');
-    const total = { fetched: 0, stored: 0 };
+    const total = { fetched: 0, stored: 0, busy: false };
     await this.redis.set(dirtyKey, '1', 'EX', 600);
-    for (;;) {
-      const lock = await this.locks.tryAcquire(lockKey, 120_000);
-      if (!lock) return total; // the holder will see the dirty mark
+    for (let first = true; ; first = false) {
+      const lock = await this.locks.tryAcquire(lockKey, SYNC_LOCK_MS);
+      if (!lock) return { ...total, busy: first }; // the holder will see the dirty mark, if it is alive
       try {
         while (await this.redis.del(dirtyKey)) {
-          const round = await this.syncOnce(app, openKfId, token);
+          const round = await this.syncOnce(app, openKfId, lock, token);
           total.fetched += round.fetched;
           total.stored += round.stored;
           token = undefined; // the callback token belongs to the first round only
@@ -97,12 +116,13 @@ export class KfService {
     }
   }
 
-  private async syncOnce(app: WecomCredentials, openKfId: string, token?: string): Promise<{ fetched: number; stored: number }> {
+  private async syncOnce(app: WecomCredentials, openKfId: string, lock: HeldLock, token?: string) {
     let cursor = await this.repository.cursor(app.merchantId, openKfId);
     let fetched = 0;
     let stored = 0;
     let useToken = token;
     for (;;) {
+      await lock.extend(SYNC_LOCK_MS);
       let page;
       try {
         page = await this.api.syncMsg(app, openKfId, cursor, useToken);
@@ -116,9 +136,9 @@ export class KfService {
       }
       fetched += page.messages.length;
       stored += await this.repository.insertSynced(app.merchantId, page.messages.map((m) => toMessage(m)));
-      for (const m of page.messages) {
-        if (m.origin === 3) await this.repository.customerWrote(app.merchantId, openKfId, m.external_userid, new Date(m.send_time * 1000));
-      }
+      const fromCustomers = page.messages.filter((m) => m.origin === 3);
+      const wrote = fromCustomers.map((m) => ({ externalUserId: m.external_userid, at: new Date(m.send_time * 1000) }));
+      await this.repository.customersWrote(app.merchantId, openKfId, wrote);
       // The cursor moves only after the page is stored: a crash re-fetches it, and msgid dedupe absorbs the overlap.
       cursor = page.nextCursor;
       await this.repository.saveCursor(app.merchantId, openKfId, cursor);
@@ -131,20 +151,31 @@ export class KfService {
   /**
    * Events are acted on here, under the account lock (they are quick). Customer messages are queued, one inbox event
    * each ordered per customer, so answering them (retrieval, the LLM) runs in parallel across customers instead of
-   * one after another behind the account's lock.
+   * one after another behind the account's lock; they are queued together (one inbox write for the lot) and marked
+   * handled together. A crash in between queues them again, and the inbox's dedupe absorbs the repeat.
    */
   private async actOnNew(app: WecomCredentials, openKfId: string): Promise<void> {
+    const queued: Promise<void>[] = [];
+    const queuedIds: MessageRecord['_id'][] = [];
     for (const message of await this.repository.unhandled(app.merchantId, openKfId)) {
-      if (message.direction === 'event') await this.onEvent(app, message);
-      else if (this.queue) await this.queue(app, message);
-      else await this.deliver(app, message);
-      await this.repository.markHandled(message._id);
+      if (message.direction === 'event') {
+        await this.onEvent(app, message);
+        await this.repository.markHandled([message._id]);
+      } else if (this.queue) {
+        queued.push(this.queue(app, message)); // in order: the inbox writer keeps the call order
+        queuedIds.push(message._id);
+      } else {
+        await this.deliver(app, message);
+        await this.repository.markHandled([message._id]);
+      }
     }
+    await Promise.all(queued);
+    await this.repository.markHandled(queuedIds);
   }
 
   /** Runs the listeners (the bot) for one stored customer message. */
-  async deliver(app: WecomCredentials, message: MessageRecord): Promise<void> {
-    for (const listener of this.listeners) await listener(app, message);
+  async deliver(app: WecomCredentials, message: MessageRecord, context?: CustomerMessageContext): Promise<void> {
+    for (const listener of this.listeners) await listener(app, message, context);
   }
 
   async deliverById(app: WecomCredentials, messageId: string): Promise<void> {
@@ -191,12 +222,13 @@ export class KfService {
    */
   async sendText(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, text: string, ourMsgId: string = randomUUID(), slot?: ReplySlot): Promise<SendOutcome> {
     const { merchantId } = app;
-    const existing = await this.repository.findOutgoing(merchantId, ourMsgId);
-    if (existing?.status === 'sent') {
+    // Recorded before it is sent; a msgid already recorded is looked at (sent before: never twice).
+    const record = outgoing(to.openKfId, to.externalUserId, ourMsgId, text);
+    const recorded = await this.repository.insertOutgoing(merchantId, record);
+    if (!recorded && (await this.repository.findOutgoing(merchantId, ourMsgId))?.status === 'sent') {
       await slot?.release();
       return { status: 'sent', ourMsgId };
     }
-    if (!existing) await this.repository.insertOutgoing(merchantId, outgoing(to.openKfId, to.externalUserId, ourMsgId, text));
     if (Buffer.byteLength(text) > TEXT_LIMIT_BYTES) {
       await slot?.release();
       return this.notAttempted(merchantId, ourMsgId, 'too_long');

@@ -91,7 +91,7 @@ export function buildWecom(d: WecomDeps) {
         sentAt: message.sentAt.toISOString(),
       },
     });
-    if (stored) inboxSignal.announce();
+    if (stored) inboxSignal.announce('due');
   };
   const kf = new KfService(
     new KfRepository(kfSessionModel(d.mongo), messageModel(d.mongo), kfCursorModel(d.mongo)),
@@ -155,7 +155,8 @@ export function buildWecom(d: WecomDeps) {
     inboxProcessor: new InboxProcessor(inbox, apps, handlers, d.logger, {
       pollMs: d.config.jobs.inboxPollMs,
       concurrency: 8,
-      leaseMs: 60_000,
+      // renewed every third of it while an event is handled (inbox-processor.ts)
+      leaseMs: 10_000,
       maxAttempts: 8,
     }),
   };

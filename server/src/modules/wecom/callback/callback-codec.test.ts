@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeKey, eventKind, extractEncrypt, orderingKey, parseXml, priorityOf } from './callback-codec.js';
+import { coalesces, dedupeKey, eventKind, extractEncrypt } from './callback-codec.js';
+import { orderingKey, parseXml, priorityOf } from './callback-codec.js';
 
 describe('parseXml', () => {
   it('reads CDATA and plain values as strings, keeping leading zeros', () => {
@@ -31,6 +32,8 @@ describe('event identity', () => {
     expect(eventKind(add)).toBe('change_external_contact/add_external_contact');
     expect(orderingKey('ww1', add)).toBe('customer:ww1:wm1');
     expect(orderingKey('ww1', { MsgType: 'event', Event: 'kf_msg_or_event', OpenKfId: 'wk1', Token: 't1' })).toBe('kf-sync:wk1');
+    expect(coalesces({ MsgType: 'event', Event: 'kf_msg_or_event', OpenKfId: 'wk1', Token: 't1' })).toBe(true);
+    expect(coalesces(add)).toBe(false);
     expect(priorityOf(add)).toBeLessThan(priorityOf({ Event: 'kf_msg_or_event' }));
   });
 });

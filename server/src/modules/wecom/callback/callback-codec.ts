@@ -92,6 +92,10 @@ export function orderingKey(corpId: string, fields: CallbackFields): string {
   return `corp:${corpId}:${eventKind(fields)}`;
 }
 
+/** A "sync this account now" notice: one waiting in its lane stands for any number more (it is stored once). */
+export const coalesces = (fields: CallbackFields): boolean =>
+  Boolean(fields.OpenKfId) && fields.Event === 'kf_msg_or_event';
+
 /** The welcome code is valid for 20 s: new contacts go to the front of the queue. */
 export const priorityOf = (fields: CallbackFields): number =>
   fields.ChangeType === 'add_external_contact' ? 0 : fields.Event === 'kf_msg_or_event' ? 1 : 2;

@@ -5,7 +5,18 @@ import type { Logger } from '../../../logging/logger.js';
 import type { InboxRepository } from '../inbox/inbox.repository.js';
 import type { InboxSignal } from '../inbox/inbox-signal.js';
 import type { WecomAppRepository, WecomCredentials } from '../wecom-app.repository.js';
-import { decryptFor, dedupeKey, eventKind, extractEncrypt, malformed, orderingKey, parseXml, priorityOf, verifySignature } from './callback-codec.js';
+import {
+  coalesces,
+  decryptFor,
+  dedupeKey,
+  eventKind,
+  extractEncrypt,
+  malformed,
+  orderingKey,
+  parseXml,
+  priorityOf,
+  verifySignature,
+} from './callback-codec.js';
 
 export interface SignedQuery {
   msg_signature?: string;
@@ -51,16 +62,18 @@ export class CallbackIntakeService {
     verifySignature(app.callbackToken, timestamp, nonce, encrypted, msg_signature);
     const fields = parseXml(decryptFor(app.encodingAesKey, encrypted, corpId));
     const kind = eventKind(fields);
-    const stored = await this.inbox.insert(app.merchantId, {
+    const accepted = await this.inbox.accept(app.merchantId, {
       corpId,
       dedupeKey: dedupeKey(fields),
       kind,
       orderingKey: orderingKey(corpId, fields),
       priority: priorityOf(fields),
       payload: fields,
+      coalesce: coalesces(fields),
     });
-    if (stored) this.signal?.announce();
-    this.logger.debug({ kind, stored, merchantId: app.merchantId }, stored ? 'wecom event stored' : 'wecom event duplicate');
-    return { stored, kind };
+    // A folded notice needs nobody woken: the waiting one it joined is already on its way.
+    if (accepted === 'stored') this.signal?.announce('fresh');
+    this.logger.debug({ kind, accepted, merchantId: app.merchantId }, `wecom event ${accepted}`);
+    return { stored: accepted !== 'duplicate', kind };
   }
 }

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import type { Logger } from '../../../logging/logger.js';
 import { runWithLogContext } from '../../../logging/logger.js';
 import type { WecomAppRepository, WecomCredentials } from '../wecom-app.repository.js';
-import type { Types } from 'mongoose';
+import type { InboxNews } from './inbox-signal.js';
 import type { InboxEventRecord, InboxRepository } from './inbox.repository.js';
 
 export interface InboxContext {
@@ -15,7 +15,8 @@ export interface InboxContext {
   once<T>(step: string, run: () => Promise<T>): Promise<T>;
   /**
    * Declares that this handling also answers the events queued behind it in its lane now (one sync answers every
-   * "sync now" notice that arrived before it started): they are completed with this event if it succeeds.
+   * "sync now" notice that arrived before it started): they are completed with this event if it succeeds. Call it
+   * before the work that answers them starts.
    */
   coverQueued(): Promise<void>;
 }
@@ -56,20 +57,21 @@ export class InboxProcessor {
   start(): void {
     this.stopped = false;
     const tick = () => {
-      this.wake();
+      this.wake('fresh'); // polling is also the fallback for announcements lost (Redis down)
       if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs);
     };
     tick();
   }
 
-  /** A new event was stored (or may be due): start a runner if there is room. */
-  wake(): void {
+  /** A new event was stored (or may be due): start a runner if there is room. 'fresh': intake stored some to admit. */
+  wake(news?: InboxNews): void {
+    if (news === 'fresh') this.inbox.requestAdmission();
     if (this.stopped || this.runners.size >= this.options.concurrency) return;
-    const runner: Promise<void> = this.run().finally(() => this.runners.delete(runner));
+    const runner: Promise<void> = this.loop().finally(() => this.runners.delete(runner));
     this.runners.add(runner);
   }
 
-  private async run(): Promise<void> {
+  private async loop(): Promise<void> {
     try {
       while (!this.stopped && (await this.processOne(() => this.wake()))) {
         // next event
@@ -107,8 +109,24 @@ export class InboxProcessor {
   }
 
   private async handle(event: InboxEventRecord): Promise<void> {
+    // The lease is short (a dead worker's events are taken over within seconds: a welcome code lives 20 s) and is
+    // renewed while the handling runs, so a slow one (an LLM call) keeps its event.
+    const renew = setInterval(() => {
+      this.inbox
+        .renewLease(event._id, this.owner, this.options.leaseMs)
+        .catch((err: Error) => this.logger.warn({ err: err.message }, 'inbox lease not renewed'));
+    }, this.options.leaseMs / 3);
+    renew.unref();
+    try {
+      await this.run(event);
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  private async run(event: InboxEventRecord): Promise<void> {
     const handler = this.handlers[event.kind];
-    let covered: Types.ObjectId[] = [];
+    let covered = false;
     let outcome: InboxOutcome | undefined;
     try {
       if (handler) {
@@ -127,7 +145,7 @@ export class InboxProcessor {
               return value;
             },
             coverQueued: async () => {
-              covered = await this.inbox.queuedBehind(event);
+              covered = (await this.inbox.coverQueued(event)) || covered;
             },
           })) ?? undefined;
       } else {

@@ -7,6 +7,8 @@ import { globalKey } from '../../../redis/keys.js';
 
 const CHANNEL = globalKey('inbox', 'new');
 
+export type InboxNews = 'fresh' | 'due';
+
 export class InboxSignal {
   private subscriber?: Redis;
 
@@ -15,15 +17,16 @@ export class InboxSignal {
     private logger: Logger,
   ) {}
 
-  announce(): void {
-    this.redis.publish(CHANNEL, '1').catch(() => undefined);
+  /** 'fresh': intake stored events for a worker to admit; 'due': a worker's own write made a head claimable. */
+  announce(what: InboxNews): void {
+    this.redis.publish(CHANNEL, what).catch(() => undefined);
   }
 
   /** Worker role: calls `onEvent` for every announcement, on a dedicated connection (subscribers cannot send commands). */
-  async listen(onEvent: () => void): Promise<void> {
+  async listen(onEvent: (what: InboxNews) => void): Promise<void> {
     this.subscriber = this.redis.duplicate();
     this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'inbox signal connection error'));
-    this.subscriber.on('message', () => onEvent());
+    this.subscriber.on('message', (_channel, message: string) => onEvent(message === 'due' ? 'due' : 'fresh'));
     await this.subscriber.subscribe(CHANNEL).catch((err: Error) => this.logger.warn({ err: err.message }, 'inbox signal unavailable; polling only'));
   }
 

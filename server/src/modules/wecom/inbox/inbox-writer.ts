@@ -1,13 +1,9 @@
 // Group commit for the inbox: events arriving together are written in one unordered insertMany, and each caller is
 // answered only after the batch containing its event is stored. Durability is unchanged (nothing is acknowledged
-// before it is in MongoDB); under load one round trip serves many callbacks.
-//
-// Each stored event then joins its lane: every lane the batch wrote to is offered a promotion (its oldest waiting
-// event becomes the head, unless it has one). Events are never written as heads directly: a lane can be briefly
-// headless while it still has older events waiting (between one event finishing and the next being promoted), and a
-// new event made head in that moment would overtake them. If this process dies before promoting, the repository's
-// repair sweep does it.
-import type { Collection } from 'mongodb';
+// before it is in MongoDB); under load one round trip serves many callbacks. What then places the events in their
+// lanes is the owner's choice (`joined`): intake leaves it to the workers (events stored `fresh`), the workers' own
+// writes do it at once.
+import type { Collection, ObjectId } from 'mongodb';
 import type { InboxEvent } from './inbox.model.js';
 
 interface Pending {
@@ -16,9 +12,8 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-export type Lane = Pick<InboxEvent, 'merchantId' | 'orderingKey'>;
-
-export type Promote = (lane: Lane) => Promise<void>;
+/** Called once per lane the batch stored events into, with their ids, oldest first. */
+export type Joined = (lane: InboxEvent, own: ObjectId[]) => Promise<unknown>;
 
 const MAX_BATCH = 200;
 
@@ -28,7 +23,7 @@ export class InboxWriter {
 
   constructor(
     private collection: Collection<InboxEvent>,
-    private promote: Promote,
+    private joined?: Joined,
   ) {}
 
   /** Resolves true once stored, false if the same event was already stored (a duplicate delivery). */
@@ -62,7 +57,7 @@ export class InboxWriter {
   }
 
   private async store(events: InboxEvent[]): Promise<boolean[]> {
-    const docs = events.map((e) => ({ ...e }));
+    const docs: (InboxEvent & { _id?: ObjectId })[] = events.map((e) => ({ ...e }));
     let stored = docs.map(() => true);
     try {
       await this.collection.insertMany(docs, { ordered: false });
@@ -72,9 +67,18 @@ export class InboxWriter {
       const duplicates = new Set(writeErrors.map((w) => w.index));
       stored = docs.map((_, i) => !duplicates.has(i));
     }
-    const lanes = new Map(docs.filter((_, i) => stored[i]).map((d) => [`${String(d.merchantId)}\u0000${d.orderingKey}`, d]));
+    const joined = this.joined;
+    if (!joined) return stored;
+    const lanes = new Map<string, { lane: InboxEvent; own: ObjectId[] }>();
+    docs.forEach((d, i) => {
+      if (!stored[i]) return;
+      const key = `${String(d.merchantId)}\u0000${d.orderingKey}`;
+      const entry = lanes.get(key) ?? { lane: d, own: [] };
+      entry.own.push(d._id!);
+      lanes.set(key, entry);
+    });
     // Best effort: a lane left without a head is found by the repair sweep.
-    await Promise.all([...lanes.values()].map((lane) => this.promote(lane).catch(() => undefined)));
+    await Promise.all([...lanes.values()].map(({ lane, own }) => joined(lane, own).catch(() => undefined)));
     return stored;
   }
 }

@@ -25,6 +25,12 @@ export interface InboxEvent {
   head?: boolean;
   /** a head's place in the claim order, after priority (fair-turns.ts: merchants take turns) */
   turn?: Date;
+  /** on a head: events wait behind it, so finishing it promotes the next (inbox-lanes.ts) */
+  behind?: boolean;
+  /** the handling that covers this waiting event (a sync covers the notices queued before it started) */
+  coveredBy?: Types.ObjectId;
+  /** stored by intake and not yet placed in its lane: a worker admits it (promotes or flags its lane's head) */
+  fresh?: boolean;
   attempts: number;
   nextAttemptAt: Date;
   /** while processing: the worker's lease; a crashed worker's lease runs out and the event is taken over */
@@ -48,6 +54,9 @@ const inboxSchema = new Schema<InboxEvent>({
   status: { type: String, enum: INBOX_STATUSES, required: true, default: 'pending' },
   head: Boolean,
   turn: Date,
+  behind: Boolean,
+  coveredBy: Schema.Types.ObjectId,
+  fresh: Boolean,
   attempts: { type: Number, default: 0 },
   nextAttemptAt: { type: Date, required: true },
   leaseUntil: Date,
@@ -63,11 +72,16 @@ inboxSchema.index({ merchantId: 1, dedupeKey: 1 }, { unique: true });
 // At most one head per lane: the atomic rule behind per-customer order. Storing a head into a lane that has one, or
 // promoting a second, fails with E11000 instead of letting two events of one customer run at once.
 export const ONE_HEAD_PER_LANE = 'one_head_per_lane';
-inboxSchema.index({ merchantId: 1, orderingKey: 1 }, { unique: true, partialFilterExpression: { head: true }, name: ONE_HEAD_PER_LANE });
+inboxSchema.index(
+  { merchantId: 1, orderingKey: 1 },
+  { unique: true, partialFilterExpression: { head: true }, name: ONE_HEAD_PER_LANE },
+);
 // The worker's claim: due heads (and heads whose worker died) by priority, then turn.
 inboxSchema.index({ head: 1, status: 1, priority: 1, turn: 1 });
 // The repair sweep: queued events by arrival (lanes left without a head after a crash between two steps).
 inboxSchema.index({ status: 1, priority: 1, receivedAt: 1 });
+// Admission: events intake stored, oldest first, for a worker to place in their lanes.
+inboxSchema.index({ fresh: 1, receivedAt: 1 });
 // A lane in arrival order: the next event to promote, the notices a sync covers.
 inboxSchema.index({ orderingKey: 1, status: 1, receivedAt: 1 });
 // Handled events are kept 30 days for support, then expire.

@@ -1,62 +1,130 @@
 // The inbox is a work queue in MongoDB (not Redis): an event WeCom delivered must survive a Redis outage and any
 // process crash. Workers on several machines share it through atomic MongoDB updates only.
 //
-// Lanes and heads: the events of one orderingKey (a customer, a group chat, a 微信客服 account) form a lane and are
-// handled one at a time, in arrival order. Only a lane's head is claimable, so the claim is one findOneAndUpdate over
-// heads — a customer with 300 waiting messages is one claimable event, not 300 in the way of everyone else, and an
-// event in backoff blocks its own lane only. A lane gets a head by promotion: its oldest unfinished event becomes the
-// head unless the lane has one, which the one_head_per_lane unique index makes atomic. Promotion follows every store
-// (inbox-writer.ts) and every finished event; since it always takes the oldest, stores and finishes racing each other
-// cannot reorder a lane. A crash between writing and promoting leaves a lane without a head: the repair sweep finds
-// those and promotes them. Heads are claimed by priority, then by their fair turn (fair-turns.ts).
+// Events of one orderingKey (a customer, a group chat, a 微信客服 account) form a lane, handled one at a time in
+// arrival order (inbox-lanes.ts). Only a lane's head is claimable, so the claim is one findOneAndUpdate over heads — a
+// customer with 300 waiting messages is one claimable event, not 300 in the way of everyone else, and an event in
+// backoff holds up its own lane only. Heads are claimed by priority, then by their fair turn (fair-turns.ts).
 import type { Collection } from 'mongodb';
 import type { Types } from 'mongoose';
+import { BatchedWrites } from '../../../db/batched-writes.js';
 import { isDuplicateKey } from '../../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../../tenancy/merchant-id.js';
-import { FairTurns } from './fair-turns.js';
-import { InboxWriter, type Lane } from './inbox-writer.js';
-import type { InboxEvent, InboxModel, InboxStatus } from './inbox.model.js';
+import { InboxLanes } from './inbox-lanes.js';
+import { InboxWriter } from './inbox-writer.js';
+import type { InboxEvent, InboxModel } from './inbox.model.js';
 
 export type InboxEventRecord = InboxEvent & { _id: Types.ObjectId };
-export type NewInboxEvent = Pick<InboxEvent, 'corpId' | 'dedupeKey' | 'kind' | 'orderingKey' | 'priority' | 'payload'>;
+type EventFields = 'corpId' | 'dedupeKey' | 'kind' | 'orderingKey' | 'priority' | 'payload';
+export type NewInboxEvent = Pick<InboxEvent, EventFields> & {
+  /**
+   * Any waiting copy of this event means the same (a "sync this account now" notice): stored only when its lane has
+   * no such event waiting that a handling has not yet covered; otherwise that waiting one stands for it.
+   */
+  coalesce?: boolean;
+};
 
-/** What a finished handling leaves on the event: an outcome for support, and the queued events it also answered. */
+/** What a finished handling leaves on the event: an outcome for support; whether it covered the events queued. */
 export interface Finished {
   outcome?: Record<string, unknown>;
-  covered?: Types.ObjectId[];
+  covered?: boolean;
 }
 
-const UNFINISHED: InboxStatus[] = ['pending', 'processing'];
 const CLAIM_ORDER = { priority: 1, turn: 1 } as const;
-const LANE_ORDER = { receivedAt: 1, _id: 1 } as const;
 const ABANDONED_CHECK_MS = 1000;
-/** How often a worker looks for lanes left without a head, and how long an event must have waited to count. */
+/** How often a worker looks for lanes left without a head. */
 const REPAIR_EVERY_MS = 10_000;
-const REPAIR_AFTER_MS = 5_000;
-const REPAIR_LANES = 200;
-/** The most queued events one handling can cover. */
-const COVER_LIMIT = 1000;
+
+/** What became of an event handed to intake. */
+export type Accepted = 'stored' | 'folded' | 'duplicate';
 
 export class InboxRepository {
-  private writer: InboxWriter;
-  private turns = new FairTurns();
+  /** intake: callbacks, stored fresh (workers admit them) */
+  private intake: InboxWriter;
+  /** the workers' own events (a sync queueing customer messages), placed in their lanes at once */
+  private queue: InboxWriter;
+  /** coalescing events: concurrent ones share a round trip */
+  private upserts: BatchedWrites<InboxEvent>;
+  private lanes: InboxLanes;
   private abandonedCheckedAt = 0;
   private repairedAt = 0;
+  private admission = { requested: true, running: undefined as Promise<void> | undefined };
 
   constructor(private model: InboxModel) {
-    // The intake hot path writes through the driver (no hydration) and group-commits concurrent events.
-    this.writer = new InboxWriter(model.collection as unknown as Collection<InboxEvent>, (lane) => this.promote(lane));
+    // The hot paths write through the driver (no hydration) and group-commit concurrent events.
+    this.lanes = new InboxLanes(model);
+    const collection = model.collection as unknown as Collection<InboxEvent>;
+    this.intake = new InboxWriter(collection);
+    this.queue = new InboxWriter(collection, (lane, own) => this.lanes.joined(lane, own));
+    this.upserts = new BatchedWrites(collection);
   }
 
-  /** Stores the event; false when it was already stored (a duplicate delivery). */
-  insert(merchantId: MerchantId, event: NewInboxEvent, now = new Date()): Promise<boolean> {
-    return this.writer.write({ ...event, merchantId: merchantObjectId(merchantId), status: 'pending', attempts: 0, nextAttemptAt: now, receivedAt: now });
+  /**
+   * Callback intake: stores the event (and nothing more, on WeCom's clock); a worker admits it into its lane.
+   * 'duplicate' when it was already stored (a WeCom retry); 'folded' when an equivalent one waits (`coalesce`).
+   */
+  async accept(merchantId: MerchantId, { coalesce, ...event }: NewInboxEvent, now = new Date()): Promise<Accepted> {
+    const doc = this.newEvent(merchantId, event, now, true);
+    let accepted: Accepted;
+    if (coalesce) accepted = await this.storeCoalescing(doc);
+    else accepted = (await this.intake.write(doc)) ? 'stored' : 'duplicate';
+    if (accepted === 'stored') this.requestAdmission(); // for a worker in this process; others hear the announcement
+    return accepted;
   }
 
-  /** The next claim also looks for abandoned heads and headless lanes (a drain must see everything that is due). */
+  /** The workers' own events: stored and placed in their lanes now; false when already stored. */
+  insert(merchantId: MerchantId, event: Pick<InboxEvent, EventFields>, now = new Date()): Promise<boolean> {
+    return this.queue.write(this.newEvent(merchantId, event, now, false));
+  }
+
+  private newEvent(merchantId: MerchantId, event: Pick<InboxEvent, EventFields>, now: Date, fresh: boolean) {
+    const mid = merchantObjectId(merchantId);
+    const times = { nextAttemptAt: now, receivedAt: now };
+    const base: InboxEvent = { ...event, ...times, merchantId: mid, status: 'pending', attempts: 0 };
+    return fresh ? { ...base, fresh: true } : base;
+  }
+
+  /**
+   * Stores the event unless an equivalent one waits, uncovered, in its lane: that one is handled (or covered by a
+   * handling that starts) after now, which is all this one asks for, so the caller may acknowledge either way.
+   */
+  private async storeCoalescing(doc: InboxEvent): Promise<Accepted> {
+    const { merchantId, orderingKey, status, ...rest } = doc;
+    try {
+      const waiting = { merchantId, orderingKey, status, head: { $ne: true }, coveredBy: { $exists: false } };
+      const upsert = { filter: waiting, update: { $setOnInsert: rest }, upsert: true };
+      const { upsertedId } = await this.upserts.write({ updateOne: upsert });
+      return upsertedId ? 'stored' : 'folded';
+    } catch (err) {
+      if (isDuplicateKey(err)) return 'duplicate'; // this very notice, stored before (a WeCom retry)
+      throw err;
+    }
+  }
+
+  /** Intake stored something: the next claim admits it first. */
+  requestAdmission(): void {
+    this.admission.requested = true;
+  }
+
+  /** Places fresh events in their lanes, once at a time per process. */
+  private async admit(now: Date): Promise<void> {
+    if (!this.admission.running) {
+      this.admission.requested = false;
+      this.admission.running = this.lanes
+        .admit(now)
+        .then((more) => {
+          if (more) this.admission.requested = true;
+        })
+        .finally(() => (this.admission.running = undefined));
+    }
+    await this.admission.running;
+  }
+
+  /** The next claim also admits, and looks for abandoned heads and headless lanes (a drain must see everything). */
   lookForAbandonedNext(): void {
     this.abandonedCheckedAt = 0;
     this.repairedAt = 0;
+    this.admission.requested = true;
   }
 
   /**
@@ -64,15 +132,19 @@ export class InboxRepository {
    * most once a second, since a lease outlives its worker by far more.
    */
   async claimNext(owner: string, leaseMs: number, now = new Date()): Promise<InboxEventRecord | null> {
+    if (this.admission.requested || this.admission.running) await this.admit(now);
     if (now.getTime() - this.repairedAt >= REPAIR_EVERY_MS) {
       this.repairedAt = now.getTime();
-      await this.repairLanes(now);
+      await this.lanes.repair(now);
     }
     const claim = (due: Record<string, unknown>) =>
       this.model
         .findOneAndUpdate(
           { head: true, ...due },
-          { $set: { status: 'processing', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+          {
+            $set: { status: 'processing', leaseOwner: owner, leaseUntil: new Date(+now + leaseMs) },
+            $inc: { attempts: 1 },
+          },
           { sort: CLAIM_ORDER, returnDocument: 'after' },
         )
         .lean<InboxEventRecord>()
@@ -85,15 +157,21 @@ export class InboxRepository {
     return claim({ status: 'pending', nextAttemptAt: { $lte: now } });
   }
 
-  /** The events waiting behind this one in its lane, oldest first (what a handling may cover). */
-  async queuedBehind(event: InboxEventRecord): Promise<Types.ObjectId[]> {
-    const rows = await this.model
-      .find({ merchantId: event.merchantId, orderingKey: event.orderingKey, status: 'pending', head: { $ne: true } }, { _id: 1 })
-      .sort(LANE_ORDER)
-      .limit(COVER_LIMIT)
-      .lean<{ _id: Types.ObjectId }[]>()
-      .exec();
-    return rows.map((r) => r._id);
+  /**
+   * Marks the events waiting behind this one in its lane as covered by its handling (they are completed with it, and
+   * no longer stand for new coalescing events). True when there were any.
+   */
+  async coverQueued(event: InboxEventRecord): Promise<boolean> {
+    const { merchantId, orderingKey } = event;
+    const queued = { merchantId, orderingKey, status: 'pending' as const, head: { $ne: true } };
+    const { matchedCount } = await this.model.updateMany(queued, { $set: { coveredBy: event._id } }).exec();
+    return matchedCount > 0;
+  }
+
+  /** Extends the lease of an event this owner is handling. */
+  async renewLease(id: Types.ObjectId, owner: string, leaseMs: number, now = new Date()): Promise<void> {
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    await this.model.updateOne({ _id: id, leaseOwner: owner, status: 'processing' }, { $set: { leaseUntil } }).exec();
   }
 
   /** Records a finished step, so a retry after a crash does not repeat it (e.g. the welcome message). */
@@ -101,69 +179,44 @@ export class InboxRepository {
     await this.model.updateOne({ _id: id, leaseOwner: owner }, { $set: { [`result.${step}`]: value } }).exec();
   }
 
-  /** Done: the events it covered are done with it, and the lane's next event becomes its head. */
+  /** Done: the events it covered are done with it, and the lane moves on. */
   async complete(event: InboxEventRecord, owner: string, finished: Finished = {}, now = new Date()): Promise<void> {
     const outcome = Object.fromEntries(Object.entries(finished.outcome ?? {}).map(([k, v]) => [`result.${k}`, v]));
-    const { modifiedCount } = await this.model
-      .updateOne({ _id: event._id, leaseOwner: owner, status: 'processing' }, { $set: { status: 'done', doneAt: now, ...outcome }, $unset: { leaseUntil: 1, head: 1 } })
-      .exec();
-    // Lease lost (another worker took the event over): the lane is theirs to move on.
-    if (!modifiedCount) return;
-    if (finished.covered?.length) {
-      await this.model
-        .updateMany({ _id: { $in: finished.covered }, status: 'pending', head: { $ne: true } }, { $set: { status: 'done', doneAt: now, 'result.coveredBy': event._id } })
-        .exec();
+    // The covered events first: the handling did happen, even if this worker's lease ran out meanwhile.
+    if (finished.covered) {
+      const covered = { coveredBy: event._id, status: 'pending' as const };
+      await this.model.updateMany(covered, { $set: { status: 'done', doneAt: now }, $unset: { fresh: 1 } }).exec();
     }
-    await this.promote(event, now);
+    const before = await this.finish(event, owner, { status: 'done', doneAt: now, ...outcome });
+    // Lease lost (another worker took the event over): the lane is theirs to move on.
+    if (!before) return;
+    await this.lanes.finished(event, before.behind === true, now);
   }
 
   /** Back to its lane's head, due again at `at` (the lane waits: its order is kept). */
   async retryLater(event: InboxEventRecord, owner: string, error: string, at: Date): Promise<void> {
-    await this.model
-      .updateOne({ _id: event._id, leaseOwner: owner, status: 'processing' }, { $set: { status: 'pending', nextAttemptAt: at, turn: at, lastError: error }, $unset: { leaseUntil: 1 } })
-      .exec();
+    const again = { status: 'pending', nextAttemptAt: at, turn: at, lastError: error };
+    const held = { _id: event._id, leaseOwner: owner, status: 'processing' as const };
+    await this.model.updateOne(held, { $set: again, $unset: { leaseUntil: 1 } }).exec();
   }
 
-  /** Failed for good (kept for support); the lane moves on. */
+  /** Failed for good (kept for support); what it had covered waits again, and the lane moves on. */
   async giveUp(event: InboxEventRecord, owner: string, error: string, now = new Date()): Promise<void> {
-    const { modifiedCount } = await this.model
-      .updateOne({ _id: event._id, leaseOwner: owner, status: 'processing' }, { $set: { status: 'failed', lastError: error }, $unset: { leaseUntil: 1, head: 1 } })
-      .exec();
-    if (modifiedCount) await this.promote(event, now);
+    const covered = { coveredBy: event._id, status: 'pending' as const };
+    const released = await this.model.updateMany(covered, { $unset: { coveredBy: 1 } }).exec();
+    const before = await this.finish(event, owner, { status: 'failed', lastError: error });
+    if (before) await this.lanes.finished(event, before.behind === true || released.modifiedCount > 0, now);
   }
 
-  /** Makes the lane's oldest unfinished event its head, unless the lane has one (E11000) or is empty. */
-  private async promote(lane: Lane, now = new Date()): Promise<void> {
-    const merchant = String(lane.merchantId);
-    const turn = this.turns.take(merchant, now.getTime());
-    try {
-      const promoted = await this.model
-        .findOneAndUpdate(
-          { merchantId: lane.merchantId, orderingKey: lane.orderingKey, status: { $in: UNFINISHED }, head: { $ne: true } },
-          { $set: { head: true, turn } },
-          { sort: LANE_ORDER, projection: { _id: 1 } },
-        )
-        .lean()
-        .exec();
-      if (!promoted) this.turns.giveBack(merchant, now.getTime());
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      this.turns.giveBack(merchant, now.getTime());
-    }
-  }
-
-  /**
-   * Lanes whose events have waited a while without a head (this process or another died between two steps; events
-   * stored before lanes existed): each is offered a promotion, which the unique index refuses where a head exists.
-   */
-  private async repairLanes(now: Date): Promise<void> {
-    const lanes = await this.model
-      .aggregate<{ _id: Lane }>([
-        { $match: { status: { $in: UNFINISHED }, head: { $ne: true }, receivedAt: { $lt: new Date(now.getTime() - REPAIR_AFTER_MS) } } },
-        { $group: { _id: { merchantId: '$merchantId', orderingKey: '$orderingKey' } } },
-        { $limit: REPAIR_LANES },
-      ])
+  /** Ends the event's turn as head, if this owner still holds it: its flag as it was (null when the lease was lost). */
+  private finish(event: InboxEventRecord, owner: string, $set: Record<string, unknown>) {
+    return this.model
+      .findOneAndUpdate(
+        { _id: event._id, leaseOwner: owner, status: 'processing' },
+        { $set, $unset: { leaseUntil: 1, head: 1, behind: 1 } },
+        { returnDocument: 'before', projection: { behind: 1 } },
+      )
+      .lean<Pick<InboxEvent, 'behind'>>()
       .exec();
-    for (const { _id } of lanes) await this.promote(_id, now);
   }
 }
