@@ -2,7 +2,7 @@
 // intake, inbox, sync_msg, knowledge retrieval, the LLM call (an OpenAI-compatible stand-in answering at once, so
 // LLM time is excluded), guardrails and the send. 20 conversations at once, 10 messages each, measured once the
 // work the demo seed sets off (tagging, tag pushes, drafts) has settled; database commands counted over that window,
-// background jobs included.
+// background jobs included (BENCH_BREAKDOWN=1 lists them by command and collection).
 // Then fairness, with the offline engine: one customer floods 300 messages and another customer writes right after;
 // that customer's answer time is compared with a quiet one's.
 import { LlmStandIn } from '@xiaoer/dev-services/llm-standin/server';
