@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import type { MerchantId } from '../../src/tenancy/merchant-id.js';
+import { OPT_OUT_CONFIRMATION } from '../../src/modules/ai/auto-reply.service.js';
+import { KF_BURST_ANSWERED } from '../../src/modules/conversations/kf-events.handler.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -57,6 +59,21 @@ describe('inbox fairness', () => {
     const stored = await w.app.container.mongo.collection('messages').find({ externalUserId: 'wmFlood', direction: 'in' }).toArray();
     expect(stored).toHaveLength(300);
     expect(stored.every((m) => m.handledAt)).toBe(true);
+  });
+
+  it('still acts on a 退订 or a request for a person buried in a burst, though it answers only the newest', async () => {
+    const openKfId = w.credentials.kfAccounts[0]!.openKfId;
+    const staff = w.tenant.people.staff.wecomUserId;
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, staff, { name: '连发退订的' });
+    await w.drain();
+    await w.standin.customers.writesToKf(openKfId, externalUserId, '退订');
+    for (let i = 0; i < KF_BURST_ANSWERED + 1; i++) await w.standin.customers.writesToKf(openKfId, externalUserId, `${QUESTION}${i}`);
+    await w.drain();
+
+    const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
+    expect(customer?.optedOut).toBe(true);
+    const texts = w.standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => (m.content as { content: string }).content);
+    expect(texts).toContain(OPT_OUT_CONFIRMATION);
   });
 
   it('does not stall other customers behind an event waiting out its backoff', async () => {

@@ -1,3 +1,4 @@
+import { detectIntent, type Intent } from '../ai/intents.js';
 import type { InboxHandler } from '../wecom/inbox/inbox-processor.js';
 import { BOT_HISTORY, type KfService } from './kf.service.js';
 
@@ -7,6 +8,13 @@ import { BOT_HISTORY, type KfService } from './kf.service.js';
  * where the customer got to, not a reply per line; every message is still stored and marked handled.
  */
 export const KF_BURST_ANSWERED = 5;
+
+/**
+ * What a customer asks for in a message the bot never passes by, however many newer ones follow: a 退订 must be
+ * honoured, and a request for a person (or a complaint) handed over, not lost in the burst.
+ */
+const ALWAYS_ACTED_ON: ReadonlySet<Intent> = new Set(['opt_out', 'human', 'complaint']);
+const mustActOn = (text?: string) => !!text && ALWAYS_ACTED_ON.has(detectIntent(text));
 
 /** kf_msg_or_event carries no message: it says "sync this account now". */
 export const kfEventHandlers = (kf: KfService): Record<string, InboxHandler> => ({
@@ -36,7 +44,7 @@ export const kfEventHandlers = (kf: KfService): Record<string, InboxHandler> => 
         ? { message: history[at]!, newer: newerIn(at) }
         : await kf.repository.messageWithNewer(app.merchantId, ref, KF_BURST_ANSWERED); // deep in a burst, or gone
     if (!found.message) return { skipped: 'gone' };
-    if (found.newer >= KF_BURST_ANSWERED) return { skipped: 'superseded' };
+    if (found.newer >= KF_BURST_ANSWERED && !mustActOn(found.message.text)) return { skipped: 'superseded' };
     await kf.deliver(app, found.message, at >= 0 ? { history } : undefined);
   },
 });
