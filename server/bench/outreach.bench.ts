@@ -94,7 +94,10 @@ let drafted = 0;
 let suppressed = 0;
 for (const m of merchants) {
   const outcomes = await c.outreach.scan.scanMerchant(m.merchantId, NOW);
-  for (const o of Object.values(outcomes)) if (typeof o === 'object') ((drafted += o.drafted), (suppressed += o.suppressed));
+  for (const o of Object.values(outcomes)) if (typeof o === 'object') {
+      drafted += o.drafted;
+      suppressed += o.suppressed;
+    }
 }
 const scanMs = performance.now() - scanStarted;
 console.log(`scenario scan: ${(scanMs / 1000).toFixed(1)} s for ${MERCHANTS} merchants, ${(scanMs / MERCHANTS / 1000).toFixed(2)} s each (${drafted} drafts, ${suppressed} suppressed)`);

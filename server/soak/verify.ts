@@ -60,7 +60,7 @@ export async function verify(input: VerifyInput): Promise<Check[]> {
   const check = (name: string, problems: string[], okDetail: string) =>
     checks.push({ name, ok: problems.length === 0, detail: problems.length ? sample(problems) : okDetail });
   const at = (ms: number) => `${((ms - input.started) / 1000).toFixed(1)} s`;
-  const { standin, db, customers, answered } = input;
+  const { standin, db, answered } = input;
 
   // Every message a customer wrote is stored exactly once (the unique msgid index forbids twice; lost is the risk).
   const written = standin.state.kfMessages.filter((m) => m.origin === 3).map((m) => m.msgid);

@@ -13,7 +13,8 @@ const KIND_LABEL: Record<Draft['kind'], string> = { answer: '回答问题', favo
 export function AiPanel({ customerId }: { customerId: string }) {
   const [question, setQuestion] = useState('');
   const s = useSuggestions(customerId);
-  useEffect(() => s.ask(''), [s.ask]); // drafts from the customer's own history, before any question
+  const { ask } = s;
+  useEffect(() => ask(''), [ask]); // drafts from the customer's own history, before any question
 
   return (
     <section className="panel">

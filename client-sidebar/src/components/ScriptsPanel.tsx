@@ -15,7 +15,7 @@ export function ScriptsPanel({ customerId }: { customerId?: string }) {
   const library = useAsync((signal) => api.get<{ items: ScriptItemDto[] }>('/knowledge/script-library', signal), 'scripts');
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState(ALL);
-  const items = library.data?.items ?? [];
+  const items = useMemo(() => library.data?.items ?? [], [library.data]);
   const shown = useMemo(() => searchScripts(items, query, category), [items, query, category]);
 
   const toggleFavourite = async (script: ScriptItemDto) => {

@@ -1,5 +1,5 @@
 // The sidebar's start: a session (silent WeCom OAuth on first open), then the WeCom context.
-import { api, ApiError, session } from './api';
+import { api, type ApiError, session } from './api';
 import { BootError, missingCorp } from './boot-errors';
 import { connectWecom, type Entry } from './wecom';
 

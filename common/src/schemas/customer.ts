@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENDERS, SOURCE_CHANNELS } from '../constants/customer.js';
+import { GENDERS, type SOURCE_CHANNELS } from '../constants/customer.js';
 import { isoDateSchema, objectIdSchema, paginationSchema } from './common.js';
 
 export const customerListQuerySchema = paginationSchema.extend({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDUSTRIES, type Industry } from '../constants/industries.js';
+import { type INDUSTRIES, type Industry } from '../constants/industries.js';
 import type { AutoReplyMode } from './ai.js';
 import { CONTACT_POLICY_DEFAULTS, DEFAULT_SCENARIO_RUN_AT } from '../constants/outreach.js';
 import { INDUSTRY_TEMPLATES, SCENARIO_KEYS, SCENARIO_PARAM_DEFAULTS, SCENARIOS, type ScenarioKey } from '../constants/scenarios.js';

@@ -30,7 +30,7 @@ export function verifyJsApi(state: StandInState, kind: 'config' | 'agentConfig',
   const corpId = kind === 'config' ? params.verifyAppId : params.corpid;
   const corp = state.corp(corpId ?? '');
   if (!corp) return 'fail_invalid corpid';
-  let host = '';
+  let host: string;
   try {
     host = new URL(url).host;
   } catch {

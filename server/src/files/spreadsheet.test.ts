@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors/app-error.js';
+import { type AppError } from '../errors/app-error.js';
 import { readSpreadsheet } from './spreadsheet.js';
 
 describe('readSpreadsheet', () => {

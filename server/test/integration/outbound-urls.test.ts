@@ -8,7 +8,7 @@ import { request as httpRequest, createServer, type IncomingMessage, type Server
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
-import { AppError } from '../../src/errors/app-error.js';
+import { type AppError } from '../../src/errors/app-error.js';
 import { checkLlmBaseUrl, llmFetch } from '../../src/modules/ai/llm-endpoint.js';
 import { llmSettingsModel } from '../../src/modules/ai/llm-settings.model.js';
 import { MediaService } from '../../src/modules/wecom/media.service.js';

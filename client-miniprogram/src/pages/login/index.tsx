@@ -32,6 +32,8 @@ export default function Login() {
       setStep('failed');
     }
   };
+  // sign in once, on arrival; `start` is re-created every render and a retry calls it directly
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void start(), []);
 
   const bind = async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SourceChannel } from '@xiaoer/common/constants/customer';
 import type { ChannelCodeDto } from '@xiaoer/common/schemas/channel';
-import { Types } from 'mongoose';
+import { type Types } from 'mongoose';
 import { AppError, notFound } from '../../errors/app-error.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { StaffRepository } from '../staff/staff.repository.js';

@@ -20,9 +20,11 @@ const productToStored = (p: ProductInput) => ({
 });
 
 export class KnowledgeAdminService {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one handle per entity until these move behind repositories
   private models: Record<Entity, Model<any>>;
 
   constructor(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one handle per entity until these move behind repositories
     models: Record<Entity, Model<any>>,
     private history: KnowledgeChangeModel,
     private knowledge: KnowledgeBaseService,

@@ -40,6 +40,7 @@ function toInput(kind: Kind, raw: Record<string, string>): Record<string, unknow
 export class KnowledgeImportService {
   constructor(
     private admin: KnowledgeAdminService,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one handle per entity until these move behind repositories
     private models: Record<Kind, Model<any>>,
   ) {}
 

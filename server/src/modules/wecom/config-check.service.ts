@@ -96,7 +96,7 @@ export class ConfigCheckService {
     const nonce = randomBytes(6).toString('hex');
     const query = new URLSearchParams({ msg_signature: getSignature(app.callbackToken, timestamp, nonce, echostr), timestamp, nonce, echostr });
     const url = `${baseUrl}/wecom/callback/${app.corpId}`;
-    let answer = '';
+    let answer: string;
     try {
       answer = await (await fetch(`${url}?${query}`, { signal: AbortSignal.timeout(5000) })).text();
     } catch (err) {

@@ -21,7 +21,7 @@ export class ContactsApi {
   constructor(private client: WecomClient) {}
 
   getExternalContact(app: WecomCredentials, externalUserId: string): Promise<ExternalProfile> {
-    return this.client.get<ExternalProfile & Record<string, any>>(app, '/cgi-bin/externalcontact/get', { external_userid: externalUserId });
+    return this.client.get<ExternalProfile & Record<string, unknown>>(app, '/cgi-bin/externalcontact/get', { external_userid: externalUserId });
   }
 
   async batchGetByUser(app: WecomCredentials, userids: string[], cursor = '', limit = 100) {

@@ -18,7 +18,7 @@ export interface WecomClientOptions {
   timeoutMs: number;
 }
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 export class WecomClient {
   constructor(
@@ -109,9 +109,10 @@ export class WecomClient {
     } catch {
       throw new WecomTransportError(`WeCom ${path} answered HTTP ${res.status} without JSON`);
     }
-    if (json.errcode && json.errcode !== 0) {
-      this.logger.warn({ path, errcode: json.errcode, errmsg: json.errmsg }, 'wecom call failed');
-      throw new WecomApiError(json.errcode, String(json.errmsg ?? ''), path);
+    const errcode = Number(json.errcode ?? 0);
+    if (errcode !== 0) {
+      this.logger.warn({ path, errcode, errmsg: json.errmsg }, 'wecom call failed');
+      throw new WecomApiError(errcode, String(json.errmsg ?? ''), path);
     }
     return json;
   }

@@ -1,0 +1,94 @@
+// The persistence boundary: only models (`*.model.ts`) and repositories (`*.repository.ts`) touch mongoose values
+// and models; everything else receives repositories. Type-only imports of document shapes are fine (a service may
+// name `Types.ObjectId` or a `Draft`), but not of a Model or a Connection: a service handed one can query around its
+// repository. Infrastructure that owns the connection itself (db/, the job runtime) is exempt by path.
+const valueImports = {
+  paths: [
+    {
+      name: 'mongoose',
+      allowTypeImports: true,
+      message: 'Only *.model.ts and *.repository.ts use mongoose values; take a repository instead.',
+    },
+  ],
+  patterns: [
+    { group: ['**/*.model.js', '**/*.model'], allowTypeImports: true, message: 'Import the repository, not the model.' },
+  ],
+};
+const modelTypes = [
+  {
+    selector: "ImportDeclaration[source.value=/\\.model(\\.js)?$/] > ImportSpecifier[imported.name=/Model$/]",
+    message: 'Services receive repositories, never models.',
+  },
+  {
+    selector: "ImportDeclaration[source.value='mongoose'] > ImportSpecifier[imported.name=/^(Model|Connection)$/]",
+    message: 'Services receive repositories, never models or connections.',
+  },
+];
+
+/** Files still being moved behind repositories (issue 14). This list only shrinks. */
+export const notYetBehindRepositories = [
+  'server/src/app/container.ts',
+  'server/src/demo/seed-demo.ts',
+  'server/src/modules/ai/ai.container.ts',
+  'server/src/modules/ai/auto-reply.service.ts',
+  'server/src/modules/ai/decision-log.ts',
+  'server/src/modules/ai/llm-settings.service.ts',
+  'server/src/modules/ai/morning-summary.service.ts',
+  'server/src/modules/ai/suggestions.service.ts',
+  'server/src/modules/ai/token-budget.ts',
+  'server/src/modules/alerts/alert.service.ts',
+  'server/src/modules/auth/auth.service.ts',
+  'server/src/modules/campaigns/group-send.service.ts',
+  'server/src/modules/channels/channel-code.service.ts',
+  'server/src/modules/conversations/kf.service.ts',
+  'server/src/modules/customers/customer-cursor.ts',
+  'server/src/modules/groups/group-entry.service.ts',
+  'server/src/modules/groups/group-interaction.service.ts',
+  'server/src/modules/groups/group-post.service.ts',
+  'server/src/modules/groups/group-sync.service.ts',
+  'server/src/modules/health/health.routes.ts',
+  'server/src/modules/intake/intake-webhook.service.ts',
+  'server/src/modules/intake/kinds/applied-once.ts',
+  'server/src/modules/intake/kinds/appointments.kind.ts',
+  'server/src/modules/intake/kinds/courses.kind.ts',
+  'server/src/modules/intake/kinds/member-cards.kind.ts',
+  'server/src/modules/intake/kinds/reviews.kind.ts',
+  'server/src/modules/intake/kinds/stock.kind.ts',
+  'server/src/modules/intake/kinds/upsert-record.ts',
+  'server/src/modules/intake/pending-effects.job.ts',
+  'server/src/modules/knowledge/knowledge-admin.service.ts',
+  'server/src/modules/knowledge/knowledge-base.service.ts',
+  'server/src/modules/knowledge/knowledge-import.service.ts',
+  'server/src/modules/knowledge/script-library.service.ts',
+  'server/src/modules/knowledge/script-use.service.ts',
+  'server/src/modules/outreach/draft.service.ts',
+  'server/src/modules/outreach/scenario-scan.service.ts',
+  'server/src/modules/reports/report-send.service.ts',
+  'server/src/modules/reports/report.service.ts',
+  'server/src/modules/shop-data/shop-data.ts',
+  'server/src/modules/shops/shop.service.ts',
+  'server/src/modules/tags/auto-tag.service.ts',
+  'server/src/modules/tags/tag-rule.routes.ts',
+  'server/src/modules/tags/tag-sync.service.ts',
+  'server/src/modules/wecom/contacts/contact-sync.service.ts',
+  'server/src/modules/wecom/inbox/inbox-lanes.ts',
+  'server/src/modules/wecom/wecom.container.ts',
+];
+
+export const persistenceBoundary = [
+  {
+    files: ['server/src/**/*.ts'],
+    ignores: [
+      'server/src/**/*.model.ts',
+      'server/src/**/*.repository.ts',
+      'server/src/db/**',
+      'server/src/tenancy/**', // the tenant id primitive (an ObjectId from a session's string)
+      'server/src/jobs/job-runtime.ts', // Agenda runs on the process's connection
+      ...notYetBehindRepositories,
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', valueImports],
+      'no-restricted-syntax': ['error', ...modelTypes],
+    },
+  },
+];
