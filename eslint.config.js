@@ -9,14 +9,25 @@ import { persistenceBoundary } from './scripts/lint/persistence-boundary.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-h5/**', '**/.swc/**', '**/coverage/**', 'test-artifacts/**', '**/*.d.ts'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/dist-h5/**',
+      '**/.swc/**',
+      '**/coverage/**',
+      'test-artifacts/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
@@ -30,7 +41,14 @@ export default tseslint.config(
   },
   {
     // tests, stand-ins and scripts read arbitrary JSON from the wire; `any` there is the honest type
-    files: ['**/test/**', '**/*.test.{ts,tsx}', 'dev-services/**', 'server/bench/**', 'server/soak/**', 'server/eval/**'],
+    files: [
+      '**/test/**',
+      '**/*.test.{ts,tsx}',
+      'dev-services/**',
+      'server/bench/**',
+      'server/soak/**',
+      'server/eval/**',
+    ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -11,6 +11,10 @@ export default defineConfig({
       '@tarojs/taro': fileURLToPath(new URL('./test/taro-standin.ts', import.meta.url)),
     },
   },
-  define: { 'process.env.TARO_ENV': JSON.stringify('h5'), 'process.env.TARO_APP_API': '""', 'process.env.TARO_APP_SUBSCRIBE_TEMPLATE': '""' },
+  define: {
+    'process.env.TARO_ENV': JSON.stringify('h5'),
+    'process.env.TARO_APP_API': '""',
+    'process.env.TARO_APP_SUBSCRIBE_TEMPLATE': '""',
+  },
   test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
 });

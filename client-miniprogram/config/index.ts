@@ -7,7 +7,8 @@ import { defineConfig } from '@tarojs/cli';
 const root = path.resolve(__dirname, '..');
 
 /** common/ is NodeNext TypeScript: its imports say ".js" for ".ts" files. */
-const resolveCommon = (chain: { merge(config: object): void }) => chain.merge({ resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } } });
+const resolveCommon = (chain: { merge(config: object): void }) =>
+  chain.merge({ resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } } });
 const common = path.resolve(root, '../common');
 
 export default defineConfig<'webpack5'>(() => ({
@@ -39,12 +40,18 @@ export default defineConfig<'webpack5'>(() => ({
     router: { mode: 'hash' },
     compile: { include: [common] },
     output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
-    miniCssExtractPluginOption: { filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+    miniCssExtractPluginOption: {
+      filename: 'css/[name].[contenthash:8].css',
+      chunkFilename: 'css/[name].[contenthash:8].css',
+    },
     postcss: { autoprefixer: { enable: true }, cssModules: { enable: false } },
     webpackChain(chain) {
       resolveCommon(chain);
       // npm nests @tarojs/plugin-framework-react's deps under this workspace: let webpack look in both places
-      chain.resolve.modules.add('node_modules').add(path.resolve(root, 'node_modules')).add(path.resolve(root, '../node_modules'));
+      chain.resolve.modules
+        .add('node_modules')
+        .add(path.resolve(root, 'node_modules'))
+        .add(path.resolve(root, '../node_modules'));
     },
   },
 }));

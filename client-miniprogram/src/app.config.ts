@@ -16,7 +16,13 @@ export default defineAppConfig({
   // later and never cancels it when that page is shown again, so "back" soon after opening a page left a blank
   // screen (reproduced in the browser tests); without the animation the timer fires at once.
   animation: false,
-  window: { navigationBarTitleText: '小二老板助手', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundColor: '#f5f6f8', enablePullDownRefresh: false },
+  window: {
+    navigationBarTitleText: '小二老板助手',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+    enablePullDownRefresh: false,
+  },
   tabBar: {
     color: '#8a8f99',
     selectedColor: '#07c160',

@@ -12,6 +12,8 @@ setSignedOutHandler(toLogin);
 export default function App({ children }: PropsWithChildren) {
   // An address that names no page (WeCom's OAuth comes back with "#wechat_redirect", or a stale link): today's page,
   // or the login page that finishes the WeCom sign-in. Nothing is rendering then, so the relaunch races nothing.
-  Taro.usePageNotFound(() => void Taro.reLaunch({ url: sessionStore.get() ? '/pages/home/index' : '/pages/login/index' }));
+  Taro.usePageNotFound(
+    () => void Taro.reLaunch({ url: sessionStore.get() ? '/pages/home/index' : '/pages/login/index' }),
+  );
   return children;
 }

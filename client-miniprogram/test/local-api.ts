@@ -21,7 +21,13 @@ export async function startLocalApi(answer: { current: Answer }) {
       const request = { method: req.method!, url: req.url!, auth: req.headers.authorization, body };
       seen.push(request);
       const a = answer.current(request);
-      setTimeout(() => res.writeHead(a.status, { 'content-type': 'application/json' }).end(a.body === undefined ? '' : JSON.stringify(a.body)), a.delayMs ?? 0);
+      setTimeout(
+        () =>
+          res
+            .writeHead(a.status, { 'content-type': 'application/json' })
+            .end(a.body === undefined ? '' : JSON.stringify(a.body)),
+        a.delayMs ?? 0,
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -3,13 +3,21 @@
 const storage = new Map<string, unknown>();
 export const calls: { name: string; args: unknown }[] = [];
 
-async function request<T>(options: { url: string; method?: string; data?: unknown; header?: Record<string, string>; timeout?: number }): Promise<{ statusCode: number; data: T }> {
+async function request<T>(options: {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+  timeout?: number;
+}): Promise<{ statusCode: number; data: T }> {
   const res = await fetch(options.url, {
     method: options.method ?? 'GET',
     headers: options.header,
     body: options.data === undefined || options.method === 'GET' ? undefined : JSON.stringify(options.data),
     signal: AbortSignal.timeout(options.timeout ?? 15_000),
-  }).catch((err: Error) => Promise.reject({ errMsg: `request:fail ${err.name === 'TimeoutError' ? 'timeout' : err.message}` }));
+  }).catch((err: Error) =>
+    Promise.reject({ errMsg: `request:fail ${err.name === 'TimeoutError' ? 'timeout' : err.message}` }),
+  );
   const text = await res.text();
   return { statusCode: res.status, data: (text ? JSON.parse(text) : undefined) as T };
 }

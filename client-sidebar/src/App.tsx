@@ -16,7 +16,14 @@ export function App() {
     setState({ status: 'booting' });
     boot().then(
       ({ me, entry }) => setState({ status: 'ready', me, entry }),
-      (e: unknown) => setState({ status: 'failed', error: e instanceof BootError ? e : new BootError('小二启动失败', (e as Error)?.message ?? '请关闭侧边栏后重新打开', true) }),
+      (e: unknown) =>
+        setState({
+          status: 'failed',
+          error:
+            e instanceof BootError
+              ? e
+              : new BootError('小二启动失败', (e as Error)?.message ?? '请关闭侧边栏后重新打开', true),
+        }),
     );
   }, [attempt]);
 
@@ -25,10 +32,19 @@ export function App() {
       {state.status === 'booting' && <PageSkeleton />}
       {state.status === 'failed' && (
         <div className="page" data-ready="error">
-          <ErrorState title={state.error.title} detail={state.error.fix} onRetry={state.error.retryable ? () => setAttempt((a) => a + 1) : undefined} />
+          <ErrorState
+            title={state.error.title}
+            detail={state.error.fix}
+            onRetry={state.error.retryable ? () => setAttempt((a) => a + 1) : undefined}
+          />
         </div>
       )}
-      {state.status === 'ready' && (state.entry.kind === 'customer' ? <CustomerView externalUserId={state.entry.externalUserId} /> : <GroupView chatId={state.entry.chatId} />)}
+      {state.status === 'ready' &&
+        (state.entry.kind === 'customer' ? (
+          <CustomerView externalUserId={state.entry.externalUserId} />
+        ) : (
+          <GroupView chatId={state.entry.chatId} />
+        ))}
     </ToastProvider>
   );
 }

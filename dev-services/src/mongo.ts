@@ -25,7 +25,15 @@ export async function startMongo(configuredUri?: string): Promise<RunningService
 async function startMongod(): Promise<RunningService> {
   const port = await freePort();
   const dbPath = mkdtempSync(join(tmpdir(), 'xiaoer-mongod-'));
-  const { child } = spawnService('mongod', ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dbPath, '--quiet']);
+  const { child } = spawnService('mongod', [
+    '--port',
+    String(port),
+    '--bind_ip',
+    '127.0.0.1',
+    '--dbpath',
+    dbPath,
+    '--quiet',
+  ]);
   await waitForPort(port, 30_000);
   return {
     url: `mongodb://127.0.0.1:${port}/xiaoer`,

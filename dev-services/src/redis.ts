@@ -8,7 +8,9 @@ export async function startRedis(port?: number): Promise<RunningService> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   const { child, output } = spawnService('redis-server', args);
   const failed = new Promise<never>((_, reject) => {
-    child.once('error', (e) => reject(new Error(`cannot start redis-server (is it installed? apt-get install redis-server): ${e.message}`)));
+    child.once('error', (e) =>
+      reject(new Error(`cannot start redis-server (is it installed? apt-get install redis-server): ${e.message}`)),
+    );
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output()}`)));
   });
   await Promise.race([waitForPort(port), failed]);

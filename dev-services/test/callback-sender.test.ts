@@ -22,7 +22,11 @@ async function receiver(delays: number[]) {
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/cb`, seen };
 }
 
-const corpFor = (url: string) => ({ corpId: 'wwx', apps: [], callback: { url, token: 't', encodingAesKey: 'a'.repeat(43) } });
+const corpFor = (url: string) => ({
+  corpId: 'wwx',
+  apps: [],
+  callback: { url, token: 't', encodingAesKey: 'a'.repeat(43) },
+});
 
 describe('deliverCallback', () => {
   it('retries a receiver slower than the timeout, with the same signed body, up to three attempts', async () => {
@@ -35,9 +39,15 @@ describe('deliverCallback', () => {
 
   it('gives up after three failed attempts and delivers a fast success once', async () => {
     const slow = await receiver([300, 300, 300]);
-    expect((await deliverCallback(corpFor(slow.url), 1, { Event: 'x' }, { timeoutMs: 100 })).every((a) => a.error === 'timeout')).toBe(true);
+    expect(
+      (await deliverCallback(corpFor(slow.url), 1, { Event: 'x' }, { timeoutMs: 100 })).every(
+        (a) => a.error === 'timeout',
+      ),
+    ).toBe(true);
     const fast = await receiver([0]);
-    expect(await deliverCallback(corpFor(fast.url), 1, { Event: 'x' })).toEqual([expect.objectContaining({ status: 200, body: 'success' })]);
+    expect(await deliverCallback(corpFor(fast.url), 1, { Event: 'x' })).toEqual([
+      expect.objectContaining({ status: 200, body: 'success' }),
+    ]);
     expect(fast.seen).toHaveLength(1);
   });
 });

@@ -46,7 +46,12 @@ describe('minimongod with Mongoose', () => {
   it('creates, reads with filters, sort, skip, limit and projection', async () => {
     const { User } = models();
     await User.insertMany(
-      Array.from({ length: 30 }, (_, i) => ({ tenant: i % 2 ? 'a' : 'b', email: `u${i}@x.cn`, age: i, tags: i % 3 ? ['vip'] : [] })),
+      Array.from({ length: 30 }, (_, i) => ({
+        tenant: i % 2 ? 'a' : 'b',
+        email: `u${i}@x.cn`,
+        age: i,
+        tags: i % 3 ? ['vip'] : [],
+      })),
     );
     const found = await User.find({ tenant: 'a', age: { $gte: 5, $lt: 20 }, tags: 'vip' })
       .sort({ age: -1 })
@@ -69,7 +74,10 @@ describe('minimongod with Mongoose', () => {
     const { User } = models();
     await User.insertMany(Array.from({ length: 450 }, (_, i) => ({ tenant: 't', email: `${i}@x.cn`, age: i })));
     let seen = 0;
-    await User.find({ tenant: 't' }).batchSize(100).cursor().eachAsync(() => void seen++);
+    await User.find({ tenant: 't' })
+      .batchSize(100)
+      .cursor()
+      .eachAsync(() => void seen++);
     expect(seen).toBe(450);
   });
 
@@ -80,10 +88,17 @@ describe('minimongod with Mongoose', () => {
     await User.create({ tenant: 'b', email: 'dup@x.cn' }); // another tenant may reuse it
     const other = await User.create({ tenant: 'a', email: 'other@x.cn' });
     await expect(User.updateOne({ _id: other._id }, { email: 'dup@x.cn' })).rejects.toMatchObject({ code: 11000 });
-    const batch = [{ tenant: 'c', email: '1' }, { tenant: 'c', email: '1' }, { tenant: 'c', email: '2' }];
+    const batch = [
+      { tenant: 'c', email: '1' },
+      { tenant: 'c', email: '1' },
+      { tenant: 'c', email: '2' },
+    ];
     await expect(User.insertMany(batch)).rejects.toMatchObject({ code: 11000 });
     expect(await User.countDocuments({ tenant: 'c' })).toBe(1);
-    const unordered = await User.insertMany(batch.map((b) => ({ ...b, tenant: 'd' })), { ordered: false }).catch((e) => e);
+    const unordered = await User.insertMany(
+      batch.map((b) => ({ ...b, tenant: 'd' })),
+      { ordered: false },
+    ).catch((e) => e);
     expect(unordered.code).toBe(11000);
     expect(await User.countDocuments({ tenant: 'd' })).toBe(2);
   });
@@ -107,11 +122,23 @@ describe('minimongod with Mongoose', () => {
 
   it('applies array operators, positional updates and arrayFilters', async () => {
     const { User } = models();
-    const u = await User.create({ tenant: 'a', email: 'arr@x.cn', tags: ['a'], visits: [{ shop: 's1', count: 1 }, { shop: 's2', count: 5 }] });
+    const u = await User.create({
+      tenant: 'a',
+      email: 'arr@x.cn',
+      tags: ['a'],
+      visits: [
+        { shop: 's1', count: 1 },
+        { shop: 's2', count: 5 },
+      ],
+    });
     await User.updateOne({ _id: u._id }, { $addToSet: { tags: { $each: ['a', 'b', 'c'] } } });
     await User.updateOne({ _id: u._id }, { $pull: { tags: 'c' } });
     await User.updateOne({ _id: u._id, 'visits.shop': 's1' }, { $inc: { 'visits.$.count': 2 } });
-    await User.updateOne({ _id: u._id }, { $set: { 'visits.$[v].count': 0 } }, { arrayFilters: [{ 'v.count': { $gte: 5 } }] });
+    await User.updateOne(
+      { _id: u._id },
+      { $set: { 'visits.$[v].count': 0 } },
+      { arrayFilters: [{ 'v.count': { $gte: 5 } }] },
+    );
     const after = await User.findById(u._id).lean();
     expect(after?.tags).toEqual(['a', 'b']);
     expect(after?.visits.map((v) => v.count)).toEqual([3, 0]);
@@ -138,11 +165,20 @@ describe('minimongod with Mongoose', () => {
       { $match: { tenant: 'a' } },
       { $lookup: { from: 'teams', localField: 'team', foreignField: '_id', as: 'team' } },
       { $unwind: '$team' },
-      { $project: { _id: 0, email: 1, teamName: '$team.name', day: { $dateToString: { format: '%Y-%m-%d', date: '$createdAt' } } } },
+      {
+        $project: {
+          _id: 0,
+          email: 1,
+          teamName: '$team.name',
+          day: { $dateToString: { format: '%Y-%m-%d', date: '$createdAt' } },
+        },
+      },
     ]);
     expect(joined.map((j) => j.teamName)).toEqual(['早班', '早班']);
     expect(joined[0].day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const [facets] = await User.aggregate([{ $facet: { total: [{ $count: 'n' }], old: [{ $match: { age: { $gt: 20 } } }, { $count: 'n' }] } }]);
+    const [facets] = await User.aggregate([
+      { $facet: { total: [{ $count: 'n' }], old: [{ $match: { age: { $gt: 20 } } }, { $count: 'n' }] } },
+    ]);
     expect(facets).toEqual({ total: [{ n: 3 }], old: [{ n: 2 }] });
   });
 
@@ -188,7 +224,14 @@ describe('minimongod with Mongoose', () => {
 
   it('answers equality queries through index buckets exactly as a scan would, through updates and deletes', async () => {
     const { User } = models();
-    await User.insertMany(Array.from({ length: 60 }, (_, i) => ({ tenant: `t${i % 3}`, email: `b${i}@x.cn`, age: i % 5, tags: i % 2 ? ['vip', 'new'] : [] })));
+    await User.insertMany(
+      Array.from({ length: 60 }, (_, i) => ({
+        tenant: `t${i % 3}`,
+        email: `b${i}@x.cn`,
+        age: i % 5,
+        tags: i % 2 ? ['vip', 'new'] : [],
+      })),
+    );
     const byTenant = async () => (await User.find({ tenant: 't1' }).lean()).map((u) => u.email).sort();
     expect(await byTenant()).toHaveLength(20);
     expect(await User.countDocuments({ tenant: 't1', email: 'b1@x.cn' })).toBe(1); // compound prefix
@@ -207,26 +250,55 @@ describe('minimongod with Mongoose', () => {
     const users = conn.collection('in_users');
     await users.createIndex({ tenant: 1, age: 1 });
     await users.createIndex({ tags: 1 });
-    await users.insertMany(Array.from({ length: 90 }, (_, i) => ({ tenant: `t${i % 3}`, age: i % 7, tags: i % 2 ? ['vip', `g${i % 4}`] : [], n: i })));
+    await users.insertMany(
+      Array.from({ length: 90 }, (_, i) => ({
+        tenant: `t${i % 3}`,
+        age: i % 7,
+        tags: i % 2 ? ['vip', `g${i % 4}`] : [],
+        n: i,
+      })),
+    );
     const all = await users.find({}).toArray();
-    const scan = (test: (d: (typeof all)[number]) => boolean) => all.filter(test).map((d) => d.n).sort((a, b) => a - b);
-    const ns = async (filter: Record<string, unknown>) => (await users.find(filter).toArray()).map((d) => d.n).sort((a, b) => a - b);
+    const scan = (test: (d: (typeof all)[number]) => boolean) =>
+      all
+        .filter(test)
+        .map((d) => d.n)
+        .sort((a, b) => a - b);
+    const ns = async (filter: Record<string, unknown>) =>
+      (await users.find(filter).toArray()).map((d) => d.n).sort((a, b) => a - b);
     expect(await ns({ tenant: { $in: ['t0', 't2'] } })).toEqual(scan((d) => d.tenant === 't0' || d.tenant === 't2'));
-    expect(await ns({ tenant: 't1', age: { $in: [1, 3, 99] } })).toEqual(scan((d) => d.tenant === 't1' && [1, 3].includes(d.age)));
+    expect(await ns({ tenant: 't1', age: { $in: [1, 3, 99] } })).toEqual(
+      scan((d) => d.tenant === 't1' && [1, 3].includes(d.age)),
+    );
     // the index answers tenant and age; the rest of the filter is still matched
-    expect(await ns({ tenant: 't1', age: { $in: [1, 3] }, n: { $gt: 40 } })).toEqual(scan((d) => d.tenant === 't1' && [1, 3].includes(d.age) && d.n > 40));
-    expect(await ns({ tags: { $in: ['g1', 'g3'] } })).toEqual(scan((d) => d.tags.includes('g1') || d.tags.includes('g3')));
+    expect(await ns({ tenant: 't1', age: { $in: [1, 3] }, n: { $gt: 40 } })).toEqual(
+      scan((d) => d.tenant === 't1' && [1, 3].includes(d.age) && d.n > 40),
+    );
+    expect(await ns({ tags: { $in: ['g1', 'g3'] } })).toEqual(
+      scan((d) => d.tags.includes('g1') || d.tags.includes('g3')),
+    );
     const grouped = await users
-      .aggregate([{ $match: { tenant: { $in: ['t0', 't1'] }, age: { $gte: 2 } } }, { $group: { _id: '$tenant', n: { $sum: 1 } } }, { $sort: { _id: 1 } }])
+      .aggregate([
+        { $match: { tenant: { $in: ['t0', 't1'] }, age: { $gte: 2 } } },
+        { $group: { _id: '$tenant', n: { $sum: 1 } } },
+        { $sort: { _id: 1 } },
+      ])
       .toArray();
-    expect(grouped).toEqual(['t0', 't1'].map((t) => ({ _id: t, n: all.filter((d) => d.tenant === t && d.age >= 2).length })));
+    expect(grouped).toEqual(
+      ['t0', 't1'].map((t) => ({ _id: t, n: all.filter((d) => d.tenant === t && d.age >= 2).length })),
+    );
   });
 
   it('says plainly what it does not support', async () => {
     const { User } = models();
     await User.create({ tenant: 'a', email: 'x' });
     await expect(User.find({ $text: { $search: '奶茶' } })).rejects.toThrow(/minimongod .* does not support \$text/);
-    await expect(conn.collection('users').aggregate([{ $changeStream: {} }]).toArray()).rejects.toThrow(/does not support the \$changeStream/);
+    await expect(
+      conn
+        .collection('users')
+        .aggregate([{ $changeStream: {} }])
+        .toArray(),
+    ).rejects.toThrow(/does not support the \$changeStream/);
     await expect(conn.db!.command({ fsync: 1 })).rejects.toThrow(/no such command: 'fsync'/);
   });
 });

@@ -7,15 +7,21 @@ const CORP = 'wwstandintest';
 let token = '';
 
 const get = async (path: string, query: Record<string, string> = {}) =>
-  (await fetch(`${standin.url}${path}?${new URLSearchParams({ access_token: token, ...query })}`)).json() as Promise<Record<string, any>>;
+  (await fetch(`${standin.url}${path}?${new URLSearchParams({ access_token: token, ...query })}`)).json() as Promise<
+    Record<string, any>
+  >;
 const post = async (path: string, body: unknown) =>
-  (await fetch(`${standin.url}${path}?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) })).json() as Promise<Record<string, any>>;
+  (
+    await fetch(`${standin.url}${path}?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) })
+  ).json() as Promise<Record<string, any>>;
 
 beforeAll(async () => {
   await standin.start();
-  standin.seedCorp({ corpId: CORP, apps: [{ agentId: 1000002, secret: 's3cret', kfAuthorised: true }] }, [{ userid: 'amei', name: '阿美' }], [
-    { openKfId: 'wkKF1', name: '茶语时光客服' },
-  ]);
+  standin.seedCorp(
+    { corpId: CORP, apps: [{ agentId: 1000002, secret: 's3cret', kfAuthorised: true }] },
+    [{ userid: 'amei', name: '阿美' }],
+    [{ openKfId: 'wkKF1', name: '茶语时光客服' }],
+  );
   token = (await get('/cgi-bin/gettoken', { corpid: CORP, corpsecret: 's3cret' })).access_token;
 });
 afterAll(() => standin.stop());
@@ -23,43 +29,114 @@ afterAll(() => standin.stop());
 describe('tokens', () => {
   it('refuses a wrong secret with 40001 and a missing token with 41001', async () => {
     expect((await get('/cgi-bin/gettoken', { corpid: CORP, corpsecret: 'nope' })).errcode).toBe(40001);
-    const res = (await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei`)).json()) as { errcode: number };
+    const res = (await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei`)).json()) as {
+      errcode: number;
+    };
     expect(res.errcode).toBe(41001);
   });
 
   it('answers 42001 after expiry and 40014 after revocation', async () => {
     const t = (await get('/cgi-bin/gettoken', { corpid: CORP, corpsecret: 's3cret' })).access_token;
     standin.state.tokens.get(t)!.expiresAt = 0;
-    expect(((await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei&access_token=${t}`)).json()) as { errcode: number }).errcode).toBe(42001);
+    expect(
+      (
+        (await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei&access_token=${t}`)).json()) as {
+          errcode: number;
+        }
+      ).errcode,
+    ).toBe(42001);
     standin.state.tokens.delete(t);
-    expect(((await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei&access_token=${t}`)).json()) as { errcode: number }).errcode).toBe(40014);
+    expect(
+      (
+        (await (await fetch(`${standin.url}/cgi-bin/externalcontact/list?userid=amei&access_token=${t}`)).json()) as {
+          errcode: number;
+        }
+      ).errcode,
+    ).toBe(40014);
   });
 });
 
 describe('welcome codes', () => {
   it('accept one welcome message within 20 s, then 41051', async () => {
     const code = 'wc-test-1';
-    standin.state.welcomeCodes.set(code, { corpId: CORP, userid: 'amei', externalUserId: 'wmX', expiresAt: Date.now() + 20_000, used: false });
-    expect((await post('/cgi-bin/externalcontact/send_welcome_msg', { welcome_code: code, text: { content: '欢迎光临' } })).errcode).toBe(0);
-    expect((await post('/cgi-bin/externalcontact/send_welcome_msg', { welcome_code: code, text: { content: '欢迎光临' } })).errcode).toBe(41051);
+    standin.state.welcomeCodes.set(code, {
+      corpId: CORP,
+      userid: 'amei',
+      externalUserId: 'wmX',
+      expiresAt: Date.now() + 20_000,
+      used: false,
+    });
+    expect(
+      (await post('/cgi-bin/externalcontact/send_welcome_msg', { welcome_code: code, text: { content: '欢迎光临' } }))
+        .errcode,
+    ).toBe(0);
+    expect(
+      (await post('/cgi-bin/externalcontact/send_welcome_msg', { welcome_code: code, text: { content: '欢迎光临' } }))
+        .errcode,
+    ).toBe(41051);
   });
 });
 
 describe('微信客服 rules', () => {
   it('allows five replies per customer message, then 95001; after 48 h 95016', async () => {
-    standin.state.kfSessions.set('wkKF1:wmKF', { openKfId: 'wkKF1', externalUserId: 'wmKF', state: 0, lastCustomerMessageAt: Date.now(), sentSinceCustomerMessage: 0 });
+    standin.state.kfSessions.set('wkKF1:wmKF', {
+      openKfId: 'wkKF1',
+      externalUserId: 'wmKF',
+      state: 0,
+      lastCustomerMessageAt: Date.now(),
+      sentSinceCustomerMessage: 0,
+    });
     for (let i = 0; i < 5; i++) {
-      expect((await post('/cgi-bin/kf/send_msg', { touser: 'wmKF', open_kfid: 'wkKF1', msgtype: 'text', text: { content: `第${i}条` } })).errcode).toBe(0);
+      expect(
+        (
+          await post('/cgi-bin/kf/send_msg', {
+            touser: 'wmKF',
+            open_kfid: 'wkKF1',
+            msgtype: 'text',
+            text: { content: `第${i}条` },
+          })
+        ).errcode,
+      ).toBe(0);
     }
-    expect((await post('/cgi-bin/kf/send_msg', { touser: 'wmKF', open_kfid: 'wkKF1', msgtype: 'text', text: { content: '第6条' } })).errcode).toBe(95001);
+    expect(
+      (
+        await post('/cgi-bin/kf/send_msg', {
+          touser: 'wmKF',
+          open_kfid: 'wkKF1',
+          msgtype: 'text',
+          text: { content: '第6条' },
+        })
+      ).errcode,
+    ).toBe(95001);
     standin.state.kfSessions.get('wkKF1:wmKF')!.lastCustomerMessageAt = Date.now() - 49 * 3600_000;
     standin.state.kfSessions.get('wkKF1:wmKF')!.sentSinceCustomerMessage = 0;
-    expect((await post('/cgi-bin/kf/send_msg', { touser: 'wmKF', open_kfid: 'wkKF1', msgtype: 'text', text: { content: '晚了' } })).errcode).toBe(95016);
+    expect(
+      (
+        await post('/cgi-bin/kf/send_msg', {
+          touser: 'wmKF',
+          open_kfid: 'wkKF1',
+          msgtype: 'text',
+          text: { content: '晚了' },
+        })
+      ).errcode,
+    ).toBe(95016);
   });
 
   it('rejects a reused msgid with 95011 and a session served by a person with 95018', async () => {
-    standin.state.kfSessions.set('wkKF1:wmKF2', { openKfId: 'wkKF1', externalUserId: 'wmKF2', state: 1, lastCustomerMessageAt: Date.now(), sentSinceCustomerMessage: 0 });
-    const send = { touser: 'wmKF2', open_kfid: 'wkKF1', msgid: 'our-msg-1', msgtype: 'text', text: { content: '你好' } };
+    standin.state.kfSessions.set('wkKF1:wmKF2', {
+      openKfId: 'wkKF1',
+      externalUserId: 'wmKF2',
+      state: 1,
+      lastCustomerMessageAt: Date.now(),
+      sentSinceCustomerMessage: 0,
+    });
+    const send = {
+      touser: 'wmKF2',
+      open_kfid: 'wkKF1',
+      msgid: 'our-msg-1',
+      msgtype: 'text',
+      text: { content: '你好' },
+    };
     expect((await post('/cgi-bin/kf/send_msg', send)).errcode).toBe(0);
     expect((await post('/cgi-bin/kf/send_msg', send)).errcode).toBe(95011);
     standin.state.kfSessions.get('wkKF1:wmKF2')!.state = 3;
@@ -82,7 +159,14 @@ describe('rate limits and injected faults', () => {
 
 describe('group sends', () => {
   it('stops a task its member has not sent (cancel_groupmsg_send), leaves a sent one, and knows no other msgid', async () => {
-    const make = async () => (await post('/cgi-bin/externalcontact/add_msg_template', { sender: 'amei', external_userid: ['wmG'], text: { content: '周末上新' } })).msgid as string;
+    const make = async () =>
+      (
+        await post('/cgi-bin/externalcontact/add_msg_template', {
+          sender: 'amei',
+          external_userid: ['wmG'],
+          text: { content: '周末上新' },
+        })
+      ).msgid as string;
     const [waiting, sent] = [await make(), await make()];
     standin.state.groupSendTasks.find((t) => t.msgid === sent)!.sentAt = Date.now();
     expect((await post('/cgi-bin/externalcontact/cancel_groupmsg_send', { msgid: waiting })).errcode).toBe(0);

@@ -11,12 +11,16 @@ const valueImports = {
     },
   ],
   patterns: [
-    { group: ['**/*.model.js', '**/*.model'], allowTypeImports: true, message: 'Import the repository, not the model.' },
+    {
+      group: ['**/*.model.js', '**/*.model'],
+      allowTypeImports: true,
+      message: 'Import the repository, not the model.',
+    },
   ],
 };
 const modelTypes = [
   {
-    selector: "ImportDeclaration[source.value=/\\.model(\\.js)?$/] > ImportSpecifier[imported.name=/Model$/]",
+    selector: 'ImportDeclaration[source.value=/\\.model(\\.js)?$/] > ImportSpecifier[imported.name=/Model$/]',
     message: 'Services receive repositories, never models.',
   },
   {

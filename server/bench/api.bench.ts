@@ -17,9 +17,18 @@ await seedDemo(running.container);
 const seedMs = performance.now() - seedStarted;
 
 const base = running.url!;
-const { token } = (await (await fetch(`${base}/api/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"manager"}' })).json()) as { token: string };
+const { token } = (await (
+  await fetch(`${base}/api/auth/demo-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"role":"manager"}',
+  })
+).json()) as { token: string };
 const auth = { authorization: `Bearer ${token}` };
-const firstPage = (await (await fetch(`${base}/api/customers?limit=20`, { headers: auth })).json()) as { items: { id: string }[]; nextCursor: string };
+const firstPage = (await (await fetch(`${base}/api/customers?limit=20`, { headers: auth })).json()) as {
+  items: { id: string }[];
+  nextCursor: string;
+};
 
 async function measure(name: string, path: (i: number) => string) {
   const latencies: number[] = [];
@@ -39,8 +48,17 @@ async function measure(name: string, path: (i: number) => string) {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-  return { endpoint: name, requests: REQUESTS, concurrency: CONCURRENCY, 'req/s': Math.round(REQUESTS / seconds), 'p50 ms': pct(50), 'p95 ms': pct(95), 'p99 ms': pct(99) };
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  return {
+    endpoint: name,
+    requests: REQUESTS,
+    concurrency: CONCURRENCY,
+    'req/s': Math.round(REQUESTS / seconds),
+    'p50 ms': pct(50),
+    'p95 ms': pct(95),
+    'p99 ms': pct(99),
+  };
 }
 
 const rows = [

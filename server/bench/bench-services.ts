@@ -10,7 +10,10 @@ export async function benchServices(env: Record<string, string> = {}, options: {
   const mongo = await startMongo(process.env.MONGO_URI);
   const redis = await startRedis();
   const config = loadConfig({
-    MONGO_URI: mongo.url.replace(/\/xiaoer$/, `/bench_${randomBytes(4).toString('hex')}${options.monitorCommands ? '?monitorCommands=true' : ''}`),
+    MONGO_URI: mongo.url.replace(
+      /\/xiaoer$/,
+      `/bench_${randomBytes(4).toString('hex')}${options.monitorCommands ? '?monitorCommands=true' : ''}`,
+    ),
     REDIS_URL: redis.url,
     SESSION_SECRET: randomBytes(24).toString('hex'),
     MASTER_KEY: randomBytes(32).toString('hex'),

@@ -22,7 +22,19 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 function child(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; port: number }> {
-  const proc = spawn(process.execPath, [...(process.env.BENCH_PROFILE && script.endsWith('main.ts') ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), '--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE && script.endsWith('main.ts')
+        ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE]
+        : []),
+      '--import',
+      'tsx',
+      script,
+      ...args,
+    ],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (d: Buffer) => {
@@ -58,20 +70,38 @@ const bare = await child(here('./bare-koa.ts'), [], process.env);
 
 // The merchant's WeCom app, written the way the product stores it.
 const corpId = 'wwbenchcorp';
-const secrets = { callbackToken: randomBytes(8).toString('hex'), encodingAesKey: randomBytes(32).toString('base64').slice(0, 43) };
+const secrets = {
+  callbackToken: randomBytes(8).toString('hex'),
+  encodingAesKey: randomBytes(32).toString('base64').slice(0, 43),
+};
 const conn = await mongoose.createConnection(mongoUri).asPromise();
-await new WecomAppRepository(wecomAppModel(conn), new SecretBox(masterKey)).save(asMerchantId(new mongoose.Types.ObjectId().toHexString()), {
-  corpId,
-  agentId: 1000002,
-  secret: 'bench',
-  ...secrets,
-});
+await new WecomAppRepository(wecomAppModel(conn), new SecretBox(masterKey)).save(
+  asMerchantId(new mongoose.Types.ObjectId().toHexString()),
+  {
+    corpId,
+    agentId: 1000002,
+    secret: 'bench',
+    ...secrets,
+  },
+);
 await conn.close();
 
 // Distinct events (every one is stored), pre-sealed so the load generator does no crypto.
-const corp = { corpId, apps: [], callback: { url: '', token: secrets.callbackToken, encodingAesKey: secrets.encodingAesKey } };
+const corp = {
+  corpId,
+  apps: [],
+  callback: { url: '', token: secrets.callbackToken, encodingAesKey: secrets.encodingAesKey },
+};
 const sealed = Array.from({ length: 5000 }, (_, i) =>
-  sealCallback(corp, 1000002, { ToUserName: corpId, MsgType: 'event', Event: 'change_external_contact', ChangeType: 'edit_external_contact', UserID: 'AMei', ExternalUserID: `wmBench${i}`, CreateTime: 1_800_000_000 + i }),
+  sealCallback(corp, 1000002, {
+    ToUserName: corpId,
+    MsgType: 'event',
+    Event: 'change_external_contact',
+    ChangeType: 'edit_external_contact',
+    UserID: 'AMei',
+    ExternalUserID: `wmBench${i}`,
+    CreateTime: 1_800_000_000 + i,
+  }),
 );
 let next = 0;
 const requests = [
@@ -79,7 +109,12 @@ const requests = [
     method: 'POST' as const,
     setupRequest: (req: autocannon.Request) => {
       const s = sealed[next++ % sealed.length]!;
-      return { ...req, path: `/wecom/callback/${corpId}?${s.query}`, body: s.body, headers: { 'content-type': 'text/xml' } };
+      return {
+        ...req,
+        path: `/wecom/callback/${corpId}?${s.query}`,
+        body: s.body,
+        headers: { 'content-type': 'text/xml' },
+      };
     },
   },
 ];
@@ -98,7 +133,14 @@ async function load(url: string, pid: number, options: { connections: number; ov
   const cpuPerRequest = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
   const { requests: served, latency } = result;
   const errors = result.errors + result.non2xx;
-  return { rps: Math.round(served.average), p50: latency.p50, p99: latency.p99, errors, total: served.total, cpuPerRequest };
+  return {
+    rps: Math.round(served.average),
+    p50: latency.p50,
+    p99: latency.p99,
+    errors,
+    total: served.total,
+    cpuPerRequest,
+  };
 }
 
 /** CPU time per callback of WeCom's crypto alone, in this process: signature check and decryption, then the parse. */
@@ -124,11 +166,31 @@ const intakeSat = await load(`http://127.0.0.1:${api.port}`, api.proc.pid!, { co
 const intakeFixed = await load(`http://127.0.0.1:${api.port}`, api.proc.pid!, { connections: 20, overallRate: 500 });
 const crypto = cryptoAlone(20_000);
 
-console.log(`MongoDB: ${mongo.description}; ${SECONDS} s per run; 2 cores shared by server, load generator and database`);
+console.log(
+  `MongoDB: ${mongo.description}; ${SECONDS} s per run; 2 cores shared by server, load generator and database`,
+);
 console.table([
-  { run: 'bare Koa, saturated (50 conns)', 'req/s': bareSat.rps, 'p50 ms': bareSat.p50, 'p99 ms': bareSat.p99, errors: bareSat.errors },
-  { run: 'callback intake, saturated (50 conns)', 'req/s': intakeSat.rps, 'p50 ms': intakeSat.p50, 'p99 ms': intakeSat.p99, errors: intakeSat.errors },
-  { run: 'callback intake at 500 req/s', 'req/s': intakeFixed.rps, 'p50 ms': intakeFixed.p50, 'p99 ms': intakeFixed.p99, errors: intakeFixed.errors },
+  {
+    run: 'bare Koa, saturated (50 conns)',
+    'req/s': bareSat.rps,
+    'p50 ms': bareSat.p50,
+    'p99 ms': bareSat.p99,
+    errors: bareSat.errors,
+  },
+  {
+    run: 'callback intake, saturated (50 conns)',
+    'req/s': intakeSat.rps,
+    'p50 ms': intakeSat.p50,
+    'p99 ms': intakeSat.p99,
+    errors: intakeSat.errors,
+  },
+  {
+    run: 'callback intake at 500 req/s',
+    'req/s': intakeFixed.rps,
+    'p50 ms': intakeFixed.p50,
+    'p99 ms': intakeFixed.p99,
+    errors: intakeFixed.errors,
+  },
 ]);
 console.log(`intake / bare Koa throughput: ${(intakeSat.rps / bareSat.rps).toFixed(2)}x`);
 // CPU time per request of the server process alone (the database runs in its own process and is not counted).

@@ -23,7 +23,16 @@ const llm = new LlmStandIn();
 await llm.start();
 llm.fallback = (req) => {
   const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1] ?? '';
-  return { content: JSON.stringify({ reply: '杨枝甘露中杯18元，大杯加3元。', confidence: 0.9, needsHuman: false, reason: 'menu', citedIds: [id], proposedTags: [] }) };
+  return {
+    content: JSON.stringify({
+      reply: '杨枝甘露中杯18元，大杯加3元。',
+      confidence: 0.9,
+      needsHuman: false,
+      reason: 'menu',
+      citedIds: [id],
+      proposedTags: [],
+    }),
+  };
 };
 
 const services = await benchServices({ WECOM_API_BASE: standin.url, INBOX_POLL_MS: '1000' }, { monitorCommands: true });
@@ -33,7 +42,12 @@ const c = running.container;
 const { merchantId } = await seedDemo(c);
 const demo = await connectDemoWecom(c, merchantId, standin, running.url!);
 await c.repositories.merchants.setAutoReplyMode(merchantId, 'always');
-await c.ai.llm.save(merchantId, { baseUrl: llm.url, model: 'bench', apiKey: 'sk-bench-000000', dailyTokenBudget: 100_000_000 });
+await c.ai.llm.save(merchantId, {
+  baseUrl: llm.url,
+  model: 'bench',
+  apiKey: 'sk-bench-000000',
+  dailyTokenBudget: 100_000_000,
+});
 await c.ai.knowledge.changed(merchantId);
 
 // Resolve a waiter when our server calls kf/send_msg for a customer.
@@ -68,7 +82,8 @@ c.mongo.getClient().on('commandStarted', (e) => {
   commands++;
   const cmd = e.command as Record<string, unknown>;
   const keys = (o: unknown) => Object.keys((o as object) ?? {});
-  const detail = e.commandName === 'findAndModify' ? ` ${keys(cmd.update).join('+')} ${JSON.stringify(keys(cmd.query))}` : '';
+  const detail =
+    e.commandName === 'findAndModify' ? ` ${keys(cmd.update).join('+')} ${JSON.stringify(keys(cmd.query))}` : '';
   const key = `${e.commandName} ${String(cmd[e.commandName] ?? '')}${detail}`;
   byCommand.set(key, (byCommand.get(key) ?? 0) + 1);
 });
@@ -97,17 +112,22 @@ await Promise.all(
 counting.on = false;
 latencies.sort((a, b) => a - b);
 const q = (p: number) => latencies[Math.floor(p * (latencies.length - 1))]!.toFixed(1);
-console.log(`KF message → kf/send_msg, ${CONVERSATIONS} concurrent conversations × ${MESSAGES} messages (MongoDB: ${mongo.description})`);
+console.log(
+  `KF message → kf/send_msg, ${CONVERSATIONS} concurrent conversations × ${MESSAGES} messages (MongoDB: ${mongo.description})`,
+);
 console.table({ 'p50 ms': q(0.5), 'p95 ms': q(0.95), 'p99 ms': q(0.99), 'max ms': q(1) });
 acks.sort((a, b) => a - b);
-console.log(`callback acknowledged: p50 ${acks[Math.floor(acks.length / 2)]!.toFixed(1)} ms, p95 ${acks[Math.floor(acks.length * 0.95)]!.toFixed(1)} ms`);
-console.log(`database commands per message: ${(commands / (CONVERSATIONS * MESSAGES)).toFixed(1)} (background jobs included)`);
+console.log(
+  `callback acknowledged: p50 ${acks[Math.floor(acks.length / 2)]!.toFixed(1)} ms, p95 ${acks[Math.floor(acks.length * 0.95)]!.toFixed(1)} ms`,
+);
+console.log(
+  `database commands per message: ${(commands / (CONVERSATIONS * MESSAGES)).toFixed(1)} (background jobs included)`,
+);
 console.log(`LLM calls: ${llm.seen.length}, replies sent: ${standin.state.kfSent.length}`);
 if (process.env.BENCH_BREAKDOWN) {
   const per = (n: number) => (n / (CONVERSATIONS * MESSAGES)).toFixed(2);
   console.table(Object.fromEntries([...byCommand].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, per(n)])));
 }
-
 
 // Fairness, offline engine (no LLM configured): a quiet answer, then one right after a 300-message flood.
 await c.mongo.collection('llm_settings').deleteMany({});

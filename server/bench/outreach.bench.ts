@@ -24,10 +24,13 @@ const c = running.container;
 
 /** Random but repeatable. */
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 /** A merchant with customers who each ordered every 1–8 weeks for a year, some of them stopping along the way. */
-async function merchantWithHistory(customers: number, ordersTarget?: number): Promise<{ merchantId: MerchantId; orders: number }> {
+async function merchantWithHistory(
+  customers: number,
+  ordersTarget?: number,
+): Promise<{ merchantId: MerchantId; orders: number }> {
   const t = await buildTenant(c);
   await c.repositories.products.insertMany(t.merchantId, MILK_TEA_MENU);
   const people = Array.from({ length: customers }, (_, i) => ({
@@ -45,7 +48,8 @@ async function merchantWithHistory(customers: number, ordersTarget?: number): Pr
     optedOut: false,
     ...(i % 365 === 0 ? { birthday: '1990-11-23' } : {}),
   }));
-  for (let i = 0; i < people.length; i += 2000) await c.repositories.customers.insertMany(t.merchantId, people.slice(i, i + 2000));
+  for (let i = 0; i < people.length; i += 2000)
+    await c.repositories.customers.insertMany(t.merchantId, people.slice(i, i + 2000));
   const perCustomer = ordersTarget ? ordersTarget / customers : undefined;
   let orders = 0;
   let batch: Parameters<typeof c.repositories.orders.insertMany>[1] = [];
@@ -62,7 +66,9 @@ async function merchantWithHistory(customers: number, ordersTarget?: number): Pr
         status: 'completed',
         items: [{ name: item.name, quantity: 1, unitPrice: item.price, specs: [] }],
         amount: item.price,
-        placedAt: new Date(NOW.getTime() - (stoppedDaysAgo + k * (perCustomer ? 365 / count : every)) * DAY - rand() * DAY),
+        placedAt: new Date(
+          NOW.getTime() - (stoppedDaysAgo + k * (perCustomer ? 365 / count : every)) * DAY - rand() * DAY,
+        ),
       });
       if (batch.length >= 5000) {
         orders += await c.repositories.orders.insertMany(t.merchantId, batch);
@@ -76,7 +82,10 @@ async function merchantWithHistory(customers: number, ordersTarget?: number): Pr
     externalId: i < MILK_TEA_MENU.length ? MILK_TEA_MENU[i]!.name : `原料${i}`,
     quantity: Math.floor(rand() * 60),
     ...(i % 2 ? { low: 20, critical: 5 } : {}),
-    batches: i % 5 === 0 ? [{ quantity: 10, expiresOn: new Date(NOW.getTime() + (i % 7) * DAY).toISOString().slice(0, 10) }] : [],
+    batches:
+      i % 5 === 0
+        ? [{ quantity: 10, expiresOn: new Date(NOW.getTime() + (i % 7) * DAY).toISOString().slice(0, 10) }]
+        : [],
   }));
   await c.intake.service.ingest(t.merchantId, 'stock', stock, { now: new Date(NOW.getTime() - DAY) });
   await c.ai.knowledge.changed(t.merchantId);
@@ -87,20 +96,25 @@ const loadStarted = performance.now();
 const merchants = [];
 for (let i = 0; i < MERCHANTS; i++) merchants.push(await merchantWithHistory(CUSTOMERS));
 const totalOrders = merchants.reduce((s, m) => s + m.orders, 0);
-console.log(`loaded ${MERCHANTS} merchants × ${CUSTOMERS} customers, ${totalOrders} orders in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s (${services.mongo.description})`);
+console.log(
+  `loaded ${MERCHANTS} merchants × ${CUSTOMERS} customers, ${totalOrders} orders in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s (${services.mongo.description})`,
+);
 
 const scanStarted = performance.now();
 let drafted = 0;
 let suppressed = 0;
 for (const m of merchants) {
   const outcomes = await c.outreach.scan.scanMerchant(m.merchantId, NOW);
-  for (const o of Object.values(outcomes)) if (typeof o === 'object') {
+  for (const o of Object.values(outcomes))
+    if (typeof o === 'object') {
       drafted += o.drafted;
       suppressed += o.suppressed;
     }
 }
 const scanMs = performance.now() - scanStarted;
-console.log(`scenario scan: ${(scanMs / 1000).toFixed(1)} s for ${MERCHANTS} merchants, ${(scanMs / MERCHANTS / 1000).toFixed(2)} s each (${drafted} drafts, ${suppressed} suppressed)`);
+console.log(
+  `scenario scan: ${(scanMs / 1000).toFixed(1)} s for ${MERCHANTS} merchants, ${(scanMs / MERCHANTS / 1000).toFixed(2)} s each (${drafted} drafts, ${suppressed} suppressed)`,
+);
 
 const alertsStarted = performance.now();
 let alerts = 0;

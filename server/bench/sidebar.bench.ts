@@ -15,12 +15,19 @@ import { benchServices } from './bench-services.js';
 const RUNS = 7;
 const dist = fileURLToPath(new URL('../../client-sidebar/dist/', import.meta.url));
 const html = readFileSync(`${dist}index.html`, 'utf8');
-const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/sidebar\/([^"]+\.js)"/g)].map((m) => m[1]!);
+const scripts = [
+  ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/sidebar\/([^"]+\.js)"/g),
+].map((m) => m[1]!);
 const gz = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(`${dist}${file}`)).length, 0);
 
 const standin = new WecomStandIn();
 await standin.start();
-const services = await benchServices({ WECOM_API_BASE: standin.url, WECHAT_API_BASE: standin.url, WECOM_OAUTH_BASE: standin.url, DEMO_MODE: 'true' });
+const services = await benchServices({
+  WECOM_API_BASE: standin.url,
+  WECHAT_API_BASE: standin.url,
+  WECOM_OAUTH_BASE: standin.url,
+  DEMO_MODE: 'true',
+});
 const running = await startProcess(services.config, 'api', createLogger(services.config.log));
 const c = running.container;
 const { merchantId } = await seedDemo(c);
@@ -30,7 +37,12 @@ const [customer] = (await c.repositories.customers.list(merchantId, { limit: 1 }
 const browser = await launchChromium();
 const times: number[] = [];
 for (let i = 0; i < RUNS; i++) {
-  const page = await sidebarPage(browser, { base: standin.url, corpId: demo.corpId, entry: 'single_chat_tools', externalUserId: customer!.externalUserId! });
+  const page = await sidebarPage(browser, {
+    base: standin.url,
+    corpId: demo.corpId,
+    entry: 'single_chat_tools',
+    externalUserId: customer!.externalUserId!,
+  });
   const started = performance.now();
   await page.goto(`${running.url}/sidebar/?corp=${demo.corpId}`);
   await page.locator('[data-ready=customer] [data-testid=customer-name]').waitFor();

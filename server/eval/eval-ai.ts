@@ -17,7 +17,18 @@ function knowledgeFor(shop: EvalShop): KnowledgeBase {
   const now = new Date();
   const stamp = { merchantId, createdAt: now, updatedAt: now };
   return indexKnowledge({
-    merchant: { _id: merchantId, name: shop.name, industry: shop.industry, timezone: 'Asia/Shanghai', businessHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, ...shop.hours })), holidays: [], demo: false, autoReply: { mode: 'always' }, createdAt: now, updatedAt: now },
+    merchant: {
+      _id: merchantId,
+      name: shop.name,
+      industry: shop.industry,
+      timezone: 'Asia/Shanghai',
+      businessHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, ...shop.hours })),
+      holidays: [],
+      demo: false,
+      autoReply: { mode: 'always' },
+      createdAt: now,
+      updatedAt: now,
+    },
     shops: [{ _id: new Types.ObjectId(), slot: 1, ...shop.shop, ...stamp }],
     products: shop.products.map((p) => ({ ...p, _id: new Types.ObjectId(), ...stamp })),
     faqs: shop.faqs.map((f) => ({ ...f, _id: new Types.ObjectId(), ...stamp })),
@@ -28,7 +39,13 @@ function knowledgeFor(shop: EvalShop): KnowledgeBase {
 type Engine = (kb: KnowledgeBase, question: string) => Promise<AiAnswer>;
 
 async function evaluate(name: string, engine: Engine) {
-  let answeredRight = 0, answerable = 0, invented = 0, answered = 0, handedOff = 0, handedOffRight = 0, shouldHandOff = 0;
+  let answeredRight = 0,
+    answerable = 0,
+    invented = 0,
+    answered = 0,
+    handedOff = 0,
+    handedOffRight = 0,
+    shouldHandOff = 0;
   let slowest = 0;
   const misses: string[] = [];
   for (const shop of EVAL_SHOPS) {
@@ -68,8 +85,12 @@ async function evaluate(name: string, engine: Engine) {
   times.sort((a, b) => a - b);
   const p = (q: number) => times[Math.floor(q * (times.length - 1))]!.toFixed(2);
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
-  console.log(`\n${name}: ${answerable + shouldHandOff} questions (${answerable} answerable, ${shouldHandOff} for a person)`);
-  console.log(`time per answer: p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms (first, cold answer: ${slowest.toFixed(2)} ms)`);
+  console.log(
+    `\n${name}: ${answerable + shouldHandOff} questions (${answerable} answerable, ${shouldHandOff} for a person)`,
+  );
+  console.log(
+    `time per answer: p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms (first, cold answer: ${slowest.toFixed(2)} ms)`,
+  );
   console.table({
     'answer accuracy': pct(answeredRight, answerable),
     'invented-fact rate (of answers sent)': pct(invented, answered),
@@ -90,7 +111,9 @@ if (process.env.EVAL_LLM_BASE_URL) {
     budget: { reserve: async () => ({ settle: async () => {} }) }, // the evaluation is not metered
     profile: async () => ({}),
   });
-  await evaluate(`LLM ${process.env.EVAL_LLM_MODEL ?? ''}`, (kb, q) => llm.answer(kb, q, { externalUserId: 'eval', history: [] }));
+  await evaluate(`LLM ${process.env.EVAL_LLM_MODEL ?? ''}`, (kb, q) =>
+    llm.answer(kb, q, { externalUserId: 'eval', history: [] }),
+  );
 }
 // The offline engine's promise: no invented facts, and a handoff whenever it is unsure.
 if (offline.invented > 0 || offline.recall < 1) process.exitCode = 1;

@@ -6,8 +6,20 @@ import type { Random } from '../src/demo/random.js';
 
 /** Questions the offline engine answers from the demo shop's own data (its menu, hours, shops, FAQ). */
 export const ANSWERABLE = [
-  '杨枝甘露多少钱', '珍珠奶茶多少钱一杯', '芋泥波波奶茶大杯多少钱', '多肉葡萄怎么卖', '生椰拿铁价格', '几点关门',
-  '电话多少', '能开发票吗', '外卖能送吗', '可以去冰吗', '甜度可以调吗', '有什么推荐', '可以用支付宝吗', '会员怎么办',
+  '杨枝甘露多少钱',
+  '珍珠奶茶多少钱一杯',
+  '芋泥波波奶茶大杯多少钱',
+  '多肉葡萄怎么卖',
+  '生椰拿铁价格',
+  '几点关门',
+  '电话多少',
+  '能开发票吗',
+  '外卖能送吗',
+  '可以去冰吗',
+  '甜度可以调吗',
+  '有什么推荐',
+  '可以用支付宝吗',
+  '会员怎么办',
 ];
 /** A product the shop does not sell: the bot says a person will answer and hands the session over. */
 const HANDOFF = '榴莲千层多少钱';

@@ -185,7 +185,7 @@ async function soak(): Promise<number> {
     const hold = wecomGate.hold(paths);
     // (up to 10 s for a reply and a sync to be caught in flight)
     const caught = () => hold.held(paths[0]!) > 0 && hold.held(paths[1]!) > 0;
-    for (const until = Date.now() + 10_000; Date.now() < until && !caught(); ) await sleep(20);
+    for (const until = Date.now() + 10_000; Date.now() < until && !caught();) await sleep(20);
     faults.heldAtKill = Object.fromEntries(paths.map((p) => [p.split('/').slice(-2).join('/'), hold.held(p)]));
     say(`worker-1: SIGKILL with WeCom calls in flight ${JSON.stringify(faults.heldAtKill)}`);
     faults.killedAt = Date.now();

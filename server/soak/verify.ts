@@ -154,7 +154,10 @@ async function checkContacts({ standin, db, customers }: VerifyInput, check: Che
 
 /** Nothing left in the inbox: every event done (none pending, in a lease, or given up as failed). */
 async function checkInbox(db: Connection, check: CheckFn) {
-  const events = await db.collection('wecom_inbox').find({}, { projection: { status: 1, kind: 1 } }).toArray();
+  const events = await db
+    .collection('wecom_inbox')
+    .find({}, { projection: { status: 1, kind: 1 } })
+    .toArray();
   const left = ['pending', 'processing', 'failed'].flatMap((status) => {
     const kinds = countBy(events.filter((e) => e.status === status).map((e) => String(e.kind)));
     const n = [...kinds.values()].reduce((a, b) => a + b, 0);
@@ -165,7 +168,10 @@ async function checkInbox(db: Connection, check: CheckFn) {
 
 /** Group sends: created, confirmed by the member, every recipient's result read back and recorded. */
 async function checkGroupSends({ db, groupSends }: VerifyInput, check: CheckFn) {
-  const tasks = await db.collection('group_sends').find({}, { projection: { results: 1 } }).toArray();
+  const tasks = await db
+    .collection('group_sends')
+    .find({}, { projection: { results: 1 } })
+    .toArray();
   const problems = groupSends.flatMap((g) => {
     if (g.error) return [`${g.sender}: ${g.error}`];
     const results = (tasks.find((t) => String(t._id) === g.id)?.results ?? []) as { status: number }[];

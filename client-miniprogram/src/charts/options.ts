@@ -11,8 +11,22 @@ export function revenueTrend(report: Pick<ReportDto, 'daily'>) {
     xAxis: { type: 'category', data: report.daily.map((d) => d.date.slice(5)), axisTick: { show: false } },
     yAxis: { type: 'value', name: '元', splitLine: { lineStyle: { color: '#f0f1f3' } } },
     series: [
-      { name: '营业额', type: report.daily.length > 1 ? 'line' : 'bar', smooth: true, data: report.daily.map((d) => Math.round(d.revenue / 100)), itemStyle: { color: GREEN }, areaStyle: { color: 'rgba(7,193,96,0.08)' } },
-      { name: '订单', type: 'line', data: report.daily.map((d) => d.orders), showSymbol: false, lineStyle: { opacity: 0 }, itemStyle: { opacity: 0 } },
+      {
+        name: '营业额',
+        type: report.daily.length > 1 ? 'line' : 'bar',
+        smooth: true,
+        data: report.daily.map((d) => Math.round(d.revenue / 100)),
+        itemStyle: { color: GREEN },
+        areaStyle: { color: 'rgba(7,193,96,0.08)' },
+      },
+      {
+        name: '订单',
+        type: 'line',
+        data: report.daily.map((d) => d.orders),
+        showSymbol: false,
+        lineStyle: { opacity: 0 },
+        itemStyle: { opacity: 0 },
+      },
     ],
   };
 }
@@ -25,6 +39,14 @@ export function topItemsBar(report: Pick<ReportDto, 'topItems'>) {
     tooltip: { trigger: 'axis', confine: true },
     xAxis: { type: 'value', splitLine: { lineStyle: { color: '#f0f1f3' } } },
     yAxis: { type: 'category', data: items.map((i) => i.name), axisTick: { show: false } },
-    series: [{ name: '销量', type: 'bar', data: items.map((i) => i.quantity), itemStyle: { color: GREEN, borderRadius: [0, 6, 6, 0] }, barMaxWidth: 18 }],
+    series: [
+      {
+        name: '销量',
+        type: 'bar',
+        data: items.map((i) => i.quantity),
+        itemStyle: { color: GREEN, borderRadius: [0, 6, 6, 0] },
+        barMaxWidth: 18,
+      },
+    ],
   };
 }

@@ -14,8 +14,13 @@ export function Chart({ option, height = 240, label }: { option: object; height?
   const { windowWidth } = Taro.getSystemInfoSync();
   const width = Math.floor(windowWidth * (1 - (2 * SIDE_PADDING) / 750));
   return (
-    <View aria-label={label} className='chart'>
-      <Echarts echarts={echarts} option={option as never} opts={{ width, height }} style={{ height: `${height}px`, width: `${width}px` }} />
+    <View aria-label={label} className="chart">
+      <Echarts
+        echarts={echarts}
+        option={option as never}
+        opts={{ width, height }}
+        style={{ height: `${height}px`, width: `${width}px` }}
+      />
     </View>
   );
 }

@@ -25,7 +25,10 @@ describe('useAsync', () => {
   it('shows only the answer to the latest request when requests overlap', async () => {
     const waits = [60, 5];
     let n = 0;
-    const { result, rerender } = renderHook(({ key }) => useAsync(() => new Promise<string>((r) => setTimeout(() => r(key), waits[n++])), [key]), { initialProps: { key: 'day' } });
+    const { result, rerender } = renderHook(
+      ({ key }) => useAsync(() => new Promise<string>((r) => setTimeout(() => r(key), waits[n++])), [key]),
+      { initialProps: { key: 'day' } },
+    );
     rerender({ key: 'week' });
     await waitFor(() => expect(result.current.data).toBe('week'));
     await new Promise((r) => setTimeout(r, 80));

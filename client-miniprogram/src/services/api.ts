@@ -22,7 +22,12 @@ export const setSignedOutHandler = (handler: () => void) => (onSignedOut = handl
 
 let refreshing: Promise<void> | null = null;
 
-async function send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, token?: string): Promise<{ status: number; data: T }> {
+async function send<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; data: T }> {
   try {
     const res = await Taro.request<T>({
       url: `${apiBase()}/api${path}`,
@@ -35,7 +40,11 @@ async function send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, 
     return { status: res.statusCode, data: res.data };
   } catch (err) {
     const text = String((err as { errMsg?: string }).errMsg ?? (err as Error).message ?? '');
-    throw new ApiError(/timeout/i.test(text) ? '网络有点慢，请稍后重试' : '网络连接失败，请检查网络后重试', 0, /timeout/i.test(text) ? 'timeout' : 'network');
+    throw new ApiError(
+      /timeout/i.test(text) ? '网络有点慢，请稍后重试' : '网络连接失败，请检查网络后重试',
+      0,
+      /timeout/i.test(text) ? 'timeout' : 'network',
+    );
   }
 }
 
@@ -53,7 +62,10 @@ async function freshToken(): Promise<string | undefined> {
   return sessionStore.get()?.token;
 }
 
-export async function api<T>(path: string, init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; anonymous?: boolean } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; anonymous?: boolean } = {},
+): Promise<T> {
   const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
   const token = init.anonymous ? undefined : await freshToken();
   if (!init.anonymous && !token) {

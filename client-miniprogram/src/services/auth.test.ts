@@ -5,14 +5,29 @@ import { bindWithInvite, signIn } from './auth';
 import { sessionStore } from './session';
 
 let bound = false;
-const session = { token: 't', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), staff: { id: 's', name: '陈老板', role: 'owner', merchantId: 'm' } };
+const session = {
+  token: 't',
+  expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  staff: { id: 's', name: '陈老板', role: 'owner', merchantId: 'm' },
+};
 // the API's sign-in endpoints (there is no demo bridge here)
 const answer = {
   current: (req: { url: string }) =>
-    !req.url.startsWith('/api/auth/') ? { status: 404 } : { status: 200, body: req.url === '/api/auth/miniprogram/login' ? (bound ? { status: 'ok', session } : { status: 'needs_binding', bindTicket: 'ticket-1' }) : session },
+    !req.url.startsWith('/api/auth/')
+      ? { status: 404 }
+      : {
+          status: 200,
+          body:
+            req.url === '/api/auth/miniprogram/login'
+              ? bound
+                ? { status: 'ok', session }
+                : { status: 'needs_binding', bindTicket: 'ticket-1' }
+              : session,
+        },
 };
 let local: Awaited<ReturnType<typeof startLocalApi>>;
-const bodies = () => local.seen.map((r) => ({ url: r.url, body: JSON.parse(r.body || '{}') as Record<string, string> }));
+const bodies = () =>
+  local.seen.map((r) => ({ url: r.url, body: JSON.parse(r.body || '{}') as Record<string, string> }));
 
 beforeAll(async () => {
   local = await startLocalApi(answer);
@@ -21,7 +36,9 @@ afterAll(() => local.close());
 beforeEach(() => {
   resetTaro();
   local.seen.length = 0;
-  (globalThis as { wx?: unknown }).wx = { login: ({ success }: { success: (r: { code: string }) => void }) => success({ code: 'code-from-wechat' }) };
+  (globalThis as { wx?: unknown }).wx = {
+    login: ({ success }: { success: (r: { code: string }) => void }) => success({ code: 'code-from-wechat' }),
+  };
 });
 
 describe('signing in', () => {
@@ -30,7 +47,10 @@ describe('signing in', () => {
     expect(bodies()[0]).toEqual({ url: '/api/auth/miniprogram/login', body: { code: 'code-from-wechat' } });
     expect(sessionStore.get()).toBeNull();
     await bindWithInvite('ticket-1', ' ab3k7m9p ');
-    expect(bodies()[1]).toEqual({ url: '/api/auth/miniprogram/bind', body: { bindTicket: 'ticket-1', inviteCode: 'AB3K7M9P' } });
+    expect(bodies()[1]).toEqual({
+      url: '/api/auth/miniprogram/bind',
+      body: { bindTicket: 'ticket-1', inviteCode: 'AB3K7M9P' },
+    });
     expect(sessionStore.get()?.staff.name).toBe('陈老板');
   });
 

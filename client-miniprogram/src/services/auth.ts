@@ -8,13 +8,19 @@ import { wxLoginCode } from './wx-login';
 export type LoginResult = { status: 'ok'; session: SessionDto } | { status: 'needs_binding'; bindTicket: string };
 
 export async function signIn(): Promise<LoginResult> {
-  const result = await api<LoginResult>('/auth/miniprogram/login', { body: { code: await wxLoginCode() }, anonymous: true });
+  const result = await api<LoginResult>('/auth/miniprogram/login', {
+    body: { code: await wxLoginCode() },
+    anonymous: true,
+  });
   if (result.status === 'ok') sessionStore.set(result.session);
   return result;
 }
 
 export async function bindWithInvite(bindTicket: string, inviteCode: string): Promise<SessionDto> {
-  const session = await api<SessionDto>('/auth/miniprogram/bind', { body: { bindTicket, inviteCode: inviteCode.trim().toUpperCase() }, anonymous: true });
+  const session = await api<SessionDto>('/auth/miniprogram/bind', {
+    body: { bindTicket, inviteCode: inviteCode.trim().toUpperCase() },
+    anonymous: true,
+  });
   sessionStore.set(session);
   return session;
 }

@@ -33,10 +33,19 @@ export async function askToNotifyResults(): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return;
   const template = process.env.TARO_APP_SUBSCRIBE_TEMPLATE;
   if (!template) return;
-  await Taro.requestSubscribeMessage({ tmplIds: [template], entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option).catch(() => undefined);
+  await Taro.requestSubscribeMessage({
+    tmplIds: [template],
+    entityIds: [],
+  } as unknown as Taro.requestSubscribeMessage.Option).catch(() => undefined);
 }
 
-export const listDrafts = (status?: DraftStatus) => api<{ items: Draft[] }>(`/outreach/drafts${status ? `?status=${status}` : ''}`).then((r) => r.items);
-export const approveDraft = (id: string, text?: string) => api<Draft>(`/outreach/drafts/${id}/approve`, { body: text ? { text } : {} });
-export const rejectDraft = (id: string, note?: string) => api<Draft>(`/outreach/drafts/${id}/reject`, { body: note ? { note } : {} });
-export const approveMany = (ids: string[]) => api<{ results: { id: string; status?: DraftStatus; error?: string }[] }>('/outreach/drafts/approve', { body: { ids } });
+export const listDrafts = (status?: DraftStatus) =>
+  api<{ items: Draft[] }>(`/outreach/drafts${status ? `?status=${status}` : ''}`).then((r) => r.items);
+export const approveDraft = (id: string, text?: string) =>
+  api<Draft>(`/outreach/drafts/${id}/approve`, { body: text ? { text } : {} });
+export const rejectDraft = (id: string, note?: string) =>
+  api<Draft>(`/outreach/drafts/${id}/reject`, { body: note ? { note } : {} });
+export const approveMany = (ids: string[]) =>
+  api<{ results: { id: string; status?: DraftStatus; error?: string }[] }>('/outreach/drafts/approve', {
+    body: { ids },
+  });

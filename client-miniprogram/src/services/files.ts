@@ -28,7 +28,10 @@ export async function pickSheet(): Promise<PickedSheet | null> {
   if (!file) return null;
   const format = checked(file.name, file.size);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const content = format === 'csv' ? new TextDecoder().decode(bytes) : btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+  const content =
+    format === 'csv'
+      ? new TextDecoder().decode(bytes)
+      : btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
   return { name: file.name, format, content };
 }
 

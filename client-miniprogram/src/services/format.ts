@@ -1,12 +1,15 @@
 // How figures read on a small screen: money in yuan, changes with their sign, waits in seconds or minutes.
 import type { Compared } from '@xiaoer/common/schemas/report';
 
-export const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: fen % 100 ? 2 : 0 })}`;
+export const yuan = (fen: number) =>
+  `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: fen % 100 ? 2 : 0 })}`;
 
 /** "+12%" / "-5%" / "" when there was nothing to compare with */
-export const change = (c: Compared) => (c.changePct === undefined ? '' : `${c.changePct > 0 ? '+' : ''}${c.changePct}%`);
+export const change = (c: Compared) =>
+  c.changePct === undefined ? '' : `${c.changePct > 0 ? '+' : ''}${c.changePct}%`;
 
-export const waitText = (seconds: number) => (!seconds ? '—' : seconds < 60 ? `${seconds}秒` : `${Math.round(seconds / 60)}分钟`);
+export const waitText = (seconds: number) =>
+  !seconds ? '—' : seconds < 60 ? `${seconds}秒` : `${Math.round(seconds / 60)}分钟`;
 
 /** "11-23 14:05" in the phone's time */
 export function shortTime(iso: string): string {

@@ -26,13 +26,21 @@ export interface GroupPostView extends GroupPost {
 }
 
 export async function pendingGroupPosts(): Promise<GroupPostView[]> {
-  const [posts, groups] = await Promise.all([api<{ items: GroupPost[] }>('/group-posts?status=pending'), api<{ items: Group[] }>('/customer-groups')]);
+  const [posts, groups] = await Promise.all([
+    api<{ items: GroupPost[] }>('/group-posts?status=pending'),
+    api<{ items: Group[] }>('/customer-groups'),
+  ]);
   const byId = new Map(groups.items.map((g) => [g.chatId, g]));
   return posts.items.map((p) => {
     const g = byId.get(p.chatId);
-    return { ...p, groupName: g?.name ?? '客户群', label: `${g ? GROUP_LAYERS[g.layer] : ''} · ${GROUP_POST_KINDS[p.kind]}` };
+    return {
+      ...p,
+      groupName: g?.name ?? '客户群',
+      label: `${g ? GROUP_LAYERS[g.layer] : ''} · ${GROUP_POST_KINDS[p.kind]}`,
+    };
   });
 }
 
-export const approveGroupPost = (id: string, text?: string) => api<GroupPost>(`/group-posts/${id}/approve`, { body: text ? { text } : {} });
+export const approveGroupPost = (id: string, text?: string) =>
+  api<GroupPost>(`/group-posts/${id}/approve`, { body: text ? { text } : {} });
 export const rejectGroupPost = (id: string) => api<GroupPost>(`/group-posts/${id}/reject`, { body: {} });

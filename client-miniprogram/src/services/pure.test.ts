@@ -10,7 +10,11 @@ const draft = (id: string, scenario: string, scenarioName: string) => ({ id, sce
 
 describe('what the pages show', () => {
   it('groups drafts by scenario in the order they came', () => {
-    const groups = groupByScenario([draft('1', 'birthday', '生日祝福'), draft('2', 'dormant_winback', '沉睡客户唤醒'), draft('3', 'birthday', '生日祝福')]);
+    const groups = groupByScenario([
+      draft('1', 'birthday', '生日祝福'),
+      draft('2', 'dormant_winback', '沉睡客户唤醒'),
+      draft('3', 'birthday', '生日祝福'),
+    ]);
     expect(groups.map((g) => [g.name, g.drafts.map((d) => d.id)])).toEqual([
       ['生日祝福', ['1', '3']],
       ['沉睡客户唤醒', ['2']],
@@ -30,11 +34,21 @@ describe('what the pages show', () => {
   });
 
   it('draws revenue in yuan by day and the best sellers biggest on top', () => {
-    const trend = revenueTrend({ daily: [{ date: '2026-11-22', revenue: 8100, orders: 3 }, { date: '2026-11-23', revenue: 12050, orders: 5 }] });
+    const trend = revenueTrend({
+      daily: [
+        { date: '2026-11-22', revenue: 8100, orders: 3 },
+        { date: '2026-11-23', revenue: 12050, orders: 5 },
+      ],
+    });
     expect(trend.xAxis.data).toEqual(['11-22', '11-23']);
     expect(trend.series[0]).toMatchObject({ type: 'line', data: [81, 121] });
     expect(revenueTrend({ daily: [{ date: '2026-11-23', revenue: 100, orders: 1 }] }).series[0]!.type).toBe('bar');
-    const top = topItemsBar({ topItems: [{ name: '杨枝甘露', quantity: 9, revenue: 0 }, { name: '芋泥波波', quantity: 4, revenue: 0 }] });
+    const top = topItemsBar({
+      topItems: [
+        { name: '杨枝甘露', quantity: 9, revenue: 0 },
+        { name: '芋泥波波', quantity: 4, revenue: 0 },
+      ],
+    });
     expect(top.yAxis.data).toEqual(['芋泥波波', '杨枝甘露']);
   });
 

@@ -41,7 +41,10 @@ export async function signInWithWecom(corpId: string): Promise<string | null> {
   }
   // (the route after '#' was remembered before the app went to the login page; WeCom's redirect keeps only the query)
   const redirectUri = `${url.origin}${url.pathname}?corp=${encodeURIComponent(corpId)}`;
-  const { url: oauth } = await api<{ url: string }>(`/auth/wecom/oauth-url?${new URLSearchParams({ corpId, redirectUri })}`, { anonymous: true });
+  const { url: oauth } = await api<{ url: string }>(
+    `/auth/wecom/oauth-url?${new URLSearchParams({ corpId, redirectUri })}`,
+    { anonymous: true },
+  );
   location.replace(oauth);
   return new Promise(() => undefined);
 }

@@ -30,5 +30,7 @@ export async function wxLoginCode(): Promise<string> {
   if (!browserWx()?.login) await loadDemoBridge();
   const wx = browserWx();
   if (!wx?.login) throw new Error('请在微信里打开小二老板助手');
-  return new Promise((resolve, reject) => wx.login({ success: (res) => resolve(res.code), fail: (err) => reject(new Error(err.errMsg)) }));
+  return new Promise((resolve, reject) =>
+    wx.login({ success: (res) => resolve(res.code), fail: (err) => reject(new Error(err.errMsg)) }),
+  );
 }

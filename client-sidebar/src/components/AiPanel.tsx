@@ -47,7 +47,9 @@ export function AiPanel({ customerId }: { customerId: string }) {
         ))}
         {s.streaming && !s.drafts.length && s.answerPreview === undefined && <Skeleton lines={3} />}
         {s.error && <ErrorState title="没能生成回复" detail={s.error} onRetry={() => s.ask(question)} />}
-        {!s.streaming && !s.error && !s.drafts.length && <Empty>暂时没有合适的建议。粘贴客户的问题试试，或去「话术」里找一条。</Empty>}
+        {!s.streaming && !s.error && !s.drafts.length && (
+          <Empty>暂时没有合适的建议。粘贴客户的问题试试，或去「话术」里找一条。</Empty>
+        )}
       </div>
     </section>
   );
@@ -59,7 +61,9 @@ function DraftCard({ draft, customerId }: { draft: Draft; customerId: string }) 
   const [text, setText] = useState(draft.text);
   const [done, setDone] = useState<'used' | 'edited' | 'rejected'>();
   const record = (outcome: 'used' | 'edited' | 'rejected', sentText?: string) =>
-    api.post('/ai/suggestions/feedback', { customerId, draft: draft.text, outcome, ...(sentText ? { sentText } : {}) }).catch(() => undefined);
+    api
+      .post('/ai/suggestions/feedback', { customerId, draft: draft.text, outcome, ...(sentText ? { sentText } : {}) })
+      .catch(() => undefined);
 
   const send = async () => {
     const edited = text.trim() !== draft.text;
@@ -83,7 +87,14 @@ function DraftCard({ draft, customerId }: { draft: Draft; customerId: string }) 
         {done && <span className="draft-sent">已发送</span>}
       </div>
       {editing ? (
-        <textarea className="input" rows={3} value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} autoFocus />
+        <textarea
+          className="input"
+          rows={3}
+          value={text}
+          maxLength={1000}
+          onChange={(e) => setText(e.target.value)}
+          autoFocus
+        />
       ) : (
         <p className="draft-text">{text}</p>
       )}

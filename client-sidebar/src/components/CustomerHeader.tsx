@@ -3,7 +3,12 @@ import { SOURCE_CHANNEL_LABELS } from '@xiaoer/common/constants/customer';
 import { useState } from 'react';
 import { daysAgo, yuan } from '../format';
 
-const STAGE_CLASS: Record<string, string> = { 新客: 'stage-new', 活跃: 'stage-active', 沉睡: 'stage-dormant', 流失: 'stage-lost' };
+const STAGE_CLASS: Record<string, string> = {
+  新客: 'stage-new',
+  活跃: 'stage-active',
+  沉睡: 'stage-dormant',
+  流失: 'stage-lost',
+};
 
 export function CustomerHeader({ profile }: { profile: CustomerProfileDto }) {
   const { customer, insights } = profile;

@@ -11,9 +11,13 @@ import { ErrorState, Skeleton } from './States';
 const TABS = ['AI回复', '话术', '客户资料'] as const;
 
 export function CustomerView({ externalUserId }: { externalUserId: string }) {
-  const profile = useAsync((signal) => api.get<CustomerProfileDto>(`/customers/by-external/${encodeURIComponent(externalUserId)}`, signal), externalUserId);
+  const profile = useAsync(
+    (signal) => api.get<CustomerProfileDto>(`/customers/by-external/${encodeURIComponent(externalUserId)}`, signal),
+    externalUserId,
+  );
   const [tab, setTab] = useState<(typeof TABS)[number]>('AI回复');
-  if (profile.error) return <ErrorState title="客户资料没加载出来" detail={profile.error.message} onRetry={profile.reload} />;
+  if (profile.error)
+    return <ErrorState title="客户资料没加载出来" detail={profile.error.message} onRetry={profile.reload} />;
   if (!profile.data) return <PageSkeleton />;
   const data = profile.data;
   return (
@@ -21,14 +25,22 @@ export function CustomerView({ externalUserId }: { externalUserId: string }) {
       <CustomerHeader profile={data} />
       <nav className="tabs" role="tablist">
         {TABS.map((t) => (
-          <button key={t} role="tab" aria-selected={t === tab} className={`tab ${t === tab ? 'tab-on' : ''}`} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            role="tab"
+            aria-selected={t === tab}
+            className={`tab ${t === tab ? 'tab-on' : ''}`}
+            onClick={() => setTab(t)}
+          >
             {t}
           </button>
         ))}
       </nav>
       {tab === 'AI回复' && <AiPanel customerId={data.customer.id} />}
       {tab === '话术' && <ScriptsPanel customerId={data.customer.id} />}
-      {tab === '客户资料' && <ProfilePanel profile={data} onCustomer={(customer) => profile.setData({ ...data, customer })} />}
+      {tab === '客户资料' && (
+        <ProfilePanel profile={data} onCustomer={(customer) => profile.setData({ ...data, customer })} />
+      )}
     </div>
   );
 }

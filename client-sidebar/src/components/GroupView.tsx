@@ -49,10 +49,20 @@ export function GroupView({ chatId }: { chatId: string }) {
         {g.notice && <div className="notice">群公告：{g.notice}</div>}
       </header>
       <nav className="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'members'} className={`tab ${tab === 'members' ? 'tab-on' : ''}`} onClick={() => setTab('members')}>
+        <button
+          role="tab"
+          aria-selected={tab === 'members'}
+          className={`tab ${tab === 'members' ? 'tab-on' : ''}`}
+          onClick={() => setTab('members')}
+        >
           群里的客户
         </button>
-        <button role="tab" aria-selected={tab === 'scripts'} className={`tab ${tab === 'scripts' ? 'tab-on' : ''}`} onClick={() => setTab('scripts')}>
+        <button
+          role="tab"
+          aria-selected={tab === 'scripts'}
+          className={`tab ${tab === 'scripts' ? 'tab-on' : ''}`}
+          onClick={() => setTab('scripts')}
+        >
           话术
         </button>
       </nav>

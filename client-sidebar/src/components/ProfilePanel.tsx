@@ -14,7 +14,13 @@ interface Summary {
   proposedTags: string[];
 }
 
-export function ProfilePanel({ profile, onCustomer }: { profile: CustomerProfileDto; onCustomer(c: CustomerDto): void }) {
+export function ProfilePanel({
+  profile,
+  onCustomer,
+}: {
+  profile: CustomerProfileDto;
+  onCustomer(c: CustomerDto): void;
+}) {
   const { customer, insights, recentOrders } = profile;
   return (
     <section className="panel">
@@ -24,7 +30,11 @@ export function ProfilePanel({ profile, onCustomer }: { profile: CustomerProfile
         <h3 className="card-title">消费习惯</h3>
         <div className="kv">
           <span>常点</span>
-          <span>{insights.favouriteItems.length ? insights.favouriteItems.map((f) => `${f.name}(${f.quantity})`).join('、') : '还没有消费记录'}</span>
+          <span>
+            {insights.favouriteItems.length
+              ? insights.favouriteItems.map((f) => `${f.name}(${f.quantity})`).join('、')
+              : '还没有消费记录'}
+          </span>
         </div>
         <div className="kv">
           <span>生日</span>
@@ -74,7 +84,10 @@ function TagEditor({ customer, onCustomer }: { customer: CustomerDto; onCustomer
   const [picking, setPicking] = useState(false);
   const [custom, setCustom] = useState('');
   const save = useTagSaver(customer, onCustomer);
-  const groups = useAsync((signal) => (picking ? api.get<{ groups: CorpTagGroupDto[] }>('/tags', signal) : Promise.resolve({ groups: [] })), String(picking));
+  const groups = useAsync(
+    (signal) => (picking ? api.get<{ groups: CorpTagGroupDto[] }>('/tags', signal) : Promise.resolve({ groups: [] })),
+    String(picking),
+  );
   const add = (tag: string) => {
     const t = tag.trim();
     if (t && !customer.tags.includes(t)) void save([...customer.tags, t]);
@@ -92,7 +105,11 @@ function TagEditor({ customer, onCustomer }: { customer: CustomerDto; onCustomer
         {customer.tags.map((t) => (
           <span key={t} className="tag">
             {t}
-            <button className="tag-x" aria-label={`移除标签${t}`} onClick={() => void save(customer.tags.filter((x) => x !== t))}>
+            <button
+              className="tag-x"
+              aria-label={`移除标签${t}`}
+              onClick={() => void save(customer.tags.filter((x) => x !== t))}
+            >
               ×
             </button>
           </span>
@@ -108,7 +125,13 @@ function TagEditor({ customer, onCustomer }: { customer: CustomerDto; onCustomer
               add(custom);
             }}
           >
-            <input className="input" placeholder="输入新标签" maxLength={30} value={custom} onChange={(e) => setCustom(e.target.value)} />
+            <input
+              className="input"
+              placeholder="输入新标签"
+              maxLength={30}
+              value={custom}
+              onChange={(e) => setCustom(e.target.value)}
+            />
             <button className="btn" type="submit">
               添加
             </button>
@@ -178,7 +201,13 @@ function Notes({ customer, onCustomer }: { customer: CustomerDto; onCustomer(c: 
     <div className="card">
       <h3 className="card-title">跟进记录</h3>
       <div className="row">
-        <input className="input" placeholder="记一笔：如 想要少糖款，周末再问" maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          className="input"
+          placeholder="记一笔：如 想要少糖款，周末再问"
+          maxLength={500}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <button className="btn" disabled={!text.trim() || saving} onClick={add}>
           保存
         </button>

@@ -12,7 +12,10 @@ import { useToast } from './Toast';
 const ATTACHMENT_LABEL = { image: '图片', link: '链接', miniprogram: '小程序' } as const;
 
 export function ScriptsPanel({ customerId }: { customerId?: string }) {
-  const library = useAsync((signal) => api.get<{ items: ScriptItemDto[] }>('/knowledge/script-library', signal), 'scripts');
+  const library = useAsync(
+    (signal) => api.get<{ items: ScriptItemDto[] }>('/knowledge/script-library', signal),
+    'scripts',
+  );
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState(ALL);
   const items = useMemo(() => library.data?.items ?? [], [library.data]);
@@ -26,17 +29,31 @@ export function ScriptsPanel({ customerId }: { customerId?: string }) {
 
   return (
     <section className="panel">
-      <input className="input" type="search" placeholder="搜索话术：关键词或拼音首字母，如 hyc" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        className="input"
+        type="search"
+        placeholder="搜索话术：关键词或拼音首字母，如 hyc"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <div className="chips chips-scroll" role="tablist">
         {categoriesOf(items).map((c) => (
-          <button key={c} role="tab" aria-selected={c === category} className={`chip ${c === category ? 'chip-on' : ''}`} onClick={() => setCategory(c)}>
+          <button
+            key={c}
+            role="tab"
+            aria-selected={c === category}
+            className={`chip ${c === category ? 'chip-on' : ''}`}
+            onClick={() => setCategory(c)}
+          >
             {c}
           </button>
         ))}
       </div>
       {library.loading && !library.data && <Skeleton lines={4} />}
       {library.error && <ErrorState title="话术库没加载出来" detail={library.error.message} onRetry={library.reload} />}
-      {library.data && !shown.length && <Empty>{items.length ? '没有找到相关话术，换个关键词试试' : '话术库还是空的，请店长在小程序里添加'}</Empty>}
+      {library.data && !shown.length && (
+        <Empty>{items.length ? '没有找到相关话术，换个关键词试试' : '话术库还是空的，请店长在小程序里添加'}</Empty>
+      )}
       <ul className="script-list">
         {shown.map((s) => (
           <ScriptRow key={s.id} script={s} customerId={customerId} onFavourite={() => void toggleFavourite(s)} />
@@ -46,7 +63,15 @@ export function ScriptsPanel({ customerId }: { customerId?: string }) {
   );
 }
 
-function ScriptRow({ script, customerId, onFavourite }: { script: ScriptItemDto; customerId?: string; onFavourite(): void }) {
+function ScriptRow({
+  script,
+  customerId,
+  onFavourite,
+}: {
+  script: ScriptItemDto;
+  customerId?: string;
+  onFavourite(): void;
+}) {
   const toast = useToast();
   const [sending, setSending] = useState(false);
   const send = async () => {
@@ -68,7 +93,11 @@ function ScriptRow({ script, customerId, onFavourite }: { script: ScriptItemDto;
       <div className="script-head">
         <span className="script-title">{script.title}</span>
         {script.attachment && <span className="tag tag-soft">{ATTACHMENT_LABEL[script.attachment.kind]}</span>}
-        <button className={`star ${script.favourite ? 'star-on' : ''}`} aria-label={script.favourite ? '取消收藏' : '收藏'} onClick={onFavourite}>
+        <button
+          className={`star ${script.favourite ? 'star-on' : ''}`}
+          aria-label={script.favourite ? '取消收藏' : '收藏'}
+          onClick={onFavourite}
+        >
           {script.favourite ? '★' : '☆'}
         </button>
       </div>
@@ -87,7 +116,9 @@ function attachmentMessage(use: ScriptUseDto): Outgoing | undefined {
   const a = use.attachment;
   if (!a) return undefined;
   if (a.kind === 'image' && a.mediaId) return { kind: 'image', mediaId: a.mediaId };
-  if (a.kind === 'link' && a.url) return { kind: 'link', url: a.url, title: a.title ?? '点击查看', desc: use.text.slice(0, 40) };
-  if (a.kind === 'miniprogram' && a.appid && a.page) return { kind: 'miniprogram', appid: a.appid, page: a.page, title: a.title ?? '点击打开' };
+  if (a.kind === 'link' && a.url)
+    return { kind: 'link', url: a.url, title: a.title ?? '点击查看', desc: use.text.slice(0, 40) };
+  if (a.kind === 'miniprogram' && a.appid && a.page)
+    return { kind: 'miniprogram', appid: a.appid, page: a.page, title: a.title ?? '点击打开' };
   return undefined;
 }

@@ -2,7 +2,14 @@ import type { ScriptItemDto } from '@xiaoer/common/schemas/sidebar';
 import { describe, expect, it } from 'vitest';
 import { ALL, FAVOURITES, categoriesOf, searchScripts } from './scriptSearch';
 
-const script = (id: string, category: string, title: string, content: string, initials: string, favourite = false): ScriptItemDto => ({ id, category, title, content, initials, favourite, usageCount: 0 });
+const script = (
+  id: string,
+  category: string,
+  title: string,
+  content: string,
+  initials: string,
+  favourite = false,
+): ScriptItemDto => ({ id, category, title, content, initials, favourite, usageCount: 0 });
 const library = [
   script('1', '欢迎', '欢迎词', '{客户称呼}您好，欢迎光临', 'hyc khchnhhygl', true),
   script('2', '售后', '退款说明', '未制作的订单可全额退款', 'tksm wzzdddkqetk'),

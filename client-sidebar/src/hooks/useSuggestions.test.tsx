@@ -9,7 +9,9 @@ const draft = (kind: Draft['kind'], text: string): Draft => ({ kind, text, reaso
 function manualStream() {
   const calls: { question: string; handlers: SuggestionHandlers; finish(error?: Error): void }[] = [];
   const stream = (_customerId: string, question: string, handlers: SuggestionHandlers) =>
-    new Promise<void>((resolve, reject) => calls.push({ question, handlers, finish: (e) => (e ? reject(e) : resolve()) }));
+    new Promise<void>((resolve, reject) =>
+      calls.push({ question, handlers, finish: (e) => (e ? reject(e) : resolve()) }),
+    );
   return { calls, stream };
 }
 

@@ -13,8 +13,12 @@ describe('jsapiKeyword', () => {
 describe('jsapiBootError', () => {
   it('names the admin’s fix for each failure', () => {
     expect(jsapiBootError('config', { errMsg: 'config:fail_invalid url domain' }).fix).toContain('可信域名');
-    expect(jsapiBootError('agentConfig', { errMsg: 'agentConfig:fail_invalid signature' }).title).toBe('企业微信校验签名失败');
-    expect(jsapiBootError('contact', { errMsg: 'getCurExternalContact:no permission' }).fix).toContain('可调用接口的应用');
+    expect(jsapiBootError('agentConfig', { errMsg: 'agentConfig:fail_invalid signature' }).title).toBe(
+      '企业微信校验签名失败',
+    );
+    expect(jsapiBootError('contact', { errMsg: 'getCurExternalContact:no permission' }).fix).toContain(
+      '可调用接口的应用',
+    );
     const elsewhere = jsapiBootError('context', { errMsg: 'getCurExternalContact:fail_no external contact' });
     expect(elsewhere.title).toBe('请从客户聊天里打开小二');
     expect(elsewhere.retryable).toBe(true);

@@ -17,19 +17,24 @@ async function signIn(corpId: string): Promise<void> {
     url.searchParams.delete('code');
     url.searchParams.delete('state');
     history.replaceState(null, '', url); // a code works once: never reuse it on reload
-    const res = await api.post<{ token: string }>('/auth/wecom', { corpId, code }).catch((e: ApiError) => Promise.reject(loginError(e)));
+    const res = await api
+      .post<{ token: string }>('/auth/wecom', { corpId, code })
+      .catch((e: ApiError) => Promise.reject(loginError(e)));
     session.set(res.token);
     return;
   }
   if (session.get()) return;
-  const { url: oauth } = await api.get<{ url: string }>(`/auth/wecom/oauth-url?${new URLSearchParams({ corpId, redirectUri: url.toString() })}`).catch((e: ApiError) => Promise.reject(loginError(e)));
+  const { url: oauth } = await api
+    .get<{ url: string }>(`/auth/wecom/oauth-url?${new URLSearchParams({ corpId, redirectUri: url.toString() })}`)
+    .catch((e: ApiError) => Promise.reject(loginError(e)));
   location.replace(oauth);
   await new Promise(() => undefined); // the page is leaving
 }
 
 function loginError(e: ApiError): BootError {
   if (e.status === 0) return new BootError('网络连接失败', '请检查网络后重试。', true);
-  if (e.status === 403) return new BootError('你还不是小二的员工', '请让老板在小二小程序的「员工」里添加你，添加后重新打开侧边栏。');
+  if (e.status === 403)
+    return new BootError('你还不是小二的员工', '请让老板在小二小程序的「员工」里添加你，添加后重新打开侧边栏。');
   if (e.status === 404) return new BootError('这个企业还没有接入小二', e.message);
   if (e.status === 401) return new BootError('登录已失效', '请关闭侧边栏后重新打开。', true);
   return new BootError('登录失败', e.message, true);

@@ -34,18 +34,33 @@ describe('streamSuggestions', () => {
     };
     const seen: string[] = [];
     const drafts: Draft[] = [];
-    await streamSuggestions('c1', '杨枝甘露多少钱', { onAnswerText: (t) => seen.push(t), onDraft: (d) => drafts.push(d) }, undefined, base);
+    await streamSuggestions(
+      'c1',
+      '杨枝甘露多少钱',
+      { onAnswerText: (t) => seen.push(t), onDraft: (d) => drafts.push(d) },
+      undefined,
+      base,
+    );
     expect(auth).toBe('Bearer tok-123');
     expect(seen).toEqual(['杨枝', '杨枝甘露18元']);
     expect(drafts).toEqual([draft]);
   });
 
   it('fails with the server’s message, and when the stream stops before done', async () => {
-    reply = (_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found', message: '没有找到这位客户，可能已被删除' }));
-    await expect(streamSuggestions('c1', '', { onAnswerText: () => {}, onDraft: () => {} }, undefined, base)).rejects.toThrow('没有找到这位客户');
+    reply = (_req, res) =>
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'not_found', message: '没有找到这位客户，可能已被删除' }));
+    await expect(
+      streamSuggestions('c1', '', { onAnswerText: () => {}, onDraft: () => {} }, undefined, base),
+    ).rejects.toThrow('没有找到这位客户');
     reply = sse(['event: error\ndata: {"message":"生成建议失败，请重试"}\n\n']);
-    await expect(streamSuggestions('c1', '', { onAnswerText: () => {}, onDraft: () => {} }, undefined, base)).rejects.toThrow('生成建议失败');
+    await expect(
+      streamSuggestions('c1', '', { onAnswerText: () => {}, onDraft: () => {} }, undefined, base),
+    ).rejects.toThrow('生成建议失败');
     reply = sse(['event: answer_text\ndata: {"text":"半"}\n\n']);
-    await expect(streamSuggestions('c1', '', { onAnswerText: () => {}, onDraft: () => {} }, undefined, base)).rejects.toThrow('连接中断了');
+    await expect(
+      streamSuggestions('c1', '', { onAnswerText: () => {}, onDraft: () => {} }, undefined, base),
+    ).rejects.toThrow('连接中断了');
   });
 });

@@ -15,12 +15,21 @@ export interface SuggestionHandlers {
   onDraft(draft: Draft): void;
 }
 
-export async function streamSuggestions(customerId: string, question: string, handlers: SuggestionHandlers, signal?: AbortSignal, base = ''): Promise<void> {
+export async function streamSuggestions(
+  customerId: string,
+  question: string,
+  handlers: SuggestionHandlers,
+  signal?: AbortSignal,
+  base = '',
+): Promise<void> {
   const query = new URLSearchParams({ customerId, ...(question.trim() ? { question: question.trim() } : {}) });
   const token = session.get();
   let res: Response;
   try {
-    res = await fetch(`${base}/api/ai/suggestions/stream?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal });
+    res = await fetch(`${base}/api/ai/suggestions/stream?${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal,
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') return;
     throw new ApiError('网络连接失败，请检查网络后重试', 0, 'network');

@@ -21,7 +21,11 @@ const hasBridge = () => Boolean((window as unknown as { WeixinJSBridge?: unknown
 /** In an ordinary browser: the demo server's stand-in bridge, or a clear "open it in WeCom". */
 async function ensureBridge(corpId: string): Promise<void> {
   if (hasBridge() || /wxwork/i.test(navigator.userAgent)) return;
-  const dev = await api.get<{ scriptUrl: string }>(`/dev/wecom-bridge?corpId=${encodeURIComponent(corpId)}${location.search.includes('entry=group') ? '&entry=group_chat_tools' : ''}`).catch(() => null);
+  const dev = await api
+    .get<{ scriptUrl: string }>(
+      `/dev/wecom-bridge?corpId=${encodeURIComponent(corpId)}${location.search.includes('entry=group') ? '&entry=group_chat_tools' : ''}`,
+    )
+    .catch(() => null);
   if (!dev) throw notInWecom();
   await new Promise<void>((resolve, reject) => {
     document.addEventListener('WeixinJSBridgeReady', () => resolve(), { once: true });
@@ -51,8 +55,14 @@ export async function connectWecom(corpId: string): Promise<Entry> {
     const { chatId } = await ww.getCurExternalChat().catch((e: unknown) => Promise.reject(jsapiBootError('chat', e)));
     return { kind: 'group', chatId };
   }
-  if (!CUSTOMER_ENTRIES.has(entry)) throw new BootError('请从客户聊天里打开小二', '在和客户（或客户群）的聊天窗口，点右上角工具栏里的「小二」即可看到客户资料。');
-  const { userId } = await ww.getCurExternalContact().catch((e: unknown) => Promise.reject(jsapiBootError('contact', e)));
+  if (!CUSTOMER_ENTRIES.has(entry))
+    throw new BootError(
+      '请从客户聊天里打开小二',
+      '在和客户（或客户群）的聊天窗口，点右上角工具栏里的「小二」即可看到客户资料。',
+    );
+  const { userId } = await ww
+    .getCurExternalContact()
+    .catch((e: unknown) => Promise.reject(jsapiBootError('contact', e)));
   return { kind: 'customer', externalUserId: userId, entry };
 }
 
@@ -65,8 +75,20 @@ export type Outgoing =
 /** Puts a message into the open chat (staff still press send in WeCom: enterChat brings them there). */
 export async function sendToChat(message: Outgoing): Promise<void> {
   const base = { enterChat: true };
-  if (message.kind === 'text') await ww.sendChatMessage({ ...base, msgtype: 'text' as never, text: { content: message.text } });
-  else if (message.kind === 'image') await ww.sendChatMessage({ ...base, msgtype: 'image' as never, image: { mediaid: message.mediaId } });
-  else if (message.kind === 'link') await ww.sendChatMessage({ ...base, msgtype: 'news' as never, news: { link: message.url, title: message.title, desc: message.desc ?? '', imgUrl: message.imgUrl ?? '' } });
-  else await ww.sendChatMessage({ ...base, msgtype: 'miniprogram' as never, miniprogram: { appid: message.appid, title: message.title, imgUrl: message.imgUrl ?? '', page: message.page } });
+  if (message.kind === 'text')
+    await ww.sendChatMessage({ ...base, msgtype: 'text' as never, text: { content: message.text } });
+  else if (message.kind === 'image')
+    await ww.sendChatMessage({ ...base, msgtype: 'image' as never, image: { mediaid: message.mediaId } });
+  else if (message.kind === 'link')
+    await ww.sendChatMessage({
+      ...base,
+      msgtype: 'news' as never,
+      news: { link: message.url, title: message.title, desc: message.desc ?? '', imgUrl: message.imgUrl ?? '' },
+    });
+  else
+    await ww.sendChatMessage({
+      ...base,
+      msgtype: 'miniprogram' as never,
+      miniprogram: { appid: message.appid, title: message.title, imgUrl: message.imgUrl ?? '', page: message.page },
+    });
 }

@@ -2,7 +2,17 @@ export const GENDERS = ['unknown', 'male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
 
 /** Where a customer came from. WeCom channel codes (联系我) carry a `state` that maps to one of these. */
-export const SOURCE_CHANNELS = ['table_card', 'receipt', 'flyer', 'delivery_note', 'group', 'referral', 'kf', 'import', 'other'] as const;
+export const SOURCE_CHANNELS = [
+  'table_card',
+  'receipt',
+  'flyer',
+  'delivery_note',
+  'group',
+  'referral',
+  'kf',
+  'import',
+  'other',
+] as const;
 export type SourceChannel = (typeof SOURCE_CHANNELS)[number];
 
 export const SOURCE_CHANNEL_LABELS: Record<SourceChannel, string> = {

@@ -79,7 +79,10 @@ export const SERVICE_CYCLES: [RegExp, number][] = [
   [/护理|保养|SPA/i, 30],
 ];
 
-type Template = { enabled: ScenarioKey[]; params?: Partial<{ [K in ScenarioKey]: Partial<(typeof SCENARIO_PARAM_DEFAULTS)[K]> }> };
+type Template = {
+  enabled: ScenarioKey[];
+  params?: Partial<{ [K in ScenarioKey]: Partial<(typeof SCENARIO_PARAM_DEFAULTS)[K]> }>;
+};
 
 /** What each industry starts with (the seeds' scenario lists); every switch and value can be changed afterwards. */
 /** Every industry wants to know when a customer leaves or waits for a person, and what tomorrow's weather means. */
@@ -87,23 +90,82 @@ const ALWAYS: ScenarioKey[] = ['customer_left', 'handoff_waiting', 'weather_prep
 
 export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
   餐饮: {
-    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'bad_review', 'expiring_stock', 'low_stock', 'dormant_winback', 'birthday', 'holiday_prep', 'peak_hour', 'order_timeout'],
+    enabled: [
+      ...ALWAYS,
+      'daily_report',
+      'weekly_report',
+      'monthly_report',
+      'bad_review',
+      'expiring_stock',
+      'low_stock',
+      'dormant_winback',
+      'birthday',
+      'holiday_prep',
+      'peak_hour',
+      'order_timeout',
+    ],
     params: { order_timeout: { minutes: 30 } },
   },
   零售: {
-    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'low_stock', 'slow_movers', 'birthday', 'new_order', 'order_timeout', 'dormant_winback', 'peak_hour', 'holiday_prep'],
+    enabled: [
+      ...ALWAYS,
+      'daily_report',
+      'weekly_report',
+      'monthly_report',
+      'low_stock',
+      'slow_movers',
+      'birthday',
+      'new_order',
+      'order_timeout',
+      'dormant_winback',
+      'peak_hour',
+      'holiday_prep',
+    ],
     params: { dormant_winback: { idleDays: 30 }, order_timeout: { minutes: 24 * 60 } },
   },
   电商: {
-    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'bad_review', 'low_stock', 'new_order', 'order_timeout', 'slow_movers', 'dormant_winback', 'birthday', 'holiday_prep'],
+    enabled: [
+      ...ALWAYS,
+      'daily_report',
+      'weekly_report',
+      'monthly_report',
+      'bad_review',
+      'low_stock',
+      'new_order',
+      'order_timeout',
+      'slow_movers',
+      'dormant_winback',
+      'birthday',
+      'holiday_prep',
+    ],
     params: { order_timeout: { minutes: 24 * 60 } },
   },
   本地服务: {
-    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'appointment_cycle', 'member_card_low', 'after_service', 'birthday', 'dormant_winback', 'bad_review', 'holiday_prep'],
+    enabled: [
+      ...ALWAYS,
+      'daily_report',
+      'weekly_report',
+      'monthly_report',
+      'appointment_cycle',
+      'member_card_low',
+      'after_service',
+      'birthday',
+      'dormant_winback',
+      'bad_review',
+      'holiday_prep',
+    ],
     params: { dormant_winback: { idleDays: 90 } },
   },
   教育培训: {
-    enabled: [...ALWAYS, 'daily_report', 'weekly_report', 'monthly_report', 'class_hours_low', 'birthday', 'holiday_prep'],
+    enabled: [
+      ...ALWAYS,
+      'daily_report',
+      'weekly_report',
+      'monthly_report',
+      'class_hours_low',
+      'birthday',
+      'holiday_prep',
+    ],
   },
 };
 

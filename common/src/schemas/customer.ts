@@ -2,17 +2,22 @@ import { z } from 'zod';
 import { GENDERS, type SOURCE_CHANNELS } from '../constants/customer.js';
 import { isoDateSchema, objectIdSchema, paginationSchema } from './common.js';
 
-export const customerListQuerySchema = paginationSchema.extend({
-  q: z.string().trim().max(50).optional(),
-  tag: z.string().trim().max(30).optional(),
-  followStaffId: objectIdSchema.optional(),
-}).strict();
+export const customerListQuerySchema = paginationSchema
+  .extend({
+    q: z.string().trim().max(50).optional(),
+    tag: z.string().trim().max(30).optional(),
+    followStaffId: objectIdSchema.optional(),
+  })
+  .strict();
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
 export const customerUpdateSchema = z
   .object({
     remark: z.string().trim().max(50),
-    phone: z.string().trim().regex(/^1\d{10}$/, '手机号格式不正确'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, '手机号格式不正确'),
     gender: z.enum(GENDERS),
     birthday: isoDateSchema,
     tags: z.array(z.string().trim().min(1).max(30)).max(50),
@@ -24,7 +29,9 @@ export const customerUpdateSchema = z
   .strict();
 export type CustomerUpdate = z.infer<typeof customerUpdateSchema>;
 
-export const customerNoteCreateSchema = z.object({ text: z.string().trim().min(1, '请填写跟进内容').max(500) }).strict();
+export const customerNoteCreateSchema = z
+  .object({ text: z.string().trim().min(1, '请填写跟进内容').max(500) })
+  .strict();
 
 export interface CustomerNoteDto {
   text: string;

@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { CALENDAR_TOPICS, GROUP_LAYERS, type CalendarSlot, type CalendarTopic, type GroupLayer } from '../constants/groups.js';
+import {
+  CALENDAR_TOPICS,
+  GROUP_LAYERS,
+  type CalendarSlot,
+  type CalendarTopic,
+  type GroupLayer,
+} from '../constants/groups.js';
 import { clockTimeSchema } from './common.js';
 
 const topics = Object.keys(CALENDAR_TOPICS) as [CalendarTopic, ...CalendarTopic[]];
 /** Layers that can have a calendar (an unlayered group has none). */
-export const CALENDAR_LAYERS = (Object.keys(GROUP_LAYERS) as GroupLayer[]).filter((l) => l !== 'unset') as [GroupLayer, ...GroupLayer[]];
+export const CALENDAR_LAYERS = (Object.keys(GROUP_LAYERS) as GroupLayer[]).filter((l) => l !== 'unset') as [
+  GroupLayer,
+  ...GroupLayer[],
+];
 
 /** One slot as the owner sets it: its kind (useful / promotion / interaction) follows from the topic. */
 export const calendarSlotInputSchema = z
@@ -23,13 +32,16 @@ export const groupCalendarUpdateSchema = z
     const seen = new Set<string>();
     for (const [i, s] of slots.entries()) {
       const key = `${s.weekday} ${s.at}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['slots', i, 'at'], message: '同一天的同一时间只能排一条' });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['slots', i, 'at'], message: '同一天的同一时间只能排一条' });
       seen.add(key);
     }
   });
 export type GroupCalendarUpdate = z.infer<typeof groupCalendarUpdateSchema>;
 
-export const calendarLayerParamsSchema = z.object({ layer: z.enum(CALENDAR_LAYERS, { error: '没有这个群分层' }) }).strict();
+export const calendarLayerParamsSchema = z
+  .object({ layer: z.enum(CALENDAR_LAYERS, { error: '没有这个群分层' }) })
+  .strict();
 
 export interface GroupCalendarDto {
   layer: GroupLayer;

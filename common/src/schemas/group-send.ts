@@ -9,7 +9,8 @@ export const groupSendCreateSchema = z
   })
   .strict();
 
-export type GroupSendSkipReason = 'opted_out' | 'not_wecom_contact' | 'contact_deleted' | 'over_daily_cap' | 'over_monthly_cap';
+export type GroupSendSkipReason =
+  'opted_out' | 'not_wecom_contact' | 'contact_deleted' | 'over_daily_cap' | 'over_monthly_cap';
 
 export interface GroupSendDto {
   id: string;

@@ -5,17 +5,31 @@ import { ORDER_CHANNELS, ORDER_STATUSES } from '../constants/orders.js';
 export const customerRefSchema = z
   .object({
     externalUserId: z.string().trim().max(64).optional(),
-    phone: z.string().trim().regex(/^1\d{10}$/, '手机号格式不正确').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, '手机号格式不正确')
+      .optional(),
     memberNo: z.string().trim().max(32).optional(),
   })
   .strict();
 export type CustomerRef = z.infer<typeof customerRefSchema>;
 
 /** A text a record cannot do without: missing, empty or too long each say which. */
-export const requiredText = (what: string, max: number) => z.string({ message: `缺少${what}` }).trim().min(1, `缺少${what}`).max(max, `${what}太长`);
+export const requiredText = (what: string, max: number) =>
+  z
+    .string({ message: `缺少${what}` })
+    .trim()
+    .min(1, `缺少${what}`)
+    .max(max, `${what}太长`);
 export const recordIdSchema = (what: string) => requiredText(what, 64);
-export const timestampSchema = (what: string) => z.iso.datetime({ offset: true, message: `${what}格式不正确（如 2026-11-23T12:30:00+08:00）` });
-export const fenSchema = z.number({ message: '金额必须是数字（单位：分）' }).int('金额单位是分，须为整数').min(0, '金额不能为负').max(100_000_000);
+export const timestampSchema = (what: string) =>
+  z.iso.datetime({ offset: true, message: `${what}格式不正确（如 2026-11-23T12:30:00+08:00）` });
+export const fenSchema = z
+  .number({ message: '金额必须是数字（单位：分）' })
+  .int('金额单位是分，须为整数')
+  .min(0, '金额不能为负')
+  .max(100_000_000);
 
 /**
  * One order as POS and ERP integrations send it (the webhook and POST /api/intake/orders). Money is in fen (integer),
@@ -27,7 +41,9 @@ export const orderIntakeSchema = z
     externalId: recordIdSchema('订单号'),
     placedAt: timestampSchema('下单时间'),
     channel: z.enum(ORDER_CHANNELS, { message: '渠道只能是 堂食、外卖、团购 或 线上' }),
-    status: z.enum(ORDER_STATUSES, { message: '状态只能是 paid、completed、refunded 或 cancelled' }).default('completed'),
+    status: z
+      .enum(ORDER_STATUSES, { message: '状态只能是 paid、completed、refunded 或 cancelled' })
+      .default('completed'),
     amount: fenSchema,
     items: z
       .array(

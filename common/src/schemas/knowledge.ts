@@ -25,7 +25,15 @@ export const productInputSchema = z
     price: z.number({ error: '请填写价格' }).min(0, '价格不能为负').max(100_000),
     description: z.string().trim().max(500).optional(),
     specs: z
-      .array(z.object({ name: text(20, '规格名不能为空'), options: z.array(z.object({ label: text(20, '选项不能为空'), priceDelta: z.number().min(0).max(10_000).default(0) })).min(1).max(20) }))
+      .array(
+        z.object({
+          name: text(20, '规格名不能为空'),
+          options: z
+            .array(z.object({ label: text(20, '选项不能为空'), priceDelta: z.number().min(0).max(10_000).default(0) }))
+            .min(1)
+            .max(20),
+        }),
+      )
       .max(10)
       .default([]),
     tags: z.array(text(20, '标签不能为空')).max(10).default([]),
@@ -49,7 +57,12 @@ export const scriptInputSchema = z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('image'), url: z.url() }),
         z.object({ kind: z.literal('link'), title: text(60, '请填写链接标题'), url: z.url() }),
-        z.object({ kind: z.literal('miniprogram'), title: text(60, '请填写卡片标题'), appid: text(40, '请填写小程序 AppID'), page: text(200, '请填写页面路径') }),
+        z.object({
+          kind: z.literal('miniprogram'),
+          title: text(60, '请填写卡片标题'),
+          appid: text(40, '请填写小程序 AppID'),
+          page: text(200, '请填写页面路径'),
+        }),
       ])
       .optional(),
   })

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { type INDUSTRIES, type Industry } from '../constants/industries.js';
 import type { AutoReplyMode } from './ai.js';
 import { CONTACT_POLICY_DEFAULTS, DEFAULT_SCENARIO_RUN_AT } from '../constants/outreach.js';
-import { INDUSTRY_TEMPLATES, SCENARIO_KEYS, SCENARIO_PARAM_DEFAULTS, SCENARIOS, type ScenarioKey } from '../constants/scenarios.js';
+import {
+  INDUSTRY_TEMPLATES,
+  SCENARIO_KEYS,
+  SCENARIO_PARAM_DEFAULTS,
+  SCENARIOS,
+  type ScenarioKey,
+} from '../constants/scenarios.js';
 import { clockTimeSchema, isoDateSchema } from './common.js';
 
 /** One opening span on a weekday (0 = Sunday). A span may end after midnight ("22:00"–"02:00"). */
@@ -62,11 +68,29 @@ export const scenarioSettingsSchema = z
     after_service: z.object({ ...customerSwitches, hours: z.number().int().min(2).max(168).optional() }).strict(),
     low_stock: z.object({ ...switches, coverDays: days(30).optional() }).strict(),
     expiring_stock: z.object({ ...switches, withinDays: days(30).optional() }).strict(),
-    slow_movers: z.object({ ...switches, days: days(180).optional(), maxSold: z.number().int().min(0).max(1000).optional() }).strict(),
+    slow_movers: z
+      .object({ ...switches, days: days(180).optional(), maxSold: z.number().int().min(0).max(1000).optional() })
+      .strict(),
     bad_review: z.object({ ...switches, maxRating: z.number().min(1).max(4).optional() }).strict(),
     new_order: z.object(switches).strict(),
-    order_timeout: z.object({ ...switches, minutes: z.number().int().min(5).max(7 * 24 * 60).optional() }).strict(),
-    peak_hour: z.object({ ...switches, orders: z.number().int().min(2).max(500).optional(), minutes: z.number().int().min(1).max(60).optional() }).strict(),
+    order_timeout: z
+      .object({
+        ...switches,
+        minutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(7 * 24 * 60)
+          .optional(),
+      })
+      .strict(),
+    peak_hour: z
+      .object({
+        ...switches,
+        orders: z.number().int().min(2).max(500).optional(),
+        minutes: z.number().int().min(1).max(60).optional(),
+      })
+      .strict(),
     holiday_prep: z.object({ ...switches, daysAhead: days(30).optional() }).strict(),
     customer_left: z.object(switches).strict(),
     handoff_waiting: z.object({ ...switches, minutes: z.number().int().min(1).max(240).optional() }).strict(),
@@ -97,7 +121,10 @@ export const outreachSettingsSchema = z
 export type OutreachSettingsInput = z.infer<typeof outreachSettingsSchema>;
 
 /** A scenario's settings with every knob filled in. */
-export type ScenarioSettings<K extends ScenarioKey = ScenarioKey> = { enabled: boolean; /** customer scenarios only */ autoSend?: boolean } & (typeof SCENARIO_PARAM_DEFAULTS)[K];
+export type ScenarioSettings<K extends ScenarioKey = ScenarioKey> = {
+  enabled: boolean;
+  /** customer scenarios only */ autoSend?: boolean;
+} & (typeof SCENARIO_PARAM_DEFAULTS)[K];
 export interface OutreachSettings {
   runAt: string;
   scenarios: { [K in ScenarioKey]: ScenarioSettings<K> };
@@ -108,16 +135,32 @@ export interface OutreachSettings {
  * The settings in force: what the owner saved, over their industry's template, over the catalogue's defaults. A
  * merchant who never opened the settings gets their industry's template; a new scenario appears with its default.
  */
-export function resolveOutreachSettings(stored: Partial<OutreachSettingsInput> | undefined, industry: Industry): OutreachSettings {
+export function resolveOutreachSettings(
+  stored: Partial<OutreachSettingsInput> | undefined,
+  industry: Industry,
+): OutreachSettings {
   const template = INDUSTRY_TEMPLATES[industry];
   const scenarios = Object.fromEntries(
     SCENARIO_KEYS.map((key) => {
       const saved = stored?.scenarios?.[key] ?? {};
       const forCustomers = SCENARIOS[key].audience === 'customer';
-      return [key, { enabled: template.enabled.includes(key), ...(forCustomers ? { autoSend: false } : {}), ...SCENARIO_PARAM_DEFAULTS[key], ...template.params?.[key], ...saved }];
+      return [
+        key,
+        {
+          enabled: template.enabled.includes(key),
+          ...(forCustomers ? { autoSend: false } : {}),
+          ...SCENARIO_PARAM_DEFAULTS[key],
+          ...template.params?.[key],
+          ...saved,
+        },
+      ];
     }),
   ) as OutreachSettings['scenarios'];
-  return { runAt: stored?.runAt ?? DEFAULT_SCENARIO_RUN_AT, scenarios, policy: { ...CONTACT_POLICY_DEFAULTS, ...stored?.policy } };
+  return {
+    runAt: stored?.runAt ?? DEFAULT_SCENARIO_RUN_AT,
+    scenarios,
+    policy: { ...CONTACT_POLICY_DEFAULTS, ...stored?.policy },
+  };
 }
 
 /** An industry's template as savable settings (the owner's run time and contact policy are kept). */

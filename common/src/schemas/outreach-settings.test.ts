@@ -16,15 +16,27 @@ describe('outreach settings', () => {
   });
 
   it('keeps what the owner saved, and round-trips through the schema', () => {
-    const saved = resolveOutreachSettings({ scenarios: { peak_hour: { enabled: true, orders: 12 }, birthday: { enabled: false, autoSend: true } } }, '零售');
+    const saved = resolveOutreachSettings(
+      { scenarios: { peak_hour: { enabled: true, orders: 12 }, birthday: { enabled: false, autoSend: true } } },
+      '零售',
+    );
     expect(saved.scenarios.peak_hour).toEqual({ enabled: true, orders: 12, minutes: 5 });
     expect(saved.scenarios.birthday).toEqual({ enabled: false, autoSend: true });
     expect(outreachSettingsSchema.safeParse(saved).success).toBe(true);
-    expect(outreachSettingsSchema.safeParse({ ...saved, scenarios: { low_stock: { enabled: true, autoSend: true } } }).success).toBe(false); // alerts are not sent to customers
+    expect(
+      outreachSettingsSchema.safeParse({ ...saved, scenarios: { low_stock: { enabled: true, autoSend: true } } })
+        .success,
+    ).toBe(false); // alerts are not sent to customers
   });
 
   it('applies another industry’s template but keeps the run time and contact policy', () => {
-    const current = resolveOutreachSettings({ runAt: '11:00', policy: { quietStart: '21:00', quietEnd: '09:30', perWeek: 1, unansweredBeforeCoolDown: 2, coolDownDays: 7 } }, '餐饮');
+    const current = resolveOutreachSettings(
+      {
+        runAt: '11:00',
+        policy: { quietStart: '21:00', quietEnd: '09:30', perWeek: 1, unansweredBeforeCoolDown: 2, coolDownDays: 7 },
+      },
+      '餐饮',
+    );
     const school = applyIndustryTemplate(current, '教育培训');
     expect(school).toMatchObject({ runAt: '11:00', policy: { perWeek: 1 } });
     expect(school.scenarios.class_hours_low).toMatchObject({ enabled: true, below: 5 });

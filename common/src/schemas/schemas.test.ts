@@ -33,9 +33,15 @@ describe('customer schemas', () => {
 
 describe('business hours', () => {
   it('accepts HH:mm spans and rejects impossible times', () => {
-    expect(businessHoursUpdateSchema.safeParse({ businessHours: [{ weekday: 1, open: '09:00', close: '02:00' }] }).success).toBe(true);
-    expect(businessHoursUpdateSchema.safeParse({ businessHours: [{ weekday: 7, open: '09:00', close: '22:00' }] }).success).toBe(false);
-    expect(businessHoursUpdateSchema.safeParse({ businessHours: [{ weekday: 1, open: '24:00', close: '22:00' }] }).success).toBe(false);
+    expect(
+      businessHoursUpdateSchema.safeParse({ businessHours: [{ weekday: 1, open: '09:00', close: '02:00' }] }).success,
+    ).toBe(true);
+    expect(
+      businessHoursUpdateSchema.safeParse({ businessHours: [{ weekday: 7, open: '09:00', close: '22:00' }] }).success,
+    ).toBe(false);
+    expect(
+      businessHoursUpdateSchema.safeParse({ businessHours: [{ weekday: 1, open: '24:00', close: '22:00' }] }).success,
+    ).toBe(false);
   });
 });
 

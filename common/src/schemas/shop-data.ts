@@ -25,14 +25,21 @@ export const stockLevelSchema = z
       .default([]),
   })
   .strict()
-  .refine((s) => s.low === undefined || s.critical === undefined || s.critical <= s.low, { message: '告急线不能高于预警线', path: ['critical'] });
+  .refine((s) => s.low === undefined || s.critical === undefined || s.critical <= s.low, {
+    message: '告急线不能高于预警线',
+    path: ['critical'],
+  });
 
 /** One stock movement: in (purchase), out (sale, waste) or a correction; applied to the level once. */
 export const stockMovementSchema = z
   .object({
     externalId: recordIdSchema('单据号'),
     item: itemName,
-    change: z.number({ message: '变动数量必须是数字' }).min(-10_000_000).max(10_000_000).refine((n) => n !== 0, '变动数量不能为 0'),
+    change: z
+      .number({ message: '变动数量必须是数字' })
+      .min(-10_000_000)
+      .max(10_000_000)
+      .refine((n) => n !== 0, '变动数量不能为 0'),
     reason: z.enum(['purchase', 'sale', 'waste', 'adjust'], { message: '原因只能是 purchase、sale、waste 或 adjust' }),
     at: timestampSchema('发生时间'),
     /** for purchases: the new batch's expiry */
@@ -46,7 +53,9 @@ export const appointmentSchema = z
     externalId: recordIdSchema('预约号'),
     service: requiredText('服务项目', 40),
     startAt: timestampSchema('预约时间'),
-    status: z.enum(APPOINTMENT_STATUSES, { message: '状态只能是 booked、completed、cancelled 或 no_show' }).default('booked'),
+    status: z
+      .enum(APPOINTMENT_STATUSES, { message: '状态只能是 booked、completed、cancelled 或 no_show' })
+      .default('booked'),
     staffName: z.string().trim().max(20).optional(),
     amount: fenSchema.optional(),
     customer: customerRefSchema.optional(),
@@ -74,7 +83,9 @@ export const attendanceSchema = z
     packageId: recordIdSchema('课时包编号'),
     at: timestampSchema('上课时间'),
     hours: z.number().min(0).max(24).default(1),
-    status: z.enum(['present', 'absent', 'leave'], { message: '状态只能是 present、absent 或 leave' }).default('present'),
+    status: z
+      .enum(['present', 'absent', 'leave'], { message: '状态只能是 present、absent 或 leave' })
+      .default('present'),
   })
   .strict();
 
@@ -94,7 +105,10 @@ export const reviewSchema = z
   .object({
     externalId: recordIdSchema('评价编号'),
     platform: z.string().trim().min(1).max(20).default('美团'),
-    rating: z.number({ message: '评分必须是 1 到 5 的数字' }).min(1, '评分必须是 1 到 5 的数字').max(5, '评分必须是 1 到 5 的数字'),
+    rating: z
+      .number({ message: '评分必须是 1 到 5 的数字' })
+      .min(1, '评分必须是 1 到 5 的数字')
+      .max(5, '评分必须是 1 到 5 的数字'),
     text: z.string().trim().max(2000).default(''),
     at: timestampSchema('评价时间'),
     orderId: z.string().trim().max(64).optional(),
@@ -119,6 +133,9 @@ export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];
 /** A batch of one kind: each record is validated on its own, so one bad record does not hold back the rest. */
 export const intakeBatchSchema = (kind: IntakeKindName) => {
   const { field, label } = INTAKE_KINDS[kind];
-  return z.object({ [field]: z.array(z.unknown()).min(1, `没有${label}`).max(MAX_BATCH, `一次最多 ${MAX_BATCH} 条${label}`) }).strict();
+  return z
+    .object({ [field]: z.array(z.unknown()).min(1, `没有${label}`).max(MAX_BATCH, `一次最多 ${MAX_BATCH} 条${label}`) })
+    .strict();
 };
-export const batchRecords = (kind: IntakeKindName, body: Record<string, unknown>) => body[INTAKE_KINDS[kind].field] as unknown[];
+export const batchRecords = (kind: IntakeKindName, body: Record<string, unknown>) =>
+  body[INTAKE_KINDS[kind].field] as unknown[];

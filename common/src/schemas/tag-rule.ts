@@ -19,9 +19,24 @@ export const tagRuleInputSchema = z
     keyword: z.string().trim().min(1).max(20).optional(),
   })
   .strict()
-  .refine((r) => r.minSpendYuan !== undefined || r.minVisits !== undefined || r.minIdleDays !== undefined || r.maxIdleDays !== undefined || r.boughtItem || r.keyword, {
-    message: '请至少设置一个条件',
+  .refine(
+    (r) =>
+      r.minSpendYuan !== undefined ||
+      r.minVisits !== undefined ||
+      r.minIdleDays !== undefined ||
+      r.maxIdleDays !== undefined ||
+      r.boughtItem ||
+      r.keyword,
+    {
+      message: '请至少设置一个条件',
+    },
+  )
+  .refine((r) => r.minIdleDays === undefined || r.maxIdleDays === undefined || r.minIdleDays <= r.maxIdleDays, {
+    message: '最少未消费天数不能大于最多天数',
+    path: ['maxIdleDays'],
   })
-  .refine((r) => r.minIdleDays === undefined || r.maxIdleDays === undefined || r.minIdleDays <= r.maxIdleDays, { message: '最少未消费天数不能大于最多天数', path: ['maxIdleDays'] })
-  .refine((r) => !(BUILT_IN_AUTO_TAGS as readonly string[]).includes(r.tag), { message: '这是小二的内置标签，请换一个名字', path: ['tag'] });
+  .refine((r) => !(BUILT_IN_AUTO_TAGS as readonly string[]).includes(r.tag), {
+    message: '这是小二的内置标签，请换一个名字',
+    path: ['tag'],
+  });
 export type TagRuleInput = z.infer<typeof tagRuleInputSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** The owner names the shop's city or district; the server finds it in the weather source. */
-export const weatherLocationUpdateSchema = z.object({ city: z.string().trim().min(1, '请填写城市或区县').max(30, '城市名太长了') }).strict();
+export const weatherLocationUpdateSchema = z
+  .object({ city: z.string().trim().min(1, '请填写城市或区县').max(30, '城市名太长了') })
+  .strict();
 export type WeatherLocationUpdate = z.infer<typeof weatherLocationUpdateSchema>;
 
 export type WeatherSignalKey = 'rain' | 'snow' | 'heat' | 'cold';

@@ -27,7 +27,14 @@ export class LlmStandIn {
   /** replies used in order; when empty, `fallback` answers */
   queue: ScriptedReply[] = [];
   fallback: (req: SeenRequest) => ScriptedReply = () => ({
-    content: JSON.stringify({ reply: '', confidence: 0, needsHuman: true, reason: 'stand-in has no scripted answer', citedIds: [], proposedTags: [] }),
+    content: JSON.stringify({
+      reply: '',
+      confidence: 0,
+      needsHuman: true,
+      reason: 'stand-in has no scripted answer',
+      citedIds: [],
+      proposedTags: [],
+    }),
   });
   seen: SeenRequest[] = [];
   /** every reply waits at least this long (for timeout tests and benchmarks) */
@@ -50,24 +57,39 @@ export class LlmStandIn {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let raw = '';
     for await (const chunk of req) raw += chunk;
-    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return this.error(res, 404, 'not_found', 'Unknown endpoint');
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions'))
+      return this.error(res, 404, 'not_found', 'Unknown endpoint');
     let body: Record<string, any>;
     try {
       body = JSON.parse(raw);
     } catch {
       return this.error(res, 400, 'invalid_request_error', 'Invalid JSON body');
     }
-    const seen: SeenRequest = { model: body.model, messages: body.messages ?? [], stream: Boolean(body.stream), responseFormat: body.response_format, authorization: req.headers.authorization };
+    const seen: SeenRequest = {
+      model: body.model,
+      messages: body.messages ?? [],
+      stream: Boolean(body.stream),
+      responseFormat: body.response_format,
+      authorization: req.headers.authorization,
+    };
     this.seen.push(seen);
-    if (!req.headers.authorization?.startsWith('Bearer ')) return this.error(res, 401, 'invalid_api_key', 'Missing API key');
+    if (!req.headers.authorization?.startsWith('Bearer '))
+      return this.error(res, 401, 'invalid_api_key', 'Missing API key');
     const reply = this.queue.shift() ?? this.fallback(seen);
     const wait = Math.max(this.latencyMs, reply.latencyMs ?? 0);
     if (wait) await new Promise((r) => setTimeout(r, wait));
     if (res.destroyed) return;
-    if (reply.status) return this.error(res, reply.status, reply.status === 429 ? 'rate_limit_exceeded' : 'server_error', 'Injected failure');
+    if (reply.status)
+      return this.error(
+        res,
+        reply.status,
+        reply.status === 429 ? 'rate_limit_exceeded' : 'server_error',
+        'Injected failure',
+      );
     // Like a real endpoint, the answer stops at max_tokens (finish_reason "length"); two characters count as a token.
     const maxTokens = Number(body.max_completion_tokens ?? body.max_tokens ?? Infinity);
-    const content = Math.ceil(reply.content.length / 2) > maxTokens ? reply.content.slice(0, maxTokens * 2) : reply.content;
+    const content =
+      Math.ceil(reply.content.length / 2) > maxTokens ? reply.content.slice(0, maxTokens * 2) : reply.content;
     const finish = content === reply.content ? 'stop' : 'length';
     const prompt = Math.ceil(raw.length / 2);
     const completion = Math.ceil(content.length / 2);
@@ -79,18 +101,31 @@ export class LlmStandIn {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const pieces = content.match(/.{1,8}/gsu) ?? [''];
       for (const piece of pieces) {
-        res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
+        );
       }
-      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: finish }], usage })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: finish }], usage })}\n\n`,
+      );
       res.end('data: [DONE]\n\n');
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ id, object: 'chat.completion', created, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finish }], usage }),
+      JSON.stringify({
+        id,
+        object: 'chat.completion',
+        created,
+        model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finish }],
+        usage,
+      }),
     );
   }
 
   private error(res: http.ServerResponse, status: number, code: string, message: string) {
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message, type: code, code } }));
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: { message, type: code, code } }));
   }
 }

@@ -23,7 +23,10 @@ const MAX_IN_VALUES = 1000;
 
 /** Every combination of one value per field (at most one field has several). */
 function combinations(choices: unknown[][]): unknown[][] {
-  return choices.reduce<unknown[][]>((acc, options) => acc.flatMap((prefix) => options.map((o) => [...prefix, o])), [[]]);
+  return choices.reduce<unknown[][]>(
+    (acc, options) => acc.flatMap((prefix) => options.map((o) => [...prefix, o])),
+    [[]],
+  );
 }
 
 export class Collection {
@@ -47,7 +50,8 @@ export class Collection {
     copy.indexes = this.indexes.map((i) => ({ ...i }));
     copy.uuid = this.uuid;
     for (const [name, keys] of this.uniqueKeys) copy.uniqueKeys.set(name, new Map(keys));
-    for (const [name, bucket] of this.buckets) copy.buckets.set(name, new Map([...bucket].map(([k, ids]) => [k, new Set(ids)])));
+    for (const [name, bucket] of this.buckets)
+      copy.buckets.set(name, new Map([...bucket].map(([k, ids]) => [k, new Set(ids)])));
     return copy;
   }
 
@@ -55,7 +59,11 @@ export class Collection {
   private static lookupPrefixes(spec: IndexSpec): IndexSpec[] {
     if (spec.sparse || spec.partialFilterExpression || spec.name === '_id_') return [];
     const fields = Object.keys(spec.key);
-    return fields.map((_, k) => ({ ...spec, name: `${spec.name}/${k + 1}`, key: Object.fromEntries(fields.slice(0, k + 1).map((f) => [f, 1])) }));
+    return fields.map((_, k) => ({
+      ...spec,
+      name: `${spec.name}/${k + 1}`,
+      key: Object.fromEntries(fields.slice(0, k + 1).map((f) => [f, 1])),
+    }));
   }
 
   private bucketAdd(id: string, doc: Document): void {
@@ -142,7 +150,11 @@ export class Collection {
   replace(oldDoc: Document, newDoc: Document): void {
     const id = canonicalKey(oldDoc._id);
     if (canonicalKey(newDoc._id) !== id) {
-      throw new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+      throw new CommandError(
+        66,
+        'ImmutableField',
+        "Performing an update on the path '_id' would modify the immutable field '_id'",
+      );
     }
     this.checkUnique(newDoc, id);
     this.store(newDoc, id);
@@ -213,8 +225,14 @@ export class Collection {
       for (const field of Object.keys(spec.key)) {
         const v = filter[field];
         const eq = isPlainObject(v) && Object.keys(v).length === 1 && '$eq' in v ? v.$eq : v;
-        const list = isPlainObject(v) && Object.keys(v).length === 1 && Array.isArray(v.$in) ? (v.$in as unknown[]) : undefined;
-        if (list && list.length <= MAX_IN_VALUES && !choices.some((c) => c.length > 1) && list.every((x) => !(x instanceof RegExp) && !Array.isArray(x) && !hasOperatorKeys(x))) {
+        const list =
+          isPlainObject(v) && Object.keys(v).length === 1 && Array.isArray(v.$in) ? (v.$in as unknown[]) : undefined;
+        if (
+          list &&
+          list.length <= MAX_IN_VALUES &&
+          !choices.some((c) => c.length > 1) &&
+          list.every((x) => !(x instanceof RegExp) && !Array.isArray(x) && !hasOperatorKeys(x))
+        ) {
           choices.push(list);
           continue;
         }
@@ -260,7 +278,9 @@ export class Collection {
     if (!filter || Object.keys(filter).length === 0) return [...this.docs.values()];
     rejectUnsupportedFilter(filter);
     const { docs, covered } = this.candidates(filter);
-    const rest = covered.length ? Object.fromEntries(Object.entries(filter).filter(([k]) => !covered.includes(k))) : filter;
+    const rest = covered.length
+      ? Object.fromEntries(Object.entries(filter).filter(([k]) => !covered.includes(k)))
+      : filter;
     if (!Object.keys(rest).length) return docs;
     const query = new Query(rest);
     return docs.filter((d) => query.test(d));
@@ -279,7 +299,9 @@ export class Collection {
       if (typeof spec.expireAfterSeconds !== 'number') continue;
       const field = Object.keys(spec.key)[0]!;
       for (const doc of [...this.docs.values()]) {
-        const dates = valuesAtPath(doc, field).flat().filter((v): v is Date => v instanceof Date);
+        const dates = valuesAtPath(doc, field)
+          .flat()
+          .filter((v): v is Date => v instanceof Date);
         if (dates.length && Math.min(...dates.map((d) => d.getTime())) + spec.expireAfterSeconds * 1000 <= now) {
           this.remove(doc);
         }

@@ -42,8 +42,14 @@ export class MiniMongo {
       const ctx = new CommandContext(this.store, cmd, cmd.$db ?? 'admin', connectionId, txn);
       return { ...handler(ctx), ok: 1 };
     } catch (e) {
-      if (e instanceof CommandError) return { ok: 0, errmsg: e.message, code: e.code, codeName: e.codeName, ...e.extra };
-      return { ok: 0, errmsg: `minimongod internal error in '${name}': ${(e as Error)?.message ?? e}`, code: 1, codeName: 'InternalError' };
+      if (e instanceof CommandError)
+        return { ok: 0, errmsg: e.message, code: e.code, codeName: e.codeName, ...e.extra };
+      return {
+        ok: 0,
+        errmsg: `minimongod internal error in '${name}': ${(e as Error)?.message ?? e}`,
+        code: 1,
+        codeName: 'InternalError',
+      };
     }
   }
 
@@ -116,7 +122,7 @@ function parseOpMsg(message: Buffer, flags: number): Document {
     const nameEnd = message.indexOf(0, offset + 4);
     const identifier = message.toString('utf8', offset + 4, nameEnd);
     const docs: Document[] = [];
-    for (offset = nameEnd + 1; offset < sectionEnd; ) {
+    for (offset = nameEnd + 1; offset < sectionEnd;) {
       const docSize = message.readInt32LE(offset);
       docs.push(BSON.deserialize(message.subarray(offset, offset + docSize), DESERIALIZE));
       offset += docSize;

@@ -38,13 +38,32 @@ const CITIES: StandInCity[] = [
 
 /** A fair day: what a location answers until a test scripts its weather. */
 export function fairDay(fxDate: string): StandInDay {
-  return { fxDate, tempMax: '22', tempMin: '14', iconDay: '100', textDay: '晴', iconNight: '150', textNight: '晴', precip: '0.0', humidity: '55' };
+  return {
+    fxDate,
+    tempMax: '22',
+    tempMin: '14',
+    iconDay: '100',
+    textDay: '晴',
+    iconNight: '150',
+    textNight: '晴',
+    precip: '0.0',
+    humidity: '55',
+  };
 }
 
 /** The same day, rainy. */
-export const rainyDay = (fxDate: string, text = '中雨'): StandInDay => ({ ...fairDay(fxDate), iconDay: '306', textDay: text, iconNight: '305', textNight: '小雨', precip: '12.4', humidity: '92' });
+export const rainyDay = (fxDate: string, text = '中雨'): StandInDay => ({
+  ...fairDay(fxDate),
+  iconDay: '306',
+  textDay: text,
+  iconNight: '305',
+  textNight: '小雨',
+  precip: '12.4',
+  humidity: '92',
+});
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** Today in Shanghai (the forecast's dates are the location's). */
 const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -88,7 +107,10 @@ export class WeatherStandIn {
       res.writeHead(status, { 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
       res.end(gzip ? gzipSync(json) : json);
     };
-    const error = (status: number, type: string, title: string, detail: string) => send(status, { error: { status, type: `https://dev.qweather.com/docs/resource/error-code/#${type}`, title, detail } });
+    const error = (status: number, type: string, title: string, detail: string) =>
+      send(status, {
+        error: { status, type: `https://dev.qweather.com/docs/resource/error-code/#${type}`, title, detail },
+      });
 
     if (req.method !== 'GET') return error(405, 'method-not-allowed', 'Method Not Allowed', 'Only GET is supported.');
     const key = req.headers['x-qw-api-key'] ?? url.searchParams.get('key');
@@ -99,17 +121,32 @@ export class WeatherStandIn {
     if (url.pathname === '/geo/v2/city/lookup') {
       const q = location.trim();
       const found = CITIES.filter((c) => c.id === q || c.name.includes(q) || q.includes(c.name));
-      return found.length ? send(200, { code: '200', location: found }) : error(404, 'no-such-location', 'No Such Location', 'The location could not be found.');
+      return found.length
+        ? send(200, { code: '200', location: found })
+        : error(404, 'no-such-location', 'No Such Location', 'The location could not be found.');
     }
     const days = /^\/v7\/weather\/(3d|7d)$/.exec(url.pathname);
     if (!days) return error(404, 'not-found', 'Not Found', 'Unknown endpoint.');
-    if (this.failWith) return error(this.failWith, this.failWith === 429 ? 'over-free-daily-limit' : 'error', this.failWith === 429 ? 'Over Free Daily Limit' : 'Error', 'Scripted failure.');
+    if (this.failWith)
+      return error(
+        this.failWith,
+        this.failWith === 429 ? 'over-free-daily-limit' : 'error',
+        this.failWith === 429 ? 'Over Free Daily Limit' : 'Error',
+        'Scripted failure.',
+      );
     if (!CITIES.some((c) => c.id === location) && !/^-?\d{1,3}(\.\d{1,2})?,-?\d{1,2}(\.\d{1,2})?$/.test(location)) {
       return error(400, 'no-such-location', 'No Such Location', 'The location could not be found.');
     }
     const today = todayInChina();
     const scripted = this.forecasts.get(location);
-    const daily = Array.from({ length: days[1] === '3d' ? 3 : 7 }, (_, i) => addDays(today, i)).map((d) => scripted?.get(d) ?? fairDay(d));
-    send(200, { code: '200', updateTime: new Date().toISOString().slice(0, 16) + '+00:00', fxLink: 'https://www.qweather.com', daily });
+    const daily = Array.from({ length: days[1] === '3d' ? 3 : 7 }, (_, i) => addDays(today, i)).map(
+      (d) => scripted?.get(d) ?? fairDay(d),
+    );
+    send(200, {
+      code: '200',
+      updateTime: new Date().toISOString().slice(0, 16) + '+00:00',
+      fxLink: 'https://www.qweather.com',
+      daily,
+    });
   }
 }

@@ -55,7 +55,10 @@ export async function deliverCallback(
       attempts.push({ status: res.status, body: text, ms: Date.now() - started });
       if (res.ok) return attempts;
     } catch (e) {
-      attempts.push({ error: (e as Error).name === 'TimeoutError' ? 'timeout' : (e as Error).message, ms: Date.now() - started });
+      attempts.push({
+        error: (e as Error).name === 'TimeoutError' ? 'timeout' : (e as Error).message,
+        ms: Date.now() - started,
+      });
     }
   }
   return attempts;

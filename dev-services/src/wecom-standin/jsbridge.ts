@@ -23,10 +23,17 @@ export function bridgeScript(options: BridgeOptions): string {
 }
 
 // Kept as plain browser JavaScript in its own file: a compiled TS function could carry helpers the page lacks.
-const BRIDGE_SOURCE = readFileSync(fileURLToPath(new URL('./jsbridge.browser.js', import.meta.url)), 'utf8').trim().replace(/;$/, '');
+const BRIDGE_SOURCE = readFileSync(fileURLToPath(new URL('./jsbridge.browser.js', import.meta.url)), 'utf8')
+  .trim()
+  .replace(/;$/, '');
 
 /** The check behind preVerifyJSAPI / agentConfig: the signature over a ticket we issued, for a trusted page. */
-export function verifyJsApi(state: StandInState, kind: 'config' | 'agentConfig', url: string, params: Record<string, string>): string {
+export function verifyJsApi(
+  state: StandInState,
+  kind: 'config' | 'agentConfig',
+  url: string,
+  params: Record<string, string>,
+): string {
   const corpId = kind === 'config' ? params.verifyAppId : params.corpid;
   const corp = state.corp(corpId ?? '');
   if (!corp) return 'fail_invalid corpid';
@@ -38,11 +45,16 @@ export function verifyJsApi(state: StandInState, kind: 'config' | 'agentConfig',
   }
   if (corp.trustedDomains && !corp.trustedDomains.includes(host)) return 'fail_invalid url domain';
   const [timestamp, nonceStr, signature] =
-    kind === 'config' ? [params.verifyTimestamp, params.verifyNonceStr, params.verifySignature] : [params.timestamp, params.nonceStr, params.signature];
+    kind === 'config'
+      ? [params.verifyTimestamp, params.verifyNonceStr, params.verifySignature]
+      : [params.timestamp, params.nonceStr, params.signature];
   const agentId = kind === 'agentConfig' ? Number(params.agentid) : undefined;
   for (const [ticket, issued] of state.jsapiTickets) {
     if (issued.corpId !== corpId || issued.agentId !== agentId || issued.expiresAt < state.now()) continue;
-    if (getJsApiSignature({ url, ticket, nonceStr: nonceStr ?? '', timestamp: Number(timestamp) }).signature === signature) return 'ok';
+    if (
+      getJsApiSignature({ url, ticket, nonceStr: nonceStr ?? '', timestamp: Number(timestamp) }).signature === signature
+    )
+      return 'ok';
   }
   return 'fail_invalid signature';
 }

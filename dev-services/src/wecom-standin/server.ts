@@ -17,7 +17,15 @@ import { WecomFault, fault } from './errors.js';
 import { CustomerSimulator } from './simulator.js';
 import { StandInState, type Corp } from './state.js';
 
-const ROUTES: Record<string, ApiRoute> = { ...authRoutes, ...contactRoutes, ...groupRoutes, ...kfRoutes, ...mediaRoutes, ...messageRoutes, ...tagRoutes };
+const ROUTES: Record<string, ApiRoute> = {
+  ...authRoutes,
+  ...contactRoutes,
+  ...groupRoutes,
+  ...kfRoutes,
+  ...mediaRoutes,
+  ...messageRoutes,
+  ...tagRoutes,
+};
 const MAX_BODY = 20 * 1024 * 1024;
 
 /** The file part of a multipart upload: its name and size (the stand-in keeps no content). */
@@ -49,7 +57,11 @@ export class WecomStandIn {
   }
 
   /** Sets up a corp with one app, its members and 微信客服 accounts. */
-  seedCorp(corp: Corp, members: { userid: string; name: string }[] = [], kfAccounts: { openKfId: string; name: string }[] = []): void {
+  seedCorp(
+    corp: Corp,
+    members: { userid: string; name: string }[] = [],
+    kfAccounts: { openKfId: string; name: string }[] = [],
+  ): void {
     this.state.addCorp(corp);
     for (const m of members) this.state.addMember(corp.corpId, m.userid, m.name);
     for (const k of kfAccounts) this.state.kfAccounts.set(k.openKfId, { corpId: corp.corpId, ...k });
@@ -73,12 +85,17 @@ export class WecomStandIn {
         ({ corpId, agentId } = token);
         const corp = state.corp(corpId)!;
         if (corp.ipBlocked) throw fault(60020, 'not allow to access from your ip');
-        if (route.kf && !corp.apps.find((a) => a.agentId === agentId)?.kfAuthorised) throw fault(48002, 'api forbidden');
+        if (route.kf && !corp.apps.find((a) => a.agentId === agentId)?.kfAuthorised)
+          throw fault(48002, 'api forbidden');
         if (state.overRateLimit(corpId, path)) throw fault(45009, 'reach max api daily quota limit');
       }
       const injected = state.takeInjected(path);
       if (injected !== undefined) throw fault(injected, 'injected by test');
-      return { errcode: 0, errmsg: 'ok', ...route.handler({ state, corpId, agentId, query, body: body as Record<string, any> }) };
+      return {
+        errcode: 0,
+        errmsg: 'ok',
+        ...route.handler({ state, corpId, agentId, query, body: body as Record<string, any> }),
+      };
     } catch (e) {
       if (e instanceof WecomFault) return { errcode: e.errcode, errmsg: e.errmsg };
       return { errcode: -1, errmsg: `system busy (${(e as Error).message})` };
@@ -117,8 +134,10 @@ export class WecomStandIn {
   private authorize(url: URL, res: http.ServerResponse): void {
     const corpId = url.searchParams.get('appid') ?? '';
     const redirect = url.searchParams.get('redirect_uri') ?? '';
-    const userid = this.signedIn.get(corpId) ?? [...this.state.members.values()].find((m) => m.corpId === corpId)?.userid;
-    if (!this.state.corp(corpId) || !userid || !/^https?:\/\//.test(redirect)) return void res.writeHead(400).end('invalid appid or redirect_uri');
+    const userid =
+      this.signedIn.get(corpId) ?? [...this.state.members.values()].find((m) => m.corpId === corpId)?.userid;
+    if (!this.state.corp(corpId) || !userid || !/^https?:\/\//.test(redirect))
+      return void res.writeHead(400).end('invalid appid or redirect_uri');
     const code = this.state.id('oc', 16);
     this.state.oauthCodes.set(code, { corpId, userid, expiresAt: this.state.now() + 300_000, used: false });
     const back = new URL(redirect);
@@ -142,16 +161,28 @@ export class WecomStandIn {
       // page, so it answers any origin).
       if (path === '/__standin/jsbridge.js') {
         const q = url.searchParams;
-        const script = bridgeScript({ base: this.url, corpId: q.get('corpId') ?? '', entry: q.get('entry') ?? 'single_chat_tools', externalUserId: q.get('externalUserId') ?? undefined, chatId: q.get('chatId') ?? undefined });
-        return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }).end(script);
+        const script = bridgeScript({
+          base: this.url,
+          corpId: q.get('corpId') ?? '',
+          entry: q.get('entry') ?? 'single_chat_tools',
+          externalUserId: q.get('externalUserId') ?? undefined,
+          chatId: q.get('chatId') ?? undefined,
+        });
+        return void res
+          .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' })
+          .end(script);
       }
       if (path === '/__standin/jsapi/verify') {
         res.setHeader('access-control-allow-origin', '*');
-        return this.json(res, { result: verifyJsApi(this.state, body.kind, String(body.url ?? ''), body.params ?? {}) });
+        return this.json(res, {
+          result: verifyJsApi(this.state, body.kind, String(body.url ?? ''), body.params ?? {}),
+        });
       }
       // wx.login for the owner console's H5 build outside WeChat
       if (path === '/__standin/wxbridge.js') {
-        return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }).end(wxBridgeScript(this.url, url.searchParams.get('openid') ?? ''));
+        return void res
+          .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' })
+          .end(wxBridgeScript(this.url, url.searchParams.get('openid') ?? ''));
       }
       if (path === '/__standin/miniprogram/code') {
         res.setHeader('access-control-allow-origin', '*');

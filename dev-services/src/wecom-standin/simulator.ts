@@ -21,7 +21,11 @@ export class CustomerSimulator {
   }
 
   /** A customer adds a member; returns the new external user id and the welcome code WeCom issued. */
-  async addsMember(corpId: string, userid: string, customer: { name: string; state?: string; externalUserId?: string; gender?: 0 | 1 | 2 }) {
+  async addsMember(
+    corpId: string,
+    userid: string,
+    customer: { name: string; state?: string; externalUserId?: string; gender?: 0 | 1 | 2 },
+  ) {
     const externalUserId = customer.externalUserId ?? this.state.id('wm', 12);
     const contact = this.state.contacts.get(externalUserId) ?? {
       externalUserId,
@@ -30,10 +34,22 @@ export class CustomerSimulator {
       gender: customer.gender ?? 0,
       followers: new Map(),
     };
-    contact.followers.set(userid, { remark: '', createtime: Math.floor(this.state.now() / 1000), tagIds: [], state: customer.state, addWay: customer.state ? 1 : 0 });
+    contact.followers.set(userid, {
+      remark: '',
+      createtime: Math.floor(this.state.now() / 1000),
+      tagIds: [],
+      state: customer.state,
+      addWay: customer.state ? 1 : 0,
+    });
     this.state.contacts.set(externalUserId, contact);
     const welcomeCode = this.state.id('wc', 12);
-    this.state.welcomeCodes.set(welcomeCode, { corpId, userid, externalUserId, expiresAt: this.state.now() + WELCOME_CODE_TTL_MS, used: false });
+    this.state.welcomeCodes.set(welcomeCode, {
+      corpId,
+      userid,
+      externalUserId,
+      expiresAt: this.state.now() + WELCOME_CODE_TTL_MS,
+      used: false,
+    });
     const deliveries = await this.deliver(corpId, {
       Event: 'change_external_contact',
       ChangeType: 'add_external_contact',
@@ -46,7 +62,14 @@ export class CustomerSimulator {
   }
 
   /** A member creates a customer group with these customers (no callback: the product syncs it on demand). */
-  createsGroup(corpId: string, owner: string, name: string, externalUserIds: string[], notice = '', chatId = this.state.id('wr', 16)) {
+  createsGroup(
+    corpId: string,
+    owner: string,
+    name: string,
+    externalUserIds: string[],
+    notice = '',
+    chatId = this.state.id('wr', 16),
+  ) {
     const now = Math.floor(this.state.now() / 1000);
     this.state.groupChats.set(chatId, {
       corpId,
@@ -55,7 +78,10 @@ export class CustomerSimulator {
       owner,
       notice,
       createTime: now,
-      members: [{ userid: owner, type: 1, joinTime: now, joinScene: 1 }, ...externalUserIds.map((userid) => ({ userid, type: 2 as const, joinTime: now, joinScene: 3 as const }))],
+      members: [
+        { userid: owner, type: 1, joinTime: now, joinScene: 1 },
+        ...externalUserIds.map((userid) => ({ userid, type: 2 as const, joinTime: now, joinScene: 3 as const })),
+      ],
     });
     return chatId;
   }
@@ -63,7 +89,11 @@ export class CustomerSimulator {
   /** A member creates a customer group in the WeCom client: WeCom tells the app. */
   async opensGroup(corpId: string, owner: string, name: string, externalUserIds: string[]) {
     const chatId = this.createsGroup(corpId, owner, name, externalUserIds);
-    const deliveries = await this.deliver(corpId, { Event: 'change_external_chat', ChangeType: 'create', ChatId: chatId });
+    const deliveries = await this.deliver(corpId, {
+      Event: 'change_external_chat',
+      ChangeType: 'create',
+      ChatId: chatId,
+    });
     return { chatId, deliveries };
   }
 
@@ -72,10 +102,19 @@ export class CustomerSimulator {
     const chat = this.state.groupChats.get(chatId)!;
     const now = Math.floor(this.state.now() / 1000);
     chat.members = chat.members.filter((m) => !change.left?.includes(m.userid));
-    chat.members.push(...(change.joined ?? []).map((userid) => ({ userid, type: 2 as const, joinTime: now, joinScene: 3 as const })));
+    chat.members.push(
+      ...(change.joined ?? []).map((userid) => ({ userid, type: 2 as const, joinTime: now, joinScene: 3 as const })),
+    );
     const detail = change.joined?.length ? 'add_member' : 'del_member';
     const count = (change.joined?.length ?? 0) + (change.left?.length ?? 0);
-    return this.deliver(corpId, { Event: 'change_external_chat', ChangeType: 'update', ChatId: chatId, UpdateDetail: detail, ...(detail === 'add_member' ? { JoinScene: 3 } : { QuitScene: 0 }), MemChangeCnt: count });
+    return this.deliver(corpId, {
+      Event: 'change_external_chat',
+      ChangeType: 'update',
+      ChatId: chatId,
+      UpdateDetail: detail,
+      ...(detail === 'add_member' ? { JoinScene: 3 } : { QuitScene: 0 }),
+      MemChangeCnt: count,
+    });
   }
 
   /** The owner dismisses the group. */
@@ -84,24 +123,45 @@ export class CustomerSimulator {
     return this.deliver(corpId, { Event: 'change_external_chat', ChangeType: 'dismiss', ChatId: chatId });
   }
 
-  async editsProfile(corpId: string, userid: string, externalUserId: string, changes: { name?: string; remark?: string }) {
+  async editsProfile(
+    corpId: string,
+    userid: string,
+    externalUserId: string,
+    changes: { name?: string; remark?: string },
+  ) {
     const contact = this.state.contacts.get(externalUserId)!;
     if (changes.name) contact.name = changes.name;
     const follow = contact.followers.get(userid);
     if (follow && changes.remark !== undefined) follow.remark = changes.remark;
-    return this.deliver(corpId, { Event: 'change_external_contact', ChangeType: 'edit_external_contact', UserID: userid, ExternalUserID: externalUserId });
+    return this.deliver(corpId, {
+      Event: 'change_external_contact',
+      ChangeType: 'edit_external_contact',
+      UserID: userid,
+      ExternalUserID: externalUserId,
+    });
   }
 
   /** The customer deletes the member (churn). */
   async deletesMember(corpId: string, userid: string, externalUserId: string) {
     this.state.contacts.get(externalUserId)?.followers.delete(userid);
-    return this.deliver(corpId, { Event: 'change_external_contact', ChangeType: 'del_follow_user', UserID: userid, ExternalUserID: externalUserId });
+    return this.deliver(corpId, {
+      Event: 'change_external_contact',
+      ChangeType: 'del_follow_user',
+      UserID: userid,
+      ExternalUserID: externalUserId,
+    });
   }
 
   /** The member deletes the customer. */
   async isDeletedByMember(corpId: string, userid: string, externalUserId: string) {
     this.state.contacts.get(externalUserId)?.followers.delete(userid);
-    return this.deliver(corpId, { Event: 'change_external_contact', ChangeType: 'del_external_contact', UserID: userid, ExternalUserID: externalUserId, Source: 'DELETE_BY_USER' });
+    return this.deliver(corpId, {
+      Event: 'change_external_contact',
+      ChangeType: 'del_external_contact',
+      UserID: userid,
+      ExternalUserID: externalUserId,
+      Source: 'DELETE_BY_USER',
+    });
   }
 
   /** A customer writes to a 微信客服 account: the message is kept for sync_msg and the callback carries only a token. */
@@ -124,7 +184,15 @@ export class CustomerSimulator {
       session.sentSinceCustomerMessage = 0;
     }
     const msgid = this.state.id('kfmsg', 10);
-    this.state.kfMessages.push({ msgid, openKfId, externalUserId, sendTime: Math.floor(now / 1000), origin: 3, msgtype: 'text', text: { content: text } });
+    this.state.kfMessages.push({
+      msgid,
+      openKfId,
+      externalUserId,
+      sendTime: Math.floor(now / 1000),
+      origin: 3,
+      msgtype: 'text',
+      text: { content: text },
+    });
     const deliveries = await this.notifyKf(kf.corpId, openKfId);
     return { msgid, deliveries };
   }
@@ -140,7 +208,13 @@ export class CustomerSimulator {
       sendTime: Math.floor(this.state.now() / 1000),
       origin: 4,
       msgtype: 'event',
-      event: { event_type: 'enter_session', open_kfid: openKfId, external_userid: externalUserId, scene: 'standin', welcome_code: welcomeCode },
+      event: {
+        event_type: 'enter_session',
+        open_kfid: openKfId,
+        external_userid: externalUserId,
+        scene: 'standin',
+        welcome_code: welcomeCode,
+      },
     });
     return { welcomeCode, deliveries: await this.notifyKf(kf.corpId, openKfId) };
   }

@@ -101,8 +101,18 @@ export class StandInState {
   tokens = new Map<string, IssuedToken>();
   members = new Map<string, { corpId: string; userid: string; name: string }>();
   contacts = new Map<string, ExternalContact>();
-  welcomeCodes = new Map<string, { corpId: string; userid: string; externalUserId: string; expiresAt: number; used: boolean }>();
-  welcomeMessages: { corpId: string; userid: string; externalUserId: string; text?: string; attachments: unknown[]; at: number }[] = [];
+  welcomeCodes = new Map<
+    string,
+    { corpId: string; userid: string; externalUserId: string; expiresAt: number; used: boolean }
+  >();
+  welcomeMessages: {
+    corpId: string;
+    userid: string;
+    externalUserId: string;
+    text?: string;
+    attachments: unknown[];
+    at: number;
+  }[] = [];
   tagGroups = new Map<string, TagGroup[]>();
   kfAccounts = new Map<string, { corpId: string; openKfId: string; name: string }>();
   kfMessages: KfMessage[] = [];
@@ -111,11 +121,17 @@ export class StandInState {
   kfSent: { msgid: string; openKfId: string; touser: string; msgtype: string; content?: unknown; at: number }[] = [];
   /** receptionists online per open_kfid: WeCom routes new sessions to them and API sends fail with 95018 */
   kfReceptionistsOnline = new Set<string>();
-  contactWays = new Map<string, { corpId: string; configId: string; state?: string; users: string[]; qrCode: string }>();
+  contactWays = new Map<
+    string,
+    { corpId: string; configId: string; state?: string; users: string[]; qrCode: string }
+  >();
   groupSendTasks: GroupSendTask[] = [];
   appMessages: { corpId: string; agentId: number; touser: string; msgtype: string; content: unknown }[] = [];
   groupChats = new Map<string, GroupChat>();
-  joinWays = new Map<string, { corpId: string; configId: string; chatIds: string[]; state?: string; remark?: string; qrCode: string }>();
+  joinWays = new Map<
+    string,
+    { corpId: string; configId: string; chatIds: string[]; state?: string; remark?: string; qrCode: string }
+  >();
   groupWelcomeTemplates = new Map<string, { corpId: string; templateId: string; text: string }>();
   media = new Map<string, { corpId: string; type: string; bytes: number; expiresAt: number }>();
   /** JS-SDK tickets issued, so the stand-in bridge can verify the signatures made with them */

@@ -109,12 +109,30 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     outbound,
   });
   const shopData = shopDataModels(mongo);
-  const notifier = new OwnerNotifier({ apps: wecom.apps, staff: repositories.staff, contacts: wecom.contactsApi, consoleUrl: `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console` });
-  const weather = new WeatherService({ client: config.weather && new QWeatherClient(config.weather), redis, merchants: repositories.merchants, logger });
+  const notifier = new OwnerNotifier({
+    apps: wecom.apps,
+    staff: repositories.staff,
+    contacts: wecom.contactsApi,
+    consoleUrl: `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console`,
+  });
+  const weather = new WeatherService({
+    client: config.weather && new QWeatherClient(config.weather),
+    redis,
+    merchants: repositories.merchants,
+    logger,
+  });
   const alertService = new AlertService({ alerts: alertModel(mongo), notifier, logger });
   const alerts = {
     service: alertService,
-    owner: new OwnerAlertsService({ alerts: alertService, knowledge: ai.knowledge, orders: repositories.orders, shopData, customers: repositories.customers, kf: wecom.kfRepository, weather }),
+    owner: new OwnerAlertsService({
+      alerts: alertService,
+      knowledge: ai.knowledge,
+      orders: repositories.orders,
+      shopData,
+      customers: repositories.customers,
+      kf: wecom.kfRepository,
+      weather,
+    }),
   };
   const intakeService = new IntakeService({
     kinds: buildIntakeKinds({ orders: repositories.orders, shopData }),
@@ -170,12 +188,35 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     }),
   };
   const groupModels = { posts: groupPostModel(mongo), groups: groupChatModel(mongo) };
-  const groupPosts = new GroupPostService({ ...groupModels, customers: repositories.customers, knowledge: ai.knowledge, groupSends: wecom.groupSends, attendance: { packages: shopData.packages, attendance: shopData.attendance }, engineFor: (merchantId, kb) => ai.llm.engineFor(merchantId, kb) });
+  const groupPosts = new GroupPostService({
+    ...groupModels,
+    customers: repositories.customers,
+    knowledge: ai.knowledge,
+    groupSends: wecom.groupSends,
+    attendance: { packages: shopData.packages, attendance: shopData.attendance },
+    engineFor: (merchantId, kb) => ai.llm.engineFor(merchantId, kb),
+  });
   const groupCalendars = new GroupCalendarService({ merchants: repositories.merchants, knowledge: ai.knowledge });
-  const groupEntries = new GroupEntryService({ entries: groupEntryModel(mongo), groups: groupModels.groups, apps: wecom.apps, client: wecom.client, knowledge: ai.knowledge });
-  const groupInteractions = new GroupInteractionService({ ...groupModels, interactions: groupInteractionModel(mongo), tasks: wecom.groupSendTasks, groupSends: wecom.groupSends, customers: repositories.customers, orders: repositories.orders, knowledge: ai.knowledge });
+  const groupEntries = new GroupEntryService({
+    entries: groupEntryModel(mongo),
+    groups: groupModels.groups,
+    apps: wecom.apps,
+    client: wecom.client,
+    knowledge: ai.knowledge,
+  });
+  const groupInteractions = new GroupInteractionService({
+    ...groupModels,
+    interactions: groupInteractionModel(mongo),
+    tasks: wecom.groupSendTasks,
+    groupSends: wecom.groupSends,
+    customers: repositories.customers,
+    orders: repositories.orders,
+    knowledge: ai.knowledge,
+  });
   // "接龙+…" / "预约+…" written to 微信客服 count for the groups' posts; a failure here must not hold up the bot
-  wecom.kf.onCustomerMessage((app, message) => groupInteractions.fromKf(app, message).catch((err) => logger.error({ err }, 'group interaction not recorded')));
+  wecom.kf.onCustomerMessage((app, message) =>
+    groupInteractions.fromKf(app, message).catch((err) => logger.error({ err }, 'group interaction not recorded')),
+  );
   const tagRules = tagRuleModel(mongo);
   const autoTags = new AutoTagService({
     rules: tagRules,
@@ -211,11 +252,22 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     ai,
     jobs,
     services: {
-      auth: new AuthService(config, sessions, repositories.merchants, repositories.staff, wecom.apps, wecom.identity, inviteModel(mongo), new LoginLimits(rateLimiter, logger)),
+      auth: new AuthService(
+        config,
+        sessions,
+        repositories.merchants,
+        repositories.staff,
+        wecom.apps,
+        wecom.identity,
+        inviteModel(mongo),
+        new LoginLimits(rateLimiter, logger),
+      ),
       merchants: new MerchantService(repositories.merchants, repositories.shops),
       shops: new ShopService(repositories.shops),
       customerProfiles: new CustomerProfileService(repositories.customers, repositories.orders, repositories.merchants),
-      customers: new CustomerService(repositories.customers, rateLimiter, (merchantId, customerId) => jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId })),
+      customers: new CustomerService(repositories.customers, rateLimiter, (merchantId, customerId) =>
+        jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId }),
+      ),
     },
   };
 }

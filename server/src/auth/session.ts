@@ -20,7 +20,10 @@ const BIND_AUDIENCE = 'xiaoer-mp-bind';
 export class SessionSigner {
   private key: Uint8Array;
 
-  constructor(secret: string, private ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private ttlSeconds: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -40,13 +43,19 @@ export class SessionSigner {
 
   async verify(token: string): Promise<Session> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
       const role = payload.role as StaffRole;
       if (typeof payload.mid !== 'string' || !payload.sub || !STAFF_ROLES.includes(role)) throw new Error('bad claims');
       return { merchantId: asMerchantId(payload.mid), staffId: payload.sub, role };
     } catch (err) {
       const expired = err instanceof joseErrors.JWTExpired;
-      throw new AppError('unauthenticated', { message: expired ? '登录已过期，请重新进入' : '登录信息无效，请重新进入' });
+      throw new AppError('unauthenticated', {
+        message: expired ? '登录已过期，请重新进入' : '登录信息无效，请重新进入',
+      });
     }
   }
 
@@ -64,7 +73,11 @@ export class SessionSigner {
 
   async verifyBindTicket(ticket: string): Promise<string> {
     try {
-      const { payload } = await jwtVerify(ticket, this.key, { issuer: ISSUER, audience: BIND_AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(ticket, this.key, {
+        issuer: ISSUER,
+        audience: BIND_AUDIENCE,
+        algorithms: ['HS256'],
+      });
       if (!payload.sub) throw new Error('no subject');
       return payload.sub;
     } catch {

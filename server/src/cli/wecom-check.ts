@@ -11,7 +11,9 @@ const { values } = parseArgs({ options: { merchant: { type: 'string' }, url: { t
 const config = loadConfig();
 const container = await openContainer(config, createLogger({ level: 'warn', pretty: false }));
 try {
-  const merchant = values.merchant ? await container.repositories.merchants.findById(asMerchantId(values.merchant)) : await container.repositories.merchants.findDemo();
+  const merchant = values.merchant
+    ? await container.repositories.merchants.findById(asMerchantId(values.merchant))
+    : await container.repositories.merchants.findDemo();
   if (!merchant) throw new Error('没有找到这个商户：请用 --merchant 指定商户 ID');
   const baseUrl = values.url ?? config.http.publicUrl ?? `http://127.0.0.1:${config.http.port}`;
   const checks = await container.wecom.configCheck.run(asMerchantId(merchant._id), baseUrl);

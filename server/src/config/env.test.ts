@@ -66,7 +66,9 @@ describe('hardening defaults', () => {
     const { PUBLIC_URL: _, ...rest } = production;
     expect(() => loadConfig(rest)).toThrow(/^invalid configuration: PUBLIC_URL is required in production/);
     expect(loadConfig(production).http.publicUrl).toBe('https://xiaoer.example.com');
-    expect(loadConfig({ ...production, PUBLIC_URL: 'https://xiaoer.example.com/' }).http.publicUrl).toBe('https://xiaoer.example.com');
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://xiaoer.example.com/' }).http.publicUrl).toBe(
+      'https://xiaoer.example.com',
+    );
   });
 
   it('takes TRUST_PROXY as a number of proxy hops, true meaning one', () => {
@@ -79,10 +81,15 @@ describe('hardening defaults', () => {
 
   it('is strict about outbound URLs in production: https only, no private addresses, no way to allow them', () => {
     expect(loadConfig(production).outbound).toEqual({ allowHttp: false, allowPrivate: [] });
-    expect(() => loadConfig({ ...production, OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8' })).toThrow(/OUTBOUND_ALLOW_PRIVATE is not allowed in production/);
+    expect(() => loadConfig({ ...production, OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8' })).toThrow(
+      /OUTBOUND_ALLOW_PRIVATE is not allowed in production/,
+    );
     // elsewhere plain http is allowed, private addresses only when listed
     expect(loadConfig(valid).outbound).toEqual({ allowHttp: true, allowPrivate: [] });
-    expect(loadConfig({ ...valid, OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8, ::1' }).outbound.allowPrivate).toEqual(['127.0.0.0/8', '::1']);
+    expect(loadConfig({ ...valid, OUTBOUND_ALLOW_PRIVATE: '127.0.0.0/8, ::1' }).outbound.allowPrivate).toEqual([
+      '127.0.0.0/8',
+      '::1',
+    ]);
     expect(() => loadConfig({ ...valid, OUTBOUND_ALLOW_PRIVATE: 'intranet' })).toThrow(/OUTBOUND_ALLOW_PRIVATE/);
   });
 });

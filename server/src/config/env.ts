@@ -3,60 +3,91 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 /** A count of proxy hops in front of us; `true` / `false` are kept from when this was a switch (one hop / none). */
 const proxyHops = z
   .string()
   .regex(/^(true|false|\d)$/, 'must be the number of proxies in front of the server (0-9; true means 1)')
   .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)));
-const addressRanges = list.refine((ranges) => ranges.every((r) => ipaddr.isValid(r) || ipaddr.isValidCIDR(r)), 'must be IP addresses or CIDR ranges, comma-separated');
+const addressRanges = list.refine(
+  (ranges) => ranges.every((r) => ipaddr.isValid(r) || ipaddr.isValidCIDR(r)),
+  'must be IP addresses or CIDR ranges, comma-separated',
+);
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'must be the http(s) address the server is reached at, e.g. https://xiaoer.example.com' })
-    .transform((v) => v.replace(/\/+$/, ''))
-    .optional(),
-  TRUST_PROXY: proxyHops.default(0),
-  /** outside production only: private ranges merchant-supplied URLs may reach (the local stand-ins) */
-  OUTBOUND_ALLOW_PRIVATE: addressRanges.default([]),
-  MONGO_URI: z
-    .string({ error: 'is required (for example mongodb://127.0.0.1:27017/xiaoer)' })
-    .regex(/^mongodb(\+srv)?:\/\/[^/\s]+\/?[^\s]*$/, 'must be a mongodb:// or mongodb+srv:// URI'),
-  REDIS_URL: z.string({ error: 'is required (for example redis://127.0.0.1:6379)' }).regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
-  SESSION_SECRET: z.string({ error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters'),
-  MASTER_KEY: z
-    .string({ error: 'is required (64 hex characters: openssl rand -hex 32)' })
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (openssl rand -hex 32)'),
-  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
-  DEMO_MODE: bool.default(false),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_PRETTY: bool.default(false),
-  CORS_ORIGINS: list.default([]),
-  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
-  INBOX_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
-  WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
-  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
-  WECOM_OAUTH_BASE: z.url().default('https://open.weixin.qq.com'),
-  WECHAT_MP_APPID: z.string().default('wx-demo-appid'),
-  WECHAT_MP_SECRET: z.string().default('demo-secret'),
-  LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
-  WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-  /** QWeather (和风天气): the account's API host and key; without both, nothing weather-related runs */
-  WEATHER_API_BASE: z.url().optional(),
-  WEATHER_API_KEY: z.string().min(1).optional(),
-  WEATHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-}).superRefine((e, ctx) => {
-  if (e.NODE_ENV !== 'production') return;
-  // Outbound and displayed URLs are built from PUBLIC_URL, never from a request's Host header.
-  if (!e.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production (the https address WeCom and browsers reach, e.g. https://xiaoer.example.com)' });
-  if (e.OUTBOUND_ALLOW_PRIVATE.length) ctx.addIssue({ code: 'custom', path: ['OUTBOUND_ALLOW_PRIVATE'], message: 'is not allowed in production (merchant URLs must never reach private addresses)' });
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be the http(s) address the server is reached at, e.g. https://xiaoer.example.com',
+      })
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+    TRUST_PROXY: proxyHops.default(0),
+    /** outside production only: private ranges merchant-supplied URLs may reach (the local stand-ins) */
+    OUTBOUND_ALLOW_PRIVATE: addressRanges.default([]),
+    MONGO_URI: z
+      .string({ error: 'is required (for example mongodb://127.0.0.1:27017/xiaoer)' })
+      .regex(/^mongodb(\+srv)?:\/\/[^/\s]+\/?[^\s]*$/, 'must be a mongodb:// or mongodb+srv:// URI'),
+    REDIS_URL: z
+      .string({ error: 'is required (for example redis://127.0.0.1:6379)' })
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+    SESSION_SECRET: z
+      .string({ error: 'is required (at least 32 random characters)' })
+      .min(32, 'must be at least 32 characters'),
+    MASTER_KEY: z
+      .string({ error: 'is required (64 hex characters: openssl rand -hex 32)' })
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (openssl rand -hex 32)'),
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    DEMO_MODE: bool.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: bool.default(false),
+    CORS_ORIGINS: list.default([]),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 1mb')
+      .default('1mb'),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+    INBOX_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
+    WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    WECOM_OAUTH_BASE: z.url().default('https://open.weixin.qq.com'),
+    WECHAT_MP_APPID: z.string().default('wx-demo-appid'),
+    WECHAT_MP_SECRET: z.string().default('demo-secret'),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
+    WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** QWeather (和风天气): the account's API host and key; without both, nothing weather-related runs */
+    WEATHER_API_BASE: z.url().optional(),
+    WEATHER_API_KEY: z.string().min(1).optional(),
+    WEATHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  })
+  .superRefine((e, ctx) => {
+    if (e.NODE_ENV !== 'production') return;
+    // Outbound and displayed URLs are built from PUBLIC_URL, never from a request's Host header.
+    if (!e.PUBLIC_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message:
+          'is required in production (the https address WeCom and browsers reach, e.g. https://xiaoer.example.com)',
+      });
+    if (e.OUTBOUND_ALLOW_PRIVATE.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OUTBOUND_ALLOW_PRIVATE'],
+        message: 'is not allowed in production (merchant URLs must never reach private addresses)',
+      });
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -120,10 +151,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     jobs: { pollMs: e.JOBS_POLL_MS, inboxPollMs: e.INBOX_POLL_MS },
     llm: { timeoutMs: e.LLM_TIMEOUT_MS },
-    outbound: { allowHttp: e.NODE_ENV !== 'production', allowPrivate: e.NODE_ENV === 'production' ? [] : e.OUTBOUND_ALLOW_PRIVATE },
+    outbound: {
+      allowHttp: e.NODE_ENV !== 'production',
+      allowPrivate: e.NODE_ENV === 'production' ? [] : e.OUTBOUND_ALLOW_PRIVATE,
+    },
     miniProgram: { appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET },
-    weather: e.WEATHER_API_BASE && e.WEATHER_API_KEY ? { apiBase: e.WEATHER_API_BASE.replace(/\/$/, ''), apiKey: e.WEATHER_API_KEY, timeoutMs: e.WEATHER_TIMEOUT_MS } : undefined,
-    wecom: { apiBase: e.WECOM_API_BASE.replace(/\/$/, ''), wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), oauthBase: e.WECOM_OAUTH_BASE.replace(/\/$/, ''), timeoutMs: e.WECOM_TIMEOUT_MS },
+    weather:
+      e.WEATHER_API_BASE && e.WEATHER_API_KEY
+        ? { apiBase: e.WEATHER_API_BASE.replace(/\/$/, ''), apiKey: e.WEATHER_API_KEY, timeoutMs: e.WEATHER_TIMEOUT_MS }
+        : undefined,
+    wecom: {
+      apiBase: e.WECOM_API_BASE.replace(/\/$/, ''),
+      wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
+      oauthBase: e.WECOM_OAUTH_BASE.replace(/\/$/, ''),
+      timeoutMs: e.WECOM_TIMEOUT_MS,
+    },
   };
 }
 
@@ -136,7 +178,9 @@ export function parseRole(argv: string[] = process.argv.slice(2)): ProcessRole {
   if (index === -1) return 'all';
   const value = argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
   if (!PROCESS_ROLES.includes(value as ProcessRole)) {
-    throw new ConfigError(`invalid configuration: --role must be one of ${PROCESS_ROLES.join(', ')} (got ${value ?? 'nothing'})`);
+    throw new ConfigError(
+      `invalid configuration: --role must be one of ${PROCESS_ROLES.join(', ')} (got ${value ?? 'nothing'})`,
+    );
   }
   return value as ProcessRole;
 }

@@ -9,10 +9,19 @@ export interface AuditEntry {
   note?: string;
 }
 
-export function auditedUpdate<D, R = D>(model: Model<D>, filter: Record<string, unknown>, set: Record<string, unknown>, audit: AuditEntry): Promise<R | null> {
-  return model
-    // (as never: one helper for every reviewed model; the fields set are typed by the callers)
-    .findOneAndUpdate(filter, { $set: set, $push: { audit: { at: new Date(), ...audit } } } as never, { returnDocument: 'after' })
-    .lean<R>()
-    .exec();
+export function auditedUpdate<D, R = D>(
+  model: Model<D>,
+  filter: Record<string, unknown>,
+  set: Record<string, unknown>,
+  audit: AuditEntry,
+): Promise<R | null> {
+  return (
+    model
+      // (as never: one helper for every reviewed model; the fields set are typed by the callers)
+      .findOneAndUpdate(filter, { $set: set, $push: { audit: { at: new Date(), ...audit } } } as never, {
+        returnDocument: 'after',
+      })
+      .lean<R>()
+      .exec()
+  );
 }

@@ -17,7 +17,12 @@ export async function insertedSkippingDuplicates(insert: () => Promise<{ inserte
   try {
     return (await insert()).insertedCount;
   } catch (e) {
-    const err = e as { writeErrors?: unknown[] | unknown; insertedCount?: number; result?: { insertedCount?: number }; insertedDocs?: unknown[] };
+    const err = e as {
+      writeErrors?: unknown[] | unknown;
+      insertedCount?: number;
+      result?: { insertedCount?: number };
+      insertedDocs?: unknown[];
+    };
     const errors = Array.isArray(err.writeErrors) ? err.writeErrors : err.writeErrors ? [err.writeErrors] : [e];
     if (!errors.every(isDuplicateKey)) throw e;
     return err.insertedCount ?? err.result?.insertedCount ?? err.insertedDocs?.length ?? 0;

@@ -22,7 +22,10 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
     encodingAesKey: randomBytes(32).toString('base64').slice(0, 43),
     kfAccounts: [{ openKfId: DEMO_KF_ID, name: '茶语时光在线客服' }],
     welcomeTemplates: [
-      { channel: 'table_card', text: '{客户称呼}您好！感谢扫码添加～今天到店出示聊天记录，第二杯半价🧋 有问题随时在这里问我' },
+      {
+        channel: 'table_card',
+        text: '{客户称呼}您好！感谢扫码添加～今天到店出示聊天记录，第二杯半价🧋 有问题随时在这里问我',
+      },
       { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}！新品、优惠和外卖问题都可以直接问我～' },
     ],
   };
@@ -32,21 +35,41 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
     {
       corpId: credentials.corpId,
       apps: [{ agentId: credentials.agentId, secret: credentials.secret, kfAuthorised: true }],
-      callback: { url: `${serverUrl}/wecom/callback/${credentials.corpId}`, token: credentials.callbackToken, encodingAesKey: credentials.encodingAesKey },
+      callback: {
+        url: `${serverUrl}/wecom/callback/${credentials.corpId}`,
+        token: credentials.callbackToken,
+        encodingAesKey: credentials.encodingAesKey,
+      },
     },
     staff.map((s) => ({ userid: s.wecomUserId, name: s.name })),
     credentials.kfAccounts,
   );
   // The welcome script carries the shop's card image, served with the sidebar.
-  await c.ai.scripts.updateOne({ merchantId: merchantObjectId(merchantId), title: '欢迎词' }, { $set: { attachment: { kind: 'image', url: `${serverUrl}/sidebar/demo/welcome-card.png` } } });
+  await c.ai.scripts.updateOne(
+    { merchantId: merchantObjectId(merchantId), title: '欢迎词' },
+    { $set: { attachment: { kind: 'image', url: `${serverUrl}/sidebar/demo/welcome-card.png` } } },
+  );
   // A VIP group with a few regulars, for the sidebar's group view.
-  const regulars = (await c.repositories.customers.list(merchantId, { limit: 8 })).items.flatMap((x) => (x.externalUserId ? [x.externalUserId] : []));
-  standin.customers.createsGroup(credentials.corpId, staff[0]!.wecomUserId, '茶语时光 VIP 会员群', regulars, '每周三会员日，全场第二杯半价', DEMO_GROUP_CHAT_ID);
+  const regulars = (await c.repositories.customers.list(merchantId, { limit: 8 })).items.flatMap((x) =>
+    x.externalUserId ? [x.externalUserId] : [],
+  );
+  standin.customers.createsGroup(
+    credentials.corpId,
+    staff[0]!.wecomUserId,
+    '茶语时光 VIP 会员群',
+    regulars,
+    '每周三会员日，全场第二杯半价',
+    DEMO_GROUP_CHAT_ID,
+  );
   // ... synced as a VIP group, with this week's calendar drafted for the owner
   const app = await c.wecom.apps.findByMerchant(merchantId);
   await c.wecom.groupSync.syncAll(app!);
   await c.wecom.groupSync.setLayer(merchantId, DEMO_GROUP_CHAT_ID, 'vip');
   const today = localTime(new Date(), 'Asia/Shanghai').date;
   await c.groupPosts.draftWeek(merchantId, periodContaining('week', today, 'Asia/Shanghai').from, new Date(), today);
-  return { corpId: credentials.corpId, openKfId: credentials.kfAccounts[0]!.openKfId, staffUserIds: staff.map((s) => s.wecomUserId) };
+  return {
+    corpId: credentials.corpId,
+    openKfId: credentials.kfAccounts[0]!.openKfId,
+    staffUserIds: staff.map((s) => s.wecomUserId),
+  };
 }

@@ -1,8 +1,20 @@
 import type { NewProduct } from '../modules/catalog/product.repository.js';
 
-const cup = { name: '杯型', options: [{ label: '中杯', priceDelta: 0 }, { label: '大杯', priceDelta: 300 }] };
-const sugar = { name: '甜度', options: ['全糖', '七分糖', '五分糖', '三分糖', '不另外加糖'].map((label) => ({ label, priceDelta: 0 })) };
-const ice = { name: '温度', options: ['正常冰', '少冰', '去冰', '常温', '热'].map((label) => ({ label, priceDelta: 0 })) };
+const cup = {
+  name: '杯型',
+  options: [
+    { label: '中杯', priceDelta: 0 },
+    { label: '大杯', priceDelta: 300 },
+  ],
+};
+const sugar = {
+  name: '甜度',
+  options: ['全糖', '七分糖', '五分糖', '三分糖', '不另外加糖'].map((label) => ({ label, priceDelta: 0 })),
+};
+const ice = {
+  name: '温度',
+  options: ['正常冰', '少冰', '去冰', '常温', '热'].map((label) => ({ label, priceDelta: 0 })),
+};
 const drink = [cup, sugar, ice];
 
 const item = (name: string, category: string, yuan: number, extra: Partial<NewProduct> = {}): NewProduct => ({

@@ -33,7 +33,8 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   if (existing) return { created: false, merchantId: asMerchantId(existing._id) };
 
   const random = seededRandom(20261123);
-  const everyDay = (open: string, close: string) => [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open, close: weekday >= 5 ? '23:00' : close }));
+  const everyDay = (open: string, close: string) =>
+    [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open, close: weekday >= 5 ? '23:00' : close }));
   const merchant = await c.repositories.merchants.create({
     name: '茶语时光',
     industry: '餐饮',
@@ -48,8 +49,16 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   });
   const merchantId = asMerchantId(merchant._id);
   const shops = [
-    await c.services.shops.add(merchantId, { name: '茶语时光·万达店', address: '杭州市西湖区万达广场 1 楼 112 号', phone: '0571-88886666' }),
-    await c.services.shops.add(merchantId, { name: '茶语时光·大学城店', address: '杭州市钱塘区学源街 88 号', phone: '0571-86668888' }),
+    await c.services.shops.add(merchantId, {
+      name: '茶语时光·万达店',
+      address: '杭州市西湖区万达广场 1 楼 112 号',
+      phone: '0571-88886666',
+    }),
+    await c.services.shops.add(merchantId, {
+      name: '茶语时光·大学城店',
+      address: '杭州市钱塘区学源街 88 号',
+      phone: '0571-86668888',
+    }),
   ];
   const [wanda, campus] = shops.map((s) => s._id);
   const staff = await c.repositories.staff.insertMany(merchantId, [
@@ -74,7 +83,9 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   seeds.forEach((seed, i) => {
     for (const placedAt of visitTimes(random, seed, now)) {
       const shopId = seed.tags.includes('大学生') ? campus! : random.pick(shops)._id;
-      orders.push(buildOrder(random, products, { externalId: orderNo(), shopId, customerId: customerIds[i]!, placedAt, seed }));
+      orders.push(
+        buildOrder(random, products, { externalId: orderNo(), shopId, customerId: customerIds[i]!, placedAt, seed }),
+      );
       const seen = contact.get(i);
       contact.set(i, { first: seen?.first ?? placedAt, last: placedAt });
     }
@@ -82,13 +93,22 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   // Walk-in customers the shop does not know yet: most of a milk-tea shop's trade.
   for (let d = HISTORY_DAYS; d >= 1; d--) {
     for (let n = random.int(18, 40); n > 0; n--) {
-      orders.push(buildOrder(random, products, { externalId: orderNo(), shopId: random.pick(shops)._id, placedAt: timeOnDay(random, now, d) }));
+      orders.push(
+        buildOrder(random, products, {
+          externalId: orderNo(),
+          shopId: random.pick(shops)._id,
+          placedAt: timeOnDay(random, now, d),
+        }),
+      );
     }
   }
 
   const followers = staff.filter((s) => s.role !== 'owner').map((s) => s._id);
   const customers: (NewCustomer & { _id: Types.ObjectId })[] = seeds.map((seed, i) => {
-    const seen = contact.get(i) ?? { first: new Date(now.getTime() - random.int(1, 20) * DAY), last: new Date(now.getTime() - random.int(1, 20) * DAY) };
+    const seen = contact.get(i) ?? {
+      first: new Date(now.getTime() - random.int(1, 20) * DAY),
+      last: new Date(now.getTime() - random.int(1, 20) * DAY),
+    };
     return {
       _id: customerIds[i]!,
       externalUserId: `wmDemo${String(i + 1).padStart(4, '0')}`,
@@ -108,7 +128,10 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
     };
   });
   await c.repositories.customers.insertMany(merchantId, customers);
-  await c.repositories.orders.insertMany(merchantId, orders.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime()));
+  await c.repositories.orders.insertMany(
+    merchantId,
+    orders.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime()),
+  );
   await c.ai.knowledge.changed(merchantId);
   await seedDemoShopData(c, merchantId, now);
   return {
@@ -133,7 +156,7 @@ function timeOnDay(random: Random, now: Date, daysAgo: number): Date {
 function visitTimes(random: Random, seed: DemoCustomerSeed, now: Date): Date[] {
   const times: Date[] = [];
   const stopDaysAgo = seed.habit.kind === 'lapsed' ? random.int(35, 75) : 0;
-  for (let daysAgo = random.int(60, HISTORY_DAYS); daysAgo > stopDaysAgo; ) {
+  for (let daysAgo = random.int(60, HISTORY_DAYS); daysAgo > stopDaysAgo;) {
     times.push(timeOnDay(random, now, daysAgo));
     daysAgo -= Math.max(1, seed.habit.everyDays + random.int(-2, 3));
   }
@@ -143,19 +166,55 @@ function visitTimes(random: Random, seed: DemoCustomerSeed, now: Date): Date[] {
 function buildOrder(
   random: Random,
   products: ProductRecord[],
-  o: { externalId: string; shopId: Types.ObjectId; placedAt: Date; customerId?: Types.ObjectId; seed?: DemoCustomerSeed },
+  o: {
+    externalId: string;
+    shopId: Types.ObjectId;
+    placedAt: Date;
+    customerId?: Types.ObjectId;
+    seed?: DemoCustomerSeed;
+  },
 ): NewOrder {
   const onSale = products.filter((p) => p.available);
   const drinks = onSale.filter((p) => p.category !== '小食');
   const favourite = o.seed?.tags.includes('咖啡控') ? drinks.filter((p) => p.category === '咖啡') : drinks;
-  const items = Array.from({ length: random.weighted([[1, 6], [2, 3], [3, 1]] as const) }, (_, k) => {
-    const product = k === 0 ? random.pick(favourite) : random.pick(random.chance(0.3) ? onSale.filter((p) => p.category === '小食') : drinks);
-    const large = product.category !== '小食' && random.chance(0.4);
-    const specs = product.category === '小食' ? [] : [large ? '大杯' : '中杯', random.pick(o.seed?.tags.includes('少糖党') ? ['三分糖', '五分糖'] : ['全糖', '七分糖', '五分糖'])];
-    return { productId: product._id, name: product.name, quantity: random.chance(0.15) ? 2 : 1, unitPrice: product.price + (large ? 300 : 0), specs };
-  });
+  const items = Array.from(
+    {
+      length: random.weighted([
+        [1, 6],
+        [2, 3],
+        [3, 1],
+      ] as const),
+    },
+    (_, k) => {
+      const product =
+        k === 0
+          ? random.pick(favourite)
+          : random.pick(random.chance(0.3) ? onSale.filter((p) => p.category === '小食') : drinks);
+      const large = product.category !== '小食' && random.chance(0.4);
+      const specs =
+        product.category === '小食'
+          ? []
+          : [
+              large ? '大杯' : '中杯',
+              random.pick(o.seed?.tags.includes('少糖党') ? ['三分糖', '五分糖'] : ['全糖', '七分糖', '五分糖']),
+            ];
+      return {
+        productId: product._id,
+        name: product.name,
+        quantity: random.chance(0.15) ? 2 : 1,
+        unitPrice: product.price + (large ? 300 : 0),
+        specs,
+      };
+    },
+  );
   const delivery = o.seed?.tags.includes('常点外卖') ? 0.6 : 0.25;
-  const channel: OrderChannel = random.chance(delivery) ? '外卖' : random.weighted([['堂食', 85], ['团购', 10], ['线上', 5]] as const);
+  const channel: OrderChannel = random.chance(delivery)
+    ? '外卖'
+    : random.weighted([
+        ['堂食', 85],
+        ['团购', 10],
+        ['线上', 5],
+      ] as const);
   const gross = items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
   return {
     externalId: o.externalId,

@@ -22,7 +22,10 @@ function devSecrets(dataDir: string): { SESSION_SECRET: string; MASTER_KEY: stri
   return secrets;
 }
 
-export async function prepareLocalEnvironment(source: Record<string, string | undefined>, dataDir: string): Promise<LocalEnvironment> {
+export async function prepareLocalEnvironment(
+  source: Record<string, string | undefined>,
+  dataDir: string,
+): Promise<LocalEnvironment> {
   const services: RunningService[] = [];
   const mongo = await startMongo(source.MONGO_URI);
   services.push(mongo);

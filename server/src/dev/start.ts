@@ -27,7 +27,9 @@ if (weather) {
   await weather.start();
   local.env.WEATHER_API_BASE = weather.url;
   local.env.WEATHER_API_KEY = weather.apiKey;
-  weather.setDays(DEMO_WEATHER_LOCATION.id, [rainyDay(new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10))]);
+  weather.setDays(DEMO_WEATHER_LOCATION.id, [
+    rainyDay(new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10)),
+  ]);
 }
 const stopServices = async () => {
   await standin?.stop();
@@ -52,13 +54,18 @@ const running = await startProcess(config, 'all', logger).catch(async (e: Error)
   process.exit(1);
 });
 const seeded = await seedDemo(running.container);
-if (weather && seeded.created) await running.container.repositories.merchants.setWeatherLocation(seeded.merchantId, DEMO_WEATHER_LOCATION);
+if (weather && seeded.created)
+  await running.container.repositories.merchants.setWeatherLocation(seeded.merchantId, DEMO_WEATHER_LOCATION);
 const url = running.url!;
 const demoWecom = standin ? await connectDemoWecom(running.container, seeded.merchantId, standin, url) : undefined;
 const wecomLines = demoWecom
   ? `
-  WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)${weather ? `
-  Weather        QWeather stand-in at ${weather.url} (rain tomorrow in 徐汇)` : ''}
+  WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)${
+    weather
+      ? `
+  Weather        QWeather stand-in at ${weather.url} (rain tomorrow in 徐汇)`
+      : ''
+  }
   Sidebar        ${url}/sidebar/?corp=${demoWecom.corpId}   (a customer chat; add &entry=group for the VIP group)
   Owner console  ${url}/console/   (the mini-program's H5 build, signed in as the demo owner)
   Be a customer  curl -s -X POST ${standin!.url}/__standin/customers/add -d '{"corpId":"${demoWecom.corpId}","userid":"AMei","name":"王小姐","state":"table_card:8"}'

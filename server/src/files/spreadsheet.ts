@@ -16,13 +16,18 @@ const readers = new BoundedWorkerPool<SheetInput, SheetOutcome>(new URL('./sheet
 });
 
 const refusals: Record<SheetProblem, (format: SheetInput['format']) => AppError> = {
-  too_many_rows: () => new AppError('validation_failed', { message: `一次最多导入 ${SHEET_LIMITS.rows} 行，请分批导入` }),
-  too_many_columns: () => new AppError('validation_failed', { message: `表格最多 ${SHEET_LIMITS.columns} 列，请删掉多余的列后重试` }),
-  too_large: () => new AppError('payload_too_large', { message: 'Excel 文件解压后太大，请删掉多余的行和工作表，或分批导入' }),
+  too_many_rows: () =>
+    new AppError('validation_failed', { message: `一次最多导入 ${SHEET_LIMITS.rows} 行，请分批导入` }),
+  too_many_columns: () =>
+    new AppError('validation_failed', { message: `表格最多 ${SHEET_LIMITS.columns} 列，请删掉多余的列后重试` }),
+  too_large: () =>
+    new AppError('payload_too_large', { message: 'Excel 文件解压后太大，请删掉多余的行和工作表，或分批导入' }),
   unreadable: (format) =>
     new AppError('validation_failed', {
       message:
-        format === 'csv' ? 'CSV 文件无法读取，请确认是逗号分隔的 UTF-8 文件' : 'Excel 文件无法读取，请另存为 .xlsx 后重试',
+        format === 'csv'
+          ? 'CSV 文件无法读取，请确认是逗号分隔的 UTF-8 文件'
+          : 'Excel 文件无法读取，请另存为 .xlsx 后重试',
     }),
 };
 
@@ -33,7 +38,10 @@ export async function readSpreadsheet(format: 'csv' | 'xlsx', content: string): 
   const outcome = await reading.catch((err: unknown) => {
     if (!(err instanceof WorkerLimitError)) throw err;
     if (err.reason === 'failed') throw new AppError('service_unavailable', { cause: err, reportable: true });
-    throw new AppError('payload_too_large', { message: '表格太大或太复杂，没能读完，请删掉多余的内容或分批导入', cause: err });
+    throw new AppError('payload_too_large', {
+      message: '表格太大或太复杂，没能读完，请删掉多余的内容或分批导入',
+      cause: err,
+    });
   });
   if ('problem' in outcome) throw refusals[outcome.problem](format);
   if (!outcome.rows.length) throw new AppError('validation_failed', { message: '表格里没有数据行' });
@@ -41,7 +49,11 @@ export async function readSpreadsheet(format: 'csv' | 'xlsx', content: string): 
 }
 
 /** Which field each header feeds: the caller's mapping first, then the usual Chinese headers. */
-export function mapColumns(headers: string[], known: Record<string, string>, custom?: Record<string, string>): Record<string, string> {
+export function mapColumns(
+  headers: string[],
+  known: Record<string, string>,
+  custom?: Record<string, string>,
+): Record<string, string> {
   const mapping: Record<string, string> = {};
   for (const header of headers) {
     const field = custom?.[header] ?? known[header];
@@ -58,4 +70,5 @@ export function pickFields(row: Record<string, string>, mapping: Record<string, 
 }
 
 /** zod issues as path → message, the per-row error shape of every import report. */
-export const issuesByPath = (issues: { path: PropertyKey[]; message: string }[]) => Object.fromEntries(issues.map((e) => [e.path.map(String).join('.') || '_', e.message]));
+export const issuesByPath = (issues: { path: PropertyKey[]; message: string }[]) =>
+  Object.fromEntries(issues.map((e) => [e.path.map(String).join('.') || '_', e.message]));

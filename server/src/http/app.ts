@@ -42,7 +42,10 @@ const CONSOLE_DIST = fileURLToPath(new URL('../../../client-miniprogram/dist-h5'
  * where this server is reached (PUBLIC_URL, or the bound address outside production): URLs we build or show are
  * made from it, never from a request's Host header.
  */
-export function createApp(container: Container, lifecycle: { isDraining: () => boolean; publicUrl: () => string }): Koa {
+export function createApp(
+  container: Container,
+  lifecycle: { isDraining: () => boolean; publicUrl: () => string },
+): Koa {
   const { config, logger, services, repositories } = container;
   const app = new Koa();
   app.proxy = config.http.trustProxyHops > 0;
@@ -60,9 +63,29 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
   app.use(intakeWebhookRoutes(container.intake.webhook).routes());
   // The clients' H5 pages: static files with their own page CSP (the API's is "nothing at all").
   const standIn = config.wecom.apiBase !== 'https://qyapi.weixin.qq.com' ? [new URL(config.wecom.apiBase).origin] : [];
-  app.use(clientPage({ prefix: '/sidebar', distDir: SIDEBAR_DIST, hashedDirs: ['assets'], notBuilt: '侧边栏页面还没有构建，请先运行 npm run build -w client-sidebar' }, standIn));
+  app.use(
+    clientPage(
+      {
+        prefix: '/sidebar',
+        distDir: SIDEBAR_DIST,
+        hashedDirs: ['assets'],
+        notBuilt: '侧边栏页面还没有构建，请先运行 npm run build -w client-sidebar',
+      },
+      standIn,
+    ),
+  );
   // The owner console's H5 build: WeCom text cards open it, and browsers can use it too.
-  app.use(clientPage({ prefix: '/console', distDir: CONSOLE_DIST, hashedDirs: ['js', 'css', 'static'], notBuilt: '老板助手页面还没有构建，请先运行 npm run build:h5 -w client-miniprogram' }, standIn));
+  app.use(
+    clientPage(
+      {
+        prefix: '/console',
+        distDir: CONSOLE_DIST,
+        hashedDirs: ['js', 'css', 'static'],
+        notBuilt: '老板助手页面还没有构建，请先运行 npm run build:h5 -w client-miniprogram',
+      },
+      standIn,
+    ),
+  );
   app.use(securityHeaders());
   app.use(corsForClients(config.http.corsOrigins));
   app.use(requestTimeout(config.http.requestTimeoutMs));
@@ -78,13 +101,30 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
     wecomRoutes(container.wecom.jssdk, container.jobs, container.wecom.configCheck, lifecycle.publicUrl),
     channelCodeRoutes(container.wecom.channelCodes),
     groupSendRoutes(container.wecom.groupSends),
-    aiRoutes(container.ai.llm, repositories.merchants, container.ai.knowledge, container.ai.suggestions, container.ai.customerSummary),
-    knowledgeRoutes(container.ai.knowledgeAdmin, container.ai.scriptUse, container.ai.scriptLibrary, container.ai.knowledgeImport),
+    aiRoutes(
+      container.ai.llm,
+      repositories.merchants,
+      container.ai.knowledge,
+      container.ai.suggestions,
+      container.ai.customerSummary,
+    ),
+    knowledgeRoutes(
+      container.ai.knowledgeAdmin,
+      container.ai.scriptUse,
+      container.ai.scriptLibrary,
+      container.ai.knowledgeImport,
+    ),
     merchantRoutes(services.merchants, services.shops, container.ai.knowledge),
     customerRoutes(services.customers, services.customerProfiles),
     tagRoutes(container.wecom.tags),
     groupRoutes(container.wecom.groupChats),
-    groupOperationsRoutes(container.wecom.groupSync, container.groupPosts, container.groupInteractions, container.groupEntries, container.wecom.apps),
+    groupOperationsRoutes(
+      container.wecom.groupSync,
+      container.groupPosts,
+      container.groupInteractions,
+      container.groupEntries,
+      container.wecom.apps,
+    ),
     staffRoutes(repositories.staff),
     reportRoutes(container.reports.service),
     tagRuleRoutes(container.tagRules, container.autoTags),
@@ -99,7 +139,8 @@ export function createApp(container: Container, lifecycle: { isDraining: () => b
 
   for (const router of [health, auth]) app.use(router.routes()).use(router.allowedMethods());
   // The demo's sidebar in an ordinary browser gets the stand-in's JS bridge.
-  if (config.demoMode && standIn.length) app.use(devBridgeRoutes(config.wecom.apiBase, container.wecom.apps, repositories.customers).routes());
+  if (config.demoMode && standIn.length)
+    app.use(devBridgeRoutes(config.wecom.apiBase, container.wecom.apps, repositories.customers).routes());
   app.use(api.routes()).use(api.allowedMethods());
   return app;
 }

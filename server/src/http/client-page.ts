@@ -21,7 +21,9 @@ export interface ClientPage {
 
 /** 'sha256-…' for each inline <script> of the page (the console's build puts a small sizing script inline). */
 function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].filter((m) => m[1]!.trim()).map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter((m) => m[1]!.trim())
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
 }
 
 export function clientPage(page: ClientPage, extraOrigins: string[]): Middleware {
@@ -60,7 +62,9 @@ export function clientPage(page: ClientPage, extraOrigins: string[]): Middleware
     ctx.set('Referrer-Policy', 'no-referrer');
     const file = ctx.path.slice(prefix.length + 1);
     if (page.hashedDirs.some((dir) => file.startsWith(`${dir}/`))) {
-      const served = await send(ctx, file, { root: distDir, maxage: YEAR_MS, immutable: true, index: false }).catch(() => undefined);
+      const served = await send(ctx, file, { root: distDir, maxage: YEAR_MS, immutable: true, index: false }).catch(
+        () => undefined,
+      );
       if (served) return;
       ctx.status = 404;
       return;

@@ -12,5 +12,16 @@ import type { JobDefinition } from './job-definition.js';
 
 /** Every job kind the worker role runs. */
 export function jobDefinitions(container: Container): JobDefinition[] {
-  return [pushCustomerTagsJob(container), contactSyncJob(container), morningSummaryJob(container), outreachScanJob(container), draftResumeJob(container), reportsJob(container), autoTagJob(container), alertsJob(container), groupCalendarJob(container), pendingEffectsJob(container)] as unknown as JobDefinition[];
+  return [
+    pushCustomerTagsJob(container),
+    contactSyncJob(container),
+    morningSummaryJob(container),
+    outreachScanJob(container),
+    draftResumeJob(container),
+    reportsJob(container),
+    autoTagJob(container),
+    alertsJob(container),
+    groupCalendarJob(container),
+    pendingEffectsJob(container),
+  ] as unknown as JobDefinition[];
 }

@@ -44,7 +44,10 @@ export class JobRuntime {
         concurrency: definition.concurrency ?? 5,
         lockLifetime: definition.lockLifetime,
         // A failed run is retried with exponential backoff (2 s, 4 s, 8 s ... six times), then left failed.
-        backoff: backoffStrategies.exponential({ delay: definition.retryDelayMs ?? 2000, maxRetries: definition.maxRetries ?? 6 }),
+        backoff: backoffStrategies.exponential({
+          delay: definition.retryDelayMs ?? 2000,
+          maxRetries: definition.maxRetries ?? 6,
+        }),
       },
     );
   }

@@ -7,7 +7,10 @@ import type { JobDefinition } from './job-definition.js';
  * failure is logged and the others still run). One shared Agenda document, so one worker runs each tick; the next
  * tick is the retry, and `run` must be idempotent.
  */
-export function perMerchantJob(c: Container, spec: { name: string; every: string; lockLifetime?: number; run: (merchantId: MerchantId) => Promise<unknown> }): JobDefinition {
+export function perMerchantJob(
+  c: Container,
+  spec: { name: string; every: string; lockLifetime?: number; run: (merchantId: MerchantId) => Promise<unknown> },
+): JobDefinition {
   return {
     name: spec.name,
     every: spec.every,

@@ -16,7 +16,15 @@ function capture() {
 describe('logger', () => {
   it('redacts secrets, tokens, phone numbers and message content at any shallow depth', () => {
     const { logger, lines } = capture();
-    logger.info({ token: 't', customer: { phone: '13800138000', name: '小王' }, msg: { body: { content: '我要退款' } }, corpSecret: 's' }, 'x');
+    logger.info(
+      {
+        token: 't',
+        customer: { phone: '13800138000', name: '小王' },
+        msg: { body: { content: '我要退款' } },
+        corpSecret: 's',
+      },
+      'x',
+    );
     const line = JSON.stringify(lines[0]);
     expect(line).not.toContain('13800138000');
     expect(line).not.toContain('我要退款');

@@ -27,29 +27,55 @@ export const addLogContext = (fields: Partial<LogContext>): void => {
 // rest of a callback's request path.
 const SENSITIVE_KEYS = new Set(
   [
-    'authorization', 'cookie', 'password', 'secret', 'token', 'accessToken', 'access_token', 'ticket', 'corpSecret',
-    'sessionSecret', 'masterKey', 'encodingAesKey', 'EncodingAESKey', 'apiKey', 'phone', 'mobile', 'content', 'text',
-    'message_content', 'Content', 'echostr',
+    'authorization',
+    'cookie',
+    'password',
+    'secret',
+    'token',
+    'accessToken',
+    'access_token',
+    'ticket',
+    'corpSecret',
+    'sessionSecret',
+    'masterKey',
+    'encodingAesKey',
+    'EncodingAESKey',
+    'apiKey',
+    'phone',
+    'mobile',
+    'content',
+    'text',
+    'message_content',
+    'Content',
+    'echostr',
   ].map((k) => k.toLowerCase()),
 );
 const CENSOR = '[redacted]';
 
 export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 3 || value === null || typeof value !== 'object' || value instanceof Error || value instanceof Date) return value;
+  if (depth > 3 || value === null || typeof value !== 'object' || value instanceof Error || value instanceof Date)
+    return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) ? CENSOR : redact(v, depth + 1);
+  for (const [k, v] of Object.entries(value))
+    out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) ? CENSOR : redact(v, depth + 1);
   return out;
 }
 
-export function createLogger(options: { level: string; pretty: boolean }, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  options: { level: string; pretty: boolean },
+  destination?: pino.DestinationStream,
+): Logger {
   return pino(
     {
       level: options.level,
       base: { pid: process.pid },
       formatters: { log: (object) => redact(object) as Record<string, unknown> },
       mixin: () => ({ ...contextStore.getStore() }),
-      transport: options.pretty && !destination ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } : undefined,
+      transport:
+        options.pretty && !destination
+          ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } }
+          : undefined,
     },
     destination,
   );

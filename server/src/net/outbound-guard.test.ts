@@ -96,7 +96,10 @@ describe('URL checks', () => {
       }),
     );
     for (const host of ['loop', 'ten', 'meta', 'six', 'mixed']) {
-      expect({ host, reason: await reasonOf(guard.vet(`http://${host}.shop.test/v1`)) }).toEqual({ host, reason: 'private_address' });
+      expect({ host, reason: await reasonOf(guard.vet(`http://${host}.shop.test/v1`)) }).toEqual({
+        host,
+        reason: 'private_address',
+      });
     }
     expect(await reasonOf(guard.vet('http://nowhere.shop.test/'))).toBe('unresolvable');
     expect(await reasonOf(guard.vet('https://public.shop.test/v1'))).toBe('allowed');
@@ -132,16 +135,31 @@ describe('connections', () => {
 
   it('never opens a connection to a refused address, however the request is made', async () => {
     const before = ok.seen.length;
-    const guard = new OutboundGuard(devLike, stubResolver({ 'loop.shop.test': ['127.0.0.1'], 'mixed.shop.test': ['127.0.0.1', '93.184.216.34'] }));
+    const guard = new OutboundGuard(
+      devLike,
+      stubResolver({ 'loop.shop.test': ['127.0.0.1'], 'mixed.shop.test': ['127.0.0.1', '93.184.216.34'] }),
+    );
     try {
-      expect(await reasonOf(guard.fetch(`http://loop.shop.test:${ok.port}/`, {}, { maxBytes: 1024 }))).toBe('private_address');
-      expect(await reasonOf(guard.fetch(`http://mixed.shop.test:${ok.port}/`, {}, { maxBytes: 1024 }))).toBe('private_address');
-      expect(await reasonOf(guard.fetch(`http://127.0.0.1:${ok.port}/`, {}, { maxBytes: 1024 }))).toBe('private_address');
-      expect(await reasonOf(guard.fetch(`http://[::ffff:127.0.0.1]:${ok.port}/`, {}, { maxBytes: 1024 }))).toBe('private_address');
+      expect(await reasonOf(guard.fetch(`http://loop.shop.test:${ok.port}/`, {}, { maxBytes: 1024 }))).toBe(
+        'private_address',
+      );
+      expect(await reasonOf(guard.fetch(`http://mixed.shop.test:${ok.port}/`, {}, { maxBytes: 1024 }))).toBe(
+        'private_address',
+      );
+      expect(await reasonOf(guard.fetch(`http://127.0.0.1:${ok.port}/`, {}, { maxBytes: 1024 }))).toBe(
+        'private_address',
+      );
+      expect(await reasonOf(guard.fetch(`http://[::ffff:127.0.0.1]:${ok.port}/`, {}, { maxBytes: 1024 }))).toBe(
+        'private_address',
+      );
       // the pinned agent refuses on its own too, whatever URL reached it
       const { fetch: rawFetch } = await import('undici');
-      await expect(rawFetch(`http://127.0.0.1:${ok.port}/`, { dispatcher: guard.dispatcher })).rejects.toMatchObject({ cause: { reason: 'private_address' } });
-      await expect(rawFetch(`http://loop.shop.test:${ok.port}/`, { dispatcher: guard.dispatcher })).rejects.toMatchObject({ cause: { reason: 'private_address' } });
+      await expect(rawFetch(`http://127.0.0.1:${ok.port}/`, { dispatcher: guard.dispatcher })).rejects.toMatchObject({
+        cause: { reason: 'private_address' },
+      });
+      await expect(
+        rawFetch(`http://loop.shop.test:${ok.port}/`, { dispatcher: guard.dispatcher }),
+      ).rejects.toMatchObject({ cause: { reason: 'private_address' } });
       expect(ok.seen.length).toBe(before);
     } finally {
       await guard.close();
@@ -150,13 +168,17 @@ describe('connections', () => {
 
   it('follows no redirect: a redirect to a private address (or anywhere) is refused', async () => {
     const target = await localServer((_req, res) => res.writeHead(200).end('secret'));
-    const redirecting = await localServer((_req, res) => res.writeHead(302, { location: `http://inner.shop.test:${target.port}/latest/meta-data/` }).end());
+    const redirecting = await localServer((_req, res) =>
+      res.writeHead(302, { location: `http://inner.shop.test:${target.port}/latest/meta-data/` }).end(),
+    );
     const guard = new OutboundGuard(
       { allowHttp: true, allowPrivate: ['127.0.0.0/8'] },
       stubResolver({ 'cdn.shop.test': ['127.0.0.1'], 'inner.shop.test': ['127.0.0.1'] }),
     );
     try {
-      expect(await reasonOf(guard.fetch(`http://cdn.shop.test:${redirecting.port}/a.png`, {}, { maxBytes: 1024 }))).toBe('redirect');
+      expect(
+        await reasonOf(guard.fetch(`http://cdn.shop.test:${redirecting.port}/a.png`, {}, { maxBytes: 1024 })),
+      ).toBe('redirect');
       expect(redirecting.seen).toHaveLength(1);
       expect(target.seen).toHaveLength(0);
     } finally {
@@ -180,8 +202,13 @@ describe('connections', () => {
       res.on('close', () => ((open = false), hungUp++));
       pump();
     });
-    const announced = await localServer((_req, res) => res.writeHead(200, { 'content-length': String(5 * 1024 * 1024) }).write('x'));
-    const guard = new OutboundGuard({ allowHttp: true, allowPrivate: ['127.0.0.0/8'] }, stubResolver({ 'img.shop.test': ['127.0.0.1'] }));
+    const announced = await localServer((_req, res) =>
+      res.writeHead(200, { 'content-length': String(5 * 1024 * 1024) }).write('x'),
+    );
+    const guard = new OutboundGuard(
+      { allowHttp: true, allowPrivate: ['127.0.0.0/8'] },
+      stubResolver({ 'img.shop.test': ['127.0.0.1'] }),
+    );
     try {
       const cap = 256 * 1024;
       const res = await guard.fetch(`http://img.shop.test:${endless.port}/big.png`, {}, { maxBytes: cap });
@@ -191,7 +218,9 @@ describe('connections', () => {
       expect(await reasonOf(again.arrayBuffer())).toBe('too_large');
       await expect.poll(() => hungUp).toBe(2); // we hung up: the endless body was never read to its end
       expect(written).toBeGreaterThan(cap);
-      expect(await reasonOf(guard.fetch(`http://img.shop.test:${announced.port}/big.png`, {}, { maxBytes: cap }))).toBe('too_large');
+      expect(await reasonOf(guard.fetch(`http://img.shop.test:${announced.port}/big.png`, {}, { maxBytes: cap }))).toBe(
+        'too_large',
+      );
     } finally {
       await guard.close();
       await endless.close();

@@ -17,7 +17,9 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 // Looked up on the dns module at call time (not bound at import), as the system's own getaddrinfo.
 export const systemResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
 
 export interface OutboundPolicy {
   /** plain http (never in production) */
@@ -26,7 +28,8 @@ export interface OutboundPolicy {
   allowPrivate: string[];
 }
 
-export type OutboundBlockReason = 'scheme' | 'credentials' | 'private_address' | 'unresolvable' | 'redirect' | 'too_large';
+export type OutboundBlockReason =
+  'scheme' | 'credentials' | 'private_address' | 'unresolvable' | 'redirect' | 'too_large';
 
 export class OutboundBlocked extends Error {
   constructor(
@@ -51,7 +54,9 @@ export function refusalMessage(err: OutboundBlocked, what: string): string {
 }
 
 /** The instance-metadata services of the clouds we run on: refused even where a private range is allowed. */
-const METADATA = ['169.254.169.254', '169.254.170.2', 'fd00:ec2::254', '100.100.100.200'].map((a) => ipaddr.parse(a).toNormalizedString());
+const METADATA = ['169.254.169.254', '169.254.170.2', 'fd00:ec2::254', '100.100.100.200'].map((a) =>
+  ipaddr.parse(a).toNormalizedString(),
+);
 
 /** Finds our refusal inside the errors fetch wraps it in (TypeError "fetch failed" → cause). */
 export function blockedCause(err: unknown): OutboundBlocked | undefined {
@@ -70,7 +75,11 @@ export class OutboundGuard {
     private policy: OutboundPolicy,
     private resolver: Resolver = systemResolver,
   ) {
-    this.allowed = policy.allowPrivate.map((range) => (range.includes('/') ? ipaddr.parseCIDR(range) : [ipaddr.process(range), ipaddr.process(range).kind() === 'ipv4' ? 32 : 128]));
+    this.allowed = policy.allowPrivate.map((range) =>
+      range.includes('/')
+        ? ipaddr.parseCIDR(range)
+        : [ipaddr.process(range), ipaddr.process(range).kind() === 'ipv4' ? 32 : 128],
+    );
     const connect = buildConnector({ lookup: this.lookup });
     this.dispatcher = new Agent({
       connect: (options, callback) => {
@@ -89,7 +98,8 @@ export class OutboundGuard {
   /** What can be said without resolving anything: the scheme, no credentials, and a literal address's range. */
   checkUrl(input: string | URL): URL {
     const url = new URL(input);
-    if (url.protocol !== 'https:' && !(this.policy.allowHttp && url.protocol === 'http:')) throw new OutboundBlocked('scheme', url.protocol);
+    if (url.protocol !== 'https:' && !(this.policy.allowHttp && url.protocol === 'http:'))
+      throw new OutboundBlocked('scheme', url.protocol);
     if (url.username || url.password) throw new OutboundBlocked('credentials', url.host);
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     if (isIP(host)) this.checkAddress(host);
@@ -125,12 +135,17 @@ export class OutboundGuard {
       throw new OutboundBlocked('too_large', `content-length ${res.headers.get('content-length')}`);
     }
     if (!res.body) return res;
-    return new Response(capped(res.body, limits.maxBytes), { status: res.status, statusText: res.statusText, headers: res.headers });
+    return new Response(capped(res.body, limits.maxBytes), {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
   }
 
   /** A fetch function for a client library (the openai SDK) that goes through this guard. */
   fetcher(limits: { maxBytes: number }): typeof globalThis.fetch {
-    return ((input: string | URL, init?: RequestInit) => this.fetch(input, init, limits)) as unknown as typeof globalThis.fetch;
+    return ((input: string | URL, init?: RequestInit) =>
+      this.fetch(input, init, limits)) as unknown as typeof globalThis.fetch;
   }
 
   close(): Promise<void> {
@@ -162,8 +177,14 @@ export class OutboundGuard {
   private lookup: LookupFunction = (hostname, options, callback) => {
     this.resolveChecked(hostname).then(
       (all) => {
-        const usable = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
-        if (!usable.length) return callback(Object.assign(new Error(`no IPv${options.family} address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+        const usable =
+          options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        if (!usable.length)
+          return callback(
+            Object.assign(new Error(`no IPv${options.family} address for ${hostname}`), { code: 'ENOTFOUND' }),
+            '',
+            0,
+          );
         if (options.all) return callback(null, usable);
         callback(null, usable[0]!.address, usable[0]!.family);
       },

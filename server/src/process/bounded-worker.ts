@@ -52,7 +52,10 @@ class PooledWorker {
   private idleTimer?: NodeJS.Timeout;
   dead = false;
 
-  constructor(entry: URL, private readonly limits: WorkerPoolLimits) {
+  constructor(
+    entry: URL,
+    private readonly limits: WorkerPoolLimits,
+  ) {
     this.thread = new Worker(BOOTSTRAP, {
       workerData: { entry: entry.href },
       // Not the parent's flags (tsx's or vitest's loaders): the bootstrap sets up what the worker needs.

@@ -36,7 +36,11 @@ export class RedisLock {
   }
 
   /** Waits up to waitMs for the lock (polling with jitter), runs fn, and always releases. */
-  async withLock<T>(key: string, options: { ttlMs: number; waitMs?: number }, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
+  async withLock<T>(
+    key: string,
+    options: { ttlMs: number; waitMs?: number },
+    fn: (lock: HeldLock) => Promise<T>,
+  ): Promise<T> {
     const deadline = Date.now() + (options.waitMs ?? 0);
     let lock = await this.tryAcquire(key, options.ttlMs);
     while (!lock && Date.now() < deadline) {

@@ -27,7 +27,12 @@ let externalUserId: string;
 
 /** A phone-sized page whose wx.login answers as the given WeChat user. */
 async function consolePage(openid: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   await context.addInitScript(wxBridgeScript(w.standin.url, openid));
   return context.newPage();
 }
@@ -41,33 +46,73 @@ async function expectToSee(p: Page, text: string, timeout = 20_000): Promise<voi
     .waitFor({ timeout })
     .catch(async () => {
       // which of Taro's page containers are there and shown (the router hides pages with classes)
-      const pages = (await p.locator('.taro_page').evaluateAll((els) => els.map((e) => `${(e as unknown as { id: string }).id}[${(e as unknown as { className: string }).className}]`))).join(' | ');
-      throw new Error(`「${text}」 did not appear; the page (${p.url()}) showed: ${(await p.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300)}; pages: ${pages}`);
+      const pages = (
+        await p
+          .locator('.taro_page')
+          .evaluateAll((els) =>
+            els.map(
+              (e) => `${(e as unknown as { id: string }).id}[${(e as unknown as { className: string }).className}]`,
+            ),
+          )
+      ).join(' | ');
+      throw new Error(
+        `「${text}」 did not appear; the page (${p.url()}) showed: ${(await p.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300)}; pages: ${pages}`,
+      );
     });
 }
 const tab = (name: string) => page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true }).click();
 
 beforeAll(async () => {
-  if (!existsSync(DIST)) throw new Error('the console is not built: run `npm run build -w client-miniprogram` (npm test does)');
+  if (!existsSync(DIST))
+    throw new Error('the console is not built: run `npm run build -w client-miniprogram` (npm test does)');
   weather = new WeatherStandIn();
   await weather.start();
   const tomorrow = new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10);
   weather.setDays('101270101', [rainyDay(tomorrow, '大雨')]);
   weather.setDays('101020100', [rainyDay(tomorrow, '小雨')]);
-  w = await startWecomTestApp({ role: 'api', autoReply: 'after_hours', env: { WEATHER_API_BASE: weather.url, WEATHER_API_KEY: weather.apiKey } });
+  w = await startWecomTestApp({
+    role: 'api',
+    autoReply: 'after_hours',
+    env: { WEATHER_API_BASE: weather.url, WEATHER_API_KEY: weather.apiKey },
+  });
   const { app, tenant } = w;
   const c = app.container;
   await c.repositories.products.insertMany(tenant.merchantId, MILK_TEA_MENU);
   await c.repositories.staff.bindMiniProgram(tenant.merchantId, tenant.people.owner._id, OWNER_OPENID);
   await c.repositories.merchants.setWeatherLocation(tenant.merchantId, { id: '101020100', name: '上海' });
   // open around the clock, so the bot stays quiet until the owner closes the shop
-  await app.request('/api/merchant/business-hours', { method: 'PUT', token: tenant.tokens.owner, body: { businessHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '23:59' })), holidays: [] } });
-  ({ externalUserId } = await w.standin.customers.addsMember(w.corpId, tenant.people.staff.wecomUserId, { name: '王小姐' }));
+  await app.request('/api/merchant/business-hours', {
+    method: 'PUT',
+    token: tenant.tokens.owner,
+    body: {
+      businessHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '23:59' })),
+      holidays: [],
+    },
+  });
+  ({ externalUserId } = await w.standin.customers.addsMember(w.corpId, tenant.people.staff.wecomUserId, {
+    name: '王小姐',
+  }));
   await w.drain();
   const customer = (await c.repositories.customers.findByExternalUserId(tenant.merchantId, externalUserId))!;
   await c.repositories.orders.insertMany(tenant.merchantId, [
-    ...[1, 2].map((h) => ({ externalId: `today-${h}`, customerId: customer._id, channel: '堂食' as const, status: 'completed' as const, items: [{ name: '杨枝甘露', quantity: 2, unitPrice: 1800, specs: [] }], amount: 3600, placedAt: new Date(Date.now() - h * 60_000) })),
-    ...[3, 4, 5].map((d) => ({ externalId: `past-${d}`, customerId: customer._id, channel: '外卖' as const, status: 'completed' as const, items: [{ name: '芋泥波波奶茶', quantity: 1, unitPrice: 1500, specs: [] }], amount: 1500, placedAt: new Date(Date.now() - d * DAY) })),
+    ...[1, 2].map((h) => ({
+      externalId: `today-${h}`,
+      customerId: customer._id,
+      channel: '堂食' as const,
+      status: 'completed' as const,
+      items: [{ name: '杨枝甘露', quantity: 2, unitPrice: 1800, specs: [] }],
+      amount: 3600,
+      placedAt: new Date(Date.now() - h * 60_000),
+    })),
+    ...[3, 4, 5].map((d) => ({
+      externalId: `past-${d}`,
+      customerId: customer._id,
+      channel: '外卖' as const,
+      status: 'completed' as const,
+      items: [{ name: '芋泥波波奶茶', quantity: 1, unitPrice: 1500, specs: [] }],
+      amount: 1500,
+      placedAt: new Date(Date.now() - d * DAY),
+    })),
   ]);
   await c.mongo.collection('outreach_drafts').insertOne({
     merchantId: tenant.merchant._id,
@@ -82,9 +127,19 @@ beforeAll(async () => {
     createdAt: new Date(),
     updatedAt: new Date(),
   });
-  await c.intake.service.ingest(tenant.merchantId, 'reviews', [{ externalId: 'RV-1', platform: '饿了么', rating: 1, text: '等了一个多小时，奶茶都不冰了', at: new Date().toISOString() }]);
+  await c.intake.service.ingest(tenant.merchantId, 'reviews', [
+    {
+      externalId: 'RV-1',
+      platform: '饿了么',
+      rating: 1,
+      text: '等了一个多小时，奶茶都不冰了',
+      at: new Date().toISOString(),
+    },
+  ]);
   // a VIP customer group whose week of posts is drafted
-  const { chatId } = await w.standin.customers.opensGroup(w.corpId, tenant.people.staff.wecomUserId, '茶语VIP群', [externalUserId]);
+  const { chatId } = await w.standin.customers.opensGroup(w.corpId, tenant.people.staff.wecomUserId, '茶语VIP群', [
+    externalUserId,
+  ]);
   await w.drain();
   await c.wecom.groupSync.setLayer(tenant.merchantId, chatId, 'vip');
   await c.ai.knowledge.changed(tenant.merchantId);
@@ -107,7 +162,7 @@ describe('the owner console', () => {
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/script-src 'self' [^;]*'sha256-[A-Za-z0-9+/=]+'/);
-    expect(csp).not.toContain('unsafe-inline\' ;');
+    expect(csp).not.toContain("unsafe-inline' ;");
     const asset = /src="(\/console\/js\/[^"]+\.js)"/.exec(await res.text())![1]!;
     expect((await fetch(`${w.app.url}${asset}`)).headers.get('cache-control')).toContain('immutable');
   });
@@ -118,8 +173,12 @@ describe('the owner console', () => {
     const figures = await seen(page.locator('.grid')).first().textContent();
     expect(figures).toContain('¥72'); // two orders today
     expect(figures).toContain('营业额');
-    await seen(page.locator('.badge', { hasText: '1' })).first().waitFor();
-    expect(await seen(page.locator('.card', { hasText: '待处理提醒' })).textContent()).toContain('差评预警：饿了么 1星');
+    await seen(page.locator('.badge', { hasText: '1' }))
+      .first()
+      .waitFor();
+    expect(await seen(page.locator('.card', { hasText: '待处理提醒' })).textContent()).toContain(
+      '差评预警：饿了么 1星',
+    );
     expect(await seen(page.locator('.summary')).first().textContent()).toMatch(/营业额72元/);
     await expectToSee(page, '这是今天到现在的经营情况。明天小雨，14~22℃');
     await screenshot(page, 'console-home');
@@ -133,7 +192,11 @@ describe('the owner console', () => {
     await screenshot(page, 'console-drafts');
     await card.getByText('通过', { exact: true }).click();
     await vi.waitFor(() => expect(w.standin.state.groupSendTasks).toHaveLength(1), { timeout: 10_000 });
-    expect(w.standin.state.groupSendTasks[0]).toMatchObject({ sender: w.tenant.people.staff.wecomUserId, externalUserIds: [externalUserId], text: '王小姐，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？' });
+    expect(w.standin.state.groupSendTasks[0]).toMatchObject({
+      sender: w.tenant.people.staff.wecomUserId,
+      externalUserIds: [externalUserId],
+      text: '王小姐，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？',
+    });
     await seen(page.getByText('没有待审核的草稿')).waitFor();
     await seen(page.getByText('已处理', { exact: true })).click();
     await seen(page.getByText('等员工确认发送')).waitFor();
@@ -147,7 +210,10 @@ describe('the owner console', () => {
     const before = w.standin.state.groupSendTasks.length;
     await card.getByText('通过', { exact: true }).click();
     await vi.waitFor(() => expect(w.standin.state.groupSendTasks.length).toBe(before + 1), { timeout: 10_000 });
-    expect(w.standin.state.groupSendTasks.at(-1)).toMatchObject({ chatType: 'group', sender: w.tenant.people.staff.wecomUserId });
+    expect(w.standin.state.groupSendTasks.at(-1)).toMatchObject({
+      chatType: 'group',
+      sender: w.tenant.people.staff.wecomUserId,
+    });
   });
 
   it('draws the reports with real charts', async () => {
@@ -161,7 +227,13 @@ describe('the owner console', () => {
     // the week's revenue is drawn (three days of ¥15), not the day's empty chart it replaced
     const drawn = await seen(page.locator('[aria-label=营业额走势] canvas')).evaluate((el) => {
       // (the server's type-check has no DOM library: the canvas is described by what is used)
-      const c = el as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+      const c = el as unknown as {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): {
+          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+        };
+      };
       const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
       let green = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i]! < 40 && data[i + 1]! > 170 && data[i + 2]! < 120) green++;
@@ -192,7 +264,9 @@ describe('the owner console', () => {
     await screenshot(page, 'console-alert-detail');
     await seen(page.getByText('处理完了', { exact: true })).click();
     await seen(page.getByText(/已于 .* 处理/)).waitFor();
-    expect((await w.app.container.alerts.service.list(w.tenant.merchantId, 'open')).some((a) => a.kind === 'bad_review')).toBe(false);
+    expect(
+      (await w.app.container.alerts.service.list(w.tenant.merchantId, 'open')).some((a) => a.kind === 'bad_review'),
+    ).toBe(false);
     await page.goBack();
     const open = await w.app.container.alerts.service.list(w.tenant.merchantId, 'open');
     expect(open.map((a) => a.title)).toEqual([]);
@@ -207,10 +281,20 @@ describe('the owner console', () => {
     await seen(page.getByText('设置', { exact: true })).click();
     await seen(page.getByText('营业时间外，小二会在微信客服里自动接待顾客。')).waitFor();
     const today = new Date(Date.now() + 8 * 3600_000).getUTCDay(); // the weekday in Shanghai
-    await seen(page.locator(`[data-weekday="${today}"] .weui-switch, [data-weekday="${today}"] input[type=checkbox]`)).first().click();
+    await seen(page.locator(`[data-weekday="${today}"] .weui-switch, [data-weekday="${today}"] input[type=checkbox]`))
+      .first()
+      .click();
     await seen(page.locator(`[data-weekday="${today}"]`, { hasText: '休息' })).waitFor();
     await seen(page.getByText('保存营业时间', { exact: true })).click();
-    await vi.waitFor(async () => expect((await w.app.container.repositories.merchants.findById(w.tenant.merchantId))!.businessHours.some((s) => s.weekday === today)).toBe(false), { timeout: 10_000 });
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await w.app.container.repositories.merchants.findById(w.tenant.merchantId))!.businessHours.some(
+            (s) => s.weekday === today,
+          ),
+        ).toBe(false),
+      { timeout: 10_000 },
+    );
     await screenshot(page, 'console-settings');
     const replies = await w.kfCustomerWrites(externalUserId, '杨枝甘露多少钱');
     expect(replies.at(-1)).toContain('杨枝甘露');
@@ -236,7 +320,15 @@ describe('the owner console', () => {
     await seen(page.getByText('导入数据', { exact: true })).click();
     const chooser = page.waitForEvent('filechooser');
     await seen(page.getByText('从微信聊天里选文件')).click();
-    await (await chooser).setFiles({ name: '收银流水.csv', mimeType: 'text/csv', buffer: Buffer.from(['订单号,下单时间,实收金额,商品明细', 'S-1,2026/11/20 12:30,36,杨枝甘露x2', 'S-2,昨天,15,芋泥波波'].join('\n')) });
+    await (
+      await chooser
+    ).setFiles({
+      name: '收银流水.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        ['订单号,下单时间,实收金额,商品明细', 'S-1,2026/11/20 12:30,36,杨枝甘露x2', 'S-2,昨天,15,芋泥波波'].join('\n'),
+      ),
+    });
     await seen(page.getByText('预览：收银流水.csv')).waitFor();
     expect(await seen(page.locator('.card', { hasText: '预览' })).textContent()).toContain('第 3 行');
     await screenshot(page, 'console-data');
@@ -275,7 +367,9 @@ describe('customer groups in the console', () => {
     await screenshot(page, 'console-group-calendar');
     await calendar.getByText('恢复行业模板', { exact: true }).click();
     await seen(calendar.getByText(/行业模板 · 每周 6 条/)).waitFor();
-    expect((await w.app.container.groupCalendars.list(w.tenant.merchantId)).find((c) => c.layer === 'vip')!.custom).toBe(false);
+    expect(
+      (await w.app.container.groupCalendars.list(w.tenant.merchantId)).find((c) => c.layer === 'vip')!.custom,
+    ).toBe(false);
   });
 });
 
@@ -283,7 +377,11 @@ describe('opened from a WeCom text card', () => {
   it('signs the owner in through WeCom’s OAuth and opens the linked alert', async () => {
     const [alert] = await w.app.container.alerts.service.list(w.tenant.merchantId);
     w.standin.signedInAs(w.corpId, w.tenant.people.owner.wecomUserId);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }); // no wx.login here
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    }); // no wx.login here
     const card = await context.newPage();
     await card.goto(`${w.app.url}/console/?corp=${w.corpId}#/pages/alerts/detail?id=${alert!.id}`);
     await expectToSee(card, alert!.title);
@@ -296,7 +394,11 @@ describe('opened from a WeCom text card', () => {
 describe('opened from a weekly report card', () => {
   it('signs in through WeCom and opens the week, not the day', async () => {
     w.standin.signedInAs(w.corpId, w.tenant.people.owner.wecomUserId);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
     const card = await context.newPage();
     await card.goto(`${w.app.url}/console/?corp=${w.corpId}#/pages/reports/index?period=week`);
     await expectToSee(card, '营业额走势');
@@ -307,7 +409,10 @@ describe('opened from a weekly report card', () => {
 
 describe('first sign-in', () => {
   it('binds a new WeChat to the invited staff member with the invite code', async () => {
-    const invite = await w.app.request('/api/invites', { token: w.tenant.tokens.owner, body: { staffId: w.tenant.people.manager._id.toHexString() } });
+    const invite = await w.app.request('/api/invites', {
+      token: w.tenant.tokens.owner,
+      body: { staffId: w.tenant.people.manager._id.toHexString() },
+    });
     const fresh = await consolePage('o_new_manager');
     await fresh.goto(`${w.app.url}/console/`);
     await expectToSee(fresh, '第一次使用，请绑定店铺');
@@ -318,6 +423,11 @@ describe('first sign-in', () => {
     await seen(fresh.locator('input')).first().fill(invite.body.code);
     await seen(fresh.getByText('绑定并进入')).click();
     await seen(fresh.getByText('等你审核的草稿')).waitFor();
-    expect((await w.app.container.repositories.staff.findById(w.tenant.merchantId, w.tenant.people.manager._id.toHexString()))!.miniProgramOpenId).toBe('o_new_manager');
+    expect(
+      (await w.app.container.repositories.staff.findById(
+        w.tenant.merchantId,
+        w.tenant.people.manager._id.toHexString(),
+      ))!.miniProgramOpenId,
+    ).toBe('o_new_manager');
   }, 45_000); // a fresh browser context: cold start of the whole console
 });

@@ -18,24 +18,47 @@ let externalUserId: string;
 let customerId: string;
 
 beforeAll(async () => {
-  if (!existsSync(DIST)) throw new Error('client-sidebar is not built: run `npm run build -w client-sidebar` (npm test does)');
+  if (!existsSync(DIST))
+    throw new Error('client-sidebar is not built: run `npm run build -w client-sidebar` (npm test does)');
   await llm.start();
   llm.fallback = (req) => {
     const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1] ?? 'missing';
-    return { content: JSON.stringify({ reply: '杨枝甘露中杯18元哦～今天有货', confidence: 0.9, needsHuman: false, reason: '菜单价格', citedIds: [id], proposedTags: [] }) };
+    return {
+      content: JSON.stringify({
+        reply: '杨枝甘露中杯18元哦～今天有货',
+        confidence: 0.9,
+        needsHuman: false,
+        reason: '菜单价格',
+        citedIds: [id],
+        proposedTags: [],
+      }),
+    };
   };
   w = await startWecomTestApp({ role: 'all', env: { JOBS_POLL_MS: '100' } });
   const { app, tenant } = w;
   await app.container.repositories.products.insertMany(tenant.merchantId, MILK_TEA_MENU);
-  await app.request('/api/ai/llm-settings', { method: 'PUT', token: tenant.tokens.owner, body: { baseUrl: llm.url, model: 'qwen-plus', apiKey: 'sk-test-sidebar-1234', dailyTokenBudget: 100_000 } });
+  await app.request('/api/ai/llm-settings', {
+    method: 'PUT',
+    token: tenant.tokens.owner,
+    body: { baseUrl: llm.url, model: 'qwen-plus', apiKey: 'sk-test-sidebar-1234', dailyTokenBudget: 100_000 },
+  });
   for (const script of [
-    { category: '欢迎', title: '欢迎词', content: '{客户称呼}您好，欢迎光临茶语时光～', attachment: { kind: 'image', url: `${app.url}/sidebar/demo/welcome-card.png` } },
+    {
+      category: '欢迎',
+      title: '欢迎词',
+      content: '{客户称呼}您好，欢迎光临茶语时光～',
+      attachment: { kind: 'image', url: `${app.url}/sidebar/demo/welcome-card.png` },
+    },
     { category: '售后', title: '退款说明', content: '未制作的订单可以全额退款，已制作的我们给您重做一杯～' },
   ]) {
-    expect((await app.request('/api/knowledge/scripts', { token: tenant.tokens.manager, body: script })).status).toBe(201);
+    expect((await app.request('/api/knowledge/scripts', { token: tenant.tokens.manager, body: script })).status).toBe(
+      201,
+    );
   }
   // A customer adds the staff member in WeCom (so the stand-in knows them too), and has ordered before.
-  ({ externalUserId } = await w.standin.customers.addsMember(w.corpId, tenant.people.staff.wecomUserId, { name: '王小姐' }));
+  ({ externalUserId } = await w.standin.customers.addsMember(w.corpId, tenant.people.staff.wecomUserId, {
+    name: '王小姐',
+  }));
   // the worker role handles the callback in the background
   const customer = await vi.waitFor(
     async () => {
@@ -69,7 +92,11 @@ afterAll(async () => {
 });
 
 const open = async (page: Page) => page.goto(`${w.app.url}/sidebar/?corp=${w.corpId}`);
-const bridge = (extra: { entry: string; externalUserId?: string; chatId?: string }) => ({ base: w.standin.url, corpId: w.corpId, ...extra });
+const bridge = (extra: { entry: string; externalUserId?: string; chatId?: string }) => ({
+  base: w.standin.url,
+  corpId: w.corpId,
+  ...extra,
+});
 
 describe('the sidebar page as served', () => {
   it('caches hashed assets for good, never index.html, and allows scripts only from itself and the stand-in', async () => {
@@ -84,7 +111,9 @@ describe('the sidebar page as served', () => {
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect(index.headers.get('content-security-policy')).toContain(`script-src 'self' ${w.standin.url}`);
     expect((await fetch(`${w.app.url}/sidebar/assets/missing.js`)).status).toBe(404);
-    expect((await fetch(`${w.app.url}/sidebar/..%2f..%2fpackage.json`)).headers.get('content-type')).toContain('text/html');
+    expect((await fetch(`${w.app.url}/sidebar/..%2f..%2fpackage.json`)).headers.get('content-type')).toContain(
+      'text/html',
+    );
   });
 });
 
@@ -117,16 +146,27 @@ describe('sidebar in a customer chat', () => {
     await answer.waitFor();
     expect(await answer.locator('.draft-text').textContent()).toBe('杨枝甘露中杯18元哦～今天有货');
     expect(await answer.locator('.draft-sources').textContent()).toContain('1 条店铺资料');
-    expect(await page.locator('.draft[data-kind=favourite] .draft-text').textContent()).toContain('王小姐，您常点的杨枝甘露今天有货');
+    expect(await page.locator('.draft[data-kind=favourite] .draft-text').textContent()).toContain(
+      '王小姐，您常点的杨枝甘露今天有货',
+    );
     expect(llm.seen.at(-1)!.stream).toBe(true);
     await screenshot(page, 'sidebar-ai-drafts');
 
     await answer.getByRole('button', { name: '发送' }).click();
     await page.getByText('已放入聊天框').waitFor();
     const [sent] = await bridgeCalls(page, 'sendChatMessage');
-    expect(sent!.params).toMatchObject({ msgtype: 'text', enterChat: true, text: { content: '杨枝甘露中杯18元哦～今天有货' }, verifyAppId: w.corpId });
+    expect(sent!.params).toMatchObject({
+      msgtype: 'text',
+      enterChat: true,
+      text: { content: '杨枝甘露中杯18元哦～今天有货' },
+      verifyAppId: w.corpId,
+    });
     expect(sent!.params.verifySignature).toMatch(/^[0-9a-f]{40}$/);
-    await vi.waitFor(async () => expect(await w.app.container.mongo.collection('draft_feedback').findOne({ outcome: 'used' })).toMatchObject({ draft: '杨枝甘露中杯18元哦～今天有货' }));
+    await vi.waitFor(async () =>
+      expect(await w.app.container.mongo.collection('draft_feedback').findOne({ outcome: 'used' })).toMatchObject({
+        draft: '杨枝甘露中杯18元哦～今天有货',
+      }),
+    );
   });
 
   it('edits a tag, which is saved and pushed to WeCom', async () => {
@@ -139,9 +179,13 @@ describe('sidebar in a customer chat', () => {
     expect(stored!.tags).toEqual(['爱喝少糖']);
     await vi.waitFor(
       () => {
-        const tag = (w.standin.state.tagGroups.get(w.corpId) ?? []).flatMap((g) => g.tags).find((t) => t.name === '爱喝少糖');
+        const tag = (w.standin.state.tagGroups.get(w.corpId) ?? [])
+          .flatMap((g) => g.tags)
+          .find((t) => t.name === '爱喝少糖');
         expect(tag).toBeDefined();
-        expect(w.standin.state.contacts.get(externalUserId)!.followers.get(w.tenant.people.staff.wecomUserId)!.tagIds).toContain(tag!.id);
+        expect(
+          w.standin.state.contacts.get(externalUserId)!.followers.get(w.tenant.people.staff.wecomUserId)!.tagIds,
+        ).toContain(tag!.id);
       },
       { timeout: 10_000, interval: 100 },
     );
@@ -158,16 +202,29 @@ describe('sidebar in a customer chat', () => {
     await rows.first().getByRole('button', { name: '发送' }).click();
     await page.getByText('已放入聊天框').waitFor();
     const calls = await bridgeCalls(page, 'sendChatMessage');
-    expect(calls.at(-2)!.params).toMatchObject({ msgtype: 'text', text: { content: '王小姐您好，欢迎光临茶语时光～' } });
+    expect(calls.at(-2)!.params).toMatchObject({
+      msgtype: 'text',
+      text: { content: '王小姐您好，欢迎光临茶语时光～' },
+    });
     const image = calls.at(-1)!.params as { msgtype: string; image: { mediaid: string } };
     expect(image.msgtype).toBe('image');
-    expect(w.standin.state.media.get(image.image.mediaid)).toMatchObject({ corpId: w.corpId, type: 'image', bytes: 3561 });
+    expect(w.standin.state.media.get(image.image.mediaid)).toMatchObject({
+      corpId: w.corpId,
+      type: 'image',
+      bytes: 3561,
+    });
   });
 });
 
 describe('sidebar in a group chat', () => {
   it('shows the group and the customers we know in it', async () => {
-    const chatId = w.standin.customers.createsGroup(w.corpId, w.tenant.people.staff.wecomUserId, '茶语时光 VIP 群', [externalUserId, 'wmStranger01'], '周三会员日第二杯半价');
+    const chatId = w.standin.customers.createsGroup(
+      w.corpId,
+      w.tenant.people.staff.wecomUserId,
+      '茶语时光 VIP 群',
+      [externalUserId, 'wmStranger01'],
+      '周三会员日第二杯半价',
+    );
     const page = await sidebarPage(browser, bridge({ entry: 'group_chat_tools', chatId }));
     await open(page);
     await page.getByTestId('group-name').waitFor();
@@ -186,7 +243,9 @@ describe('sidebar boot failures', () => {
       const page = await sidebarPage(browser, bridge({ entry: 'single_chat_tools', externalUserId }));
       await open(page);
       await page.getByText('页面域名还不是可信域名').waitFor();
-      expect(await page.locator('.state-detail').textContent()).toContain(`把「${new URL(w.app.url).host}」设为可信域名`);
+      expect(await page.locator('.state-detail').textContent()).toContain(
+        `把「${new URL(w.app.url).host}」设为可信域名`,
+      );
       await screenshot(page, 'sidebar-boot-failure');
     } finally {
       corp.trustedDomains = undefined;

@@ -29,7 +29,6 @@ async function shopIs(state: 'open' | 'closed') {
   await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
 }
 
-
 describe('after-hours auto-reply on 微信客服', () => {
   it('answers a price question from the menu with the right price', async () => {
     await shopIs('closed');
@@ -42,8 +41,13 @@ describe('after-hours auto-reply on 微信客服', () => {
   it('invents nothing about what the shop does not sell: says so, hands over and tells staff', async () => {
     const before = w.standin.state.appMessages.length;
     expect(await w.kfCustomerWrites('wmAiUnknown', '你们的榴莲千层多少钱')).toEqual([DONT_KNOW]);
-    expect(w.standin.state.kfSessions.get(`${openKfId}:wmAiUnknown`)).toMatchObject({ state: 3, servicerUserId: w.tenant.people.manager.wecomUserId });
-    const alert = w.standin.state.appMessages.slice(before).find((m) => m.touser === w.tenant.people.manager.wecomUserId);
+    expect(w.standin.state.kfSessions.get(`${openKfId}:wmAiUnknown`)).toMatchObject({
+      state: 3,
+      servicerUserId: w.tenant.people.manager.wecomUserId,
+    });
+    const alert = w.standin.state.appMessages
+      .slice(before)
+      .find((m) => m.touser === w.tenant.people.manager.wecomUserId);
     expect(JSON.stringify(alert?.content)).toContain('榴莲千层');
     // once a person has the session, the bot stays quiet
     expect(await w.kfCustomerWrites('wmAiUnknown', '在吗')).toEqual([DONT_KNOW]);
@@ -53,13 +57,17 @@ describe('after-hours auto-reply on 微信客服', () => {
     const replies = await w.kfCustomerWrites('wmAiHuman', '转人工');
     expect(replies).toEqual(['好的，马上为您转接店员，请稍等～']);
     expect(w.standin.state.kfSessions.get(`${openKfId}:wmAiHuman`)?.state).toBe(3);
-    expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiHuman' }).lean())?.action).toBe('handoff');
+    expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiHuman' }).lean())?.action).toBe(
+      'handoff',
+    );
   });
 
   it('stays silent inside business hours when the mode is after-hours, and answers when it is always', async () => {
     await shopIs('open');
     expect(await w.kfCustomerWrites('wmAiOpen', '几点关门')).toEqual([]);
-    expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiOpen' }).lean())?.reason).toBe('within business hours');
+    expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiOpen' }).lean())?.reason).toBe(
+      'within business hours',
+    );
     await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'always' } } });
     await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
     expect(await w.kfCustomerWrites('wmAiOpen', '几点关门')).toEqual(['我们的营业时间是每天 00:00-23:59。']);
@@ -68,17 +76,22 @@ describe('after-hours auto-reply on 微信客服', () => {
   });
 
   it('honours 退订: the customer is opted out and told so, whatever the hour', async () => {
-    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '要退订的' });
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+      name: '要退订的',
+    });
     await w.drain();
     await shopIs('open');
     expect(await w.kfCustomerWrites(externalUserId, '退订')).toEqual([OPT_OUT_CONFIRMATION]);
-    expect(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId)).toMatchObject({ optedOut: true });
+    expect(
+      await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId),
+    ).toMatchObject({ optedOut: true });
     await shopIs('closed');
   });
 
   it('keeps within WeCom’s reply budget even when the customer asks many questions at once', async () => {
     // five questions before the sync: the budget resets with each customer message, one reply each
-    for (const q of ['杨枝甘露多少钱', '芋泥波波奶茶多少钱', '可以开发票吗', '可以少糖吗', '手工麻薯还有吗']) await w.standin.customers.writesToKf(openKfId, 'wmAiMany', q);
+    for (const q of ['杨枝甘露多少钱', '芋泥波波奶茶多少钱', '可以开发票吗', '可以少糖吗', '手工麻薯还有吗'])
+      await w.standin.customers.writesToKf(openKfId, 'wmAiMany', q);
     await w.drain();
     expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmAiMany')).toHaveLength(5);
   });
@@ -87,24 +100,37 @@ describe('after-hours auto-reply on 微信客服', () => {
     const tomorrow = new Date(Date.now() + 86_400_000);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(tomorrow);
     const at0830 = new Date(`${day}T08:30:00+08:00`);
-    await w.app.container.ai.decisions.updateMany({ merchantId: w.tenant.merchant._id }, { $set: { at: new Date(at0830.getTime() - 2 * 3600_000) } });
+    await w.app.container.ai.decisions.updateMany(
+      { merchantId: w.tenant.merchant._id },
+      { $set: { at: new Date(at0830.getTime() - 2 * 3600_000) } },
+    );
     const summary = w.app.container.ai.morningSummary;
     expect(await summary.runFor(w.tenant.merchantId, new Date(`${day}T07:59:00+08:00`))).toBe(false); // too early
     const before = w.standin.state.appMessages.length;
-    const results = await Promise.all([summary.runFor(w.tenant.merchantId, at0830), summary.runFor(w.tenant.merchantId, at0830)]);
+    const results = await Promise.all([
+      summary.runFor(w.tenant.merchantId, at0830),
+      summary.runFor(w.tenant.merchantId, at0830),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     const sent = w.standin.state.appMessages.slice(before);
-    expect(sent.map((m) => m.touser).sort()).toEqual([w.tenant.people.manager.wecomUserId, w.tenant.people.owner.wecomUserId].sort());
+    expect(sent.map((m) => m.touser).sort()).toEqual(
+      [w.tenant.people.manager.wecomUserId, w.tenant.people.owner.wecomUserId].sort(),
+    );
     expect(JSON.stringify(sent[0]!.content)).toMatch(/机器人昨晚回答了 \d+ 个问题，转给店员 \d+ 个/);
     expect(await summary.runFor(w.tenant.merchantId, new Date(at0830.getTime() + 3600_000))).toBe(false); // once a day
   });
 
   it('summarises a customer for staff and proposes tags from their own words', async () => {
-    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '爱少糖' });
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+      name: '爱少糖',
+    });
     await w.drain();
     await w.kfCustomerWrites(externalUserId, '杨枝甘露可以做少糖吗');
     await w.kfCustomerWrites(externalUserId, '能送外卖到学校吗');
-    const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
+    const customer = await w.app.container.repositories.customers.findByExternalUserId(
+      w.tenant.merchantId,
+      externalUserId,
+    );
     const res = await w.app.request(`/api/ai/customers/${customer!._id}/summary`, { token: w.tenant.tokens.staff });
     expect(res.status).toBe(200);
     expect(res.body.summary).toContain('最后一句：「能送外卖到学校吗」');

@@ -23,13 +23,27 @@ const OFFLINE_ANSWER = '杨枝甘露中杯18元，大杯加3元。';
 /** A well-behaved model: the price and the product id it read in the prompt. */
 const answerWithPrice = (req: { messages: { role: string; content: string }[] }) => {
   const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1] ?? 'missing';
-  return { content: JSON.stringify({ reply: LLM_ANSWER, confidence: 0.9, needsHuman: false, reason: 'menu', citedIds: [id], proposedTags: [] }) };
+  return {
+    content: JSON.stringify({
+      reply: LLM_ANSWER,
+      confidence: 0.9,
+      needsHuman: false,
+      reason: 'menu',
+      citedIds: [id],
+      proposedTags: [],
+    }),
+  };
 };
 
 type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 const setLlm = (t: Tenant, dailyTokenBudget: number) =>
-  w.app.request('/api/ai/llm-settings', { method: 'PUT', token: t.tokens.owner, body: { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget } });
-const tokensToday = async (t: Tenant) => (await w.app.request('/api/ai/llm-settings', { token: t.tokens.owner })).body.tokensToday as number;
+  w.app.request('/api/ai/llm-settings', {
+    method: 'PUT',
+    token: t.tokens.owner,
+    body: { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget },
+  });
+const tokensToday = async (t: Tenant) =>
+  (await w.app.request('/api/ai/llm-settings', { token: t.tokens.owner })).body.tokensToday as number;
 
 /** A merchant with the milk-tea menu, an LLM with this budget, four staff members and four customers. */
 async function llmTenant(budget: number) {
@@ -46,7 +60,8 @@ async function llmTenant(budget: number) {
 
 const ask = (token: string, customerId: string, question?: string) =>
   w.app.request('/api/ai/suggestions', { token, body: { customerId, ...(question ? { question } : {}) } });
-const answerDraft = (res: { body: { drafts: { kind: string; text: string }[] } }) => res.body.drafts.find((d) => d.kind === 'answer')?.text;
+const answerDraft = (res: { body: { drafts: { kind: string; text: string }[] } }) =>
+  res.body.drafts.find((d) => d.kind === 'answer')?.text;
 
 beforeAll(async () => {
   await llm.start();
@@ -74,7 +89,9 @@ describe('the daily token budget', () => {
     await awayFromWindowEdge(SUGGESTION_LIMITS.perStaff.windowMs, 5_000);
     const [calls, billed] = [llm.seen.length, llm.tokensBilled];
     llm.latencyMs = 100; // the calls overlap, as they would against a real model
-    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => ask(t.staff[i % 4]!, t.customers[Math.floor(i / 10)]!, '杨枝甘露多少钱')));
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => ask(t.staff[i % 4]!, t.customers[Math.floor(i / 10)]!, '杨枝甘露多少钱')),
+    );
     return { responses, calls: llm.seen.length - calls, billed: llm.tokensBilled - billed };
   }
 
@@ -104,7 +121,8 @@ describe('the daily token budget', () => {
   it('keeps each merchant’s budget apart', async () => {
     const [a, b] = [await llmTenant(6_000), await llmTenant(6_000)];
     let aCalls = 0;
-    for (let i = 0; i < 12; i++) if (answerDraft(await ask(a.staff[i % 4]!, a.customers[i % 4]!, '杨枝甘露多少钱')) === LLM_ANSWER) aCalls++;
+    for (let i = 0; i < 12; i++)
+      if (answerDraft(await ask(a.staff[i % 4]!, a.customers[i % 4]!, '杨枝甘露多少钱')) === LLM_ANSWER) aCalls++;
     expect(aCalls).toBeGreaterThan(0);
     expect(aCalls).toBeLessThan(12); // a has spent its day
     expect(answerDraft(await ask(a.staff[0]!, a.customers[0]!, '杨枝甘露多少钱'))).toBe(OFFLINE_ANSWER);
@@ -132,7 +150,10 @@ describe('the daily token budget', () => {
 
   it('a provider that refuses the call (HTTP error) costs nothing', async () => {
     const t = await llmTenant(50_000);
-    llm.queue = [{ content: '', status: 429 }, { content: '', status: 429 }];
+    llm.queue = [
+      { content: '', status: 429 },
+      { content: '', status: 429 },
+    ];
     expect(answerDraft(await ask(t.staff[0]!, t.customers[0]!, '杨枝甘露多少钱'))).toBe(OFFLINE_ANSWER);
     expect(await tokensToday(t)).toBe(0);
   });
@@ -143,7 +164,9 @@ describe('the daily token budget', () => {
     const keys = await c().redis.keys(`xe:m:${t.merchantId}:llm:*`);
     expect(keys.length).toBeGreaterThan(0);
     await c().redis.del(...keys); // as after a Redis restart without persistence
-    await c().mongo.collection('llm_usage').updateOne({ merchantId: t.merchant._id }, { $set: { totalTokens: 4_900 } });
+    await c()
+      .mongo.collection('llm_usage')
+      .updateOne({ merchantId: t.merchant._id }, { $set: { totalTokens: 4_900 } });
     const calls = llm.seen.length;
     expect(answerDraft(await ask(t.staff[1]!, t.customers[1]!, '杨枝甘露多少钱'))).toBe(OFFLINE_ANSWER);
     expect(llm.seen.length).toBe(calls);
@@ -152,7 +175,12 @@ describe('the daily token budget', () => {
   it('fails closed when Redis cannot be reached: no LLM call, the offline engine answers', async () => {
     const { TokenBudget } = await import('../../src/modules/ai/token-budget.js');
     const { Redis } = await import('ioredis');
-    const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true, retryStrategy: () => null });
+    const dead = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     dead.on('error', () => {});
     const budget = new TokenBudget(dead, llmUsageModel(c().mongo), c().logger);
     await expect(budget.reserve(w.tenant.merchantId, 1_000_000, 100)).resolves.toBeNull();
@@ -169,7 +197,9 @@ describe('rate limits on the suggestion endpoint', () => {
     const refused = await ask(t.staff[0]!, t.customers[0]!, '杨枝甘露多少钱');
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ error: 'rate_limited', message: expect.stringMatching(/太频繁/) });
-    const stream = await fetch(`${w.app.url}/api/ai/suggestions/stream?customerId=${t.customers[0]}`, { headers: { authorization: `Bearer ${t.staff[0]}` } });
+    const stream = await fetch(`${w.app.url}/api/ai/suggestions/stream?customerId=${t.customers[0]}`, {
+      headers: { authorization: `Bearer ${t.staff[0]}` },
+    });
     expect(stream.status).toBe(429);
     expect((await ask(t.staff[1]!, t.customers[3]!)).status).toBe(200); // a colleague is not held up
   });
@@ -179,7 +209,8 @@ describe('rate limits on the suggestion endpoint', () => {
     await awayFromWindowEdge(SUGGESTION_LIMITS.perCustomer.windowMs, 10_000);
     const { limit } = SUGGESTION_LIMITS.perCustomer;
     const calls = llm.seen.length;
-    for (let i = 0; i < limit; i++) expect((await ask(t.staff[i % 2]!, t.customers[0]!, '杨枝甘露多少钱')).status).toBe(200);
+    for (let i = 0; i < limit; i++)
+      expect((await ask(t.staff[i % 2]!, t.customers[0]!, '杨枝甘露多少钱')).status).toBe(200);
     expect(llm.seen.length).toBe(calls + limit);
     const refused = await ask(t.staff[2]!, t.customers[0]!, '杨枝甘露多少钱');
     expect(refused.status).toBe(429);
@@ -200,11 +231,15 @@ describe('the bot takes its reply slot before it runs an engine', () => {
 
   it('makes no LLM call when the 5 replies since the customer’s message are used up', async () => {
     await writesUnanswered('wmBudgetGone', '杨枝甘露多少钱');
-    for (let i = 0; i < 5; i++) expect((await c().wecom.kf.sendText(creds, to('wmBudgetGone'), `第${i + 1}条`)).status).toBe('sent');
+    for (let i = 0; i < 5; i++)
+      expect((await c().wecom.kf.sendText(creds, to('wmBudgetGone'), `第${i + 1}条`)).status).toBe('sent');
     const calls = llm.seen.length;
     await w.drain();
     expect(llm.seen.length).toBe(calls);
-    expect(await decision('wmBudgetGone')).toMatchObject({ action: 'skipped', reason: 'cannot reply: budget_exhausted' });
+    expect(await decision('wmBudgetGone')).toMatchObject({
+      action: 'skipped',
+      reason: 'cannot reply: budget_exhausted',
+    });
     expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmBudgetGone')).toHaveLength(5);
   });
 
@@ -220,7 +255,13 @@ describe('the bot takes its reply slot before it runs an engine', () => {
 
   it('makes no LLM call while a person serves the customer', async () => {
     await writesUnanswered('wmHumanHas', '杨枝甘露多少钱');
-    await c().wecom.kfRepository.setState(w.tenant.merchantId, openKfId, 'wmHumanHas', 'human', w.tenant.people.manager.wecomUserId);
+    await c().wecom.kfRepository.setState(
+      w.tenant.merchantId,
+      openKfId,
+      'wmHumanHas',
+      'human',
+      w.tenant.people.manager.wecomUserId,
+    );
     const calls = llm.seen.length;
     await w.drain();
     expect(llm.seen.length).toBe(calls);
@@ -245,11 +286,15 @@ describe('the bot takes its reply slot before it runs an engine', () => {
     const calls = llm.seen.length;
     for (let i = 0; i < limit + 3; i++) await w.kfCustomerWrites('wmFlood', `杨枝甘露多少钱${'？'.repeat(i % 3)}`);
     expect(llm.seen.length - calls).toBe(limit);
-    const received = w.standin.state.kfSent.filter((m) => m.touser === 'wmFlood').map((m) => (m.content as { content: string }).content);
+    const received = w.standin.state.kfSent
+      .filter((m) => m.touser === 'wmFlood')
+      .map((m) => (m.content as { content: string }).content);
     expect(received.slice(0, limit)).toEqual(Array(limit).fill(LLM_ANSWER));
     expect(received.slice(limit)).toHaveLength(1); // one polite message, then silence
     expect(received[limit]).toMatch(/店员/);
-    const stored = await c().mongo.collection('messages').countDocuments({ externalUserId: 'wmFlood', direction: 'in' });
+    const stored = await c()
+      .mongo.collection('messages')
+      .countDocuments({ externalUserId: 'wmFlood', direction: 'in' });
     expect(stored).toBe(limit + 3); // every message is kept for staff
     const decisions = await c().ai.decisions.find({ externalUserId: 'wmFlood' }).lean();
     expect(decisions).toHaveLength(limit + 3);

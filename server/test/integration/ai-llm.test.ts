@@ -13,7 +13,16 @@ let openKfId: string;
 /** An answer the way a well-behaved model gives it: the price and the product id it read in the prompt. */
 const answerWithPrice = (price: string) => (req: { messages: { role: string; content: string }[] }) => {
   const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1] ?? 'missing';
-  return { content: JSON.stringify({ reply: `杨枝甘露中杯${price}元哦～`, confidence: 0.9, needsHuman: false, reason: 'menu', citedIds: [id], proposedTags: [] }) };
+  return {
+    content: JSON.stringify({
+      reply: `杨枝甘露中杯${price}元哦～`,
+      confidence: 0.9,
+      needsHuman: false,
+      reason: 'menu',
+      citedIds: [id],
+      proposedTags: [],
+    }),
+  };
 };
 
 beforeAll(async () => {
@@ -22,7 +31,11 @@ beforeAll(async () => {
   openKfId = w.credentials.kfAccounts[0]!.openKfId;
   await w.app.container.repositories.products.insertMany(w.tenant.merchantId, MILK_TEA_MENU);
   await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
-  const res = await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 50_000 } });
+  const res = await w.app.request('/api/ai/llm-settings', {
+    method: 'PUT',
+    token: w.tenant.tokens.owner,
+    body: { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 50_000 },
+  });
   expect(res.status).toBe(200);
   expect(res.body).toMatchObject({ configured: true, engine: 'llm', apiKey: 'sk-****7890', model: 'deepseek-chat' });
 });
@@ -35,7 +48,6 @@ beforeEach(() => {
   llm.queue = [];
 });
 
-
 describe('LLM engine', () => {
   it('answers with a grounded reply, sending the shop knowledge and our key to the endpoint', async () => {
     llm.fallback = answerWithPrice('18');
@@ -47,7 +59,9 @@ describe('LLM engine', () => {
     expect(request.responseFormat).toMatchObject({ type: 'json_schema' });
     const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmOk' }).lean();
     expect(decision).toMatchObject({ engine: 'llm', action: 'sent' });
-    expect((await w.app.request('/api/ai/llm-settings', { token: w.tenant.tokens.owner })).body.tokensToday).toBeGreaterThan(0);
+    expect(
+      (await w.app.request('/api/ai/llm-settings', { token: w.tenant.tokens.owner })).body.tokensToday,
+    ).toBeGreaterThan(0);
   });
 
   it('blocks a reply with a wrong price: the customer gets a safe answer and a person', async () => {
@@ -63,48 +77,87 @@ describe('LLM engine', () => {
     llm.latencyMs = 2000;
     llm.fallback = answerWithPrice('18');
     expect(await w.kfCustomerWrites('wmLlmSlow', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
-    expect(await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmSlow' }).lean()).toMatchObject({ engine: 'offline', action: 'sent' });
+    expect(await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmSlow' }).lean()).toMatchObject({
+      engine: 'offline',
+      action: 'sent',
+    });
   });
 
   it('falls back when the model returns malformed output or an error', async () => {
     llm.queue = [{ content: 'not json at all' }];
     expect(await w.kfCustomerWrites('wmLlmBad', '芋泥波波奶茶多少钱')).toEqual(['芋泥波波奶茶中杯15元，大杯加3元。']);
-    llm.queue = [{ content: '', status: 500 }, { content: '', status: 500 }];
+    llm.queue = [
+      { content: '', status: 500 },
+      { content: '', status: 500 },
+    ];
     expect(await w.kfCustomerWrites('wmLlmDown', '几点关门')).toEqual([DONT_KNOW]); // offline: no hours configured → handoff
   });
 
   it('stops calling the LLM when the daily token budget has no room for a call', async () => {
     // what is left of the day's budget (here all 1,000 tokens) is less than one call reserves
-    const settings = { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 1_000 };
-    expect((await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: settings })).status).toBe(200);
+    const settings = {
+      baseUrl: llm.url,
+      model: 'deepseek-chat',
+      apiKey: 'sk-test-1234567890',
+      dailyTokenBudget: 1_000,
+    };
+    expect(
+      (await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: settings }))
+        .status,
+    ).toBe(200);
     const calls = llm.seen.length;
     expect(await w.kfCustomerWrites('wmLlmBudget', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
     expect(llm.seen.length).toBe(calls);
   });
 
   it('writes the sidebar’s answer draft with the LLM, still through the guardrails', async () => {
-    const settings = { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 50_000 };
-    expect((await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: settings })).status).toBe(200);
+    const settings = {
+      baseUrl: llm.url,
+      model: 'deepseek-chat',
+      apiKey: 'sk-test-1234567890',
+      dailyTokenBudget: 50_000,
+    };
+    expect(
+      (await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: settings }))
+        .status,
+    ).toBe(200);
     llm.fallback = answerWithPrice('18');
-    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '侧边栏顾客' });
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+      name: '侧边栏顾客',
+    });
     await w.drain();
-    const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
+    const customer = await w.app.container.repositories.customers.findByExternalUserId(
+      w.tenant.merchantId,
+      externalUserId,
+    );
     const calls = llm.seen.length;
-    const ok = await w.app.request('/api/ai/suggestions', { token: w.tenant.tokens.staff, body: { customerId: String(customer!._id), question: '杨枝甘露多少钱' } });
+    const ok = await w.app.request('/api/ai/suggestions', {
+      token: w.tenant.tokens.staff,
+      body: { customerId: String(customer!._id), question: '杨枝甘露多少钱' },
+    });
     expect(ok.body.drafts[0].text).toBe('杨枝甘露中杯18元哦～');
     expect(llm.seen.length).toBe(calls + 1);
     llm.fallback = answerWithPrice('15');
-    const blocked = await w.app.request('/api/ai/suggestions', { token: w.tenant.tokens.staff, body: { customerId: String(customer!._id), question: '杨枝甘露多少钱' } });
+    const blocked = await w.app.request('/api/ai/suggestions', {
+      token: w.tenant.tokens.staff,
+      body: { customerId: String(customer!._id), question: '杨枝甘露多少钱' },
+    });
     expect(blocked.body.drafts.map((d: { text: string }) => d.text)).not.toContain('杨枝甘露中杯15元哦～');
   });
 
   it('streams the answer draft to the sidebar as the model writes it', async () => {
     llm.fallback = answerWithPrice('18');
     const customerId = String((await buildCustomer(w.app.container, w.tenant.merchantId, { name: '流式顾客' }))._id);
-    const res = await fetch(`${w.app.url}/api/ai/suggestions/stream?customerId=${customerId}&question=${encodeURIComponent('杨枝甘露多少钱')}`, {
-      headers: { authorization: `Bearer ${w.tenant.tokens.staff}` },
-    });
-    const events = (await res.text()).trim().split('\n\n').map((e) => ({ event: e.split('\n')[0]!.slice(7), data: JSON.parse(e.split('\n')[1]!.slice(6)) }));
+    const res = await fetch(
+      `${w.app.url}/api/ai/suggestions/stream?customerId=${customerId}&question=${encodeURIComponent('杨枝甘露多少钱')}`,
+      {
+        headers: { authorization: `Bearer ${w.tenant.tokens.staff}` },
+      },
+    );
+    const events = (await res.text())
+      .trim()
+      .split('\n\n')
+      .map((e) => ({ event: e.split('\n')[0]!.slice(7), data: JSON.parse(e.split('\n')[1]!.slice(6)) }));
     expect(llm.seen.at(-1)!.stream).toBe(true);
     const partials = events.filter((e) => e.event === 'answer_text').map((e) => e.data.text as string);
     expect(partials.length).toBeGreaterThan(1); // the stand-in streams 8 characters a chunk: the text grows
@@ -118,7 +171,11 @@ describe('LLM engine', () => {
 
   it('only owners see and change the LLM settings', async () => {
     expect((await w.app.request('/api/ai/llm-settings', { token: w.tenant.tokens.manager })).status).toBe(403);
-    const bad = await w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: { baseUrl: 'not a url', model: 'x', apiKey: 'short' } });
+    const bad = await w.app.request('/api/ai/llm-settings', {
+      method: 'PUT',
+      token: w.tenant.tokens.owner,
+      body: { baseUrl: 'not a url', model: 'x', apiKey: 'short' },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['baseUrl', 'apiKey']));
   });
@@ -127,19 +184,40 @@ describe('LLM engine', () => {
 describe('proactive drafts in the shop’s voice', () => {
   const DAY = 86_400_000;
   const NOW = new Date(Date.now() - (Date.now() % DAY) + DAY + 2.5 * 3600_000); // tomorrow 10:30 in Shanghai
-  const drafts = () => w.app.container.mongo.collection('outreach_drafts').find({ merchantId: w.tenant.merchant._id, scenario: 'dormant_winback' }).toArray();
+  const drafts = () =>
+    w.app.container.mongo
+      .collection('outreach_drafts')
+      .find({ merchantId: w.tenant.merchant._id, scenario: 'dormant_winback' })
+      .toArray();
   /** A model that rewrites the template, citing the product it was given (with a price, when asked to). */
   const rewrite = (price?: string) => (req: { messages: { role: string; content: string }[] }) => {
     const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1];
-    return { content: JSON.stringify({ text: `阿强，好久没见到你啦！你爱喝的杨枝甘露${price ? `今天${price}元` : '还是老味道'}，路过就进来坐坐～`, citedIds: id ? [id] : [] }) };
+    return {
+      content: JSON.stringify({
+        text: `阿强，好久没见到你啦！你爱喝的杨枝甘露${price ? `今天${price}元` : '还是老味道'}，路过就进来坐坐～`,
+        citedIds: id ? [id] : [],
+      }),
+    };
   };
 
   beforeAll(async () => {
     await w.app.container.mongo.collection('llm_usage').deleteMany({});
-    for (const [name, ago] of [['阿强', 40], ['阿珍', 41], ['阿亮', 42]] as const) {
+    for (const [name, ago] of [
+      ['阿强', 40],
+      ['阿珍', 41],
+      ['阿亮', 42],
+    ] as const) {
       const c = await buildCustomer(w.app.container, w.tenant.merchantId, { name, remark: name });
       await w.app.container.repositories.orders.insertMany(w.tenant.merchantId, [
-        { externalId: `${name}-1`, customerId: c._id, channel: '堂食', status: 'completed', amount: 1800, items: [{ name: '杨枝甘露', quantity: 1, unitPrice: 1800, specs: [] }], placedAt: new Date(NOW.getTime() - ago * DAY) },
+        {
+          externalId: `${name}-1`,
+          customerId: c._id,
+          channel: '堂食',
+          status: 'completed',
+          amount: 1800,
+          items: [{ name: '杨枝甘露', quantity: 1, unitPrice: 1800, specs: [] }],
+          placedAt: new Date(NOW.getTime() - ago * DAY),
+        },
       ]);
     }
     await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
@@ -150,13 +228,16 @@ describe('proactive drafts in the shop’s voice', () => {
     const outcome = await w.app.container.outreach.scan.scanMerchant(w.tenant.merchantId, NOW);
     expect(outcome.dormant_winback).toMatchObject({ drafted: 3 });
     const made = await drafts();
-    expect(made.filter((d) => d.writtenBy === 'llm').map((d) => d.text)).toEqual(['阿强，好久没见到你啦！你爱喝的杨枝甘露还是老味道，路过就进来坐坐～']);
+    expect(made.filter((d) => d.writtenBy === 'llm').map((d) => d.text)).toEqual([
+      '阿强，好久没见到你啦！你爱喝的杨枝甘露还是老味道，路过就进来坐坐～',
+    ]);
     expect(made.filter((d) => d.writtenBy === 'template')).toHaveLength(2); // the invented price and the malformed answer
     expect(made.every((d) => !d.text.includes('9元'))).toBe(true);
     const asked = llm.seen.filter((r) => r.messages[0]!.content.includes('主动消息'));
     expect(asked).toHaveLength(3);
     expect(asked[0]!.messages[1]!.content).toContain('场景：沉睡客户唤醒');
-    const listed = (await w.app.request('/api/outreach/drafts?status=pending', { token: w.tenant.tokens.owner })).body.items;
+    const listed = (await w.app.request('/api/outreach/drafts?status=pending', { token: w.tenant.tokens.owner })).body
+      .items;
     expect(listed.map((d: { writtenBy: string }) => d.writtenBy).sort()).toEqual(['llm', 'template', 'template']);
   });
 });

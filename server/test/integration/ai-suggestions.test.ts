@@ -14,7 +14,12 @@ beforeAll(async () => {
   // a regular: the customer with the most orders
   const [top] = await app.container.mongo
     .collection('orders')
-    .aggregate([{ $match: { customerId: { $ne: null } } }, { $group: { _id: '$customerId', n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $limit: 1 }])
+    .aggregate([
+      { $match: { customerId: { $ne: null } } },
+      { $group: { _id: '$customerId', n: { $sum: 1 } } },
+      { $sort: { n: -1 } },
+      { $limit: 1 },
+    ])
     .toArray();
   customerId = String(top!._id);
 });
@@ -34,15 +39,23 @@ describe('sidebar suggestions', () => {
   });
 
   it('streams the drafts as server-sent events', async () => {
-    const res = await fetch(`${app.url}/api/ai/suggestions/stream?customerId=${customerId}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${app.url}/api/ai/suggestions/stream?customerId=${customerId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const body = await res.text();
-    const events = body.trim().split('\n\n').map((e) => e.split('\n')[0]);
+    const events = body
+      .trim()
+      .split('\n\n')
+      .map((e) => e.split('\n')[0]);
     expect(events).toEqual(['event: draft', 'event: draft', 'event: done']); // no question: follow-up and new item
   });
 
   it('records feedback, and refuses another merchant’s customer', async () => {
-    const fb = await app.request('/api/ai/suggestions/feedback', { token, body: { customerId, draft: '草稿', outcome: 'edited', sentText: '改过的' } });
+    const fb = await app.request('/api/ai/suggestions/feedback', {
+      token,
+      body: { customerId, draft: '草稿', outcome: 'edited', sentText: '改过的' },
+    });
     expect(fb.status).toBe(204);
     expect(await app.container.mongo.collection('draft_feedback').countDocuments({ outcome: 'edited' })).toBe(1);
     const other = await buildTenant(app.container);

@@ -8,16 +8,29 @@ let w: WecomTestApp;
 const DAY = 86_400_000;
 
 async function contact(name: string, orderDaysAgo: number[], item = '杨枝甘露') {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name });
+  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+    name,
+  });
   await vi.waitFor(async () => {
-    if (!(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))) throw new Error('not yet');
+    if (!(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId)))
+      throw new Error('not yet');
   });
   const c = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
   await w.app.container.repositories.orders.insertMany(
     w.tenant.merchantId,
-    orderDaysAgo.map((ago, i) => ({ externalId: `${name}-${i}`, customerId: c._id, channel: '堂食' as const, status: 'completed' as const, items: [{ name: item, quantity: 1, unitPrice: 1800, specs: [] }], amount: 1800, placedAt: new Date(Date.now() - ago * DAY) })),
+    orderDaysAgo.map((ago, i) => ({
+      externalId: `${name}-${i}`,
+      customerId: c._id,
+      channel: '堂食' as const,
+      status: 'completed' as const,
+      items: [{ name: item, quantity: 1, unitPrice: 1800, specs: [] }],
+      amount: 1800,
+      placedAt: new Date(Date.now() - ago * DAY),
+    })),
   );
-  await w.app.container.mongo.collection('customers').updateOne({ _id: c._id }, { $set: { firstContactAt: new Date(Date.now() - 200 * DAY) } });
+  await w.app.container.mongo
+    .collection('customers')
+    .updateOne({ _id: c._id }, { $set: { firstContactAt: new Date(Date.now() - 200 * DAY) } });
   return { id: c._id, externalUserId };
 }
 
@@ -30,21 +43,33 @@ describe('auto-tagging', () => {
   it('tags customers by the built-ins and the merchant’s rules, keeps hand-set tags, and pushes to WeCom', async () => {
     const regular = await contact('常客', [1, 5, 9, 13, 17, 21]);
     const sleepy = await contact('沉睡客', [40, 50], '芋泥波波奶茶');
-    await w.app.container.mongo.collection('customers').updateOne({ _id: regular.id }, { $set: { tags: ['手动标签', '流失客户'] } });
-    const rule = await w.app.request('/api/tag-rules', { token: w.tenant.tokens.manager, body: { tag: '芒果控', boughtItem: '杨枝甘露', minVisits: 3 } });
+    await w.app.container.mongo
+      .collection('customers')
+      .updateOne({ _id: regular.id }, { $set: { tags: ['手动标签', '流失客户'] } });
+    const rule = await w.app.request('/api/tag-rules', {
+      token: w.tenant.tokens.manager,
+      body: { tag: '芒果控', boughtItem: '杨枝甘露', minVisits: 3 },
+    });
     expect(rule.status).toBe(201);
     const res = await w.app.request('/api/tag-rules/apply', { token: w.tenant.tokens.manager, body: {} });
     expect(res.body).toEqual({ customers: 2, changed: 2 });
-    const tagsOf = async (id: unknown) => (await w.app.container.mongo.collection('customers').findOne({ _id: id as never }))!.tags as string[];
+    const tagsOf = async (id: unknown) =>
+      (await w.app.container.mongo.collection('customers').findOne({ _id: id as never }))!.tags as string[];
     expect((await tagsOf(regular.id)).sort()).toEqual(['手动标签', '芒果控', '高价值客户'].sort()); // the stale 流失客户 is gone
     expect(await tagsOf(sleepy.id)).toEqual(['沉睡客户']);
     // applied again: nothing changes
-    expect((await w.app.request('/api/tag-rules/apply', { token: w.tenant.tokens.manager, body: {} })).body.changed).toBe(0);
+    expect(
+      (await w.app.request('/api/tag-rules/apply', { token: w.tenant.tokens.manager, body: {} })).body.changed,
+    ).toBe(0);
     await vi.waitFor(
       () => {
-        const tagId = (w.standin.state.tagGroups.get(w.corpId) ?? []).flatMap((g) => g.tags).find((t) => t.name === '沉睡客户')?.id;
+        const tagId = (w.standin.state.tagGroups.get(w.corpId) ?? [])
+          .flatMap((g) => g.tags)
+          .find((t) => t.name === '沉睡客户')?.id;
         expect(tagId).toBeDefined();
-        expect(w.standin.state.contacts.get(sleepy.externalUserId)!.followers.get(w.tenant.people.staff.wecomUserId)!.tagIds).toContain(tagId);
+        expect(
+          w.standin.state.contacts.get(sleepy.externalUserId)!.followers.get(w.tenant.people.staff.wecomUserId)!.tagIds,
+        ).toContain(tagId);
       },
       { timeout: 10_000, interval: 100 },
     );
@@ -53,13 +78,33 @@ describe('auto-tagging', () => {
   it('validates rules, refuses duplicates and built-in names, and keeps merchants apart', async () => {
     const bad = await w.app.request('/api/tag-rules', { token: w.tenant.tokens.manager, body: { tag: '空规则' } });
     expect(bad.status).toBe(400);
-    expect((await w.app.request('/api/tag-rules', { token: w.tenant.tokens.manager, body: { tag: '高价值客户', minVisits: 1 } })).status).toBe(400);
-    expect((await w.app.request('/api/tag-rules', { token: w.tenant.tokens.manager, body: { tag: '芒果控', minVisits: 1 } })).status).toBe(409);
+    expect(
+      (
+        await w.app.request('/api/tag-rules', {
+          token: w.tenant.tokens.manager,
+          body: { tag: '高价值客户', minVisits: 1 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await w.app.request('/api/tag-rules', { token: w.tenant.tokens.manager, body: { tag: '芒果控', minVisits: 1 } }))
+        .status,
+    ).toBe(409);
     expect((await w.app.request('/api/tag-rules', { token: w.tenant.tokens.staff })).status).toBe(403);
     const other = await buildTenant(w.app.container);
     expect((await w.app.request('/api/tag-rules', { token: other.tokens.manager })).body.items).toEqual([]);
     const mine = (await w.app.request('/api/tag-rules', { token: w.tenant.tokens.manager })).body.items[0];
-    expect((await w.app.request(`/api/tag-rules/${mine.id}`, { method: 'DELETE', token: other.tokens.manager })).status).toBe(404);
-    expect((await w.app.request(`/api/tag-rules/${mine.id}`, { method: 'PUT', token: w.tenant.tokens.manager, body: { tag: '芒果控', enabled: false, boughtItem: '杨枝甘露' } })).body.enabled).toBe(false);
+    expect(
+      (await w.app.request(`/api/tag-rules/${mine.id}`, { method: 'DELETE', token: other.tokens.manager })).status,
+    ).toBe(404);
+    expect(
+      (
+        await w.app.request(`/api/tag-rules/${mine.id}`, {
+          method: 'PUT',
+          token: w.tenant.tokens.manager,
+          body: { tag: '芒果控', enabled: false, boughtItem: '杨枝甘露' },
+        })
+      ).body.enabled,
+    ).toBe(false);
   });
 });

@@ -99,7 +99,8 @@ describe('finding a customer by phone', () => {
     // Masked 139****3227 leaves 10,000 candidates; the limit makes trying them take weeks, not minutes.
     const u = await buildTenant(app.container); // a staff member who has not looked anything up yet
     await awayFromWindowEdge(STAFF_PHONE_LOOKUPS.windowMs, 10_000);
-    const lookup = (token: string, n: number) => app.request(`/api/customers?q=1391234${String(n).padStart(4, '0')}`, { token });
+    const lookup = (token: string, n: number) =>
+      app.request(`/api/customers?q=1391234${String(n).padStart(4, '0')}`, { token });
     const statuses: number[] = [];
     for (let n = 0; n < STAFF_PHONE_LOOKUPS.limit + 1; n++) statuses.push((await lookup(u.tokens.staff, n)).status);
     expect(statuses.slice(0, STAFF_PHONE_LOOKUPS.limit).every((s) => s === 200)).toBe(true);
@@ -108,7 +109,9 @@ describe('finding a customer by phone', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.message).toMatch(/手机号/);
     // a name search still works for that staff member, and the manager is not limited by the staff member's count
-    expect((await app.request(`/api/customers?q=${encodeURIComponent('手机客户')}`, { token: u.tokens.staff })).status).toBe(200);
+    expect(
+      (await app.request(`/api/customers?q=${encodeURIComponent('手机客户')}`, { token: u.tokens.staff })).status,
+    ).toBe(200);
     expect((await lookup(u.tokens.manager, 1)).status).toBe(200);
   });
 });

@@ -22,15 +22,21 @@ describe('demo merchant', () => {
 
     const orders = app.container.mongo.collection('orders');
     expect(await orders.countDocuments()).toBe(first.counts!.orders);
-    const [span] = await orders.aggregate([{ $group: { _id: null, min: { $min: '$placedAt' }, max: { $max: '$placedAt' } } }]).toArray();
+    const [span] = await orders
+      .aggregate([{ $group: { _id: null, min: { $min: '$placedAt' }, max: { $max: '$placedAt' } } }])
+      .toArray();
     expect((now.getTime() - span!.min.getTime()) / 86_400_000).toBeGreaterThan(80);
     expect(span!.max.getTime()).toBeLessThan(now.getTime());
     // some customers have drifted away (no order for 30+ days): the win-back scenarios need them
-    const lapsed = await app.container.repositories.customers.count(first.merchantId, { lastContactAt: { $lt: new Date(now.getTime() - 30 * 86_400_000) } });
+    const lapsed = await app.container.repositories.customers.count(first.merchantId, {
+      lastContactAt: { $lt: new Date(now.getTime() - 30 * 86_400_000) },
+    });
     expect(lapsed).toBeGreaterThan(20);
     // stock and reviews came in through the intake, and the owner has alerts waiting
     const alerts = await app.container.alerts.service.list(first.merchantId, 'open');
-    expect(alerts.map((a) => a.title).sort()).toEqual(['库存偏低：芒果', '库存告急：芋泥', '库存偏低：鲜牛奶', '差评预警：饿了么 1星'].sort());
+    expect(alerts.map((a) => a.title).sort()).toEqual(
+      ['库存偏低：芒果', '库存告急：芋泥', '库存偏低：鲜牛奶', '差评预警：饿了么 1星'].sort(),
+    );
   });
 
   it('logs in as a demo owner in demo mode and sees the demo customers', async () => {

@@ -33,7 +33,9 @@ describe('worker role', () => {
   beforeAll(async () => {
     app = await startTestApp({
       role: 'worker',
-      jobs: [{ name: 'test.record', handler: async (job: Job) => void seen.push((job.attrs.data as { id: string }).id) }],
+      jobs: [
+        { name: 'test.record', handler: async (job: Job) => void seen.push((job.attrs.data as { id: string }).id) },
+      ],
     });
   });
   afterAll(() => app.close());

@@ -6,7 +6,10 @@ let app: TestApp;
 let tenant: Awaited<ReturnType<typeof buildTenant>>;
 
 beforeAll(async () => {
-  app = await startTestApp({ role: 'api', env: { BODY_LIMIT: '16kb', CORS_ORIGINS: 'http://sidebar.test', REQUEST_TIMEOUT_MS: '2000' } });
+  app = await startTestApp({
+    role: 'api',
+    env: { BODY_LIMIT: '16kb', CORS_ORIGINS: 'http://sidebar.test', REQUEST_TIMEOUT_MS: '2000' },
+  });
   tenant = await buildTenant(app.container);
 });
 afterAll(() => app.close());
@@ -14,7 +17,10 @@ afterAll(() => app.close());
 describe('bad input', () => {
   it('answers 413 for an oversized body and stores nothing', async () => {
     const c = await buildCustomer(app.container, tenant.merchantId);
-    const res = await app.request(`/api/customers/${c._id}/notes`, { token: tenant.tokens.staff, body: { text: 'x'.repeat(20_000) } });
+    const res = await app.request(`/api/customers/${c._id}/notes`, {
+      token: tenant.tokens.staff,
+      body: { text: 'x'.repeat(20_000) },
+    });
     expect(res.status).toBe(413);
     expect(res.body).toEqual({ error: 'payload_too_large', message: '提交的内容太大了，请精简后重试' });
     const after = await app.container.repositories.customers.findById(tenant.merchantId, c._id.toHexString());
@@ -23,7 +29,11 @@ describe('bad input', () => {
 
   it('answers 400 invalid_json for malformed JSON', async () => {
     const c = await buildCustomer(app.container, tenant.merchantId);
-    const res = await app.request(`/api/customers/${c._id}`, { method: 'PATCH', token: tenant.tokens.staff, rawBody: '{"remark": "半截' });
+    const res = await app.request(`/api/customers/${c._id}`, {
+      method: 'PATCH',
+      token: tenant.tokens.staff,
+      rawBody: '{"remark": "半截',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_json');
   });
@@ -36,7 +46,9 @@ describe('bad input', () => {
     const inQuery = await app.request('/api/customers?followStaffId[$ne]=x', { token: tenant.tokens.staff });
     expect(inQuery.status).toBe(400);
     expect(inQuery.body.error).toBe('validation_failed');
-    const inPath = await app.request(`/api/customers/${encodeURIComponent('{"$gt":""}')}`, { token: tenant.tokens.staff });
+    const inPath = await app.request(`/api/customers/${encodeURIComponent('{"$gt":""}')}`, {
+      token: tenant.tokens.staff,
+    });
     expect(inPath.status).toBe(400);
   });
 
@@ -69,11 +81,17 @@ describe('customers API', () => {
   it('pages through customers, most recent contact first, without repeats', async () => {
     const t = await buildTenant(app.container);
     const base = Date.now();
-    for (let i = 0; i < 7; i++) await buildCustomer(app.container, t.merchantId, { name: `分页${i}`, lastContactAt: new Date(base - i * 60_000) });
+    for (let i = 0; i < 7; i++)
+      await buildCustomer(app.container, t.merchantId, {
+        name: `分页${i}`,
+        lastContactAt: new Date(base - i * 60_000),
+      });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const res = await app.request(`/api/customers?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: t.tokens.staff });
+      const res = await app.request(`/api/customers?limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: t.tokens.staff,
+      });
       seen.push(...res.body.items.map((c: { name: string }) => c.name));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -85,7 +103,9 @@ describe('customers API', () => {
     await buildCustomer(app.container, t.merchantId, { name: '王小芳', phone: '13900001111', tags: ['高价值客户'] });
     await buildCustomer(app.container, t.merchantId, { name: '李雷', phone: '13900002222' });
     const names = async (qs: string) =>
-      (await app.request(`/api/customers?${qs}`, { token: t.tokens.staff })).body.items.map((c: { name: string }) => c.name);
+      (await app.request(`/api/customers?${qs}`, { token: t.tokens.staff })).body.items.map(
+        (c: { name: string }) => c.name,
+      );
     expect(await names(`q=${encodeURIComponent('小芳')}`)).toEqual(['王小芳']);
     expect(await names('q=13900002222')).toEqual(['李雷']); // staff by the whole number (suffixes: customer-consent)
     expect(await names(`tag=${encodeURIComponent('高价值客户')}`)).toEqual(['王小芳']);
@@ -104,9 +124,15 @@ describe('customers API', () => {
     const stored = await app.container.repositories.customers.findById(tenant.merchantId, c._id.toHexString());
     expect(stored?.birthdayMonthDay).toBe('08-17');
     expect(stored?.optedOutAt).toBeInstanceOf(Date);
-    const noted = await app.request(`/api/customers/${c._id}/notes`, { token: tenant.tokens.staff, body: { text: '下次推荐新品杨枝甘露' } });
+    const noted = await app.request(`/api/customers/${c._id}/notes`, {
+      token: tenant.tokens.staff,
+      body: { text: '下次推荐新品杨枝甘露' },
+    });
     expect(noted.status).toBe(201);
-    expect(noted.body.notes[0]).toMatchObject({ text: '下次推荐新品杨枝甘露', staffId: String(tenant.people.staff._id) });
+    expect(noted.body.notes[0]).toMatchObject({
+      text: '下次推荐新品杨枝甘露',
+      staffId: String(tenant.people.staff._id),
+    });
   });
 });
 

@@ -33,7 +33,10 @@ async function deliver(kind: string, body: unknown, key?: string) {
 const api = (path: string, body: unknown, token = tenant.tokens.manager) =>
   app.request(`/api/intake/${path}`, { token, body });
 const find = (collection: string, filter: Record<string, unknown> = {}, merchantId = tenant.merchant._id) =>
-  app.container.mongo.collection(collection).find({ merchantId, ...filter }).toArray();
+  app.container.mongo
+    .collection(collection)
+    .find({ merchantId, ...filter })
+    .toArray();
 const quantity = async (name: string, merchantId = tenant.merchant._id) =>
   (await find('stock_items', { name }, merchantId))[0]?.quantity;
 
@@ -53,14 +56,20 @@ function failOnce(model: object, method: string, when: (filter: any, update: any
     else delete target[method];
     throw Object.assign(new Error('connection 3 to 127.0.0.1:27017 closed (injected)'), { name: 'MongoNetworkError' });
   };
-  return { get failed() {
-    return failed;
-  } };
+  return {
+    get failed() {
+      return failed;
+    },
+  };
 }
 const incrementing = (_filter: unknown, update: any) => Array.isArray(update) || Boolean(update?.$inc);
 
 const movement = (externalId: string, item: string, change: number) => ({
-  externalId, item, change, reason: change > 0 ? 'purchase' : 'sale', at: '2026-11-23T09:00:00+08:00',
+  externalId,
+  item,
+  change,
+  reason: change > 0 ? 'purchase' : 'sale',
+  at: '2026-11-23T09:00:00+08:00',
 });
 
 beforeAll(async () => {
@@ -131,7 +140,12 @@ describe('stock movements', () => {
   });
 
   it('a movement whose sender never retries is completed by the next one for its item, or by the sweep', async () => {
-    await deliver('stock', { items: [{ externalId: '珍珠', quantity: 10 }, { externalId: '红豆', quantity: 10 }] });
+    await deliver('stock', {
+      items: [
+        { externalId: '珍珠', quantity: 10 },
+        { externalId: '红豆', quantity: 10 },
+      ],
+    });
     failOnce(app.container.shopData.stock, 'updateOne', incrementing);
     expect((await deliver('stock-movements', { movements: [movement('RK-5', '珍珠', 24)] })).status).toBe(500);
     expect((await deliver('stock-movements', { movements: [movement('RK-6', '珍珠', -4)] })).status).toBe(200);
@@ -161,8 +175,12 @@ describe('attendance', () => {
   it('uses the class hours of a present record exactly once across a failed write and its retries', async () => {
     const pkg = { externalId: 'PK-1', course: '少儿英语', totalHours: 48, remainingHours: 6 };
     await api('course-packages', { packages: [pkg] });
-    const lesson = (externalId: string, hours: number) =>
-      ({ externalId, packageId: 'PK-1', at: '2026-11-21T10:00:00+08:00', hours });
+    const lesson = (externalId: string, hours: number) => ({
+      externalId,
+      packageId: 'PK-1',
+      at: '2026-11-21T10:00:00+08:00',
+      hours,
+    });
     const remaining = async () => (await find('course_packages', { externalId: 'PK-1' }))[0]?.remainingHours;
 
     const fault = failOnce(app.container.shopData.packages, 'updateOne');

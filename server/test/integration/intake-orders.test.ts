@@ -20,7 +20,10 @@ const order = (externalId: string, extra: Record<string, unknown> = {}) => ({
 });
 
 /** Delivers like a POS would: signed body, current timestamp. */
-async function deliver(body: unknown, options: { secret?: string; timestamp?: number; key?: string; url?: string; raw?: string } = {}) {
+async function deliver(
+  body: unknown,
+  options: { secret?: string; timestamp?: number; key?: string; url?: string; raw?: string } = {},
+) {
   const raw = options.raw ?? JSON.stringify(body);
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const res = await fetch(options.url ?? hook.url, {
@@ -33,10 +36,15 @@ async function deliver(body: unknown, options: { secret?: string; timestamp?: nu
     },
     body: raw,
   });
-  return { status: res.status, replayed: res.headers.get('idempotent-replayed'), body: (await res.json()) as Record<string, any> };
+  return {
+    status: res.status,
+    replayed: res.headers.get('idempotent-replayed'),
+    body: (await res.json()) as Record<string, any>,
+  };
 }
 
-const ordersOf = (externalId: string) => app.container.mongo.collection('orders').find({ merchantId: tenant.merchant._id, externalId }).toArray();
+const ordersOf = (externalId: string) =>
+  app.container.mongo.collection('orders').find({ merchantId: tenant.merchant._id, externalId }).toArray();
 
 beforeAll(async () => {
   app = await startTestApp({ role: 'api' });
@@ -54,7 +62,10 @@ describe('order webhook', () => {
     const first = await deliver({ orders: [order('POS-1', { customer: { phone: '13800000001' } })] });
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ received: 1, created: 1, updated: 0, unmatchedCustomers: 0, failed: [] });
-    for (let i = 0; i < 3; i++) expect((await deliver({ orders: [order('POS-1', { customer: { phone: '13800000001' } })] })).body.created).toBe(0);
+    for (let i = 0; i < 3; i++)
+      expect((await deliver({ orders: [order('POS-1', { customer: { phone: '13800000001' } })] })).body.created).toBe(
+        0,
+      );
     const stored = await ordersOf('POS-1');
     expect(stored).toHaveLength(1);
     expect(String(stored[0]!.customerId)).toBe(customer._id.toHexString());
@@ -81,16 +92,24 @@ describe('order webhook', () => {
     const otherHook = await app.request('/api/intake/webhook', { method: 'POST', token: other.tokens.owner });
     expect((await deliver({ orders: [order('X-3')] }, { secret: otherHook.body.secret })).status).toBe(401); // their secret, our URL
     expect((await deliver(null, { raw: '{"orders": [' })).status).toBe(400);
-    const tooBig = await deliver(null, { raw: JSON.stringify({ orders: [order('X-4', { pad: 'x'.repeat(1_100_000) })] }) });
+    const tooBig = await deliver(null, {
+      raw: JSON.stringify({ orders: [order('X-4', { pad: 'x'.repeat(1_100_000) })] }),
+    });
     expect(tooBig.status).toBe(413);
     expect((await deliver({ orders: [] })).status).toBe(400);
     expect(await app.container.mongo.collection('orders').countDocuments({ externalId: /^X-/ })).toBe(0);
   });
 
   it('takes the good orders of a batch and reports each bad one with its reasons', async () => {
-    const res = await deliver({ orders: [order('POS-4'), order('POS-5', { amount: 18.5, channel: '飞鸽传书' }), { nonsense: true }] });
+    const res = await deliver({
+      orders: [order('POS-4'), order('POS-5', { amount: 18.5, channel: '飞鸽传书' }), { nonsense: true }],
+    });
     expect(res.body).toMatchObject({ received: 3, created: 1, unmatchedCustomers: 1 });
-    expect(res.body.failed[0]).toEqual({ index: 1, externalId: 'POS-5', errors: { amount: '金额单位是分，须为整数', channel: '渠道只能是 堂食、外卖、团购 或 线上' } });
+    expect(res.body.failed[0]).toEqual({
+      index: 1,
+      externalId: 'POS-5',
+      errors: { amount: '金额单位是分，须为整数', channel: '渠道只能是 堂食、外卖、团购 或 线上' },
+    });
     expect(res.body.failed[1].index).toBe(2);
   });
 
@@ -114,13 +133,22 @@ describe('orders through the API and spreadsheets', () => {
     await buildCustomer(app.container, other.merchantId, { phone: '13900000009' });
     const res = await app.request('/api/intake/orders', {
       token: tenant.tokens.manager,
-      body: { orders: [order('API-1', { customer: { externalUserId: 'wmIntake01' } }), order('API-2', { customer: { memberNo: 'VIP-0007' } }), order('API-3', { customer: { phone: '13900000009' } })] },
+      body: {
+        orders: [
+          order('API-1', { customer: { externalUserId: 'wmIntake01' } }),
+          order('API-2', { customer: { memberNo: 'VIP-0007' } }),
+          order('API-3', { customer: { phone: '13900000009' } }),
+        ],
+      },
     });
     expect(res.body).toMatchObject({ created: 3, unmatchedCustomers: 1 }); // the phone belongs to another merchant's customer
     expect(String((await ordersOf('API-1'))[0]!.customerId)).toBe(byWecom._id.toHexString());
     expect(String((await ordersOf('API-2'))[0]!.customerId)).toBe(byMember._id.toHexString());
     expect((await ordersOf('API-3'))[0]!.customerId).toBeUndefined();
-    expect((await app.request('/api/intake/orders', { token: tenant.tokens.staff, body: { orders: [order('API-4')] } })).status).toBe(403);
+    expect(
+      (await app.request('/api/intake/orders', { token: tenant.tokens.staff, body: { orders: [order('API-4')] } }))
+        .status,
+    ).toBe(403);
   });
 
   it('imports a POS export: good rows in, bad rows reported by row, a dry run changes nothing', async () => {
@@ -132,11 +160,22 @@ describe('orders through the API and spreadsheets', () => {
       ',2026/11/20 14:00,堂食,已完成,15,芋泥波波,',
       'S-5,2026/11/20 15:00,堂食,已完成,十五元,芋泥波波,',
     ].join('\n');
-    const preview = await app.request('/api/intake/orders/import', { token: tenant.tokens.manager, body: { format: 'csv', content: csv, dryRun: true } });
+    const preview = await app.request('/api/intake/orders/import', {
+      token: tenant.tokens.manager,
+      body: { format: 'csv', content: csv, dryRun: true },
+    });
     expect(preview.body).toMatchObject({ dryRun: true, created: 2, received: 5 });
-    expect(preview.body.mapping).toMatchObject({ 订单号: 'externalId', 订单来源: 'channel', 实收金额: 'amount', 会员手机号: 'phone' });
+    expect(preview.body.mapping).toMatchObject({
+      订单号: 'externalId',
+      订单来源: 'channel',
+      实收金额: 'amount',
+      会员手机号: 'phone',
+    });
     expect(await ordersOf('S-1')).toHaveLength(0);
-    const res = await app.request('/api/intake/orders/import', { token: tenant.tokens.manager, body: { format: 'csv', content: csv, dryRun: false } });
+    const res = await app.request('/api/intake/orders/import', {
+      token: tenant.tokens.manager,
+      body: { format: 'csv', content: csv, dryRun: false },
+    });
     expect(res.body).toMatchObject({ created: 2, unmatchedCustomers: 1 });
     expect(res.body.failed.map((f: { row: number }) => f.row)).toEqual([4, 5, 6]);
     expect(res.body.failed[0].errors.placedAt).toContain('下单时间格式不正确');
@@ -145,8 +184,18 @@ describe('orders through the API and spreadsheets', () => {
     const [s1] = await ordersOf('S-1');
     expect(s1).toMatchObject({ channel: '外卖', amount: 3600, placedAt: new Date('2026-11-20T04:30:00Z') });
     // imported again: nothing new
-    expect((await app.request('/api/intake/orders/import', { token: tenant.tokens.manager, body: { format: 'csv', content: csv, dryRun: false } })).body.created).toBe(0);
-    const noId = await app.request('/api/intake/orders/import', { token: tenant.tokens.manager, body: { format: 'csv', content: '时间,金额\n2026/11/20,15', dryRun: false } });
+    expect(
+      (
+        await app.request('/api/intake/orders/import', {
+          token: tenant.tokens.manager,
+          body: { format: 'csv', content: csv, dryRun: false },
+        })
+      ).body.created,
+    ).toBe(0);
+    const noId = await app.request('/api/intake/orders/import', {
+      token: tenant.tokens.manager,
+      body: { format: 'csv', content: '时间,金额\n2026/11/20,15', dryRun: false },
+    });
     expect(noId.status).toBe(400);
     expect(noId.body.message).toContain('订单号');
   });

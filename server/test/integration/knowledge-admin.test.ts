@@ -15,23 +15,44 @@ describe('shop knowledge editing', () => {
   it('creates a product in yuan, stores fen, and the bot knows the new price at once', async () => {
     const res = await app.request('/api/knowledge/products', {
       token: t.tokens.manager,
-      body: { name: '桂花酒酿', category: '季节限定', price: 16.5, specs: [{ name: '杯型', options: [{ label: '中杯' }, { label: '大杯', priceDelta: 3 }] }], tags: ['新品'] },
+      body: {
+        name: '桂花酒酿',
+        category: '季节限定',
+        price: 16.5,
+        specs: [{ name: '杯型', options: [{ label: '中杯' }, { label: '大杯', priceDelta: 3 }] }],
+        tags: ['新品'],
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: '桂花酒酿', price: 1650 });
     const kb = await app.container.ai.knowledge.get(t.merchantId);
     expect(offlineAnswer(kb, '桂花酒酿多少钱').reply).toBe('桂花酒酿中杯16.5元，大杯加3元。');
 
-    const update = await app.request(`/api/knowledge/products/${res.body.id}`, { method: 'PUT', token: t.tokens.owner, body: { name: '桂花酒酿', category: '季节限定', price: 18 } });
+    const update = await app.request(`/api/knowledge/products/${res.body.id}`, {
+      method: 'PUT',
+      token: t.tokens.owner,
+      body: { name: '桂花酒酿', category: '季节限定', price: 18 },
+    });
     expect(update.body.price).toBe(1800);
-    expect(offlineAnswer(await app.container.ai.knowledge.get(t.merchantId), '桂花酒酿多少钱').reply).toBe('桂花酒酿18元。');
+    expect(offlineAnswer(await app.container.ai.knowledge.get(t.merchantId), '桂花酒酿多少钱').reply).toBe(
+      '桂花酒酿18元。',
+    );
   });
 
   it('keeps a change history with before and after', async () => {
-    const faq = await app.request('/api/knowledge/faqs', { token: t.tokens.manager, body: { questions: ['可以带外食吗'], answer: '可以的，欢迎～' } });
-    await app.request(`/api/knowledge/faqs/${faq.body.id}`, { method: 'PUT', token: t.tokens.manager, body: { questions: ['可以带外食吗'], answer: '可以，请保持桌面整洁～' } });
+    const faq = await app.request('/api/knowledge/faqs', {
+      token: t.tokens.manager,
+      body: { questions: ['可以带外食吗'], answer: '可以的，欢迎～' },
+    });
+    await app.request(`/api/knowledge/faqs/${faq.body.id}`, {
+      method: 'PUT',
+      token: t.tokens.manager,
+      body: { questions: ['可以带外食吗'], answer: '可以，请保持桌面整洁～' },
+    });
     await app.request(`/api/knowledge/faqs/${faq.body.id}`, { method: 'DELETE', token: t.tokens.manager });
-    const history = (await app.request('/api/knowledge/history', { token: t.tokens.owner })).body.items.filter((h: { entityId: string }) => h.entityId === faq.body.id);
+    const history = (await app.request('/api/knowledge/history', { token: t.tokens.owner })).body.items.filter(
+      (h: { entityId: string }) => h.entityId === faq.body.id,
+    );
     expect(history.map((h: { action: string }) => h.action)).toEqual(['delete', 'update', 'create']);
     expect(history[1].before.answer).toBe('可以的，欢迎～');
     expect(history[1].after.answer).toBe('可以，请保持桌面整洁～');
@@ -39,14 +60,26 @@ describe('shop knowledge editing', () => {
   });
 
   it('validates input, lets staff read but not edit, and hides other merchants’ items', async () => {
-    const bad = await app.request('/api/knowledge/products', { token: t.tokens.manager, body: { name: '', category: '奶茶', price: -1 } });
+    const bad = await app.request('/api/knowledge/products', {
+      token: t.tokens.manager,
+      body: { name: '', category: '奶茶', price: -1 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toMatchObject({ name: '请填写商品名称', price: '价格不能为负' });
-    expect((await app.request('/api/knowledge/faqs', { token: t.tokens.staff, body: { questions: ['x'], answer: 'y' } })).status).toBe(403);
+    expect(
+      (await app.request('/api/knowledge/faqs', { token: t.tokens.staff, body: { questions: ['x'], answer: 'y' } }))
+        .status,
+    ).toBe(403);
     expect((await app.request('/api/knowledge/products', { token: t.tokens.staff })).status).toBe(200);
     const other = await buildTenant(app.container);
-    const theirs = await app.request('/api/knowledge/policies', { token: other.tokens.owner, body: { kind: 'refund', title: '退款', content: '七天无理由' } });
-    expect((await app.request(`/api/knowledge/policies/${theirs.body.id}`, { method: 'DELETE', token: t.tokens.owner })).status).toBe(404);
+    const theirs = await app.request('/api/knowledge/policies', {
+      token: other.tokens.owner,
+      body: { kind: 'refund', title: '退款', content: '七天无理由' },
+    });
+    expect(
+      (await app.request(`/api/knowledge/policies/${theirs.body.id}`, { method: 'DELETE', token: t.tokens.owner }))
+        .status,
+    ).toBe(404);
     expect((await app.request('/api/knowledge/policies', { token: t.tokens.owner })).body.items).toEqual([]);
   });
 });

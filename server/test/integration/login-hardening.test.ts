@@ -20,13 +20,19 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
     await awayFromWindowEdge(60_000, 10_000);
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const res = await w.app.request('/api/auth/demo-login', { body: {}, headers: viaProxy(`198.51.100.${i}`, '203.0.113.7') });
+      const res = await w.app.request('/api/auth/demo-login', {
+        body: {},
+        headers: viaProxy(`198.51.100.${i}`, '203.0.113.7'),
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 30).every((s) => s !== 429)).toBe(true);
     expect(statuses[30]).toBe(429);
     // another client behind the same proxy is not held up
-    expect((await w.app.request('/api/auth/demo-login', { body: {}, headers: viaProxy('198.51.100.1', '203.0.113.8') })).status).not.toBe(429);
+    expect(
+      (await w.app.request('/api/auth/demo-login', { body: {}, headers: viaProxy('198.51.100.1', '203.0.113.8') }))
+        .status,
+    ).not.toBe(429);
   });
 
   describe('mini-program bind tickets', () => {
@@ -35,11 +41,17 @@ describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
       w.standin.state.miniProgramCodes.set(code, { openid, expiresAt: Date.now() + 300_000, used: false });
       return code;
     };
-    const ticketFor = async (openid: string) => (await w.app.request('/api/auth/miniprogram/login', { body: { code: wxCode(openid) } })).body.bindTicket as string;
-    const bind = (bindTicket: string, inviteCode: string) => w.app.request('/api/auth/miniprogram/bind', { body: { bindTicket, inviteCode } });
+    const ticketFor = async (openid: string) =>
+      (await w.app.request('/api/auth/miniprogram/login', { body: { code: wxCode(openid) } })).body
+        .bindTicket as string;
+    const bind = (bindTicket: string, inviteCode: string) =>
+      w.app.request('/api/auth/miniprogram/bind', { body: { bindTicket, inviteCode } });
 
     it('allow five invite-code guesses, then none — not even the right code — for that WeChat user', async () => {
-      const invite = await w.app.request('/api/invites', { token: w.tenant.tokens.owner, body: { staffId: String(w.tenant.people.manager._id) } });
+      const invite = await w.app.request('/api/invites', {
+        token: w.tenant.tokens.owner,
+        body: { staffId: String(w.tenant.people.manager._id) },
+      });
       const ticket = await ticketFor('o-guesser');
       await awayFromWindowEdge(10 * 60_000, 10_000);
       for (let i = 0; i < 5; i++) expect((await bind(ticket, `WRONG${i}AB`)).status).toBe(400);

@@ -18,7 +18,10 @@ import { forbidNetworkDns } from '../support/no-network-dns.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 const dnsNet = forbidNetworkDns();
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082',
+  'hex',
+);
 
 async function localServer(handle: (req: IncomingMessage, res: ServerResponse) => void) {
   const seen: string[] = [];
@@ -47,7 +50,8 @@ beforeAll(async () => {
   await llm.start();
   images = await localServer((req, res) => {
     if (req.url === '/card.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
-    if (req.url === '/moved.png') return res.writeHead(302, { location: `http://inner.shop.test:${images.port}/card.png` }).end();
+    if (req.url === '/moved.png')
+      return res.writeHead(302, { location: `http://inner.shop.test:${images.port}/card.png` }).end();
     res.writeHead(200, { 'content-type': 'image/png' }); // endless, with no length announced
     const chunk = Buffer.alloc(64 * 1024, 7);
     let open = true;
@@ -69,11 +73,19 @@ afterAll(async () => {
 });
 
 const putLlm = (baseUrl: string) =>
-  w.app.request('/api/ai/llm-settings', { method: 'PUT', token: w.tenant.tokens.owner, body: { baseUrl, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 50_000 } });
+  w.app.request('/api/ai/llm-settings', {
+    method: 'PUT',
+    token: w.tenant.tokens.owner,
+    body: { baseUrl, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', dailyTokenBudget: 50_000 },
+  });
 
 describe('the LLM base URL', () => {
   it('takes no query or fragment', async () => {
-    for (const baseUrl of ['https://api.deepseek.com/v1?api-version=1', 'https://api.deepseek.com/v1#x', 'https://api.deepseek.com/v1?']) {
+    for (const baseUrl of [
+      'https://api.deepseek.com/v1?api-version=1',
+      'https://api.deepseek.com/v1#x',
+      'https://api.deepseek.com/v1?',
+    ]) {
       const res = await putLlm(baseUrl);
       expect({ baseUrl, status: res.status }).toEqual({ baseUrl, status: 400 });
       expect(res.body.fields.baseUrl).toBe('接口地址不能带 ? 或 # 及后面的参数');
@@ -83,9 +95,20 @@ describe('the LLM base URL', () => {
   it('is refused when it points at this machine, a private network or cloud metadata', async () => {
     const port = new URL(llm.url).port;
     const calls = llm.seen.length;
-    for (const baseUrl of [`http://127.0.0.1:${port}/v1`, `http://[::1]:${port}/v1`, `http://2130706433:${port}/v1`, 'http://10.0.0.8/v1', 'http://169.254.169.254/v1', 'http://100.100.100.200/v1']) {
+    for (const baseUrl of [
+      `http://127.0.0.1:${port}/v1`,
+      `http://[::1]:${port}/v1`,
+      `http://2130706433:${port}/v1`,
+      'http://10.0.0.8/v1',
+      'http://169.254.169.254/v1',
+      'http://100.100.100.200/v1',
+    ]) {
       const res = await putLlm(baseUrl);
-      expect({ baseUrl, status: res.status, field: res.body.fields?.baseUrl }).toEqual({ baseUrl, status: 400, field: '接口地址不能指向内网或本机地址' });
+      expect({ baseUrl, status: res.status, field: res.body.fields?.baseUrl }).toEqual({
+        baseUrl,
+        status: 400,
+        field: '接口地址不能指向内网或本机地址',
+      });
     }
     expect((await w.app.request('/api/ai/llm-settings', { token: w.tenant.tokens.owner })).body.configured).toBe(false);
     expect(llm.seen.length).toBe(calls);
@@ -95,38 +118,73 @@ describe('the LLM base URL', () => {
     const settings = llmSettingsModel(w.app.container.mongo);
     await settings.updateOne(
       { merchantId: merchantObjectId(w.tenant.merchantId) },
-      { $set: { baseUrl: llm.url, model: 'deepseek-chat', apiKeySealed: w.app.container.secrets.seal('sk-test-1234567890'), dailyTokenBudget: 50_000 } },
+      {
+        $set: {
+          baseUrl: llm.url,
+          model: 'deepseek-chat',
+          apiKeySealed: w.app.container.secrets.seal('sk-test-1234567890'),
+          dailyTokenBudget: 50_000,
+        },
+      },
       { upsert: true },
     );
     await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
     const calls = llm.seen.length;
     expect(await w.kfCustomerWrites('wmOldPrivateLlm', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']); // the offline engine
     expect(llm.seen.length).toBe(calls);
-    expect(await w.app.container.ai.decisions.findOne({ externalUserId: 'wmOldPrivateLlm' }).lean()).toMatchObject({ engine: 'offline' });
+    expect(await w.app.container.ai.decisions.findOne({ externalUserId: 'wmOldPrivateLlm' }).lean()).toMatchObject({
+      engine: 'offline',
+    });
     await settings.deleteOne({ merchantId: merchantObjectId(w.tenant.merchantId) });
     await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
   });
 
   it('is resolved, checked and connected to through the guard: a name for a private address is refused', async () => {
     const port = new URL(llm.url).port;
-    const names = { 'llm.shop.test': '127.0.0.1', 'ten.shop.test': '10.1.2.3', 'meta.shop.test': '169.254.169.254', 'six.shop.test': '::1' };
+    const names = {
+      'llm.shop.test': '127.0.0.1',
+      'ten.shop.test': '10.1.2.3',
+      'meta.shop.test': '169.254.169.254',
+      'six.shop.test': '::1',
+    };
     const strict = new OutboundGuard({ allowHttp: true, allowPrivate: [] }, stubResolver(names));
     const production = new OutboundGuard({ allowHttp: false, allowPrivate: [] }, stubResolver(names));
-    const fieldOf = (p: Promise<void>) => p.then(() => 'accepted', (e: AppError) => e.fields?.baseUrl);
+    const fieldOf = (p: Promise<void>) =>
+      p.then(
+        () => 'accepted',
+        (e: AppError) => e.fields?.baseUrl,
+      );
     try {
       for (const host of ['llm', 'ten', 'meta', 'six']) {
-        expect({ host, field: await fieldOf(checkLlmBaseUrl(strict, `https://${host}.shop.test/v1`)) }).toEqual({ host, field: '接口地址不能指向内网或本机地址' });
+        expect({ host, field: await fieldOf(checkLlmBaseUrl(strict, `https://${host}.shop.test/v1`)) }).toEqual({
+          host,
+          field: '接口地址不能指向内网或本机地址',
+        });
       }
-      expect(await fieldOf(checkLlmBaseUrl(strict, 'https://unknown.shop.test/v1'))).toBe('接口地址的域名无法解析，请检查后重试');
+      expect(await fieldOf(checkLlmBaseUrl(strict, 'https://unknown.shop.test/v1'))).toBe(
+        '接口地址的域名无法解析，请检查后重试',
+      );
       expect(await fieldOf(checkLlmBaseUrl(production, 'http://llm.shop.test/v1'))).toBe('接口地址需要是 https 开头');
       // the SDK's requests go through the guard too: refused before any connection ...
       const calls = llm.seen.length;
-      const refused = new OpenAI({ baseURL: `http://llm.shop.test:${port}/v1`, apiKey: 'sk-x', maxRetries: 0, fetch: llmFetch(strict) });
-      await expect(refused.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })).rejects.toThrow();
+      const refused = new OpenAI({
+        baseURL: `http://llm.shop.test:${port}/v1`,
+        apiKey: 'sk-x',
+        maxRetries: 0,
+        fetch: llmFetch(strict),
+      });
+      await expect(
+        refused.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
+      ).rejects.toThrow();
       expect(llm.seen.length).toBe(calls);
       // ... and, where the address is allowed, connected to the address the guard resolved (no real DNS was asked)
       const local = new OutboundGuard({ allowHttp: true, allowPrivate: ['127.0.0.0/8'] }, stubResolver(names));
-      const client = new OpenAI({ baseURL: `http://llm.shop.test:${port}/v1`, apiKey: 'sk-x', maxRetries: 0, fetch: llmFetch(local) });
+      const client = new OpenAI({
+        baseURL: `http://llm.shop.test:${port}/v1`,
+        apiKey: 'sk-x',
+        maxRetries: 0,
+        fetch: llmFetch(local),
+      });
       llm.fallback = () => ({ content: '{"ok":true}' });
       await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });
       expect(llm.seen.length).toBe(calls + 1);
@@ -152,7 +210,11 @@ describe('script images', () => {
     const before = images.seen.length;
     for (const url of [`http://127.0.0.1:${images.port}/card.png`, `http://[::ffff:7f00:1]:${images.port}/card.png`]) {
       const res = await useImage(url);
-      expect({ url, status: res.status, message: res.body.message }).toEqual({ url, status: 400, message: '话术图片地址不能指向内网或本机地址' });
+      expect({ url, status: res.status, message: res.body.message }).toEqual({
+        url,
+        status: 400,
+        message: '话术图片地址不能指向内网或本机地址',
+      });
     }
     expect(images.seen.length).toBe(before);
   });
@@ -161,24 +223,39 @@ describe('script images', () => {
     let media: MediaService;
     let guard: OutboundGuard;
     beforeAll(() => {
-      guard = new OutboundGuard({ allowHttp: true, allowPrivate: ['127.0.0.0/8'] }, stubResolver({ 'img.shop.test': '127.0.0.1', 'inner.shop.test': '127.0.0.1', 'meta.shop.test': '169.254.169.254' }));
+      guard = new OutboundGuard(
+        { allowHttp: true, allowPrivate: ['127.0.0.0/8'] },
+        stubResolver({
+          'img.shop.test': '127.0.0.1',
+          'inner.shop.test': '127.0.0.1',
+          'meta.shop.test': '169.254.169.254',
+        }),
+      );
       const c = w.app.container;
       media = new MediaService(c.redis, c.locks, c.wecom.contactsApi, c.wecom.apps, guard);
     });
     afterAll(() => guard.close());
-    const messageOf = (url: string) => media.imageMediaId(w.tenant.merchantId, url).then(() => 'uploaded', (e: AppError) => e.message);
+    const messageOf = (url: string) =>
+      media.imageMediaId(w.tenant.merchantId, url).then(
+        () => 'uploaded',
+        (e: AppError) => e.message,
+      );
 
     it('uploads an image from an allowed address', async () => {
       expect(await messageOf(`http://img.shop.test:${images.port}/card.png`)).toBe('uploaded');
     });
 
     it('refuses an image over 2 MB while it streams, without reading the rest', async () => {
-      expect(await messageOf(`http://img.shop.test:${images.port}/endless.png`)).toBe('话术图片超过 2MB，请压缩后再上传');
+      expect(await messageOf(`http://img.shop.test:${images.port}/endless.png`)).toBe(
+        '话术图片超过 2MB，请压缩后再上传',
+      );
     });
 
     it('follows no redirect', async () => {
       const before = images.seen.length;
-      expect(await messageOf(`http://img.shop.test:${images.port}/moved.png`)).toBe('话术图片地址发生了跳转，请填写最终地址');
+      expect(await messageOf(`http://img.shop.test:${images.port}/moved.png`)).toBe(
+        '话术图片地址发生了跳转，请填写最终地址',
+      );
       expect(images.seen.slice(before)).toEqual(['/moved.png']);
     });
 
@@ -192,11 +269,15 @@ describe('URLs we build for ourselves', () => {
   /** A request with a Host header of the caller's choosing (fetch does not let us set one). */
   const withHost = (path: string, host: string, token: string, method = 'GET') =>
     new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const req = httpRequest(`${w.app.url}${path}`, { method, headers: { host, 'x-forwarded-host': host, authorization: `Bearer ${token}` } }, (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      });
+      const req = httpRequest(
+        `${w.app.url}${path}`,
+        { method, headers: { host, 'x-forwarded-host': host, authorization: `Bearer ${token}` } },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -208,7 +289,10 @@ describe('URLs we build for ourselves', () => {
       expect(res.status).toBe(200);
       expect(trap.seen).toEqual([]);
       const callback = res.body.checks.find((c: { key: string }) => c.key === 'callback');
-      expect(callback).toMatchObject({ ok: true, message: `回调地址 ${w.app.url}/wecom/callback/${w.corpId} 可以通过企业微信的校验` });
+      expect(callback).toMatchObject({
+        ok: true,
+        message: `回调地址 ${w.app.url}/wecom/callback/${w.corpId} 可以通过企业微信的校验`,
+      });
     } finally {
       await trap.close();
     }

@@ -88,19 +88,31 @@ describe('opting out after the draft became a group-send task', () => {
     const task = () => w.standin.state.groupSendTasks.find((t) => t.externalUserIds.includes(c.externalUserId));
     expect(task()?.cancelledAt).toBeUndefined();
 
-    const res = await w.app.request(`/api/customers/${c.customer._id}`, { method: 'PATCH', token: w.tenant.tokens.staff, body: { optedOut: true } });
+    const res = await w.app.request(`/api/customers/${c.customer._id}`, {
+      method: 'PATCH',
+      token: w.tenant.tokens.staff,
+      body: { optedOut: true },
+    });
     expect(res.status).toBe(200);
     expect(task()?.cancelledAt).toEqual(expect.any(Number));
     const stored = await draft(c.draftId);
     expect(stored).toMatchObject({ status: 'cancelled', error: '客户已退订' });
-    expect(stored!.audit.at(-1)).toMatchObject({ by: 'system', action: 'cancelled', note: expect.stringContaining('已停止') });
+    expect(stored!.audit.at(-1)).toMatchObject({
+      by: 'system',
+      action: 'cancelled',
+      note: expect.stringContaining('已停止'),
+    });
   });
 
   it('stops it at the next delivery check when WeCom could not be reached at the opt-out', async () => {
     const c = await customerWithDraft('退订时企微不通');
     expect((await approve(c.draftId)).body).toMatchObject({ status: 'sent' });
     w.standin.state.injectError('/cgi-bin/externalcontact/cancel_groupmsg_send', -1, 100); // busy, past the client's retries
-    await w.app.request(`/api/customers/${c.customer._id}`, { method: 'PATCH', token: w.tenant.tokens.staff, body: { optedOut: true } });
+    await w.app.request(`/api/customers/${c.customer._id}`, {
+      method: 'PATCH',
+      token: w.tenant.tokens.staff,
+      body: { optedOut: true },
+    });
     const task = () => w.standin.state.groupSendTasks.find((t) => t.externalUserIds.includes(c.externalUserId));
     expect(task()?.cancelledAt).toBeUndefined();
     expect(await draft(c.draftId)).toMatchObject({ status: 'sent' });

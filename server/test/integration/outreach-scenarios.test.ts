@@ -12,12 +12,26 @@ const DAY = 86_400_000;
 const NOW = new Date('2026-11-23T02:30:00Z');
 const people: Record<string, CustomerRecord> = {};
 
-async function customer(name: string, lastOrderDaysAgo: number | null, extra: { optedOut?: boolean; birthday?: string } = {}) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name });
+async function customer(
+  name: string,
+  lastOrderDaysAgo: number | null,
+  extra: { optedOut?: boolean; birthday?: string } = {},
+) {
+  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+    name,
+  });
   await w.drain();
   const c = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-  if (extra.birthday) await w.app.container.repositories.customers.update(w.tenant.merchantId, String(c._id), { birthday: extra.birthday });
-  if (extra.optedOut) await w.app.container.repositories.customers.optOut(w.tenant.merchantId, { id: String(c._id) }, { by: 'customer', via: 'kf' });
+  if (extra.birthday)
+    await w.app.container.repositories.customers.update(w.tenant.merchantId, String(c._id), {
+      birthday: extra.birthday,
+    });
+  if (extra.optedOut)
+    await w.app.container.repositories.customers.optOut(
+      w.tenant.merchantId,
+      { id: String(c._id) },
+      { by: 'customer', via: 'kf' },
+    );
   if (lastOrderDaysAgo !== null) {
     await w.app.container.repositories.orders.insertMany(
       w.tenant.merchantId,
@@ -35,8 +49,10 @@ async function customer(name: string, lastOrderDaysAgo: number | null, extra: { 
   people[name] = (await w.app.container.repositories.customers.findById(w.tenant.merchantId, String(c._id)))!;
 }
 
-const drafts = () => w.app.container.mongo.collection('outreach_drafts').find({ merchantId: w.tenant.merchant._id }).toArray();
-const suppressions = () => w.app.container.mongo.collection('outreach_suppressions').find({ merchantId: w.tenant.merchant._id }).toArray();
+const drafts = () =>
+  w.app.container.mongo.collection('outreach_drafts').find({ merchantId: w.tenant.merchant._id }).toArray();
+const suppressions = () =>
+  w.app.container.mongo.collection('outreach_suppressions').find({ merchantId: w.tenant.merchant._id }).toArray();
 const nameOf = (id: unknown) => Object.entries(people).find(([, c]) => String(c._id) === String(id))?.[0];
 
 beforeAll(async () => {
@@ -50,7 +66,19 @@ beforeAll(async () => {
   await customer('被打扰够了的大刘', 40);
   // 大刘 already had two messages this week
   await w.app.container.mongo.collection('outreach_drafts').insertMany(
-    [1, 4].map((ago, i) => ({ merchantId: w.tenant.merchant._id, scenario: 'birthday', customerId: people['被打扰够了的大刘']!._id, day: `old-${i}`, text: '…', reason: '…', citedIds: [], status: 'sent', audit: [], createdAt: new Date(NOW.getTime() - ago * DAY), updatedAt: NOW })),
+    [1, 4].map((ago, i) => ({
+      merchantId: w.tenant.merchant._id,
+      scenario: 'birthday',
+      customerId: people['被打扰够了的大刘']!._id,
+      day: `old-${i}`,
+      text: '…',
+      reason: '…',
+      citedIds: [],
+      status: 'sent',
+      audit: [],
+      createdAt: new Date(NOW.getTime() - ago * DAY),
+      updatedAt: NOW,
+    })),
   );
   await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
 });
@@ -60,67 +88,143 @@ describe('the daily scan', () => {
   it('waits for the run time and stays silent in quiet hours', async () => {
     const scan = w.app.container.outreach.scan;
     // a milk-tea shop's template: the local-service and tutoring scenarios are off
-    const off = { appointment_cycle: 'disabled', member_card_low: 'disabled', class_hours_low: 'disabled', after_service: 'disabled' };
-    expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({ dormant_winback: 'not_due', birthday: 'not_due', ...off }); // 09:30
-    expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T15:30:00Z'))).toEqual({ dormant_winback: 'not_due', birthday: 'not_due', ...off }); // 23:30
+    const off = {
+      appointment_cycle: 'disabled',
+      member_card_low: 'disabled',
+      class_hours_low: 'disabled',
+      after_service: 'disabled',
+    };
+    expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({
+      dormant_winback: 'not_due',
+      birthday: 'not_due',
+      ...off,
+    }); // 09:30
+    expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T15:30:00Z'))).toEqual({
+      dormant_winback: 'not_due',
+      birthday: 'not_due',
+      ...off,
+    }); // 23:30
     expect(await drafts()).toHaveLength(2); // only the two seeded
   });
 
   it('drafts for the customers who are due, records why others are left out, and acts once with two workers', async () => {
     const scan = w.app.container.outreach.scan;
-    const [a, b] = await Promise.all([scan.scanMerchant(w.tenant.merchantId, NOW), scan.scanMerchant(w.tenant.merchantId, NOW)]);
+    const [a, b] = await Promise.all([
+      scan.scanMerchant(w.tenant.merchantId, NOW),
+      scan.scanMerchant(w.tenant.merchantId, NOW),
+    ]);
     expect([a.dormant_winback, b.dormant_winback]).toContainEqual({ drafted: 1, suppressed: 2 });
     const fresh = (await drafts()).filter((d) => d.day === '2026-11-23');
-    expect(fresh.map((d) => `${d.scenario}:${nameOf(d.customerId)}`).sort()).toEqual(['birthday:过生日的莉莉', 'dormant_winback:沉睡的阿强']);
+    expect(fresh.map((d) => `${d.scenario}:${nameOf(d.customerId)}`).sort()).toEqual([
+      'birthday:过生日的莉莉',
+      'dormant_winback:沉睡的阿强',
+    ]);
     const winback = fresh.find((d) => d.scenario === 'dormant_winback')!;
     expect(winback.text).toBe('沉睡的阿强，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？');
     expect(winback.reason).toBe('40天没来了（之前来过3次）');
     expect(winback.citedIds[0]).toMatch(/^product:/);
-    expect((await suppressions()).map((s) => `${nameOf(s.customerId)}:${s.reason}`).sort()).toEqual(['被打扰够了的大刘:weekly_cap', '退订的阿芳:opted_out']);
+    expect((await suppressions()).map((s) => `${nameOf(s.customerId)}:${s.reason}`).sort()).toEqual([
+      '被打扰够了的大刘:weekly_cap',
+      '退订的阿芳:opted_out',
+    ]);
     // the same day again, or a worker restarted after a crash: nothing more
-    expect(await scan.scanMerchant(w.tenant.merchantId, new Date(NOW.getTime() + 3600_000))).toMatchObject({ dormant_winback: 'already_done', birthday: 'already_done' });
+    expect(await scan.scanMerchant(w.tenant.merchantId, new Date(NOW.getTime() + 3600_000))).toMatchObject({
+      dormant_winback: 'already_done',
+      birthday: 'already_done',
+    });
     expect((await drafts()).filter((d) => d.day === '2026-11-23')).toHaveLength(2);
   });
 
   it('does not ask the same customer again the next day, and follows the owner’s switches', async () => {
     const owner = w.tenant.tokens.owner;
     const settings = (await w.app.request('/api/outreach/settings', { token: owner })).body;
-    const off = await w.app.request('/api/outreach/settings', { method: 'PUT', token: owner, body: { ...settings, scenarios: { ...settings.scenarios, birthday: { enabled: false } } } });
+    const off = await w.app.request('/api/outreach/settings', {
+      method: 'PUT',
+      token: owner,
+      body: { ...settings, scenarios: { ...settings.scenarios, birthday: { enabled: false } } },
+    });
     expect(off.status).toBe(200);
     const next = await w.app.container.outreach.scan.scanMerchant(w.tenant.merchantId, new Date(NOW.getTime() + DAY));
     expect(next.birthday).toBe('disabled');
     expect(next.dormant_winback).toMatchObject({ drafted: 0 });
-    expect((await suppressions()).some((s) => nameOf(s.customerId) === '沉睡的阿强' && s.reason === 'recently_contacted')).toBe(true);
-    expect((await w.app.request('/api/outreach/settings', { method: 'PUT', token: owner, body: { ...settings, runAt: '25:00' } })).status).toBe(400);
-    expect((await w.app.request('/api/outreach/settings', { method: 'PUT', token: w.tenant.tokens.manager, body: settings })).status).toBe(403);
+    expect(
+      (await suppressions()).some((s) => nameOf(s.customerId) === '沉睡的阿强' && s.reason === 'recently_contacted'),
+    ).toBe(true);
+    expect(
+      (
+        await w.app.request('/api/outreach/settings', {
+          method: 'PUT',
+          token: owner,
+          body: { ...settings, runAt: '25:00' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await w.app.request('/api/outreach/settings', { method: 'PUT', token: w.tenant.tokens.manager, body: settings }))
+        .status,
+    ).toBe(403);
   });
 });
 
 describe('the drafts inbox', () => {
-  const pending = async () => (await w.app.request('/api/outreach/drafts?status=pending', { token: w.tenant.tokens.owner })).body.items as { id: string; customer: { name: string }; scenarioName: string }[];
+  const pending = async () =>
+    (await w.app.request('/api/outreach/drafts?status=pending', { token: w.tenant.tokens.owner })).body.items as {
+      id: string;
+      customer: { name: string };
+      scenarioName: string;
+    }[];
 
   it('turns an approved draft into a group-send task for the staff member who follows the customer', async () => {
     const winback = (await pending()).find((d) => d.customer.name === '沉睡的阿强')!;
     expect(winback.scenarioName).toBe('沉睡客户唤醒');
-    const res = await w.app.request(`/api/outreach/drafts/${winback.id}/approve`, { token: w.tenant.tokens.owner, body: {} });
+    const res = await w.app.request(`/api/outreach/drafts/${winback.id}/approve`, {
+      token: w.tenant.tokens.owner,
+      body: {},
+    });
     expect(res.body).toMatchObject({ status: 'sent' });
-    expect(res.body.audit.map((a: { action: string }) => a.action)).toEqual(['drafted', 'approved', 'group_send_requested', 'group_send_created']);
+    expect(res.body.audit.map((a: { action: string }) => a.action)).toEqual([
+      'drafted',
+      'approved',
+      'group_send_requested',
+      'group_send_created',
+    ]);
     const task = w.standin.state.groupSendTasks.at(-1)!;
-    expect(task).toMatchObject({ chatType: 'single', sender: w.tenant.people.staff.wecomUserId, externalUserIds: [people['沉睡的阿强']!.externalUserId], text: '沉睡的阿强，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？' });
-    expect((await w.app.request(`/api/outreach/drafts/${winback.id}/approve`, { token: w.tenant.tokens.owner, body: {} })).status).toBe(409);
+    expect(task).toMatchObject({
+      chatType: 'single',
+      sender: w.tenant.people.staff.wecomUserId,
+      externalUserIds: [people['沉睡的阿强']!.externalUserId],
+      text: '沉睡的阿强，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？',
+    });
+    expect(
+      (await w.app.request(`/api/outreach/drafts/${winback.id}/approve`, { token: w.tenant.tokens.owner, body: {} }))
+        .status,
+    ).toBe(409);
   });
 
   it('checks an edited draft against the shop data, rejects, and keeps other merchants out', async () => {
     const birthday = (await pending()).find((d) => d.customer.name === '过生日的莉莉')!;
-    const edited = await w.app.request(`/api/outreach/drafts/${birthday.id}/approve`, { token: w.tenant.tokens.owner, body: { text: '莉莉生日快乐！杨枝甘露今天只要9元！' } });
+    const edited = await w.app.request(`/api/outreach/drafts/${birthday.id}/approve`, {
+      token: w.tenant.tokens.owner,
+      body: { text: '莉莉生日快乐！杨枝甘露今天只要9元！' },
+    });
     expect(edited.status).toBe(400);
     expect(edited.body.message).toContain('没有通过核对');
     const other = await buildTenant(w.app.container);
-    expect((await w.app.request(`/api/outreach/drafts/${birthday.id}/reject`, { token: other.tokens.owner, body: {} })).status).toBe(404);
+    expect(
+      (await w.app.request(`/api/outreach/drafts/${birthday.id}/reject`, { token: other.tokens.owner, body: {} }))
+        .status,
+    ).toBe(404);
     expect((await w.app.request('/api/outreach/drafts', { token: other.tokens.owner })).body.items).toEqual([]);
     expect((await w.app.request('/api/outreach/drafts', { token: w.tenant.tokens.staff })).status).toBe(403);
-    const rejected = await w.app.request(`/api/outreach/drafts/${birthday.id}/reject`, { token: w.tenant.tokens.manager, body: { note: '她不喜欢被打扰' } });
+    const rejected = await w.app.request(`/api/outreach/drafts/${birthday.id}/reject`, {
+      token: w.tenant.tokens.manager,
+      body: { note: '她不喜欢被打扰' },
+    });
     expect(rejected.body).toMatchObject({ status: 'rejected' });
-    expect(rejected.body.audit.at(-1)).toMatchObject({ action: 'rejected', note: '她不喜欢被打扰', by: w.tenant.people.manager._id.toHexString() });
+    expect(rejected.body.audit.at(-1)).toMatchObject({
+      action: 'rejected',
+      note: '她不喜欢被打扰',
+      by: w.tenant.people.manager._id.toHexString(),
+    });
   });
 });

@@ -12,14 +12,34 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 const at = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
 
-const post = (path: string, body: unknown) => w.app.request(`/api/intake/${path}`, { token: w.tenant.tokens.manager, body });
-const order = (id: string, extra: Record<string, unknown> = {}) => ({ externalId: id, placedAt: at(MIN), channel: '堂食', amount: 1500, items: [{ name: '招牌珍珠奶茶', quantity: 1, unitPrice: 1500 }], ...extra });
-const alerts = async (kind?: string) => (await w.app.container.mongo.collection('alerts').find({ merchantId: w.tenant.merchant._id, ...(kind ? { kind } : {}) }).sort({ createdAt: 1 }).toArray());
-const cards = () => w.standin.state.appMessages.filter((m) => m.msgtype === 'textcard').map((m) => m.content as { title: string; description: string; url: string });
+const post = (path: string, body: unknown) =>
+  w.app.request(`/api/intake/${path}`, { token: w.tenant.tokens.manager, body });
+const order = (id: string, extra: Record<string, unknown> = {}) => ({
+  externalId: id,
+  placedAt: at(MIN),
+  channel: '堂食',
+  amount: 1500,
+  items: [{ name: '招牌珍珠奶茶', quantity: 1, unitPrice: 1500 }],
+  ...extra,
+});
+const alerts = async (kind?: string) =>
+  await w.app.container.mongo
+    .collection('alerts')
+    .find({ merchantId: w.tenant.merchant._id, ...(kind ? { kind } : {}) })
+    .sort({ createdAt: 1 })
+    .toArray();
+const cards = () =>
+  w.standin.state.appMessages
+    .filter((m) => m.msgtype === 'textcard')
+    .map((m) => m.content as { title: string; description: string; url: string });
 const scan = (iso: string) => w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(iso));
 async function settings(changes: Record<string, unknown>) {
   const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-  const res = await w.app.request('/api/outreach/settings', { method: 'PUT', token: w.tenant.tokens.owner, body: { ...current, scenarios: { ...current.scenarios, ...changes } } });
+  const res = await w.app.request('/api/outreach/settings', {
+    method: 'PUT',
+    token: w.tenant.tokens.owner,
+    body: { ...current, scenarios: { ...current.scenarios, ...changes } },
+  });
   expect(res.status).toBe(200);
 }
 
@@ -32,10 +52,27 @@ afterAll(() => w.close());
 
 describe('alerts on arriving data', () => {
   it('tells the owner about a fresh bad review during the delivery, with its complaint and a reply to post', async () => {
-    const review = { externalId: 'RV-1', platform: '美团', rating: 1, text: '等了一个小时，奶茶都凉了', at: at(2 * MIN) };
-    await post('reviews', { reviews: [review, { ...review, externalId: 'RV-2', rating: 5, text: '好喝' }, { ...review, externalId: 'RV-3', at: at(3 * DAY) }] });
+    const review = {
+      externalId: 'RV-1',
+      platform: '美团',
+      rating: 1,
+      text: '等了一个小时，奶茶都凉了',
+      at: at(2 * MIN),
+    };
+    await post('reviews', {
+      reviews: [
+        review,
+        { ...review, externalId: 'RV-2', rating: 5, text: '好喝' },
+        { ...review, externalId: 'RV-3', at: at(3 * DAY) },
+      ],
+    });
     const [alert] = await alerts('bad_review');
-    expect(alert).toMatchObject({ level: 'urgent', title: '差评预警：美团 1星', notify: 'sent', data: { topics: ['配送'], rating: 1 } });
+    expect(alert).toMatchObject({
+      level: 'urgent',
+      title: '差评预警：美团 1星',
+      notify: 'sent',
+      data: { topics: ['配送'], rating: 1 },
+    });
     expect(alert!.body).toContain('建议回复：非常抱歉');
     const card = cards().at(-1)!;
     expect(card.title).toBe('🔴差评预警：美团 1星');
@@ -54,7 +91,9 @@ describe('alerts on arriving data', () => {
     await post('orders', { orders: [order('RUSH-9'), order('RUSH-10')] });
     expect(await alerts('peak_hour')).toHaveLength(1);
     // a late import of an old busy hour is history, not news
-    await post('orders', { orders: Array.from({ length: 12 }, (_, i) => order(`OLD-${i}`, { placedAt: at(40 * DAY) })) });
+    await post('orders', {
+      orders: Array.from({ length: 12 }, (_, i) => order(`OLD-${i}`, { placedAt: at(40 * DAY) })),
+    });
     expect(await alerts('peak_hour')).toHaveLength(1);
   });
 
@@ -62,14 +101,18 @@ describe('alerts on arriving data', () => {
     await post('orders', { orders: [order('WM-1', { channel: '外卖', status: 'paid' })] });
     expect(await alerts('new_order')).toHaveLength(0); // off in a milk-tea shop's template
     await settings({ new_order: { enabled: true } });
-    await post('orders', { orders: [order('WM-2', { channel: '外卖', status: 'paid', amount: 3600 }), order('TS-1', { status: 'paid' })] });
+    await post('orders', {
+      orders: [order('WM-2', { channel: '外卖', status: 'paid', amount: 3600 }), order('TS-1', { status: 'paid' })],
+    });
     expect((await alerts('new_order')).map((a) => a.title)).toEqual(['新订单：外卖 ¥36']);
   });
 
   it('warns at each stock level once a day, by the item’s own lines', async () => {
     await post('stock', { items: [{ externalId: '芒果', quantity: 15, unit: '个', low: 20, critical: 5 }] });
     await post('stock', { items: [{ externalId: '芒果', quantity: 14, unit: '个', low: 20, critical: 5 }] });
-    await post('stock-movements', { movements: [{ externalId: 'MV-1', item: '芒果', change: -10, reason: 'sale', at: at(MIN) }] });
+    await post('stock-movements', {
+      movements: [{ externalId: 'MV-1', item: '芒果', change: -10, reason: 'sale', at: at(MIN) }],
+    });
     const low = await alerts('low_stock');
     expect(low.map((a) => [a.title, a.level])).toEqual([
       ['库存偏低：芒果', 'warning'],
@@ -81,9 +124,17 @@ describe('alerts on arriving data', () => {
 
 describe('the alert scan', () => {
   it('finds orders waiting too long, once each, with two workers scanning at once', async () => {
-    await post('orders', { orders: [order('LATE-1', { status: 'paid', channel: '外卖', placedAt: at(40 * MIN) }), order('LATE-2', { status: 'paid', channel: '外卖', placedAt: at(20 * MIN) })] });
+    await post('orders', {
+      orders: [
+        order('LATE-1', { status: 'paid', channel: '外卖', placedAt: at(40 * MIN) }),
+        order('LATE-2', { status: 'paid', channel: '外卖', placedAt: at(20 * MIN) }),
+      ],
+    });
     // two workers at once: one alert, told once
-    await Promise.all([w.app.container.alerts.owner.scan(w.tenant.merchantId), w.app.container.alerts.owner.scan(w.tenant.merchantId)]);
+    await Promise.all([
+      w.app.container.alerts.owner.scan(w.tenant.merchantId),
+      w.app.container.alerts.owner.scan(w.tenant.merchantId),
+    ]);
     await w.app.container.alerts.owner.scan(w.tenant.merchantId);
     const late = await alerts('order_timeout');
     expect(late.map((a) => a.key)).toEqual(['LATE-1']);
@@ -96,20 +147,40 @@ describe('the alert scan', () => {
     const NOW = '2026-12-01T02:00:00Z'; // 10:00 in Shanghai
     await w.app.container.repositories.orders.insertMany(
       w.tenant.merchantId,
-      Array.from({ length: 14 }, (_, d) => ({ externalId: `DAILY-${d}`, channel: '堂食' as const, status: 'completed' as const, amount: 18000, items: [{ name: '杨枝甘露', quantity: 10, unitPrice: 1800, specs: [] }], placedAt: new Date(Date.parse(NOW) - (d + 1) * DAY) })),
+      Array.from({ length: 14 }, (_, d) => ({
+        externalId: `DAILY-${d}`,
+        channel: '堂食' as const,
+        status: 'completed' as const,
+        amount: 18000,
+        items: [{ name: '杨枝甘露', quantity: 10, unitPrice: 1800, specs: [] }],
+        placedAt: new Date(Date.parse(NOW) - (d + 1) * DAY),
+      })),
     );
     await post('stock', {
       items: [
         { externalId: '杨枝甘露', quantity: 25, unit: '杯' },
-        { externalId: '椰果', quantity: 15, unit: '包', batches: [{ batchNo: 'A', quantity: 10, expiresOn: '2026-12-02' }, { batchNo: 'B', quantity: 10, expiresOn: '2026-12-03' }, { batchNo: 'C', quantity: 10, expiresOn: '2026-12-20' }] },
+        {
+          externalId: '椰果',
+          quantity: 15,
+          unit: '包',
+          batches: [
+            { batchNo: 'A', quantity: 10, expiresOn: '2026-12-02' },
+            { batchNo: 'B', quantity: 10, expiresOn: '2026-12-03' },
+            { batchNo: 'C', quantity: 10, expiresOn: '2026-12-20' },
+          ],
+        },
       ],
     });
     expect(await scan('2026-11-30T23:00:00Z')).toBeGreaterThan(0); // 07:00: stock yes, expiry waits for the morning report time
     expect(await alerts('expiring_stock')).toHaveLength(0);
-    expect((await alerts('low_stock')).find((a) => a.data.item === '杨枝甘露')!.body).toBe('杨枝甘露还剩25杯，按最近日均10杯大约还能卖2天，请尽快补货。');
+    expect((await alerts('low_stock')).find((a) => a.data.item === '杨枝甘露')!.body).toBe(
+      '杨枝甘露还剩25杯，按最近日均10杯大约还能卖2天，请尽快补货。',
+    );
     await scan(NOW);
     // batch A is used up (first expiring, first used); five of B remain and expire in two days
-    expect((await alerts('expiring_stock')).map((a) => a.body)).toEqual(['椰果有5包将于2026-12-03到期，建议优先使用，或在客户群做个小促销消耗掉。']);
+    expect((await alerts('expiring_stock')).map((a) => a.body)).toEqual([
+      '椰果有5包将于2026-12-03到期，建议优先使用，或在客户群做个小促销消耗掉。',
+    ]);
     await scan(NOW);
     expect(await alerts('expiring_stock')).toHaveLength(1);
   });
@@ -117,8 +188,22 @@ describe('the alert scan', () => {
   it('lists slow movers on Mondays once there is enough history, and reminds of holidays a week ahead with last year’s picture', async () => {
     await settings({ slow_movers: { enabled: true, days: 30, maxSold: 3 } });
     await w.app.container.repositories.orders.insertMany(w.tenant.merchantId, [
-      { externalId: 'XMAS-25', channel: '堂食', status: 'completed', amount: 50000, items: [{ name: '热可可', quantity: 20, unitPrice: 2500, specs: [] }], placedAt: new Date('2025-12-24T06:00:00Z') },
-      { externalId: 'FIRST', channel: '堂食', status: 'completed', amount: 1200, items: [{ name: '招牌珍珠奶茶', quantity: 1, unitPrice: 1200, specs: [] }], placedAt: new Date('2025-06-01T06:00:00Z') },
+      {
+        externalId: 'XMAS-25',
+        channel: '堂食',
+        status: 'completed',
+        amount: 50000,
+        items: [{ name: '热可可', quantity: 20, unitPrice: 2500, specs: [] }],
+        placedAt: new Date('2025-12-24T06:00:00Z'),
+      },
+      {
+        externalId: 'FIRST',
+        channel: '堂食',
+        status: 'completed',
+        amount: 1200,
+        items: [{ name: '招牌珍珠奶茶', quantity: 1, unitPrice: 1200, specs: [] }],
+        placedAt: new Date('2025-06-01T06:00:00Z'),
+      },
     ]);
     await scan('2026-12-17T02:00:00Z'); // Thursday, 8 days before Christmas
     expect(await alerts('slow_movers')).toHaveLength(0);
@@ -126,7 +211,9 @@ describe('the alert scan', () => {
     await scan('2026-12-18T02:00:00Z');
     const [xmas] = (await alerts('holiday_prep')).filter((a) => a.data.name === '圣诞节');
     expect(xmas).toMatchObject({ title: '圣诞节还有7天' });
-    expect(xmas!.body).toBe('去年同期3天营业额¥500、1单，卖得最好的是热可可。建议提前备好原料和包材、排好人手，并在客户群预告节日活动。');
+    expect(xmas!.body).toBe(
+      '去年同期3天营业额¥500、1单，卖得最好的是热可可。建议提前备好原料和包材、排好人手，并在客户群预告节日活动。',
+    );
     await scan('2026-12-21T02:00:00Z'); // Monday
     const [slow] = await alerts('slow_movers');
     expect(slow!.title).toMatch(/^滞销提醒：\d+个商品30天卖不到3件$/);
@@ -147,12 +234,25 @@ describe('the alert scan', () => {
 
 describe('customers leaving and waiting', () => {
   it('tells the owner when a customer deletes a staff member, with what they were worth', async () => {
-    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '老顾客阿华' });
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+      name: '老顾客阿华',
+    });
     await w.drain();
-    const customer = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
+    const customer = (await w.app.container.repositories.customers.findByExternalUserId(
+      w.tenant.merchantId,
+      externalUserId,
+    ))!;
     await w.app.container.repositories.orders.insertMany(
       w.tenant.merchantId,
-      [5, 12, 19].map((d) => ({ externalId: `HUA-${d}`, customerId: customer._id, channel: '堂食' as const, status: 'completed' as const, amount: 2000, items: [], placedAt: new Date(Date.now() - d * DAY) })),
+      [5, 12, 19].map((d) => ({
+        externalId: `HUA-${d}`,
+        customerId: customer._id,
+        channel: '堂食' as const,
+        status: 'completed' as const,
+        amount: 2000,
+        items: [],
+        placedAt: new Date(Date.now() - d * DAY),
+      })),
     );
     await w.standin.customers.deletesMember(w.corpId, w.tenant.people.staff.wecomUserId, externalUserId);
     await w.drain();
@@ -165,7 +265,13 @@ describe('customers leaving and waiting', () => {
     const externalUserId = 'wmWaiting01';
     await w.kfCustomerWrites(externalUserId, '我要找人工');
     const openKfId = w.credentials.kfAccounts[0]!.openKfId;
-    await w.app.container.wecom.kfRepository.setState(w.tenant.merchantId, openKfId, externalUserId, 'human', w.tenant.people.staff.wecomUserId);
+    await w.app.container.wecom.kfRepository.setState(
+      w.tenant.merchantId,
+      openKfId,
+      externalUserId,
+      'human',
+      w.tenant.people.staff.wecomUserId,
+    );
     await w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(Date.now() + 5 * MIN));
     expect(await alerts('handoff_waiting')).toHaveLength(0); // within the 10 minutes
     await w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(Date.now() + 12 * MIN));
@@ -182,12 +288,21 @@ describe('the alerts API', () => {
     expect(list.body.items.length).toBeGreaterThan(5);
     const review = list.body.items.find((a: { kind: string }) => a.kind === 'bad_review');
     expect(review).toMatchObject({ kindName: '差评预警', level: 'urgent', notified: 'sent' });
-    const resolved = await w.app.request(`/api/alerts/${review.id}/resolve`, { token: w.tenant.tokens.owner, body: {} });
+    const resolved = await w.app.request(`/api/alerts/${review.id}/resolve`, {
+      token: w.tenant.tokens.owner,
+      body: {},
+    });
     expect(resolved.body).toMatchObject({ status: 'resolved' });
-    expect((await w.app.request('/api/alerts?status=open', { token: w.tenant.tokens.manager })).body.items.some((a: { id: string }) => a.id === review.id)).toBe(false);
+    expect(
+      (await w.app.request('/api/alerts?status=open', { token: w.tenant.tokens.manager })).body.items.some(
+        (a: { id: string }) => a.id === review.id,
+      ),
+    ).toBe(false);
     const other = await buildTenant(w.app.container);
     expect((await w.app.request(`/api/alerts/${review.id}`, { token: other.tokens.owner })).status).toBe(404);
-    expect((await w.app.request(`/api/alerts/${review.id}/resolve`, { token: other.tokens.owner, body: {} })).status).toBe(404);
+    expect(
+      (await w.app.request(`/api/alerts/${review.id}/resolve`, { token: other.tokens.owner, body: {} })).status,
+    ).toBe(404);
     expect((await w.app.request('/api/alerts', { token: w.tenant.tokens.staff })).status).toBe(403);
     expect((await w.app.request('/api/alerts/not-an-id', { token: w.tenant.tokens.owner })).status).toBe(400);
   });

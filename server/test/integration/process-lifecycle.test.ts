@@ -40,7 +40,9 @@ describe('boot failures', () => {
   it('exits 1 naming an invalid MONGO_URI', async () => {
     const p = run({ ...baseEnv(), MONGO_URI: 'mysql://localhost/x' });
     expect(await p.exited).toBe(1);
-    expect(p.err().trim()).toMatch(/^xiaoer: invalid configuration: MONGO_URI must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI$/);
+    expect(p.err().trim()).toMatch(
+      /^xiaoer: invalid configuration: MONGO_URI must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI$/,
+    );
   });
 
   it('exits 1 with a one-line reason when MongoDB cannot be reached', async () => {

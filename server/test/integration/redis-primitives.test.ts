@@ -84,16 +84,18 @@ describe('RedisLock', () => {
 
   it('gives up with LockBusyError when the wait runs out', async () => {
     await new RedisLock(clients[0]!).tryAcquire('xe:test:busy', 5000);
-    await expect(new RedisLock(clients[1]!).withLock('xe:test:busy', { ttlMs: 1000, waitMs: 100 }, async () => 1)).rejects.toBeInstanceOf(
-      LockBusyError,
-    );
+    await expect(
+      new RedisLock(clients[1]!).withLock('xe:test:busy', { ttlMs: 1000, waitMs: 100 }, async () => 1),
+    ).rejects.toBeInstanceOf(LockBusyError);
   });
 });
 
 describe('FixedWindowRateLimiter', () => {
   it('allows exactly the limit within a window across clients, then refuses with a retry time', async () => {
     const decisions = await Promise.all(
-      Array.from({ length: 15 }, (_, i) => new FixedWindowRateLimiter(clients[i % 4]!).consume('xe:test:rl', 10, 60_000)),
+      Array.from({ length: 15 }, (_, i) =>
+        new FixedWindowRateLimiter(clients[i % 4]!).consume('xe:test:rl', 10, 60_000),
+      ),
     );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
     const refused = decisions.find((d) => !d.allowed)!;

@@ -18,7 +18,13 @@ beforeAll(async () => {
   await c.ai.knowledge.changed(merchantId);
   const regular = await buildCustomer(c, merchantId, { firstContactAt: at('2026-10-01T12:00:00') });
   const newcomer = await buildCustomer(c, merchantId, { firstContactAt: at('2026-11-22T15:00:00') });
-  const order = (id: string, when: string, customerId: unknown, items: [string, number, number][], status = 'completed') => ({
+  const order = (
+    id: string,
+    when: string,
+    customerId: unknown,
+    items: [string, number, number][],
+    status = 'completed',
+  ) => ({
     externalId: id,
     placedAt: at(when),
     channel: '堂食' as const,
@@ -31,11 +37,26 @@ beforeAll(async () => {
     order('o1', '2026-11-10T12:00:00', regular._id, [['杨枝甘露', 1, 1800]]),
     order('o2', '2026-11-21T12:00:00', regular._id, [['杨枝甘露', 1, 1800]]),
     order('o3', '2026-11-22T12:00:00', regular._id, [['杨枝甘露', 2, 1800]]),
-    order('o4', '2026-11-22T18:00:00', newcomer._id, [['芋泥波波奶茶', 1, 1500], ['杨枝甘露', 1, 1800]]),
+    order('o4', '2026-11-22T18:00:00', newcomer._id, [
+      ['芋泥波波奶茶', 1, 1500],
+      ['杨枝甘露', 1, 1800],
+    ]),
     order('o5', '2026-11-22T19:00:00', newcomer._id, [['招牌珍珠奶茶', 1, 1200]]),
     order('o6', '2026-11-22T20:00:00', newcomer._id, [['杨枝甘露', 5, 1800]], 'refunded'),
   ]);
-  const decision = (externalUserId: string, action: string, when: string) => ({ merchantId: w.tenant.merchant._id, channel: 'kf', externalUserId, question: '?', engine: 'offline', intent: 'x', citedIds: [], violations: [], action, reason: 'r', at: at(when) });
+  const decision = (externalUserId: string, action: string, when: string) => ({
+    merchantId: w.tenant.merchant._id,
+    channel: 'kf',
+    externalUserId,
+    question: '?',
+    engine: 'offline',
+    intent: 'x',
+    citedIds: [],
+    violations: [],
+    action,
+    reason: 'r',
+    at: at(when),
+  });
   await c.mongo.collection('ai_decisions').insertMany([
     decision('wmA', 'sent', '2026-11-22T23:00:00'),
     decision('wmA', 'sent', '2026-11-22T23:05:00'),
@@ -44,7 +65,16 @@ beforeAll(async () => {
     decision('wmC', 'sent', '2026-11-23T01:00:00'), // Monday: not in Sunday's report
   ]);
   // waits of 4 s (bot), 10 s (bot) and 3 min (staff after a handoff): the median is 10 s
-  const message = (externalUserId: string, direction: string, when: string, status?: string) => ({ merchantId: w.tenant.merchant._id, channel: 'kf', openKfId: 'wk1', externalUserId, direction, msgtype: 'text', sentAt: at(when), ...(status ? { status } : {}) });
+  const message = (externalUserId: string, direction: string, when: string, status?: string) => ({
+    merchantId: w.tenant.merchant._id,
+    channel: 'kf',
+    openKfId: 'wk1',
+    externalUserId,
+    direction,
+    msgtype: 'text',
+    sentAt: at(when),
+    ...(status ? { status } : {}),
+  });
   await c.mongo.collection('messages').insertMany([
     message('wmA', 'in', '2026-11-22T23:00:00'),
     message('wmA', 'out', '2026-11-22T23:00:04', 'sent'),
@@ -55,8 +85,33 @@ beforeAll(async () => {
     message('wmC', 'out', '2026-11-22T22:03:00', 'sent'),
     message(regular.externalUserId!, 'in', '2026-11-22T11:00:00'), // answers the win-back below
   ]);
-  await c.mongo.collection('outreach_drafts').insertOne({ merchantId: w.tenant.merchant._id, scenario: 'dormant_winback', customerId: regular._id, day: '2026-11-22', text: '…', reason: '…', citedIds: [], status: 'delivered', audit: [], createdAt: at('2026-11-22T10:00:00'), updatedAt: at('2026-11-22T10:00:00') });
-  await c.mongo.collection('alerts').insertOne({ merchantId: w.tenant.merchant._id, kind: 'bad_review', key: 'RV-1', level: 'urgent', title: '差评预警', body: '…', data: {}, status: 'open', notify: 'sent', notifyAttempts: 1, createdAt: at('2026-11-22T13:00:00'), updatedAt: at('2026-11-22T13:00:00') });
+  await c.mongo.collection('outreach_drafts').insertOne({
+    merchantId: w.tenant.merchant._id,
+    scenario: 'dormant_winback',
+    customerId: regular._id,
+    day: '2026-11-22',
+    text: '…',
+    reason: '…',
+    citedIds: [],
+    status: 'delivered',
+    audit: [],
+    createdAt: at('2026-11-22T10:00:00'),
+    updatedAt: at('2026-11-22T10:00:00'),
+  });
+  await c.mongo.collection('alerts').insertOne({
+    merchantId: w.tenant.merchant._id,
+    kind: 'bad_review',
+    key: 'RV-1',
+    level: 'urgent',
+    title: '差评预警',
+    body: '…',
+    data: {},
+    status: 'open',
+    notify: 'sent',
+    notifyAttempts: 1,
+    createdAt: at('2026-11-22T13:00:00'),
+    updatedAt: at('2026-11-22T13:00:00'),
+  });
 });
 afterAll(() => w.close());
 
@@ -81,19 +136,25 @@ describe('reports', () => {
     expect(r.figures.firstResponseSeconds.value).toBe(10);
     expect(r.alerts).toEqual({ lowStock: 0, expiringStock: 0, badReviews: 1 });
     expect(r.campaigns).toEqual({ sent: 1, repliedWithin7Days: 1, boughtWithin7Days: 1 });
-    expect(r.summary).toBe('11月22日营业额81元，比前一天多350%，共3单，客单价27元。微信客服接待3位顾客，小二自动回复了75%，1次转给了店员，顾客平均10秒就得到回复。新加了1位客户。');
+    expect(r.summary).toBe(
+      '11月22日营业额81元，比前一天多350%，共3单，客单价27元。微信客服接待3位顾客，小二自动回复了75%，1次转给了店员，顾客平均10秒就得到回复。新加了1位客户。',
+    );
     expect(r.actions[0]).toBe('收到1条差评：去小程序「提醒」里看看顾客说了什么，小二已经写好了回复');
     expect(r.actions.length).toBeLessThanOrEqual(3);
   });
 
   it('covers a Monday-to-Sunday week with a bar per day, and keeps other merchants and staff out', async () => {
-    const week = (await w.app.request('/api/reports?period=week&date=2026-11-22', { token: w.tenant.tokens.manager })).body;
+    const week = (await w.app.request('/api/reports?period=week&date=2026-11-22', { token: w.tenant.tokens.manager }))
+      .body;
     expect(week).toMatchObject({ from: '2026-11-16', to: '2026-11-22' });
     expect(week.daily).toHaveLength(7);
     expect(week.summary).toMatch(/^11月16日起的一周营业额/);
     expect(week.figures.orders.value).toBe(4);
     const other = await buildTenant(w.app.container);
-    expect((await w.app.request('/api/reports?period=day&date=2026-11-22', { token: other.tokens.owner })).body.figures.orders.value).toBe(0);
+    expect(
+      (await w.app.request('/api/reports?period=day&date=2026-11-22', { token: other.tokens.owner })).body.figures
+        .orders.value,
+    ).toBe(0);
     expect((await w.app.request('/api/reports', { token: w.tenant.tokens.staff })).status).toBe(403);
     expect((await w.app.request('/api/reports?period=year', { token: w.tenant.tokens.owner })).status).toBe(400);
   });
@@ -101,7 +162,9 @@ describe('reports', () => {
   it('sends the owner yesterday’s report and, on Mondays, last week’s — once, retrying when WeCom fails', async () => {
     const sender = w.app.container.reports.sender;
     const scenarios = resolveOutreachSettings(undefined, '餐饮').scenarios;
-    expect(await sender.sendDue(w.tenant.merchantId, 'Asia/Shanghai', scenarios, new Date('2026-11-22T23:30:00Z'))).toEqual([]); // 07:30
+    expect(
+      await sender.sendDue(w.tenant.merchantId, 'Asia/Shanghai', scenarios, new Date('2026-11-22T23:30:00Z')),
+    ).toEqual([]); // 07:30
     w.standin.state.injectError('/cgi-bin/message/send', 45033, 3); // WeCom busy (the client retries twice)
     expect(await sender.sendDue(w.tenant.merchantId, 'Asia/Shanghai', scenarios, NOW)).toEqual(['week']);
     expect(await sender.sendDue(w.tenant.merchantId, 'Asia/Shanghai', scenarios, NOW)).toEqual(['day']); // the failed one, next tick
@@ -109,7 +172,10 @@ describe('reports', () => {
     const cards = w.standin.state.appMessages.filter((m) => m.msgtype === 'textcard');
     expect(cards.map((m) => (m.content as { title: string }).title).sort()).toEqual(['上周经营周报', '昨日经营日报']);
     expect(cards.every((m) => m.touser === w.tenant.people.owner.wecomUserId)).toBe(true);
-    expect((cards.find((m) => (m.content as { title: string }).title === '昨日经营日报')!.content as { description: string }).description).toContain('11月22日营业额81元');
+    expect(
+      (cards.find((m) => (m.content as { title: string }).title === '昨日经营日报')!.content as { description: string })
+        .description,
+    ).toContain('11月22日营业额81元');
   });
 
   it('follows the owner’s report time and switches', async () => {
@@ -118,8 +184,17 @@ describe('reports', () => {
     const later = { ...base, daily_report: { enabled: true, at: '09:30' }, weekly_report: { enabled: false } };
     const tuesday = new Date('2026-11-24T01:00:00Z'); // 09:00
     expect(await sender.sendDue(w.tenant.merchantId, 'Asia/Shanghai', later, tuesday)).toEqual([]);
-    expect(await sender.sendDue(w.tenant.merchantId, 'Asia/Shanghai', later, new Date('2026-11-24T01:45:00Z'))).toEqual(['day']);
+    expect(await sender.sendDue(w.tenant.merchantId, 'Asia/Shanghai', later, new Date('2026-11-24T01:45:00Z'))).toEqual(
+      ['day'],
+    );
     const nextMonday = new Date('2026-11-30T02:00:00Z');
-    expect(await sender.sendDue(w.tenant.merchantId, 'Asia/Shanghai', { ...later, daily_report: { enabled: false, at: '08:00' } }, nextMonday)).toEqual([]);
+    expect(
+      await sender.sendDue(
+        w.tenant.merchantId,
+        'Asia/Shanghai',
+        { ...later, daily_report: { enabled: false, at: '08:00' } },
+        nextMonday,
+      ),
+    ).toEqual([]);
   });
 });

@@ -36,7 +36,9 @@ describe('npm start (the demo run)', () => {
         })
       ).json()) as { token: string; staff: { name: string } };
       expect(login.staff.name).toBe('林店长');
-      const merchant = (await (await fetch(`http://127.0.0.1:${port}/api/merchant`, { headers: { authorization: `Bearer ${login.token}` } })).json()) as {
+      const merchant = (await (
+        await fetch(`http://127.0.0.1:${port}/api/merchant`, { headers: { authorization: `Bearer ${login.token}` } })
+      ).json()) as {
         name: string;
         shops: unknown[];
       };

@@ -12,7 +12,9 @@ afterAll(() => app.close());
 describe('shops', () => {
   it('holds at most five shops per merchant even when added concurrently', async () => {
     const merchantId = asMerchantId((await buildMerchant(app.container))._id);
-    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => app.container.services.shops.add(merchantId, { name: `分店${i}` })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => app.container.services.shops.add(merchantId, { name: `分店${i}` })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: 'conflict' });

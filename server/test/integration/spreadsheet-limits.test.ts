@@ -66,50 +66,70 @@ const bomb = () =>
 const BIG_FILE_TIMEOUT_MS = 60_000;
 
 describe('spreadsheet uploads that cannot stall the server', () => {
-  it('refuses a zip-bomb .xlsx by its declared sizes, before inflating it, while /readyz keeps answering', async () => {
-    const file = await bomb();
-    expect(file.length).toBeLessThan(200_000);
-    const res = await whileProbingReadyz('a zip bomb', () => importXlsx('intake/orders/import', file));
-    expect(res.status).toBe(413);
-    expect(res.body).toEqual({ error: 'payload_too_large', message: TOO_BIG });
-  }, BIG_FILE_TIMEOUT_MS);
+  it(
+    'refuses a zip-bomb .xlsx by its declared sizes, before inflating it, while /readyz keeps answering',
+    async () => {
+      const file = await bomb();
+      expect(file.length).toBeLessThan(200_000);
+      const res = await whileProbingReadyz('a zip bomb', () => importXlsx('intake/orders/import', file));
+      expect(res.status).toBe(413);
+      expect(res.body).toEqual({ error: 'payload_too_large', message: TOO_BIG });
+    },
+    BIG_FILE_TIMEOUT_MS,
+  );
 
-  it('refuses a bomb whose zip headers claim a small sheet, by counting the bytes as they inflate', async () => {
-    const file = understateSize(await bomb(), SHEET_PATH, 4096);
-    const res = await whileProbingReadyz('a lying zip header', () => importXlsx('knowledge/products/import', file));
-    expect(res.status).toBe(413);
-    expect(res.body.message).toBe(TOO_BIG);
-  }, BIG_FILE_TIMEOUT_MS);
+  it(
+    'refuses a bomb whose zip headers claim a small sheet, by counting the bytes as they inflate',
+    async () => {
+      const file = understateSize(await bomb(), SHEET_PATH, 4096);
+      const res = await whileProbingReadyz('a lying zip header', () => importXlsx('knowledge/products/import', file));
+      expect(res.status).toBe(413);
+      expect(res.body.message).toBe(TOO_BIG);
+    },
+    BIG_FILE_TIMEOUT_MS,
+  );
 
   // These files end in broken XML / an unclosed quote: a reader that went on past the limit would call them unreadable.
-  it('stops reading an .xlsx at the row limit: 100,000 rows within the size cap, never reaching its end', async () => {
-    const rows = function* () {
-      yield ['订单号'];
-      for (let i = 1; i <= 100_000; i++) yield ['S'];
-    };
-    const brokenEnd = (part: string) => (part.startsWith('</sheetData>') ? '<row r=' : part);
-    const file = await xlsxWithSheet(sheetXml(rows()).map(brokenEnd));
-    const res = await whileProbingReadyz('a 100,000-row sheet', () => importXlsx('intake/orders/import', file));
-    expect(res.status).toBe(400);
-    expect(res.body.message).toBe(TOO_MANY_ROWS);
-  }, BIG_FILE_TIMEOUT_MS);
+  it(
+    'stops reading an .xlsx at the row limit: 100,000 rows within the size cap, never reaching its end',
+    async () => {
+      const rows = function* () {
+        yield ['订单号'];
+        for (let i = 1; i <= 100_000; i++) yield ['S'];
+      };
+      const brokenEnd = (part: string) => (part.startsWith('</sheetData>') ? '<row r=' : part);
+      const file = await xlsxWithSheet(sheetXml(rows()).map(brokenEnd));
+      const res = await whileProbingReadyz('a 100,000-row sheet', () => importXlsx('intake/orders/import', file));
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe(TOO_MANY_ROWS);
+    },
+    BIG_FILE_TIMEOUT_MS,
+  );
 
-  it('stops reading a CSV at the row limit: 300,000 rows within the body limit, never reaching its end', async () => {
-    const csv = `名称\n${'a\n'.repeat(300_000)}"unclosed`;
-    const upload = () => importSheet('knowledge/products/import', { format: 'csv', content: csv });
-    const res = await whileProbingReadyz('a 300,000-row CSV', upload);
-    expect(res.status).toBe(400);
-    expect(res.body.message).toBe(TOO_MANY_ROWS);
-  }, BIG_FILE_TIMEOUT_MS);
+  it(
+    'stops reading a CSV at the row limit: 300,000 rows within the body limit, never reaching its end',
+    async () => {
+      const csv = `名称\n${'a\n'.repeat(300_000)}"unclosed`;
+      const upload = () => importSheet('knowledge/products/import', { format: 'csv', content: csv });
+      const res = await whileProbingReadyz('a 300,000-row CSV', upload);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe(TOO_MANY_ROWS);
+    },
+    BIG_FILE_TIMEOUT_MS,
+  );
 
-  it('refuses a CSV 100,000 columns wide', async () => {
-    const header = Array.from({ length: 100_000 }, (_, i) => i.toString(36)).join(',');
-    const csv = `${header}\n${'a,'.repeat(100_000)}\n`;
-    const upload = () => importSheet('intake/stock/import', { format: 'csv', content: csv });
-    const res = await whileProbingReadyz('a 100,000-column CSV', upload);
-    expect(res.status).toBe(400);
-    expect(res.body.message).toBe(TOO_MANY_COLUMNS);
-  }, BIG_FILE_TIMEOUT_MS);
+  it(
+    'refuses a CSV 100,000 columns wide',
+    async () => {
+      const header = Array.from({ length: 100_000 }, (_, i) => i.toString(36)).join(',');
+      const csv = `${header}\n${'a,'.repeat(100_000)}\n`;
+      const upload = () => importSheet('intake/stock/import', { format: 'csv', content: csv });
+      const res = await whileProbingReadyz('a 100,000-column CSV', upload);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe(TOO_MANY_COLUMNS);
+    },
+    BIG_FILE_TIMEOUT_MS,
+  );
 
   it('takes exactly the row limit and refuses one row more, CSV and .xlsx alike', async () => {
     // FAQ rows without answers: each fails validation on its own, so 2,000 rows cost no database work.
@@ -165,6 +185,9 @@ describe('spreadsheet uploads that cannot stall the server', () => {
     expect(res.body).toMatchObject({ received: 2, created: 2, failed: [], mapping });
     const stockItems = app.container.mongo.collection('stock_items');
     const items = await stockItems.find({ merchantId: tenant.merchant._id }).toArray();
-    expect(items.map((i) => [i.name, i.quantity, i.unit]).sort()).toEqual([['椰果', 12, '包'], ['珍珠', 3.5, '斤']]);
+    expect(items.map((i) => [i.name, i.quantity, i.unit]).sort()).toEqual([
+      ['椰果', 12, '包'],
+      ['珍珠', 3.5, '斤'],
+    ]);
   });
 });

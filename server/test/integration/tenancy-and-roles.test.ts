@@ -27,8 +27,15 @@ describe('tenant isolation', () => {
 
   it("cannot change or annotate another merchant's customer, and leaves it untouched", async () => {
     const theirs = await buildCustomer(app.container, b.merchantId, { remark: '原备注' });
-    const patch = await app.request(`/api/customers/${theirs._id}`, { method: 'PATCH', token: a.tokens.owner, body: { remark: '改了' } });
-    const note = await app.request(`/api/customers/${theirs._id}/notes`, { token: a.tokens.owner, body: { text: '偷看' } });
+    const patch = await app.request(`/api/customers/${theirs._id}`, {
+      method: 'PATCH',
+      token: a.tokens.owner,
+      body: { remark: '改了' },
+    });
+    const note = await app.request(`/api/customers/${theirs._id}/notes`, {
+      token: a.tokens.owner,
+      body: { text: '偷看' },
+    });
     expect([patch.status, note.status]).toEqual([404, 404]);
     const after = await app.container.repositories.customers.findById(b.merchantId, theirs._id.toHexString());
     expect(after?.remark).toBe('原备注');
@@ -47,7 +54,11 @@ describe('tenant isolation', () => {
 
   it('ignores a merchant id smuggled into the body or query', async () => {
     const mine = await buildCustomer(app.container, a.merchantId);
-    const res = await app.request(`/api/customers/${mine._id}`, { method: 'PATCH', token: a.tokens.owner, body: { merchantId: String(b.merchant._id) } });
+    const res = await app.request(`/api/customers/${mine._id}`, {
+      method: 'PATCH',
+      token: a.tokens.owner,
+      body: { merchantId: String(b.merchant._id) },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('validation_failed');
     const listed = await app.request(`/api/customers?merchantId=${b.merchant._id}`, { token: a.tokens.staff });
@@ -61,7 +72,11 @@ describe('roles', () => {
 
   it('refuses an owner-only endpoint to staff and managers with 403', async () => {
     for (const role of ['staff', 'manager'] as const) {
-      const res = await app.request('/api/merchant/business-hours', { method: 'PUT', token: a.tokens[role], body: hours });
+      const res = await app.request('/api/merchant/business-hours', {
+        method: 'PUT',
+        token: a.tokens[role],
+        body: hours,
+      });
       expect(res.status).toBe(403);
       expect(res.body).toEqual({ error: 'forbidden', message: '你没有权限进行这个操作，请联系老板或店长' });
     }
@@ -70,7 +85,11 @@ describe('roles', () => {
   });
 
   it('lets the owner change business hours', async () => {
-    const res = await app.request('/api/merchant/business-hours', { method: 'PUT', token: a.tokens.owner, body: hours });
+    const res = await app.request('/api/merchant/business-hours', {
+      method: 'PUT',
+      token: a.tokens.owner,
+      body: hours,
+    });
     expect(res.status).toBe(200);
     expect(res.body.businessHours).toEqual(hours.businessHours);
     expect(res.body.shops).toHaveLength(1);

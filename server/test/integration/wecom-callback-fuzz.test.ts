@@ -23,17 +23,27 @@ type Case = { query: URLSearchParams; body: string; contentType: string; signed:
 
 function mutatedCase(): Case {
   const corp = w.standin.state.corp(w.corpId)!;
-  const fields = { ToUserName: w.corpId, MsgType: 'event', Event: random.pick(['change_external_contact', 'kf_msg_or_event', 'change_external_tag']), ChangeType: 'edit_external_contact', UserID: randomText(5), ExternalUserID: randomText(8), CreateTime: random.int(1, 2e9) };
+  const fields = {
+    ToUserName: w.corpId,
+    MsgType: 'event',
+    Event: random.pick(['change_external_contact', 'kf_msg_or_event', 'change_external_tag']),
+    ChangeType: 'edit_external_contact',
+    UserID: randomText(5),
+    ExternalUserID: randomText(8),
+    CreateTime: random.int(1, 2e9),
+  };
   const { query, body } = sealCallback(corp, AGENT_ID, fields);
   const encrypted = /<Encrypt><!\[CDATA\[(.*?)\]\]><\/Encrypt>/.exec(body)![1]!;
-  const resign = (enc: string) => getSignature(w.credentials.callbackToken, query.get('timestamp')!, query.get('nonce')!, enc);
+  const resign = (enc: string) =>
+    getSignature(w.credentials.callbackToken, query.get('timestamp')!, query.get('nonce')!, enc);
   switch (random.int(0, 9)) {
     case 0: // random bytes, random signature
       return { query, body: randomText(random.int(0, 400)), contentType: 'text/xml', signed: false };
     case 1: // mutated signature
       query.set('msg_signature', flip(query.get('msg_signature')!));
       return { query, body, contentType: 'text/xml', signed: false };
-    case 2: { // mutated ciphertext, correctly re-signed: must fail decryption, not crash
+    case 2: {
+      // mutated ciphertext, correctly re-signed: must fail decryption, not crash
       const enc = flip(encrypted);
       query.set('msg_signature', resign(enc));
       return { query, body: body.replace(encrypted, enc), contentType: 'text/xml', signed: true };
@@ -42,23 +52,49 @@ function mutatedCase(): Case {
       query.delete(random.pick(['msg_signature', 'timestamp', 'nonce']));
       return { query, body, contentType: 'text/xml', signed: false };
     case 4: // entity expansion attempt around a signed envelope (the signature covers Encrypt only)
-      return { query, body: `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "${'a'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;">]>${body.replace('<xml>', '<xml><Boom>&b;</Boom>')}`, contentType: 'text/xml', signed: true };
+      return {
+        query,
+        body: `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "${'a'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;">]>${body.replace('<xml>', '<xml><Boom>&b;</Boom>')}`,
+        contentType: 'text/xml',
+        signed: true,
+      };
     case 5: // deep nesting
-      return { query, body: `<xml>${'<a>'.repeat(2000)}x${'</a>'.repeat(2000)}</xml>`, contentType: 'text/xml', signed: false };
+      return {
+        query,
+        body: `<xml>${'<a>'.repeat(2000)}x${'</a>'.repeat(2000)}</xml>`,
+        contentType: 'text/xml',
+        signed: false,
+      };
     case 6: // valid ciphertext of garbage plaintext, correctly signed
-      return { query, body: body.replace(/<ToUserName>.*?<\/ToUserName>/, '<ToUserName>' + randomText(3) + '</ToUserName>'), contentType: 'text/xml', signed: true };
+      return {
+        query,
+        body: body.replace(/<ToUserName>.*?<\/ToUserName>/, '<ToUserName>' + randomText(3) + '</ToUserName>'),
+        contentType: 'text/xml',
+        signed: true,
+      };
     case 7: // wrong content type
-      return { query, body, contentType: random.pick(['application/json', 'application/x-www-form-urlencoded', 'image/png']), signed: false };
-    case 8: { // truncated body: still signed when the whole Encrypt survived
+      return {
+        query,
+        body,
+        contentType: random.pick(['application/json', 'application/x-www-form-urlencoded', 'image/png']),
+        signed: false,
+      };
+    case 8: {
+      // truncated body: still signed when the whole Encrypt survived
       const truncated = body.slice(0, random.int(0, body.length - 1));
-      return { query, body: truncated, contentType: 'text/xml', signed: truncated.includes(`${encrypted}]]></Encrypt>`) };
+      return {
+        query,
+        body: truncated,
+        contentType: 'text/xml',
+        signed: truncated.includes(`${encrypted}]]></Encrypt>`),
+      };
     }
-    default: // a random Encrypt value, correctly signed
-      {
-        const enc = Buffer.from(randomText(random.int(1, 200))).toString('base64');
-        query.set('msg_signature', resign(enc));
-        return { query, body: `<xml><Encrypt><![CDATA[${enc}]]></Encrypt></xml>`, contentType: 'text/xml', signed: true };
-      }
+    default: {
+      // a random Encrypt value, correctly signed
+      const enc = Buffer.from(randomText(random.int(1, 200))).toString('base64');
+      query.set('msg_signature', resign(enc));
+      return { query, body: `<xml><Encrypt><![CDATA[${enc}]]></Encrypt></xml>`, contentType: 'text/xml', signed: true };
+    }
   }
 }
 
@@ -72,7 +108,11 @@ describe('callback fuzzing', () => {
       const before = await inbox.countDocuments();
       const results = await Promise.all(
         cases.map(async (c) => {
-          const res = await fetch(`${w.app.url}/wecom/callback/${w.corpId}?${c.query}`, { method: 'POST', headers: { 'content-type': c.contentType }, body: c.body });
+          const res = await fetch(`${w.app.url}/wecom/callback/${w.corpId}?${c.query}`, {
+            method: 'POST',
+            headers: { 'content-type': c.contentType },
+            body: c.body,
+          });
           await res.arrayBuffer();
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           return res.status;

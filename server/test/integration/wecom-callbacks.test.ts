@@ -6,7 +6,11 @@ import { startWecomTestApp, AGENT_ID, type WecomTestApp } from '../support/wecom
 let w: WecomTestApp;
 const inbox = () => w.app.container.mongo.collection('wecom_inbox');
 const post = (query: URLSearchParams, body: string, contentType = 'text/xml') =>
-  fetch(`${w.app.url}/wecom/callback/${w.corpId}?${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  fetch(`${w.app.url}/wecom/callback/${w.corpId}?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  });
 
 beforeAll(async () => {
   w = await startWecomTestApp();
@@ -18,14 +22,18 @@ describe('URL verification', () => {
     const echostr = encrypt(w.credentials.encodingAesKey, 'echo-12345', w.corpId);
     const ts = '1700000000';
     const sig = getSignature(w.credentials.callbackToken, ts, 'n1', echostr);
-    const res = await fetch(`${w.app.url}/wecom/callback/${w.corpId}?${new URLSearchParams({ msg_signature: sig, timestamp: ts, nonce: 'n1', echostr })}`);
+    const res = await fetch(
+      `${w.app.url}/wecom/callback/${w.corpId}?${new URLSearchParams({ msg_signature: sig, timestamp: ts, nonce: 'n1', echostr })}`,
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('echo-12345');
   });
 
   it('refuses a wrong signature with 401', async () => {
     const echostr = encrypt(w.credentials.encodingAesKey, 'echo', w.corpId);
-    const res = await fetch(`${w.app.url}/wecom/callback/${w.corpId}?${new URLSearchParams({ msg_signature: 'f'.repeat(40), timestamp: '1', nonce: 'n', echostr })}`);
+    const res = await fetch(
+      `${w.app.url}/wecom/callback/${w.corpId}?${new URLSearchParams({ msg_signature: 'f'.repeat(40), timestamp: '1', nonce: 'n', echostr })}`,
+    );
     expect(res.status).toBe(401);
   });
 });
@@ -33,11 +41,23 @@ describe('URL verification', () => {
 describe('a new contact', () => {
   it('creates the customer from their profile, attributes the channel and sends the welcome message with their name', async () => {
     const owner = w.tenant.people.staff.wecomUserId;
-    const { externalUserId, deliveries } = await w.standin.customers.addsMember(w.corpId, owner, { name: '周小棠', state: 'table_card:8', gender: 2 });
+    const { externalUserId, deliveries } = await w.standin.customers.addsMember(w.corpId, owner, {
+      name: '周小棠',
+      state: 'table_card:8',
+      gender: 2,
+    });
     expect(deliveries).toEqual([expect.objectContaining({ status: 200, body: 'success' })]);
     await w.drain();
-    const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
-    expect(customer).toMatchObject({ name: '周小棠', gender: 'female', sourceChannel: 'table_card', contactStatus: 'active' });
+    const customer = await w.app.container.repositories.customers.findByExternalUserId(
+      w.tenant.merchantId,
+      externalUserId,
+    );
+    expect(customer).toMatchObject({
+      name: '周小棠',
+      gender: 'female',
+      sourceChannel: 'table_card',
+      contactStatus: 'active',
+    });
     expect(customer!.followStaffIds.map(String)).toEqual([String(w.tenant.people.staff._id)]);
     const welcome = w.standin.state.welcomeMessages.filter((m) => m.externalUserId === externalUserId);
     expect(welcome).toHaveLength(1);
@@ -47,10 +67,32 @@ describe('a new contact', () => {
   it('stores and handles the same callback delivered three times concurrently exactly once', async () => {
     const userid = w.tenant.people.staff.wecomUserId;
     const externalUserId = 'wmTripleDelivery';
-    w.standin.state.contacts.set(externalUserId, { externalUserId, name: '三次', avatar: '', gender: 0, followers: new Map([[userid, { remark: '', createtime: 0, tagIds: [], addWay: 0 }]]) });
-    w.standin.state.welcomeCodes.set('wc-triple', { corpId: w.corpId, userid, externalUserId, expiresAt: Date.now() + 20_000, used: false });
+    w.standin.state.contacts.set(externalUserId, {
+      externalUserId,
+      name: '三次',
+      avatar: '',
+      gender: 0,
+      followers: new Map([[userid, { remark: '', createtime: 0, tagIds: [], addWay: 0 }]]),
+    });
+    w.standin.state.welcomeCodes.set('wc-triple', {
+      corpId: w.corpId,
+      userid,
+      externalUserId,
+      expiresAt: Date.now() + 20_000,
+      used: false,
+    });
     const corp = w.standin.state.corp(w.corpId)!;
-    const fields = { ToUserName: w.corpId, FromUserName: 'sys', CreateTime: 1_800_000_000, MsgType: 'event', Event: 'change_external_contact', ChangeType: 'add_external_contact', UserID: userid, ExternalUserID: externalUserId, WelcomeCode: 'wc-triple' };
+    const fields = {
+      ToUserName: w.corpId,
+      FromUserName: 'sys',
+      CreateTime: 1_800_000_000,
+      MsgType: 'event',
+      Event: 'change_external_contact',
+      ChangeType: 'add_external_contact',
+      UserID: userid,
+      ExternalUserID: externalUserId,
+      WelcomeCode: 'wc-triple',
+    };
     const { query, body } = sealCallback(corp, AGENT_ID, fields);
     const responses = await Promise.all([post(query, body), post(query, body), post(query, body)]);
     expect(await Promise.all(responses.map((r) => r.text()))).toEqual(['success', 'success', 'success']);
@@ -63,7 +105,15 @@ describe('a new contact', () => {
 
 describe('bad callbacks', () => {
   const sealed = () =>
-    sealCallback(w.standin.state.corp(w.corpId)!, AGENT_ID, { ToUserName: w.corpId, MsgType: 'event', Event: 'change_external_contact', ChangeType: 'edit_external_contact', UserID: 'x', ExternalUserID: `wmBad${Math.random()}`, CreateTime: 1 });
+    sealCallback(w.standin.state.corp(w.corpId)!, AGENT_ID, {
+      ToUserName: w.corpId,
+      MsgType: 'event',
+      Event: 'change_external_contact',
+      ChangeType: 'edit_external_contact',
+      UserID: 'x',
+      ExternalUserID: `wmBad${Math.random()}`,
+      CreateTime: 1,
+    });
 
   it('answers 401 and stores nothing for a bad signature', async () => {
     const before = await inbox().countDocuments();
@@ -78,7 +128,10 @@ describe('bad callbacks', () => {
     const before = await inbox().countDocuments();
     const { query } = sealed();
     const garbage = `<xml><Encrypt><![CDATA[bm90LWVuY3J5cHRlZA==]]></Encrypt></xml>`;
-    query.set('msg_signature', getSignature(w.credentials.callbackToken, query.get('timestamp')!, query.get('nonce')!, 'bm90LWVuY3J5cHRlZA=='));
+    query.set(
+      'msg_signature',
+      getSignature(w.credentials.callbackToken, query.get('timestamp')!, query.get('nonce')!, 'bm90LWVuY3J5cHRlZA=='),
+    );
     expect((await post(query, garbage)).status).toBe(400);
     expect((await post(query, '<xml><Encrypt>')).status).toBe(400);
     expect((await post(query, '{"Encrypt":"x"}', 'application/json')).status).toBe(400);
@@ -87,13 +140,26 @@ describe('bad callbacks', () => {
 
   it('answers 404 for a corp that is not ours, and 413 for an oversized body', async () => {
     const { query, body } = sealed();
-    expect((await fetch(`${w.app.url}/wecom/callback/wwunknown?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${w.app.url}/wecom/callback/wwunknown?${query}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/xml' },
+          body,
+        })
+      ).status,
+    ).toBe(404);
     expect((await post(query, `<xml>${'x'.repeat(70_000)}</xml>`)).status).toBe(413);
   });
 
   it('stores and acknowledges an event kind it does not know', async () => {
     const corp = w.standin.state.corp(w.corpId)!;
-    const { query, body } = sealCallback(corp, AGENT_ID, { ToUserName: w.corpId, MsgType: 'event', Event: 'some_future_event', CreateTime: 2 });
+    const { query, body } = sealCallback(corp, AGENT_ID, {
+      ToUserName: w.corpId,
+      MsgType: 'event',
+      Event: 'some_future_event',
+      CreateTime: 2,
+    });
     const res = await post(query, body);
     expect(await res.text()).toBe('success');
     await w.drain();
@@ -105,7 +171,11 @@ describe('resilience', () => {
   it('acknowledges and persists callbacks while Redis is down', async () => {
     await w.app.container.redis.disconnect();
     try {
-      const { externalUserId, deliveries } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.manager.wecomUserId, { name: '停电时加的' });
+      const { externalUserId, deliveries } = await w.standin.customers.addsMember(
+        w.corpId,
+        w.tenant.people.manager.wecomUserId,
+        { name: '停电时加的' },
+      );
       expect(deliveries.at(-1)).toMatchObject({ status: 200, body: 'success' });
       expect(await inbox().countDocuments({ 'payload.ExternalUserID': externalUserId })).toBe(1);
     } finally {
@@ -115,7 +185,9 @@ describe('resilience', () => {
   });
 
   it('handles an event exactly once when its worker died mid-way (before and after the welcome was sent)', async () => {
-    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '中途崩溃' });
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+      name: '中途崩溃',
+    });
     const repo = w.app.container.wecom.inbox;
     // A worker claims the event and dies: its lease runs out and another worker takes over.
     const claimed = await repo.claimNext('worker-that-died', 30);
@@ -124,9 +196,18 @@ describe('resilience', () => {
     await w.drain();
     // Now a worker that died after sending the welcome but before recording it (the event still its lane's head): the
     // event is handled again.
-    await inbox().updateOne({ _id: claimed!._id }, { $set: { status: 'processing', head: true, leaseOwner: 'died-after-send', leaseUntil: new Date(0) }, $unset: { result: 1 } });
+    await inbox().updateOne(
+      { _id: claimed!._id },
+      {
+        $set: { status: 'processing', head: true, leaseOwner: 'died-after-send', leaseUntil: new Date(0) },
+        $unset: { result: 1 },
+      },
+    );
     await w.drain();
-    expect(await inbox().findOne({ _id: claimed!._id })).toMatchObject({ status: 'done', result: { welcome: 'skipped:41051' } });
+    expect(await inbox().findOne({ _id: claimed!._id })).toMatchObject({
+      status: 'done',
+      result: { welcome: 'skipped:41051' },
+    });
     expect(w.standin.state.welcomeMessages.filter((m) => m.externalUserId === externalUserId)).toHaveLength(1);
     expect(await w.app.container.repositories.customers.count(w.tenant.merchantId, { externalUserId })).toBe(1);
   });
@@ -137,9 +218,13 @@ describe('resilience', () => {
     w.standin.state.revokeTokens();
     const tokensBefore = w.standin.state.calls.get('/cgi-bin/gettoken') ?? 0;
     const getsBefore = w.standin.state.calls.get('/cgi-bin/externalcontact/get') ?? 0;
-    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '令牌失效后' });
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+      name: '令牌失效后',
+    });
     await w.drain();
-    expect(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId)).toMatchObject({ name: '令牌失效后' });
+    expect(
+      await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId),
+    ).toMatchObject({ name: '令牌失效后' });
     expect(w.standin.state.calls.get('/cgi-bin/gettoken')).toBe(tokensBefore + 1);
     expect(w.standin.state.calls.get('/cgi-bin/externalcontact/get')).toBe(getsBefore + 2);
   });
@@ -155,9 +240,14 @@ describe('resilience', () => {
     expect(events[0]!.lastError).toContain('60020');
     await inbox().updateMany({ 'payload.ExternalUserID': externalUserId }, { $set: { nextAttemptAt: new Date(0) } });
     await w.drain();
-    const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
+    const customer = await w.app.container.repositories.customers.findByExternalUserId(
+      w.tenant.merchantId,
+      externalUserId,
+    );
     expect(customer?.contactStatus).toBe('deleted_by_customer');
-    const alert = w.standin.state.appMessages.find((m) => m.touser === userid && JSON.stringify(m.content).includes('先加后删'));
+    const alert = w.standin.state.appMessages.find(
+      (m) => m.touser === userid && JSON.stringify(m.content).includes('先加后删'),
+    );
     expect(alert).toBeTruthy();
   });
 
@@ -166,6 +256,9 @@ describe('resilience', () => {
     const { externalUserId } = await w.standin.customers.addsMember(w.corpId, userid, { name: '被员工删除' });
     await w.standin.customers.isDeletedByMember(w.corpId, userid, externalUserId);
     await w.drain();
-    expect((await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))?.contactStatus).toBe('deleted_by_staff');
+    expect(
+      (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))
+        ?.contactStatus,
+    ).toBe('deleted_by_staff');
   });
 });

@@ -17,7 +17,17 @@ describe('WeCom configuration check', () => {
   it('passes every check for a correct setup, including our own callback URL', async () => {
     const checks = await check();
     expect(checks.filter((c) => !c.ok)).toEqual([]);
-    expect(checks.map((c) => c.key)).toEqual(expect.arrayContaining(['app', 'secret', 'callback', 'contacts', 'tags', 'jssdk', `kf:${w.credentials.kfAccounts[0]!.openKfId}`]));
+    expect(checks.map((c) => c.key)).toEqual(
+      expect.arrayContaining([
+        'app',
+        'secret',
+        'callback',
+        'contacts',
+        'tags',
+        'jssdk',
+        `kf:${w.credentials.kfAccounts[0]!.openKfId}`,
+      ]),
+    );
   });
 
   it('explains a wrong secret and stops there', async () => {
@@ -38,7 +48,10 @@ describe('WeCom configuration check', () => {
     const openKfId = w.credentials.kfAccounts[0]!.openKfId;
     corp.apps[0]!.kfAuthorised = false;
     let checks = await check();
-    expect(checks.find((c) => c.key === `kf:${openKfId}`)).toMatchObject({ ok: false, message: '应用没有调用这个接口的权限（错误码 48002）' });
+    expect(checks.find((c) => c.key === `kf:${openKfId}`)).toMatchObject({
+      ok: false,
+      message: '应用没有调用这个接口的权限（错误码 48002）',
+    });
     corp.apps[0]!.kfAuthorised = true;
     w.standin.state.kfReceptionistsOnline.add(openKfId);
     checks = await check();
@@ -46,7 +59,10 @@ describe('WeCom configuration check', () => {
     w.standin.state.kfReceptionistsOnline.delete(openKfId);
     corp.ipBlocked = true;
     checks = await check();
-    expect(checks.find((c) => c.key === 'contacts')).toMatchObject({ ok: false, message: '服务器 IP 不在企业可信 IP 列表中（错误码 60020）' });
+    expect(checks.find((c) => c.key === 'contacts')).toMatchObject({
+      ok: false,
+      message: '服务器 IP 不在企业可信 IP 列表中（错误码 60020）',
+    });
     expect(checks.find((c) => c.key === 'contacts')!.fix).toContain('企业可信IP');
     corp.ipBlocked = false;
   });

@@ -15,7 +15,12 @@ function seedContacts(userid: string, count: number, prefix: string) {
       name: `老客${prefix}${i}`,
       avatar: '',
       gender: 2,
-      followers: new Map([[userid, { remark: '', createtime: 1_750_000_000 + i, tagIds: [], state: i % 2 ? 'receipt:x' : undefined, addWay: 1 }]]),
+      followers: new Map([
+        [
+          userid,
+          { remark: '', createtime: 1_750_000_000 + i, tagIds: [], state: i % 2 ? 'receipt:x' : undefined, addWay: 1 },
+        ],
+      ]),
     });
   }
 }
@@ -32,7 +37,8 @@ describe('onboarding sync of existing customers', () => {
     let page = 0;
     const original = w.standin.call.bind(w.standin);
     w.standin.call = (method, path, query, body) => {
-      if (path === '/cgi-bin/externalcontact/batch/get_by_user' && ++page === 2) return { errcode: 60020, errmsg: 'not allow to access from your ip' };
+      if (path === '/cgi-bin/externalcontact/batch/get_by_user' && ++page === 2)
+        return { errcode: 60020, errmsg: 'not allow to access from your ip' };
       return original(method, path, query, body);
     };
     await expect(w.app.container.wecom.contactSync.run(app)).rejects.toThrow(/60020/);
@@ -44,7 +50,11 @@ describe('onboarding sync of existing customers', () => {
     expect(result.synced).toBe(280);
     // 280 contacts at 100 a page: each of the 3 pages was served exactly once (page 1 was not fetched again)
     expect(calls() - before).toBe(3);
-    expect(await w.app.container.repositories.customers.count(w.tenant.merchantId, { externalUserId: { $regex: '^wm[SM]' } })).toBe(280);
+    expect(
+      await w.app.container.repositories.customers.count(w.tenant.merchantId, {
+        externalUserId: { $regex: '^wm[SM]' },
+      }),
+    ).toBe(280);
     const one = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, 'wmS0001');
     expect(one).toMatchObject({ name: '老客wmS1', gender: 'female', sourceChannel: 'receipt' });
     expect(one!.firstContactAt.getTime()).toBe((1_750_000_000 + 1) * 1000);
@@ -55,10 +65,15 @@ describe('onboarding sync of existing customers', () => {
     const res = await w.app.request('/api/wecom/contact-sync', { method: 'POST', token: w.tenant.tokens.owner });
     expect(res.status).toBe(202);
     const deadline = Date.now() + 8000;
-    while (Date.now() < deadline && (await w.app.container.mongo.collection('contact_sync_runs').countDocuments({ status: 'done' })) < 2) {
+    while (
+      Date.now() < deadline &&
+      (await w.app.container.mongo.collection('contact_sync_runs').countDocuments({ status: 'done' })) < 2
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await w.app.container.mongo.collection('contact_sync_runs').countDocuments({ status: 'done' })).toBe(2);
-    expect((await w.app.request('/api/wecom/contact-sync', { method: 'POST', token: w.tenant.tokens.manager })).status).toBe(403);
+    expect(
+      (await w.app.request('/api/wecom/contact-sync', { method: 'POST', token: w.tenant.tokens.manager })).status,
+    ).toBe(403);
   });
 });

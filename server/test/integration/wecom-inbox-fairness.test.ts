@@ -34,7 +34,11 @@ describe('inbox fairness', () => {
     const answered = w.standin.state.kfSent.find((m) => m.touser === 'wmPatient');
     expect(answered).toBeDefined();
     // When the patient customer's answer went out, the flood had barely started.
-    const floodDoneBefore = await inbox().countDocuments({ kind: 'kf_message', 'payload.externalUserId': 'wmFlood', doneAt: { $lte: new Date(answered!.at) } });
+    const floodDoneBefore = await inbox().countDocuments({
+      kind: 'kf_message',
+      'payload.externalUserId': 'wmFlood',
+      doneAt: { $lte: new Date(answered!.at) },
+    });
     expect(floodDoneBefore).toBeLessThan(10);
     // 301 "sync now" callbacks cost a few syncs, not one each: one waiting notice stands for the rest.
     expect((w.standin.state.calls.get('/cgi-bin/kf/sync_msg') ?? 0) - syncsBefore).toBeLessThanOrEqual(5);
@@ -46,7 +50,9 @@ describe('inbox fairness', () => {
     const flood = await inbox().find({ kind: 'kf_message', 'payload.externalUserId': 'wmFlood' }).toArray();
     expect(flood).toHaveLength(300);
     expect(flood.every((e) => e.status === 'done')).toBe(true);
-    const byArrival = [...flood].sort((a, b) => a.receivedAt - b.receivedAt || String(a._id).localeCompare(String(b._id)));
+    const byArrival = [...flood].sort(
+      (a, b) => a.receivedAt - b.receivedAt || String(a._id).localeCompare(String(b._id)),
+    );
     const outOfOrder = byArrival.filter((e, i) => i > 0 && e.doneAt < byArrival[i - 1]!.doneAt);
     expect(outOfOrder).toEqual([]);
     // Messages with five newer ones already waiting are not answered one by one: the bot sees each message at most
@@ -56,7 +62,10 @@ describe('inbox fairness', () => {
     expect(superseded).toBe(295);
     expect(decisions).toBe(5);
     expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmFlood').length).toBeLessThanOrEqual(5);
-    const stored = await w.app.container.mongo.collection('messages').find({ externalUserId: 'wmFlood', direction: 'in' }).toArray();
+    const stored = await w.app.container.mongo
+      .collection('messages')
+      .find({ externalUserId: 'wmFlood', direction: 'in' })
+      .toArray();
     expect(stored).toHaveLength(300);
     expect(stored.every((m) => m.handledAt)).toBe(true);
   });
@@ -67,12 +76,18 @@ describe('inbox fairness', () => {
     const { externalUserId } = await w.standin.customers.addsMember(w.corpId, staff, { name: '连发退订的' });
     await w.drain();
     await w.standin.customers.writesToKf(openKfId, externalUserId, '退订');
-    for (let i = 0; i < KF_BURST_ANSWERED + 1; i++) await w.standin.customers.writesToKf(openKfId, externalUserId, `${QUESTION}${i}`);
+    for (let i = 0; i < KF_BURST_ANSWERED + 1; i++)
+      await w.standin.customers.writesToKf(openKfId, externalUserId, `${QUESTION}${i}`);
     await w.drain();
 
-    const customer = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId);
+    const customer = await w.app.container.repositories.customers.findByExternalUserId(
+      w.tenant.merchantId,
+      externalUserId,
+    );
     expect(customer?.optedOut).toBe(true);
-    const texts = w.standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => (m.content as { content: string }).content);
+    const texts = w.standin.state.kfSent
+      .filter((m) => m.touser === externalUserId)
+      .map((m) => (m.content as { content: string }).content);
     expect(texts).toContain(OPT_OUT_CONFIRMATION);
   });
 
@@ -152,9 +167,22 @@ describe('inbox fairness', () => {
     const repo = w.app.container.wecom.inbox;
     const processor = w.app.container.wecom.inboxProcessor;
     const store = (i: number) =>
-      repo.insert(w.tenant.merchantId, { corpId: w.corpId, dedupeKey: `evt:race-${i}`, kind: 'race_test', orderingKey: `corp:${w.corpId}:race`, priority: 2, payload: {} });
+      repo.insert(w.tenant.merchantId, {
+        corpId: w.corpId,
+        dedupeKey: `evt:race-${i}`,
+        kind: 'race_test',
+        orderingKey: `corp:${w.corpId}:race`,
+        priority: 2,
+        payload: {},
+      });
     // One event stored while the head is being handled: the head learns of it and hands over when done.
-    const held = { corpId: w.corpId, kind: 'race_test', orderingKey: `corp:${w.corpId}:held`, priority: 2, payload: {} };
+    const held = {
+      corpId: w.corpId,
+      kind: 'race_test',
+      orderingKey: `corp:${w.corpId}:held`,
+      priority: 2,
+      payload: {},
+    };
     await repo.insert(w.tenant.merchantId, { ...held, dedupeKey: 'evt:held-a' });
     const head = await repo.claimNext('test-worker', 60_000);
     expect(head).toMatchObject({ dedupeKey: 'evt:held-a' });
@@ -167,11 +195,19 @@ describe('inbox fairness', () => {
     // racing the heads finishing.
     let next = 0;
     for (let round = 0; round < 20; round++) {
-      await Promise.all([store(next++), store(next++), processor.processOne(), processor.processOne().then(() => store(next++))]);
+      await Promise.all([
+        store(next++),
+        store(next++),
+        processor.processOne(),
+        processor.processOne().then(() => store(next++)),
+      ]);
     }
     await w.drain();
     // Nothing is left waiting (the repair sweep only looks at events older than a few seconds: none here).
-    const lane = await inbox().find({ orderingKey: `corp:${w.corpId}:race` }).sort({ receivedAt: 1, _id: 1 }).toArray();
+    const lane = await inbox()
+      .find({ orderingKey: `corp:${w.corpId}:race` })
+      .sort({ receivedAt: 1, _id: 1 })
+      .toArray();
     expect(lane.map((e) => e.status)).toEqual(lane.map(() => 'done'));
     expect(lane).toHaveLength(60);
     expect(lane.map((e) => e.doneAt.getTime())).toEqual(lane.map((e) => e.doneAt.getTime()).sort((a, b) => a - b));
@@ -180,7 +216,8 @@ describe('inbox fairness', () => {
   it('stores a "sync now" notice once while one waits, but never folds it into one a running sync already covers', async () => {
     const other = await w.addMerchant();
     const repo = w.app.container.wecom.inbox;
-    const notices = () => inbox().find({ kind: 'kf_msg_or_event', corpId: other.corpId }).sort({ receivedAt: 1, _id: 1 }).toArray();
+    const notices = () =>
+      inbox().find({ kind: 'kf_msg_or_event', corpId: other.corpId }).sort({ receivedAt: 1, _id: 1 }).toArray();
     const write = (text: string) => w.standin.customers.writesToKf(other.openKfId, 'wmFold', text);
     await write('一');
     const sync = await repo.claimNext('test-worker', 60_000); // a sync starts ...
@@ -194,7 +231,10 @@ describe('inbox fairness', () => {
     await repo.complete(sync!, 'test-worker', { covered: true });
     expect((await notices()).map((n) => n.status)).toEqual(['done', 'done', 'pending']);
     await w.drain();
-    const stored = await w.app.container.mongo.collection('messages').find({ externalUserId: 'wmFold', direction: 'in' }).toArray();
+    const stored = await w.app.container.mongo
+      .collection('messages')
+      .find({ externalUserId: 'wmFold', direction: 'in' })
+      .toArray();
     expect(stored.map((m) => m.text).sort()).toEqual(['一', '三', '二', '四'].sort());
   });
 });

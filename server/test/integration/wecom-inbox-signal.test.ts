@@ -11,7 +11,9 @@ afterAll(() => w.close());
 describe('inbox wake-up', () => {
   it('handles a new event within moments of intake, without waiting for the poll', async () => {
     const started = Date.now();
-    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name: '马上处理' });
+    const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+      name: '马上处理',
+    });
     let welcomed = false;
     while (!welcomed && Date.now() - started < 5000) {
       welcomed = w.standin.state.welcomeMessages.some((m) => m.externalUserId === externalUserId);

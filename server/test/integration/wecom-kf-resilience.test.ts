@@ -33,16 +33,27 @@ describe('微信客服 after a worker died', () => {
     } finally {
       await lock!.release();
     }
-    await inbox().updateMany({ kind: 'kf_msg_or_event', status: 'pending' }, { $set: { nextAttemptAt: new Date(), turn: new Date() } });
+    await inbox().updateMany(
+      { kind: 'kf_msg_or_event', status: 'pending' },
+      { $set: { nextAttemptAt: new Date(), turn: new Date() } },
+    );
     await w.drain();
-    expect(sentTo('wmAfterCrash').map((m) => (m.content as { content: string }).content)).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
+    expect(sentTo('wmAfterCrash').map((m) => (m.content as { content: string }).content)).toEqual([
+      '杨枝甘露中杯18元，大杯加3元。',
+    ]);
   });
 
   it('does not answer a message twice when the worker died after the reply went out but before the event was done', async () => {
     expect(await w.kfCustomerWrites('wmTwice', '杨枝甘露多少钱')).toHaveLength(1);
     const answered = await inbox().findOne({ kind: 'kf_message', 'payload.externalUserId': 'wmTwice' });
     // As the dead worker left it: still its lane's head, processing, its lease run out.
-    await inbox().updateOne({ _id: answered!._id }, { $set: { status: 'processing', head: true, leaseOwner: 'died-after-send', leaseUntil: new Date(0) }, $unset: { doneAt: 1 } });
+    await inbox().updateOne(
+      { _id: answered!._id },
+      {
+        $set: { status: 'processing', head: true, leaseOwner: 'died-after-send', leaseUntil: new Date(0) },
+        $unset: { doneAt: 1 },
+      },
+    );
     await w.drain();
     expect(await inbox().findOne({ _id: answered!._id })).toMatchObject({ status: 'done' });
     expect(sentTo('wmTwice')).toHaveLength(1);
@@ -60,7 +71,14 @@ describe('inbox leases', () => {
     const options = { pollMs: 60_000, concurrency: 1, leaseMs: 300, maxAttempts: 3 };
     const first = new InboxProcessor(wecom.inbox, wecom.apps, { slow_test: slow }, logger, options);
     const second = new InboxProcessor(wecom.inbox, wecom.apps, { slow_test: slow }, logger, options);
-    await wecom.inbox.insert(w.tenant.merchantId, { corpId: w.corpId, dedupeKey: 'evt:slow', kind: 'slow_test', orderingKey: `corp:${w.corpId}:slow`, priority: 2, payload: {} });
+    await wecom.inbox.insert(w.tenant.merchantId, {
+      corpId: w.corpId,
+      dedupeKey: 'evt:slow',
+      kind: 'slow_test',
+      orderingKey: `corp:${w.corpId}:slow`,
+      priority: 2,
+      payload: {},
+    });
     const handling = first.processOne();
     await new Promise((r) => setTimeout(r, 600)); // twice the lease
     await second.drain(); // a worker looking for abandoned events finds none
@@ -69,4 +87,3 @@ describe('inbox leases', () => {
     expect(await inbox().findOne({ dedupeKey: 'evt:slow' })).toMatchObject({ status: 'done' });
   });
 });
-

@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-
 describe('微信客服 sync', () => {
   it('stores what the customer wrote, opens a session and persists the cursor', async () => {
     await w.kfCustomerWrites('wmKfA', '你们几点关门？');
@@ -24,7 +23,10 @@ describe('微信客服 sync', () => {
       ['in', '你们几点关门？'],
       ['in', '还有杨枝甘露吗'],
     ]);
-    expect(await repo().session(w.tenant.merchantId, openKfId, 'wmKfA')).toMatchObject({ state: 'new', sentSinceCustomerMessage: 0 });
+    expect(await repo().session(w.tenant.merchantId, openKfId, 'wmKfA')).toMatchObject({
+      state: 'new',
+      sentSinceCustomerMessage: 0,
+    });
     expect(await repo().cursor(w.tenant.merchantId, openKfId)).not.toBe('');
   });
 
@@ -34,7 +36,9 @@ describe('微信客服 sync', () => {
     await kf().sync(await app(), openKfId);
     const mine = await repo().conversation(w.tenant.merchantId, 'wmKfB');
     expect(mine).toHaveLength(1);
-    expect(await w.app.container.mongo.collection('messages').countDocuments({ externalUserId: 'wmKfA', direction: 'in' })).toBe(2);
+    expect(
+      await w.app.container.mongo.collection('messages').countDocuments({ externalUserId: 'wmKfA', direction: 'in' }),
+    ).toBe(2);
   });
 
   it('calls the message listeners once per new customer message', async () => {
@@ -50,18 +54,27 @@ describe('微信客服 send rules', () => {
   it('sends up to five replies per customer message, and records the sixth as not attempted', async () => {
     await w.kfCustomerWrites('wmKfD', '你好');
     const outcomes = [];
-    for (let i = 1; i <= 6; i++) outcomes.push(await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfD' }, `回复${i}`));
+    for (let i = 1; i <= 6; i++)
+      outcomes.push(await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfD' }, `回复${i}`));
     expect(outcomes.map((o) => o.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'not_attempted']);
     expect(outcomes[5]!.reason).toBe('budget_exhausted');
     expect(sentTo('wmKfD')).toHaveLength(5);
-    expect(await repo().session(w.tenant.merchantId, openKfId, 'wmKfD')).toMatchObject({ state: 'bot', sentSinceCustomerMessage: 5 });
+    expect(await repo().session(w.tenant.merchantId, openKfId, 'wmKfD')).toMatchObject({
+      state: 'bot',
+      sentSinceCustomerMessage: 5,
+    });
     await w.kfCustomerWrites('wmKfD', '再问一下');
     expect((await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfD' }, '好的')).status).toBe('sent');
   });
 
   it('does not attempt a send 48 hours after the customer last wrote', async () => {
     await w.kfCustomerWrites('wmKfE', '周末营业吗');
-    await w.app.container.mongo.collection('kf_sessions').updateOne({ externalUserId: 'wmKfE' }, { $set: { lastCustomerMessageAt: new Date(Date.now() - 49 * 3600_000) } });
+    await w.app.container.mongo
+      .collection('kf_sessions')
+      .updateOne(
+        { externalUserId: 'wmKfE' },
+        { $set: { lastCustomerMessageAt: new Date(Date.now() - 49 * 3600_000) } },
+      );
     const calls = w.standin.state.calls.get('/cgi-bin/kf/send_msg') ?? 0;
     const outcome = await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfE' }, '营业的');
     expect(outcome).toMatchObject({ status: 'not_attempted', reason: 'window_expired' });
@@ -81,8 +94,14 @@ describe('微信客服 send rules', () => {
   it('hands off to a person, after which the bot no longer writes', async () => {
     await w.kfCustomerWrites('wmKfG', '我要投诉');
     await kf().handOff(await app(), { openKfId, externalUserId: 'wmKfG' }, w.tenant.people.manager.wecomUserId);
-    expect(w.standin.state.kfSessions.get(`${openKfId}:wmKfG`)).toMatchObject({ state: 3, servicerUserId: w.tenant.people.manager.wecomUserId });
-    expect(await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfG' }, '抱歉')).toMatchObject({ status: 'not_attempted', reason: 'human_serving' });
+    expect(w.standin.state.kfSessions.get(`${openKfId}:wmKfG`)).toMatchObject({
+      state: 3,
+      servicerUserId: w.tenant.people.manager.wecomUserId,
+    });
+    expect(await kf().sendText(await app(), { openKfId, externalUserId: 'wmKfG' }, '抱歉')).toMatchObject({
+      status: 'not_attempted',
+      reason: 'human_serving',
+    });
   });
 
   it('records 95018 when a receptionist took the session, and stops writing', async () => {

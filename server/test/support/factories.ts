@@ -15,10 +15,18 @@ const next = () => ++sequence;
 export const buildMerchant = (c: Container, overrides: Partial<Merchant> = {}): Promise<MerchantRecord> =>
   c.repositories.merchants.create({ name: `测试奶茶店${next()}`, industry: '餐饮', ...overrides });
 
-export const buildShop = (c: Container, merchantId: MerchantId, overrides: { name?: string; address?: string } = {}): Promise<ShopRecord> =>
-  c.services.shops.add(merchantId, { name: `门店${next()}`, ...overrides });
+export const buildShop = (
+  c: Container,
+  merchantId: MerchantId,
+  overrides: { name?: string; address?: string } = {},
+): Promise<ShopRecord> => c.services.shops.add(merchantId, { name: `门店${next()}`, ...overrides });
 
-export async function buildStaff(c: Container, merchantId: MerchantId, role: StaffRole = 'staff', name?: string): Promise<StaffRecord> {
+export async function buildStaff(
+  c: Container,
+  merchantId: MerchantId,
+  role: StaffRole = 'staff',
+  name?: string,
+): Promise<StaffRecord> {
   const n = next();
   const [staff] = await c.repositories.staff.insertMany(merchantId, [
     { wecomUserId: `user${n}`, name: name ?? `员工${n}`, role, shopIds: [], active: true },
@@ -26,7 +34,11 @@ export async function buildStaff(c: Container, merchantId: MerchantId, role: Sta
   return staff!;
 }
 
-export async function buildCustomer(c: Container, merchantId: MerchantId, overrides: Partial<Customer> = {}): Promise<CustomerRecord> {
+export async function buildCustomer(
+  c: Container,
+  merchantId: MerchantId,
+  overrides: Partial<Customer> = {},
+): Promise<CustomerRecord> {
   const n = next();
   const now = new Date();
   await c.repositories.customers.insertMany(merchantId, [

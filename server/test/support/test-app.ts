@@ -13,7 +13,10 @@ export interface TestApp extends RunningProcess {
   redisUrl: string;
   mongoUrl: string;
   /** fetch against the app, JSON in and out */
-  request(path: string, init?: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  request(
+    path: string,
+    init?: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 

@@ -7,18 +7,28 @@ import { startTestApp, type TestApp } from './test-app.js';
 
 export const AGENT_ID = 1000002;
 
-export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: Record<string, string>; autoReply?: 'off' | 'after_hours' | 'always' } = {}) {
+export async function startWecomTestApp(
+  options: { role?: 'api' | 'all'; env?: Record<string, string>; autoReply?: 'off' | 'after_hours' | 'always' } = {},
+) {
   const standin = new WecomStandIn();
   await standin.start();
   const app = await startTestApp({
     role: options.role ?? 'api',
-    env: { WECOM_API_BASE: standin.url, WECHAT_API_BASE: standin.url, WECOM_OAUTH_BASE: standin.url, INBOX_POLL_MS: '50', ...options.env },
+    env: {
+      WECOM_API_BASE: standin.url,
+      WECHAT_API_BASE: standin.url,
+      WECOM_OAUTH_BASE: standin.url,
+      INBOX_POLL_MS: '50',
+      ...options.env,
+    },
   });
   /** A merchant with its WeCom app configured and its corp seeded in the stand-in (callbacks go to our server). */
   const connectMerchant = async (autoReply = options.autoReply ?? 'off') => {
     const tenant = await buildTenant(app.container);
     // The bot stays out of tests about the pipe itself unless a test asks for it.
-    await app.container.mongo.collection('merchants').updateOne({ _id: tenant.merchant._id }, { $set: { autoReply: { mode: autoReply } } });
+    await app.container.mongo
+      .collection('merchants')
+      .updateOne({ _id: tenant.merchant._id }, { $set: { autoReply: { mode: autoReply } } });
     const corpId = `ww${randomBytes(6).toString('hex')}`;
     const credentials = {
       corpId,
@@ -34,7 +44,11 @@ export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: R
       {
         corpId,
         apps: [{ agentId: AGENT_ID, secret: credentials.secret, kfAuthorised: true }],
-        callback: { url: `${app.url}/wecom/callback/${corpId}`, token: credentials.callbackToken, encodingAesKey: credentials.encodingAesKey },
+        callback: {
+          url: `${app.url}/wecom/callback/${corpId}`,
+          token: credentials.callbackToken,
+          encodingAesKey: credentials.encodingAesKey,
+        },
       },
       Object.values(tenant.people).map((p) => ({ userid: p.wecomUserId, name: p.name })),
       credentials.kfAccounts,
@@ -54,10 +68,17 @@ export async function startWecomTestApp(options: { role?: 'api' | 'all'; env?: R
     drain: () => app.container.wecom.inboxProcessor.drain(),
     /** a customer writes to the merchant's 微信客服; returns every text they have received from it so far */
     async kfCustomerWrites(externalUserId: string, text: string): Promise<string[]> {
-      const { deliveries } = await standin.customers.writesToKf(credentials.kfAccounts[0]!.openKfId, externalUserId, text);
-      if (deliveries.at(-1)?.body !== 'success') throw new Error(`callback not acknowledged: ${JSON.stringify(deliveries)}`);
+      const { deliveries } = await standin.customers.writesToKf(
+        credentials.kfAccounts[0]!.openKfId,
+        externalUserId,
+        text,
+      );
+      if (deliveries.at(-1)?.body !== 'success')
+        throw new Error(`callback not acknowledged: ${JSON.stringify(deliveries)}`);
       await app.container.wecom.inboxProcessor.drain();
-      return standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => (m.content as { content: string }).content);
+      return standin.state.kfSent
+        .filter((m) => m.touser === externalUserId)
+        .map((m) => (m.content as { content: string }).content);
     },
     async close() {
       await app.close();

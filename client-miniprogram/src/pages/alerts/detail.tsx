@@ -16,8 +16,13 @@ export default function AlertDetail() {
   const id = Taro.getCurrentInstance().router?.params.id ?? '';
   const { data, error, loading, reload } = useAsync(() => api<AlertDto>(`/alerts/${id}`), [id]);
   const [busy, setBusy] = useState(false);
-  if (error && !data) return <View className='page'><ErrorState error={error} onRetry={reload} /></View>;
-  if (!data) return <View className='page'>{loading && <Loading />}</View>;
+  if (error && !data)
+    return (
+      <View className="page">
+        <ErrorState error={error} onRetry={reload} />
+      </View>
+    );
+  if (!data) return <View className="page">{loading && <Loading />}</View>;
   const reply = typeof data.data.reply === 'string' ? data.data.reply : undefined;
   const resolve = async () => {
     setBusy(true);
@@ -33,32 +38,43 @@ export default function AlertDetail() {
     }
   };
   return (
-    <View className='page'>
+    <View className="page">
       <View className={`card level-${data.level}`}>
-        <View className='row'>
-          <Text className='tag'>{`${LEVEL[data.level]} · ${data.kindName}`}</Text>
-          <Text className='muted'>{shortTime(data.createdAt)}</Text>
+        <View className="row">
+          <Text className="tag">{`${LEVEL[data.level]} · ${data.kindName}`}</Text>
+          <Text className="muted">{shortTime(data.createdAt)}</Text>
         </View>
-        <View className='card-title' style={{ marginTop: '12px' }}>{data.title}</View>
+        <View className="card-title" style={{ marginTop: '12px' }}>
+          {data.title}
+        </View>
         {/* the suggested reply has its own card below */}
-        {data.body.split('\n').filter((line) => !(reply && line.startsWith('建议回复：'))).map((line) => (
-          <View className='summary' key={line}>{line}</View>
-        ))}
+        {data.body
+          .split('\n')
+          .filter((line) => !(reply && line.startsWith('建议回复：')))
+          .map((line) => (
+            <View className="summary" key={line}>
+              {line}
+            </View>
+          ))}
       </View>
       {reply && (
-        <View className='card'>
-          <View className='card-title'>建议的回复</View>
-          <View className='summary'>{reply}</View>
-          <View className='btn-row'>
-            <Button className='btn btn-ghost' onClick={() => void Taro.setClipboardData({ data: reply })}>复制回复</Button>
+        <View className="card">
+          <View className="card-title">建议的回复</View>
+          <View className="summary">{reply}</View>
+          <View className="btn-row">
+            <Button className="btn btn-ghost" onClick={() => void Taro.setClipboardData({ data: reply })}>
+              复制回复
+            </Button>
           </View>
         </View>
       )}
-      <View className='btn-row'>
+      <View className="btn-row">
         {data.status === 'open' ? (
-          <Button className='btn btn-primary' disabled={busy || undefined} onClick={resolve}>处理完了</Button>
+          <Button className="btn btn-primary" disabled={busy || undefined} onClick={resolve}>
+            处理完了
+          </Button>
         ) : (
-          <Text className='muted'>已于 {shortTime(data.resolvedAt!)} 处理</Text>
+          <Text className="muted">已于 {shortTime(data.resolvedAt!)} 处理</Text>
         )}
       </View>
     </View>

@@ -11,7 +11,10 @@ import { ALERTS_CHANGED } from './events';
 
 export default function Alerts() {
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
-  const { data, error, loading, reload } = useAsync(() => api<{ items: AlertDto[] }>(`/alerts?status=${status}`).then((r) => r.items), [status]);
+  const { data, error, loading, reload } = useAsync(
+    () => api<{ items: AlertDto[] }>(`/alerts?status=${status}`).then((r) => r.items),
+    [status],
+  );
   Taro.useDidShow(() => void reload());
   // an alert handled on its detail page: the list is current when the owner comes back
   useEffect(() => {
@@ -20,8 +23,8 @@ export default function Alerts() {
     return () => void Taro.eventCenter.off(ALERTS_CHANGED, refresh);
   }, [reload]);
   return (
-    <View className='page'>
-      <View className='segments'>
+    <View className="page">
+      <View className="segments">
         {(['open', 'resolved'] as const).map((s) => (
           <View key={s} className={`segment ${status === s ? 'segment-on' : ''}`} onClick={() => setStatus(s)}>
             {s === 'open' ? '待处理' : '已处理'}
@@ -30,14 +33,23 @@ export default function Alerts() {
       </View>
       {error && <ErrorState error={error} onRetry={reload} />}
       {!data && loading && <Loading />}
-      {data && !data.length && <Empty title={status === 'open' ? '一切正常' : '还没有处理过的提醒'} hint='库存、差评、订单超时、客流高峰都会第一时间提醒你' />}
+      {data && !data.length && (
+        <Empty
+          title={status === 'open' ? '一切正常' : '还没有处理过的提醒'}
+          hint="库存、差评、订单超时、客流高峰都会第一时间提醒你"
+        />
+      )}
       {data?.map((a) => (
-        <View key={a.id} className={`card level-${a.level}`} onClick={() => void Taro.navigateTo({ url: `/pages/alerts/detail?id=${a.id}` })}>
-          <View className='row'>
+        <View
+          key={a.id}
+          className={`card level-${a.level}`}
+          onClick={() => void Taro.navigateTo({ url: `/pages/alerts/detail?id=${a.id}` })}
+        >
+          <View className="row">
             <Text style={{ fontWeight: 600 }}>{a.title}</Text>
-            <Text className='muted'>{shortTime(a.createdAt)}</Text>
+            <Text className="muted">{shortTime(a.createdAt)}</Text>
           </View>
-          <View className='muted' style={{ marginTop: '8px' }}>
+          <View className="muted" style={{ marginTop: '8px' }}>
             {a.kindName} · {a.body.split('\n')[0]}
           </View>
         </View>

@@ -8,18 +8,31 @@ import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { yuan } from '../../services/format';
 
-
 export default function Customers() {
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const tags = useAsync(() => api<{ groups: CorpTagGroupDto[] }>('/tags'));
-  const list = useAsync(() => api<{ items: CustomerDto[] }>(`/customers?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${tag ? `&tag=${encodeURIComponent(tag)}` : ''}`), [q, tag]);
-  const profile = useAsync(() => (open ? api<CustomerProfileDto>(`/customers/${open}/profile`) : Promise.resolve(undefined)), [open]);
+  const list = useAsync(
+    () =>
+      api<{ items: CustomerDto[] }>(
+        `/customers?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${tag ? `&tag=${encodeURIComponent(tag)}` : ''}`,
+      ),
+    [q, tag],
+  );
+  const profile = useAsync(
+    () => (open ? api<CustomerProfileDto>(`/customers/${open}/profile`) : Promise.resolve(undefined)),
+    [open],
+  );
   const tagNames = (tags.data?.groups.flatMap((g) => g.tags) ?? []).slice(0, 20);
   return (
-    <View className='page'>
-      <Input className='input' placeholder='搜索姓名、备注或手机号' confirmType='search' onConfirm={(e) => setQ(e.detail.value.trim())} />
+    <View className="page">
+      <Input
+        className="input"
+        placeholder="搜索姓名、备注或手机号"
+        confirmType="search"
+        onConfirm={(e) => setQ(e.detail.value.trim())}
+      />
       <View style={{ margin: '8px 0 16px' }}>
         {tagNames.map((t) => (
           <Text key={t} className={`tag ${tag === t ? 'tag-on' : ''}`} onClick={() => setTag(tag === t ? '' : t)}>
@@ -29,19 +42,21 @@ export default function Customers() {
       </View>
       {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
       {!list.data && list.loading && <Loading />}
-      {list.data && !list.data.items.length && <Empty title='没有找到客户' hint='换个关键词或标签试试' />}
+      {list.data && !list.data.items.length && <Empty title="没有找到客户" hint="换个关键词或标签试试" />}
       {list.data && list.data.items.length > 0 && (
-        <View className='card'>
+        <View className="card">
           {list.data.items.map((c) => (
-            <View key={c.id} className='list-item' onClick={() => setOpen(open === c.id ? null : c.id)}>
-              <View className='row'>
+            <View key={c.id} className="list-item" onClick={() => setOpen(open === c.id ? null : c.id)}>
+              <View className="row">
                 <Text style={{ fontWeight: 600 }}>{c.remark || c.name}</Text>
-                <Text className='muted'>{c.tags.slice(0, 2).join(' · ')}</Text>
+                <Text className="muted">{c.tags.slice(0, 2).join(' · ')}</Text>
               </View>
               {open === c.id && profile.data && (
-                <View className='muted' style={{ marginTop: '10px', lineHeight: 1.7 }}>
+                <View className="muted" style={{ marginTop: '10px', lineHeight: 1.7 }}>
                   <View>{`${profile.data.insights.lifecycle} · 消费 ${yuan(profile.data.insights.totalSpend)} · ${profile.data.insights.visits} 次${profile.data.insights.averageIntervalDays ? ` · 约 ${profile.data.insights.averageIntervalDays} 天来一次` : ''}`}</View>
-                  {profile.data.insights.favouriteItems.length > 0 && <View>常点：{profile.data.insights.favouriteItems.map((f) => f.name).join('、')}</View>}
+                  {profile.data.insights.favouriteItems.length > 0 && (
+                    <View>常点：{profile.data.insights.favouriteItems.map((f) => f.name).join('、')}</View>
+                  )}
                 </View>
               )}
             </View>

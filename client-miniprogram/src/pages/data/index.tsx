@@ -10,10 +10,39 @@ import { pickSheet, type PickedSheet } from '../../services/files';
 import { useSignedIn } from '../../hooks/useSignedIn';
 
 const FIELD_NAMES: Record<string, string> = {
-  externalId: '编号', placedAt: '时间', channel: '渠道', status: '状态', amount: '金额', items: '商品', phone: '手机号', memberNo: '会员号',
-  quantity: '数量', unit: '单位', low: '预警线', critical: '告急线', expiresOn: '到期日', item: '品名', change: '变动', reason: '类型', at: '时间',
-  service: '项目', startAt: '预约时间', staffName: '服务人员', course: '课程', studentName: '学员', totalHours: '总课时', remainingHours: '剩余课时',
-  packageId: '课时包', hours: '课时', cardName: '卡名', balance: '余额', visitsLeft: '剩余次数', platform: '平台', rating: '评分', text: '内容', orderId: '订单号',
+  externalId: '编号',
+  placedAt: '时间',
+  channel: '渠道',
+  status: '状态',
+  amount: '金额',
+  items: '商品',
+  phone: '手机号',
+  memberNo: '会员号',
+  quantity: '数量',
+  unit: '单位',
+  low: '预警线',
+  critical: '告急线',
+  expiresOn: '到期日',
+  item: '品名',
+  change: '变动',
+  reason: '类型',
+  at: '时间',
+  service: '项目',
+  startAt: '预约时间',
+  staffName: '服务人员',
+  course: '课程',
+  studentName: '学员',
+  totalHours: '总课时',
+  remainingHours: '剩余课时',
+  packageId: '课时包',
+  hours: '课时',
+  cardName: '卡名',
+  balance: '余额',
+  visitsLeft: '剩余次数',
+  platform: '平台',
+  rating: '评分',
+  text: '内容',
+  orderId: '订单号',
 };
 
 export default function DataImport() {
@@ -27,7 +56,9 @@ export default function DataImport() {
     if (!picked) return;
     setBusy(true);
     try {
-      const report = await api<ImportReport>(`/intake/${kind}/import`, { body: { format: picked.format, content: picked.content, dryRun } });
+      const report = await api<ImportReport>(`/intake/${kind}/import`, {
+        body: { format: picked.format, content: picked.content, dryRun },
+      });
       setPreview(report);
       if (!dryRun) toast(`导入了 ${report.created + report.updated} 条`, 'success');
     } catch (err) {
@@ -49,44 +80,74 @@ export default function DataImport() {
   };
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <View className='card-title'>表格里是什么</View>
-        <Picker mode='selector' range={INTAKE_KIND_NAMES.map((k) => INTAKE_KINDS[k].label)} value={INTAKE_KIND_NAMES.indexOf(kind)} onChange={(e) => { setKind(INTAKE_KIND_NAMES[Number(e.detail.value)]!); setPreview(null); }}>
-          <View className='field'>
+    <View className="page">
+      <View className="card">
+        <View className="card-title">表格里是什么</View>
+        <Picker
+          mode="selector"
+          range={INTAKE_KIND_NAMES.map((k) => INTAKE_KINDS[k].label)}
+          value={INTAKE_KIND_NAMES.indexOf(kind)}
+          onChange={(e) => {
+            setKind(INTAKE_KIND_NAMES[Number(e.detail.value)]!);
+            setPreview(null);
+          }}
+        >
+          <View className="field">
             <Text>{INTAKE_KINDS[kind].label}</Text>
-            <Text className='muted'>换一种 ›</Text>
+            <Text className="muted">换一种 ›</Text>
           </View>
         </Picker>
-        <View className='muted'>支持收银、预约、库存、课时系统导出的 .csv / .xlsx，常见中文表头会自动识别。</View>
-        <View className='btn-row'>
-          <Button className='btn btn-primary' disabled={busy || undefined} onClick={choose}>从微信聊天里选文件</Button>
+        <View className="muted">支持收银、预约、库存、课时系统导出的 .csv / .xlsx，常见中文表头会自动识别。</View>
+        <View className="btn-row">
+          <Button className="btn btn-primary" disabled={busy || undefined} onClick={choose}>
+            从微信聊天里选文件
+          </Button>
         </View>
       </View>
       {sheet && preview && (
-        <View className='card'>
-          <View className='card-title'>{preview.dryRun ? `预览：${sheet.name}` : `已导入：${sheet.name}`}</View>
-          <View className='muted'>这些列会被导入：</View>
+        <View className="card">
+          <View className="card-title">{preview.dryRun ? `预览：${sheet.name}` : `已导入：${sheet.name}`}</View>
+          <View className="muted">这些列会被导入：</View>
           <View style={{ margin: '8px 0 16px' }}>
             {Object.entries(preview.mapping).map(([header, field]) => (
-              <Text className='tag tag-on' key={header}>{`${header} → ${FIELD_NAMES[field] ?? field}`}</Text>
+              <Text className="tag tag-on" key={header}>{`${header} → ${FIELD_NAMES[field] ?? field}`}</Text>
             ))}
           </View>
-          <View className='field'><Text>共几行</Text><Text>{preview.received}</Text></View>
-          <View className='field'><Text>{preview.dryRun ? '将新增' : '新增'}</Text><Text>{preview.created}</Text></View>
-          <View className='field'><Text>{preview.dryRun ? '将更新' : '更新'}</Text><Text>{preview.updated}</Text></View>
-          <View className='field'><Text>没对上客户</Text><Text>{preview.unmatchedCustomers}</Text></View>
+          <View className="field">
+            <Text>共几行</Text>
+            <Text>{preview.received}</Text>
+          </View>
+          <View className="field">
+            <Text>{preview.dryRun ? '将新增' : '新增'}</Text>
+            <Text>{preview.created}</Text>
+          </View>
+          <View className="field">
+            <Text>{preview.dryRun ? '将更新' : '更新'}</Text>
+            <Text>{preview.updated}</Text>
+          </View>
+          <View className="field">
+            <Text>没对上客户</Text>
+            <Text>{preview.unmatchedCustomers}</Text>
+          </View>
           {preview.failed.length > 0 && (
             <View style={{ marginTop: '16px' }}>
-              <View className='up'>{preview.failed.length} 行有问题，不会导入：</View>
+              <View className="up">{preview.failed.length} 行有问题，不会导入：</View>
               {preview.failed.slice(0, 20).map((f) => (
-                <View className='muted' key={f.row}>第 {f.row} 行：{Object.values(f.errors).join('；')}</View>
+                <View className="muted" key={f.row}>
+                  第 {f.row} 行：{Object.values(f.errors).join('；')}
+                </View>
               ))}
             </View>
           )}
           {preview.dryRun && (
-            <View className='btn-row'>
-              <Button className='btn btn-primary' disabled={(busy || preview.created + preview.updated === 0) || undefined} onClick={() => run(false)}>确认导入</Button>
+            <View className="btn-row">
+              <Button
+                className="btn btn-primary"
+                disabled={busy || preview.created + preview.updated === 0 || undefined}
+                onClick={() => run(false)}
+              >
+                确认导入
+              </Button>
             </View>
           )}
         </View>

@@ -18,28 +18,60 @@ export function GroupPosts() {
   });
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
   if (!data) return loading ? <Loading /> : null;
-  if (!data.length) return <Empty title='没有待审核的群发' hint='每周一小二按群日历写好一周的群内容：八成干货，最多两成促销' />;
+  if (!data.length)
+    return <Empty title="没有待审核的群发" hint="每周一小二按群日历写好一周的群内容：八成干货，最多两成促销" />;
   return (
     <View>
       {data.map((p) => (
-        <View className='card' key={p._id} data-post={p._id}>
-          <View className='row'>
+        <View className="card" key={p._id} data-post={p._id}>
+          <View className="row">
             <Text style={{ fontWeight: 600 }}>{p.groupName}</Text>
-            <Text className='muted'>{`${p.date.slice(5)} ${p.at}`}</Text>
+            <Text className="muted">{`${p.date.slice(5)} ${p.at}`}</Text>
           </View>
-          <View className='muted' style={{ margin: '8px 0 12px' }}>{`${p.title} · ${p.label}`}</View>
-          {editing?.id === p._id ? <Textarea className='textarea' value={editing.text} maxlength={1000} onInput={(e) => setEditing({ id: p._id, text: e.detail.value })} /> : <View className='summary'>{p.text}</View>}
-          <View className='btn-row'>
+          <View className="muted" style={{ margin: '8px 0 12px' }}>{`${p.title} · ${p.label}`}</View>
+          {editing?.id === p._id ? (
+            <Textarea
+              className="textarea"
+              value={editing.text}
+              maxlength={1000}
+              onInput={(e) => setEditing({ id: p._id, text: e.detail.value })}
+            />
+          ) : (
+            <View className="summary">{p.text}</View>
+          )}
+          <View className="btn-row">
             {editing?.id === p._id ? (
               <>
-                <Button className='btn btn-primary' disabled={busy || undefined} onClick={() => act(() => approveGroupPost(p._id, editing.text), '已交给群主发送')}>改好了，发送</Button>
-                <Button className='btn btn-ghost' onClick={() => setEditing(null)}>取消</Button>
+                <Button
+                  className="btn btn-primary"
+                  disabled={busy || undefined}
+                  onClick={() => act(() => approveGroupPost(p._id, editing.text), '已交给群主发送')}
+                >
+                  改好了，发送
+                </Button>
+                <Button className="btn btn-ghost" onClick={() => setEditing(null)}>
+                  取消
+                </Button>
               </>
             ) : (
               <>
-                <Button className='btn btn-primary' disabled={busy || undefined} onClick={() => act(() => approveGroupPost(p._id), '已交给群主发送')}>通过</Button>
-                <Button className='btn btn-ghost' onClick={() => setEditing({ id: p._id, text: p.text })}>修改</Button>
-                <Button className='btn btn-danger' disabled={busy || undefined} onClick={() => act(() => rejectGroupPost(p._id), '这条不发了')}>不发</Button>
+                <Button
+                  className="btn btn-primary"
+                  disabled={busy || undefined}
+                  onClick={() => act(() => approveGroupPost(p._id), '已交给群主发送')}
+                >
+                  通过
+                </Button>
+                <Button className="btn btn-ghost" onClick={() => setEditing({ id: p._id, text: p.text })}>
+                  修改
+                </Button>
+                <Button
+                  className="btn btn-danger"
+                  disabled={busy || undefined}
+                  onClick={() => act(() => rejectGroupPost(p._id), '这条不发了')}
+                >
+                  不发
+                </Button>
               </>
             )}
           </View>

@@ -6,7 +6,16 @@ import { useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
-import { approveDraft, approveMany, askToNotifyResults, groupByScenario, listDrafts, rejectDraft, STATUS_TEXT, type Draft } from '../../services/drafts';
+import {
+  approveDraft,
+  approveMany,
+  askToNotifyResults,
+  groupByScenario,
+  listDrafts,
+  rejectDraft,
+  STATUS_TEXT,
+  type Draft,
+} from '../../services/drafts';
 import { shortTime } from '../../services/format';
 import { GroupPosts } from './GroupPosts';
 
@@ -18,14 +27,23 @@ const TABS = [
 
 export default function Drafts() {
   const [tab, setTab] = useState<(typeof TABS)[number]['key']>('pending');
-  const { data, error, loading, reload } = useAsync(() => (tab === 'groups' ? Promise.resolve([]) : tab === 'pending' ? listDrafts('pending') : listDrafts().then((all) => all.filter((d) => d.status !== 'pending'))), [tab]);
+  const { data, error, loading, reload } = useAsync(
+    () =>
+      tab === 'groups'
+        ? Promise.resolve([])
+        : tab === 'pending'
+          ? listDrafts('pending')
+          : listDrafts().then((all) => all.filter((d) => d.status !== 'pending')),
+    [tab],
+  );
   Taro.useDidShow(() => void reload());
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const { busy, act } = useAction(async () => {
     setEditing(null);
     await reload();
   });
-  const approve = (d: Draft, text?: string) => act(async () => (await askToNotifyResults(), approveDraft(d.id, text)), '已通过');
+  const approve = (d: Draft, text?: string) =>
+    act(async () => (await askToNotifyResults(), approveDraft(d.id, text)), '已通过');
   const approveGroup = (ids: string[]) =>
     act(async () => {
       await askToNotifyResults();
@@ -35,8 +53,8 @@ export default function Drafts() {
     }, `${ids.length} 条已通过`);
 
   return (
-    <View className='page'>
-      <View className='segments'>
+    <View className="page">
+      <View className="segments">
         {TABS.map((t) => (
           <View key={t.key} className={`segment ${tab === t.key ? 'segment-on' : ''}`} onClick={() => setTab(t.key)}>
             {t.label}
@@ -46,56 +64,78 @@ export default function Drafts() {
       {tab === 'groups' && <GroupPosts />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {!data && loading && <Loading />}
-      {tab !== 'groups' && data && !data.length && <Empty title={tab === 'pending' ? '没有待审核的草稿' : '还没有处理过的草稿'} hint='小二每天上午按你的场景设置写好草稿，出现在这里' />}
+      {tab !== 'groups' && data && !data.length && (
+        <Empty
+          title={tab === 'pending' ? '没有待审核的草稿' : '还没有处理过的草稿'}
+          hint="小二每天上午按你的场景设置写好草稿，出现在这里"
+        />
+      )}
       {data &&
         groupByScenario(data).map((group) => (
           <View key={group.scenario}>
-            <View className='row' style={{ margin: '8px 4px 16px' }}>
-              <Text className='card-title' style={{ marginBottom: 0 }}>
+            <View className="row" style={{ margin: '8px 4px 16px' }}>
+              <Text className="card-title" style={{ marginBottom: 0 }}>
                 {group.name} · {group.drafts.length}
               </Text>
               {tab === 'pending' && group.drafts.length > 1 && (
-                <Button className='btn btn-ghost' disabled={busy || undefined} onClick={() => approveGroup(group.drafts.map((d) => d.id))}>
+                <Button
+                  className="btn btn-ghost"
+                  disabled={busy || undefined}
+                  onClick={() => approveGroup(group.drafts.map((d) => d.id))}
+                >
                   全部通过
                 </Button>
               )}
             </View>
             {group.drafts.map((d) => (
-              <View className='card' key={d.id} data-draft={d.id}>
-                <View className='row'>
+              <View className="card" key={d.id} data-draft={d.id}>
+                <View className="row">
                   <Text style={{ fontWeight: 600 }}>{d.customer.name}</Text>
-                  <Text className='muted'>{tab === 'pending' ? shortTime(d.createdAt) : STATUS_TEXT[d.status]}</Text>
+                  <Text className="muted">{tab === 'pending' ? shortTime(d.createdAt) : STATUS_TEXT[d.status]}</Text>
                 </View>
-                <View className='muted' style={{ margin: '8px 0 12px' }}>
+                <View className="muted" style={{ margin: '8px 0 12px' }}>
                   为什么写：{d.reason}
                   {d.writtenBy === 'llm' ? ' · AI 润色' : ''}
                 </View>
                 {editing?.id === d.id ? (
-                  <Textarea className='textarea' value={editing.text} maxlength={1000} onInput={(e) => setEditing({ id: d.id, text: e.detail.value })} />
+                  <Textarea
+                    className="textarea"
+                    value={editing.text}
+                    maxlength={1000}
+                    onInput={(e) => setEditing({ id: d.id, text: e.detail.value })}
+                  />
                 ) : (
-                  <View className='summary'>{d.text}</View>
+                  <View className="summary">{d.text}</View>
                 )}
-                {d.error && <View className='up'>{d.error}</View>}
+                {d.error && <View className="up">{d.error}</View>}
                 {tab === 'pending' && (
-                  <View className='btn-row'>
+                  <View className="btn-row">
                     {editing?.id === d.id ? (
                       <>
-                        <Button className='btn btn-primary' disabled={busy || undefined} onClick={() => approve(d, editing.text)}>
+                        <Button
+                          className="btn btn-primary"
+                          disabled={busy || undefined}
+                          onClick={() => approve(d, editing.text)}
+                        >
                           改好了，发送
                         </Button>
-                        <Button className='btn btn-ghost' onClick={() => setEditing(null)}>
+                        <Button className="btn btn-ghost" onClick={() => setEditing(null)}>
                           取消
                         </Button>
                       </>
                     ) : (
                       <>
-                        <Button className='btn btn-primary' disabled={busy || undefined} onClick={() => approve(d)}>
+                        <Button className="btn btn-primary" disabled={busy || undefined} onClick={() => approve(d)}>
                           通过
                         </Button>
-                        <Button className='btn btn-ghost' onClick={() => setEditing({ id: d.id, text: d.text })}>
+                        <Button className="btn btn-ghost" onClick={() => setEditing({ id: d.id, text: d.text })}>
                           修改
                         </Button>
-                        <Button className='btn btn-danger' disabled={busy || undefined} onClick={() => act(() => rejectDraft(d.id), '这条不发了')}>
+                        <Button
+                          className="btn btn-danger"
+                          disabled={busy || undefined}
+                          onClick={() => act(() => rejectDraft(d.id), '这条不发了')}
+                        >
                           不发
                         </Button>
                       </>

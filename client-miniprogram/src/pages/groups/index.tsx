@@ -29,7 +29,10 @@ const LAYERS = Object.keys(GROUP_LAYERS) as GroupLayer[];
 export default function Groups() {
   const groups = useAsync(() => api<{ items: Group[] }>('/customer-groups').then((r) => r.items));
   const [open, setOpen] = useState<string | null>(null);
-  const report = useAsync(() => (open ? api<GroupReport>(`/customer-groups/${open}/report?days=30`) : Promise.resolve(undefined)), [open]);
+  const report = useAsync(
+    () => (open ? api<GroupReport>(`/customer-groups/${open}/report?days=30`) : Promise.resolve(undefined)),
+    [open],
+  );
   const [qr, setQr] = useState<{ layer: GroupLayer; url: string } | null>(null);
 
   const setLayer = async (g: Group, layer: GroupLayer) => {
@@ -59,47 +62,64 @@ export default function Groups() {
     }
   };
 
-  if (groups.error && !groups.data) return <View className='page'><ErrorState error={groups.error} onRetry={groups.reload} /></View>;
-  if (!groups.data) return <View className='page'>{groups.loading && <Loading />}</View>;
+  if (groups.error && !groups.data)
+    return (
+      <View className="page">
+        <ErrorState error={groups.error} onRetry={groups.reload} />
+      </View>
+    );
+  if (!groups.data) return <View className="page">{groups.loading && <Loading />}</View>;
   return (
-    <View className='page'>
-      <View className='muted' style={{ margin: '0 4px 16px' }}>给群分层后，小二每周按这一层的群日历写好群内容：八成干货，最多两成促销。</View>
-      {!groups.data.length && <Empty title='还没有客户群' hint='在企业微信里建好客户群后点下面的「同步」' />}
+    <View className="page">
+      <View className="muted" style={{ margin: '0 4px 16px' }}>
+        给群分层后，小二每周按这一层的群日历写好群内容：八成干货，最多两成促销。
+      </View>
+      {!groups.data.length && <Empty title="还没有客户群" hint="在企业微信里建好客户群后点下面的「同步」" />}
       {groups.data.map((g) => (
-        <View className='card' key={g.chatId} data-chat={g.chatId}>
-          <View className='row' onClick={() => setOpen(open === g.chatId ? null : g.chatId)}>
+        <View className="card" key={g.chatId} data-chat={g.chatId}>
+          <View className="row" onClick={() => setOpen(open === g.chatId ? null : g.chatId)}>
             <Text style={{ fontWeight: 600 }}>{g.name}</Text>
-            <Text className='muted'>{`${g.memberCount}人 · 进${g.joined} 出${g.left}`}</Text>
+            <Text className="muted">{`${g.memberCount}人 · 进${g.joined} 出${g.left}`}</Text>
           </View>
-          <Picker mode='selector' range={LAYERS.map((l) => GROUP_LAYERS[l])} value={LAYERS.indexOf(g.layer)} onChange={(e) => setLayer(g, LAYERS[Number(e.detail.value)]!)}>
-            <View className='field'>
-              <Text className='muted'>分层</Text>
+          <Picker
+            mode="selector"
+            range={LAYERS.map((l) => GROUP_LAYERS[l])}
+            value={LAYERS.indexOf(g.layer)}
+            onChange={(e) => setLayer(g, LAYERS[Number(e.detail.value)]!)}
+          >
+            <View className="field">
+              <Text className="muted">分层</Text>
               <Text className={g.layer === 'unset' ? 'tag' : 'tag tag-on'}>{GROUP_LAYERS[g.layer]}</Text>
             </View>
           </Picker>
           {open === g.chatId && report.data && (
-            <View className='muted' style={{ lineHeight: 1.8 }}>
+            <View className="muted" style={{ lineHeight: 1.8 }}>
               <View>{`近30天：写了${report.data.posts.drafted}条，发出${report.data.posts.sent}条，群主已确认${report.data.posts.confirmedByStaff}条`}</View>
               <View>{`接龙${report.data.interactions.chain} · 预约${report.data.interactions.booking} · 竞猜${report.data.interactions.guess}`}</View>
               <View>{`群推荐后 3 天内下单 ${report.data.attributedOrders.orders} 笔，${yuan(report.data.attributedOrders.revenue)}`}</View>
             </View>
           )}
           {g.layer !== 'unset' && (
-            <View className='btn-row'>
-              <Button className='btn btn-ghost' onClick={() => joinCode(g.layer)}>{`${GROUP_LAYERS[g.layer]}入群二维码`}</Button>
+            <View className="btn-row">
+              <Button
+                className="btn btn-ghost"
+                onClick={() => joinCode(g.layer)}
+              >{`${GROUP_LAYERS[g.layer]}入群二维码`}</Button>
             </View>
           )}
         </View>
       ))}
       {qr && (
-        <View className='card' style={{ textAlign: 'center' }}>
-          <View className='card-title'>{`${GROUP_LAYERS[qr.layer]}入群二维码`}</View>
+        <View className="card" style={{ textAlign: 'center' }}>
+          <View className="card-title">{`${GROUP_LAYERS[qr.layer]}入群二维码`}</View>
           <Image src={qr.url} style={{ width: '200px', height: '200px' }} />
-          <View className='muted'>贴在收银台或发给老客，扫码进群；一个群满了自动换下一个。</View>
+          <View className="muted">贴在收银台或发给老客，扫码进群；一个群满了自动换下一个。</View>
         </View>
       )}
       <CalendarSection />
-      <Button className='btn btn-ghost' style={{ width: '100%' }} onClick={sync}>从企业微信同步客户群</Button>
+      <Button className="btn btn-ghost" style={{ width: '100%' }} onClick={sync}>
+        从企业微信同步客户群
+      </Button>
     </View>
   );
 }

@@ -32,8 +32,13 @@ export default function Home() {
   const { data, error, loading, reload } = useAsync(loadToday);
   Taro.useDidShow(() => void reload());
   const me = sessionStore.get()?.staff;
-  if (error && !data) return <View className='page'><ErrorState error={error} onRetry={reload} /></View>;
-  if (!data) return <View className='page'>{loading && <Loading />}</View>;
+  if (error && !data)
+    return (
+      <View className="page">
+        <ErrorState error={error} onRetry={reload} />
+      </View>
+    );
+  if (!data) return <View className="page">{loading && <Loading />}</View>;
   const f = data.report.figures;
   const figures: [string, string, string][] = [
     ['营业额', yuan(f.revenue.value), change(f.revenue)],
@@ -45,43 +50,55 @@ export default function Home() {
   ];
   const urgent = data.alerts.filter((a) => a.level === 'urgent').length;
   return (
-    <View className='page'>
-      <View className='muted' style={{ marginBottom: '16px' }}>
+    <View className="page">
+      <View className="muted" style={{ marginBottom: '16px' }}>
         {me ? `${me.name}，` : ''}这是今天到现在的经营情况
         {data.tomorrow ? `。明天${data.tomorrow.text}` : ''}
       </View>
-      <View className='card'>
-        <View className='grid'>
+      <View className="card">
+        <View className="grid">
           {figures.map(([label, value, delta]) => (
-            <View className='figure' key={label}>
-              <View className='figure-value'>{value}</View>
-              <View className='figure-label'>
+            <View className="figure" key={label}>
+              <View className="figure-value">{value}</View>
+              <View className="figure-label">
                 {label} <Text className={delta.startsWith('-') ? 'down' : 'up'}>{delta}</Text>
               </View>
             </View>
           ))}
         </View>
-        <View className='muted'>顾客平均 {waitText(f.firstResponseSeconds.value)} 得到回复</View>
+        <View className="muted">顾客平均 {waitText(f.firstResponseSeconds.value)} 得到回复</View>
       </View>
-      <View className='card row' onClick={() => void Taro.switchTab({ url: '/pages/drafts/index' })}>
+      <View className="card row" onClick={() => void Taro.switchTab({ url: '/pages/drafts/index' })}>
         <View>
-          <View className='card-title' style={{ marginBottom: 0 }}>等你审核的草稿</View>
-          <View className='muted'>小二写好的唤醒、生日、回访消息</View>
+          <View className="card-title" style={{ marginBottom: 0 }}>
+            等你审核的草稿
+          </View>
+          <View className="muted">小二写好的唤醒、生日、回访消息</View>
         </View>
-        <View className='badge' style={{ background: data.drafts ? '#e34d59' : '#c9cdd4' }}>{data.drafts}</View>
+        <View className="badge" style={{ background: data.drafts ? '#e34d59' : '#c9cdd4' }}>
+          {data.drafts}
+        </View>
       </View>
-      <View className='card row' onClick={() => void Taro.switchTab({ url: '/pages/alerts/index' })}>
+      <View className="card row" onClick={() => void Taro.switchTab({ url: '/pages/alerts/index' })}>
         <View>
-          <View className='card-title' style={{ marginBottom: 0 }}>待处理提醒</View>
-          <View className='muted'>{urgent ? `其中 ${urgent} 条紧急：${data.alerts.find((a) => a.level === 'urgent')!.title}` : '库存、差评、订单超时都会出现在这里'}</View>
+          <View className="card-title" style={{ marginBottom: 0 }}>
+            待处理提醒
+          </View>
+          <View className="muted">
+            {urgent
+              ? `其中 ${urgent} 条紧急：${data.alerts.find((a) => a.level === 'urgent')!.title}`
+              : '库存、差评、订单超时都会出现在这里'}
+          </View>
         </View>
-        <View className='badge' style={{ background: urgent ? '#e34d59' : '#c9cdd4' }}>{data.alerts.length}</View>
+        <View className="badge" style={{ background: urgent ? '#e34d59' : '#c9cdd4' }}>
+          {data.alerts.length}
+        </View>
       </View>
-      <View className='card'>
-        <View className='card-title'>小二说</View>
-        <View className='summary'>{data.report.summary}</View>
+      <View className="card">
+        <View className="card-title">小二说</View>
+        <View className="summary">{data.report.summary}</View>
         {data.report.actions.map((a, i) => (
-          <View className='action' key={a}>
+          <View className="action" key={a}>
             {i + 1}. {a}
           </View>
         ))}

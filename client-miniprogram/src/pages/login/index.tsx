@@ -50,31 +50,41 @@ export default function Login() {
   };
 
   return (
-    <View className='page'>
-      <View className='card' style={{ marginTop: '80px' }}>
-        <View className='state-title'>小二老板助手</View>
-        <View className='muted'>看经营、审草稿、收提醒，一个小程序搞定</View>
+    <View className="page">
+      <View className="card" style={{ marginTop: '80px' }}>
+        <View className="state-title">小二老板助手</View>
+        <View className="muted">看经营、审草稿、收提醒，一个小程序搞定</View>
       </View>
-      {step === 'signing_in' && <View className='state'>{wecomCorp() ? '正在用企业微信登录…' : '正在用微信登录…'}</View>}
+      {step === 'signing_in' && (
+        <View className="state">{wecomCorp() ? '正在用企业微信登录…' : '正在用微信登录…'}</View>
+      )}
       {step === 'bind' && (
-        <View className='card'>
-          <View className='card-title'>第一次使用，请绑定店铺</View>
-          <View className='muted'>请向店里的企业微信管理员要一个邀请码（在小二后台「员工」里生成），24 小时内有效。</View>
-          <Input className='input' placeholder='输入 8 位邀请码' maxlength={16} value={code} onInput={(e) => setCode(e.detail.value)} />
-          {error && <Text className='up'>{error}</Text>}
-          <View className='btn-row'>
-            <Button className='btn btn-primary' disabled={(busy || code.trim().length < 6) || undefined} onClick={bind}>
+        <View className="card">
+          <View className="card-title">第一次使用，请绑定店铺</View>
+          <View className="muted">
+            请向店里的企业微信管理员要一个邀请码（在小二后台「员工」里生成），24 小时内有效。
+          </View>
+          <Input
+            className="input"
+            placeholder="输入 8 位邀请码"
+            maxlength={16}
+            value={code}
+            onInput={(e) => setCode(e.detail.value)}
+          />
+          {error && <Text className="up">{error}</Text>}
+          <View className="btn-row">
+            <Button className="btn btn-primary" disabled={busy || code.trim().length < 6 || undefined} onClick={bind}>
               {busy ? '绑定中…' : '绑定并进入'}
             </Button>
           </View>
         </View>
       )}
       {step === 'failed' && (
-        <View className='state' role='alert'>
-          <View className='state-title'>登录没有成功</View>
+        <View className="state" role="alert">
+          <View className="state-title">登录没有成功</View>
           <Text>{error}</Text>
-          <View className='btn-row' style={{ justifyContent: 'center' }}>
-            <Button className='btn btn-ghost' onClick={start}>
+          <View className="btn-row" style={{ justifyContent: 'center' }}>
+            <Button className="btn btn-ghost" onClick={start}>
               重新登录
             </Button>
           </View>

@@ -16,24 +16,24 @@ export default function Me() {
   useSignedIn();
   const me = sessionStore.get()?.staff;
   return (
-    <View className='page'>
-      <View className='card'>
-        <View className='card-title'>{me?.name ?? '未登录'}</View>
-        <View className='muted'>{me?.role === 'owner' ? '老板' : me?.role === 'manager' ? '店长' : '店员'}</View>
+    <View className="page">
+      <View className="card">
+        <View className="card-title">{me?.name ?? '未登录'}</View>
+        <View className="muted">{me?.role === 'owner' ? '老板' : me?.role === 'manager' ? '店长' : '店员'}</View>
       </View>
-      <View className='card'>
+      <View className="card">
         {LINKS.map((l) => (
-          <View key={l.url} className='field' onClick={() => void Taro.navigateTo({ url: l.url })}>
+          <View key={l.url} className="field" onClick={() => void Taro.navigateTo({ url: l.url })}>
             <View>
               <View>{l.title}</View>
-              <View className='muted'>{l.hint}</View>
+              <View className="muted">{l.hint}</View>
             </View>
-            <Text className='muted'>›</Text>
+            <Text className="muted">›</Text>
           </View>
         ))}
       </View>
       <Button
-        className='btn btn-ghost'
+        className="btn btn-ghost"
         style={{ width: '100%' }}
         onClick={() => {
           signOut();

@@ -23,10 +23,14 @@ export default function Reports() {
   const { data, error, loading, reload } = useAsync(() => api<ReportDto>(`/reports?period=${period}`), [period]);
   const meta = PERIODS.find((p) => p.key === period)!;
   return (
-    <View className='page'>
-      <View className='segments'>
+    <View className="page">
+      <View className="segments">
         {PERIODS.map((p) => (
-          <View key={p.key} className={`segment ${p.key === period ? 'segment-on' : ''}`} onClick={() => setPeriod(p.key)}>
+          <View
+            key={p.key}
+            className={`segment ${p.key === period ? 'segment-on' : ''}`}
+            onClick={() => setPeriod(p.key)}
+          >
             {p.label}
           </View>
         ))}
@@ -54,46 +58,69 @@ function ReportView({ report, previous }: { report: ReportDto; previous: string 
   ];
   return (
     <View>
-      <View className='muted' style={{ margin: '0 4px 16px' }}>
+      <View className="muted" style={{ margin: '0 4px 16px' }}>
         {report.from === report.to ? report.from : `${report.from} 至 ${report.to}`}，括号里是比{previous}
       </View>
-      <View className='card'>
-        <View className='card-title'>小二说</View>
-        <View className='summary'>{report.summary}</View>
+      <View className="card">
+        <View className="card-title">小二说</View>
+        <View className="summary">{report.summary}</View>
         {report.actions.map((a, i) => (
-          <View className='action' key={a}>
+          <View className="action" key={a}>
             {i + 1}. {a}
           </View>
         ))}
       </View>
-      <View className='card'>
-        <View className='grid'>
+      <View className="card">
+        <View className="grid">
           {rows.map(([label, value, delta]) => (
-            <View className='figure' key={label}>
-              <View className='figure-value' style={{ fontSize: '34px' }}>{value}</View>
-              <View className='figure-label'>
+            <View className="figure" key={label}>
+              <View className="figure-value" style={{ fontSize: '34px' }}>
+                {value}
+              </View>
+              <View className="figure-label">
                 {label} <Text className={delta.startsWith('-') ? 'down' : 'up'}>{delta}</Text>
               </View>
             </View>
           ))}
         </View>
       </View>
-      <View className='card'>
-        <View className='card-title'>营业额走势</View>
-        <Chart label='营业额走势' option={revenueTrend(report)} />
+      <View className="card">
+        <View className="card-title">营业额走势</View>
+        <Chart label="营业额走势" option={revenueTrend(report)} />
       </View>
-      <View className='card'>
-        <View className='card-title'>卖得最好</View>
-        {report.topItems.length ? <Chart label='热销商品' option={topItemsBar(report)} height={Math.max(120, report.topItems.length * 40)} /> : <Empty title='这段时间还没有订单' />}
-        {report.slowItems.length > 0 && <View className='muted'>卖得慢：{report.slowItems.map((i) => `${i.name}（${i.quantity}）`).join('、')}</View>}
+      <View className="card">
+        <View className="card-title">卖得最好</View>
+        {report.topItems.length ? (
+          <Chart label="热销商品" option={topItemsBar(report)} height={Math.max(120, report.topItems.length * 40)} />
+        ) : (
+          <Empty title="这段时间还没有订单" />
+        )}
+        {report.slowItems.length > 0 && (
+          <View className="muted">卖得慢：{report.slowItems.map((i) => `${i.name}（${i.quantity}）`).join('、')}</View>
+        )}
       </View>
-      <View className='card'>
-        <View className='card-title'>主动消息效果</View>
-        <View className='field'><Text>发出</Text><Text>{report.campaigns.sent}</Text></View>
-        <View className='field'><Text>7 天内回复</Text><Text>{report.campaigns.repliedWithin7Days}</Text></View>
-        <View className='field'><Text>7 天内下单</Text><Text>{report.campaigns.boughtWithin7Days}</Text></View>
-        <View className='field'><Text>沉睡客户</Text><Text>{f.dormantCustomers}</Text></View>
-        <View className='field'><Text>库存 / 临期 / 差评提醒</Text><Text>{`${report.alerts.lowStock} / ${report.alerts.expiringStock} / ${report.alerts.badReviews}`}</Text></View>
+      <View className="card">
+        <View className="card-title">主动消息效果</View>
+        <View className="field">
+          <Text>发出</Text>
+          <Text>{report.campaigns.sent}</Text>
+        </View>
+        <View className="field">
+          <Text>7 天内回复</Text>
+          <Text>{report.campaigns.repliedWithin7Days}</Text>
+        </View>
+        <View className="field">
+          <Text>7 天内下单</Text>
+          <Text>{report.campaigns.boughtWithin7Days}</Text>
+        </View>
+        <View className="field">
+          <Text>沉睡客户</Text>
+          <Text>{f.dormantCustomers}</Text>
+        </View>
+        <View className="field">
+          <Text>库存 / 临期 / 差评提醒</Text>
+          <Text>{`${report.alerts.lowStock} / ${report.alerts.expiringStock} / ${report.alerts.badReviews}`}</Text>
+        </View>
       </View>
     </View>
   );

@@ -13,7 +13,17 @@ const MODES: { mode: AutoReplyMode; label: string; hint: string }[] = [
   { mode: 'off', label: '不自动回复', hint: '全部由店员回复' },
 ];
 
-type LlmView = { configured: false; engine: 'offline' } | { configured: true; engine: 'llm'; baseUrl: string; model: string; apiKey: string; dailyTokenBudget: number; tokensToday: number };
+type LlmView =
+  | { configured: false; engine: 'offline' }
+  | {
+      configured: true;
+      engine: 'llm';
+      baseUrl: string;
+      model: string;
+      apiKey: string;
+      dailyTokenBudget: number;
+      tokensToday: number;
+    };
 
 export function AutoReplySection({ mode: initial }: { mode: AutoReplyMode }) {
   const [mode, setMode] = useState(initial);
@@ -27,13 +37,13 @@ export function AutoReplySection({ mode: initial }: { mode: AutoReplyMode }) {
     }
   };
   return (
-    <View className='card' id='auto-reply'>
-      <View className='card-title'>微信客服自动回复</View>
+    <View className="card" id="auto-reply">
+      <View className="card-title">微信客服自动回复</View>
       {MODES.map((m) => (
-        <View key={m.mode} className='field' data-mode={m.mode} onClick={() => choose(m.mode)}>
+        <View key={m.mode} className="field" data-mode={m.mode} onClick={() => choose(m.mode)}>
           <View>
             <View>{m.label}</View>
-            <View className='muted'>{m.hint}</View>
+            <View className="muted">{m.hint}</View>
           </View>
           <Text className={mode === m.mode ? 'tag tag-on' : 'tag'}>{mode === m.mode ? '当前' : '选择'}</Text>
         </View>
@@ -57,36 +67,75 @@ export function LlmSection() {
   };
   const v = view.data;
   return (
-    <View className='card'>
-      <View className='card-title'>AI 模型</View>
-      <View className='muted'>{v?.configured ? `正在使用 ${v.model}（Key ${v.apiKey}，今天用了 ${v.tokensToday} tokens）` : '现在使用小二内置的离线引擎，只按店铺资料回答。可以接入 DeepSeek、通义千问等兼容 OpenAI 的模型。'}</View>
-      <Input className='input' placeholder='接口地址，如 https://api.deepseek.com/v1' value={form.baseUrl} onInput={(e) => setForm({ ...form, baseUrl: e.detail.value })} />
-      <Input className='input' placeholder='模型名称，如 deepseek-chat' value={form.model} onInput={(e) => setForm({ ...form, model: e.detail.value })} />
-      <Input className='input' password placeholder='API Key' value={form.apiKey} onInput={(e) => setForm({ ...form, apiKey: e.detail.value })} />
-      <View className='btn-row'>
-        <Button className='btn btn-primary' disabled={(!form.baseUrl || !form.model || !form.apiKey) || undefined} onClick={save}>保存模型设置</Button>
+    <View className="card">
+      <View className="card-title">AI 模型</View>
+      <View className="muted">
+        {v?.configured
+          ? `正在使用 ${v.model}（Key ${v.apiKey}，今天用了 ${v.tokensToday} tokens）`
+          : '现在使用小二内置的离线引擎，只按店铺资料回答。可以接入 DeepSeek、通义千问等兼容 OpenAI 的模型。'}
+      </View>
+      <Input
+        className="input"
+        placeholder="接口地址，如 https://api.deepseek.com/v1"
+        value={form.baseUrl}
+        onInput={(e) => setForm({ ...form, baseUrl: e.detail.value })}
+      />
+      <Input
+        className="input"
+        placeholder="模型名称，如 deepseek-chat"
+        value={form.model}
+        onInput={(e) => setForm({ ...form, model: e.detail.value })}
+      />
+      <Input
+        className="input"
+        password
+        placeholder="API Key"
+        value={form.apiKey}
+        onInput={(e) => setForm({ ...form, apiKey: e.detail.value })}
+      />
+      <View className="btn-row">
+        <Button
+          className="btn btn-primary"
+          disabled={!form.baseUrl || !form.model || !form.apiKey || undefined}
+          onClick={save}
+        >
+          保存模型设置
+        </Button>
       </View>
     </View>
   );
 }
 
 export function ConfigCheckSection() {
-  const check = useAsync(() => api<{ checks: { key: string; title: string; ok: boolean; message: string; fix?: string }[] }>('/wecom/config-check'));
+  const check = useAsync(() =>
+    api<{ checks: { key: string; title: string; ok: boolean; message: string; fix?: string }[] }>(
+      '/wecom/config-check',
+    ),
+  );
   return (
-    <View className='card'>
-      <View className='card-title'>
+    <View className="card">
+      <View className="card-title">
         <Text>企业微信配置检查</Text>
-        <Text className='muted' onClick={() => void check.reload()}>重新检查</Text>
+        <Text className="muted" onClick={() => void check.reload()}>
+          重新检查
+        </Text>
       </View>
-      {check.loading && <View className='muted'>正在检查…</View>}
-      {check.error && <View className='up'>{check.error.message}</View>}
+      {check.loading && <View className="muted">正在检查…</View>}
+      {check.error && <View className="up">{check.error.message}</View>}
       {check.data?.checks.map((c) => (
-        <View key={c.key} className='list-item'>
-          <View className='row'>
+        <View key={c.key} className="list-item">
+          <View className="row">
             <Text>{c.title}</Text>
-            <Text className={c.ok ? 'tag tag-on' : 'tag'} style={c.ok ? {} : { color: '#e34d59' }}>{c.ok ? '正常' : '需处理'}</Text>
+            <Text className={c.ok ? 'tag tag-on' : 'tag'} style={c.ok ? {} : { color: '#e34d59' }}>
+              {c.ok ? '正常' : '需处理'}
+            </Text>
           </View>
-          {!c.ok && <View className='muted'>{c.message}{c.fix ? `。怎么改：${c.fix}` : ''}</View>}
+          {!c.ok && (
+            <View className="muted">
+              {c.message}
+              {c.fix ? `。怎么改：${c.fix}` : ''}
+            </View>
+          )}
         </View>
       ))}
     </View>

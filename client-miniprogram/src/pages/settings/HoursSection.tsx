@@ -14,7 +14,10 @@ export function HoursSection({ merchant, onSaved }: { merchant: MerchantDto; onS
   const [holidays, setHolidays] = useState<Holiday[]>(merchant.holidays);
   const [busy, setBusy] = useState(false);
   const spanOf = (weekday: number) => spans.find((s) => s.weekday === weekday);
-  const setSpan = (weekday: number, span: Span | null) => setSpans([...spans.filter((s) => s.weekday !== weekday), ...(span ? [span] : [])].sort((a, b) => a.weekday - b.weekday));
+  const setSpan = (weekday: number, span: Span | null) =>
+    setSpans(
+      [...spans.filter((s) => s.weekday !== weekday), ...(span ? [span] : [])].sort((a, b) => a.weekday - b.weekday),
+    );
 
   const save = async () => {
     setBusy(true);
@@ -30,44 +33,70 @@ export function HoursSection({ merchant, onSaved }: { merchant: MerchantDto; onS
   };
 
   return (
-    <View className='card' id='hours'>
-      <View className='card-title'>营业时间</View>
-      <View className='muted'>营业时间外，小二会在微信客服里自动接待顾客。</View>
+    <View className="card" id="hours">
+      <View className="card-title">营业时间</View>
+      <View className="muted">营业时间外，小二会在微信客服里自动接待顾客。</View>
       {WEEKDAYS.map((name, weekday) => {
         const span = spanOf(weekday);
         return (
-          <View className='field' key={name} data-weekday={weekday}>
+          <View className="field" key={name} data-weekday={weekday}>
             <Text>{name}</Text>
             {span ? (
-              <View className='row' style={{ gap: '12px' }}>
-                <Picker mode='time' value={span.open} onChange={(e) => setSpan(weekday, { ...span, open: e.detail.value })}>
-                  <Text className='tag' data-role='open'>{span.open}</Text>
+              <View className="row" style={{ gap: '12px' }}>
+                <Picker
+                  mode="time"
+                  value={span.open}
+                  onChange={(e) => setSpan(weekday, { ...span, open: e.detail.value })}
+                >
+                  <Text className="tag" data-role="open">
+                    {span.open}
+                  </Text>
                 </Picker>
-                <Text className='muted'>至</Text>
-                <Picker mode='time' value={span.close} onChange={(e) => setSpan(weekday, { ...span, close: e.detail.value })}>
-                  <Text className='tag' data-role='close'>{span.close}</Text>
+                <Text className="muted">至</Text>
+                <Picker
+                  mode="time"
+                  value={span.close}
+                  onChange={(e) => setSpan(weekday, { ...span, close: e.detail.value })}
+                >
+                  <Text className="tag" data-role="close">
+                    {span.close}
+                  </Text>
                 </Picker>
-                <Switch checked color='#07c160' onChange={() => setSpan(weekday, null)} />
+                <Switch checked color="#07c160" onChange={() => setSpan(weekday, null)} />
               </View>
             ) : (
-              <View className='row' style={{ gap: '12px' }}>
-                <Text className='muted'>休息</Text>
-                <Switch checked={false} color='#07c160' onChange={() => setSpan(weekday, { weekday, open: '10:00', close: '22:00' })} />
+              <View className="row" style={{ gap: '12px' }}>
+                <Text className="muted">休息</Text>
+                <Switch
+                  checked={false}
+                  color="#07c160"
+                  onChange={() => setSpan(weekday, { weekday, open: '10:00', close: '22:00' })}
+                />
               </View>
             )}
           </View>
         );
       })}
-      <View className='card-title' style={{ marginTop: '24px' }}>节假日</View>
+      <View className="card-title" style={{ marginTop: '24px' }}>
+        节假日
+      </View>
       {holidays.map((h) => (
-        <View className='field' key={h.date}>
+        <View className="field" key={h.date}>
           <Text>{`${h.date} ${h.name}`}</Text>
-          <Text className='muted' onClick={() => setHolidays(holidays.filter((x) => x.date !== h.date))}>删除</Text>
+          <Text className="muted" onClick={() => setHolidays(holidays.filter((x) => x.date !== h.date))}>
+            删除
+          </Text>
         </View>
       ))}
-      <HolidayAdder onAdd={(h) => setHolidays([...holidays.filter((x) => x.date !== h.date), h].sort((a, b) => a.date.localeCompare(b.date)))} />
-      <View className='btn-row'>
-        <Button className='btn btn-primary' disabled={busy || undefined} onClick={save}>保存营业时间</Button>
+      <HolidayAdder
+        onAdd={(h) =>
+          setHolidays([...holidays.filter((x) => x.date !== h.date), h].sort((a, b) => a.date.localeCompare(b.date)))
+        }
+      />
+      <View className="btn-row">
+        <Button className="btn btn-primary" disabled={busy || undefined} onClick={save}>
+          保存营业时间
+        </Button>
       </View>
     </View>
   );
@@ -77,13 +106,19 @@ function HolidayAdder({ onAdd }: { onAdd: (h: Holiday) => void }) {
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   return (
-    <View className='row' style={{ gap: '12px', marginTop: '12px' }}>
-      <Picker mode='date' value={date} onChange={(e) => setDate(e.detail.value)}>
-        <Text className='tag'>{date || '选日期'}</Text>
+    <View className="row" style={{ gap: '12px', marginTop: '12px' }}>
+      <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
+        <Text className="tag">{date || '选日期'}</Text>
       </Picker>
-      <Input className='input' style={{ flex: 1 }} placeholder='名称，如 店休' value={name} onInput={(e) => setName(e.detail.value)} />
+      <Input
+        className="input"
+        style={{ flex: 1 }}
+        placeholder="名称，如 店休"
+        value={name}
+        onInput={(e) => setName(e.detail.value)}
+      />
       <Text
-        className='tag tag-on'
+        className="tag tag-on"
         onClick={() => {
           if (!date || !name.trim()) return toast('请选日期并填写名称');
           onAdd({ date, name: name.trim(), closed: true });

@@ -11,12 +11,19 @@ import { ScenarioSection } from './ScenarioSection';
 import { WeatherSection } from './WeatherSection';
 
 export default function Settings() {
-  const { data, error, loading, reload } = useAsync(() => Promise.all([api<MerchantDto>('/merchant'), api<OutreachSettings>('/outreach/settings')]));
-  if (error && !data) return <View className='page'><ErrorState error={error} onRetry={reload} /></View>;
-  if (!data) return <View className='page'>{loading && <Loading />}</View>;
+  const { data, error, loading, reload } = useAsync(() =>
+    Promise.all([api<MerchantDto>('/merchant'), api<OutreachSettings>('/outreach/settings')]),
+  );
+  if (error && !data)
+    return (
+      <View className="page">
+        <ErrorState error={error} onRetry={reload} />
+      </View>
+    );
+  if (!data) return <View className="page">{loading && <Loading />}</View>;
   const [merchant, outreach] = data;
   return (
-    <View className='page'>
+    <View className="page">
       <HoursSection merchant={merchant} onSaved={reload} />
       <AutoReplySection mode={merchant.autoReply.mode} />
       <ScenarioSection initial={outreach} />

@@ -84,7 +84,8 @@ export const adminCommands: Record<string, CommandHandler> = {
   },
   create: (ctx) => {
     const db = ctx.store.database(ctx.dbName);
-    if (db.has(ctx.collectionName)) throw new CommandError(48, 'NamespaceExists', `Collection ${ctx.ns} already exists.`);
+    if (db.has(ctx.collectionName))
+      throw new CommandError(48, 'NamespaceExists', `Collection ${ctx.ns} already exists.`);
     db.set(ctx.collectionName, new Collection(ctx.ns));
     return {};
   },

@@ -11,16 +11,29 @@ export const indexCommands: Record<string, CommandHandler> = {
       const sameName = c.indexes.find((i) => i.name === spec.name);
       if (sameName) {
         if (canonicalKey(sameName.key) !== canonicalKey(spec.key)) {
-          throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index: ${spec.name}`);
+          throw new CommandError(
+            86,
+            'IndexKeySpecsConflict',
+            `An existing index has the same name as the requested index: ${spec.name}`,
+          );
         }
         if (Boolean(sameName.unique) !== Boolean(spec.unique)) {
-          throw new CommandError(85, 'IndexOptionsConflict', `Index already exists with different options: ${spec.name}`);
+          throw new CommandError(
+            85,
+            'IndexOptionsConflict',
+            `Index already exists with different options: ${spec.name}`,
+          );
         }
         continue;
       }
       const sameKey = c.indexes.find((i) => canonicalKey(i.key) === canonicalKey(spec.key));
       if (sameKey && Boolean(sameKey.unique) === Boolean(spec.unique)) continue;
-      if (sameKey) throw new CommandError(85, 'IndexOptionsConflict', `Index already exists with a different name: ${sameKey.name}`);
+      if (sameKey)
+        throw new CommandError(
+          85,
+          'IndexOptionsConflict',
+          `Index already exists with a different name: ${sameKey.name}`,
+        );
       c.addIndex({ ...spec, v: spec.v ?? 2 });
     }
     return { numIndexesBefore: before, numIndexesAfter: c.indexes.length, createdCollectionAutomatically: false };
@@ -29,7 +42,11 @@ export const indexCommands: Record<string, CommandHandler> = {
   listindexes: (ctx) => {
     const c = ctx.collection(false);
     if (!c) throw new CommandError(26, 'NamespaceNotFound', `ns does not exist: ${ctx.ns}`);
-    return ctx.store.openCursor(ctx.ns, c.indexes.map((i) => ({ ...i })), ctx.cmd.cursor?.batchSize);
+    return ctx.store.openCursor(
+      ctx.ns,
+      c.indexes.map((i) => ({ ...i })),
+      ctx.cmd.cursor?.batchSize,
+    );
   },
 
   dropindexes: (ctx) => {

@@ -6,7 +6,15 @@ import { canonicalKey, deepClone, valuesAtPath, withIdFirst } from '../values.js
 import { projectOne } from './projection.js';
 import type { CommandContext, CommandHandler } from './context.js';
 
-const UNSUPPORTED_STAGES = ['$changeStream', '$merge', '$search', '$geoNear', '$currentOp', '$collStats', '$indexStats'];
+const UNSUPPORTED_STAGES = [
+  '$changeStream',
+  '$merge',
+  '$search',
+  '$geoNear',
+  '$currentOp',
+  '$collStats',
+  '$indexStats',
+];
 
 function checkPipeline(pipeline: Document[]): void {
   for (const stage of pipeline) {
@@ -25,7 +33,8 @@ function runAggregate(ctx: CommandContext): Document {
   // A leading $match is applied through the collection (index candidates, no copies of what it filters out), as
   // mongod would use an index for it; the rest of the pipeline runs on copies of the matching documents only.
   const first = stages[0];
-  const leading = first && Object.keys(first).length === 1 && '$match' in first ? (first.$match as Document) : undefined;
+  const leading =
+    first && Object.keys(first).length === 1 && '$match' in first ? (first.$match as Document) : undefined;
   const input = (source?.match(leading) ?? []).map(deepClone);
   const result = new Aggregator(leading ? stages.slice(1) : stages, {
     // $lookup and $unionWith read other collections of the same database (through the transaction when there is one)

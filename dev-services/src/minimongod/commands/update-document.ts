@@ -19,7 +19,8 @@ export function applyUpdate(
   if (isInsert && $setOnInsert) operators.$set = { ...(operators.$set ?? {}), ...$setOnInsert };
   const doc = deepClone(old);
   // mingo's updater takes loosely typed arguments; the shapes here are exactly MongoDB's.
-  if (Object.keys(operators).length) applyOperators(doc, operators as never, (arrayFilters ?? []) as never, query as never);
+  if (Object.keys(operators).length)
+    applyOperators(doc, operators as never, (arrayFilters ?? []) as never, query as never);
   return doc;
 }
 

@@ -27,7 +27,8 @@ function eachStatement<T>(ctx: CommandContext, statements: T[], run: (s: T) => v
   return writeErrors;
 }
 
-const withErrors = (reply: Document, writeErrors: Document[]) => (writeErrors.length ? { ...reply, writeErrors } : reply);
+const withErrors = (reply: Document, writeErrors: Document[]) =>
+  writeErrors.length ? { ...reply, writeErrors } : reply;
 
 export const writeCommands: Record<string, CommandHandler> = {
   insert: (ctx) => {
@@ -106,7 +107,9 @@ export const writeCommands: Record<string, CommandHandler> = {
     if (!cmd.upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };
     const doc = c.insert(upsertDocument(query, cmd.update, cmd.arrayFilters));
     ctx.wrote(doc);
-    return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: project(cmd.new ? doc : null) };
+    return {
+      lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
+      value: project(cmd.new ? doc : null),
+    };
   },
 };
-

@@ -20,7 +20,11 @@ export const authRoutes: Record<string, ApiRoute> = {
       const app = corp.apps.find((a) => a.secret === query.get('corpsecret'));
       if (!app) throw fault(40001, 'invalid credential, access_token is invalid or not latest');
       const token = state.id('tok_', 24);
-      state.tokens.set(token, { corpId: corp.corpId, agentId: app.agentId, expiresAt: state.now() + TOKEN_TTL_SECONDS * 1000 });
+      state.tokens.set(token, {
+        corpId: corp.corpId,
+        agentId: app.agentId,
+        expiresAt: state.now() + TOKEN_TTL_SECONDS * 1000,
+      });
       return { access_token: token, expires_in: TOKEN_TTL_SECONDS };
     },
   },
@@ -34,7 +38,8 @@ export const authRoutes: Record<string, ApiRoute> = {
   'GET /cgi-bin/auth/getuserinfo': {
     handler: ({ state, corpId, query }) => {
       const code = state.oauthCodes.get(query.get('code') ?? '');
-      if (!code || code.used || code.corpId !== corpId || code.expiresAt < state.now()) throw fault(40029, 'invalid code');
+      if (!code || code.used || code.corpId !== corpId || code.expiresAt < state.now())
+        throw fault(40029, 'invalid code');
       code.used = true;
       return { userid: code.userid };
     },

@@ -41,7 +41,11 @@ export const contactRoutes: Record<string, ApiRoute> = {
     handler: ({ state, corpId, query }) => {
       const userid = query.get('userid') ?? '';
       if (!state.members.has(`${corpId}:${userid}`)) throw fault(60111, 'invalid userid');
-      return { external_userid: [...state.contacts.values()].filter((c) => c.followers.has(userid)).map((c) => c.externalUserId) };
+      return {
+        external_userid: [...state.contacts.values()]
+          .filter((c) => c.followers.has(userid))
+          .map((c) => c.externalUserId),
+      };
     },
   },
   'POST /cgi-bin/externalcontact/batch/get_by_user': {
@@ -58,7 +62,10 @@ export const contactRoutes: Record<string, ApiRoute> = {
       return {
         external_contact_list: page.map(({ c, u }) => {
           const p = profile(state, corpId, c);
-          return { external_contact: p.external_contact, follow_info: { ...p.follow_user.find((f) => f.userid === u)!, tag_id: c.followers.get(u)!.tagIds } };
+          return {
+            external_contact: p.external_contact,
+            follow_info: { ...p.follow_user.find((f) => f.userid === u)!, tag_id: c.followers.get(u)!.tagIds },
+          };
         }),
         next_cursor: nextStart < all.length ? Buffer.from(String(nextStart)).toString('base64url') : '',
       };
@@ -74,7 +81,14 @@ export const contactRoutes: Record<string, ApiRoute> = {
       if (attachments.length > 9) throw fault(41049, 'too many attachments');
       if (Buffer.byteLength(body.text?.content ?? '') > 4000) throw fault(45002, 'content size out of limit');
       code.used = true;
-      state.welcomeMessages.push({ corpId, userid: code.userid, externalUserId: code.externalUserId, text: body.text?.content, attachments, at: state.now() });
+      state.welcomeMessages.push({
+        corpId,
+        userid: code.userid,
+        externalUserId: code.externalUserId,
+        text: body.text?.content,
+        attachments,
+        at: state.now(),
+      });
       return {};
     },
   },

@@ -9,7 +9,9 @@ export const groupRoutes: Record<string, ApiRoute> = {
       const limit = Number(body.limit ?? 0);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw fault(40058, 'invalid limit');
       const owners: string[] | undefined = body.owner_filter?.userid_list;
-      const all = [...state.groupChats.values()].filter((c) => c.corpId === corpId && (!owners || owners.includes(c.owner))).sort((a, b) => a.chatId.localeCompare(b.chatId));
+      const all = [...state.groupChats.values()]
+        .filter((c) => c.corpId === corpId && (!owners || owners.includes(c.owner)))
+        .sort((a, b) => a.chatId.localeCompare(b.chatId));
       const start = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64url').toString()) : 0;
       const page = all.slice(start, start + limit);
       const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : '';
@@ -34,7 +36,14 @@ export const groupRoutes: Record<string, ApiRoute> = {
             join_time: m.joinTime,
             join_scene: m.joinScene,
             invitor: { userid: chat.owner },
-            ...(names ? { name: m.type === 2 ? (state.contacts.get(m.userid)?.name ?? '') : (state.members.get(`${corpId}:${m.userid}`)?.name ?? '') } : {}),
+            ...(names
+              ? {
+                  name:
+                    m.type === 2
+                      ? (state.contacts.get(m.userid)?.name ?? '')
+                      : (state.members.get(`${corpId}:${m.userid}`)?.name ?? ''),
+                }
+              : {}),
           })),
           admin_list: [],
         },
@@ -50,7 +59,14 @@ export const groupRoutes: Record<string, ApiRoute> = {
       for (const id of chats) if (state.groupChats.get(id)?.corpId !== corpId) throw fault(40050, 'chatid not found');
       if (body.state && String(body.state).length > 30) throw fault(40058, 'state exceed max length 30');
       const configId = state.id('jw', 8);
-      state.joinWays.set(configId, { corpId, configId, chatIds: chats, state: body.state, remark: body.remark, qrCode: `https://wework.qpic.cn/wwpic/standin/${configId}.png` });
+      state.joinWays.set(configId, {
+        corpId,
+        configId,
+        chatIds: chats,
+        state: body.state,
+        remark: body.remark,
+        qrCode: `https://wework.qpic.cn/wwpic/standin/${configId}.png`,
+      });
       return { config_id: configId };
     },
   },
@@ -58,7 +74,17 @@ export const groupRoutes: Record<string, ApiRoute> = {
     handler: ({ state, corpId, body }) => {
       const way = state.joinWays.get(String(body.config_id ?? ''));
       if (!way || way.corpId !== corpId) throw fault(41044, 'invalid config_id');
-      return { join_way: { config_id: way.configId, scene: 2, remark: way.remark ?? '', auto_create_room: 0, chat_id_list: way.chatIds, qr_code: way.qrCode, state: way.state ?? '' } };
+      return {
+        join_way: {
+          config_id: way.configId,
+          scene: 2,
+          remark: way.remark ?? '',
+          auto_create_room: 0,
+          chat_id_list: way.chatIds,
+          qr_code: way.qrCode,
+          state: way.state ?? '',
+        },
+      };
     },
   },
   // Group welcome templates (入群欢迎语素材): the admin picks one for a group in the WeCom client.

@@ -32,7 +32,9 @@ export const kfRoutes: Record<string, ApiRoute> = {
       const limit = Math.min(Math.max(Number(body.limit ?? 1000), 1), 1000);
       // Only the last 3 days are kept, and the messages sent through the API are not returned.
       const since = state.now() - 3 * 86_400_000;
-      const visible = state.kfMessages.filter((m) => m.openKfId === openKfId && m.sendTime * 1000 >= since && m.origin !== 5);
+      const visible = state.kfMessages.filter(
+        (m) => m.openKfId === openKfId && m.sendTime * 1000 >= since && m.origin !== 5,
+      );
       const start = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64url').toString()) : 0;
       const page = visible.slice(start, start + limit);
       const next = start + page.length;
@@ -61,14 +63,25 @@ export const kfRoutes: Record<string, ApiRoute> = {
       if (body.msgid && state.kfSent.some((m) => m.msgid === body.msgid)) throw fault(95011, 'msgid already used');
       const s = session(state, openKfId, touser);
       if (state.kfReceptionistsOnline.has(openKfId) && s.state !== 3) s.state = 3;
-      if (s.state === 3 || s.state === 2) throw fault(95018, 'send msg not allowed: session is served by a receptionist');
-      if (s.state === 4 || state.now() - s.lastCustomerMessageAt > KF_WINDOW_MS) throw fault(95016, 'invalid session state: 48 hours passed');
-      if (s.sentSinceCustomerMessage >= KF_REPLIES_PER_CUSTOMER_MESSAGE) throw fault(95001, 'send msg count limit exceed');
-      if (body.msgtype === 'text' && Buffer.byteLength(body.text?.content ?? '') > TEXT_LIMIT_BYTES) throw fault(45002, 'content size out of limit');
+      if (s.state === 3 || s.state === 2)
+        throw fault(95018, 'send msg not allowed: session is served by a receptionist');
+      if (s.state === 4 || state.now() - s.lastCustomerMessageAt > KF_WINDOW_MS)
+        throw fault(95016, 'invalid session state: 48 hours passed');
+      if (s.sentSinceCustomerMessage >= KF_REPLIES_PER_CUSTOMER_MESSAGE)
+        throw fault(95001, 'send msg count limit exceed');
+      if (body.msgtype === 'text' && Buffer.byteLength(body.text?.content ?? '') > TEXT_LIMIT_BYTES)
+        throw fault(45002, 'content size out of limit');
       const msgid = String(body.msgid ?? state.id('kfsend', 8));
       s.sentSinceCustomerMessage++;
       if (s.state === 0) s.state = 1;
-      state.kfSent.push({ msgid, openKfId, touser, msgtype: String(body.msgtype), content: body[body.msgtype], at: state.now() });
+      state.kfSent.push({
+        msgid,
+        openKfId,
+        touser,
+        msgtype: String(body.msgtype),
+        content: body[body.msgtype],
+        at: state.now(),
+      });
       return { msgid };
     },
   },
@@ -77,10 +90,18 @@ export const kfRoutes: Record<string, ApiRoute> = {
     handler: ({ state, body }) => {
       const code = String(body.code ?? '');
       const welcome = state.kfMessages.find((m) => m.event?.welcome_code === code);
-      if (!welcome || welcome.event!.used || state.now() - welcome.sendTime * 1000 > 20_000) throw fault(95014, 'invalid code');
+      if (!welcome || welcome.event!.used || state.now() - welcome.sendTime * 1000 > 20_000)
+        throw fault(95014, 'invalid code');
       welcome.event!.used = true;
       const msgid = String(body.msgid ?? state.id('kfevt', 8));
-      state.kfSent.push({ msgid, openKfId: welcome.openKfId, touser: welcome.externalUserId, msgtype: String(body.msgtype), content: body[body.msgtype], at: state.now() });
+      state.kfSent.push({
+        msgid,
+        openKfId: welcome.openKfId,
+        touser: welcome.externalUserId,
+        msgtype: String(body.msgtype),
+        content: body[body.msgtype],
+        at: state.now(),
+      });
       return { msgid };
     },
   },
@@ -91,7 +112,12 @@ export const kfRoutes: Record<string, ApiRoute> = {
       account(state, corpId, openKfId);
       const online = state.kfReceptionistsOnline.has(openKfId);
       // status 0: receiving sessions, 1: stopped
-      return { servicer_list: [...state.members.values()].filter((m) => m.corpId === corpId).slice(0, 1).map((m) => ({ userid: m.userid, status: online ? 0 : 1 })) };
+      return {
+        servicer_list: [...state.members.values()]
+          .filter((m) => m.corpId === corpId)
+          .slice(0, 1)
+          .map((m) => ({ userid: m.userid, status: online ? 0 : 1 })),
+      };
     },
   },
   'POST /cgi-bin/kf/service_state/get': {
@@ -109,7 +135,8 @@ export const kfRoutes: Record<string, ApiRoute> = {
       const s = session(state, String(body.open_kfid), String(body.external_userid ?? ''));
       const to = Number(body.service_state);
       if (![0, 1, 2, 3, 4].includes(to)) throw fault(95015, 'invalid service_state');
-      if (to === 3 && !state.members.has(`${corpId}:${body.servicer_userid}`)) throw fault(95013, 'invalid servicer_userid');
+      if (to === 3 && !state.members.has(`${corpId}:${body.servicer_userid}`))
+        throw fault(95013, 'invalid servicer_userid');
       if (s.state === 4 && to !== 4) throw fault(95016, 'invalid session state: session ended');
       s.state = to as KfSession['state'];
       s.servicerUserId = to === 3 ? String(body.servicer_userid) : undefined;

@@ -6,8 +6,11 @@ export const messageRoutes: Record<string, ApiRoute> = {
   'POST /cgi-bin/message/send': {
     handler: ({ state, corpId, agentId, body }) => {
       if (Number(body.agentid) !== agentId) throw fault(40056, 'invalid agentid');
-      if (!['text', 'textcard', 'markdown', 'template_card'].includes(body.msgtype)) throw fault(40008, 'invalid message type');
-      const users = String(body.touser ?? '').split('|').filter(Boolean);
+      if (!['text', 'textcard', 'markdown', 'template_card'].includes(body.msgtype))
+        throw fault(40008, 'invalid message type');
+      const users = String(body.touser ?? '')
+        .split('|')
+        .filter(Boolean);
       const unknown = users.filter((u) => !state.members.has(`${corpId}:${u}`));
       for (const touser of users.filter((u) => !unknown.includes(u))) {
         state.appMessages.push({ corpId, agentId, touser, msgtype: body.msgtype, content: body[body.msgtype] });
@@ -24,7 +27,16 @@ export const messageRoutes: Record<string, ApiRoute> = {
       if (chatType === 'single' && externalUserIds.length > 10_000) throw fault(40058, 'external_userid exceed 10000');
       if (!body.text?.content && !(body.attachments ?? []).length) throw fault(41048, 'content is empty');
       const msgid = state.id('msg', 10);
-      state.groupSendTasks.push({ msgid, corpId, chatType, sender, externalUserIds, chatIds: body.chat_id_list ?? [], text: body.text?.content, createdAt: state.now() });
+      state.groupSendTasks.push({
+        msgid,
+        corpId,
+        chatType,
+        sender,
+        externalUserIds,
+        chatIds: body.chat_id_list ?? [],
+        text: body.text?.content,
+        createdAt: state.now(),
+      });
       return { fail_list: [], msgid };
     },
   },
@@ -41,7 +53,16 @@ export const messageRoutes: Record<string, ApiRoute> = {
     handler: ({ state, corpId, body }) => {
       const task = state.groupSendTasks.find((t) => t.msgid === body.msgid && t.corpId === corpId);
       if (!task) throw fault(41063, 'invalid msgid');
-      return { task_list: [{ userid: task.sender, status: task.sentAt ? 2 : 0, ...(task.sentAt ? { send_time: Math.floor(task.sentAt / 1000) } : {}) }], next_cursor: '' };
+      return {
+        task_list: [
+          {
+            userid: task.sender,
+            status: task.sentAt ? 2 : 0,
+            ...(task.sentAt ? { send_time: Math.floor(task.sentAt / 1000) } : {}),
+          },
+        ],
+        next_cursor: '',
+      };
     },
   },
   'POST /cgi-bin/externalcontact/get_groupmsg_send_result': {
@@ -54,7 +75,12 @@ export const messageRoutes: Record<string, ApiRoute> = {
           const contact = state.contacts.get(external_userid);
           const stillContact = contact?.followers.has(task.sender) ?? false;
           const status = !task.sentAt ? 0 : stillContact ? 1 : 2;
-          return { external_userid, userid: task.sender, status, ...(status === 1 ? { send_time: Math.floor(task.sentAt! / 1000) } : {}) };
+          return {
+            external_userid,
+            userid: task.sender,
+            status,
+            ...(status === 1 ? { send_time: Math.floor(task.sentAt! / 1000) } : {}),
+          };
         }),
         next_cursor: '',
       };

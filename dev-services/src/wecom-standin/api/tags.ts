@@ -36,7 +36,9 @@ export const tagRoutes: Record<string, ApiRoute> = {
       const names: { name: string }[] = body.tag ?? [];
       if (!names.length) throw fault(40058, 'tag is empty');
       if (groups.flatMap((g) => g.tags).length + names.length > MAX_TAGS) throw fault(41069, 'tag count exceed limit');
-      let group = groups.find((g) => g.groupId === body.group_id || (!body.group_id && g.groupName === body.group_name));
+      let group = groups.find(
+        (g) => g.groupId === body.group_id || (!body.group_id && g.groupName === body.group_name),
+      );
       if (!group) {
         if (body.group_id) throw fault(40068, 'invalid tag group id');
         group = { groupId: state.id('etg', 8), groupName: String(body.group_name ?? '默认'), order: 0, tags: [] };
@@ -67,8 +69,12 @@ export const tagRoutes: Record<string, ApiRoute> = {
       const tagIds: string[] = body.tag_id ?? [];
       const groupIds: string[] = body.group_id ?? [];
       for (const g of groups) g.tags = g.tags.filter((t) => !tagIds.includes(t.id));
-      state.tagGroups.set(corpId, groups.filter((g) => !groupIds.includes(g.groupId) && g.tags.length));
-      for (const c of state.contacts.values()) for (const f of c.followers.values()) f.tagIds = f.tagIds.filter((id) => !tagIds.includes(id));
+      state.tagGroups.set(
+        corpId,
+        groups.filter((g) => !groupIds.includes(g.groupId) && g.tags.length),
+      );
+      for (const c of state.contacts.values())
+        for (const f of c.followers.values()) f.tagIds = f.tagIds.filter((id) => !tagIds.includes(id));
       return {};
     },
   },

@@ -12,7 +12,8 @@ function toAppError(err: unknown): AppError {
   const e = err as { status?: number; type?: string; code?: number; name?: string; expose?: boolean };
   if (e?.type === 'entity.too.large' || e?.status === 413) return new AppError('payload_too_large');
   if (e?.name === 'SyntaxError' && e.status === 400) return new AppError('invalid_json');
-  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported' || e?.status === 415) return new AppError('bad_request', { message: '不支持的请求编码' });
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported' || e?.status === 415)
+    return new AppError('bad_request', { message: '不支持的请求编码' });
   if (e?.code === 11000) return new AppError('conflict', { cause: err });
   if (e?.status === 404) return new AppError('not_found');
   if (e?.status === 405) return new AppError('bad_request', { message: '不支持这个请求方法' });

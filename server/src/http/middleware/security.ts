@@ -4,7 +4,9 @@ import helmet from 'koa-helmet';
 
 /** Security headers for an API that serves JSON (the sidebar page sets its own CSP when it is served). */
 export const securityHeaders = (): Middleware =>
-  helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }) as Middleware;
+  helmet({
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  }) as Middleware;
 
 /** CORS only for the configured client origins (the sidebar H5 page and the mini-program's h5 build). */
 export function corsForClients(origins: string[]): Middleware {

@@ -29,7 +29,12 @@ export class AiRateLimits {
     if (!(await this.allowed(tenantKey(merchantId, 'rl', 'suggest', 'staff', staffId), SUGGESTION_LIMITS.perStaff))) {
       throw new AppError('rate_limited', { message: '生成建议太频繁了，请稍等一分钟再试' });
     }
-    if (!(await this.allowed(tenantKey(merchantId, 'rl', 'suggest', 'customer', customerId), SUGGESTION_LIMITS.perCustomer))) {
+    if (
+      !(await this.allowed(
+        tenantKey(merchantId, 'rl', 'suggest', 'customer', customerId),
+        SUGGESTION_LIMITS.perCustomer,
+      ))
+    ) {
       throw new AppError('rate_limited', { message: '这位客户的建议刚生成了很多次，请稍等一分钟再试' });
     }
   }
@@ -50,7 +55,10 @@ export class AiRateLimits {
     try {
       return (await this.limiter.consume(key, rule.limit, rule.windowMs)).allowed;
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'ai rate limit unavailable: not enforced (the LLM budget fails closed)');
+      this.logger.warn(
+        { err: (err as Error).message },
+        'ai rate limit unavailable: not enforced (the LLM budget fails closed)',
+      );
       return true;
     }
   }

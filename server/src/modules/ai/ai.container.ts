@@ -54,7 +54,16 @@ export function buildAi(d: AiDeps) {
   const decisions = aiDecisionModel(d.mongo);
   const llmUsage = llmUsageModel(d.mongo);
   const tokenBudget = new TokenBudget(d.redis, llmUsage, d.logger);
-  const llm = new LlmSettingsService(llmSettingsModel(d.mongo), llmUsage, d.secrets, d.customers, d.llmTimeoutMs, knowledge, tokenBudget, d.outbound);
+  const llm = new LlmSettingsService(
+    llmSettingsModel(d.mongo),
+    llmUsage,
+    d.secrets,
+    d.customers,
+    d.llmTimeoutMs,
+    knowledge,
+    tokenBudget,
+    d.outbound,
+  );
   const limits = new AiRateLimits(d.redis, d.logger);
   const autoReply = new AutoReplyService({
     kf: d.wecom.kf,
@@ -69,8 +78,14 @@ export function buildAi(d: AiDeps) {
   });
   d.wecom.kf.onCustomerMessage((app, message, context) => autoReply.onCustomerMessage(app, message, context));
   const scripts = scriptModel(d.mongo);
-  const admin = new KnowledgeAdminService({ faq: faqs, policy: policies, product: productModel(d.mongo), script: scripts }, knowledgeChangeModel(d.mongo), knowledge);
-  const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, knowledge, (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url));
+  const admin = new KnowledgeAdminService(
+    { faq: faqs, policy: policies, product: productModel(d.mongo), script: scripts },
+    knowledgeChangeModel(d.mongo),
+    knowledge,
+  );
+  const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, knowledge, (merchantId, url) =>
+    d.wecom.media.imageMediaId(merchantId, url),
+  );
   const scriptLibrary = new ScriptLibraryService(scripts, d.staff);
   const knowledgeImport = new KnowledgeImportService(admin, { product: productModel(d.mongo), faq: faqs });
   const morningSummary = new MorningSummaryService(
@@ -82,8 +97,30 @@ export function buildAi(d: AiDeps) {
     d.wecom.contactsApi,
     d.logger,
   );
-  const suggestions = new SuggestionService(knowledge, d.customers, d.orders, draftFeedbackModel(d.mongo), (merchantId, kb) => llm.engineFor(merchantId, kb), limits);
-  return { knowledge, knowledgeAdmin: admin, faqs, policies, decisions, autoReply, llm, morningSummary, suggestions, scriptUse, scriptLibrary, scripts, knowledgeImport, customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository) };
+  const suggestions = new SuggestionService(
+    knowledge,
+    d.customers,
+    d.orders,
+    draftFeedbackModel(d.mongo),
+    (merchantId, kb) => llm.engineFor(merchantId, kb),
+    limits,
+  );
+  return {
+    knowledge,
+    knowledgeAdmin: admin,
+    faqs,
+    policies,
+    decisions,
+    autoReply,
+    llm,
+    morningSummary,
+    suggestions,
+    scriptUse,
+    scriptLibrary,
+    scripts,
+    knowledgeImport,
+    customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository),
+  };
 }
 
 export type Ai = ReturnType<typeof buildAi>;

@@ -1,5 +1,10 @@
 import { Router } from '@koa/router';
-import { autoReplySettingsSchema, draftFeedbackSchema, llmSettingsSchema, suggestionQuerySchema } from '@xiaoer/common/schemas/ai-settings';
+import {
+  autoReplySettingsSchema,
+  draftFeedbackSchema,
+  llmSettingsSchema,
+  suggestionQuerySchema,
+} from '@xiaoer/common/schemas/ai-settings';
 import { PassThrough } from 'node:stream';
 import { DRAFT_KINDS, type SuggestionService } from './suggestions.service.js';
 import type { CustomerSummaryService } from './customer-summary.service.js';
@@ -10,7 +15,13 @@ import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.j
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { LlmSettingsService } from './llm-settings.service.js';
 
-export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository, knowledge: KnowledgeBaseService, suggestions: SuggestionService, summaries: CustomerSummaryService): Router<AuthedState> {
+export function aiRoutes(
+  llm: LlmSettingsService,
+  merchants: MerchantRepository,
+  knowledge: KnowledgeBaseService,
+  suggestions: SuggestionService,
+  summaries: CustomerSummaryService,
+): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/ai' });
   router.get('/llm-settings', requireRole('owner'), async (ctx) => {
     ctx.body = await llm.view(ctx.state.session.merchantId);
@@ -40,20 +51,30 @@ export function aiRoutes(llm: LlmSettingsService, merchants: MerchantRepository,
     const drafts = await suggestions.open(ctx.state.session.merchantId, ctx.state.session.staffId, customerId);
     const stream = new PassThrough();
     const send = (event: string, data: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    ctx.set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+    ctx.set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'X-Accel-Buffering': 'no',
+    });
     ctx.body = stream;
     void (async () => {
       for await (const d of drafts(question, (text) => send('answer_text', { text }))) send('draft', d);
       send('done', {});
       stream.end();
-    })().catch((err: Error) => stream.end(`event: error\ndata: ${JSON.stringify({ message: '生成建议失败，请重试', detail: err.name })}\n\n`));
+    })().catch((err: Error) =>
+      stream.end(`event: error\ndata: ${JSON.stringify({ message: '生成建议失败，请重试', detail: err.name })}\n\n`),
+    );
   });
   // 智能纪要: a short summary of the customer and tags their own words suggest (staff confirm them).
   router.get('/customers/:id/summary', async (ctx) => {
     ctx.body = await summaries.summarize(ctx.state.session.merchantId, parse(idParamsSchema, ctx.params).id);
   });
   router.post('/suggestions/feedback', async (ctx) => {
-    await suggestions.recordFeedback(ctx.state.session.merchantId, ctx.state.session.staffId, parse(draftFeedbackSchema, ctx.request.body));
+    await suggestions.recordFeedback(
+      ctx.state.session.merchantId,
+      ctx.state.session.staffId,
+      parse(draftFeedbackSchema, ctx.request.body),
+    );
     ctx.status = 204;
   });
   return router;

@@ -52,7 +52,10 @@ export interface AnswerContext {
   onReplyText?: (textSoFar: string) => void;
 }
 
-export const offlineEngine: AnswerEngine = { name: 'offline', answer: async (kb, question) => offlineAnswer(kb, question) };
+export const offlineEngine: AnswerEngine = {
+  name: 'offline',
+  answer: async (kb, question) => offlineAnswer(kb, question),
+};
 
 export interface AutoReplyDeps {
   kf: KfService;
@@ -89,20 +92,33 @@ export class AutoReplyService {
     const to: Recipient = { openKfId: message.openKfId, externalUserId: message.externalUserId, replyId };
     const kb = await this.d.knowledge.get(merchantId);
     const intent = detectIntent(question);
-    const base = { merchantId: merchantObjectId(merchantId), channel: 'kf' as const, externalUserId: to.externalUserId, question, intent, citedIds: [], violations: [] };
-    const log: Log = (entry) =>
-      this.decisionLog.record({ ...base, ...entry, at: new Date() });
+    const base = {
+      merchantId: merchantObjectId(merchantId),
+      channel: 'kf' as const,
+      externalUserId: to.externalUserId,
+      question,
+      intent,
+      citedIds: [],
+      violations: [],
+    };
+    const log: Log = (entry) => this.decisionLog.record({ ...base, ...entry, at: new Date() });
 
     // Opting out is honoured whatever the mode or the hour.
     if (intent === 'opt_out') {
       await this.d.customers.optOutByExternalUserId(merchantId, to.externalUserId);
       const sent = await this.d.kf.sendText(app, to, OPT_OUT_CONFIRMATION, to.replyId);
-      return log({ engine: 'offline', action: 'opted_out', reason: `opt-out (${sent.status})`, sentText: OPT_OUT_CONFIRMATION });
+      return log({
+        engine: 'offline',
+        action: 'opted_out',
+        reason: `opt-out (${sent.status})`,
+        sentText: OPT_OUT_CONFIRMATION,
+      });
     }
     const mode = kb.merchant.autoReply?.mode ?? 'after_hours';
     const now = this.d.now?.() ?? new Date();
     if (mode === 'off') return log({ engine: 'offline', action: 'skipped', reason: 'auto-reply off' });
-    if (mode === 'after_hours' && isOpen(kb.merchant, now)) return log({ engine: 'offline', action: 'skipped', reason: 'within business hours' });
+    if (mode === 'after_hours' && isOpen(kb.merchant, now))
+      return log({ engine: 'offline', action: 'skipped', reason: 'within business hours' });
 
     // The reply slot before any engine: a person serving, a closed 48 h window or 5 spent replies cost no LLM call.
     const reserved = await this.d.kf.reserveReply(app, to);
@@ -135,8 +151,8 @@ export class AutoReplyService {
     if (turn === 'silent') return log({ engine: 'offline', action: 'skipped', reason: 'flood (silent)' });
 
     const engine = await this.d.engineFor(app, kb);
-    const history = context.history ??
-      (await this.d.kf.repository.conversation(app.merchantId, to.externalUserId, BOT_HISTORY));
+    const history =
+      context.history ?? (await this.d.kf.repository.conversation(app.merchantId, to.externalUserId, BOT_HISTORY));
     let result: AiAnswer;
     let engineName = engine.name;
     try {
@@ -148,21 +164,45 @@ export class AutoReplyService {
       engineName = 'offline';
     }
     const guard = checkReply(result.reply, result.citedIds, kb, kb.merchant.industry);
-    const entry = { engine: engineName, reply: result.reply, confidence: result.confidence, citedIds: result.citedIds, violations: guard.violations };
+    const entry = {
+      engine: engineName,
+      reply: result.reply,
+      confidence: result.confidence,
+      citedIds: result.citedIds,
+      violations: guard.violations,
+    };
     if (!result.needsHuman && guard.ok && result.confidence >= MIN_CONFIDENCE) {
       const sent = await this.d.kf.sendText(app, to, result.reply, to.replyId, slot);
-      return log({ ...entry, action: 'sent', reason: sent.status === 'sent' ? result.reason : `not sent: ${sent.reason}`, sentText: sent.status === 'sent' ? result.reply : undefined });
+      return log({
+        ...entry,
+        action: 'sent',
+        reason: sent.status === 'sent' ? result.reason : `not sent: ${sent.reason}`,
+        sentText: sent.status === 'sent' ? result.reply : undefined,
+      });
     }
-    const why = !guard.ok ? `guardrail: ${guard.violations.map((v) => v.kind).join(',')}` : result.needsHuman ? result.reason : 'low confidence';
+    const why = !guard.ok
+      ? `guardrail: ${guard.violations.map((v) => v.kind).join(',')}`
+      : result.needsHuman
+        ? result.reason
+        : 'low confidence';
     const safe = result.needsHuman && guard.ok ? result.reply : DONT_KNOW;
     await this.handOff(app, to, question, safe, why, slot);
     return log({ ...entry, action: 'handoff', reason: why, sentText: safe });
   }
 
   /** Tells the customer a person is coming, transfers the session, and notifies staff with what was asked. */
-  private async handOff(app: WecomCredentials, to: Recipient, question: string, reply: string, why: string, slot: ReplySlot): Promise<void> {
+  private async handOff(
+    app: WecomCredentials,
+    to: Recipient,
+    question: string,
+    reply: string,
+    why: string,
+    slot: ReplySlot,
+  ): Promise<void> {
     await this.d.kf.sendText(app, to, reply, to.replyId, slot);
-    const servicer = (await this.d.staff.findFirstByRole(app.merchantId, 'manager')) ?? (await this.d.staff.findFirstByRole(app.merchantId, 'owner'));
+    const servicer =
+      (await this.d.staff.findFirstByRole(app.merchantId, 'manager')) ??
+      (await this.d.staff.findFirstByRole(app.merchantId, 'owner'));
     if (!servicer) return;
     try {
       await this.d.kf.handOff(app, to, servicer.wecomUserId);

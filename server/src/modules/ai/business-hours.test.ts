@@ -3,7 +3,9 @@ import { isOpen } from './business-hours.js';
 
 const shop = {
   timezone: 'Asia/Shanghai',
-  businessHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '10:00', close: '22:00' })).concat([{ weekday: 6, open: '18:00', close: '02:00' }]),
+  businessHours: [1, 2, 3, 4, 5]
+    .map((weekday) => ({ weekday, open: '10:00', close: '22:00' }))
+    .concat([{ weekday: 6, open: '18:00', close: '02:00' }]),
   holidays: [
     { date: '2027-01-01', name: '元旦', closed: false, open: '11:00', close: '20:00' },
     { date: '2027-02-05', name: '除夕', closed: true },

@@ -8,8 +8,16 @@ import type { OrderRepository } from '../orders/order.repository.js';
 import { detectIntent, type Intent } from './intents.js';
 
 const INTENT_WORDS: Partial<Record<Intent, string>> = {
-  price: '问价格', stock: '问有没有货', hours: '问营业时间', address: '问地址', delivery: '问外卖配送', booking: '想预约',
-  refund: '问退换', complaint: '有过投诉', recommend: '想要推荐', human: '要求人工',
+  price: '问价格',
+  stock: '问有没有货',
+  hours: '问营业时间',
+  address: '问地址',
+  delivery: '问外卖配送',
+  booking: '想预约',
+  refund: '问退换',
+  complaint: '有过投诉',
+  recommend: '想要推荐',
+  human: '要求人工',
 };
 
 /** Words in what the customer wrote → the tag they suggest. */
@@ -37,10 +45,14 @@ export class CustomerSummaryService {
     const asked = history.filter((m) => m.direction === 'in' && m.text).map((m) => m.text!);
     const topics = [...new Set(asked.map((q) => INTENT_WORDS[detectIntent(q)]).filter(Boolean))];
     const favourites = await this.orders.favouriteItems(merchantId, customer._id, 3);
-    const proposedTags = [...new Set(TAG_HINTS.filter(([re]) => asked.some((q) => re.test(q))).map(([, tag]) => tag))].filter((t) => !customer.tags.includes(t));
+    const proposedTags = [
+      ...new Set(TAG_HINTS.filter(([re]) => asked.some((q) => re.test(q))).map(([, tag]) => tag)),
+    ].filter((t) => !customer.tags.includes(t));
     const lines = [
       favourites.length ? `常买：${favourites.map((f) => `${f.name}×${f.quantity}`).join('、')}` : '还没有消费记录',
-      asked.length ? `最近在微信客服${topics.length ? topics.join('、') : '咨询过'}，最后一句：「${asked.at(-1)!.slice(0, 40)}」` : '最近没有在微信客服留言',
+      asked.length
+        ? `最近在微信客服${topics.length ? topics.join('、') : '咨询过'}，最后一句：「${asked.at(-1)!.slice(0, 40)}」`
+        : '最近没有在微信客服留言',
       customer.optedOut ? '已退订营销消息，请勿群发' : '',
     ].filter(Boolean);
     return { summary: lines.join('\n'), proposedTags };

@@ -12,7 +12,9 @@ describe('guardrails', () => {
   });
 
   it('blocks an invented or uncited price', () => {
-    expect(checkReply('杨枝甘露只要15元！', [id('杨枝甘露')], kb, '餐饮').violations).toEqual([{ kind: 'price_not_in_data', detail: '15元' }]);
+    expect(checkReply('杨枝甘露只要15元！', [id('杨枝甘露')], kb, '餐饮').violations).toEqual([
+      { kind: 'price_not_in_data', detail: '15元' },
+    ]);
     expect(checkReply('杨枝甘露18元', [], kb, '餐饮').violations[0]?.kind).toBe('price_not_in_data');
   });
 
@@ -28,9 +30,16 @@ describe('guardrails', () => {
   });
 
   it('blocks advertising-law terms, efficacy claims for beauty and tutoring, sensitive words and overlong text', () => {
-    expect(checkReply('我们是全城最好喝的奶茶', [], kb, '餐饮').violations[0]).toEqual({ kind: 'ad_law_term', detail: '最好' });
-    expect(checkReply('做完这个疗程可以祛斑美白', [], milkTeaKnowledge('本地服务'), '本地服务').violations[0]?.kind).toBe('efficacy_claim');
-    expect(checkReply('报我们的班保证提分', [], milkTeaKnowledge('教育培训'), '教育培训').violations[0]?.kind).toBe('efficacy_claim');
+    expect(checkReply('我们是全城最好喝的奶茶', [], kb, '餐饮').violations[0]).toEqual({
+      kind: 'ad_law_term',
+      detail: '最好',
+    });
+    expect(
+      checkReply('做完这个疗程可以祛斑美白', [], milkTeaKnowledge('本地服务'), '本地服务').violations[0]?.kind,
+    ).toBe('efficacy_claim');
+    expect(checkReply('报我们的班保证提分', [], milkTeaKnowledge('教育培训'), '教育培训').violations[0]?.kind).toBe(
+      'efficacy_claim',
+    );
     expect(checkReply('可以帮你代开发票', [], kb, '餐饮').violations[0]?.kind).toBe('sensitive_word');
     expect(checkReply('好'.repeat(700), [], kb, '餐饮').violations[0]?.kind).toBe('too_long');
     expect(checkReply('见 product:000', ['product:000'], kb, '餐饮').violations[0]?.kind).toBe('uncited_id');

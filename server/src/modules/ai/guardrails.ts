@@ -26,8 +26,10 @@ const MONEY = /(?:¥|￥)\s*(\d+(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s*(?:元|块
 const DISCOUNT = /(\d(?:\.\d)?折|半价|买一送一|第二杯[^，。,.\s]{0,4}|满\d+减\d+|立减\d+|免单|免费送|赠送)/g;
 const CLOCK = /(\d{1,2})(?:[:：](\d{2})|点)/g;
 // Advertising Law art. 9: absolute terms. Kept to unambiguous ones ("最近" and "最后" are ordinary words).
-const AD_LAW = /(最好|最佳|最便宜|最低价|最优惠|最正宗|最高级|第一|唯一|100%|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
-const EFFICACY = /(治疗|治愈|根治|疗效|药效|祛斑|祛痘|美白|减肥|瘦身|抗衰|包过|保过|保证提分|提分\d+|保证录取|稳上|包考上)/;
+const AD_LAW =
+  /(最好|最佳|最便宜|最低价|最优惠|最正宗|最高级|第一|唯一|100%|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
+const EFFICACY =
+  /(治疗|治愈|根治|疗效|药效|祛斑|祛痘|美白|减肥|瘦身|抗衰|包过|保过|保证提分|提分\d+|保证录取|稳上|包考上)/;
 const MEDICAL = /(治病|处方|医治|抗癌|降血压|降血糖)/;
 const SENSITIVE = /(赌博|博彩|色情|代开发票|套现|私彩)/;
 /** 微信客服 text messages take at most 2048 bytes. */
@@ -71,11 +73,16 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   for (const m of reply.matchAll(DISCOUNT)) {
     if (!citedText.includes(m[0])) violations.push({ kind: 'discount_not_in_data', detail: m[0] });
   }
-  const hourText = [citedText, ...kb.merchant.businessHours.flatMap((h) => [h.open, h.close]), ...kb.merchant.holidays.flatMap((h) => [h.open ?? '', h.close ?? ''])].join(' ');
+  const hourText = [
+    citedText,
+    ...kb.merchant.businessHours.flatMap((h) => [h.open, h.close]),
+    ...kb.merchant.holidays.flatMap((h) => [h.open ?? '', h.close ?? '']),
+  ].join(' ');
   for (const m of reply.matchAll(CLOCK)) {
     const hh = m[1]!.padStart(2, '0');
     const time = `${hh}:${m[2] ?? '00'}`;
-    if (!hourText.includes(time) && !citedText.includes(m[0])) violations.push({ kind: 'hours_not_in_data', detail: m[0] });
+    if (!hourText.includes(time) && !citedText.includes(m[0]))
+      violations.push({ kind: 'hours_not_in_data', detail: m[0] });
   }
   for (const p of cited) {
     if (p.kind !== 'product') continue;
@@ -86,10 +93,12 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   }
   const ad = AD_LAW.exec(reply);
   if (ad) violations.push({ kind: 'ad_law_term', detail: ad[0] });
-  const efficacy = (industry === '本地服务' || industry === '教育培训' ? EFFICACY : null)?.exec(reply) ?? MEDICAL.exec(reply);
+  const efficacy =
+    (industry === '本地服务' || industry === '教育培训' ? EFFICACY : null)?.exec(reply) ?? MEDICAL.exec(reply);
   if (efficacy) violations.push({ kind: 'efficacy_claim', detail: efficacy[0] });
   const sensitive = SENSITIVE.exec(reply);
   if (sensitive) violations.push({ kind: 'sensitive_word', detail: sensitive[0] });
-  if (Buffer.byteLength(reply) > MAX_BYTES) violations.push({ kind: 'too_long', detail: `${Buffer.byteLength(reply)} bytes` });
+  if (Buffer.byteLength(reply) > MAX_BYTES)
+    violations.push({ kind: 'too_long', detail: `${Buffer.byteLength(reply)} bytes` });
   return { ok: violations.length === 0, violations };
 }

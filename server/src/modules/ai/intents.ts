@@ -1,6 +1,21 @@
 // What a customer's message is about, by the words shops actually see. Ordered: the first matching intent wins,
 // so an opt-out or a complaint is never mistaken for a price question.
-export const INTENTS = ['opt_out', 'human', 'complaint', 'booking', 'delivery', 'refund', 'hours', 'address', 'phone', 'stock', 'price', 'recommend', 'greeting', 'thanks'] as const;
+export const INTENTS = [
+  'opt_out',
+  'human',
+  'complaint',
+  'booking',
+  'delivery',
+  'refund',
+  'hours',
+  'address',
+  'phone',
+  'stock',
+  'price',
+  'recommend',
+  'greeting',
+  'thanks',
+] as const;
 export type Intent = (typeof INTENTS)[number] | 'unknown';
 
 const PATTERNS: [Intent, RegExp][] = [

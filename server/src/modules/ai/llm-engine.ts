@@ -69,7 +69,11 @@ export function buildComposePrompt(kb: KnowledgeBase, brief: OutreachBrief) {
   ];
 }
 
-export function buildPrompt(kb: KnowledgeBase, question: string, context: { customerName?: string; customerTags?: string[]; history: MessageRecord[] }) {
+export function buildPrompt(
+  kb: KnowledgeBase,
+  question: string,
+  context: { customerName?: string; customerTags?: string[]; history: MessageRecord[] },
+) {
   const passages = kb.search(question, 6).map((s) => s.item);
   const knowledge = passages.map((p) => `[${p.id}] ${p.text}`).join('\n');
   const system = [
@@ -80,12 +84,21 @@ export function buildPrompt(kb: KnowledgeBase, question: string, context: { cust
     '回复中用到的每一条资料，把它的编号放进 citedIds。',
     `店铺资料：\n${knowledge || '（没有找到相关资料）'}`,
   ].join('\n');
-  const profile = context.customerName ? `顾客：${context.customerName}${context.customerTags?.length ? `（标签：${context.customerTags.join('、')}）` : ''}` : '';
+  const profile = context.customerName
+    ? `顾客：${context.customerName}${context.customerTags?.length ? `（标签：${context.customerTags.join('、')}）` : ''}`
+    : '';
   const history = context.history
     .filter((m) => m.text)
     .slice(-8)
     .map((m) => ({ role: m.direction === 'in' ? ('user' as const) : ('assistant' as const), content: m.text! }));
-  return { messages: [{ role: 'system' as const, content: [system, profile].filter(Boolean).join('\n') }, ...history, { role: 'user' as const, content: question }], passages };
+  return {
+    messages: [
+      { role: 'system' as const, content: [system, profile].filter(Boolean).join('\n') },
+      ...history,
+      { role: 'user' as const, content: question },
+    ],
+    passages,
+  };
 }
 
 export interface LlmEngineOptions {
@@ -107,7 +120,13 @@ export class LlmEngine implements AnswerEngine {
   constructor(private options: LlmEngineOptions) {
     // No SDK retries: one token reservation covers one HTTP attempt (a retried attempt could be billed unreported),
     // and the offline engine is the fallback a failed call gets anyway, without the customer waiting twice.
-    this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 0, fetch: options.fetch });
+    this.client = new OpenAI({
+      baseURL: options.baseUrl,
+      apiKey: options.apiKey,
+      timeout: options.timeoutMs,
+      maxRetries: 0,
+      fetch: options.fetch,
+    });
   }
 
   async compose(kb: KnowledgeBase, brief: OutreachBrief): Promise<{ text: string; citedIds: string[] }> {
@@ -116,7 +135,14 @@ export class LlmEngine implements AnswerEngine {
       messages: buildComposePrompt(kb, brief),
       temperature: 0.5,
       max_tokens: LLM_MAX_OUTPUT_TOKENS.compose,
-      response_format: { type: 'json_schema' as const, json_schema: { name: 'outreach_message', strict: true, schema: COMPOSE_SCHEMA as unknown as Record<string, unknown> } },
+      response_format: {
+        type: 'json_schema' as const,
+        json_schema: {
+          name: 'outreach_message',
+          strict: true,
+          schema: COMPOSE_SCHEMA as unknown as Record<string, unknown>,
+        },
+      },
     };
     const text = await this.metered(request, async (meter) => {
       const completion = await this.client.chat.completions.create(request);
@@ -124,18 +150,25 @@ export class LlmEngine implements AnswerEngine {
       meter.text = completion.choices[0]?.message.content ?? '';
     });
     const out = JSON.parse(text) as { text?: unknown; citedIds?: unknown };
-    if (typeof out.text !== 'string' || !out.text.trim() || !Array.isArray(out.citedIds)) throw new Error('malformed outreach message');
+    if (typeof out.text !== 'string' || !out.text.trim() || !Array.isArray(out.citedIds))
+      throw new Error('malformed outreach message');
     return { text: out.text.trim(), citedIds: out.citedIds.map(String) };
   }
 
   async answer(kb: KnowledgeBase, question: string, context: AnswerContext): Promise<AiAnswer> {
-    const { messages } = buildPrompt(kb, question, { ...(await this.options.profile(context.externalUserId)), history: context.history });
+    const { messages } = buildPrompt(kb, question, {
+      ...(await this.options.profile(context.externalUserId)),
+      history: context.history,
+    });
     const request = {
       model: this.options.model,
       messages,
       temperature: 0.2,
       max_tokens: LLM_MAX_OUTPUT_TOKENS.answer,
-      response_format: { type: 'json_schema' as const, json_schema: { name: 'shop_answer', strict: true, schema: SCHEMA as unknown as Record<string, unknown> } },
+      response_format: {
+        type: 'json_schema' as const,
+        json_schema: { name: 'shop_answer', strict: true, schema: SCHEMA as unknown as Record<string, unknown> },
+      },
     };
     const onReplyText = context.onReplyText;
     const text = await this.metered(request, async (meter) => {
@@ -146,7 +179,11 @@ export class LlmEngine implements AnswerEngine {
         return;
       }
       // Streamed for the sidebar: staff watch the reply being written; the guardrails still judge the whole answer.
-      const stream = await this.client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } });
+      const stream = await this.client.chat.completions.create({
+        ...request,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
       let shown = '';
       for await (const chunk of stream) {
         meter.text += chunk.choices[0]?.delta.content ?? '';
@@ -185,8 +222,14 @@ export class LlmEngine implements AnswerEngine {
  * the answer — our estimate of what it read and what we saw it write, since the provider may bill for it.
  */
 function charged(meter: Meter, promptEstimate: number): TokenCharge {
-  if (meter.usage) return { prompt: meter.usage.prompt_tokens, completion: meter.usage.completion_tokens, total: meter.usage.total_tokens };
-  if (meter.failure instanceof OpenAI.APIError && typeof meter.failure.status === 'number') return { prompt: 0, completion: 0, total: 0 };
+  if (meter.usage)
+    return {
+      prompt: meter.usage.prompt_tokens,
+      completion: meter.usage.completion_tokens,
+      total: meter.usage.total_tokens,
+    };
+  if (meter.failure instanceof OpenAI.APIError && typeof meter.failure.status === 'number')
+    return { prompt: 0, completion: 0, total: 0 };
   const completion = estimateTokens(meter.text);
   return { prompt: promptEstimate, completion, total: promptEstimate + completion, estimated: true };
 }

@@ -42,7 +42,14 @@ export class LlmSettingsService {
     await this.settings
       .updateOne(
         { merchantId: merchantObjectId(merchantId) },
-        { $set: { baseUrl: input.baseUrl, model: input.model, apiKeySealed: this.secrets.seal(input.apiKey), dailyTokenBudget: input.dailyTokenBudget } },
+        {
+          $set: {
+            baseUrl: input.baseUrl,
+            model: input.model,
+            apiKeySealed: this.secrets.seal(input.apiKey),
+            dailyTokenBudget: input.dailyTokenBudget,
+          },
+        },
         { upsert: true },
       )
       .exec();
@@ -50,10 +57,24 @@ export class LlmSettingsService {
   }
 
   async view(merchantId: MerchantId) {
-    const s = await this.settings.findOne({ merchantId: merchantObjectId(merchantId) }).lean().exec();
+    const s = await this.settings
+      .findOne({ merchantId: merchantObjectId(merchantId) })
+      .lean()
+      .exec();
     if (!s) return { configured: false as const, engine: 'offline' as const };
-    const today = await this.usage.findOne({ merchantId: merchantObjectId(merchantId), day: llmDay(new Date()) }).lean().exec();
-    return { configured: true as const, engine: 'llm' as const, baseUrl: s.baseUrl, model: s.model, apiKey: maskKey(this.secrets.open(s.apiKeySealed)), dailyTokenBudget: s.dailyTokenBudget, tokensToday: today?.totalTokens ?? 0 };
+    const today = await this.usage
+      .findOne({ merchantId: merchantObjectId(merchantId), day: llmDay(new Date()) })
+      .lean()
+      .exec();
+    return {
+      configured: true as const,
+      engine: 'llm' as const,
+      baseUrl: s.baseUrl,
+      model: s.model,
+      apiKey: maskKey(this.secrets.open(s.apiKeySealed)),
+      dailyTokenBudget: s.dailyTokenBudget,
+      tokensToday: today?.totalTokens ?? 0,
+    };
   }
 
   /**

@@ -32,7 +32,8 @@ const schema = new Schema<MorningSummary>({
 });
 // Once per merchant per day, across workers and retries.
 schema.index({ merchantId: 1, day: 1 }, { unique: true });
-export const morningSummaryModel = (conn: Connection) => conn.model<MorningSummary>('MorningSummary', schema, 'morning_summaries');
+export const morningSummaryModel = (conn: Connection) =>
+  conn.model<MorningSummary>('MorningSummary', schema, 'morning_summaries');
 
 const SEND_FROM_MINUTES = 8 * 60;
 const SEND_UNTIL_MINUTES = 12 * 60;
@@ -70,7 +71,10 @@ export class MorningSummaryService {
     const local = localTime(now, merchantZone(merchant));
     if (local.minutes < SEND_FROM_MINUTES || local.minutes >= SEND_UNTIL_MINUTES) return false;
     const mid = merchantObjectId(merchantId);
-    const rows = await this.decisions.find({ merchantId: mid, at: { $gte: new Date(now.getTime() - OVERNIGHT_MS), $lte: now } }).lean().exec();
+    const rows = await this.decisions
+      .find({ merchantId: mid, at: { $gte: new Date(now.getTime() - OVERNIGHT_MS), $lte: now } })
+      .lean()
+      .exec();
     const counts = { answered: 0, handedOver: 0, optedOut: 0 };
     for (const d of rows) {
       if (d.action === 'sent') counts.answered++;
@@ -93,7 +97,10 @@ export class MorningSummaryService {
       await giveBack(); // nobody to tell yet: a later tick may have someone
       return false;
     }
-    const waiting = rows.filter((d) => d.action === 'handoff').slice(0, 3).map((d) => `「${d.question.slice(0, 20)}」`);
+    const waiting = rows
+      .filter((d) => d.action === 'handoff')
+      .slice(0, 3)
+      .map((d) => `「${d.question.slice(0, 20)}」`);
     try {
       await this.contacts.sendAppTextCard(app, recipients, {
         title: `${merchant.name} · 夜间客服小结`,
@@ -123,4 +130,3 @@ export class MorningSummaryService {
     return (await this.summaries.findOneAndUpdate(owed, { $set: { leaseUntil } }).lean().exec()) ? lease : null;
   }
 }
-

@@ -29,7 +29,9 @@ describe('offline engine', () => {
   });
 
   it('answers hours, address, phone and recommendations from shop data', () => {
-    expect(offlineAnswer(kb, '你们几点关门').reply).toBe('我们的营业时间是周日、周一、周二、周三、周四 10:00-22:00；周五、周六 10:00-23:00。');
+    expect(offlineAnswer(kb, '你们几点关门').reply).toBe(
+      '我们的营业时间是周日、周一、周二、周三、周四 10:00-22:00；周五、周六 10:00-23:00。',
+    );
     expect(offlineAnswer(kb, '店在哪里').reply).toContain('万达广场 1 楼 112 号');
     expect(offlineAnswer(kb, '电话多少').reply).toContain('0571-88886666');
     expect(offlineAnswer(kb, '有什么推荐的').reply).toMatch(/^推荐您试试：.*杨枝甘露（18元）/);
@@ -46,7 +48,16 @@ describe('offline engine', () => {
   });
 
   it('never produces a reply the guardrails would block', () => {
-    const questions = ['杨枝甘露多少钱', '芋泥波波奶茶大杯多少钱', '草莓啵啵冰还有吗', '几点开门', '推荐一下', '外卖怎么点', '会员怎么办', '周三有什么活动'];
+    const questions = [
+      '杨枝甘露多少钱',
+      '芋泥波波奶茶大杯多少钱',
+      '草莓啵啵冰还有吗',
+      '几点开门',
+      '推荐一下',
+      '外卖怎么点',
+      '会员怎么办',
+      '周三有什么活动',
+    ];
     for (const q of questions) {
       const a = offlineAnswer(kb, q);
       expect(checkReply(a.reply, a.citedIds, kb, '餐饮'), q).toMatchObject({ ok: true });

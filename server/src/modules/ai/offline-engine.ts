@@ -11,8 +11,22 @@ import { detectIntent, type Intent } from './intents.js';
 export const DONT_KNOW = '这个问题我需要请店员确认一下，稍后回复您～';
 const HANDOFF_REPLY = '好的，马上为您转接店员，请稍等～';
 
-const answer = (reply: string, citedIds: string[], reason: string, confidence = 0.9): AiAnswer => ({ reply, confidence, needsHuman: false, reason, citedIds, proposedTags: [] });
-const handoff = (reason: string, reply = DONT_KNOW): AiAnswer => ({ reply, confidence: 0, needsHuman: true, reason, citedIds: [], proposedTags: [] });
+const answer = (reply: string, citedIds: string[], reason: string, confidence = 0.9): AiAnswer => ({
+  reply,
+  confidence,
+  needsHuman: false,
+  reason,
+  citedIds,
+  proposedTags: [],
+});
+const handoff = (reason: string, reply = DONT_KNOW): AiAnswer => ({
+  reply,
+  confidence: 0,
+  needsHuman: true,
+  reason,
+  citedIds: [],
+  proposedTags: [],
+});
 
 const bigrams = (s: string) => {
   const t = normalize(s).replace(/[^\u4e00-\u9fffa-z0-9]/g, '');
@@ -21,7 +35,8 @@ const bigrams = (s: string) => {
 
 // How customers phrase a question, as opposed to what it is about: removed before matching the FAQ, so "榴莲千层
 // 多少钱" cannot match "wifi密码是多少" on 多少.
-const ASKING = /(请问|多少钱|多少|价格|价钱|几块|怎么卖|怎么收费|收费|怎么|如何|有没有|还有吗|还有|有货|没货|卖完|售罄|名额|今天|有吗|可以吗|可以|能不能|能否|能|吗|呢|吧|呀|啊|你们|我们|我|你|的|了|一下|[？?，,。.！!~～\s])/g;
+const ASKING =
+  /(请问|多少钱|多少|价格|价钱|几块|怎么卖|怎么收费|收费|怎么|如何|有没有|还有吗|还有|有货|没货|卖完|售罄|名额|今天|有吗|可以吗|可以|能不能|能否|能|吗|呢|吧|呀|啊|你们|我们|我|你|的|了|一下|[？?，,。.！!~～\s])/g;
 
 /**
  * Products the question names: most of the product name's character pairs appear in the question ("杨枝甘露多少钱"),
@@ -45,8 +60,13 @@ export function mentionedProducts(kb: KnowledgeBase, question: string): ProductR
 
 function priceLine(p: ProductRecord): string {
   const sizes = p.specs.find((g) => g.options.some((o) => o.priceDelta));
-  const extra = sizes?.options.filter((o) => o.priceDelta).map((o) => `${o.label}加${yuan(o.priceDelta)}元`).join('，');
-  const base = sizes ? `${sizes.options.find((o) => !o.priceDelta)?.label ?? ''}${yuan(p.price)}元` : `${yuan(p.price)}元`;
+  const extra = sizes?.options
+    .filter((o) => o.priceDelta)
+    .map((o) => `${o.label}加${yuan(o.priceDelta)}元`)
+    .join('，');
+  const base = sizes
+    ? `${sizes.options.find((o) => !o.priceDelta)?.label ?? ''}${yuan(p.price)}元`
+    : `${yuan(p.price)}元`;
   return `${p.name}${base}${extra ? `，${extra}` : ''}`;
 }
 
@@ -55,7 +75,13 @@ const soldOut = (p: ProductRecord) => !p.available || p.stock === 0;
 function productAnswer(intent: Intent, products: ProductRecord[]): AiAnswer {
   const cited = products.map((p) => `product:${p._id}`);
   if (intent === 'stock') {
-    const lines = products.map((p) => (soldOut(p) ? `${p.name}今天已经售罄了` : p.stock !== undefined && p.stock <= 5 ? `${p.name}还有，但只剩${p.stock}份了` : `${p.name}有的`));
+    const lines = products.map((p) =>
+      soldOut(p)
+        ? `${p.name}今天已经售罄了`
+        : p.stock !== undefined && p.stock <= 5
+          ? `${p.name}还有，但只剩${p.stock}份了`
+          : `${p.name}有的`,
+    );
     return answer(`${lines.join('；')}～`, cited, 'stock from product data');
   }
   const lines = products.map((p) => `${priceLine(p)}${soldOut(p) ? '（今天已售罄）' : ''}`);
@@ -99,27 +125,44 @@ export function offlineAnswer(kb: KnowledgeBase, question: string): AiAnswer {
   if (intent === 'address') {
     const withAddress = kb.shops.filter((s) => s.address);
     if (!withAddress.length) return handoff('no shop address configured');
-    return answer(withAddress.map((s) => `${s.name}：${s.address}`).join('；') + '。', withAddress.map((s) => `shop:${s._id}`), 'address from shop data');
+    return answer(
+      withAddress.map((s) => `${s.name}：${s.address}`).join('；') + '。',
+      withAddress.map((s) => `shop:${s._id}`),
+      'address from shop data',
+    );
   }
   if (intent === 'phone') {
     const withPhone = kb.shops.filter((s) => s.phone);
     if (!withPhone.length) return handoff('no shop phone configured');
-    return answer(withPhone.map((s) => `${s.name}：${s.phone}`).join('；') + '。', withPhone.map((s) => `shop:${s._id}`), 'phone from shop data');
+    return answer(
+      withPhone.map((s) => `${s.name}：${s.phone}`).join('；') + '。',
+      withPhone.map((s) => `shop:${s._id}`),
+      'phone from shop data',
+    );
   }
   if (intent === 'recommend' && !products.length) {
-    const picks = kb.products.filter((p) => !soldOut(p) && (p.tags.includes('爆款') || p.tags.includes('新品'))).slice(0, 3);
+    const picks = kb.products
+      .filter((p) => !soldOut(p) && (p.tags.includes('爆款') || p.tags.includes('新品')))
+      .slice(0, 3);
     if (!picks.length) return handoff('nothing to recommend from data');
-    return answer(`推荐您试试：${picks.map((p) => `${p.name}（${yuan(p.price)}元${p.tags.includes('新品') ? '，新品' : ''}）`).join('、')}～`, picks.map((p) => `product:${p._id}`), 'recommendation from tagged products');
+    return answer(
+      `推荐您试试：${picks.map((p) => `${p.name}（${yuan(p.price)}元${p.tags.includes('新品') ? '，新品' : ''}）`).join('、')}～`,
+      picks.map((p) => `product:${p._id}`),
+      'recommendation from tagged products',
+    );
   }
 
   // Delivery, refund and booking questions: the shop's own policy of that kind, when it has one.
-  const policyKind = ({ delivery: 'delivery', refund: 'refund', booking: 'booking' } as const)[intent as 'delivery' | 'refund' | 'booking'];
+  const policyKind = ({ delivery: 'delivery', refund: 'refund', booking: 'booking' } as const)[
+    intent as 'delivery' | 'refund' | 'booking'
+  ];
   const policy = policyKind && kb.passages.find((p) => p.kind === 'policy' && p.policyKind === policyKind);
   if (policy) return answer(passageReply(policy), [policy.id], `answered from the ${policyKind} policy`, 0.8);
 
   // Anything else: the shop's own FAQ or policy, when it clearly matches.
   const faq = topFaq(kb, question);
   if (faq) return answer(passageReply(faq), [faq.id], `answered from ${faq.kind}`, 0.75);
-  if ((intent === 'price' || intent === 'stock' || intent === 'recommend') && !products.length) return handoff('product not found in the menu');
+  if ((intent === 'price' || intent === 'stock' || intent === 'recommend') && !products.length)
+    return handoff('product not found in the menu');
   return handoff(`no knowledge for intent ${intent}`);
 }

@@ -44,7 +44,8 @@ const feedbackSchema = new Schema<Feedback>({
 });
 // Quality stats: a merchant's feedback over time.
 feedbackSchema.index({ merchantId: 1, at: -1 });
-export const draftFeedbackModel = (conn: Connection) => conn.model<Feedback>('DraftFeedback', feedbackSchema, 'draft_feedback');
+export const draftFeedbackModel = (conn: Connection) =>
+  conn.model<Feedback>('DraftFeedback', feedbackSchema, 'draft_feedback');
 
 const soldOut = (p: ProductRecord) => !p.available || p.stock === 0;
 
@@ -71,7 +72,10 @@ export class SuggestionService {
     if (!customer) throw notFound('没有找到这位客户，可能已被删除');
     const kb = await this.knowledge.get(merchantId);
     const call = customer.remark || customer.name;
-    const makers: Record<Draft['kind'], (question: string, onAnswerText?: (text: string) => void) => Promise<Omit<Draft, 'kind'> | null>> = {
+    const makers: Record<
+      Draft['kind'],
+      (question: string, onAnswerText?: (text: string) => void) => Promise<Omit<Draft, 'kind'> | null>
+    > = {
       answer: async (question, onAnswerText) => {
         if (!question) return null;
         const engine = await this.engineFor(merchantId, kb);
@@ -85,17 +89,27 @@ export class SuggestionService {
         const [favourite] = await this.orders.favouriteItems(merchantId, customer._id, 1);
         const product = favourite && kb.products.find((p) => p.name === favourite.name);
         if (!product || soldOut(product)) return null;
-        return { text: `${call}，您常点的${product.name}今天有货哦，需要的话我先帮您备上～`, reason: `顾客买过 ${favourite!.quantity} 次${product.name}`, citedIds: [`product:${product._id}`] };
+        return {
+          text: `${call}，您常点的${product.name}今天有货哦，需要的话我先帮您备上～`,
+          reason: `顾客买过 ${favourite!.quantity} 次${product.name}`,
+          citedIds: [`product:${product._id}`],
+        };
       },
       new_item: async () => {
         const pick = kb.products.find((p) => p.tags.includes('新品') && !soldOut(p));
         if (!pick) return null;
-        return { text: `${call}，店里上了新品${pick.name}（${yuan(pick.price)}元），有空来尝尝～`, reason: '店里有新品可以推荐', citedIds: [`product:${pick._id}`] };
+        return {
+          text: `${call}，店里上了新品${pick.name}（${yuan(pick.price)}元），有空来尝尝～`,
+          reason: '店里有新品可以推荐',
+          citedIds: [`product:${pick._id}`],
+        };
       },
     };
     return async function* drafts(question?: string, onAnswerText?: (text: string) => void): AsyncGenerator<Draft> {
       const pending = new Map(
-        DRAFT_KINDS.map((kind) => [kind, makers[kind](question?.trim() ?? '', onAnswerText).then((d) => ({ kind, d }))] as const),
+        DRAFT_KINDS.map(
+          (kind) => [kind, makers[kind](question?.trim() ?? '', onAnswerText).then((d) => ({ kind, d }))] as const,
+        ),
       );
       while (pending.size) {
         const { kind, d } = await Promise.race(pending.values());
@@ -105,7 +119,17 @@ export class SuggestionService {
     };
   }
 
-  async recordFeedback(merchantId: MerchantId, staffId: string, input: { customerId: string; draft: string; outcome: Feedback['outcome']; sentText?: string }) {
-    await this.feedback.create({ ...input, merchantId: merchantObjectId(merchantId), staffId, customerId: input.customerId, at: new Date() });
+  async recordFeedback(
+    merchantId: MerchantId,
+    staffId: string,
+    input: { customerId: string; draft: string; outcome: Feedback['outcome']; sentText?: string },
+  ) {
+    await this.feedback.create({
+      ...input,
+      merchantId: merchantObjectId(merchantId),
+      staffId,
+      customerId: input.customerId,
+      at: new Date(),
+    });
   }
 }

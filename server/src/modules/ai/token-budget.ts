@@ -83,13 +83,28 @@ export class TokenBudget {
   }
 
   /** A reservation of `estimate` tokens against today's `budget`, or null when it does not fit (or Redis is down). */
-  async reserve(merchantId: MerchantId, budget: number, estimate: number, now = new Date()): Promise<Reservation | null> {
+  async reserve(
+    merchantId: MerchantId,
+    budget: number,
+    estimate: number,
+    now = new Date(),
+  ): Promise<Reservation | null> {
     const day = llmDay(now);
     const keys = [tenantKey(merchantId, 'llm', 'tokens', day), tenantKey(merchantId, 'llm', 'holds', day)];
     const tokens = Math.max(1, Math.ceil(estimate));
     const id = randomUUID();
     const run = (seed: string) =>
-      this.redis.eval(RESERVE, 2, ...keys, budget, tokens, id, LLM_RESERVATION_LEASE_MS, KEY_TTL_SECONDS, seed) as Promise<number>;
+      this.redis.eval(
+        RESERVE,
+        2,
+        ...keys,
+        budget,
+        tokens,
+        id,
+        LLM_RESERVATION_LEASE_MS,
+        KEY_TTL_SECONDS,
+        seed,
+      ) as Promise<number>;
     try {
       let outcome = await run('');
       if (outcome === NEEDS_SEED) outcome = await run(String(await this.settledToday(merchantId, day)));
@@ -102,16 +117,31 @@ export class TokenBudget {
   }
 
   private async settledToday(merchantId: MerchantId, day: string): Promise<number> {
-    const row = await this.usage.findOne({ merchantId: merchantObjectId(merchantId), day }).lean().exec();
+    const row = await this.usage
+      .findOne({ merchantId: merchantObjectId(merchantId), day })
+      .lean()
+      .exec();
     return row?.totalTokens ?? 0;
   }
 
   // The usage record first: if Redis lost the ledger meanwhile, its seed already includes this call (counted twice
   // at worst, never missed).
-  private async settle(merchantId: MerchantId, day: string, keys: string[], member: string, charge: TokenCharge): Promise<void> {
+  private async settle(
+    merchantId: MerchantId,
+    day: string,
+    keys: string[],
+    member: string,
+    charge: TokenCharge,
+  ): Promise<void> {
     const total = Math.max(0, Math.ceil(charge.total));
     if (total > 0) {
-      const inc = { calls: 1, promptTokens: charge.prompt, completionTokens: charge.completion, totalTokens: total, ...(charge.estimated ? { estimatedTokens: total } : {}) };
+      const inc = {
+        calls: 1,
+        promptTokens: charge.prompt,
+        completionTokens: charge.completion,
+        totalTokens: total,
+        ...(charge.estimated ? { estimatedTokens: total } : {}),
+      };
       await this.usageWrites
         .write({
           updateOne: { filter: { merchantId: merchantObjectId(merchantId), day }, update: { $inc: inc }, upsert: true },
@@ -120,6 +150,8 @@ export class TokenBudget {
     }
     await this.redis
       .eval(SETTLE, 2, ...keys, member, total)
-      .catch((err: Error) => this.logger.warn({ err: err.message }, 'llm reservation not settled: its lease will end it'));
+      .catch((err: Error) =>
+        this.logger.warn({ err: err.message }, 'llm reservation not settled: its lease will end it'),
+      );
   }
 }

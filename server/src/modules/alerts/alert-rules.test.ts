@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { batchesOnHand, daysLeft, expiringBy, halfHourSlot, reviewReply, reviewTopics, slowMovers, stockSeverity } from './alert-rules.js';
+import {
+  batchesOnHand,
+  daysLeft,
+  expiringBy,
+  halfHourSlot,
+  reviewReply,
+  reviewTopics,
+  slowMovers,
+  stockSeverity,
+} from './alert-rules.js';
 
 describe('stock severity', () => {
   it('uses the item’s own two levels when it has them', () => {
@@ -52,7 +61,10 @@ describe('reviews', () => {
 
 describe('slow movers and rush slots', () => {
   it('lists the menu items that hardly sold, least first', () => {
-    const sold = new Map([['杨枝甘露', 40], ['芋泥波波', 2]]);
+    const sold = new Map([
+      ['杨枝甘露', 40],
+      ['芋泥波波', 2],
+    ]);
     expect(slowMovers([{ name: '杨枝甘露' }, { name: '芋泥波波' }, { name: '柠檬水' }], sold, 3)).toEqual([
       { name: '柠檬水', sold: 0 },
       { name: '芋泥波波', sold: 2 },

@@ -8,7 +8,11 @@ export type StockSeverity = 0 | 1 | 2;
  * An item's own thresholds win; without them the thresholds follow its sales: below `coverDays` of sales is low,
  * below one day is critical. An item with neither thresholds nor sales is nobody's concern.
  */
-export function stockSeverity(item: { quantity: number; low?: number; critical?: number }, dailySales: number, coverDays: number): StockSeverity {
+export function stockSeverity(
+  item: { quantity: number; low?: number; critical?: number },
+  dailySales: number,
+  coverDays: number,
+): StockSeverity {
   const low = item.low ?? (dailySales > 0 ? dailySales * coverDays : undefined);
   const critical = item.critical ?? (dailySales > 0 ? dailySales : undefined);
   if (low === undefined && critical === undefined) return 0;
@@ -17,7 +21,8 @@ export function stockSeverity(item: { quantity: number; low?: number; critical?:
 }
 
 /** How many days the stock lasts at the current rate (rounded down), or undefined without sales. */
-export const daysLeft = (quantity: number, dailySales: number) => (dailySales > 0 ? Math.max(0, Math.floor(quantity / dailySales)) : undefined);
+export const daysLeft = (quantity: number, dailySales: number) =>
+  dailySales > 0 ? Math.max(0, Math.floor(quantity / dailySales)) : undefined;
 
 export interface Batch {
   batchNo?: string;
@@ -42,7 +47,8 @@ export function batchesOnHand(quantity: number, batches: Batch[]): Batch[] {
 }
 
 /** Batches on hand that expire on or before `lastDay` (YYYY-MM-DD), soonest first (already expired included). */
-export const expiringBy = (onHand: Batch[], lastDay: string) => onHand.filter((b) => b.expiresOn <= lastDay).sort((a, z) => a.expiresOn.localeCompare(z.expiresOn));
+export const expiringBy = (onHand: Batch[], lastDay: string) =>
+  onHand.filter((b) => b.expiresOn <= lastDay).sort((a, z) => a.expiresOn.localeCompare(z.expiresOn));
 
 const TOPICS: [string, RegExp][] = [
   ['口味', /难喝|难吃|味道|太甜|太淡|太咸|不新鲜|变质|口感|苦|酸了/],
@@ -66,7 +72,11 @@ export function reviewReply(topics: string[]): string {
 }
 
 /** Menu items that sold fewer than `maxSold` in the window (the window's sales by item name). */
-export function slowMovers(menu: { name: string }[], sold: Map<string, number>, maxSold: number): { name: string; sold: number }[] {
+export function slowMovers(
+  menu: { name: string }[],
+  sold: Map<string, number>,
+  maxSold: number,
+): { name: string; sold: number }[] {
   return menu
     .map((p) => ({ name: p.name, sold: sold.get(p.name) ?? 0 }))
     .filter((p) => p.sold < maxSold)

@@ -10,7 +10,9 @@ export function alertRoutes(alerts: AlertService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/alerts' });
   router.use(requireRole('manager'));
   router.get('/', async (ctx) => {
-    ctx.body = { items: await alerts.list(ctx.state.session.merchantId, parse(alertListQuerySchema, ctx.query).status) };
+    ctx.body = {
+      items: await alerts.list(ctx.state.session.merchantId, parse(alertListQuerySchema, ctx.query).status),
+    };
   });
   router.get('/:id', async (ctx) => {
     ctx.body = await alerts.get(ctx.state.session.merchantId, parse(idParamsSchema, ctx.params).id);

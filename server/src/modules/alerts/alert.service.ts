@@ -40,7 +40,16 @@ export class AlertService {
   async raise(merchantId: MerchantId, alerts: NewAlert[], now = new Date()): Promise<number> {
     let created = 0;
     for (const a of alerts) {
-      const doc = { merchantId: merchantObjectId(merchantId), ...a, data: a.data ?? {}, status: 'open', notify: 'pending', notifyAttempts: 0, createdAt: now, updatedAt: now };
+      const doc = {
+        merchantId: merchantObjectId(merchantId),
+        ...a,
+        data: a.data ?? {},
+        status: 'open',
+        notify: 'pending',
+        notifyAttempts: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
       // through the driver: the alert carries the caller's clock (scans run on a controllable one)
       if (await insertedOnce(() => this.d.alerts.collection.insertOne(doc))) created++;
     }
@@ -62,13 +71,24 @@ export class AlertService {
         .exec();
       if (!alert) return told;
       try {
-        const sent = await this.d.notifier.send(merchantId, { title: `${ICON[alert.level]}${alert.title}`, description: alert.body, page: `pages/alerts/detail?id=${alert._id.toHexString()}` });
+        const sent = await this.d.notifier.send(merchantId, {
+          title: `${ICON[alert.level]}${alert.title}`,
+          description: alert.body,
+          page: `pages/alerts/detail?id=${alert._id.toHexString()}`,
+        });
         await this.settle(alert, sent ? 'sent' : 'nobody', now);
         if (sent) told++;
       } catch (err) {
         this.d.logger.warn({ err: (err as Error).message, alert: alert.key }, 'alert not told');
         // another attempt on the next scan, unless this was the last
-        await this.d.alerts.updateOne({ _id: alert._id }, alert.notifyAttempts >= MAX_ATTEMPTS ? { $set: { notify: 'failed' }, $unset: { notifyLeaseUntil: 1 } } : { $set: { notifyLeaseUntil: new Date(now.getTime() + LEASE_MS) } }).exec();
+        await this.d.alerts
+          .updateOne(
+            { _id: alert._id },
+            alert.notifyAttempts >= MAX_ATTEMPTS
+              ? { $set: { notify: 'failed' }, $unset: { notifyLeaseUntil: 1 } }
+              : { $set: { notifyLeaseUntil: new Date(now.getTime() + LEASE_MS) } },
+          )
+          .exec();
         return told; // WeCom is failing: leave the rest for the next scan
       }
     }
@@ -85,7 +105,10 @@ export class AlertService {
   }
 
   async get(merchantId: MerchantId, id: string): Promise<AlertDto> {
-    const alert = await this.d.alerts.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<AlertRecord>().exec();
+    const alert = await this.d.alerts
+      .findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) })
+      .lean<AlertRecord>()
+      .exec();
     if (!alert) throw notFound('没有找到这条提醒');
     return present(alert);
   }
@@ -106,13 +129,18 @@ export class AlertService {
   /** Open alerts by kind in a period (reports). */
   async countsBetween(merchantId: MerchantId, start: Date, end: Date): Promise<Record<string, number>> {
     const rows = await this.d.alerts
-      .aggregate<{ _id: string; n: number }>([{ $match: { merchantId: merchantObjectId(merchantId), createdAt: { $gte: start, $lt: end } } }, { $group: { _id: '$kind', n: { $sum: 1 } } }])
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { merchantId: merchantObjectId(merchantId), createdAt: { $gte: start, $lt: end } } },
+        { $group: { _id: '$kind', n: { $sum: 1 } } },
+      ])
       .exec();
     return Object.fromEntries(rows.map((r) => [r._id, r.n]));
   }
 
   private async settle(alert: AlertRecord, notify: 'sent' | 'nobody', now: Date) {
-    await this.d.alerts.updateOne({ _id: alert._id }, { $set: { notify, notifiedAt: now }, $unset: { notifyLeaseUntil: 1 } }).exec();
+    await this.d.alerts
+      .updateOne({ _id: alert._id }, { $set: { notify, notifiedAt: now }, $unset: { notifyLeaseUntil: 1 } })
+      .exec();
   }
 }
 

@@ -16,7 +16,16 @@ import type { OrderRepository } from '../orders/order.repository.js';
 import { addDays } from '../reports/period.js';
 import type { ShopData } from '../shop-data/shop-data.js';
 import type { StockItem } from '../shop-data/stock.model.js';
-import { batchesOnHand, daysLeft, expiringBy, halfHourSlot, reviewReply, reviewTopics, slowMovers, stockSeverity } from './alert-rules.js';
+import {
+  batchesOnHand,
+  daysLeft,
+  expiringBy,
+  halfHourSlot,
+  reviewReply,
+  reviewTopics,
+  slowMovers,
+  stockSeverity,
+} from './alert-rules.js';
 import type { WeatherService } from '../weather/weather.service.js';
 import { describeDay, OWNER_ADVICE, SIGNAL_NAMES } from '../weather/weather-signals.js';
 import type { AlertService, NewAlert } from './alert.service.js';
@@ -59,13 +68,35 @@ export class OwnerAlertsService {
   ) {}
 
   /** A customer deleted a staff member: the owner hears who, and what they were worth to the shop. */
-  async customerLeft(merchantId: MerchantId, customer: CustomerRecord, staffName: string, now = new Date()): Promise<void> {
+  async customerLeft(
+    merchantId: MerchantId,
+    customer: CustomerRecord,
+    staffName: string,
+    now = new Date(),
+  ): Promise<void> {
     const ctx = await this.context(merchantId, now);
     if (!ctx.settings.customer_left.enabled) return;
-    const paid = (await this.d.orders.forCustomer(merchantId, customer._id)).filter((o) => o.status !== 'refunded' && o.status !== 'cancelled');
+    const paid = (await this.d.orders.forCustomer(merchantId, customer._id)).filter(
+      (o) => o.status !== 'refunded' && o.status !== 'cancelled',
+    );
     const name = customer.remark || customer.name;
-    const history = paid.length ? `TA来过${paid.length}次，共消费${yuan(paid.reduce((s, o) => s + o.amount, 0))}，上次是${localTime(paid[0]!.placedAt, merchantZone(ctx.kb.merchant)).date}。` : '还没有在店里消费过。';
-    await this.d.alerts.raise(merchantId, [{ kind: 'customer_left', key: `${customer._id.toHexString()}:${ctx.today}`, level: paid.length >= 3 ? 'warning' : 'info', title: `客户删除了员工：${name}`, body: `${name}刚刚删除了${staffName}的企业微信。${history}可以看看最近的服务或订单有没有问题。`, data: { customerId: customer._id.toHexString(), staffName } }], now);
+    const history = paid.length
+      ? `TA来过${paid.length}次，共消费${yuan(paid.reduce((s, o) => s + o.amount, 0))}，上次是${localTime(paid[0]!.placedAt, merchantZone(ctx.kb.merchant)).date}。`
+      : '还没有在店里消费过。';
+    await this.d.alerts.raise(
+      merchantId,
+      [
+        {
+          kind: 'customer_left',
+          key: `${customer._id.toHexString()}:${ctx.today}`,
+          level: paid.length >= 3 ? 'warning' : 'info',
+          title: `客户删除了员工：${name}`,
+          body: `${name}刚刚删除了${staffName}的企业微信。${history}可以看看最近的服务或订单有没有问题。`,
+          data: { customerId: customer._id.toHexString(), staffName },
+        },
+      ],
+      now,
+    );
     await this.d.alerts.deliverPending(merchantId, now);
   }
 
@@ -78,7 +109,14 @@ export class OwnerAlertsService {
     const fresh = orders.filter((o) => o.created && now.getTime() - o.placedAt.getTime() < NEWS_WINDOW_MS);
     if (settings.new_order.enabled) {
       for (const o of fresh.filter((o) => o.status === 'paid' && (o.channel === '外卖' || o.channel === '线上'))) {
-        alerts.push({ kind: 'new_order', key: o.externalId, level: 'info', title: `新订单：${o.channel} ${yuan(o.amount)}`, body: `订单号 ${o.externalId}，请及时处理。`, data: { orderId: o.externalId } });
+        alerts.push({
+          kind: 'new_order',
+          key: o.externalId,
+          level: 'info',
+          title: `新订单：${o.channel} ${yuan(o.amount)}`,
+          body: `订单号 ${o.externalId}，请及时处理。`,
+          data: { orderId: o.externalId },
+        });
       }
     }
     if (settings.peak_hour.enabled && fresh.length) alerts.push(...(await this.peak(ctx)));
@@ -86,7 +124,8 @@ export class OwnerAlertsService {
     if (settings.bad_review.enabled && reviewIds.length) alerts.push(...(await this.badReviews(ctx, reviewIds)));
     const items = [...new Set(events.flatMap((e) => (e.type === 'stock' ? [e.item] : [])))];
     if (settings.low_stock.enabled && items.length) alerts.push(...(await this.lowStock(ctx, items)));
-    if (alerts.length && (await this.d.alerts.raise(merchantId, alerts, now))) await this.d.alerts.deliverPending(merchantId, now);
+    if (alerts.length && (await this.d.alerts.raise(merchantId, alerts, now)))
+      await this.d.alerts.deliverPending(merchantId, now);
   }
 
   /** The periodic part; scheduled news (expiry, slow movers, holidays) waits for the owner's report time. */
@@ -101,7 +140,9 @@ export class OwnerAlertsService {
       settings.slow_movers.enabled && morning ? this.slowMoving(ctx) : [],
       settings.holiday_prep.enabled && morning ? this.holidays(ctx) : [],
       settings.handoff_waiting.enabled ? this.handoffsWaiting(ctx) : [],
-      settings.weather_prep.enabled && ctx.localMinutes >= toMinutes(settings.weather_prep.at) ? this.weatherTomorrow(ctx) : [],
+      settings.weather_prep.enabled && ctx.localMinutes >= toMinutes(settings.weather_prep.at)
+        ? this.weatherTomorrow(ctx)
+        : [],
     ]);
     const raised = await this.d.alerts.raise(merchantId, found.flat(), now);
     await this.d.alerts.deliverPending(merchantId, now); // new ones, and any an earlier attempt failed to tell
@@ -111,18 +152,44 @@ export class OwnerAlertsService {
   private async context(merchantId: MerchantId, now: Date): Promise<Ctx> {
     const kb = await this.d.knowledge.get(merchantId);
     const local = localTime(now, merchantZone(kb.merchant));
-    return { merchantId, kb, settings: resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry).scenarios, now, today: local.date, localMinutes: local.minutes };
+    return {
+      merchantId,
+      kb,
+      settings: resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry).scenarios,
+      now,
+      today: local.date,
+      localMinutes: local.minutes,
+    };
   }
 
   private async peak({ merchantId, settings, now, today, localMinutes }: Ctx): Promise<NewAlert[]> {
     const { orders: threshold, minutes } = settings.peak_hour;
-    const recent = await this.d.orders.count(merchantId, { placedAt: { $gte: new Date(now.getTime() - minutes * 60_000), $lte: now } });
+    const recent = await this.d.orders.count(merchantId, {
+      placedAt: { $gte: new Date(now.getTime() - minutes * 60_000), $lte: now },
+    });
     if (recent <= threshold) return [];
-    return [{ kind: 'peak_hour', key: `${today}T${halfHourSlot(localMinutes)}`, level: 'warning', title: `收银高峰：${minutes}分钟${recent}笔`, body: `最近${minutes}分钟来了${recent}笔订单，超过${threshold}笔，建议马上加派人手收银和出品。`, data: { orders: recent, minutes } }];
+    return [
+      {
+        kind: 'peak_hour',
+        key: `${today}T${halfHourSlot(localMinutes)}`,
+        level: 'warning',
+        title: `收银高峰：${minutes}分钟${recent}笔`,
+        body: `最近${minutes}分钟来了${recent}笔订单，超过${threshold}笔，建议马上加派人手收银和出品。`,
+        data: { orders: recent, minutes },
+      },
+    ];
   }
 
   private async badReviews({ merchantId, settings, now }: Ctx, ids: Types.ObjectId[]): Promise<NewAlert[]> {
-    const reviews = await this.d.shopData.reviews.find({ merchantId: merchantObjectId(merchantId), _id: { $in: ids }, rating: { $lte: settings.bad_review.maxRating }, at: { $gte: new Date(now.getTime() - DAY_MS) } }).lean().exec();
+    const reviews = await this.d.shopData.reviews
+      .find({
+        merchantId: merchantObjectId(merchantId),
+        _id: { $in: ids },
+        rating: { $lte: settings.bad_review.maxRating },
+        at: { $gte: new Date(now.getTime() - DAY_MS) },
+      })
+      .lean()
+      .exec();
     return reviews.map((r) => {
       const topics = reviewTopics(r.text);
       const reply = reviewReply(topics);
@@ -131,8 +198,23 @@ export class OwnerAlertsService {
         key: String(r._id),
         level: 'urgent',
         title: `差评预警：${r.platform} ${r.rating}星`,
-        body: [`“${r.text.slice(0, 120) || '（没有文字）'}”`, topics.length ? `问题：${topics.join('、')}` : '', `建议回复：${reply}`].filter(Boolean).join('\n'),
-        data: { reviewId: String(r._id), platform: r.platform, rating: r.rating, text: r.text, topics, reply, ...(r.orderId ? { orderId: r.orderId } : {}), ...(r.customerId ? { customerId: String(r.customerId) } : {}) },
+        body: [
+          `“${r.text.slice(0, 120) || '（没有文字）'}”`,
+          topics.length ? `问题：${topics.join('、')}` : '',
+          `建议回复：${reply}`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        data: {
+          reviewId: String(r._id),
+          platform: r.platform,
+          rating: r.rating,
+          text: r.text,
+          topics,
+          reply,
+          ...(r.orderId ? { orderId: r.orderId } : {}),
+          ...(r.customerId ? { customerId: String(r.customerId) } : {}),
+        },
       };
     });
   }
@@ -140,7 +222,11 @@ export class OwnerAlertsService {
   /** Items at level 1 or 2; each level of an item is told once a day. */
   private async lowStock({ merchantId, settings, now, today }: Ctx, only?: string[]): Promise<NewAlert[]> {
     const mid = merchantObjectId(merchantId);
-    const items = await this.d.shopData.stock.find({ merchantId: mid, ...(only ? { name: { $in: only } } : {}) }).limit(2000).lean<StockItem[]>().exec();
+    const items = await this.d.shopData.stock
+      .find({ merchantId: mid, ...(only ? { name: { $in: only } } : {}) })
+      .limit(2000)
+      .lean<StockItem[]>()
+      .exec();
     // sales only matter for items without both lines of their own, and only theirs are read (intake calls this often)
     const needSales = items.filter((i) => i.low === undefined || i.critical === undefined).map((i) => i.name);
     const sales = needSales.length ? await this.dailySales(merchantId, now, needSales) : new Map<string, number>();
@@ -157,7 +243,13 @@ export class OwnerAlertsService {
           level: severity === 2 ? ('urgent' as const) : ('warning' as const),
           title: `${severity === 2 ? (item.quantity <= 0 ? '已售罄' : '库存告急') : '库存偏低'}：${item.name}`,
           body: `${stock}${left !== undefined ? `，按最近日均${Math.round(perDay)}${item.unit}大约还能卖${left}天` : ''}，请尽快补货。`,
-          data: { item: item.name, quantity: item.quantity, unit: item.unit, severity, ...(left !== undefined ? { daysLeft: left } : {}) },
+          data: {
+            item: item.name,
+            quantity: item.quantity,
+            unit: item.unit,
+            severity,
+            ...(left !== undefined ? { daysLeft: left } : {}),
+          },
         },
       ];
     });
@@ -170,7 +262,14 @@ export class OwnerAlertsService {
       this.d.orders.itemSalesSince(merchantId, since, items),
       this.d.shopData.movements
         .aggregate<{ _id: string; out: number }>([
-          { $match: { merchantId: merchantObjectId(merchantId), at: { $gte: since }, reason: 'sale', item: { $in: items } } },
+          {
+            $match: {
+              merchantId: merchantObjectId(merchantId),
+              at: { $gte: since },
+              reason: 'sale',
+              item: { $in: items },
+            },
+          },
           { $group: { _id: '$item', out: { $sum: '$change' } } },
         ])
         .exec(),
@@ -182,7 +281,11 @@ export class OwnerAlertsService {
 
   private async expiring({ merchantId, settings, today }: Ctx): Promise<NewAlert[]> {
     const lastDay = addDays(today, settings.expiring_stock.withinDays);
-    const items = await this.d.shopData.stock.find({ merchantId: merchantObjectId(merchantId), 'batches.expiresOn': { $lte: lastDay } }).limit(2000).lean<StockItem[]>().exec();
+    const items = await this.d.shopData.stock
+      .find({ merchantId: merchantObjectId(merchantId), 'batches.expiresOn': { $lte: lastDay } })
+      .limit(2000)
+      .lean<StockItem[]>()
+      .exec();
     return items.flatMap((item) =>
       expiringBy(batchesOnHand(item.quantity, item.batches), lastDay).map((b) => {
         const expired = b.expiresOn < today;
@@ -194,7 +297,13 @@ export class OwnerAlertsService {
           body: expired
             ? `${item.name}有${b.quantity}${item.unit}已于${b.expiresOn}过期，请立即下架处理。`
             : `${item.name}有${b.quantity}${item.unit}将于${b.expiresOn}到期，建议优先使用，或在客户群做个小促销消耗掉。`,
-          data: { item: item.name, quantity: b.quantity, unit: item.unit, expiresOn: b.expiresOn, ...(b.batchNo ? { batchNo: b.batchNo } : {}) },
+          data: {
+            item: item.name,
+            quantity: b.quantity,
+            unit: item.unit,
+            expiresOn: b.expiresOn,
+            ...(b.batchNo ? { batchNo: b.batchNo } : {}),
+          },
         };
       }),
     );
@@ -202,7 +311,11 @@ export class OwnerAlertsService {
 
   private async orderTimeouts({ merchantId, settings, now }: Ctx): Promise<NewAlert[]> {
     const { minutes } = settings.order_timeout;
-    const late = await this.d.orders.paidBetween(merchantId, new Date(now.getTime() - 3 * DAY_MS), new Date(now.getTime() - minutes * 60_000));
+    const late = await this.d.orders.paidBetween(
+      merchantId,
+      new Date(now.getTime() - 3 * DAY_MS),
+      new Date(now.getTime() - minutes * 60_000),
+    );
     return late.map((o) => {
       const waited = Math.floor((now.getTime() - o.placedAt.getTime()) / 60_000);
       return {
@@ -219,9 +332,20 @@ export class OwnerAlertsService {
   /** Customers handed to a person on 微信客服 and still unanswered: once per customer message. */
   private async handoffsWaiting({ merchantId, settings, now }: Ctx): Promise<NewAlert[]> {
     const { minutes } = settings.handoff_waiting;
-    const waiting = await this.d.kf.waitingForStaff(merchantId, new Date(now.getTime() - 48 * 3600_000), new Date(now.getTime() - minutes * 60_000));
+    const waiting = await this.d.kf.waitingForStaff(
+      merchantId,
+      new Date(now.getTime() - 48 * 3600_000),
+      new Date(now.getTime() - minutes * 60_000),
+    );
     if (!waiting.length) return [];
-    const customers = new Map((await this.d.customers.findManyByExternalUserIds(merchantId, waiting.map((s) => s.externalUserId))).map((c) => [c.externalUserId, c]));
+    const customers = new Map(
+      (
+        await this.d.customers.findManyByExternalUserIds(
+          merchantId,
+          waiting.map((s) => s.externalUserId),
+        )
+      ).map((c) => [c.externalUserId, c]),
+    );
     return waiting.map((s) => {
       const c = customers.get(s.externalUserId);
       const name = c?.remark || c?.name || '一位顾客';
@@ -232,7 +356,11 @@ export class OwnerAlertsService {
         level: 'urgent' as const,
         title: `顾客等人工回复：${name}`,
         body: `${name}在微信客服转了人工，已经等了${waited}分钟还没人回复，请尽快在企业微信里接待。`,
-        data: { externalUserId: s.externalUserId, waitedMinutes: waited, ...(c ? { customerId: c._id.toHexString() } : {}) },
+        data: {
+          externalUserId: s.externalUserId,
+          waitedMinutes: waited,
+          ...(c ? { customerId: c._id.toHexString() } : {}),
+        },
       };
     });
   }
@@ -244,7 +372,11 @@ export class OwnerAlertsService {
     const since = new Date(now.getTime() - days * DAY_MS);
     const first = await this.d.orders.firstOrderAt(merchantId);
     if (!first || first > since) return [];
-    const slow = slowMovers(kb.products.filter((p) => p.available), await this.d.orders.itemSalesSince(merchantId, since), maxSold).slice(0, 10);
+    const slow = slowMovers(
+      kb.products.filter((p) => p.available),
+      await this.d.orders.itemSalesSince(merchantId, since),
+      maxSold,
+    ).slice(0, 10);
     if (!slow.length) return [];
     return [
       {
@@ -301,12 +433,17 @@ export class OwnerAlertsService {
   private async lastYearAround(merchantId: MerchantId, date: string): Promise<string> {
     const end = new Date(Date.parse(`${Number(date.slice(0, 4)) - 1}${date.slice(4)}T00:00:00Z`) + DAY_MS);
     const start = new Date(end.getTime() - 3 * DAY_MS);
-    const orders = (await this.d.orders.inRange(merchantId, start, end)).filter((o) => o.status !== 'refunded' && o.status !== 'cancelled');
+    const orders = (await this.d.orders.inRange(merchantId, start, end)).filter(
+      (o) => o.status !== 'refunded' && o.status !== 'cancelled',
+    );
     if (!orders.length) return '';
     const revenue = orders.reduce((s, o) => s + o.amount, 0);
     const items = new Map<string, number>();
     for (const o of orders) for (const i of o.items) items.set(i.name, (items.get(i.name) ?? 0) + i.quantity);
-    const top = [...items].sort((a, z) => z[1] - a[1]).slice(0, 3).map(([n]) => n);
+    const top = [...items]
+      .sort((a, z) => z[1] - a[1])
+      .slice(0, 3)
+      .map(([n]) => n);
     return `去年同期3天营业额${yuan(revenue)}、${orders.length}单${top.length ? `，卖得最好的是${top.join('、')}` : ''}。`;
   }
 }

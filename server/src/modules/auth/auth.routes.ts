@@ -1,5 +1,11 @@
 import { Router } from '@koa/router';
-import { demoLoginSchema, inviteCreateSchema, miniProgramBindSchema, miniProgramLoginSchema, wecomLoginSchema } from '@xiaoer/common/schemas/auth';
+import {
+  demoLoginSchema,
+  inviteCreateSchema,
+  miniProgramBindSchema,
+  miniProgramLoginSchema,
+  wecomLoginSchema,
+} from '@xiaoer/common/schemas/auth';
 import { oauthUrlQuerySchema } from '@xiaoer/common/schemas/sidebar';
 import type { Middleware } from 'koa';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';

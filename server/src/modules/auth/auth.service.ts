@@ -36,7 +36,11 @@ export class AuthService {
 
   async issueFor(staff: StaffRecord): Promise<SessionDto> {
     const merchantId = asMerchantId(staff.merchantId);
-    const { token, expiresAt } = await this.sessions.issue({ merchantId, staffId: staff._id.toHexString(), role: staff.role });
+    const { token, expiresAt } = await this.sessions.issue({
+      merchantId,
+      staffId: staff._id.toHexString(),
+      role: staff.role,
+    });
     return {
       token,
       expiresAt: expiresAt.toISOString(),
@@ -59,7 +63,14 @@ export class AuthService {
   async wecomOauthUrl(corpId: string, redirectUri: string): Promise<{ url: string }> {
     const app = await this.wecomApps.findByCorpId(corpId);
     if (!app) throw notFound('这个企业还没有接入小二，请确认侧边栏链接里的企业ID');
-    const query = new URLSearchParams({ appid: corpId, redirect_uri: redirectUri, response_type: 'code', scope: 'snsapi_base', state: 'sidebar', agentid: String(app.agentId) });
+    const query = new URLSearchParams({
+      appid: corpId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'snsapi_base',
+      state: 'sidebar',
+      agentid: String(app.agentId),
+    });
     return { url: `${this.config.wecom.oauthBase}/connect/oauth2/authorize?${query}#wechat_redirect` };
   }
 
@@ -70,7 +81,8 @@ export class AuthService {
     try {
       userid = await this.identity.userIdFromCode(app, code);
     } catch (err) {
-      if (err instanceof WecomApiError && err.errcode === 40029) throw new AppError('unauthenticated', { message: '登录码已失效，请重新打开侧边栏' });
+      if (err instanceof WecomApiError && err.errcode === 40029)
+        throw new AppError('unauthenticated', { message: '登录码已失效，请重新打开侧边栏' });
       throw err;
     }
     const staff = userid ? await this.staff.findByWecomUserId(app.merchantId, userid) : null;
@@ -91,7 +103,10 @@ export class AuthService {
     const openId = await this.sessions.verifyBindTicket(bindTicket);
     await this.limits.bindAttempt(openId); // 31^8 codes, but not unlimited guesses
     const invite = await this.invites
-      .findOneAndUpdate({ codeHash: hashCode(inviteCode), usedAt: { $exists: false }, expiresAt: { $gt: new Date() } }, { $set: { usedAt: new Date() } })
+      .findOneAndUpdate(
+        { codeHash: hashCode(inviteCode), usedAt: { $exists: false }, expiresAt: { $gt: new Date() } },
+        { $set: { usedAt: new Date() } },
+      )
       .lean()
       .exec();
     if (!invite) throw new AppError('validation_failed', { message: '邀请码无效或已过期，请让老板重新生成' });

@@ -26,7 +26,10 @@ export class LoginLimits {
 
   /** Counts one invite-code attempt of this mini-program user; past the limit, even the right code is refused. */
   async bindAttempt(openId: string): Promise<void> {
-    const decision = await this.consume(globalKey('rl', 'mp-bind', createHash('sha256').update(openId).digest('hex')), BIND_GUESSES);
+    const decision = await this.consume(
+      globalKey('rl', 'mp-bind', createHash('sha256').update(openId).digest('hex')),
+      BIND_GUESSES,
+    );
     if (!decision.allowed) throw new AppError('rate_limited', { message: '邀请码试错次数太多，请 10 分钟后再试' });
   }
 

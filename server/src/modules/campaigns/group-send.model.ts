@@ -55,5 +55,6 @@ groupSendSchema.index(
 // One task per WeCom msgid.
 groupSendSchema.index({ merchantId: 1, msgid: 1 }, { unique: true });
 
-export const groupSendModel = (conn: Connection) => conn.model<GroupSendTask>('GroupSendTask', groupSendSchema, 'group_sends');
+export const groupSendModel = (conn: Connection) =>
+  conn.model<GroupSendTask>('GroupSendTask', groupSendSchema, 'group_sends');
 export type GroupSendModel = ReturnType<typeof groupSendModel>;

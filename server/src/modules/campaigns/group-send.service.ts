@@ -35,11 +35,22 @@ export class GroupSendService {
   ) {}
 
   /** Why each customer may not receive a group send now (absent when they may). */
-  private async skipReasons(merchantId: MerchantId, customers: CustomerRecord[], now: Date): Promise<Map<string, GroupSendSkipReason>> {
+  private async skipReasons(
+    merchantId: MerchantId,
+    customers: CustomerRecord[],
+    now: Date,
+  ): Promise<Map<string, GroupSendSkipReason>> {
     const reasons = new Map<string, GroupSendSkipReason>();
     const externalIds = customers.map((c) => c.externalUserId).filter((id): id is string => Boolean(id));
     const recent = await this.tasks
-      .find({ merchantId: merchantObjectId(merchantId), externalUserIds: { $in: externalIds }, createdAt: { $gte: new Date(now.getTime() - 30 * DAY) } }, { externalUserIds: 1, createdAt: 1 })
+      .find(
+        {
+          merchantId: merchantObjectId(merchantId),
+          externalUserIds: { $in: externalIds },
+          createdAt: { $gte: new Date(now.getTime() - 30 * DAY) },
+        },
+        { externalUserIds: 1, createdAt: 1 },
+      )
       .lean()
       .exec();
     for (const c of customers) {
@@ -48,7 +59,8 @@ export class GroupSendService {
       if (refused) reasons.set(id, refused);
       else {
         const mine = recent.filter((t) => t.externalUserIds.includes(c.externalUserId!));
-        if (mine.filter((t) => now.getTime() - t.createdAt.getTime() < DAY).length >= GROUP_SEND_CAPS.perDay) reasons.set(id, 'over_daily_cap');
+        if (mine.filter((t) => now.getTime() - t.createdAt.getTime() < DAY).length >= GROUP_SEND_CAPS.perDay)
+          reasons.set(id, 'over_daily_cap');
         else if (mine.length >= GROUP_SEND_CAPS.perThirtyDays) reasons.set(id, 'over_monthly_cap');
       }
     }
@@ -70,11 +82,19 @@ export class GroupSendService {
     if (!app) throw notFound('请先接入企业微信');
     const sender = await this.staff.findById(merchantId, input.senderStaffId);
     if (!sender) throw new AppError('validation_failed', { message: '发送员工不存在或已停用' });
-    const customers = (await Promise.all([...new Set(input.customerIds)].map((id) => this.customers.findById(merchantId, id)))).filter((c): c is CustomerRecord => c !== null);
+    const customers = (
+      await Promise.all([...new Set(input.customerIds)].map((id) => this.customers.findById(merchantId, id)))
+    ).filter((c): c is CustomerRecord => c !== null);
     const reasons = await this.skipReasons(merchantId, customers, now);
     const recipients = customers.filter((c) => !reasons.has(String(c._id)));
-    const skipped = [...reasons].map(([customerId, reason]) => ({ customerId: new Types.ObjectId(customerId), reason }));
-    if (!recipients.length) throw new AppError('validation_failed', { message: '选中的客户都不能接收这次群发（已退订、已删除好友或本周期已收到过群发）' });
+    const skipped = [...reasons].map(([customerId, reason]) => ({
+      customerId: new Types.ObjectId(customerId),
+      reason,
+    }));
+    if (!recipients.length)
+      throw new AppError('validation_failed', {
+        message: '选中的客户都不能接收这次群发（已退订、已删除好友或本周期已收到过群发）',
+      });
     const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', {
       chat_type: 'single',
       external_userid: recipients.map((c) => c.externalUserId),
@@ -95,7 +115,10 @@ export class GroupSendService {
   }
 
   async findByKey(merchantId: MerchantId, key: string): Promise<GroupSendDto | null> {
-    const task = await this.tasks.findOne({ merchantId: merchantObjectId(merchantId), key }).lean<TaskRecord>().exec();
+    const task = await this.tasks
+      .findOne({ merchantId: merchantObjectId(merchantId), key })
+      .lean<TaskRecord>()
+      .exec();
     return task && present(task);
   }
 
@@ -103,18 +126,38 @@ export class GroupSendService {
    * A post to customer groups: a group-send task (chat_type group) for the groups' owner, who confirms it in WeCom.
    * WeCom allows one group post per group per day from the corp; the caller's calendar keeps to that.
    */
-  async createForGroups(merchantId: MerchantId, input: { senderStaffId: string; chatIds: string[]; text: string }): Promise<GroupSendDto> {
+  async createForGroups(
+    merchantId: MerchantId,
+    input: { senderStaffId: string; chatIds: string[]; text: string },
+  ): Promise<GroupSendDto> {
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
     const sender = await this.staff.findById(merchantId, input.senderStaffId);
     if (!sender) throw new AppError('validation_failed', { message: '群主不是本店员工或已停用' });
-    const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', { chat_type: 'group', sender: sender.wecomUserId, chat_id_list: input.chatIds, text: { content: input.text } });
-    const task = await this.tasks.create({ merchantId: merchantObjectId(merchantId), senderStaffId: sender._id, senderUserId: sender.wecomUserId, text: input.text, msgid: String(res.msgid), externalUserIds: [], chatIds: input.chatIds, skipped: [] });
+    const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', {
+      chat_type: 'group',
+      sender: sender.wecomUserId,
+      chat_id_list: input.chatIds,
+      text: { content: input.text },
+    });
+    const task = await this.tasks.create({
+      merchantId: merchantObjectId(merchantId),
+      senderStaffId: sender._id,
+      senderUserId: sender.wecomUserId,
+      text: input.text,
+      msgid: String(res.msgid),
+      externalUserIds: [],
+      chatIds: input.chatIds,
+      skipped: [],
+    });
     return present(task.toObject() as TaskRecord);
   }
 
   private async task(merchantId: MerchantId, id: string): Promise<TaskRecord> {
-    const task = await this.tasks.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<TaskRecord>().exec();
+    const task = await this.tasks
+      .findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) })
+      .lean<TaskRecord>()
+      .exec();
     if (!task) throw notFound('没有找到这次群发');
     return task;
   }
@@ -142,12 +185,26 @@ export class GroupSendService {
     const task = await this.task(merchantId, id);
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
-    const state = await this.client.post(app, '/cgi-bin/externalcontact/get_groupmsg_task', { msgid: task.msgid, limit: 1000 });
+    const state = await this.client.post(app, '/cgi-bin/externalcontact/get_groupmsg_task', {
+      msgid: task.msgid,
+      limit: 1000,
+    });
     const confirmed = ((state.task_list ?? []) as { status: number }[]).some((t) => t.status === 2);
-    const sent = await this.client.post(app, '/cgi-bin/externalcontact/get_groupmsg_send_result', { msgid: task.msgid, userid: task.senderUserId, limit: 1000 });
-    const results = ((sent.send_list ?? []) as { external_userid: string; status: number }[]).map((r) => ({ externalUserId: r.external_userid, status: r.status }));
+    const sent = await this.client.post(app, '/cgi-bin/externalcontact/get_groupmsg_send_result', {
+      msgid: task.msgid,
+      userid: task.senderUserId,
+      limit: 1000,
+    });
+    const results = ((sent.send_list ?? []) as { external_userid: string; status: number }[]).map((r) => ({
+      externalUserId: r.external_userid,
+      status: r.status,
+    }));
     const updated = await this.tasks
-      .findOneAndUpdate({ _id: task._id }, { $set: { status: confirmed ? 'confirmed' : task.status, results, checkedAt: new Date() } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: task._id },
+        { $set: { status: confirmed ? 'confirmed' : task.status, results, checkedAt: new Date() } },
+        { returnDocument: 'after' },
+      )
       .lean<TaskRecord>()
       .exec();
     return updated!;

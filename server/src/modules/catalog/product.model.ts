@@ -1,8 +1,14 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 
 /** A choice group such as 杯型 (中杯 / 大杯 +3元) or 甜度 (全糖 / 五分糖 ...). */
-const specOption = new Schema({ label: { type: String, required: true }, priceDelta: { type: Number, default: 0 } }, { _id: false });
-const specGroup = new Schema({ name: { type: String, required: true }, options: { type: [specOption], default: [] } }, { _id: false });
+const specOption = new Schema(
+  { label: { type: String, required: true }, priceDelta: { type: Number, default: 0 } },
+  { _id: false },
+);
+const specGroup = new Schema(
+  { name: { type: String, required: true }, options: { type: [specOption], default: [] } },
+  { _id: false },
+);
 
 export interface SpecOption {
   label: string;

@@ -35,5 +35,6 @@ channelCodeSchema.index({ merchantId: 1, state: 1 }, { unique: true });
 // The merchant's code list by channel.
 channelCodeSchema.index({ merchantId: 1, channel: 1, createdAt: -1 });
 
-export const channelCodeModel = (conn: Connection) => conn.model<ChannelCode>('ChannelCode', channelCodeSchema, 'channel_codes');
+export const channelCodeModel = (conn: Connection) =>
+  conn.model<ChannelCode>('ChannelCode', channelCodeSchema, 'channel_codes');
 export type ChannelCodeModel = ReturnType<typeof channelCodeModel>;

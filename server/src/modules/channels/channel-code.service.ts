@@ -31,7 +31,10 @@ export class ChannelCodeService {
   ) {}
 
   /** Makes a 联系我 QR code whose adds are attributed to this channel; several staff share it in turn. */
-  async create(merchantId: MerchantId, input: { channel: SourceChannel; label: string; staffIds: string[] }): Promise<ChannelCodeDto> {
+  async create(
+    merchantId: MerchantId,
+    input: { channel: SourceChannel; label: string; staffIds: string[] },
+  ): Promise<ChannelCodeDto> {
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
     const members = await Promise.all(input.staffIds.map((id) => this.staff.findById(merchantId, id)));
@@ -58,7 +61,11 @@ export class ChannelCodeService {
   }
 
   async list(merchantId: MerchantId): Promise<ChannelCodeDto[]> {
-    const rows = await this.codes.find({ merchantId: merchantObjectId(merchantId) }).sort({ channel: 1, createdAt: -1 }).lean<ChannelCodeRecord[]>().exec();
+    const rows = await this.codes
+      .find({ merchantId: merchantObjectId(merchantId) })
+      .sort({ channel: 1, createdAt: -1 })
+      .lean<ChannelCodeRecord[]>()
+      .exec();
     return rows.map(present);
   }
 

@@ -35,11 +35,20 @@ export class KfRepository {
   }
 
   async cursor(merchantId: MerchantId, openKfId: string): Promise<string> {
-    return (await this.cursors.findOne({ merchantId: merchantObjectId(merchantId), openKfId }).lean().exec())?.cursor ?? '';
+    return (
+      (
+        await this.cursors
+          .findOne({ merchantId: merchantObjectId(merchantId), openKfId })
+          .lean()
+          .exec()
+      )?.cursor ?? ''
+    );
   }
 
   async saveCursor(merchantId: MerchantId, openKfId: string, cursor: string): Promise<void> {
-    await this.cursors.updateOne({ merchantId: merchantObjectId(merchantId), openKfId }, { $set: { cursor } }, { upsert: true }).exec();
+    await this.cursors
+      .updateOne({ merchantId: merchantObjectId(merchantId), openKfId }, { $set: { cursor } }, { upsert: true })
+      .exec();
   }
 
   /** Stores synced messages; ones already stored (same WeCom msgid) are skipped. Returns how many were new. */
@@ -51,7 +60,12 @@ export class KfRepository {
 
   unhandled(merchantId: MerchantId, openKfId: string): Promise<MessageRecord[]> {
     return this.messages
-      .find({ merchantId: merchantObjectId(merchantId), openKfId, direction: { $in: ['in', 'event'] }, handledAt: { $exists: false } })
+      .find({
+        merchantId: merchantObjectId(merchantId),
+        openKfId,
+        direction: { $in: ['in', 'event'] },
+        handledAt: { $exists: false },
+      })
       .sort({ sentAt: 1, _id: 1 })
       .lean<MessageRecord[]>()
       .exec();
@@ -73,7 +87,11 @@ export class KfRepository {
     await this.sessions.bulkWrite(
       [...latest].flatMap(([externalUserId, at]) => {
         const key = { merchantId: mid, openKfId, externalUserId };
-        const wrote = { $setOnInsert: { state: 'new' }, $max: { lastCustomerMessageAt: at }, $set: { sentSinceCustomerMessage: 0 } };
+        const wrote = {
+          $setOnInsert: { state: 'new' },
+          $max: { lastCustomerMessageAt: at },
+          $set: { sentSinceCustomerMessage: 0 },
+        };
         return [
           { updateOne: { filter: key, update: wrote, upsert: true } },
           { updateOne: { filter: { ...key, state: 'ended' }, update: { $set: { state: 'new' } } } },
@@ -83,21 +101,38 @@ export class KfRepository {
     );
   }
 
-  async setState(merchantId: MerchantId, openKfId: string, externalUserId: string, state: KfState, servicerUserId?: string): Promise<void> {
+  async setState(
+    merchantId: MerchantId,
+    openKfId: string,
+    externalUserId: string,
+    state: KfState,
+    servicerUserId?: string,
+  ): Promise<void> {
     await this.sessions
-      .updateOne({ merchantId: merchantObjectId(merchantId), openKfId, externalUserId }, { $set: { state, servicerUserId } })
+      .updateOne(
+        { merchantId: merchantObjectId(merchantId), openKfId, externalUserId },
+        { $set: { state, servicerUserId } },
+      )
       .exec();
   }
 
   session(merchantId: MerchantId, openKfId: string, externalUserId: string): Promise<KfSessionRecord | null> {
-    return this.sessions.findOne({ merchantId: merchantObjectId(merchantId), openKfId, externalUserId }).lean<KfSessionRecord>().exec();
+    return this.sessions
+      .findOne({ merchantId: merchantObjectId(merchantId), openKfId, externalUserId })
+      .lean<KfSessionRecord>()
+      .exec();
   }
 
   /**
    * Takes one reply from the budget, atomically, only while WeCom would accept it: state new/bot, inside the 48 h
    * window, fewer than 5 replies since the customer's last message. Null when any rule says no.
    */
-  reserveReply(merchantId: MerchantId, openKfId: string, externalUserId: string, now: Date): Promise<KfSessionRecord | null> {
+  reserveReply(
+    merchantId: MerchantId,
+    openKfId: string,
+    externalUserId: string,
+    now: Date,
+  ): Promise<KfSessionRecord | null> {
     return this.sessions
       .findOneAndUpdate(
         {
@@ -118,12 +153,18 @@ export class KfRepository {
   /** Gives a reserved reply back when WeCom did not deliver it. */
   async refundReply(merchantId: MerchantId, openKfId: string, externalUserId: string): Promise<void> {
     await this.sessions
-      .updateOne({ merchantId: merchantObjectId(merchantId), openKfId, externalUserId, sentSinceCustomerMessage: { $gt: 0 } }, { $inc: { sentSinceCustomerMessage: -1 } })
+      .updateOne(
+        { merchantId: merchantObjectId(merchantId), openKfId, externalUserId, sentSinceCustomerMessage: { $gt: 0 } },
+        { $inc: { sentSinceCustomerMessage: -1 } },
+      )
       .exec();
   }
 
   findOutgoing(merchantId: MerchantId, ourMsgId: string): Promise<MessageRecord | null> {
-    return this.messages.findOne({ merchantId: merchantObjectId(merchantId), ourMsgId }).lean<MessageRecord>().exec();
+    return this.messages
+      .findOne({ merchantId: merchantObjectId(merchantId), ourMsgId })
+      .lean<MessageRecord>()
+      .exec();
   }
 
   /** Records an outgoing message before it is sent; false when one with this msgid already exists. */
@@ -134,7 +175,8 @@ export class KfRepository {
   }
 
   async setOutgoingStatus(merchantId: MerchantId, ourMsgId: string, status: OutStatus, reason?: string): Promise<void> {
-    const update = reason === undefined ? { $set: { status }, $unset: { reason: 1 as const } } : { $set: { status, reason } };
+    const update =
+      reason === undefined ? { $set: { status }, $unset: { reason: 1 as const } } : { $set: { status, reason } };
     const filter = { merchantId: merchantObjectId(merchantId), ourMsgId };
     await this.outgoingWrites.write({ updateOne: { filter, update } });
   }
@@ -153,7 +195,11 @@ export class KfRepository {
    * A customer's message (by id, with the customer and time it was queued with) and how many newer messages of the
    * same customer are already stored, counted up to `newerLimit` — in one query on the conversation index.
    */
-  async messageWithNewer(merchantId: MerchantId, ref: QueuedMessageRef, newerLimit: number): Promise<{ message: MessageRecord | null; newer: number }> {
+  async messageWithNewer(
+    merchantId: MerchantId,
+    ref: QueuedMessageRef,
+    newerLimit: number,
+  ): Promise<{ message: MessageRecord | null; newer: number }> {
     const rows = await this.messages
       .find({
         merchantId: merchantObjectId(merchantId),
@@ -171,32 +217,63 @@ export class KfRepository {
   }
 
   message(merchantId: MerchantId, id: string): Promise<MessageRecord | null> {
-    return this.messages.findOne({ _id: id, merchantId: merchantObjectId(merchantId) }).lean<MessageRecord>().exec();
+    return this.messages
+      .findOne({ _id: id, merchantId: merchantObjectId(merchantId) })
+      .lean<MessageRecord>()
+      .exec();
   }
 
   /** Customers who wrote a word to 微信客服 since a date (auto-tag rules on keywords). */
   async customersWhoWrote(merchantId: MerchantId, keyword: string, since: Date): Promise<Set<string>> {
     const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const ids = await this.messages
-      .distinct('externalUserId', { merchantId: merchantObjectId(merchantId), direction: 'in', sentAt: { $gte: since }, text: { $regex: escaped } })
+      .distinct('externalUserId', {
+        merchantId: merchantObjectId(merchantId),
+        direction: 'in',
+        sentAt: { $gte: since },
+        text: { $regex: escaped },
+      })
       .exec();
     return new Set(ids.map(String));
   }
 
   /** A period's customer and reply messages, by conversation then time (reports: first-response time, replies). */
-  inRange(merchantId: MerchantId, start: Date, end: Date): Promise<Pick<MessageRecord, 'externalUserId' | 'direction' | 'sentAt' | 'status'>[]> {
+  inRange(
+    merchantId: MerchantId,
+    start: Date,
+    end: Date,
+  ): Promise<Pick<MessageRecord, 'externalUserId' | 'direction' | 'sentAt' | 'status'>[]> {
     return this.messages
-      .find({ merchantId: merchantObjectId(merchantId), sentAt: { $gte: start, $lt: end }, direction: { $in: ['in', 'out'] } }, { externalUserId: 1, direction: 1, sentAt: 1, status: 1 })
+      .find(
+        {
+          merchantId: merchantObjectId(merchantId),
+          sentAt: { $gte: start, $lt: end },
+          direction: { $in: ['in', 'out'] },
+        },
+        { externalUserId: 1, direction: 1, sentAt: 1, status: 1 },
+      )
       .sort({ externalUserId: 1, sentAt: 1 })
       .lean<MessageRecord[]>()
       .exec();
   }
 
   /** When these customers wrote since an instant (a campaign's replies), in one query on the conversation index. */
-  customerMessagesSince(merchantId: MerchantId, externalUserIds: string[], since: Date): Promise<Pick<MessageRecord, 'externalUserId' | 'sentAt'>[]> {
+  customerMessagesSince(
+    merchantId: MerchantId,
+    externalUserIds: string[],
+    since: Date,
+  ): Promise<Pick<MessageRecord, 'externalUserId' | 'sentAt'>[]> {
     if (!externalUserIds.length) return Promise.resolve([]);
     return this.messages
-      .find({ merchantId: merchantObjectId(merchantId), externalUserId: { $in: externalUserIds }, sentAt: { $gte: since }, direction: 'in' }, { externalUserId: 1, sentAt: 1 })
+      .find(
+        {
+          merchantId: merchantObjectId(merchantId),
+          externalUserId: { $in: externalUserIds },
+          sentAt: { $gte: since },
+          direction: 'in',
+        },
+        { externalUserId: 1, sentAt: 1 },
+      )
       .lean<MessageRecord[]>()
       .exec();
   }
@@ -207,7 +284,13 @@ export class KfRepository {
    */
   openWindow(merchantId: MerchantId, externalUserId: string, now: Date): Promise<KfSessionRecord | null> {
     return this.sessions
-      .findOne({ merchantId: merchantObjectId(merchantId), state: { $in: ['new', 'bot'] }, lastCustomerMessageAt: { $gte: new Date(now.getTime() - KF_WINDOW_MS) }, externalUserId, sentSinceCustomerMessage: { $lt: KF_REPLY_BUDGET } })
+      .findOne({
+        merchantId: merchantObjectId(merchantId),
+        state: { $in: ['new', 'bot'] },
+        lastCustomerMessageAt: { $gte: new Date(now.getTime() - KF_WINDOW_MS) },
+        externalUserId,
+        sentSinceCustomerMessage: { $lt: KF_REPLY_BUDGET },
+      })
       .sort({ lastCustomerMessageAt: -1 })
       .lean<KfSessionRecord>()
       .exec();
@@ -220,12 +303,25 @@ export class KfRepository {
   async waitingForStaff(merchantId: MerchantId, since: Date, before: Date): Promise<KfSessionRecord[]> {
     const mid = merchantObjectId(merchantId);
     const sessions = await this.sessions
-      .find({ merchantId: mid, state: { $in: ['human', 'queue'] }, lastCustomerMessageAt: { $gte: since, $lt: before } })
+      .find({
+        merchantId: mid,
+        state: { $in: ['human', 'queue'] },
+        lastCustomerMessageAt: { $gte: since, $lt: before },
+      })
       .limit(100)
       .lean<KfSessionRecord[]>()
       .exec();
     const answered = await Promise.all(
-      sessions.map((s) => this.messages.exists({ merchantId: mid, externalUserId: s.externalUserId, direction: 'out', sentAt: { $gt: s.lastCustomerMessageAt } }).exec()),
+      sessions.map((s) =>
+        this.messages
+          .exists({
+            merchantId: mid,
+            externalUserId: s.externalUserId,
+            direction: 'out',
+            sentAt: { $gt: s.lastCustomerMessageAt },
+          })
+          .exec(),
+      ),
     );
     return sessions.filter((_, i) => !answered[i]);
   }

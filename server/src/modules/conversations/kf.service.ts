@@ -12,7 +12,13 @@ import type { KfApi, KfSyncedMessage } from '../wecom/api/kf-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import { kfStateFromWecom } from './kf-session.model.js';
-import { KF_WINDOW_MS, type KfRepository, type KfSessionRecord, type MessageRecord, type NewMessage } from './kf.repository.js';
+import {
+  KF_WINDOW_MS,
+  type KfRepository,
+  type KfSessionRecord,
+  type MessageRecord,
+  type NewMessage,
+} from './kf.repository.js';
 
 /**
  * One reply WeCom will accept for a customer, taken from the session's budget (state new/bot, inside the 48 h window,
@@ -45,7 +51,14 @@ export type SendOutcome = { status: 'sent' | 'failed' | 'not_attempted'; reason?
 export type SyncOutcome = { fetched: number; stored: number; busy: boolean };
 
 /** msg_send_fail's fail_type, as reasons. */
-const FAIL_TYPES: Record<number, string> = { 4: 'session_expired', 5: 'session_closed', 6: 'over_reply_limit', 7: 'no_channels_bound', 8: 'corp_not_verified', 10: 'user_refused' };
+const FAIL_TYPES: Record<number, string> = {
+  4: 'session_expired',
+  5: 'session_closed',
+  6: 'over_reply_limit',
+  7: 'no_channels_bound',
+  8: 'corp_not_verified',
+  10: 'user_refused',
+};
 const TEXT_LIMIT_BYTES = 2048;
 /** How long an account's sync lock lasts without renewal (a sync renews it every round). */
 const SYNC_LOCK_MS = 20_000;
@@ -135,7 +148,10 @@ export class KfService {
         throw err;
       }
       fetched += page.messages.length;
-      stored += await this.repository.insertSynced(app.merchantId, page.messages.map((m) => toMessage(m)));
+      stored += await this.repository.insertSynced(
+        app.merchantId,
+        page.messages.map((m) => toMessage(m)),
+      );
       const fromCustomers = page.messages.filter((m) => m.origin === 3);
       const wrote = fromCustomers.map((m) => ({ externalUserId: m.external_userid, at: new Date(m.send_time * 1000) }));
       await this.repository.customersWrote(app.merchantId, openKfId, wrote);
@@ -191,7 +207,10 @@ export class KfService {
       const merchant = await this.merchants.findById(merchantId);
       const text = DEFAULT_KF_WELCOME.replaceAll('{店名}', merchant?.name ?? '本店');
       const ourMsgId = `welcome-${message.wecomMsgId}`;
-      await this.repository.insertOutgoing(merchantId, outgoing(message.openKfId, message.externalUserId, ourMsgId, text));
+      await this.repository.insertOutgoing(
+        merchantId,
+        outgoing(message.openKfId, message.externalUserId, ourMsgId, text),
+      );
       try {
         await this.api.sendTextOnEvent(app, event.welcome_code, ourMsgId, text);
         await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'sent');
@@ -200,19 +219,35 @@ export class KfService {
         await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'failed', reasonOf(err));
       }
     } else if (event.event_type === 'msg_send_fail' && event.fail_msgid) {
-      await this.repository.setOutgoingStatus(merchantId, event.fail_msgid, 'failed', `send_fail:${FAIL_TYPES[event.fail_type ?? 0] ?? event.fail_type}`);
+      await this.repository.setOutgoingStatus(
+        merchantId,
+        event.fail_msgid,
+        'failed',
+        `send_fail:${FAIL_TYPES[event.fail_type ?? 0] ?? event.fail_type}`,
+      );
     } else if (event.event_type === 'session_status_change' && typeof event.new_service_state === 'number') {
-      await this.repository.setState(merchantId, message.openKfId, message.externalUserId, kfStateFromWecom(event.new_service_state), event.servicer_userid);
+      await this.repository.setState(
+        merchantId,
+        message.openKfId,
+        message.externalUserId,
+        kfStateFromWecom(event.new_service_state),
+        event.servicer_userid,
+      );
     }
   }
 
   /** Takes a reply slot now (see ReplySlot), or says why WeCom would not accept a reply. */
-  async reserveReply(app: WecomCredentials, to: { openKfId: string; externalUserId: string }): Promise<{ slot: ReplySlot } | { slot: null; reason: string }> {
+  async reserveReply(
+    app: WecomCredentials,
+    to: { openKfId: string; externalUserId: string },
+  ): Promise<{ slot: ReplySlot } | { slot: null; reason: string }> {
     const { merchantId } = app;
     const now = new Date();
     const session = await this.repository.reserveReply(merchantId, to.openKfId, to.externalUserId, now);
     if (!session) return { slot: null, reason: await this.whyNot(merchantId, to.openKfId, to.externalUserId, now) };
-    return { slot: new ReplySlot(session, () => this.repository.refundReply(merchantId, to.openKfId, to.externalUserId)) };
+    return {
+      slot: new ReplySlot(session, () => this.repository.refundReply(merchantId, to.openKfId, to.externalUserId)),
+    };
   }
 
   /**
@@ -220,7 +255,13 @@ export class KfService {
    * With a slot reserved earlier, the send uses it instead of taking another (and gives it back if nothing is sent).
    * Calling again with the same ourMsgId never sends twice.
    */
-  async sendText(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, text: string, ourMsgId: string = randomUUID(), slot?: ReplySlot): Promise<SendOutcome> {
+  async sendText(
+    app: WecomCredentials,
+    to: { openKfId: string; externalUserId: string },
+    text: string,
+    ourMsgId: string = randomUUID(),
+    slot?: ReplySlot,
+  ): Promise<SendOutcome> {
     const { merchantId } = app;
     // Recorded before it is sent; a msgid already recorded is looked at (sent before: never twice).
     const record = outgoing(to.openKfId, to.externalUserId, ourMsgId, text);
@@ -235,8 +276,15 @@ export class KfService {
     }
 
     const now = new Date();
-    const session = slot?.take() ? slot.session : await this.repository.reserveReply(merchantId, to.openKfId, to.externalUserId, now);
-    if (!session) return this.notAttempted(merchantId, ourMsgId, await this.whyNot(merchantId, to.openKfId, to.externalUserId, now));
+    const session = slot?.take()
+      ? slot.session
+      : await this.repository.reserveReply(merchantId, to.openKfId, to.externalUserId, now);
+    if (!session)
+      return this.notAttempted(
+        merchantId,
+        ourMsgId,
+        await this.whyNot(merchantId, to.openKfId, to.externalUserId, now),
+      );
     try {
       await this.api.sendText(app, to.openKfId, to.externalUserId, ourMsgId, text);
     } catch (err) {
@@ -244,8 +292,10 @@ export class KfService {
         await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'sent'); // an earlier attempt got through
         return { status: 'sent', ourMsgId };
       }
-      if (err instanceof WecomApiError && err.errcode === 95018) await this.repository.setState(merchantId, to.openKfId, to.externalUserId, 'human');
-      if (!(err instanceof WecomApiError && err.errcode === 95001)) await this.repository.refundReply(merchantId, to.openKfId, to.externalUserId);
+      if (err instanceof WecomApiError && err.errcode === 95018)
+        await this.repository.setState(merchantId, to.openKfId, to.externalUserId, 'human');
+      if (!(err instanceof WecomApiError && err.errcode === 95001))
+        await this.repository.refundReply(merchantId, to.openKfId, to.externalUserId);
       const reason = reasonOf(err);
       await this.repository.setOutgoingStatus(merchantId, ourMsgId, 'failed', reason);
       this.logger.warn({ reason }, 'kf send failed');
@@ -257,7 +307,11 @@ export class KfService {
   }
 
   /** Hands the session to a person: WeCom state 3 with the servicer, and ours follows. */
-  async handOff(app: WecomCredentials, to: { openKfId: string; externalUserId: string }, servicerUserId: string): Promise<void> {
+  async handOff(
+    app: WecomCredentials,
+    to: { openKfId: string; externalUserId: string },
+    servicerUserId: string,
+  ): Promise<void> {
     await this.api.transferToHuman(app, to.openKfId, to.externalUserId, servicerUserId);
     await this.repository.setState(app.merchantId, to.openKfId, to.externalUserId, 'human', servicerUserId);
   }
@@ -278,7 +332,8 @@ export class KfService {
   }
 }
 
-const reasonOf = (err: unknown) => (err instanceof WecomApiError ? `wecom:${err.errcode}` : `error:${(err as Error).message}`);
+const reasonOf = (err: unknown) =>
+  err instanceof WecomApiError ? `wecom:${err.errcode}` : `error:${(err as Error).message}`;
 
 const outgoing = (openKfId: string, externalUserId: string, ourMsgId: string, text: string): NewMessage => ({
   channel: 'kf',

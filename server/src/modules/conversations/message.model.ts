@@ -45,9 +45,15 @@ const messageSchema = new Schema<ConversationMessage>({
 });
 
 // sync_msg dedupe: a message fetched twice (overlapping syncs, retries) is stored once.
-messageSchema.index({ merchantId: 1, wecomMsgId: 1 }, { unique: true, partialFilterExpression: { wecomMsgId: { $type: 'string' } } });
+messageSchema.index(
+  { merchantId: 1, wecomMsgId: 1 },
+  { unique: true, partialFilterExpression: { wecomMsgId: { $type: 'string' } } },
+);
 // Send idempotency: one outgoing message per our msgid.
-messageSchema.index({ merchantId: 1, ourMsgId: 1 }, { unique: true, partialFilterExpression: { ourMsgId: { $type: 'string' } } });
+messageSchema.index(
+  { merchantId: 1, ourMsgId: 1 },
+  { unique: true, partialFilterExpression: { ourMsgId: { $type: 'string' } } },
+);
 // A conversation's history, newest last.
 messageSchema.index({ merchantId: 1, externalUserId: 1, sentAt: 1 });
 // Reports: a period's messages.
@@ -55,5 +61,6 @@ messageSchema.index({ merchantId: 1, sentAt: 1 });
 // The pipeline's to-do list: synced messages not yet acted on.
 messageSchema.index({ merchantId: 1, openKfId: 1, handledAt: 1, sentAt: 1 });
 
-export const messageModel = (conn: Connection) => conn.model<ConversationMessage>('ConversationMessage', messageSchema, 'messages');
+export const messageModel = (conn: Connection) =>
+  conn.model<ConversationMessage>('ConversationMessage', messageSchema, 'messages');
 export type MessageModel = ReturnType<typeof messageModel>;

@@ -1,6 +1,11 @@
 // What a customer's orders say about them: spend, visits, rhythm, favourites and lifecycle stage. Pure, so the
 // sidebar's profile and (later) the scenario scans compute it the same way.
-import { DORMANT_AFTER_DAYS, LOST_FACTOR, NEW_CUSTOMER_DAYS, type LifecycleStage } from '@xiaoer/common/constants/lifecycle';
+import {
+  DORMANT_AFTER_DAYS,
+  LOST_FACTOR,
+  NEW_CUSTOMER_DAYS,
+  type LifecycleStage,
+} from '@xiaoer/common/constants/lifecycle';
 import type { Industry } from '@xiaoer/common/constants/industries';
 import type { CustomerInsights } from '@xiaoer/common/schemas/sidebar';
 
@@ -14,14 +19,25 @@ export interface OrderFacts {
 }
 
 /** Insights from a customer's orders (any order); refunded and cancelled orders count for nothing. */
-export function customerInsights(orders: OrderFacts[], industry: Industry, firstContactAt: Date, now = new Date()): CustomerInsights {
-  const valid = orders.filter((o) => o.status !== 'refunded' && o.status !== 'cancelled').sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
+export function customerInsights(
+  orders: OrderFacts[],
+  industry: Industry,
+  firstContactAt: Date,
+  now = new Date(),
+): CustomerInsights {
+  const valid = orders
+    .filter((o) => o.status !== 'refunded' && o.status !== 'cancelled')
+    .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
   const totalSpend = valid.reduce((sum, o) => sum + o.amount, 0);
   const last = valid.at(-1)?.placedAt;
   const first = valid[0]?.placedAt;
-  const averageIntervalDays = valid.length >= 2 ? Math.round(((last!.getTime() - first!.getTime()) / DAY_MS / (valid.length - 1)) * 10) / 10 : undefined;
+  const averageIntervalDays =
+    valid.length >= 2
+      ? Math.round(((last!.getTime() - first!.getTime()) / DAY_MS / (valid.length - 1)) * 10) / 10
+      : undefined;
   const counts = new Map<string, number>();
-  for (const o of valid) for (const item of o.items) counts.set(item.name, (counts.get(item.name) ?? 0) + item.quantity);
+  for (const o of valid)
+    for (const item of o.items) counts.set(item.name, (counts.get(item.name) ?? 0) + item.quantity);
   const favouriteItems = [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 3)

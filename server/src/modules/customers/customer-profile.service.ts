@@ -19,7 +19,11 @@ export class CustomerProfileService {
     private merchants: MerchantRepository,
   ) {}
 
-  async byExternalUserId(merchantId: MerchantId, externalUserId: string, viewer: StaffRole): Promise<CustomerProfileDto> {
+  async byExternalUserId(
+    merchantId: MerchantId,
+    externalUserId: string,
+    viewer: StaffRole,
+  ): Promise<CustomerProfileDto> {
     const customer = await this.customers.findByExternalUserId(merchantId, externalUserId);
     if (!customer) throw notFound('还没有这位客户的资料：客户添加员工后会自动建档，请稍后刷新');
     return this.profile(merchantId, customer, viewer);
@@ -31,8 +35,15 @@ export class CustomerProfileService {
     return this.profile(merchantId, customer, viewer);
   }
 
-  private async profile(merchantId: MerchantId, customer: CustomerRecord, viewer: StaffRole): Promise<CustomerProfileDto> {
-    const [orders, merchant] = await Promise.all([this.orders.forCustomer(merchantId, customer._id, HISTORY), this.merchants.findById(merchantId)]);
+  private async profile(
+    merchantId: MerchantId,
+    customer: CustomerRecord,
+    viewer: StaffRole,
+  ): Promise<CustomerProfileDto> {
+    const [orders, merchant] = await Promise.all([
+      this.orders.forCustomer(merchantId, customer._id, HISTORY),
+      this.merchants.findById(merchantId),
+    ]);
     return {
       customer: presentCustomer(customer, viewer),
       insights: customerInsights(orders, merchant!.industry, customer.firstContactAt),

@@ -6,7 +6,8 @@ import type { CustomerRecord } from './customer.repository.js';
 /**
  * Staff see 138****5678; managers and owners see the whole number (they call customers back) and the consent log.
  */
-export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+export const maskPhone = (phone: string): string =>
+  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 
 const presentConsent = (e: ConsentLogEntry): ConsentLogEntryDto => ({
   at: e.at.toISOString(),

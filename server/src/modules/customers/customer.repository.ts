@@ -7,7 +7,10 @@ import { decodeCursor, encodeCursor } from './customer-cursor.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export type CustomerRecord = Customer & { _id: Types.ObjectId };
-export type NewCustomer = Omit<Customer, 'merchantId' | 'createdAt' | 'updatedAt' | 'birthdayMonthDay' | 'contactStatus'> & { contactStatus?: ContactStatus };
+export type NewCustomer = Omit<
+  Customer,
+  'merchantId' | 'createdAt' | 'updatedAt' | 'birthdayMonthDay' | 'contactStatus'
+> & { contactStatus?: ContactStatus };
 
 export interface WecomProfileUpdate {
   name: string;
@@ -36,7 +39,10 @@ export class CustomerRepository extends TenantRepository<Customer> {
   }
 
   findById(merchantId: MerchantId, id: string): Promise<CustomerRecord | null> {
-    return this.model.findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id) })).lean<CustomerRecord>().exec();
+    return this.model
+      .findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id) }))
+      .lean<CustomerRecord>()
+      .exec();
   }
 
   /**
@@ -73,7 +79,9 @@ export class CustomerRepository extends TenantRepository<Customer> {
       .exec();
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
-    return rows.length > query.limit && last ? { items, nextCursor: encodeCursor(last.lastContactAt, last._id) } : { items };
+    return rows.length > query.limit && last
+      ? { items, nextCursor: encodeCursor(last.lastContactAt, last._id) }
+      : { items };
   }
 
   update(merchantId: MerchantId, id: string, patch: ProfilePatch): Promise<CustomerRecord | null> {
@@ -82,7 +90,11 @@ export class CustomerRepository extends TenantRepository<Customer> {
     const set: Record<string, unknown> = { ...profile };
     if (profile.birthday !== undefined) set.birthdayMonthDay = profile.birthday.slice(5);
     return this.model
-      .findOneAndUpdate(this.scoped(merchantId, { _id: new Types.ObjectId(id) }), { $set: set }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        this.scoped(merchantId, { _id: new Types.ObjectId(id) }),
+        { $set: set },
+        { returnDocument: 'after' },
+      )
       .lean<CustomerRecord>()
       .exec();
   }
@@ -104,7 +116,12 @@ export class CustomerRepository extends TenantRepository<Customer> {
   async insertMany(merchantId: MerchantId, customers: (NewCustomer & { _id?: Types.ObjectId })[]): Promise<number> {
     // insertMany with lean skips the save hook, so the derived birthday key is set here
     // ... and so are schema defaults: an imported customer is an active contact unless said otherwise
-    const docs = customers.map((c) => ({ contactStatus: 'active', ...c, birthdayMonthDay: c.birthday?.slice(5), merchantId: merchantObjectId(merchantId) }));
+    const docs = customers.map((c) => ({
+      contactStatus: 'active',
+      ...c,
+      birthdayMonthDay: c.birthday?.slice(5),
+      merchantId: merchantObjectId(merchantId),
+    }));
     const inserted = await this.model.insertMany(docs, { lean: true, ordered: false });
     return inserted.length;
   }
@@ -113,16 +130,37 @@ export class CustomerRepository extends TenantRepository<Customer> {
    * Creates or refreshes a customer from their WeCom profile. Atomic upsert on the unique (merchant, external user)
    * index; a concurrent insert of the same customer loses with E11000 and is retried as an update.
    */
-  async upsertFromWecom(merchantId: MerchantId, externalUserId: string, profile: WecomProfileUpdate, now = new Date()): Promise<CustomerRecord> {
+  async upsertFromWecom(
+    merchantId: MerchantId,
+    externalUserId: string,
+    profile: WecomProfileUpdate,
+    now = new Date(),
+  ): Promise<CustomerRecord> {
     const update = {
-      $set: { name: profile.name, avatar: profile.avatar, gender: profile.gender, contactStatus: 'active', contactStatusAt: now },
+      $set: {
+        name: profile.name,
+        avatar: profile.avatar,
+        gender: profile.gender,
+        contactStatus: 'active',
+        contactStatusAt: now,
+      },
       $max: { lastContactAt: now },
-      $setOnInsert: { firstContactAt: now, sourceChannel: profile.sourceChannel, tags: [], notes: [], consentMarketing: false, optedOut: false },
+      $setOnInsert: {
+        firstContactAt: now,
+        sourceChannel: profile.sourceChannel,
+        tags: [],
+        notes: [],
+        consentMarketing: false,
+        optedOut: false,
+      },
       ...(profile.followStaffId ? { $addToSet: { followStaffIds: profile.followStaffId } } : {}),
     };
     const run = () =>
       this.model
-        .findOneAndUpdate(this.scoped(merchantId, { externalUserId }), update, { upsert: true, returnDocument: 'after' })
+        .findOneAndUpdate(this.scoped(merchantId, { externalUserId }), update, {
+          upsert: true,
+          returnDocument: 'after',
+        })
         .lean<CustomerRecord>()
         .exec();
     try {
@@ -138,11 +176,17 @@ export class CustomerRepository extends TenantRepository<Customer> {
   }
 
   /** The customer an order names: WeCom external userid, then phone, then member number. */
-  async matchForOrder(merchantId: MerchantId, ref: { externalUserId?: string; phone?: string; memberNo?: string }): Promise<Types.ObjectId | undefined> {
+  async matchForOrder(
+    merchantId: MerchantId,
+    ref: { externalUserId?: string; phone?: string; memberNo?: string },
+  ): Promise<Types.ObjectId | undefined> {
     for (const filter of [{ externalUserId: ref.externalUserId }, { phone: ref.phone }, { memberNo: ref.memberNo }]) {
       const [[key, value]] = Object.entries(filter) as [[string, string | undefined]];
       if (!value) continue;
-      const found = await this.model.findOne(this.scoped(merchantId, { [key]: value }), { _id: 1 }).lean<{ _id: Types.ObjectId }>().exec();
+      const found = await this.model
+        .findOne(this.scoped(merchantId, { [key]: value }), { _id: 1 })
+        .lean<{ _id: Types.ObjectId }>()
+        .exec();
       if (found) return found._id;
     }
     return undefined;
@@ -150,13 +194,20 @@ export class CustomerRepository extends TenantRepository<Customer> {
 
   async findManyByIds(merchantId: MerchantId, ids: Types.ObjectId[]): Promise<Map<string, CustomerRecord>> {
     if (!ids.length) return new Map();
-    const found = await this.model.find(this.scoped(merchantId, { _id: { $in: ids } })).lean<CustomerRecord[]>().exec();
+    const found = await this.model
+      .find(this.scoped(merchantId, { _id: { $in: ids } }))
+      .lean<CustomerRecord[]>()
+      .exec();
     return new Map(found.map((c) => [String(c._id), c]));
   }
 
   /** Customers whose birthday (MM-DD) is this day (the {merchantId, birthdayMonthDay} index). */
   withBirthday(merchantId: MerchantId, monthDay: string, limit: number): Promise<CustomerRecord[]> {
-    return this.model.find(this.scoped(merchantId, { birthdayMonthDay: monthDay })).limit(limit).lean<CustomerRecord[]>().exec();
+    return this.model
+      .find(this.scoped(merchantId, { birthdayMonthDay: monthDay }))
+      .limit(limit)
+      .lean<CustomerRecord[]>()
+      .exec();
   }
 
   /** Customers who first reached the shop in a period (reports). */
@@ -165,13 +216,23 @@ export class CustomerRepository extends TenantRepository<Customer> {
   }
 
   /** Every customer of a merchant, with what auto-tagging needs. */
-  forTagging(merchantId: MerchantId): Promise<Pick<CustomerRecord, '_id' | 'tags' | 'firstContactAt' | 'externalUserId'>[]> {
-    return this.model.find(this.scoped(merchantId), { tags: 1, firstContactAt: 1, externalUserId: 1 }).lean<CustomerRecord[]>().exec();
+  forTagging(
+    merchantId: MerchantId,
+  ): Promise<Pick<CustomerRecord, '_id' | 'tags' | 'firstContactAt' | 'externalUserId'>[]> {
+    return this.model
+      .find(this.scoped(merchantId), { tags: 1, firstContactAt: 1, externalUserId: 1 })
+      .lean<CustomerRecord[]>()
+      .exec();
   }
 
   async bulkSetTags(merchantId: MerchantId, updates: { id: Types.ObjectId; tags: string[] }[]): Promise<void> {
     if (!updates.length) return;
-    await this.model.bulkWrite(updates.map((u) => ({ updateOne: { filter: this.scoped(merchantId, { _id: u.id }), update: { $set: { tags: u.tags } } } })), { ordered: false });
+    await this.model.bulkWrite(
+      updates.map((u) => ({
+        updateOne: { filter: this.scoped(merchantId, { _id: u.id }), update: { $set: { tags: u.tags } } },
+      })),
+      { ordered: false },
+    );
   }
 
   /** Every tag the merchant's customers carry (the multikey {merchantId, tags} index). */
@@ -181,12 +242,25 @@ export class CustomerRepository extends TenantRepository<Customer> {
 
   findManyByExternalUserIds(merchantId: MerchantId, externalUserIds: string[]): Promise<CustomerRecord[]> {
     if (!externalUserIds.length) return Promise.resolve([]);
-    return this.model.find(this.scoped(merchantId, { externalUserId: { $in: externalUserIds } })).limit(500).lean<CustomerRecord[]>().exec();
+    return this.model
+      .find(this.scoped(merchantId, { externalUserId: { $in: externalUserIds } }))
+      .limit(500)
+      .lean<CustomerRecord[]>()
+      .exec();
   }
 
-  async setContactStatus(merchantId: MerchantId, externalUserId: string, status: ContactStatus, now = new Date()): Promise<CustomerRecord | null> {
+  async setContactStatus(
+    merchantId: MerchantId,
+    externalUserId: string,
+    status: ContactStatus,
+    now = new Date(),
+  ): Promise<CustomerRecord | null> {
     return this.model
-      .findOneAndUpdate(this.scoped(merchantId, { externalUserId }), { $set: { contactStatus: status, contactStatusAt: now } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        this.scoped(merchantId, { externalUserId }),
+        { $set: { contactStatus: status, contactStatusAt: now } },
+        { returnDocument: 'after' },
+      )
       .lean<CustomerRecord>()
       .exec();
   }
@@ -210,8 +284,12 @@ export class CustomerRepository extends TenantRepository<Customer> {
     const logged: ConsentLogEntry = { at: now, action: 'opted_out', ...entry };
     const update = { $set: { optedOut: true, optedOutAt: now }, $push: { consentLog: logged } };
     const notYet = this.scoped(merchantId, { ...filter, optedOut: { $ne: true } });
-    const changed = await this.model.findOneAndUpdate(notYet, update, { returnDocument: 'after' }).lean<CustomerRecord>().exec();
-    const customer = changed ?? (await this.model.findOne(this.scoped(merchantId, filter)).lean<CustomerRecord>().exec());
+    const changed = await this.model
+      .findOneAndUpdate(notYet, update, { returnDocument: 'after' })
+      .lean<CustomerRecord>()
+      .exec();
+    const customer =
+      changed ?? (await this.model.findOne(this.scoped(merchantId, filter)).lean<CustomerRecord>().exec());
     if (customer?.optedOut) await this.hooks.optedOut?.(merchantId, customer._id);
     return customer;
   }
@@ -221,9 +299,6 @@ export class CustomerRepository extends TenantRepository<Customer> {
     const logged: ConsentLogEntry = { at: now, action: 'opt_out_cleared', ...entry };
     const update = { $set: { optedOut: false, optedOutAt: null }, $push: { consentLog: logged } };
     const optedOut = this.scoped(merchantId, { _id: new Types.ObjectId(id), optedOut: true });
-    return this.model
-      .findOneAndUpdate(optedOut, update, { returnDocument: 'after' })
-      .lean<CustomerRecord>()
-      .exec();
+    return this.model.findOneAndUpdate(optedOut, update, { returnDocument: 'after' }).lean<CustomerRecord>().exec();
   }
 }

@@ -1,6 +1,10 @@
 import { Router } from '@koa/router';
 import { idParamsSchema } from '@xiaoer/common/schemas/common';
-import { customerListQuerySchema, customerNoteCreateSchema, customerUpdateSchema } from '@xiaoer/common/schemas/customer';
+import {
+  customerListQuerySchema,
+  customerNoteCreateSchema,
+  customerUpdateSchema,
+} from '@xiaoer/common/schemas/customer';
 import type { AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
 import { presentCustomer } from './customer.presenter.js';
@@ -14,7 +18,11 @@ export function customerRoutes(customers: CustomerService, profiles: CustomerPro
   // The sidebar knows the customer by WeCom's external userid (getCurExternalContact).
   router.get('/by-external/:externalUserId', async (ctx) => {
     const { merchantId, role } = ctx.state.session;
-    ctx.body = await profiles.byExternalUserId(merchantId, parse(externalUserIdParamsSchema, ctx.params).externalUserId, role);
+    ctx.body = await profiles.byExternalUserId(
+      merchantId,
+      parse(externalUserIdParamsSchema, ctx.params).externalUserId,
+      role,
+    );
   });
 
   router.get('/:id/profile', async (ctx) => {

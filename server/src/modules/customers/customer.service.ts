@@ -31,16 +31,21 @@ export class CustomerService {
    */
   async list(session: Pick<Session, 'merchantId' | 'role' | 'staffId'>, query: CustomerListQuery) {
     const manager = roleAtLeast(session.role, 'manager');
-    if (!manager && query.q && FULL_PHONE.test(query.q)) await this.countPhoneLookup(session.merchantId, session.staffId);
+    if (!manager && query.q && FULL_PHONE.test(query.q))
+      await this.countPhoneLookup(session.merchantId, session.staffId);
     return this.customers.list(session.merchantId, query, { phoneSuffix: manager });
   }
 
   /** Fails closed: without Redis the count cannot be kept, so staff phone lookups wait (name search still works). */
   private async countPhoneLookup(merchantId: MerchantId, staffId: string): Promise<void> {
     const key = tenantKey(merchantId, 'rl', 'phone-lookup', staffId);
-    const decision = await this.limiter.consume(key, STAFF_PHONE_LOOKUPS.limit, STAFF_PHONE_LOOKUPS.windowMs).catch(() => null);
-    if (!decision) throw new AppError('service_unavailable', { message: '暂时不能按手机号查找，请稍后再试或按姓名查找' });
-    if (!decision.allowed) throw new AppError('rate_limited', { message: '按手机号查找太频繁了，请一小时后再试，或按姓名查找' });
+    const decision = await this.limiter
+      .consume(key, STAFF_PHONE_LOOKUPS.limit, STAFF_PHONE_LOOKUPS.windowMs)
+      .catch(() => null);
+    if (!decision)
+      throw new AppError('service_unavailable', { message: '暂时不能按手机号查找，请稍后再试或按姓名查找' });
+    if (!decision.allowed)
+      throw new AppError('rate_limited', { message: '按手机号查找太频繁了，请一小时后再试，或按姓名查找' });
   }
 
   /**
@@ -53,7 +58,8 @@ export class CustomerService {
     const current = orNotFound(await this.customers.findById(merchantId, id));
     const clearing = optedOut === false && current.optedOut;
     if (clearing && session.role !== 'owner') throw forbidden('只有老板可以恢复客户接收营销消息');
-    if (clearing && !optOutReason) throw new AppError('validation_failed', { fields: { optOutReason: '请写明恢复接收的原因' } });
+    if (clearing && !optOutReason)
+      throw new AppError('validation_failed', { fields: { optOutReason: '请写明恢复接收的原因' } });
 
     if (profile.tags) profile.tags = [...new Set(profile.tags)];
     let updated = current;

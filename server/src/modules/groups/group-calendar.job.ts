@@ -21,6 +21,7 @@ export const groupCalendarJob = (c: Container) =>
       const today = localTime(new Date(), timezone).date;
       await c.groupPosts.draftWeek(merchantId, periodContaining('week', today, timezone).from, new Date(), today);
       const tomorrow = await c.weather.tomorrow(merchantId);
-      if (tomorrow?.signals.length) await c.groupPosts.draftWeatherPosts(merchantId, tomorrow.day.date, tomorrow.signals[0]!);
+      if (tomorrow?.signals.length)
+        await c.groupPosts.draftWeatherPosts(merchantId, tomorrow.day.date, tomorrow.signals[0]!);
     },
   });

@@ -13,7 +13,11 @@ export function groupCalendarRoutes(calendars: GroupCalendarService): Router<Aut
   });
   router.put('/:layer', manager, async (ctx) => {
     const { layer } = parse(calendarLayerParamsSchema, ctx.params);
-    ctx.body = await calendars.save(ctx.state.session.merchantId, layer, parse(groupCalendarUpdateSchema, ctx.request.body));
+    ctx.body = await calendars.save(
+      ctx.state.session.merchantId,
+      layer,
+      parse(groupCalendarUpdateSchema, ctx.request.body),
+    );
   });
   router.delete('/:layer', manager, async (ctx) => {
     ctx.body = await calendars.reset(ctx.state.session.merchantId, parse(calendarLayerParamsSchema, ctx.params).layer);

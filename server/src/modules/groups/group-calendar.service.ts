@@ -1,8 +1,18 @@
 // The owner's group calendars: each layer's weekly rhythm, the industry's until the owner edits it (a shop that does
 // not post on Mondays, a salon's own schedule times). The 80/20 rule still decides what a week posts: the answer says
 // the promotional share and which promotional slots it leaves out.
-import { GROUP_LAYERS, resolveGroupCalendars, TOPIC_KIND, type CalendarSlot, type GroupLayer } from '@xiaoer/common/constants/groups';
-import { CALENDAR_LAYERS, type GroupCalendarDto, type GroupCalendarUpdate } from '@xiaoer/common/schemas/group-calendar';
+import {
+  GROUP_LAYERS,
+  resolveGroupCalendars,
+  TOPIC_KIND,
+  type CalendarSlot,
+  type GroupLayer,
+} from '@xiaoer/common/constants/groups';
+import {
+  CALENDAR_LAYERS,
+  type GroupCalendarDto,
+  type GroupCalendarUpdate,
+} from '@xiaoer/common/schemas/group-calendar';
 import { notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
@@ -10,7 +20,8 @@ import type { MerchantRecord, MerchantRepository } from '../merchants/merchant.r
 import { planWeek } from './group-calendar.js';
 
 const A_MONDAY = '2026-01-05';
-const byWeekThenTime = (a: CalendarSlot, b: CalendarSlot) => ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7) || a.at.localeCompare(b.at);
+const byWeekThenTime = (a: CalendarSlot, b: CalendarSlot) =>
+  ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7) || a.at.localeCompare(b.at);
 
 export class GroupCalendarService {
   constructor(private d: { merchants: MerchantRepository; knowledge: Pick<KnowledgeBaseService, 'changed'> }) {}
@@ -30,7 +41,11 @@ export class GroupCalendarService {
     return this.store(merchantId, layer, undefined);
   }
 
-  private async store(merchantId: MerchantId, layer: GroupLayer, slots: CalendarSlot[] | undefined): Promise<GroupCalendarDto> {
+  private async store(
+    merchantId: MerchantId,
+    layer: GroupLayer,
+    slots: CalendarSlot[] | undefined,
+  ): Promise<GroupCalendarDto> {
     await this.d.merchants.setGroupCalendar(merchantId, layer, slots);
     await this.d.knowledge.changed(merchantId); // the week is drafted from the knowledge snapshot's merchant
     return this.present(await this.merchant(merchantId), layer);
@@ -39,7 +54,14 @@ export class GroupCalendarService {
   private present(merchant: MerchantRecord, layer: GroupLayer): GroupCalendarDto {
     const slots = resolveGroupCalendars(merchant.industry, merchant.groupCalendars)[layer] ?? [];
     const plan = planWeek(slots, A_MONDAY);
-    return { layer, name: GROUP_LAYERS[layer], custom: Boolean(merchant.groupCalendars?.[layer]), slots: [...slots].sort(byWeekThenTime), promoPct: plan.promoPct, dropped: plan.dropped.map((s) => s.title) };
+    return {
+      layer,
+      name: GROUP_LAYERS[layer],
+      custom: Boolean(merchant.groupCalendars?.[layer]),
+      slots: [...slots].sort(byWeekThenTime),
+      promoPct: plan.promoPct,
+      dropped: plan.dropped.map((s) => s.title),
+    };
   }
 
   private async merchant(merchantId: MerchantId): Promise<MerchantRecord> {

@@ -12,7 +12,9 @@ export interface WeekPlan {
 
 /** `monday`: the week's Monday, YYYY-MM-DD. */
 export function planWeek(calendar: CalendarSlot[], monday: string, maxPromoShare = MAX_PROMO_SHARE): WeekPlan {
-  const ordered = [...calendar].sort((a, b) => ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7) || a.at.localeCompare(b.at));
+  const ordered = [...calendar].sort(
+    (a, b) => ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7) || a.at.localeCompare(b.at),
+  );
   // p promotional posts among n others stay within the share when p / (n + p) ≤ share, i.e. p ≤ n · share / (1 − share)
   const others = ordered.filter((s) => s.kind !== 'promo').length;
   const allowedPromo = Math.floor((others * maxPromoShare) / (1 - maxPromoShare) + 1e-9);

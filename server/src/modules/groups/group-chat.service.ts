@@ -20,11 +20,15 @@ export class GroupChatService {
     if (!app) throw notFound('还没有配置企业微信应用');
     const chat = await this.contacts.groupChat(app, chatId).catch((err: unknown) => {
       // 40050: not a group of this corp (or not a customer group): the same answer as for any unknown id.
-      if (err instanceof WecomApiError && err.errcode === 40050) throw notFound('没有找到这个客户群，只有企业的客户群可以查看');
+      if (err instanceof WecomApiError && err.errcode === 40050)
+        throw notFound('没有找到这个客户群，只有企业的客户群可以查看');
       throw err;
     });
     const external = chat.member_list.filter((m) => m.type === 2);
-    const known = await this.customers.findManyByExternalUserIds(merchantId, external.map((m) => m.userid));
+    const known = await this.customers.findManyByExternalUserIds(
+      merchantId,
+      external.map((m) => m.userid),
+    );
     const owner = chat.member_list.find((m) => m.userid === chat.owner);
     return {
       chatId: chat.chat_id,

@@ -44,29 +44,79 @@ export class GroupEntryService {
   ) {}
 
   /** A QR code for the layer's live groups (the five with the most room first). */
-  async joinCode(merchantId: MerchantId, layer: GroupLayer): Promise<{ layer: GroupLayer; qrCode: string; chatIds: string[] }> {
+  async joinCode(
+    merchantId: MerchantId,
+    layer: GroupLayer,
+  ): Promise<{ layer: GroupLayer; qrCode: string; chatIds: string[] }> {
     const app = await this.app(merchantId);
-    const groups = await this.d.groups.find({ merchantId: merchantObjectId(merchantId), layer, dismissed: false }).sort({ memberCount: 1 }).limit(5).lean().exec();
-    if (!groups.length) throw new AppError('validation_failed', { message: `还没有「${GROUP_LAYERS[layer]}」的客户群，请先在客户群列表里给群分层` });
+    const groups = await this.d.groups
+      .find({ merchantId: merchantObjectId(merchantId), layer, dismissed: false })
+      .sort({ memberCount: 1 })
+      .limit(5)
+      .lean()
+      .exec();
+    if (!groups.length)
+      throw new AppError('validation_failed', {
+        message: `还没有「${GROUP_LAYERS[layer]}」的客户群，请先在客户群列表里给群分层`,
+      });
     const chatIds = groups.map((g) => g.chatId);
-    const created = await this.d.client.post<{ config_id: string }>(app, '/cgi-bin/externalcontact/groupchat/add_join_way', { scene: 2, remark: GROUP_LAYERS[layer], auto_create_room: 0, chat_id_list: chatIds, state: `layer_${layer}` });
-    const { join_way } = await this.d.client.post<{ join_way: { qr_code: string } }>(app, '/cgi-bin/externalcontact/groupchat/get_join_way', { config_id: created.config_id });
-    await this.d.entries.updateOne({ merchantId: merchantObjectId(merchantId), layer }, { $set: { configId: created.config_id, qrCode: join_way.qr_code, chatIds, updatedAt: new Date() } }, { upsert: true }).exec();
+    const created = await this.d.client.post<{ config_id: string }>(
+      app,
+      '/cgi-bin/externalcontact/groupchat/add_join_way',
+      { scene: 2, remark: GROUP_LAYERS[layer], auto_create_room: 0, chat_id_list: chatIds, state: `layer_${layer}` },
+    );
+    const { join_way } = await this.d.client.post<{ join_way: { qr_code: string } }>(
+      app,
+      '/cgi-bin/externalcontact/groupchat/get_join_way',
+      { config_id: created.config_id },
+    );
+    await this.d.entries
+      .updateOne(
+        { merchantId: merchantObjectId(merchantId), layer },
+        { $set: { configId: created.config_id, qrCode: join_way.qr_code, chatIds, updatedAt: new Date() } },
+        { upsert: true },
+      )
+      .exec();
     return { layer, qrCode: join_way.qr_code, chatIds };
   }
 
   /** The layer's welcome text as a WeCom group welcome template (the shop's name filled in, or the owner's own text). */
-  async welcome(merchantId: MerchantId, layer: GroupLayer, text?: string): Promise<{ layer: GroupLayer; templateId: string; text: string; hint: string }> {
+  async welcome(
+    merchantId: MerchantId,
+    layer: GroupLayer,
+    text?: string,
+  ): Promise<{ layer: GroupLayer; templateId: string; text: string; hint: string }> {
     const app = await this.app(merchantId);
     const kb = await this.d.knowledge.get(merchantId);
     const content = (text?.trim() || WELCOME[layer]).replaceAll('{店名}', kb.merchant.name);
-    const { template_id } = await this.d.client.post<{ template_id: string }>(app, '/cgi-bin/externalcontact/group_welcome_template/add', { text: { content }, notify: 1 });
-    await this.d.entries.updateOne({ merchantId: merchantObjectId(merchantId), layer }, { $set: { welcomeTemplateId: template_id, welcomeText: content, updatedAt: new Date() } }, { upsert: true }).exec();
-    return { layer, templateId: template_id, text: content, hint: '已添加到企业微信的入群欢迎语素材，请群主在群设置「入群欢迎语」里选择它' };
+    const { template_id } = await this.d.client.post<{ template_id: string }>(
+      app,
+      '/cgi-bin/externalcontact/group_welcome_template/add',
+      { text: { content }, notify: 1 },
+    );
+    await this.d.entries
+      .updateOne(
+        { merchantId: merchantObjectId(merchantId), layer },
+        { $set: { welcomeTemplateId: template_id, welcomeText: content, updatedAt: new Date() } },
+        { upsert: true },
+      )
+      .exec();
+    return {
+      layer,
+      templateId: template_id,
+      text: content,
+      hint: '已添加到企业微信的入群欢迎语素材，请群主在群设置「入群欢迎语」里选择它',
+    };
   }
 
   list(merchantId: MerchantId) {
-    return this.d.entries.find({ merchantId: merchantObjectId(merchantId) }, { _id: 0, layer: 1, qrCode: 1, chatIds: 1, welcomeText: 1, updatedAt: 1 }).lean().exec();
+    return this.d.entries
+      .find(
+        { merchantId: merchantObjectId(merchantId) },
+        { _id: 0, layer: 1, qrCode: 1, chatIds: 1, welcomeText: 1, updatedAt: 1 },
+      )
+      .lean()
+      .exec();
   }
 
   private async app(merchantId: MerchantId) {

@@ -19,7 +19,11 @@ import type { GroupChatModel } from './group.model.js';
 import type { GroupInteractionModel } from './interaction.model.js';
 import { parseInteraction, type InteractionKind, type ParsedInteraction } from './interaction-parser.js';
 
-const TOPIC: Record<InteractionKind, GroupPostTopic> = { chain: 'chain_signup', booking: 'booking_slots', guess: 'flavour_guess' };
+const TOPIC: Record<InteractionKind, GroupPostTopic> = {
+  chain: 'chain_signup',
+  booking: 'booking_slots',
+  guess: 'flavour_guess',
+};
 const WEEK_MS = 7 * 86_400_000;
 const ATTRIBUTION_MS = 3 * 86_400_000;
 
@@ -43,9 +47,26 @@ export class GroupInteractionService {
     if (!parsed) return;
     const customer = await this.d.customers.findByExternalUserId(app.merchantId, message.externalUserId);
     const mid = merchantObjectId(app.merchantId);
-    const chatIds = customer ? (await this.d.groups.find({ merchantId: mid, customerIds: customer._id, dismissed: false }, { chatId: 1 }).lean().exec()).map((g) => g.chatId) : [];
+    const chatIds = customer
+      ? (
+          await this.d.groups
+            .find({ merchantId: mid, customerIds: customer._id, dismissed: false }, { chatId: 1 })
+            .lean()
+            .exec()
+        ).map((g) => g.chatId)
+      : [];
     const post = chatIds.length
-      ? await this.d.posts.findOne({ merchantId: mid, chatId: { $in: chatIds }, topic: TOPIC[parsed.kind], status: 'sent', updatedAt: { $gte: new Date(message.sentAt.getTime() - WEEK_MS) } }).sort({ updatedAt: -1 }).lean().exec()
+      ? await this.d.posts
+          .findOne({
+            merchantId: mid,
+            chatId: { $in: chatIds },
+            topic: TOPIC[parsed.kind],
+            status: 'sent',
+            updatedAt: { $gte: new Date(message.sentAt.getTime() - WEEK_MS) },
+          })
+          .sort({ updatedAt: -1 })
+          .lean()
+          .exec()
       : null;
     await this.store(app.merchantId, `kf:${message._id}`, parsed, message.sentAt, {
       ...(customer ? { customerId: customer._id, customerName: customer.remark || customer.name } : {}),
@@ -55,11 +76,21 @@ export class GroupInteractionService {
 
   /** A reply a staff member saw in the group and records against the post. */
   async record(session: Session, postId: string, input: { text: string; customerName?: string }) {
-    const post = await this.d.posts.findOne({ _id: new Types.ObjectId(postId), merchantId: merchantObjectId(session.merchantId) }).lean().exec();
+    const post = await this.d.posts
+      .findOne({ _id: new Types.ObjectId(postId), merchantId: merchantObjectId(session.merchantId) })
+      .lean()
+      .exec();
     if (!post) throw notFound('没有找到这条群发');
     const parsed = parseInteraction(input.text);
-    if (!parsed) throw new AppError('validation_failed', { message: '这条回复看起来不是接龙、预约或竞猜，格式如「接龙+杨枝甘露+2」「预约+周六+15:00」' });
-    await this.store(session.merchantId, `staff:${new Types.ObjectId().toHexString()}`, parsed, new Date(), { postId: post._id, chatId: post.chatId, ...(input.customerName ? { customerName: input.customerName } : {}) });
+    if (!parsed)
+      throw new AppError('validation_failed', {
+        message: '这条回复看起来不是接龙、预约或竞猜，格式如「接龙+杨枝甘露+2」「预约+周六+15:00」',
+      });
+    await this.store(session.merchantId, `staff:${new Types.ObjectId().toHexString()}`, parsed, new Date(), {
+      postId: post._id,
+      chatId: post.chatId,
+      ...(input.customerName ? { customerName: input.customerName } : {}),
+    });
     return parsed;
   }
 
@@ -69,24 +100,54 @@ export class GroupInteractionService {
     const group = await this.d.groups.findOne({ merchantId: mid, chatId }).lean().exec();
     if (!group) throw notFound('没有找到这个客户群');
     const [posts, interactions] = await Promise.all([
-      this.d.posts.find({ merchantId: mid, chatId, createdAt: { $gte: since } }, { status: 1, groupSendId: 1, citedIds: 1, updatedAt: 1 }).lean().exec(),
-      this.d.interactions.find({ merchantId: mid, chatId, at: { $gte: since } }).sort({ at: -1 }).lean().exec(),
+      this.d.posts
+        .find(
+          { merchantId: mid, chatId, createdAt: { $gte: since } },
+          { status: 1, groupSendId: 1, citedIds: 1, updatedAt: 1 },
+        )
+        .lean()
+        .exec(),
+      this.d.interactions
+        .find({ merchantId: mid, chatId, at: { $gte: since } })
+        .sort({ at: -1 })
+        .lean()
+        .exec(),
     ]);
     const taskIds = posts.flatMap((p) => (p.groupSendId ? [p.groupSendId] : []));
     // ask WeCom about the tasks not yet known to be confirmed (the owner confirms in the WeCom client)
-    const open = taskIds.length ? await this.d.tasks.find({ merchantId: mid, _id: { $in: taskIds }, status: 'created' }, { _id: 1 }).limit(20).lean().exec() : [];
+    const open = taskIds.length
+      ? await this.d.tasks
+          .find({ merchantId: mid, _id: { $in: taskIds }, status: 'created' }, { _id: 1 })
+          .limit(20)
+          .lean()
+          .exec()
+      : [];
     await Promise.all(open.map((t) => this.d.groupSends.refresh(merchantId, String(t._id)).catch(() => undefined)));
-    const confirmed = taskIds.length ? await this.d.tasks.countDocuments({ merchantId: mid, _id: { $in: taskIds }, status: 'confirmed' }).exec() : 0;
+    const confirmed = taskIds.length
+      ? await this.d.tasks.countDocuments({ merchantId: mid, _id: { $in: taskIds }, status: 'confirmed' }).exec()
+      : 0;
     const count = (kind: InteractionKind) => interactions.filter((i) => i.kind === kind).length;
     return {
       chatId,
       name: group.name,
       layer: group.layer,
       members: { now: group.memberCount, joined: group.joined, left: group.left },
-      posts: { drafted: posts.length, sent: posts.filter((p) => p.status === 'sent').length, confirmedByStaff: confirmed },
+      posts: {
+        drafted: posts.length,
+        sent: posts.filter((p) => p.status === 'sent').length,
+        confirmedByStaff: confirmed,
+      },
       interactions: { chain: count('chain'), booking: count('booking'), guess: count('guess') },
       attributedOrders: await this.attributedOrders(merchantId, group.customerIds, posts),
-      bookings: interactions.filter((i) => i.kind === 'booking').map((i) => ({ customerName: i.customerName, day: i.day, time: i.time, detail: i.detail, at: i.at.toISOString() })),
+      bookings: interactions
+        .filter((i) => i.kind === 'booking')
+        .map((i) => ({
+          customerName: i.customerName,
+          day: i.day,
+          time: i.time,
+          detail: i.detail,
+          at: i.at.toISOString(),
+        })),
     };
   }
 
@@ -94,19 +155,52 @@ export class GroupInteractionService {
    * Orders the group's customers placed within 3 days of a sent post that featured an item, containing that item:
    * what the posts brought in (a conservative attribution — the item named, the members reached, a short window).
    */
-  private async attributedOrders(merchantId: MerchantId, customerIds: Types.ObjectId[], posts: { status: string; citedIds: string[]; updatedAt: Date }[]) {
+  private async attributedOrders(
+    merchantId: MerchantId,
+    customerIds: Types.ObjectId[],
+    posts: { status: string; citedIds: string[]; updatedAt: Date }[],
+  ) {
     const kb = await this.d.knowledge.get(merchantId);
     const featured = posts.flatMap((p) => {
-      const names = p.citedIds.flatMap((id) => { const passage = kb.byId.get(id); return passage?.kind === 'product' ? [passage.product.name] : []; });
-      return p.status === 'sent' && names.length ? [{ names, from: p.updatedAt, to: new Date(p.updatedAt.getTime() + ATTRIBUTION_MS) }] : [];
+      const names = p.citedIds.flatMap((id) => {
+        const passage = kb.byId.get(id);
+        return passage?.kind === 'product' ? [passage.product.name] : [];
+      });
+      return p.status === 'sent' && names.length
+        ? [{ names, from: p.updatedAt, to: new Date(p.updatedAt.getTime() + ATTRIBUTION_MS) }]
+        : [];
     });
     if (!featured.length || !customerIds.length) return { orders: 0, revenue: 0 };
-    const orders = await this.d.orders.ofCustomersSince(merchantId, customerIds, featured.reduce((a, f) => (f.from < a ? f.from : a), featured[0]!.from), { paidOnly: true });
-    const counted = orders.filter((o) => featured.some((f) => o.placedAt >= f.from && o.placedAt <= f.to && o.items.some((i) => f.names.includes(i.name))));
+    const orders = await this.d.orders.ofCustomersSince(
+      merchantId,
+      customerIds,
+      featured.reduce((a, f) => (f.from < a ? f.from : a), featured[0]!.from),
+      { paidOnly: true },
+    );
+    const counted = orders.filter((o) =>
+      featured.some((f) => o.placedAt >= f.from && o.placedAt <= f.to && o.items.some((i) => f.names.includes(i.name))),
+    );
     return { orders: counted.length, revenue: counted.reduce((s, o) => s + o.amount, 0) };
   }
 
-  private async store(merchantId: MerchantId, source: string, parsed: ParsedInteraction, at: Date, link: Record<string, unknown>): Promise<void> {
-    await insertedOnce(() => this.d.interactions.collection.insertOne({ merchantId: merchantObjectId(merchantId), source, kind: parsed.kind, detail: parsed.detail, ...(parsed.day ? { day: parsed.day } : {}), ...(parsed.time ? { time: parsed.time } : {}), at, ...link }));
+  private async store(
+    merchantId: MerchantId,
+    source: string,
+    parsed: ParsedInteraction,
+    at: Date,
+    link: Record<string, unknown>,
+  ): Promise<void> {
+    await insertedOnce(() =>
+      this.d.interactions.collection.insertOne({
+        merchantId: merchantObjectId(merchantId),
+        source,
+        kind: parsed.kind,
+        detail: parsed.detail,
+        ...(parsed.day ? { day: parsed.day } : {}),
+        ...(parsed.time ? { time: parsed.time } : {}),
+        at,
+        ...link,
+      }),
+    );
   }
 }

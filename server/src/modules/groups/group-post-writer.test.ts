@@ -16,19 +16,32 @@ describe('the groups’ fixed texts', () => {
   it.each(INDUSTRIES)('pass the guardrails for %s', (industry) => {
     const shop = { ...kb, merchant: { ...kb.merchant, industry } };
     for (const topic of Object.keys(CALENDAR_TOPICS) as CalendarTopic[]) {
-      const post = writePost({ weekday: 1, at: '10:00', kind: TOPIC_KIND[topic], topic, title: CALENDAR_TOPICS[topic] }, shop, birthday, attendance);
+      const post = writePost(
+        { weekday: 1, at: '10:00', kind: TOPIC_KIND[topic], topic, title: CALENDAR_TOPICS[topic] },
+        shop,
+        birthday,
+        attendance,
+      );
       expect(post, topic).not.toBeNull();
       const guard = checkReply(post!.text, post!.citedIds, shop, industry);
       expect(guard.violations, `${topic}: ${post!.text}`).toEqual([]);
     }
-    for (const [signal, text] of Object.entries(GROUP_CARE[industry])) expect(checkReply(text, [], shop, industry).violations, signal).toEqual([]);
+    for (const [signal, text] of Object.entries(GROUP_CARE[industry]))
+      expect(checkReply(text, [], shop, industry).violations, signal).toEqual([]);
   });
 });
 
 describe('the morning’s weather care', () => {
   const withRainOffer = () => {
     const shop = milkTeaKnowledge();
-    const offer = { id: 'policy:rain', kind: 'policy' as const, title: '雨天外卖', text: '雨天外卖 下雨天外卖满30减5', content: '下雨天外卖满30减5。', policyKind: 'promotion' as const };
+    const offer = {
+      id: 'policy:rain',
+      kind: 'policy' as const,
+      title: '雨天外卖',
+      text: '雨天外卖 下雨天外卖满30减5',
+      content: '下雨天外卖满30减5。',
+      policyKind: 'promotion' as const,
+    };
     return { ...shop, passages: [...shop.passages, offer], byId: new Map([...shop.byId, [offer.id, offer]]) };
   };
 
@@ -48,6 +61,10 @@ describe('the morning’s weather care', () => {
     expect(offer.text).toContain('雨雪天福利：下雨天外卖满30减5。');
     expect(checkReply(offer.text, offer.citedIds, shop, '餐饮').violations).toEqual([]);
     expect(weatherPost(shop, 'rain', '天气关怀：有雨', false).kind).toBe('useful');
-    expect(weatherPost(shop, 'heat', '天气关怀：高温', true)).toEqual({ text: '【天气关怀：高温】今天高温☀️，记得多喝水、少晒太阳，来店里坐坐吹吹空调～', citedIds: [], kind: 'useful' });
+    expect(weatherPost(shop, 'heat', '天气关怀：高温', true)).toEqual({
+      text: '【天气关怀：高温】今天高温☀️，记得多喝水、少晒太阳，来店里坐坐吹吹空调～',
+      citedIds: [],
+      kind: 'useful',
+    });
   });
 });

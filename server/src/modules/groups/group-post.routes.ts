@@ -13,16 +13,26 @@ import type { GroupPostService } from './group-post.service.js';
 import type { GroupSyncService } from './group-sync.service.js';
 
 const layerBody = z.object({ layer: z.enum(Object.keys(GROUP_LAYERS) as [GroupLayer, ...GroupLayer[]]) }).strict();
-const weekBody = z.object({ monday: z.iso.date().refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, '请给出一周的星期一') }).strict();
+const weekBody = z
+  .object({ monday: z.iso.date().refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, '请给出一周的星期一') })
+  .strict();
 const statusQuery = z.object({ status: z.enum(['pending', 'sent', 'rejected', 'failed']).optional() }).strict();
 const approveBody = z.object({ text: z.string().trim().min(1).max(1000).optional() }).strict();
-const replyBody = z.object({ text: z.string().trim().min(1).max(200), customerName: z.string().trim().max(30).optional() }).strict();
+const replyBody = z
+  .object({ text: z.string().trim().min(1).max(200), customerName: z.string().trim().max(30).optional() })
+  .strict();
 const welcomeBody = z.object({ text: z.string().trim().max(1000).optional() }).strict();
 const layerParams = z.object({ layer: z.enum(Object.keys(GROUP_LAYERS) as [GroupLayer, ...GroupLayer[]]) }).strict();
 const reportQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }).strict();
 
 /** The owner's groups (synced from WeCom, with their layer) and the group calendar's posts. */
-export function groupOperationsRoutes(sync: GroupSyncService, posts: GroupPostService, interactions: GroupInteractionService, entries: GroupEntryService, apps: WecomAppRepository): Router<AuthedState> {
+export function groupOperationsRoutes(
+  sync: GroupSyncService,
+  posts: GroupPostService,
+  interactions: GroupInteractionService,
+  entries: GroupEntryService,
+  apps: WecomAppRepository,
+): Router<AuthedState> {
   const router = new Router<AuthedState>();
   // by path: this router has no prefix, and a bare use() would guard every route mounted after it as well
   router.use(['/customer-groups', '/group-posts'], requireRole('manager'));
@@ -35,7 +45,11 @@ export function groupOperationsRoutes(sync: GroupSyncService, posts: GroupPostSe
     ctx.body = { synced: await sync.syncAll(app) };
   });
   router.put('/customer-groups/:chatId/layer', async (ctx) => {
-    await sync.setLayer(ctx.state.session.merchantId, parse(chatIdParamsSchema, ctx.params).chatId, parse(layerBody, ctx.request.body).layer);
+    await sync.setLayer(
+      ctx.state.session.merchantId,
+      parse(chatIdParamsSchema, ctx.params).chatId,
+      parse(layerBody, ctx.request.body).layer,
+    );
     ctx.status = 204;
   });
   // Each layer's join QR code and new-member welcome.
@@ -46,11 +60,19 @@ export function groupOperationsRoutes(sync: GroupSyncService, posts: GroupPostSe
     ctx.body = await entries.joinCode(ctx.state.session.merchantId, parse(layerParams, ctx.params).layer);
   });
   router.post('/customer-groups/entries/:layer/welcome', async (ctx) => {
-    ctx.body = await entries.welcome(ctx.state.session.merchantId, parse(layerParams, ctx.params).layer, parse(welcomeBody, ctx.request.body ?? {}).text);
+    ctx.body = await entries.welcome(
+      ctx.state.session.merchantId,
+      parse(layerParams, ctx.params).layer,
+      parse(welcomeBody, ctx.request.body ?? {}).text,
+    );
   });
   router.get('/customer-groups/:chatId/report', async (ctx) => {
     const { days } = parse(reportQuery, ctx.query);
-    ctx.body = await interactions.report(ctx.state.session.merchantId, parse(chatIdParamsSchema, ctx.params).chatId, new Date(Date.now() - days * 86_400_000));
+    ctx.body = await interactions.report(
+      ctx.state.session.merchantId,
+      parse(chatIdParamsSchema, ctx.params).chatId,
+      new Date(Date.now() - days * 86_400_000),
+    );
   });
   router.get('/group-posts', async (ctx) => {
     ctx.body = { items: await posts.list(ctx.state.session.merchantId, parse(statusQuery, ctx.query).status) };
@@ -59,12 +81,20 @@ export function groupOperationsRoutes(sync: GroupSyncService, posts: GroupPostSe
     ctx.body = await posts.draftWeek(ctx.state.session.merchantId, parse(weekBody, ctx.request.body).monday);
   });
   router.post('/group-posts/:id/approve', async (ctx) => {
-    ctx.body = await posts.approve(ctx.state.session, parse(idParamsSchema, ctx.params).id, parse(approveBody, ctx.request.body ?? {}).text);
+    ctx.body = await posts.approve(
+      ctx.state.session,
+      parse(idParamsSchema, ctx.params).id,
+      parse(approveBody, ctx.request.body ?? {}).text,
+    );
   });
   // A reply staff saw in the group ("接龙+…", "预约+…"), counted for the post.
   router.post('/group-posts/:id/replies', async (ctx) => {
     ctx.status = 201;
-    ctx.body = await interactions.record(ctx.state.session, parse(idParamsSchema, ctx.params).id, parse(replyBody, ctx.request.body));
+    ctx.body = await interactions.record(
+      ctx.state.session,
+      parse(idParamsSchema, ctx.params).id,
+      parse(replyBody, ctx.request.body),
+    );
   });
   router.post('/group-posts/:id/reject', async (ctx) => {
     ctx.body = await posts.reject(ctx.state.session, parse(idParamsSchema, ctx.params).id);

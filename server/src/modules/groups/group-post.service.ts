@@ -1,7 +1,14 @@
 // The group calendar (群SOP) at work: each week, every live group whose layer has a calendar gets its posts drafted
 // (80/20 kept by planWeek, texts grounded by writePost and checked by the guardrails); the owner approves, edits or
 // rejects; an approved post becomes a group-send task (chat_type group) for the group's owner to confirm in WeCom.
-import { GROUP_POST_KINDS, MAX_PROMO_SHARE, resolveGroupCalendars, type CalendarSlot, type GroupLayer, type GroupPostKind } from '@xiaoer/common/constants/groups';
+import {
+  GROUP_POST_KINDS,
+  MAX_PROMO_SHARE,
+  resolveGroupCalendars,
+  type CalendarSlot,
+  type GroupLayer,
+  type GroupPostKind,
+} from '@xiaoer/common/constants/groups';
 import { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
 import { auditedUpdate, type AuditEntry } from '../../db/audited-update.js';
@@ -25,7 +32,8 @@ import { SIGNAL_NAMES, type WeatherSignal } from '../weather/weather-signals.js'
 /** Weather care goes out early, before the calendar's first slots of the day. */
 const WEATHER_POST_AT = '08:30';
 /** A drafted slot's identity: the unique index's fields. */
-const slotKey = (chatId: string, s: Pick<GroupPost, 'date' | 'at' | 'topic'>) => `${chatId} ${s.date} ${s.at} ${s.topic}`;
+const slotKey = (chatId: string, s: Pick<GroupPost, 'date' | 'at' | 'topic'>) =>
+  `${chatId} ${s.date} ${s.at} ${s.topic}`;
 
 type PostRecord = GroupPost & { _id: Types.ObjectId };
 
@@ -65,14 +73,24 @@ export class GroupPostService {
     const drafted = await this.draftedSlots(merchantId, monday, addDays(monday, 6));
     for (const group of groups) {
       const plan = planWeek(calendars[group.layer]!, monday);
-      outcome.balance.push({ chatId: group.chatId, promoPct: plan.promoPct, dropped: plan.dropped.map((s) => s.title) });
+      outcome.balance.push({
+        chatId: group.chatId,
+        promoPct: plan.promoPct,
+        dropped: plan.dropped.map((s) => s.title),
+      });
       const members = [...(await this.d.customers.findManyByIds(merchantId, group.customerIds)).values()];
       const birthdays = members.filter((c) => c.birthday && weekDays.has(c.birthday.slice(5, 10)));
-      const attendance = plan.slots.some((s) => s.topic === 'study_report') ? await this.weekAttendance(merchantId, group.customerIds, monday) : undefined;
-      for (const slot of plan.slots.filter((s) => (!from || s.date >= from) && !drafted.has(slotKey(group.chatId, s)))) {
+      const attendance = plan.slots.some((s) => s.topic === 'study_report')
+        ? await this.weekAttendance(merchantId, group.customerIds, monday)
+        : undefined;
+      for (const slot of plan.slots.filter(
+        (s) => (!from || s.date >= from) && !drafted.has(slotKey(group.chatId, s)),
+      )) {
         const written = writePost(slot, kb, birthdays, attendance);
         const post = written && (await this.inShopVoice(engine, kb, slot.title, GROUP_POST_KINDS[slot.kind], written));
-        const result = post ? await this.store(merchantId, kb, group.chatId, slot, post, now) : { drafted: false, skipped: '没有可写的内容' };
+        const result = post
+          ? await this.store(merchantId, kb, group.chatId, slot, post, now)
+          : { drafted: false, skipped: '没有可写的内容' };
         if (result.drafted) outcome.drafted++;
         if (result.skipped) outcome.skipped.push({ chatId: group.chatId, title: slot.title, reason: result.skipped });
       }
@@ -84,13 +102,23 @@ export class GroupPostService {
    * The morning's weather care (rain, snow, heat, a cold snap) for every layered group, drafted the day before so the
    * owner can approve it in time: one per group and day (its own time slot), useful content, no offer invented.
    */
-  async draftWeatherPosts(merchantId: MerchantId, date: string, signal: WeatherSignal, now = new Date()): Promise<number> {
+  async draftWeatherPosts(
+    merchantId: MerchantId,
+    date: string,
+    signal: WeatherSignal,
+    now = new Date(),
+  ): Promise<number> {
     const kb = await this.d.knowledge.get(merchantId);
-    const groups = await this.layeredGroups(merchantId, resolveGroupCalendars(kb.merchant.industry, kb.merchant.groupCalendars));
+    const groups = await this.layeredGroups(
+      merchantId,
+      resolveGroupCalendars(kb.merchant.industry, kb.merchant.groupCalendars),
+    );
     if (!groups.length) return 0;
     const title = `天气关怀：${SIGNAL_NAMES[signal]}`;
     const drafted = await this.draftedSlots(merchantId, date, date);
-    const todo = groups.filter((g) => !drafted.has(slotKey(g.chatId, { date, at: WEATHER_POST_AT, topic: 'weather_care' })));
+    const todo = groups.filter(
+      (g) => !drafted.has(slotKey(g.chatId, { date, at: WEATHER_POST_AT, topic: 'weather_care' })),
+    );
     if (!todo.length) return 0;
     const engine = await this.d.engineFor(merchantId, kb);
     const week = periodContaining('week', date, merchantZone(kb.merchant));
@@ -99,52 +127,126 @@ export class GroupPostService {
     const version = (promoAllowed: boolean) => {
       if (!versions.has(promoAllowed)) {
         const { kind, ...written } = weatherPost(kb, signal, title, promoAllowed);
-        versions.set(promoAllowed, this.inShopVoice(engine, kb, title, GROUP_POST_KINDS[kind], written).then((post) => ({ ...post, kind })));
+        versions.set(
+          promoAllowed,
+          this.inShopVoice(engine, kb, title, GROUP_POST_KINDS[kind], written).then((post) => ({ ...post, kind })),
+        );
       }
       return versions.get(promoAllowed)!;
     };
     let stored = 0;
     for (const group of todo) {
-      const { kind, ...post } = await version(await this.roomForPromotion(merchantId, group.chatId, week.from, week.to));
-      if ((await this.store(merchantId, kb, group.chatId, { date, at: WEATHER_POST_AT, kind, topic: 'weather_care', title }, post, now)).drafted) stored++;
+      const { kind, ...post } = await version(
+        await this.roomForPromotion(merchantId, group.chatId, week.from, week.to),
+      );
+      if (
+        (
+          await this.store(
+            merchantId,
+            kb,
+            group.chatId,
+            { date, at: WEATHER_POST_AT, kind, topic: 'weather_care', title },
+            post,
+            now,
+          )
+        ).drafted
+      )
+        stored++;
     }
     return stored;
   }
 
   /** Whether one more promotional post keeps the group's week within the 80/20 rule. */
   private async roomForPromotion(merchantId: MerchantId, chatId: string, from: string, to: string): Promise<boolean> {
-    const week = await this.d.posts.find({ merchantId: merchantObjectId(merchantId), chatId, date: { $gte: from, $lte: to }, status: { $ne: 'rejected' } }, { kind: 1 }).lean().exec();
+    const week = await this.d.posts
+      .find(
+        {
+          merchantId: merchantObjectId(merchantId),
+          chatId,
+          date: { $gte: from, $lte: to },
+          status: { $ne: 'rejected' },
+        },
+        { kind: 1 },
+      )
+      .lean()
+      .exec();
     const promos = week.filter((p) => p.kind === 'promo').length + 1;
     return promos / (week.length + 1) <= MAX_PROMO_SHARE;
   }
 
   /** The slots already drafted between two dates, every group's (keys of `slotKey`). */
   private async draftedSlots(merchantId: MerchantId, from: string, to: string): Promise<Set<string>> {
-    const rows = await this.d.posts.find({ merchantId: merchantObjectId(merchantId), date: { $gte: from, $lte: to } }, { chatId: 1, date: 1, at: 1, topic: 1 }).lean().exec();
+    const rows = await this.d.posts
+      .find(
+        { merchantId: merchantObjectId(merchantId), date: { $gte: from, $lte: to } },
+        { chatId: 1, date: 1, at: 1, topic: 1 },
+      )
+      .lean()
+      .exec();
     return new Set(rows.map((r) => slotKey(r.chatId, r)));
   }
 
   /** Live groups whose layer has posts on its calendar. */
-  private layeredGroups(merchantId: MerchantId, calendars: Partial<Record<GroupLayer, CalendarSlot[]>>): Promise<GroupChatRecord[]> {
+  private layeredGroups(
+    merchantId: MerchantId,
+    calendars: Partial<Record<GroupLayer, CalendarSlot[]>>,
+  ): Promise<GroupChatRecord[]> {
     const layers = (Object.keys(calendars) as GroupLayer[]).filter((l) => calendars[l]?.length);
-    return this.d.groups.find({ merchantId: merchantObjectId(merchantId), dismissed: false, layer: { $in: layers } }).lean<GroupChatRecord[]>().exec();
+    return this.d.groups
+      .find({ merchantId: merchantObjectId(merchantId), dismissed: false, layer: { $in: layers } })
+      .lean<GroupChatRecord[]>()
+      .exec();
   }
 
   /** A post for the owner once it passes the guardrails; a slot already drafted stays as it is. */
-  private async store(merchantId: MerchantId, kb: KnowledgeBase, chatId: string, slot: Pick<GroupPost, 'date' | 'at' | 'kind' | 'topic' | 'title'>, post: WrittenPost, now: Date): Promise<{ drafted: boolean; skipped?: string }> {
+  private async store(
+    merchantId: MerchantId,
+    kb: KnowledgeBase,
+    chatId: string,
+    slot: Pick<GroupPost, 'date' | 'at' | 'kind' | 'topic' | 'title'>,
+    post: WrittenPost,
+    now: Date,
+  ): Promise<{ drafted: boolean; skipped?: string }> {
     const guard = checkReply(post.text, post.citedIds, kb, kb.merchant.industry);
     if (!guard.ok) return { drafted: false, skipped: `没有通过核对：${violationsText(guard)}` };
-    const doc = { merchantId: merchantObjectId(merchantId), chatId, date: slot.date, at: slot.at, kind: slot.kind, topic: slot.topic, title: slot.title, ...post, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: GROUP_POST_KINDS[slot.kind] }], createdAt: now, updatedAt: now };
+    const doc = {
+      merchantId: merchantObjectId(merchantId),
+      chatId,
+      date: slot.date,
+      at: slot.at,
+      kind: slot.kind,
+      topic: slot.topic,
+      title: slot.title,
+      ...post,
+      status: 'pending',
+      audit: [{ at: now, by: 'system', action: 'drafted', note: GROUP_POST_KINDS[slot.kind] }],
+      createdAt: now,
+      updatedAt: now,
+    };
     return { drafted: await insertedOnce(() => this.d.posts.collection.insertOne(doc)) };
   }
 
   /** Classes the group's families' students had in the week (Monday 00:00 to the next, Shanghai time). */
-  private async weekAttendance(merchantId: MerchantId, customerIds: Types.ObjectId[], monday: string): Promise<WeekAttendance> {
+  private async weekAttendance(
+    merchantId: MerchantId,
+    customerIds: Types.ObjectId[],
+    monday: string,
+  ): Promise<WeekAttendance> {
     const mid = merchantObjectId(merchantId);
-    const packages = await this.d.attendance.packages.find({ merchantId: mid, customerId: { $in: customerIds } }, { externalId: 1, studentName: 1 }).lean().exec();
+    const packages = await this.d.attendance.packages
+      .find({ merchantId: mid, customerId: { $in: customerIds } }, { externalId: 1, studentName: 1 })
+      .lean()
+      .exec();
     const start = new Date(`${monday}T00:00:00+08:00`);
     const records = packages.length
-      ? await this.d.attendance.attendance.find({ merchantId: mid, packageId: { $in: packages.map((p) => p.externalId) }, at: { $gte: start, $lt: new Date(start.getTime() + 7 * 86_400_000) } }).lean().exec()
+      ? await this.d.attendance.attendance
+          .find({
+            merchantId: mid,
+            packageId: { $in: packages.map((p) => p.externalId) },
+            at: { $gte: start, $lt: new Date(start.getTime() + 7 * 86_400_000) },
+          })
+          .lean()
+          .exec()
       : [];
     const byStudent = new Map<string, { had: number; present: number }>();
     for (const r of records) {
@@ -160,10 +262,22 @@ export class GroupPostService {
   }
 
   /** The LLM's rewrite when it passes the guardrails; the grounded text otherwise (or when it fails). */
-  private async inShopVoice(engine: AnswerEngine, kb: KnowledgeBase, title: string, kind: string, post: WrittenPost): Promise<WrittenPost> {
+  private async inShopVoice(
+    engine: AnswerEngine,
+    kb: KnowledgeBase,
+    title: string,
+    kind: string,
+    post: WrittenPost,
+  ): Promise<WrittenPost> {
     if (!engine.compose) return post;
     try {
-      const out = await engine.compose(kb, { scenario: `客户群${kind}：${title}`, customerName: '群里的朋友们', reason: `群日历：${title}`, draft: post.text, citedIds: post.citedIds });
+      const out = await engine.compose(kb, {
+        scenario: `客户群${kind}：${title}`,
+        customerName: '群里的朋友们',
+        reason: `群日历：${title}`,
+        draft: post.text,
+        citedIds: post.citedIds,
+      });
       const citedIds = out.citedIds.filter((id) => post.citedIds.includes(id));
       return checkReply(out.text, citedIds, kb, kb.merchant.industry).ok ? { text: out.text, citedIds } : post;
     } catch {
@@ -187,29 +301,57 @@ export class GroupPostService {
     const text = editedText?.trim() || post.text;
     const kb = await this.d.knowledge.get(session.merchantId);
     const guard = checkReply(text, post.citedIds, kb, kb.merchant.industry);
-    if (!guard.ok) throw new AppError('validation_failed', { message: `内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致` });
-    const claimed = await auditedUpdate<GroupPost, PostRecord>(this.d.posts, { _id: post._id, merchantId: post.merchantId, status: 'pending' }, { status: 'sent', text }, { by: session.staffId, action: editedText ? 'edited_and_approved' : 'approved' });
+    if (!guard.ok)
+      throw new AppError('validation_failed', {
+        message: `内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致`,
+      });
+    const claimed = await auditedUpdate<GroupPost, PostRecord>(
+      this.d.posts,
+      { _id: post._id, merchantId: post.merchantId, status: 'pending' },
+      { status: 'sent', text },
+      { by: session.staffId, action: editedText ? 'edited_and_approved' : 'approved' },
+    );
     if (!claimed) throw conflict('这条群发已经处理过了');
     const group = await this.d.groups.findOne({ merchantId: post.merchantId, chatId: post.chatId }).lean().exec();
     try {
       if (!group?.ownerStaffId) throw new AppError('validation_failed', { message: '群主不是本店员工，无法代发' });
-      const task = await this.d.groupSends.createForGroups(session.merchantId, { senderStaffId: String(group.ownerStaffId), chatIds: [post.chatId], text });
-      return this.mark(claimed, { groupSendId: new Types.ObjectId(task.id) }, { by: 'system', action: 'group_send_created', note: '群主在企业微信确认后发出' });
+      const task = await this.d.groupSends.createForGroups(session.merchantId, {
+        senderStaffId: String(group.ownerStaffId),
+        chatIds: [post.chatId],
+        text,
+      });
+      return this.mark(
+        claimed,
+        { groupSendId: new Types.ObjectId(task.id) },
+        { by: 'system', action: 'group_send_created', note: '群主在企业微信确认后发出' },
+      );
     } catch (err) {
       const message = err instanceof AppError ? err.message : '企业微信暂时不可用';
-      return this.mark(claimed, { status: 'failed', error: message }, { by: 'system', action: 'send_failed', note: message });
+      return this.mark(
+        claimed,
+        { status: 'failed', error: message },
+        { by: 'system', action: 'send_failed', note: message },
+      );
     }
   }
 
   async reject(session: Session, id: string): Promise<PostRecord> {
     const post = await this.find(session.merchantId, id);
-    const updated = await auditedUpdate<GroupPost, PostRecord>(this.d.posts, { _id: post._id, merchantId: post.merchantId, status: 'pending' }, { status: 'rejected' }, { by: session.staffId, action: 'rejected' });
+    const updated = await auditedUpdate<GroupPost, PostRecord>(
+      this.d.posts,
+      { _id: post._id, merchantId: post.merchantId, status: 'pending' },
+      { status: 'rejected' },
+      { by: session.staffId, action: 'rejected' },
+    );
     if (!updated) throw conflict('这条群发已经处理过了');
     return updated;
   }
 
   private async find(merchantId: MerchantId, id: string): Promise<PostRecord> {
-    const post = await this.d.posts.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<PostRecord>().exec();
+    const post = await this.d.posts
+      .findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) })
+      .lean<PostRecord>()
+      .exec();
     if (!post) throw notFound('没有找到这条群发');
     return post;
   }

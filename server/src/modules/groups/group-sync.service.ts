@@ -34,7 +34,11 @@ export class GroupSyncService {
   }
 
   /** One group's current details; a group WeCom no longer knows (40050) is marked dismissed. */
-  async syncOne(app: WecomCredentials, chatId: string, counts: { joined?: number; left?: number } = {}): Promise<boolean> {
+  async syncOne(
+    app: WecomCredentials,
+    chatId: string,
+    counts: { joined?: number; left?: number } = {},
+  ): Promise<boolean> {
     const { merchantId } = app;
     const key = { merchantId: merchantObjectId(merchantId), chatId };
     const chat = await this.d.contacts.groupChat(app, chatId).catch((err: unknown) => {
@@ -46,12 +50,23 @@ export class GroupSyncService {
       return false;
     }
     const external = chat.member_list.filter((m) => m.type === 2).map((m) => m.userid);
-    const [customers, owner] = await Promise.all([this.d.customers.findManyByExternalUserIds(merchantId, external), this.d.staff.findByWecomUserId(merchantId, chat.owner)]);
+    const [customers, owner] = await Promise.all([
+      this.d.customers.findManyByExternalUserIds(merchantId, external),
+      this.d.staff.findByWecomUserId(merchantId, chat.owner),
+    ]);
     await this.d.groups
       .updateOne(
         key,
         {
-          $set: { name: chat.name || '未命名客户群', ownerUserId: chat.owner, notice: chat.notice || undefined, memberCount: chat.member_list.length, customerIds: customers.map((c) => c._id), dismissed: false, ...(owner ? { ownerStaffId: owner._id } : {}) },
+          $set: {
+            name: chat.name || '未命名客户群',
+            ownerUserId: chat.owner,
+            notice: chat.notice || undefined,
+            memberCount: chat.member_list.length,
+            customerIds: customers.map((c) => c._id),
+            dismissed: false,
+            ...(owner ? { ownerStaffId: owner._id } : {}),
+          },
           $inc: { joined: counts.joined ?? 0, left: counts.left ?? 0 },
         },
         { upsert: true },
@@ -61,15 +76,24 @@ export class GroupSyncService {
   }
 
   async dismissed(merchantId: MerchantId, chatId: string): Promise<void> {
-    await this.d.groups.updateOne({ merchantId: merchantObjectId(merchantId), chatId }, { $set: { dismissed: true } }).exec();
+    await this.d.groups
+      .updateOne({ merchantId: merchantObjectId(merchantId), chatId }, { $set: { dismissed: true } })
+      .exec();
   }
 
   async setLayer(merchantId: MerchantId, chatId: string, layer: GroupLayer): Promise<void> {
-    const res = await this.d.groups.updateOne({ merchantId: merchantObjectId(merchantId), chatId }, { $set: { layer } }).exec();
+    const res = await this.d.groups
+      .updateOne({ merchantId: merchantObjectId(merchantId), chatId }, { $set: { layer } })
+      .exec();
     if (!res.matchedCount) throw notFound('没有找到这个客户群');
   }
 
   list(merchantId: MerchantId) {
-    return this.d.groups.find({ merchantId: merchantObjectId(merchantId), dismissed: false }).sort({ layer: 1, name: 1 }).limit(500).lean().exec();
+    return this.d.groups
+      .find({ merchantId: merchantObjectId(merchantId), dismissed: false })
+      .sort({ layer: 1, name: 1 })
+      .limit(500)
+      .lean()
+      .exec();
   }
 }

@@ -45,5 +45,6 @@ groupSchema.index({ merchantId: 1, customerIds: 1 });
 // The calendar: a merchant's live groups by layer.
 groupSchema.index({ merchantId: 1, layer: 1, dismissed: 1 });
 
-export const groupChatModel = (conn: Connection) => conn.model<GroupChatRecord>('GroupChat', groupSchema, 'group_chats');
+export const groupChatModel = (conn: Connection) =>
+  conn.model<GroupChatRecord>('GroupChat', groupSchema, 'group_chats');
 export type GroupChatModel = ReturnType<typeof groupChatModel>;

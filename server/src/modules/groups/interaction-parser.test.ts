@@ -5,8 +5,18 @@ describe('interaction replies', () => {
   it('reads sign-up chains, guesses and bookings with their day and time', () => {
     expect(parseInteraction('接龙+杨枝甘露+2')).toEqual({ kind: 'chain', detail: '杨枝甘露+2' });
     expect(parseInteraction('猜 芒果味')).toEqual({ kind: 'guess', detail: '芒果味' });
-    expect(parseInteraction('预约+周六下午3点')).toEqual({ kind: 'booking', detail: '周六下午3点', day: '周六', time: '15:00' });
-    expect(parseInteraction('预约＋11月28日 15:30 Tony')).toEqual({ kind: 'booking', detail: '11月28日 15:30 Tony', day: '11月28日', time: '15:30' });
+    expect(parseInteraction('预约+周六下午3点')).toEqual({
+      kind: 'booking',
+      detail: '周六下午3点',
+      day: '周六',
+      time: '15:00',
+    });
+    expect(parseInteraction('预约＋11月28日 15:30 Tony')).toEqual({
+      kind: 'booking',
+      detail: '11月28日 15:30 Tony',
+      day: '11月28日',
+      time: '15:30',
+    });
     expect(parseInteraction('预约 明天10点半')).toMatchObject({ day: '明天', time: '10:30' });
   });
 

@@ -24,7 +24,10 @@ export function parseInteraction(text: string): ParsedInteraction | null {
   const trimmed = text.trim();
   const hit = KEYWORDS.find(([re]) => re.test(trimmed));
   if (!hit) return null;
-  const detail = trimmed.replace(hit[0], '').replace(/^[\s+＋:：,，]+/, '').trim();
+  const detail = trimmed
+    .replace(hit[0], '')
+    .replace(/^[\s+＋:：,，]+/, '')
+    .trim();
   if (!detail) return null; // "接龙" alone is a question, not a sign-up
   const parsed: ParsedInteraction = { kind: hit[1], detail };
   if (hit[1] === 'booking') {

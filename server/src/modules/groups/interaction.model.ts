@@ -33,5 +33,6 @@ const interactionSchema = new Schema<GroupInteraction>({
 interactionSchema.index({ merchantId: 1, source: 1 }, { unique: true });
 // A group's outcomes.
 interactionSchema.index({ merchantId: 1, chatId: 1, at: -1 });
-export const groupInteractionModel = (conn: Connection) => conn.model<GroupInteraction>('GroupInteraction', interactionSchema, 'group_interactions');
+export const groupInteractionModel = (conn: Connection) =>
+  conn.model<GroupInteraction>('GroupInteraction', interactionSchema, 'group_interactions');
 export type GroupInteractionModel = ReturnType<typeof groupInteractionModel>;

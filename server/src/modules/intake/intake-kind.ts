@@ -6,7 +6,15 @@ import type { MerchantId } from '../../tenancy/merchant-id.js';
 
 /** Something an owner may need to hear about at once (the alerts act on these after the batch is stored). */
 export type IntakeEvent =
-  | { type: 'order'; externalId: string; placedAt: Date; channel: string; status: string; amount: number; created: boolean }
+  | {
+      type: 'order';
+      externalId: string;
+      placedAt: Date;
+      channel: string;
+      status: string;
+      amount: number;
+      created: boolean;
+    }
   | { type: 'review'; reviewId: Types.ObjectId; created: boolean }
   | { type: 'stock'; item: string };
 

@@ -26,9 +26,11 @@ export interface WebhookDelivery {
   body: string;
 }
 
-const badSignature = () => new AppError('unauthenticated', { message: '签名校验失败：请用该商户的密钥对「时间戳.请求体」做 HMAC-SHA256' });
+const badSignature = () =>
+  new AppError('unauthenticated', { message: '签名校验失败：请用该商户的密钥对「时间戳.请求体」做 HMAC-SHA256' });
 
-export const signWebhook = (secret: string, timestamp: string, body: string) => `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+export const signWebhook = (secret: string, timestamp: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 
 export class IntakeWebhookService {
   constructor(
@@ -43,13 +45,20 @@ export class IntakeWebhookService {
     const endpointId = randomBytes(12).toString('hex');
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     await this.endpoints
-      .updateOne({ merchantId: merchantObjectId(merchantId) }, { $set: { endpointId, secretSealed: this.secrets.seal(secret) } }, { upsert: true })
+      .updateOne(
+        { merchantId: merchantObjectId(merchantId) },
+        { $set: { endpointId, secretSealed: this.secrets.seal(secret) } },
+        { upsert: true },
+      )
       .exec();
     return { endpointId, secret };
   }
 
   async current(merchantId: MerchantId): Promise<{ endpointId: string; updatedAt: Date } | null> {
-    return this.endpoints.findOne({ merchantId: merchantObjectId(merchantId) }, { endpointId: 1, updatedAt: 1 }).lean().exec();
+    return this.endpoints
+      .findOne({ merchantId: merchantObjectId(merchantId) }, { endpointId: 1, updatedAt: 1 })
+      .lean()
+      .exec();
   }
 
   async deliver(d: WebhookDelivery, now = Date.now()): Promise<{ report: IntakeReport; replayed: boolean }> {
@@ -67,7 +76,10 @@ export class IntakeWebhookService {
     // the kind is part of the request: the same key and body sent to another kind is another request
     const bodyHash = createHash('sha256').update(`${d.kind}\n${d.body}`).digest('hex');
     if (d.idempotencyKey) {
-      const seen = await this.requests.findOne({ merchantId: endpoint.merchantId, key: d.idempotencyKey }).lean().exec();
+      const seen = await this.requests
+        .findOne({ merchantId: endpoint.merchantId, key: d.idempotencyKey })
+        .lean()
+        .exec();
       if (seen && seen.bodyHash !== bodyHash) throw conflict('这个 Idempotency-Key 已用于另一份请求内容');
       if (seen) return { report: seen.report as IntakeReport, replayed: true };
     }
@@ -81,7 +93,15 @@ export class IntakeWebhookService {
     // Storing by the sender's id makes a concurrent duplicate harmless; the key only saves the work and the answer.
     const report = await this.intake.ingest(merchantId, d.kind, records);
     if (d.idempotencyKey) {
-      await insertedOnce(() => this.requests.create({ merchantId: endpoint.merchantId, key: d.idempotencyKey, bodyHash, report, at: new Date(now) }));
+      await insertedOnce(() =>
+        this.requests.create({
+          merchantId: endpoint.merchantId,
+          key: d.idempotencyKey,
+          bodyHash,
+          report,
+          at: new Date(now),
+        }),
+      );
     }
     return { report, replayed: false };
   }

@@ -30,17 +30,31 @@ export class IntakeService {
     },
   ) {}
 
-  async ingest(merchantId: MerchantId, kindName: IntakeKindName, batch: unknown[], options: { dryRun?: boolean; now?: Date } = {}): Promise<IntakeReport> {
+  async ingest(
+    merchantId: MerchantId,
+    kindName: IntakeKindName,
+    batch: unknown[],
+    options: { dryRun?: boolean; now?: Date } = {},
+  ): Promise<IntakeReport> {
     const kind = this.d.kinds[kindName];
     const dryRun = options.dryRun ?? false;
     const report: IntakeReport = { received: batch.length, created: 0, updated: 0, unmatchedCustomers: 0, failed: [] };
     const events: IntakeEvent[] = [];
-    const ctx = { merchantId, dryRun, match: (ref: Parameters<CustomerRepository['matchForOrder']>[1] | undefined) => (ref ? this.d.customers.matchForOrder(merchantId, ref) : Promise.resolve(undefined)) };
+    const ctx = {
+      merchantId,
+      dryRun,
+      match: (ref: Parameters<CustomerRepository['matchForOrder']>[1] | undefined) =>
+        ref ? this.d.customers.matchForOrder(merchantId, ref) : Promise.resolve(undefined),
+    };
     for (const [index, raw] of batch.entries()) {
       const parsed = kind.schema.safeParse(raw);
       if (!parsed.success) {
         const externalId = (raw as { externalId?: unknown } | null)?.externalId;
-        report.failed.push({ index, ...(typeof externalId === 'string' && externalId ? { externalId } : {}), errors: issuesByPath(parsed.error.issues) });
+        report.failed.push({
+          index,
+          ...(typeof externalId === 'string' && externalId ? { externalId } : {}),
+          errors: issuesByPath(parsed.error.issues),
+        });
         continue;
       }
       const outcome = await kind.store(ctx, parsed.data);
@@ -51,7 +65,9 @@ export class IntakeService {
     }
     // The records are stored whatever the listener does; a failed alert is retried by the alert scan.
     if (!dryRun && events.length && this.d.onEvents) {
-      await this.d.onEvents(merchantId, events, options.now ?? new Date()).catch((err: unknown) => this.d.logger.error({ err, kind: kindName }, 'intake listener failed'));
+      await this.d
+        .onEvents(merchantId, events, options.now ?? new Date())
+        .catch((err: unknown) => this.d.logger.error({ err, kind: kindName }, 'intake listener failed'));
     }
     return report;
   }
@@ -62,9 +78,21 @@ export class IntakeService {
     const rows = await readSpreadsheet(input.format, input.content);
     const mapping = mapColumns(Object.keys(rows[0]!), sheet.headers, input.mapping);
     if (!Object.values(mapping).includes(sheet.required.field)) {
-      throw new AppError('validation_failed', { message: `表格里没有找到「${sheet.required.name}」列，请在导入时指定哪一列是${sheet.required.name}` });
+      throw new AppError('validation_failed', {
+        message: `表格里没有找到「${sheet.required.name}」列，请在导入时指定哪一列是${sheet.required.name}`,
+      });
     }
-    const report = await this.ingest(merchantId, kindName, rows.map((row) => sheet.fromRow(pickFields(row, mapping))), { dryRun: input.dryRun });
-    return { ...report, mapping, dryRun: input.dryRun, failed: report.failed.map((f) => ({ row: f.index + 2, errors: f.errors })) };
+    const report = await this.ingest(
+      merchantId,
+      kindName,
+      rows.map((row) => sheet.fromRow(pickFields(row, mapping))),
+      { dryRun: input.dryRun },
+    );
+    return {
+      ...report,
+      mapping,
+      dryRun: input.dryRun,
+      failed: report.failed.map((f) => ({ row: f.index + 2, errors: f.errors })),
+    };
   }
 }

@@ -12,8 +12,10 @@ export const INTAKE_PENDING_EFFECTS = 'intake.pending-effects';
 const GRACE_MS = 60_000;
 
 const effects = (shopData: ShopData): Effect<EffectRecord>[] =>
-  [movementEffect(shopData.stock, shopData.movements), attendanceEffect(shopData.attendance, shopData.packages)] as
-    unknown as Effect<EffectRecord>[];
+  [
+    movementEffect(shopData.stock, shopData.movements),
+    attendanceEffect(shopData.attendance, shopData.packages),
+  ] as unknown as Effect<EffectRecord>[];
 
 /**
  * Completes the movements and attendance whose effect a failed second write left out and whose sender never sent

@@ -21,7 +21,17 @@ describe('spreadsheet cells', () => {
   });
 
   it('maps platform names to channels and statuses, and keeps the customer keys it has', () => {
-    expect(rowToOrder({ externalId: 'A1', placedAt: '2026-11-20 12:30', channel: '美团外卖', status: '已退款', amount: '36', items: '杨枝甘露x2', phone: '13800000001' })).toEqual({
+    expect(
+      rowToOrder({
+        externalId: 'A1',
+        placedAt: '2026-11-20 12:30',
+        channel: '美团外卖',
+        status: '已退款',
+        amount: '36',
+        items: '杨枝甘露x2',
+        phone: '13800000001',
+      }),
+    ).toEqual({
       externalId: 'A1',
       placedAt: '2026-11-20T12:30:00+08:00',
       channel: '外卖',
@@ -30,7 +40,12 @@ describe('spreadsheet cells', () => {
       items: [{ name: '杨枝甘露', quantity: 2, unitPrice: 0 }],
       customer: { phone: '13800000001' },
     });
-    expect(rowToOrder({ externalId: 'A2', placedAt: '2026-11-20', amount: '18' })).toMatchObject({ channel: '堂食', status: 'completed' });
-    expect(rowToOrder({ externalId: 'A3', placedAt: '2026-11-20', amount: '18', channel: '火星快递' }).channel).toBe('火星快递'); // validation names it
+    expect(rowToOrder({ externalId: 'A2', placedAt: '2026-11-20', amount: '18' })).toMatchObject({
+      channel: '堂食',
+      status: 'completed',
+    });
+    expect(rowToOrder({ externalId: 'A3', placedAt: '2026-11-20', amount: '18', channel: '火星快递' }).channel).toBe(
+      '火星快递',
+    ); // validation names it
   });
 });

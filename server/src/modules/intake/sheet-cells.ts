@@ -53,16 +53,26 @@ export function dateCell(cell: string | undefined): string | undefined {
 
 /** The usual headers naming the customer on every kind of sheet. */
 export const CUSTOMER_HEADERS: Record<string, string> = {
-  手机: 'phone', 手机号: 'phone', 电话: 'phone', 会员手机号: 'phone', 家长手机号: 'phone', 联系电话: 'phone',
-  会员号: 'memberNo', 会员编号: 'memberNo',
-  客户ID: 'externalUserId', 外部联系人ID: 'externalUserId',
+  手机: 'phone',
+  手机号: 'phone',
+  电话: 'phone',
+  会员手机号: 'phone',
+  家长手机号: 'phone',
+  联系电话: 'phone',
+  会员号: 'memberNo',
+  会员编号: 'memberNo',
+  客户ID: 'externalUserId',
+  外部联系人ID: 'externalUserId',
 };
 
 /** The customer keys a row has, or nothing. */
 export function customerFromRow(raw: Record<string, string>): { customer?: Record<string, string> } {
-  const customer = Object.fromEntries((['externalUserId', 'phone', 'memberNo'] as const).flatMap((k) => (raw[k]?.trim() ? [[k, raw[k]!.trim()]] : [])));
+  const customer = Object.fromEntries(
+    (['externalUserId', 'phone', 'memberNo'] as const).flatMap((k) => (raw[k]?.trim() ? [[k, raw[k]!.trim()]] : [])),
+  );
   return Object.keys(customer).length ? { customer } : {};
 }
 
 /** Only the fields that have a value (an empty optional cell must not fail validation). */
-export const defined = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== ''));
+export const defined = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== ''));

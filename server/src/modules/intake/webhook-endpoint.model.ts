@@ -22,7 +22,8 @@ endpointSchema.index({ merchantId: 1 }, { unique: true });
 // ... found by the id in the URL on every delivery.
 endpointSchema.index({ endpointId: 1 }, { unique: true });
 
-export const webhookEndpointModel = (conn: Connection) => conn.model<WebhookEndpoint>('WebhookEndpoint', endpointSchema, 'intake_endpoints');
+export const webhookEndpointModel = (conn: Connection) =>
+  conn.model<WebhookEndpoint>('WebhookEndpoint', endpointSchema, 'intake_endpoints');
 
 /** A delivery with an Idempotency-Key: a retry with the same key and body gets the first answer back. */
 export interface IntakeRequest {
@@ -45,4 +46,5 @@ requestSchema.index({ merchantId: 1, key: 1 }, { unique: true });
 // Integrations retry within hours; a week of keys is plenty.
 requestSchema.index({ at: 1 }, { expireAfterSeconds: 7 * 24 * 3600 });
 
-export const intakeRequestModel = (conn: Connection) => conn.model<IntakeRequest>('IntakeRequest', requestSchema, 'intake_requests');
+export const intakeRequestModel = (conn: Connection) =>
+  conn.model<IntakeRequest>('IntakeRequest', requestSchema, 'intake_requests');

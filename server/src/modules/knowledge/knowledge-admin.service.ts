@@ -10,13 +10,19 @@ import type { KnowledgeChange, KnowledgeChangeModel } from './knowledge-change.m
 
 export type Entity = KnowledgeChange['entity'];
 
-const strip = ({ _id, merchantId: _m, __v, createdAt: _c, updatedAt: _u, ...rest }: Record<string, unknown>) => ({ id: String(_id), ...rest });
+const strip = ({ _id, merchantId: _m, __v, createdAt: _c, updatedAt: _u, ...rest }: Record<string, unknown>) => ({
+  id: String(_id),
+  ...rest,
+});
 
 /** Products are typed in yuan and stored in fen. */
 const productToStored = (p: ProductInput) => ({
   ...p,
   price: Math.round(p.price * 100),
-  specs: p.specs.map((g) => ({ ...g, options: g.options.map((o) => ({ ...o, priceDelta: Math.round(o.priceDelta * 100) })) })),
+  specs: p.specs.map((g) => ({
+    ...g,
+    options: g.options.map((o) => ({ ...o, priceDelta: Math.round(o.priceDelta * 100) })),
+  })),
 });
 
 export class KnowledgeAdminService {
@@ -33,7 +39,11 @@ export class KnowledgeAdminService {
   }
 
   async list(merchantId: MerchantId, entity: Entity) {
-    const rows = await this.models[entity].find({ merchantId: merchantObjectId(merchantId) }).sort({ updatedAt: -1 }).lean().exec();
+    const rows = await this.models[entity]
+      .find({ merchantId: merchantObjectId(merchantId) })
+      .sort({ updatedAt: -1 })
+      .lean()
+      .exec();
     return rows.map((r) => strip(r as Record<string, unknown>));
   }
 
@@ -42,18 +52,36 @@ export class KnowledgeAdminService {
   }
 
   async create(session: Session, entity: Entity, input: FaqInput | PolicyInput | ProductInput | ScriptInput) {
-    const doc = await this.models[entity].create({ ...this.stored(entity, input), merchantId: merchantObjectId(session.merchantId) });
+    const doc = await this.models[entity].create({
+      ...this.stored(entity, input),
+      merchantId: merchantObjectId(session.merchantId),
+    });
     const after = doc.toObject();
     await this.record(session, entity, doc._id, 'create', undefined, after);
     return strip(after);
   }
 
-  async update(session: Session, entity: Entity, id: string, input: FaqInput | PolicyInput | ProductInput | ScriptInput) {
+  async update(
+    session: Session,
+    entity: Entity,
+    id: string,
+    input: FaqInput | PolicyInput | ProductInput | ScriptInput,
+  ) {
     const filter = { _id: new Types.ObjectId(id), merchantId: merchantObjectId(session.merchantId) };
-    const before = await this.models[entity].findOneAndUpdate(filter, { $set: this.stored(entity, input) }).lean().exec();
+    const before = await this.models[entity]
+      .findOneAndUpdate(filter, { $set: this.stored(entity, input) })
+      .lean()
+      .exec();
     if (!before) throw notFound('没有找到这条资料');
     const after = await this.models[entity].findOne(filter).lean().exec();
-    await this.record(session, entity, filter._id, 'update', before as Record<string, unknown>, after as Record<string, unknown>);
+    await this.record(
+      session,
+      entity,
+      filter._id,
+      'update',
+      before as Record<string, unknown>,
+      after as Record<string, unknown>,
+    );
     return strip(after as Record<string, unknown>);
   }
 
@@ -65,11 +93,31 @@ export class KnowledgeAdminService {
   }
 
   async changes(merchantId: MerchantId, limit = 50) {
-    const rows = await this.history.find({ merchantId: merchantObjectId(merchantId) }).sort({ at: -1 }).limit(limit).lean().exec();
-    return rows.map((r) => ({ entity: r.entity, entityId: String(r.entityId), action: r.action, staffId: String(r.staffId), before: r.before, after: r.after, at: r.at.toISOString() }));
+    const rows = await this.history
+      .find({ merchantId: merchantObjectId(merchantId) })
+      .sort({ at: -1 })
+      .limit(limit)
+      .lean()
+      .exec();
+    return rows.map((r) => ({
+      entity: r.entity,
+      entityId: String(r.entityId),
+      action: r.action,
+      staffId: String(r.staffId),
+      before: r.before,
+      after: r.after,
+      at: r.at.toISOString(),
+    }));
   }
 
-  private async record(session: Session, entity: Entity, entityId: Types.ObjectId, action: KnowledgeChange['action'], before?: Record<string, unknown>, after?: Record<string, unknown>) {
+  private async record(
+    session: Session,
+    entity: Entity,
+    entityId: Types.ObjectId,
+    action: KnowledgeChange['action'],
+    before?: Record<string, unknown>,
+    after?: Record<string, unknown>,
+  ) {
     await this.history.create({
       merchantId: merchantObjectId(session.merchantId),
       entity,

@@ -26,5 +26,6 @@ const schema = new Schema<KnowledgeChange>({
 // The history page: a merchant's latest changes.
 schema.index({ merchantId: 1, at: -1 });
 
-export const knowledgeChangeModel = (conn: Connection) => conn.model<KnowledgeChange>('KnowledgeChange', schema, 'knowledge_changes');
+export const knowledgeChangeModel = (conn: Connection) =>
+  conn.model<KnowledgeChange>('KnowledgeChange', schema, 'knowledge_changes');
 export type KnowledgeChangeModel = ReturnType<typeof knowledgeChangeModel>;

@@ -1,6 +1,12 @@
 import { Router } from '@koa/router';
 import { idParamsSchema } from '@xiaoer/common/schemas/common';
-import { faqInputSchema, knowledgeImportSchema, policyInputSchema, productInputSchema, scriptInputSchema } from '@xiaoer/common/schemas/knowledge';
+import {
+  faqInputSchema,
+  knowledgeImportSchema,
+  policyInputSchema,
+  productInputSchema,
+  scriptInputSchema,
+} from '@xiaoer/common/schemas/knowledge';
 import type { KnowledgeImportService } from './knowledge-import.service.js';
 import { z as zod } from 'zod';
 import type { ScriptUseService } from './script-use.service.js';
@@ -18,10 +24,22 @@ const RESOURCES: [string, Entity, z.ZodType][] = [
   ['scripts', 'script', scriptInputSchema],
 ];
 
-const scriptUseSchema = zod.object({ customerId: zod.string().regex(/^[0-9a-f]{24}$/i).optional() }).strict();
+const scriptUseSchema = zod
+  .object({
+    customerId: zod
+      .string()
+      .regex(/^[0-9a-f]{24}$/i)
+      .optional(),
+  })
+  .strict();
 
 /** The same four endpoints for each kind of knowledge; staff read, managers and owners edit. */
-export function knowledgeRoutes(admin: KnowledgeAdminService, scripts: ScriptUseService, library: ScriptLibraryService, importer: KnowledgeImportService): Router<AuthedState> {
+export function knowledgeRoutes(
+  admin: KnowledgeAdminService,
+  scripts: ScriptUseService,
+  library: ScriptLibraryService,
+  importer: KnowledgeImportService,
+): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/knowledge' });
   for (const [path, entity, schema] of RESOURCES) {
     router.get(`/${path}`, async (ctx) => {
@@ -32,7 +50,12 @@ export function knowledgeRoutes(admin: KnowledgeAdminService, scripts: ScriptUse
       ctx.body = await admin.create(ctx.state.session, entity, parse(schema, ctx.request.body) as never);
     });
     router.put(`/${path}/:id`, requireRole('manager'), async (ctx) => {
-      ctx.body = await admin.update(ctx.state.session, entity, parse(idParamsSchema, ctx.params).id, parse(schema, ctx.request.body) as never);
+      ctx.body = await admin.update(
+        ctx.state.session,
+        entity,
+        parse(idParamsSchema, ctx.params).id,
+        parse(schema, ctx.request.body) as never,
+      );
     });
     router.delete(`/${path}/:id`, requireRole('manager'), async (ctx) => {
       await admin.remove(ctx.state.session, entity, parse(idParamsSchema, ctx.params).id);
@@ -40,7 +63,10 @@ export function knowledgeRoutes(admin: KnowledgeAdminService, scripts: ScriptUse
     });
   }
   // Spreadsheet import with a per-row report (dryRun: the preview the mini-program shows before importing).
-  for (const [path, kind] of [['products', 'product'], ['faqs', 'faq']] as const) {
+  for (const [path, kind] of [
+    ['products', 'product'],
+    ['faqs', 'faq'],
+  ] as const) {
     router.post(`/${path}/import`, requireRole('manager'), async (ctx) => {
       ctx.body = await importer.import(ctx.state.session, kind, parse(knowledgeImportSchema, ctx.request.body));
     });
@@ -52,13 +78,22 @@ export function knowledgeRoutes(admin: KnowledgeAdminService, scripts: ScriptUse
   });
   router.put('/scripts/:id/favourite', async (ctx) => {
     const { favourite } = parse(scriptFavouriteSchema, ctx.request.body);
-    await library.setFavourite(ctx.state.session.merchantId, ctx.state.session.staffId, parse(idParamsSchema, ctx.params).id, favourite);
+    await library.setFavourite(
+      ctx.state.session.merchantId,
+      ctx.state.session.staffId,
+      parse(idParamsSchema, ctx.params).id,
+      favourite,
+    );
     ctx.body = { favourite };
   });
   // One tap in the sidebar: the script with its variables filled for this customer; counts the use.
   router.post('/scripts/:id/use', async (ctx) => {
     const { id } = parse(idParamsSchema, ctx.params);
-    ctx.body = await scripts.use(ctx.state.session.merchantId, id, parse(scriptUseSchema, ctx.request.body ?? {}).customerId);
+    ctx.body = await scripts.use(
+      ctx.state.session.merchantId,
+      id,
+      parse(scriptUseSchema, ctx.request.body ?? {}).customerId,
+    );
   });
   router.get('/history', requireRole('manager'), async (ctx) => {
     ctx.body = { items: await admin.changes(ctx.state.session.merchantId) };

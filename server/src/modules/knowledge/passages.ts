@@ -4,7 +4,8 @@ import type { MerchantRecord } from '../merchants/merchant.repository.js';
 import type { ShopRecord } from '../shops/shop.repository.js';
 import type { Faq, Policy } from './faq.model.js';
 
-export const yuan = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(fen % 10 === 0 ? 1 : 2));
+export const yuan = (fen: number): string =>
+  fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(fen % 10 === 0 ? 1 : 2);
 
 export type Passage =
   | { id: string; kind: 'product'; title: string; text: string; product: ProductRecord }
@@ -20,21 +21,70 @@ export function describeHours(merchant: MerchantRecord): string {
     const key = `${span.open}-${span.close}`;
     byHours.set(key, [...(byHours.get(key) ?? []), span.weekday]);
   }
-  return [...byHours].map(([hours, days]) => (days.length === 7 ? `每天 ${hours}` : `${days.sort().map((d) => WEEKDAYS[d]).join('、')} ${hours}`)).join('；');
+  return [...byHours]
+    .map(([hours, days]) =>
+      days.length === 7
+        ? `每天 ${hours}`
+        : `${days
+            .sort()
+            .map((d) => WEEKDAYS[d])
+            .join('、')} ${hours}`,
+    )
+    .join('；');
 }
 
 export function productText(p: ProductRecord): string {
-  const specs = p.specs.map((g) => `${g.name}：${g.options.map((o) => (o.priceDelta ? `${o.label}（加${yuan(o.priceDelta)}元）` : o.label)).join('/')}`);
-  const stock = !p.available || p.stock === 0 ? '今日已售罄' : p.stock !== undefined && p.stock <= 5 ? `仅剩${p.stock}份` : '有货';
-  return [`${p.name}`, p.category, `${yuan(p.price)}元`, p.description, ...p.tags, ...specs, p.allergens.length ? `含${p.allergens.join('、')}` : '', stock].filter(Boolean).join(' ');
+  const specs = p.specs.map(
+    (g) =>
+      `${g.name}：${g.options.map((o) => (o.priceDelta ? `${o.label}（加${yuan(o.priceDelta)}元）` : o.label)).join('/')}`,
+  );
+  const stock =
+    !p.available || p.stock === 0 ? '今日已售罄' : p.stock !== undefined && p.stock <= 5 ? `仅剩${p.stock}份` : '有货';
+  return [
+    `${p.name}`,
+    p.category,
+    `${yuan(p.price)}元`,
+    p.description,
+    ...p.tags,
+    ...specs,
+    p.allergens.length ? `含${p.allergens.join('、')}` : '',
+    stock,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
-export function buildPassages(input: { merchant: MerchantRecord; shops: ShopRecord[]; products: ProductRecord[]; faqs: (Faq & { _id: unknown })[]; policies: (Policy & { _id: unknown })[] }): Passage[] {
+export function buildPassages(input: {
+  merchant: MerchantRecord;
+  shops: ShopRecord[];
+  products: ProductRecord[];
+  faqs: (Faq & { _id: unknown })[];
+  policies: (Policy & { _id: unknown })[];
+}): Passage[] {
   const hours = describeHours(input.merchant);
   return [
-    ...input.products.map((p): Passage => ({ id: `product:${p._id}`, kind: 'product', title: p.name, text: productText(p), product: p })),
-    ...input.faqs.map((f): Passage => ({ id: `faq:${f._id}`, kind: 'faq', title: f.questions[0]!, text: `${f.questions.join(' ')} ${f.answer}`, answer: f.answer })),
-    ...input.policies.map((p): Passage => ({ id: `policy:${p._id}`, kind: 'policy', title: p.title, text: `${p.title} ${p.content}`, content: p.content, policyKind: p.kind })),
+    ...input.products.map((p): Passage => ({
+      id: `product:${p._id}`,
+      kind: 'product',
+      title: p.name,
+      text: productText(p),
+      product: p,
+    })),
+    ...input.faqs.map((f): Passage => ({
+      id: `faq:${f._id}`,
+      kind: 'faq',
+      title: f.questions[0]!,
+      text: `${f.questions.join(' ')} ${f.answer}`,
+      answer: f.answer,
+    })),
+    ...input.policies.map((p): Passage => ({
+      id: `policy:${p._id}`,
+      kind: 'policy',
+      title: p.title,
+      text: `${p.title} ${p.content}`,
+      content: p.content,
+      policyKind: p.kind,
+    })),
     ...input.shops.map((s): Passage => ({
       id: `shop:${s._id}`,
       kind: 'shop',

@@ -9,7 +9,11 @@ import type { StaffRepository } from '../staff/staff.repository.js';
 import type { ScriptModel } from './script.model.js';
 
 /** First letters of the Chinese words (other characters kept as they are), lower case, no spaces. */
-export const pinyinInitials = (text: string) => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/\s+/g, '').toLowerCase();
+export const pinyinInitials = (text: string) =>
+  pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 
 export class ScriptLibraryService {
   constructor(
@@ -19,7 +23,12 @@ export class ScriptLibraryService {
 
   async list(merchantId: MerchantId, staffId: string): Promise<ScriptItemDto[]> {
     const [scripts, me] = await Promise.all([
-      this.scripts.find({ merchantId: merchantObjectId(merchantId) }).sort({ category: 1, usageCount: -1 }).limit(500).lean().exec(),
+      this.scripts
+        .find({ merchantId: merchantObjectId(merchantId) })
+        .sort({ category: 1, usageCount: -1 })
+        .limit(500)
+        .lean()
+        .exec(),
       this.staff.findById(merchantId, staffId),
     ]);
     const favourites = new Set((me?.favouriteScriptIds ?? []).map(String));
@@ -39,7 +48,8 @@ export class ScriptLibraryService {
 
   async setFavourite(merchantId: MerchantId, staffId: string, scriptId: string, favourite: boolean): Promise<void> {
     const id = new Types.ObjectId(scriptId);
-    if (!(await this.scripts.exists({ _id: id, merchantId: merchantObjectId(merchantId) }))) throw notFound('没有找到这条话术');
+    if (!(await this.scripts.exists({ _id: id, merchantId: merchantObjectId(merchantId) })))
+      throw notFound('没有找到这条话术');
     await this.staff.setFavouriteScript(merchantId, staffId, id, favourite);
   }
 }

@@ -20,7 +20,11 @@ export class ScriptUseService {
 
   async use(merchantId: MerchantId, scriptId: string, customerId?: string): Promise<ScriptUseDto> {
     const script = await this.scripts
-      .findOneAndUpdate({ _id: new Types.ObjectId(scriptId), merchantId: merchantObjectId(merchantId) }, { $inc: { usageCount: 1 } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: new Types.ObjectId(scriptId), merchantId: merchantObjectId(merchantId) },
+        { $inc: { usageCount: 1 } },
+        { returnDocument: 'after' },
+      )
       .lean()
       .exec();
     if (!script) throw notFound('没有找到这条话术');
@@ -31,11 +35,15 @@ export class ScriptUseService {
       const [favourite] = customer ? await this.orders.favouriteItems(merchantId, customer._id, 1) : [];
       const kb = await this.knowledge.get(merchantId);
       const onSale = kb.products.filter((p) => p.available && p.stock !== 0);
-      recommended = (favourite && onSale.find((p) => p.name === favourite.name)?.name) ?? onSale.find((p) => p.tags.includes('新品') || p.tags.includes('爆款'))?.name ?? '';
+      recommended =
+        (favourite && onSale.find((p) => p.name === favourite.name)?.name) ??
+        onSale.find((p) => p.tags.includes('新品') || p.tags.includes('爆款'))?.name ??
+        '';
     }
     const name = customer ? customer.remark || customer.name : '您';
     const attachment = script.attachment ?? undefined;
-    const mediaId = attachment?.kind === 'image' && attachment.url ? await this.imageMediaId(merchantId, attachment.url) : undefined;
+    const mediaId =
+      attachment?.kind === 'image' && attachment.url ? await this.imageMediaId(merchantId, attachment.url) : undefined;
     return {
       text: script.content.replaceAll('{客户称呼}', name).replaceAll('{推荐商品}', recommended || '招牌饮品'),
       attachment: attachment && { ...attachment, mediaId },

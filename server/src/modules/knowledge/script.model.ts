@@ -17,7 +17,9 @@ const scriptSchema = new Schema<Script>(
     category: { type: String, required: true, maxlength: 20 },
     title: { type: String, required: true, maxlength: 40 },
     content: { type: String, required: true, maxlength: 1000 },
-    attachment: { type: new Schema({ kind: String, url: String, title: String, appid: String, page: String }, { _id: false }) },
+    attachment: {
+      type: new Schema({ kind: String, url: String, title: String, appid: String, page: String }, { _id: false }),
+    },
     usageCount: { type: Number, default: 0 },
   },
   { timestamps: true },

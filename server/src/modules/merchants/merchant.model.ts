@@ -4,8 +4,14 @@ import { AUTO_REPLY_MODES, type AutoReplyMode } from '@xiaoer/common/schemas/ai'
 import { Schema, type Connection } from 'mongoose';
 import type { CalendarSlot, GroupLayer } from '@xiaoer/common/constants/groups';
 
-const openingSpan = new Schema({ weekday: { type: Number, min: 0, max: 6, required: true }, open: String, close: String }, { _id: false });
-const holiday = new Schema({ date: { type: String, required: true }, name: String, closed: Boolean, open: String, close: String }, { _id: false });
+const openingSpan = new Schema(
+  { weekday: { type: Number, min: 0, max: 6, required: true }, open: String, close: String },
+  { _id: false },
+);
+const holiday = new Schema(
+  { date: { type: String, required: true }, name: String, closed: Boolean, open: String, close: String },
+  { _id: false },
+);
 
 export interface OpeningSpan {
   weekday: number;

@@ -45,6 +45,8 @@ export class MerchantRepository {
   /** A layer's own calendar, or (undefined) back to the industry's. */
   async setGroupCalendar(merchantId: MerchantId, layer: GroupLayer, slots: CalendarSlot[] | undefined): Promise<void> {
     const path = `groupCalendars.${layer}`;
-    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, slots ? { $set: { [path]: slots } } : { $unset: { [path]: 1 } }).exec();
+    await this.model
+      .updateOne({ _id: merchantObjectId(merchantId) }, slots ? { $set: { [path]: slots } } : { $unset: { [path]: 1 } })
+      .exec();
   }
 }

@@ -7,7 +7,11 @@ import type { ShopService } from '../shops/shop.service.js';
 import { presentMerchant } from './merchant.presenter.js';
 import type { MerchantService } from './merchant.service.js';
 
-export function merchantRoutes(merchants: MerchantService, shops: ShopService, knowledge: Pick<KnowledgeBaseService, 'changed'>): Router<AuthedState> {
+export function merchantRoutes(
+  merchants: MerchantService,
+  shops: ShopService,
+  knowledge: Pick<KnowledgeBaseService, 'changed'>,
+): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/merchant' });
 
   router.get('/', async (ctx) => {
@@ -18,7 +22,10 @@ export function merchantRoutes(merchants: MerchantService, shops: ShopService, k
   // Opening hours drive the after-hours auto-reply, so only the owner changes them.
   router.put('/business-hours', requireRole('owner'), async (ctx) => {
     const { merchantId } = ctx.state.session;
-    const merchant = await merchants.updateBusinessHours(merchantId, parse(businessHoursUpdateSchema, ctx.request.body));
+    const merchant = await merchants.updateBusinessHours(
+      merchantId,
+      parse(businessHoursUpdateSchema, ctx.request.body),
+    );
     await knowledge.changed(merchantId); // every process's bot reads the hours with the knowledge snapshot
     ctx.body = presentMerchant(merchant, await shops.list(merchantId));
   });

@@ -18,7 +18,8 @@ export class MerchantService {
 
   async updateBusinessHours(merchantId: MerchantId, update: BusinessHoursUpdate): Promise<MerchantRecord> {
     const dates = update.holidays.map((h) => h.date);
-    if (new Set(dates).size !== dates.length) throw new AppError('validation_failed', { message: '节假日有重复的日期' });
+    if (new Set(dates).size !== dates.length)
+      throw new AppError('validation_failed', { message: '节假日有重复的日期' });
     for (const h of update.holidays) {
       if (!h.closed && (!h.open || !h.close)) {
         throw new AppError('validation_failed', { message: `${h.date} ${h.name} 不休息时请填写营业时间` });

@@ -23,7 +23,13 @@ export class OrderRepository extends TenantRepository<Order> {
    * later) → updated; the same again → unchanged. Replays and re-imports never make a second order.
    */
   async upsertByExternalId(merchantId: MerchantId, order: NewOrder): Promise<'created' | 'updated' | 'unchanged'> {
-    const result = await this.model.updateOne(this.scoped(merchantId, { externalId: order.externalId }), { $set: order }, { upsert: true, runValidators: true }).exec();
+    const result = await this.model
+      .updateOne(
+        this.scoped(merchantId, { externalId: order.externalId }),
+        { $set: order },
+        { upsert: true, runValidators: true },
+      )
+      .exec();
     return result.upsertedCount ? 'created' : result.modifiedCount ? 'updated' : 'unchanged';
   }
 
@@ -31,11 +37,24 @@ export class OrderRepository extends TenantRepository<Order> {
    * Customers whose last paid visit fell in [from, to), with visits and spend, biggest spenders first: the dormant
    * and win-back scans. One aggregation over the merchant's orders.
    */
-  lastVisitsBetween(merchantId: MerchantId, from: Date, to: Date, limit: number): Promise<{ _id: Types.ObjectId; last: Date; visits: number; spend: number }[]> {
+  lastVisitsBetween(
+    merchantId: MerchantId,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<{ _id: Types.ObjectId; last: Date; visits: number; spend: number }[]> {
     return this.model
       .aggregate<{ _id: Types.ObjectId; last: Date; visits: number; spend: number }>([
-        { $match: { merchantId: merchantObjectId(merchantId), customerId: { $ne: null }, status: { $nin: ['refunded', 'cancelled'] } } },
-        { $group: { _id: '$customerId', last: { $max: '$placedAt' }, visits: { $sum: 1 }, spend: { $sum: '$amount' } } },
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            customerId: { $ne: null },
+            status: { $nin: ['refunded', 'cancelled'] },
+          },
+        },
+        {
+          $group: { _id: '$customerId', last: { $max: '$placedAt' }, visits: { $sum: 1 }, spend: { $sum: '$amount' } },
+        },
         { $match: { last: { $gte: from, $lt: to } } },
         { $sort: { spend: -1 } },
         { $limit: limit },
@@ -44,11 +63,20 @@ export class OrderRepository extends TenantRepository<Order> {
   }
 
   /** Each customer's most-bought item, for many customers in one aggregation (scenario texts). */
-  async topItemPerCustomer(merchantId: MerchantId, customerIds: Types.ObjectId[]): Promise<Map<string, { name: string; quantity: number }>> {
+  async topItemPerCustomer(
+    merchantId: MerchantId,
+    customerIds: Types.ObjectId[],
+  ): Promise<Map<string, { name: string; quantity: number }>> {
     if (!customerIds.length) return new Map();
     const rows = await this.model
       .aggregate<{ _id: Types.ObjectId; name: string; quantity: number }>([
-        { $match: { merchantId: merchantObjectId(merchantId), customerId: { $in: customerIds }, status: { $ne: 'refunded' } } },
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            customerId: { $in: customerIds },
+            status: { $ne: 'refunded' },
+          },
+        },
         { $unwind: '$items' },
         { $group: { _id: { c: '$customerId', n: '$items.name' }, quantity: { $sum: '$items.quantity' } } },
         { $sort: { quantity: -1, '_id.n': 1 } },
@@ -63,7 +91,13 @@ export class OrderRepository extends TenantRepository<Order> {
     if (!customerIds.length) return new Map();
     const rows = await this.model
       .aggregate<{ _id: Types.ObjectId; last: Date }>([
-        { $match: { merchantId: merchantObjectId(merchantId), customerId: { $in: customerIds }, status: { $ne: 'cancelled' } } },
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            customerId: { $in: customerIds },
+            status: { $ne: 'cancelled' },
+          },
+        },
         { $group: { _id: '$customerId', last: { $max: '$placedAt' } } },
       ])
       .exec();
@@ -71,11 +105,23 @@ export class OrderRepository extends TenantRepository<Order> {
   }
 
   /** Per customer since a date: spend, visits and last visit (paid and completed orders). */
-  async figuresSince(merchantId: MerchantId, since: Date): Promise<Map<string, { spend: number; visits: number; last: Date }>> {
+  async figuresSince(
+    merchantId: MerchantId,
+    since: Date,
+  ): Promise<Map<string, { spend: number; visits: number; last: Date }>> {
     const rows = await this.model
       .aggregate<{ _id: Types.ObjectId; spend: number; visits: number; last: Date }>([
-        { $match: { merchantId: merchantObjectId(merchantId), placedAt: { $gte: since }, customerId: { $ne: null }, status: { $nin: ['refunded', 'cancelled'] } } },
-        { $group: { _id: '$customerId', spend: { $sum: '$amount' }, visits: { $sum: 1 }, last: { $max: '$placedAt' } } },
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            placedAt: { $gte: since },
+            customerId: { $ne: null },
+            status: { $nin: ['refunded', 'cancelled'] },
+          },
+        },
+        {
+          $group: { _id: '$customerId', spend: { $sum: '$amount' }, visits: { $sum: 1 }, last: { $max: '$placedAt' } },
+        },
       ])
       .exec();
     return new Map(rows.map((r) => [String(r._id), r]));
@@ -86,7 +132,14 @@ export class OrderRepository extends TenantRepository<Order> {
     if (!names.length) return new Map();
     const rows = await this.model
       .aggregate<{ _id: Types.ObjectId; names: string[] }>([
-        { $match: { merchantId: merchantObjectId(merchantId), placedAt: { $gte: since }, customerId: { $ne: null }, 'items.name': { $in: names } } },
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            placedAt: { $gte: since },
+            customerId: { $ne: null },
+            'items.name': { $in: names },
+          },
+        },
         { $unwind: '$items' },
         { $match: { 'items.name': { $in: names } } },
         { $group: { _id: '$customerId', names: { $addToSet: '$items.name' } } },
@@ -96,27 +149,52 @@ export class OrderRepository extends TenantRepository<Order> {
   }
 
   /** A period's orders for reports: only what the figures need (the {merchantId, placedAt} index). */
-  inRange(merchantId: MerchantId, start: Date, end: Date): Promise<Pick<OrderRecord, 'placedAt' | 'amount' | 'status' | 'customerId' | 'items'>[]> {
+  inRange(
+    merchantId: MerchantId,
+    start: Date,
+    end: Date,
+  ): Promise<Pick<OrderRecord, 'placedAt' | 'amount' | 'status' | 'customerId' | 'items'>[]> {
     return this.model
-      .find(this.scoped(merchantId, { placedAt: { $gte: start, $lt: end } }), { placedAt: 1, amount: 1, status: 1, customerId: 1, items: 1 })
+      .find(this.scoped(merchantId, { placedAt: { $gte: start, $lt: end } }), {
+        placedAt: 1,
+        amount: 1,
+        status: 1,
+        customerId: 1,
+        items: 1,
+      })
       .lean<OrderRecord[]>()
       .exec();
   }
 
   /** Which of these customers had ordered before an instant (returning versus first-time customers). */
-  async customersWithOrdersBefore(merchantId: MerchantId, customerIds: Types.ObjectId[], before: Date): Promise<Set<string>> {
+  async customersWithOrdersBefore(
+    merchantId: MerchantId,
+    customerIds: Types.ObjectId[],
+    before: Date,
+  ): Promise<Set<string>> {
     if (!customerIds.length) return new Set();
-    const ids = await this.model.distinct('customerId', this.scoped(merchantId, { customerId: { $in: customerIds }, placedAt: { $lt: before } })).exec();
+    const ids = await this.model
+      .distinct('customerId', this.scoped(merchantId, { customerId: { $in: customerIds }, placedAt: { $lt: before } }))
+      .exec();
     return new Set(ids.map(String));
   }
 
   /** A customer's orders, newest first (the {merchantId, customerId, placedAt} index). */
   forCustomer(merchantId: MerchantId, customerId: Types.ObjectId, limit = 200): Promise<OrderRecord[]> {
-    return this.model.find(this.scoped(merchantId, { customerId })).sort({ placedAt: -1 }).limit(limit).lean<OrderRecord[]>().exec();
+    return this.model
+      .find(this.scoped(merchantId, { customerId }))
+      .sort({ placedAt: -1 })
+      .limit(limit)
+      .lean<OrderRecord[]>()
+      .exec();
   }
 
   /** A customer's most-bought items (by quantity), for personalised drafts and the profile. */
-  async favouriteItems(merchantId: MerchantId, customerId: Types.ObjectId, limit = 3): Promise<{ name: string; quantity: number }[]> {
+  async favouriteItems(
+    merchantId: MerchantId,
+    customerId: Types.ObjectId,
+    limit = 3,
+  ): Promise<{ name: string; quantity: number }[]> {
     const rows = await this.model
       .aggregate<{ _id: string; quantity: number }>([
         { $match: { merchantId: merchantObjectId(merchantId), customerId, status: { $ne: 'refunded' } } },
@@ -134,7 +212,14 @@ export class OrderRepository extends TenantRepository<Order> {
     const items = only ? { 'items.name': { $in: only } } : {};
     const rows = await this.model
       .aggregate<{ _id: string; quantity: number }>([
-        { $match: { merchantId: merchantObjectId(merchantId), placedAt: { $gte: since }, status: { $nin: ['refunded', 'cancelled'] }, ...items } },
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            placedAt: { $gte: since },
+            status: { $nin: ['refunded', 'cancelled'] },
+            ...items,
+          },
+        },
         { $unwind: '$items' },
         ...(only ? [{ $match: items }] : []),
         { $group: { _id: '$items.name', quantity: { $sum: '$items.quantity' } } },
@@ -144,9 +229,19 @@ export class OrderRepository extends TenantRepository<Order> {
   }
 
   /** Orders paid but not completed, placed in [from, to): the order-timeout alert. */
-  paidBetween(merchantId: MerchantId, from: Date, to: Date, limit = 50): Promise<Pick<OrderRecord, 'externalId' | 'channel' | 'amount' | 'placedAt'>[]> {
+  paidBetween(
+    merchantId: MerchantId,
+    from: Date,
+    to: Date,
+    limit = 50,
+  ): Promise<Pick<OrderRecord, 'externalId' | 'channel' | 'amount' | 'placedAt'>[]> {
     return this.model
-      .find(this.scoped(merchantId, { placedAt: { $gte: from, $lt: to }, status: 'paid' }), { externalId: 1, channel: 1, amount: 1, placedAt: 1 })
+      .find(this.scoped(merchantId, { placedAt: { $gte: from, $lt: to }, status: 'paid' }), {
+        externalId: 1,
+        channel: 1,
+        amount: 1,
+        placedAt: 1,
+      })
       .sort({ placedAt: 1 })
       .limit(limit)
       .lean<OrderRecord[]>()
@@ -155,7 +250,11 @@ export class OrderRepository extends TenantRepository<Order> {
 
   /** The merchant's first order (whether there is enough history to call an item slow). */
   async firstOrderAt(merchantId: MerchantId): Promise<Date | undefined> {
-    const first = await this.model.findOne(this.scoped(merchantId, {}), { placedAt: 1 }).sort({ placedAt: 1 }).lean<OrderRecord>().exec();
+    const first = await this.model
+      .findOne(this.scoped(merchantId, {}), { placedAt: 1 })
+      .sort({ placedAt: 1 })
+      .lean<OrderRecord>()
+      .exec();
     return first?.placedAt;
   }
 
@@ -163,11 +262,21 @@ export class OrderRepository extends TenantRepository<Order> {
    * These customers' orders since an instant, in one query (what proactive messages and group posts brought in);
    * `paidOnly` leaves out refunded and cancelled ones.
    */
-  ofCustomersSince(merchantId: MerchantId, customerIds: Types.ObjectId[], since: Date, options: { paidOnly: boolean }): Promise<Pick<OrderRecord, 'customerId' | 'placedAt' | 'amount' | 'items'>[]> {
+  ofCustomersSince(
+    merchantId: MerchantId,
+    customerIds: Types.ObjectId[],
+    since: Date,
+    options: { paidOnly: boolean },
+  ): Promise<Pick<OrderRecord, 'customerId' | 'placedAt' | 'amount' | 'items'>[]> {
     if (!customerIds.length) return Promise.resolve([]);
     const status = options.paidOnly ? { status: { $nin: ['refunded', 'cancelled'] } } : {};
     return this.model
-      .find(this.scoped(merchantId, { customerId: { $in: customerIds }, placedAt: { $gte: since }, ...status }), { customerId: 1, placedAt: 1, amount: 1, items: 1 })
+      .find(this.scoped(merchantId, { customerId: { $in: customerIds }, placedAt: { $gte: since }, ...status }), {
+        customerId: 1,
+        placedAt: 1,
+        amount: 1,
+        items: 1,
+      })
       .lean<OrderRecord[]>()
       .exec();
   }

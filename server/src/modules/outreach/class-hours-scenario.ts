@@ -11,13 +11,20 @@ export function classHoursScenario(deps: { customers: CustomerRepository; shopDa
     repeatAfterDays: 14,
     async find({ merchantId, settings, day }) {
       const packages = await deps.shopData.packages
-        .find({ merchantId: merchantObjectId(merchantId), customerId: { $ne: null }, remainingHours: { $lt: settings.class_hours_low.below } })
+        .find({
+          merchantId: merchantObjectId(merchantId),
+          customerId: { $ne: null },
+          remainingHours: { $lt: settings.class_hours_low.below },
+        })
         .sort({ remainingHours: 1 })
         .limit(MAX_DRAFTS_PER_RUN)
         .lean()
         .exec();
       const live = packages.filter((p) => !p.expiresOn || p.expiresOn >= day);
-      const customers = await deps.customers.findManyByIds(merchantId, live.map((p) => p.customerId as Types.ObjectId));
+      const customers = await deps.customers.findManyByIds(
+        merchantId,
+        live.map((p) => p.customerId as Types.ObjectId),
+      );
       // one message per family, about the package with the fewest hours left
       const seen = new Set<string>();
       return live.flatMap((p) => {

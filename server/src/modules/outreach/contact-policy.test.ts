@@ -10,7 +10,9 @@ const policy = { ...CONTACT_POLICY_DEFAULTS };
 describe('policyVerdict', () => {
   it('never messages customers who opted out, deleted staff or are not WeCom contacts', () => {
     expect(policyVerdict({ ...ok, optedOut: true }, [], undefined, policy, now)).toBe('opted_out');
-    expect(policyVerdict({ ...ok, contactStatus: 'deleted_by_customer' }, [], undefined, policy, now)).toBe('contact_deleted');
+    expect(policyVerdict({ ...ok, contactStatus: 'deleted_by_customer' }, [], undefined, policy, now)).toBe(
+      'contact_deleted',
+    );
     expect(policyVerdict({ ...ok, externalUserId: undefined }, [], undefined, policy, now)).toBe('not_wecom_contact');
     expect(policyVerdict(ok, [], undefined, policy, now)).toBeNull();
   });
@@ -23,19 +25,30 @@ describe('policyVerdict', () => {
   });
 
   it('caps messages per 7 days, not counting rejected drafts', () => {
-    const two = [{ createdAt: daysAgo(1), status: 'sent' }, { createdAt: daysAgo(6), status: 'pending' }];
+    const two = [
+      { createdAt: daysAgo(1), status: 'sent' },
+      { createdAt: daysAgo(6), status: 'pending' },
+    ];
     expect(policyVerdict(ok, two, daysAgo(0), policy, now)).toBe('weekly_cap');
     const cancelled = [two[0]!, { createdAt: daysAgo(6), status: 'cancelled' }];
     expect(policyVerdict(ok, cancelled, daysAgo(0), policy, now)).toBeNull();
-    expect(policyVerdict(ok, [two[0]!, { createdAt: daysAgo(6), status: 'rejected' }], daysAgo(0), policy, now)).toBeNull();
+    expect(
+      policyVerdict(ok, [two[0]!, { createdAt: daysAgo(6), status: 'rejected' }], daysAgo(0), policy, now),
+    ).toBeNull();
     expect(policyVerdict(ok, [two[0]!, { createdAt: daysAgo(8), status: 'sent' }], daysAgo(0), policy, now)).toBeNull();
   });
 
   it('pauses after two unanswered messages, until the cool-down passes or the customer responds', () => {
-    const unanswered = [{ createdAt: daysAgo(3), status: 'sent' }, { createdAt: daysAgo(10), status: 'sent' }];
+    const unanswered = [
+      { createdAt: daysAgo(3), status: 'sent' },
+      { createdAt: daysAgo(10), status: 'sent' },
+    ];
     expect(policyVerdict(ok, unanswered, daysAgo(20), policy, now)).toBe('cool_down');
     expect(policyVerdict(ok, unanswered, daysAgo(2), policy, now)).toBeNull(); // they came back after the last one
-    const older = [{ createdAt: daysAgo(8), status: 'sent' }, { createdAt: daysAgo(15), status: 'sent' }];
+    const older = [
+      { createdAt: daysAgo(8), status: 'sent' },
+      { createdAt: daysAgo(15), status: 'sent' },
+    ];
     expect(policyVerdict(ok, older, daysAgo(30), policy, now)).toBeNull(); // the pause is over
   });
 });

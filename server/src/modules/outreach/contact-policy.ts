@@ -36,19 +36,27 @@ export function consentVerdict(customer: PolicySubject): ConsentRefusal | null {
 }
 
 /** The reason the customer must not be messaged, or null when they may. */
-export function policyVerdict(customer: PolicySubject, recent: RecentMessage[], lastResponseAt: Date | undefined, policy: ContactPolicy, now: Date): SuppressionReason | null {
+export function policyVerdict(
+  customer: PolicySubject,
+  recent: RecentMessage[],
+  lastResponseAt: Date | undefined,
+  policy: ContactPolicy,
+  now: Date,
+): SuppressionReason | null {
   const refused = consentVerdict(customer);
   if (refused) return refused;
   const live = recent
     .filter((m) => !NOT_SENT.has(m.status))
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  if (live.filter((m) => now.getTime() - m.createdAt.getTime() < 7 * DAY_MS).length >= policy.perWeek) return 'weekly_cap';
+  if (live.filter((m) => now.getTime() - m.createdAt.getTime() < 7 * DAY_MS).length >= policy.perWeek)
+    return 'weekly_cap';
   const lastN = live.slice(0, policy.unansweredBeforeCoolDown);
-  const unanswered = lastN.length === policy.unansweredBeforeCoolDown && lastN.every((m) => !lastResponseAt || m.createdAt > lastResponseAt);
+  const unanswered =
+    lastN.length === policy.unansweredBeforeCoolDown &&
+    lastN.every((m) => !lastResponseAt || m.createdAt > lastResponseAt);
   if (unanswered && now.getTime() - lastN[0]!.createdAt.getTime() < policy.coolDownDays * DAY_MS) return 'cool_down';
   return null;
 }
-
 
 /** Inside the quiet window (which may span midnight), local minutes of the day. */
 export function inQuietHours(localMinutes: number, policy: Pick<ContactPolicy, 'quietStart' | 'quietEnd'>): boolean {

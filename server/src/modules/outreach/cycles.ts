@@ -20,7 +20,10 @@ export function serviceCycle(visits: Date[], service: string, defaultDays: numbe
   if (gaps.length >= MIN_GAPS_TO_LEARN) {
     const sorted = [...gaps].sort((a, b) => a - b);
     const mid = sorted.length >> 1;
-    return { days: sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2), learned: true };
+    return {
+      days: sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2),
+      learned: true,
+    };
   }
   return { days: SERVICE_CYCLES.find(([re]) => re.test(service))?.[1] ?? defaultDays, learned: false };
 }

@@ -14,7 +14,13 @@ const CONCURRENCY = 4;
 
 export type Written = Candidate & { writtenBy: 'llm' | 'template' };
 
-export async function writeDrafts(engine: AnswerEngine, kb: KnowledgeBase, scenario: Scenario['key'], candidates: Candidate[], logger: Logger): Promise<Written[]> {
+export async function writeDrafts(
+  engine: AnswerEngine,
+  kb: KnowledgeBase,
+  scenario: Scenario['key'],
+  candidates: Candidate[],
+  logger: Logger,
+): Promise<Written[]> {
   const written: Written[] = candidates.map((c) => ({ ...c, writtenBy: 'template' }));
   if (!engine.compose) return written;
   const compose = engine.compose.bind(engine);
@@ -23,9 +29,16 @@ export async function writeDrafts(engine: AnswerEngine, kb: KnowledgeBase, scena
     while (next < Math.min(written.length, MAX_COMPOSED_PER_RUN)) {
       const draft = written[next++]!;
       try {
-        const out = await compose(kb, { scenario: SCENARIOS[scenario].name, customerName: call(draft.customer), reason: draft.reason, draft: draft.text, citedIds: draft.citedIds });
+        const out = await compose(kb, {
+          scenario: SCENARIOS[scenario].name,
+          customerName: call(draft.customer),
+          reason: draft.reason,
+          draft: draft.text,
+          citedIds: draft.citedIds,
+        });
         const citedIds = out.citedIds.filter((id) => draft.citedIds.includes(id));
-        if (checkReply(out.text, citedIds, kb, kb.merchant.industry).ok) Object.assign(draft, { text: out.text, citedIds, writtenBy: 'llm' });
+        if (checkReply(out.text, citedIds, kb, kb.merchant.industry).ok)
+          Object.assign(draft, { text: out.text, citedIds, writtenBy: 'llm' });
       } catch (err) {
         logger.warn({ err: (err as Error).message, scenario }, 'outreach text kept as template');
       }

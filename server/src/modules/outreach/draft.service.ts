@@ -31,7 +31,10 @@ import { auditedUpdate, type AuditEntry } from '../../db/audited-update.js';
 
 type DraftRecord = Draft & { _id: Types.ObjectId };
 /** WeCom's per-customer send result: 1 sent; 2 not a contact (any more); 3 already got a group message today. */
-const SEND_RESULT_FAILURE: Record<number, string> = { 2: '客户已不是好友，未送达', 3: '客户今天已收到其他群发，未送达' };
+const SEND_RESULT_FAILURE: Record<number, string> = {
+  2: '客户已不是好友，未送达',
+  3: '客户今天已收到其他群发，未送达',
+};
 /** how long after sending we keep asking WeCom whether the staff member confirmed */
 const DELIVERY_WATCH_DAYS = 3;
 /** how long one worker owns an approved draft's sending (a send takes seconds); then another may take it over */
@@ -43,7 +46,8 @@ const RESUME_BATCH = 50;
 const APPROVALS = new Set(['approved', 'edited_and_approved', 'auto_approved']);
 const UNCERTAIN_GROUP_SEND =
   '发送时中断，无法确认企业微信是否已建好群发任务：请在企业微信的客户群发记录里确认，没有的话请手动发送';
-const UNCERTAIN_KF_SEND = '通过微信客服发送时中断，无法确认客户是否已收到：请在微信客服的聊天记录里确认，没有的话请手动发送';
+const UNCERTAIN_KF_SEND =
+  '通过微信客服发送时中断，无法确认客户是否已收到：请在微信客服的聊天记录里确认，没有的话请手动发送';
 const TOO_LATE = '发送中断已超过一天，没有补发';
 
 export class DraftService {
@@ -53,7 +57,11 @@ export class DraftService {
     private staff: StaffRepository,
     private groupSends: GroupSendService,
     private knowledge: KnowledgeBaseService,
-    private kf: { sessions: Pick<KfRepository, 'openWindow' | 'findOutgoing'>; service: Pick<KfService, 'sendText'>; apps: Pick<WecomAppRepository, 'findByMerchant'> },
+    private kf: {
+      sessions: Pick<KfRepository, 'openWindow' | 'findOutgoing'>;
+      service: Pick<KfService, 'sendText'>;
+      apps: Pick<WecomAppRepository, 'findByMerchant'>;
+    },
     private logger: Logger,
   ) {}
 
@@ -64,7 +72,10 @@ export class DraftService {
       .limit(500)
       .lean<DraftRecord[]>()
       .exec();
-    const customers = await this.customers.findManyByIds(merchantId, rows.map((r) => r.customerId));
+    const customers = await this.customers.findManyByIds(
+      merchantId,
+      rows.map((r) => r.customerId),
+    );
     return rows.map((r) => present(r, displayName(customers.get(String(r.customerId)))));
   }
 
@@ -72,22 +83,32 @@ export class DraftService {
   async approve(session: Session, id: string, editedText?: string): Promise<DraftDto> {
     const { merchantId } = session;
     const draft = await this.find(merchantId, id);
-    if (draft.status === 'cancelled') throw conflict(`这条草稿已取消（${draft.error ?? '客户不能再接收消息'}），不会再发送`);
+    if (draft.status === 'cancelled')
+      throw conflict(`这条草稿已取消（${draft.error ?? '客户不能再接收消息'}），不会再发送`);
     if (draft.status !== 'pending') throw conflict('这条草稿已经处理过了');
     const text = editedText?.trim() || draft.text;
     if (editedText) {
       const kb = await this.knowledge.get(merchantId);
       const guard = checkReply(text, draft.citedIds, kb, kb.merchant.industry);
-      if (!guard.ok) throw new AppError('validation_failed', { message: `改过的内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致` });
+      if (!guard.ok)
+        throw new AppError('validation_failed', {
+          message: `改过的内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致`,
+        });
     }
-    const claimed = await this.claim(draft, text, { by: session.staffId, action: editedText ? 'edited_and_approved' : 'approved' });
+    const claimed = await this.claim(draft, text, {
+      by: session.staffId,
+      action: editedText ? 'edited_and_approved' : 'approved',
+    });
     if (!claimed) throw conflict('这条草稿已经处理过了'); // approved by someone else a moment ago
     return this.sendOrLeave(claimed, session.staffId);
   }
 
   /** A scenario the owner lets send without approval: its pending drafts of the day go out as the system's. */
   async autoSend(merchantId: MerchantId, scenario: string, day: string): Promise<number> {
-    const pending = await this.drafts.find({ merchantId: merchantObjectId(merchantId), scenario, day, status: 'pending' }).lean<DraftRecord[]>().exec();
+    const pending = await this.drafts
+      .find({ merchantId: merchantObjectId(merchantId), scenario, day, status: 'pending' })
+      .lean<DraftRecord[]>()
+      .exec();
     let sent = 0;
     for (const draft of pending) {
       const claimed = await this.claim(draft, draft.text, { by: 'system', action: 'auto_approved' });
@@ -135,10 +156,20 @@ export class DraftService {
     const reason = SUPPRESSION_REASONS.opted_out;
     const audit = { at: new Date(), by: 'system', action: 'cancelled', note: reason };
     const mine = { merchantId: merchantObjectId(merchantId), customerId };
-    await this.drafts.updateMany({ ...mine, status: 'pending' }, { $set: { status: 'cancelled', error: reason }, $push: { audit } }).exec();
-    const tasks = await this.drafts.find({ ...mine, status: 'sent', groupSendId: { $ne: null } }).lean<DraftRecord[]>().exec();
+    await this.drafts
+      .updateMany({ ...mine, status: 'pending' }, { $set: { status: 'cancelled', error: reason }, $push: { audit } })
+      .exec();
+    const tasks = await this.drafts
+      .find({ ...mine, status: 'sent', groupSendId: { $ne: null } })
+      .lean<DraftRecord[]>()
+      .exec();
     for (const draft of tasks) {
-      await this.stopGroupSend(merchantId, draft, reason).catch((err) => this.logger.warn({ err, draftId: String(draft._id) }, 'group send not stopped yet; retried at the next delivery check'));
+      await this.stopGroupSend(merchantId, draft, reason).catch((err) =>
+        this.logger.warn(
+          { err, draftId: String(draft._id) },
+          'group send not stopped yet; retried at the next delivery check',
+        ),
+      );
     }
   }
 
@@ -154,13 +185,21 @@ export class DraftService {
    */
   async refreshDelivery(merchantId: MerchantId, now = new Date()): Promise<{ delivered: number; failed: number }> {
     const sent = await this.drafts
-      .find({ merchantId: merchantObjectId(merchantId), status: 'sent', groupSendId: { $ne: null }, updatedAt: { $gte: new Date(now.getTime() - DELIVERY_WATCH_DAYS * 86_400_000) } })
+      .find({
+        merchantId: merchantObjectId(merchantId),
+        status: 'sent',
+        groupSendId: { $ne: null },
+        updatedAt: { $gte: new Date(now.getTime() - DELIVERY_WATCH_DAYS * 86_400_000) },
+      })
       .limit(100)
       .lean<DraftRecord[]>()
       .exec();
     const outcome = { delivered: 0, failed: 0 };
     for (const draft of sent) {
-      const [results, customer] = await Promise.all([this.groupSends.results(merchantId, String(draft.groupSendId)), this.customers.findById(merchantId, String(draft.customerId))]);
+      const [results, customer] = await Promise.all([
+        this.groupSends.results(merchantId, String(draft.groupSendId)),
+        this.customers.findById(merchantId, String(draft.customerId)),
+      ]);
       const result = results.find((r) => r.externalUserId === customer?.externalUserId);
       const refused = customer ? consentVerdict(customer) : 'not_wecom_contact';
       if (refused && result?.status === 0) {
@@ -170,7 +209,12 @@ export class DraftService {
         await this.mark(draft, 'delivered', {}, { by: 'wecom', action: 'delivered' });
         outcome.delivered++;
       } else if (result && SEND_RESULT_FAILURE[result.status]) {
-        await this.mark(draft, 'failed', { error: SEND_RESULT_FAILURE[result.status] }, { by: 'wecom', action: 'not_delivered', note: SEND_RESULT_FAILURE[result.status] });
+        await this.mark(
+          draft,
+          'failed',
+          { error: SEND_RESULT_FAILURE[result.status] },
+          { by: 'wecom', action: 'not_delivered', note: SEND_RESULT_FAILURE[result.status] },
+        );
         outcome.failed++;
       }
     }
@@ -198,11 +242,15 @@ export class DraftService {
    * What became of an earlier 微信客服 send of this draft: none; sent; refused by WeCom or never attempted (so a group
    * send is safe); or unknown — started and never answered ('sending', or an error that was not WeCom's).
    */
-  private async earlierKfSend(merchantId: MerchantId, draft: DraftRecord): Promise<'none' | 'sent' | 'refused' | 'unknown'> {
+  private async earlierKfSend(
+    merchantId: MerchantId,
+    draft: DraftRecord,
+  ): Promise<'none' | 'sent' | 'refused' | 'unknown'> {
     const earlier = await this.kf.sessions.findOutgoing(merchantId, kfMsgId(draft));
     if (!earlier) return 'none';
     if (earlier.status === 'sent') return 'sent';
-    const unknown = earlier.status === 'sending' || (earlier.status === 'failed' && !!earlier.reason?.startsWith('error:'));
+    const unknown =
+      earlier.status === 'sending' || (earlier.status === 'failed' && !!earlier.reason?.startsWith('error:'));
     return unknown ? 'unknown' : 'refused';
   }
 
@@ -240,7 +288,12 @@ export class DraftService {
     // An earlier 微信客服 attempt (its answer lost) may have reached the customer: never a group send on top of it.
     const earlierKf = await this.earlierKfSend(merchantId, draft);
     if (earlierKf === 'sent' || (await this.sendByKf(merchantId, draft, customer!.externalUserId!))) {
-      return this.mark(draft, 'delivered', {}, { by: 'system', action: 'kf_sent', note: '客户48小时内联系过微信客服，已直接发送' });
+      return this.mark(
+        draft,
+        'delivered',
+        {},
+        { by: 'system', action: 'kf_sent', note: '客户48小时内联系过微信客服，已直接发送' },
+      );
     }
     if (earlierKf === 'unknown') return this.end(draft, 'failed', UNCERTAIN_KF_SEND);
     const follower = customer!.followStaffIds[0];
@@ -268,7 +321,9 @@ export class DraftService {
   /** A retry after WeCom was asked for the task: the task stored under the draft's key, or, without it, no guess. */
   private async finishGroupSend(merchantId: MerchantId, draft: DraftRecord): Promise<DraftDto> {
     const task = await this.groupSends.findByKey(merchantId, groupSendKey(draft));
-    return task ? this.sent(draft, task.id, '员工在企业微信确认后发出') : this.end(draft, 'failed', UNCERTAIN_GROUP_SEND);
+    return task
+      ? this.sent(draft, task.id, '员工在企业微信确认后发出')
+      : this.end(draft, 'failed', UNCERTAIN_GROUP_SEND);
   }
 
   private sent(draft: DraftRecord, taskId: string, note: string): Promise<DraftDto> {
@@ -282,7 +337,10 @@ export class DraftService {
     return this.mark(draft, status, { error: reason }, { by: 'system', action, note });
   }
 
-  async approveMany(session: Session, ids: string[]): Promise<{ results: { id: string; status?: DraftStatus; error?: string }[] }> {
+  async approveMany(
+    session: Session,
+    ids: string[],
+  ): Promise<{ results: { id: string; status?: DraftStatus; error?: string }[] }> {
     const results = [];
     for (const id of ids) {
       try {
@@ -297,13 +355,21 @@ export class DraftService {
 
   async reject(session: Session, id: string, note?: string): Promise<DraftDto> {
     const draft = await this.find(session.merchantId, id);
-    const updated = await auditedUpdate<Draft, DraftRecord>(this.drafts, { _id: draft._id, merchantId: draft.merchantId, status: 'pending' }, { status: 'rejected' }, { by: session.staffId, action: 'rejected', note });
+    const updated = await auditedUpdate<Draft, DraftRecord>(
+      this.drafts,
+      { _id: draft._id, merchantId: draft.merchantId, status: 'pending' },
+      { status: 'rejected' },
+      { by: session.staffId, action: 'rejected', note },
+    );
     if (!updated) throw conflict('这条草稿已经处理过了');
     return this.present(session.merchantId, updated);
   }
 
   private async find(merchantId: MerchantId, id: string): Promise<DraftRecord> {
-    const draft = await this.drafts.findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) }).lean<DraftRecord>().exec();
+    const draft = await this.drafts
+      .findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) })
+      .lean<DraftRecord>()
+      .exec();
     if (!draft) throw notFound('没有找到这条草稿');
     return draft;
   }
@@ -313,7 +379,12 @@ export class DraftService {
     return auditedUpdate<Draft, DraftRecord>(this.drafts, { _id: draft._id, status: draft.status }, set, audit);
   }
 
-  private async mark(draft: DraftRecord, status: DraftStatus, set: Partial<Draft>, audit: AuditEntry): Promise<DraftDto> {
+  private async mark(
+    draft: DraftRecord,
+    status: DraftStatus,
+    set: Partial<Draft>,
+    audit: AuditEntry,
+  ): Promise<DraftDto> {
     const updated = (await this.step(draft, { status, ...set }, audit)) ?? (await this.reload(draft)) ?? draft;
     return this.present(String(draft.merchantId) as MerchantId, updated);
   }
@@ -347,6 +418,11 @@ const present = (d: DraftRecord, customerName: string): DraftDto => ({
   status: d.status,
   ...(d.error ? { error: d.error } : {}),
   ...(d.groupSendId ? { groupSendId: String(d.groupSendId) } : {}),
-  audit: d.audit.map((a) => ({ at: a.at.toISOString(), by: a.by, action: a.action, ...(a.note ? { note: a.note } : {}) })),
+  audit: d.audit.map((a) => ({
+    at: a.at.toISOString(),
+    by: a.by,
+    action: a.action,
+    ...(a.note ? { note: a.note } : {}),
+  })),
   createdAt: d.createdAt.toISOString(),
 });

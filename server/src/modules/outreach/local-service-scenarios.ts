@@ -11,12 +11,23 @@ import { call, MAX_DRAFTS_PER_RUN, type Candidate, type Scenario } from './scena
 
 const DAY_MS = 86_400_000;
 
-export function localServiceScenarios(deps: { customers: CustomerRepository; orders: OrderRepository; shopData: ShopData }): Scenario[] {
+export function localServiceScenarios(deps: {
+  customers: CustomerRepository;
+  orders: OrderRepository;
+  shopData: ShopData;
+}): Scenario[] {
   const { appointments, cards } = deps.shopData;
 
   /** Candidates for the customers found, in the order found, skipping any no longer ours. */
-  async function forCustomers<T extends { customerId: Types.ObjectId }>(merchantId: Parameters<CustomerRepository['findManyByIds']>[0], rows: T[], make: (row: T, c: Candidate['customer']) => Omit<Candidate, 'customer'> | null) {
-    const customers = await deps.customers.findManyByIds(merchantId, rows.map((r) => r.customerId));
+  async function forCustomers<T extends { customerId: Types.ObjectId }>(
+    merchantId: Parameters<CustomerRepository['findManyByIds']>[0],
+    rows: T[],
+    make: (row: T, c: Candidate['customer']) => Omit<Candidate, 'customer'> | null,
+  ) {
+    const customers = await deps.customers.findManyByIds(
+      merchantId,
+      rows.map((r) => r.customerId),
+    );
     return rows.flatMap((row) => {
       const customer = customers.get(String(row.customerId));
       const made = customer && make(row, customer);
@@ -33,16 +44,39 @@ export function localServiceScenarios(deps: { customers: CustomerRepository; ord
       const [history, upcoming] = await Promise.all([
         appointments
           .aggregate<{ _id: { c: Types.ObjectId; s: string }; visits: Date[]; staff: (string | null)[] }>([
-            { $match: { merchantId: mid, status: 'completed', customerId: { $ne: null }, startAt: { $gte: new Date(now.getTime() - 365 * DAY_MS), $lt: now } } },
+            {
+              $match: {
+                merchantId: mid,
+                status: 'completed',
+                customerId: { $ne: null },
+                startAt: { $gte: new Date(now.getTime() - 365 * DAY_MS), $lt: now },
+              },
+            },
             { $sort: { startAt: 1 } },
-            { $group: { _id: { c: '$customerId', s: '$service' }, visits: { $push: '$startAt' }, staff: { $push: '$staffName' } } },
+            {
+              $group: {
+                _id: { c: '$customerId', s: '$service' },
+                visits: { $push: '$startAt' },
+                staff: { $push: '$staffName' },
+              },
+            },
           ])
           .exec(),
         appointments.distinct('customerId', { merchantId: mid, status: 'booked', startAt: { $gte: now } }).exec(),
       ]);
       const booked = new Set(upcoming.map(String));
       // per customer, the service most overdue
-      const due = new Map<string, { customerId: Types.ObjectId; service: string; last: Date; cycle: ReturnType<typeof serviceCycle>; staff?: string; overdue: number }>();
+      const due = new Map<
+        string,
+        {
+          customerId: Types.ObjectId;
+          service: string;
+          last: Date;
+          cycle: ReturnType<typeof serviceCycle>;
+          staff?: string;
+          overdue: number;
+        }
+      >();
       for (const h of history) {
         if (booked.has(String(h._id.c))) continue;
         const last = h.visits.at(-1)!;
@@ -50,7 +84,15 @@ export function localServiceScenarios(deps: { customers: CustomerRepository; ord
         if (!isDueForReminder(last, cycle, now)) continue;
         const overdue = (now.getTime() - last.getTime()) / DAY_MS - cycle.days;
         const prev = due.get(String(h._id.c));
-        if (!prev || overdue > prev.overdue) due.set(String(h._id.c), { customerId: h._id.c, service: h._id.s, last, cycle, staff: h.staff.at(-1) ?? undefined, overdue });
+        if (!prev || overdue > prev.overdue)
+          due.set(String(h._id.c), {
+            customerId: h._id.c,
+            service: h._id.s,
+            last,
+            cycle,
+            staff: h.staff.at(-1) ?? undefined,
+            overdue,
+          });
       }
       const rows = [...due.values()].sort((a, b) => b.overdue - a.overdue).slice(0, MAX_DRAFTS_PER_RUN);
       return forCustomers(merchantId, rows, (r, c) => {
@@ -70,7 +112,11 @@ export function localServiceScenarios(deps: { customers: CustomerRepository; ord
     async find({ merchantId, now, settings }) {
       const mid = merchantObjectId(merchantId);
       const { visitsLeft: enough } = settings.member_card_low;
-      const held = await cards.find({ merchantId: mid, customerId: { $ne: null } }).limit(5000).lean().exec();
+      const held = await cards
+        .find({ merchantId: mid, customerId: { $ne: null } })
+        .limit(5000)
+        .lean()
+        .exec();
       if (!held.length) return [];
       // what a visit usually costs each card holder: their completed appointments, else their orders
       const since = new Date(now.getTime() - 365 * DAY_MS);
@@ -78,7 +124,15 @@ export function localServiceScenarios(deps: { customers: CustomerRepository; ord
       const [fromAppointments, fromOrders] = await Promise.all([
         appointments
           .aggregate<{ _id: Types.ObjectId; avg: number }>([
-            { $match: { merchantId: mid, customerId: { $in: ids }, status: 'completed', amount: { $gt: 0 }, startAt: { $gte: since } } },
+            {
+              $match: {
+                merchantId: mid,
+                customerId: { $in: ids },
+                status: 'completed',
+                amount: { $gt: 0 },
+                startAt: { $gte: since },
+              },
+            },
             { $group: { _id: '$customerId', avg: { $avg: '$amount' } } },
           ])
           .exec(),
@@ -92,14 +146,21 @@ export function localServiceScenarios(deps: { customers: CustomerRepository; ord
         const visits = card.visitsLeft ?? (usual ? Math.floor(card.balance / usual) : undefined);
         return visits !== undefined && visits < enough ? [{ customerId: card.customerId!, card, visits }] : [];
       });
-      return forCustomers(merchantId, low.sort((a, b) => a.visits - b.visits).slice(0, MAX_DRAFTS_PER_RUN), ({ card, visits }, c) => ({
-        text:
-          visits === 0
-            ? `${call(c)}，您的${card.cardName}已经用完啦，下次来店时可以顺便续上，有需要随时找我～`
-            : `${call(c)}，您的${card.cardName}${card.visitsLeft !== undefined ? `还剩${visits}次` : `余额大约还够${visits}次`}，下次来店时可以顺便续一下，有需要随时找我～`,
-        reason: card.visitsLeft !== undefined ? `${card.cardName}还剩${visits}次` : `${card.cardName}余额约够${visits}次消费`,
-        citedIds: [],
-      }));
+      return forCustomers(
+        merchantId,
+        low.sort((a, b) => a.visits - b.visits).slice(0, MAX_DRAFTS_PER_RUN),
+        ({ card, visits }, c) => ({
+          text:
+            visits === 0
+              ? `${call(c)}，您的${card.cardName}已经用完啦，下次来店时可以顺便续上，有需要随时找我～`
+              : `${call(c)}，您的${card.cardName}${card.visitsLeft !== undefined ? `还剩${visits}次` : `余额大约还够${visits}次`}，下次来店时可以顺便续一下，有需要随时找我～`,
+          reason:
+            card.visitsLeft !== undefined
+              ? `${card.cardName}还剩${visits}次`
+              : `${card.cardName}余额约够${visits}次消费`,
+          citedIds: [],
+        }),
+      );
     },
   };
 
@@ -110,17 +171,26 @@ export function localServiceScenarios(deps: { customers: CustomerRepository; ord
       // Services that finished between a day and `hours` ago and a day earlier: the daily run sees each one once.
       const end = new Date(now.getTime() - settings.after_service.hours * 3600_000);
       const rows = await appointments
-        .find({ merchantId: merchantObjectId(merchantId), status: 'completed', customerId: { $ne: null }, startAt: { $gte: new Date(end.getTime() - DAY_MS), $lt: end } })
+        .find({
+          merchantId: merchantObjectId(merchantId),
+          status: 'completed',
+          customerId: { $ne: null },
+          startAt: { $gte: new Date(end.getTime() - DAY_MS), $lt: end },
+        })
         .sort({ startAt: -1 })
         .limit(MAX_DRAFTS_PER_RUN)
         .lean()
         .exec();
       const latest = new Map(rows.map((r) => [String(r.customerId), r])); // newest first: keep one per customer
-      return forCustomers(merchantId, [...latest.values()].reverse() as (typeof rows[number] & { customerId: Types.ObjectId })[], (a, c) => ({
-        text: `${call(c)}，${a.service}做完这一天感觉怎么样？有任何不满意的地方随时告诉我们～满意的话，也欢迎给我们写个好评😊`,
-        reason: `${a.service}完成约${Math.round((now.getTime() - a.startAt.getTime()) / 3600_000)}小时`,
-        citedIds: [],
-      }));
+      return forCustomers(
+        merchantId,
+        [...latest.values()].reverse() as ((typeof rows)[number] & { customerId: Types.ObjectId })[],
+        (a, c) => ({
+          text: `${call(c)}，${a.service}做完这一天感觉怎么样？有任何不满意的地方随时告诉我们～满意的话，也欢迎给我们写个好评😊`,
+          reason: `${a.service}完成约${Math.round((now.getTime() - a.startAt.getTime()) / 3600_000)}小时`,
+          citedIds: [],
+        }),
+      );
     },
   };
 

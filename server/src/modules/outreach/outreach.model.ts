@@ -78,7 +78,8 @@ const suppressionSchema = new Schema<Suppression>({
 });
 // One record per customer, scenario and day, however often the scan reruns.
 suppressionSchema.index({ merchantId: 1, scenario: 1, customerId: 1, day: 1 }, { unique: true });
-export const suppressionModel = (conn: Connection) => conn.model<Suppression>('OutreachSuppression', suppressionSchema, 'outreach_suppressions');
+export const suppressionModel = (conn: Connection) =>
+  conn.model<Suppression>('OutreachSuppression', suppressionSchema, 'outreach_suppressions');
 export type SuppressionModel = ReturnType<typeof suppressionModel>;
 
 /** A finished scenario run for a merchant and day: the scan's "already done". */
@@ -100,5 +101,6 @@ const runSchema = new Schema<ScenarioRun>({
 });
 // A scenario acts at most once per merchant and day.
 runSchema.index({ merchantId: 1, scenario: 1, day: 1 }, { unique: true });
-export const scenarioRunModel = (conn: Connection) => conn.model<ScenarioRun>('ScenarioRun', runSchema, 'scenario_runs');
+export const scenarioRunModel = (conn: Connection) =>
+  conn.model<ScenarioRun>('ScenarioRun', runSchema, 'scenario_runs');
 export type ScenarioRunModel = ReturnType<typeof scenarioRunModel>;

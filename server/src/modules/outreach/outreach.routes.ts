@@ -2,7 +2,12 @@ import { Router } from '@koa/router';
 import { DRAFT_STATUSES } from '@xiaoer/common/constants/outreach';
 import { idParamsSchema, objectIdSchema } from '@xiaoer/common/schemas/common';
 import { INDUSTRIES } from '@xiaoer/common/constants/industries';
-import { applyIndustryTemplate, outreachSettingsSchema, resolveOutreachSettings, type OutreachSettingsInput } from '@xiaoer/common/schemas/merchant';
+import {
+  applyIndustryTemplate,
+  outreachSettingsSchema,
+  resolveOutreachSettings,
+  type OutreachSettingsInput,
+} from '@xiaoer/common/schemas/merchant';
 import { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
@@ -18,7 +23,11 @@ const rejectBody = z.object({ note: z.string().trim().max(200).optional() }).str
 const templateBody = z.object({ industry: z.enum(INDUSTRIES) }).strict();
 
 /** The owner's (and managers') drafts inbox and outreach settings. */
-export function outreachRoutes(drafts: DraftService, merchants: MerchantRepository, knowledge: KnowledgeBaseService): Router<AuthedState> {
+export function outreachRoutes(
+  drafts: DraftService,
+  merchants: MerchantRepository,
+  knowledge: KnowledgeBaseService,
+): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/outreach' });
   const settingsOf = async (merchantId: MerchantId) => {
     const merchant = await merchants.findById(merchantId);
@@ -36,10 +45,18 @@ export function outreachRoutes(drafts: DraftService, merchants: MerchantReposito
     ctx.body = await drafts.approveMany(ctx.state.session, parse(bulkBody, ctx.request.body).ids);
   });
   router.post('/drafts/:id/approve', async (ctx) => {
-    ctx.body = await drafts.approve(ctx.state.session, parse(idParamsSchema, ctx.params).id, parse(approveBody, ctx.request.body ?? {}).text);
+    ctx.body = await drafts.approve(
+      ctx.state.session,
+      parse(idParamsSchema, ctx.params).id,
+      parse(approveBody, ctx.request.body ?? {}).text,
+    );
   });
   router.post('/drafts/:id/reject', async (ctx) => {
-    ctx.body = await drafts.reject(ctx.state.session, parse(idParamsSchema, ctx.params).id, parse(rejectBody, ctx.request.body ?? {}).note);
+    ctx.body = await drafts.reject(
+      ctx.state.session,
+      parse(idParamsSchema, ctx.params).id,
+      parse(rejectBody, ctx.request.body ?? {}).note,
+    );
   });
   router.get('/settings', async (ctx) => {
     ctx.body = await settingsOf(ctx.state.session.merchantId);
@@ -51,7 +68,10 @@ export function outreachRoutes(drafts: DraftService, merchants: MerchantReposito
   // Start over from an industry's template (the run time and contact policy are kept).
   router.post('/settings/template', requireRole('owner'), async (ctx) => {
     const { industry } = parse(templateBody, ctx.request.body);
-    await save(ctx.state.session.merchantId, applyIndustryTemplate(await settingsOf(ctx.state.session.merchantId), industry));
+    await save(
+      ctx.state.session.merchantId,
+      applyIndustryTemplate(await settingsOf(ctx.state.session.merchantId), industry),
+    );
     ctx.body = await settingsOf(ctx.state.session.merchantId);
   });
   return router;

@@ -20,7 +20,8 @@ import type { DraftModel, ScenarioRunModel, SuppressionModel } from './outreach.
 import type { Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
-export type RunOutcome = { drafted: number; suppressed: number; sent?: number } | 'already_done' | 'busy' | 'not_due' | 'disabled' | 'failed';
+export type RunOutcome =
+  { drafted: number; suppressed: number; sent?: number } | 'already_done' | 'busy' | 'not_due' | 'disabled' | 'failed';
 
 export class ScenarioScanService {
   constructor(
@@ -72,34 +73,77 @@ export class ScenarioScanService {
       const ids = candidates.map((c) => c.customer._id);
       const since = new Date(now.getTime() - Math.max(30, scenario.repeatAfterDays) * DAY_MS);
       const [recentRows, lastOrders] = await Promise.all([
-        this.d.drafts.find({ merchantId: mid, customerId: { $in: ids }, createdAt: { $gte: since } }, { customerId: 1, scenario: 1, status: 1, createdAt: 1 }).lean().exec(),
+        this.d.drafts
+          .find(
+            { merchantId: mid, customerId: { $in: ids }, createdAt: { $gte: since } },
+            { customerId: 1, scenario: 1, status: 1, createdAt: 1 },
+          )
+          .lean()
+          .exec(),
         this.d.orders.lastOrderAt(merchantId, ids),
       ]);
       const recentBy = new Map<string, typeof recentRows>();
-      for (const r of recentRows) recentBy.set(String(r.customerId), [...(recentBy.get(String(r.customerId)) ?? []), r]);
+      for (const r of recentRows)
+        recentBy.set(String(r.customerId), [...(recentBy.get(String(r.customerId)) ?? []), r]);
       const suppressions: Record<string, unknown>[] = [];
       const drafts: Record<string, unknown>[] = [];
-      const keyOf = (c: { customer: { _id: unknown } }) => ({ merchantId: mid, scenario: scenario.key, customerId: c.customer._id, day });
+      const keyOf = (c: { customer: { _id: unknown } }) => ({
+        merchantId: mid,
+        scenario: scenario.key,
+        customerId: c.customer._id,
+        day,
+      });
       const allowed = candidates.filter((c) => {
         const recent = recentBy.get(String(c.customer._id)) ?? [];
         const reason =
           policyVerdict(c.customer, recent, lastOrders.get(String(c.customer._id)), settings.policy, now) ??
-          (recent.some((r) => r.scenario === scenario.key && now.getTime() - r.createdAt.getTime() < scenario.repeatAfterDays * DAY_MS) ? 'recently_contacted' : null);
+          (recent.some(
+            (r) =>
+              r.scenario === scenario.key && now.getTime() - r.createdAt.getTime() < scenario.repeatAfterDays * DAY_MS,
+          )
+            ? 'recently_contacted'
+            : null);
         if (reason) suppressions.push({ ...keyOf(c), reason, at: now });
         return !reason;
       });
       // Only customers who may be messaged are written to (an LLM call is not spent on a suppressed one).
-      for (const c of await writeDrafts(await this.d.engineFor(merchantId, kb), kb, scenario.key, allowed, this.d.logger)) {
-        if (!checkReply(c.text, c.citedIds, kb, kb.merchant.industry).ok) suppressions.push({ ...keyOf(c), reason: 'guardrail', at: now });
-        else drafts.push({ ...keyOf(c), text: c.text, reason: c.reason, citedIds: c.citedIds, writtenBy: c.writtenBy, status: 'pending', audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }], createdAt: now, updatedAt: now });
+      for (const c of await writeDrafts(
+        await this.d.engineFor(merchantId, kb),
+        kb,
+        scenario.key,
+        allowed,
+        this.d.logger,
+      )) {
+        if (!checkReply(c.text, c.citedIds, kb, kb.merchant.industry).ok)
+          suppressions.push({ ...keyOf(c), reason: 'guardrail', at: now });
+        else
+          drafts.push({
+            ...keyOf(c),
+            text: c.text,
+            reason: c.reason,
+            citedIds: c.citedIds,
+            writtenBy: c.writtenBy,
+            status: 'pending',
+            audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }],
+            createdAt: now,
+            updatedAt: now,
+          });
       }
       // Unique keys make a concurrent or repeated run insert nothing twice; duplicates are skipped, not errors.
       // (through the driver: the documents carry the scan's own clock in createdAt)
-      const suppressed = suppressions.length ? await insertedSkippingDuplicates(() => this.d.suppressions.collection.insertMany(suppressions, { ordered: false })) : 0;
-      const drafted = drafts.length ? await insertedSkippingDuplicates(() => this.d.drafts.collection.insertMany(drafts, { ordered: false })) : 0;
+      const suppressed = suppressions.length
+        ? await insertedSkippingDuplicates(() =>
+            this.d.suppressions.collection.insertMany(suppressions, { ordered: false }),
+          )
+        : 0;
+      const drafted = drafts.length
+        ? await insertedSkippingDuplicates(() => this.d.drafts.collection.insertMany(drafts, { ordered: false }))
+        : 0;
       // Auto-send before the run is marked done: a crash in between leaves drafts pending, which the rerun sends.
       const sent = own.autoSend ? await this.d.sender.autoSend(merchantId, scenario.key, day) : 0;
-      await insertedOnce(() => this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }));
+      await insertedOnce(() =>
+        this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }),
+      );
       return { drafted, suppressed, ...(own.autoSend ? { sent } : {}) };
     } finally {
       await lock.release();

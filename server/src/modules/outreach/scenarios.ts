@@ -41,17 +41,36 @@ export interface Scenario {
 
 /** How staff address the customer: their remark, else their WeCom name. */
 export const call = (c: CustomerRecord) => c.remark || c.name;
-const onSale = (kb: KnowledgeBase, name: string) => kb.products.find((p) => p.name === name && p.available && p.stock !== 0);
+const onSale = (kb: KnowledgeBase, name: string) =>
+  kb.products.find((p) => p.name === name && p.available && p.stock !== 0);
 
-export function buildScenarios(deps: { orders: OrderRepository; customers: CustomerRepository; shopData: ShopData }): Scenario[] {
+export function buildScenarios(deps: {
+  orders: OrderRepository;
+  customers: CustomerRepository;
+  shopData: ShopData;
+}): Scenario[] {
   const dormantWinback: Scenario = {
     key: 'dormant_winback',
     repeatAfterDays: 30,
     async find({ merchantId, kb, now, settings }) {
       const dormantDays = settings.dormant_winback.idleDays ?? DORMANT_AFTER_DAYS[kb.merchant.industry];
       // Customers whose last visit fell in the dormant band (not yet lost), by what they have spent.
-      const rows = await deps.orders.lastVisitsBetween(merchantId, new Date(now.getTime() - dormantDays * LOST_FACTOR * DAY_MS), new Date(now.getTime() - dormantDays * DAY_MS), MAX_DRAFTS_PER_RUN);
-      const [customers, favourites] = await Promise.all([deps.customers.findManyByIds(merchantId, rows.map((r) => r._id)), deps.orders.topItemPerCustomer(merchantId, rows.map((r) => r._id))]);
+      const rows = await deps.orders.lastVisitsBetween(
+        merchantId,
+        new Date(now.getTime() - dormantDays * LOST_FACTOR * DAY_MS),
+        new Date(now.getTime() - dormantDays * DAY_MS),
+        MAX_DRAFTS_PER_RUN,
+      );
+      const [customers, favourites] = await Promise.all([
+        deps.customers.findManyByIds(
+          merchantId,
+          rows.map((r) => r._id),
+        ),
+        deps.orders.topItemPerCustomer(
+          merchantId,
+          rows.map((r) => r._id),
+        ),
+      ]);
       const candidates: Candidate[] = [];
       for (const row of rows) {
         const customer = customers.get(String(row._id));

@@ -16,7 +16,10 @@ describe('report periods', () => {
     const feb = periodContaining('month', '2028-02-10', TZ);
     expect(feb).toMatchObject({ from: '2028-02-01', to: '2028-02-29' });
     expect(feb.end.toISOString()).toBe('2028-02-29T16:00:00.000Z');
-    expect(previousPeriod('month', periodContaining('month', '2026-01-15', TZ), TZ)).toMatchObject({ from: '2025-12-01', to: '2025-12-31' });
+    expect(previousPeriod('month', periodContaining('month', '2026-01-15', TZ), TZ)).toMatchObject({
+      from: '2025-12-01',
+      to: '2025-12-31',
+    });
     expect(lastCompletePeriod('day', '2026-11-23', TZ)).toMatchObject({ from: '2026-11-22', to: '2026-11-22' });
   });
 });

@@ -6,7 +6,10 @@ const DAY_MS = 86_400_000;
 
 /** Minutes the zone is ahead of UTC at this instant (Asia/Shanghai: 480). */
 export function zoneOffsetMinutes(at: Date, timezone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
 }
@@ -18,7 +21,8 @@ export function startOfLocalDay(date: string, timezone: string): Date {
 }
 
 /** "YYYY-MM-DD" plus n calendar days */
-export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 export interface PeriodRange {
   from: string;
@@ -44,10 +48,12 @@ export function periodContaining(period: ReportPeriod, date: string, timezone: s
 }
 
 /** The period just before. */
-export const previousPeriod = (period: ReportPeriod, range: PeriodRange, timezone: string) => periodContaining(period, addDays(range.from, -1), timezone);
+export const previousPeriod = (period: ReportPeriod, range: PeriodRange, timezone: string) =>
+  periodContaining(period, addDays(range.from, -1), timezone);
 
 /** The last complete period before a local date (yesterday, last week, last month). */
-export const lastCompletePeriod = (period: ReportPeriod, today: string, timezone: string) => previousPeriod(period, periodContaining(period, today, timezone), timezone);
+export const lastCompletePeriod = (period: ReportPeriod, today: string, timezone: string) =>
+  previousPeriod(period, periodContaining(period, today, timezone), timezone);
 
 export const localDates = (range: PeriodRange) => {
   const dates: string[] = [];

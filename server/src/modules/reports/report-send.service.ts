@@ -15,7 +15,12 @@ import type { ReportService } from './report.service.js';
 
 const PERIOD_TITLE = { day: '昨日经营日报', week: '上周经营周报', month: '上月经营月报' } as const;
 
-const sendSchema = new Schema({ merchantId: { type: Schema.Types.ObjectId, required: true }, period: String, from: String, at: Date });
+const sendSchema = new Schema({
+  merchantId: { type: Schema.Types.ObjectId, required: true },
+  period: String,
+  from: String,
+  at: Date,
+});
 // One send per merchant, period and start date.
 sendSchema.index({ merchantId: 1, period: 1, from: 1 }, { unique: true });
 export const reportSendModel = (conn: Connection) => conn.model('ReportSend', sendSchema, 'report_sends');
@@ -31,7 +36,12 @@ export class ReportSendService {
   ) {}
 
   /** Sends whatever is due for this merchant now (by their report time and switches); returns the periods sent. */
-  async sendDue(merchantId: MerchantId, timezone: string, scenarios: OutreachSettings['scenarios'], now = new Date()): Promise<ReportPeriod[]> {
+  async sendDue(
+    merchantId: MerchantId,
+    timezone: string,
+    scenarios: OutreachSettings['scenarios'],
+    now = new Date(),
+  ): Promise<ReportPeriod[]> {
     const local = localTime(now, timezone);
     if (local.minutes < toMinutes(scenarios.daily_report.at)) return [];
     const due = (
@@ -49,7 +59,14 @@ export class ReportSendService {
       if (!claimed) continue;
       try {
         const description = [report.summary, ...report.actions.map((a, i) => `${i + 1}. ${a}`)].join('\n');
-        if (await this.d.notifier.send(merchantId, { title: PERIOD_TITLE[period], description, page: `pages/reports/index?period=${period}` })) sent.push(period);
+        if (
+          await this.d.notifier.send(merchantId, {
+            title: PERIOD_TITLE[period],
+            description,
+            page: `pages/reports/index?period=${period}`,
+          })
+        )
+          sent.push(period);
         else await this.d.sends.deleteOne(claim).exec(); // nobody to tell yet: send once an owner is there
       } catch (err) {
         await this.d.sends.deleteOne(claim).exec(); // the next tick tries again

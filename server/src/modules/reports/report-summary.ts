@@ -7,22 +7,47 @@ const PREVIOUS_NAME = { day: '前一天', week: '上周', month: '上月' } as c
 export function summarize(r: Omit<ReportDto, 'summary' | 'actions'>): { summary: string; actions: string[] } {
   const f = r.figures;
   const date = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-  const when = r.period === 'day' ? date(r.from) : r.period === 'week' ? `${date(r.from)}起的一周` : `${Number(r.from.slice(5, 7))}月`;
-  const change = f.revenue.changePct === undefined ? '' : `，比${PREVIOUS_NAME[r.period]}${f.revenue.changePct >= 0 ? '多' : '少'}${Math.abs(f.revenue.changePct)}%`;
-  const parts = [`${when}营业额${yuan(f.revenue.value)}${change}，共${f.orders.value}单，客单价${yuan(f.averageOrderValue.value)}。`];
+  const when =
+    r.period === 'day'
+      ? date(r.from)
+      : r.period === 'week'
+        ? `${date(r.from)}起的一周`
+        : `${Number(r.from.slice(5, 7))}月`;
+  const change =
+    f.revenue.changePct === undefined
+      ? ''
+      : `，比${PREVIOUS_NAME[r.period]}${f.revenue.changePct >= 0 ? '多' : '少'}${Math.abs(f.revenue.changePct)}%`;
+  const parts = [
+    `${when}营业额${yuan(f.revenue.value)}${change}，共${f.orders.value}单，客单价${yuan(f.averageOrderValue.value)}。`,
+  ];
   if (f.consultations.value) {
     const wait = f.firstResponseSeconds.value ? `，顾客平均${waitText(f.firstResponseSeconds.value)}就得到回复` : '';
-    parts.push(`微信客服接待${f.consultations.value}位顾客，小二自动回复了${f.aiHandledPct.value}%${f.handoffs.value ? `，${f.handoffs.value}次转给了店员` : ''}${wait}。`);
+    parts.push(
+      `微信客服接待${f.consultations.value}位顾客，小二自动回复了${f.aiHandledPct.value}%${f.handoffs.value ? `，${f.handoffs.value}次转给了店员` : ''}${wait}。`,
+    );
   }
   if (f.newCustomers.value) parts.push(`新加了${f.newCustomers.value}位客户。`);
   const actions: string[] = [];
-  if (r.alerts.badReviews) actions.push(`收到${r.alerts.badReviews}条差评：去小程序「提醒」里看看顾客说了什么，小二已经写好了回复`);
-  if (f.revenue.changePct !== undefined && f.revenue.changePct <= -10) actions.push(`营业额下降了${Math.abs(f.revenue.changePct)}%：可以在客户群发一条${r.topItems[0]?.name ?? '招牌'}的限时活动拉一下人气`);
-  if (f.dormantCustomers > 0) actions.push(`有${f.dormantCustomers}位老客户很久没来了：去小程序「草稿」里看看小二写好的唤醒消息`);
-  if (r.slowItems[0]) actions.push(`${r.slowItems.map((i) => i.name).slice(0, 2).join('、')}卖得慢：考虑搭配爆款做套餐，或少备一些原料`);
+  if (r.alerts.badReviews)
+    actions.push(`收到${r.alerts.badReviews}条差评：去小程序「提醒」里看看顾客说了什么，小二已经写好了回复`);
+  if (f.revenue.changePct !== undefined && f.revenue.changePct <= -10)
+    actions.push(
+      `营业额下降了${Math.abs(f.revenue.changePct)}%：可以在客户群发一条${r.topItems[0]?.name ?? '招牌'}的限时活动拉一下人气`,
+    );
+  if (f.dormantCustomers > 0)
+    actions.push(`有${f.dormantCustomers}位老客户很久没来了：去小程序「草稿」里看看小二写好的唤醒消息`);
+  if (r.slowItems[0])
+    actions.push(
+      `${r.slowItems
+        .map((i) => i.name)
+        .slice(0, 2)
+        .join('、')}卖得慢：考虑搭配爆款做套餐，或少备一些原料`,
+    );
   if (r.alerts.lowStock) actions.push(`有${r.alerts.lowStock}次库存预警：及时补货，别让爆款断货`);
-  if (f.handoffs.value >= 3) actions.push(`有${f.handoffs.value}次顾客的问题小二答不上来：把常见问题补充进知识库，下次就能自动回答`);
-  if (r.topItems[0] && actions.length < 3) actions.push(`${r.topItems[0].name}卖得最好（${r.topItems[0].quantity}份）：记得备足原料`);
+  if (f.handoffs.value >= 3)
+    actions.push(`有${f.handoffs.value}次顾客的问题小二答不上来：把常见问题补充进知识库，下次就能自动回答`);
+  if (r.topItems[0] && actions.length < 3)
+    actions.push(`${r.topItems[0].name}卖得最好（${r.topItems[0].quantity}份）：记得备足原料`);
   return { summary: parts.join(''), actions: actions.slice(0, 3) };
 }
 

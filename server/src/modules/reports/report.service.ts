@@ -20,7 +20,11 @@ import { summarize } from './report-summary.js';
 const DAY_MS = 86_400_000;
 const counted = (status: string) => status !== 'refunded' && status !== 'cancelled';
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
-const compare = (value: number, previous: number) => ({ value, previous, ...(previous ? { changePct: Math.round(((value - previous) / previous) * 1000) / 10 } : {}) });
+const compare = (value: number, previous: number) => ({
+  value,
+  previous,
+  ...(previous ? { changePct: Math.round(((value - previous) / previous) * 1000) / 10 } : {}),
+});
 
 interface PeriodFigures {
   newCustomers: number;
@@ -53,7 +57,10 @@ export class ReportService {
     const tz = merchantZone(kb.merchant);
     const range = date ? periodContaining(period, date, tz) : lastCompletePeriod(period, localTime(now, tz).date, tz);
     const before = previousPeriod(period, range, tz);
-    const [{ figures: current, paid }, { figures: previous }] = await Promise.all([this.figures(merchantId, range), this.figures(merchantId, before)]);
+    const [{ figures: current, paid }, { figures: previous }] = await Promise.all([
+      this.figures(merchantId, range),
+      this.figures(merchantId, before),
+    ]);
     const sold = new Map<string, { quantity: number; revenue: number }>();
     for (const o of paid) {
       for (const i of o.items) {
@@ -61,7 +68,10 @@ export class ReportService {
         sold.set(i.name, { quantity: s.quantity + i.quantity, revenue: s.revenue + i.quantity * i.unitPrice });
       }
     }
-    const topItems = [...sold].map(([name, s]) => ({ name, ...s })).sort((a, b) => b.quantity - a.quantity).slice(0, 5);
+    const topItems = [...sold]
+      .map(([name, s]) => ({ name, ...s }))
+      .sort((a, b) => b.quantity - a.quantity)
+      .slice(0, 5);
     const slowItems = kb.products
       .filter((p) => p.available)
       .map((p) => ({ name: p.name, quantity: sold.get(p.name)?.quantity ?? 0 }))
@@ -77,15 +87,29 @@ export class ReportService {
       }
     }
     const dormantDays = DORMANT_AFTER_DAYS[kb.merchant.industry];
-    const dormant = await this.d.orders.lastVisitsBetween(merchantId, new Date(range.end.getTime() - dormantDays * LOST_FACTOR * DAY_MS), new Date(range.end.getTime() - dormantDays * DAY_MS), 100_000);
+    const dormant = await this.d.orders.lastVisitsBetween(
+      merchantId,
+      new Date(range.end.getTime() - dormantDays * LOST_FACTOR * DAY_MS),
+      new Date(range.end.getTime() - dormantDays * DAY_MS),
+      100_000,
+    );
     const alerts = await this.d.alerts.countsBetween(merchantId, range.start, range.end);
-    const figures = Object.fromEntries(Object.keys(current).map((k) => [k, compare(current[k as keyof PeriodFigures], previous[k as keyof PeriodFigures])])) as unknown as ReportDto['figures'];
+    const figures = Object.fromEntries(
+      Object.keys(current).map((k) => [
+        k,
+        compare(current[k as keyof PeriodFigures], previous[k as keyof PeriodFigures]),
+      ]),
+    ) as unknown as ReportDto['figures'];
     const report = {
       period,
       from: range.from,
       to: range.to,
       figures: { ...figures, dormantCustomers: dormant.length },
-      alerts: { lowStock: alerts.low_stock ?? 0, expiringStock: alerts.expiring_stock ?? 0, badReviews: alerts.bad_review ?? 0 },
+      alerts: {
+        lowStock: alerts.low_stock ?? 0,
+        expiringStock: alerts.expiring_stock ?? 0,
+        badReviews: alerts.bad_review ?? 0,
+      },
       topItems,
       slowItems,
       campaigns: await this.campaigns(merchantId, range),
@@ -95,11 +119,20 @@ export class ReportService {
   }
 
   /** A period's figures, and its counted orders (the current period's items and daily bars come from them). */
-  private async figures(merchantId: MerchantId, range: PeriodRange): Promise<{ figures: PeriodFigures; paid: Awaited<ReturnType<OrderRepository['inRange']>> }> {
+  private async figures(
+    merchantId: MerchantId,
+    range: PeriodRange,
+  ): Promise<{ figures: PeriodFigures; paid: Awaited<ReturnType<OrderRepository['inRange']>> }> {
     const mid = merchantObjectId(merchantId);
     const [newCustomers, decisions, orders, messages] = await Promise.all([
       this.d.customers.countFirstContactBetween(merchantId, range.start, range.end),
-      this.d.decisions.find({ merchantId: mid, channel: 'kf', at: { $gte: range.start, $lt: range.end } }, { externalUserId: 1, action: 1 }).lean().exec(),
+      this.d.decisions
+        .find(
+          { merchantId: mid, channel: 'kf', at: { $gte: range.start, $lt: range.end } },
+          { externalUserId: 1, action: 1 },
+        )
+        .lean()
+        .exec(),
       this.d.orders.inRange(merchantId, range.start, range.end),
       this.d.kf.inRange(merchantId, range.start, range.end),
     ]);
@@ -107,7 +140,11 @@ export class ReportService {
     const paid = orders.filter((o) => counted(o.status));
     const revenue = paid.reduce((sum, o) => sum + o.amount, 0);
     const buyers = [...new Set(paid.flatMap((o) => (o.customerId ? [String(o.customerId)] : [])))];
-    const returning = await this.d.orders.customersWithOrdersBefore(merchantId, buyers.map((id) => new Types.ObjectId(id)), range.start);
+    const returning = await this.d.orders.customersWithOrdersBefore(
+      merchantId,
+      buyers.map((id) => new Types.ObjectId(id)),
+      range.start,
+    );
     const figures = {
       newCustomers,
       consultations: new Set(questions.map((x) => x.externalUserId)).size,
@@ -125,22 +162,42 @@ export class ReportService {
   /** Proactive messages sent in the period, and how many of those customers wrote back or bought within 7 days. */
   private async campaigns(merchantId: MerchantId, range: PeriodRange) {
     const sent = await this.d.drafts
-      .find({ merchantId: merchantObjectId(merchantId), status: { $in: ['sent', 'delivered'] }, updatedAt: { $gte: range.start, $lt: range.end } }, { customerId: 1, updatedAt: 1 })
+      .find(
+        {
+          merchantId: merchantObjectId(merchantId),
+          status: { $in: ['sent', 'delivered'] },
+          updatedAt: { $gte: range.start, $lt: range.end },
+        },
+        { customerId: 1, updatedAt: 1 },
+      )
       .lean()
       .exec();
     if (!sent.length) return { sent: 0, repliedWithin7Days: 0, boughtWithin7Days: 0 };
     // everything the 7-day windows need in three queries, then matched per message
     const earliest = sent.reduce((a, s) => (s.updatedAt < a ? s.updatedAt : a), sent[0]!.updatedAt);
-    const customers = await this.d.customers.findManyByIds(merchantId, sent.map((s) => s.customerId));
+    const customers = await this.d.customers.findManyByIds(
+      merchantId,
+      sent.map((s) => s.customerId),
+    );
     const [orders, messages] = await Promise.all([
-      this.d.orders.ofCustomersSince(merchantId, sent.map((s) => s.customerId), earliest, { paidOnly: false }),
-      this.d.kf.customerMessagesSince(merchantId, [...customers.values()].flatMap((c) => (c.externalUserId ? [c.externalUserId] : [])), earliest),
+      this.d.orders.ofCustomersSince(
+        merchantId,
+        sent.map((s) => s.customerId),
+        earliest,
+        { paidOnly: false },
+      ),
+      this.d.kf.customerMessagesSince(
+        merchantId,
+        [...customers.values()].flatMap((c) => (c.externalUserId ? [c.externalUserId] : [])),
+        earliest,
+      ),
     ]);
     const within = (at: Date, from: Date) => at >= from && at.getTime() <= from.getTime() + 7 * DAY_MS;
     let bought = 0;
     let replied = 0;
     for (const s of sent) {
-      if (orders.some((o) => String(o.customerId) === String(s.customerId) && within(o.placedAt, s.updatedAt))) bought++;
+      if (orders.some((o) => String(o.customerId) === String(s.customerId) && within(o.placedAt, s.updatedAt)))
+        bought++;
       const who = customers.get(String(s.customerId))?.externalUserId;
       if (who && messages.some((m) => m.externalUserId === who && within(m.sentAt, s.updatedAt))) replied++;
     }

@@ -12,6 +12,11 @@ export const reportsJob = (c: Container) =>
     every: '15 minutes',
     run: async (merchantId) => {
       const merchant = await c.repositories.merchants.findById(merchantId);
-      if (merchant) await c.reports.sender.sendDue(merchantId, merchantZone(merchant), resolveOutreachSettings(merchant.outreach, merchant.industry).scenarios);
+      if (merchant)
+        await c.reports.sender.sendDue(
+          merchantId,
+          merchantZone(merchant),
+          resolveOutreachSettings(merchant.outreach, merchant.industry).scenarios,
+        );
     },
   });

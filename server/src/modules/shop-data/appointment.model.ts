@@ -33,5 +33,6 @@ appointmentSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
 appointmentSchema.index({ merchantId: 1, customerId: 1, startAt: -1 });
 // ... and a day's services (the follow-up 24 hours later).
 appointmentSchema.index({ merchantId: 1, startAt: -1 });
-export const appointmentModel = (conn: Connection) => conn.model<Appointment>('Appointment', appointmentSchema, 'appointments');
+export const appointmentModel = (conn: Connection) =>
+  conn.model<Appointment>('Appointment', appointmentSchema, 'appointments');
 export type AppointmentModel = ReturnType<typeof appointmentModel>;

@@ -32,7 +32,8 @@ const packageSchema = new Schema<CoursePackage>(
 packageSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
 // Packages running low (class-hours reminder).
 packageSchema.index({ merchantId: 1, remainingHours: 1 });
-export const coursePackageModel = (conn: Connection) => conn.model<CoursePackage>('CoursePackage', packageSchema, 'course_packages');
+export const coursePackageModel = (conn: Connection) =>
+  conn.model<CoursePackage>('CoursePackage', packageSchema, 'course_packages');
 export type CoursePackageModel = ReturnType<typeof coursePackageModel>;
 
 export interface Attendance {
@@ -59,5 +60,6 @@ attendanceSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
 attendanceSchema.index({ applied: 1, merchantId: 1, packageId: 1 }, { partialFilterExpression: { applied: false } });
 // A package's classes (weekly reports to parents).
 attendanceSchema.index({ merchantId: 1, packageId: 1, at: -1 });
-export const attendanceModel = (conn: Connection) => conn.model<Attendance>('Attendance', attendanceSchema, 'attendance');
+export const attendanceModel = (conn: Connection) =>
+  conn.model<Attendance>('Attendance', attendanceSchema, 'attendance');
 export type AttendanceModel = ReturnType<typeof attendanceModel>;

@@ -24,7 +24,10 @@ const stockItemSchema = new Schema<StockItem>(
     unit: { type: String, default: '件' },
     low: Number,
     critical: Number,
-    batches: { type: [new Schema({ batchNo: String, quantity: Number, expiresOn: String }, { _id: false })], default: [] },
+    batches: {
+      type: [new Schema({ batchNo: String, quantity: Number, expiresOn: String }, { _id: false })],
+      default: [],
+    },
     appliedMovements: { type: [String], default: undefined, select: false },
   },
   { timestamps: true },
@@ -61,5 +64,6 @@ movementSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
 movementSchema.index({ applied: 1, merchantId: 1, item: 1 }, { partialFilterExpression: { applied: false } });
 // Sales per item over a window (low-stock cover days, slow movers).
 movementSchema.index({ merchantId: 1, at: -1 });
-export const stockMovementModel = (conn: Connection) => conn.model<StockMovement>('StockMovement', movementSchema, 'stock_movements');
+export const stockMovementModel = (conn: Connection) =>
+  conn.model<StockMovement>('StockMovement', movementSchema, 'stock_movements');
 export type StockMovementModel = ReturnType<typeof stockMovementModel>;

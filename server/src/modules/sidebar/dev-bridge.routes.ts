@@ -11,7 +11,12 @@ import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 
 export const DEMO_GROUP_CHAT_ID = 'wrdemo00chayuvipgroup';
 
-const querySchema = z.object({ corpId: z.string().min(1).max(64), entry: z.enum(['single_chat_tools', 'group_chat_tools']).default('single_chat_tools') }).strict();
+const querySchema = z
+  .object({
+    corpId: z.string().min(1).max(64),
+    entry: z.enum(['single_chat_tools', 'group_chat_tools']).default('single_chat_tools'),
+  })
+  .strict();
 
 export function devBridgeRoutes(standInBase: string, apps: WecomAppRepository, customers: CustomerRepository): Router {
   const router = new Router({ prefix: '/api/dev' });
@@ -20,7 +25,12 @@ export function devBridgeRoutes(standInBase: string, apps: WecomAppRepository, c
     const app = await apps.findByCorpId(corpId);
     if (!app) throw notFound('这个企业还没有接入小二');
     const [customer] = (await customers.list(app.merchantId, { limit: 1 })).items;
-    const query = new URLSearchParams({ corpId, entry, externalUserId: customer?.externalUserId ?? '', chatId: DEMO_GROUP_CHAT_ID });
+    const query = new URLSearchParams({
+      corpId,
+      entry,
+      externalUserId: customer?.externalUserId ?? '',
+      chatId: DEMO_GROUP_CHAT_ID,
+    });
     ctx.body = { scriptUrl: `${standInBase}/__standin/jsbridge.js?${query}` };
   });
   router.get('/wechat-bridge', async (ctx) => {

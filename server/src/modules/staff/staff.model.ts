@@ -34,7 +34,10 @@ const staffSchema = new Schema<Staff>(
 // Login and callbacks resolve a WeCom userid within a merchant; unique so a double sync cannot create two staff.
 staffSchema.index({ merchantId: 1, wecomUserId: 1 }, { unique: true });
 // Mini-program login: an openid resolves to exactly one staff account (and so one merchant).
-staffSchema.index({ miniProgramOpenId: 1 }, { unique: true, partialFilterExpression: { miniProgramOpenId: { $type: 'string' } } });
+staffSchema.index(
+  { miniProgramOpenId: 1 },
+  { unique: true, partialFilterExpression: { miniProgramOpenId: { $type: 'string' } } },
+);
 // Notifications fan out to a merchant's owners and managers.
 staffSchema.index({ merchantId: 1, role: 1 });
 

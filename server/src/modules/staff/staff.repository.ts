@@ -5,7 +5,10 @@ import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js'
 import type { Staff, StaffModel } from './staff.model.js';
 
 export type StaffRecord = Staff & { _id: Types.ObjectId };
-export type NewStaff = Omit<Staff, 'merchantId' | 'createdAt' | 'updatedAt' | 'miniProgramOpenId' | 'favouriteScriptIds'>;
+export type NewStaff = Omit<
+  Staff,
+  'merchantId' | 'createdAt' | 'updatedAt' | 'miniProgramOpenId' | 'favouriteScriptIds'
+>;
 
 export class StaffRepository extends TenantRepository<Staff> {
   constructor(model: StaffModel) {
@@ -13,15 +16,26 @@ export class StaffRepository extends TenantRepository<Staff> {
   }
 
   findById(merchantId: MerchantId, id: string): Promise<StaffRecord | null> {
-    return this.model.findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id), active: true })).lean<StaffRecord>().exec();
+    return this.model
+      .findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id), active: true }))
+      .lean<StaffRecord>()
+      .exec();
   }
 
   findFirstByRole(merchantId: MerchantId, role: StaffRole): Promise<StaffRecord | null> {
-    return this.model.findOne(this.scoped(merchantId, { role, active: true })).sort({ _id: 1 }).lean<StaffRecord>().exec();
+    return this.model
+      .findOne(this.scoped(merchantId, { role, active: true }))
+      .sort({ _id: 1 })
+      .lean<StaffRecord>()
+      .exec();
   }
 
   list(merchantId: MerchantId): Promise<StaffRecord[]> {
-    return this.model.find(this.scoped(merchantId, { active: true })).sort({ _id: 1 }).lean<StaffRecord[]>().exec();
+    return this.model
+      .find(this.scoped(merchantId, { active: true }))
+      .sort({ _id: 1 })
+      .lean<StaffRecord[]>()
+      .exec();
   }
 
   async insertMany(merchantId: MerchantId, staff: NewStaff[]): Promise<StaffRecord[]> {
@@ -38,12 +52,21 @@ export class StaffRepository extends TenantRepository<Staff> {
     return this.model.findOne({ miniProgramOpenId: openId, active: true }).lean<StaffRecord>().exec();
   }
 
-  async setFavouriteScript(merchantId: MerchantId, staffId: string, scriptId: Types.ObjectId, favourite: boolean): Promise<void> {
-    const op = favourite ? { $addToSet: { favouriteScriptIds: scriptId } } : { $pull: { favouriteScriptIds: scriptId } };
+  async setFavouriteScript(
+    merchantId: MerchantId,
+    staffId: string,
+    scriptId: Types.ObjectId,
+    favourite: boolean,
+  ): Promise<void> {
+    const op = favourite
+      ? { $addToSet: { favouriteScriptIds: scriptId } }
+      : { $pull: { favouriteScriptIds: scriptId } };
     await this.model.updateOne(this.scoped(merchantId, { _id: new Types.ObjectId(staffId) }), op).exec();
   }
 
   async bindMiniProgram(merchantId: MerchantId, staffId: Types.ObjectId, openId: string): Promise<void> {
-    await this.model.updateOne(this.scoped(merchantId, { _id: staffId }), { $set: { miniProgramOpenId: openId } }).exec();
+    await this.model
+      .updateOne(this.scoped(merchantId, { _id: staffId }), { $set: { miniProgramOpenId: openId } })
+      .exec();
   }
 }

@@ -27,8 +27,15 @@ export class AutoTagService {
   ) {}
 
   async rules(merchantId: MerchantId): Promise<(TagRuleInput & { id: string })[]> {
-    const rows = await this.d.rules.find({ merchantId: merchantObjectId(merchantId) }).sort({ createdAt: 1 }).lean().exec();
-    return rows.map(({ _id, merchantId: _m, createdAt: _c, updatedAt: _u, __v: _v, ...r }) => ({ ...(r as TagRuleInput), id: String(_id) }));
+    const rows = await this.d.rules
+      .find({ merchantId: merchantObjectId(merchantId) })
+      .sort({ createdAt: 1 })
+      .lean()
+      .exec();
+    return rows.map(({ _id, merchantId: _m, createdAt: _c, updatedAt: _u, __v: _v, ...r }) => ({
+      ...(r as TagRuleInput),
+      id: String(_id),
+    }));
   }
 
   async apply(merchantId: MerchantId, now = new Date()): Promise<{ customers: number; changed: number }> {
@@ -40,8 +47,17 @@ export class AutoTagService {
     const [customers, figures, items, wrote] = await Promise.all([
       this.d.customers.forTagging(merchantId),
       this.d.orders.figuresSince(merchantId, yearAgo),
-      this.d.orders.itemsBoughtSince(merchantId, [...new Set(rules.filter((r) => r.enabled && r.boughtItem).map((r) => r.boughtItem!))], yearAgo),
-      Promise.all(keywords.map(async (k) => [k, await this.d.kf.customersWhoWrote(merchantId, k, new Date(now.getTime() - 90 * DAY_MS))] as const)),
+      this.d.orders.itemsBoughtSince(
+        merchantId,
+        [...new Set(rules.filter((r) => r.enabled && r.boughtItem).map((r) => r.boughtItem!))],
+        yearAgo,
+      ),
+      Promise.all(
+        keywords.map(
+          async (k) =>
+            [k, await this.d.kf.customersWhoWrote(merchantId, k, new Date(now.getTime() - 90 * DAY_MS))] as const,
+        ),
+      ),
     ]);
     const highValueSpend = highValueThreshold([...figures.values()].filter((f) => f.visits >= 2).map((f) => f.spend));
     const managed = new Set<string>([...BUILT_IN_AUTO_TAGS, ...rules.map((r) => r.tag)]);
@@ -65,7 +81,8 @@ export class AutoTagService {
     }
     await this.d.customers.bulkSetTags(merchantId, updates);
     const byId = new Map(customers.map((c) => [String(c._id), c]));
-    for (const u of updates) if (byId.get(String(u.id))?.externalUserId) await this.d.onTagsChanged(merchantId, String(u.id));
+    for (const u of updates)
+      if (byId.get(String(u.id))?.externalUserId) await this.d.onTagsChanged(merchantId, String(u.id));
     return { customers: customers.length, changed: updates.length };
   }
 }

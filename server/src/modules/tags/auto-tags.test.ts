@@ -3,7 +3,14 @@ import { autoTags, highValueThreshold, type CustomerFigures } from './auto-tags.
 
 const now = new Date('2026-11-23T02:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
-const figures = (over: Partial<CustomerFigures> = {}): CustomerFigures => ({ firstContactAt: daysAgo(200), spend: 0, visits: 0, items: new Set(), keywords: new Set(), ...over });
+const figures = (over: Partial<CustomerFigures> = {}): CustomerFigures => ({
+  firstContactAt: daysAgo(200),
+  spend: 0,
+  visits: 0,
+  items: new Set(),
+  keywords: new Set(),
+  ...over,
+});
 const ctx = { industry: '餐饮' as const, highValueSpend: 50_000, now };
 
 describe('autoTags', () => {
@@ -14,7 +21,9 @@ describe('autoTags', () => {
     expect(autoTags(figures({ spend: 1800, visits: 3, lastVisitAt: daysAgo(10) }), [], ctx)).toEqual(['7天未消费']);
     expect(autoTags(figures({ spend: 1800, visits: 3, lastVisitAt: daysAgo(45) }), [], ctx)).toEqual(['沉睡客户']);
     expect(autoTags(figures({ spend: 1800, visits: 3, lastVisitAt: daysAgo(100) }), [], ctx)).toEqual(['流失客户']);
-    expect(autoTags(figures({ spend: 1800, visits: 3, lastVisitAt: daysAgo(45) }), [], { ...ctx, industry: '教育培训' })).toEqual(['7天未消费']);
+    expect(
+      autoTags(figures({ spend: 1800, visits: 3, lastVisitAt: daysAgo(45) }), [], { ...ctx, industry: '教育培训' }),
+    ).toEqual(['7天未消费']);
   });
 
   it('applies the merchant’s rules when every condition holds', () => {
@@ -23,7 +32,13 @@ describe('autoTags', () => {
       { tag: '问过外卖', enabled: true, keyword: '外卖' },
       { tag: '停用的规则', enabled: false, minVisits: 1 },
     ];
-    const fan = figures({ visits: 3, spend: 5400, lastVisitAt: daysAgo(1), items: new Set(['杨枝甘露']), keywords: new Set(['外卖']) });
+    const fan = figures({
+      visits: 3,
+      spend: 5400,
+      lastVisitAt: daysAgo(1),
+      items: new Set(['杨枝甘露']),
+      keywords: new Set(['外卖']),
+    });
     expect(autoTags(fan, rules, ctx)).toEqual(['芒果控', '问过外卖']);
     expect(autoTags({ ...fan, visits: 1 }, rules, ctx)).toEqual(['问过外卖']);
   });

@@ -19,7 +19,11 @@ export interface CustomerFigures {
   keywords: Set<string>;
 }
 
-export function autoTags(c: CustomerFigures, rules: TagRuleInput[], context: { industry: Industry; highValueSpend: number; now: Date }): string[] {
+export function autoTags(
+  c: CustomerFigures,
+  rules: TagRuleInput[],
+  context: { industry: Industry; highValueSpend: number; now: Date },
+): string[] {
   const tags: string[] = [];
   const idleDays = c.lastVisitAt ? (context.now.getTime() - c.lastVisitAt.getTime()) / DAY_MS : undefined;
   const dormant = DORMANT_AFTER_DAYS[context.industry];

@@ -21,19 +21,33 @@ export function tagRuleRoutes(rules: TagRuleModel, autoTags: AutoTagService): Ro
   });
   router.post('/', async (ctx) => {
     const input = parse(tagRuleInputSchema, ctx.request.body);
-    const created = await rules.create({ ...input, merchantId: merchantObjectId(ctx.state.session.merchantId) }).catch((e) => Promise.reject(duplicate(e)));
+    const created = await rules
+      .create({ ...input, merchantId: merchantObjectId(ctx.state.session.merchantId) })
+      .catch((e) => Promise.reject(duplicate(e)));
     ctx.status = 201;
     ctx.body = { ...input, id: String(created._id) };
   });
   router.put('/:id', async (ctx) => {
     const input = parse(tagRuleInputSchema, ctx.request.body);
-    const filter = { _id: new Types.ObjectId(parse(idParamsSchema, ctx.params).id), merchantId: merchantObjectId(ctx.state.session.merchantId) };
-    const updated = await rules.findOneAndReplace(filter, { ...input, merchantId: filter.merchantId }, { returnDocument: 'after' }).lean().exec().catch((e) => Promise.reject(duplicate(e)));
+    const filter = {
+      _id: new Types.ObjectId(parse(idParamsSchema, ctx.params).id),
+      merchantId: merchantObjectId(ctx.state.session.merchantId),
+    };
+    const updated = await rules
+      .findOneAndReplace(filter, { ...input, merchantId: filter.merchantId }, { returnDocument: 'after' })
+      .lean()
+      .exec()
+      .catch((e) => Promise.reject(duplicate(e)));
     if (!updated) throw notFound('没有找到这条规则');
     ctx.body = { ...input, id: String(updated._id) };
   });
   router.delete('/:id', async (ctx) => {
-    const res = await rules.deleteOne({ _id: new Types.ObjectId(parse(idParamsSchema, ctx.params).id), merchantId: merchantObjectId(ctx.state.session.merchantId) }).exec();
+    const res = await rules
+      .deleteOne({
+        _id: new Types.ObjectId(parse(idParamsSchema, ctx.params).id),
+        merchantId: merchantObjectId(ctx.state.session.merchantId),
+      })
+      .exec();
     if (!res.deletedCount) throw notFound('没有找到这条规则');
     ctx.status = 204;
   });

@@ -25,7 +25,11 @@ export class TagSyncService {
   /** The tags staff can pick: WeCom's corp tags by group, then the ones only we have used (pushed on first use). */
   async groups(merchantId: MerchantId): Promise<CorpTagGroupDto[]> {
     const [corp, used] = await Promise.all([
-      this.tags.find({ merchantId: merchantObjectId(merchantId) }).sort({ groupName: 1, name: 1 }).lean().exec(),
+      this.tags
+        .find({ merchantId: merchantObjectId(merchantId) })
+        .sort({ groupName: 1, name: 1 })
+        .lean()
+        .exec(),
       this.customers.distinctTags(merchantId),
     ]);
     const groups = new Map<string, string[]>();
@@ -44,7 +48,13 @@ export class TagSyncService {
     for (const g of groups) {
       for (const t of g.tag) {
         seen.push(t.id);
-        await this.tags.updateOne({ merchantId, wecomTagId: t.id }, { $set: { name: t.name, groupId: g.group_id, groupName: g.group_name } }, { upsert: true }).exec();
+        await this.tags
+          .updateOne(
+            { merchantId, wecomTagId: t.id },
+            { $set: { name: t.name, groupId: g.group_id, groupName: g.group_name } },
+            { upsert: true },
+          )
+          .exec();
       }
     }
     await this.tags.deleteMany({ merchantId, wecomTagId: { $nin: seen } }).exec();
@@ -54,7 +64,10 @@ export class TagSyncService {
   /** WeCom ids for our tag names, creating the missing ones in WeCom (in our group). */
   async idsFor(app: WecomCredentials, names: string[], retried = false): Promise<Map<string, string>> {
     const merchantId = merchantObjectId(app.merchantId);
-    const known = await this.tags.find({ merchantId, name: { $in: names } }).lean().exec();
+    const known = await this.tags
+      .find({ merchantId, name: { $in: names } })
+      .lean()
+      .exec();
     const ids = new Map(known.map((t) => [t.name, t.wecomTagId]));
     const missing = names.filter((n) => !ids.has(n));
     if (missing.length) {
@@ -68,19 +81,36 @@ export class TagSyncService {
       if (!group) return this.idsFor(app, names, true);
       for (const t of group.tag.filter((x) => missing.includes(x.name))) {
         ids.set(t.name, t.id);
-        await this.tags.updateOne({ merchantId, wecomTagId: t.id }, { $set: { name: t.name, groupId: group.group_id, groupName: group.group_name } }, { upsert: true }).exec();
+        await this.tags
+          .updateOne(
+            { merchantId, wecomTagId: t.id },
+            { $set: { name: t.name, groupId: group.group_id, groupName: group.group_name } },
+            { upsert: true },
+          )
+          .exec();
       }
     }
     return ids;
   }
 
   /** Makes WeCom show exactly the customer's tags on every follow relation. */
-  async pushCustomer(app: WecomCredentials, merchantId: MerchantId, customerId: string): Promise<{ added: number; removed: number }> {
+  async pushCustomer(
+    app: WecomCredentials,
+    merchantId: MerchantId,
+    customerId: string,
+  ): Promise<{ added: number; removed: number }> {
     const customer = await this.customers.findById(merchantId, customerId);
     if (!customer?.externalUserId || customer.contactStatus !== 'active') return { added: 0, removed: 0 };
     const wanted = await this.idsFor(app, customer.tags);
     const wantedIds = new Set(wanted.values());
-    const ours = new Set((await this.tags.find({ merchantId: merchantObjectId(merchantId) }).lean().exec()).map((t) => t.wecomTagId));
+    const ours = new Set(
+      (
+        await this.tags
+          .find({ merchantId: merchantObjectId(merchantId) })
+          .lean()
+          .exec()
+      ).map((t) => t.wecomTagId),
+    );
     const profile = await this.contacts.getExternalContact(app, customer.externalUserId).catch((err: unknown) => {
       // 40096: WeCom does not know this external userid (never a contact of this corp): nothing to push, ever
       if (err instanceof WecomApiError && err.errcode === 40096) return null;

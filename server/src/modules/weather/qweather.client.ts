@@ -35,8 +35,14 @@ export class QWeatherClient {
   constructor(private options: { apiBase: string; apiKey: string; timeoutMs: number }) {}
 
   async lookupCity(query: string): Promise<WeatherCity[]> {
-    const body = await this.get<{ location?: { id: string; name: string; adm1: string; adm2: string }[] }>('/geo/v2/city/lookup', { location: query, number: '5' });
-    return (body.location ?? []).map((c) => ({ id: c.id, name: c.adm1.startsWith(c.name) ? c.name : `${c.name} · ${c.adm1}` }));
+    const body = await this.get<{ location?: { id: string; name: string; adm1: string; adm2: string }[] }>(
+      '/geo/v2/city/lookup',
+      { location: query, number: '5' },
+    );
+    return (body.location ?? []).map((c) => ({
+      id: c.id,
+      name: c.adm1.startsWith(c.name) ? c.name : `${c.name} · ${c.adm1}`,
+    }));
   }
 
   /** Today and the next two days at the location (its LocationID). */
@@ -64,9 +70,17 @@ export class QWeatherClient {
     } catch (err) {
       throw new WeatherError(`weather source unreachable: ${(err as Error).message}`, 0);
     }
-    const body = (await res.json().catch(() => ({}))) as T & { code?: string; error?: { title?: string; detail?: string } };
-    if (!res.ok) throw new WeatherError(`weather source answered ${res.status}: ${body.error?.title ?? ''} ${body.error?.detail ?? ''}`.trim(), res.status);
-    if (body.code && body.code !== '200') throw new WeatherError(`weather source answered code ${body.code}`, Number(body.code));
+    const body = (await res.json().catch(() => ({}))) as T & {
+      code?: string;
+      error?: { title?: string; detail?: string };
+    };
+    if (!res.ok)
+      throw new WeatherError(
+        `weather source answered ${res.status}: ${body.error?.title ?? ''} ${body.error?.detail ?? ''}`.trim(),
+        res.status,
+      );
+    if (body.code && body.code !== '200')
+      throw new WeatherError(`weather source answered code ${body.code}`, Number(body.code));
     return body;
   }
 }

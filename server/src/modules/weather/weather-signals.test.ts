@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { describeDay, weatherSignals, type DayForecast } from './weather-signals.js';
 
-const day = (over: Partial<DayForecast> = {}): DayForecast => ({ date: '2026-11-24', textDay: '晴', textNight: '晴', iconDay: 100, iconNight: 150, tempMax: 22, tempMin: 14, precipMm: 0, ...over });
+const day = (over: Partial<DayForecast> = {}): DayForecast => ({
+  date: '2026-11-24',
+  textDay: '晴',
+  textNight: '晴',
+  iconDay: 100,
+  iconNight: 150,
+  tempMax: 22,
+  tempMin: 14,
+  precipMm: 0,
+  ...over,
+});
 
 describe('what tomorrow’s weather means', () => {
   it('finds rain by its condition code (thunderstorms included) or by the amount, and snow before rain', () => {
@@ -22,7 +32,9 @@ describe('what tomorrow’s weather means', () => {
   });
 
   it('says the day in a line', () => {
-    expect(describeDay(day({ textDay: '中雨', textNight: '小雨', tempMin: 12, tempMax: 18 }))).toBe('中雨转小雨，12~18℃');
+    expect(describeDay(day({ textDay: '中雨', textNight: '小雨', tempMin: 12, tempMax: 18 }))).toBe(
+      '中雨转小雨，12~18℃',
+    );
     expect(describeDay(day())).toBe('晴，14~22℃');
   });
 });

@@ -16,7 +16,6 @@ import { describeDay, weatherSignals, type DayForecast, type WeatherSignal } fro
 const FRESH_SECONDS = 3600;
 const BACKOFF_SECONDS = 15 * 60;
 
-
 export class WeatherService {
   constructor(
     private d: {
@@ -40,7 +39,11 @@ export class WeatherService {
       throw this.unavailable(err);
     });
     const location = found[0];
-    if (!location) throw new AppError('validation_failed', { message: '没有找到这个城市，换个写法试试（如：上海、徐汇、成都）', fields: { city: '没有找到这个城市' } });
+    if (!location)
+      throw new AppError('validation_failed', {
+        message: '没有找到这个城市，换个写法试试（如：上海、徐汇、成都）',
+        fields: { city: '没有找到这个城市' },
+      });
     await this.d.merchants.setWeatherLocation(merchantId, location);
     return location;
   }
@@ -51,7 +54,11 @@ export class WeatherService {
     if (!this.d.client || !merchant || !location) return { available: this.available, location, days: [] };
     try {
       const { days } = await this.outlook(merchant, location.id, now);
-      return { available: true, location, days: days.map(({ day, signals }) => ({ date: day.date, text: describeDay(day), signals })) };
+      return {
+        available: true,
+        location,
+        days: days.map(({ day, signals }) => ({ date: day.date, text: describeDay(day), signals })),
+      };
     } catch {
       return { available: true, location, days: [], problem: '天气暂时查不到，稍后会自动重试' };
     }
@@ -61,7 +68,10 @@ export class WeatherService {
    * Tomorrow at the merchant's shop, with what stands out, or null (no source, no city, or the source failing: the
    * callers' next run tries again).
    */
-  async tomorrow(merchantId: MerchantId, now = new Date()): Promise<{ day: DayForecast; signals: WeatherSignal[] } | null> {
+  async tomorrow(
+    merchantId: MerchantId,
+    now = new Date(),
+  ): Promise<{ day: DayForecast; signals: WeatherSignal[] } | null> {
     if (!this.d.client) return null;
     const merchant = await this.d.merchants.findById(merchantId);
     if (!merchant?.weatherLocation) return null;
@@ -69,7 +79,10 @@ export class WeatherService {
       const { today, days } = await this.outlook(merchant, merchant.weatherLocation.id, now);
       return days.find((d) => d.day.date === addDays(today, 1)) ?? null;
     } catch (err) {
-      this.d.logger.warn({ err: (err as Error).message, merchantId: String(merchantId) }, 'weather forecast unavailable');
+      this.d.logger.warn(
+        { err: (err as Error).message, merchantId: String(merchantId) },
+        'weather forecast unavailable',
+      );
       return null;
     }
   }
@@ -78,7 +91,15 @@ export class WeatherService {
   private async outlook(merchant: MerchantRecord, locationId: string, now: Date) {
     const today = localTime(now, merchantZone(merchant)).date;
     const forecast = await this.forecast(locationId);
-    const days = forecast.filter((d) => d.date >= today).map((day) => ({ day, signals: weatherSignals(day, forecast.find((p) => p.date === addDays(day.date, -1))) }));
+    const days = forecast
+      .filter((d) => d.date >= today)
+      .map((day) => ({
+        day,
+        signals: weatherSignals(
+          day,
+          forecast.find((p) => p.date === addDays(day.date, -1)),
+        ),
+      }));
     return { today, days };
   }
 
@@ -105,6 +126,10 @@ export class WeatherService {
 
   private unavailable(err: unknown): AppError {
     this.d.logger.warn({ err: (err as Error).message }, 'weather source failed');
-    return new AppError('service_unavailable', { message: '天气服务暂时不可用，请稍后再试', cause: err, reportable: false });
+    return new AppError('service_unavailable', {
+      message: '天气服务暂时不可用，请稍后再试',
+      cause: err,
+      reportable: false,
+    });
   }
 }

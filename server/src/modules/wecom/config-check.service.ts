@@ -32,10 +32,29 @@ class CheckFailure extends Error {
 function failed(key: string, title: string, err: unknown): CheckResult {
   if (err instanceof CheckFailure) return { key, title, ok: false, message: err.message, fix: err.fix };
   if (err instanceof WecomApiError && err.explanation) {
-    return { key, title, ok: false, message: `${err.explanation.message}（错误码 ${err.errcode}）`, fix: err.explanation.fix };
+    return {
+      key,
+      title,
+      ok: false,
+      message: `${err.explanation.message}（错误码 ${err.errcode}）`,
+      fix: err.explanation.fix,
+    };
   }
-  if (err instanceof WecomApiError) return { key, title, ok: false, message: `企业微信返回错误码 ${err.errcode}：${err.errmsg}`, fix: '请把错误码发给小二客服' };
-  return { key, title, ok: false, message: `无法连接企业微信：${(err as Error).message}`, fix: '请检查服务器能否访问 qyapi.weixin.qq.com' };
+  if (err instanceof WecomApiError)
+    return {
+      key,
+      title,
+      ok: false,
+      message: `企业微信返回错误码 ${err.errcode}：${err.errmsg}`,
+      fix: '请把错误码发给小二客服',
+    };
+  return {
+    key,
+    title,
+    ok: false,
+    message: `无法连接企业微信：${(err as Error).message}`,
+    fix: '请检查服务器能否访问 qyapi.weixin.qq.com',
+  };
 }
 
 export class ConfigCheckService {
@@ -47,7 +66,16 @@ export class ConfigCheckService {
 
   async run(merchantId: MerchantId, callbackBaseUrl: string): Promise<CheckResult[]> {
     const app = await this.apps.findByMerchant(merchantId);
-    if (!app) return [{ key: 'app', title: '企业微信应用', ok: false, message: '还没有填写企业微信应用信息', fix: '在小二的“设置 → 企业微信”中填写企业ID、应用AgentId、Secret、回调Token和EncodingAESKey' }];
+    if (!app)
+      return [
+        {
+          key: 'app',
+          title: '企业微信应用',
+          ok: false,
+          message: '还没有填写企业微信应用信息',
+          fix: '在小二的“设置 → 企业微信”中填写企业ID、应用AgentId、Secret、回调Token和EncodingAESKey',
+        },
+      ];
     const results: CheckResult[] = [passed('app', '企业微信应用', `已接入企业 ${app.corpId}，应用 ${app.agentId}`)];
     const step = async (key: string, title: string, run: () => Promise<string>) => {
       try {
@@ -94,16 +122,27 @@ export class ConfigCheckService {
     const echostr = encrypt(app.encodingAesKey, echo, app.corpId);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = randomBytes(6).toString('hex');
-    const query = new URLSearchParams({ msg_signature: getSignature(app.callbackToken, timestamp, nonce, echostr), timestamp, nonce, echostr });
+    const query = new URLSearchParams({
+      msg_signature: getSignature(app.callbackToken, timestamp, nonce, echostr),
+      timestamp,
+      nonce,
+      echostr,
+    });
     const url = `${baseUrl}/wecom/callback/${app.corpId}`;
     let answer: string;
     try {
       answer = await (await fetch(`${url}?${query}`, { signal: AbortSignal.timeout(5000) })).text();
     } catch (err) {
-      throw new CheckFailure(`回调地址 ${url} 无法访问（${(err as Error).message}）`, '请确认域名已解析到小二服务器、HTTPS 证书有效，并且防火墙允许访问');
+      throw new CheckFailure(
+        `回调地址 ${url} 无法访问（${(err as Error).message}）`,
+        '请确认域名已解析到小二服务器、HTTPS 证书有效，并且防火墙允许访问',
+      );
     }
     if (answer !== echo) {
-      throw new CheckFailure(`回调地址 ${url} 没有正确应答`, '到企业微信管理后台 → 应用管理 → 接收消息，核对 URL、Token 和 EncodingAESKey 与小二中填写的一致');
+      throw new CheckFailure(
+        `回调地址 ${url} 没有正确应答`,
+        '到企业微信管理后台 → 应用管理 → 接收消息，核对 URL、Token 和 EncodingAESKey 与小二中填写的一致',
+      );
     }
     return `回调地址 ${url} 可以通过企业微信的校验`;
   }

@@ -31,7 +31,10 @@ export class JsSdkService {
       const nonceStr = randomBytes(8).toString('hex');
       return { timestamp, nonceStr, signature: getJsApiSignature({ url, ticket, nonceStr, timestamp }).signature };
     };
-    const [corpTicket, agentTicket] = await Promise.all([this.identity.corpTicket(app), this.identity.agentTicket(app)]);
+    const [corpTicket, agentTicket] = await Promise.all([
+      this.identity.corpTicket(app),
+      this.identity.agentTicket(app),
+    ]);
     return { corpId: app.corpId, agentId: app.agentId, config: sign(corpTicket), agentConfig: sign(agentTicket) };
   }
 }

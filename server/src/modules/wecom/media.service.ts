@@ -41,7 +41,11 @@ export class MediaService {
 
   private async download(imageUrl: string): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
     try {
-      const res = await this.outbound.fetch(imageUrl, { signal: AbortSignal.timeout(10_000) }, { maxBytes: MAX_IMAGE_BYTES });
+      const res = await this.outbound.fetch(
+        imageUrl,
+        { signal: AbortSignal.timeout(10_000) },
+        { maxBytes: MAX_IMAGE_BYTES },
+      );
       const type = res.headers.get('content-type') ?? '';
       if (!res.ok || !type.startsWith('image/')) {
         await res.body?.cancel();
@@ -51,7 +55,8 @@ export class MediaService {
       return { bytes, filename: new URL(imageUrl).pathname.split('/').pop() || 'image.png', contentType: type };
     } catch (err) {
       const blocked = blockedCause(err);
-      if (blocked?.reason === 'too_large') throw new AppError('bad_request', { message: '话术图片超过 2MB，请压缩后再上传' });
+      if (blocked?.reason === 'too_large')
+        throw new AppError('bad_request', { message: '话术图片超过 2MB，请压缩后再上传' });
       if (blocked) throw new AppError('bad_request', { message: refusalMessage(blocked, '话术图片地址') });
       if (err instanceof AppError) throw err;
       throw new AppError('bad_request', { message: UNUSABLE, cause: err });

@@ -33,7 +33,11 @@ export class OwnerNotifier {
       app,
       owners.map((o) => o.wecomUserId),
       // opened in WeCom's browser: the console signs in through WeCom's OAuth for this corp, then opens the page
-      { title: card.title.slice(0, 64), description: truncateBytes(card.description, 500), url: `${this.d.consoleUrl}/?corp=${encodeURIComponent(app.corpId)}#/${card.page}` },
+      {
+        title: card.title.slice(0, 64),
+        description: truncateBytes(card.description, 500),
+        url: `${this.d.consoleUrl}/?corp=${encodeURIComponent(app.corpId)}#/${card.page}`,
+      },
     );
     return true;
   }

@@ -66,7 +66,12 @@ export class WecomAppRepository {
   }
 
   async findByMerchant(merchantId: MerchantId): Promise<WecomCredentials | null> {
-    return this.open(await this.model.findOne({ merchantId: merchantObjectId(merchantId) }).lean<WecomAppRecord>().exec());
+    return this.open(
+      await this.model
+        .findOne({ merchantId: merchantObjectId(merchantId) })
+        .lean<WecomAppRecord>()
+        .exec(),
+    );
   }
 
   /** Every merchant with WeCom connected: the fan-out list of per-merchant scans. */

@@ -69,7 +69,12 @@ export function buildWecom(d: WecomDeps) {
   const inbox = new InboxRepository(inboxModel(d.mongo));
   const inboxSignal = new InboxSignal(d.redis, d.logger);
   const cache = new CredentialCache(d.redis, d.locks, d.secrets, d.logger);
-  const client = new WecomClient({ baseUrl: d.config.wecom.apiBase, timeoutMs: d.config.wecom.timeoutMs }, cache, d.rateLimiter, d.logger);
+  const client = new WecomClient(
+    { baseUrl: d.config.wecom.apiBase, timeoutMs: d.config.wecom.timeoutMs },
+    cache,
+    d.rateLimiter,
+    d.logger,
+  );
   const contactsApi = new ContactsApi(client);
   const kfApi = new KfApi(client);
   const identity = new IdentityApi(client, cache);
@@ -103,10 +108,16 @@ export function buildWecom(d: WecomDeps) {
     queueCustomerMessage,
   );
   const groupSendTasks = groupSendModel(d.mongo);
-  const groupSync = new GroupSyncService({ groups: groupChatModel(d.mongo), contacts: contactsApi, customers: d.customers, staff: d.staff });
+  const groupSync = new GroupSyncService({
+    groups: groupChatModel(d.mongo),
+    contacts: contactsApi,
+    customers: d.customers,
+    staff: d.staff,
+  });
   const handlers: Record<string, InboxHandler> = {
     // Customer groups: created, changed (members joined or left, renamed), dismissed.
-    'change_external_chat/create': ({ event, app }) => groupSync.syncOne(app, event.payload.ChatId!).then(() => undefined),
+    'change_external_chat/create': ({ event, app }) =>
+      groupSync.syncOne(app, event.payload.ChatId!).then(() => undefined),
     'change_external_chat/update': async ({ event, app, once }) => {
       const { ChatId, UpdateDetail, MemChangeCnt } = event.payload;
       const n = Number(MemChangeCnt ?? 0);

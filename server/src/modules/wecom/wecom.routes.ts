@@ -7,7 +7,12 @@ import { parse } from '../../http/validate.js';
 import type { ConfigCheckService } from './config-check.service.js';
 import type { JsSdkService } from './jssdk.service.js';
 
-export function wecomRoutes(jssdk: JsSdkService, jobs: JobRuntime, configCheck: ConfigCheckService, publicUrl: () => string): Router<AuthedState> {
+export function wecomRoutes(
+  jssdk: JsSdkService,
+  jobs: JobRuntime,
+  configCheck: ConfigCheckService,
+  publicUrl: () => string,
+): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/wecom' });
   // The sidebar's ww.register asks for both signatures for its current URL.
   router.get('/jssdk-signature', async (ctx) => {

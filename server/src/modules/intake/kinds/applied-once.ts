@@ -87,7 +87,12 @@ export async function storeApplyingOnce<T extends EffectRecord>(
   const inserted = await insertedOnce(() => effect.records.create(record));
   // A resend completes the record an earlier request stored, if that one is still pending (by the stored record's
   // target: the resend may name another). Its target's older pending records go first, so that nothing is left behind.
-  const pending = inserted ? record : await effect.records.findOne({ ...key, applied: false }).lean<T>().exec();
+  const pending = inserted
+    ? record
+    : await effect.records
+        .findOne({ ...key, applied: false })
+        .lean<T>()
+        .exec();
   if (!pending) return { result: 'unchanged', changed: [] };
   const done = await completePending(effect, key.merchantId, { [effect.target]: pending[effect.target] });
   const changed = done.filter((d) => d.changed).map((d) => d.record);

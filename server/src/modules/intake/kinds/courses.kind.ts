@@ -1,7 +1,15 @@
 import { attendanceSchema, coursePackageSchema } from '@xiaoer/common/schemas/shop-data';
 import type { Attendance, AttendanceModel, CoursePackageModel } from '../../shop-data/course.model.js';
 import { defineKind } from '../intake-kind.js';
-import { CUSTOMER_HEADERS, customerFromRow, dateCell, defined, localTimeToIso, numberCell, pickFrom } from '../sheet-cells.js';
+import {
+  CUSTOMER_HEADERS,
+  customerFromRow,
+  dateCell,
+  defined,
+  localTimeToIso,
+  numberCell,
+  pickFrom,
+} from '../sheet-cells.js';
 import { rememberIdIn, storeApplyingOnce, type Effect } from './applied-once.js';
 import { storeWithCustomer } from './upsert-record.js';
 
@@ -13,12 +21,22 @@ export const coursePackagesKind = (packages: CoursePackageModel) =>
     store: async (ctx, p) => storeWithCustomer(packages, ctx, p),
     sheet: {
       headers: {
-        课时包编号: 'externalId', 合同号: 'externalId', 报名编号: 'externalId', 编号: 'externalId',
-        课程: 'course', 课程名称: 'course', 班级: 'course',
-        学员: 'studentName', 学员姓名: 'studentName', 学生姓名: 'studentName',
-        总课时: 'totalHours', 购买课时: 'totalHours',
-        剩余课时: 'remainingHours', 剩余: 'remainingHours',
-        到期日: 'expiresOn', 有效期至: 'expiresOn',
+        课时包编号: 'externalId',
+        合同号: 'externalId',
+        报名编号: 'externalId',
+        编号: 'externalId',
+        课程: 'course',
+        课程名称: 'course',
+        班级: 'course',
+        学员: 'studentName',
+        学员姓名: 'studentName',
+        学生姓名: 'studentName',
+        总课时: 'totalHours',
+        购买课时: 'totalHours',
+        剩余课时: 'remainingHours',
+        剩余: 'remainingHours',
+        到期日: 'expiresOn',
+        有效期至: 'expiresOn',
         ...CUSTOMER_HEADERS,
       },
       required: { field: 'externalId', name: '课时包编号' },
@@ -79,11 +97,21 @@ export const attendanceKind = (attendance: AttendanceModel, packages: CoursePack
     },
     sheet: {
       headers: {
-        考勤编号: 'externalId', 记录号: 'externalId', 编号: 'externalId',
-        课时包编号: 'packageId', 合同号: 'packageId', 报名编号: 'packageId',
-        上课时间: 'at', 时间: 'at', 日期: 'at',
-        课时: 'hours', 消耗课时: 'hours', 扣课时: 'hours',
-        状态: 'status', 出勤: 'status', 考勤状态: 'status',
+        考勤编号: 'externalId',
+        记录号: 'externalId',
+        编号: 'externalId',
+        课时包编号: 'packageId',
+        合同号: 'packageId',
+        报名编号: 'packageId',
+        上课时间: 'at',
+        时间: 'at',
+        日期: 'at',
+        课时: 'hours',
+        消耗课时: 'hours',
+        扣课时: 'hours',
+        状态: 'status',
+        出勤: 'status',
+        考勤状态: 'status',
       },
       required: { field: 'externalId', name: '考勤编号' },
       fromRow: (raw) =>

@@ -10,7 +10,10 @@ import { reviewsKind } from './reviews.kind.js';
 import { stockKind, stockMovementsKind } from './stock.kind.js';
 
 /** Every kind of record the intake takes, by the name in its URL. */
-export function buildIntakeKinds(d: { orders: OrderRepository; shopData: ShopData }): Record<IntakeKindName, IntakeKind> {
+export function buildIntakeKinds(d: {
+  orders: OrderRepository;
+  shopData: ShopData;
+}): Record<IntakeKindName, IntakeKind> {
   return {
     orders: ordersKind(d.orders),
     stock: stockKind(d.shopData.stock),

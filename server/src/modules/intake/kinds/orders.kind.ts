@@ -24,7 +24,11 @@ export const ordersKind = (orders: OrderRepository) =>
     async store({ merchantId, match, dryRun }, order) {
       const customerId = await match(order.customer);
       const unmatched = !customerId;
-      if (dryRun) return { unmatched, result: (await orders.count(merchantId, { externalId: order.externalId })) ? 'updated' : 'created' };
+      if (dryRun)
+        return {
+          unmatched,
+          result: (await orders.count(merchantId, { externalId: order.externalId })) ? 'updated' : 'created',
+        };
       const placedAt = new Date(order.placedAt);
       const result = await orders.upsertByExternalId(merchantId, {
         externalId: order.externalId,
@@ -36,17 +40,40 @@ export const ordersKind = (orders: OrderRepository) =>
         ...(customerId ? { customerId } : {}),
       });
       const { externalId, channel, status, amount } = order;
-      return { unmatched, result, events: [{ type: 'order', externalId, placedAt, channel, status, amount, created: result === 'created' }] };
+      return {
+        unmatched,
+        result,
+        events: [{ type: 'order', externalId, placedAt, channel, status, amount, created: result === 'created' }],
+      };
     },
     sheet: {
       headers: {
-        订单号: 'externalId', 单号: 'externalId', 订单编号: 'externalId', 流水号: 'externalId',
-        下单时间: 'placedAt', 时间: 'placedAt', 日期: 'placedAt', 交易时间: 'placedAt', 支付时间: 'placedAt',
-        渠道: 'channel', 来源: 'channel', 订单来源: 'channel', 订单类型: 'channel',
-        状态: 'status', 订单状态: 'status',
-        金额: 'amount', 实收: 'amount', 实收金额: 'amount', 订单金额: 'amount', 实付金额: 'amount',
-        商品: 'items', 商品明细: 'items', 明细: 'items', 菜品: 'items',
-        会员卡号: 'memberNo', 卡号: 'memberNo',
+        订单号: 'externalId',
+        单号: 'externalId',
+        订单编号: 'externalId',
+        流水号: 'externalId',
+        下单时间: 'placedAt',
+        时间: 'placedAt',
+        日期: 'placedAt',
+        交易时间: 'placedAt',
+        支付时间: 'placedAt',
+        渠道: 'channel',
+        来源: 'channel',
+        订单来源: 'channel',
+        订单类型: 'channel',
+        状态: 'status',
+        订单状态: 'status',
+        金额: 'amount',
+        实收: 'amount',
+        实收金额: 'amount',
+        订单金额: 'amount',
+        实付金额: 'amount',
+        商品: 'items',
+        商品明细: 'items',
+        明细: 'items',
+        菜品: 'items',
+        会员卡号: 'memberNo',
+        卡号: 'memberNo',
         ...CUSTOMER_HEADERS,
       },
       required: { field: 'externalId', name: '订单号' },

@@ -6,7 +6,8 @@ import { defineKind } from '../intake-kind.js';
 import { rememberId, storeApplyingOnce, type Effect } from './applied-once.js';
 import { dateCell, defined, localTimeToIso, numberCell, pickFrom } from '../sheet-cells.js';
 
-const itemHeaders = (field: string) => Object.fromEntries(['品名', '商品', '商品名称', '原料', '物料名称', '名称'].map((h) => [h, field]));
+const itemHeaders = (field: string) =>
+  Object.fromEntries(['品名', '商品', '商品名称', '原料', '物料名称', '名称'].map((h) => [h, field]));
 
 /** Stock levels as the inventory system counts them (a snapshot replaces the item's level and batches). */
 export const stockKind = (items: StockItemModel) =>
@@ -18,17 +19,32 @@ export const stockKind = (items: StockItemModel) =>
       if (dryRun) return { result: (await items.exists(key).exec()) ? 'updated' : 'created' };
       const { externalId: _name, ...set } = level;
       const res = await items.updateOne(key, { $set: set }, { upsert: true }).exec();
-      return { result: res.upsertedCount ? 'created' : res.modifiedCount ? 'updated' : 'unchanged', events: [{ type: 'stock', item: level.externalId }] };
+      return {
+        result: res.upsertedCount ? 'created' : res.modifiedCount ? 'updated' : 'unchanged',
+        events: [{ type: 'stock', item: level.externalId }],
+      };
     },
     sheet: {
       headers: {
         ...itemHeaders('externalId'),
-        库存: 'quantity', 数量: 'quantity', 库存数量: 'quantity', 当前库存: 'quantity', 结存: 'quantity',
+        库存: 'quantity',
+        数量: 'quantity',
+        库存数量: 'quantity',
+        当前库存: 'quantity',
+        结存: 'quantity',
         单位: 'unit',
-        预警线: 'low', 预警库存: 'low', 安全库存: 'low', 库存下限: 'low',
-        告急线: 'critical', 最低库存: 'critical',
-        到期日: 'expiresOn', 保质期至: 'expiresOn', 有效期至: 'expiresOn', 过期日期: 'expiresOn',
-        批次号: 'batchNo', 批次: 'batchNo',
+        预警线: 'low',
+        预警库存: 'low',
+        安全库存: 'low',
+        库存下限: 'low',
+        告急线: 'critical',
+        最低库存: 'critical',
+        到期日: 'expiresOn',
+        保质期至: 'expiresOn',
+        有效期至: 'expiresOn',
+        过期日期: 'expiresOn',
+        批次号: 'batchNo',
+        批次: 'batchNo',
       },
       required: { field: 'externalId', name: '品名' },
       // One row is one item; an expiry on the row makes the whole quantity one batch.
@@ -92,12 +108,22 @@ export const stockMovementsKind = (items: StockItemModel, movements: StockMoveme
     },
     sheet: {
       headers: {
-        单据号: 'externalId', 单号: 'externalId', 流水号: 'externalId',
+        单据号: 'externalId',
+        单号: 'externalId',
+        流水号: 'externalId',
         ...itemHeaders('item'),
-        数量: 'change', 变动数量: 'change', 出入库数量: 'change',
-        类型: 'reason', 出入库类型: 'reason', 业务类型: 'reason',
-        时间: 'at', 日期: 'at', 业务时间: 'at',
-        到期日: 'expiresOn', 保质期至: 'expiresOn', 有效期至: 'expiresOn',
+        数量: 'change',
+        变动数量: 'change',
+        出入库数量: 'change',
+        类型: 'reason',
+        出入库类型: 'reason',
+        业务类型: 'reason',
+        时间: 'at',
+        日期: 'at',
+        业务时间: 'at',
+        到期日: 'expiresOn',
+        保质期至: 'expiresOn',
+        有效期至: 'expiresOn',
       },
       required: { field: 'externalId', name: '单据号' },
       // Sheets write quantities unsigned; the type says the direction.
@@ -105,7 +131,14 @@ export const stockMovementsKind = (items: StockItemModel, movements: StockMoveme
         const reason = pickFrom(REASONS, raw.reason, 'adjust');
         const n = numberCell(raw.change);
         const change = typeof n === 'number' && (reason === 'sale' || reason === 'waste') ? -Math.abs(n) : n;
-        return defined({ externalId: raw.externalId ?? '', item: raw.item ?? '', change, reason, at: localTimeToIso(raw.at ?? ''), expiresOn: dateCell(raw.expiresOn) });
+        return defined({
+          externalId: raw.externalId ?? '',
+          item: raw.item ?? '',
+          change,
+          reason,
+          at: localTimeToIso(raw.at ?? ''),
+          expiresOn: dateCell(raw.expiresOn),
+        });
       },
     },
   });

@@ -33,6 +33,12 @@ export async function storeWithCustomer<T>(
   const customerId = await ctx.match(record.customer);
   const { customer: _ref, externalId, ...rest } = record;
   for (const field of dateFields) rest[field] = new Date(rest[field] as string);
-  const { result, id } = await upsertRecord(model, ctx.merchantId, externalId, { ...rest, ...(customerId ? { customerId } : {}) }, ctx.dryRun);
+  const { result, id } = await upsertRecord(
+    model,
+    ctx.merchantId,
+    externalId,
+    { ...rest, ...(customerId ? { customerId } : {}) },
+    ctx.dryRun,
+  );
   return { result, id, unmatched: !customerId };
 }

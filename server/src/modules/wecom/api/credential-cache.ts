@@ -53,5 +53,8 @@ export class CredentialCache {
 
 const isRedisFailure = (err: unknown) => {
   const e = err as { name?: string; message?: string };
-  return e?.name === 'MaxRetriesPerRequestError' || /Connection is closed|ECONNREFUSED|Stream isn't writeable/.test(e?.message ?? '');
+  return (
+    e?.name === 'MaxRetriesPerRequestError' ||
+    /Connection is closed|ECONNREFUSED|Stream isn't writeable/.test(e?.message ?? '')
+  );
 };

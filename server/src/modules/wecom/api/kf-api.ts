@@ -10,7 +10,15 @@ export interface KfSyncedMessage {
   origin: 3 | 4 | 5;
   msgtype: string;
   text?: { content: string };
-  event?: { event_type: string; welcome_code?: string; fail_msgid?: string; fail_type?: number; new_service_state?: number; servicer_userid?: string; external_userid?: string } & Record<string, unknown>;
+  event?: {
+    event_type: string;
+    welcome_code?: string;
+    fail_msgid?: string;
+    fail_type?: number;
+    new_service_state?: number;
+    servicer_userid?: string;
+    external_userid?: string;
+  } & Record<string, unknown>;
   [field: string]: unknown;
 }
 
@@ -18,20 +26,50 @@ export class KfApi {
   constructor(private client: WecomClient) {}
 
   async syncMsg(app: WecomCredentials, openKfId: string, cursor: string, token?: string) {
-    const res = await this.client.post(app, '/cgi-bin/kf/sync_msg', { open_kfid: openKfId, cursor, limit: 1000, ...(token ? { token } : {}) });
-    return { messages: (res.msg_list ?? []) as KfSyncedMessage[], nextCursor: String(res.next_cursor ?? cursor), hasMore: res.has_more === 1 };
+    const res = await this.client.post(app, '/cgi-bin/kf/sync_msg', {
+      open_kfid: openKfId,
+      cursor,
+      limit: 1000,
+      ...(token ? { token } : {}),
+    });
+    return {
+      messages: (res.msg_list ?? []) as KfSyncedMessage[],
+      nextCursor: String(res.next_cursor ?? cursor),
+      hasMore: res.has_more === 1,
+    };
   }
 
-  async sendText(app: WecomCredentials, openKfId: string, touser: string, msgid: string, content: string): Promise<void> {
-    await this.client.post(app, '/cgi-bin/kf/send_msg', { touser, open_kfid: openKfId, msgid, msgtype: 'text', text: { content } });
+  async sendText(
+    app: WecomCredentials,
+    openKfId: string,
+    touser: string,
+    msgid: string,
+    content: string,
+  ): Promise<void> {
+    await this.client.post(app, '/cgi-bin/kf/send_msg', {
+      touser,
+      open_kfid: openKfId,
+      msgid,
+      msgtype: 'text',
+      text: { content },
+    });
   }
 
   async sendTextOnEvent(app: WecomCredentials, code: string, msgid: string, content: string): Promise<void> {
     await this.client.post(app, '/cgi-bin/kf/send_msg_on_event', { code, msgid, msgtype: 'text', text: { content } });
   }
 
-  async transferToHuman(app: WecomCredentials, openKfId: string, externalUserId: string, servicerUserId: string): Promise<void> {
-    await this.client.post(app, '/cgi-bin/kf/service_state/trans', { open_kfid: openKfId, external_userid: externalUserId, service_state: 3, servicer_userid: servicerUserId });
+  async transferToHuman(
+    app: WecomCredentials,
+    openKfId: string,
+    externalUserId: string,
+    servicerUserId: string,
+  ): Promise<void> {
+    await this.client.post(app, '/cgi-bin/kf/service_state/trans', {
+      open_kfid: openKfId,
+      external_userid: externalUserId,
+      service_state: 3,
+      servicer_userid: servicerUserId,
+    });
   }
-
 }

@@ -41,7 +41,8 @@ export class WecomClient {
 
   /** A token straight from WeCom, bypassing the cache: the configuration check must test the secret itself. */
   async fetchFreshToken(app: WecomCredentials): Promise<string> {
-    return (await this.send('GET', '/cgi-bin/gettoken', { corpid: app.corpId, corpsecret: app.secret })).access_token as string;
+    return (await this.send('GET', '/cgi-bin/gettoken', { corpid: app.corpId, corpsecret: app.secret }))
+      .access_token as string;
   }
 
   get<T extends Json = Json>(app: WecomCredentials, path: string, query: Record<string, string> = {}): Promise<T> {
@@ -53,11 +54,22 @@ export class WecomClient {
   }
 
   /** A multipart upload (media/upload): the form's file part travels as WeCom expects it. */
-  upload<T extends Json = Json>(app: WecomCredentials, path: string, query: Record<string, string>, form: FormData): Promise<T> {
+  upload<T extends Json = Json>(
+    app: WecomCredentials,
+    path: string,
+    query: Record<string, string>,
+    form: FormData,
+  ): Promise<T> {
     return this.call(app, 'POST', path, query, form) as Promise<T>;
   }
 
-  private async call(app: WecomCredentials, method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: Json | FormData): Promise<Json> {
+  private async call(
+    app: WecomCredentials,
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string>,
+    body?: Json | FormData,
+  ): Promise<Json> {
     await this.checkRateLimit(app.corpId, path);
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(app);
@@ -89,7 +101,12 @@ export class WecomClient {
     }
   }
 
-  private async send(method: string, path: string, query: Record<string, string>, body?: Json | FormData): Promise<Json> {
+  private async send(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body?: Json | FormData,
+  ): Promise<Json> {
     const url = `${this.options.baseUrl}${path}?${new URLSearchParams(query)}`;
     let res: Response;
     try {

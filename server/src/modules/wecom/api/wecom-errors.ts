@@ -10,9 +10,24 @@ export interface ErrcodeExplanation {
   retryable: boolean;
 }
 
-const fixable = (message: string, fix: string): ErrcodeExplanation => ({ message, fix, merchantMustFix: true, retryable: false });
-const transient = (message: string): ErrcodeExplanation => ({ message, fix: '稍后会自动重试，无需处理', merchantMustFix: false, retryable: true });
-const ours = (message: string): ErrcodeExplanation => ({ message, fix: '请联系小二客服', merchantMustFix: false, retryable: false });
+const fixable = (message: string, fix: string): ErrcodeExplanation => ({
+  message,
+  fix,
+  merchantMustFix: true,
+  retryable: false,
+});
+const transient = (message: string): ErrcodeExplanation => ({
+  message,
+  fix: '稍后会自动重试，无需处理',
+  merchantMustFix: false,
+  retryable: true,
+});
+const ours = (message: string): ErrcodeExplanation => ({
+  message,
+  fix: '请联系小二客服',
+  merchantMustFix: false,
+  retryable: false,
+});
 
 export const ERRCODES: Record<number, ErrcodeExplanation> = {
   [-1]: transient('企业微信系统繁忙'),
@@ -27,15 +42,30 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
   41096: ours('另一个应用正在给这位客户发送欢迎语'),
   45009: transient('调用企业微信接口太频繁，已暂停 1 分钟'),
   45033: transient('企业微信接口并发过高'),
-  48002: fixable('应用没有调用这个接口的权限', '到企业微信管理后台 → 客户与上下游 → 客户联系 → API，把小二的应用加入“可调用接口的应用”；微信客服需在“微信客服 → 可调用接口的应用”中添加'),
-  50001: fixable('网页授权的回调域名不可信', '到企业微信管理后台 → 应用管理 → 选择应用 → 网页授权及JS-SDK，设置可信域名为小二提供的域名'),
-  60011: fixable('应用的可见范围不包含这名成员', '到企业微信管理后台 → 应用管理 → 选择应用 → 可见范围，加入需要使用小二的员工'),
-  60020: fixable('服务器 IP 不在企业可信 IP 列表中', '到企业微信管理后台 → 应用管理 → 选择应用 → 企业可信IP，添加小二服务器的出口 IP'),
+  48002: fixable(
+    '应用没有调用这个接口的权限',
+    '到企业微信管理后台 → 客户与上下游 → 客户联系 → API，把小二的应用加入“可调用接口的应用”；微信客服需在“微信客服 → 可调用接口的应用”中添加',
+  ),
+  50001: fixable(
+    '网页授权的回调域名不可信',
+    '到企业微信管理后台 → 应用管理 → 选择应用 → 网页授权及JS-SDK，设置可信域名为小二提供的域名',
+  ),
+  60011: fixable(
+    '应用的可见范围不包含这名成员',
+    '到企业微信管理后台 → 应用管理 → 选择应用 → 可见范围，加入需要使用小二的员工',
+  ),
+  60020: fixable(
+    '服务器 IP 不在企业可信 IP 列表中',
+    '到企业微信管理后台 → 应用管理 → 选择应用 → 企业可信IP，添加小二服务器的出口 IP',
+  ),
   60111: fixable('成员 userid 不存在', '确认员工仍在企业通讯录中，并已被加入应用可见范围'),
   84061: ours('这名员工和客户之间没有好友关系'),
   95001: ours('已达到这条客户消息后的 5 条回复上限'),
   95016: ours('会话已超过 48 小时或已结束，无法再主动回复'),
-  95018: fixable('会话已被接待人员接入，机器人不能再回复', '到企业微信管理后台 → 微信客服 → 接待方式，关闭由人工优先接待，或在小二中把该客服账号交给人工处理'),
+  95018: fixable(
+    '会话已被接待人员接入，机器人不能再回复',
+    '到企业微信管理后台 → 微信客服 → 接待方式，关闭由人工优先接待，或在小二中把该客服账号交给人工处理',
+  ),
 };
 
 export class WecomApiError extends Error {

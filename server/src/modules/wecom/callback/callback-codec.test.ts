@@ -4,7 +4,10 @@ import { orderingKey, parseXml, priorityOf } from './callback-codec.js';
 
 describe('parseXml', () => {
   it('reads CDATA and plain values as strings, keeping leading zeros', () => {
-    expect(parseXml('<xml><ToUserName><![CDATA[ww1]]></ToUserName><AgentID>0012</AgentID></xml>')).toEqual({ ToUserName: 'ww1', AgentID: '0012' });
+    expect(parseXml('<xml><ToUserName><![CDATA[ww1]]></ToUserName><AgentID>0012</AgentID></xml>')).toEqual({
+      ToUserName: 'ww1',
+      AgentID: '0012',
+    });
   });
 
   it('drops element names that could not be stored safely as keys', () => {
@@ -19,7 +22,14 @@ describe('parseXml', () => {
 });
 
 describe('event identity', () => {
-  const add = { MsgType: 'event', Event: 'change_external_contact', ChangeType: 'add_external_contact', UserID: 'u1', ExternalUserID: 'wm1', CreateTime: '100' };
+  const add = {
+    MsgType: 'event',
+    Event: 'change_external_contact',
+    ChangeType: 'add_external_contact',
+    UserID: 'u1',
+    ExternalUserID: 'wm1',
+    CreateTime: '100',
+  };
 
   it('prefers MsgId and otherwise hashes the identifying fields', () => {
     expect(dedupeKey({ MsgId: '123', ...add })).toBe('msg:123');
@@ -31,7 +41,9 @@ describe('event identity', () => {
   it('names the kind, orders per customer and puts new contacts first', () => {
     expect(eventKind(add)).toBe('change_external_contact/add_external_contact');
     expect(orderingKey('ww1', add)).toBe('customer:ww1:wm1');
-    expect(orderingKey('ww1', { MsgType: 'event', Event: 'kf_msg_or_event', OpenKfId: 'wk1', Token: 't1' })).toBe('kf-sync:wk1');
+    expect(orderingKey('ww1', { MsgType: 'event', Event: 'kf_msg_or_event', OpenKfId: 'wk1', Token: 't1' })).toBe(
+      'kf-sync:wk1',
+    );
     expect(coalesces({ MsgType: 'event', Event: 'kf_msg_or_event', OpenKfId: 'wk1', Token: 't1' })).toBe(true);
     expect(coalesces(add)).toBe(false);
     expect(priorityOf(add)).toBeLessThan(priorityOf({ Event: 'kf_msg_or_event' }));
@@ -40,7 +52,9 @@ describe('event identity', () => {
 
 describe('extractEncrypt', () => {
   it('reads the ciphertext with or without CDATA and refuses anything else', () => {
-    expect(extractEncrypt('<xml><ToUserName><![CDATA[ww]]></ToUserName><Encrypt><![CDATA[abc+/=]]></Encrypt></xml>')).toBe('abc+/=');
+    expect(
+      extractEncrypt('<xml><ToUserName><![CDATA[ww]]></ToUserName><Encrypt><![CDATA[abc+/=]]></Encrypt></xml>'),
+    ).toBe('abc+/=');
     expect(extractEncrypt('<xml><Encrypt>QUJD</Encrypt></xml>')).toBe('QUJD');
     expect(() => extractEncrypt('<xml><Encrypt><![CDATA[not base64!]]></Encrypt></xml>')).toThrow(/缺少 Encrypt/);
     expect(() => extractEncrypt('garbage')).toThrow();

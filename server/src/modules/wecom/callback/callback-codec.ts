@@ -6,7 +6,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { AppError } from '../../../errors/app-error.js';
 
 // No entity expansion (billion-laughs), values kept as strings (ids like "0012" must not become numbers).
-const parser = new XMLParser({ processEntities: false, parseTagValue: false, ignoreDeclaration: true, ignoreAttributes: true });
+const parser = new XMLParser({
+  processEntities: false,
+  parseTagValue: false,
+  ignoreDeclaration: true,
+  ignoreAttributes: true,
+});
 
 export type CallbackFields = Record<string, string>;
 
@@ -30,7 +35,13 @@ export function extractEncrypt(envelope: string): string {
   return encrypted;
 }
 
-export function verifySignature(token: string, timestamp: string, nonce: string, encrypted: string, signature: string): void {
+export function verifySignature(
+  token: string,
+  timestamp: string,
+  nonce: string,
+  encrypted: string,
+  signature: string,
+): void {
   const expected = Buffer.from(getSignature(token, timestamp, nonce, encrypted));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw badSignature();
@@ -49,7 +60,8 @@ export function parseXml(xml: string): CallbackFields {
   // null byte (a bit-flipped ciphertext decrypts to such names) may pass.
   const fields: CallbackFields = {};
   for (const [k, v] of Object.entries(root).slice(0, MAX_FIELDS)) {
-    if (FIELD_NAME.test(k) && (typeof v === 'string' || typeof v === 'number')) fields[k] = String(v).slice(0, MAX_VALUE_LENGTH);
+    if (FIELD_NAME.test(k) && (typeof v === 'string' || typeof v === 'number'))
+      fields[k] = String(v).slice(0, MAX_VALUE_LENGTH);
   }
   return fields;
 }
@@ -67,7 +79,21 @@ export function decryptFor(encodingAesKey: string, encrypted: string, corpId: st
 }
 
 // The fields that together identify one event; WeCom's retries repeat them exactly (Token differs per KF callback).
-const IDENTITY_FIELDS = ['Event', 'ChangeType', 'UserID', 'ExternalUserID', 'ChatId', 'UpdateDetail', 'MemChangeCnt', 'Id', 'TagType', 'Token', 'OpenKfId', 'FailReason', 'CreateTime'];
+const IDENTITY_FIELDS = [
+  'Event',
+  'ChangeType',
+  'UserID',
+  'ExternalUserID',
+  'ChatId',
+  'UpdateDetail',
+  'MemChangeCnt',
+  'Id',
+  'TagType',
+  'Token',
+  'OpenKfId',
+  'FailReason',
+  'CreateTime',
+];
 
 /** MsgId when WeCom gives one; otherwise a hash of the identifying fields. */
 export function dedupeKey(fields: CallbackFields): string {
@@ -78,7 +104,8 @@ export function dedupeKey(fields: CallbackFields): string {
 
 /** The event's kind, e.g. "change_external_contact/add_external_contact" or "kf_msg_or_event". */
 export const eventKind = (fields: CallbackFields): string =>
-  [fields.MsgType === 'event' ? fields.Event : fields.MsgType, fields.ChangeType].filter(Boolean).join('/') || 'unknown';
+  [fields.MsgType === 'event' ? fields.Event : fields.MsgType, fields.ChangeType].filter(Boolean).join('/') ||
+  'unknown';
 
 /**
  * The event's lane: events of one customer are handled in arrival order. A 微信客服 callback only says "sync this

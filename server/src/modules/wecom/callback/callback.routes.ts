@@ -22,10 +22,15 @@ export function wecomCallbackRoutes(intake: CallbackIntakeService): Router {
 
   router.post('/:corpId', async (ctx) => {
     // WeCom posts text/xml; a JSON or form post was already consumed by the body parser and is not WeCom's.
-    if (!ctx.is('text/xml', 'application/xml', 'text/plain') || ctx.req.readableEnded) throw new AppError('bad_request', { message: '回调内容应为 XML' });
-    const body = await getRawBody(ctx.req, { limit: CALLBACK_BODY_LIMIT, encoding: 'utf8' }).catch((err: { type?: string }) => {
-      throw err.type === 'entity.too.large' ? new AppError('payload_too_large') : new AppError('bad_request', { message: '回调内容读取失败' });
-    });
+    if (!ctx.is('text/xml', 'application/xml', 'text/plain') || ctx.req.readableEnded)
+      throw new AppError('bad_request', { message: '回调内容应为 XML' });
+    const body = await getRawBody(ctx.req, { limit: CALLBACK_BODY_LIMIT, encoding: 'utf8' }).catch(
+      (err: { type?: string }) => {
+        throw err.type === 'entity.too.large'
+          ? new AppError('payload_too_large')
+          : new AppError('bad_request', { message: '回调内容读取失败' });
+      },
+    );
     await intake.accept(ctx.params.corpId!, ctx.query as SignedQuery, body);
     ctx.type = 'text/plain';
     ctx.body = 'success';

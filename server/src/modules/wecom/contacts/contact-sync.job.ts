@@ -14,6 +14,8 @@ export const contactSyncJob = (c: Container): JobDefinition<{ merchantId: string
     const merchantId = asMerchantId(job.attrs.data.merchantId);
     const app = await c.wecom.apps.findByMerchant(merchantId);
     if (!app) return;
-    await c.locks.withLock(tenantKey(merchantId, 'wecom', 'contact-sync'), { ttlMs: 30 * 60_000 }, () => c.wecom.contactSync.run(app));
+    await c.locks.withLock(tenantKey(merchantId, 'wecom', 'contact-sync'), { ttlMs: 30 * 60_000 }, () =>
+      c.wecom.contactSync.run(app),
+    );
   },
 });

@@ -26,5 +26,6 @@ const schema = new Schema<ContactSyncRun>({
 schema.index({ merchantId: 1, status: 1 }, { unique: true, partialFilterExpression: { status: 'running' } });
 schema.index({ merchantId: 1, startedAt: -1 });
 
-export const contactSyncModel = (conn: Connection) => conn.model<ContactSyncRun>('ContactSyncRun', schema, 'contact_sync_runs');
+export const contactSyncModel = (conn: Connection) =>
+  conn.model<ContactSyncRun>('ContactSyncRun', schema, 'contact_sync_runs');
 export type ContactSyncModel = ReturnType<typeof contactSyncModel>;

@@ -21,7 +21,11 @@ export class ContactSyncService {
   private async currentRun(merchantId: MerchantId): Promise<ContactSyncRun & { _id: unknown }> {
     const filter = { merchantId: merchantObjectId(merchantId), status: 'running' as const };
     const run = await this.runs
-      .findOneAndUpdate(filter, { $setOnInsert: { batchIndex: 0, cursor: '', synced: 0, startedAt: new Date() } }, { upsert: true, returnDocument: 'after' })
+      .findOneAndUpdate(
+        filter,
+        { $setOnInsert: { batchIndex: 0, cursor: '', synced: 0, startedAt: new Date() } },
+        { upsert: true, returnDocument: 'after' },
+      )
       .lean()
       .exec();
     return run!;
@@ -41,7 +45,13 @@ export class ContactSyncService {
         await this.customers.upsertFromWecom(
           merchantId,
           c.external_userid,
-          { name: c.name, avatar: c.avatar, gender: genderFromWecom(c.gender), followStaffId: byUserId.get(f.userid), sourceChannel: channelFromState(f.state) },
+          {
+            name: c.name,
+            avatar: c.avatar,
+            gender: genderFromWecom(c.gender),
+            followStaffId: byUserId.get(f.userid),
+            sourceChannel: channelFromState(f.state),
+          },
           new Date(f.createtime * 1000),
         );
       }

@@ -8,9 +8,15 @@ describe('renderWelcome', () => {
   ];
 
   it("uses the channel's template, then the merchant default, then ours", () => {
-    expect(renderWelcome(templates, 'table_card', { customerName: '王小姐', shopName: '茶语时光' })).toBe('王小姐，扫桌码加我有惊喜：今天第二杯半价！');
-    expect(renderWelcome(templates, 'flyer', { customerName: '王小姐', shopName: '茶语时光' })).toBe('欢迎王小姐来到茶语时光');
-    expect(renderWelcome([], 'flyer', { customerName: '小李', shopName: '茶语时光' })).toMatch(/^小李您好，欢迎来到茶语时光/);
+    expect(renderWelcome(templates, 'table_card', { customerName: '王小姐', shopName: '茶语时光' })).toBe(
+      '王小姐，扫桌码加我有惊喜：今天第二杯半价！',
+    );
+    expect(renderWelcome(templates, 'flyer', { customerName: '王小姐', shopName: '茶语时光' })).toBe(
+      '欢迎王小姐来到茶语时光',
+    );
+    expect(renderWelcome([], 'flyer', { customerName: '小李', shopName: '茶语时光' })).toMatch(
+      /^小李您好，欢迎来到茶语时光/,
+    );
   });
 });
 

@@ -9,7 +9,9 @@ export function renderWelcome(
   values: { customerName: string; shopName: string },
 ): string {
   const template = templates.find((t) => t.channel === channel) ?? templates.find((t) => t.channel === 'default');
-  return (template?.text ?? DEFAULT_WELCOME).replaceAll('{客户称呼}', values.customerName).replaceAll('{店名}', values.shopName);
+  return (template?.text ?? DEFAULT_WELCOME)
+    .replaceAll('{客户称呼}', values.customerName)
+    .replaceAll('{店名}', values.shopName);
 }
 
 /**
@@ -21,4 +23,5 @@ export function channelFromState(state: string | undefined): SourceChannel {
   return SOURCE_CHANNELS.includes(prefix) ? prefix : 'other';
 }
 
-export const genderFromWecom = (g: number | undefined) => (g === 1 ? 'male' : g === 2 ? 'female' : 'unknown') as 'male' | 'female' | 'unknown';
+export const genderFromWecom = (g: number | undefined) =>
+  (g === 1 ? 'male' : g === 2 ? 'female' : 'unknown') as 'male' | 'female' | 'unknown';

@@ -112,7 +112,13 @@ export class InboxLanes {
   async repair(now = new Date()): Promise<void> {
     const lanes = await this.model
       .aggregate<{ _id: Lane }>([
-        { $match: { status: { $in: UNFINISHED }, head: { $ne: true }, receivedAt: { $lt: new Date(+now - REPAIR_AFTER_MS) } } },
+        {
+          $match: {
+            status: { $in: UNFINISHED },
+            head: { $ne: true },
+            receivedAt: { $lt: new Date(+now - REPAIR_AFTER_MS) },
+          },
+        },
         { $group: { _id: { merchantId: '$merchantId', orderingKey: '$orderingKey' } } },
         { $limit: REPAIR_LANES },
       ])

@@ -104,7 +104,9 @@ export class InboxProcessor {
     const event = await this.inbox.claimNext(this.owner, this.options.leaseMs);
     if (!event) return false;
     claimed?.();
-    await runWithLogContext({ jobName: `inbox:${event.kind}`, merchantId: String(event.merchantId) }, () => this.handle(event));
+    await runWithLogContext({ jobName: `inbox:${event.kind}`, merchantId: String(event.merchantId) }, () =>
+      this.handle(event),
+    );
     return true;
   }
 

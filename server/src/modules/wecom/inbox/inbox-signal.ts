@@ -27,7 +27,9 @@ export class InboxSignal {
     this.subscriber = this.redis.duplicate();
     this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'inbox signal connection error'));
     this.subscriber.on('message', (_channel, message: string) => onEvent(message === 'due' ? 'due' : 'fresh'));
-    await this.subscriber.subscribe(CHANNEL).catch((err: Error) => this.logger.warn({ err: err.message }, 'inbox signal unavailable; polling only'));
+    await this.subscriber
+      .subscribe(CHANNEL)
+      .catch((err: Error) => this.logger.warn({ err: err.message }, 'inbox signal unavailable; polling only'));
   }
 
   async close(): Promise<void> {
