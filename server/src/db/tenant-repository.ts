@@ -1,8 +1,15 @@
-import type { Model, QueryFilter } from 'mongoose';
+import type { Model, QueryFilter, UpdateQuery } from 'mongoose';
 import { merchantObjectId, type MerchantId } from '../tenancy/merchant-id.js';
 
 /** A filter that cannot name the tenant itself: the tenant always comes from the MerchantId argument. */
 export type TenantFilter<T> = Omit<QueryFilter<T>, 'merchantId'> & { merchantId?: never };
+
+/** One step in the audit trail of a reviewed record (customer drafts, group posts). */
+export interface AuditEntry {
+  by: string;
+  action: string;
+  note?: string;
+}
 
 /**
  * Base for repositories of per-merchant collections. Every query goes through `scoped`, which pins merchantId, so
@@ -17,5 +24,22 @@ export abstract class TenantRepository<T> {
 
   count(merchantId: MerchantId, filter?: TenantFilter<T>): Promise<number> {
     return this.model.countDocuments(this.scoped(merchantId, filter)).exec();
+  }
+
+  /**
+   * A reviewed record's status step: sets its fields and appends who did what, in one atomic update. With a status
+   * in the filter the step happens once: a second tap, or a second worker, gets null.
+   */
+  protected auditedStep<R = T>(
+    merchantId: MerchantId,
+    filter: TenantFilter<T>,
+    set: Partial<T>,
+    audit: AuditEntry,
+  ): Promise<R | null> {
+    const update = { $set: set, $push: { audit: { at: new Date(), ...audit } } } as UpdateQuery<T>;
+    return this.model
+      .findOneAndUpdate(this.scoped(merchantId, filter), update, { returnDocument: 'after' })
+      .lean<R>()
+      .exec();
   }
 }
