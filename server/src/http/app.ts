@@ -5,6 +5,7 @@ import { authenticate, type AuthedState } from '../auth/auth.middleware.js';
 import { publicAuthRoutes, sessionRoutes } from '../modules/auth/auth.routes.js';
 import { customerRoutes } from '../modules/customers/customer.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { pingMongo } from '../db/mongo.js';
 import { merchantRoutes } from '../modules/merchants/merchant.routes.js';
 import { staffRoutes } from '../modules/staff/staff.routes.js';
 import { wecomCallbackRoutes } from '../modules/wecom/callback/callback.routes.js';
@@ -91,7 +92,11 @@ export function createApp(
   app.use(requestTimeout(config.http.requestTimeoutMs));
   app.use(jsonBody(config.http.bodyLimit));
 
-  const health = healthRoutes({ mongo: container.mongo, redis: container.redis, isDraining: lifecycle.isDraining });
+  const health = healthRoutes({
+    pingMongo: () => pingMongo(container.mongo),
+    redis: container.redis,
+    isDraining: lifecycle.isDraining,
+  });
   const auth = publicAuthRoutes(services.auth, services.auth.limits);
 
   const api = new Router<AuthedState>({ prefix: '/api' });

@@ -68,7 +68,8 @@ export class CustomerRepository extends TenantRepository<Customer> {
     }
     if (query.cursor) {
       const after = decodeCursor(query.cursor);
-      and.push({ $or: [{ lastContactAt: { $lt: after.at } }, { lastContactAt: after.at, _id: { $lt: after.id } }] });
+      const afterId = new Types.ObjectId(after.id);
+      and.push({ $or: [{ lastContactAt: { $lt: after.at } }, { lastContactAt: after.at, _id: { $lt: afterId } }] });
     }
     if (and.length) filter.$and = and;
     const rows = await this.model

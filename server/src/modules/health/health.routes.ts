@@ -1,7 +1,5 @@
 import { Router } from '@koa/router';
 import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
-import { pingMongo } from '../../db/mongo.js';
 
 const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
   Promise.race([p, new Promise<T>((r) => setTimeout(() => r(fallback), ms).unref())]);
@@ -16,16 +14,21 @@ async function pingRedis(redis: Redis): Promise<boolean> {
 
 /**
  * /healthz: the process is up (for restarts). /readyz: this process can serve (for load balancers): Mongo and Redis
- * answer, and it is not shutting down.
+ * answer, and it is not shutting down. Mongo is asked through `pingMongo` (db/mongo.ts, bound to the process's
+ * connection by the caller), so the routes never hold the connection itself.
  */
-export function healthRoutes(deps: { mongo: Connection; redis: Redis; isDraining: () => boolean }): Router {
+export function healthRoutes(deps: {
+  pingMongo: () => Promise<boolean>;
+  redis: Redis;
+  isDraining: () => boolean;
+}): Router {
   const router = new Router();
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' };
   });
   router.get('/readyz', async (ctx) => {
     const [mongo, redis] = await Promise.all([
-      withTimeout(pingMongo(deps.mongo), 2000, false),
+      withTimeout(deps.pingMongo(), 2000, false),
       withTimeout(pingRedis(deps.redis), 2000, false),
     ]);
     const draining = deps.isDraining();

@@ -1,7 +1,5 @@
 import { Schema, type Connection, type Types } from 'mongoose';
-
-/** How many shops one merchant may have: the product is for the one-to-five-shop merchant. */
-export const MAX_SHOPS = 5;
+import { MAX_SHOPS } from './shop-limits.js';
 
 export interface Shop {
   merchantId: Types.ObjectId;

@@ -1,7 +1,8 @@
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { AppError } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { MAX_SHOPS, type Shop } from './shop.model.js';
+import { MAX_SHOPS } from './shop-limits.js';
+import type { Shop } from './shop.model.js';
 import type { ShopRecord, ShopRepository } from './shop.repository.js';
 
 export class ShopService {
