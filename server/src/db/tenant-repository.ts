@@ -1,4 +1,4 @@
-import type { Model, QueryFilter, UpdateQuery } from 'mongoose';
+import { Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
 import { merchantObjectId, type MerchantId } from '../tenancy/merchant-id.js';
 
 /** A filter that cannot name the tenant itself: the tenant always comes from the MerchantId argument. */
@@ -39,6 +39,35 @@ export abstract class TenantRepository<T> {
     const update = { $set: set, $push: { audit: { at: new Date(), ...audit } } } as UpdateQuery<T>;
     return this.model
       .findOneAndUpdate(this.scoped(merchantId, filter), update, { returnDocument: 'after' })
+      .lean<R>()
+      .exec();
+  }
+
+  /** One new document of this merchant, validated and given its defaults by the schema. */
+  protected async insertOne<R = T>(merchantId: MerchantId, fields: Partial<T>): Promise<R> {
+    const doc = await this.model.create({ ...fields, merchantId: merchantObjectId(merchantId) });
+    return doc.toObject() as R;
+  }
+
+  /** Sets fields of one of the merchant's documents: the document before and after, or null when it has none. */
+  protected async setById<R = T>(
+    merchantId: MerchantId,
+    id: string | Types.ObjectId,
+    set: Partial<T>,
+  ): Promise<{ before: R; after: R } | null> {
+    const filter = this.scoped(merchantId, { _id: new Types.ObjectId(id) } as TenantFilter<T>);
+    const before = await this.model
+      .findOneAndUpdate(filter, { $set: set } as UpdateQuery<T>)
+      .lean<R>()
+      .exec();
+    const after = before && (await this.model.findOne(filter).lean<R>().exec());
+    return before && after ? { before, after } : null;
+  }
+
+  /** Deletes one of the merchant's documents: what it was, or null when it has none. */
+  protected deleteById<R = T>(merchantId: MerchantId, id: string | Types.ObjectId): Promise<R | null> {
+    return this.model
+      .findOneAndDelete(this.scoped(merchantId, { _id: new Types.ObjectId(id) } as TenantFilter<T>))
       .lean<R>()
       .exec();
   }
