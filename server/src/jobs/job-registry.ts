@@ -8,10 +8,10 @@ import { draftResumeJob, outreachScanJob } from '../modules/outreach/outreach-sc
 import { alertsJob } from '../modules/alerts/alerts.job.js';
 import { groupCalendarJob } from '../modules/groups/group-calendar.job.js';
 import { pendingEffectsJob } from '../modules/intake/pending-effects.job.js';
-import type { JobDefinition } from './job-definition.js';
+import type { AnyJobDefinition } from './job-definition.js';
 
 /** Every job kind the worker role runs. */
-export function jobDefinitions(container: Container): JobDefinition[] {
+export function jobDefinitions(container: Container): AnyJobDefinition[] {
   return [
     pushCustomerTagsJob(container),
     contactSyncJob(container),
@@ -23,5 +23,5 @@ export function jobDefinitions(container: Container): JobDefinition[] {
     alertsJob(container),
     groupCalendarJob(container),
     pendingEffectsJob(container),
-  ] as unknown as JobDefinition[];
+  ];
 }

@@ -2,7 +2,7 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, backoffStrategies } from 'agenda';
 import type { Connection } from 'mongoose';
 import { runWithLogContext, type Logger } from '../logging/logger.js';
-import type { JobDefinition } from './job-definition.js';
+import type { AnyJobDefinition, JobKind, JobPayload } from './job-definition.js';
 
 /**
  * Agenda. Every role can enqueue (an API request hands slow work to the workers); only the worker role starts
@@ -26,7 +26,7 @@ export class JobRuntime {
     this.agenda.on('error', (err: Error) => this.logger.error({ err }, 'job runtime error'));
   }
 
-  define(definition: JobDefinition): void {
+  define(definition: AnyJobDefinition): void {
     this.agenda.define(
       definition.name,
       async (job) =>
@@ -53,13 +53,13 @@ export class JobRuntime {
   }
 
   /** Queues a job to run as soon as a worker is free. Data carries ids only. */
-  async enqueue(name: string, data: Record<string, unknown>): Promise<void> {
-    await this.agenda.now(name, data);
+  async enqueue<T extends JobPayload>(kind: JobKind<T>, data: T): Promise<void> {
+    await this.agenda.now(kind.name, data);
   }
 
   private started = false;
 
-  async start(definitions: JobDefinition[]): Promise<void> {
+  async start(definitions: AnyJobDefinition[]): Promise<void> {
     this.started = true;
     for (const d of definitions) this.define(d);
     await this.agenda.start();
