@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type AppError } from '../errors/app-error.js';
 import { readSpreadsheet } from './spreadsheet.js';
@@ -24,5 +25,17 @@ describe('readSpreadsheet', () => {
       status: 400,
       message: '表格里没有数据行',
     });
+  }, 60_000);
+
+  it('reads date cells of an .xlsx as the date the sheet shows, not as JavaScript date text', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('预约');
+    sheet.addRow(['客户', '日期', '时间']);
+    // Excel keeps dates without a time zone; ExcelJS hands them over as UTC instants
+    sheet.addRow(['王女士', new Date(Date.UTC(2026, 11, 1)), new Date(Date.UTC(2026, 11, 1, 9, 30))]);
+    const content = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    expect(await readSpreadsheet('xlsx', content)).toEqual([
+      { 客户: '王女士', 日期: '2026-12-01', 时间: '2026-12-01 09:30' },
+    ]);
   }, 60_000);
 });

@@ -20,10 +20,23 @@ export async function xlsxRows(base64: string): Promise<SheetOutcome> {
       if (!row.hasValues) continue;
       // Every cell under a header, by column number (1-based in ExcelJS), as the text Excel shows.
       const width = collector.width(row.cellCount);
-      const cells = Array.from({ length: width }, (_, i) => String(row.getCell(i + 1).text ?? '').trim());
+      const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1)));
       if (!collector.add(cells)) break;
     }
     break; // the rebuilt workbook holds the first sheet only
   }
   return collector.outcome;
+}
+
+/**
+ * A cell as the owner sees it in Excel. Dates are the exception to ExcelJS's `text` (which gives JavaScript's
+ * "Tue Dec 01 2026 00:00:00 GMT…"): Excel stores them without a zone and ExcelJS reads them as UTC instants, so the
+ * UTC fields are the sheet's own date and time.
+ */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (!(value instanceof Date)) return String(cell.text ?? '').trim();
+  const iso = value.toISOString();
+  const time = iso.slice(11, 16);
+  return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
 }
