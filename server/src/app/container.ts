@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { SessionSigner } from '../auth/session.js';
 import { SecretBox } from '../crypto/secret-box.js';
 import { AuthService } from '../modules/auth/auth.service.js';
-import { inviteModel } from '../modules/auth/invite.model.js';
+import { openInviteRepository } from '../modules/auth/invite.repository.js';
 import type { Config } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import { productModel } from '../modules/catalog/product.model.js';
@@ -259,7 +259,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
         repositories.staff,
         wecom.apps,
         wecom.identity,
-        inviteModel(mongo),
+        openInviteRepository(mongo),
         new LoginLimits(rateLimiter, logger),
       ),
       merchants: new MerchantService(repositories.merchants, repositories.shops),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTenant } from '../support/factories.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -115,6 +116,20 @@ describe('mini-program login', () => {
     await w.app.request('/api/auth/miniprogram/login', { body: { code } });
     const reused = await w.app.request('/api/auth/miniprogram/login', { body: { code } });
     expect(reused.status).toBe(401);
+  });
+
+  it("refuses an invite for another merchant's staff member (404) or a malformed id (400)", async () => {
+    const other = await buildTenant(w.app.container);
+    const foreign = await w.app.request('/api/invites', {
+      token: w.tenant.tokens.owner,
+      body: { staffId: String(other.people.owner._id) },
+    });
+    expect(foreign.status).toBe(404);
+    const malformed = await w.app.request('/api/invites', {
+      token: w.tenant.tokens.owner,
+      body: { staffId: { $gt: '' } },
+    });
+    expect(malformed.status).toBe(400);
   });
 
   it('refreshes a session into a new token', async () => {

@@ -1,17 +1,16 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { StaffRole } from '@xiaoer/common/constants/roles';
 import type { SessionDto } from '@xiaoer/common/schemas/auth';
-import { Types } from 'mongoose';
 import type { Session, SessionSigner } from '../../auth/session.js';
 import type { Config } from '../../config/env.js';
 import { AppError, forbidden, notFound } from '../../errors/app-error.js';
-import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import { asMerchantId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { StaffRecord, StaffRepository } from '../staff/staff.repository.js';
 import type { IdentityApi } from '../wecom/api/identity-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
-import type { InviteModel } from './invite.model.js';
+import type { InviteRepository } from './invite.repository.js';
 import type { LoginLimits } from './login-limits.js';
 import { openIdFromMiniProgramCode } from './wechat-login.js';
 
@@ -30,7 +29,7 @@ export class AuthService {
     private staff: StaffRepository,
     private wecomApps: WecomAppRepository,
     private identity: IdentityApi,
-    private invites: InviteModel,
+    private invites: InviteRepository,
     readonly limits: LoginLimits,
   ) {}
 
@@ -102,13 +101,7 @@ export class AuthService {
   async bindMiniProgram(bindTicket: string, inviteCode: string): Promise<SessionDto> {
     const openId = await this.sessions.verifyBindTicket(bindTicket);
     await this.limits.bindAttempt(openId); // 31^8 codes, but not unlimited guesses
-    const invite = await this.invites
-      .findOneAndUpdate(
-        { codeHash: hashCode(inviteCode), usedAt: { $exists: false }, expiresAt: { $gt: new Date() } },
-        { $set: { usedAt: new Date() } },
-      )
-      .lean()
-      .exec();
+    const invite = await this.invites.redeem(hashCode(inviteCode));
     if (!invite) throw new AppError('validation_failed', { message: '邀请码无效或已过期，请让老板重新生成' });
     const merchantId = asMerchantId(invite.merchantId);
     await this.staff.bindMiniProgram(merchantId, invite.staffId, openId);
@@ -123,12 +116,11 @@ export class AuthService {
     if (!staff) throw notFound('没有找到这位员工');
     const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
     const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-    await this.invites.create({
-      merchantId: merchantObjectId(session.merchantId),
+    await this.invites.create(session.merchantId, {
       staffId: staff._id,
       codeHash: hashCode(code),
       expiresAt,
-      createdBy: new Types.ObjectId(session.staffId),
+      createdBy: session.staffId,
     });
     return { code, expiresAt: expiresAt.toISOString() };
   }
