@@ -36,6 +36,13 @@ const REPAIR_AFTER_MS = 5_000;
 const REPAIR_LANES = 200;
 const ADMIT_BATCH = 500;
 
+/** In an update pipeline: the turn (of `turns`, indexed by priority class) of the event's own class. */
+const turnOfItsClass = (turns: Date[]) => ({
+  $switch: {
+    branches: turns.slice(0, -1).map((turn, cls) => ({ case: { $lte: ['$priority', cls] }, then: turn })),
+    default: turns.at(-1),
+  },
+});
 const laneFilter = (lane: Lane) => ({ merchantId: lane.merchantId, orderingKey: lane.orderingKey });
 const laneKey = (lane: Lane) => `${String(lane.merchantId)}\u0000${lane.orderingKey}`;
 
@@ -131,19 +138,24 @@ export class InboxLanes {
   /** The lane's oldest unfinished event becomes its head: its id; null when none waits; 'busy' when it has a head. */
   private async promote(lane: Lane, behind: boolean, now: Date): Promise<Types.ObjectId | null | 'busy'> {
     const merchant = String(lane.merchantId);
-    const turn = this.turns.take(merchant, now.getTime());
+    // Which event becomes the head, and so its priority, is known only in the update: a turn of every class is
+    // taken, the update picks the one of the event's class, and the rest are given back.
+    const turns = this.turns.takeEach(merchant, now.getTime());
     try {
       // Through the driver: this runs for every stored event, and Mongoose's casting would double its cost.
       const promoted = await this.collection.findOneAndUpdate(
         { ...laneFilter(lane), status: { $in: UNFINISHED }, head: { $ne: true } },
-        { $set: { head: true, turn, ...(behind ? { behind: true } : {}) }, $unset: { fresh: 1 } },
-        { sort: LANE_ORDER, projection: { _id: 1 } },
+        [
+          { $set: { head: true, turn: turnOfItsClass(turns), ...(behind ? { behind: true } : {}) } },
+          { $unset: 'fresh' },
+        ],
+        { sort: LANE_ORDER, projection: { _id: 1, priority: 1 } },
       );
-      if (!promoted) this.turns.giveBack(merchant, now.getTime());
+      this.turns.giveBackUnused(merchant, promoted?.priority, now.getTime());
       return promoted?._id ?? null;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      this.turns.giveBack(merchant, now.getTime());
+      this.turns.giveBackUnused(merchant, undefined, now.getTime());
       return 'busy';
     }
   }

@@ -1,5 +1,5 @@
-// Works through the inbox in the worker role: claims due lane heads (per-customer order, new contacts first, merchants
-// taking turns), runs the handler for the event's kind, and retries failures with backoff. A handler must be idempotent: after a crash the
+// Works through the inbox in the worker role: claims due lane heads (per-customer order, merchants
+// taking turns, new contacts with a head start), runs the handler for the event's kind, and retries failures with backoff. A handler must be idempotent: after a crash the
 // event is taken over when its lease runs out and handled again from the steps it had not yet recorded.
 import { hostname } from 'node:os';
 import type { Logger } from '../../../logging/logger.js';

@@ -23,7 +23,7 @@ export interface InboxEvent {
    * behind it, head unset). Set when the event is stored into an empty lane or when the event before it finishes.
    */
   head?: boolean;
-  /** a head's place in the claim order, after priority (fair-turns.ts: merchants take turns) */
+  /** a head's place in the claim order (fair-turns.ts: merchants take turns; priority is a bounded head start) */
   turn?: Date;
   /** on a head: events wait behind it, so finishing it promotes the next (inbox-lanes.ts) */
   behind?: boolean;
@@ -76,8 +76,8 @@ inboxSchema.index(
   { merchantId: 1, orderingKey: 1 },
   { unique: true, partialFilterExpression: { head: true }, name: ONE_HEAD_PER_LANE },
 );
-// The worker's claim: due heads (and heads whose worker died) by priority, then turn.
-inboxSchema.index({ head: 1, status: 1, priority: 1, turn: 1 });
+// The worker's claim: due heads (and heads whose worker died) by turn (priority is folded into it).
+inboxSchema.index({ head: 1, status: 1, turn: 1 });
 // The repair sweep: queued events by arrival (lanes left without a head after a crash between two steps).
 inboxSchema.index({ status: 1, priority: 1, receivedAt: 1 });
 // Admission: events intake stored, oldest first, for a worker to place in their lanes.

@@ -4,12 +4,14 @@
 // Events of one orderingKey (a customer, a group chat, a 微信客服 account) form a lane, handled one at a time in
 // arrival order (inbox-lanes.ts). Only a lane's head is claimable, so the claim is one findOneAndUpdate over heads — a
 // customer with 300 waiting messages is one claimable event, not 300 in the way of everyone else, and an event in
-// backoff holds up its own lane only. Heads are claimed by priority, then by their fair turn (fair-turns.ts).
+// backoff holds up its own lane only. Heads are claimed by their fair turn (fair-turns.ts), in which priority is a
+// bounded head start: it orders a merchant's own work, but one merchant's flood of urgent events cannot starve another.
 import type { Collection } from 'mongodb';
 import type { Types } from 'mongoose';
 import { BatchedWrites } from '../../../db/batched-writes.js';
 import { isDuplicateKey } from '../../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../../tenancy/merchant-id.js';
+import { turnAt } from './fair-turns.js';
 import { InboxLanes } from './inbox-lanes.js';
 import { InboxWriter } from './inbox-writer.js';
 import type { InboxEvent, InboxModel } from './inbox.model.js';
@@ -30,7 +32,7 @@ export interface Finished {
   covered?: boolean;
 }
 
-const CLAIM_ORDER = { priority: 1, turn: 1 } as const;
+const CLAIM_ORDER = { turn: 1 } as const;
 const ABANDONED_CHECK_MS = 1000;
 /** How often a worker looks for lanes left without a head. */
 const REPAIR_EVERY_MS = 10_000;
@@ -195,7 +197,7 @@ export class InboxRepository {
 
   /** Back to its lane's head, due again at `at` (the lane waits: its order is kept). */
   async retryLater(event: InboxEventRecord, owner: string, error: string, at: Date): Promise<void> {
-    const again = { status: 'pending', nextAttemptAt: at, turn: at, lastError: error };
+    const again = { status: 'pending', nextAttemptAt: at, turn: turnAt(at, event.priority), lastError: error };
     const held = { _id: event._id, leaseOwner: owner, status: 'processing' as const };
     await this.model.updateOne(held, { $set: again, $unset: { leaseUntil: 1 } }).exec();
   }
