@@ -11,6 +11,8 @@ export interface ScriptedReply {
   latencyMs?: number;
   /** answer with this HTTP status and an OpenAI-style error instead */
   status?: number;
+  /** streamed answers: send this many chunks, then go silent with the connection open (a stalled provider) */
+  stallAfterChunks?: number;
 }
 
 export interface SeenRequest {
@@ -100,7 +102,8 @@ export class LlmStandIn {
     if (seen.stream) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const pieces = content.match(/.{1,8}/gsu) ?? [''];
-      for (const piece of pieces) {
+      for (const [i, piece] of pieces.entries()) {
+        if (i === reply.stallAfterChunks) return; // headers and some text sent; the rest never comes
         res.write(
           `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
         );

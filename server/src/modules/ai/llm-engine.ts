@@ -144,8 +144,8 @@ export class LlmEngine implements AnswerEngine {
         },
       },
     };
-    const text = await this.metered(request, async (meter) => {
-      const completion = await this.client.chat.completions.create(request);
+    const text = await this.metered(request, async (meter, signal) => {
+      const completion = await this.client.chat.completions.create(request, { signal });
       meter.usage = completion.usage;
       meter.text = completion.choices[0]?.message.content ?? '';
     });
@@ -171,19 +171,18 @@ export class LlmEngine implements AnswerEngine {
       },
     };
     const onReplyText = context.onReplyText;
-    const text = await this.metered(request, async (meter) => {
+    const text = await this.metered(request, async (meter, signal) => {
       if (!onReplyText) {
-        const completion = await this.client.chat.completions.create(request);
+        const completion = await this.client.chat.completions.create(request, { signal });
         meter.usage = completion.usage;
         meter.text = completion.choices[0]?.message.content ?? '';
         return;
       }
       // Streamed for the sidebar: staff watch the reply being written; the guardrails still judge the whole answer.
-      const stream = await this.client.chat.completions.create({
-        ...request,
-        stream: true,
-        stream_options: { include_usage: true },
-      });
+      const stream = await this.client.chat.completions.create(
+        { ...request, stream: true, stream_options: { include_usage: true } },
+        { signal },
+      );
       let shown = '';
       for await (const chunk of stream) {
         meter.text += chunk.choices[0]?.delta.content ?? '';
@@ -198,14 +197,19 @@ export class LlmEngine implements AnswerEngine {
   /**
    * Runs one call inside a token reservation: its worst case (the whole request as the prompt, plus max_tokens) is
    * reserved first, or the call is not made; afterwards it is settled with what the call cost. Returns the text.
+   * The timeout bounds the whole call, a streamed body included: the SDK's own timeout ends at the response headers,
+   * so a provider that stalls mid-stream would otherwise hold the customer (and the reservation) indefinitely.
    */
-  private async metered(request: { max_tokens: number }, call: (meter: Meter) => Promise<void>): Promise<string> {
+  private async metered(
+    request: { max_tokens: number },
+    call: (meter: Meter, signal: AbortSignal) => Promise<void>,
+  ): Promise<string> {
     const prompt = estimateTokens(JSON.stringify(request));
     const reservation = await this.options.budget.reserve(prompt + request.max_tokens);
     if (!reservation) throw new LlmBudgetExceeded('the daily token budget has no room for this call');
     const meter: Meter = { text: '' };
     try {
-      await call(meter);
+      await call(meter, AbortSignal.timeout(this.options.timeoutMs));
       return meter.text;
     } catch (err) {
       meter.failure = err;
