@@ -13,8 +13,8 @@
 //   - admission: intake only stores (one insert per batch of callbacks, nothing more on WeCom's clock); its events are
 //     `fresh` until a worker places them in their lanes as above. The workers' own writes (a sync queueing messages)
 //     place theirs at once.
-//   - repair: a process that dies between storing and promoting leaves a lane without a head; a periodic sweep
-//     promotes those (and flags the head where there is one).
+//   - repair: a process that dies between storing and promoting leaves a lane without a head (or a head that does not
+//     know what waits behind it); a periodic sweep promotes those (or flags the head).
 // Each process briefly remembers the lanes it found busy and flags first there: one round trip for a message to a
 // customer whose previous one is still being answered, or a "sync now" notice during a sync.
 import type { Collection } from 'mongodb';
@@ -114,24 +114,30 @@ export class InboxLanes {
 
   /**
    * Lanes whose events have waited a while without a head (a process died between two steps; events stored before
-   * lanes existed): each is offered a promotion, and where the lane has a head, that head is flagged.
+   * lanes existed), or behind a head that does not know of them: each is offered a promotion, or its head is flagged.
+   * Healthy lanes are filtered out before the limit, so a backlog of them (heads waiting out a backoff with events
+   * behind) cannot hide the lanes that need repair; the longest waiting go first.
    */
   async repair(now = new Date()): Promise<void> {
     const lanes = await this.model
-      .aggregate<{ _id: Lane }>([
+      .aggregate<{ _id: Lane; head: boolean | null }>([
+        { $match: { status: { $in: UNFINISHED }, receivedAt: { $lt: new Date(+now - REPAIR_AFTER_MS) } } },
         {
-          $match: {
-            status: { $in: UNFINISHED },
-            head: { $ne: true },
-            receivedAt: { $lt: new Date(+now - REPAIR_AFTER_MS) },
+          $group: {
+            _id: { merchantId: '$merchantId', orderingKey: '$orderingKey' },
+            head: { $max: '$head' },
+            flagged: { $max: '$behind' },
+            waiting: { $sum: { $cond: [{ $eq: ['$head', true] }, 0, 1] } },
+            since: { $min: '$receivedAt' },
           },
         },
-        { $group: { _id: { merchantId: '$merchantId', orderingKey: '$orderingKey' } } },
+        { $match: { waiting: { $gt: 0 }, flagged: { $ne: true } } },
+        { $sort: { since: 1 } },
         { $limit: REPAIR_LANES },
       ])
       .exec();
-    for (const { _id: lane } of lanes) {
-      if ((await this.promote(lane, true, now)) === 'busy') await this.flag(lane);
+    for (const { _id: lane, head } of lanes) {
+      if (head || (await this.promote(lane, true, now)) === 'busy') await this.flag(lane);
     }
   }
 
