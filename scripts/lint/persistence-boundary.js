@@ -70,7 +70,6 @@ export const notYetBehindRepositories = [
   'server/src/modules/tags/auto-tag.service.ts',
   'server/src/modules/tags/tag-rule.routes.ts',
   'server/src/modules/tags/tag-sync.service.ts',
-  'server/src/modules/wecom/contacts/contact-sync.service.ts',
   'server/src/modules/wecom/inbox/inbox-lanes.ts',
   'server/src/modules/wecom/wecom.container.ts',
 ];

@@ -43,8 +43,8 @@ describe('onboarding sync of existing customers', () => {
     };
     await expect(w.app.container.wecom.contactSync.run(app)).rejects.toThrow(/60020/);
     w.standin.call = original;
-    const progress = await w.app.container.mongo.collection('contact_sync_runs').findOne({ status: 'running' });
-    expect(progress).toMatchObject({ batchIndex: 0, synced: 100 });
+    const [progress] = await w.app.container.wecom.contactSync.history(w.tenant.merchantId);
+    expect(progress).toMatchObject({ status: 'running', batchIndex: 0, synced: 100 });
 
     const result = await w.app.container.wecom.contactSync.run(app);
     expect(result.synced).toBe(280);
@@ -58,20 +58,21 @@ describe('onboarding sync of existing customers', () => {
     const one = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, 'wmS0001');
     expect(one).toMatchObject({ name: '老客wmS1', gender: 'female', sourceChannel: 'receipt' });
     expect(one!.firstContactAt.getTime()).toBe((1_750_000_000 + 1) * 1000);
-    expect(await w.app.container.mongo.collection('contact_sync_runs').findOne({ status: 'done' })).toBeTruthy();
+    const runs = await w.app.container.wecom.contactSync.history(w.tenant.merchantId);
+    expect(runs.map((r) => r.status)).toEqual(['done']);
+    expect(runs[0]).toMatchObject({ synced: 280 });
   });
 
   it('starts from the owner endpoint as a background job', async () => {
+    const doneRuns = async () =>
+      (await w.app.container.wecom.contactSync.history(w.tenant.merchantId)).filter((r) => r.status === 'done').length;
     const res = await w.app.request('/api/wecom/contact-sync', { method: 'POST', token: w.tenant.tokens.owner });
     expect(res.status).toBe(202);
     const deadline = Date.now() + 8000;
-    while (
-      Date.now() < deadline &&
-      (await w.app.container.mongo.collection('contact_sync_runs').countDocuments({ status: 'done' })) < 2
-    ) {
+    while (Date.now() < deadline && (await doneRuns()) < 2) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(await w.app.container.mongo.collection('contact_sync_runs').countDocuments({ status: 'done' })).toBe(2);
+    expect(await doneRuns()).toBe(2);
     expect(
       (await w.app.request('/api/wecom/contact-sync', { method: 'POST', token: w.tenant.tokens.manager })).status,
     ).toBe(403);

@@ -36,7 +36,7 @@ import { CallbackIntakeService } from './callback/callback-intake.service.js';
 import { contactEventHandlers, type ContactEventDeps } from './contacts/contact-events.handler.js';
 import { GroupSyncService } from '../groups/group-sync.service.js';
 import { groupChatModel } from '../groups/group.model.js';
-import { contactSyncModel } from './contacts/contact-sync.model.js';
+import { openContactSyncRunRepository } from './contacts/contact-sync.repository.js';
 import { ContactSyncService } from './contacts/contact-sync.service.js';
 import { inboxModel } from './inbox/inbox.model.js';
 import { InboxProcessor, type InboxHandler } from './inbox/inbox-processor.js';
@@ -155,7 +155,7 @@ export function buildWecom(d: WecomDeps) {
     groupSendTasks,
     groupSends: new GroupSendService(groupSendTasks, d.customers, d.staff, apps, client),
     configCheck: new ConfigCheckService(apps, d.staff, client),
-    contactSync: new ContactSyncService(contactSyncModel(d.mongo), contactsApi, d.customers, d.staff),
+    contactSync: new ContactSyncService(openContactSyncRunRepository(d.mongo), contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),
     media: new MediaService(d.redis, d.locks, contactsApi, apps, d.outbound),
     groupChats: new GroupChatService(apps, contactsApi, d.customers),

@@ -1,34 +1,26 @@
 // The onboarding sync: every customer of every member, through batch/get_by_user (100 members and 100 contacts a
 // page), upserted like an add event. Progress is saved after each page, so after a crash the next run resumes.
-import { merchantObjectId, type MerchantId } from '../../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../../customers/customer.repository.js';
 import type { StaffRepository } from '../../staff/staff.repository.js';
 import type { ContactsApi } from '../api/contacts-api.js';
 import type { WecomCredentials } from '../wecom-app.repository.js';
-import type { ContactSyncModel, ContactSyncRun } from './contact-sync.model.js';
+import type { ContactSyncRunRecord, ContactSyncRunRepository } from './contact-sync.repository.js';
 import { channelFromState, genderFromWecom } from './welcome-message.js';
 
 const MEMBERS_PER_BATCH = 100;
 
 export class ContactSyncService {
   constructor(
-    private runs: ContactSyncModel,
+    private runs: ContactSyncRunRepository,
     private api: ContactsApi,
     private customers: CustomerRepository,
     private staff: StaffRepository,
   ) {}
 
-  private async currentRun(merchantId: MerchantId): Promise<ContactSyncRun & { _id: unknown }> {
-    const filter = { merchantId: merchantObjectId(merchantId), status: 'running' as const };
-    const run = await this.runs
-      .findOneAndUpdate(
-        filter,
-        { $setOnInsert: { batchIndex: 0, cursor: '', synced: 0, startedAt: new Date() } },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean()
-      .exec();
-    return run!;
+  /** The merchant's sync runs, newest first: whether the onboarding sync finished, and how many it brought in. */
+  history(merchantId: MerchantId): Promise<ContactSyncRunRecord[]> {
+    return this.runs.history(merchantId);
   }
 
   async run(app: WecomCredentials): Promise<{ synced: number }> {
@@ -36,7 +28,7 @@ export class ContactSyncService {
     const members = await this.staff.list(merchantId);
     const byUserId = new Map(members.map((m) => [m.wecomUserId, m._id]));
     const userIds = [...byUserId.keys()].sort();
-    const run = await this.currentRun(merchantId);
+    const run = await this.runs.startOrResume(merchantId);
     let { batchIndex, cursor, synced } = run;
     while (batchIndex * MEMBERS_PER_BATCH < userIds.length) {
       const batch = userIds.slice(batchIndex * MEMBERS_PER_BATCH, (batchIndex + 1) * MEMBERS_PER_BATCH);
@@ -61,9 +53,9 @@ export class ContactSyncService {
         batchIndex++;
         cursor = '';
       }
-      await this.runs.updateOne({ _id: run._id }, { $set: { batchIndex, cursor, synced } }).exec();
+      await this.runs.saveProgress(merchantId, run._id, { batchIndex, cursor, synced });
     }
-    await this.runs.updateOne({ _id: run._id }, { $set: { status: 'done', finishedAt: new Date() } }).exec();
+    await this.runs.finish(merchantId, run._id);
     return { synced };
   }
 }
