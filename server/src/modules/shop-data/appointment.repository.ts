@@ -1,0 +1,90 @@
+import type { Types } from 'mongoose';
+import { IntakeRecordRepository, type Stored, type StoreResult } from '../../db/intake-record-repository.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { Appointment, AppointmentModel } from './appointment.model.js';
+
+export type AppointmentRecord = Stored<Appointment>;
+export type NewAppointment = Omit<Appointment, 'merchantId' | 'createdAt' | 'updatedAt'>;
+
+/** A customer's completed visits of one service, oldest first, with who served each. */
+export interface ServiceVisits {
+  _id: { c: Types.ObjectId; s: string };
+  visits: Date[];
+  staff: (string | null)[];
+}
+
+/** Bookings from the shop's booking system, by booking number. */
+export class AppointmentRepository extends IntakeRecordRepository<Appointment> {
+  constructor(model: AppointmentModel) {
+    super(model);
+  }
+
+  store(
+    merchantId: MerchantId,
+    { externalId, ...fields }: NewAppointment,
+    dryRun: boolean,
+  ): Promise<{ result: StoreResult }> {
+    return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
+  }
+
+  /** Known customers' completed visits in [from, to), per customer and service: their own cycles. */
+  completedVisitsByService(merchantId: MerchantId, from: Date, to: Date): Promise<ServiceVisits[]> {
+    return this.model
+      .aggregate<ServiceVisits>([
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            status: 'completed',
+            customerId: { $ne: null },
+            startAt: { $gte: from, $lt: to },
+          },
+        },
+        { $sort: { startAt: 1 } },
+        {
+          $group: {
+            _id: { c: '$customerId', s: '$service' },
+            visits: { $push: '$startAt' },
+            staff: { $push: '$staffName' },
+          },
+        },
+      ])
+      .exec();
+  }
+
+  /** Customers with a booking at or after `from` (no reminder for who has booked already). */
+  async customersBookedFrom(merchantId: MerchantId, from: Date): Promise<Types.ObjectId[]> {
+    const filter = this.scoped(merchantId, { status: 'booked', startAt: { $gte: from } });
+    return (await this.model.distinct('customerId', filter).exec()) as Types.ObjectId[];
+  }
+
+  /** What a completed paid visit costs each of these customers on average since `since`, fen, by customer id. */
+  async averageSpend(merchantId: MerchantId, customerIds: Types.ObjectId[], since: Date): Promise<Map<string, number>> {
+    const rows = await this.model
+      .aggregate<{ _id: Types.ObjectId; avg: number }>([
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            customerId: { $in: customerIds },
+            status: 'completed',
+            amount: { $gt: 0 },
+            startAt: { $gte: since },
+          },
+        },
+        { $group: { _id: '$customerId', avg: { $avg: '$amount' } } },
+      ])
+      .exec();
+    return new Map(rows.map((r) => [String(r._id), r.avg]));
+  }
+
+  /** Known customers' services completed in [from, to), newest first: the follow-up the day after. */
+  completedBetween(merchantId: MerchantId, from: Date, to: Date, limit: number): Promise<AppointmentRecord[]> {
+    return this.model
+      .find(
+        this.scoped(merchantId, { status: 'completed', customerId: { $ne: null }, startAt: { $gte: from, $lt: to } }),
+      )
+      .sort({ startAt: -1 })
+      .limit(limit)
+      .lean<AppointmentRecord[]>()
+      .exec();
+  }
+}

@@ -1,0 +1,63 @@
+import type { Types } from 'mongoose';
+import { rememberIdIn } from '../../db/applied-once-repository.js';
+import { IntakeRecordRepository, type Stored, type StoreResult } from '../../db/intake-record-repository.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { Attendance, CoursePackage, CoursePackageModel } from './course.model.js';
+
+export type CoursePackageRecord = Stored<CoursePackage>;
+export type NewCoursePackage = Omit<CoursePackage, 'merchantId' | 'appliedAttendance' | 'createdAt' | 'updatedAt'>;
+
+/** Students' course packages: the only writer of `course_packages` (snapshots, and attendance applied once). */
+export class CoursePackageRepository extends IntakeRecordRepository<CoursePackage> {
+  constructor(model: CoursePackageModel) {
+    super(model);
+  }
+
+  /** The school system's count replaces ours (its remainingHours is the truth when it sends one). */
+  store(merchantId: MerchantId, { externalId, ...fields }: NewCoursePackage, dryRun: boolean) {
+    return this.upsertRecord(merchantId, { externalId }, fields, dryRun) as Promise<{ result: StoreResult }>;
+  }
+
+  /**
+   * A present record's hours off its package once, never below zero (a package the school topped up since is
+   * corrected by its next snapshot); an unknown package is left alone. True when it changed the hours now.
+   */
+  async applyAttendance(merchantId: MerchantId, a: Pick<Attendance, 'externalId' | 'packageId' | 'hours'>) {
+    const res = await this.model
+      .updateOne(
+        this.scoped(merchantId, { externalId: a.packageId, appliedAttendance: { $ne: a.externalId } }),
+        [
+          {
+            $set: {
+              remainingHours: { $max: [0, { $subtract: ['$remainingHours', a.hours] }] },
+              appliedAttendance: rememberIdIn('appliedAttendance', a.externalId),
+            },
+          },
+        ],
+        { updatePipeline: true },
+      )
+      .exec();
+    return res.matchedCount > 0;
+  }
+
+  /** Packages of known customers with fewer than `below` hours left, fewest first: the class-hours reminder. */
+  runningLow(merchantId: MerchantId, below: number, limit: number): Promise<CoursePackageRecord[]> {
+    return this.model
+      .find(this.scoped(merchantId, { customerId: { $ne: null }, remainingHours: { $lt: below } }))
+      .sort({ remainingHours: 1 })
+      .limit(limit)
+      .lean<CoursePackageRecord[]>()
+      .exec();
+  }
+
+  /** The customers' packages, by number and student: whose classes a group's study report covers. */
+  ofCustomers(
+    merchantId: MerchantId,
+    customerIds: Types.ObjectId[],
+  ): Promise<Pick<CoursePackageRecord, '_id' | 'externalId' | 'studentName'>[]> {
+    return this.model
+      .find(this.scoped(merchantId, { customerId: { $in: customerIds } }), { externalId: 1, studentName: 1 })
+      .lean<Pick<CoursePackageRecord, '_id' | 'externalId' | 'studentName'>[]>()
+      .exec();
+  }
+}

@@ -1,0 +1,18 @@
+import type { Connection } from 'mongoose';
+import { appointmentModel } from './appointment.model.js';
+import { attendanceModel, coursePackageModel } from './course.model.js';
+import { memberCardModel } from './member-card.model.js';
+import { reviewModel } from './review.model.js';
+import { stockItemModel, stockMovementModel } from './stock.model.js';
+
+/** The models of the shop's records beyond orders, registered on the process's connection. */
+export const shopDataModels = (conn: Connection) => ({
+  stock: stockItemModel(conn),
+  movements: stockMovementModel(conn),
+  appointments: appointmentModel(conn),
+  packages: coursePackageModel(conn),
+  attendance: attendanceModel(conn),
+  cards: memberCardModel(conn),
+  reviews: reviewModel(conn),
+});
+export type ShopDataModels = ReturnType<typeof shopDataModels>;

@@ -1,0 +1,30 @@
+import type { Connection } from 'mongoose';
+import { AppointmentRepository } from './appointment.repository.js';
+import { AttendanceRepository } from './attendance.repository.js';
+import { CoursePackageRepository } from './course-package.repository.js';
+import { MemberCardRepository } from './member-card.repository.js';
+import { ReviewRepository } from './review.repository.js';
+import { shopDataModels } from './shop-data.model.js';
+import { StockItemRepository } from './stock-item.repository.js';
+import { StockMovementRepository } from './stock-movement.repository.js';
+
+/**
+ * The shop-data module's repositories, one per collection and each its collection's only writer (the intake writes
+ * through them; scenarios, group posts and alerts read through them). Movements and attendance reach their targets
+ * (levels, class hours) through the targets' repositories.
+ */
+export function buildShopData(connection: Connection) {
+  const models = shopDataModels(connection);
+  const stock = new StockItemRepository(models.stock);
+  const packages = new CoursePackageRepository(models.packages);
+  return {
+    stock,
+    movements: new StockMovementRepository(models.movements, stock),
+    appointments: new AppointmentRepository(models.appointments),
+    packages,
+    attendance: new AttendanceRepository(models.attendance, packages),
+    cards: new MemberCardRepository(models.cards),
+    reviews: new ReviewRepository(models.reviews),
+  };
+}
+export type ShopDataRepositories = ReturnType<typeof buildShopData>;
