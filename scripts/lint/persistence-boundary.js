@@ -48,7 +48,6 @@ export const notYetBehindRepositories = [
   'server/src/modules/groups/group-interaction.service.ts',
   'server/src/modules/groups/group-post.service.ts',
   'server/src/modules/groups/group-sync.service.ts',
-  'server/src/modules/intake/intake-webhook.service.ts',
   'server/src/modules/intake/kinds/applied-once.ts',
   'server/src/modules/intake/kinds/appointments.kind.ts',
   'server/src/modules/intake/kinds/courses.kind.ts',

@@ -59,6 +59,8 @@ import { GroupInteractionService } from '../modules/groups/group-interaction.ser
 import { GroupEntryService, groupEntryModel } from '../modules/groups/group-entry.service.js';
 import { groupInteractionModel } from '../modules/groups/interaction.model.js';
 import { intakeRequestModel, webhookEndpointModel } from '../modules/intake/webhook-endpoint.model.js';
+import { IntakeRequestRepository } from '../modules/intake/intake-request.repository.js';
+import { WebhookEndpointRepository } from '../modules/intake/webhook-endpoint.repository.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
   // every opt-out cancels the customer's pending drafts (late-bound: the drafts inbox is built below)
@@ -142,7 +144,12 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   });
   const intake = {
     service: intakeService,
-    webhook: new IntakeWebhookService(webhookEndpointModel(mongo), intakeRequestModel(mongo), secrets, intakeService),
+    webhook: new IntakeWebhookService(
+      new WebhookEndpointRepository(webhookEndpointModel(mongo)),
+      new IntakeRequestRepository(intakeRequestModel(mongo)),
+      secrets,
+      intakeService,
+    ),
   };
   const outreachDrafts = draftModel(mongo);
   const drafts = new DraftService(

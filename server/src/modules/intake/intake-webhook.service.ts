@@ -6,14 +6,13 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IntakeReport } from '@xiaoer/common/schemas/intake';
 import { batchRecords, intakeBatchSchema, type IntakeKindName } from '@xiaoer/common/schemas/shop-data';
-import type { Model } from 'mongoose';
-import { insertedOnce } from '../../db/duplicate-key.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import { AppError, conflict } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
-import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import type { IntakeRequest, WebhookEndpoint } from './webhook-endpoint.model.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { IntakeRequestRepository } from './intake-request.repository.js';
 import type { IntakeService } from './intake.service.js';
+import type { WebhookEndpointRepository } from './webhook-endpoint.repository.js';
 
 export const SIGNATURE_TOLERANCE_S = 300;
 
@@ -34,8 +33,8 @@ export const signWebhook = (secret: string, timestamp: string, body: string) =>
 
 export class IntakeWebhookService {
   constructor(
-    private endpoints: Model<WebhookEndpoint>,
-    private requests: Model<IntakeRequest>,
+    private endpoints: WebhookEndpointRepository,
+    private requests: IntakeRequestRepository,
     private secrets: SecretBox,
     private intake: IntakeService,
   ) {}
@@ -44,25 +43,16 @@ export class IntakeWebhookService {
   async rotate(merchantId: MerchantId): Promise<{ endpointId: string; secret: string }> {
     const endpointId = randomBytes(12).toString('hex');
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    await this.endpoints
-      .updateOne(
-        { merchantId: merchantObjectId(merchantId) },
-        { $set: { endpointId, secretSealed: this.secrets.seal(secret) } },
-        { upsert: true },
-      )
-      .exec();
+    await this.endpoints.replace(merchantId, endpointId, this.secrets.seal(secret));
     return { endpointId, secret };
   }
 
   async current(merchantId: MerchantId): Promise<{ endpointId: string; updatedAt: Date } | null> {
-    return this.endpoints
-      .findOne({ merchantId: merchantObjectId(merchantId) }, { endpointId: 1, updatedAt: 1 })
-      .lean()
-      .exec();
+    return this.endpoints.current(merchantId);
   }
 
   async deliver(d: WebhookDelivery, now = Date.now()): Promise<{ report: IntakeReport; replayed: boolean }> {
-    const endpoint = await this.endpoints.findOne({ endpointId: d.endpointId }).lean().exec();
+    const endpoint = await this.endpoints.byEndpointId(d.endpointId);
     if (!endpoint) throw badSignature(); // an unknown endpoint says no more than a bad signature
     const ts = Number(d.timestamp);
     if (!Number.isInteger(ts) || Math.abs(now / 1000 - ts) > SIGNATURE_TOLERANCE_S) {
@@ -72,14 +62,11 @@ export class IntakeWebhookService {
     const given = Buffer.from(d.signature ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badSignature();
 
-    const merchantId = asMerchantId(endpoint.merchantId);
+    const { merchantId } = endpoint;
     // the kind is part of the request: the same key and body sent to another kind is another request
     const bodyHash = createHash('sha256').update(`${d.kind}\n${d.body}`).digest('hex');
     if (d.idempotencyKey) {
-      const seen = await this.requests
-        .findOne({ merchantId: endpoint.merchantId, key: d.idempotencyKey })
-        .lean()
-        .exec();
+      const seen = await this.requests.byKey(merchantId, d.idempotencyKey);
       if (seen && seen.bodyHash !== bodyHash) throw conflict('这个 Idempotency-Key 已用于另一份请求内容');
       if (seen) return { report: seen.report as IntakeReport, replayed: true };
     }
@@ -93,15 +80,7 @@ export class IntakeWebhookService {
     // Storing by the sender's id makes a concurrent duplicate harmless; the key only saves the work and the answer.
     const report = await this.intake.ingest(merchantId, d.kind, records);
     if (d.idempotencyKey) {
-      await insertedOnce(() =>
-        this.requests.create({
-          merchantId: endpoint.merchantId,
-          key: d.idempotencyKey,
-          bodyHash,
-          report,
-          at: new Date(now),
-        }),
-      );
+      await this.requests.remember(merchantId, { key: d.idempotencyKey, bodyHash, report, at: new Date(now) });
     }
     return { report, replayed: false };
   }

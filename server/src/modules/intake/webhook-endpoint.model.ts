@@ -24,6 +24,7 @@ endpointSchema.index({ endpointId: 1 }, { unique: true });
 
 export const webhookEndpointModel = (conn: Connection) =>
   conn.model<WebhookEndpoint>('WebhookEndpoint', endpointSchema, 'intake_endpoints');
+export type WebhookEndpointModel = ReturnType<typeof webhookEndpointModel>;
 
 /** A delivery with an Idempotency-Key: a retry with the same key and body gets the first answer back. */
 export interface IntakeRequest {
@@ -48,3 +49,4 @@ requestSchema.index({ at: 1 }, { expireAfterSeconds: 7 * 24 * 3600 });
 
 export const intakeRequestModel = (conn: Connection) =>
   conn.model<IntakeRequest>('IntakeRequest', requestSchema, 'intake_requests');
+export type IntakeRequestModel = ReturnType<typeof intakeRequestModel>;
