@@ -44,7 +44,8 @@ import { draftModel, scenarioRunModel, suppressionModel } from '../modules/outre
 import { IntakeService } from '../modules/intake/intake.service.js';
 import { IntakeWebhookService } from '../modules/intake/intake-webhook.service.js';
 import { buildIntakeKinds } from '../modules/intake/kinds/index.js';
-import { shopDataModels } from '../modules/shop-data/shop-data.js';
+import { buildShopData } from '../modules/shop-data/shop-data.js';
+import { shopDataModels } from '../modules/shop-data/shop-data.model.js';
 import { alertModel } from '../modules/alerts/alert.model.js';
 import { AlertService } from '../modules/alerts/alert.service.js';
 import { OwnerAlertsService } from '../modules/alerts/owner-alerts.service.js';
@@ -110,7 +111,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     llmTimeoutMs: config.llm.timeoutMs,
     outbound,
   });
-  const shopData = shopDataModels(mongo);
+  const shopData = buildShopData(mongo);
   const notifier = new OwnerNotifier({
     apps: wecom.apps,
     staff: repositories.staff,
@@ -130,7 +131,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       alerts: alertService,
       knowledge: ai.knowledge,
       orders: repositories.orders,
-      shopData,
+      // the raw models until the owner alerts read through shopData's repositories (issue 14)
+      shopData: shopDataModels(mongo),
       customers: repositories.customers,
       kf: wecom.kfRepository,
       weather,

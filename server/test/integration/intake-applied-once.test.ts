@@ -32,25 +32,23 @@ async function deliver(kind: string, body: unknown, key?: string) {
 
 const api = (path: string, body: unknown, token = tenant.tokens.manager) =>
   app.request(`/api/intake/${path}`, { token, body });
-const find = (collection: string, filter: Record<string, unknown> = {}, merchantId = tenant.merchant._id) =>
-  app.container.mongo
-    .collection(collection)
-    .find({ merchantId, ...filter })
-    .toArray();
-const quantity = async (name: string, merchantId = tenant.merchant._id) =>
-  (await find('stock_items', { name }, merchantId))[0]?.quantity;
+const shopData = () => app.container.shopData;
+const quantity = async (name: string, merchantId = tenant.merchantId) =>
+  (await shopData().stock.findOne(merchantId, { name }))?.quantity;
 
 /**
- * Makes the next call of `model[method]` that `when` picks fail the way a dropped connection fails a write: the write
- * never reaches the database and the caller gets an error. Once; later calls go through.
+ * Makes the next call of a repository's write fail the way a dropped connection fails it: the write never reaches
+ * the database and the caller gets an error. Once; later calls go through. The writes parted here are the two of
+ * applied-once (db/applied-once-repository.ts): the target's update (`applyMovement`, `applyAttendance`) and the
+ * record's mark (`markApplied`).
  */
-function failOnce(model: object, method: string, when: (filter: any, update: any) => boolean = () => true) {
-  const target = model as Record<string, unknown>;
+function failOnce(repository: object, method: string) {
+  const target = repository as Record<string, unknown>;
   const own = Object.prototype.hasOwnProperty.call(target, method);
   const original = target[method] as (...args: unknown[]) => unknown;
   let failed = false;
   target[method] = function (this: unknown, ...args: unknown[]) {
-    if (failed || !when(args[0], args[1])) return original.apply(this, args);
+    if (failed) return original.apply(this, args);
     failed = true;
     if (own) target[method] = original;
     else delete target[method];
@@ -62,7 +60,6 @@ function failOnce(model: object, method: string, when: (filter: any, update: any
     },
   };
 }
-const incrementing = (_filter: unknown, update: any) => Array.isArray(update) || Boolean(update?.$inc);
 
 const movement = (externalId: string, item: string, change: number) => ({
   externalId,
@@ -86,7 +83,7 @@ afterAll(() => app.close());
 describe('stock movements', () => {
   it('a retry completes a movement whose level update failed: 10 + 24 is 34, not 10 for good', async () => {
     await deliver('stock', { items: [{ externalId: '芒果', quantity: 10, unit: '个' }] });
-    const fault = failOnce(app.container.shopData.stock, 'updateOne', incrementing);
+    const fault = failOnce(shopData().stock, 'applyMovement');
     const body = { movements: [movement('RK-1', '芒果', 24)] };
     const first = await deliver('stock-movements', body, 'batch-1');
     expect(fault.failed).toBe(true);
@@ -101,18 +98,22 @@ describe('stock movements', () => {
     expect((await deliver('stock-movements', body, 'batch-1')).body).toEqual(retry.body);
     expect((await deliver('stock-movements', body)).body).toMatchObject({ created: 0, updated: 0 });
     expect(await quantity('芒果')).toBe(34);
-    expect(await find('stock_movements', { externalId: 'RK-1' })).toEqual([expect.objectContaining({ applied: true })]);
+    expect(await shopData().movements.findOne(tenant.merchantId, { externalId: 'RK-1' })).toMatchObject({
+      applied: true,
+    });
   });
 
   it('a retry after the level was updated but the movement not yet marked applies it no second time', async () => {
-    const fault = failOnce(app.container.shopData.movements, 'updateOne');
+    const fault = failOnce(shopData().movements, 'markApplied');
     const body = { movements: [movement('RK-2', '芒果', 6)] };
     expect((await deliver('stock-movements', body)).status).toBe(500);
     expect(fault.failed).toBe(true);
     expect(await quantity('芒果')).toBe(40); // applied, not yet marked
     expect((await deliver('stock-movements', body)).status).toBe(200);
     expect(await quantity('芒果')).toBe(40);
-    expect((await find('stock_movements', { externalId: 'RK-2' }))[0]).toMatchObject({ applied: true });
+    expect(await shopData().movements.findOne(tenant.merchantId, { externalId: 'RK-2' })).toMatchObject({
+      applied: true,
+    });
   });
 
   it('concurrent duplicates apply a movement once, fresh or left half-done', async () => {
@@ -123,7 +124,7 @@ describe('stock movements', () => {
     expect(answers.filter((a) => a.body.created === 1)).toHaveLength(1);
     expect(await quantity('椰果')).toBe(15);
 
-    failOnce(app.container.shopData.stock, 'updateOne', incrementing);
+    failOnce(shopData().stock, 'applyMovement');
     const halfDone = { movements: [movement('RK-4', '椰果', -3)] };
     expect((await deliver('stock-movements', halfDone)).status).toBe(500);
     const retries = await Promise.all(Array.from({ length: 6 }, () => deliver('stock-movements', halfDone)));
@@ -133,10 +134,11 @@ describe('stock movements', () => {
     // an item no snapshot named yet: concurrent first movements make it once and each lands once
     const firsts = [{ ...movement('RK-8', '西米', 7), expiresOn: '2026-11-30' }, movement('RK-9', '西米', 4)];
     await Promise.all([...firsts, ...firsts, ...firsts].map((m) => deliver('stock-movements', { movements: [m] })));
-    const sago = await find('stock_items', { name: '西米' });
-    expect(sago).toEqual([
-      expect.objectContaining({ quantity: 11, batches: [{ quantity: 7, expiresOn: '2026-11-30' }] }),
-    ]);
+    expect(await shopData().stock.count(tenant.merchantId, { name: '西米' })).toBe(1);
+    expect(await shopData().stock.findOne(tenant.merchantId, { name: '西米' })).toMatchObject({
+      quantity: 11,
+      batches: [{ quantity: 7, expiresOn: '2026-11-30' }],
+    });
   });
 
   it('a movement whose sender never retries is completed by the next one for its item, or by the sweep', async () => {
@@ -146,16 +148,16 @@ describe('stock movements', () => {
         { externalId: '红豆', quantity: 10 },
       ],
     });
-    failOnce(app.container.shopData.stock, 'updateOne', incrementing);
+    failOnce(shopData().stock, 'applyMovement');
     expect((await deliver('stock-movements', { movements: [movement('RK-5', '珍珠', 24)] })).status).toBe(500);
     expect((await deliver('stock-movements', { movements: [movement('RK-6', '珍珠', -4)] })).status).toBe(200);
     expect(await quantity('珍珠')).toBe(30);
 
     // no later movement for 红豆: the sweep finds the pending one; another merchant's 红豆 is theirs alone
     await api('stock', { items: [{ externalId: '红豆', quantity: 100 }] }, other.tokens.manager);
-    failOnce(app.container.shopData.stock, 'updateOne', incrementing);
+    failOnce(shopData().stock, 'applyMovement');
     expect((await deliver('stock-movements', { movements: [movement('RK-7', '红豆', 24)] })).status).toBe(500);
-    failOnce(app.container.shopData.stock, 'updateOne', incrementing);
+    failOnce(shopData().stock, 'applyMovement');
     const theirs = { movements: [movement('RK-7', '红豆', -50)] };
     expect((await api('stock-movements', theirs, other.tokens.manager)).status).toBe(500);
     expect(await quantity('红豆')).toBe(10);
@@ -164,7 +166,7 @@ describe('stock movements', () => {
     expect(await sweepPendingEffects(app.container, new Date())).toBe(0);
     expect(await sweepPendingEffects(app.container, new Date(Date.now() + 5 * 60_000))).toBe(2);
     expect(await quantity('红豆')).toBe(34);
-    expect(await quantity('红豆', other.merchant._id)).toBe(50);
+    expect(await quantity('红豆', other.merchantId)).toBe(50);
     // the next tick finds nothing left to do
     expect(await sweepPendingEffects(app.container, new Date(Date.now() + 5 * 60_000))).toBe(0);
     expect(await quantity('红豆')).toBe(34);
@@ -181,9 +183,10 @@ describe('attendance', () => {
       at: '2026-11-21T10:00:00+08:00',
       hours,
     });
-    const remaining = async () => (await find('course_packages', { externalId: 'PK-1' }))[0]?.remainingHours;
+    const remaining = async () =>
+      (await shopData().packages.findOne(tenant.merchantId, { externalId: 'PK-1' }))?.remainingHours;
 
-    const fault = failOnce(app.container.shopData.packages, 'updateOne');
+    const fault = failOnce(shopData().packages, 'applyAttendance');
     const body = { attendance: [lesson('AT-1', 2)] };
     expect((await deliver('attendance', body, 'att-1')).status).toBe(500);
     expect(fault.failed).toBe(true);
@@ -194,7 +197,7 @@ describe('attendance', () => {
     expect(await remaining()).toBe(4);
 
     // the hours were used but the record was not marked: the retry uses them no second time
-    failOnce(app.container.shopData.attendance, 'updateOne');
+    failOnce(shopData().attendance, 'markApplied');
     const next = { attendance: [lesson('AT-2', 1)] };
     expect((await deliver('attendance', next)).status).toBe(500);
     expect(await remaining()).toBe(3);
@@ -202,11 +205,11 @@ describe('attendance', () => {
     expect(await remaining()).toBe(3);
 
     // never below zero, and still once
-    failOnce(app.container.shopData.packages, 'updateOne');
+    failOnce(shopData().packages, 'applyAttendance');
     const long = { attendance: [lesson('AT-3', 5)] };
     expect((await deliver('attendance', long)).status).toBe(500);
     await Promise.all(Array.from({ length: 3 }, () => deliver('attendance', long)));
     expect(await remaining()).toBe(0);
-    expect(await find('attendance', { applied: false })).toEqual([]);
+    expect(await shopData().attendance.count(tenant.merchantId, { applied: false })).toBe(0);
   });
 });

@@ -30,11 +30,7 @@ async function deliver(kind: string, body: unknown, key?: string) {
 
 const api = (path: string, body: unknown, token = tenant.tokens.manager) =>
   app.request(`/api/intake/${path}`, { token, body });
-const find = (collection: string, filter: Record<string, unknown> = {}) =>
-  app.container.mongo
-    .collection(collection)
-    .find({ merchantId: tenant.merchant._id, ...filter })
-    .toArray();
+const shopData = () => app.container.shopData;
 
 beforeAll(async () => {
   app = await startTestApp({ role: 'api' });
@@ -78,7 +74,7 @@ describe('stock', () => {
         },
       ],
     });
-    const [mango] = await find('stock_items', { name: '芒果' });
+    const mango = await shopData().stock.findOne(tenant.merchantId, { name: '芒果' });
     expect(mango).toMatchObject({
       quantity: 55,
       unit: '个',
@@ -86,7 +82,7 @@ describe('stock', () => {
       critical: 8,
       batches: [{ quantity: 30, expiresOn: '2026-11-26' }],
     });
-    expect(await find('stock_movements')).toHaveLength(2);
+    expect(await shopData().movements.count(tenant.merchantId)).toBe(2);
     const bad = await deliver('stock-movements', {
       movements: [{ externalId: 'MV-3', item: '芒果', change: 0, reason: 'gift', at: 'yesterday' }],
     });
@@ -103,10 +99,10 @@ describe('stock', () => {
       created: 2,
       mapping: { 品名: 'externalId', 库存: 'quantity', 安全库存: 'low', 保质期至: 'expiresOn' },
     });
-    expect(await find('stock_items', { name: '椰果' })).toHaveLength(0);
+    expect(await shopData().stock.count(tenant.merchantId, { name: '椰果' })).toBe(0);
     const res = await api('stock/import', { format: 'csv', content: csv, dryRun: false });
     expect(res.body.failed).toEqual([{ row: 3, errors: { quantity: '数量必须是数字' } }]);
-    const [coconut] = await find('stock_items', { name: '椰果' });
+    const coconut = await shopData().stock.findOne(tenant.merchantId, { name: '椰果' });
     expect(coconut).toMatchObject({ quantity: 12, low: 10, batches: [{ quantity: 12, expiresOn: '2026-11-25' }] });
   });
 });
@@ -129,7 +125,7 @@ describe('services, courses, cards and reviews', () => {
     expect(
       (await deliver('appointments', { appointments: [{ ...booking, status: 'completed', amount: 38800 }] })).body,
     ).toMatchObject({ created: 0, updated: 1 });
-    const [stored] = await find('appointments');
+    const stored = await shopData().appointments.findOne(tenant.merchantId, { externalId: 'BK-1' });
     expect(stored).toMatchObject({
       status: 'completed',
       amount: 38800,
@@ -164,11 +160,12 @@ describe('services, courses, cards and reviews', () => {
       { externalId: 'AT-2', packageId: 'PK-1', at: '2026-11-22T10:00:00+08:00', status: 'leave' },
     ];
     for (let i = 0; i < 2; i++) await api('attendance', { attendance: classes });
-    expect((await find('course_packages'))[0]).toMatchObject({ remainingHours: 4 });
+    const pk1 = () => shopData().packages.findOne(tenant.merchantId, { externalId: 'PK-1' });
+    expect(await pk1()).toMatchObject({ remainingHours: 4 });
     await api('attendance', {
       attendance: [{ externalId: 'AT-3', packageId: 'PK-1', at: '2026-11-23T10:00:00+08:00', hours: 6 }],
     });
-    expect((await find('course_packages'))[0]).toMatchObject({ remainingHours: 0 });
+    expect(await pk1()).toMatchObject({ remainingHours: 0 });
     const bad = await api('course-packages', {
       packages: [{ externalId: 'PK-2', course: '奥数', totalHours: 10, remainingHours: 12 }],
     });
@@ -183,7 +180,7 @@ describe('services, courses, cards and reviews', () => {
     expect((await api('member-cards/import', { format: 'csv', content: cardSheet, dryRun: false })).body).toMatchObject(
       { created: 1, failed: [] },
     );
-    expect((await find('member_cards', { externalId: 'C-2' }))[0]).toMatchObject({
+    expect(await shopData().cards.findOne(tenant.merchantId, { externalId: 'C-2' })).toMatchObject({
       cardName: '洗护次卡',
       balance: 0,
       visitsLeft: 2,
@@ -207,7 +204,7 @@ describe('doors and walls', () => {
     );
     // another merchant's API call writes to their own shop only
     await api('stock', { items: [{ externalId: '芒果', quantity: 999 }] }, other.tokens.manager);
-    expect((await find('stock_items', { name: '芒果' }))[0]!.quantity).toBe(55);
+    expect((await shopData().stock.findOne(tenant.merchantId, { name: '芒果' }))!.quantity).toBe(55);
     const theirs = await app.request('/api/intake/webhook', { method: 'POST', token: other.tokens.owner });
     const raw = JSON.stringify({ items: [{ externalId: '芒果', quantity: 0 }] });
     const ts = String(Math.floor(Date.now() / 1000));

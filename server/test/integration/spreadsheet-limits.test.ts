@@ -183,8 +183,7 @@ describe('spreadsheet uploads that cannot stall the server', () => {
     expect(res.status).toBe(200);
     const mapping = { 品名: 'externalId', 库存: 'quantity', 安全库存: 'low' };
     expect(res.body).toMatchObject({ received: 2, created: 2, failed: [], mapping });
-    const stockItems = app.container.mongo.collection('stock_items');
-    const items = await stockItems.find({ merchantId: tenant.merchant._id }).toArray();
+    const items = await app.container.shopData.stock.list(tenant.merchantId);
     expect(items.map((i) => [i.name, i.quantity, i.unit]).sort()).toEqual([
       ['椰果', 12, '包'],
       ['珍珠', 3.5, '斤'],

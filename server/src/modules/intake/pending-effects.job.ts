@@ -1,38 +1,32 @@
-import { Types } from 'mongoose';
-import type { Container } from '../../app/container.js';
 import type { JobDefinition } from '../../jobs/job-definition.js';
-import type { ShopData } from '../shop-data/shop-data.js';
-import { completePending, type Effect, type EffectRecord } from './kinds/applied-once.js';
-import { attendanceEffect } from './kinds/courses.kind.js';
-import { movementEffect } from './kinds/stock.kind.js';
+import type { Logger } from '../../logging/logger.js';
+import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 
 export const INTAKE_PENDING_EFFECTS = 'intake.pending-effects';
 
 /** Younger records are left to the requests that stored them (harmless either way: completing is idempotent). */
 const GRACE_MS = 60_000;
 
-const effects = (shopData: ShopData): Effect<EffectRecord>[] =>
-  [
-    movementEffect(shopData.stock, shopData.movements),
-    attendanceEffect(shopData.attendance, shopData.packages),
-  ] as unknown as Effect<EffectRecord>[];
+/** What the sweep uses: the records applied once to another document (db/applied-once-repository.ts). */
+export interface PendingEffectsDeps {
+  shopData: Pick<ShopDataRepositories, 'movements' | 'attendance'>;
+  logger: Logger;
+}
 
 /**
  * Completes the movements and attendance whose effect a failed second write left out and whose sender never sent
  * them again (nor anything else for the same item or package): merchant by merchant, each in its own error boundary.
  * Returns how many records it completed.
  */
-export async function sweepPendingEffects(c: Container, now = new Date()): Promise<number> {
-  const storedBefore = { _id: { $lt: Types.ObjectId.createFromTime(Math.floor((now.getTime() - GRACE_MS) / 1000)) } };
+export async function sweepPendingEffects(d: PendingEffectsDeps, now = new Date()): Promise<number> {
+  const storedBefore = new Date(now.getTime() - GRACE_MS);
   let completed = 0;
-  for (const effect of effects(c.shopData)) {
-    const merchantIds = await effect.records.distinct('merchantId', { applied: false, ...storedBefore }).exec();
-    for (const merchantId of merchantIds as Types.ObjectId[]) {
+  for (const records of [d.shopData.movements, d.shopData.attendance]) {
+    for (const merchantId of await records.merchantsWithPending(storedBefore)) {
       try {
-        completed += (await completePending(effect, merchantId, storedBefore)).length;
+        completed += await records.completePendingBefore(merchantId, storedBefore);
       } catch (err) {
-        const context = { err, merchantId: String(merchantId), job: INTAKE_PENDING_EFFECTS };
-        c.logger.error(context, 'completing intake records failed');
+        d.logger.error({ err, merchantId, job: INTAKE_PENDING_EFFECTS }, 'completing intake records failed');
       }
     }
   }
@@ -40,11 +34,11 @@ export async function sweepPendingEffects(c: Container, now = new Date()): Promi
 }
 
 /** One shared Agenda document, so one worker sweeps each tick; the next tick is the retry. */
-export const pendingEffectsJob = (c: Container): JobDefinition => ({
+export const pendingEffectsJob = (d: PendingEffectsDeps): JobDefinition => ({
   name: INTAKE_PENDING_EFFECTS,
   every: '5 minutes',
   maxRetries: 0,
   handler: async () => {
-    await sweepPendingEffects(c);
+    await sweepPendingEffects(d);
   },
 });

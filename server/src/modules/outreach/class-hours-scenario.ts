@@ -1,25 +1,22 @@
 // Tutoring: a student's course package running low, told to the parent in time to renew without a gap.
 import type { Types } from 'mongoose';
-import { merchantObjectId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
-import type { ShopData } from '../shop-data/shop-data.js';
+import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 import { call, MAX_DRAFTS_PER_RUN, type Scenario } from './scenarios.js';
 
-export function classHoursScenario(deps: { customers: CustomerRepository; shopData: ShopData }): Scenario {
+export function classHoursScenario(deps: {
+  customers: CustomerRepository;
+  shopData: Pick<ShopDataRepositories, 'packages'>;
+}): Scenario {
   return {
     key: 'class_hours_low',
     repeatAfterDays: 14,
     async find({ merchantId, settings, day }) {
-      const packages = await deps.shopData.packages
-        .find({
-          merchantId: merchantObjectId(merchantId),
-          customerId: { $ne: null },
-          remainingHours: { $lt: settings.class_hours_low.below },
-        })
-        .sort({ remainingHours: 1 })
-        .limit(MAX_DRAFTS_PER_RUN)
-        .lean()
-        .exec();
+      const packages = await deps.shopData.packages.runningLow(
+        merchantId,
+        settings.class_hours_low.below,
+        MAX_DRAFTS_PER_RUN,
+      );
       const live = packages.filter((p) => !p.expiresOn || p.expiresOn >= day);
       const customers = await deps.customers.findManyByIds(
         merchantId,

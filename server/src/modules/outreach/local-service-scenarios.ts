@@ -2,10 +2,9 @@
 // comes round, a card running low, and how the service went the day after. Texts quote no money (balances are the
 // customer's own data, not the menu's), so the guardrails have nothing to refuse.
 import type { Types } from 'mongoose';
-import { merchantObjectId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
-import type { ShopData } from '../shop-data/shop-data.js';
+import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 import { isDueForReminder, serviceCycle } from './cycles.js';
 import { call, MAX_DRAFTS_PER_RUN, type Candidate, type Scenario } from './scenarios.js';
 
@@ -14,7 +13,7 @@ const DAY_MS = 86_400_000;
 export function localServiceScenarios(deps: {
   customers: CustomerRepository;
   orders: OrderRepository;
-  shopData: ShopData;
+  shopData: Pick<ShopDataRepositories, 'appointments' | 'cards'>;
 }): Scenario[] {
   const { appointments, cards } = deps.shopData;
 
@@ -40,29 +39,9 @@ export function localServiceScenarios(deps: {
     // one reminder per cycle: the due window is twelve days long
     repeatAfterDays: 14,
     async find({ merchantId, now, settings }) {
-      const mid = merchantObjectId(merchantId);
       const [history, upcoming] = await Promise.all([
-        appointments
-          .aggregate<{ _id: { c: Types.ObjectId; s: string }; visits: Date[]; staff: (string | null)[] }>([
-            {
-              $match: {
-                merchantId: mid,
-                status: 'completed',
-                customerId: { $ne: null },
-                startAt: { $gte: new Date(now.getTime() - 365 * DAY_MS), $lt: now },
-              },
-            },
-            { $sort: { startAt: 1 } },
-            {
-              $group: {
-                _id: { c: '$customerId', s: '$service' },
-                visits: { $push: '$startAt' },
-                staff: { $push: '$staffName' },
-              },
-            },
-          ])
-          .exec(),
-        appointments.distinct('customerId', { merchantId: mid, status: 'booked', startAt: { $gte: now } }).exec(),
+        appointments.completedVisitsByService(merchantId, new Date(now.getTime() - 365 * DAY_MS), now),
+        appointments.customersBookedFrom(merchantId, now),
       ]);
       const booked = new Set(upcoming.map(String));
       // per customer, the service most overdue
@@ -110,35 +89,16 @@ export function localServiceScenarios(deps: {
     key: 'member_card_low',
     repeatAfterDays: 30,
     async find({ merchantId, now, settings }) {
-      const mid = merchantObjectId(merchantId);
       const { visitsLeft: enough } = settings.member_card_low;
-      const held = await cards
-        .find({ merchantId: mid, customerId: { $ne: null } })
-        .limit(5000)
-        .lean()
-        .exec();
+      const held = await cards.heldByCustomers(merchantId, 5000);
       if (!held.length) return [];
       // what a visit usually costs each card holder: their completed appointments, else their orders
       const since = new Date(now.getTime() - 365 * DAY_MS);
       const ids = held.map((c) => c.customerId!);
-      const [fromAppointments, fromOrders] = await Promise.all([
-        appointments
-          .aggregate<{ _id: Types.ObjectId; avg: number }>([
-            {
-              $match: {
-                merchantId: mid,
-                customerId: { $in: ids },
-                status: 'completed',
-                amount: { $gt: 0 },
-                startAt: { $gte: since },
-              },
-            },
-            { $group: { _id: '$customerId', avg: { $avg: '$amount' } } },
-          ])
-          .exec(),
+      const [perVisit, fromOrders] = await Promise.all([
+        appointments.averageSpend(merchantId, ids, since),
         deps.orders.figuresSince(merchantId, since),
       ]);
-      const perVisit = new Map(fromAppointments.map((r) => [String(r._id), r.avg]));
       const low = held.flatMap((card) => {
         const id = String(card.customerId);
         const order = fromOrders.get(id);
@@ -170,17 +130,12 @@ export function localServiceScenarios(deps: {
     async find({ merchantId, now, settings }) {
       // Services that finished between a day and `hours` ago and a day earlier: the daily run sees each one once.
       const end = new Date(now.getTime() - settings.after_service.hours * 3600_000);
-      const rows = await appointments
-        .find({
-          merchantId: merchantObjectId(merchantId),
-          status: 'completed',
-          customerId: { $ne: null },
-          startAt: { $gte: new Date(end.getTime() - DAY_MS), $lt: end },
-        })
-        .sort({ startAt: -1 })
-        .limit(MAX_DRAFTS_PER_RUN)
-        .lean()
-        .exec();
+      const rows = await appointments.completedBetween(
+        merchantId,
+        new Date(end.getTime() - DAY_MS),
+        end,
+        MAX_DRAFTS_PER_RUN,
+      );
       const latest = new Map(rows.map((r) => [String(r.customerId), r])); // newest first: keep one per customer
       return forCustomers(
         merchantId,

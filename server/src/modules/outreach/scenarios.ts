@@ -7,7 +7,7 @@ import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
-import type { ShopData } from '../shop-data/shop-data.js';
+import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 import { localServiceScenarios } from './local-service-scenarios.js';
 import { classHoursScenario } from './class-hours-scenario.js';
 
@@ -47,7 +47,7 @@ const onSale = (kb: KnowledgeBase, name: string) =>
 export function buildScenarios(deps: {
   orders: OrderRepository;
   customers: CustomerRepository;
-  shopData: ShopData;
+  shopData: ShopDataRepositories;
 }): Scenario[] {
   const dormantWinback: Scenario = {
     key: 'dormant_winback',

@@ -1,8 +1,8 @@
 import { appointmentSchema } from '@xiaoer/common/schemas/shop-data';
-import type { AppointmentModel } from '../../shop-data/appointment.model.js';
+import type { AppointmentRepository } from '../../shop-data/appointment.repository.js';
 import { defineKind } from '../intake-kind.js';
 import { CUSTOMER_HEADERS, customerFromRow, defined, localTimeToIso, pickFrom, yuanToFen } from '../sheet-cells.js';
-import { storeWithCustomer } from './upsert-record.js';
+import { withCustomer } from './match-customer.js';
 
 const STATUSES: [RegExp, string][] = [
   [/取消/, 'cancelled'],
@@ -12,11 +12,15 @@ const STATUSES: [RegExp, string][] = [
 ];
 
 /** Bookings of local-service shops: their cycles and the follow-up the day after. */
-export const appointmentsKind = (appointments: AppointmentModel) =>
+export const appointmentsKind = (appointments: AppointmentRepository) =>
   defineKind({
     name: 'appointments',
     schema: appointmentSchema,
-    store: async (ctx, a) => storeWithCustomer(appointments, ctx, a, ['startAt']),
+    async store(ctx, a) {
+      const { fields, unmatched } = await withCustomer(ctx, a);
+      const stored = { ...fields, startAt: new Date(a.startAt) };
+      return { ...(await appointments.store(ctx.merchantId, stored, ctx.dryRun)), unmatched };
+    },
     sheet: {
       headers: {
         预约号: 'externalId',

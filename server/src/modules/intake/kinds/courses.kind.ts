@@ -1,5 +1,6 @@
 import { attendanceSchema, coursePackageSchema } from '@xiaoer/common/schemas/shop-data';
-import type { Attendance, AttendanceModel, CoursePackageModel } from '../../shop-data/course.model.js';
+import type { AttendanceRepository } from '../../shop-data/attendance.repository.js';
+import type { CoursePackageRepository } from '../../shop-data/course-package.repository.js';
 import { defineKind } from '../intake-kind.js';
 import {
   CUSTOMER_HEADERS,
@@ -10,15 +11,17 @@ import {
   numberCell,
   pickFrom,
 } from '../sheet-cells.js';
-import { rememberIdIn, storeApplyingOnce, type Effect } from './applied-once.js';
-import { storeWithCustomer } from './upsert-record.js';
+import { withCustomer } from './match-customer.js';
 
 /** Course packages as the school system counts them (its remainingHours is the truth when it sends one). */
-export const coursePackagesKind = (packages: CoursePackageModel) =>
+export const coursePackagesKind = (packages: CoursePackageRepository) =>
   defineKind({
     name: 'course-packages',
     schema: coursePackageSchema,
-    store: async (ctx, p) => storeWithCustomer(packages, ctx, p),
+    async store(ctx, p) {
+      const { fields, unmatched } = await withCustomer(ctx, p);
+      return { ...(await packages.store(ctx.merchantId, fields, ctx.dryRun)), unmatched };
+    },
     sheet: {
       headers: {
         课时包编号: 'externalId',
@@ -59,42 +62,12 @@ const ATTENDANCE: [RegExp, string][] = [
   [/出勤|到课|已上|签到|正常/, 'present'],
 ];
 
-/**
- * A present record's hours off its package, never below zero (a package the school topped up since is corrected by
- * its next snapshot); an unknown package is left alone. See applied-once.ts.
- */
-export const attendanceEffect = (attendance: AttendanceModel, packages: CoursePackageModel): Effect<Attendance> => ({
-  records: attendance,
-  target: 'packageId',
-  changes: (a) => a.status === 'present' && a.hours > 0,
-  async apply(a) {
-    const res = await packages
-      .updateOne(
-        { merchantId: a.merchantId, externalId: a.packageId, appliedAttendance: { $ne: a.externalId } },
-        [
-          {
-            $set: {
-              remainingHours: { $max: [0, { $subtract: ['$remainingHours', a.hours] }] },
-              appliedAttendance: rememberIdIn('appliedAttendance', a.externalId),
-            },
-          },
-        ],
-        { updatePipeline: true },
-      )
-      .exec();
-    return res.matchedCount > 0;
-  },
-});
-
 /** Classes attended: a present record uses its hours of the package once, however often it is sent. */
-export const attendanceKind = (attendance: AttendanceModel, packages: CoursePackageModel) => {
-  const effect = attendanceEffect(attendance, packages);
-  return defineKind({
+export const attendanceKind = (attendance: AttendanceRepository) =>
+  defineKind({
     name: 'attendance',
     schema: attendanceSchema,
-    async store({ merchantId, dryRun }, a) {
-      return { result: (await storeApplyingOnce(effect, merchantId, { ...a, at: new Date(a.at) }, dryRun)).result };
-    },
+    store: ({ merchantId, dryRun }, a) => attendance.store(merchantId, { ...a, at: new Date(a.at) }, dryRun),
     sheet: {
       headers: {
         考勤编号: 'externalId',
@@ -124,4 +97,3 @@ export const attendanceKind = (attendance: AttendanceModel, packages: CoursePack
         }),
     },
   });
-};

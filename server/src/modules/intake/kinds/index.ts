@@ -1,6 +1,6 @@
 import type { IntakeKindName } from '@xiaoer/common/schemas/shop-data';
 import type { OrderRepository } from '../../orders/order.repository.js';
-import type { ShopData } from '../../shop-data/shop-data.js';
+import type { ShopDataRepositories } from '../../shop-data/shop-data.js';
 import type { IntakeKind } from '../intake-kind.js';
 import { appointmentsKind } from './appointments.kind.js';
 import { attendanceKind, coursePackagesKind } from './courses.kind.js';
@@ -12,15 +12,15 @@ import { stockKind, stockMovementsKind } from './stock.kind.js';
 /** Every kind of record the intake takes, by the name in its URL. */
 export function buildIntakeKinds(d: {
   orders: OrderRepository;
-  shopData: ShopData;
+  shopData: ShopDataRepositories;
 }): Record<IntakeKindName, IntakeKind> {
   return {
     orders: ordersKind(d.orders),
     stock: stockKind(d.shopData.stock),
-    'stock-movements': stockMovementsKind(d.shopData.stock, d.shopData.movements),
+    'stock-movements': stockMovementsKind(d.shopData.movements),
     appointments: appointmentsKind(d.shopData.appointments),
     'course-packages': coursePackagesKind(d.shopData.packages),
-    attendance: attendanceKind(d.shopData.attendance, d.shopData.packages),
+    attendance: attendanceKind(d.shopData.attendance),
     'member-cards': memberCardsKind(d.shopData.cards),
     reviews: reviewsKind(d.shopData.reviews),
   };

@@ -1,15 +1,18 @@
 import { memberCardSchema } from '@xiaoer/common/schemas/shop-data';
-import type { MemberCardModel } from '../../shop-data/member-card.model.js';
+import type { MemberCardRepository } from '../../shop-data/member-card.repository.js';
 import { defineKind } from '../intake-kind.js';
 import { CUSTOMER_HEADERS, customerFromRow, defined, numberCell, yuanToFen } from '../sheet-cells.js';
-import { storeWithCustomer } from './upsert-record.js';
+import { withCustomer } from './match-customer.js';
 
 /** Stored-value and visit cards: the balance reminder reads them. */
-export const memberCardsKind = (cards: MemberCardModel) =>
+export const memberCardsKind = (cards: MemberCardRepository) =>
   defineKind({
     name: 'member-cards',
     schema: memberCardSchema,
-    store: async (ctx, card) => storeWithCustomer(cards, ctx, card),
+    async store(ctx, card) {
+      const { fields, unmatched } = await withCustomer(ctx, card);
+      return { ...(await cards.store(ctx.merchantId, fields, ctx.dryRun)), unmatched };
+    },
     sheet: {
       headers: {
         卡号: 'externalId',

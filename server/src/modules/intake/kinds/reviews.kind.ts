@@ -1,19 +1,19 @@
 import { reviewSchema } from '@xiaoer/common/schemas/shop-data';
-import type { Types } from 'mongoose';
-import type { ReviewModel } from '../../shop-data/review.model.js';
+import type { ReviewRepository } from '../../shop-data/review.repository.js';
 import { defineKind } from '../intake-kind.js';
 import { CUSTOMER_HEADERS, customerFromRow, defined, localTimeToIso, numberCell } from '../sheet-cells.js';
-import { storeWithCustomer } from './upsert-record.js';
+import { withCustomer } from './match-customer.js';
 
 /** Platform reviews: a new bad one reaches the owner within minutes. */
-export const reviewsKind = (reviews: ReviewModel) =>
+export const reviewsKind = (reviews: ReviewRepository) =>
   defineKind({
     name: 'reviews',
     schema: reviewSchema,
     async store(ctx, review) {
       // reviews are mostly anonymous: not finding the customer is no news
-      const { result, id } = await storeWithCustomer(reviews, ctx, review, ['at']);
-      return { result, events: id ? [{ type: 'review' as const, reviewId: id as Types.ObjectId, created: true }] : [] };
+      const { fields } = await withCustomer(ctx, review);
+      const { result, id } = await reviews.store(ctx.merchantId, { ...fields, at: new Date(review.at) }, ctx.dryRun);
+      return { result, events: id ? [{ type: 'review' as const, reviewId: id, created: true }] : [] };
     },
     sheet: {
       headers: {

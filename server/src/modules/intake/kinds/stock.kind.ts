@@ -1,28 +1,20 @@
 import { stockLevelSchema, stockMovementSchema } from '@xiaoer/common/schemas/shop-data';
-import { isDuplicateKey } from '../../../db/duplicate-key.js';
-import { merchantObjectId } from '../../../tenancy/merchant-id.js';
-import type { StockItemModel, StockMovement, StockMovementModel } from '../../shop-data/stock.model.js';
+import type { StockItemRepository } from '../../shop-data/stock-item.repository.js';
+import type { StockMovementRepository } from '../../shop-data/stock-movement.repository.js';
 import { defineKind } from '../intake-kind.js';
-import { rememberId, storeApplyingOnce, type Effect } from './applied-once.js';
 import { dateCell, defined, localTimeToIso, numberCell, pickFrom } from '../sheet-cells.js';
 
 const itemHeaders = (field: string) =>
   Object.fromEntries(['品名', '商品', '商品名称', '原料', '物料名称', '名称'].map((h) => [h, field]));
 
 /** Stock levels as the inventory system counts them (a snapshot replaces the item's level and batches). */
-export const stockKind = (items: StockItemModel) =>
+export const stockKind = (items: StockItemRepository) =>
   defineKind({
     name: 'stock',
     schema: stockLevelSchema,
-    async store({ merchantId, dryRun }, level) {
-      const key = { merchantId: merchantObjectId(merchantId), name: level.externalId };
-      if (dryRun) return { result: (await items.exists(key).exec()) ? 'updated' : 'created' };
-      const { externalId: _name, ...set } = level;
-      const res = await items.updateOne(key, { $set: set }, { upsert: true }).exec();
-      return {
-        result: res.upsertedCount ? 'created' : res.modifiedCount ? 'updated' : 'unchanged',
-        events: [{ type: 'stock', item: level.externalId }],
-      };
+    async store({ merchantId, dryRun }, { externalId: name, ...level }) {
+      const { result } = await items.storeLevel(merchantId, { name, ...level }, dryRun);
+      return dryRun ? { result } : { result, events: [{ type: 'stock', item: name }] };
     },
     sheet: {
       headers: {
@@ -70,39 +62,13 @@ const REASONS: [RegExp, string][] = [
   [/盘点|调整|盘盈|盘亏/, 'adjust'],
 ];
 
-/** A movement's change on its item's level (see applied-once.ts); a movement for an unknown item creates it. */
-export const movementEffect = (items: StockItemModel, movements: StockMovementModel): Effect<StockMovement> => ({
-  records: movements,
-  target: 'item',
-  changes: () => true,
-  async apply(m) {
-    const filter = { merchantId: m.merchantId, name: m.item, appliedMovements: { $ne: m.externalId } };
-    const update = {
-      $inc: { quantity: m.change },
-      $push: {
-        appliedMovements: rememberId(m.externalId),
-        ...(m.change > 0 && m.expiresOn ? { batches: { quantity: m.change, expiresOn: m.expiresOn } } : {}),
-      },
-    };
-    try {
-      const res = await items.updateOne(filter, update, { upsert: true }).exec();
-      return res.matchedCount + res.upsertedCount > 0;
-    } catch (err) {
-      // The item exists after all: a concurrent first movement made it, or it remembers this one.
-      if (!isDuplicateKey(err)) throw err;
-      return (await items.updateOne(filter, update).exec()).matchedCount > 0;
-    }
-  },
-});
-
 /** Movements in and out: each applied to the item's level exactly once, however often it is sent. */
-export const stockMovementsKind = (items: StockItemModel, movements: StockMovementModel) => {
-  const effect = movementEffect(items, movements);
-  return defineKind({
+export const stockMovementsKind = (movements: StockMovementRepository) =>
+  defineKind({
     name: 'stock-movements',
     schema: stockMovementSchema,
     async store({ merchantId, dryRun }, m) {
-      const { result, changed } = await storeApplyingOnce(effect, merchantId, { ...m, at: new Date(m.at) }, dryRun);
+      const { result, changed } = await movements.store(merchantId, { ...m, at: new Date(m.at) }, dryRun);
       const touched = [...new Set(changed.map((c) => c.item))];
       return { result, events: touched.map((item) => ({ type: 'stock' as const, item })) };
     },
@@ -142,4 +108,3 @@ export const stockMovementsKind = (items: StockItemModel, movements: StockMoveme
       },
     },
   });
-};
