@@ -40,7 +40,6 @@ export const notYetBehindRepositories = [
   'server/src/modules/ai/morning-summary.service.ts',
   'server/src/modules/ai/suggestions.service.ts',
   'server/src/modules/ai/token-budget.ts',
-  'server/src/modules/alerts/alert.service.ts',
   'server/src/modules/campaigns/group-send.service.ts',
   'server/src/modules/channels/channel-code.service.ts',
   'server/src/modules/conversations/kf.service.ts',

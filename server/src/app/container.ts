@@ -47,6 +47,7 @@ import { buildIntakeKinds } from '../modules/intake/kinds/index.js';
 import { buildShopData } from '../modules/shop-data/shop-data.js';
 import { shopDataModels } from '../modules/shop-data/shop-data.model.js';
 import { alertModel } from '../modules/alerts/alert.model.js';
+import { AlertRepository } from '../modules/alerts/alert.repository.js';
 import { AlertService } from '../modules/alerts/alert.service.js';
 import { OwnerAlertsService } from '../modules/alerts/owner-alerts.service.js';
 import { OwnerNotifier } from '../modules/wecom/owner-notifier.js';
@@ -124,7 +125,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     merchants: repositories.merchants,
     logger,
   });
-  const alertService = new AlertService({ alerts: alertModel(mongo), notifier, logger });
+  const alertService = new AlertService({ alerts: new AlertRepository(alertModel(mongo)), notifier, logger });
   const alerts = {
     service: alertService,
     owner: new OwnerAlertsService({
