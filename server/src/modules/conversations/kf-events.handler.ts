@@ -1,11 +1,13 @@
 import { detectIntent, type Intent } from '../ai/intents.js';
 import type { InboxHandler } from '../wecom/inbox/inbox-processor.js';
+import { isCustomerText } from './kf.repository.js';
 import { BOT_HISTORY, type KfService } from './kf.service.js';
 
 /**
  * A customer's messages that the bot reaches only after they have sent this many newer ones are not answered one by
  * one: the bot answers the newest (their history holds the rest). What a shop wants from a burst is an answer to
- * where the customer got to, not a reply per line; every message is still stored and marked handled.
+ * where the customer got to, not a reply per line; every message is still stored and marked handled. Only newer text
+ * counts: a question followed by pictures, stickers or voice is still where the customer got to.
  */
 export const KF_BURST_ANSWERED = 5;
 
@@ -36,8 +38,8 @@ export const kfEventHandlers = (kf: KfService): Record<string, InboxHandler> => 
     // The bot reads the customer's latest messages anyway: read them once, and count from them what came after.
     const history = await kf.repository.conversation(app.merchantId, externalUserId, BOT_HISTORY);
     const at = history.findIndex((m) => String(m._id) === messageId);
-    const fromCustomer = (m: (typeof history)[number]) => m.direction === 'in' && m.openKfId === openKfId;
-    const newerIn = (after: number) => history.slice(after + 1).filter(fromCustomer).length;
+    const wordsFromCustomer = (m: (typeof history)[number]) => isCustomerText(m) && m.openKfId === openKfId;
+    const newerIn = (after: number) => history.slice(after + 1).filter(wordsFromCustomer).length;
     const ref = { id: messageId!, openKfId, externalUserId, sentAt: new Date(sentAt) };
     const found =
       at >= 0

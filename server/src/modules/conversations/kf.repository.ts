@@ -19,6 +19,10 @@ export interface QueuedMessageRef {
   sentAt: Date;
 }
 
+/** Words the customer wrote (not a picture, sticker, voice or event): what makes an earlier message stale. */
+export const isCustomerText = (m: Pick<ConversationMessage, 'direction' | 'msgtype'>) =>
+  m.direction === 'in' && m.msgtype === 'text';
+
 export const KF_WINDOW_MS = 48 * 3600_000;
 export const KF_REPLY_BUDGET = 5;
 
@@ -192,8 +196,9 @@ export class KfRepository {
   }
 
   /**
-   * A customer's message (by id, with the customer and time it was queued with) and how many newer messages of the
-   * same customer are already stored, counted up to `newerLimit` — in one query on the conversation index.
+   * A customer's message (by id, with the customer and time it was queued with) and how many newer text messages of
+   * the same customer are already stored (pictures, stickers and voice do not count; see isCustomerText), counted up
+   * to `newerLimit` — in one query on the conversation index.
    */
   async messageWithNewer(
     merchantId: MerchantId,
@@ -206,7 +211,14 @@ export class KfRepository {
         externalUserId: ref.externalUserId,
         openKfId: ref.openKfId,
         direction: 'in',
-        $or: [{ sentAt: { $gt: ref.sentAt } }, { sentAt: ref.sentAt, _id: { $gte: ref.id } }],
+        sentAt: { $gte: ref.sentAt }, // the index's range; the $or below says which of those count
+        $or: [
+          { _id: ref.id },
+          {
+            msgtype: 'text',
+            $or: [{ sentAt: { $gt: ref.sentAt } }, { sentAt: ref.sentAt, _id: { $gt: ref.id } }],
+          },
+        ],
       })
       .sort({ sentAt: 1, _id: 1 })
       .limit(newerLimit + 1)
