@@ -36,11 +36,16 @@ import { buildAi } from '../modules/ai/ai.container.js';
 import { AutoTagService } from '../modules/tags/auto-tag.service.js';
 import { tagRuleModel } from '../modules/tags/tag-rule.model.js';
 import { ReportService } from '../modules/reports/report.service.js';
-import { ReportSendService, reportSendModel } from '../modules/reports/report-send.service.js';
+import { ReportSendService } from '../modules/reports/report-send.service.js';
+import { reportSendModel } from '../modules/reports/report-send.model.js';
+import { ReportSendRepository } from '../modules/reports/report-send.repository.js';
 import { DraftService } from '../modules/outreach/draft.service.js';
 import { ScenarioScanService } from '../modules/outreach/scenario-scan.service.js';
 import { buildScenarios } from '../modules/outreach/scenarios.js';
 import { draftModel, scenarioRunModel, suppressionModel } from '../modules/outreach/outreach.model.js';
+import { DraftRepository } from '../modules/outreach/draft.repository.js';
+import { ScenarioRunRepository } from '../modules/outreach/scenario-run.repository.js';
+import { SuppressionRepository } from '../modules/outreach/suppression.repository.js';
 import { IntakeService } from '../modules/intake/intake.service.js';
 import { IntakeWebhookService } from '../modules/intake/intake-webhook.service.js';
 import { buildIntakeKinds } from '../modules/intake/kinds/index.js';
@@ -74,6 +79,10 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     customers: new CustomerRepository(customerModel(mongo), { optedOut: cancelDrafts }),
     products: new ProductRepository(productModel(mongo)),
     orders: new OrderRepository(orderModel(mongo)),
+    drafts: new DraftRepository(draftModel(mongo)),
+    suppressions: new SuppressionRepository(suppressionModel(mongo)),
+    scenarioRuns: new ScenarioRunRepository(scenarioRunModel(mongo)),
+    reportSends: new ReportSendRepository(reportSendModel(mongo)),
   };
   const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
   const secrets = new SecretBox(config.masterKey);
@@ -154,25 +163,24 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       intakeService,
     ),
   };
-  const outreachDrafts = draftModel(mongo);
-  const drafts = new DraftService(
-    outreachDrafts,
-    repositories.customers,
-    repositories.staff,
-    wecom.groupSends,
-    ai.knowledge,
-    { sessions: wecom.kfRepository, service: wecom.kf, apps: wecom.apps },
+  const drafts = new DraftService({
+    drafts: repositories.drafts,
+    customers: repositories.customers,
+    staff: repositories.staff,
+    groupSends: wecom.groupSends,
+    knowledge: ai.knowledge,
+    kf: { sessions: wecom.kfRepository, service: wecom.kf, apps: wecom.apps },
     logger,
-  );
+  });
   const outreach = {
     drafts,
     scan: new ScenarioScanService({
       scenarios: buildScenarios({ orders: repositories.orders, customers: repositories.customers, shopData }),
       knowledge: ai.knowledge,
       orders: repositories.orders,
-      drafts: outreachDrafts,
-      suppressions: suppressionModel(mongo),
-      runs: scenarioRunModel(mongo),
+      drafts: repositories.drafts,
+      suppressions: repositories.suppressions,
+      runs: repositories.scenarioRuns,
       locks,
       logger,
       sender: drafts,
@@ -183,7 +191,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     orders: repositories.orders,
     customers: repositories.customers,
     decisions: ai.decisions,
-    drafts: outreachDrafts,
+    drafts: repositories.drafts,
     knowledge: ai.knowledge,
     kf: wecom.kfRepository,
     alerts: alertService,
@@ -192,7 +200,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     service: reportService,
     sender: new ReportSendService({
       reports: reportService,
-      sends: reportSendModel(mongo),
+      sends: repositories.reportSends,
       notifier,
       logger,
     }),

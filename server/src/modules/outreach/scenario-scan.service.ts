@@ -1,11 +1,10 @@
 // Runs the customer scenarios for a merchant once a day, after their chosen time and outside quiet hours. Each run
 // is idempotent: a finished run is recorded per merchant, scenario and day; a Redis lock keeps two workers from
 // scanning at once; and drafts are unique per customer, scenario and day, so even a rerun after a crash adds nothing.
-import { insertedOnce, insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RedisLock } from '../../redis/lock.js';
 import { tenantKey } from '../../redis/keys.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime, merchantZone } from '../ai/business-hours.js';
 import { checkReply } from '../ai/guardrails.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
@@ -16,7 +15,9 @@ import type { DraftService } from './draft.service.js';
 import type { AnswerEngine } from '../ai/auto-reply.service.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { writeDrafts } from './draft-writer.js';
-import type { DraftModel, ScenarioRunModel, SuppressionModel } from './outreach.model.js';
+import type { DraftRepository, NewDraft, RecentDraft } from './draft.repository.js';
+import type { ScenarioRunRepository } from './scenario-run.repository.js';
+import type { NewSuppression, SuppressionRepository } from './suppression.repository.js';
 import type { Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
@@ -29,9 +30,9 @@ export class ScenarioScanService {
       scenarios: Scenario[];
       knowledge: KnowledgeBaseService;
       orders: OrderRepository;
-      drafts: DraftModel;
-      suppressions: SuppressionModel;
-      runs: ScenarioRunModel;
+      drafts: Pick<DraftRepository, 'recentFor' | 'insertMany'>;
+      suppressions: Pick<SuppressionRepository, 'record'>;
+      runs: ScenarioRunRepository;
       locks: RedisLock;
       logger: Logger;
       /** sends the drafts of scenarios the owner lets go without approval */
@@ -62,9 +63,8 @@ export class ScenarioScanService {
     if (!own.enabled) return 'disabled';
     const local = localTime(now, merchantZone(kb.merchant));
     if (!isDue(local.minutes, settings.runAt) || inQuietHours(local.minutes, settings.policy)) return 'not_due';
-    const mid = merchantObjectId(merchantId);
     const day = local.date;
-    if (await this.d.runs.exists({ merchantId: mid, scenario: scenario.key, day })) return 'already_done';
+    if (await this.d.runs.isDone(merchantId, scenario.key, day)) return 'already_done';
     const lock = await this.d.locks.tryAcquire(tenantKey(merchantId, 'outreach', scenario.key, day), 10 * 60_000);
     if (!lock) return 'busy';
     try {
@@ -73,22 +73,15 @@ export class ScenarioScanService {
       const ids = candidates.map((c) => c.customer._id);
       const since = new Date(now.getTime() - Math.max(30, scenario.repeatAfterDays) * DAY_MS);
       const [recentRows, lastOrders] = await Promise.all([
-        this.d.drafts
-          .find(
-            { merchantId: mid, customerId: { $in: ids }, createdAt: { $gte: since } },
-            { customerId: 1, scenario: 1, status: 1, createdAt: 1 },
-          )
-          .lean()
-          .exec(),
+        this.d.drafts.recentFor(merchantId, ids, since),
         this.d.orders.lastOrderAt(merchantId, ids),
       ]);
-      const recentBy = new Map<string, typeof recentRows>();
+      const recentBy = new Map<string, RecentDraft[]>();
       for (const r of recentRows)
         recentBy.set(String(r.customerId), [...(recentBy.get(String(r.customerId)) ?? []), r]);
-      const suppressions: Record<string, unknown>[] = [];
-      const drafts: Record<string, unknown>[] = [];
-      const keyOf = (c: { customer: { _id: unknown } }) => ({
-        merchantId: mid,
+      const suppressions: NewSuppression[] = [];
+      const drafts: NewDraft[] = [];
+      const keyOf = (c: { customer: { _id: RecentDraft['customerId'] } }) => ({
         scenario: scenario.key,
         customerId: c.customer._id,
         day,
@@ -130,20 +123,11 @@ export class ScenarioScanService {
           });
       }
       // Unique keys make a concurrent or repeated run insert nothing twice; duplicates are skipped, not errors.
-      // (through the driver: the documents carry the scan's own clock in createdAt)
-      const suppressed = suppressions.length
-        ? await insertedSkippingDuplicates(() =>
-            this.d.suppressions.collection.insertMany(suppressions, { ordered: false }),
-          )
-        : 0;
-      const drafted = drafts.length
-        ? await insertedSkippingDuplicates(() => this.d.drafts.collection.insertMany(drafts, { ordered: false }))
-        : 0;
+      const suppressed = await this.d.suppressions.record(merchantId, suppressions);
+      const drafted = await this.d.drafts.insertMany(merchantId, drafts);
       // Auto-send before the run is marked done: a crash in between leaves drafts pending, which the rerun sends.
       const sent = own.autoSend ? await this.d.sender.autoSend(merchantId, scenario.key, day) : 0;
-      await insertedOnce(() =>
-        this.d.runs.create({ merchantId: mid, scenario: scenario.key, day, drafted, suppressed, at: now }),
-      );
+      await this.d.runs.record(merchantId, { scenario: scenario.key, day, drafted, suppressed, at: now });
       return { drafted, suppressed, ...(own.autoSend ? { sent } : {}) };
     } finally {
       await lock.release();

@@ -3,14 +3,13 @@
 // period — with a plain-Chinese summary and suggested actions. Served as chart data and sent to owners.
 import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
 import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
-import { Types } from 'mongoose';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime, merchantZone } from '../ai/business-hours.js';
-import type { AiDecisionModel } from '../ai/ai-decision.model.js';
+import type { AiDecision } from '../ai/ai-decision.model.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
-import type { DraftModel } from '../outreach/outreach.model.js';
+import type { DraftRepository } from '../outreach/draft.repository.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import { median, responseWaits } from './response-time.js';
@@ -25,6 +24,15 @@ const compare = (value: number, previous: number) => ({
   previous,
   ...(previous ? { changePct: Math.round(((value - previous) / previous) * 1000) / 10 } : {}),
 });
+
+/** The bot's decisions on 微信客服 in [start, end): who asked and what the bot did. */
+export interface KfDecisionsReader {
+  kfDecisionsBetween(
+    merchantId: MerchantId,
+    start: Date,
+    end: Date,
+  ): Promise<Pick<AiDecision, 'externalUserId' | 'action'>[]>;
+}
 
 interface PeriodFigures {
   newCustomers: number;
@@ -43,8 +51,8 @@ export class ReportService {
     private d: {
       orders: OrderRepository;
       customers: CustomerRepository;
-      decisions: AiDecisionModel;
-      drafts: DraftModel;
+      decisions: KfDecisionsReader;
+      drafts: Pick<DraftRepository, 'sentBetween'>;
       knowledge: KnowledgeBaseService;
       kf: Pick<KfRepository, 'inRange' | 'customerMessagesSince'>;
       alerts: Pick<AlertService, 'countsBetween'>;
@@ -123,28 +131,20 @@ export class ReportService {
     merchantId: MerchantId,
     range: PeriodRange,
   ): Promise<{ figures: PeriodFigures; paid: Awaited<ReturnType<OrderRepository['inRange']>> }> {
-    const mid = merchantObjectId(merchantId);
     const [newCustomers, decisions, orders, messages] = await Promise.all([
       this.d.customers.countFirstContactBetween(merchantId, range.start, range.end),
-      this.d.decisions
-        .find(
-          { merchantId: mid, channel: 'kf', at: { $gte: range.start, $lt: range.end } },
-          { externalUserId: 1, action: 1 },
-        )
-        .lean()
-        .exec(),
+      this.d.decisions.kfDecisionsBetween(merchantId, range.start, range.end),
       this.d.orders.inRange(merchantId, range.start, range.end),
       this.d.kf.inRange(merchantId, range.start, range.end),
     ]);
     const questions = decisions.filter((x) => x.action !== 'opted_out');
     const paid = orders.filter((o) => counted(o.status));
     const revenue = paid.reduce((sum, o) => sum + o.amount, 0);
-    const buyers = [...new Set(paid.flatMap((o) => (o.customerId ? [String(o.customerId)] : [])))];
-    const returning = await this.d.orders.customersWithOrdersBefore(
-      merchantId,
-      buyers.map((id) => new Types.ObjectId(id)),
-      range.start,
+    const buyerIds = new Map(
+      paid.flatMap((o) => (o.customerId ? [[String(o.customerId), o.customerId] as const] : [])),
     );
+    const buyers = [...buyerIds.keys()];
+    const returning = await this.d.orders.customersWithOrdersBefore(merchantId, [...buyerIds.values()], range.start);
     const figures = {
       newCustomers,
       consultations: new Set(questions.map((x) => x.externalUserId)).size,
@@ -161,17 +161,7 @@ export class ReportService {
 
   /** Proactive messages sent in the period, and how many of those customers wrote back or bought within 7 days. */
   private async campaigns(merchantId: MerchantId, range: PeriodRange) {
-    const sent = await this.d.drafts
-      .find(
-        {
-          merchantId: merchantObjectId(merchantId),
-          status: { $in: ['sent', 'delivered'] },
-          updatedAt: { $gte: range.start, $lt: range.end },
-        },
-        { customerId: 1, updatedAt: 1 },
-      )
-      .lean()
-      .exec();
+    const sent = await this.d.drafts.sentBetween(merchantId, range.start, range.end);
     if (!sent.length) return { sent: 0, repliedWithin7Days: 0, boughtWithin7Days: 0 };
     // everything the 7-day windows need in three queries, then matched per message
     const earliest = sent.reduce((a, s) => (s.updatedAt < a ? s.updatedAt : a), sent[0]!.updatedAt);

@@ -1,0 +1,18 @@
+// Sending an approved draft is leased: the worker sending it owns it for a few minutes; after that another may take
+// it over (the first died or failed) — but not a day later, when the message would arrive out of its moment.
+import type { Draft } from './outreach.model.js';
+
+/** how long one worker owns an approved draft's sending (a send takes seconds); then another may take it over */
+export const DISPATCH_LEASE_MS = 5 * 60_000;
+/** an interrupted send older than this is not made up for */
+export const RESUME_WITHIN_MS = 86_400_000;
+const APPROVALS = new Set(['approved', 'edited_and_approved', 'auto_approved']);
+
+export const leaseFrom = (now: Date) => new Date(now.getTime() + DISPATCH_LEASE_MS);
+
+/** Whether an interrupted send is too old to finish: by its approval (drafts approved before leases existed carry
+ * that time only in their audit trail), else its creation. */
+export function tooLateToResume(draft: Pick<Draft, 'approvedAt' | 'audit' | 'createdAt'>, now: Date): boolean {
+  const approvedAt = draft.approvedAt ?? draft.audit.findLast((a) => APPROVALS.has(a.action))?.at;
+  return now.getTime() - (approvedAt ?? draft.createdAt).getTime() > RESUME_WITHIN_MS;
+}

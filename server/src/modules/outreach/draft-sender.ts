@@ -1,0 +1,165 @@
+// Sends an approved draft, and records each outcome as an audited step of the draft. A customer who wrote to 微信客服 in
+// the last 48 hours gets it straight through 微信客服 (WeCom allows it there, so it is delivered at once); otherwise it
+// becomes a WeCom group-send task for the staff member who follows the customer (they confirm it in WeCom).
+//
+// Consent is checked again here, at the moment of sending: a customer who opted out or is no longer a contact gets
+// nothing, and the draft is cancelled with the reason. A send may be retried (see DraftService.resumeInterrupted):
+// 微信客服 with the same msgid, and the group-send task found by its key — never a second one.
+import { SUPPRESSION_REASONS, type DraftStatus } from '@xiaoer/common/constants/outreach';
+import type { DraftDto } from '@xiaoer/common/schemas/outreach';
+import type { AuditEntry } from '../../db/tenant-repository.js';
+import { AppError } from '../../errors/app-error.js';
+import { asMerchantId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { GroupSendService } from '../campaigns/group-send.service.js';
+import type { KfRepository } from '../conversations/kf.repository.js';
+import type { KfService } from '../conversations/kf.service.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import { WecomApiError } from '../wecom/api/wecom-errors.js';
+import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import { consentVerdict } from './contact-policy.js';
+import { displayName, presentDraft } from './draft.presenter.js';
+import type { DraftChange, DraftRecord, DraftRepository } from './draft.repository.js';
+
+const UNCERTAIN_GROUP_SEND =
+  '发送时中断，无法确认企业微信是否已建好群发任务：请在企业微信的客户群发记录里确认，没有的话请手动发送';
+const UNCERTAIN_KF_SEND =
+  '通过微信客服发送时中断，无法确认客户是否已收到：请在微信客服的聊天记录里确认，没有的话请手动发送';
+
+export interface DraftSenderDeps {
+  drafts: DraftRepository;
+  customers: CustomerRepository;
+  staff: StaffRepository;
+  groupSends: GroupSendService;
+  kf: {
+    sessions: Pick<KfRepository, 'openWindow' | 'findOutgoing'>;
+    service: Pick<KfService, 'sendText'>;
+    apps: Pick<WecomAppRepository, 'findByMerchant'>;
+  };
+}
+
+/** The merchant a draft belongs to (it was read within that merchant). */
+export const merchantOf = (draft: DraftRecord): MerchantId => asMerchantId(draft.merchantId);
+
+/** Our msgid of a draft sent on 微信客服, and the idempotency key of its group-send task: a retry repeats neither. */
+const sendKey = (draft: DraftRecord) => `draft-${draft._id.toHexString()}`;
+
+export class DraftSender {
+  constructor(private d: DraftSenderDeps) {}
+
+  /**
+   * The customer's consent first (opted out, or no longer a contact: cancelled); then 微信客服 inside the window; else
+   * a group-send task for the staff member who follows the customer (else the approver).
+   */
+  async send(draft: DraftRecord, approverStaffId?: string): Promise<DraftDto> {
+    const merchantId = merchantOf(draft);
+    const customer = await this.d.customers.findById(merchantId, String(draft.customerId));
+    const refused = customer ? consentVerdict(customer) : 'not_wecom_contact';
+    if (refused) return this.end(draft, 'cancelled', SUPPRESSION_REASONS[refused]);
+    if (draft.groupSendAt) return this.finishGroupSend(merchantId, draft);
+    // An earlier 微信客服 attempt (its answer lost) may have reached the customer: never a group send on top of it.
+    const earlierKf = await this.earlierKfSend(merchantId, draft);
+    if (earlierKf === 'sent' || (await this.sendByKf(merchantId, draft, customer!.externalUserId!))) {
+      const audit = { by: 'system', action: 'kf_sent', note: '客户48小时内联系过微信客服，已直接发送' };
+      return this.mark(draft, 'delivered', {}, audit);
+    }
+    if (earlierKf === 'unknown') return this.end(draft, 'failed', UNCERTAIN_KF_SEND);
+    const follower = customer!.followStaffIds[0];
+    const sender =
+      (follower && (await this.d.staff.findById(merchantId, String(follower)))) ||
+      (approverStaffId && (await this.d.staff.findById(merchantId, approverStaffId)));
+    if (!sender) {
+      const audit = { by: 'system', action: 'send_failed', note: '客户没有跟进员工' };
+      return this.mark(draft, 'failed', { error: '没有可以代发的员工' }, audit);
+    }
+    // from here WeCom may hold a task even if we never hear back: a retry looks for it rather than asking again
+    const asked = await this.d.drafts.step(
+      merchantId,
+      draft._id,
+      draft.status,
+      { groupSendAt: new Date() },
+      { by: 'system', action: 'group_send_requested' },
+    );
+    if (!asked) return this.present((await this.reload(draft)) ?? draft); // another worker finished it
+    const request = { senderStaffId: String(sender._id), customerIds: [String(draft.customerId)], text: draft.text };
+    try {
+      const task = await this.d.groupSends.create(merchantId, { ...request, key: sendKey(draft) });
+      return this.taskCreated(draft, task.id, `由${sender.name}在企业微信确认发送`);
+    } catch (err) {
+      // WeCom (or our own check) said no: no task exists. Anything else (no answer, a lost write) is left to the retry.
+      if (!(err instanceof AppError || err instanceof WecomApiError)) throw err;
+      return this.end(draft, 'failed', err instanceof AppError ? err.message : '企业微信暂时不可用');
+    }
+  }
+
+  /** Stops the draft's unconfirmed group-send task in WeCom and cancels the draft with the reason. */
+  async stopGroupSend(draft: DraftRecord, reason: string): Promise<void> {
+    await this.d.groupSends.cancel(merchantOf(draft), String(draft.groupSendId));
+    await this.end(draft, 'cancelled', reason, `${reason}，已停止企业微信里未发出的群发`);
+  }
+
+  /** An outcome the owner reads on the draft: the reason is its error and (unless told otherwise) its audit note. */
+  end(draft: DraftRecord, status: 'failed' | 'cancelled', reason: string, note = reason): Promise<DraftDto> {
+    const action = status === 'failed' ? 'send_failed' : 'cancelled';
+    return this.mark(draft, status, { error: reason }, { by: 'system', action, note });
+  }
+
+  /** Moves the draft on from the status it was read in; if someone else moved it first, shows it as it is now. */
+  async mark(draft: DraftRecord, status: DraftStatus, change: DraftChange, audit: AuditEntry): Promise<DraftDto> {
+    const stepped = await this.d.drafts.step(merchantOf(draft), draft._id, draft.status, { status, ...change }, audit);
+    return this.present(stepped ?? (await this.reload(draft)) ?? draft);
+  }
+
+  reload(draft: DraftRecord): Promise<DraftRecord | null> {
+    return this.d.drafts.findById(merchantOf(draft), draft._id);
+  }
+
+  async present(d: DraftRecord): Promise<DraftDto> {
+    return presentDraft(d, displayName(await this.d.customers.findById(merchantOf(d), String(d.customerId))));
+  }
+
+  /**
+   * Sends through 微信客服 when WeCom would accept it now; the draft's key as our msgid makes a retry send nothing
+   * twice. A send whose outcome is unknown (no answer from WeCom) throws, so the retry goes the same way rather than
+   * as a group-send task on top.
+   */
+  private async sendByKf(merchantId: MerchantId, draft: DraftRecord, externalUserId: string): Promise<boolean> {
+    const session = await this.d.kf.sessions.openWindow(merchantId, externalUserId, new Date());
+    const app = session && (await this.d.kf.apps.findByMerchant(merchantId));
+    if (!session || !app) return false;
+    const to = { openKfId: session.openKfId, externalUserId };
+    const outcome = await this.d.kf.service.sendText(app, to, draft.text, sendKey(draft));
+    if (outcome.status === 'failed' && outcome.reason?.startsWith('error:')) {
+      throw new Error(`微信客服 send outcome unknown (${outcome.reason})`);
+    }
+    return outcome.status === 'sent';
+  }
+
+  /**
+   * What became of an earlier 微信客服 send of this draft: none; sent; refused by WeCom or never attempted (so a group
+   * send is safe); or unknown — started and never answered ('sending', or an error that was not WeCom's).
+   */
+  private async earlierKfSend(
+    merchantId: MerchantId,
+    draft: DraftRecord,
+  ): Promise<'none' | 'sent' | 'refused' | 'unknown'> {
+    const earlier = await this.d.kf.sessions.findOutgoing(merchantId, sendKey(draft));
+    if (!earlier) return 'none';
+    if (earlier.status === 'sent') return 'sent';
+    const unknown =
+      earlier.status === 'sending' || (earlier.status === 'failed' && !!earlier.reason?.startsWith('error:'));
+    return unknown ? 'unknown' : 'refused';
+  }
+
+  /** A retry after WeCom was asked for the task: the task stored under the draft's key, or, without it, no guess. */
+  private async finishGroupSend(merchantId: MerchantId, draft: DraftRecord): Promise<DraftDto> {
+    const task = await this.d.groupSends.findByKey(merchantId, sendKey(draft));
+    return task
+      ? this.taskCreated(draft, task.id, '员工在企业微信确认后发出')
+      : this.end(draft, 'failed', UNCERTAIN_GROUP_SEND);
+  }
+
+  private taskCreated(draft: DraftRecord, taskId: string, note: string): Promise<DraftDto> {
+    return this.mark(draft, 'sent', { groupSendId: taskId }, { by: 'system', action: 'group_send_created', note });
+  }
+}

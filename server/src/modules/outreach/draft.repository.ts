@@ -1,0 +1,156 @@
+// The one writer of `outreach_drafts`. Drafts move through statuses by audited steps (TenantRepository.auditedStep):
+// each step names the status it starts from, so a second tap or a second worker gets null instead of a second step.
+import type { DraftStatus } from '@xiaoer/common/constants/outreach';
+import { Types } from 'mongoose';
+import { insertedSkippingDuplicates } from '../../db/duplicate-key.js';
+import { TenantRepository, type AuditEntry, type TenantFilter } from '../../db/tenant-repository.js';
+import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { Draft, DraftModel } from './outreach.model.js';
+
+export type DraftRecord = Draft & { _id: Types.ObjectId };
+/** A draft as a scan writes it (with the scan's own clock in createdAt); the merchant comes from the MerchantId. */
+export type NewDraft = Omit<Draft, 'merchantId'>;
+/** What a status step may set: the step's own fields, never whose draft it is or what it is about. */
+export type DraftChange = Partial<
+  Pick<Draft, 'status' | 'text' | 'error' | 'approvedAt' | 'leaseUntil' | 'groupSendAt'>
+> & {
+  /** the WeCom group-send task made for it (our id, as GroupSendService gives it) */
+  groupSendId?: string;
+};
+export type RecentDraft = Pick<DraftRecord, 'customerId' | 'scenario' | 'status' | 'createdAt'>;
+
+const id = (value: string | Types.ObjectId) => (typeof value === 'string' ? new Types.ObjectId(value) : value);
+/** An approved draft whose sending lease ran out, or that never had one (approved before leases existed). */
+const leaseRunOut = (now: Date): TenantFilter<Draft> => ({
+  status: 'approved',
+  $or: [{ leaseUntil: { $lt: now } }, { leaseUntil: { $exists: false } }],
+});
+
+export class DraftRepository extends TenantRepository<Draft> {
+  constructor(model: DraftModel) {
+    super(model);
+  }
+
+  /** The merchant's drafts, newest first (the owner's inbox and its filters). */
+  list(
+    merchantId: MerchantId,
+    filter: { status?: DraftStatus; scenario?: string; day?: string; customerId?: Types.ObjectId } = {},
+    limit = 500,
+  ): Promise<DraftRecord[]> {
+    const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    return this.model
+      .find(this.scoped(merchantId, defined))
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<DraftRecord[]>()
+      .exec();
+  }
+
+  findById(merchantId: MerchantId, draftId: string | Types.ObjectId): Promise<DraftRecord | null> {
+    return this.model
+      .findOne(this.scoped(merchantId, { _id: id(draftId) }))
+      .lean<DraftRecord>()
+      .exec();
+  }
+
+  /**
+   * Stores a scan's drafts. One already there for the customer, scenario and day (a second worker, a rerun after a
+   * crash) is skipped, not an error; returns how many are new. Through the driver: the documents carry the scan's own
+   * clock in createdAt, which Mongoose's timestamps would overwrite.
+   */
+  insertMany(merchantId: MerchantId, drafts: NewDraft[]): Promise<number> {
+    if (!drafts.length) return Promise.resolve(0);
+    const docs = drafts.map((d) => ({ ...d, merchantId: merchantObjectId(merchantId) }));
+    return insertedSkippingDuplicates(() => this.model.collection.insertMany(docs, { ordered: false }));
+  }
+
+  /** The customers' drafts since a date: what the contact policy weighs (how often, which scenario, sent or not). */
+  recentFor(merchantId: MerchantId, customerIds: Types.ObjectId[], since: Date): Promise<RecentDraft[]> {
+    return this.model
+      .find(this.scoped(merchantId, { customerId: { $in: customerIds }, createdAt: { $gte: since } }), {
+        customerId: 1,
+        scenario: 1,
+        status: 1,
+        createdAt: 1,
+      })
+      .lean<RecentDraft[]>()
+      .exec();
+  }
+
+  /**
+   * Drafts that became group-send tasks WeCom has not reported on yet: of one customer (an opt-out stops them), or
+   * those sent since a date (the delivery check).
+   */
+  awaitingDelivery(
+    merchantId: MerchantId,
+    which: { customerId?: Types.ObjectId; sentSince?: Date },
+    limit = 100,
+  ): Promise<DraftRecord[]> {
+    const filter: TenantFilter<Draft> = { status: 'sent', groupSendId: { $ne: null } };
+    if (which.customerId) filter.customerId = which.customerId;
+    if (which.sentSince) filter.updatedAt = { $gte: which.sentSince };
+    return this.model.find(this.scoped(merchantId, filter)).limit(limit).lean<DraftRecord[]>().exec();
+  }
+
+  /** Drafts sent (or delivered) in [start, end), by when that happened: what the reports count as campaigns. */
+  sentBetween(
+    merchantId: MerchantId,
+    start: Date,
+    end: Date,
+  ): Promise<Pick<DraftRecord, 'customerId' | 'updatedAt'>[]> {
+    return this.model
+      .find(this.scoped(merchantId, { status: { $in: ['sent', 'delivered'] }, updatedAt: { $gte: start, $lt: end } }), {
+        customerId: 1,
+        updatedAt: 1,
+      })
+      .lean<Pick<DraftRecord, 'customerId' | 'updatedAt'>[]>()
+      .exec();
+  }
+
+  /** The customer opted out: their drafts still waiting for the owner are cancelled, with the reason. */
+  async cancelPending(merchantId: MerchantId, customerId: Types.ObjectId, reason: string): Promise<void> {
+    const audit = { at: new Date(), by: 'system', action: 'cancelled', note: reason };
+    await this.model
+      .updateMany(this.scoped(merchantId, { customerId, status: 'pending' }), {
+        $set: { status: 'cancelled', error: reason },
+        $push: { audit },
+      })
+      .exec();
+  }
+
+  /** One audited step, only while the draft is still in status `from` (null: someone else moved it first). */
+  step(
+    merchantId: MerchantId,
+    draftId: Types.ObjectId,
+    from: DraftStatus,
+    change: DraftChange,
+    audit: AuditEntry,
+  ): Promise<DraftRecord | null> {
+    const { groupSendId, ...rest } = change;
+    const set: Partial<Draft> = { ...rest, ...(groupSendId ? { groupSendId: id(groupSendId) } : {}) };
+    return this.auditedStep<DraftRecord>(merchantId, { _id: draftId, status: from }, set, audit);
+  }
+
+  /**
+   * The next approved draft whose sending was interrupted (its lease ran out), across merchants — like the inbox's
+   * claim, the resume job is platform-wide. Only a read: `takeOver` then claims it within its merchant.
+   */
+  async nextInterrupted(now: Date): Promise<{ merchantId: MerchantId; id: Types.ObjectId } | null> {
+    const found = await this.model
+      .findOne(leaseRunOut(now), { merchantId: 1 })
+      .lean<{ _id: Types.ObjectId; merchantId: Types.ObjectId }>()
+      .exec();
+    return found && { merchantId: asMerchantId(found.merchantId), id: found._id };
+  }
+
+  /** Takes over an interrupted send by renewing its lease, once across workers (null: another took it first). */
+  takeOver(
+    merchantId: MerchantId,
+    draftId: Types.ObjectId,
+    now: Date,
+    leaseUntil: Date,
+    audit: AuditEntry,
+  ): Promise<DraftRecord | null> {
+    return this.auditedStep<DraftRecord>(merchantId, { ...leaseRunOut(now), _id: draftId }, { leaseUntil }, audit);
+  }
+}
