@@ -114,19 +114,20 @@ beforeAll(async () => {
       placedAt: new Date(Date.now() - d * DAY),
     })),
   ]);
-  await c.mongo.collection('outreach_drafts').insertOne({
-    merchantId: tenant.merchant._id,
-    scenario: 'dormant_winback',
-    customerId: customer._id,
-    day: new Date().toISOString().slice(0, 10),
-    text: '王小姐，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？',
-    reason: '35天没来了（之前来过6次）',
-    citedIds: [],
-    status: 'pending',
-    audit: [{ at: new Date(), by: 'system', action: 'drafted' }],
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  });
+  await c.repositories.drafts.insertMany(tenant.merchantId, [
+    {
+      scenario: 'dormant_winback',
+      customerId: customer._id,
+      day: new Date().toISOString().slice(0, 10),
+      text: '王小姐，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？',
+      reason: '35天没来了（之前来过6次）',
+      citedIds: [],
+      status: 'pending',
+      audit: [{ at: new Date(), by: 'system', action: 'drafted' }],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    },
+  ]);
   await c.intake.service.ingest(tenant.merchantId, 'reviews', [
     {
       externalId: 'RV-1',

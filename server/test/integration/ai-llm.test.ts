@@ -201,11 +201,7 @@ describe('LLM engine', () => {
 describe('proactive drafts in the shop’s voice', () => {
   const DAY = 86_400_000;
   const NOW = new Date(Date.now() - (Date.now() % DAY) + DAY + 2.5 * 3600_000); // tomorrow 10:30 in Shanghai
-  const drafts = () =>
-    w.app.container.mongo
-      .collection('outreach_drafts')
-      .find({ merchantId: w.tenant.merchant._id, scenario: 'dormant_winback' })
-      .toArray();
+  const drafts = () => w.app.container.repositories.drafts.list(w.tenant.merchantId, { scenario: 'dormant_winback' });
   /** A model that rewrites the template, citing the product it was given (with a price, when asked to). */
   const rewrite = (price?: string) => (req: { messages: { role: string; content: string }[] }) => {
     const id = /\[(product:[0-9a-f]{24})\] 杨枝甘露/.exec(req.messages[0]!.content)?.[1];

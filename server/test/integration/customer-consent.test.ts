@@ -1,6 +1,7 @@
 // Who may change a customer's consent and what staff may learn of their phone number: anyone may record an opt-out
 // (and the customer's pending drafts are cancelled); only the owner may clear it, with a reason, kept in the
 // customer's consent log. Staff find a customer by the full phone number only, so a masked number stays masked.
+import type { DraftStatus } from '@xiaoer/common/constants/outreach';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, buildTenant } from '../support/factories.js';
 import { awayFromWindowEdge } from '../support/rate-window.js';
@@ -21,10 +22,9 @@ const patch = (id: unknown, token: string, body: unknown) =>
 describe('opt-out', () => {
   it('staff may record an opt-out, which cancels the customer’s pending drafts', async () => {
     const c = await buildCustomer(app.container, t.merchantId, { name: '不想收消息' });
-    const drafts = app.container.mongo.collection('outreach_drafts');
+    const drafts = app.container.repositories.drafts;
     const at = new Date();
-    const draft = (scenario: string, status: string) => ({
-      merchantId: t.merchant._id,
+    const draft = (scenario: string, status: DraftStatus) => ({
       customerId: c._id,
       scenario,
       day: '2026-01-01',
@@ -36,12 +36,14 @@ describe('opt-out', () => {
       createdAt: at,
       updatedAt: at,
     });
-    await drafts.insertMany([draft('dormant_winback', 'pending'), draft('birthday', 'rejected')]);
+    await drafts.insertMany(t.merchantId, [draft('dormant_winback', 'pending'), draft('birthday', 'rejected')]);
 
     const res = await patch(c._id, t.tokens.staff, { optedOut: true });
     expect(res.status).toBe(200);
     expect(res.body.optedOut).toBe(true);
-    const left = await drafts.find({ customerId: c._id }).sort({ scenario: -1 }).toArray();
+    const left = (await drafts.list(t.merchantId, { customerId: c._id })).sort((a, b) =>
+      b.scenario.localeCompare(a.scenario),
+    );
     expect(left.map((d) => [d.scenario, d.status, d.error])).toEqual([
       ['dormant_winback', 'cancelled', '客户已退订'],
       ['birthday', 'rejected', undefined],

@@ -32,8 +32,7 @@ const visit = (id: string, phone: string, service: string, daysAgo: number, extr
   customer: { phone },
   ...extra,
 });
-const drafts = (scenario: string) =>
-  w.app.container.mongo.collection('outreach_drafts').find({ merchantId: w.tenant.merchant._id, scenario }).toArray();
+const drafts = (scenario: string) => w.app.container.repositories.drafts.list(w.tenant.merchantId, { scenario });
 const nameOf = (id: unknown) => Object.entries(people).find(([, c]) => String(c._id) === String(id))?.[0];
 const run = (scenario: string, at = NOW) =>
   w.app.container.outreach.scan.run(

@@ -49,10 +49,8 @@ async function customer(
   people[name] = (await w.app.container.repositories.customers.findById(w.tenant.merchantId, String(c._id)))!;
 }
 
-const drafts = () =>
-  w.app.container.mongo.collection('outreach_drafts').find({ merchantId: w.tenant.merchant._id }).toArray();
-const suppressions = () =>
-  w.app.container.mongo.collection('outreach_suppressions').find({ merchantId: w.tenant.merchant._id }).toArray();
+const drafts = () => w.app.container.repositories.drafts.list(w.tenant.merchantId);
+const suppressions = () => w.app.container.repositories.suppressions.list(w.tenant.merchantId);
 const nameOf = (id: unknown) => Object.entries(people).find(([, c]) => String(c._id) === String(id))?.[0];
 
 beforeAll(async () => {
@@ -65,16 +63,16 @@ beforeAll(async () => {
   await customer('过生日的莉莉', 5, { birthday: '1995-11-23' });
   await customer('被打扰够了的大刘', 40);
   // 大刘 already had two messages this week
-  await w.app.container.mongo.collection('outreach_drafts').insertMany(
+  await w.app.container.repositories.drafts.insertMany(
+    w.tenant.merchantId,
     [1, 4].map((ago, i) => ({
-      merchantId: w.tenant.merchant._id,
       scenario: 'birthday',
       customerId: people['被打扰够了的大刘']!._id,
       day: `old-${i}`,
       text: '…',
       reason: '…',
       citedIds: [],
-      status: 'sent',
+      status: 'sent' as const,
       audit: [],
       createdAt: new Date(NOW.getTime() - ago * DAY),
       updatedAt: NOW,

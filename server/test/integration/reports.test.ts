@@ -85,19 +85,20 @@ beforeAll(async () => {
     message('wmC', 'out', '2026-11-22T22:03:00', 'sent'),
     message(regular.externalUserId!, 'in', '2026-11-22T11:00:00'), // answers the win-back below
   ]);
-  await c.mongo.collection('outreach_drafts').insertOne({
-    merchantId: w.tenant.merchant._id,
-    scenario: 'dormant_winback',
-    customerId: regular._id,
-    day: '2026-11-22',
-    text: '…',
-    reason: '…',
-    citedIds: [],
-    status: 'delivered',
-    audit: [],
-    createdAt: at('2026-11-22T10:00:00'),
-    updatedAt: at('2026-11-22T10:00:00'),
-  });
+  await c.repositories.drafts.insertMany(merchantId, [
+    {
+      scenario: 'dormant_winback',
+      customerId: regular._id,
+      day: '2026-11-22',
+      text: '…',
+      reason: '…',
+      citedIds: [],
+      status: 'delivered',
+      audit: [],
+      createdAt: at('2026-11-22T10:00:00'),
+      updatedAt: at('2026-11-22T10:00:00'),
+    },
+  ]);
   await c.mongo.collection('alerts').insertOne({
     merchantId: w.tenant.merchant._id,
     kind: 'bad_review',
