@@ -2,7 +2,7 @@
 // believable habits (regulars, occasional visitors, some who drifted away) and three months of orders.
 // Deterministic (seeded), and idempotent: it does nothing when the demo merchant already exists.
 import type { OrderChannel } from '@xiaoer/common/constants/orders';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { seedDemoShopData } from './demo-shop-data.js';
 import type { Container } from '../app/container.js';
 import type { NewCustomer } from '../modules/customers/customer.repository.js';
@@ -75,17 +75,19 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   await c.ai.scripts.insertMany(DEMO_SCRIPTS.map((s) => ({ ...s, merchantId: merchant._id, usageCount: 0 })));
 
   const seeds = Array.from({ length: CUSTOMERS }, (_, i) => demoCustomer(random, i));
-  const customerIds = seeds.map(() => new Types.ObjectId());
-  const orders: NewOrder[] = [];
+  // Orders name their customer by seed index until the customers exist (the draws stay in the same order, so the
+  // demo stays the same from run to run).
+  const orders: { order: NewOrder; customer?: number }[] = [];
   const contact = new Map<number, { first: Date; last: Date }>();
   const orderNo = () => `DEMO${String(orders.length + 1).padStart(6, '0')}`;
 
   seeds.forEach((seed, i) => {
     for (const placedAt of visitTimes(random, seed, now)) {
       const shopId = seed.tags.includes('大学生') ? campus! : random.pick(shops)._id;
-      orders.push(
-        buildOrder(random, products, { externalId: orderNo(), shopId, customerId: customerIds[i]!, placedAt, seed }),
-      );
+      orders.push({
+        order: buildOrder(random, products, { externalId: orderNo(), shopId, placedAt, seed }),
+        customer: i,
+      });
       const seen = contact.get(i);
       contact.set(i, { first: seen?.first ?? placedAt, last: placedAt });
     }
@@ -93,25 +95,24 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   // Walk-in customers the shop does not know yet: most of a milk-tea shop's trade.
   for (let d = HISTORY_DAYS; d >= 1; d--) {
     for (let n = random.int(18, 40); n > 0; n--) {
-      orders.push(
-        buildOrder(random, products, {
+      orders.push({
+        order: buildOrder(random, products, {
           externalId: orderNo(),
           shopId: random.pick(shops)._id,
           placedAt: timeOnDay(random, now, d),
         }),
-      );
+      });
     }
   }
 
   const followers = staff.filter((s) => s.role !== 'owner').map((s) => s._id);
-  const customers: (NewCustomer & { _id: Types.ObjectId })[] = seeds.map((seed, i) => {
+  const customers: NewCustomer[] = seeds.map((seed, i) => {
     const seen = contact.get(i) ?? {
       first: new Date(now.getTime() - random.int(1, 20) * DAY),
       last: new Date(now.getTime() - random.int(1, 20) * DAY),
     };
     return {
-      _id: customerIds[i]!,
-      externalUserId: `wmDemo${String(i + 1).padStart(4, '0')}`,
+      externalUserId: demoExternalUserId(i),
       name: seed.name,
       remark: seed.remark,
       phone: seed.phone,
@@ -128,9 +129,17 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
     };
   });
   await c.repositories.customers.insertMany(merchantId, customers);
+  const stored = await c.repositories.customers.findManyByExternalUserIds(
+    merchantId,
+    seeds.map((_, i) => demoExternalUserId(i)),
+  );
+  const idOf = new Map(stored.map((customer) => [customer.externalUserId, customer._id]));
+  const linked = orders.map(({ order, customer }) =>
+    customer === undefined ? order : { ...order, customerId: idOf.get(demoExternalUserId(customer)) },
+  );
   await c.repositories.orders.insertMany(
     merchantId,
-    orders.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime()),
+    linked.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime()),
   );
   await c.ai.knowledge.changed(merchantId);
   await seedDemoShopData(c, merchantId, now);
@@ -140,6 +149,8 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
     counts: { customers: customers.length, orders: orders.length, products: products.length, staff: staff.length },
   };
 }
+
+const demoExternalUserId = (i: number) => `wmDemo${String(i + 1).padStart(4, '0')}`;
 
 /** A time during opening hours (10:00–21:45 Shanghai) on the day `daysAgo` before now. */
 function timeOnDay(random: Random, now: Date, daysAgo: number): Date {
@@ -170,7 +181,6 @@ function buildOrder(
     externalId: string;
     shopId: Types.ObjectId;
     placedAt: Date;
-    customerId?: Types.ObjectId;
     seed?: DemoCustomerSeed;
   },
 ): NewOrder {
@@ -219,7 +229,6 @@ function buildOrder(
   return {
     externalId: o.externalId,
     shopId: o.shopId,
-    customerId: o.customerId,
     channel,
     status: random.chance(0.02) ? 'refunded' : 'completed',
     items,

@@ -20,13 +20,21 @@ describe('demo merchant', () => {
     const again = await seedDemo(app.container, now);
     expect(again).toEqual({ created: false, merchantId: first.merchantId });
 
-    const orders = app.container.mongo.collection('orders');
-    expect(await orders.countDocuments()).toBe(first.counts!.orders);
-    const [span] = await orders
-      .aggregate([{ $group: { _id: null, min: { $min: '$placedAt' }, max: { $max: '$placedAt' } } }])
-      .toArray();
-    expect((now.getTime() - span!.min.getTime()) / 86_400_000).toBeGreaterThan(80);
-    expect(span!.max.getTime()).toBeLessThan(now.getTime());
+    const orders = app.container.repositories.orders;
+    expect(await orders.count(first.merchantId)).toBe(first.counts!.orders);
+    // three months of history, none of it in the future
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    expect(await orders.count(first.merchantId, { placedAt: { $lt: daysAgo(80) } })).toBeGreaterThan(0);
+    expect(await orders.count(first.merchantId, { placedAt: { $gte: now } })).toBe(0);
+    // the known customers' orders are theirs (walk-ins are nobody's): their profiles show their visits
+    const linked = await orders.count(first.merchantId, { customerId: { $exists: true } });
+    expect(linked).toBeGreaterThan(500);
+    expect(linked).toBeLessThan(first.counts!.orders);
+    const { items } = await app.container.repositories.customers.list(first.merchantId, { limit: 20 });
+    const profiles = await Promise.all(
+      items.map((c) => app.container.services.customerProfiles.byId(first.merchantId, String(c._id), 'owner')),
+    );
+    expect(profiles.filter((p) => p.insights.visits > 0).length).toBeGreaterThan(10);
     // some customers have drifted away (no order for 30+ days): the win-back scenarios need them
     const lapsed = await app.container.repositories.customers.count(first.merchantId, {
       lastContactAt: { $lt: new Date(now.getTime() - 30 * 86_400_000) },
