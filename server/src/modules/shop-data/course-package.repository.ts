@@ -14,15 +14,22 @@ export class CoursePackageRepository extends IntakeRecordRepository<CoursePackag
   }
 
   /** The school system's count replaces ours (its remainingHours is the truth when it sends one). */
-  store(merchantId: MerchantId, { externalId, ...fields }: NewCoursePackage, dryRun: boolean) {
-    return this.upsertRecord(merchantId, { externalId }, fields, dryRun) as Promise<{ result: StoreResult }>;
+  store(
+    merchantId: MerchantId,
+    { externalId, ...fields }: NewCoursePackage,
+    dryRun: boolean,
+  ): Promise<{ result: StoreResult }> {
+    return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
   }
 
   /**
    * A present record's hours off its package once, never below zero (a package the school topped up since is
    * corrected by its next snapshot); an unknown package is left alone. True when it changed the hours now.
    */
-  async applyAttendance(merchantId: MerchantId, a: Pick<Attendance, 'externalId' | 'packageId' | 'hours'>) {
+  async applyAttendance(
+    merchantId: MerchantId,
+    a: Pick<Attendance, 'externalId' | 'packageId' | 'hours'>,
+  ): Promise<boolean> {
     const res = await this.model
       .updateOne(
         this.scoped(merchantId, { externalId: a.packageId, appliedAttendance: { $ne: a.externalId } }),

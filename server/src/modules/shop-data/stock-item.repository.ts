@@ -32,7 +32,10 @@ export class StockItemRepository extends IntakeRecordRepository<StockItem> {
    * movement (see db/applied-once-repository.ts). A movement for an unknown item creates it. True when it changed the
    * level now, false when the level already had it.
    */
-  async applyMovement(merchantId: MerchantId, m: Pick<StockMovement, 'externalId' | 'item' | 'change' | 'expiresOn'>) {
+  async applyMovement(
+    merchantId: MerchantId,
+    m: Pick<StockMovement, 'externalId' | 'item' | 'change' | 'expiresOn'>,
+  ): Promise<boolean> {
     const filter = this.scoped(merchantId, { name: m.item, appliedMovements: { $ne: m.externalId } });
     const update = {
       $inc: { quantity: m.change },

@@ -10,7 +10,7 @@ export interface StockItem {
   low?: number;
   critical?: number;
   batches: { batchNo?: string; quantity: number; expiresOn: string }[];
-  /** the last movements applied to the level, so that applying one again changes nothing (intake/kinds/applied-once) */
+  /** the last movements applied to the level, so that applying one again changes nothing (db/applied-once-repository) */
   appliedMovements?: string[];
   createdAt: Date;
   updatedAt: Date;
