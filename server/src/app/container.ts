@@ -50,11 +50,11 @@ import { IntakeService } from '../modules/intake/intake.service.js';
 import { IntakeWebhookService } from '../modules/intake/intake-webhook.service.js';
 import { buildIntakeKinds } from '../modules/intake/kinds/index.js';
 import { buildShopData } from '../modules/shop-data/shop-data.js';
-import { shopDataModels } from '../modules/shop-data/shop-data.model.js';
 import { alertModel } from '../modules/alerts/alert.model.js';
 import { AlertRepository } from '../modules/alerts/alert.repository.js';
 import { AlertService } from '../modules/alerts/alert.service.js';
 import { OwnerAlertsService } from '../modules/alerts/owner-alerts.service.js';
+import { buildDetectors } from '../modules/alerts/detectors/index.js';
 import { OwnerNotifier } from '../modules/wecom/owner-notifier.js';
 import { GroupPostService } from '../modules/groups/group-post.service.js';
 import { GroupCalendarService } from '../modules/groups/group-calendar.service.js';
@@ -140,12 +140,15 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     owner: new OwnerAlertsService({
       alerts: alertService,
       knowledge: ai.knowledge,
-      orders: repositories.orders,
-      // the raw models until the owner alerts read through shopData's repositories (issue 14)
-      shopData: shopDataModels(mongo),
-      customers: repositories.customers,
-      kf: wecom.kfRepository,
-      weather,
+      detectors: buildDetectors({
+        orders: repositories.orders,
+        stock: shopData.stock,
+        movements: shopData.movements,
+        reviews: shopData.reviews,
+        customers: repositories.customers,
+        kf: wecom.kfRepository,
+        weather,
+      }),
     }),
   };
   const intakeService = new IntakeService({

@@ -1,0 +1,48 @@
+import type { KfRepository } from '../../conversations/kf.repository.js';
+import type { CustomerRepository } from '../../customers/customer.repository.js';
+import type { OrderRepository } from '../../orders/order.repository.js';
+import type { WeatherService } from '../../weather/weather.service.js';
+import { badReviewDetector } from './bad-review.detector.js';
+import { customerLeftDetector } from './customer-left.detector.js';
+import type { IntakeDetector, ScanDetector } from './detector.js';
+import { expiringStockDetector } from './expiring-stock.detector.js';
+import { handoffWaitingDetector } from './handoff-waiting.detector.js';
+import { holidayPrepDetector } from './holiday-prep.detector.js';
+import { lowStockDetectors } from './low-stock.detector.js';
+import { newOrderDetector } from './new-order.detector.js';
+import { orderTimeoutDetector } from './order-timeout.detector.js';
+import { peakHourDetector } from './peak-hour.detector.js';
+import type { ReviewReader, SaleMovementReader, StockReader } from './readers.js';
+import { slowMoversDetector } from './slow-movers.detector.js';
+import { weatherPrepDetector } from './weather-prep.detector.js';
+
+/** What the detectors read, all told: each detector takes only its part. */
+export interface DetectorDeps {
+  orders: Pick<
+    OrderRepository,
+    'count' | 'paidBetween' | 'itemSalesSince' | 'firstOrderAt' | 'inRange' | 'forCustomer'
+  >;
+  stock: StockReader;
+  movements: SaleMovementReader;
+  reviews: ReviewReader;
+  customers: Pick<CustomerRepository, 'findManyByExternalUserIds'>;
+  kf: Pick<KfRepository, 'waitingForStaff'>;
+  weather: Pick<WeatherService, 'tomorrow'>;
+}
+
+/** Every owner alert kind, by what sets it off. Alerts are raised in this order. */
+export function buildDetectors(d: DetectorDeps) {
+  const lowStock = lowStockDetectors(d);
+  const scan: ScanDetector[] = [
+    lowStock.scan,
+    orderTimeoutDetector(d),
+    expiringStockDetector(d),
+    slowMoversDetector(d),
+    holidayPrepDetector(d),
+    handoffWaitingDetector(d),
+    weatherPrepDetector(d),
+  ];
+  const intake: IntakeDetector[] = [newOrderDetector(), peakHourDetector(d), badReviewDetector(d), lowStock.intake];
+  return { scan, intake, customerLeft: customerLeftDetector(d) };
+}
+export type Detectors = ReturnType<typeof buildDetectors>;
