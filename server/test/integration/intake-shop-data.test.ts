@@ -205,6 +205,7 @@ describe('doors and walls', () => {
     // another merchant's API call writes to their own shop only
     await api('stock', { items: [{ externalId: '芒果', quantity: 999 }] }, other.tokens.manager);
     expect((await shopData().stock.findOne(tenant.merchantId, { name: '芒果' }))!.quantity).toBe(55);
+    expect((await shopData().stock.findOne(other.merchantId, { name: '芒果' }))!.quantity).toBe(999);
     const theirs = await app.request('/api/intake/webhook', { method: 'POST', token: other.tokens.owner });
     const raw = JSON.stringify({ items: [{ externalId: '芒果', quantity: 0 }] });
     const ts = String(Math.floor(Date.now() / 1000));
