@@ -17,7 +17,7 @@ import { CustomerRepository, type OptedOutHook } from '../modules/customers/cust
 import { CustomerService } from '../modules/customers/customer.service.js';
 import { CustomerProfileService } from '../modules/customers/customer-profile.service.js';
 import { merchantModel } from '../modules/merchants/merchant.model.js';
-import { MerchantRepository } from '../modules/merchants/merchant.repository.js';
+import { MerchantRepository, type SettingsChangedHook } from '../modules/merchants/merchant.repository.js';
 import { MerchantService } from '../modules/merchants/merchant.service.js';
 import { shopModel } from '../modules/shops/shop.model.js';
 import { ShopRepository } from '../modules/shops/shop.repository.js';
@@ -72,8 +72,10 @@ import { WebhookEndpointRepository } from '../modules/intake/webhook-endpoint.re
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
   // every opt-out cancels the customer's pending drafts (late-bound: the drafts inbox is built below)
   const cancelDrafts: OptedOutHook = (merchantId, customerId) => drafts.cancelPendingFor(merchantId, customerId);
+  // saved settings bump the knowledge version (late-bound: the knowledge base is built with the AI below)
+  const settingsChanged: SettingsChangedHook = (merchantId) => ai.knowledge.changed(merchantId);
   const repositories = {
-    merchants: new MerchantRepository(merchantModel(mongo)),
+    merchants: new MerchantRepository(merchantModel(mongo), { settingsChanged }),
     shops: new ShopRepository(shopModel(mongo)),
     staff: new StaffRepository(staffModel(mongo)),
     customers: new CustomerRepository(customerModel(mongo), { optedOut: cancelDrafts }),

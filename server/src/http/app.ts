@@ -133,7 +133,7 @@ export function createApp(
     staffRoutes(repositories.staff),
     reportRoutes(container.reports.service),
     tagRuleRoutes(container.tagRules, container.autoTags),
-    outreachRoutes(container.outreach.drafts, repositories.merchants, container.ai.knowledge),
+    outreachRoutes(container.outreach.drafts, repositories.merchants),
     intakeRoutes(container.intake.service, container.intake.webhook, lifecycle.publicUrl),
     alertRoutes(container.alerts.service),
     weatherRoutes(container.weather),

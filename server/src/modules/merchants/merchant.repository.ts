@@ -6,9 +6,16 @@ import type { CalendarSlot, GroupLayer } from '@xiaoer/common/constants/groups';
 
 export type MerchantRecord = Merchant & { _id: Types.ObjectId };
 
+/** Told after every settings write: the knowledge snapshot (which holds the merchant) is rebuilt everywhere. */
+export type SettingsChangedHook = (merchantId: MerchantId) => Promise<void>;
+
 /** The tenant root: its own id is the tenant id, so every method still takes a MerchantId. */
 export class MerchantRepository {
-  constructor(private model: MerchantModel) {}
+  constructor(
+    private model: MerchantModel,
+    // late-bound by the container: the knowledge version lives with the knowledge base, built after the repositories
+    private hooks: { settingsChanged?: SettingsChangedHook } = {},
+  ) {}
 
   findById(merchantId: MerchantId): Promise<MerchantRecord | null> {
     return this.model.findById(merchantObjectId(merchantId)).lean<MerchantRecord>().exec();
@@ -30,8 +37,10 @@ export class MerchantRepository {
       .exec();
   }
 
+  /** The scenario settings: the scans read them with the knowledge snapshot, so this bumps its version. */
   async setOutreach(merchantId: MerchantId, outreach: Merchant['outreach']): Promise<void> {
     await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { outreach } }).exec();
+    await this.hooks.settingsChanged?.(merchantId);
   }
 
   async setAutoReplyMode(merchantId: MerchantId, mode: Merchant['autoReply']['mode']): Promise<void> {

@@ -12,7 +12,6 @@ import { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { parse } from '../../http/validate.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { DraftService } from './draft.service.js';
 
@@ -23,20 +22,14 @@ const rejectBody = z.object({ note: z.string().trim().max(200).optional() }).str
 const templateBody = z.object({ industry: z.enum(INDUSTRIES) }).strict();
 
 /** The owner's (and managers') drafts inbox and outreach settings. */
-export function outreachRoutes(
-  drafts: DraftService,
-  merchants: MerchantRepository,
-  knowledge: KnowledgeBaseService,
-): Router<AuthedState> {
+export function outreachRoutes(drafts: DraftService, merchants: MerchantRepository): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/outreach' });
   const settingsOf = async (merchantId: MerchantId) => {
     const merchant = await merchants.findById(merchantId);
     return resolveOutreachSettings(merchant?.outreach, merchant?.industry ?? '餐饮');
   };
-  const save = async (merchantId: MerchantId, settings: OutreachSettingsInput) => {
-    await merchants.setOutreach(merchantId, settings);
-    await knowledge.changed(merchantId); // the scans read settings with the knowledge snapshot
-  };
+  // (the repository bumps the knowledge version: the scans read settings with the knowledge snapshot)
+  const save = (merchantId: MerchantId, settings: OutreachSettingsInput) => merchants.setOutreach(merchantId, settings);
   router.use(requireRole('manager'));
   router.get('/drafts', async (ctx) => {
     ctx.body = { items: await drafts.list(ctx.state.session.merchantId, parse(listQuery, ctx.query).status) };
