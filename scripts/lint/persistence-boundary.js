@@ -41,7 +41,6 @@ export const notYetBehindRepositories = [
   'server/src/modules/ai/token-budget.ts',
   'server/src/modules/campaigns/group-send.service.ts',
   'server/src/modules/channels/channel-code.service.ts',
-  'server/src/modules/conversations/kf.service.ts',
   'server/src/modules/groups/group-entry.service.ts',
   'server/src/modules/groups/group-interaction.service.ts',
   'server/src/modules/groups/group-post.service.ts',
@@ -54,7 +53,6 @@ export const notYetBehindRepositories = [
   'server/src/modules/tags/auto-tag.service.ts',
   'server/src/modules/tags/tag-rule.routes.ts',
   'server/src/modules/tags/tag-sync.service.ts',
-  'server/src/modules/wecom/inbox/inbox-lanes.ts',
   'server/src/modules/wecom/wecom.container.ts',
 ];
 

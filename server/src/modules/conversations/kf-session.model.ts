@@ -1,9 +1,5 @@
 import { Schema, type Connection, type Types } from 'mongoose';
-
-/** WeCom's service_state as words: 0 new, 1 bot (智能助手), 2 queue, 3 human, 4 ended. */
-export const KF_STATES = ['new', 'bot', 'queue', 'human', 'ended'] as const;
-export type KfState = (typeof KF_STATES)[number];
-export const kfStateFromWecom = (n: number): KfState => KF_STATES[n] ?? 'new';
+import { KF_STATES, type KfState } from './kf-state.js';
 
 /**
  * One customer's session with one 微信客服 account. It carries what decides whether we may still write to them:

@@ -4,7 +4,8 @@ import { BatchedWrites } from '../../db/batched-writes.js';
 import { insertedOnce, insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { ConversationMessage, MessageModel, OutStatus } from './message.model.js';
-import type { KfCursor, KfSession, KfSessionModel, KfState } from './kf-session.model.js';
+import type { KfCursor, KfSession, KfSessionModel } from './kf-session.model.js';
+import type { KfState } from './kf-state.js';
 import type { Model } from 'mongoose';
 
 export type KfSessionRecord = KfSession & { _id: Types.ObjectId };

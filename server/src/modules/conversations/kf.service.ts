@@ -11,7 +11,7 @@ import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { KfApi, KfSyncedMessage } from '../wecom/api/kf-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
-import { kfStateFromWecom } from './kf-session.model.js';
+import { kfStateFromWecom } from './kf-state.js';
 import {
   KF_WINDOW_MS,
   type KfRepository,

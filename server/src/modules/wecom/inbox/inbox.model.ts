@@ -25,7 +25,7 @@ export interface InboxEvent {
   head?: boolean;
   /** a head's place in the claim order (fair-turns.ts: merchants take turns; priority is a bounded head start) */
   turn?: Date;
-  /** on a head: events wait behind it, so finishing it promotes the next (inbox-lanes.ts) */
+  /** on a head: events wait behind it, so finishing it promotes the next (inbox-lanes.repository.ts) */
   behind?: boolean;
   /** the handling that covers this waiting event (a sync covers the notices queued before it started) */
   coveredBy?: Types.ObjectId;

@@ -2,7 +2,7 @@
 // process crash. Workers on several machines share it through atomic MongoDB updates only.
 //
 // Events of one orderingKey (a customer, a group chat, a 微信客服 account) form a lane, handled one at a time in
-// arrival order (inbox-lanes.ts). Only a lane's head is claimable, so the claim is one findOneAndUpdate over heads — a
+// arrival order (inbox-lanes.repository.ts). Only a lane's head is claimable, so the claim is one findOneAndUpdate over heads — a
 // customer with 300 waiting messages is one claimable event, not 300 in the way of everyone else, and an event in
 // backoff holds up its own lane only. Heads are claimed by their fair turn (fair-turns.ts), in which priority is a
 // bounded head start: it orders a merchant's own work, but one merchant's flood of urgent events cannot starve another.
@@ -12,7 +12,7 @@ import { BatchedWrites } from '../../../db/batched-writes.js';
 import { isDuplicateKey } from '../../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../../tenancy/merchant-id.js';
 import { turnAt } from './fair-turns.js';
-import { InboxLanes } from './inbox-lanes.js';
+import { InboxLaneRepository } from './inbox-lanes.repository.js';
 import { InboxWriter } from './inbox-writer.js';
 import type { InboxEvent, InboxModel } from './inbox.model.js';
 
@@ -47,14 +47,14 @@ export class InboxRepository {
   private queue: InboxWriter;
   /** coalescing events: concurrent ones share a round trip */
   private upserts: BatchedWrites<InboxEvent>;
-  private lanes: InboxLanes;
+  private lanes: InboxLaneRepository;
   private abandonedCheckedAt = 0;
   private repairedAt = 0;
   private admission = { requested: true, running: undefined as Promise<void> | undefined };
 
   constructor(private model: InboxModel) {
     // The hot paths write through the driver (no hydration) and group-commit concurrent events.
-    this.lanes = new InboxLanes(model);
+    this.lanes = new InboxLaneRepository(model);
     const collection = model.collection as unknown as Collection<InboxEvent>;
     this.intake = new InboxWriter(collection);
     this.queue = new InboxWriter(collection, (lane, own) => this.lanes.joined(lane, own));

@@ -46,7 +46,12 @@ const turnOfItsClass = (turns: Date[]) => ({
 const laneFilter = (lane: Lane) => ({ merchantId: lane.merchantId, orderingKey: lane.orderingKey });
 const laneKey = (lane: Lane) => `${String(lane.merchantId)}\u0000${lane.orderingKey}`;
 
-export class InboxLanes {
+/**
+ * The lanes of the inbox, a platform-level work queue: workers place, promote and repair lanes of every merchant
+ * (each lane's filter names its merchant, and an event is only ever moved within its own lane). Used by
+ * InboxRepository, which owns the queue; nothing else holds it.
+ */
+export class InboxLaneRepository {
   private turns = new FairTurns();
   private busy = new Map<string, number>();
 
