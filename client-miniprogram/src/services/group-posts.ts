@@ -1,23 +1,10 @@
 // The group calendar's posts waiting for the owner, with their group's name; approve (as is or edited) or not send.
-import { GROUP_LAYERS, GROUP_POST_KINDS, type GroupLayer, type GroupPostKind } from '@xiaoer/common/constants/groups';
+import { GROUP_LAYERS, GROUP_POST_KINDS } from '@xiaoer/common/constants/groups';
+import type { CustomerGroupDto } from '@xiaoer/common/schemas/customer-group';
+import type { GroupPostDto } from '@xiaoer/common/schemas/group-post';
 import { api } from './api';
 
-export interface GroupPost {
-  _id: string;
-  chatId: string;
-  date: string;
-  at: string;
-  kind: GroupPostKind;
-  title: string;
-  text: string;
-  status: 'pending' | 'sent' | 'rejected' | 'failed';
-  error?: string;
-}
-interface Group {
-  chatId: string;
-  name: string;
-  layer: GroupLayer;
-}
+export type GroupPost = GroupPostDto;
 
 export interface GroupPostView extends GroupPost {
   groupName: string;
@@ -28,7 +15,7 @@ export interface GroupPostView extends GroupPost {
 export async function pendingGroupPosts(): Promise<GroupPostView[]> {
   const [posts, groups] = await Promise.all([
     api<{ items: GroupPost[] }>('/group-posts?status=pending'),
-    api<{ items: Group[] }>('/customer-groups'),
+    api<{ items: CustomerGroupDto[] }>('/customer-groups'),
   ]);
   const byId = new Map(groups.items.map((g) => [g.chatId, g]));
   return posts.items.map((p) => {

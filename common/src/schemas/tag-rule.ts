@@ -40,3 +40,6 @@ export const tagRuleInputSchema = z
     path: ['tag'],
   });
 export type TagRuleInput = z.infer<typeof tagRuleInputSchema>;
+
+/** A rule as the console lists it: as entered, with its id. */
+export type TagRuleDto = TagRuleInput & { id: string };

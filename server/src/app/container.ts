@@ -35,6 +35,14 @@ import { buildWecom } from '../modules/wecom/wecom.container.js';
 import { buildAi } from '../modules/ai/ai.container.js';
 import { AutoTagService } from '../modules/tags/auto-tag.service.js';
 import { tagRuleModel } from '../modules/tags/tag-rule.model.js';
+import { TagRuleRepository } from '../modules/tags/tag-rule.repository.js';
+import { TagRuleService } from '../modules/tags/tag-rule.service.js';
+import { corpTagModel } from '../modules/tags/corp-tag.model.js';
+import { CorpTagRepository } from '../modules/tags/corp-tag.repository.js';
+import { groupSendModel } from '../modules/campaigns/group-send.model.js';
+import { GroupSendRepository } from '../modules/campaigns/group-send.repository.js';
+import { channelCodeModel } from '../modules/channels/channel-code.model.js';
+import { ChannelCodeRepository } from '../modules/channels/channel-code.repository.js';
 import { ReportService } from '../modules/reports/report.service.js';
 import { ReportSendService } from '../modules/reports/report-send.service.js';
 import { reportSendModel } from '../modules/reports/report-send.model.js';
@@ -61,10 +69,15 @@ import { GroupCalendarService } from '../modules/groups/group-calendar.service.j
 import { QWeatherClient } from '../modules/weather/qweather.client.js';
 import { WeatherService } from '../modules/weather/weather.service.js';
 import { groupPostModel } from '../modules/groups/group-post.model.js';
+import { GroupPostRepository } from '../modules/groups/group-post.repository.js';
 import { groupChatModel } from '../modules/groups/group.model.js';
+import { GroupChatRepository } from '../modules/groups/group.repository.js';
 import { GroupInteractionService } from '../modules/groups/group-interaction.service.js';
-import { GroupEntryService, groupEntryModel } from '../modules/groups/group-entry.service.js';
+import { GroupEntryService } from '../modules/groups/group-entry.service.js';
+import { groupEntryModel } from '../modules/groups/group-entry.model.js';
+import { GroupEntryRepository } from '../modules/groups/group-entry.repository.js';
 import { groupInteractionModel } from '../modules/groups/interaction.model.js';
+import { GroupInteractionRepository } from '../modules/groups/interaction.repository.js';
 import { intakeRequestModel, webhookEndpointModel } from '../modules/intake/webhook-endpoint.model.js';
 import { IntakeRequestRepository } from '../modules/intake/intake-request.repository.js';
 import { WebhookEndpointRepository } from '../modules/intake/webhook-endpoint.repository.js';
@@ -85,6 +98,14 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     suppressions: new SuppressionRepository(suppressionModel(mongo)),
     scenarioRuns: new ScenarioRunRepository(scenarioRunModel(mongo)),
     reportSends: new ReportSendRepository(reportSendModel(mongo)),
+    groupChats: new GroupChatRepository(groupChatModel(mongo)),
+    groupPosts: new GroupPostRepository(groupPostModel(mongo)),
+    groupInteractions: new GroupInteractionRepository(groupInteractionModel(mongo)),
+    groupEntries: new GroupEntryRepository(groupEntryModel(mongo)),
+    groupSends: new GroupSendRepository(groupSendModel(mongo)),
+    channelCodes: new ChannelCodeRepository(channelCodeModel(mongo)),
+    corpTags: new CorpTagRepository(corpTagModel(mongo)),
+    tagRules: new TagRuleRepository(tagRuleModel(mongo)),
   };
   const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
   const secrets = new SecretBox(config.masterKey);
@@ -104,6 +125,10 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     customers: repositories.customers,
     staff: repositories.staff,
     merchants: repositories.merchants,
+    groupChats: repositories.groupChats,
+    groupSends: repositories.groupSends,
+    channelCodes: repositories.channelCodes,
+    corpTags: repositories.corpTags,
     outbound,
     // late-bound: the owner alerts are built below, and only called once events flow
     onCustomerLeft: (merchantId, customer, staffName) => alerts.owner.customerLeft(merchantId, customer, staffName),
@@ -210,9 +235,9 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
       logger,
     }),
   };
-  const groupModels = { posts: groupPostModel(mongo), groups: groupChatModel(mongo) };
   const groupPosts = new GroupPostService({
-    ...groupModels,
+    posts: repositories.groupPosts,
+    groups: repositories.groupChats,
     customers: repositories.customers,
     knowledge: ai.knowledge,
     groupSends: wecom.groupSends,
@@ -221,16 +246,16 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   });
   const groupCalendars = new GroupCalendarService({ merchants: repositories.merchants, knowledge: ai.knowledge });
   const groupEntries = new GroupEntryService({
-    entries: groupEntryModel(mongo),
-    groups: groupModels.groups,
+    entries: repositories.groupEntries,
+    groups: repositories.groupChats,
     apps: wecom.apps,
     client: wecom.client,
     knowledge: ai.knowledge,
   });
   const groupInteractions = new GroupInteractionService({
-    ...groupModels,
-    interactions: groupInteractionModel(mongo),
-    tasks: wecom.groupSendTasks,
+    posts: repositories.groupPosts,
+    groups: repositories.groupChats,
+    interactions: repositories.groupInteractions,
     groupSends: wecom.groupSends,
     customers: repositories.customers,
     orders: repositories.orders,
@@ -240,9 +265,9 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   wecom.kf.onCustomerMessage((app, message) =>
     groupInteractions.fromKf(app, message).catch((err) => logger.error({ err }, 'group interaction not recorded')),
   );
-  const tagRules = tagRuleModel(mongo);
+  const tagRules = new TagRuleService(repositories.tagRules);
   const autoTags = new AutoTagService({
-    rules: tagRules,
+    rules: repositories.tagRules,
     customers: repositories.customers,
     orders: repositories.orders,
     merchants: repositories.merchants,

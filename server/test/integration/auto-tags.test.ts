@@ -11,10 +11,14 @@ async function contact(name: string, orderDaysAgo: number[], item = '杨枝甘�
   const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
     name,
   });
-  await vi.waitFor(async () => {
-    if (!(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId)))
-      throw new Error('not yet');
-  });
+  // the worker takes the add event from the inbox: on a busy machine that is more than vi.waitFor's default second
+  await vi.waitFor(
+    async () => {
+      if (!(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId)))
+        throw new Error('not yet');
+    },
+    { timeout: 10_000 },
+  );
   const c = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
   await w.app.container.repositories.orders.insertMany(
     w.tenant.merchantId,
@@ -97,6 +101,19 @@ describe('auto-tagging', () => {
     expect(
       (await w.app.request(`/api/tag-rules/${mine.id}`, { method: 'DELETE', token: other.tokens.manager })).status,
     ).toBe(404);
+    expect(
+      (
+        await w.app.request(`/api/tag-rules/${mine.id}`, {
+          method: 'PUT',
+          token: other.tokens.manager,
+          body: { tag: '抢来的', minVisits: 1 },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await w.app.request('/api/tag-rules/not-an-id', { method: 'DELETE', token: w.tenant.tokens.manager })).status,
+    ).toBe(400);
+    for (const internal of ['_id', 'merchantId', '__v', 'createdAt']) expect(mine).not.toHaveProperty(internal);
     expect(
       (
         await w.app.request(`/api/tag-rules/${mine.id}`, {

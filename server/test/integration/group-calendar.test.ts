@@ -2,6 +2,7 @@
 // dismissal); a calendar week drafts the right posts with promotion held to a fifth; approval makes a group-send
 // task (chat_type group) for the group's owner; a price that is not the menu's is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupPostDtoSchema } from '@xiaoer/common/schemas/group-post';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { buildTenant } from '../support/factories.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -42,7 +43,7 @@ describe('groups kept in step with WeCom', () => {
       layer: 'unset',
       joined: 0,
     });
-    expect((await groups()).find((g) => g.chatId === chatId)!.customerIds).toHaveLength(2);
+    expect((await groups()).find((g) => g.chatId === chatId)!.customerCount).toBe(2);
     await w.standin.customers.groupMembersChange(w.corpId, chatId, { joined: [customers[2]!] });
     await w.drain();
     await w.standin.customers.groupMembersChange(w.corpId, chatId, { left: [customers[1]!] });
@@ -111,26 +112,31 @@ describe('the group calendar', () => {
         })
       ).status,
     ).toBe(400);
-    // the weekly job mid-week: only the days still to come; no birthday in that week, so no birthday post
-    const midweek = await w.app.container.groupPosts.draftWeek(
-      w.tenant.merchantId,
-      '2026-11-30',
-      new Date(),
-      '2026-12-02',
+  });
+
+  it('answers with the post alone: its id as a string, no tenant, version or audit trail', async () => {
+    const [post] = (await w.app.request('/api/group-posts?status=pending', { token: w.tenant.tokens.manager })).body
+      .items as Record<string, unknown>[];
+    expect(post!.id).toMatch(/^[0-9a-f]{24}$/);
+    for (const internal of ['_id', 'merchantId', '__v', 'audit']) expect(post).not.toHaveProperty(internal);
+    expect(groupPostDtoSchema.strict().safeParse(post).success).toBe(true);
+    const [group] = await groups();
+    for (const internal of ['_id', 'merchantId', '__v', 'customerIds']) expect(group).not.toHaveProperty(internal);
+    expect((await w.app.request('/api/group-posts?status=sending', { token: w.tenant.tokens.manager })).status).toBe(
+      400,
     );
-    expect(midweek.drafted).toBe(3);
-    expect(midweek.skipped).toEqual([{ chatId, title: '本周寿星', reason: '没有可写的内容' }]);
-    await w.app.container.mongo.collection('group_posts').deleteMany({ date: { $gte: '2026-11-30' } });
   });
 
   it('turns an approved post into a group-send task for the group owner', async () => {
     const [first] = (await w.app.request('/api/group-posts?status=pending', { token: w.tenant.tokens.owner })).body
       .items;
-    const res = await w.app.request(`/api/group-posts/${first._id}/approve`, {
+    const res = await w.app.request(`/api/group-posts/${first.id}/approve`, {
       token: w.tenant.tokens.owner,
       body: {},
     });
-    expect(res.body).toMatchObject({ status: 'sent' });
+    expect(res.body).toMatchObject({ id: first.id, status: 'sent' });
+    expect(res.body.groupSendId).toMatch(/^[0-9a-f]{24}$/);
+    expect(res.body).not.toHaveProperty('audit');
     expect(w.standin.state.groupSendTasks.at(-1)).toMatchObject({
       chatType: 'group',
       sender: owner().wecomUserId,
@@ -138,7 +144,7 @@ describe('the group calendar', () => {
       text: first.text,
     });
     expect(
-      (await w.app.request(`/api/group-posts/${first._id}/approve`, { token: w.tenant.tokens.owner, body: {} })).status,
+      (await w.app.request(`/api/group-posts/${first.id}/approve`, { token: w.tenant.tokens.owner, body: {} })).status,
     ).toBe(409);
   });
 
@@ -149,7 +155,7 @@ describe('the group calendar', () => {
         any
       >[]
     ).find((p) => p.kind === 'promo')!;
-    const wrong = await w.app.request(`/api/group-posts/${offer._id}/approve`, {
+    const wrong = await w.app.request(`/api/group-posts/${offer.id}/approve`, {
       token: w.tenant.tokens.owner,
       body: { text: offer.text.replace(/\d+元/, '6元') },
     });
@@ -158,8 +164,34 @@ describe('the group calendar', () => {
     const tasks = w.standin.state.groupSendTasks.length;
     const other = await buildTenant(w.app.container);
     expect(
-      (await w.app.request(`/api/group-posts/${offer._id}/approve`, { token: other.tokens.owner, body: {} })).status,
+      (await w.app.request(`/api/group-posts/${offer.id}/approve`, { token: other.tokens.owner, body: {} })).status,
     ).toBe(404);
+    expect(
+      (await w.app.request(`/api/group-posts/${offer.id}/reject`, { token: other.tokens.owner, body: {} })).status,
+    ).toBe(404);
+    expect(
+      (
+        await w.app.request(`/api/group-posts/${offer.id}/replies`, {
+          token: other.tokens.owner,
+          body: { text: '接龙+杨枝甘露+1' },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await w.app.request(`/api/customer-groups/${chatId}/report`, { token: other.tokens.owner })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await w.app.request(`/api/customer-groups/${chatId}/layer`, {
+          method: 'PUT',
+          token: other.tokens.owner,
+          body: { layer: 'vip' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await w.app.request('/api/group-posts/not-an-id/approve', { token: w.tenant.tokens.owner, body: {} })).status,
+    ).toBe(400);
     expect((await w.app.request('/api/customer-groups', { token: other.tokens.owner })).body.items).toEqual([]);
     expect((await w.app.request('/api/group-posts', { token: w.tenant.tokens.staff })).status).toBe(403);
     expect(w.standin.state.groupSendTasks.length).toBe(tasks);
@@ -175,39 +207,43 @@ describe('interactions and the group report', () => {
       >[]
     ).find((p) => p.topic === 'chain_signup')!;
     expect(
-      (await w.app.request(`/api/group-posts/${chain._id}/approve`, { token: w.tenant.tokens.owner, body: {} })).body
+      (await w.app.request(`/api/group-posts/${chain.id}/approve`, { token: w.tenant.tokens.owner, body: {} })).body
         .status,
     ).toBe('sent');
     await w.kfCustomerWrites(customers[0]!, '接龙+杨枝甘露+2');
     await w.kfCustomerWrites(customers[0]!, '预约+周六下午3点');
     await w.kfCustomerWrites(customers[0]!, '你们几点关门'); // not an interaction
-    const recorded = await w.app.request(`/api/group-posts/${chain._id}/replies`, {
+    const recorded = await w.app.request(`/api/group-posts/${chain.id}/replies`, {
       token: w.tenant.tokens.manager,
       body: { text: '接龙+芋泥波波+1', customerName: '群里的小林' },
     });
     expect(recorded.status).toBe(201);
     expect(
       (
-        await w.app.request(`/api/group-posts/${chain._id}/replies`, {
+        await w.app.request(`/api/group-posts/${chain.id}/replies`, {
           token: w.tenant.tokens.manager,
           body: { text: '好的谢谢' },
         })
       ).status,
     ).toBe(400);
-    const stored = await w.app.container.mongo
-      .collection('group_interactions')
-      .find({ merchantId: w.tenant.merchant._id })
-      .toArray();
+    const stored = await w.app.container.repositories.groupInteractions.ofGroupSince(
+      w.tenant.merchantId,
+      chatId,
+      new Date(0),
+    );
     expect(
       stored
-        .filter((i) => String(i.postId) === String(chain._id))
+        .filter((i) => String(i.postId) === chain.id)
         .map((i) => i.detail)
         .sort(),
     ).toEqual(['杨枝甘露+2', '芋泥波波+1']);
     // 阿花 buys the item the approved 周一上新 post featured (and, separately, something else)
-    const featured = (await w.app.container.mongo
-      .collection('group_posts')
-      .findOne({ chatId, topic: 'new_item', status: 'sent' }))!;
+    const featured = (
+      (await w.app.request('/api/group-posts?status=sent', { token: w.tenant.tokens.owner })).body.items as Record<
+        string,
+        any
+      >[]
+    ).find((p) => p.chatId === chatId && p.topic === 'new_item')!;
     const product = (await w.app.container.ai.knowledge.get(w.tenant.merchantId)).products.find(
       (p) => `product:${p._id}` === featured.citedIds[0],
     )!;
@@ -242,6 +278,18 @@ describe('interactions and the group report', () => {
     });
     expect(report.bookings[0]).toMatchObject({ customerName: '阿花', day: '周六', time: '15:00' });
     expect(report.attributedOrders).toEqual({ orders: 1, revenue: product.price });
+  });
+
+  it('drafts only the days still to come when the weekly job runs mid-week', async () => {
+    // no birthday in that week, so no birthday post
+    const midweek = await w.app.container.groupPosts.draftWeek(
+      w.tenant.merchantId,
+      '2026-11-30',
+      new Date(),
+      '2026-12-02',
+    );
+    expect(midweek.drafted).toBe(3);
+    expect(midweek.skipped).toEqual([{ chatId, title: '本周寿星', reason: '没有可写的内容' }]);
   });
 });
 
@@ -280,11 +328,9 @@ describe('the owner’s own calendar', () => {
 
     const week = await w.app.container.groupPosts.draftWeek(w.tenant.merchantId, '2026-12-07');
     expect(week.balance).toEqual([{ chatId, promoPct: 0, dropped: ['周四特惠', '周四群友价'] }]);
-    const posts = await w.app.container.mongo
-      .collection('group_posts')
-      .find({ merchantId: w.tenant.merchant._id, date: { $gte: '2026-12-07', $lte: '2026-12-13' } })
-      .sort({ date: 1, at: 1 })
-      .toArray();
+    const posts = (await w.app.container.repositories.groupPosts.list(w.tenant.merchantId)).filter(
+      (p) => p.date >= '2026-12-07' && p.date <= '2026-12-13',
+    );
     expect(posts.map((p) => `${p.date} ${p.at} ${p.title}`)).toEqual([
       '2026-12-08 11:00 周二上新',
       '2026-12-08 15:00 周二接龙',
@@ -413,9 +459,9 @@ describe('a tutoring centre’s parents group', () => {
     });
     const week = await w.app.container.groupPosts.draftWeek(w.tenant.merchantId, '2026-11-30');
     expect(week.balance[0]).toMatchObject({ promoPct: 0, dropped: [] });
-    const report = (await w.app.container.mongo
-      .collection('group_posts')
-      .findOne({ chatId, topic: 'study_report', date: '2026-12-06' }))!;
+    const report = (await w.app.container.repositories.groupPosts.list(w.tenant.merchantId)).find(
+      (p) => p.chatId === chatId && p.topic === 'study_report' && p.date === '2026-12-06',
+    )!;
     expect(report.text).toBe(
       '【本周学习周报】本周共上课 4 节次，出勤率 75%。本周全勤：乐乐，给小朋友们点个赞👍有请假的同学记得和老师约补课。',
     );

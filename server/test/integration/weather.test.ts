@@ -114,10 +114,9 @@ describe('tomorrow’s rain', () => {
     const job = groupCalendarJob(w.app.container);
     await job.handler({} as never);
     await job.handler({} as never); // the next tick changes nothing
-    const posts = await w.app.container.mongo
-      .collection('group_posts')
-      .find({ merchantId: w.tenant.merchant._id, topic: 'weather_care' })
-      .toArray();
+    const posts = (await w.app.container.repositories.groupPosts.list(w.tenant.merchantId)).filter(
+      (p) => p.topic === 'weather_care',
+    );
     expect(posts).toHaveLength(1);
     // the week's promotion is spent by the calendar (or the week is empty): care and how to order, no offer
     expect(posts[0]).toMatchObject({

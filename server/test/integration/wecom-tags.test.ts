@@ -59,9 +59,9 @@ describe('corp tags', () => {
       headers: { 'content-type': 'text/xml' },
       body,
     });
-    const mirrored = w.app.container.mongo.collection('corp_tags');
     expect(await inboxSettled()).toBe(true);
-    expect((await mirrored.find({}).toArray()).map((t) => t.name).sort()).toEqual(['金卡会员', '银卡会员']);
+    const mirrored = await w.app.container.repositories.corpTags.list(w.tenant.merchantId);
+    expect(mirrored.map((t) => t.name).sort()).toEqual(['金卡会员', '银卡会员']);
   });
 
   it("pushes a staff member's tag edit to WeCom, creating missing tags in our group, and removes ours only", async () => {

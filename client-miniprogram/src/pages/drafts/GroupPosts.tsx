@@ -23,29 +23,29 @@ export function GroupPosts() {
   return (
     <View>
       {data.map((p) => (
-        <View className="card" key={p._id} data-post={p._id}>
+        <View className="card" key={p.id} data-post={p.id}>
           <View className="row">
             <Text style={{ fontWeight: 600 }}>{p.groupName}</Text>
             <Text className="muted">{`${p.date.slice(5)} ${p.at}`}</Text>
           </View>
           <View className="muted" style={{ margin: '8px 0 12px' }}>{`${p.title} · ${p.label}`}</View>
-          {editing?.id === p._id ? (
+          {editing?.id === p.id ? (
             <Textarea
               className="textarea"
               value={editing.text}
               maxlength={1000}
-              onInput={(e) => setEditing({ id: p._id, text: e.detail.value })}
+              onInput={(e) => setEditing({ id: p.id, text: e.detail.value })}
             />
           ) : (
             <View className="summary">{p.text}</View>
           )}
           <View className="btn-row">
-            {editing?.id === p._id ? (
+            {editing?.id === p.id ? (
               <>
                 <Button
                   className="btn btn-primary"
                   disabled={busy || undefined}
-                  onClick={() => act(() => approveGroupPost(p._id, editing.text), '已交给群主发送')}
+                  onClick={() => act(() => approveGroupPost(p.id, editing.text), '已交给群主发送')}
                 >
                   改好了，发送
                 </Button>
@@ -58,17 +58,17 @@ export function GroupPosts() {
                 <Button
                   className="btn btn-primary"
                   disabled={busy || undefined}
-                  onClick={() => act(() => approveGroupPost(p._id), '已交给群主发送')}
+                  onClick={() => act(() => approveGroupPost(p.id), '已交给群主发送')}
                 >
                   通过
                 </Button>
-                <Button className="btn btn-ghost" onClick={() => setEditing({ id: p._id, text: p.text })}>
+                <Button className="btn btn-ghost" onClick={() => setEditing({ id: p.id, text: p.text })}>
                   修改
                 </Button>
                 <Button
                   className="btn btn-danger"
                   disabled={busy || undefined}
-                  onClick={() => act(() => rejectGroupPost(p._id), '这条不发了')}
+                  onClick={() => act(() => rejectGroupPost(p.id), '这条不发了')}
                 >
                   不发
                 </Button>

@@ -2,6 +2,7 @@
 // the calendar's posts brought (sign-ups, bookings), a join QR code per layer, and the layers' calendars.
 import { Button, Image, Picker, Text, View } from '@tarojs/components';
 import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
+import type { CustomerGroupDto, GroupReportDto } from '@xiaoer/common/schemas/customer-group';
 import { useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
@@ -10,19 +11,7 @@ import { api } from '../../services/api';
 import { CalendarSection } from './CalendarSection';
 import { yuan } from '../../services/format';
 
-interface Group {
-  chatId: string;
-  name: string;
-  layer: GroupLayer;
-  memberCount: number;
-  joined: number;
-  left: number;
-}
-interface GroupReport {
-  posts: { drafted: number; sent: number; confirmedByStaff: number };
-  interactions: { chain: number; booking: number; guess: number };
-  attributedOrders: { orders: number; revenue: number };
-}
+type Group = CustomerGroupDto;
 
 const LAYERS = Object.keys(GROUP_LAYERS) as GroupLayer[];
 
@@ -30,7 +19,7 @@ export default function Groups() {
   const groups = useAsync(() => api<{ items: Group[] }>('/customer-groups').then((r) => r.items));
   const [open, setOpen] = useState<string | null>(null);
   const report = useAsync(
-    () => (open ? api<GroupReport>(`/customer-groups/${open}/report?days=30`) : Promise.resolve(undefined)),
+    () => (open ? api<GroupReportDto>(`/customer-groups/${open}/report?days=30`) : Promise.resolve(undefined)),
     [open],
   );
   const [qr, setQr] = useState<{ layer: GroupLayer; url: string } | null>(null);

@@ -2,20 +2,21 @@
 // WeCom is asked to create the task; the sender then confirms it in WeCom, and results are read back.
 import { GROUP_SEND_CAPS } from '@xiaoer/common/constants/contact-policy';
 import type { GroupSendDto, GroupSendSkipReason } from '@xiaoer/common/schemas/group-send';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { AppError, notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { WecomClient } from '../wecom/api/wecom-client.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import { consentVerdict } from '../outreach/contact-policy.js';
-import type { GroupSendModel, GroupSendTask } from './group-send.model.js';
+import type { GroupSendRecord, GroupSendRepository } from './group-send.repository.js';
 
-type TaskRecord = GroupSendTask & { _id: Types.ObjectId };
 const DAY = 86_400_000;
+/** WeCom is asked about at most this many unconfirmed tasks for one report. */
+const REFRESH_AT_MOST = 20;
 
-const present = (t: TaskRecord): GroupSendDto => ({
+const present = (t: GroupSendRecord): GroupSendDto => ({
   id: t._id.toHexString(),
   status: t.status,
   text: t.text,
@@ -27,7 +28,7 @@ const present = (t: TaskRecord): GroupSendDto => ({
 
 export class GroupSendService {
   constructor(
-    private tasks: GroupSendModel,
+    private tasks: GroupSendRepository,
     private customers: CustomerRepository,
     private staff: StaffRepository,
     private apps: WecomAppRepository,
@@ -42,17 +43,7 @@ export class GroupSendService {
   ): Promise<Map<string, GroupSendSkipReason>> {
     const reasons = new Map<string, GroupSendSkipReason>();
     const externalIds = customers.map((c) => c.externalUserId).filter((id): id is string => Boolean(id));
-    const recent = await this.tasks
-      .find(
-        {
-          merchantId: merchantObjectId(merchantId),
-          externalUserIds: { $in: externalIds },
-          createdAt: { $gte: new Date(now.getTime() - 30 * DAY) },
-        },
-        { externalUserIds: 1, createdAt: 1 },
-      )
-      .lean()
-      .exec();
+    const recent = await this.tasks.sentToSince(merchantId, externalIds, new Date(now.getTime() - 30 * DAY));
     for (const c of customers) {
       const id = String(c._id);
       const refused = consentVerdict(c);
@@ -87,10 +78,10 @@ export class GroupSendService {
     ).filter((c): c is CustomerRecord => c !== null);
     const reasons = await this.skipReasons(merchantId, customers, now);
     const recipients = customers.filter((c) => !reasons.has(String(c._id)));
-    const skipped = [...reasons].map(([customerId, reason]) => ({
-      customerId: new Types.ObjectId(customerId),
-      reason,
-    }));
+    const skipped = customers.flatMap((c) => {
+      const reason = reasons.get(String(c._id));
+      return reason ? [{ customerId: c._id, reason }] : [];
+    });
     if (!recipients.length)
       throw new AppError('validation_failed', {
         message: '选中的客户都不能接收这次群发（已退订、已删除好友或本周期已收到过群发）',
@@ -101,8 +92,7 @@ export class GroupSendService {
       sender: sender.wecomUserId,
       text: { content: input.text },
     });
-    const task = await this.tasks.create({
-      merchantId: merchantObjectId(merchantId),
+    const task = await this.tasks.insert(merchantId, {
       senderStaffId: sender._id,
       senderUserId: sender.wecomUserId,
       text: input.text,
@@ -111,14 +101,11 @@ export class GroupSendService {
       skipped,
       ...(input.key ? { key: input.key } : {}),
     });
-    return present(task.toObject() as TaskRecord);
+    return present(task);
   }
 
   async findByKey(merchantId: MerchantId, key: string): Promise<GroupSendDto | null> {
-    const task = await this.tasks
-      .findOne({ merchantId: merchantObjectId(merchantId), key })
-      .lean<TaskRecord>()
-      .exec();
+    const task = await this.tasks.findByKey(merchantId, key);
     return task && present(task);
   }
 
@@ -140,8 +127,7 @@ export class GroupSendService {
       chat_id_list: input.chatIds,
       text: { content: input.text },
     });
-    const task = await this.tasks.create({
-      merchantId: merchantObjectId(merchantId),
+    const task = await this.tasks.insert(merchantId, {
       senderStaffId: sender._id,
       senderUserId: sender.wecomUserId,
       text: input.text,
@@ -150,14 +136,11 @@ export class GroupSendService {
       chatIds: input.chatIds,
       skipped: [],
     });
-    return present(task.toObject() as TaskRecord);
+    return present(task);
   }
 
-  private async task(merchantId: MerchantId, id: string): Promise<TaskRecord> {
-    const task = await this.tasks
-      .findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) })
-      .lean<TaskRecord>()
-      .exec();
+  private async task(merchantId: MerchantId, id: string | Types.ObjectId): Promise<GroupSendRecord> {
+    const task = await this.tasks.findById(merchantId, id);
     if (!task) throw notFound('没有找到这次群发');
     return task;
   }
@@ -168,7 +151,7 @@ export class GroupSendService {
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
     await this.client.post(app, '/cgi-bin/externalcontact/cancel_groupmsg_send', { msgid: task.msgid });
-    await this.tasks.updateOne({ _id: task._id, merchantId: task.merchantId }, { $set: { cancelledAt: now } }).exec();
+    await this.tasks.markCancelled(merchantId, task._id, now);
   }
 
   /** Reads WeCom's view of the task: has the sender confirmed it, and who received it. */
@@ -181,7 +164,18 @@ export class GroupSendService {
     return (await this.sync(merchantId, id)).results;
   }
 
-  private async sync(merchantId: MerchantId, id: string): Promise<TaskRecord> {
+  /**
+   * How many of these tasks their senders have confirmed in WeCom: the ones not yet known to be are asked about first
+   * (the sender confirms in the WeCom client, which tells us nothing). A WeCom that cannot answer leaves them open.
+   */
+  async confirmedAmong(merchantId: MerchantId, ids: Types.ObjectId[]): Promise<number> {
+    if (!ids.length) return 0;
+    const open = await this.tasks.openAmong(merchantId, ids, REFRESH_AT_MOST);
+    await Promise.all(open.map((id) => this.sync(merchantId, id).catch(() => undefined)));
+    return this.tasks.countConfirmed(merchantId, ids);
+  }
+
+  private async sync(merchantId: MerchantId, id: string | Types.ObjectId): Promise<GroupSendRecord> {
     const task = await this.task(merchantId, id);
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
@@ -199,14 +193,12 @@ export class GroupSendService {
       externalUserId: r.external_userid,
       status: r.status,
     }));
-    const updated = await this.tasks
-      .findOneAndUpdate(
-        { _id: task._id },
-        { $set: { status: confirmed ? 'confirmed' : task.status, results, checkedAt: new Date() } },
-        { returnDocument: 'after' },
-      )
-      .lean<TaskRecord>()
-      .exec();
+    const updated = await this.tasks.recordCheck(
+      merchantId,
+      task._id,
+      { status: confirmed ? 'confirmed' : task.status, results },
+      new Date(),
+    );
     return updated!;
   }
 }

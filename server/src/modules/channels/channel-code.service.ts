@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { SourceChannel } from '@xiaoer/common/constants/customer';
 import type { ChannelCodeDto } from '@xiaoer/common/schemas/channel';
-import { type Types } from 'mongoose';
 import { AppError, notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { WecomClient } from '../wecom/api/wecom-client.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
-import type { ChannelCode, ChannelCodeModel } from './channel-code.model.js';
-
-type ChannelCodeRecord = ChannelCode & { _id: Types.ObjectId };
+import type { ChannelCodeRecord, ChannelCodeRepository } from './channel-code.repository.js';
 
 const present = (c: ChannelCodeRecord): ChannelCodeDto => ({
   id: c._id.toHexString(),
@@ -24,7 +21,7 @@ const present = (c: ChannelCodeRecord): ChannelCodeDto => ({
 
 export class ChannelCodeService {
   constructor(
-    private codes: ChannelCodeModel,
+    private codes: ChannelCodeRepository,
     private apps: WecomAppRepository,
     private staff: StaffRepository,
     private client: WecomClient,
@@ -48,8 +45,7 @@ export class ChannelCodeService {
       remark: input.label,
       user: members.map((m) => m!.wecomUserId),
     });
-    const created = await this.codes.create({
-      merchantId: merchantObjectId(merchantId),
+    const created = await this.codes.insert(merchantId, {
       channel: input.channel,
       label: input.label,
       state,
@@ -57,21 +53,16 @@ export class ChannelCodeService {
       qrCode: String(res.qr_code),
       staffIds: members.map((m) => m!._id),
     });
-    return present(created.toObject() as ChannelCodeRecord);
+    return present(created);
   }
 
   async list(merchantId: MerchantId): Promise<ChannelCodeDto[]> {
-    const rows = await this.codes
-      .find({ merchantId: merchantObjectId(merchantId) })
-      .sort({ channel: 1, createdAt: -1 })
-      .lean<ChannelCodeRecord[]>()
-      .exec();
-    return rows.map(present);
+    return (await this.codes.list(merchantId)).map(present);
   }
 
   /** Counts an add; called once per add_external_contact event (the inbox's once() guards retries). */
   async countAdd(merchantId: MerchantId, state: string | undefined): Promise<void> {
     if (!state) return;
-    await this.codes.updateOne({ merchantId: merchantObjectId(merchantId), state }, { $inc: { adds: 1 } }).exec();
+    await this.codes.countAdd(merchantId, state);
   }
 }

@@ -2,27 +2,13 @@
 // and opens the next when one fills; the state says which layer a join came from), and a welcome text for new
 // members, created as WeCom's group welcome template for the admin to pick in the group's settings.
 import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
-import { Schema, type Connection } from 'mongoose';
 import { AppError, notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { WecomClient } from '../wecom/api/wecom-client.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
-import type { GroupChatModel } from './group.model.js';
-
-const entrySchema = new Schema({
-  merchantId: { type: Schema.Types.ObjectId, required: true },
-  layer: { type: String, required: true },
-  configId: String,
-  qrCode: String,
-  chatIds: [String],
-  welcomeTemplateId: String,
-  welcomeText: String,
-  updatedAt: Date,
-});
-// One entry per layer: a new code or welcome replaces the last.
-entrySchema.index({ merchantId: 1, layer: 1 }, { unique: true });
-export const groupEntryModel = (conn: Connection) => conn.model('GroupEntry', entrySchema, 'group_entries');
+import type { GroupEntryRecord, GroupEntryRepository } from './group-entry.repository.js';
+import type { GroupChatRepository } from './group.repository.js';
 
 const WELCOME: Record<GroupLayer, string> = {
   vip: '欢迎加入{店名}VIP群🎉 新品、群友专属价和活动都会先发在这里，有问题随时@我们～',
@@ -35,8 +21,8 @@ const WELCOME: Record<GroupLayer, string> = {
 export class GroupEntryService {
   constructor(
     private d: {
-      entries: ReturnType<typeof groupEntryModel>;
-      groups: GroupChatModel;
+      entries: GroupEntryRepository;
+      groups: GroupChatRepository;
       apps: WecomAppRepository;
       client: WecomClient;
       knowledge: KnowledgeBaseService;
@@ -49,12 +35,7 @@ export class GroupEntryService {
     layer: GroupLayer,
   ): Promise<{ layer: GroupLayer; qrCode: string; chatIds: string[] }> {
     const app = await this.app(merchantId);
-    const groups = await this.d.groups
-      .find({ merchantId: merchantObjectId(merchantId), layer, dismissed: false })
-      .sort({ memberCount: 1 })
-      .limit(5)
-      .lean()
-      .exec();
+    const groups = await this.d.groups.roomiestInLayer(merchantId, layer, 5);
     if (!groups.length)
       throw new AppError('validation_failed', {
         message: `还没有「${GROUP_LAYERS[layer]}」的客户群，请先在客户群列表里给群分层`,
@@ -70,13 +51,11 @@ export class GroupEntryService {
       '/cgi-bin/externalcontact/groupchat/get_join_way',
       { config_id: created.config_id },
     );
-    await this.d.entries
-      .updateOne(
-        { merchantId: merchantObjectId(merchantId), layer },
-        { $set: { configId: created.config_id, qrCode: join_way.qr_code, chatIds, updatedAt: new Date() } },
-        { upsert: true },
-      )
-      .exec();
+    await this.d.entries.saveJoinCode(merchantId, layer, {
+      configId: created.config_id,
+      qrCode: join_way.qr_code,
+      chatIds,
+    });
     return { layer, qrCode: join_way.qr_code, chatIds };
   }
 
@@ -94,13 +73,7 @@ export class GroupEntryService {
       '/cgi-bin/externalcontact/group_welcome_template/add',
       { text: { content }, notify: 1 },
     );
-    await this.d.entries
-      .updateOne(
-        { merchantId: merchantObjectId(merchantId), layer },
-        { $set: { welcomeTemplateId: template_id, welcomeText: content, updatedAt: new Date() } },
-        { upsert: true },
-      )
-      .exec();
+    await this.d.entries.saveWelcome(merchantId, layer, { welcomeTemplateId: template_id, welcomeText: content });
     return {
       layer,
       templateId: template_id,
@@ -109,14 +82,8 @@ export class GroupEntryService {
     };
   }
 
-  list(merchantId: MerchantId) {
-    return this.d.entries
-      .find(
-        { merchantId: merchantObjectId(merchantId) },
-        { _id: 0, layer: 1, qrCode: 1, chatIds: 1, welcomeText: 1, updatedAt: 1 },
-      )
-      .lean()
-      .exec();
+  list(merchantId: MerchantId): Promise<GroupEntryRecord[]> {
+    return this.d.entries.list(merchantId);
   }
 
   private async app(merchantId: MerchantId) {

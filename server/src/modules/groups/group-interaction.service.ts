@@ -1,22 +1,22 @@
 // The outcomes of the groups' interaction posts: a customer who writes "接龙+…" or "预约+…" to 微信客服, or whose reply
 // in the group a staff member records, is counted against the latest such post in a group they belong to. And each
 // group's report: posts sent and confirmed, members joined and left, sign-ups, bookings and guesses.
+import { randomUUID } from 'node:crypto';
 import type { GroupPostTopic } from '@xiaoer/common/constants/groups';
-import { Types } from 'mongoose';
+import type { GroupReportDto } from '@xiaoer/common/schemas/customer-group';
+import type { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
-import { insertedOnce } from '../../db/duplicate-key.js';
 import { AppError, notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
-import type { GroupSendModel } from '../campaigns/group-send.model.js';
 import type { GroupSendService } from '../campaigns/group-send.service.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
-import type { GroupPostModel } from './group-post.model.js';
-import type { GroupChatModel } from './group.model.js';
-import type { GroupInteractionModel } from './interaction.model.js';
+import type { PostOutcome, GroupPostRepository } from './group-post.repository.js';
+import type { GroupChatRepository } from './group.repository.js';
+import type { GroupInteractionRepository, NewGroupInteraction } from './interaction.repository.js';
 import { parseInteraction, type InteractionKind, type ParsedInteraction } from './interaction-parser.js';
 
 const TOPIC: Record<InteractionKind, GroupPostTopic> = {
@@ -30,11 +30,10 @@ const ATTRIBUTION_MS = 3 * 86_400_000;
 export class GroupInteractionService {
   constructor(
     private d: {
-      interactions: GroupInteractionModel;
-      posts: GroupPostModel;
-      groups: GroupChatModel;
-      tasks: GroupSendModel;
-      groupSends: Pick<GroupSendService, 'refresh'>;
+      interactions: GroupInteractionRepository;
+      posts: GroupPostRepository;
+      groups: GroupChatRepository;
+      groupSends: Pick<GroupSendService, 'confirmedAmong'>;
       customers: CustomerRepository;
       orders: Pick<OrderRepository, 'ofCustomersSince'>;
       knowledge: Pick<KnowledgeBaseService, 'get'>;
@@ -46,27 +45,14 @@ export class GroupInteractionService {
     const parsed = message.direction === 'in' && message.text ? parseInteraction(message.text) : null;
     if (!parsed) return;
     const customer = await this.d.customers.findByExternalUserId(app.merchantId, message.externalUserId);
-    const mid = merchantObjectId(app.merchantId);
-    const chatIds = customer
-      ? (
-          await this.d.groups
-            .find({ merchantId: mid, customerIds: customer._id, dismissed: false }, { chatId: 1 })
-            .lean()
-            .exec()
-        ).map((g) => g.chatId)
-      : [];
+    const chatIds = customer ? await this.d.groups.liveChatIdsOf(app.merchantId, customer._id) : [];
     const post = chatIds.length
-      ? await this.d.posts
-          .findOne({
-            merchantId: mid,
-            chatId: { $in: chatIds },
-            topic: TOPIC[parsed.kind],
-            status: 'sent',
-            updatedAt: { $gte: new Date(message.sentAt.getTime() - WEEK_MS) },
-          })
-          .sort({ updatedAt: -1 })
-          .lean()
-          .exec()
+      ? await this.d.posts.latestSent(
+          app.merchantId,
+          chatIds,
+          TOPIC[parsed.kind],
+          new Date(message.sentAt.getTime() - WEEK_MS),
+        )
       : null;
     await this.store(app.merchantId, `kf:${message._id}`, parsed, message.sentAt, {
       ...(customer ? { customerId: customer._id, customerName: customer.remark || customer.name } : {}),
@@ -76,17 +62,14 @@ export class GroupInteractionService {
 
   /** A reply a staff member saw in the group and records against the post. */
   async record(session: Session, postId: string, input: { text: string; customerName?: string }) {
-    const post = await this.d.posts
-      .findOne({ _id: new Types.ObjectId(postId), merchantId: merchantObjectId(session.merchantId) })
-      .lean()
-      .exec();
+    const post = await this.d.posts.findById(session.merchantId, postId);
     if (!post) throw notFound('没有找到这条群发');
     const parsed = parseInteraction(input.text);
     if (!parsed)
       throw new AppError('validation_failed', {
         message: '这条回复看起来不是接龙、预约或竞猜，格式如「接龙+杨枝甘露+2」「预约+周六+15:00」',
       });
-    await this.store(session.merchantId, `staff:${new Types.ObjectId().toHexString()}`, parsed, new Date(), {
+    await this.store(session.merchantId, `staff:${randomUUID()}`, parsed, new Date(), {
       postId: post._id,
       chatId: post.chatId,
       ...(input.customerName ? { customerName: input.customerName } : {}),
@@ -95,37 +78,17 @@ export class GroupInteractionService {
   }
 
   /** A group's figures since a date: posts, members, interactions. */
-  async report(merchantId: MerchantId, chatId: string, since: Date) {
-    const mid = merchantObjectId(merchantId);
-    const group = await this.d.groups.findOne({ merchantId: mid, chatId }).lean().exec();
+  async report(merchantId: MerchantId, chatId: string, since: Date): Promise<GroupReportDto> {
+    const group = await this.d.groups.findByChatId(merchantId, chatId);
     if (!group) throw notFound('没有找到这个客户群');
     const [posts, interactions] = await Promise.all([
-      this.d.posts
-        .find(
-          { merchantId: mid, chatId, createdAt: { $gte: since } },
-          { status: 1, groupSendId: 1, citedIds: 1, updatedAt: 1 },
-        )
-        .lean()
-        .exec(),
-      this.d.interactions
-        .find({ merchantId: mid, chatId, at: { $gte: since } })
-        .sort({ at: -1 })
-        .lean()
-        .exec(),
+      this.d.posts.outcomesSince(merchantId, chatId, since),
+      this.d.interactions.ofGroupSince(merchantId, chatId, since),
     ]);
-    const taskIds = posts.flatMap((p) => (p.groupSendId ? [p.groupSendId] : []));
-    // ask WeCom about the tasks not yet known to be confirmed (the owner confirms in the WeCom client)
-    const open = taskIds.length
-      ? await this.d.tasks
-          .find({ merchantId: mid, _id: { $in: taskIds }, status: 'created' }, { _id: 1 })
-          .limit(20)
-          .lean()
-          .exec()
-      : [];
-    await Promise.all(open.map((t) => this.d.groupSends.refresh(merchantId, String(t._id)).catch(() => undefined)));
-    const confirmed = taskIds.length
-      ? await this.d.tasks.countDocuments({ merchantId: mid, _id: { $in: taskIds }, status: 'confirmed' }).exec()
-      : 0;
+    const confirmed = await this.d.groupSends.confirmedAmong(
+      merchantId,
+      posts.flatMap((p) => (p.groupSendId ? [p.groupSendId] : [])),
+    );
     const count = (kind: InteractionKind) => interactions.filter((i) => i.kind === kind).length;
     return {
       chatId,
@@ -155,11 +118,7 @@ export class GroupInteractionService {
    * Orders the group's customers placed within 3 days of a sent post that featured an item, containing that item:
    * what the posts brought in (a conservative attribution — the item named, the members reached, a short window).
    */
-  private async attributedOrders(
-    merchantId: MerchantId,
-    customerIds: Types.ObjectId[],
-    posts: { status: string; citedIds: string[]; updatedAt: Date }[],
-  ) {
+  private async attributedOrders(merchantId: MerchantId, customerIds: Types.ObjectId[], posts: PostOutcome[]) {
     const kb = await this.d.knowledge.get(merchantId);
     const featured = posts.flatMap((p) => {
       const names = p.citedIds.flatMap((id) => {
@@ -188,19 +147,16 @@ export class GroupInteractionService {
     source: string,
     parsed: ParsedInteraction,
     at: Date,
-    link: Record<string, unknown>,
+    link: Pick<NewGroupInteraction, 'chatId' | 'postId' | 'customerId' | 'customerName'>,
   ): Promise<void> {
-    await insertedOnce(() =>
-      this.d.interactions.collection.insertOne({
-        merchantId: merchantObjectId(merchantId),
-        source,
-        kind: parsed.kind,
-        detail: parsed.detail,
-        ...(parsed.day ? { day: parsed.day } : {}),
-        ...(parsed.time ? { time: parsed.time } : {}),
-        at,
-        ...link,
-      }),
-    );
+    await this.d.interactions.insertOnce(merchantId, {
+      source,
+      kind: parsed.kind,
+      detail: parsed.detail,
+      ...(parsed.day ? { day: parsed.day } : {}),
+      ...(parsed.time ? { time: parsed.time } : {}),
+      at,
+      ...link,
+    });
   }
 }

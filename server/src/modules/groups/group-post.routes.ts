@@ -1,29 +1,28 @@
 import { Router } from '@koa/router';
-import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
 import { idParamsSchema } from '@xiaoer/common/schemas/common';
+import {
+  groupLayerBodySchema,
+  groupLayerParamsSchema,
+  groupReportQuerySchema,
+  groupWelcomeSchema,
+} from '@xiaoer/common/schemas/customer-group';
+import {
+  draftWeekSchema,
+  groupPostApproveSchema,
+  groupPostListQuerySchema,
+  groupPostReplySchema,
+} from '@xiaoer/common/schemas/group-post';
 import { chatIdParamsSchema } from '@xiaoer/common/schemas/sidebar';
-import { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { notFound } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import type { GroupEntryService } from './group-entry.service.js';
 import type { GroupInteractionService } from './group-interaction.service.js';
+import { presentGroupPost } from './group-post.presenter.js';
 import type { GroupPostService } from './group-post.service.js';
 import type { GroupSyncService } from './group-sync.service.js';
-
-const layerBody = z.object({ layer: z.enum(Object.keys(GROUP_LAYERS) as [GroupLayer, ...GroupLayer[]]) }).strict();
-const weekBody = z
-  .object({ monday: z.iso.date().refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, '请给出一周的星期一') })
-  .strict();
-const statusQuery = z.object({ status: z.enum(['pending', 'sent', 'rejected', 'failed']).optional() }).strict();
-const approveBody = z.object({ text: z.string().trim().min(1).max(1000).optional() }).strict();
-const replyBody = z
-  .object({ text: z.string().trim().min(1).max(200), customerName: z.string().trim().max(30).optional() })
-  .strict();
-const welcomeBody = z.object({ text: z.string().trim().max(1000).optional() }).strict();
-const layerParams = z.object({ layer: z.enum(Object.keys(GROUP_LAYERS) as [GroupLayer, ...GroupLayer[]]) }).strict();
-const reportQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }).strict();
+import { presentCustomerGroup, presentGroupEntry } from './group.presenter.js';
 
 /** The owner's groups (synced from WeCom, with their layer) and the group calendar's posts. */
 export function groupOperationsRoutes(
@@ -37,7 +36,7 @@ export function groupOperationsRoutes(
   // by path: this router has no prefix, and a bare use() would guard every route mounted after it as well
   router.use(['/customer-groups', '/group-posts'], requireRole('manager'));
   router.get('/customer-groups', async (ctx) => {
-    ctx.body = { items: await sync.list(ctx.state.session.merchantId) };
+    ctx.body = { items: (await sync.list(ctx.state.session.merchantId)).map(presentCustomerGroup) };
   });
   router.post('/customer-groups/sync', async (ctx) => {
     const app = await apps.findByMerchant(ctx.state.session.merchantId);
@@ -48,26 +47,26 @@ export function groupOperationsRoutes(
     await sync.setLayer(
       ctx.state.session.merchantId,
       parse(chatIdParamsSchema, ctx.params).chatId,
-      parse(layerBody, ctx.request.body).layer,
+      parse(groupLayerBodySchema, ctx.request.body).layer,
     );
     ctx.status = 204;
   });
   // Each layer's join QR code and new-member welcome.
   router.get('/customer-groups/entries', async (ctx) => {
-    ctx.body = { items: await entries.list(ctx.state.session.merchantId) };
+    ctx.body = { items: (await entries.list(ctx.state.session.merchantId)).map(presentGroupEntry) };
   });
   router.post('/customer-groups/entries/:layer/join-code', async (ctx) => {
-    ctx.body = await entries.joinCode(ctx.state.session.merchantId, parse(layerParams, ctx.params).layer);
+    ctx.body = await entries.joinCode(ctx.state.session.merchantId, parse(groupLayerParamsSchema, ctx.params).layer);
   });
   router.post('/customer-groups/entries/:layer/welcome', async (ctx) => {
     ctx.body = await entries.welcome(
       ctx.state.session.merchantId,
-      parse(layerParams, ctx.params).layer,
-      parse(welcomeBody, ctx.request.body ?? {}).text,
+      parse(groupLayerParamsSchema, ctx.params).layer,
+      parse(groupWelcomeSchema, ctx.request.body ?? {}).text,
     );
   });
   router.get('/customer-groups/:chatId/report', async (ctx) => {
-    const { days } = parse(reportQuery, ctx.query);
+    const { days } = parse(groupReportQuerySchema, ctx.query);
     ctx.body = await interactions.report(
       ctx.state.session.merchantId,
       parse(chatIdParamsSchema, ctx.params).chatId,
@@ -75,16 +74,19 @@ export function groupOperationsRoutes(
     );
   });
   router.get('/group-posts', async (ctx) => {
-    ctx.body = { items: await posts.list(ctx.state.session.merchantId, parse(statusQuery, ctx.query).status) };
+    const { status } = parse(groupPostListQuerySchema, ctx.query);
+    ctx.body = { items: (await posts.list(ctx.state.session.merchantId, status)).map(presentGroupPost) };
   });
   router.post('/group-posts/draft-week', async (ctx) => {
-    ctx.body = await posts.draftWeek(ctx.state.session.merchantId, parse(weekBody, ctx.request.body).monday);
+    ctx.body = await posts.draftWeek(ctx.state.session.merchantId, parse(draftWeekSchema, ctx.request.body).monday);
   });
   router.post('/group-posts/:id/approve', async (ctx) => {
-    ctx.body = await posts.approve(
-      ctx.state.session,
-      parse(idParamsSchema, ctx.params).id,
-      parse(approveBody, ctx.request.body ?? {}).text,
+    ctx.body = presentGroupPost(
+      await posts.approve(
+        ctx.state.session,
+        parse(idParamsSchema, ctx.params).id,
+        parse(groupPostApproveSchema, ctx.request.body ?? {}).text,
+      ),
     );
   });
   // A reply staff saw in the group ("接龙+…", "预约+…"), counted for the post.
@@ -93,11 +95,11 @@ export function groupOperationsRoutes(
     ctx.body = await interactions.record(
       ctx.state.session,
       parse(idParamsSchema, ctx.params).id,
-      parse(replyBody, ctx.request.body),
+      parse(groupPostReplySchema, ctx.request.body),
     );
   });
   router.post('/group-posts/:id/reject', async (ctx) => {
-    ctx.body = await posts.reject(ctx.state.session, parse(idParamsSchema, ctx.params).id);
+    ctx.body = presentGroupPost(await posts.reject(ctx.state.session, parse(idParamsSchema, ctx.params).id));
   });
   return router;
 }

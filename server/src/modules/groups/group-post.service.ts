@@ -9,12 +9,9 @@ import {
   type GroupLayer,
   type GroupPostKind,
 } from '@xiaoer/common/constants/groups';
-import { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
-import { auditedUpdate, type AuditEntry } from '../../db/audited-update.js';
-import { insertedOnce } from '../../db/duplicate-key.js';
 import { AppError, conflict, notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { checkReply, violationsText } from '../ai/guardrails.js';
 import type { GroupSendService } from '../campaigns/group-send.service.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
@@ -23,10 +20,11 @@ import type { AnswerEngine } from '../ai/auto-reply.service.js';
 import { addDays, periodContaining } from '../reports/period.js';
 import { merchantZone } from '../ai/business-hours.js';
 import { planWeek } from './group-calendar.js';
-import type { GroupPost, GroupPostModel } from './group-post.model.js';
-import { weatherPost, writePost, type WeekAttendance, type WrittenPost } from './group-post-writer.js';
-import type { AttendanceModel, CoursePackageModel } from '../shop-data/course.model.js';
-import type { GroupChatModel, GroupChatRecord } from './group.model.js';
+import type { GroupPost } from './group-post.model.js';
+import type { GroupPostRecord, GroupPostRepository, GroupPostStatus } from './group-post.repository.js';
+import { weatherPost, writePost, type WrittenPost } from './group-post-writer.js';
+import type { GroupChatRecord, GroupChatRepository } from './group.repository.js';
+import { weekAttendance, type StudentAttendance } from './week-attendance.js';
 import { SIGNAL_NAMES, type WeatherSignal } from '../weather/weather-signals.js';
 
 /** Weather care goes out early, before the calendar's first slots of the day. */
@@ -34,8 +32,6 @@ const WEATHER_POST_AT = '08:30';
 /** A drafted slot's identity: the unique index's fields. */
 const slotKey = (chatId: string, s: Pick<GroupPost, 'date' | 'at' | 'topic'>) =>
   `${chatId} ${s.date} ${s.at} ${s.topic}`;
-
-type PostRecord = GroupPost & { _id: Types.ObjectId };
 
 export interface WeekDraftOutcome {
   groups: number;
@@ -49,13 +45,13 @@ export interface WeekDraftOutcome {
 export class GroupPostService {
   constructor(
     private d: {
-      posts: GroupPostModel;
-      groups: GroupChatModel;
+      posts: GroupPostRepository;
+      groups: GroupChatRepository;
       customers: CustomerRepository;
       knowledge: KnowledgeBaseService;
       groupSends: GroupSendService;
       /** the week's attendance of the group's students (tutoring) */
-      attendance: { packages: CoursePackageModel; attendance: AttendanceModel };
+      attendance: StudentAttendance;
       /** the merchant's engine: with an LLM configured, posts are rewritten in the shop's voice */
       engineFor: (merchantId: MerchantId, kb: KnowledgeBase) => Promise<AnswerEngine>;
     },
@@ -81,7 +77,7 @@ export class GroupPostService {
       const members = [...(await this.d.customers.findManyByIds(merchantId, group.customerIds)).values()];
       const birthdays = members.filter((c) => c.birthday && weekDays.has(c.birthday.slice(5, 10)));
       const attendance = plan.slots.some((s) => s.topic === 'study_report')
-        ? await this.weekAttendance(merchantId, group.customerIds, monday)
+        ? await weekAttendance(this.d.attendance, merchantId, group.customerIds, monday)
         : undefined;
       for (const slot of plan.slots.filter(
         (s) => (!from || s.date >= from) && !drafted.has(slotKey(group.chatId, s)),
@@ -158,31 +154,14 @@ export class GroupPostService {
 
   /** Whether one more promotional post keeps the group's week within the 80/20 rule. */
   private async roomForPromotion(merchantId: MerchantId, chatId: string, from: string, to: string): Promise<boolean> {
-    const week = await this.d.posts
-      .find(
-        {
-          merchantId: merchantObjectId(merchantId),
-          chatId,
-          date: { $gte: from, $lte: to },
-          status: { $ne: 'rejected' },
-        },
-        { kind: 1 },
-      )
-      .lean()
-      .exec();
-    const promos = week.filter((p) => p.kind === 'promo').length + 1;
+    const week = await this.d.posts.kindsBetween(merchantId, chatId, from, to);
+    const promos = week.filter((kind) => kind === 'promo').length + 1;
     return promos / (week.length + 1) <= MAX_PROMO_SHARE;
   }
 
   /** The slots already drafted between two dates, every group's (keys of `slotKey`). */
   private async draftedSlots(merchantId: MerchantId, from: string, to: string): Promise<Set<string>> {
-    const rows = await this.d.posts
-      .find(
-        { merchantId: merchantObjectId(merchantId), date: { $gte: from, $lte: to } },
-        { chatId: 1, date: 1, at: 1, topic: 1 },
-      )
-      .lean()
-      .exec();
+    const rows = await this.d.posts.slotsBetween(merchantId, from, to);
     return new Set(rows.map((r) => slotKey(r.chatId, r)));
   }
 
@@ -192,10 +171,7 @@ export class GroupPostService {
     calendars: Partial<Record<GroupLayer, CalendarSlot[]>>,
   ): Promise<GroupChatRecord[]> {
     const layers = (Object.keys(calendars) as GroupLayer[]).filter((l) => calendars[l]?.length);
-    return this.d.groups
-      .find({ merchantId: merchantObjectId(merchantId), dismissed: false, layer: { $in: layers } })
-      .lean<GroupChatRecord[]>()
-      .exec();
+    return this.d.groups.liveInLayers(merchantId, layers);
   }
 
   /** A post for the owner once it passes the guardrails; a slot already drafted stays as it is. */
@@ -209,56 +185,13 @@ export class GroupPostService {
   ): Promise<{ drafted: boolean; skipped?: string }> {
     const guard = checkReply(post.text, post.citedIds, kb, kb.merchant.industry);
     if (!guard.ok) return { drafted: false, skipped: `没有通过核对：${violationsText(guard)}` };
-    const doc = {
-      merchantId: merchantObjectId(merchantId),
-      chatId,
-      date: slot.date,
-      at: slot.at,
-      kind: slot.kind,
-      topic: slot.topic,
-      title: slot.title,
-      ...post,
-      status: 'pending',
-      audit: [{ at: now, by: 'system', action: 'drafted', note: GROUP_POST_KINDS[slot.kind] }],
-      createdAt: now,
-      updatedAt: now,
-    };
-    return { drafted: await insertedOnce(() => this.d.posts.collection.insertOne(doc)) };
-  }
-
-  /** Classes the group's families' students had in the week (Monday 00:00 to the next, Shanghai time). */
-  private async weekAttendance(
-    merchantId: MerchantId,
-    customerIds: Types.ObjectId[],
-    monday: string,
-  ): Promise<WeekAttendance> {
-    const mid = merchantObjectId(merchantId);
-    const packages = await this.d.attendance.packages
-      .find({ merchantId: mid, customerId: { $in: customerIds } }, { externalId: 1, studentName: 1 })
-      .lean()
-      .exec();
-    const start = new Date(`${monday}T00:00:00+08:00`);
-    const records = packages.length
-      ? await this.d.attendance.attendance
-          .find({
-            merchantId: mid,
-            packageId: { $in: packages.map((p) => p.externalId) },
-            at: { $gte: start, $lt: new Date(start.getTime() + 7 * 86_400_000) },
-          })
-          .lean()
-          .exec()
-      : [];
-    const byStudent = new Map<string, { had: number; present: number }>();
-    for (const r of records) {
-      const name = packages.find((p) => p.externalId === r.packageId)?.studentName ?? '';
-      const s = byStudent.get(name) ?? { had: 0, present: 0 };
-      byStudent.set(name, { had: s.had + 1, present: s.present + (r.status === 'present' ? 1 : 0) });
-    }
-    return {
-      classes: records.length,
-      present: records.filter((r) => r.status === 'present').length,
-      fullAttendance: [...byStudent].filter(([name, s]) => name && s.had === s.present).map(([name]) => name),
-    };
+    const drafted = await this.d.posts.insertDraft(
+      merchantId,
+      { chatId, date: slot.date, at: slot.at, kind: slot.kind, topic: slot.topic, title: slot.title, ...post },
+      GROUP_POST_KINDS[slot.kind],
+      now,
+    );
+    return { drafted };
   }
 
   /** The LLM's rewrite when it passes the guardrails; the grounded text otherwise (or when it fails). */
@@ -285,17 +218,12 @@ export class GroupPostService {
     }
   }
 
-  list(merchantId: MerchantId, status?: GroupPost['status']) {
-    return this.d.posts
-      .find({ merchantId: merchantObjectId(merchantId), ...(status ? { status } : {}) })
-      .sort({ date: 1, at: 1 })
-      .limit(500)
-      .lean<PostRecord[]>()
-      .exec();
+  list(merchantId: MerchantId, status?: GroupPostStatus): Promise<GroupPostRecord[]> {
+    return this.d.posts.list(merchantId, status);
   }
 
   /** Approved (as written, or edited and checked again): the group owner's WeCom task. */
-  async approve(session: Session, id: string, editedText?: string): Promise<PostRecord> {
+  async approve(session: Session, id: string, editedText?: string): Promise<GroupPostRecord> {
     const post = await this.find(session.merchantId, id);
     if (post.status !== 'pending') throw conflict('这条群发已经处理过了');
     const text = editedText?.trim() || post.text;
@@ -305,14 +233,15 @@ export class GroupPostService {
       throw new AppError('validation_failed', {
         message: `内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致`,
       });
-    const claimed = await auditedUpdate<GroupPost, PostRecord>(
-      this.d.posts,
-      { _id: post._id, merchantId: post.merchantId, status: 'pending' },
+    const claimed = await this.d.posts.step(
+      session.merchantId,
+      post._id,
+      'pending',
       { status: 'sent', text },
       { by: session.staffId, action: editedText ? 'edited_and_approved' : 'approved' },
     );
     if (!claimed) throw conflict('这条群发已经处理过了');
-    const group = await this.d.groups.findOne({ merchantId: post.merchantId, chatId: post.chatId }).lean().exec();
+    const group = await this.d.groups.findByChatId(session.merchantId, post.chatId);
     try {
       if (!group?.ownerStaffId) throw new AppError('validation_failed', { message: '群主不是本店员工，无法代发' });
       const task = await this.d.groupSends.createForGroups(session.merchantId, {
@@ -320,26 +249,29 @@ export class GroupPostService {
         chatIds: [post.chatId],
         text,
       });
-      return this.mark(
-        claimed,
-        { groupSendId: new Types.ObjectId(task.id) },
-        { by: 'system', action: 'group_send_created', note: '群主在企业微信确认后发出' },
-      );
+      return (await this.d.posts.linkTask(session.merchantId, claimed._id, task.id, {
+        by: 'system',
+        action: 'group_send_created',
+        note: '群主在企业微信确认后发出',
+      }))!;
     } catch (err) {
       const message = err instanceof AppError ? err.message : '企业微信暂时不可用';
-      return this.mark(
-        claimed,
+      return (await this.d.posts.step(
+        session.merchantId,
+        claimed._id,
+        undefined,
         { status: 'failed', error: message },
         { by: 'system', action: 'send_failed', note: message },
-      );
+      ))!;
     }
   }
 
-  async reject(session: Session, id: string): Promise<PostRecord> {
+  async reject(session: Session, id: string): Promise<GroupPostRecord> {
     const post = await this.find(session.merchantId, id);
-    const updated = await auditedUpdate<GroupPost, PostRecord>(
-      this.d.posts,
-      { _id: post._id, merchantId: post.merchantId, status: 'pending' },
+    const updated = await this.d.posts.step(
+      session.merchantId,
+      post._id,
+      'pending',
       { status: 'rejected' },
       { by: session.staffId, action: 'rejected' },
     );
@@ -347,16 +279,9 @@ export class GroupPostService {
     return updated;
   }
 
-  private async find(merchantId: MerchantId, id: string): Promise<PostRecord> {
-    const post = await this.d.posts
-      .findOne({ _id: new Types.ObjectId(id), merchantId: merchantObjectId(merchantId) })
-      .lean<PostRecord>()
-      .exec();
+  private async find(merchantId: MerchantId, id: string): Promise<GroupPostRecord> {
+    const post = await this.d.posts.findById(merchantId, id);
     if (!post) throw notFound('没有找到这条群发');
     return post;
-  }
-
-  private async mark(post: PostRecord, set: Partial<GroupPost>, audit: AuditEntry): Promise<PostRecord> {
-    return (await auditedUpdate<GroupPost, PostRecord>(this.d.posts, { _id: post._id }, set, audit))!;
   }
 }

@@ -3,18 +3,18 @@
 // idempotent; the join / leave counts come from the events, each applied once by the inbox.
 import type { GroupLayer } from '@xiaoer/common/constants/groups';
 import { notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { ContactsApi } from '../wecom/api/contacts-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
-import type { GroupChatModel } from './group.model.js';
+import type { GroupChatRecord, GroupChatRepository } from './group.repository.js';
 
 export class GroupSyncService {
   constructor(
     private d: {
-      groups: GroupChatModel;
+      groups: GroupChatRepository;
       contacts: ContactsApi;
       customers: CustomerRepository;
       staff: StaffRepository;
@@ -40,13 +40,12 @@ export class GroupSyncService {
     counts: { joined?: number; left?: number } = {},
   ): Promise<boolean> {
     const { merchantId } = app;
-    const key = { merchantId: merchantObjectId(merchantId), chatId };
     const chat = await this.d.contacts.groupChat(app, chatId).catch((err: unknown) => {
       if (err instanceof WecomApiError && err.errcode === 40050) return null;
       throw err;
     });
     if (!chat) {
-      await this.d.groups.updateOne(key, { $set: { dismissed: true } }).exec();
+      await this.d.groups.markDismissed(merchantId, chatId);
       return false;
     }
     const external = chat.member_list.filter((m) => m.type === 2).map((m) => m.userid);
@@ -54,46 +53,31 @@ export class GroupSyncService {
       this.d.customers.findManyByExternalUserIds(merchantId, external),
       this.d.staff.findByWecomUserId(merchantId, chat.owner),
     ]);
-    await this.d.groups
-      .updateOne(
-        key,
-        {
-          $set: {
-            name: chat.name || '未命名客户群',
-            ownerUserId: chat.owner,
-            notice: chat.notice || undefined,
-            memberCount: chat.member_list.length,
-            customerIds: customers.map((c) => c._id),
-            dismissed: false,
-            ...(owner ? { ownerStaffId: owner._id } : {}),
-          },
-          $inc: { joined: counts.joined ?? 0, left: counts.left ?? 0 },
-        },
-        { upsert: true },
-      )
-      .exec();
+    await this.d.groups.saveFromWecom(
+      merchantId,
+      chatId,
+      {
+        name: chat.name || '未命名客户群',
+        ownerUserId: chat.owner,
+        notice: chat.notice || undefined,
+        memberCount: chat.member_list.length,
+        customerIds: customers.map((c) => c._id),
+        ...(owner ? { ownerStaffId: owner._id } : {}),
+      },
+      counts,
+    );
     return true;
   }
 
   async dismissed(merchantId: MerchantId, chatId: string): Promise<void> {
-    await this.d.groups
-      .updateOne({ merchantId: merchantObjectId(merchantId), chatId }, { $set: { dismissed: true } })
-      .exec();
+    await this.d.groups.markDismissed(merchantId, chatId);
   }
 
   async setLayer(merchantId: MerchantId, chatId: string, layer: GroupLayer): Promise<void> {
-    const res = await this.d.groups
-      .updateOne({ merchantId: merchantObjectId(merchantId), chatId }, { $set: { layer } })
-      .exec();
-    if (!res.matchedCount) throw notFound('没有找到这个客户群');
+    if (!(await this.d.groups.setLayer(merchantId, chatId, layer))) throw notFound('没有找到这个客户群');
   }
 
-  list(merchantId: MerchantId) {
-    return this.d.groups
-      .find({ merchantId: merchantObjectId(merchantId), dismissed: false })
-      .sort({ layer: 1, name: 1 })
-      .limit(500)
-      .lean()
-      .exec();
+  list(merchantId: MerchantId): Promise<GroupChatRecord[]> {
+    return this.d.groups.listLive(merchantId);
   }
 }

@@ -2,7 +2,7 @@ import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
 import { Schema, type Connection, type Types } from 'mongoose';
 
 /** A customer group (客户群) as synced from WeCom, with the merchant's layer and its activity. */
-export interface GroupChatRecord {
+export interface GroupChat {
   merchantId: Types.ObjectId;
   chatId: string;
   name: string;
@@ -21,7 +21,7 @@ export interface GroupChatRecord {
   updatedAt: Date;
 }
 
-const groupSchema = new Schema<GroupChatRecord>(
+const groupSchema = new Schema<GroupChat>(
   {
     merchantId: { type: Schema.Types.ObjectId, required: true },
     chatId: { type: String, required: true },
@@ -45,6 +45,5 @@ groupSchema.index({ merchantId: 1, customerIds: 1 });
 // The calendar: a merchant's live groups by layer.
 groupSchema.index({ merchantId: 1, layer: 1, dismissed: 1 });
 
-export const groupChatModel = (conn: Connection) =>
-  conn.model<GroupChatRecord>('GroupChat', groupSchema, 'group_chats');
+export const groupChatModel = (conn: Connection) => conn.model<GroupChat>('GroupChat', groupSchema, 'group_chats');
 export type GroupChatModel = ReturnType<typeof groupChatModel>;

@@ -1,22 +1,22 @@
 // Keeps the automatic tags true for every customer of a merchant: computes each customer's figures in a few
 // aggregations, decides their automatic tags, and writes only what changed — leaving the tags staff set by hand
 // alone — then queues the changed customers' WeCom tag push (the same job a sidebar edit uses).
-import { BUILT_IN_AUTO_TAGS, type TagRuleInput } from '@xiaoer/common/schemas/tag-rule';
+import { BUILT_IN_AUTO_TAGS } from '@xiaoer/common/schemas/tag-rule';
 import type { Types } from 'mongoose';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import { autoTags, highValueThreshold } from './auto-tags.js';
-import type { TagRuleModel } from './tag-rule.model.js';
+import type { TagRuleRepository } from './tag-rule.repository.js';
 
 const DAY_MS = 86_400_000;
 
 export class AutoTagService {
   constructor(
     private d: {
-      rules: TagRuleModel;
+      rules: Pick<TagRuleRepository, 'list'>;
       customers: CustomerRepository;
       orders: OrderRepository;
       merchants: MerchantRepository;
@@ -26,22 +26,10 @@ export class AutoTagService {
     },
   ) {}
 
-  async rules(merchantId: MerchantId): Promise<(TagRuleInput & { id: string })[]> {
-    const rows = await this.d.rules
-      .find({ merchantId: merchantObjectId(merchantId) })
-      .sort({ createdAt: 1 })
-      .lean()
-      .exec();
-    return rows.map(({ _id, merchantId: _m, createdAt: _c, updatedAt: _u, __v: _v, ...r }) => ({
-      ...(r as TagRuleInput),
-      id: String(_id),
-    }));
-  }
-
   async apply(merchantId: MerchantId, now = new Date()): Promise<{ customers: number; changed: number }> {
     const merchant = await this.d.merchants.findById(merchantId);
     if (!merchant) return { customers: 0, changed: 0 };
-    const rules = await this.rules(merchantId);
+    const rules = await this.d.rules.list(merchantId);
     const yearAgo = new Date(now.getTime() - 365 * DAY_MS);
     const keywords = [...new Set(rules.filter((r) => r.enabled && r.keyword).map((r) => r.keyword!))];
     const [customers, figures, items, wrote] = await Promise.all([

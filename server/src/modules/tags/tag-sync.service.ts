@@ -2,21 +2,20 @@ import type { CorpTagGroupDto } from '@xiaoer/common/schemas/sidebar';
 // Two-way sync of corp tags. WeCom → us: the tag list is mirrored (on onboarding and on change_external_tag
 // events). Us → WeCom: a customer's tags are pushed by a job that compares what we hold with what WeCom shows on
 // each follow relation and marks the difference, so a retry or a duplicate job changes nothing.
-import type { Model } from 'mongoose';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { ContactsApi } from '../wecom/api/contacts-api.js';
 import type { TagsApi } from '../wecom/api/tags-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
-import type { CorpTag } from './corp-tag.model.js';
+import type { CorpTagRepository } from './corp-tag.repository.js';
 
 /** The tag group our own tags are created in, so the merchant sees where they came from. */
 export const XIAOER_TAG_GROUP = '小二标签';
 
 export class TagSyncService {
   constructor(
-    private tags: Model<CorpTag>,
+    private tags: CorpTagRepository,
     private api: TagsApi,
     private contacts: ContactsApi,
     private customers: CustomerRepository,
@@ -24,14 +23,7 @@ export class TagSyncService {
 
   /** The tags staff can pick: WeCom's corp tags by group, then the ones only we have used (pushed on first use). */
   async groups(merchantId: MerchantId): Promise<CorpTagGroupDto[]> {
-    const [corp, used] = await Promise.all([
-      this.tags
-        .find({ merchantId: merchantObjectId(merchantId) })
-        .sort({ groupName: 1, name: 1 })
-        .lean()
-        .exec(),
-      this.customers.distinctTags(merchantId),
-    ]);
+    const [corp, used] = await Promise.all([this.tags.list(merchantId), this.customers.distinctTags(merchantId)]);
     const groups = new Map<string, string[]>();
     for (const t of corp) groups.set(t.groupName, [...(groups.get(t.groupName) ?? []), t.name]);
     const known = new Set(corp.map((t) => t.name));
@@ -42,32 +34,26 @@ export class TagSyncService {
 
   /** Mirrors WeCom's corp tags; tags deleted in WeCom disappear from the mirror. */
   async pull(app: WecomCredentials): Promise<number> {
-    const merchantId = merchantObjectId(app.merchantId);
     const groups = await this.api.list(app);
     const seen: string[] = [];
     for (const g of groups) {
       for (const t of g.tag) {
         seen.push(t.id);
-        await this.tags
-          .updateOne(
-            { merchantId, wecomTagId: t.id },
-            { $set: { name: t.name, groupId: g.group_id, groupName: g.group_name } },
-            { upsert: true },
-          )
-          .exec();
+        await this.tags.mirror(app.merchantId, {
+          wecomTagId: t.id,
+          name: t.name,
+          groupId: g.group_id,
+          groupName: g.group_name,
+        });
       }
     }
-    await this.tags.deleteMany({ merchantId, wecomTagId: { $nin: seen } }).exec();
+    await this.tags.removeAllBut(app.merchantId, seen);
     return seen.length;
   }
 
   /** WeCom ids for our tag names, creating the missing ones in WeCom (in our group). */
   async idsFor(app: WecomCredentials, names: string[], retried = false): Promise<Map<string, string>> {
-    const merchantId = merchantObjectId(app.merchantId);
-    const known = await this.tags
-      .find({ merchantId, name: { $in: names } })
-      .lean()
-      .exec();
+    const known = await this.tags.findByNames(app.merchantId, names);
     const ids = new Map(known.map((t) => [t.name, t.wecomTagId]));
     const missing = names.filter((n) => !ids.has(n));
     if (missing.length) {
@@ -81,13 +67,12 @@ export class TagSyncService {
       if (!group) return this.idsFor(app, names, true);
       for (const t of group.tag.filter((x) => missing.includes(x.name))) {
         ids.set(t.name, t.id);
-        await this.tags
-          .updateOne(
-            { merchantId, wecomTagId: t.id },
-            { $set: { name: t.name, groupId: group.group_id, groupName: group.group_name } },
-            { upsert: true },
-          )
-          .exec();
+        await this.tags.mirror(app.merchantId, {
+          wecomTagId: t.id,
+          name: t.name,
+          groupId: group.group_id,
+          groupName: group.group_name,
+        });
       }
     }
     return ids;
@@ -103,14 +88,7 @@ export class TagSyncService {
     if (!customer?.externalUserId || customer.contactStatus !== 'active') return { added: 0, removed: 0 };
     const wanted = await this.idsFor(app, customer.tags);
     const wantedIds = new Set(wanted.values());
-    const ours = new Set(
-      (
-        await this.tags
-          .find({ merchantId: merchantObjectId(merchantId) })
-          .lean()
-          .exec()
-      ).map((t) => t.wecomTagId),
-    );
+    const ours = new Set((await this.tags.list(merchantId)).map((t) => t.wecomTagId));
     const profile = await this.contacts.getExternalContact(app, customer.externalUserId).catch((err: unknown) => {
       // 40096: WeCom does not know this external userid (never a contact of this corp): nothing to push, ever
       if (err instanceof WecomApiError && err.errcode === 40096) return null;

@@ -6,11 +6,11 @@ import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../logging/logger.js';
 import type { JobRuntime } from '../../jobs/job-runtime.js';
 import type { RedisLock } from '../../redis/lock.js';
-import { groupSendModel } from '../campaigns/group-send.model.js';
+import type { GroupSendRepository } from '../campaigns/group-send.repository.js';
 import { GroupSendService } from '../campaigns/group-send.service.js';
-import { channelCodeModel } from '../channels/channel-code.model.js';
+import type { ChannelCodeRepository } from '../channels/channel-code.repository.js';
 import { ChannelCodeService } from '../channels/channel-code.service.js';
-import { corpTagModel } from '../tags/corp-tag.model.js';
+import type { CorpTagRepository } from '../tags/corp-tag.repository.js';
 import { TagSyncService } from '../tags/tag-sync.service.js';
 import { TagsApi } from './api/tags-api.js';
 import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
@@ -35,7 +35,7 @@ import { WecomClient } from './api/wecom-client.js';
 import { CallbackIntakeService } from './callback/callback-intake.service.js';
 import { contactEventHandlers, type ContactEventDeps } from './contacts/contact-events.handler.js';
 import { GroupSyncService } from '../groups/group-sync.service.js';
-import { groupChatModel } from '../groups/group.model.js';
+import type { GroupChatRepository } from '../groups/group.repository.js';
 import { openContactSyncRunRepository } from './contacts/contact-sync.repository.js';
 import { ContactSyncService } from './contacts/contact-sync.service.js';
 import { inboxModel } from './inbox/inbox.model.js';
@@ -58,6 +58,10 @@ export interface WecomDeps {
   customers: CustomerRepository;
   staff: StaffRepository;
   merchants: MerchantRepository;
+  groupChats: GroupChatRepository;
+  groupSends: GroupSendRepository;
+  channelCodes: ChannelCodeRepository;
+  corpTags: CorpTagRepository;
   /** merchant-supplied URLs (script images) are fetched only through it */
   outbound: OutboundGuard;
   /** told when a customer deletes a staff member (the owner alerts, built after WeCom) */
@@ -78,8 +82,8 @@ export function buildWecom(d: WecomDeps) {
   const contactsApi = new ContactsApi(client);
   const kfApi = new KfApi(client);
   const identity = new IdentityApi(client, cache);
-  const tags = new TagSyncService(corpTagModel(d.mongo), new TagsApi(client), contactsApi, d.customers);
-  const channelCodes = new ChannelCodeService(channelCodeModel(d.mongo), apps, d.staff, client);
+  const tags = new TagSyncService(d.corpTags, new TagsApi(client), contactsApi, d.customers);
+  const channelCodes = new ChannelCodeService(d.channelCodes, apps, d.staff, client);
   const pullTags: InboxHandler = async ({ app }) => void (await tags.pull(app));
   const queueCustomerMessage = async (app: WecomCredentials, message: MessageRecord) => {
     const stored = await inbox.insert(app.merchantId, {
@@ -107,9 +111,8 @@ export function buildWecom(d: WecomDeps) {
     d.logger,
     queueCustomerMessage,
   );
-  const groupSendTasks = groupSendModel(d.mongo);
   const groupSync = new GroupSyncService({
-    groups: groupChatModel(d.mongo),
+    groups: d.groupChats,
     contacts: contactsApi,
     customers: d.customers,
     staff: d.staff,
@@ -152,8 +155,7 @@ export function buildWecom(d: WecomDeps) {
     identity,
     tags,
     channelCodes,
-    groupSendTasks,
-    groupSends: new GroupSendService(groupSendTasks, d.customers, d.staff, apps, client),
+    groupSends: new GroupSendService(d.groupSends, d.customers, d.staff, apps, client),
     configCheck: new ConfigCheckService(apps, d.staff, client),
     contactSync: new ContactSyncService(openContactSyncRunRepository(d.mongo), contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),

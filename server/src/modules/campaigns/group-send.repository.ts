@@ -1,0 +1,85 @@
+import { Types } from 'mongoose';
+import { TenantRepository } from '../../db/tenant-repository.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { GroupSendModel, GroupSendTask } from './group-send.model.js';
+
+export type GroupSendRecord = GroupSendTask & { _id: Types.ObjectId };
+/** A task as WeCom made it; whether its sender confirmed it, and who got it, come from WeCom later. */
+export type NewGroupSend = Pick<GroupSendTask, 'senderStaffId' | 'senderUserId' | 'text' | 'msgid' | 'skipped'> &
+  Partial<Pick<GroupSendTask, 'externalUserIds' | 'chatIds' | 'key'>>;
+
+const oid = (id: string | Types.ObjectId) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+/** Group-send tasks (群发); GroupSendService is their writer. */
+export class GroupSendRepository extends TenantRepository<GroupSendTask> {
+  constructor(model: GroupSendModel) {
+    super(model);
+  }
+
+  async insert(merchantId: MerchantId, task: NewGroupSend): Promise<GroupSendRecord> {
+    const created = await this.model.create({ ...task, merchantId: merchantObjectId(merchantId) });
+    return created.toObject() as GroupSendRecord;
+  }
+
+  findById(merchantId: MerchantId, id: string | Types.ObjectId): Promise<GroupSendRecord | null> {
+    return this.model
+      .findOne(this.scoped(merchantId, { _id: oid(id) }))
+      .lean<GroupSendRecord>()
+      .exec();
+  }
+
+  /** The task made under a caller's idempotency key (`draft-<id>`). */
+  findByKey(merchantId: MerchantId, key: string): Promise<GroupSendRecord | null> {
+    return this.model.findOne(this.scoped(merchantId, { key })).lean<GroupSendRecord>().exec();
+  }
+
+  /** Tasks since a moment that include any of these customers: the local cap check. */
+  sentToSince(
+    merchantId: MerchantId,
+    externalUserIds: string[],
+    since: Date,
+  ): Promise<Pick<GroupSendRecord, 'externalUserIds' | 'createdAt'>[]> {
+    return this.model
+      .find(this.scoped(merchantId, { externalUserIds: { $in: externalUserIds }, createdAt: { $gte: since } }), {
+        externalUserIds: 1,
+        createdAt: 1,
+      })
+      .lean<Pick<GroupSendRecord, 'externalUserIds' | 'createdAt'>[]>()
+      .exec();
+  }
+
+  async markCancelled(merchantId: MerchantId, id: Types.ObjectId, at: Date): Promise<void> {
+    await this.model.updateOne(this.scoped(merchantId, { _id: id }), { $set: { cancelledAt: at } }).exec();
+  }
+
+  /** WeCom's view of the task as read now: confirmed by its sender or not, and each recipient's result. */
+  recordCheck(
+    merchantId: MerchantId,
+    id: Types.ObjectId,
+    check: Pick<GroupSendTask, 'status' | 'results'>,
+    at: Date,
+  ): Promise<GroupSendRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        this.scoped(merchantId, { _id: id }),
+        { $set: { ...check, checkedAt: at } },
+        { returnDocument: 'after' },
+      )
+      .lean<GroupSendRecord>()
+      .exec();
+  }
+
+  /** Which of these tasks are not yet known to be confirmed (at most `limit`). */
+  async openAmong(merchantId: MerchantId, ids: Types.ObjectId[], limit: number): Promise<Types.ObjectId[]> {
+    const rows = await this.model
+      .find(this.scoped(merchantId, { _id: { $in: ids }, status: 'created' }), { _id: 1 })
+      .limit(limit)
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((r) => r._id);
+  }
+
+  countConfirmed(merchantId: MerchantId, ids: Types.ObjectId[]): Promise<number> {
+    return this.count(merchantId, { _id: { $in: ids }, status: 'confirmed' });
+  }
+}
