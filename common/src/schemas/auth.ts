@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StaffRole } from '../constants/roles.js';
+import { STAFF_ROLES } from '../constants/roles.js';
 import { objectIdSchema } from './common.js';
 
 /** Demo mode only: sign in as one of the demo merchant's staff without WeCom. */
@@ -7,11 +7,14 @@ export const demoLoginSchema = z
   .object({ staffId: objectIdSchema.optional(), role: z.enum(['owner', 'manager', 'staff']).optional() })
   .strict();
 
-export interface SessionDto {
-  token: string;
-  expiresAt: string;
-  staff: { id: string; name: string; role: StaffRole; merchantId: string };
-}
+export const sessionDtoSchema = z
+  .object({
+    token: z.string(),
+    expiresAt: z.string(),
+    staff: z.object({ id: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), merchantId: z.string() }).strict(),
+  })
+  .strict();
+export type SessionDto = z.infer<typeof sessionDtoSchema>;
 
 export const wecomLoginSchema = z
   .object({ corpId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '企业ID格式不正确'), code: z.string().min(1).max(512) })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENDERS, type SOURCE_CHANNELS } from '../constants/customer.js';
+import { GENDERS, SOURCE_CHANNELS } from '../constants/customer.js';
 import { isoDateSchema, objectIdSchema, paginationSchema } from './common.js';
 
 export const customerListQuerySchema = paginationSchema
@@ -33,38 +33,44 @@ export const customerNoteCreateSchema = z
   .object({ text: z.string().trim().min(1, '请填写跟进内容').max(500) })
   .strict();
 
-export interface CustomerNoteDto {
-  text: string;
-  staffId: string;
-  createdAt: string;
-}
+export const customerNoteDtoSchema = z
+  .object({ text: z.string(), staffId: z.string(), createdAt: z.string() })
+  .strict();
+export type CustomerNoteDto = z.infer<typeof customerNoteDtoSchema>;
 
-export interface CustomerDto {
-  id: string;
-  externalUserId?: string;
-  name: string;
-  avatar?: string;
-  remark?: string;
-  /** masked for staff below manager: 138****5678 */
-  phone?: string;
-  gender: (typeof GENDERS)[number];
-  birthday?: string;
-  tags: string[];
-  sourceChannel: (typeof SOURCE_CHANNELS)[number];
-  followStaffIds: string[];
-  notes: CustomerNoteDto[];
-  firstContactAt?: string;
-  lastContactAt?: string;
-  consentMarketing: boolean;
-  optedOut: boolean;
-  /** who opted the customer out or cleared it, when and why (managers and owners only) */
-  consentLog?: ConsentLogEntryDto[];
-}
+export const consentLogEntryDtoSchema = z
+  .object({
+    at: z.string(),
+    /** a staff id, or `customer` when they wrote 退订 themselves */
+    by: z.string(),
+    action: z.enum(['opted_out', 'opt_out_cleared']),
+    reason: z.string().optional(),
+  })
+  .strict();
+export type ConsentLogEntryDto = z.infer<typeof consentLogEntryDtoSchema>;
 
-export interface ConsentLogEntryDto {
-  at: string;
-  /** a staff id, or `customer` when they wrote 退订 themselves */
-  by: string;
-  action: 'opted_out' | 'opt_out_cleared';
-  reason?: string;
-}
+/** A customer as both clients show them. */
+export const customerDtoSchema = z
+  .object({
+    id: z.string(),
+    externalUserId: z.string().optional(),
+    name: z.string(),
+    avatar: z.string().optional(),
+    remark: z.string().optional(),
+    /** masked for staff below manager: 138****5678 */
+    phone: z.string().optional(),
+    gender: z.enum(GENDERS),
+    birthday: z.string().optional(),
+    tags: z.array(z.string()),
+    sourceChannel: z.enum(SOURCE_CHANNELS),
+    followStaffIds: z.array(z.string()),
+    notes: z.array(customerNoteDtoSchema),
+    firstContactAt: z.string().optional(),
+    lastContactAt: z.string().optional(),
+    consentMarketing: z.boolean(),
+    optedOut: z.boolean(),
+    /** who opted the customer out or cleared it, when and why (managers and owners only) */
+    consentLog: z.array(consentLogEntryDtoSchema).optional(),
+  })
+  .strict();
+export type CustomerDto = z.infer<typeof customerDtoSchema>;

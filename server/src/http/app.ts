@@ -28,6 +28,7 @@ import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { jsonBody } from './middleware/body.js';
 import { fileURLToPath } from 'node:url';
 import { clientPage } from './client-page.js';
+import { checkContractResponses } from './contract-route.js';
 import { devBridgeRoutes } from '../modules/sidebar/dev-bridge.routes.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
@@ -91,6 +92,8 @@ export function createApp(
   app.use(corsForClients(config.http.corsOrigins));
   app.use(requestTimeout(config.http.requestTimeoutMs));
   app.use(jsonBody(config.http.bodyLimit));
+  // Outside production every answer of a route built from a contract is checked against the contract.
+  if (config.env !== 'production') app.use(checkContractResponses());
 
   const health = healthRoutes({
     pingMongo: () => pingMongo(container.mongo),

@@ -1,19 +1,15 @@
 import { Router } from '@koa/router';
-import {
-  autoReplySettingsSchema,
-  draftFeedbackSchema,
-  llmSettingsSchema,
-  suggestionQuerySchema,
-} from '@xiaoer/common/schemas/ai-settings';
+import * as api from '@xiaoer/common/api/ai';
 import { PassThrough } from 'node:stream';
-import { DRAFT_KINDS, type SuggestionService } from './suggestions.service.js';
-import type { CustomerSummaryService } from './customer-summary.service.js';
-import { idParamsSchema } from '@xiaoer/common/schemas/common';
+import type { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
+import { pathUnder, route } from '../../http/contract-route.js';
 import { parse } from '../../http/validate.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { CustomerSummaryService } from './customer-summary.service.js';
 import type { LlmSettingsService } from './llm-settings.service.js';
+import { DRAFT_KINDS, type SuggestionService } from './suggestions.service.js';
 
 export function aiRoutes(
   llm: LlmSettingsService,
@@ -23,34 +19,33 @@ export function aiRoutes(
   summaries: CustomerSummaryService,
 ): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/ai' });
-  router.get('/llm-settings', requireRole('owner'), async (ctx) => {
-    ctx.body = await llm.view(ctx.state.session.merchantId);
+  route(router, api.llmSettings, requireRole('owner'), (_, ctx) => llm.view(ctx.state.session.merchantId));
+  route(router, api.saveLlmSettings, requireRole('owner'), async ({ body }, ctx) => {
+    await llm.save(ctx.state.session.merchantId, body);
+    return llm.view(ctx.state.session.merchantId);
   });
-  router.put('/llm-settings', requireRole('owner'), async (ctx) => {
-    await llm.save(ctx.state.session.merchantId, parse(llmSettingsSchema, ctx.request.body));
-    ctx.body = await llm.view(ctx.state.session.merchantId);
-  });
-  router.put('/auto-reply', requireRole('owner'), async (ctx) => {
-    const { mode } = parse(autoReplySettingsSchema, ctx.request.body);
-    await merchants.setAutoReplyMode(ctx.state.session.merchantId, mode);
+  route(router, api.setAutoReply, requireRole('owner'), async ({ body }, ctx) => {
+    await merchants.setAutoReplyMode(ctx.state.session.merchantId, body.mode);
     await knowledge.changed(ctx.state.session.merchantId);
-    ctx.body = { mode };
+    return { mode: body.mode };
   });
   // Drafts for the sidebar, all at once (in slot order) ...
-  router.post('/suggestions', async (ctx) => {
-    const { customerId, question } = parse(suggestionQuerySchema, ctx.request.body);
+  route(router, api.suggestions, async ({ body }, ctx) => {
     const drafts = [];
     const { merchantId, staffId } = ctx.state.session;
-    for await (const d of (await suggestions.open(merchantId, staffId, customerId))(question)) drafts.push(d);
-    ctx.body = { drafts: drafts.sort((a, b) => DRAFT_KINDS.indexOf(a.kind) - DRAFT_KINDS.indexOf(b.kind)) };
+    for await (const d of (await suggestions.open(merchantId, staffId, body.customerId))(body.question)) drafts.push(d);
+    return { drafts: drafts.sort((a, b) => DRAFT_KINDS.indexOf(a.kind) - DRAFT_KINDS.indexOf(b.kind)) };
   });
   // ... or streamed as server-sent events: `answer_text` while the answer is being written, a `draft` as each is
   // ready, then `done`. An unknown customer (404) or too many requests (429) is still JSON: the stream opens after.
-  router.get('/suggestions/stream', async (ctx) => {
-    const { customerId, question } = parse(suggestionQuerySchema, ctx.query);
+  router.get(pathUnder(router, api.suggestionStream), async (ctx) => {
+    const { customerId, question } = parse(api.suggestionStream.request, ctx.query);
     const drafts = await suggestions.open(ctx.state.session.merchantId, ctx.state.session.staffId, customerId);
     const stream = new PassThrough();
-    const send = (event: string, data: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const send = <K extends keyof typeof api.suggestionEvents>(
+      event: K,
+      data: z.input<(typeof api.suggestionEvents)[K]>,
+    ) => stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     ctx.set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache',
@@ -61,21 +56,15 @@ export function aiRoutes(
       for await (const d of drafts(question, (text) => send('answer_text', { text }))) send('draft', d);
       send('done', {});
       stream.end();
-    })().catch((err: Error) =>
-      stream.end(`event: error\ndata: ${JSON.stringify({ message: '生成建议失败，请重试', detail: err.name })}\n\n`),
-    );
+    })().catch((err: Error) => {
+      send('error', { message: '生成建议失败，请重试', detail: err.name });
+      stream.end();
+    });
   });
   // 智能纪要: a short summary of the customer and tags their own words suggest (staff confirm them).
-  router.get('/customers/:id/summary', async (ctx) => {
-    ctx.body = await summaries.summarize(ctx.state.session.merchantId, parse(idParamsSchema, ctx.params).id);
-  });
-  router.post('/suggestions/feedback', async (ctx) => {
-    await suggestions.recordFeedback(
-      ctx.state.session.merchantId,
-      ctx.state.session.staffId,
-      parse(draftFeedbackSchema, ctx.request.body),
-    );
-    ctx.status = 204;
-  });
+  route(router, api.customerSummary, ({ params }, ctx) => summaries.summarize(ctx.state.session.merchantId, params.id));
+  route(router, api.suggestionFeedback, ({ body }, ctx) =>
+    suggestions.recordFeedback(ctx.state.session.merchantId, ctx.state.session.staffId, body),
+  );
   return router;
 }

@@ -1,16 +1,9 @@
 import { Router } from '@koa/router';
-import {
-  demoLoginSchema,
-  inviteCreateSchema,
-  miniProgramBindSchema,
-  miniProgramLoginSchema,
-  wecomLoginSchema,
-} from '@xiaoer/common/schemas/auth';
-import { oauthUrlQuerySchema } from '@xiaoer/common/schemas/sidebar';
+import * as api from '@xiaoer/common/api/auth';
 import type { Middleware } from 'koa';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { AppError, notFound } from '../../errors/app-error.js';
-import { parse } from '../../http/validate.js';
+import { route } from '../../http/contract-route.js';
 import { presentStaff } from '../staff/staff.presenter.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { AuthService } from './auth.service.js';
@@ -31,44 +24,28 @@ function loginRateLimit(limits: LoginLimits): Middleware {
 export function publicAuthRoutes(auth: AuthService, limits: LoginLimits): Router {
   const router = new Router({ prefix: '/api/auth' });
   router.use(loginRateLimit(limits));
-  router.post('/demo-login', async (ctx) => {
-    ctx.body = await auth.demoLogin(parse(demoLoginSchema, ctx.request.body ?? {}));
-  });
+  route(router, api.demoLogin, ({ body }) => auth.demoLogin(body));
   // The sidebar, before WeCom's OAuth redirect: where to go.
-  router.get('/wecom/oauth-url', async (ctx) => {
-    const { corpId, redirectUri } = parse(oauthUrlQuerySchema, ctx.query);
-    ctx.body = await auth.wecomOauthUrl(corpId, redirectUri);
-  });
+  route(router, api.wecomOauthUrl, ({ query }) => auth.wecomOauthUrl(query.corpId, query.redirectUri));
   // The sidebar, after WeCom's OAuth redirect.
-  router.post('/wecom', async (ctx) => {
-    const { corpId, code } = parse(wecomLoginSchema, ctx.request.body);
-    ctx.body = await auth.wecomLogin(corpId, code);
-  });
+  route(router, api.wecomLogin, ({ body }) => auth.wecomLogin(body.corpId, body.code));
   // The mini-program, with the wx.login code.
-  router.post('/miniprogram/login', async (ctx) => {
-    ctx.body = await auth.miniProgramLogin(parse(miniProgramLoginSchema, ctx.request.body).code);
-  });
-  router.post('/miniprogram/bind', async (ctx) => {
-    const { bindTicket, inviteCode } = parse(miniProgramBindSchema, ctx.request.body);
-    ctx.body = await auth.bindMiniProgram(bindTicket, inviteCode);
-  });
+  route(router, api.miniProgramLogin, ({ body }) => auth.miniProgramLogin(body.code));
+  route(router, api.miniProgramBind, ({ body }) => auth.bindMiniProgram(body.bindTicket, body.inviteCode));
   return router;
 }
 
 export function sessionRoutes(auth: AuthService, staff: StaffRepository): Router<AuthedState> {
   const router = new Router<AuthedState>();
-  router.get('/auth/me', async (ctx) => {
+  route(router, api.me, async (_, ctx) => {
     const { merchantId, staffId } = ctx.state.session;
     const me = await staff.findById(merchantId, staffId);
     if (!me) throw notFound('账号已停用，请联系老板');
-    ctx.body = presentStaff(me);
+    return presentStaff(me);
   });
-  router.post('/auth/refresh', async (ctx) => {
-    ctx.body = await auth.refresh(ctx.state.session);
-  });
-  router.post('/invites', requireRole('owner'), async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await auth.createInvite(ctx.state.session, parse(inviteCreateSchema, ctx.request.body).staffId);
-  });
+  route(router, api.refresh, (_, ctx) => auth.refresh(ctx.state.session));
+  route(router, api.createInvite, requireRole('owner'), ({ body }, ctx) =>
+    auth.createInvite(ctx.state.session, body.staffId),
+  );
   return router;
 }

@@ -1,60 +1,46 @@
 import { Router } from '@koa/router';
-import { idParamsSchema } from '@xiaoer/common/schemas/common';
-import {
-  customerListQuerySchema,
-  customerNoteCreateSchema,
-  customerUpdateSchema,
-} from '@xiaoer/common/schemas/customer';
+import * as api from '@xiaoer/common/api/customers';
 import type { AuthedState } from '../../auth/auth.middleware.js';
-import { parse } from '../../http/validate.js';
+import { route } from '../../http/contract-route.js';
 import { presentCustomer } from './customer.presenter.js';
-import type { CustomerService } from './customer.service.js';
 import type { CustomerProfileService } from './customer-profile.service.js';
-import { externalUserIdParamsSchema } from '@xiaoer/common/schemas/sidebar';
+import type { CustomerService } from './customer.service.js';
 
 export function customerRoutes(customers: CustomerService, profiles: CustomerProfileService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/customers' });
 
-  // The sidebar knows the customer by WeCom's external userid (getCurExternalContact).
-  router.get('/by-external/:externalUserId', async (ctx) => {
+  route(router, api.profileByExternalUserId, ({ params }, ctx) => {
     const { merchantId, role } = ctx.state.session;
-    ctx.body = await profiles.byExternalUserId(
-      merchantId,
-      parse(externalUserIdParamsSchema, ctx.params).externalUserId,
-      role,
-    );
+    return profiles.byExternalUserId(merchantId, params.externalUserId, role);
   });
 
-  router.get('/:id/profile', async (ctx) => {
+  route(router, api.profile, ({ params }, ctx) => {
     const { merchantId, role } = ctx.state.session;
-    ctx.body = await profiles.byId(merchantId, parse(idParamsSchema, ctx.params).id, role);
+    return profiles.byId(merchantId, params.id, role);
   });
 
-  router.get('/', async (ctx) => {
+  route(router, api.list, async ({ query }, ctx) => {
     const { session } = ctx.state;
-    const page = await customers.list(session, parse(customerListQuerySchema, ctx.query));
-    ctx.body = { items: page.items.map((c) => presentCustomer(c, session.role)), nextCursor: page.nextCursor };
+    const page = await customers.list(session, query);
+    return {
+      items: page.items.map((c) => presentCustomer(c, session.role)),
+      ...(page.nextCursor && { nextCursor: page.nextCursor }),
+    };
   });
 
-  router.get('/:id', async (ctx) => {
+  route(router, api.get, async ({ params }, ctx) => {
     const { merchantId, role } = ctx.state.session;
-    const { id } = parse(idParamsSchema, ctx.params);
-    ctx.body = presentCustomer(await customers.get(merchantId, id), role);
+    return presentCustomer(await customers.get(merchantId, params.id), role);
   });
 
-  router.patch('/:id', async (ctx) => {
+  route(router, api.update, async ({ params, body }, ctx) => {
     const { session } = ctx.state;
-    const { id } = parse(idParamsSchema, ctx.params);
-    const patch = parse(customerUpdateSchema, ctx.request.body);
-    ctx.body = presentCustomer(await customers.update(session, id, patch), session.role);
+    return presentCustomer(await customers.update(session, params.id, body), session.role);
   });
 
-  router.post('/:id/notes', async (ctx) => {
+  route(router, api.addNote, async ({ params, body }, ctx) => {
     const { merchantId, staffId, role } = ctx.state.session;
-    const { id } = parse(idParamsSchema, ctx.params);
-    const { text } = parse(customerNoteCreateSchema, ctx.request.body);
-    ctx.status = 201;
-    ctx.body = presentCustomer(await customers.addNote(merchantId, id, staffId, text), role);
+    return presentCustomer(await customers.addNote(merchantId, params.id, staffId, body.text), role);
   });
 
   return router;

@@ -1,4 +1,5 @@
 import { Router } from '@koa/router';
+import * as api from '@xiaoer/common/api/knowledge';
 import { idParamsSchema } from '@xiaoer/common/schemas/common';
 import {
   faqInputSchema,
@@ -8,12 +9,11 @@ import {
   scriptInputSchema,
 } from '@xiaoer/common/schemas/knowledge';
 import type { KnowledgeImportService } from './knowledge-import.service.js';
-import { z as zod } from 'zod';
 import type { ScriptUseService } from './script-use.service.js';
 import type { ScriptLibraryService } from './script-library.service.js';
-import { scriptFavouriteSchema } from '@xiaoer/common/schemas/sidebar';
 import type { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
+import { route } from '../../http/contract-route.js';
 import { parse } from '../../http/validate.js';
 import type { Entity, KnowledgeAdminService } from './knowledge-admin.service.js';
 
@@ -23,15 +23,6 @@ const RESOURCES: [string, Entity, z.ZodType][] = [
   ['products', 'product', productInputSchema],
   ['scripts', 'script', scriptInputSchema],
 ];
-
-const scriptUseSchema = zod
-  .object({
-    customerId: zod
-      .string()
-      .regex(/^[0-9a-f]{24}$/i)
-      .optional(),
-  })
-  .strict();
 
 /** The same four endpoints for each kind of knowledge; staff read, managers and owners edit. */
 export function knowledgeRoutes(
@@ -73,28 +64,18 @@ export function knowledgeRoutes(
   }
 
   // The sidebar's library: pinyin initials for search, the member's favourites first.
-  router.get('/script-library', async (ctx) => {
-    ctx.body = { items: await library.list(ctx.state.session.merchantId, ctx.state.session.staffId) };
-  });
-  router.put('/scripts/:id/favourite', async (ctx) => {
-    const { favourite } = parse(scriptFavouriteSchema, ctx.request.body);
-    await library.setFavourite(
-      ctx.state.session.merchantId,
-      ctx.state.session.staffId,
-      parse(idParamsSchema, ctx.params).id,
-      favourite,
-    );
-    ctx.body = { favourite };
+  route(router, api.scriptLibrary, async (_, ctx) => ({
+    items: await library.list(ctx.state.session.merchantId, ctx.state.session.staffId),
+  }));
+  route(router, api.setScriptFavourite, async ({ params, body }, ctx) => {
+    const { merchantId, staffId } = ctx.state.session;
+    await library.setFavourite(merchantId, staffId, params.id, body.favourite);
+    return { favourite: body.favourite };
   });
   // One tap in the sidebar: the script with its variables filled for this customer; counts the use.
-  router.post('/scripts/:id/use', async (ctx) => {
-    const { id } = parse(idParamsSchema, ctx.params);
-    ctx.body = await scripts.use(
-      ctx.state.session.merchantId,
-      id,
-      parse(scriptUseSchema, ctx.request.body ?? {}).customerId,
-    );
-  });
+  route(router, api.useScript, ({ params, body }, ctx) =>
+    scripts.use(ctx.state.session.merchantId, params.id, body.customerId),
+  );
   router.get('/history', requireRole('manager'), async (ctx) => {
     ctx.body = { items: await admin.changes(ctx.state.session.merchantId) };
   });

@@ -1,6 +1,7 @@
+import type { StaffDto } from '@xiaoer/common/schemas/staff';
 import type { StaffRecord } from './staff.repository.js';
 
-export const presentStaff = (s: StaffRecord) => ({
+export const presentStaff = (s: StaffRecord): StaffDto => ({
   id: s._id.toHexString(),
   name: s.name,
   role: s.role,

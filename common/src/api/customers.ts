@@ -1,0 +1,66 @@
+// Customers: the sidebar's profile of the customer in the chat, and the console's customer list.
+import { z } from 'zod';
+import { idParamsSchema } from '../schemas/common.js';
+import {
+  customerDtoSchema,
+  customerListQuerySchema,
+  customerNoteCreateSchema,
+  customerUpdateSchema,
+} from '../schemas/customer.js';
+import { customerProfileDtoSchema, externalUserIdParamsSchema } from '../schemas/sidebar.js';
+import { defineEndpoint } from './contract.js';
+
+/** The sidebar knows the customer by WeCom's external userid (getCurExternalContact). */
+export const profileByExternalUserId = defineEndpoint({
+  method: 'GET',
+  path: '/customers/by-external/:externalUserId',
+  params: externalUserIdParamsSchema,
+  response: customerProfileDtoSchema,
+});
+
+export const profile = defineEndpoint({
+  method: 'GET',
+  path: '/customers/:id/profile',
+  params: idParamsSchema,
+  response: customerProfileDtoSchema,
+});
+
+export const customerPageSchema = z
+  .object({
+    items: z.array(customerDtoSchema),
+    /** pass as `cursor` for the next page; absent on the last page */
+    nextCursor: z.string().optional(),
+  })
+  .strict();
+
+export const list = defineEndpoint({
+  method: 'GET',
+  path: '/customers',
+  request: customerListQuerySchema,
+  response: customerPageSchema,
+});
+
+export const get = defineEndpoint({
+  method: 'GET',
+  path: '/customers/:id',
+  params: idParamsSchema,
+  response: customerDtoSchema,
+});
+
+/** Tags (synced to WeCom), remark, phone, birthday, opt-out; clearing an opt-out is the owner's, with a reason. */
+export const update = defineEndpoint({
+  method: 'PATCH',
+  path: '/customers/:id',
+  params: idParamsSchema,
+  request: customerUpdateSchema,
+  response: customerDtoSchema,
+});
+
+export const addNote = defineEndpoint({
+  method: 'POST',
+  path: '/customers/:id/notes',
+  params: idParamsSchema,
+  request: customerNoteCreateSchema,
+  response: customerDtoSchema,
+  status: 201,
+});
