@@ -33,17 +33,7 @@ const modelTypes = [
 export const notYetBehindRepositories = [
   'server/src/app/container.ts',
   'server/src/modules/ai/ai.container.ts',
-  'server/src/modules/ai/auto-reply.service.ts',
-  'server/src/modules/ai/decision-log.ts',
-  'server/src/modules/ai/llm-settings.service.ts',
   'server/src/modules/ai/morning-summary.service.ts',
-  'server/src/modules/ai/suggestions.service.ts',
-  'server/src/modules/ai/token-budget.ts',
-  'server/src/modules/knowledge/knowledge-admin.service.ts',
-  'server/src/modules/knowledge/knowledge-base.service.ts',
-  'server/src/modules/knowledge/knowledge-import.service.ts',
-  'server/src/modules/knowledge/script-library.service.ts',
-  'server/src/modules/knowledge/script-use.service.ts',
   'server/src/modules/wecom/wecom.container.ts',
 ];
 

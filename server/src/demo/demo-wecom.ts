@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
 import type { Container } from '../app/container.js';
-import { merchantObjectId, type MerchantId } from '../tenancy/merchant-id.js';
+import type { MerchantId } from '../tenancy/merchant-id.js';
 import { DEMO_GROUP_CHAT_ID } from '../modules/sidebar/dev-bridge.routes.js';
 import { localTime } from '../modules/ai/business-hours.js';
 import { periodContaining } from '../modules/reports/period.js';
@@ -45,10 +45,12 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
     credentials.kfAccounts,
   );
   // The welcome script carries the shop's card image, served with the sidebar.
-  await c.ai.scripts.updateOne(
-    { merchantId: merchantObjectId(merchantId), title: '欢迎词' },
-    { $set: { attachment: { kind: 'image', url: `${serverUrl}/sidebar/demo/welcome-card.png` } } },
-  );
+  const welcome = (await c.ai.scripts.library(merchantId)).find((s) => s.title === '欢迎词');
+  if (welcome) {
+    const { category, title, content } = welcome;
+    const attachment = { kind: 'image' as const, url: `${serverUrl}/sidebar/demo/welcome-card.png` };
+    await c.ai.scripts.update(merchantId, String(welcome._id), { category, title, content, attachment });
+  }
   // A VIP group with a few regulars, for the sidebar's group view.
   const regulars = (await c.repositories.customers.list(merchantId, { limit: 8 })).items.flatMap((x) =>
     x.externalUserId ? [x.externalUserId] : [],

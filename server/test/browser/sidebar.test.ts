@@ -163,9 +163,9 @@ describe('sidebar in a customer chat', () => {
     });
     expect(sent!.params.verifySignature).toMatch(/^[0-9a-f]{40}$/);
     await vi.waitFor(async () =>
-      expect(await w.app.container.mongo.collection('draft_feedback').findOne({ outcome: 'used' })).toMatchObject({
-        draft: '杨枝甘露中杯18元哦～今天有货',
-      }),
+      expect(
+        (await w.app.container.ai.draftFeedback.latest(w.tenant.merchantId)).find((f) => f.outcome === 'used'),
+      ).toMatchObject({ draft: '杨枝甘露中杯18元哦～今天有货' }),
     );
   });
 

@@ -16,9 +16,9 @@ beforeAll(async () => {
   openKfId = w.credentials.kfAccounts[0]!.openKfId;
   const { merchantId } = w.tenant;
   await w.app.container.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
-  await w.app.container.ai.faqs.insertMany(DEMO_FAQS.map((f) => ({ ...f, merchantId: w.tenant.merchant._id })));
-  await w.app.container.ai.policies.insertMany(DEMO_POLICIES.map((p) => ({ ...p, merchantId: w.tenant.merchant._id })));
-  await w.app.container.ai.knowledge.changed(merchantId);
+  await w.app.container.ai.faqs.insertMany(merchantId, DEMO_FAQS);
+  await w.app.container.ai.policies.insertMany(merchantId, DEMO_POLICIES);
+  await w.app.container.ai.knowledge.changed(merchantId); // the menu's insert does not bump the version
 });
 afterAll(() => w.close());
 
@@ -33,7 +33,7 @@ describe('after-hours auto-reply on 微信客服', () => {
   it('answers a price question from the menu with the right price', async () => {
     await shopIs('closed');
     expect(await w.kfCustomerWrites('wmAiPrice', '杨枝甘露多少钱？')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
-    const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiPrice' }).lean();
+    const decision = await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmAiPrice');
     expect(decision).toMatchObject({ action: 'sent', engine: 'offline', intent: 'price', violations: [] });
     expect(decision!.citedIds[0]).toMatch(/^product:/);
   });
@@ -57,15 +57,13 @@ describe('after-hours auto-reply on 微信客服', () => {
     const replies = await w.kfCustomerWrites('wmAiHuman', '转人工');
     expect(replies).toEqual(['好的，马上为您转接店员，请稍等～']);
     expect(w.standin.state.kfSessions.get(`${openKfId}:wmAiHuman`)?.state).toBe(3);
-    expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiHuman' }).lean())?.action).toBe(
-      'handoff',
-    );
+    expect((await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmAiHuman'))?.action).toBe('handoff');
   });
 
   it('stays silent inside business hours when the mode is after-hours, and answers when it is always', async () => {
     await shopIs('open');
     expect(await w.kfCustomerWrites('wmAiOpen', '几点关门')).toEqual([]);
-    expect((await w.app.container.ai.decisions.findOne({ externalUserId: 'wmAiOpen' }).lean())?.reason).toBe(
+    expect((await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmAiOpen'))?.reason).toBe(
       'within business hours',
     );
     await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'always' } } });
@@ -100,10 +98,21 @@ describe('after-hours auto-reply on 微信客服', () => {
     const tomorrow = new Date(Date.now() + 86_400_000);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(tomorrow);
     const at0830 = new Date(`${day}T08:30:00+08:00`);
-    await w.app.container.ai.decisions.updateMany(
-      { merchantId: w.tenant.merchant._id },
-      { $set: { at: new Date(at0830.getTime() - 2 * 3600_000) } },
-    );
+    // the night: one question answered, one handed over
+    const night = new Date(at0830.getTime() - 2 * 3600_000);
+    for (const action of ['sent', 'handoff'] as const)
+      await w.app.container.ai.decisions.record(w.tenant.merchantId, {
+        channel: 'kf',
+        externalUserId: `wmNight-${action}`,
+        question: '?',
+        engine: 'offline',
+        intent: 'x',
+        citedIds: [],
+        violations: [],
+        action,
+        reason: 'r',
+        at: night,
+      });
     const summary = w.app.container.ai.morningSummary;
     expect(await summary.runFor(w.tenant.merchantId, new Date(`${day}T07:59:00+08:00`))).toBe(false); // too early
     const before = w.standin.state.appMessages.length;

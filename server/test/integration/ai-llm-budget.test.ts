@@ -4,7 +4,7 @@
 import { LlmStandIn } from '@xiaoer/dev-services/llm-standin/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
-import { llmUsageModel } from '../../src/modules/ai/llm-settings.model.js';
+import { llmDay } from '../../src/modules/ai/token-budget.js';
 import { BOT_LIMIT, LLM_MAX_OUTPUT_TOKENS, SUGGESTION_LIMITS } from '../../src/modules/ai/ai-limits.js';
 import type { WecomCredentials } from '../../src/modules/wecom/wecom-app.repository.js';
 import type { MerchantId } from '../../src/tenancy/merchant-id.js';
@@ -164,9 +164,9 @@ describe('the daily token budget', () => {
     const keys = await c().redis.keys(`xe:m:${t.merchantId}:llm:*`);
     expect(keys.length).toBeGreaterThan(0);
     await c().redis.del(...keys); // as after a Redis restart without persistence
-    await c()
-      .mongo.collection('llm_usage')
-      .updateOne({ merchantId: t.merchant._id }, { $set: { totalTokens: 4_900 } });
+    const day = llmDay(new Date());
+    const settled = (await c().ai.llmUsage.forDay(t.merchantId, day))?.totalTokens ?? 0;
+    await c().ai.llmUsage.add(t.merchantId, day, { totalTokens: 4_900 - settled }); // the bill says 4,900 spent
     const calls = llm.seen.length;
     expect(answerDraft(await ask(t.staff[1]!, t.customers[1]!, '杨枝甘露多少钱'))).toBe(OFFLINE_ANSWER);
     expect(llm.seen.length).toBe(calls);
@@ -182,7 +182,7 @@ describe('the daily token budget', () => {
       retryStrategy: () => null,
     });
     dead.on('error', () => {});
-    const budget = new TokenBudget(dead, llmUsageModel(c().mongo), c().logger);
+    const budget = new TokenBudget(dead, c().ai.llmUsage, c().logger);
     await expect(budget.reserve(w.tenant.merchantId, 1_000_000, 100)).resolves.toBeNull();
     dead.disconnect();
   });
@@ -227,7 +227,7 @@ describe('the bot takes its reply slot before it runs an engine', () => {
     await w.standin.customers.writesToKf(openKfId, externalUserId, text);
     await c().wecom.kf.sync(creds, openKfId);
   }
-  const decision = (externalUserId: string) => c().ai.decisions.findOne({ externalUserId }).sort({ at: -1 }).lean();
+  const decision = (externalUserId: string) => c().ai.decisions.latestFor(w.tenant.merchantId, externalUserId);
 
   it('makes no LLM call when the 5 replies since the customer’s message are used up', async () => {
     await writesUnanswered('wmBudgetGone', '杨枝甘露多少钱');
@@ -296,7 +296,7 @@ describe('the bot takes its reply slot before it runs an engine', () => {
       .mongo.collection('messages')
       .countDocuments({ externalUserId: 'wmFlood', direction: 'in' });
     expect(stored).toBe(limit + 3); // every message is kept for staff
-    const decisions = await c().ai.decisions.find({ externalUserId: 'wmFlood' }).lean();
+    const decisions = await c().ai.decisions.forCustomer(w.tenant.merchantId, 'wmFlood');
     expect(decisions).toHaveLength(limit + 3);
     expect(decisions.filter((d) => d.reason === 'flood')).toHaveLength(1);
   });

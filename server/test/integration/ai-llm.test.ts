@@ -57,7 +57,7 @@ describe('LLM engine', () => {
     expect(request.model).toBe('deepseek-chat');
     expect(request.messages[0]!.content).toContain('杨枝甘露 鲜果茶 18元');
     expect(request.responseFormat).toMatchObject({ type: 'json_schema' });
-    const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmOk' }).lean();
+    const decision = await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmLlmOk');
     expect(decision).toMatchObject({ engine: 'llm', action: 'sent' });
     expect(
       (await w.app.request('/api/ai/llm-settings', { token: w.tenant.tokens.owner })).body.tokensToday,
@@ -67,7 +67,7 @@ describe('LLM engine', () => {
   it('blocks a reply with a wrong price: the customer gets a safe answer and a person', async () => {
     llm.fallback = answerWithPrice('15');
     expect(await w.kfCustomerWrites('wmLlmWrong', '杨枝甘露多少钱')).toEqual([DONT_KNOW]);
-    const decision = await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmWrong' }).lean();
+    const decision = await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmLlmWrong');
     expect(decision).toMatchObject({ engine: 'llm', action: 'handoff', reason: 'guardrail: price_not_in_data' });
     expect(decision!.violations).toEqual([{ kind: 'price_not_in_data', detail: '15元' }]);
     expect(w.standin.state.kfSessions.get(`${openKfId}:wmLlmWrong`)?.state).toBe(3);
@@ -77,7 +77,7 @@ describe('LLM engine', () => {
     llm.latencyMs = 2000;
     llm.fallback = answerWithPrice('18');
     expect(await w.kfCustomerWrites('wmLlmSlow', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']);
-    expect(await w.app.container.ai.decisions.findOne({ externalUserId: 'wmLlmSlow' }).lean()).toMatchObject({
+    expect(await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmLlmSlow')).toMatchObject({
       engine: 'offline',
       action: 'sent',
     });
@@ -214,7 +214,6 @@ describe('proactive drafts in the shop’s voice', () => {
   };
 
   beforeAll(async () => {
-    await w.app.container.mongo.collection('llm_usage').deleteMany({});
     for (const [name, ago] of [
       ['阿强', 40],
       ['阿珍', 41],

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.js';
+import type { MerchantId } from '../../src/tenancy/merchant-id.js';
 import { buildTenant } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
 let token: string;
 let customerId: string;
+let merchantId: MerchantId;
 
 beforeAll(async () => {
   app = await startTestApp({ role: 'api', env: { DEMO_MODE: 'true' } });
-  await seedDemo(app.container);
+  merchantId = (await seedDemo(app.container)).merchantId;
   token = (await app.request('/api/auth/demo-login', { body: { role: 'staff' } })).body.token;
   // a regular: the customer with the most orders
   const [top] = await app.container.mongo
@@ -57,7 +59,7 @@ describe('sidebar suggestions', () => {
       body: { customerId, draft: '草稿', outcome: 'edited', sentText: '改过的' },
     });
     expect(fb.status).toBe(204);
-    expect(await app.container.mongo.collection('draft_feedback').countDocuments({ outcome: 'edited' })).toBe(1);
+    expect(await app.container.ai.draftFeedback.count(merchantId, { outcome: 'edited' })).toBe(1);
     const other = await buildTenant(app.container);
     const res = await app.request('/api/ai/suggestions', { token: other.tokens.staff, body: { customerId } });
     expect(res.status).toBe(404);

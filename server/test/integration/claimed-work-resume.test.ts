@@ -140,8 +140,7 @@ describe('the morning summary', () => {
     const tomorrow = new Date(Date.now() + 86_400_000);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(tomorrow);
     const at = (hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
-    await w.app.container.ai.decisions.create({
-      merchantId: w.tenant.merchant._id,
+    await w.app.container.ai.decisions.record(w.tenant.merchantId, {
       channel: 'kf',
       externalUserId: 'wmNightOwl',
       question: '几点开门',

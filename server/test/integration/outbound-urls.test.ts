@@ -10,10 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { type AppError } from '../../src/errors/app-error.js';
 import { checkLlmBaseUrl, llmFetch } from '../../src/modules/ai/llm-endpoint.js';
-import { llmSettingsModel } from '../../src/modules/ai/llm-settings.model.js';
 import { MediaService } from '../../src/modules/wecom/media.service.js';
 import { OutboundGuard, type Resolver } from '../../src/net/outbound-guard.js';
-import { merchantObjectId } from '../../src/tenancy/merchant-id.js';
 import { forbidNetworkDns } from '../support/no-network-dns.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
@@ -115,28 +113,20 @@ describe('the LLM base URL', () => {
   });
 
   it('is never connected to at a private address, even when stored before these checks existed', async () => {
-    const settings = llmSettingsModel(w.app.container.mongo);
-    await settings.updateOne(
-      { merchantId: merchantObjectId(w.tenant.merchantId) },
-      {
-        $set: {
-          baseUrl: llm.url,
-          model: 'deepseek-chat',
-          apiKeySealed: w.app.container.secrets.seal('sk-test-1234567890'),
-          dailyTokenBudget: 50_000,
-        },
-      },
-      { upsert: true },
-    );
-    await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+    const settings = w.app.container.ai.llmSettings; // stored as it was, without the settings page's checks
+    await settings.save(w.tenant.merchantId, {
+      baseUrl: llm.url,
+      model: 'deepseek-chat',
+      apiKeySealed: w.app.container.secrets.seal('sk-test-1234567890'),
+      dailyTokenBudget: 50_000,
+    });
     const calls = llm.seen.length;
     expect(await w.kfCustomerWrites('wmOldPrivateLlm', '杨枝甘露多少钱')).toEqual(['杨枝甘露中杯18元，大杯加3元。']); // the offline engine
     expect(llm.seen.length).toBe(calls);
-    expect(await w.app.container.ai.decisions.findOne({ externalUserId: 'wmOldPrivateLlm' }).lean()).toMatchObject({
+    expect(await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmOldPrivateLlm')).toMatchObject({
       engine: 'offline',
     });
-    await settings.deleteOne({ merchantId: merchantObjectId(w.tenant.merchantId) });
-    await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+    await settings.remove(w.tenant.merchantId);
   });
 
   it('is resolved, checked and connected to through the guard: a name for a private address is refused', async () => {

@@ -58,7 +58,7 @@ describe('inbox fairness', () => {
     // Messages with five newer ones already waiting are not answered one by one: the bot sees each message at most
     // once, and only the latest of the burst get an answer.
     const superseded = flood.filter((e) => e.result?.skipped === 'superseded').length;
-    const decisions = await w.app.container.ai.decisions.countDocuments({ externalUserId: 'wmFlood' });
+    const decisions = await w.app.container.ai.decisions.count(w.tenant.merchantId, { externalUserId: 'wmFlood' });
     expect(superseded).toBe(295);
     expect(decisions).toBe(5);
     expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmFlood').length).toBeLessThanOrEqual(5);

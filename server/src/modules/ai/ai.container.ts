@@ -9,21 +9,31 @@ import type { ShopRepository } from '../shops/shop.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { Wecom } from '../wecom/wecom.container.js';
 import { faqModel, policyModel } from '../knowledge/faq.model.js';
+import { FaqRepository } from '../knowledge/faq.repository.js';
+import { PolicyRepository } from '../knowledge/policy.repository.js';
 import { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { KnowledgeAdminService } from '../knowledge/knowledge-admin.service.js';
 import { knowledgeChangeModel } from '../knowledge/knowledge-change.model.js';
+import { KnowledgeChangeRepository } from '../knowledge/knowledge-change.repository.js';
+import { KnowledgeVersion } from '../knowledge/knowledge-version.js';
 import { scriptModel } from '../knowledge/script.model.js';
+import { ScriptRepository } from '../knowledge/script.repository.js';
 import { ScriptUseService } from '../knowledge/script-use.service.js';
 import { ScriptLibraryService } from '../knowledge/script-library.service.js';
 import { KnowledgeImportService } from '../knowledge/knowledge-import.service.js';
-import { productModel } from '../catalog/product.model.js';
 import { aiDecisionModel } from './ai-decision.model.js';
-import { SuggestionService, draftFeedbackModel } from './suggestions.service.js';
+import { AiDecisionRepository } from './ai-decision.repository.js';
+import { draftFeedbackModel } from './draft-feedback.model.js';
+import { DraftFeedbackRepository } from './draft-feedback.repository.js';
+import { SuggestionService } from './suggestions.service.js';
 import { CustomerSummaryService } from './customer-summary.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import { MorningSummaryService, morningSummaryModel } from './morning-summary.service.js';
 import { AutoReplyService } from './auto-reply.service.js';
-import { llmSettingsModel, llmUsageModel } from './llm-settings.model.js';
+import { llmSettingsModel } from './llm-settings.model.js';
+import { LlmSettingsRepository } from './llm-settings.repository.js';
+import { llmUsageModel } from './llm-usage.model.js';
+import { LlmUsageRepository } from './llm-usage.repository.js';
 import { LlmSettingsService } from './llm-settings.service.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { OutboundGuard } from '../../net/outbound-guard.js';
@@ -48,19 +58,22 @@ export interface AiDeps {
 }
 
 export function buildAi(d: AiDeps) {
-  const faqs = faqModel(d.mongo);
-  const policies = policyModel(d.mongo);
-  const knowledge = new KnowledgeBaseService(d.redis, d.merchants, d.shops, d.products, faqs, policies);
-  const decisions = aiDecisionModel(d.mongo);
-  const llmUsage = llmUsageModel(d.mongo);
+  const version = new KnowledgeVersion(d.redis);
+  const faqs = new FaqRepository(faqModel(d.mongo), version);
+  const policies = new PolicyRepository(policyModel(d.mongo), version);
+  const scripts = new ScriptRepository(scriptModel(d.mongo));
+  const knowledge = new KnowledgeBaseService(version, d.merchants, d.shops, d.products, faqs, policies);
+  const decisions = new AiDecisionRepository(aiDecisionModel(d.mongo));
+  const llmUsage = new LlmUsageRepository(llmUsageModel(d.mongo));
+  const llmSettings = new LlmSettingsRepository(llmSettingsModel(d.mongo), version);
+  const draftFeedback = new DraftFeedbackRepository(draftFeedbackModel(d.mongo));
   const tokenBudget = new TokenBudget(d.redis, llmUsage, d.logger);
   const llm = new LlmSettingsService(
-    llmSettingsModel(d.mongo),
+    llmSettings,
     llmUsage,
     d.secrets,
     d.customers,
     d.llmTimeoutMs,
-    knowledge,
     tokenBudget,
     d.outbound,
   );
@@ -77,20 +90,19 @@ export function buildAi(d: AiDeps) {
     limits,
   });
   d.wecom.kf.onCustomerMessage((app, message, context) => autoReply.onCustomerMessage(app, message, context));
-  const scripts = scriptModel(d.mongo);
   const admin = new KnowledgeAdminService(
-    { faq: faqs, policy: policies, product: productModel(d.mongo), script: scripts },
-    knowledgeChangeModel(d.mongo),
-    knowledge,
+    { faq: faqs, policy: policies, product: d.products, script: scripts },
+    new KnowledgeChangeRepository(knowledgeChangeModel(d.mongo)),
+    version,
   );
   const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, knowledge, (merchantId, url) =>
     d.wecom.media.imageMediaId(merchantId, url),
   );
   const scriptLibrary = new ScriptLibraryService(scripts, d.staff);
-  const knowledgeImport = new KnowledgeImportService(admin, { product: productModel(d.mongo), faq: faqs });
+  const knowledgeImport = new KnowledgeImportService(admin, d.products, faqs);
   const morningSummary = new MorningSummaryService(
     morningSummaryModel(d.mongo),
-    decisions,
+    aiDecisionModel(d.mongo), // until the morning summary reads through AiDecisionRepository (inRange)
     d.merchants,
     d.staff,
     d.wecom.apps,
@@ -101,7 +113,7 @@ export function buildAi(d: AiDeps) {
     knowledge,
     d.customers,
     d.orders,
-    draftFeedbackModel(d.mongo),
+    draftFeedback,
     (merchantId, kb) => llm.engineFor(merchantId, kb),
     limits,
   );
@@ -111,6 +123,9 @@ export function buildAi(d: AiDeps) {
     faqs,
     policies,
     decisions,
+    llmSettings,
+    llmUsage,
+    draftFeedback,
     autoReply,
     llm,
     morningSummary,

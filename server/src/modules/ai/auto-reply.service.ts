@@ -5,7 +5,6 @@
 // runs, then one message that a person will answer. Every decision is logged.
 import type { AiAnswer } from '@xiaoer/common/schemas/ai';
 import type { Logger } from '../../logging/logger.js';
-import { merchantObjectId } from '../../tenancy/merchant-id.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
 import type { CustomerMessageContext, KfService, ReplySlot } from '../conversations/kf.service.js';
 import { BOT_HISTORY } from '../conversations/kf.service.js';
@@ -14,10 +13,10 @@ import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { ContactsApi } from '../wecom/api/contacts-api.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
-import type { AiDecision, AiDecisionModel } from './ai-decision.model.js';
+import type { AiDecision } from './ai-decision.model.js';
+import type { AiDecisionRepository, NewAiDecision } from './ai-decision.repository.js';
 import type { AiRateLimits } from './ai-rate-limits.js';
 import { isOpen } from './business-hours.js';
-import { DecisionLog } from './decision-log.js';
 import { checkReply } from './guardrails.js';
 import { detectIntent } from './intents.js';
 import { DONT_KNOW, offlineAnswer } from './offline-engine.js';
@@ -63,7 +62,7 @@ export interface AutoReplyDeps {
   customers: CustomerRepository;
   staff: StaffRepository;
   contactsApi: ContactsApi;
-  decisions: AiDecisionModel;
+  decisions: AiDecisionRepository;
   logger: Logger;
   /** the engine for a merchant: the LLM when configured, else offline */
   engineFor: (app: WecomCredentials, kb: KnowledgeBase) => Promise<AnswerEngine>;
@@ -72,16 +71,12 @@ export interface AutoReplyDeps {
   now?: () => Date;
 }
 
-type Log = (entry: Partial<AiDecision> & Pick<AiDecision, 'action' | 'reason' | 'engine'>) => Promise<void>;
+type Log = (entry: Partial<NewAiDecision> & Pick<AiDecision, 'action' | 'reason' | 'engine'>) => Promise<void>;
 /** Who the bot answers, and the msgid of its one reply to this message (a retry after a crash never sends twice). */
 type Recipient = { openKfId: string; externalUserId: string; replyId: string };
 
 export class AutoReplyService {
-  private decisionLog: DecisionLog;
-
-  constructor(private d: AutoReplyDeps) {
-    this.decisionLog = new DecisionLog(d.decisions);
-  }
+  constructor(private d: AutoReplyDeps) {}
 
   /** Subscribed to KfService.onCustomerMessage (which may hand over the conversation it already read). */
   async onCustomerMessage(app: WecomCredentials, message: MessageRecord, context: CustomerMessageContext = {}) {
@@ -93,7 +88,6 @@ export class AutoReplyService {
     const kb = await this.d.knowledge.get(merchantId);
     const intent = detectIntent(question);
     const base = {
-      merchantId: merchantObjectId(merchantId),
       channel: 'kf' as const,
       externalUserId: to.externalUserId,
       question,
@@ -101,7 +95,7 @@ export class AutoReplyService {
       citedIds: [],
       violations: [],
     };
-    const log: Log = (entry) => this.decisionLog.record({ ...base, ...entry, at: new Date() });
+    const log: Log = (entry) => this.d.decisions.record(merchantId, { ...base, ...entry, at: new Date() });
 
     // Opting out is honoured whatever the mode or the hour.
     if (intent === 'opt_out') {

@@ -1,13 +1,13 @@
-import type { Model } from 'mongoose';
 import type { SecretBox } from '../../crypto/secret-box.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
-import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { offlineEngine, type AnswerEngine } from './auto-reply.service.js';
 import { LlmEngine } from './llm-engine.js';
 import type { OutboundGuard } from '../../net/outbound-guard.js';
 import { checkLlmBaseUrl, llmFetch } from './llm-endpoint.js';
-import type { LlmSettings, LlmUsage } from './llm-settings.model.js';
+import type { LlmSettingsRepository } from './llm-settings.repository.js';
+import type { LlmUsageRepository } from './llm-usage.repository.js';
 import { llmDay, type TokenBudget } from './token-budget.js';
 
 export interface LlmSettingsInput {
@@ -22,13 +22,11 @@ export const maskKey = (key: string) => (key.length > 8 ? `${key.slice(0, 3)}***
 
 export class LlmSettingsService {
   constructor(
-    private settings: Model<LlmSettings>,
-    private usage: Model<LlmUsage>,
+    private settings: LlmSettingsRepository,
+    private usage: LlmUsageRepository,
     private secrets: SecretBox,
     private customers: CustomerRepository,
     private timeoutMs: number,
-    /** the knowledge base service: the engine is cached with a merchant's knowledge snapshot and renewed with it */
-    private knowledge: KnowledgeBaseService,
     /** every call reserves its tokens here first */
     private budget: TokenBudget,
     /** the endpoint is the merchant's URL: checked when saved, and every connection made through the guard */
@@ -39,33 +37,19 @@ export class LlmSettingsService {
 
   async save(merchantId: MerchantId, input: LlmSettingsInput): Promise<void> {
     await checkLlmBaseUrl(this.outbound, input.baseUrl);
-    await this.settings
-      .updateOne(
-        { merchantId: merchantObjectId(merchantId) },
-        {
-          $set: {
-            baseUrl: input.baseUrl,
-            model: input.model,
-            apiKeySealed: this.secrets.seal(input.apiKey),
-            dailyTokenBudget: input.dailyTokenBudget,
-          },
-        },
-        { upsert: true },
-      )
-      .exec();
-    await this.knowledge.changed(merchantId); // every process renews its engine with the knowledge snapshot
+    // the repository bumps the knowledge version: every process renews its engine with the snapshot
+    await this.settings.save(merchantId, {
+      baseUrl: input.baseUrl,
+      model: input.model,
+      apiKeySealed: this.secrets.seal(input.apiKey),
+      dailyTokenBudget: input.dailyTokenBudget,
+    });
   }
 
   async view(merchantId: MerchantId) {
-    const s = await this.settings
-      .findOne({ merchantId: merchantObjectId(merchantId) })
-      .lean()
-      .exec();
+    const s = await this.settings.find(merchantId);
     if (!s) return { configured: false as const, engine: 'offline' as const };
-    const today = await this.usage
-      .findOne({ merchantId: merchantObjectId(merchantId), day: llmDay(new Date()) })
-      .lean()
-      .exec();
+    const today = await this.usage.forDay(merchantId, llmDay(new Date()));
     return {
       configured: true as const,
       engine: 'llm' as const,
@@ -92,8 +76,7 @@ export class LlmSettingsService {
   }
 
   private async build(merchantId: MerchantId): Promise<AnswerEngine> {
-    const mid = merchantObjectId(merchantId);
-    const s = await this.settings.findOne({ merchantId: mid }).lean().exec();
+    const s = await this.settings.find(merchantId);
     if (!s) return offlineEngine;
     return new LlmEngine({
       baseUrl: s.baseUrl,

@@ -1,9 +1,8 @@
 // Drafts for staff in the sidebar: up to three grounded replies for a customer (to what they asked, when the staff
 // member pasted it; a personal follow-up from their own orders; a new item worth telling them about). Each draft
 // passes the guardrails and says why it was drafted and what it rests on. Staff send, edit or reject — all recorded.
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { ProductRecord } from '../catalog/product.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
@@ -13,6 +12,7 @@ import { checkReply } from './guardrails.js';
 import { offlineAnswer } from './offline-engine.js';
 import type { AnswerEngine } from './auto-reply.service.js';
 import type { AiRateLimits } from './ai-rate-limits.js';
+import type { DraftFeedbackRepository, NewDraftFeedback } from './draft-feedback.repository.js';
 
 export const DRAFT_KINDS = ['answer', 'favourite', 'new_item'] as const;
 
@@ -24,29 +24,6 @@ export interface Draft {
   citedIds: string[];
 }
 
-interface Feedback {
-  merchantId: Types.ObjectId;
-  staffId: Types.ObjectId;
-  customerId: Types.ObjectId;
-  draft: string;
-  outcome: 'used' | 'edited' | 'rejected';
-  sentText?: string;
-  at: Date;
-}
-const feedbackSchema = new Schema<Feedback>({
-  merchantId: { type: Schema.Types.ObjectId, required: true },
-  staffId: { type: Schema.Types.ObjectId, required: true },
-  customerId: { type: Schema.Types.ObjectId, required: true },
-  draft: { type: String, required: true },
-  outcome: { type: String, enum: ['used', 'edited', 'rejected'], required: true },
-  sentText: String,
-  at: { type: Date, required: true },
-});
-// Quality stats: a merchant's feedback over time.
-feedbackSchema.index({ merchantId: 1, at: -1 });
-export const draftFeedbackModel = (conn: Connection) =>
-  conn.model<Feedback>('DraftFeedback', feedbackSchema, 'draft_feedback');
-
 const soldOut = (p: ProductRecord) => !p.available || p.stock === 0;
 
 export class SuggestionService {
@@ -54,7 +31,7 @@ export class SuggestionService {
     private knowledge: KnowledgeBaseService,
     private customers: CustomerRepository,
     private orders: OrderRepository,
-    private feedback: Model<Feedback>,
+    private feedback: DraftFeedbackRepository,
     /** the merchant's engine (the LLM when configured) for the answer draft; the offline engine otherwise */
     private engineFor: (merchantId: MerchantId, kb: KnowledgeBase) => Promise<AnswerEngine>,
     private limits: AiRateLimits,
@@ -119,17 +96,7 @@ export class SuggestionService {
     };
   }
 
-  async recordFeedback(
-    merchantId: MerchantId,
-    staffId: string,
-    input: { customerId: string; draft: string; outcome: Feedback['outcome']; sentText?: string },
-  ) {
-    await this.feedback.create({
-      ...input,
-      merchantId: merchantObjectId(merchantId),
-      staffId,
-      customerId: input.customerId,
-      at: new Date(),
-    });
+  async recordFeedback(merchantId: MerchantId, staffId: string, input: NewDraftFeedback) {
+    await this.feedback.record(merchantId, staffId, input);
   }
 }

@@ -10,15 +10,12 @@
 // hand out a fresh day. With Redis unreachable, nothing is reserved: the caller uses the offline engine (fail closed).
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Collection } from 'mongodb';
-import type { Model } from 'mongoose';
-import { BatchedWrites } from '../../db/batched-writes.js';
 import type { Logger } from '../../logging/logger.js';
 import { tenantKey } from '../../redis/keys.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { LLM_RESERVATION_LEASE_MS } from './ai-limits.js';
 import { localTime } from './business-hours.js';
-import type { LlmUsage } from './llm-settings.model.js';
+import type { LlmUsageRepository } from './llm-usage.repository.js';
 
 export interface TokenCharge {
   prompt: number;
@@ -71,16 +68,12 @@ if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HINCRBY', KEYS[1], 'used'
 return 1`;
 
 export class TokenBudget {
-  /** one usage increment per call: concurrent calls share a round trip */
-  private usageWrites: BatchedWrites<LlmUsage>;
-
   constructor(
     private redis: Redis,
-    private usage: Model<LlmUsage>,
+    /** one usage increment per call, group-committed: concurrent calls share a round trip */
+    private usage: LlmUsageRepository,
     private logger: Logger,
-  ) {
-    this.usageWrites = new BatchedWrites(usage.collection as unknown as Collection<LlmUsage>);
-  }
+  ) {}
 
   /** A reservation of `estimate` tokens against today's `budget`, or null when it does not fit (or Redis is down). */
   async reserve(
@@ -117,11 +110,7 @@ export class TokenBudget {
   }
 
   private async settledToday(merchantId: MerchantId, day: string): Promise<number> {
-    const row = await this.usage
-      .findOne({ merchantId: merchantObjectId(merchantId), day })
-      .lean()
-      .exec();
-    return row?.totalTokens ?? 0;
+    return (await this.usage.forDay(merchantId, day))?.totalTokens ?? 0;
   }
 
   // The usage record first: if Redis lost the ledger meanwhile, its seed already includes this call (counted twice
@@ -142,10 +131,8 @@ export class TokenBudget {
         totalTokens: total,
         ...(charge.estimated ? { estimatedTokens: total } : {}),
       };
-      await this.usageWrites
-        .write({
-          updateOne: { filter: { merchantId: merchantObjectId(merchantId), day }, update: { $inc: inc }, upsert: true },
-        })
+      await this.usage
+        .add(merchantId, day, inc)
         .catch((err: Error) => this.logger.error({ err: err.message }, 'llm usage not recorded'));
     }
     await this.redis

@@ -1,22 +1,62 @@
-// Editing the shop's knowledge (FAQ, policies, products): every write is scoped to the merchant, recorded in the
-// change history, and makes every process rebuild its knowledge index.
+// Editing the shop's knowledge (FAQ, policies, products, scripts): every write is scoped to the merchant and recorded
+// in the change history; the repositories of what the knowledge snapshot holds bump its version themselves.
 import type { FaqInput, PolicyInput, ProductInput, ScriptInput } from '@xiaoer/common/schemas/knowledge';
-import { Types, type Model } from 'mongoose';
-import { notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
-import type { KnowledgeBaseService } from './knowledge-base.service.js';
-import type { KnowledgeChange, KnowledgeChangeModel } from './knowledge-change.model.js';
+import { notFound } from '../../errors/app-error.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { NewProduct } from '../catalog/product.repository.js';
+import type { KnowledgeChangeRepository } from './knowledge-change.repository.js';
+import type { KnowledgeChange } from './knowledge-change.model.js';
+import type { ItemFields } from './knowledge-item.repository.js';
+import type { KnowledgeVersion } from './knowledge-version.js';
+import type { Faq, Policy } from './faq.model.js';
+import type { NewScript } from './script.repository.js';
 
 export type Entity = KnowledgeChange['entity'];
 
-const strip = ({ _id, merchantId: _m, __v, createdAt: _c, updatedAt: _u, ...rest }: Record<string, unknown>) => ({
-  id: String(_id),
-  ...rest,
-});
+/** What the console sends for each kind of item. */
+export interface KnowledgeInputs {
+  faq: FaqInput;
+  policy: PolicyInput;
+  product: ProductInput;
+  script: ScriptInput;
+}
+/** What each kind's repository stores. */
+interface KnowledgeFields {
+  faq: ItemFields<Faq>;
+  policy: ItemFields<Policy>;
+  product: NewProduct;
+  script: NewScript;
+}
 
+type Item = { _id: Types.ObjectId };
+
+/** What the editor needs of each kind's repository. */
+export interface KnowledgeStore<F> {
+  recentlyChanged(merchantId: MerchantId): Promise<Item[]>;
+  create(merchantId: MerchantId, fields: F): Promise<Item>;
+  update(merchantId: MerchantId, id: string, fields: F): Promise<{ before: Item; after: Item } | null>;
+  remove(merchantId: MerchantId, id: string): Promise<Item | null>;
+}
+export type KnowledgeStores = { [E in Entity]: KnowledgeStore<KnowledgeFields[E]> };
+
+/** An item as it leaves the server and as the history keeps it: its own fields and id, no tenant or bookkeeping. */
+function view(item: Item): Record<string, unknown> {
+  const {
+    _id,
+    merchantId: _m,
+    __v: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = item as Item & Record<string, unknown>;
+  return { id: String(_id), ...rest };
+}
+
+const same = <T>(input: T) => input;
 /** Products are typed in yuan and stored in fen. */
-const productToStored = (p: ProductInput) => ({
+const productFields = (p: ProductInput): NewProduct => ({
   ...p,
   price: Math.round(p.price * 100),
   specs: p.specs.map((g) => ({
@@ -24,81 +64,53 @@ const productToStored = (p: ProductInput) => ({
     options: g.options.map((o) => ({ ...o, priceDelta: Math.round(o.priceDelta * 100) })),
   })),
 });
+const toFields: { [E in Entity]: (input: KnowledgeInputs[E]) => KnowledgeFields[E] } = {
+  faq: same,
+  policy: same,
+  product: productFields,
+  script: same,
+};
 
 export class KnowledgeAdminService {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one handle per entity until these move behind repositories
-  private models: Record<Entity, Model<any>>;
-
   constructor(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one handle per entity until these move behind repositories
-    models: Record<Entity, Model<any>>,
-    private history: KnowledgeChangeModel,
-    private knowledge: KnowledgeBaseService,
-  ) {
-    this.models = models;
-  }
+    private stores: KnowledgeStores,
+    private history: KnowledgeChangeRepository,
+    /**
+     * Product edits bump the knowledge version here: the product repository is shared and built before the version
+     * exists. The other kinds' repositories bump it themselves.
+     */
+    private version: KnowledgeVersion,
+  ) {}
 
   async list(merchantId: MerchantId, entity: Entity) {
-    const rows = await this.models[entity]
-      .find({ merchantId: merchantObjectId(merchantId) })
-      .sort({ updatedAt: -1 })
-      .lean()
-      .exec();
-    return rows.map((r) => strip(r as Record<string, unknown>));
+    return (await this.stores[entity].recentlyChanged(merchantId)).map(view);
   }
 
-  private stored(entity: Entity, input: FaqInput | PolicyInput | ProductInput | ScriptInput) {
-    return entity === 'product' ? productToStored(input as ProductInput) : input;
+  async create<E extends Entity>(session: Session, entity: E, input: KnowledgeInputs[E]) {
+    const store: KnowledgeStore<KnowledgeFields[E]> = this.stores[entity];
+    const created = await store.create(session.merchantId, toFields[entity](input));
+    const after = view(created);
+    await this.record(session, entity, created._id, 'create', undefined, after);
+    return after;
   }
 
-  async create(session: Session, entity: Entity, input: FaqInput | PolicyInput | ProductInput | ScriptInput) {
-    const doc = await this.models[entity].create({
-      ...this.stored(entity, input),
-      merchantId: merchantObjectId(session.merchantId),
-    });
-    const after = doc.toObject();
-    await this.record(session, entity, doc._id, 'create', undefined, after);
-    return strip(after);
-  }
-
-  async update(
-    session: Session,
-    entity: Entity,
-    id: string,
-    input: FaqInput | PolicyInput | ProductInput | ScriptInput,
-  ) {
-    const filter = { _id: new Types.ObjectId(id), merchantId: merchantObjectId(session.merchantId) };
-    const before = await this.models[entity]
-      .findOneAndUpdate(filter, { $set: this.stored(entity, input) })
-      .lean()
-      .exec();
-    if (!before) throw notFound('没有找到这条资料');
-    const after = await this.models[entity].findOne(filter).lean().exec();
-    await this.record(
-      session,
-      entity,
-      filter._id,
-      'update',
-      before as Record<string, unknown>,
-      after as Record<string, unknown>,
-    );
-    return strip(after as Record<string, unknown>);
+  async update<E extends Entity>(session: Session, entity: E, id: string, input: KnowledgeInputs[E]) {
+    const store: KnowledgeStore<KnowledgeFields[E]> = this.stores[entity];
+    const changed = await store.update(session.merchantId, id, toFields[entity](input));
+    if (!changed) throw notFound('没有找到这条资料');
+    const after = view(changed.after);
+    await this.record(session, entity, changed.after._id, 'update', view(changed.before), after);
+    return after;
   }
 
   async remove(session: Session, entity: Entity, id: string): Promise<void> {
-    const filter = { _id: new Types.ObjectId(id), merchantId: merchantObjectId(session.merchantId) };
-    const before = await this.models[entity].findOneAndDelete(filter).lean().exec();
-    if (!before) throw notFound('没有找到这条资料');
-    await this.record(session, entity, filter._id, 'delete', before as Record<string, unknown>, undefined);
+    const removed = await this.stores[entity].remove(session.merchantId, id);
+    if (!removed) throw notFound('没有找到这条资料');
+    await this.record(session, entity, removed._id, 'delete', view(removed), undefined);
   }
 
   async changes(merchantId: MerchantId, limit = 50) {
-    const rows = await this.history
-      .find({ merchantId: merchantObjectId(merchantId) })
-      .sort({ at: -1 })
-      .limit(limit)
-      .lean()
-      .exec();
+    const rows = await this.history.latest(merchantId, limit);
     return rows.map((r) => ({
       entity: r.entity,
       entityId: String(r.entityId),
@@ -118,16 +130,14 @@ export class KnowledgeAdminService {
     before?: Record<string, unknown>,
     after?: Record<string, unknown>,
   ) {
-    await this.history.create({
-      merchantId: merchantObjectId(session.merchantId),
+    await this.history.record(session.merchantId, {
       entity,
       entityId,
       action,
-      staffId: new Types.ObjectId(session.staffId),
-      before: before && strip(before),
-      after: after && strip(after),
-      at: new Date(),
+      staffId: session.staffId,
+      before,
+      after,
     });
-    await this.knowledge.changed(session.merchantId);
+    if (entity === 'product') await this.version.bump(session.merchantId);
   }
 }

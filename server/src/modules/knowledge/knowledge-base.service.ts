@@ -1,13 +1,13 @@
 // A merchant's knowledge, loaded once and indexed for retrieval. Kept in this process as a read-through copy: a
-// change anywhere bumps a version in Redis, which every process checks before using its copy.
-import type { Redis } from 'ioredis';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import { tenantKey } from '../../redis/keys.js';
+// change anywhere bumps the knowledge version (knowledge-version.ts), which every process checks before using its copy.
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { ProductRecord, ProductRepository } from '../catalog/product.repository.js';
 import type { MerchantRecord, MerchantRepository } from '../merchants/merchant.repository.js';
 import type { ShopRecord, ShopRepository } from '../shops/shop.repository.js';
 import { Bm25Index, type Scored } from './bm25.js';
-import type { FaqModel, PolicyModel } from './faq.model.js';
+import type { FaqRepository } from './faq.repository.js';
+import type { KnowledgeVersion } from './knowledge-version.js';
+import type { PolicyRepository } from './policy.repository.js';
 import { buildPassages, type Passage } from './passages.js';
 import { tokenize } from './tokenizer.js';
 
@@ -27,24 +27,24 @@ export class KnowledgeBaseService {
   private cache = new Map<string, { version: string; builtAt: number; kb: KnowledgeBase }>();
 
   constructor(
-    private redis: Redis,
+    private version: KnowledgeVersion,
     private merchants: MerchantRepository,
     private shops: ShopRepository,
     private products: ProductRepository,
-    private faqs: FaqModel,
-    private policies: PolicyModel,
+    private faqs: FaqRepository,
+    private policies: PolicyRepository,
   ) {}
 
-  private versionKey = (merchantId: MerchantId) => tenantKey(merchantId, 'knowledge', 'version');
-
-  /** Every write to the shop's knowledge calls this, so all processes rebuild their copy. */
-  async changed(merchantId: MerchantId): Promise<void> {
-    this.cache.delete(merchantId);
-    await this.redis.incr(this.versionKey(merchantId)).catch(() => undefined);
+  /**
+   * For writes to the snapshot's data that are not the knowledge repositories' own (the merchant's hours and
+   * settings), so all processes rebuild their copy.
+   */
+  changed(merchantId: MerchantId): Promise<void> {
+    return this.version.bump(merchantId);
   }
 
   async get(merchantId: MerchantId): Promise<KnowledgeBase> {
-    const version = (await this.redis.get(this.versionKey(merchantId)).catch(() => null)) ?? '0';
+    const version = await this.version.current(merchantId);
     const hit = this.cache.get(merchantId);
     if (hit && hit.version === version && Date.now() - hit.builtAt < MAX_AGE_MS) return hit.kb;
     const kb = await this.build(merchantId);
@@ -53,13 +53,12 @@ export class KnowledgeBaseService {
   }
 
   private async build(merchantId: MerchantId): Promise<KnowledgeBase> {
-    const mid = merchantObjectId(merchantId);
     const [merchant, shops, products, faqs, policies] = await Promise.all([
       this.merchants.findById(merchantId),
       this.shops.list(merchantId),
       this.products.list(merchantId),
-      this.faqs.find({ merchantId: mid }).lean().exec(),
-      this.policies.find({ merchantId: mid }).lean().exec(),
+      this.faqs.all(merchantId),
+      this.policies.all(merchantId),
     ]);
     if (!merchant) throw new Error(`merchant ${merchantId} not found`);
     return indexKnowledge({ merchant, shops, products, faqs, policies });

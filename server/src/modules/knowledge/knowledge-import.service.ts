@@ -3,12 +3,12 @@
 // updated (matched by name / first question), and the report says row by row what went wrong. A dry run only reports.
 import type { ImportReport } from '@xiaoer/common/schemas/knowledge';
 import { faqInputSchema, productInputSchema } from '@xiaoer/common/schemas/knowledge';
-import type { Model } from 'mongoose';
 import type { z } from 'zod';
 import type { Session } from '../../auth/session.js';
 import { issuesByPath, mapColumns, pickFields, readSpreadsheet } from '../../files/spreadsheet.js';
-import { merchantObjectId } from '../../tenancy/merchant-id.js';
-import type { KnowledgeAdminService } from './knowledge-admin.service.js';
+import type { ProductRepository } from '../catalog/product.repository.js';
+import type { FaqRepository } from './faq.repository.js';
+import type { KnowledgeAdminService, KnowledgeInputs } from './knowledge-admin.service.js';
 
 type Kind = 'product' | 'faq';
 
@@ -60,21 +60,33 @@ function toInput(kind: Kind, raw: Record<string, string>): Record<string, unknow
   };
 }
 
+type ImportInput = { format: 'csv' | 'xlsx'; content: string; mapping?: Record<string, string>; dryRun: boolean };
+
+/** How rows of one kind are read and matched to what the shop already has. */
+interface KindRules<K extends Kind> {
+  schema: z.ZodType<KnowledgeInputs[K]>;
+  /** the id of the item this row updates, if the shop has one */
+  existing: (session: Session, data: KnowledgeInputs[K]) => Promise<string | null>;
+}
+
 export class KnowledgeImportService {
+  private rules: { [K in Kind]: KindRules<K> };
+
   constructor(
     private admin: KnowledgeAdminService,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one handle per entity until these move behind repositories
-    private models: Record<Kind, Model<any>>,
-  ) {}
+    products: ProductRepository,
+    faqs: FaqRepository,
+  ) {
+    this.rules = {
+      product: { schema: productInputSchema, existing: (s, p) => products.idByName(s.merchantId, p.name) },
+      faq: { schema: faqInputSchema, existing: (s, f) => faqs.idByFirstQuestion(s.merchantId, f.questions[0]!) },
+    };
+  }
 
-  async import(
-    session: Session,
-    kind: Kind,
-    input: { format: 'csv' | 'xlsx'; content: string; mapping?: Record<string, string>; dryRun: boolean },
-  ): Promise<ImportReport> {
+  async import<K extends Kind>(session: Session, kind: K, input: ImportInput): Promise<ImportReport> {
     const rows = await readSpreadsheet(input.format, input.content);
     const mapping = mapColumns(Object.keys(rows[0]!), HEADERS[kind], input.mapping);
-    const schema: z.ZodType = kind === 'product' ? productInputSchema : faqInputSchema;
+    const rules: KindRules<K> = this.rules[kind];
     const report: ImportReport = {
       mapping,
       rows: rows.length,
@@ -84,25 +96,16 @@ export class KnowledgeImportService {
       dryRun: input.dryRun,
     };
     for (const [i, row] of rows.entries()) {
-      const parsed = schema.safeParse(toInput(kind, pickFields(row, mapping)));
+      const parsed = rules.schema.safeParse(toInput(kind, pickFields(row, mapping)));
       if (!parsed.success) {
         report.failed.push({ row: i + 2, errors: issuesByPath(parsed.error.issues) });
         continue;
       }
-      const key =
-        kind === 'product'
-          ? { name: (parsed.data as { name: string }).name }
-          : { 'questions.0': (parsed.data as { questions: string[] }).questions[0] };
-      const existing = await this.models[kind]
-        .findOne({ merchantId: merchantObjectId(session.merchantId), ...key }, { _id: 1 })
-        .lean<{ _id: unknown }>()
-        .exec();
-      if (input.dryRun) {
-        report[existing ? 'updated' : 'created']++;
-        continue;
+      const existing = await rules.existing(session, parsed.data);
+      if (!input.dryRun) {
+        if (existing) await this.admin.update(session, kind, existing, parsed.data);
+        else await this.admin.create(session, kind, parsed.data);
       }
-      if (existing) await this.admin.update(session, kind, String(existing._id), parsed.data as never);
-      else await this.admin.create(session, kind, parsed.data as never);
       report[existing ? 'updated' : 'created']++;
     }
     return report;

@@ -2,11 +2,10 @@
 // for 欢迎词 on a phone keyboard) and their own favourites first.
 import type { ScriptItemDto } from '@xiaoer/common/schemas/sidebar';
 import { pinyin } from 'pinyin-pro';
-import { Types } from 'mongoose';
 import { notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
-import type { ScriptModel } from './script.model.js';
+import type { ScriptRepository } from './script.repository.js';
 
 /** First letters of the Chinese words (other characters kept as they are), lower case, no spaces. */
 export const pinyinInitials = (text: string) =>
@@ -17,18 +16,13 @@ export const pinyinInitials = (text: string) =>
 
 export class ScriptLibraryService {
   constructor(
-    private scripts: ScriptModel,
+    private scripts: ScriptRepository,
     private staff: StaffRepository,
   ) {}
 
   async list(merchantId: MerchantId, staffId: string): Promise<ScriptItemDto[]> {
     const [scripts, me] = await Promise.all([
-      this.scripts
-        .find({ merchantId: merchantObjectId(merchantId) })
-        .sort({ category: 1, usageCount: -1 })
-        .limit(500)
-        .lean()
-        .exec(),
+      this.scripts.library(merchantId),
       this.staff.findById(merchantId, staffId),
     ]);
     const favourites = new Set((me?.favouriteScriptIds ?? []).map(String));
@@ -47,9 +41,8 @@ export class ScriptLibraryService {
   }
 
   async setFavourite(merchantId: MerchantId, staffId: string, scriptId: string, favourite: boolean): Promise<void> {
-    const id = new Types.ObjectId(scriptId);
-    if (!(await this.scripts.exists({ _id: id, merchantId: merchantObjectId(merchantId) })))
-      throw notFound('没有找到这条话术');
+    const id = await this.scripts.idOf(merchantId, scriptId);
+    if (!id) throw notFound('没有找到这条话术');
     await this.staff.setFavouriteScript(merchantId, staffId, id, favourite);
   }
 }

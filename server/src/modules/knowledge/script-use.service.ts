@@ -1,16 +1,15 @@
 // Sending a script: its variables filled for the customer, its usage counted.
 import type { ScriptUseDto } from '@xiaoer/common/schemas/sidebar';
-import { Types } from 'mongoose';
 import { notFound } from '../../errors/app-error.js';
-import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { KnowledgeBaseService } from './knowledge-base.service.js';
-import type { ScriptModel } from './script.model.js';
+import type { ScriptRepository } from './script.repository.js';
 
 export class ScriptUseService {
   constructor(
-    private scripts: ScriptModel,
+    private scripts: ScriptRepository,
     private customers: CustomerRepository,
     private orders: OrderRepository,
     private knowledge: KnowledgeBaseService,
@@ -19,14 +18,7 @@ export class ScriptUseService {
   ) {}
 
   async use(merchantId: MerchantId, scriptId: string, customerId?: string): Promise<ScriptUseDto> {
-    const script = await this.scripts
-      .findOneAndUpdate(
-        { _id: new Types.ObjectId(scriptId), merchantId: merchantObjectId(merchantId) },
-        { $inc: { usageCount: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean()
-      .exec();
+    const script = await this.scripts.countUse(merchantId, scriptId);
     if (!script) throw notFound('没有找到这条话术');
     const customer = customerId ? await this.customers.findById(merchantId, customerId) : null;
     if (customerId && !customer) throw notFound('没有找到这位客户，可能已被删除');

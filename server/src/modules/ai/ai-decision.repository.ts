@@ -1,0 +1,59 @@
+// The bot's decision log, one entry per customer message, written through a group commit (db/batched-writes.ts) so
+// concurrent conversations share round trips. Each entry is validated and given its defaults as Mongoose would.
+import type { Collection } from 'mongodb';
+import type { Types } from 'mongoose';
+import { BatchedWrites } from '../../db/batched-writes.js';
+import { TenantRepository } from '../../db/tenant-repository.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { AiDecision, AiDecisionModel } from './ai-decision.model.js';
+
+export type AiDecisionRecord = AiDecision & { _id: Types.ObjectId };
+export type NewAiDecision = Omit<AiDecision, 'merchantId'>;
+
+export class AiDecisionRepository extends TenantRepository<AiDecision> {
+  private writes: BatchedWrites<AiDecision>;
+
+  constructor(model: AiDecisionModel) {
+    super(model);
+    this.writes = new BatchedWrites(model.collection as unknown as Collection<AiDecision>);
+  }
+
+  /** Settles once the entry is stored (with the other entries of its batch). */
+  async record(merchantId: MerchantId, entry: NewAiDecision): Promise<void> {
+    const doc = new this.model({ ...entry, merchantId: merchantObjectId(merchantId) });
+    await doc.validate();
+    await this.writes.write({ insertOne: { document: doc.toObject() } });
+  }
+
+  /** The decisions made from `from` up to (not including) `to`, on one channel when given (reports, summaries). */
+  inRange(
+    merchantId: MerchantId,
+    range: { from: Date; to: Date; channel?: AiDecision['channel'] },
+  ): Promise<AiDecisionRecord[]> {
+    const { from, to, channel } = range;
+    return this.model
+      .find(this.scoped(merchantId, { at: { $gte: from, $lt: to }, ...(channel ? { channel } : {}) }))
+      .lean<AiDecisionRecord[]>()
+      .exec();
+  }
+
+  /** Who asked on 微信客服 in [start, end), and what the bot did (reports). */
+  kfDecisionsBetween(merchantId: MerchantId, start: Date, end: Date): Promise<AiDecisionRecord[]> {
+    return this.inRange(merchantId, { from: start, to: end, channel: 'kf' });
+  }
+
+  /** A customer's decisions, the latest first. */
+  forCustomer(merchantId: MerchantId, externalUserId: string, limit = 50): Promise<AiDecisionRecord[]> {
+    return this.model
+      .find(this.scoped(merchantId, { externalUserId }))
+      .sort({ at: -1, _id: -1 })
+      .limit(limit)
+      .lean<AiDecisionRecord[]>()
+      .exec();
+  }
+
+  async latestFor(merchantId: MerchantId, externalUserId: string): Promise<AiDecisionRecord | null> {
+    const [latest] = await this.forCustomer(merchantId, externalUserId, 1);
+    return latest ?? null;
+  }
+}
