@@ -1,7 +1,8 @@
 // AI replies: staff paste what the customer said (WeCom does not let the page read the chat); three grounded drafts
 // stream in; one tap puts a draft into the chat, or edit it first. Every outcome is recorded for quality stats.
+import * as ai from '@xiaoer/common/api/ai';
 import { useEffect, useState } from 'react';
-import { api } from '../services/api';
+import { call } from '../services/client';
 import type { Draft } from '../services/suggestions';
 import { sendToChat } from '../services/wecom';
 import { useSuggestions } from '../hooks/useSuggestions';
@@ -61,9 +62,7 @@ function DraftCard({ draft, customerId }: { draft: Draft; customerId: string }) 
   const [text, setText] = useState(draft.text);
   const [done, setDone] = useState<'used' | 'edited' | 'rejected'>();
   const record = (outcome: 'used' | 'edited' | 'rejected', sentText?: string) =>
-    api
-      .post('/ai/suggestions/feedback', { customerId, draft: draft.text, outcome, ...(sentText ? { sentText } : {}) })
-      .catch(() => undefined);
+    call(ai.suggestionFeedback, { body: { customerId, draft: draft.text, outcome, sentText } }).catch(() => undefined);
 
   const send = async () => {
     const edited = text.trim() !== draft.text;

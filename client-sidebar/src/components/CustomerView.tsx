@@ -1,6 +1,6 @@
-import type { CustomerProfileDto } from '@xiaoer/common/schemas/sidebar';
+import * as customers from '@xiaoer/common/api/customers';
 import { useState } from 'react';
-import { api } from '../services/api';
+import { call } from '../services/client';
 import { useAsync } from '../hooks/useAsync';
 import { AiPanel } from './AiPanel';
 import { CustomerHeader } from './CustomerHeader';
@@ -12,7 +12,7 @@ const TABS = ['AI回复', '话术', '客户资料'] as const;
 
 export function CustomerView({ externalUserId }: { externalUserId: string }) {
   const profile = useAsync(
-    (signal) => api.get<CustomerProfileDto>(`/customers/by-external/${encodeURIComponent(externalUserId)}`, signal),
+    (signal) => call(customers.profileByExternalUserId, { params: { externalUserId } }, { signal }),
     externalUserId,
   );
   const [tab, setTab] = useState<(typeof TABS)[number]>('AI回复');

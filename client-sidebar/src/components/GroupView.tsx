@@ -1,6 +1,6 @@
-import type { GroupChatDto } from '@xiaoer/common/schemas/sidebar';
+import * as groups from '@xiaoer/common/api/groups';
 import { useState } from 'react';
-import { api } from '../services/api';
+import { call } from '../services/client';
 import { monthDay } from '../format';
 import { useAsync } from '../hooks/useAsync';
 import { PageSkeleton } from './CustomerView';
@@ -9,7 +9,7 @@ import { Empty, ErrorState } from './States';
 
 /** A customer group chat: who is in it that we know, and the scripts library to post into it. */
 export function GroupView({ chatId }: { chatId: string }) {
-  const group = useAsync((signal) => api.get<GroupChatDto>(`/groups/${encodeURIComponent(chatId)}`, signal), chatId);
+  const group = useAsync((signal) => call(groups.groupChat, { params: { chatId } }, { signal }), chatId);
   const [tab, setTab] = useState<'members' | 'scripts'>('members');
   if (group.error) return <ErrorState title="群资料没加载出来" detail={group.error.message} onRetry={group.reload} />;
   if (!group.data) return <PageSkeleton />;

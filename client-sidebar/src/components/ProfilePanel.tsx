@@ -1,18 +1,16 @@
 // The customer's record: tags (synced to WeCom), birthday, favourites, recent orders, the AI summary (智能纪要)
 // with tags it proposes, and the follow-up notes staff keep.
+import * as ai from '@xiaoer/common/api/ai';
+import * as customers from '@xiaoer/common/api/customers';
+import * as tags from '@xiaoer/common/api/tags';
 import type { CustomerDto } from '@xiaoer/common/schemas/customer';
-import type { CorpTagGroupDto, CustomerProfileDto } from '@xiaoer/common/schemas/sidebar';
+import type { CustomerProfileDto } from '@xiaoer/common/schemas/sidebar';
 import { useState } from 'react';
-import { api } from '../services/api';
+import { call } from '../services/client';
 import { monthDay, yuan } from '../format';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorState, Skeleton } from './States';
 import { useToast } from './Toast';
-
-interface Summary {
-  summary: string;
-  proposedTags: string[];
-}
 
 export function ProfilePanel({
   profile,
@@ -72,7 +70,7 @@ function useTagSaver(customer: CustomerDto, onCustomer: (c: CustomerDto) => void
   const toast = useToast();
   return async (tags: string[]) => {
     try {
-      onCustomer(await api.patch<CustomerDto>(`/customers/${customer.id}`, { tags }));
+      onCustomer(await call(customers.update, { params: { id: customer.id }, body: { tags } }));
       toast('标签已保存，正在同步到企业微信');
     } catch (e) {
       toast((e as Error).message);
@@ -85,7 +83,7 @@ function TagEditor({ customer, onCustomer }: { customer: CustomerDto; onCustomer
   const [custom, setCustom] = useState('');
   const save = useTagSaver(customer, onCustomer);
   const groups = useAsync(
-    (signal) => (picking ? api.get<{ groups: CorpTagGroupDto[] }>('/tags', signal) : Promise.resolve({ groups: [] })),
+    (signal) => (picking ? call(tags.corpTags, undefined, { signal }) : Promise.resolve({ groups: [] })),
     String(picking),
   );
   const add = (tag: string) => {
@@ -158,7 +156,10 @@ function TagEditor({ customer, onCustomer }: { customer: CustomerDto; onCustomer
 }
 
 function AiSummary({ customer, onCustomer }: { customer: CustomerDto; onCustomer(c: CustomerDto): void }) {
-  const summary = useAsync((signal) => api.get<Summary>(`/ai/customers/${customer.id}/summary`, signal), customer.id);
+  const summary = useAsync(
+    (signal) => call(ai.customerSummary, { params: { id: customer.id } }, { signal }),
+    customer.id,
+  );
   const save = useTagSaver(customer, onCustomer);
   const proposed = summary.data?.proposedTags.filter((t) => !customer.tags.includes(t)) ?? [];
   return (
@@ -188,7 +189,7 @@ function Notes({ customer, onCustomer }: { customer: CustomerDto; onCustomer(c: 
   const add = async () => {
     setSaving(true);
     try {
-      onCustomer(await api.post<CustomerDto>(`/customers/${customer.id}/notes`, { text }));
+      onCustomer(await call(customers.addNote, { params: { id: customer.id }, body: { text } }));
       setText('');
       toast('跟进记录已保存');
     } catch (e) {

@@ -1,8 +1,9 @@
 // The scripts library (话术库): search by words or pinyin initials, categories and favourites, one tap to send with
 // the customer's name filled in; images go as WeCom media the server keeps fresh.
+import * as knowledge from '@xiaoer/common/api/knowledge';
 import type { ScriptItemDto, ScriptUseDto } from '@xiaoer/common/schemas/sidebar';
 import { useMemo, useState } from 'react';
-import { api } from '../services/api';
+import { call } from '../services/client';
 import { sendToChat, type Outgoing } from '../services/wecom';
 import { useAsync } from '../hooks/useAsync';
 import { ALL, categoriesOf, searchScripts } from '../hooks/scriptSearch';
@@ -12,10 +13,7 @@ import { useToast } from './Toast';
 const ATTACHMENT_LABEL = { image: '图片', link: '链接', miniprogram: '小程序' } as const;
 
 export function ScriptsPanel({ customerId }: { customerId?: string }) {
-  const library = useAsync(
-    (signal) => api.get<{ items: ScriptItemDto[] }>('/knowledge/script-library', signal),
-    'scripts',
-  );
+  const library = useAsync((signal) => call(knowledge.scriptLibrary, undefined, { signal }), 'scripts');
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState(ALL);
   const items = useMemo(() => library.data?.items ?? [], [library.data]);
@@ -24,7 +22,9 @@ export function ScriptsPanel({ customerId }: { customerId?: string }) {
   const toggleFavourite = async (script: ScriptItemDto) => {
     const favourite = !script.favourite;
     library.setData({ items: items.map((s) => (s.id === script.id ? { ...s, favourite } : s)) });
-    await api.put(`/knowledge/scripts/${script.id}/favourite`, { favourite }).catch(() => library.reload());
+    await call(knowledge.setScriptFavourite, { params: { id: script.id }, body: { favourite } }).catch(() =>
+      library.reload(),
+    );
   };
 
   return (
@@ -77,7 +77,7 @@ function ScriptRow({
   const send = async () => {
     setSending(true);
     try {
-      const use = await api.post<ScriptUseDto>(`/knowledge/scripts/${script.id}/use`, customerId ? { customerId } : {});
+      const use = await call(knowledge.useScript, { params: { id: script.id }, body: { customerId } });
       await sendToChat({ kind: 'text', text: use.text });
       const extra = attachmentMessage(use);
       if (extra) await sendToChat(extra);

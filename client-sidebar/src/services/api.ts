@@ -1,5 +1,6 @@
 // The API client: the session token travels in the Authorization header, every failure becomes an ApiError whose
 // message is the server's plain-Chinese one (or ours for a network failure), and slow calls time out.
+import { API_ROOT } from '@xiaoer/common/api/contract';
 import { ApiError, type ErrorBody } from '@xiaoer/common/errors';
 
 export { ApiError };
@@ -13,6 +14,7 @@ export const session = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
+/** One call to /api; the typed client (client.ts) is how the app calls it. */
 export async function request<T>(
   path: string,
   init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
@@ -20,7 +22,7 @@ export async function request<T>(
   const token = session.get();
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, {
+    res = await fetch(`${API_ROOT}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers: {
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -41,10 +43,3 @@ export async function request<T>(
   }
   return body as T;
 }
-
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
-  post: <T>(path: string, body: unknown = {}) => request<T>(path, { method: 'POST', body }),
-  put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
-  patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
-};

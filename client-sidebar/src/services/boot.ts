@@ -1,13 +1,12 @@
 // The sidebar's start: a session (silent WeCom OAuth on first open), then the WeCom context.
-import { api, type ApiError, session } from './api';
+import * as auth from '@xiaoer/common/api/auth';
+import type { StaffDto } from '@xiaoer/common/schemas/staff';
+import { type ApiError, session } from './api';
 import { BootError, missingCorp } from './boot-errors';
+import { call } from './client';
 import { connectWecom, type Entry } from './wecom';
 
-export interface Me {
-  id: string;
-  name: string;
-  role: string;
-}
+export type Me = StaffDto;
 
 /** Signs in: a token from this tab, a code WeCom's OAuth just returned, or off to OAuth (resolves never). */
 async function signIn(corpId: string): Promise<void> {
@@ -17,16 +16,16 @@ async function signIn(corpId: string): Promise<void> {
     url.searchParams.delete('code');
     url.searchParams.delete('state');
     history.replaceState(null, '', url); // a code works once: never reuse it on reload
-    const res = await api
-      .post<{ token: string }>('/auth/wecom', { corpId, code })
-      .catch((e: ApiError) => Promise.reject(loginError(e)));
+    const res = await call(auth.wecomLogin, { body: { corpId, code } }).catch((e: ApiError) =>
+      Promise.reject(loginError(e)),
+    );
     session.set(res.token);
     return;
   }
   if (session.get()) return;
-  const { url: oauth } = await api
-    .get<{ url: string }>(`/auth/wecom/oauth-url?${new URLSearchParams({ corpId, redirectUri: url.toString() })}`)
-    .catch((e: ApiError) => Promise.reject(loginError(e)));
+  const { url: oauth } = await call(auth.wecomOauthUrl, { query: { corpId, redirectUri: url.toString() } }).catch(
+    (e: ApiError) => Promise.reject(loginError(e)),
+  );
   location.replace(oauth);
   await new Promise(() => undefined); // the page is leaving
 }
@@ -44,10 +43,10 @@ export async function boot(): Promise<{ me: Me; entry: Entry }> {
   const corpId = new URLSearchParams(location.search).get('corp');
   if (!corpId) throw missingCorp();
   await signIn(corpId);
-  const me = await api.get<Me>('/auth/me').catch(async (e: ApiError) => {
+  const me = await call(auth.me).catch(async (e: ApiError) => {
     if (e.status !== 401) throw loginError(e);
     await signIn(corpId); // the tab's token expired: sign in again
-    return api.get<Me>('/auth/me');
+    return call(auth.me);
   });
   return { me, entry: await connectWecom(corpId) };
 }

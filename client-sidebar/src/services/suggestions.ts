@@ -1,14 +1,11 @@
 // The AI drafts, streamed as server-sent events over fetch (EventSource cannot send the Authorization header):
 // `answer_text` while the answer is being written, `draft` for each finished draft, then `done` or `error`.
+import { suggestionStream, type SuggestionDraft } from '@xiaoer/common/api/ai';
+import { API_ROOT, endpointUrl } from '@xiaoer/common/api/contract';
 import { createParser } from 'eventsource-parser';
 import { ApiError, session } from './api';
 
-export interface Draft {
-  kind: 'answer' | 'favourite' | 'new_item';
-  text: string;
-  reason: string;
-  citedIds: string[];
-}
+export type Draft = SuggestionDraft;
 
 export interface SuggestionHandlers {
   onAnswerText(text: string): void;
@@ -22,11 +19,11 @@ export async function streamSuggestions(
   signal?: AbortSignal,
   base = '',
 ): Promise<void> {
-  const query = new URLSearchParams({ customerId, ...(question.trim() ? { question: question.trim() } : {}) });
+  const path = endpointUrl(suggestionStream, { query: { customerId, question: question.trim() || undefined } });
   const token = session.get();
   let res: Response;
   try {
-    res = await fetch(`${base}/api/ai/suggestions/stream?${query}`, {
+    res = await fetch(`${base}${API_ROOT}${path}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       signal,
     });

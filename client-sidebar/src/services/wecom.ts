@@ -2,17 +2,12 @@
 // (a customer's chat, a customer group, a profile), and send into the chat. Outside WeCom, the demo server may hand
 // us a stand-in JS bridge to load, so the same code runs in an ordinary browser.
 import * as ww from '@wecom/jssdk';
-import { api } from './api';
+import * as dev from '@xiaoer/common/api/dev';
+import * as wecom from '@xiaoer/common/api/wecom';
 import { BootError, jsapiBootError, notInWecom } from './boot-errors';
+import { call } from './client';
 
 export type Entry = { kind: 'customer'; externalUserId: string; entry: string } | { kind: 'group'; chatId: string };
-
-interface Signatures {
-  corpId: string;
-  agentId: number;
-  config: { timestamp: number; nonceStr: string; signature: string };
-  agentConfig: { timestamp: number; nonceStr: string; signature: string };
-}
 
 const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'sendChatMessage'];
 const CUSTOMER_ENTRIES = new Set(['single_chat_tools', 'contact_profile', 'single_kf_tools']);
@@ -21,16 +16,13 @@ const hasBridge = () => Boolean((window as unknown as { WeixinJSBridge?: unknown
 /** In an ordinary browser: the demo server's stand-in bridge, or a clear "open it in WeCom". */
 async function ensureBridge(corpId: string): Promise<void> {
   if (hasBridge() || /wxwork/i.test(navigator.userAgent)) return;
-  const dev = await api
-    .get<{ scriptUrl: string }>(
-      `/dev/wecom-bridge?corpId=${encodeURIComponent(corpId)}${location.search.includes('entry=group') ? '&entry=group_chat_tools' : ''}`,
-    )
-    .catch(() => null);
-  if (!dev) throw notInWecom();
+  const entry = location.search.includes('entry=group') ? 'group_chat_tools' : undefined;
+  const bridge = await call(dev.wecomBridge, { query: { corpId, entry } }).catch(() => null);
+  if (!bridge) throw notInWecom();
   await new Promise<void>((resolve, reject) => {
     document.addEventListener('WeixinJSBridgeReady', () => resolve(), { once: true });
     const script = document.createElement('script');
-    script.src = dev.scriptUrl;
+    script.src = bridge.scriptUrl;
     script.onerror = () => reject(notInWecom());
     document.head.append(script);
   });
@@ -40,7 +32,7 @@ async function ensureBridge(corpId: string): Promise<void> {
 export async function connectWecom(corpId: string): Promise<Entry> {
   await ensureBridge(corpId);
   const url = location.href.split('#')[0]!;
-  const signatures = await api.get<Signatures>(`/wecom/jssdk-signature?url=${encodeURIComponent(url)}`);
+  const signatures = await call(wecom.jssdkSignature, { query: { url } });
   ww.register({
     corpId: signatures.corpId,
     agentId: signatures.agentId,

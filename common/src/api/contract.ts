@@ -98,9 +98,11 @@ export type EndpointInput<E extends Endpoint> = ParamsPart<E, 'input'> & Request
 /** What the server's handler receives: the same, parsed by the contract's schemas. */
 export type EndpointRequest<E extends Endpoint> = ParamsPart<E, 'output'> & RequestPart<E, 'output'>;
 
-/** The arguments of a call: the input may be left out when nothing in it is required. */
-export type CallArgs<E extends Endpoint> =
-  object extends EndpointInput<E> ? [input?: EndpointInput<E>] : [input: EndpointInput<E>];
+/** The arguments of a call, a client's own options last: the input may be left out when nothing in it is required. */
+export type CallArgs<E extends Endpoint, Options = never> =
+  object extends EndpointInput<E>
+    ? [input?: EndpointInput<E>, options?: Options]
+    : [input: EndpointInput<E>, options?: Options];
 
 type QueryValue = string | number | boolean | null | undefined;
 
