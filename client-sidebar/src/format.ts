@@ -1,7 +1,4 @@
-// Numbers and dates the way shop staff read them.
-
-/** fen → "¥18" / "¥18.5" */
-export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2).replace(/\.?0+$/, '')}`;
+// Dates the way shop staff read them (money: formatFen in @xiaoer/common/money).
 
 export function daysAgo(iso: string | undefined, now = Date.now()): string {
   if (!iso) return '—';

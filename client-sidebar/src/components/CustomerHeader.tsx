@@ -1,7 +1,8 @@
 import type { CustomerProfileDto } from '@xiaoer/common/schemas/sidebar';
 import { SOURCE_CHANNEL_LABELS } from '@xiaoer/common/constants/customer';
 import { useState } from 'react';
-import { daysAgo, yuan } from '../format';
+import { formatFen } from '@xiaoer/common/money';
+import { daysAgo } from '../format';
 
 const STAGE_CLASS: Record<string, string> = {
   新客: 'stage-new',
@@ -37,7 +38,7 @@ export function CustomerHeader({ profile }: { profile: CustomerProfileDto }) {
       <dl className="stats">
         <div>
           <dt>累计消费</dt>
-          <dd>{yuan(insights.totalSpend)}</dd>
+          <dd>{formatFen(insights.totalSpend)}</dd>
         </div>
         <div>
           <dt>到店</dt>

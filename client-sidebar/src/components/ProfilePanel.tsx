@@ -7,7 +7,8 @@ import type { CustomerDto } from '@xiaoer/common/schemas/customer';
 import type { CustomerProfileDto } from '@xiaoer/common/schemas/sidebar';
 import { useState } from 'react';
 import { call } from '../services/client';
-import { monthDay, yuan } from '../format';
+import { formatFen } from '@xiaoer/common/money';
+import { monthDay } from '../format';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorState, Skeleton } from './States';
 import { useToast } from './Toast';
@@ -53,7 +54,7 @@ export function ProfilePanel({
               <li key={o.id} className={o.status === 'refunded' ? 'order-refunded' : ''}>
                 <span className="order-date">{monthDay(o.placedAt)}</span>
                 <span className="order-items">{o.items}</span>
-                <span className="order-amount">{o.status === 'refunded' ? '已退款' : yuan(o.amount)}</span>
+                <span className="order-amount">{o.status === 'refunded' ? '已退款' : formatFen(o.amount)}</span>
               </li>
             ))}
           </ul>
