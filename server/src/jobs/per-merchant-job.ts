@@ -1,6 +1,13 @@
-import type { Container } from '../app/container.js';
+import type { Logger } from '../logging/logger.js';
 import type { MerchantId } from '../tenancy/merchant-id.js';
 import type { JobDefinition } from './job-definition.js';
+
+/** What a per-merchant job needs besides its own work: whom to visit, and where a merchant's failure is logged. */
+export interface MerchantFanOut {
+  /** the merchants to visit (those connected to WeCom) */
+  merchantIds(): Promise<MerchantId[]>;
+  logger: Logger;
+}
 
 /**
  * A recurring job that visits every merchant connected to WeCom, each inside its own error boundary (one merchant's
@@ -8,7 +15,7 @@ import type { JobDefinition } from './job-definition.js';
  * tick is the retry, and `run` must be idempotent.
  */
 export function perMerchantJob(
-  c: Container,
+  fanOut: MerchantFanOut,
   spec: { name: string; every: string; lockLifetime?: number; run: (merchantId: MerchantId) => Promise<unknown> },
 ): JobDefinition {
   return {
@@ -17,11 +24,11 @@ export function perMerchantJob(
     maxRetries: 0,
     ...(spec.lockLifetime ? { lockLifetime: spec.lockLifetime } : {}),
     handler: async () => {
-      for (const merchantId of await c.wecom.apps.merchantIds()) {
+      for (const merchantId of await fanOut.merchantIds()) {
         try {
           await spec.run(merchantId);
         } catch (err) {
-          c.logger.error({ err, merchantId: String(merchantId), job: spec.name }, 'merchant job failed');
+          fanOut.logger.error({ err, merchantId: String(merchantId), job: spec.name }, 'merchant job failed');
         }
       }
     },

@@ -7,7 +7,7 @@ import { openContainer } from './open-container.js';
 import type { Config, ProcessRole } from '../config/env.js';
 import { createApp } from '../http/app.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
-import { jobDefinitions } from '../jobs/job-registry.js';
+import { jobDefinitions } from '../app/job-registry.js';
 import type { JobRuntime } from '../jobs/job-runtime.js';
 import type { Logger } from '../logging/logger.js';
 

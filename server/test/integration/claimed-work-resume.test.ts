@@ -2,7 +2,7 @@
 // is picked up after its lease by one worker (微信客服 with the same msgid, the group-send task found by its key — never
 // a second one), and a morning summary WeCom refused is sent again the same morning, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobDefinitions } from '../../src/jobs/job-registry.js';
+import { jobDefinitions } from '../../src/app/job-registry.js';
 import { WecomTransportError } from '../../src/modules/wecom/api/wecom-errors.js';
 import { approveDraft, customerWithDraft, reached, storedDraft } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
