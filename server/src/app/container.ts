@@ -92,7 +92,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     shops: new ShopRepository(shopModel(mongo)),
     staff: new StaffRepository(staffModel(mongo)),
     customers: new CustomerRepository(customerModel(mongo), { optedOut: cancelDrafts }),
-    products: new ProductRepository(productModel(mongo)),
+    products: new ProductRepository(productModel(mongo), { menuChanged: settingsChanged }),
     orders: new OrderRepository(orderModel(mongo)),
     drafts: new DraftRepository(draftModel(mongo)),
     suppressions: new SuppressionRepository(suppressionModel(mongo)),

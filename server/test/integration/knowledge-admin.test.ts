@@ -81,5 +81,48 @@ describe('shop knowledge editing', () => {
         .status,
     ).toBe(404);
     expect((await app.request('/api/knowledge/policies', { token: t.tokens.owner })).body.items).toEqual([]);
+    const edit = (id: string) =>
+      app.request(`/api/knowledge/policies/${id}`, {
+        method: 'PUT',
+        token: t.tokens.owner,
+        body: { kind: 'refund', title: '退款', content: '不退' },
+      });
+    expect((await edit(theirs.body.id)).status).toBe(404);
+    expect((await edit('not-an-id')).status).toBe(400);
+    const kept = await app.request('/api/knowledge/policies', { token: other.tokens.owner });
+    expect(kept.body.items.map((p: { content: string }) => p.content)).toEqual(['七天无理由']);
+  });
+
+  it('renews the knowledge snapshot on every write of what it holds, with no caller asking', async () => {
+    const { ai, repositories } = app.container;
+    const snapshot = () => ai.knowledge.get(t.merchantId);
+    let before = await snapshot();
+    await ai.faqs.insertMany(t.merchantId, [{ questions: ['可以寄存吗'], answer: '可以，前台寄存～' }]);
+    const withFaq = await snapshot();
+    expect(withFaq).not.toBe(before);
+    expect(withFaq.passages.some((p) => p.text.includes('前台寄存'))).toBe(true);
+
+    before = withFaq;
+    await repositories.products.insertMany(t.merchantId, [
+      { name: '冬日热可可', category: '热饮', price: 1500, specs: [], tags: [], allergens: [], available: true },
+    ]);
+    const withProduct = await snapshot();
+    expect(withProduct).not.toBe(before);
+    expect(withProduct.products.map((p) => p.name)).toContain('冬日热可可');
+
+    before = withProduct;
+    await ai.llmSettings.save(t.merchantId, {
+      baseUrl: 'https://llm.example.cn/v1',
+      model: 'deepseek-chat',
+      apiKeySealed: app.container.secrets.seal('sk-test-1234567890'),
+      dailyTokenBudget: 1000,
+    });
+    expect(await snapshot()).not.toBe(before); // every process renews its engine with the snapshot
+    await ai.llmSettings.remove(t.merchantId);
+
+    // scripts are not part of the snapshot: writing one leaves it as it is
+    before = await snapshot();
+    await ai.scripts.insertMany(t.merchantId, [{ category: '欢迎', title: '问候', content: '您好～' }]);
+    expect(await snapshot()).toBe(before);
   });
 });

@@ -93,7 +93,6 @@ export function buildAi(d: AiDeps) {
   const admin = new KnowledgeAdminService(
     { faq: faqs, policy: policies, product: d.products, script: scripts },
     new KnowledgeChangeRepository(knowledgeChangeModel(d.mongo)),
-    version,
   );
   const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, knowledge, (merchantId, url) =>
     d.wecom.media.imageMediaId(merchantId, url),

@@ -7,7 +7,12 @@ export type ProductRecord = Product & { _id: Types.ObjectId };
 export type NewProduct = Omit<Product, 'merchantId' | 'createdAt' | 'updatedAt'>;
 
 export class ProductRepository extends TenantRepository<Product> {
-  constructor(model: ProductModel) {
+  constructor(
+    model: ProductModel,
+    // told after every write: the menu is part of the knowledge snapshot, rebuilt everywhere (late-bound by the
+    // container: the knowledge version lives with the knowledge base, built after the repositories)
+    private hooks: { menuChanged?: (merchantId: MerchantId) => Promise<void> } = {},
+  ) {
     super(model);
   }
 
@@ -17,7 +22,9 @@ export class ProductRepository extends TenantRepository<Product> {
 
   async insertMany(merchantId: MerchantId, products: NewProduct[]): Promise<ProductRecord[]> {
     const docs = products.map((p) => ({ ...p, merchantId: merchantObjectId(merchantId) }));
-    return (await this.model.insertMany(docs, { lean: true })) as unknown as ProductRecord[];
+    const inserted = (await this.model.insertMany(docs, { lean: true })) as unknown as ProductRecord[];
+    await this.hooks.menuChanged?.(merchantId);
+    return inserted;
   }
 
   // Editing the menu (knowledge-admin, spreadsheet import): the same operations as the other knowledge items.
@@ -27,18 +34,24 @@ export class ProductRepository extends TenantRepository<Product> {
     return this.model.find(this.scoped(merchantId)).sort({ updatedAt: -1 }).lean<ProductRecord[]>().exec();
   }
 
-  create(merchantId: MerchantId, product: NewProduct): Promise<ProductRecord> {
-    return this.insertOne<ProductRecord>(merchantId, product);
+  async create(merchantId: MerchantId, product: NewProduct): Promise<ProductRecord> {
+    const created = await this.insertOne<ProductRecord>(merchantId, product);
+    await this.hooks.menuChanged?.(merchantId);
+    return created;
   }
 
   /** Replaces the product's fields: it before and after, or null when the merchant has no such product. */
-  update(merchantId: MerchantId, id: string, product: NewProduct) {
-    return this.setById<ProductRecord>(merchantId, id, product);
+  async update(merchantId: MerchantId, id: string, product: NewProduct) {
+    const changed = await this.setById<ProductRecord>(merchantId, id, product);
+    if (changed) await this.hooks.menuChanged?.(merchantId);
+    return changed;
   }
 
   /** Deletes the product: what it was, or null when the merchant has no such product. */
-  remove(merchantId: MerchantId, id: string): Promise<ProductRecord | null> {
-    return this.deleteById<ProductRecord>(merchantId, id);
+  async remove(merchantId: MerchantId, id: string): Promise<ProductRecord | null> {
+    const removed = await this.deleteById<ProductRecord>(merchantId, id);
+    if (removed) await this.hooks.menuChanged?.(merchantId);
+    return removed;
   }
 
   /** The product a spreadsheet row updates: the one with its name (names are unique per merchant). */

@@ -9,7 +9,6 @@ import type { NewProduct } from '../catalog/product.repository.js';
 import type { KnowledgeChangeRepository } from './knowledge-change.repository.js';
 import type { KnowledgeChange } from './knowledge-change.model.js';
 import type { ItemFields } from './knowledge-item.repository.js';
-import type { KnowledgeVersion } from './knowledge-version.js';
 import type { Faq, Policy } from './faq.model.js';
 import type { NewScript } from './script.repository.js';
 
@@ -75,11 +74,6 @@ export class KnowledgeAdminService {
   constructor(
     private stores: KnowledgeStores,
     private history: KnowledgeChangeRepository,
-    /**
-     * Product edits bump the knowledge version here: the product repository is shared and built before the version
-     * exists. The other kinds' repositories bump it themselves.
-     */
-    private version: KnowledgeVersion,
   ) {}
 
   async list(merchantId: MerchantId, entity: Entity) {
@@ -138,6 +132,5 @@ export class KnowledgeAdminService {
       before,
       after,
     });
-    if (entity === 'product') await this.version.bump(session.merchantId);
   }
 }
