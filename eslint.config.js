@@ -5,6 +5,7 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layering } from './scripts/lint/layering.js';
 import { persistenceBoundary } from './scripts/lint/persistence-boundary.js';
 
 export default tseslint.config(
@@ -58,5 +59,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },
   ...persistenceBoundary,
+  ...layering,
   prettier,
 );
