@@ -44,12 +44,11 @@ beforeAll(async () => {
     order('o5', '2026-11-22T19:00:00', newcomer._id, [['招牌珍珠奶茶', 1, 1200]]),
     order('o6', '2026-11-22T20:00:00', newcomer._id, [['杨枝甘露', 5, 1800]], 'refunded'),
   ]);
-  const decision = (externalUserId: string, action: string, when: string) => ({
-    merchantId: w.tenant.merchant._id,
-    channel: 'kf',
+  const decision = (externalUserId: string, action: 'sent' | 'handoff', when: string) => ({
+    channel: 'kf' as const,
     externalUserId,
     question: '?',
-    engine: 'offline',
+    engine: 'offline' as const,
     intent: 'x',
     citedIds: [],
     violations: [],
@@ -57,13 +56,14 @@ beforeAll(async () => {
     reason: 'r',
     at: at(when),
   });
-  await c.mongo.collection('ai_decisions').insertMany([
+  for (const d of [
     decision('wmA', 'sent', '2026-11-22T23:00:00'),
     decision('wmA', 'sent', '2026-11-22T23:05:00'),
     decision('wmB', 'sent', '2026-11-22T07:00:00'),
     decision('wmC', 'handoff', '2026-11-22T22:00:00'),
     decision('wmC', 'sent', '2026-11-23T01:00:00'), // Monday: not in Sunday's report
-  ]);
+  ])
+    await c.ai.decisions.record(merchantId, d);
   // waits of 4 s (bot), 10 s (bot) and 3 min (staff after a handoff): the median is 10 s
   const message = (externalUserId: string, direction: string, when: string, status?: string) => ({
     merchantId: w.tenant.merchant._id,
