@@ -11,42 +11,54 @@ export const reportQuerySchema = z
   .strict();
 
 /** A figure with the previous period's value, for "比上期 +12%". */
-export interface Compared {
-  value: number;
-  previous: number;
-  /** percent change, absent when the previous value was 0 */
-  changePct?: number;
-}
+export const comparedSchema = z
+  .object({
+    value: z.number(),
+    previous: z.number(),
+    /** percent change, absent when the previous value was 0 */
+    changePct: z.number().optional(),
+  })
+  .strict();
+export type Compared = z.infer<typeof comparedSchema>;
 
-export interface ReportDto {
-  period: ReportPeriod;
-  /** merchant-local dates, inclusive */
-  from: string;
-  to: string;
-  figures: {
-    newCustomers: Compared;
-    consultations: Compared;
-    /** share of 微信客服 questions the bot answered itself, percent */
-    aiHandledPct: Compared;
-    handoffs: Compared;
-    orders: Compared;
-    /** fen */
-    revenue: Compared;
-    averageOrderValue: Compared;
-    /** share of ordering customers who had ordered before, percent */
-    returningPct: Compared;
-    /** median seconds from a customer's message to the first reply (bot or staff) on 微信客服 */
-    firstResponseSeconds: Compared;
-    dormantCustomers: number;
-  };
-  /** owner alerts raised in the period */
-  alerts: { lowStock: number; expiringStock: number; badReviews: number };
-  topItems: { name: string; quantity: number; revenue: number }[];
-  slowItems: { name: string; quantity: number }[];
-  /** proactive messages sent in the period: how many customers wrote back, and bought, within 7 days */
-  campaigns: { sent: number; repliedWithin7Days: number; boughtWithin7Days: number };
-  /** revenue per day (the chart) */
-  daily: { date: string; revenue: number; orders: number }[];
-  summary: string;
-  actions: string[];
-}
+const itemSales = z.object({ name: z.string(), quantity: z.number() }).strict();
+
+export const reportDtoSchema = z
+  .object({
+    period: z.enum(REPORT_PERIODS),
+    /** merchant-local dates, inclusive */
+    from: z.string(),
+    to: z.string(),
+    figures: z
+      .object({
+        newCustomers: comparedSchema,
+        consultations: comparedSchema,
+        /** share of 微信客服 questions the bot answered itself, percent */
+        aiHandledPct: comparedSchema,
+        handoffs: comparedSchema,
+        orders: comparedSchema,
+        /** fen */
+        revenue: comparedSchema,
+        /** fen */
+        averageOrderValue: comparedSchema,
+        /** share of ordering customers who had ordered before, percent */
+        returningPct: comparedSchema,
+        /** median seconds from a customer's message to the first reply (bot or staff) on 微信客服 */
+        firstResponseSeconds: comparedSchema,
+        dormantCustomers: z.number(),
+      })
+      .strict(),
+    /** owner alerts raised in the period */
+    alerts: z.object({ lowStock: z.number(), expiringStock: z.number(), badReviews: z.number() }).strict(),
+    /** revenue in fen */
+    topItems: z.array(itemSales.extend({ revenue: z.number() }).strict()),
+    slowItems: z.array(itemSales),
+    /** proactive messages sent in the period: how many customers wrote back, and bought, within 7 days */
+    campaigns: z.object({ sent: z.number(), repliedWithin7Days: z.number(), boughtWithin7Days: z.number() }).strict(),
+    /** revenue (fen) and orders per day (the chart) */
+    daily: z.array(z.object({ date: z.string(), revenue: z.number(), orders: z.number() }).strict()),
+    summary: z.string(),
+    actions: z.array(z.string()),
+  })
+  .strict();
+export type ReportDto = z.infer<typeof reportDtoSchema>;

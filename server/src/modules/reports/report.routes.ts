@@ -1,15 +1,14 @@
 import { Router } from '@koa/router';
-import { reportQuerySchema } from '@xiaoer/common/schemas/report';
+import * as api from '@xiaoer/common/api/reports';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
-import { parse } from '../../http/validate.js';
+import { route } from '../../http/contract-route.js';
 import type { ReportService } from './report.service.js';
 
 export function reportRoutes(reports: ReportService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/reports' });
-  // Chart data for the owner's console: ?period=day|week|month&date=YYYY-MM-DD (default: the last complete period).
-  router.get('/', requireRole('manager'), async (ctx) => {
-    const { period, date } = parse(reportQuerySchema, ctx.query);
-    ctx.body = await reports.build(ctx.state.session.merchantId, period, date);
-  });
+  // Chart data for the owner's console (default: the last complete period).
+  route(router, api.report, requireRole('manager'), ({ query }, ctx) =>
+    reports.build(ctx.state.session.merchantId, query.period, query.date),
+  );
   return router;
 }
