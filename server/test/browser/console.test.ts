@@ -85,7 +85,7 @@ beforeAll(async () => {
     method: 'PUT',
     token: tenant.tokens.owner,
     body: {
-      businessHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '23:59' })),
+      businessHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '00:00' })),
       holidays: [],
     },
   });

@@ -23,7 +23,7 @@ afterAll(() => w.close());
 
 /** Opening hours that make "now" closed (the default here) or open. */
 async function shopIs(state: 'open' | 'closed') {
-  const all = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '23:59' }));
+  const all = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '00:00' }));
   await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { businessHours: state === 'open' ? all : [] } });
   await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
 }
@@ -67,7 +67,7 @@ describe('after-hours auto-reply on 微信客服', () => {
     );
     await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'always' } } });
     await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
-    expect(await w.kfCustomerWrites('wmAiOpen', '几点关门')).toEqual(['我们的营业时间是每天 00:00-23:59。']);
+    expect(await w.kfCustomerWrites('wmAiOpen', '几点关门')).toEqual(['我们的营业时间是每天 24小时营业。']);
     await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'after_hours' } } });
     await shopIs('closed');
   });

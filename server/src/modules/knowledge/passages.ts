@@ -18,7 +18,8 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 export function describeHours(merchant: MerchantRecord): string {
   const byHours = new Map<string, number[]>();
   for (const span of merchant.businessHours) {
-    const key = `${span.open}-${span.close}`;
+    // a span that closes when it opens runs round the clock (00:00-00:00): say so, not "00:00-00:00"
+    const key = span.open === span.close ? '24小时营业' : `${span.open}-${span.close}`;
     byHours.set(key, [...(byHours.get(key) ?? []), span.weekday]);
   }
   return [...byHours]
