@@ -33,7 +33,6 @@ const modelTypes = [
 export const notYetBehindRepositories = [
   'server/src/app/container.ts',
   'server/src/modules/ai/ai.container.ts',
-  'server/src/modules/ai/morning-summary.service.ts',
   'server/src/modules/wecom/wecom.container.ts',
 ];
 

@@ -147,6 +147,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     secrets,
     llmTimeoutMs: config.llm.timeoutMs,
     outbound,
+    // late-bound: the notifier is built below, and the morning summary only runs once jobs start
+    notifier: { send: (merchantId, card) => notifier.send(merchantId, card) },
   });
   const shopData = buildShopData(mongo);
   const notifier = new OwnerNotifier({

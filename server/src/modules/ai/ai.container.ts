@@ -28,7 +28,10 @@ import { DraftFeedbackRepository } from './draft-feedback.repository.js';
 import { SuggestionService } from './suggestions.service.js';
 import { CustomerSummaryService } from './customer-summary.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
-import { MorningSummaryService, morningSummaryModel } from './morning-summary.service.js';
+import { morningSummaryModel } from './morning-summary.model.js';
+import { MorningSummaryRepository } from './morning-summary.repository.js';
+import { MorningSummaryService } from './morning-summary.service.js';
+import type { OwnerNotifier } from '../wecom/owner-notifier.js';
 import { AutoReplyService } from './auto-reply.service.js';
 import { llmSettingsModel } from './llm-settings.model.js';
 import { LlmSettingsRepository } from './llm-settings.repository.js';
@@ -55,6 +58,8 @@ export interface AiDeps {
   llmTimeoutMs: number;
   /** merchant-supplied URLs (the LLM endpoint) are reached only through it */
   outbound: OutboundGuard;
+  /** the owners' (and managers') WeCom messages: the morning summary */
+  notifier: Pick<OwnerNotifier, 'send'>;
 }
 
 export function buildAi(d: AiDeps) {
@@ -99,15 +104,12 @@ export function buildAi(d: AiDeps) {
   );
   const scriptLibrary = new ScriptLibraryService(scripts, d.staff);
   const knowledgeImport = new KnowledgeImportService(admin, d.products, faqs);
-  const morningSummary = new MorningSummaryService(
-    morningSummaryModel(d.mongo),
-    aiDecisionModel(d.mongo), // until the morning summary reads through AiDecisionRepository (inRange)
-    d.merchants,
-    d.staff,
-    d.wecom.apps,
-    d.wecom.contactsApi,
-    d.logger,
-  );
+  const morningSummary = new MorningSummaryService({
+    summaries: new MorningSummaryRepository(morningSummaryModel(d.mongo)),
+    decisions,
+    merchants: d.merchants,
+    notifier: d.notifier,
+  });
   const suggestions = new SuggestionService(
     knowledge,
     d.customers,

@@ -1,11 +1,14 @@
-import type { Container } from '../../app/container.js';
-import type { JobDefinition } from '../../jobs/job-definition.js';
+import { perMerchantJob, type MerchantFanOut } from '../../jobs/per-merchant-job.js';
+import type { MorningSummaryService } from './morning-summary.service.js';
 
-/** One recurring scan; the service decides per merchant whether it is their morning and whether it already ran. */
-export const morningSummaryJob = (c: Container): JobDefinition => ({
-  name: 'ai.morning-summary',
-  every: '10 minutes',
-  handler: async () => {
-    await c.ai.morningSummary.runAll();
-  },
-});
+export interface MorningSummaryJobDeps extends MerchantFanOut {
+  morningSummary: Pick<MorningSummaryService, 'runFor'>;
+}
+
+/** Each merchant's morning summary; the service decides whether it is their morning and whether it already went. */
+export const morningSummaryJob = (d: MorningSummaryJobDeps) =>
+  perMerchantJob(d, {
+    name: 'ai.morning-summary',
+    every: '10 minutes',
+    run: (merchantId) => d.morningSummary.runFor(merchantId),
+  });

@@ -1,5 +1,6 @@
-// The owner's WeCom application messages (reports, alerts): a text card to every active owner of the merchant,
-// opening a page of the owner's console.
+// The owner's WeCom application messages (reports, alerts, the morning summary): a text card to every active owner
+// of the merchant (and manager, when the card is for them too), opening a page of the owner's console.
+import { roleAtLeast, type StaffRole } from '@xiaoer/common/constants/roles';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { ContactsApi } from './api/contacts-api.js';
@@ -11,6 +12,8 @@ export interface OwnerCard {
   description: string;
   /** the console page, e.g. "pages/alerts/index?id=..." */
   page: string;
+  /** who hears it: the owners (default), or from 'manager' up, the owners and managers */
+  to?: StaffRole;
 }
 
 export class OwnerNotifier {
@@ -24,14 +27,15 @@ export class OwnerNotifier {
     },
   ) {}
 
-  /** false when there is no one to tell (no WeCom app or no active owner); WeCom errors are thrown. */
+  /** false when there is no one to tell (no WeCom app or no active recipient); WeCom errors are thrown. */
   async send(merchantId: MerchantId, card: OwnerCard): Promise<boolean> {
     const app = await this.d.apps.findByMerchant(merchantId);
-    const owners = (await this.d.staff.list(merchantId)).filter((s) => s.role === 'owner' && s.active);
-    if (!app || !owners.length) return false;
+    const to = card.to ?? 'owner';
+    const recipients = (await this.d.staff.list(merchantId)).filter((s) => roleAtLeast(s.role, to) && s.active);
+    if (!app || !recipients.length) return false;
     await this.d.contacts.sendAppTextCard(
       app,
-      owners.map((o) => o.wecomUserId),
+      recipients.map((o) => o.wecomUserId),
       // opened in WeCom's browser: the console signs in through WeCom's OAuth for this corp, then opens the page
       {
         title: card.title.slice(0, 64),
