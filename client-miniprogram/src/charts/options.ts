@@ -1,4 +1,5 @@
 // Chart options from a report (pure, so they are unit-tested): revenue by day and the best sellers.
+import { fenToYuan } from '@xiaoer/common/money';
 import type { ReportDto } from '@xiaoer/common/schemas/report';
 
 const GREEN = '#07c160';
@@ -15,7 +16,7 @@ export function revenueTrend(report: Pick<ReportDto, 'daily'>) {
         name: '营业额',
         type: report.daily.length > 1 ? 'line' : 'bar',
         smooth: true,
-        data: report.daily.map((d) => Math.round(d.revenue / 100)),
+        data: report.daily.map((d) => Math.round(fenToYuan(d.revenue))),
         itemStyle: { color: GREEN },
         areaStyle: { color: 'rgba(7,193,96,0.08)' },
       },

@@ -2,8 +2,9 @@
 // tap, which is the only moment WeChat allows asking).
 import Taro from '@tarojs/taro';
 import type { DraftStatus } from '@xiaoer/common/constants/outreach';
+import * as outreach from '@xiaoer/common/api/outreach';
 import type { DraftDto } from '@xiaoer/common/schemas/outreach';
-import { api } from './api';
+import { call } from './client';
 
 export type Draft = DraftDto;
 
@@ -39,13 +40,9 @@ export async function askToNotifyResults(): Promise<void> {
   } as unknown as Taro.requestSubscribeMessage.Option).catch(() => undefined);
 }
 
-export const listDrafts = (status?: DraftStatus) =>
-  api<{ items: Draft[] }>(`/outreach/drafts${status ? `?status=${status}` : ''}`).then((r) => r.items);
+export const listDrafts = (status?: DraftStatus) => call(outreach.drafts, { query: { status } }).then((r) => r.items);
 export const approveDraft = (id: string, text?: string) =>
-  api<Draft>(`/outreach/drafts/${id}/approve`, { body: text ? { text } : {} });
+  call(outreach.approveDraft, { params: { id }, body: { text: text || undefined } });
 export const rejectDraft = (id: string, note?: string) =>
-  api<Draft>(`/outreach/drafts/${id}/reject`, { body: note ? { note } : {} });
-export const approveMany = (ids: string[]) =>
-  api<{ results: { id: string; status?: DraftStatus; error?: string }[] }>('/outreach/drafts/approve', {
-    body: { ids },
-  });
+  call(outreach.rejectDraft, { params: { id }, body: { note: note || undefined } });
+export const approveMany = (ids: string[]) => call(outreach.approveDrafts, { body: { ids } });

@@ -1,8 +1,6 @@
-// How figures read on a small screen: money in yuan, changes with their sign, waits in seconds or minutes.
+// How figures read on a small screen: changes with their sign, waits in seconds or minutes (money: formatFen in
+// @xiaoer/common/money).
 import type { Compared } from '@xiaoer/common/schemas/report';
-
-export const yuan = (fen: number) =>
-  `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: fen % 100 ? 2 : 0 })}`;
 
 /** "+12%" / "-5%" / "" when there was nothing to compare with */
 export const change = (c: Compared) =>

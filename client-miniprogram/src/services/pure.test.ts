@@ -3,7 +3,8 @@ import { revenueTrend, topItemsBar } from '../charts/options';
 import { withParam } from '../pages/settings/scenario-params';
 import { groupByScenario, type Draft } from './drafts';
 import { sheetFormat } from './files';
-import { change, shopDate, waitText, yuan } from './format';
+import { formatFen } from '@xiaoer/common/money';
+import { change, shopDate, waitText } from './format';
 import { needsRefresh } from './session';
 
 const draft = (id: string, scenario: string, scenarioName: string) => ({ id, scenario, scenarioName }) as Draft;
@@ -22,8 +23,8 @@ describe('what the pages show', () => {
   });
 
   it('formats money, changes, waits and the shop’s date', () => {
-    expect(yuan(812300)).toBe('¥8,123');
-    expect(yuan(1850)).toBe('¥18.5');
+    expect(formatFen(812300)).toBe('¥8,123');
+    expect(formatFen(1850)).toBe('¥18.50');
     expect(change({ value: 3, previous: 1, changePct: 200 })).toBe('+200%');
     expect(change({ value: 1, previous: 2, changePct: -50 })).toBe('-50%');
     expect(change({ value: 1, previous: 0 })).toBe('');

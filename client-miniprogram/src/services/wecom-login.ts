@@ -1,8 +1,8 @@
 // Owners open the console from a WeCom text card (a report, an alert) in WeCom's own browser, where there is no
 // wx.login: there the H5 build signs in through WeCom's OAuth like the sidebar — the card's link names the corp
 // (?corp=…), WeCom sends the page back with a single-use code, and the linked page opens after sign-in.
-import type { SessionDto } from '@xiaoer/common/schemas/auth';
-import { api } from './api';
+import * as auth from '@xiaoer/common/api/auth';
+import { call } from './client';
 import { sessionStore } from './session';
 
 const RETURN_KEY = 'xiaoer.console.return';
@@ -34,17 +34,14 @@ export async function signInWithWecom(corpId: string): Promise<string | null> {
     url.searchParams.delete('code');
     url.searchParams.delete('state');
     history.replaceState(null, '', url.toString()); // a code works once: never reuse it on reload
-    sessionStore.set(await api<SessionDto>('/auth/wecom', { body: { corpId, code }, anonymous: true }));
+    sessionStore.set(await call(auth.wecomLogin, { body: { corpId, code } }, { anonymous: true }));
     const back = sessionStorage.getItem(RETURN_KEY);
     sessionStorage.removeItem(RETURN_KEY);
     return back;
   }
   // (the route after '#' was remembered before the app went to the login page; WeCom's redirect keeps only the query)
   const redirectUri = `${url.origin}${url.pathname}?corp=${encodeURIComponent(corpId)}`;
-  const { url: oauth } = await api<{ url: string }>(
-    `/auth/wecom/oauth-url?${new URLSearchParams({ corpId, redirectUri })}`,
-    { anonymous: true },
-  );
+  const { url: oauth } = await call(auth.wecomOauthUrl, { query: { corpId, redirectUri } }, { anonymous: true });
   location.replace(oauth);
   return new Promise(() => undefined);
 }

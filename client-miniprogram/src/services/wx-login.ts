@@ -2,7 +2,8 @@
 // WeChat the demo server hands out the WeChat stand-in's bridge (signed in as the demo owner); browser tests install
 // it themselves. Without any, the console says where to open it.
 import Taro from '@tarojs/taro';
-import { apiBase } from './api';
+import * as dev from '@xiaoer/common/api/dev';
+import { call } from './client';
 
 interface BrowserWx {
   login(options: { success: (res: { code: string }) => void; fail: (err: { errMsg: string }) => void }): void;
@@ -12,10 +13,9 @@ const browserWx = () => (globalThis as { wx?: BrowserWx }).wx;
 
 /** The demo's bridge script, when the server offers one (demo mode only). */
 async function loadDemoBridge(): Promise<void> {
-  const res = await fetch(`${apiBase()}/api/dev/wechat-bridge`).catch(() => null);
-  if (!res?.ok) return;
-  const { scriptUrl } = (await res.json()) as { scriptUrl?: string };
-  if (!scriptUrl) return;
+  const bridge = await call(dev.wechatBridge, undefined, { anonymous: true }).catch(() => null);
+  if (!bridge) return;
+  const { scriptUrl } = bridge;
   await new Promise<void>((resolve, reject) => {
     const script = document.createElement('script');
     script.src = scriptUrl;

@@ -1,12 +1,12 @@
 // One alert: what happened, what Xiaoer suggests (a reply to post for a bad review), and marking it handled.
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { AlertDto } from '@xiaoer/common/schemas/alert';
+import * as alerts from '@xiaoer/common/api/alerts';
 import { useState } from 'react';
 import { ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 import { shortTime } from '../../services/format';
 import { ALERTS_CHANGED } from './events';
 
@@ -14,7 +14,7 @@ const LEVEL = { urgent: '紧急', warning: '注意', info: '通知' } as const;
 
 export default function AlertDetail() {
   const id = Taro.getCurrentInstance().router?.params.id ?? '';
-  const { data, error, loading, reload } = useAsync(() => api<AlertDto>(`/alerts/${id}`), [id]);
+  const { data, error, loading, reload } = useAsync(() => call(alerts.get, { params: { id } }), [id]);
   const [busy, setBusy] = useState(false);
   if (error && !data)
     return (
@@ -27,7 +27,7 @@ export default function AlertDetail() {
   const resolve = async () => {
     setBusy(true);
     try {
-      await api(`/alerts/${id}/resolve`, { body: {} });
+      await call(alerts.resolve, { params: { id } });
       Taro.eventCenter.trigger(ALERTS_CHANGED); // the list behind this page refreshes itself
       toast('已标记为处理完', 'success');
       await reload();

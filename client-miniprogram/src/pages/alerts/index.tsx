@@ -1,18 +1,18 @@
 // What needs the owner: low stock, bad reviews, late orders, rushes, holidays ... newest first; each opens its detail.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { AlertDto } from '@xiaoer/common/schemas/alert';
+import * as alerts from '@xiaoer/common/api/alerts';
 import { useEffect, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 import { shortTime } from '../../services/format';
 import { ALERTS_CHANGED } from './events';
 
 export default function Alerts() {
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
   const { data, error, loading, reload } = useAsync(
-    () => api<{ items: AlertDto[] }>(`/alerts?status=${status}`).then((r) => r.items),
+    () => call(alerts.list, { query: { status } }).then((r) => r.items),
     [status],
   );
   Taro.useDidShow(() => void reload());

@@ -1,27 +1,24 @@
 // Customers: search by name, remark or phone, filter by tag, and a profile summary on tap.
 import { Input, Text, View } from '@tarojs/components';
-import type { CustomerDto } from '@xiaoer/common/schemas/customer';
-import type { CorpTagGroupDto, CustomerProfileDto } from '@xiaoer/common/schemas/sidebar';
+import * as customers from '@xiaoer/common/api/customers';
+import * as tagsApi from '@xiaoer/common/api/tags';
+import { formatFen } from '@xiaoer/common/money';
 import { useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
-import { yuan } from '../../services/format';
+import { call } from '../../services/client';
 
 export default function Customers() {
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const tags = useAsync(() => api<{ groups: CorpTagGroupDto[] }>('/tags'));
+  const tags = useAsync(() => call(tagsApi.corpTags));
   const list = useAsync(
-    () =>
-      api<{ items: CustomerDto[] }>(
-        `/customers?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${tag ? `&tag=${encodeURIComponent(tag)}` : ''}`,
-      ),
+    () => call(customers.list, { query: { limit: 50, q: q || undefined, tag: tag || undefined } }),
     [q, tag],
   );
   const profile = useAsync(
-    () => (open ? api<CustomerProfileDto>(`/customers/${open}/profile`) : Promise.resolve(undefined)),
+    () => (open ? call(customers.profile, { params: { id: open } }) : Promise.resolve(undefined)),
     [open],
   );
   const tagNames = (tags.data?.groups.flatMap((g) => g.tags) ?? []).slice(0, 20);
@@ -53,7 +50,7 @@ export default function Customers() {
               </View>
               {open === c.id && profile.data && (
                 <View className="muted" style={{ marginTop: '10px', lineHeight: 1.7 }}>
-                  <View>{`${profile.data.insights.lifecycle} · 消费 ${yuan(profile.data.insights.totalSpend)} · ${profile.data.insights.visits} 次${profile.data.insights.averageIntervalDays ? ` · 约 ${profile.data.insights.averageIntervalDays} 天来一次` : ''}`}</View>
+                  <View>{`${profile.data.insights.lifecycle} · 消费 ${formatFen(profile.data.insights.totalSpend)} · ${profile.data.insights.visits} 次${profile.data.insights.averageIntervalDays ? ` · 约 ${profile.data.insights.averageIntervalDays} 天来一次` : ''}`}</View>
                   {profile.data.insights.favouriteItems.length > 0 && (
                     <View>常点：{profile.data.insights.favouriteItems.map((f) => f.name).join('、')}</View>
                   )}

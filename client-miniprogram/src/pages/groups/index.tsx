@@ -9,7 +9,7 @@ import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { CalendarSection } from './CalendarSection';
-import { yuan } from '../../services/format';
+import { formatFen } from '@xiaoer/common/money';
 
 type Group = CustomerGroupDto;
 
@@ -85,7 +85,7 @@ export default function Groups() {
             <View className="muted" style={{ lineHeight: 1.8 }}>
               <View>{`近30天：写了${report.data.posts.drafted}条，发出${report.data.posts.sent}条，群主已确认${report.data.posts.confirmedByStaff}条`}</View>
               <View>{`接龙${report.data.interactions.chain} · 预约${report.data.interactions.booking} · 竞猜${report.data.interactions.guess}`}</View>
-              <View>{`群推荐后 3 天内下单 ${report.data.attributedOrders.orders} 笔，${yuan(report.data.attributedOrders.revenue)}`}</View>
+              <View>{`群推荐后 3 天内下单 ${report.data.attributedOrders.orders} 笔，${formatFen(report.data.attributedOrders.revenue)}`}</View>
             </View>
           )}
           {g.layer !== 'unset' && (

@@ -1,13 +1,18 @@
 // Today at a glance: the figures so far, what waits for the owner (drafts, alerts), the summary and what to do next.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import * as alertsApi from '@xiaoer/common/api/alerts';
+import * as outreach from '@xiaoer/common/api/outreach';
+import * as reports from '@xiaoer/common/api/reports';
+import { formatFen } from '@xiaoer/common/money';
 import type { AlertDto } from '@xiaoer/common/schemas/alert';
 import type { ReportDto } from '@xiaoer/common/schemas/report';
 import type { WeatherOverviewDto } from '@xiaoer/common/schemas/weather';
 import { ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
-import { change, shopDate, waitText, yuan } from '../../services/format';
+import { call } from '../../services/client';
+import { change, shopDate, waitText } from '../../services/format';
 import { sessionStore } from '../../services/session';
 
 interface Today {
@@ -20,9 +25,9 @@ interface Today {
 
 export async function loadToday(): Promise<Today> {
   const [report, drafts, alerts, weather] = await Promise.all([
-    api<ReportDto>(`/reports?period=day&date=${shopDate()}`),
-    api<{ items: unknown[] }>('/outreach/drafts?status=pending'),
-    api<{ items: AlertDto[] }>('/alerts?status=open'),
+    call(reports.report, { query: { period: 'day', date: shopDate() } }),
+    call(outreach.drafts, { query: { status: 'pending' } }),
+    call(alertsApi.list, { query: { status: 'open' } }),
     api<WeatherOverviewDto>('/merchant/weather').catch(() => undefined), // a nicety: today's page does not wait on it
   ]);
   return { report, drafts: drafts.items.length, alerts: alerts.items, tomorrow: weather?.days[1] };
@@ -41,9 +46,9 @@ export default function Home() {
   if (!data) return <View className="page">{loading && <Loading />}</View>;
   const f = data.report.figures;
   const figures: [string, string, string][] = [
-    ['营业额', yuan(f.revenue.value), change(f.revenue)],
+    ['营业额', formatFen(f.revenue.value), change(f.revenue)],
     ['订单', String(f.orders.value), change(f.orders)],
-    ['客单价', yuan(f.averageOrderValue.value), change(f.averageOrderValue)],
+    ['客单价', formatFen(f.averageOrderValue.value), change(f.averageOrderValue)],
     ['新客户', String(f.newCustomers.value), change(f.newCustomers)],
     ['咨询', String(f.consultations.value), change(f.consultations)],
     ['小二接待', `${f.aiHandledPct.value}%`, ''],

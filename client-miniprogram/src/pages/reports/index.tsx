@@ -2,14 +2,16 @@
 // sellers, proactive messages' results, and the plain-Chinese summary.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import * as reports from '@xiaoer/common/api/reports';
+import { formatFen } from '@xiaoer/common/money';
 import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
 import { useState } from 'react';
 import { revenueTrend, topItemsBar } from '../../charts/options';
 import { Chart } from '../../components/Chart';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
-import { change, waitText, yuan } from '../../services/format';
+import { call } from '../../services/client';
+import { change, waitText } from '../../services/format';
 
 const PERIODS: { key: ReportPeriod; label: string; previous: string }[] = [
   { key: 'day', label: '日报', previous: '前一天' },
@@ -20,7 +22,7 @@ const PERIODS: { key: ReportPeriod; label: string; previous: string }[] = [
 export default function Reports() {
   const initial = (Taro.getCurrentInstance().router?.params.period as ReportPeriod) || 'day';
   const [period, setPeriod] = useState<ReportPeriod>(PERIODS.some((p) => p.key === initial) ? initial : 'day');
-  const { data, error, loading, reload } = useAsync(() => api<ReportDto>(`/reports?period=${period}`), [period]);
+  const { data, error, loading, reload } = useAsync(() => call(reports.report, { query: { period } }), [period]);
   const meta = PERIODS.find((p) => p.key === period)!;
   return (
     <View className="page">
@@ -46,9 +48,9 @@ export default function Reports() {
 function ReportView({ report, previous }: { report: ReportDto; previous: string }) {
   const f = report.figures;
   const rows: [string, string, string][] = [
-    ['营业额', yuan(f.revenue.value), change(f.revenue)],
+    ['营业额', formatFen(f.revenue.value), change(f.revenue)],
     ['订单', String(f.orders.value), change(f.orders)],
-    ['客单价', yuan(f.averageOrderValue.value), change(f.averageOrderValue)],
+    ['客单价', formatFen(f.averageOrderValue.value), change(f.averageOrderValue)],
     ['回头客占比', `${f.returningPct.value}%`, change(f.returningPct)],
     ['新客户', String(f.newCustomers.value), change(f.newCustomers)],
     ['咨询人数', String(f.consultations.value), change(f.consultations)],

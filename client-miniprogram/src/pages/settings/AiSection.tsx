@@ -1,11 +1,13 @@
 // How the bot answers on 微信客服 (never / after hours / always), the merchant's own LLM (key shown masked), and the
 // WeCom configuration check with each fix in plain words.
 import { Button, Input, Text, View } from '@tarojs/components';
+import * as ai from '@xiaoer/common/api/ai';
+import * as wecom from '@xiaoer/common/api/wecom';
 import type { AutoReplyMode } from '@xiaoer/common/schemas/ai';
 import { useState } from 'react';
 import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 
 const MODES: { mode: AutoReplyMode; label: string; hint: string }[] = [
   { mode: 'after_hours', label: '下班后自动接待', hint: '营业时间外由小二回复，营业时间内店员回复' },
@@ -13,23 +15,11 @@ const MODES: { mode: AutoReplyMode; label: string; hint: string }[] = [
   { mode: 'off', label: '不自动回复', hint: '全部由店员回复' },
 ];
 
-type LlmView =
-  | { configured: false; engine: 'offline' }
-  | {
-      configured: true;
-      engine: 'llm';
-      baseUrl: string;
-      model: string;
-      apiKey: string;
-      dailyTokenBudget: number;
-      tokensToday: number;
-    };
-
 export function AutoReplySection({ mode: initial }: { mode: AutoReplyMode }) {
   const [mode, setMode] = useState(initial);
   const choose = async (next: AutoReplyMode) => {
     try {
-      await api('/ai/auto-reply', { method: 'PUT', body: { mode: next } });
+      await call(ai.setAutoReply, { body: { mode: next } });
       setMode(next);
       toast('已切换', 'success');
     } catch (err) {
@@ -53,11 +43,11 @@ export function AutoReplySection({ mode: initial }: { mode: AutoReplyMode }) {
 }
 
 export function LlmSection() {
-  const view = useAsync(() => api<LlmView>('/ai/llm-settings'));
+  const view = useAsync(() => call(ai.llmSettings));
   const [form, setForm] = useState({ baseUrl: '', model: '', apiKey: '' });
   const save = async () => {
     try {
-      await api('/ai/llm-settings', { method: 'PUT', body: { ...form, dailyTokenBudget: 200_000 } });
+      await call(ai.saveLlmSettings, { body: { ...form, dailyTokenBudget: 200_000 } });
       toast('已保存，小二会用这个模型回复', 'success');
       setForm({ baseUrl: '', model: '', apiKey: '' });
       await view.reload();
@@ -107,11 +97,7 @@ export function LlmSection() {
 }
 
 export function ConfigCheckSection() {
-  const check = useAsync(() =>
-    api<{ checks: { key: string; title: string; ok: boolean; message: string; fix?: string }[] }>(
-      '/wecom/config-check',
-    ),
-  );
+  const check = useAsync(() => call(wecom.configCheck));
   return (
     <View className="card">
       <View className="card-title">

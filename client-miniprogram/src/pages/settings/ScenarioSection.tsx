@@ -1,26 +1,32 @@
 // Which proactive scenarios run, their knobs, auto-send for the trusted ones, the contact policy and an industry
 // template to start over from.
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
-import { INDUSTRIES } from '@xiaoer/common/constants/industries';
 import { SCENARIO_KEYS, SCENARIOS, type ScenarioKey } from '@xiaoer/common/constants/scenarios';
-import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
+import * as outreach from '@xiaoer/common/api/outreach';
+import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
+import {
+  resolveOutreachSettings,
+  type OutreachSettings,
+  type OutreachSettingsInput,
+} from '@xiaoer/common/schemas/merchant';
 import { useState } from 'react';
 import { toast } from '../../components/Toast';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 import { PARAM_LABELS, withParam } from './scenario-params';
 
 const AUDIENCE = { customer: '发给客户（草稿需你审核）', owner: '提醒你', report: '经营报表' } as const;
 
-export function ScenarioSection({ initial }: { initial: OutreachSettings }) {
+export function ScenarioSection({ initial, industry }: { initial: OutreachSettings; industry: Industry }) {
   const [settings, setSettings] = useState(initial);
   const [busy, setBusy] = useState(false);
   const put = (key: ScenarioKey, patch: Record<string, unknown>) =>
     setSettings({ ...settings, scenarios: { ...settings.scenarios, [key]: { ...settings.scenarios[key], ...patch } } });
 
-  const save = async (body: unknown, path = '/outreach/settings', method: 'PUT' | 'POST' = 'PUT') => {
+  // the server answers with every knob filled in; resolving it again only restores the precise type
+  const save = async (saving: () => Promise<OutreachSettingsInput>) => {
     setBusy(true);
     try {
-      setSettings(await api<OutreachSettings>(path, { method, body }));
+      setSettings(resolveOutreachSettings(await saving(), industry));
       toast('已保存', 'success');
     } catch (err) {
       toast((err as Error).message);
@@ -117,14 +123,18 @@ export function ScenarioSection({ initial }: { initial: OutreachSettings }) {
           </Picker>
         </View>
         <View className="btn-row">
-          <Button className="btn btn-primary" disabled={busy || undefined} onClick={() => save(settings)}>
+          <Button
+            className="btn btn-primary"
+            disabled={busy || undefined}
+            onClick={() => save(() => call(outreach.saveSettings, { body: settings }))}
+          >
             保存场景设置
           </Button>
           <Picker
             mode="selector"
             range={[...INDUSTRIES]}
             onChange={(e) =>
-              save({ industry: INDUSTRIES[Number(e.detail.value)] }, '/outreach/settings/template', 'POST')
+              save(() => call(outreach.applyTemplate, { body: { industry: INDUSTRIES[Number(e.detail.value)]! } }))
             }
           >
             <Button className="btn btn-ghost" disabled={busy || undefined}>

@@ -1,10 +1,12 @@
 // Settings when something changes: business hours and holidays, the bot, scenarios and the contact policy, the
 // shop's city for the weather, the AI model, and whether WeCom is set up right.
 import { View } from '@tarojs/components';
-import type { MerchantDto, OutreachSettings } from '@xiaoer/common/schemas/merchant';
+import * as outreach from '@xiaoer/common/api/outreach';
+import { resolveOutreachSettings, type MerchantDto } from '@xiaoer/common/schemas/merchant';
 import { ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
+import { call } from '../../services/client';
 import { AutoReplySection, ConfigCheckSection, LlmSection } from './AiSection';
 import { HoursSection } from './HoursSection';
 import { ScenarioSection } from './ScenarioSection';
@@ -12,7 +14,7 @@ import { WeatherSection } from './WeatherSection';
 
 export default function Settings() {
   const { data, error, loading, reload } = useAsync(() =>
-    Promise.all([api<MerchantDto>('/merchant'), api<OutreachSettings>('/outreach/settings')]),
+    Promise.all([api<MerchantDto>('/merchant'), call(outreach.settings)]),
   );
   if (error && !data)
     return (
@@ -21,12 +23,12 @@ export default function Settings() {
       </View>
     );
   if (!data) return <View className="page">{loading && <Loading />}</View>;
-  const [merchant, outreach] = data;
+  const [merchant, settings] = data;
   return (
     <View className="page">
       <HoursSection merchant={merchant} onSaved={reload} />
       <AutoReplySection mode={merchant.autoReply.mode} />
-      <ScenarioSection initial={outreach} />
+      <ScenarioSection initial={resolveOutreachSettings(settings, merchant.industry)} industry={merchant.industry} />
       <WeatherSection />
       <LlmSection />
       <ConfigCheckSection />
