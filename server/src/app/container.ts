@@ -1,10 +1,11 @@
-// Wiring: builds every repository and service from the process's handles. Passing these in (instead of
-// importing module singletons) is what lets tests boot the real app against their own Redis and MongoDB.
+// Composition: opens the repositories from the process's handles, then builds each module (`<module>.module.ts`) in
+// dependency order from what the modules before it provide. Passing these in (instead of importing module singletons)
+// is what lets tests boot the real app against their own Redis and MongoDB. Hooks that point at a module built later
+// are late-bound arrow functions, called only once requests or jobs flow.
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { SessionSigner } from '../auth/session.js';
 import { SecretBox } from '../crypto/secret-box.js';
-import { AuthService } from '../modules/auth/auth.service.js';
 import { openInviteRepository } from '../modules/auth/invite.repository.js';
 import type { Config } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
@@ -14,66 +15,42 @@ import { orderModel } from '../modules/orders/order.model.js';
 import { OrderRepository } from '../modules/orders/order.repository.js';
 import { customerModel } from '../modules/customers/customer.model.js';
 import { CustomerRepository, type OptedOutHook } from '../modules/customers/customer.repository.js';
-import { CustomerService } from '../modules/customers/customer.service.js';
-import { CustomerProfileService } from '../modules/customers/customer-profile.service.js';
 import { merchantModel } from '../modules/merchants/merchant.model.js';
 import { MerchantRepository, type SettingsChangedHook } from '../modules/merchants/merchant.repository.js';
-import { MerchantService } from '../modules/merchants/merchant.service.js';
 import { shopModel } from '../modules/shops/shop.model.js';
 import { ShopRepository } from '../modules/shops/shop.repository.js';
-import { ShopService } from '../modules/shops/shop.service.js';
 import { staffModel } from '../modules/staff/staff.model.js';
 import { StaffRepository } from '../modules/staff/staff.repository.js';
 import { FixedWindowRateLimiter } from '../redis/rate-limiter.js';
 import { OutboundGuard } from '../net/outbound-guard.js';
-import { LoginLimits } from '../modules/auth/login-limits.js';
 import { RedisLock } from '../redis/lock.js';
 import { JobRuntime } from '../jobs/job-runtime.js';
+import type { MerchantFanOut } from '../jobs/per-merchant-job.js';
+import type { MerchantId } from '../tenancy/merchant-id.js';
 import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
 import { hostname } from 'node:os';
-import { buildWecom } from '../modules/wecom/wecom.container.js';
-import { buildAi } from '../modules/ai/ai.container.js';
-import { AutoTagService } from '../modules/tags/auto-tag.service.js';
 import { tagRuleModel } from '../modules/tags/tag-rule.model.js';
 import { TagRuleRepository } from '../modules/tags/tag-rule.repository.js';
-import { TagRuleService } from '../modules/tags/tag-rule.service.js';
 import { corpTagModel } from '../modules/tags/corp-tag.model.js';
 import { CorpTagRepository } from '../modules/tags/corp-tag.repository.js';
 import { groupSendModel } from '../modules/campaigns/group-send.model.js';
 import { GroupSendRepository } from '../modules/campaigns/group-send.repository.js';
 import { channelCodeModel } from '../modules/channels/channel-code.model.js';
 import { ChannelCodeRepository } from '../modules/channels/channel-code.repository.js';
-import { ReportService } from '../modules/reports/report.service.js';
-import { ReportSendService } from '../modules/reports/report-send.service.js';
 import { reportSendModel } from '../modules/reports/report-send.model.js';
 import { ReportSendRepository } from '../modules/reports/report-send.repository.js';
-import { DraftService } from '../modules/outreach/draft.service.js';
-import { ScenarioScanService } from '../modules/outreach/scenario-scan.service.js';
-import { buildScenarios } from '../modules/outreach/scenarios.js';
 import { draftModel, scenarioRunModel, suppressionModel } from '../modules/outreach/outreach.model.js';
 import { DraftRepository } from '../modules/outreach/draft.repository.js';
 import { ScenarioRunRepository } from '../modules/outreach/scenario-run.repository.js';
 import { SuppressionRepository } from '../modules/outreach/suppression.repository.js';
-import { IntakeService } from '../modules/intake/intake.service.js';
-import { IntakeWebhookService } from '../modules/intake/intake-webhook.service.js';
-import { buildIntakeKinds } from '../modules/intake/kinds/index.js';
 import { buildShopData } from '../modules/shop-data/shop-data.js';
 import { alertModel } from '../modules/alerts/alert.model.js';
 import { AlertRepository } from '../modules/alerts/alert.repository.js';
-import { AlertService } from '../modules/alerts/alert.service.js';
-import { OwnerAlertsService } from '../modules/alerts/owner-alerts.service.js';
-import { buildDetectors } from '../modules/alerts/detectors/index.js';
 import { OwnerNotifier } from '../modules/wecom/owner-notifier.js';
-import { GroupPostService } from '../modules/groups/group-post.service.js';
-import { GroupCalendarService } from '../modules/groups/group-calendar.service.js';
-import { QWeatherClient } from '../modules/weather/qweather.client.js';
-import { WeatherService } from '../modules/weather/weather.service.js';
 import { groupPostModel } from '../modules/groups/group-post.model.js';
 import { GroupPostRepository } from '../modules/groups/group-post.repository.js';
 import { groupChatModel } from '../modules/groups/group.model.js';
 import { GroupChatRepository } from '../modules/groups/group.repository.js';
-import { GroupInteractionService } from '../modules/groups/group-interaction.service.js';
-import { GroupEntryService } from '../modules/groups/group-entry.service.js';
 import { groupEntryModel } from '../modules/groups/group-entry.model.js';
 import { GroupEntryRepository } from '../modules/groups/group-entry.repository.js';
 import { groupInteractionModel } from '../modules/groups/interaction.model.js';
@@ -81,10 +58,29 @@ import { GroupInteractionRepository } from '../modules/groups/interaction.reposi
 import { intakeRequestModel, webhookEndpointModel } from '../modules/intake/webhook-endpoint.model.js';
 import { IntakeRequestRepository } from '../modules/intake/intake-request.repository.js';
 import { WebhookEndpointRepository } from '../modules/intake/webhook-endpoint.repository.js';
+import * as aiModule from '../modules/ai/ai.module.js';
+import * as alertsModule from '../modules/alerts/alerts.module.js';
+import * as authModule from '../modules/auth/auth.module.js';
+import * as campaignsModule from '../modules/campaigns/campaigns.module.js';
+import * as channelsModule from '../modules/channels/channels.module.js';
+import * as customersModule from '../modules/customers/customers.module.js';
+import * as groupsModule from '../modules/groups/groups.module.js';
+import * as intakeModule from '../modules/intake/intake.module.js';
+import * as merchantsModule from '../modules/merchants/merchants.module.js';
+import * as outreachModule from '../modules/outreach/outreach.module.js';
+import * as reportsModule from '../modules/reports/reports.module.js';
+import * as shopsModule from '../modules/shops/shops.module.js';
+import * as sidebarModule from '../modules/sidebar/sidebar.module.js';
+import * as staffModule from '../modules/staff/staff.module.js';
+import * as tagsModule from '../modules/tags/tags.module.js';
+import * as weatherModule from '../modules/weather/weather.module.js';
+import * as wecomModule from '../modules/wecom/wecom.module.js';
+import type { ModuleParts } from './module-parts.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
   // every opt-out cancels the customer's pending drafts (late-bound: the drafts inbox is built below)
-  const cancelDrafts: OptedOutHook = (merchantId, customerId) => drafts.cancelPendingFor(merchantId, customerId);
+  const cancelDrafts: OptedOutHook = (merchantId, customerId) =>
+    outreach.drafts.cancelPendingFor(merchantId, customerId);
   // saved settings bump the knowledge version (late-bound: the knowledge base is built with the AI below)
   const settingsChanged: SettingsChangedHook = (merchantId) => ai.knowledge.changed(merchantId);
   const repositories = {
@@ -113,7 +109,9 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   const rateLimiter = new FixedWindowRateLimiter(redis);
   const outbound = new OutboundGuard(config.outbound); // URLs a merchant supplies: no private addresses, pinned
   const jobs = new JobRuntime(mongo, logger, { pollMs: config.jobs.pollMs, name: `${hostname()}-${process.pid}` });
-  const wecom = buildWecom({
+  const tagsChanged = (merchantId: MerchantId, customerId: string) =>
+    jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId });
+  const wecom = wecomModule.build({
     jobs,
     config,
     logger,
@@ -133,7 +131,10 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     // late-bound: the owner alerts are built below, and only called once events flow
     onCustomerLeft: (merchantId, customer, staffName) => alerts.owner.customerLeft(merchantId, customer, staffName),
   });
-  const ai = buildAi({
+  // the recurring per-merchant jobs visit every merchant connected to WeCom
+  const fanOut: MerchantFanOut = { merchantIds: () => wecom.apps.merchantIds(), logger };
+  const ai = aiModule.build({
+    fanOut,
     mongo,
     redis,
     logger,
@@ -157,139 +158,139 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     contacts: wecom.contactsApi,
     consoleUrl: `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console`,
   });
-  const weather = new WeatherService({
-    client: config.weather && new QWeatherClient(config.weather),
-    redis,
-    merchants: repositories.merchants,
+  const weather = weatherModule.build({ config, redis, logger, merchants: repositories.merchants });
+  const alerts = alertsModule.build({
+    fanOut,
     logger,
-  });
-  const alertService = new AlertService({ alerts: new AlertRepository(alertModel(mongo)), notifier, logger });
-  const alerts = {
-    service: alertService,
-    owner: new OwnerAlertsService({
-      alerts: alertService,
-      knowledge: ai.knowledge,
-      detectors: buildDetectors({
-        orders: repositories.orders,
-        stock: shopData.stock,
-        movements: shopData.movements,
-        reviews: shopData.reviews,
-        customers: repositories.customers,
-        kf: wecom.kfRepository,
-        weather,
-      }),
-    }),
-  };
-  const intakeService = new IntakeService({
-    kinds: buildIntakeKinds({ orders: repositories.orders, shopData }),
+    alerts: new AlertRepository(alertModel(mongo)),
+    notifier,
+    knowledge: ai.knowledge,
+    orders: repositories.orders,
+    stock: shopData.stock,
+    movements: shopData.movements,
+    reviews: shopData.reviews,
     customers: repositories.customers,
+    kf: wecom.kfRepository,
+    weather: weather.service,
+  });
+  const intake = intakeModule.build({
     logger,
+    secrets,
+    orders: repositories.orders,
+    customers: repositories.customers,
+    shopData,
+    endpoints: new WebhookEndpointRepository(webhookEndpointModel(mongo)),
+    requests: new IntakeRequestRepository(intakeRequestModel(mongo)),
     onEvents: (merchantId, events, now) => alerts.owner.onIntake(merchantId, events, now),
   });
-  const intake = {
-    service: intakeService,
-    webhook: new IntakeWebhookService(
-      new WebhookEndpointRepository(webhookEndpointModel(mongo)),
-      new IntakeRequestRepository(intakeRequestModel(mongo)),
-      secrets,
-      intakeService,
-    ),
-  };
-  const drafts = new DraftService({
+  const outreach = outreachModule.build({
+    fanOut,
+    logger,
+    locks,
+    knowledge: ai.knowledge,
+    llm: ai.llm,
+    merchants: repositories.merchants,
+    orders: repositories.orders,
+    shopData,
     drafts: repositories.drafts,
+    suppressions: repositories.suppressions,
+    scenarioRuns: repositories.scenarioRuns,
     customers: repositories.customers,
     staff: repositories.staff,
     groupSends: wecom.groupSends,
-    knowledge: ai.knowledge,
     kf: { sessions: wecom.kfRepository, service: wecom.kf, apps: wecom.apps },
-    logger,
   });
-  const outreach = {
-    drafts,
-    scan: new ScenarioScanService({
-      scenarios: buildScenarios({ orders: repositories.orders, customers: repositories.customers, shopData }),
-      knowledge: ai.knowledge,
-      orders: repositories.orders,
-      drafts: repositories.drafts,
-      suppressions: repositories.suppressions,
-      runs: repositories.scenarioRuns,
-      locks,
-      logger,
-      sender: drafts,
-      engineFor: (merchantId, kb) => ai.llm.engineFor(merchantId, kb),
-    }),
-  };
-  const reportService = new ReportService({
+  const reports = reportsModule.build({
+    fanOut,
+    logger,
+    notifier,
+    merchants: repositories.merchants,
+    reportSends: repositories.reportSends,
     orders: repositories.orders,
     customers: repositories.customers,
     decisions: ai.decisions,
     drafts: repositories.drafts,
     knowledge: ai.knowledge,
     kf: wecom.kfRepository,
-    alerts: alertService,
+    alerts: alerts.service,
   });
-  const reports = {
-    service: reportService,
-    sender: new ReportSendService({
-      reports: reportService,
-      sends: repositories.reportSends,
-      notifier,
-      logger,
-    }),
-  };
-  const groupPosts = new GroupPostService({
-    posts: repositories.groupPosts,
-    groups: repositories.groupChats,
-    customers: repositories.customers,
-    knowledge: ai.knowledge,
-    groupSends: wecom.groupSends,
-    attendance: { packages: shopData.packages, attendance: shopData.attendance },
-    engineFor: (merchantId, kb) => ai.llm.engineFor(merchantId, kb),
-  });
-  const groupCalendars = new GroupCalendarService({ merchants: repositories.merchants, knowledge: ai.knowledge });
-  const groupEntries = new GroupEntryService({
-    entries: repositories.groupEntries,
-    groups: repositories.groupChats,
-    apps: wecom.apps,
-    client: wecom.client,
-    knowledge: ai.knowledge,
-  });
-  const groupInteractions = new GroupInteractionService({
-    posts: repositories.groupPosts,
-    groups: repositories.groupChats,
-    interactions: repositories.groupInteractions,
-    groupSends: wecom.groupSends,
+  const groups = groupsModule.build({
+    fanOut,
+    logger,
+    groupChats: repositories.groupChats,
+    groupPosts: repositories.groupPosts,
+    groupInteractions: repositories.groupInteractions,
+    groupEntries: repositories.groupEntries,
     customers: repositories.customers,
     orders: repositories.orders,
+    merchants: repositories.merchants,
+    shopData,
     knowledge: ai.knowledge,
+    llm: ai.llm,
+    weather: weather.service,
+    apps: wecom.apps,
+    client: wecom.client,
+    groupSends: wecom.groupSends,
+    groupSync: wecom.groupSync,
+    groupChatService: wecom.groupChats,
+    kf: wecom.kf,
   });
-  // "接龙+…" / "预约+…" written to 微信客服 count for the groups' posts; a failure here must not hold up the bot
-  wecom.kf.onCustomerMessage((app, message) =>
-    groupInteractions.fromKf(app, message).catch((err) => logger.error({ err }, 'group interaction not recorded')),
-  );
-  const tagRules = new TagRuleService(repositories.tagRules);
-  const autoTags = new AutoTagService({
-    rules: repositories.tagRules,
+  const tags = tagsModule.build({
+    fanOut,
+    tagRules: repositories.tagRules,
     customers: repositories.customers,
     orders: repositories.orders,
     merchants: repositories.merchants,
     kf: wecom.kfRepository,
-    onTagsChanged: (merchantId, customerId) => jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId }),
+    apps: wecom.apps,
+    tagSync: wecom.tags,
+    tagsChanged,
   });
+  const shops = shopsModule.build({ shops: repositories.shops });
+  const merchants = merchantsModule.build({
+    merchants: repositories.merchants,
+    shops: repositories.shops,
+    shopService: shops.service,
+    knowledge: ai.knowledge,
+  });
+  const customers = customersModule.build({
+    customers: repositories.customers,
+    orders: repositories.orders,
+    merchants: repositories.merchants,
+    rateLimiter,
+    tagsChanged,
+  });
+  const auth = authModule.build({
+    config,
+    logger,
+    sessions,
+    rateLimiter,
+    merchants: repositories.merchants,
+    staff: repositories.staff,
+    invites: openInviteRepository(mongo),
+    apps: wecom.apps,
+    identity: wecom.identity,
+  });
+  const modules: ModuleParts[] = [
+    auth,
+    wecom,
+    channelsModule.build({ channelCodes: wecom.channelCodes }),
+    campaignsModule.build({ groupSends: wecom.groupSends }),
+    ai,
+    merchants,
+    customers,
+    tags,
+    groups,
+    staffModule.build({ staff: repositories.staff }),
+    reports,
+    outreach,
+    intake,
+    alerts,
+    weather,
+    sidebarModule.build({ config, apps: wecom.apps, customers: repositories.customers }),
+  ];
   return {
     config,
-    tagRules,
-    autoTags,
-    intake,
-    groupPosts,
-    groupCalendars,
-    groupInteractions,
-    weather,
-    groupEntries,
-    shopData,
-    alerts,
-    outreach,
-    reports,
     logger,
     mongo,
     redis,
@@ -298,27 +299,32 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     rateLimiter,
     sessions,
     secrets,
+    jobs,
     wecom,
     ai,
-    jobs,
+    shopData,
+    alerts,
+    intake,
+    outreach,
+    reports,
+    weather: weather.service,
+    tagRules: tags.rules,
+    autoTags: tags.autoTags,
+    groupPosts: groups.posts,
+    groupCalendars: groups.calendars,
+    groupInteractions: groups.interactions,
+    groupEntries: groups.entries,
     services: {
-      auth: new AuthService(
-        config,
-        sessions,
-        repositories.merchants,
-        repositories.staff,
-        wecom.apps,
-        wecom.identity,
-        openInviteRepository(mongo),
-        new LoginLimits(rateLimiter, logger),
-      ),
-      merchants: new MerchantService(repositories.merchants, repositories.shops),
-      shops: new ShopService(repositories.shops),
-      customerProfiles: new CustomerProfileService(repositories.customers, repositories.orders, repositories.merchants),
-      customers: new CustomerService(repositories.customers, rateLimiter, (merchantId, customerId) =>
-        jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId }),
-      ),
+      auth: auth.service,
+      merchants: merchants.service,
+      shops: shops.service,
+      customerProfiles: customers.profiles,
+      customers: customers.service,
     },
+    /** every module's routes, mounted by http/app.ts */
+    routes: modules.flatMap((m) => (m.routes ? [m.routes] : [])),
+    /** every job kind the worker role runs */
+    jobDefinitions: modules.flatMap((m) => m.jobs ?? []),
   };
 }
 

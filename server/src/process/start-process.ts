@@ -7,7 +7,6 @@ import { openContainer } from './open-container.js';
 import type { Config, ProcessRole } from '../config/env.js';
 import { createApp } from '../http/app.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
-import { jobDefinitions } from '../app/job-registry.js';
 import type { JobRuntime } from '../jobs/job-runtime.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -50,7 +49,7 @@ export async function startProcess(
   let jobs: JobRuntime | undefined;
   if (role !== 'api') {
     jobs = container.jobs;
-    await jobs.start([...jobDefinitions(container), ...(options.extraJobs ?? [])]);
+    await jobs.start([...container.jobDefinitions, ...(options.extraJobs ?? [])]);
     container.wecom.inboxProcessor.start();
     await container.wecom.inboxSignal.listen((news) => container.wecom.inboxProcessor.wake(news));
   }

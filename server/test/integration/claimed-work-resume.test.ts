@@ -2,7 +2,6 @@
 // is picked up after its lease by one worker (微信客服 with the same msgid, the group-send task found by its key — never
 // a second one), and a morning summary WeCom refused is sent again the same morning, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobDefinitions } from '../../src/app/job-registry.js';
 import { WecomTransportError } from '../../src/modules/wecom/api/wecom-errors.js';
 import { approveDraft, customerWithDraft, reached, storedDraft } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -30,7 +29,7 @@ function failAfterFirstCall<T extends object, K extends keyof T>(target: T, key:
 
 describe('an approved draft whose sending was interrupted', () => {
   it('is a recurring job', () => {
-    expect(jobDefinitions(w.app.container).find((j) => j.name === 'outreach.resume-drafts')?.every).toBeTruthy();
+    expect(w.app.container.jobDefinitions.find((j) => j.name === 'outreach.resume-drafts')?.every).toBeTruthy();
   });
 
   it('is sent after its lease by one of two workers, and the group-send task is created once', async () => {

@@ -3,7 +3,6 @@
 // to approve; the forecast is read once an hour for everyone, and a failing source is left alone for a while.
 import { rainyDay, WeatherStandIn } from '@xiaoer/dev-services/weather-standin/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobDefinitions } from '../../src/app/job-registry.js';
 import { GROUP_CALENDAR } from '../../src/modules/groups/group-calendar.job.js';
 import { globalKey } from '../../src/redis/keys.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -112,7 +111,7 @@ describe('tomorrow’s rain', () => {
     );
     await w.drain();
     await w.app.container.wecom.groupSync.setLayer(w.tenant.merchantId, chatId, 'vip');
-    const job = jobDefinitions(w.app.container).find((j) => j.name === GROUP_CALENDAR)!;
+    const job = w.app.container.jobDefinitions.find((j) => j.name === GROUP_CALENDAR)!;
     await job.handler({} as never);
     await job.handler({} as never); // the next tick changes nothing
     const posts = (await w.app.container.repositories.groupPosts.list(w.tenant.merchantId)).filter(

@@ -1,0 +1,44 @@
+// Shop records from outside: the signed webhook, the API and spreadsheet import, one definition per kind.
+import type { SecretBox } from '../../crypto/secret-box.js';
+import type { RoutesOf } from '../../http/module-routes.js';
+import type { Logger } from '../../logging/logger.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { OrderRepository } from '../orders/order.repository.js';
+import type { ShopDataRepositories } from '../shop-data/shop-data.js';
+import type { IntakeRequestRepository } from './intake-request.repository.js';
+import { IntakeWebhookService } from './intake-webhook.service.js';
+import { intakeRoutes } from './intake.routes.js';
+import { IntakeService, type IntakeListener } from './intake.service.js';
+import { buildIntakeKinds } from './kinds/index.js';
+import { pendingEffectsJob } from './pending-effects.job.js';
+import type { WebhookEndpointRepository } from './webhook-endpoint.repository.js';
+import { intakeWebhookRoutes } from './webhook.routes.js';
+
+export interface IntakeModuleDeps {
+  logger: Logger;
+  secrets: SecretBox;
+  orders: OrderRepository;
+  customers: CustomerRepository;
+  shopData: ShopDataRepositories;
+  endpoints: WebhookEndpointRepository;
+  requests: IntakeRequestRepository;
+  /** what arrived, for the owner alerts that react to it */
+  onEvents: IntakeListener;
+}
+
+export function build(d: IntakeModuleDeps) {
+  const service = new IntakeService({
+    kinds: buildIntakeKinds({ orders: d.orders, shopData: d.shopData }),
+    customers: d.customers,
+    logger: d.logger,
+    onEvents: d.onEvents,
+  });
+  const webhook = new IntakeWebhookService(d.endpoints, d.requests, d.secrets, service);
+  const routes: RoutesOf = (http) => ({
+    // the signed webhook is machine-to-machine and verifies the exact bytes it was sent
+    machine: [intakeWebhookRoutes(webhook)],
+    api: [intakeRoutes(service, webhook, http.publicUrl)],
+  });
+  const jobs = [pendingEffectsJob({ shopData: d.shopData, logger: d.logger })];
+  return { service, webhook, routes, jobs };
+}

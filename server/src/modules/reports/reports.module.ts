@@ -1,0 +1,34 @@
+// Daily, weekly and monthly reports: served as chart data and sent to the owners when due.
+import type { RoutesOf } from '../../http/module-routes.js';
+import type { MerchantFanOut } from '../../jobs/per-merchant-job.js';
+import type { Logger } from '../../logging/logger.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { OwnerNotifier } from '../wecom/owner-notifier.js';
+import type { ReportSendRepository } from './report-send.repository.js';
+import { ReportSendService } from './report-send.service.js';
+import { reportRoutes } from './report.routes.js';
+import { ReportService } from './report.service.js';
+import { reportsJob } from './reports.job.js';
+
+/** What the report's figures read (ReportService), and what sending them takes. */
+export type ReportsModuleDeps = ConstructorParameters<typeof ReportService>[0] & {
+  fanOut: MerchantFanOut;
+  logger: Logger;
+  merchants: MerchantRepository;
+  reportSends: ReportSendRepository;
+  notifier: OwnerNotifier;
+};
+
+export function build(d: ReportsModuleDeps) {
+  const { orders, customers, decisions, drafts, knowledge, kf, alerts } = d;
+  const service = new ReportService({ orders, customers, decisions, drafts, knowledge, kf, alerts });
+  const sender = new ReportSendService({
+    reports: service,
+    sends: d.reportSends,
+    notifier: d.notifier,
+    logger: d.logger,
+  });
+  const routes: RoutesOf = () => ({ api: [reportRoutes(service)] });
+  const jobs = [reportsJob({ ...d.fanOut, merchants: d.merchants, sender })];
+  return { service, sender, routes, jobs };
+}
