@@ -14,7 +14,7 @@ import { merchantObjectId, type MerchantId } from '../../../tenancy/merchant-id.
 import { turnAt } from './fair-turns.js';
 import { InboxLaneRepository } from './inbox-lanes.repository.js';
 import { InboxWriter } from './inbox-writer.js';
-import type { InboxEvent, InboxModel } from './inbox.model.js';
+import type { InboxEvent, InboxModel, InboxStatus } from './inbox.model.js';
 
 export type InboxEventRecord = InboxEvent & { _id: Types.ObjectId };
 type EventFields = 'corpId' | 'dedupeKey' | 'kind' | 'orderingKey' | 'priority' | 'payload';
@@ -221,4 +221,52 @@ export class InboxRepository {
       .lean<Pick<InboxEvent, 'behind'>>()
       .exec();
   }
+
+  // Reads for support (what became of a delivery, in which order a lane was worked), scoped to the merchant whose corp
+  // delivered the events: another merchant's events read as absent.
+
+  /** A lane's events in arrival order. */
+  lane(merchantId: MerchantId, orderingKey: string): Promise<InboxEventRecord[]> {
+    return this.model
+      .find({ merchantId: merchantObjectId(merchantId), orderingKey })
+      .sort({ receivedAt: 1, _id: 1 })
+      .lean<InboxEventRecord[]>()
+      .exec();
+  }
+
+  /** One stored delivery by its dedupe key, or null. */
+  event(merchantId: MerchantId, dedupeKey: string): Promise<InboxEventRecord | null> {
+    return this.model
+      .findOne({ merchantId: merchantObjectId(merchantId), dedupeKey })
+      .lean<InboxEventRecord>()
+      .exec();
+  }
+
+  /** The merchant's events (of one kind, in one status, when given) in arrival order. */
+  events(merchantId: MerchantId, only: EventsOf = {}): Promise<InboxEventRecord[]> {
+    return this.model
+      .find(this.eventsOf(merchantId, only))
+      .sort({ receivedAt: 1, _id: 1 })
+      .lean<InboxEventRecord[]>()
+      .exec();
+  }
+
+  /** How many events the merchant has (of one kind, in one status, when given). */
+  count(merchantId: MerchantId, only: EventsOf = {}): Promise<number> {
+    return this.model.countDocuments(this.eventsOf(merchantId, only)).exec();
+  }
+
+  private eventsOf(merchantId: MerchantId, { kind, status }: EventsOf) {
+    return {
+      merchantId: merchantObjectId(merchantId),
+      ...(kind === undefined ? {} : { kind }),
+      ...(status === undefined ? {} : { status: Array.isArray(status) ? { $in: status } : status }),
+    };
+  }
+}
+
+/** Which of a merchant's events a support read looks at. */
+export interface EventsOf {
+  kind?: string;
+  status?: InboxStatus | InboxStatus[];
 }
