@@ -138,7 +138,7 @@ describe('reports', () => {
     expect(r.alerts).toEqual({ lowStock: 0, expiringStock: 0, badReviews: 1 });
     expect(r.campaigns).toEqual({ sent: 1, repliedWithin7Days: 1, boughtWithin7Days: 1 });
     expect(r.summary).toBe(
-      '11月22日营业额81元，比前一天多350%，共3单，客单价27元。微信客服接待3位顾客，小二自动回复了75%，1次转给了店员，顾客平均10秒就得到回复。新加了1位客户。',
+      '11月22日营业额¥81，比前一天多350%，共3单，客单价¥27。微信客服接待3位顾客，小二自动回复了75%，1次转给了店员，顾客平均10秒就得到回复。新加了1位客户。',
     );
     expect(r.actions[0]).toBe('收到1条差评：去小程序「提醒」里看看顾客说了什么，小二已经写好了回复');
     expect(r.actions.length).toBeLessThanOrEqual(3);
@@ -176,7 +176,7 @@ describe('reports', () => {
     expect(
       (cards.find((m) => (m.content as { title: string }).title === '昨日经营日报')!.content as { description: string })
         .description,
-    ).toContain('11月22日营业额81元');
+    ).toContain('11月22日营业额¥81');
   });
 
   it('follows the owner’s report time and switches', async () => {

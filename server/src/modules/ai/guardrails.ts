@@ -4,7 +4,8 @@
 // limit. A blocked reply is replaced by a safe answer or a handoff by the caller; every decision is logged there.
 import type { Industry } from '@xiaoer/common/constants/industries';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
-import { yuan, type Passage } from '../knowledge/passages.js';
+import { yuanText } from '@xiaoer/common/money';
+import type { Passage } from '../knowledge/passages.js';
 
 export type Violation =
   | 'price_not_in_data'
@@ -40,10 +41,10 @@ function allowedAmounts(cited: Passage[]): Set<string> {
   const amounts = new Set<string>();
   for (const p of cited) {
     if (p.kind === 'product') {
-      amounts.add(yuan(p.product.price));
+      amounts.add(yuanText(p.product.price));
       for (const o of p.product.specs.flatMap((g) => g.options)) {
-        amounts.add(yuan(p.product.price + o.priceDelta));
-        if (o.priceDelta) amounts.add(yuan(o.priceDelta)); // "大杯加3元"
+        amounts.add(yuanText(p.product.price + o.priceDelta));
+        if (o.priceDelta) amounts.add(yuanText(o.priceDelta)); // "大杯加3元"
       }
     } else {
       for (const m of p.text.matchAll(/\d+(?:\.\d{1,2})?/g)) amounts.add(String(Number(m[0])));

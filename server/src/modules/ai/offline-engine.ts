@@ -4,7 +4,8 @@
 import type { AiAnswer } from '@xiaoer/common/schemas/ai';
 import type { ProductRecord } from '../catalog/product.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
-import { describeHours, yuan, type Passage } from '../knowledge/passages.js';
+import { yuanText } from '@xiaoer/common/money';
+import { describeHours, type Passage } from '../knowledge/passages.js';
 import { normalize } from '../knowledge/tokenizer.js';
 import { detectIntent, type Intent } from './intents.js';
 
@@ -62,11 +63,11 @@ function priceLine(p: ProductRecord): string {
   const sizes = p.specs.find((g) => g.options.some((o) => o.priceDelta));
   const extra = sizes?.options
     .filter((o) => o.priceDelta)
-    .map((o) => `${o.label}加${yuan(o.priceDelta)}元`)
+    .map((o) => `${o.label}加${yuanText(o.priceDelta)}元`)
     .join('，');
   const base = sizes
-    ? `${sizes.options.find((o) => !o.priceDelta)?.label ?? ''}${yuan(p.price)}元`
-    : `${yuan(p.price)}元`;
+    ? `${sizes.options.find((o) => !o.priceDelta)?.label ?? ''}${yuanText(p.price)}元`
+    : `${yuanText(p.price)}元`;
   return `${p.name}${base}${extra ? `，${extra}` : ''}`;
 }
 
@@ -146,7 +147,7 @@ export function offlineAnswer(kb: KnowledgeBase, question: string): AiAnswer {
       .slice(0, 3);
     if (!picks.length) return handoff('nothing to recommend from data');
     return answer(
-      `推荐您试试：${picks.map((p) => `${p.name}（${yuan(p.price)}元${p.tags.includes('新品') ? '，新品' : ''}）`).join('、')}～`,
+      `推荐您试试：${picks.map((p) => `${p.name}（${yuanText(p.price)}元${p.tags.includes('新品') ? '，新品' : ''}）`).join('、')}～`,
       picks.map((p) => `product:${p._id}`),
       'recommendation from tagged products',
     );

@@ -6,7 +6,7 @@ import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { ProductRecord } from '../catalog/product.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase, KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
-import { yuan } from '../knowledge/passages.js';
+import { yuanText } from '@xiaoer/common/money';
 import type { OrderRepository } from '../orders/order.repository.js';
 import { checkReply } from './guardrails.js';
 import { offlineAnswer } from './offline-engine.js';
@@ -76,7 +76,7 @@ export class SuggestionService {
         const pick = kb.products.find((p) => p.tags.includes('新品') && !soldOut(p));
         if (!pick) return null;
         return {
-          text: `${call}，店里上了新品${pick.name}（${yuan(pick.price)}元），有空来尝尝～`,
+          text: `${call}，店里上了新品${pick.name}（${yuanText(pick.price)}元），有空来尝尝～`,
           reason: '店里有新品可以推荐',
           citedIds: [`product:${pick._id}`],
         };

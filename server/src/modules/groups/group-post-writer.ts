@@ -5,7 +5,7 @@ import type { CalendarSlot, GroupPostKind } from '@xiaoer/common/constants/group
 import { GROUP_CARE, type WeatherSignal } from '../weather/weather-signals.js';
 import type { CustomerRecord } from '../customers/customer.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
-import { yuan } from '../knowledge/passages.js';
+import { yuanText } from '@xiaoer/common/money';
 
 /** The week's classes of the group's students (the parents' weekly report). */
 export interface WeekAttendance {
@@ -43,7 +43,7 @@ export function writePost(
         [...onSale].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
       return item
         ? {
-            text: `【${slot.title}】本周推荐：${item.name}，${yuan(item.price)}元。${item.description ?? ''}来店里尝尝，喝完在群里说说感受呀～`,
+            text: `【${slot.title}】本周推荐：${item.name}，${yuanText(item.price)}元。${item.description ?? ''}来店里尝尝，喝完在群里说说感受呀～`,
             citedIds: cite(item),
           }
         : null;
@@ -55,7 +55,7 @@ export function writePost(
         onSale.find((p) => p.tags.includes('爆款'));
       return item
         ? {
-            text: `【${slot.title}】${item.name}今天备得足，${yuan(item.price)}元，群里说一声就给您留着，到店直接取～`,
+            text: `【${slot.title}】${item.name}今天备得足，${yuanText(item.price)}元，群里说一声就给您留着，到店直接取～`,
             citedIds: cite(item),
           }
         : null;

@@ -1,11 +1,9 @@
 // The shop's knowledge as retrievable passages, each with a stable id an answer can cite ("product:<id>").
+import { yuanText } from '@xiaoer/common/money';
 import type { ProductRecord } from '../catalog/product.repository.js';
 import type { MerchantRecord } from '../merchants/merchant.repository.js';
 import type { ShopRecord } from '../shops/shop.repository.js';
 import type { Faq, Policy } from './faq.model.js';
-
-export const yuan = (fen: number): string =>
-  fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(fen % 10 === 0 ? 1 : 2);
 
 export type Passage =
   | { id: string; kind: 'product'; title: string; text: string; product: ProductRecord }
@@ -37,14 +35,14 @@ export function describeHours(merchant: MerchantRecord): string {
 export function productText(p: ProductRecord): string {
   const specs = p.specs.map(
     (g) =>
-      `${g.name}：${g.options.map((o) => (o.priceDelta ? `${o.label}（加${yuan(o.priceDelta)}元）` : o.label)).join('/')}`,
+      `${g.name}：${g.options.map((o) => (o.priceDelta ? `${o.label}（加${yuanText(o.priceDelta)}元）` : o.label)).join('/')}`,
   );
   const stock =
     !p.available || p.stock === 0 ? '今日已售罄' : p.stock !== undefined && p.stock <= 5 ? `仅剩${p.stock}份` : '有货';
   return [
     `${p.name}`,
     p.category,
-    `${yuan(p.price)}元`,
+    `${yuanText(p.price)}元`,
     p.description,
     ...p.tags,
     ...specs,

@@ -1,7 +1,7 @@
 // The report in a few plain-Chinese sentences and two or three things to do next, from the figures alone.
+import { formatFen } from '@xiaoer/common/money';
 import type { ReportDto } from '@xiaoer/common/schemas/report';
 
-const yuan = (fen: number) => `${Math.round(fen / 100).toLocaleString('zh-CN')}元`;
 const PREVIOUS_NAME = { day: '前一天', week: '上周', month: '上月' } as const;
 
 export function summarize(r: Omit<ReportDto, 'summary' | 'actions'>): { summary: string; actions: string[] } {
@@ -18,7 +18,7 @@ export function summarize(r: Omit<ReportDto, 'summary' | 'actions'>): { summary:
       ? ''
       : `，比${PREVIOUS_NAME[r.period]}${f.revenue.changePct >= 0 ? '多' : '少'}${Math.abs(f.revenue.changePct)}%`;
   const parts = [
-    `${when}营业额${yuan(f.revenue.value)}${change}，共${f.orders.value}单，客单价${yuan(f.averageOrderValue.value)}。`,
+    `${when}营业额${formatFen(f.revenue.value)}${change}，共${f.orders.value}单，客单价${formatFen(f.averageOrderValue.value)}。`,
   ];
   if (f.consultations.value) {
     const wait = f.firstResponseSeconds.value ? `，顾客平均${waitText(f.firstResponseSeconds.value)}就得到回复` : '';
