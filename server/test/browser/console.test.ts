@@ -180,7 +180,7 @@ describe('the owner console', () => {
     expect(await seen(page.locator('.card', { hasText: '待处理提醒' })).textContent()).toContain(
       '差评预警：饿了么 1星',
     );
-    expect(await seen(page.locator('.summary')).first().textContent()).toMatch(/营业额72元/);
+    expect(await seen(page.locator('.summary')).first().textContent()).toMatch(/营业额¥72/);
     await expectToSee(page, '这是今天到现在的经营情况。明天小雨，14~22℃');
     await screenshot(page, 'console-home');
   });
