@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { launchChromium, screenshot as save } from '../support/browser.js';
+import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 // A whole console per context on a shared build machine: generous per-test time, the waits inside stay strict.
@@ -80,6 +81,7 @@ beforeAll(async () => {
   await c.repositories.products.insertMany(tenant.merchantId, MILK_TEA_MENU);
   await c.repositories.staff.bindMiniProgram(tenant.merchantId, tenant.people.owner._id, OWNER_OPENID);
   await c.repositories.merchants.setWeatherLocation(tenant.merchantId, { id: '101020100', name: '上海' });
+  await quietHoursAwayFromNow(w); // the draft approved below goes out at once, whenever the suite runs
   // open around the clock, so the bot stays quiet until the owner closes the shop
   await app.request('/api/merchant/business-hours', {
     method: 'PUT',

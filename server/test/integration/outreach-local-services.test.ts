@@ -4,6 +4,7 @@
 // creates the WeCom task by itself, and WeCom's send results mark drafts delivered or failed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
+import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -166,6 +167,9 @@ describe('local-service scenarios', () => {
 });
 
 describe('the owner’s trust and WeCom’s word', () => {
+  // approvals send at the wall clock's time: not in the merchant's quiet hours, whenever the suite runs
+  beforeAll(() => quietHoursAwayFromNow(w));
+
   it('sends an approved draft straight through 微信客服 to a customer who wrote there in the last 48 hours', async () => {
     const zhou = people['卡快用完的周姐']!;
     await w.kfCustomerWrites(zhou.externalUserId!, '你好，周末还能约护理吗？');

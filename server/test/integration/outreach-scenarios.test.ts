@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { buildTenant } from '../support/factories.js';
+import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -165,6 +166,9 @@ describe('the daily scan', () => {
 });
 
 describe('the drafts inbox', () => {
+  // approvals send at the wall clock's time: not in the merchant's quiet hours, whenever the suite runs
+  beforeAll(() => quietHoursAwayFromNow(w));
+
   const pending = async () =>
     (await w.app.request('/api/outreach/drafts?status=pending', { token: w.tenant.tokens.owner })).body.items as {
       id: string;

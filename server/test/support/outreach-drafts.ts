@@ -1,24 +1,41 @@
 // Drafts for outreach tests: a WeCom contact followed by the staff member with one pending draft, the owner's
 // approval, and what reached a customer through the WeCom stand-in.
+import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import type { WecomTestApp } from './wecom-test-app.js';
 
 /** Today in the test merchant's timezone (the drafts' `day`). */
 export const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
+/**
+ * A customer who may be messaged, with one pending draft; the merchant's quiet hours are moved away from now (see
+ * quietHoursAwayFromNow), so approving it sends it at once.
+ */
 export async function customerWithDraft(w: WecomTestApp, name: string, scenario = 'dormant_winback') {
+  await quietHoursAwayFromNow(w);
   const staff = w.tenant.people.staff.wecomUserId;
   const { externalUserId } = await w.standin.customers.addsMember(w.corpId, staff, { name });
   await w.drain();
   const customers = w.app.container.repositories.customers;
   const customer = (await customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
   const text = `${name}，好久不见～最近有空来店里坐坐吧？`;
+  const draftId = await addDraft(w, customer._id, scenario, text);
+  return { externalUserId, customer, text, draftId };
+}
+
+/** One more pending draft of today for a customer (a second scenario that picked them). */
+export async function addDraft(
+  w: WecomTestApp,
+  customerId: CustomerRecord['_id'],
+  scenario: string,
+  text: string,
+): Promise<string> {
   const now = new Date();
   const day = today();
   const drafts = w.app.container.repositories.drafts;
   await drafts.insertMany(w.tenant.merchantId, [
     {
       scenario,
-      customerId: customer._id,
+      customerId,
       day,
       text,
       reason: '40天没来了',
@@ -29,8 +46,8 @@ export async function customerWithDraft(w: WecomTestApp, name: string, scenario 
       updatedAt: now,
     },
   ]);
-  const [draft] = await drafts.list(w.tenant.merchantId, { scenario, day, customerId: customer._id });
-  return { externalUserId, customer, text, draftId: draft!._id.toHexString() };
+  const [draft] = await drafts.list(w.tenant.merchantId, { scenario, day, customerId });
+  return draft!._id.toHexString();
 }
 
 /** The owner approves a draft as written. */
@@ -47,3 +64,31 @@ export const reached = (w: WecomTestApp, externalUserId: string) => ({
     .map((m) => (m.content as { content: string }).content),
   groupSends: w.standin.state.groupSendTasks.filter((t) => t.externalUserIds.includes(externalUserId)).length,
 });
+
+/** The merchant-local time of day `minutesFromNow` from `at`, "HH:mm" (the contact policy's quiet hours). */
+export const localClock = (minutesFromNow: number, at = new Date()) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(at.getTime() + minutesFromNow * 60_000));
+
+/** Changes the merchant's contact policy (quiet hours, weekly cap) as the owner does in the settings. */
+export async function setContactPolicy(
+  w: WecomTestApp,
+  policy: Partial<{ quietStart: string; quietEnd: string; perWeek: number }>,
+): Promise<void> {
+  const token = w.tenant.tokens.owner;
+  const current = (await w.app.request('/api/outreach/settings', { token })).body;
+  const body = { ...current, policy: { ...current.policy, ...policy } };
+  const res = await w.app.request('/api/outreach/settings', { method: 'PUT', token, body });
+  if (res.status !== 200) throw new Error(`settings not saved: ${JSON.stringify(res.body)}`);
+}
+
+/**
+ * Quiet hours well away from the wall clock (six hours on), so an approval in a test sends at once whatever time the
+ * suite runs; tests about quiet hours set their own window.
+ */
+export const quietHoursAwayFromNow = (w: WecomTestApp) =>
+  setContactPolicy(w, { quietStart: localClock(6 * 60), quietEnd: localClock(7 * 60) });

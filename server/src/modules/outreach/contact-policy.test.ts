@@ -1,6 +1,6 @@
 import { CONTACT_POLICY_DEFAULTS } from '@xiaoer/common/constants/outreach';
 import { describe, expect, it } from 'vitest';
-import { consentVerdict, inQuietHours, policyVerdict } from './contact-policy.js';
+import { consentVerdict, inQuietHours, policyVerdict, quietHoursEnd, sendVerdict } from './contact-policy.js';
 
 const now = new Date('2026-11-23T02:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -59,5 +59,31 @@ describe('quiet hours and settings', () => {
     expect(inQuietHours(8 * 60 + 59, policy)).toBe(true);
     expect(inQuietHours(9 * 60, policy)).toBe(false);
     expect(inQuietHours(13 * 60, { quietStart: '12:00', quietEnd: '14:00' })).toBe(true);
+  });
+});
+
+describe('at the moment of sending', () => {
+  const at = (iso: string) => new Date(iso);
+  const zone = 'Asia/Shanghai';
+
+  it('knows when the quiet hours around a moment end, across midnight, to the minute', () => {
+    // 23:30:20 in Shanghai, quiet 22:00–09:00: until 09:00 the next morning
+    expect(quietHoursEnd(at('2026-11-23T15:30:20Z'), zone, policy)).toEqual(at('2026-11-24T01:00:00Z'));
+    // 07:15 in Shanghai: until 09:00 the same morning
+    expect(quietHoursEnd(at('2026-11-23T23:15:00Z'), zone, policy)).toEqual(at('2026-11-24T01:00:00Z'));
+    expect(quietHoursEnd(at('2026-11-23T02:30:00Z'), zone, policy)).toBeNull(); // 10:30
+    expect(quietHoursEnd(at('2026-11-23T05:00:00Z'), zone, { quietStart: '12:00', quietEnd: '14:00' })).toEqual(
+      at('2026-11-23T06:00:00Z'),
+    );
+  });
+
+  it('cancels over the weekly cap, waits in quiet hours, and lets the rest go', () => {
+    const night = at('2026-11-23T15:30:00Z');
+    const day = at('2026-11-23T02:30:00Z');
+    expect(sendVerdict(2, policy, day, zone)).toEqual({ cancel: 'weekly_cap' });
+    expect(sendVerdict(2, policy, night, zone)).toEqual({ cancel: 'weekly_cap' }); // no point waiting for it
+    expect(sendVerdict(1, policy, night, zone)).toEqual({ waitUntil: at('2026-11-24T01:00:00Z') });
+    expect(sendVerdict(1, policy, day, zone)).toBeNull();
+    expect(sendVerdict(0, { ...policy, perWeek: 0 }, day, zone)).toEqual({ cancel: 'weekly_cap' });
   });
 });

@@ -1,8 +1,10 @@
 // Whether a customer may receive a proactive message now, by the merchant's contact policy: never after opting out
-// or deleting the staff member, at most N in any 7 days, and a pause after several messages went unanswered.
+// or deleting the staff member, at most N in any 7 days, and a pause after several messages went unanswered. The
+// scan weighs it all when drafting; at the moment of sending, consent, the weekly cap and quiet hours are weighed
+// again (sendVerdict), since hours or another message may have passed since the draft was written.
 import type { SuppressionReason } from '@xiaoer/common/constants/outreach';
 import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
-import { toMinutes } from '../ai/business-hours.js';
+import { localTime, toMinutes } from '../ai/business-hours.js';
 
 const DAY_MS = 86_400_000;
 const NOT_SENT = new Set(['rejected', 'failed', 'cancelled']);
@@ -66,3 +68,31 @@ export function inQuietHours(localMinutes: number, policy: Pick<ContactPolicy, '
 }
 
 export const isDue = (localMinutes: number, runAt: string) => localMinutes >= toMinutes(runAt);
+
+const MINUTE_MS = 60_000;
+
+/** When the quiet hours `now` falls in end (the next quietEnd, merchant-local), or null outside quiet hours. */
+export function quietHoursEnd(
+  now: Date,
+  timezone: string,
+  policy: Pick<ContactPolicy, 'quietStart' | 'quietEnd'>,
+): Date | null {
+  const { minutes } = localTime(now, timezone);
+  if (!inQuietHours(minutes, policy)) return null;
+  const untilEnd = (toMinutes(policy.quietEnd) - minutes + 1440) % 1440;
+  return new Date(now.getTime() - (now.getTime() % MINUTE_MS) + untilEnd * MINUTE_MS);
+}
+
+/** What becomes of an approved draft at the moment of sending, when the customer still consents. */
+export type SendVerdict = { cancel: 'weekly_cap' } | { waitUntil: Date } | null;
+
+/**
+ * The contact policy at the moment of sending (consent is checked first, by the sender): over the weekly cap the
+ * draft is cancelled — `sentThisWeek` other messages already reached the customer in the last 7 days; in quiet hours
+ * it waits until they end (it is not the customer's doing, so it is not cancelled).
+ */
+export function sendVerdict(sentThisWeek: number, policy: ContactPolicy, now: Date, timezone: string): SendVerdict {
+  if (sentThisWeek >= policy.perWeek) return { cancel: 'weekly_cap' };
+  const waitUntil = quietHoursEnd(now, timezone, policy);
+  return waitUntil ? { waitUntil } : null;
+}

@@ -29,3 +29,11 @@ describe('tooLateToResume', () => {
     expect(tooLateToResume({ audit: [], createdAt: ago(2 * RESUME_WITHIN_MS) }, NOW)).toBe(true);
   });
 });
+
+describe('a draft that waited out quiet hours', () => {
+  it('counts from when they ended, not from its approval', () => {
+    const waited = { approvedAt: ago(2 * RESUME_WITHIN_MS), audit: [], createdAt: ago(3 * RESUME_WITHIN_MS) };
+    expect(tooLateToResume({ ...waited, sendAfter: ago(HOUR) }, NOW)).toBe(false);
+    expect(tooLateToResume({ ...waited, sendAfter: ago(RESUME_WITHIN_MS + HOUR) }, NOW)).toBe(true);
+  });
+});

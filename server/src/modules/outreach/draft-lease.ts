@@ -10,9 +10,16 @@ const APPROVALS = new Set(['approved', 'edited_and_approved', 'auto_approved']);
 
 export const leaseFrom = (now: Date) => new Date(now.getTime() + DISPATCH_LEASE_MS);
 
-/** Whether an interrupted send is too old to finish: by its approval (drafts approved before leases existed carry
- * that time only in their audit trail), else its creation. */
-export function tooLateToResume(draft: Pick<Draft, 'approvedAt' | 'audit' | 'createdAt'>, now: Date): boolean {
-  const approvedAt = draft.approvedAt ?? draft.audit.findLast((a) => APPROVALS.has(a.action))?.at;
-  return now.getTime() - (approvedAt ?? draft.createdAt).getTime() > RESUME_WITHIN_MS;
+/**
+ * Whether an interrupted send is too old to finish: by its approval (drafts approved before leases existed carry
+ * that time only in their audit trail), else its creation — or, for a draft that waited out quiet hours, by when
+ * they ended.
+ */
+export function tooLateToResume(
+  draft: Pick<Draft, 'approvedAt' | 'audit' | 'createdAt' | 'sendAfter'>,
+  now: Date,
+): boolean {
+  const approvedAt = draft.approvedAt ?? draft.audit.findLast((a) => APPROVALS.has(a.action))?.at ?? draft.createdAt;
+  const due = Math.max(approvedAt.getTime(), draft.sendAfter?.getTime() ?? 0);
+  return now.getTime() - due > RESUME_WITHIN_MS;
 }

@@ -2,9 +2,11 @@
 // the last 48 hours gets it straight through 微信客服 (WeCom allows it there, so it is delivered at once); otherwise it
 // becomes a WeCom group-send task for the staff member who follows the customer (they confirm it in WeCom).
 //
-// Consent is checked again here, at the moment of sending: a customer who opted out or is no longer a contact gets
-// nothing, and the draft is cancelled with the reason. A send may be retried (see DraftService.resumeInterrupted):
-// 微信客服 with the same msgid, and the group-send task found by its key — never a second one.
+// The contact policy is checked again here, at the moment of sending: a customer who opted out or is no longer a
+// contact gets nothing, nor one the weekly cap has been reached for meanwhile (each draft cancelled with the reason);
+// in quiet hours the draft waits, unleased, until they end (the resume job sends it then). A send may be retried (see
+// DraftService.resumeInterrupted): 微信客服 with the same msgid, and the group-send task found by its key — never a
+// second one.
 import { SUPPRESSION_REASONS, type DraftStatus } from '@xiaoer/common/constants/outreach';
 import type { DraftDto } from '@xiaoer/common/schemas/outreach';
 import type { AuditEntry } from '../../db/tenant-repository.js';
@@ -20,13 +22,14 @@ import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import { consentVerdict } from './contact-policy.js';
 import { displayName, presentDraft } from './draft.presenter.js';
 import type { DraftChange, DraftRecord, DraftRepository } from './draft.repository.js';
+import { decideAtSend, type SendPolicyDeps } from './send-policy.js';
 
 const UNCERTAIN_GROUP_SEND =
   '发送时中断，无法确认企业微信是否已建好群发任务：请在企业微信的客户群发记录里确认，没有的话请手动发送';
 const UNCERTAIN_KF_SEND =
   '通过微信客服发送时中断，无法确认客户是否已收到：请在微信客服的聊天记录里确认，没有的话请手动发送';
 
-export interface DraftSenderDeps {
+export interface DraftSenderDeps extends SendPolicyDeps {
   drafts: DraftRepository;
   customers: CustomerRepository;
   staff: StaffRepository;
@@ -48,10 +51,11 @@ export class DraftSender {
   constructor(private d: DraftSenderDeps) {}
 
   /**
-   * The customer's consent first (opted out, or no longer a contact: cancelled); then 微信客服 inside the window; else
-   * a group-send task for the staff member who follows the customer (else the approver).
+   * The customer's consent first (opted out, or no longer a contact: cancelled); then the contact policy of the moment
+   * (over the weekly cap: cancelled; quiet hours: wait); then 微信客服 inside the window; else a group-send task for
+   * the staff member who follows the customer (else the approver).
    */
-  async send(draft: DraftRecord, approverStaffId?: string): Promise<DraftDto> {
+  async send(draft: DraftRecord, now: Date, approverStaffId?: string): Promise<DraftDto> {
     const merchantId = merchantOf(draft);
     const customer = await this.d.customers.findById(merchantId, String(draft.customerId));
     const refused = customer ? consentVerdict(customer) : 'not_wecom_contact';
@@ -59,6 +63,11 @@ export class DraftSender {
     if (draft.groupSendAt) return this.finishGroupSend(merchantId, draft);
     // An earlier 微信客服 attempt (its answer lost) may have reached the customer: never a group send on top of it.
     const earlierKf = await this.earlierKfSend(merchantId, draft);
+    if (earlierKf !== 'sent') {
+      const decision = await decideAtSend(this.d, merchantId, draft, now);
+      if (decision && 'cancel' in decision) return this.end(draft, 'cancelled', decision.cancel);
+      if (decision) return this.waitUntil(draft, decision.waitUntil, decision.note);
+    }
     if (earlierKf === 'sent' || (await this.sendByKf(merchantId, draft, customer!.externalUserId!))) {
       const audit = { by: 'system', action: 'kf_sent', note: '客户48小时内联系过微信客服，已直接发送' };
       return this.mark(draft, 'delivered', {}, audit);
@@ -90,6 +99,15 @@ export class DraftSender {
       if (!(err instanceof AppError || err instanceof WecomApiError)) throw err;
       return this.end(draft, 'failed', err instanceof AppError ? err.message : '企业微信暂时不可用');
     }
+  }
+
+  /**
+   * Quiet hours: the draft stays approved with a lease that runs out when they end (nobody sends it), so the resume job
+   * takes it up then (and weighs the policy again). The owner reads why and when on the draft.
+   */
+  private waitUntil(draft: DraftRecord, until: Date, note: string): Promise<DraftDto> {
+    const change = { sendAfter: until, leaseUntil: until };
+    return this.mark(draft, 'approved', change, { by: 'system', action: 'held_quiet_hours', note });
   }
 
   /** Stops the draft's unconfirmed group-send task in WeCom and cancels the draft with the reason. */

@@ -12,7 +12,7 @@ export type DraftRecord = Draft & { _id: Types.ObjectId };
 export type NewDraft = Omit<Draft, 'merchantId'>;
 /** What a status step may set: the step's own fields, never whose draft it is or what it is about. */
 export type DraftChange = Partial<
-  Pick<Draft, 'status' | 'text' | 'error' | 'approvedAt' | 'leaseUntil' | 'groupSendAt'>
+  Pick<Draft, 'status' | 'text' | 'error' | 'approvedAt' | 'leaseUntil' | 'sendAfter' | 'groupSendAt'>
 > & {
   /** the WeCom group-send task made for it (our id, as GroupSendService gives it) */
   groupSendId?: string;
@@ -20,6 +20,9 @@ export type DraftChange = Partial<
 export type RecentDraft = Pick<DraftRecord, 'customerId' | 'scenario' | 'status' | 'createdAt'>;
 
 const id = (value: string | Types.ObjectId) => (typeof value === 'string' ? new Types.ObjectId(value) : value);
+/** Messages that reached (or are on their way to) the customer: what the weekly cap counts at the moment of sending. */
+const SENT: DraftStatus[] = ['sent', 'delivered'];
+
 /** An approved draft whose sending lease ran out, or that never had one (approved before leases existed). */
 const leaseRunOut = (now: Date): TenantFilter<Draft> => ({
   status: 'approved',
@@ -107,11 +110,15 @@ export class DraftRepository extends TenantRepository<Draft> {
       .exec();
   }
 
-  /** The customer opted out: their drafts still waiting for the owner are cancelled, with the reason. */
-  async cancelPending(merchantId: MerchantId, customerId: Types.ObjectId, reason: string): Promise<void> {
-    const audit = { at: new Date(), by: 'system', action: 'cancelled', note: reason };
+  /**
+   * The customer opted out: their drafts still waiting — for the owner, or approved and waiting out quiet hours (no
+   * sender is on those) — are cancelled, with the reason.
+   */
+  async cancelPending(merchantId: MerchantId, customerId: Types.ObjectId, reason: string, now: Date): Promise<void> {
+    const audit = { at: now, by: 'system', action: 'cancelled', note: reason };
+    const waiting = [{ status: 'pending' }, { status: 'approved', sendAfter: { $gt: now } }];
     await this.model
-      .updateMany(this.scoped(merchantId, { customerId, status: 'pending' }), {
+      .updateMany(this.scoped(merchantId, { customerId, $or: waiting }), {
         $set: { status: 'cancelled', error: reason },
         $push: { audit },
       })
@@ -132,18 +139,41 @@ export class DraftRepository extends TenantRepository<Draft> {
   }
 
   /**
+   * How many of the customer's other drafts reached them since a moment (by when they were approved, or drafted
+   * for drafts approved before that was recorded): the weekly cap at the moment of sending.
+   */
+  countSentSince(
+    merchantId: MerchantId,
+    customerId: Types.ObjectId,
+    since: Date,
+    except: Types.ObjectId,
+  ): Promise<number> {
+    return this.count(merchantId, {
+      customerId,
+      _id: { $ne: except },
+      status: { $in: SENT },
+      $or: [{ approvedAt: { $gte: since } }, { approvedAt: { $exists: false }, createdAt: { $gte: since } }],
+    });
+  }
+
+  /**
    * The next approved draft whose sending was interrupted (its lease ran out), across merchants — like the inbox's
    * claim, the resume job is platform-wide. Only a read: `takeOver` then claims it within its merchant.
    */
-  async nextInterrupted(now: Date): Promise<{ merchantId: MerchantId; id: Types.ObjectId } | null> {
+  async nextInterrupted(
+    now: Date,
+  ): Promise<{ merchantId: MerchantId; id: Types.ObjectId; waitedOutQuietHours: boolean } | null> {
     const found = await this.model
-      .findOne(leaseRunOut(now), { merchantId: 1 })
-      .lean<{ _id: Types.ObjectId; merchantId: Types.ObjectId }>()
+      .findOne(leaseRunOut(now), { merchantId: 1, sendAfter: 1, leaseUntil: 1 })
+      .lean<Pick<DraftRecord, '_id' | 'merchantId' | 'sendAfter' | 'leaseUntil'>>()
       .exec();
-    return found && { merchantId: asMerchantId(found.merchantId), id: found._id };
+    if (!found) return null;
+    // held for quiet hours: its lease ran out when they ended (one interrupted after that has a lease of its own)
+    const waitedOutQuietHours = !!found.sendAfter && found.leaseUntil?.getTime() === found.sendAfter.getTime();
+    return { merchantId: asMerchantId(found.merchantId), id: found._id, waitedOutQuietHours };
   }
 
-  /** Takes over an interrupted send by renewing its lease, once across workers (null: another took it first). */
+  /** Takes over an interrupted (or waiting) send by renewing its lease, once across workers (null: another took it). */
   takeOver(
     merchantId: MerchantId,
     draftId: Types.ObjectId,

@@ -3,9 +3,10 @@
 // send results later mark it delivered or failed. A scenario the owner trusts may send without approval. Every step is
 // kept in the draft's audit trail with who did it.
 //
-// Consent is checked again at the moment of sending, on every path, and a customer's pending drafts are cancelled as
-// soon as they opt out. Sending is leased: a draft whose sending was interrupted stays approved, and
-// resumeInterrupted (a recurring job) finishes it once.
+// The contact policy is checked again at the moment of sending, on every path (approve, approve many, auto-send,
+// resume): consent and the weekly cap cancel the draft, quiet hours hold it until they end. A customer's waiting
+// drafts are cancelled as soon as they opt out. Sending is leased: a draft whose sending was interrupted (or that
+// waited out quiet hours) stays approved, and resumeInterrupted (a recurring job) finishes it once.
 import { SUPPRESSION_REASONS, type DraftStatus } from '@xiaoer/common/constants/outreach';
 import type { DraftDto } from '@xiaoer/common/schemas/outreach';
 import type { Types } from 'mongoose';
@@ -65,12 +66,13 @@ export class DraftService {
           message: `改过的内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致`,
         });
     }
-    const claimed = await this.claim(draft, text, {
+    const now = new Date();
+    const claimed = await this.claim(draft, text, now, {
       by: session.staffId,
       action: editedText ? 'edited_and_approved' : 'approved',
     });
     if (!claimed) throw conflict(ALREADY_HANDLED); // approved by someone else a moment ago
-    return this.sendOrLeave(claimed, session.staffId);
+    return this.sendOrLeave(claimed, now, session.staffId);
   }
 
   async approveMany(
@@ -97,28 +99,34 @@ export class DraftService {
     return this.sender.present(updated);
   }
 
-  /** A scenario the owner lets send without approval: its pending drafts of the day go out as the system's. */
-  async autoSend(merchantId: MerchantId, scenario: string, day: string): Promise<number> {
+  /**
+   * A scenario the owner lets send without approval: its pending drafts of the day go out as the system's, by the
+   * contact policy at `now` (the scan's clock). Returns how many went out now (not those waiting out quiet hours).
+   */
+  async autoSend(merchantId: MerchantId, scenario: string, day: string, now = new Date()): Promise<number> {
     const pending = await this.d.drafts.list(merchantId, { scenario, day, status: 'pending' });
     let sent = 0;
     for (const draft of pending) {
-      const claimed = await this.claim(draft, draft.text, { by: 'system', action: 'auto_approved' });
-      if (claimed && ['sent', 'delivered'].includes((await this.sendOrLeave(claimed)).status)) sent++;
+      const claimed = await this.claim(draft, draft.text, now, { by: 'system', action: 'auto_approved' });
+      if (claimed && ['sent', 'delivered'].includes((await this.sendOrLeave(claimed, now)).status)) sent++;
     }
     return sent;
   }
 
   /**
-   * Takes over approved drafts whose sending was interrupted (the lease ran out: an error, or the worker died) and
-   * finishes them, each once across workers: the take-over is one atomic update that renews the lease. Platform-wide,
-   * like the inbox's claim; each draft is then handled within its own merchant. Returns how many it took over.
+   * Takes over approved drafts whose sending was interrupted (the lease ran out: an error, or the worker died), or
+   * that waited out quiet hours, and finishes them, each once across workers: the take-over is one atomic update that
+   * renews the lease. Platform-wide, like the inbox's claim; each draft is then handled within its own
+   * merchant, by its contact policy at `now`. Returns how many it took over.
    */
   async resumeInterrupted(now = new Date()): Promise<number> {
     let taken = 0;
     for (let looked = 0; looked < RESUME_BATCH; looked++) {
       const next = await this.d.drafts.nextInterrupted(now);
       if (!next) break;
-      const audit = { by: 'system', action: 'dispatch_resumed' };
+      const audit = next.waitedOutQuietHours
+        ? { by: 'system', action: 'quiet_hours_over', note: '免打扰时段结束，开始发送' }
+        : { by: 'system', action: 'dispatch_resumed' };
       const draft = await this.d.drafts.takeOver(next.merchantId, next.id, now, leaseFrom(now), audit);
       if (!draft) continue; // another worker took it over a moment ago
       taken++;
@@ -126,23 +134,19 @@ export class DraftService {
         await this.sender.end(draft, 'failed', TOO_LATE);
         continue;
       }
-      try {
-        await this.sender.send(draft);
-      } catch (err) {
-        this.d.logger.warn({ err, draftId: String(draft._id) }, 'resumed draft send interrupted again; retried later');
-      }
+      await this.sendOrLeave(draft, now);
     }
     return taken;
   }
 
   /**
-   * The customer opted out: their drafts still waiting for the owner will not be sent, and group-send tasks their
-   * staff member has not confirmed yet are stopped in WeCom. A task WeCom could not be told about now is stopped at
-   * the next delivery check (refreshDelivery), which checks consent again.
+   * The customer opted out: their drafts still waiting (for the owner, or for quiet hours to end) will not be sent,
+   * and group-send tasks their staff member has not confirmed yet are stopped in WeCom. A task WeCom could not be told
+   * about now is stopped at the next delivery check (refreshDelivery), which checks consent again.
    */
   async cancelPendingFor(merchantId: MerchantId, customerId: Types.ObjectId): Promise<void> {
     const reason = SUPPRESSION_REASONS.opted_out;
-    await this.d.drafts.cancelPending(merchantId, customerId, reason);
+    await this.d.drafts.cancelPending(merchantId, customerId, reason, new Date());
     for (const draft of await this.d.drafts.awaitingDelivery(merchantId, { customerId }, 1000)) {
       await this.sender
         .stopGroupSend(draft, reason)
@@ -191,16 +195,20 @@ export class DraftService {
   }
 
   /** pending → approved, once: a second tap (or a second worker) gets null. The claimer holds the sending lease. */
-  private claim(draft: DraftRecord, text: string, audit: { by: string; action: string }): Promise<DraftRecord | null> {
-    const now = new Date();
+  private claim(
+    draft: DraftRecord,
+    text: string,
+    now: Date,
+    audit: { by: string; action: string },
+  ): Promise<DraftRecord | null> {
     const change = { status: 'approved' as const, text, approvedAt: now, leaseUntil: leaseFrom(now) };
     return this.d.drafts.step(merchantOf(draft), draft._id, 'pending', change, audit);
   }
 
   /** Sends now; if sending is interrupted the draft stays approved, and resumeInterrupted finishes it later. */
-  private async sendOrLeave(draft: DraftRecord, approverStaffId?: string): Promise<DraftDto> {
+  private async sendOrLeave(draft: DraftRecord, now: Date, approverStaffId?: string): Promise<DraftDto> {
     try {
-      return await this.sender.send(draft, approverStaffId);
+      return await this.sender.send(draft, now, approverStaffId);
     } catch (err) {
       this.d.logger.warn({ err, draftId: String(draft._id) }, 'draft send interrupted; resumed after its lease');
       return this.sender.present((await this.sender.reload(draft)) ?? draft);

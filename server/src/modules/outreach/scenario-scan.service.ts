@@ -125,8 +125,9 @@ export class ScenarioScanService {
       // Unique keys make a concurrent or repeated run insert nothing twice; duplicates are skipped, not errors.
       const suppressed = await this.d.suppressions.record(merchantId, suppressions);
       const drafted = await this.d.drafts.insertMany(merchantId, drafts);
-      // Auto-send before the run is marked done: a crash in between leaves drafts pending, which the rerun sends.
-      const sent = own.autoSend ? await this.d.sender.autoSend(merchantId, scenario.key, day) : 0;
+      // Auto-send before the run is marked done: a crash in between leaves drafts pending, which the rerun sends. The
+      // contact policy is weighed again as they are sent, on the scan's clock.
+      const sent = own.autoSend ? await this.d.sender.autoSend(merchantId, scenario.key, day, now) : 0;
       await this.d.runs.record(merchantId, { scenario: scenario.key, day, drafted, suppressed, at: now });
       return { drafted, suppressed, ...(own.autoSend ? { sent } : {}) };
     } finally {

@@ -1,0 +1,37 @@
+// The merchant's contact policy for one approved draft at the moment it is sent (the scan weighed it when drafting,
+// but the owner may approve hours later, at night, or after another draft reached the customer): read from the
+// merchant's settings and the customer's drafts sent in the last 7 days. Consent is the sender's own first check.
+import { SUPPRESSION_REASONS } from '@xiaoer/common/constants/outreach';
+import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import { merchantZone } from '../ai/business-hours.js';
+import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import { sendVerdict } from './contact-policy.js';
+import type { DraftRecord, DraftRepository } from './draft.repository.js';
+
+const WEEK_MS = 7 * 86_400_000;
+
+export interface SendPolicyDeps {
+  knowledge: Pick<KnowledgeBaseService, 'get'>;
+  drafts: Pick<DraftRepository, 'countSentSince'>;
+}
+
+/** Cancelled (the reason, for the owner), wait until quiet hours end (with the note the owner reads), or go. */
+export type SendDecision = { cancel: string } | { waitUntil: Date; note: string } | null;
+
+export async function decideAtSend(
+  d: SendPolicyDeps,
+  merchantId: MerchantId,
+  draft: Pick<DraftRecord, '_id' | 'customerId'>,
+  now: Date,
+): Promise<SendDecision> {
+  const kb = await d.knowledge.get(merchantId);
+  const { policy } = resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry);
+  const since = new Date(now.getTime() - WEEK_MS);
+  const sentThisWeek = await d.drafts.countSentSince(merchantId, draft.customerId, since, draft._id);
+  const verdict = sendVerdict(sentThisWeek, policy, now, merchantZone(kb.merchant));
+  if (!verdict) return null;
+  if ('cancel' in verdict) return { cancel: SUPPRESSION_REASONS[verdict.cancel] };
+  const note = `现在是免打扰时段（${policy.quietStart}–${policy.quietEnd}），${policy.quietEnd}后自动发送`;
+  return { waitUntil: verdict.waitUntil, note };
+}
