@@ -17,19 +17,26 @@ export const policyInputSchema = z
   })
   .strict();
 
-/** Prices are entered in yuan (18 or 18.5) and stored in fen. */
+/** An amount of money in fen (1850 = ¥18.50), like every amount on the wire; clients convert what owners type. */
+const fen = (max: number, missing?: string) =>
+  z
+    .number(missing ? { error: missing } : undefined)
+    .int('金额应以分为单位（整数）')
+    .min(0, '价格不能为负')
+    .max(max);
+
 export const productInputSchema = z
   .object({
     name: text(60, '请填写商品名称'),
     category: text(30, '请填写分类'),
-    price: z.number({ error: '请填写价格' }).min(0, '价格不能为负').max(100_000),
+    price: fen(10_000_000, '请填写价格'),
     description: z.string().trim().max(500).optional(),
     specs: z
       .array(
         z.object({
           name: text(20, '规格名不能为空'),
           options: z
-            .array(z.object({ label: text(20, '选项不能为空'), priceDelta: z.number().min(0).max(10_000).default(0) }))
+            .array(z.object({ label: text(20, '选项不能为空'), priceDelta: fen(1_000_000).default(0) }))
             .min(1)
             .max(20),
         }),

@@ -12,14 +12,14 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('shop knowledge editing', () => {
-  it('creates a product in yuan, stores fen, and the bot knows the new price at once', async () => {
+  it('creates a product priced in fen, as everywhere on the wire, and the bot knows the new price at once', async () => {
     const res = await app.request('/api/knowledge/products', {
       token: t.tokens.manager,
       body: {
         name: '桂花酒酿',
         category: '季节限定',
-        price: 16.5,
-        specs: [{ name: '杯型', options: [{ label: '中杯' }, { label: '大杯', priceDelta: 3 }] }],
+        price: 1650,
+        specs: [{ name: '杯型', options: [{ label: '中杯' }, { label: '大杯', priceDelta: 300 }] }],
         tags: ['新品'],
       },
     });
@@ -31,7 +31,7 @@ describe('shop knowledge editing', () => {
     const update = await app.request(`/api/knowledge/products/${res.body.id}`, {
       method: 'PUT',
       token: t.tokens.owner,
-      body: { name: '桂花酒酿', category: '季节限定', price: 18 },
+      body: { name: '桂花酒酿', category: '季节限定', price: 1800 },
     });
     expect(update.body.price).toBe(1800);
     expect(offlineAnswer(await app.container.ai.knowledge.get(t.merchantId), '桂花酒酿多少钱').reply).toBe(
@@ -66,6 +66,13 @@ describe('shop knowledge editing', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toMatchObject({ name: '请填写商品名称', price: '价格不能为负' });
+    // a price in yuan (16.5) is not fen: refused, never stored as ¥0.17
+    const yuan = await app.request('/api/knowledge/products', {
+      token: t.tokens.manager,
+      body: { name: '桂花酒酿', category: '季节限定', price: 16.5 },
+    });
+    expect(yuan.status).toBe(400);
+    expect(yuan.body.fields).toMatchObject({ price: '金额应以分为单位（整数）' });
     expect(
       (await app.request('/api/knowledge/faqs', { token: t.tokens.staff, body: { questions: ['x'], answer: 'y' } }))
         .status,

@@ -54,15 +54,8 @@ function view(item: Item): Record<string, unknown> {
 }
 
 const same = <T>(input: T) => input;
-/** Products are typed in yuan and stored in fen. */
-const productFields = (p: ProductInput): NewProduct => ({
-  ...p,
-  price: Math.round(p.price * 100),
-  specs: p.specs.map((g) => ({
-    ...g,
-    options: g.options.map((o) => ({ ...o, priceDelta: Math.round(o.priceDelta * 100) })),
-  })),
-});
+/** Prices arrive in fen, as they are stored. */
+const productFields = (p: ProductInput): NewProduct => p;
 const toFields: { [E in Entity]: (input: KnowledgeInputs[E]) => KnowledgeFields[E] } = {
   faq: same,
   policy: same,

@@ -1,6 +1,7 @@
 // Bulk import of products and FAQ from the spreadsheets small shops already keep (CSV or Excel): Chinese headers
 // are mapped to fields (or the caller's own mapping), every row is validated on its own, valid rows are created or
 // updated (matched by name / first question), and the report says row by row what went wrong. A dry run only reports.
+import { yuanToFen } from '@xiaoer/common/money';
 import type { ImportReport } from '@xiaoer/common/schemas/knowledge';
 import { faqInputSchema, productInputSchema } from '@xiaoer/common/schemas/knowledge';
 import type { z } from 'zod';
@@ -50,7 +51,8 @@ function toInput(kind: Kind, raw: Record<string, string>): Record<string, unknow
   return {
     name: raw.name ?? '',
     category: raw.category ?? '',
-    price: num(raw.price),
+    // a sheet says prices in yuan as people write them ("18", "¥16.5"); unreadable text stays for validation to name
+    price: raw.price?.trim() ? (yuanToFen(raw.price) ?? raw.price) : undefined,
     ...(raw.description ? { description: raw.description } : {}),
     tags: raw.tags ? raw.tags.split(LIST).filter(Boolean) : [],
     allergens: raw.allergens ? raw.allergens.split(LIST).filter(Boolean) : [],
