@@ -3,61 +3,35 @@
 // is what lets tests boot the real app against their own Redis and MongoDB. Hooks that point at a module built later
 // are late-bound arrow functions, called only once requests or jobs flow.
 import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
 import { SessionSigner } from '../auth/session.js';
 import { SecretBox } from '../crypto/secret-box.js';
-import { openInviteRepository } from '../modules/auth/invite.repository.js';
 import type { Config } from '../config/env.js';
+import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
-import { productModel } from '../modules/catalog/product.model.js';
-import { ProductRepository } from '../modules/catalog/product.repository.js';
-import { orderModel } from '../modules/orders/order.model.js';
-import { OrderRepository } from '../modules/orders/order.repository.js';
-import { customerModel } from '../modules/customers/customer.model.js';
-import { CustomerRepository, type OptedOutHook } from '../modules/customers/customer.repository.js';
-import { merchantModel } from '../modules/merchants/merchant.model.js';
-import { MerchantRepository, type SettingsChangedHook } from '../modules/merchants/merchant.repository.js';
-import { shopModel } from '../modules/shops/shop.model.js';
-import { ShopRepository } from '../modules/shops/shop.repository.js';
-import { staffModel } from '../modules/staff/staff.model.js';
-import { StaffRepository } from '../modules/staff/staff.repository.js';
 import { FixedWindowRateLimiter } from '../redis/rate-limiter.js';
 import { OutboundGuard } from '../net/outbound-guard.js';
 import { RedisLock } from '../redis/lock.js';
 import { JobRuntime } from '../jobs/job-runtime.js';
 import type { MerchantFanOut } from '../jobs/per-merchant-job.js';
 import type { MerchantId } from '../tenancy/merchant-id.js';
-import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
 import { hostname } from 'node:os';
-import { tagRuleModel } from '../modules/tags/tag-rule.model.js';
-import { TagRuleRepository } from '../modules/tags/tag-rule.repository.js';
-import { corpTagModel } from '../modules/tags/corp-tag.model.js';
-import { CorpTagRepository } from '../modules/tags/corp-tag.repository.js';
-import { groupSendModel } from '../modules/campaigns/group-send.model.js';
-import { GroupSendRepository } from '../modules/campaigns/group-send.repository.js';
-import { channelCodeModel } from '../modules/channels/channel-code.model.js';
-import { ChannelCodeRepository } from '../modules/channels/channel-code.repository.js';
-import { reportSendModel } from '../modules/reports/report-send.model.js';
-import { ReportSendRepository } from '../modules/reports/report-send.repository.js';
-import { draftModel, scenarioRunModel, suppressionModel } from '../modules/outreach/outreach.model.js';
-import { DraftRepository } from '../modules/outreach/draft.repository.js';
-import { ScenarioRunRepository } from '../modules/outreach/scenario-run.repository.js';
-import { SuppressionRepository } from '../modules/outreach/suppression.repository.js';
+import { openCampaignsRepositories } from '../modules/campaigns/campaigns.repositories.js';
+import { openCatalogRepositories } from '../modules/catalog/catalog.repositories.js';
+import { openChannelsRepositories } from '../modules/channels/channels.repositories.js';
+import type { OptedOutHook } from '../modules/customers/customer.repository.js';
+import { openCustomersRepositories } from '../modules/customers/customers.repositories.js';
+import { openGroupsRepositories } from '../modules/groups/groups.repositories.js';
+import type { SettingsChangedHook } from '../modules/merchants/merchant.repository.js';
+import { openMerchantsRepositories } from '../modules/merchants/merchants.repositories.js';
+import { openOrdersRepositories } from '../modules/orders/orders.repositories.js';
+import { openOutreachRepositories } from '../modules/outreach/outreach.repositories.js';
+import { openReportsRepositories } from '../modules/reports/reports.repositories.js';
 import { buildShopData } from '../modules/shop-data/shop-data.js';
-import { alertModel } from '../modules/alerts/alert.model.js';
-import { AlertRepository } from '../modules/alerts/alert.repository.js';
+import { openShopsRepositories } from '../modules/shops/shops.repositories.js';
+import { openStaffRepositories } from '../modules/staff/staff.repositories.js';
+import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
+import { openTagsRepositories } from '../modules/tags/tags.repositories.js';
 import { OwnerNotifier } from '../modules/wecom/owner-notifier.js';
-import { groupPostModel } from '../modules/groups/group-post.model.js';
-import { GroupPostRepository } from '../modules/groups/group-post.repository.js';
-import { groupChatModel } from '../modules/groups/group.model.js';
-import { GroupChatRepository } from '../modules/groups/group.repository.js';
-import { groupEntryModel } from '../modules/groups/group-entry.model.js';
-import { GroupEntryRepository } from '../modules/groups/group-entry.repository.js';
-import { groupInteractionModel } from '../modules/groups/interaction.model.js';
-import { GroupInteractionRepository } from '../modules/groups/interaction.repository.js';
-import { intakeRequestModel, webhookEndpointModel } from '../modules/intake/webhook-endpoint.model.js';
-import { IntakeRequestRepository } from '../modules/intake/intake-request.repository.js';
-import { WebhookEndpointRepository } from '../modules/intake/webhook-endpoint.repository.js';
 import * as aiModule from '../modules/ai/ai.module.js';
 import * as alertsModule from '../modules/alerts/alerts.module.js';
 import * as authModule from '../modules/auth/auth.module.js';
@@ -67,6 +41,7 @@ import * as customersModule from '../modules/customers/customers.module.js';
 import * as groupsModule from '../modules/groups/groups.module.js';
 import * as intakeModule from '../modules/intake/intake.module.js';
 import * as merchantsModule from '../modules/merchants/merchants.module.js';
+import * as operatorModule from '../modules/operator/operator.module.js';
 import * as outreachModule from '../modules/outreach/outreach.module.js';
 import * as reportsModule from '../modules/reports/reports.module.js';
 import * as shopsModule from '../modules/shops/shops.module.js';
@@ -77,32 +52,28 @@ import * as weatherModule from '../modules/weather/weather.module.js';
 import * as wecomModule from '../modules/wecom/wecom.module.js';
 import type { ModuleParts } from './module-parts.js';
 
-export function buildContainer(config: Config, logger: Logger, mongo: Connection, redis: Redis) {
+export function buildContainer(config: Config, logger: Logger, mongo: Database, redis: Redis) {
   // every opt-out cancels the customer's pending drafts (late-bound: the drafts inbox is built below)
   const cancelDrafts: OptedOutHook = (merchantId, customerId) =>
     outreach.drafts.cancelPendingFor(merchantId, customerId);
   // saved settings bump the knowledge version (late-bound: the knowledge base is built with the AI below)
   const settingsChanged: SettingsChangedHook = (merchantId) => ai.knowledge.changed(merchantId);
+  // the repositories more than one module reads (tests reach them too); a module opens the ones only it uses
   const repositories = {
-    merchants: new MerchantRepository(merchantModel(mongo), { settingsChanged }),
-    shops: new ShopRepository(shopModel(mongo)),
-    staff: new StaffRepository(staffModel(mongo)),
-    customers: new CustomerRepository(customerModel(mongo), { optedOut: cancelDrafts }),
-    products: new ProductRepository(productModel(mongo), { menuChanged: settingsChanged }),
-    orders: new OrderRepository(orderModel(mongo)),
-    drafts: new DraftRepository(draftModel(mongo)),
-    suppressions: new SuppressionRepository(suppressionModel(mongo)),
-    scenarioRuns: new ScenarioRunRepository(scenarioRunModel(mongo)),
-    reportSends: new ReportSendRepository(reportSendModel(mongo)),
-    groupChats: new GroupChatRepository(groupChatModel(mongo)),
-    groupPosts: new GroupPostRepository(groupPostModel(mongo)),
-    groupInteractions: new GroupInteractionRepository(groupInteractionModel(mongo)),
-    groupEntries: new GroupEntryRepository(groupEntryModel(mongo)),
-    groupSends: new GroupSendRepository(groupSendModel(mongo)),
-    channelCodes: new ChannelCodeRepository(channelCodeModel(mongo)),
-    corpTags: new CorpTagRepository(corpTagModel(mongo)),
-    tagRules: new TagRuleRepository(tagRuleModel(mongo)),
+    ...openMerchantsRepositories(mongo, { settingsChanged }),
+    ...openShopsRepositories(mongo),
+    ...openStaffRepositories(mongo),
+    ...openCustomersRepositories(mongo, { optedOut: cancelDrafts }),
+    ...openCatalogRepositories(mongo, { menuChanged: settingsChanged }),
+    ...openOrdersRepositories(mongo),
+    ...openOutreachRepositories(mongo),
+    ...openReportsRepositories(mongo),
+    ...openGroupsRepositories(mongo),
+    ...openCampaignsRepositories(mongo),
+    ...openChannelsRepositories(mongo),
+    ...openTagsRepositories(mongo),
   };
+
   const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
   const secrets = new SecretBox(config.masterKey);
   const locks = new RedisLock(redis);
@@ -115,7 +86,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     jobs,
     config,
     logger,
-    mongo,
+    db: mongo,
     redis,
     locks,
     rateLimiter,
@@ -135,7 +106,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   const fanOut: MerchantFanOut = { merchantIds: () => wecom.apps.merchantIds(), logger };
   const ai = aiModule.build({
     fanOut,
-    mongo,
+    db: mongo,
     redis,
     logger,
     wecom,
@@ -162,7 +133,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
   const alerts = alertsModule.build({
     fanOut,
     logger,
-    alerts: new AlertRepository(alertModel(mongo)),
+    db: mongo,
     notifier,
     knowledge: ai.knowledge,
     orders: repositories.orders,
@@ -179,8 +150,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     orders: repositories.orders,
     customers: repositories.customers,
     shopData,
-    endpoints: new WebhookEndpointRepository(webhookEndpointModel(mongo)),
-    requests: new IntakeRequestRepository(intakeRequestModel(mongo)),
+    db: mongo,
     onEvents: (merchantId, events, now) => alerts.owner.onIntake(merchantId, events, now),
   });
   const outreach = outreachModule.build({
@@ -267,12 +237,24 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     rateLimiter,
     merchants: repositories.merchants,
     staff: repositories.staff,
-    invites: openInviteRepository(mongo),
+    db: mongo,
     apps: wecom.apps,
     identity: wecom.identity,
   });
+  // the provider's operators: merchants, owners' setup links, every merchant's setup and health
+  const operator = operatorModule.build({
+    config,
+    db: mongo,
+    merchants: repositories.merchants,
+    staff: repositories.staff,
+    limits: auth.service.limits,
+    issueSession: (staff) => auth.service.issueFor(staff),
+    health: { inbox: wecom.inbox, decisions: ai.decisions, llmUsage: ai.llmUsage },
+    connectedMerchantIds: () => wecom.apps.merchantIds(),
+  });
   const modules: ModuleParts[] = [
     auth,
+    operator,
     wecom,
     channelsModule.build({ channelCodes: wecom.channelCodes }),
     campaignsModule.build({ groupSends: wecom.groupSends }),
@@ -307,6 +289,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Connection
     intake,
     outreach,
     reports,
+    operator,
     weather: weather.service,
     tagRules: tags.rules,
     autoTags: tags.autoTags,

@@ -1,6 +1,7 @@
 // Sign-in (demo, WeCom OAuth, the mini program), sessions and invites.
 import type { SessionSigner } from '../../auth/session.js';
 import type { Config } from '../../config/env.js';
+import type { Database } from '../../db/database.js';
 import type { RoutesOf } from '../../http/module-routes.js';
 import type { Logger } from '../../logging/logger.js';
 import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
@@ -10,7 +11,7 @@ import type { IdentityApi } from '../wecom/api/identity-api.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import { publicAuthRoutes, sessionRoutes } from './auth.routes.js';
 import { AuthService } from './auth.service.js';
-import type { InviteRepository } from './invite.repository.js';
+import { openInviteRepository } from './invite.repository.js';
 import { LoginLimits } from './login-limits.js';
 
 export interface AuthModuleDeps {
@@ -20,7 +21,7 @@ export interface AuthModuleDeps {
   rateLimiter: FixedWindowRateLimiter;
   merchants: MerchantRepository;
   staff: StaffRepository;
-  invites: InviteRepository;
+  db: Database;
   apps: WecomAppRepository;
   identity: IdentityApi;
 }
@@ -33,7 +34,7 @@ export function build(d: AuthModuleDeps) {
     d.staff,
     d.apps,
     d.identity,
-    d.invites,
+    openInviteRepository(d.db),
     new LoginLimits(d.rateLimiter, d.logger),
   );
   const routes: RoutesOf = () => ({

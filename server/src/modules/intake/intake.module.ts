@@ -1,17 +1,17 @@
 // Shop records from outside: the signed webhook, the API and spreadsheet import, one definition per kind.
 import type { SecretBox } from '../../crypto/secret-box.js';
+import type { Database } from '../../db/database.js';
 import type { RoutesOf } from '../../http/module-routes.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
-import type { IntakeRequestRepository } from './intake-request.repository.js';
 import { IntakeWebhookService } from './intake-webhook.service.js';
 import { intakeRoutes } from './intake.routes.js';
+import { openIntakeRepositories } from './intake.repositories.js';
 import { IntakeService, type IntakeListener } from './intake.service.js';
 import { buildIntakeKinds } from './kinds/index.js';
 import { pendingEffectsJob } from './pending-effects.job.js';
-import type { WebhookEndpointRepository } from './webhook-endpoint.repository.js';
 import { intakeWebhookRoutes } from './webhook.routes.js';
 
 export interface IntakeModuleDeps {
@@ -20,8 +20,7 @@ export interface IntakeModuleDeps {
   orders: OrderRepository;
   customers: CustomerRepository;
   shopData: ShopDataRepositories;
-  endpoints: WebhookEndpointRepository;
-  requests: IntakeRequestRepository;
+  db: Database;
   /** what arrived, for the owner alerts that react to it */
   onEvents: IntakeListener;
 }
@@ -33,7 +32,8 @@ export function build(d: IntakeModuleDeps) {
     logger: d.logger,
     onEvents: d.onEvents,
   });
-  const webhook = new IntakeWebhookService(d.endpoints, d.requests, d.secrets, service);
+  const { endpoints, requests } = openIntakeRepositories(d.db);
+  const webhook = new IntakeWebhookService(endpoints, requests, d.secrets, service);
   const routes: RoutesOf = (http) => ({
     // the signed webhook is machine-to-machine and verifies the exact bytes it was sent
     machine: [intakeWebhookRoutes(webhook)],

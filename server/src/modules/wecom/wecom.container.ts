@@ -1,6 +1,6 @@
 // Wiring of the WeCom module: app credentials, the API client, callback intake, the inbox and its handlers.
 import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
+import type { Database } from '../../db/database.js';
 import type { Config } from '../../config/env.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../logging/logger.js';
@@ -17,11 +17,9 @@ import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
-import { kfCursorModel, kfSessionModel } from '../conversations/kf-session.model.js';
+import { openConversationsRepositories } from '../conversations/conversations.repositories.js';
 import { kfEventHandlers } from '../conversations/kf-events.handler.js';
-import { KfRepository } from '../conversations/kf.repository.js';
 import { KfService } from '../conversations/kf.service.js';
-import { messageModel } from '../conversations/message.model.js';
 import { ContactsApi } from './api/contacts-api.js';
 import { IdentityApi } from './api/identity-api.js';
 import { KfApi } from './api/kf-api.js';
@@ -36,21 +34,18 @@ import { CallbackIntakeService } from './callback/callback-intake.service.js';
 import { contactEventHandlers, type ContactEventDeps } from './contacts/contact-events.handler.js';
 import { GroupSyncService } from '../groups/group-sync.service.js';
 import type { GroupChatRepository } from '../groups/group.repository.js';
-import { openContactSyncRunRepository } from './contacts/contact-sync.repository.js';
 import { ContactSyncService } from './contacts/contact-sync.service.js';
-import { inboxModel } from './inbox/inbox.model.js';
 import { InboxProcessor, type InboxHandler } from './inbox/inbox-processor.js';
-import { InboxRepository } from './inbox/inbox.repository.js';
 import { InboxSignal } from './inbox/inbox-signal.js';
-import { wecomAppModel } from './wecom-app.model.js';
-import { WecomAppRepository, type WecomCredentials } from './wecom-app.repository.js';
+import { openWecomRepositories } from './wecom.repositories.js';
+import type { WecomCredentials } from './wecom-app.repository.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
 
 export interface WecomDeps {
   config: Config;
   logger: Logger;
   jobs: JobRuntime;
-  mongo: Connection;
+  db: Database;
   redis: Redis;
   locks: RedisLock;
   rateLimiter: FixedWindowRateLimiter;
@@ -69,8 +64,7 @@ export interface WecomDeps {
 }
 
 export function buildWecom(d: WecomDeps) {
-  const apps = new WecomAppRepository(wecomAppModel(d.mongo), d.secrets);
-  const inbox = new InboxRepository(inboxModel(d.mongo));
+  const { apps, inbox, contactSyncRuns } = openWecomRepositories(d.db, d.secrets);
   const inboxSignal = new InboxSignal(d.redis, d.logger);
   const cache = new CredentialCache(d.redis, d.locks, d.secrets, d.logger);
   const client = new WecomClient(
@@ -103,7 +97,7 @@ export function buildWecom(d: WecomDeps) {
     if (stored) inboxSignal.announce('due');
   };
   const kf = new KfService(
-    new KfRepository(kfSessionModel(d.mongo), messageModel(d.mongo), kfCursorModel(d.mongo)),
+    openConversationsRepositories(d.db).kf,
     kfApi,
     d.locks,
     d.redis,
@@ -157,7 +151,7 @@ export function buildWecom(d: WecomDeps) {
     channelCodes,
     groupSends: new GroupSendService(d.groupSends, d.customers, d.staff, apps, client),
     configCheck: new ConfigCheckService(apps, d.staff, client),
-    contactSync: new ContactSyncService(openContactSyncRunRepository(d.mongo), contactsApi, d.customers, d.staff),
+    contactSync: new ContactSyncService(contactSyncRuns, contactsApi, d.customers, d.staff),
     jssdk: new JsSdkService(apps, identity),
     media: new MediaService(d.redis, d.locks, contactsApi, apps, d.outbound),
     groupChats: new GroupChatService(apps, contactsApi, d.customers),

@@ -1,0 +1,6 @@
+import type { Database } from '../../db/database.js';
+import { shopModel } from './shop.model.js';
+import { ShopRepository } from './shop.repository.js';
+
+/** The shops module's repositories, opened on the process's database. */
+export const openShopsRepositories = (db: Database) => ({ shops: new ShopRepository(shopModel(db)) });
