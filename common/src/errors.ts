@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   forbidden: '你没有权限进行这个操作，请联系老板或店长',
   not_found: '没有找到相关内容，可能已被删除',
   conflict: '内容已存在或已被他人修改，请刷新后重试',
+  gone: '这个链接已失效，请联系发给你的人重新发送',
   rate_limited: '操作太频繁了，请稍后再试',
   request_timeout: '服务器处理超时，请稍后重试',
   service_unavailable: '服务暂时不可用，请稍后重试',

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   rate_limited: 429,
   request_timeout: 503,
   service_unavailable: 503,

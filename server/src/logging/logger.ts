@@ -10,6 +10,8 @@ export interface LogContext {
   jobName?: string;
   merchantId?: string;
   staffId?: string;
+  /** the provider's operator, on operator routes (never together with a merchant) */
+  operatorId?: string;
 }
 
 const contextStore = new AsyncLocalStorage<LogContext>();

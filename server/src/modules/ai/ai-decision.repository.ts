@@ -37,6 +37,21 @@ export class AiDecisionRepository extends TenantRepository<AiDecision> {
       .exec();
   }
 
+  /** How many decisions of each action were made in [from, to), on one channel when given (the operator's health). */
+  async actionCounts(
+    merchantId: MerchantId,
+    range: { from: Date; to: Date; channel?: AiDecision['channel'] },
+  ): Promise<Partial<Record<AiDecision['action'], number>>> {
+    const { from, to, channel } = range;
+    const rows = await this.model
+      .aggregate<{ _id: AiDecision['action']; n: number }>([
+        { $match: this.scoped(merchantId, { at: { $gte: from, $lt: to }, ...(channel ? { channel } : {}) }) },
+        { $group: { _id: '$action', n: { $sum: 1 } } },
+      ])
+      .exec();
+    return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+  }
+
   /** Who asked on 微信客服 in [start, end), and what the bot did (reports). */
   kfDecisionsBetween(merchantId: MerchantId, start: Date, end: Date): Promise<AiDecisionRecord[]> {
     return this.inRange(merchantId, { from: start, to: end, channel: 'kf' });

@@ -1,25 +1,12 @@
 import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/auth';
-import type { Middleware } from 'koa';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
-import { AppError, notFound } from '../../errors/app-error.js';
+import { notFound } from '../../errors/app-error.js';
 import { route } from '../../http/contract-route.js';
 import { presentStaff } from '../staff/staff.presenter.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { AuthService } from './auth.service.js';
-import type { LoginLimits } from './login-limits.js';
-
-/** Login endpoints are public, so each client address gets 30 attempts a minute (503 while Redis is down). */
-function loginRateLimit(limits: LoginLimits): Middleware {
-  return async (ctx, next) => {
-    const decision = await limits.perAddress(ctx.ip);
-    if (!decision.allowed) {
-      ctx.set('Retry-After', String(Math.ceil(decision.retryAfterMs / 1000)));
-      throw new AppError('rate_limited');
-    }
-    await next();
-  };
-}
+import { loginRateLimit, type LoginLimits } from './login-limits.js';
 
 export function publicAuthRoutes(auth: AuthService, limits: LoginLimits): Router {
   const router = new Router({ prefix: '/api/auth' });

@@ -21,6 +21,11 @@ export class MerchantRepository {
     return this.model.findById(merchantObjectId(merchantId)).lean<MerchantRecord>().exec();
   }
 
+  /** Every merchant, newest first: the operator's list (platform-level, across tenants; never for a merchant). */
+  listAll(): Promise<MerchantRecord[]> {
+    return this.model.find({}).sort({ createdAt: -1, _id: -1 }).lean<MerchantRecord[]>().exec();
+  }
+
   findDemo(): Promise<MerchantRecord | null> {
     return this.model.findOne({ demo: true }).lean<MerchantRecord>().exec();
   }

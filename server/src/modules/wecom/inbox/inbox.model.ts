@@ -84,6 +84,8 @@ inboxSchema.index({ status: 1, priority: 1, receivedAt: 1 });
 inboxSchema.index({ fresh: 1, receivedAt: 1 });
 // A lane in arrival order: the next event to promote, the notices a sync covers.
 inboxSchema.index({ orderingKey: 1, status: 1, receivedAt: 1 });
+// A merchant's events by arrival: the operator's "last callback received", and the support reads of one merchant.
+inboxSchema.index({ merchantId: 1, receivedAt: -1 });
 // Handled events are kept 30 days for support, then expire.
 inboxSchema.index({ doneAt: 1 }, { expireAfterSeconds: 30 * 86_400 });
 

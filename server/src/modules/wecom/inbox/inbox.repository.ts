@@ -256,6 +256,16 @@ export class InboxRepository {
     return this.model.countDocuments(this.eventsOf(merchantId, only)).exec();
   }
 
+  /** When the merchant's latest stored event arrived (handled events are kept 30 days), or null. */
+  async lastReceivedAt(merchantId: MerchantId): Promise<Date | null> {
+    const latest = await this.model
+      .findOne({ merchantId: merchantObjectId(merchantId) }, { receivedAt: 1 })
+      .sort({ receivedAt: -1 })
+      .lean<Pick<InboxEvent, 'receivedAt'>>()
+      .exec();
+    return latest?.receivedAt ?? null;
+  }
+
   private eventsOf(merchantId: MerchantId, { kind, status }: EventsOf) {
     return {
       merchantId: merchantObjectId(merchantId),
