@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type INDUSTRIES, type Industry } from '../constants/industries.js';
-import type { AutoReplyMode } from './ai.js';
+import { INDUSTRIES, type Industry } from '../constants/industries.js';
+import { AUTO_REPLY_MODES } from './ai.js';
 import { CONTACT_POLICY_DEFAULTS, DEFAULT_SCENARIO_RUN_AT } from '../constants/outreach.js';
 import {
   INDUSTRY_TEMPLATES,
@@ -33,24 +33,25 @@ export const businessHoursUpdateSchema = z.object({
 });
 export type BusinessHoursUpdate = z.infer<typeof businessHoursUpdateSchema>;
 
-export interface MerchantDto {
-  id: string;
-  name: string;
-  industry: (typeof INDUSTRIES)[number];
-  timezone: string;
-  businessHours: z.infer<typeof openingSpanSchema>[];
-  holidays: z.infer<typeof holidaySchema>[];
-  /** when the bot answers on 微信客服 by itself */
-  autoReply: { mode: AutoReplyMode };
-  shops: ShopDto[];
-}
+export const shopDtoSchema = z
+  .object({ id: z.string(), name: z.string(), address: z.string().optional(), phone: z.string().optional() })
+  .strict();
+export type ShopDto = z.infer<typeof shopDtoSchema>;
 
-export interface ShopDto {
-  id: string;
-  name: string;
-  address?: string;
-  phone?: string;
-}
+export const merchantDtoSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    industry: z.enum(INDUSTRIES),
+    timezone: z.string(),
+    businessHours: z.array(openingSpanSchema),
+    holidays: z.array(holidaySchema),
+    /** when the bot answers on 微信客服 by itself */
+    autoReply: z.object({ mode: z.enum(AUTO_REPLY_MODES) }).strict(),
+    shops: z.array(shopDtoSchema),
+  })
+  .strict();
+export type MerchantDto = z.infer<typeof merchantDtoSchema>;
 
 const switches = { enabled: z.boolean() };
 /** customer scenarios may be allowed to send without approval */

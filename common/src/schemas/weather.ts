@@ -6,14 +6,20 @@ export const weatherLocationUpdateSchema = z
   .strict();
 export type WeatherLocationUpdate = z.infer<typeof weatherLocationUpdateSchema>;
 
-export type WeatherSignalKey = 'rain' | 'snow' | 'heat' | 'cold';
+export const WEATHER_SIGNAL_KEYS = ['rain', 'snow', 'heat', 'cold'] as const;
+export type WeatherSignalKey = (typeof WEATHER_SIGNAL_KEYS)[number];
 
-export interface WeatherOverviewDto {
-  /** whether this installation has a weather source configured */
-  available: boolean;
-  location?: { id: string; name: string };
-  /** today and the next days: "中雨转小雨，14~20℃", and what stands out */
-  days: { date: string; text: string; signals: WeatherSignalKey[] }[];
-  /** why there is no forecast right now */
-  problem?: string;
-}
+export const weatherOverviewDtoSchema = z
+  .object({
+    /** whether this installation has a weather source configured */
+    available: z.boolean(),
+    location: z.object({ id: z.string(), name: z.string() }).strict().optional(),
+    /** today and the next days: "中雨转小雨，14~20℃", and what stands out */
+    days: z.array(
+      z.object({ date: z.string(), text: z.string(), signals: z.array(z.enum(WEATHER_SIGNAL_KEYS)) }).strict(),
+    ),
+    /** why there is no forecast right now */
+    problem: z.string().optional(),
+  })
+  .strict();
+export type WeatherOverviewDto = z.infer<typeof weatherOverviewDtoSchema>;

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as alertsApi from '@xiaoer/common/api/alerts';
+import * as merchants from '@xiaoer/common/api/merchants';
 import * as outreach from '@xiaoer/common/api/outreach';
 import * as reports from '@xiaoer/common/api/reports';
 import { formatFen } from '@xiaoer/common/money';
@@ -10,7 +11,6 @@ import type { ReportDto } from '@xiaoer/common/schemas/report';
 import type { WeatherOverviewDto } from '@xiaoer/common/schemas/weather';
 import { ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
 import { call } from '../../services/client';
 import { change, shopDate, waitText } from '../../services/format';
 import { sessionStore } from '../../services/session';
@@ -28,7 +28,7 @@ export async function loadToday(): Promise<Today> {
     call(reports.report, { query: { period: 'day', date: shopDate() } }),
     call(outreach.drafts, { query: { status: 'pending' } }),
     call(alertsApi.list, { query: { status: 'open' } }),
-    api<WeatherOverviewDto>('/merchant/weather').catch(() => undefined), // a nicety: today's page does not wait on it
+    call(merchants.weather).catch(() => undefined), // a nicety: today's page does not wait on it
   ]);
   return { report, drafts: drafts.items.length, alerts: alerts.items, tomorrow: weather?.days[1] };
 }

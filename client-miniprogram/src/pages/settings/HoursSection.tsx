@@ -1,9 +1,10 @@
 // Business hours per weekday and the holidays; the after-hours bot follows them as soon as they are saved.
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
+import * as merchants from '@xiaoer/common/api/merchants';
 import type { MerchantDto } from '@xiaoer/common/schemas/merchant';
 import { useState } from 'react';
 import { toast } from '../../components/Toast';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 type Span = MerchantDto['businessHours'][number];
@@ -22,7 +23,7 @@ export function HoursSection({ merchant, onSaved }: { merchant: MerchantDto; onS
   const save = async () => {
     setBusy(true);
     try {
-      await api('/merchant/business-hours', { method: 'PUT', body: { businessHours: spans, holidays } });
+      await call(merchants.setBusinessHours, { body: { businessHours: spans, holidays } });
       toast('营业时间已保存', 'success');
       onSaved();
     } catch (err) {

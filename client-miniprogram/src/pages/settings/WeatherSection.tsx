@@ -1,17 +1,18 @@
 // The shop's city for the weather: tomorrow's rain, snow, heat or cold snap becomes an afternoon alert with what to
 // get ready, and a care message for the customer groups to approve.
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { WeatherOverviewDto, WeatherSignalKey } from '@xiaoer/common/schemas/weather';
+import * as merchants from '@xiaoer/common/api/merchants';
+import type { WeatherSignalKey } from '@xiaoer/common/schemas/weather';
 import { useState } from 'react';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 
 const SIGNALS: Record<WeatherSignalKey, string> = { rain: '有雨', snow: '下雪', heat: '高温', cold: '降温' };
 const DAY_NAMES = ['今天', '明天', '后天'];
 
 export function WeatherSection() {
-  const view = useAsync(() => api<WeatherOverviewDto>('/merchant/weather'));
+  const view = useAsync(() => call(merchants.weather));
   const [city, setCity] = useState('');
   const { busy, act } = useAction(() => view.reload());
   const v = view.data;
@@ -26,7 +27,7 @@ export function WeatherSection() {
   }
   const save = () =>
     act(
-      () => api('/merchant/weather', { method: 'PUT', body: { city } }).then(() => setCity('')),
+      () => call(merchants.setWeatherLocation, { body: { city } }).then(() => setCity('')),
       '已设置，明天的天气会提前告诉你',
     );
   return (

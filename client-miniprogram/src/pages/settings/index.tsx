@@ -2,10 +2,10 @@
 // shop's city for the weather, the AI model, and whether WeCom is set up right.
 import { View } from '@tarojs/components';
 import * as outreach from '@xiaoer/common/api/outreach';
-import { resolveOutreachSettings, type MerchantDto } from '@xiaoer/common/schemas/merchant';
+import * as merchants from '@xiaoer/common/api/merchants';
+import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import { ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
 import { call } from '../../services/client';
 import { AutoReplySection, ConfigCheckSection, LlmSection } from './AiSection';
 import { HoursSection } from './HoursSection';
@@ -14,7 +14,7 @@ import { WeatherSection } from './WeatherSection';
 
 export default function Settings() {
   const { data, error, loading, reload } = useAsync(() =>
-    Promise.all([api<MerchantDto>('/merchant'), call(outreach.settings)]),
+    Promise.all([call(merchants.merchant), call(outreach.settings)]),
   );
   if (error && !data)
     return (

@@ -1,7 +1,7 @@
 import { Router } from '@koa/router';
-import { businessHoursUpdateSchema } from '@xiaoer/common/schemas/merchant';
+import * as api from '@xiaoer/common/api/merchants';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
-import { parse } from '../../http/validate.js';
+import { route } from '../../http/contract-route.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { ShopService } from '../shops/shop.service.js';
 import { presentMerchant } from './merchant.presenter.js';
@@ -14,20 +14,17 @@ export function merchantRoutes(
 ): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/merchant' });
 
-  router.get('/', async (ctx) => {
+  route(router, api.merchant, async (_, ctx) => {
     const { merchant, shops } = await merchants.overview(ctx.state.session.merchantId);
-    ctx.body = presentMerchant(merchant, shops);
+    return presentMerchant(merchant, shops);
   });
 
   // Opening hours drive the after-hours auto-reply, so only the owner changes them.
-  router.put('/business-hours', requireRole('owner'), async (ctx) => {
+  route(router, api.setBusinessHours, requireRole('owner'), async ({ body }, ctx) => {
     const { merchantId } = ctx.state.session;
-    const merchant = await merchants.updateBusinessHours(
-      merchantId,
-      parse(businessHoursUpdateSchema, ctx.request.body),
-    );
+    const merchant = await merchants.updateBusinessHours(merchantId, body);
     await knowledge.changed(merchantId); // every process's bot reads the hours with the knowledge snapshot
-    ctx.body = presentMerchant(merchant, await shops.list(merchantId));
+    return presentMerchant(merchant, await shops.list(merchantId));
   });
 
   return router;

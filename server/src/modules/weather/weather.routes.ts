@@ -1,19 +1,17 @@
 import { Router } from '@koa/router';
-import { weatherLocationUpdateSchema, type WeatherOverviewDto } from '@xiaoer/common/schemas/weather';
+import * as api from '@xiaoer/common/api/merchants';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
-import { parse } from '../../http/validate.js';
+import { route } from '../../http/contract-route.js';
 import type { WeatherService } from './weather.service.js';
 
 /** The shop's city for the weather, and the days ahead there. */
 export function weatherRoutes(weather: WeatherService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/merchant/weather' });
-  router.get('/', async (ctx) => {
-    ctx.body = (await weather.overview(ctx.state.session.merchantId)) satisfies WeatherOverviewDto;
-  });
-  router.put('/', requireRole('owner'), async (ctx) => {
+  route(router, api.weather, (_, ctx) => weather.overview(ctx.state.session.merchantId));
+  route(router, api.setWeatherLocation, requireRole('owner'), async ({ body }, ctx) => {
     const { merchantId } = ctx.state.session;
-    await weather.setLocation(merchantId, parse(weatherLocationUpdateSchema, ctx.request.body).city);
-    ctx.body = (await weather.overview(merchantId)) satisfies WeatherOverviewDto;
+    await weather.setLocation(merchantId, body.city);
+    return weather.overview(merchantId);
   });
   return router;
 }
