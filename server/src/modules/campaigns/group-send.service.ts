@@ -61,10 +61,18 @@ export class GroupSendService {
   /**
    * Creates the WeCom task for the customers who may receive it. With a `key`, a task already made under that key is
    * returned instead: WeCom's add_msg_template takes no idempotency key of its own, so a retry must not ask again.
+   * `beforeAsking` runs right before WeCom is asked: a leased caller (a draft's sender) throws there if it lost its
+   * lease, and nothing is sent.
    */
   async create(
     merchantId: MerchantId,
-    input: { senderStaffId: string; customerIds: string[]; text: string; key?: string },
+    input: {
+      senderStaffId: string;
+      customerIds: string[];
+      text: string;
+      key?: string;
+      beforeAsking?: () => Promise<void>;
+    },
     now = new Date(),
   ): Promise<GroupSendDto> {
     const made = input.key && (await this.findByKey(merchantId, input.key));
@@ -86,6 +94,7 @@ export class GroupSendService {
       throw new AppError('validation_failed', {
         message: '选中的客户都不能接收这次群发（已退订、已删除好友或本周期已收到过群发）',
       });
+    await input.beforeAsking?.();
     const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', {
       chat_type: 'single',
       external_userid: recipients.map((c) => c.externalUserId),

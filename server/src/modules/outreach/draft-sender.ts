@@ -6,7 +6,8 @@
 // contact gets nothing, nor one the weekly cap has been reached for meanwhile (each draft cancelled with the reason);
 // in quiet hours the draft waits, unleased, until they end (the resume job sends it then). A send may be retried (see
 // DraftService.resumeInterrupted): 微信客服 with the same msgid, and the group-send task found by its key — never a
-// second one.
+// second one. Only the sender holding the draft's lease sends: right before WeCom is asked it checks (and renews) the
+// lease, so a sender that stalled and was taken over stops.
 import { SUPPRESSION_REASONS, type DraftStatus } from '@xiaoer/common/constants/outreach';
 import type { DraftDto } from '@xiaoer/common/schemas/outreach';
 import type { AuditEntry } from '../../db/tenant-repository.js';
@@ -20,6 +21,7 @@ import type { StaffRepository } from '../staff/staff.repository.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import { consentVerdict } from './contact-policy.js';
+import { leaseFrom } from './draft-lease.js';
 import { displayName, presentDraft } from './draft.presenter.js';
 import type { DraftChange, DraftRecord, DraftRepository } from './draft.repository.js';
 import { decideAtSend, type SendPolicyDeps } from './send-policy.js';
@@ -28,6 +30,7 @@ const UNCERTAIN_GROUP_SEND =
   '发送时中断，无法确认企业微信是否已建好群发任务：请在企业微信的客户群发记录里确认，没有的话请手动发送';
 const UNCERTAIN_KF_SEND =
   '通过微信客服发送时中断，无法确认客户是否已收到：请在微信客服的聊天记录里确认，没有的话请手动发送';
+const TAKEN_OVER = '发送已由另一个进程接手';
 
 export interface DraftSenderDeps extends SendPolicyDeps {
   drafts: DraftRepository;
@@ -39,6 +42,13 @@ export interface DraftSenderDeps extends SendPolicyDeps {
     service: Pick<KfService, 'sendText'>;
     apps: Pick<WecomAppRepository, 'findByMerchant'>;
   };
+}
+
+/** The sender no longer holds the draft's lease (another took it over): it stops without sending. */
+export class LeaseLost extends Error {
+  constructor() {
+    super(TAKEN_OVER);
+  }
 }
 
 /** The merchant a draft belongs to (it was read within that merchant). */
@@ -53,7 +63,8 @@ export class DraftSender {
   /**
    * The customer's consent first (opted out, or no longer a contact: cancelled); then the contact policy of the moment
    * (over the weekly cap: cancelled; quiet hours: wait); then 微信客服 inside the window; else a group-send task for
-   * the staff member who follows the customer (else the approver).
+   * the staff member who follows the customer (else the approver). `draft` is as its sender's claim or take-over
+   * returned it (with that sender's lease).
    */
   async send(draft: DraftRecord, now: Date, approverStaffId?: string): Promise<DraftDto> {
     const merchantId = merchantOf(draft);
@@ -86,13 +97,18 @@ export class DraftSender {
       merchantId,
       draft._id,
       draft.status,
-      { groupSendAt: new Date() },
+      { groupSendAt: new Date(), leaseUntil: leaseFrom(new Date()) },
       { by: 'system', action: 'group_send_requested' },
+      this.holderOf(draft),
     );
-    if (!asked) return this.present((await this.reload(draft)) ?? draft); // another worker finished it
+    if (!asked) return this.present((await this.reload(draft)) ?? draft); // another worker finished or took it over
     const request = { senderStaffId: String(sender._id), customerIds: [String(draft.customerId)], text: draft.text };
     try {
-      const task = await this.d.groupSends.create(merchantId, { ...request, key: sendKey(draft) });
+      const task = await this.d.groupSends.create(merchantId, {
+        ...request,
+        key: sendKey(draft),
+        beforeAsking: () => this.mustStillHold(draft),
+      });
       return this.taskCreated(draft, task.id, `由${sender.name}在企业微信确认发送`);
     } catch (err) {
       // WeCom (or our own check) said no: no task exists. Anything else (no answer, a lost write) is left to the retry.
@@ -102,11 +118,11 @@ export class DraftSender {
   }
 
   /**
-   * Quiet hours: the draft stays approved with a lease that runs out when they end (nobody sends it), so the resume job
+   * Quiet hours: the draft stays approved with no holder and a lease that runs out when they end, so the resume job
    * takes it up then (and weighs the policy again). The owner reads why and when on the draft.
    */
   private waitUntil(draft: DraftRecord, until: Date, note: string): Promise<DraftDto> {
-    const change = { sendAfter: until, leaseUntil: until };
+    const change = { sendAfter: until, leaseUntil: until, leaseHolder: null };
     return this.mark(draft, 'approved', change, { by: 'system', action: 'held_quiet_hours', note });
   }
 
@@ -122,10 +138,37 @@ export class DraftSender {
     return this.mark(draft, status, { error: reason }, { by: 'system', action, note });
   }
 
-  /** Moves the draft on from the status it was read in; if someone else moved it first, shows it as it is now. */
+  /**
+   * Moves the draft on from the status it was read in — an approved one only while its sender still holds the lease;
+   * if someone else moved it first (or took it over), shows it as it is now.
+   */
   async mark(draft: DraftRecord, status: DraftStatus, change: DraftChange, audit: AuditEntry): Promise<DraftDto> {
-    const stepped = await this.d.drafts.step(merchantOf(draft), draft._id, draft.status, { status, ...change }, audit);
+    const { _id, status: from } = draft;
+    const stepped = await this.d.drafts.step(
+      merchantOf(draft),
+      _id,
+      from,
+      { status, ...change },
+      audit,
+      this.holderOf(draft),
+    );
     return this.present(stepped ?? (await this.reload(draft)) ?? draft);
+  }
+
+  /** The lease the sender of an approved draft holds (drafts in other statuses are nobody's to send). */
+  private holderOf(draft: DraftRecord): string | undefined {
+    return draft.status === 'approved' ? (draft.leaseHolder ?? undefined) : undefined;
+  }
+
+  /**
+   * Right before WeCom is asked: still this sender's draft, with a lease that has not run out (renewed); else
+   * LeaseLost, and the draft is left as it is for whoever holds it now (or the resume job).
+   */
+  private async mustStillHold(draft: DraftRecord): Promise<void> {
+    const holder = this.holderOf(draft);
+    const now = new Date();
+    if (!holder || !(await this.d.drafts.renewLease(merchantOf(draft), draft._id, holder, now, leaseFrom(now))))
+      throw new LeaseLost();
   }
 
   reload(draft: DraftRecord): Promise<DraftRecord | null> {
@@ -139,12 +182,13 @@ export class DraftSender {
   /**
    * Sends through 微信客服 when WeCom would accept it now; the draft's key as our msgid makes a retry send nothing
    * twice. A send whose outcome is unknown (no answer from WeCom) throws, so the retry goes the same way rather than
-   * as a group-send task on top.
+   * as a group-send task on top; so does a sender whose lease was taken over (LeaseLost: it sends nothing).
    */
   private async sendByKf(merchantId: MerchantId, draft: DraftRecord, externalUserId: string): Promise<boolean> {
     const session = await this.d.kf.sessions.openWindow(merchantId, externalUserId, new Date());
     const app = session && (await this.d.kf.apps.findByMerchant(merchantId));
     if (!session || !app) return false;
+    await this.mustStillHold(draft);
     const to = { openKfId: session.openKfId, externalUserId };
     const outcome = await this.d.kf.service.sendText(app, to, draft.text, sendKey(draft));
     if (outcome.status === 'failed' && outcome.reason?.startsWith('error:')) {

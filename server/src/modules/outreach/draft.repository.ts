@@ -12,7 +12,7 @@ export type DraftRecord = Draft & { _id: Types.ObjectId };
 export type NewDraft = Omit<Draft, 'merchantId'>;
 /** What a status step may set: the step's own fields, never whose draft it is or what it is about. */
 export type DraftChange = Partial<
-  Pick<Draft, 'status' | 'text' | 'error' | 'approvedAt' | 'leaseUntil' | 'sendAfter' | 'groupSendAt'>
+  Pick<Draft, 'status' | 'text' | 'error' | 'approvedAt' | 'leaseUntil' | 'leaseHolder' | 'sendAfter' | 'groupSendAt'>
 > & {
   /** the WeCom group-send task made for it (our id, as GroupSendService gives it) */
   groupSendId?: string;
@@ -20,6 +20,8 @@ export type DraftChange = Partial<
 export type RecentDraft = Pick<DraftRecord, 'customerId' | 'scenario' | 'status' | 'createdAt'>;
 
 const id = (value: string | Types.ObjectId) => (typeof value === 'string' ? new Types.ObjectId(value) : value);
+/** A draft as a sender holds it: approved, and leased to this holder. */
+const heldBy = (holder: string): TenantFilter<Draft> => ({ status: 'approved', leaseHolder: holder });
 /** Messages that reached (or are on their way to) the customer: what the weekly cap counts at the moment of sending. */
 const SENT: DraftStatus[] = ['sent', 'delivered'];
 
@@ -112,11 +114,11 @@ export class DraftRepository extends TenantRepository<Draft> {
 
   /**
    * The customer opted out: their drafts still waiting — for the owner, or approved and waiting out quiet hours (no
-   * sender is on those) — are cancelled, with the reason.
+   * sender holds those) — are cancelled, with the reason.
    */
   async cancelPending(merchantId: MerchantId, customerId: Types.ObjectId, reason: string, now: Date): Promise<void> {
     const audit = { at: now, by: 'system', action: 'cancelled', note: reason };
-    const waiting = [{ status: 'pending' }, { status: 'approved', sendAfter: { $gt: now } }];
+    const waiting = [{ status: 'pending' }, { status: 'approved', leaseHolder: null, sendAfter: { $gt: now } }];
     await this.model
       .updateMany(this.scoped(merchantId, { customerId, $or: waiting }), {
         $set: { status: 'cancelled', error: reason },
@@ -125,17 +127,38 @@ export class DraftRepository extends TenantRepository<Draft> {
       .exec();
   }
 
-  /** One audited step, only while the draft is still in status `from` (null: someone else moved it first). */
+  /**
+   * One audited step, only while the draft is still in status `from` (null: someone else moved it first) — and, with
+   * a `holder`, only while that sender still holds its lease (null: another took the draft over).
+   */
   step(
     merchantId: MerchantId,
     draftId: Types.ObjectId,
     from: DraftStatus,
     change: DraftChange,
     audit: AuditEntry,
+    holder?: string,
   ): Promise<DraftRecord | null> {
     const { groupSendId, ...rest } = change;
     const set: Partial<Draft> = { ...rest, ...(groupSendId ? { groupSendId: id(groupSendId) } : {}) };
-    return this.auditedStep<DraftRecord>(merchantId, { _id: draftId, status: from }, set, audit);
+    const filter = holder ? { ...heldBy(holder), status: from } : { status: from };
+    return this.auditedStep<DraftRecord>(merchantId, { ...filter, _id: draftId }, set, audit);
+  }
+
+  /**
+   * The sender's last word before it sends: true while it still holds the draft's lease and the lease has not run
+   * out (then renewed until `leaseUntil`); false when another sender took it over or may do so now.
+   */
+  async renewLease(
+    merchantId: MerchantId,
+    draftId: Types.ObjectId,
+    holder: string,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<boolean> {
+    const stillHeld = { ...heldBy(holder), _id: draftId, leaseUntil: { $gt: now } };
+    const res = await this.model.updateOne(this.scoped(merchantId, stillHeld), { $set: { leaseUntil } }).exec();
+    return res.matchedCount === 1;
   }
 
   /**
@@ -164,23 +187,27 @@ export class DraftRepository extends TenantRepository<Draft> {
     now: Date,
   ): Promise<{ merchantId: MerchantId; id: Types.ObjectId; waitedOutQuietHours: boolean } | null> {
     const found = await this.model
-      .findOne(leaseRunOut(now), { merchantId: 1, sendAfter: 1, leaseUntil: 1 })
-      .lean<Pick<DraftRecord, '_id' | 'merchantId' | 'sendAfter' | 'leaseUntil'>>()
+      .findOne(leaseRunOut(now), { merchantId: 1, sendAfter: 1, leaseHolder: 1 })
+      .lean<Pick<DraftRecord, '_id' | 'merchantId' | 'sendAfter' | 'leaseHolder'>>()
       .exec();
     if (!found) return null;
-    // held for quiet hours: its lease ran out when they ended (one interrupted after that has a lease of its own)
-    const waitedOutQuietHours = !!found.sendAfter && found.leaseUntil?.getTime() === found.sendAfter.getTime();
+    // held for quiet hours: it waited with no holder (one interrupted after that has the sender that took it up)
+    const waitedOutQuietHours = !!found.sendAfter && !found.leaseHolder;
     return { merchantId: asMerchantId(found.merchantId), id: found._id, waitedOutQuietHours };
   }
 
-  /** Takes over an interrupted (or waiting) send by renewing its lease, once across workers (null: another took it). */
+  /**
+   * Takes over an interrupted (or waiting) send by leasing it to a new holder, once across workers (null: another
+   * took it first). The previous holder, if still alive, can no longer send it.
+   */
   takeOver(
     merchantId: MerchantId,
     draftId: Types.ObjectId,
     now: Date,
-    leaseUntil: Date,
+    lease: { holder: string; until: Date },
     audit: AuditEntry,
   ): Promise<DraftRecord | null> {
-    return this.auditedStep<DraftRecord>(merchantId, { ...leaseRunOut(now), _id: draftId }, { leaseUntil }, audit);
+    const set = { leaseUntil: lease.until, leaseHolder: lease.holder };
+    return this.auditedStep<DraftRecord>(merchantId, { ...leaseRunOut(now), _id: draftId }, set, audit);
   }
 }

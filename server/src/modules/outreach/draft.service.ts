@@ -17,10 +17,10 @@ import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { checkReply, violationsText } from '../ai/guardrails.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { consentVerdict } from './contact-policy.js';
-import { leaseFrom, tooLateToResume } from './draft-lease.js';
+import { newLease, tooLateToResume } from './draft-lease.js';
 import { displayName, presentDraft } from './draft.presenter.js';
 import type { DraftRecord } from './draft.repository.js';
-import { DraftSender, merchantOf, type DraftSenderDeps } from './draft-sender.js';
+import { DraftSender, LeaseLost, merchantOf, type DraftSenderDeps } from './draft-sender.js';
 
 /** WeCom's per-customer send result: 1 sent; 2 not a contact (any more); 3 already got a group message today. */
 const SEND_RESULT_FAILURE: Record<number, string> = {
@@ -116,7 +116,7 @@ export class DraftService {
   /**
    * Takes over approved drafts whose sending was interrupted (the lease ran out: an error, or the worker died), or
    * that waited out quiet hours, and finishes them, each once across workers: the take-over is one atomic update that
-   * renews the lease. Platform-wide, like the inbox's claim; each draft is then handled within its own
+   * leases it to a new holder. Platform-wide, like the inbox's claim; each draft is then handled within its own
    * merchant, by its contact policy at `now`. Returns how many it took over.
    */
   async resumeInterrupted(now = new Date()): Promise<number> {
@@ -127,7 +127,7 @@ export class DraftService {
       const audit = next.waitedOutQuietHours
         ? { by: 'system', action: 'quiet_hours_over', note: '免打扰时段结束，开始发送' }
         : { by: 'system', action: 'dispatch_resumed' };
-      const draft = await this.d.drafts.takeOver(next.merchantId, next.id, now, leaseFrom(now), audit);
+      const draft = await this.d.drafts.takeOver(next.merchantId, next.id, now, newLease(now), audit);
       if (!draft) continue; // another worker took it over a moment ago
       taken++;
       if (tooLateToResume(draft, now)) {
@@ -201,16 +201,27 @@ export class DraftService {
     now: Date,
     audit: { by: string; action: string },
   ): Promise<DraftRecord | null> {
-    const change = { status: 'approved' as const, text, approvedAt: now, leaseUntil: leaseFrom(now) };
+    const lease = newLease(now);
+    const change = {
+      status: 'approved' as const,
+      text,
+      approvedAt: now,
+      leaseUntil: lease.until,
+      leaseHolder: lease.holder,
+    };
     return this.d.drafts.step(merchantOf(draft), draft._id, 'pending', change, audit);
   }
 
-  /** Sends now; if sending is interrupted the draft stays approved, and resumeInterrupted finishes it later. */
+  /**
+   * Sends now; if sending is interrupted the draft stays approved, and resumeInterrupted finishes it later. A sender
+   * whose lease was taken over stops there: the draft is as the new holder leaves it.
+   */
   private async sendOrLeave(draft: DraftRecord, now: Date, approverStaffId?: string): Promise<DraftDto> {
     try {
       return await this.sender.send(draft, now, approverStaffId);
     } catch (err) {
-      this.d.logger.warn({ err, draftId: String(draft._id) }, 'draft send interrupted; resumed after its lease');
+      if (err instanceof LeaseLost) this.d.logger.info({ draftId: String(draft._id) }, 'draft taken over; not sent');
+      else this.d.logger.warn({ err, draftId: String(draft._id) }, 'draft send interrupted; resumed after its lease');
       return this.sender.present((await this.sender.reload(draft)) ?? draft);
     }
   }

@@ -18,6 +18,8 @@ export interface Draft {
   approvedAt?: Date;
   /** the worker sending an approved draft owns it until then; after that another takes it over (the first died) */
   leaseUntil?: Date;
+  /** which sender holds the lease (each claim and take-over draws a new one): only the holder may send */
+  leaseHolder?: string | null;
   /** approved in the merchant's quiet hours: it waits, unleased, until then, and the resume job sends it */
   sendAfter?: Date;
   /** set just before WeCom is asked for the group-send task: a retry then looks for that task, never asks again */
@@ -42,6 +44,7 @@ const draftSchema = new Schema<Draft>(
     status: { type: String, enum: DRAFT_STATUSES, default: 'pending' },
     approvedAt: Date,
     leaseUntil: Date,
+    leaseHolder: String,
     sendAfter: Date,
     groupSendAt: Date,
     groupSendId: { type: Schema.Types.ObjectId },
