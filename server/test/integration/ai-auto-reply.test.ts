@@ -9,7 +9,11 @@ import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.
 
 let w: WecomTestApp;
 let openKfId: string;
-const merchants = () => w.app.container.mongo.collection('merchants');
+/** The owner saves a setting in the console: through its API route, as the product does. */
+async function ownerSaves(path: string, body: unknown) {
+  const res = await w.app.request(path, { method: 'PUT', token: w.tenant.tokens.owner, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
 
 beforeAll(async () => {
   w = await startWecomTestApp({ autoReply: 'after_hours' });
@@ -24,8 +28,7 @@ afterAll(() => w.close());
 /** Opening hours that make "now" closed (the default here) or open. */
 async function shopIs(state: 'open' | 'closed') {
   const all = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '00:00' }));
-  await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { businessHours: state === 'open' ? all : [] } });
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await ownerSaves('/api/merchant/business-hours', { businessHours: state === 'open' ? all : [], holidays: [] });
 }
 
 describe('after-hours auto-reply on 微信客服', () => {
@@ -65,10 +68,9 @@ describe('after-hours auto-reply on 微信客服', () => {
     expect((await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmAiOpen'))?.reason).toBe(
       'within business hours',
     );
-    await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'always' } } });
-    await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+    await ownerSaves('/api/ai/auto-reply', { mode: 'always' });
     expect(await w.kfCustomerWrites('wmAiOpen', '几点关门')).toEqual(['我们的营业时间是每天 24小时营业。']);
-    await merchants().updateOne({ _id: w.tenant.merchant._id }, { $set: { autoReply: { mode: 'after_hours' } } });
+    await ownerSaves('/api/ai/auto-reply', { mode: 'after_hours' });
     await shopIs('closed');
   });
 

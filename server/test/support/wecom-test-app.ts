@@ -26,9 +26,7 @@ export async function startWecomTestApp(
   const connectMerchant = async (autoReply = options.autoReply ?? 'off') => {
     const tenant = await buildTenant(app.container);
     // The bot stays out of tests about the pipe itself unless a test asks for it.
-    await app.container.mongo
-      .collection('merchants')
-      .updateOne({ _id: tenant.merchant._id }, { $set: { autoReply: { mode: autoReply } } });
+    await app.container.repositories.merchants.setAutoReplyMode(tenant.merchantId, autoReply);
     const corpId = `ww${randomBytes(6).toString('hex')}`;
     const credentials = {
       corpId,
