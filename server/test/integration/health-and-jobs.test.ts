@@ -46,7 +46,8 @@ describe('worker role', () => {
     const deadline = Date.now() + 5000;
     while (!seen.includes('a1') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(seen).toEqual(['a1']);
-    const stored = await app.container.mongo.db!.collection('jobs').findOne({ name: 'test.record' });
-    expect(stored?.lastFinishedAt).toBeInstanceOf(Date);
+    const { jobs: stored } = await app.jobs!.agenda.queryJobs({ name: 'test.record' });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.lastFinishedAt).toBeInstanceOf(Date);
   });
 });
