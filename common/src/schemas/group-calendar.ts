@@ -2,9 +2,11 @@ import { z } from 'zod';
 import {
   CALENDAR_TOPICS,
   GROUP_LAYERS,
-  type CalendarSlot,
+  GROUP_POST_KINDS,
   type CalendarTopic,
   type GroupLayer,
+  type GroupPostKind,
+  type GroupPostTopic,
 } from '../constants/groups.js';
 import { clockTimeSchema } from './common.js';
 
@@ -43,14 +45,32 @@ export const calendarLayerParamsSchema = z
   .object({ layer: z.enum(CALENDAR_LAYERS, { error: '没有这个群分层' }) })
   .strict();
 
-export interface GroupCalendarDto {
-  layer: GroupLayer;
-  name: string;
-  /** the owner's own calendar rather than the industry's */
-  custom: boolean;
-  slots: CalendarSlot[];
-  /** promotion's share of the week's posts after the 80/20 rule, percent */
-  promoPct: number;
-  /** titles of promotional slots the 80/20 rule leaves out */
-  dropped: string[];
-}
+const kinds = Object.keys(GROUP_POST_KINDS) as [GroupPostKind, ...GroupPostKind[]];
+const slotTopics = ['weather_care', ...topics] as [GroupPostTopic, ...GroupPostTopic[]];
+
+export const calendarSlotDtoSchema = z
+  .object({
+    /** 0 = Sunday */
+    weekday: z.number().int(),
+    at: z.string(),
+    kind: z.enum(kinds),
+    /** typed as any post's topic, though the forecast's weather care is never a calendar slot */
+    topic: z.enum(slotTopics),
+    title: z.string(),
+  })
+  .strict();
+
+export const groupCalendarDtoSchema = z
+  .object({
+    layer: z.enum(Object.keys(GROUP_LAYERS) as [GroupLayer, ...GroupLayer[]]),
+    name: z.string(),
+    /** the owner's own calendar rather than the industry's */
+    custom: z.boolean(),
+    slots: z.array(calendarSlotDtoSchema),
+    /** promotion's share of the week's posts after the 80/20 rule, percent */
+    promoPct: z.number(),
+    /** titles of promotional slots the 80/20 rule leaves out */
+    dropped: z.array(z.string()),
+  })
+  .strict();
+export type GroupCalendarDto = z.infer<typeof groupCalendarDtoSchema>;

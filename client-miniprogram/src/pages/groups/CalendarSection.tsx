@@ -9,19 +9,19 @@ import {
   type CalendarTopic,
   type GroupLayer,
 } from '@xiaoer/common/constants/groups';
-import type { GroupCalendarDto } from '@xiaoer/common/schemas/group-calendar';
+import * as api from '@xiaoer/common/api/group-calendars';
 import { useEffect, useState } from 'react';
 import { ErrorState, Loading } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const TOPICS = Object.keys(CALENDAR_TOPICS) as CalendarTopic[];
 const emptyDraft = { weekday: 1, at: '10:00', topic: 'new_item' as CalendarTopic, title: '' };
 
 export function CalendarSection() {
-  const calendars = useAsync(() => api<{ items: GroupCalendarDto[] }>('/group-calendars').then((r) => r.items));
+  const calendars = useAsync(() => call(api.calendars).then((r) => r.items));
   const [layer, setLayer] = useState<GroupLayer>('vip');
   const [slots, setSlots] = useState<CalendarSlot[]>([]);
   const [draft, setDraft] = useState(emptyDraft);
@@ -39,13 +39,18 @@ export function CalendarSection() {
   const save = () =>
     act(
       () =>
-        api(`/group-calendars/${layer}`, {
-          method: 'PUT',
-          body: { slots: slots.map(({ weekday, at, topic, title }) => ({ weekday, at, topic, title })) },
+        call(api.saveCalendar, {
+          params: { layer },
+          // (the forecast's weather care is never a calendar slot; the contract only takes calendar topics)
+          body: {
+            slots: slots.flatMap(({ weekday, at, topic, title }) =>
+              topic === 'weather_care' ? [] : [{ weekday, at, topic, title }],
+            ),
+          },
         }),
       '群日历已保存',
     );
-  const reset = () => act(() => api(`/group-calendars/${layer}`, { method: 'DELETE' }), '已恢复行业模板');
+  const reset = () => act(() => call(api.resetCalendar, { params: { layer } }), '已恢复行业模板');
 
   return (
     <View className="card" id="group-calendar">
