@@ -43,8 +43,11 @@ async function deliver(
   };
 }
 
-const ordersOf = (externalId: string) =>
-  app.container.mongo.collection('orders').find({ merchantId: tenant.merchant._id, externalId }).toArray();
+/** The merchant's orders of this POS number (at most one: the number is unique per merchant). */
+const ordersOf = async (externalId: string) => {
+  const order = await app.container.repositories.orders.findByExternalId(tenant.merchantId, externalId);
+  return order ? [order] : [];
+};
 
 beforeAll(async () => {
   app = await startTestApp({ role: 'api' });
@@ -97,7 +100,8 @@ describe('order webhook', () => {
     });
     expect(tooBig.status).toBe(413);
     expect((await deliver({ orders: [] })).status).toBe(400);
-    expect(await app.container.mongo.collection('orders').countDocuments({ externalId: /^X-/ })).toBe(0);
+    const { orders } = app.container.repositories;
+    for (const t of [tenant, other]) expect(await orders.count(t.merchantId, { externalId: /^X-/ })).toBe(0);
   });
 
   it('takes the good orders of a batch and reports each bad one with its reasons', async () => {

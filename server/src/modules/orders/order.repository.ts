@@ -280,4 +280,9 @@ export class OrderRepository extends TenantRepository<Order> {
       .lean<OrderRecord[]>()
       .exec();
   }
+
+  /** The merchant's order with this number in its own system (intake's externalId, unique per merchant), or null. */
+  findByExternalId(merchantId: MerchantId, externalId: string): Promise<OrderRecord | null> {
+    return this.model.findOne(this.scoped(merchantId, { externalId })).lean<OrderRecord>().exec();
+  }
 }
