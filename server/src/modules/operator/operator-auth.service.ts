@@ -28,6 +28,12 @@ export class OperatorAuthService {
     return presentOperator(created);
   }
 
+  /** An active operator by login (the CLI's --as), or null. */
+  async byLogin(login: string): Promise<OperatorDto | null> {
+    const operator = await this.operators.findByLogin(login);
+    return operator && presentOperator(operator);
+  }
+
   async login(login: string, password: string): Promise<OperatorSessionDto> {
     await this.limits.passwordAttempt(`operator:${login}`);
     const operator = await this.operators.findByLogin(login);
