@@ -1,25 +1,38 @@
 // Automatic tags: built-ins and the merchant's rules applied to every customer, hand-set tags left alone, the changes
 // pushed to WeCom; rule validation and tenant walls.
+import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildTenant } from '../support/factories.js';
+import { buildCustomer, buildTenant } from '../support/factories.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
 const DAY = 86_400_000;
+let contacts = 0;
 
+/**
+ * A customer the shop has known for 200 days (imported from its till), who now adds a member on WeCom, with orders
+ * the given days ago.
+ */
 async function contact(name: string, orderDaysAgo: number[], item = '杨枝甘露') {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+  const known = new Date(Date.now() - 200 * DAY);
+  const imported = await buildCustomer(w.app.container, w.tenant.merchantId, {
     name,
+    externalUserId: `wmAutoTag${++contacts}`,
+    firstContactAt: known,
+    lastContactAt: known,
+    consentMarketing: false,
   });
+  const externalUserId = imported.externalUserId!;
+  await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, { name, externalUserId });
   // the worker takes the add event from the inbox: on a busy machine that is more than vi.waitFor's default second
-  await vi.waitFor(
+  const c = await vi.waitFor(
     async () => {
-      if (!(await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId)))
-        throw new Error('not yet');
+      const found = await w.app.container.repositories.customers.findById(w.tenant.merchantId, String(imported._id));
+      if (!found?.followStaffIds.length) throw new Error('not yet');
+      return found;
     },
     { timeout: 10_000 },
   );
-  const c = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
   await w.app.container.repositories.orders.insertMany(
     w.tenant.merchantId,
     orderDaysAgo.map((ago, i) => ({
@@ -32,9 +45,6 @@ async function contact(name: string, orderDaysAgo: number[], item = '杨枝甘�
       placedAt: new Date(Date.now() - ago * DAY),
     })),
   );
-  await w.app.container.mongo
-    .collection('customers')
-    .updateOne({ _id: c._id }, { $set: { firstContactAt: new Date(Date.now() - 200 * DAY) } });
   return { id: c._id, externalUserId };
 }
 
@@ -47,9 +57,9 @@ describe('auto-tagging', () => {
   it('tags customers by the built-ins and the merchant’s rules, keeps hand-set tags, and pushes to WeCom', async () => {
     const regular = await contact('常客', [1, 5, 9, 13, 17, 21]);
     const sleepy = await contact('沉睡客', [40, 50], '芋泥波波奶茶');
-    await w.app.container.mongo
-      .collection('customers')
-      .updateOne({ _id: regular.id }, { $set: { tags: ['手动标签', '流失客户'] } });
+    await w.app.container.repositories.customers.update(w.tenant.merchantId, String(regular.id), {
+      tags: ['手动标签', '流失客户'],
+    });
     const rule = await w.app.request('/api/tag-rules', {
       token: w.tenant.tokens.manager,
       body: { tag: '芒果控', boughtItem: '杨枝甘露', minVisits: 3 },
@@ -57,8 +67,8 @@ describe('auto-tagging', () => {
     expect(rule.status).toBe(201);
     const res = await w.app.request('/api/tag-rules/apply', { token: w.tenant.tokens.manager, body: {} });
     expect(res.body).toEqual({ customers: 2, changed: 2 });
-    const tagsOf = async (id: unknown) =>
-      (await w.app.container.mongo.collection('customers').findOne({ _id: id as never }))!.tags as string[];
+    const tagsOf = async (id: Types.ObjectId) =>
+      (await w.app.container.repositories.customers.findById(w.tenant.merchantId, String(id)))!.tags;
     expect((await tagsOf(regular.id)).sort()).toEqual(['手动标签', '芒果控', '高价值客户'].sort()); // the stale 流失客户 is gone
     expect(await tagsOf(sleepy.id)).toEqual(['沉睡客户']);
     // applied again: nothing changes
