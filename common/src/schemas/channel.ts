@@ -10,13 +10,18 @@ export const channelCodeCreateSchema = z
   })
   .strict();
 
-export interface ChannelCodeDto {
-  id: string;
-  channel: (typeof SOURCE_CHANNELS)[number];
-  label: string;
-  state: string;
-  qrCode: string;
-  staffIds: string[];
-  adds: number;
-  createdAt: string;
-}
+export const channelCodeDtoSchema = z
+  .object({
+    id: z.string(),
+    channel: z.enum(SOURCE_CHANNELS),
+    label: z.string(),
+    /** the 联系我 code's state, which names the channel when a customer adds the shop */
+    state: z.string(),
+    qrCode: z.string(),
+    staffIds: z.array(z.string()),
+    /** customers added through it */
+    adds: z.number().int(),
+    createdAt: z.string(),
+  })
+  .strict();
+export type ChannelCodeDto = z.infer<typeof channelCodeDtoSchema>;

@@ -9,15 +9,24 @@ export const groupSendCreateSchema = z
   })
   .strict();
 
-export type GroupSendSkipReason =
-  'opted_out' | 'not_wecom_contact' | 'contact_deleted' | 'over_daily_cap' | 'over_monthly_cap';
+export const GROUP_SEND_SKIP_REASONS = [
+  'opted_out',
+  'not_wecom_contact',
+  'contact_deleted',
+  'over_daily_cap',
+  'over_monthly_cap',
+] as const;
+export type GroupSendSkipReason = (typeof GROUP_SEND_SKIP_REASONS)[number];
 
-export interface GroupSendDto {
-  id: string;
-  status: 'created' | 'confirmed' | 'failed';
-  text: string;
-  recipients: number;
-  delivered: number;
-  skipped: { customerId: string; reason: GroupSendSkipReason }[];
-  createdAt: string;
-}
+export const groupSendDtoSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['created', 'confirmed', 'failed']),
+    text: z.string(),
+    recipients: z.number().int(),
+    delivered: z.number().int(),
+    skipped: z.array(z.object({ customerId: z.string(), reason: z.enum(GROUP_SEND_SKIP_REASONS) }).strict()),
+    createdAt: z.string(),
+  })
+  .strict();
+export type GroupSendDto = z.infer<typeof groupSendDtoSchema>;

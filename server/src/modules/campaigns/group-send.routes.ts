@@ -1,18 +1,16 @@
 import { Router } from '@koa/router';
-import { idParamsSchema } from '@xiaoer/common/schemas/common';
-import { groupSendCreateSchema } from '@xiaoer/common/schemas/group-send';
+import * as api from '@xiaoer/common/api/campaigns';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
-import { parse } from '../../http/validate.js';
+import { route } from '../../http/contract-route.js';
 import type { GroupSendService } from './group-send.service.js';
 
 export function groupSendRoutes(groupSends: GroupSendService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/group-sends' });
-  router.post('/', requireRole('manager'), async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await groupSends.create(ctx.state.session.merchantId, parse(groupSendCreateSchema, ctx.request.body));
-  });
-  router.get('/:id', requireRole('manager'), async (ctx) => {
-    ctx.body = await groupSends.refresh(ctx.state.session.merchantId, parse(idParamsSchema, ctx.params).id);
-  });
+  route(router, api.createGroupSend, requireRole('manager'), ({ body }, ctx) =>
+    groupSends.create(ctx.state.session.merchantId, body),
+  );
+  route(router, api.groupSend, requireRole('manager'), ({ params }, ctx) =>
+    groupSends.refresh(ctx.state.session.merchantId, params.id),
+  );
   return router;
 }

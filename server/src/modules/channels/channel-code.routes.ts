@@ -1,17 +1,16 @@
 import { Router } from '@koa/router';
-import { channelCodeCreateSchema } from '@xiaoer/common/schemas/channel';
+import * as api from '@xiaoer/common/api/channels';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
-import { parse } from '../../http/validate.js';
+import { route } from '../../http/contract-route.js';
 import type { ChannelCodeService } from './channel-code.service.js';
 
 export function channelCodeRoutes(codes: ChannelCodeService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/channel-codes' });
-  router.get('/', requireRole('manager'), async (ctx) => {
-    ctx.body = { items: await codes.list(ctx.state.session.merchantId) };
-  });
-  router.post('/', requireRole('manager'), async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await codes.create(ctx.state.session.merchantId, parse(channelCodeCreateSchema, ctx.request.body));
-  });
+  route(router, api.channelCodes, requireRole('manager'), async (_, ctx) => ({
+    items: await codes.list(ctx.state.session.merchantId),
+  }));
+  route(router, api.createChannelCode, requireRole('manager'), ({ body }, ctx) =>
+    codes.create(ctx.state.session.merchantId, body),
+  );
   return router;
 }
