@@ -92,6 +92,14 @@ export const serverLayers = [
     message: 'A module never imports app/, process/ or http/app.ts: take what you need in build(deps).',
   },
   {
+    // The WeCom integration (client, credentials, callback intake, inbox, the pure API wrappers) knows no domain:
+    // domain modules build their services on it and register their inbox handlers with it at composition.
+    files: ['server/src/modules/wecom/**'],
+    forbid: ['server/src/modules/'],
+    allow: ['server/src/modules/wecom/'],
+    message: 'The WeCom integration imports no domain module: let the domain module register with it.',
+  },
+  {
     // The infrastructure under every module knows no domain and no composition.
     files: [
       'server/src/auth/**',

@@ -31,12 +31,12 @@ import { openShopsRepositories } from '../modules/shops/shops.repositories.js';
 import { openStaffRepositories } from '../modules/staff/staff.repositories.js';
 import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
 import { openTagsRepositories } from '../modules/tags/tags.repositories.js';
-import { OwnerNotifier } from '../modules/wecom/owner-notifier.js';
 import * as aiModule from '../modules/ai/ai.module.js';
 import * as alertsModule from '../modules/alerts/alerts.module.js';
 import * as authModule from '../modules/auth/auth.module.js';
 import * as campaignsModule from '../modules/campaigns/campaigns.module.js';
 import * as channelsModule from '../modules/channels/channels.module.js';
+import * as conversationsModule from '../modules/conversations/conversations.module.js';
 import * as customersModule from '../modules/customers/customers.module.js';
 import * as groupsModule from '../modules/groups/groups.module.js';
 import * as intakeModule from '../modules/intake/intake.module.js';
@@ -82,8 +82,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
   const jobs = new JobRuntime(mongo, logger, { pollMs: config.jobs.pollMs, name: `${hostname()}-${process.pid}` });
   const tagsChanged = (merchantId: MerchantId, customerId: string) =>
     jobs.enqueue(PUSH_CUSTOMER_TAGS, { merchantId, customerId });
+  // the integration first: every domain module below builds on its client and registers its inbox handlers with it
   const wecom = wecomModule.build({
-    jobs,
     config,
     logger,
     db: mongo,
@@ -91,25 +91,35 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     locks,
     rateLimiter,
     secrets,
-    customers: repositories.customers,
     staff: repositories.staff,
-    merchants: repositories.merchants,
-    groupChats: repositories.groupChats,
-    groupSends: repositories.groupSends,
-    channelCodes: repositories.channelCodes,
-    corpTags: repositories.corpTags,
     outbound,
-    // late-bound: the owner alerts are built below, and only called once events flow
-    onCustomerLeft: (merchantId, customer, staffName) => alerts.owner.customerLeft(merchantId, customer, staffName),
   });
+  const { notifier } = wecom;
   // the recurring per-merchant jobs visit every merchant connected to WeCom
   const fanOut: MerchantFanOut = { merchantIds: () => wecom.apps.merchantIds(), logger };
+  const conversations = conversationsModule.build({
+    db: mongo,
+    redis,
+    locks,
+    logger,
+    merchants: repositories.merchants,
+    wecom,
+  });
+  const channels = channelsModule.build({ channelCodes: repositories.channelCodes, staff: repositories.staff, wecom });
+  const campaigns = campaignsModule.build({
+    groupSends: repositories.groupSends,
+    customers: repositories.customers,
+    staff: repositories.staff,
+    wecom,
+  });
   const ai = aiModule.build({
     fanOut,
     db: mongo,
     redis,
     logger,
     wecom,
+    kf: conversations.kf,
+    kfRepository: conversations.repository,
     merchants: repositories.merchants,
     shops: repositories.shops,
     products: repositories.products,
@@ -119,16 +129,9 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     secrets,
     llmTimeoutMs: config.llm.timeoutMs,
     outbound,
-    // late-bound: the notifier is built below, and the morning summary only runs once jobs start
-    notifier: { send: (merchantId, card) => notifier.send(merchantId, card) },
+    notifier,
   });
   const shopData = buildShopData(mongo);
-  const notifier = new OwnerNotifier({
-    apps: wecom.apps,
-    staff: repositories.staff,
-    contacts: wecom.contactsApi,
-    consoleUrl: `${config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console`,
-  });
   const weather = weatherModule.build({ config, redis, logger, merchants: repositories.merchants });
   const alerts = alertsModule.build({
     fanOut,
@@ -141,16 +144,32 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     movements: shopData.movements,
     reviews: shopData.reviews,
     customers: repositories.customers,
-    kf: wecom.kfRepository,
+    kf: conversations.repository,
     weather: weather.service,
+  });
+  const customers = customersModule.build({
+    config,
+    db: mongo,
+    logger,
+    locks,
+    jobs,
+    rateLimiter,
+    customers: repositories.customers,
+    orders: repositories.orders,
+    merchants: repositories.merchants,
+    staff: repositories.staff,
+    wecom,
+    channelCodes: channels.service,
+    tagsChanged,
+    onCustomerLeft: (merchantId, customer, staffName) => alerts.owner.customerLeft(merchantId, customer, staffName),
   });
   const intake = intakeModule.build({
     logger,
     secrets,
+    db: mongo,
     orders: repositories.orders,
     customers: repositories.customers,
     shopData,
-    db: mongo,
     onEvents: (merchantId, events, now) => alerts.owner.onIntake(merchantId, events, now),
   });
   const outreach = outreachModule.build({
@@ -167,8 +186,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     scenarioRuns: repositories.scenarioRuns,
     customers: repositories.customers,
     staff: repositories.staff,
-    groupSends: wecom.groupSends,
-    kf: { sessions: wecom.kfRepository, service: wecom.kf, apps: wecom.apps },
+    groupSends: campaigns.service,
+    kf: { sessions: conversations.repository, service: conversations.kf, apps: wecom.apps },
   });
   const reports = reportsModule.build({
     fanOut,
@@ -181,7 +200,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     decisions: ai.decisions,
     drafts: repositories.drafts,
     knowledge: ai.knowledge,
-    kf: wecom.kfRepository,
+    kf: conversations.repository,
     alerts: alerts.service,
   });
   const groups = groupsModule.build({
@@ -192,28 +211,26 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     groupInteractions: repositories.groupInteractions,
     groupEntries: repositories.groupEntries,
     customers: repositories.customers,
+    staff: repositories.staff,
     orders: repositories.orders,
     merchants: repositories.merchants,
     shopData,
     knowledge: ai.knowledge,
     llm: ai.llm,
     weather: weather.service,
-    apps: wecom.apps,
-    client: wecom.client,
-    groupSends: wecom.groupSends,
-    groupSync: wecom.groupSync,
-    groupChatService: wecom.groupChats,
-    kf: wecom.kf,
+    wecom,
+    groupSends: campaigns.service,
+    kf: conversations.kf,
   });
   const tags = tagsModule.build({
     fanOut,
     tagRules: repositories.tagRules,
+    corpTags: repositories.corpTags,
     customers: repositories.customers,
     orders: repositories.orders,
     merchants: repositories.merchants,
-    kf: wecom.kfRepository,
-    apps: wecom.apps,
-    tagSync: wecom.tags,
+    kf: conversations.repository,
+    wecom,
     tagsChanged,
   });
   const shops = shopsModule.build({ shops: repositories.shops });
@@ -223,21 +240,14 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     shopService: shops.service,
     knowledge: ai.knowledge,
   });
-  const customers = customersModule.build({
-    customers: repositories.customers,
-    orders: repositories.orders,
-    merchants: repositories.merchants,
-    rateLimiter,
-    tagsChanged,
-  });
   const auth = authModule.build({
     config,
     logger,
     sessions,
     rateLimiter,
+    db: mongo,
     merchants: repositories.merchants,
     staff: repositories.staff,
-    db: mongo,
     apps: wecom.apps,
     identity: wecom.identity,
   });
@@ -256,8 +266,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     auth,
     operator,
     wecom,
-    channelsModule.build({ channelCodes: wecom.channelCodes }),
-    campaignsModule.build({ groupSends: wecom.groupSends }),
+    channels,
+    campaigns,
     ai,
     merchants,
     customers,
@@ -283,6 +293,11 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     secrets,
     jobs,
     wecom,
+    kf: conversations.kf,
+    kfRepository: conversations.repository,
+    channelCodes: channels.service,
+    groupSends: campaigns.service,
+    contactSync: customers.contactSync,
     ai,
     shopData,
     alerts,
@@ -291,8 +306,11 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     reports,
     operator,
     weather: weather.service,
+    tagSync: tags.sync,
     tagRules: tags.rules,
     autoTags: tags.autoTags,
+    groupSync: groups.sync,
+    groupChats: groups.chats,
     groupPosts: groups.posts,
     groupCalendars: groups.calendars,
     groupInteractions: groups.interactions,

@@ -65,8 +65,8 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
   );
   // ... synced as a VIP group, with this week's calendar drafted for the owner
   const app = await c.wecom.apps.findByMerchant(merchantId);
-  await c.wecom.groupSync.syncAll(app!);
-  await c.wecom.groupSync.setLayer(merchantId, DEMO_GROUP_CHAT_ID, 'vip');
+  await c.groupSync.syncAll(app!);
+  await c.groupSync.setLayer(merchantId, DEMO_GROUP_CHAT_ID, 'vip');
   const today = localTime(new Date(), 'Asia/Shanghai').date;
   await c.groupPosts.draftWeek(merchantId, periodContaining('week', today, 'Asia/Shanghai').from, new Date(), today);
   return {

@@ -144,7 +144,7 @@ beforeAll(async () => {
     externalUserId,
   ]);
   await w.drain();
-  await c.wecom.groupSync.setLayer(tenant.merchantId, chatId, 'vip');
+  await c.groupSync.setLayer(tenant.merchantId, chatId, 'vip');
   await c.ai.knowledge.changed(tenant.merchantId);
   const monday = new Date(Date.now() + 8 * 3600_000);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));

@@ -225,14 +225,14 @@ describe('the bot takes its reply slot before it runs an engine', () => {
   /** The customer's message synced and queued, not yet answered. */
   async function writesUnanswered(externalUserId: string, text: string) {
     await w.standin.customers.writesToKf(openKfId, externalUserId, text);
-    await c().wecom.kf.sync(creds, openKfId);
+    await c().kf.sync(creds, openKfId);
   }
   const decision = (externalUserId: string) => c().ai.decisions.latestFor(w.tenant.merchantId, externalUserId);
 
   it('makes no LLM call when the 5 replies since the customer’s message are used up', async () => {
     await writesUnanswered('wmBudgetGone', '杨枝甘露多少钱');
     for (let i = 0; i < 5; i++)
-      expect((await c().wecom.kf.sendText(creds, to('wmBudgetGone'), `第${i + 1}条`)).status).toBe('sent');
+      expect((await c().kf.sendText(creds, to('wmBudgetGone'), `第${i + 1}条`)).status).toBe('sent');
     const calls = llm.seen.length;
     await w.drain();
     expect(llm.seen.length).toBe(calls);
@@ -255,7 +255,7 @@ describe('the bot takes its reply slot before it runs an engine', () => {
 
   it('makes no LLM call while a person serves the customer', async () => {
     await writesUnanswered('wmHumanHas', '杨枝甘露多少钱');
-    await c().wecom.kfRepository.setState(
+    await c().kfRepository.setState(
       w.tenant.merchantId,
       openKfId,
       'wmHumanHas',
@@ -270,14 +270,14 @@ describe('the bot takes its reply slot before it runs an engine', () => {
 
   it('gives the slot back when WeCom refuses the reply, so the customer can still be answered', async () => {
     await writesUnanswered('wmSlotBack', '杨枝甘露多少钱');
-    for (let i = 0; i < 4; i++) await c().wecom.kf.sendText(creds, to('wmSlotBack'), `第${i + 1}条`);
+    for (let i = 0; i < 4; i++) await c().kf.sendText(creds, to('wmSlotBack'), `第${i + 1}条`);
     w.standin.state.injectError('/cgi-bin/kf/send_msg', 45033, 3); // busy, past the client's retries
     await w.drain();
     expect(await decision('wmSlotBack')).toMatchObject({ action: 'sent', reason: 'not sent: wecom:45033' });
-    const session = await c().wecom.kfRepository.session(w.tenant.merchantId as MerchantId, openKfId, 'wmSlotBack');
+    const session = await c().kfRepository.session(w.tenant.merchantId as MerchantId, openKfId, 'wmSlotBack');
     expect(session?.sentSinceCustomerMessage).toBe(4);
-    expect((await c().wecom.kf.sendText(creds, to('wmSlotBack'), '第5条')).status).toBe('sent');
-    expect((await c().wecom.kf.sendText(creds, to('wmSlotBack'), '第6条')).status).toBe('not_attempted');
+    expect((await c().kf.sendText(creds, to('wmSlotBack'), '第5条')).status).toBe('sent');
+    expect((await c().kf.sendText(creds, to('wmSlotBack'), '第6条')).status).toBe('not_attempted');
   });
 
   it('answers a flooding customer with the engine at most N times per window, then once politely, then not at all', async () => {

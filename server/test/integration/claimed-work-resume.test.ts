@@ -35,7 +35,7 @@ describe('an approved draft whose sending was interrupted', () => {
   it('is sent after its lease by one of two workers, and the group-send task is created once', async () => {
     const c = await customerWithDraft(w, '群发时断了');
     // WeCom made the task and we stored it, then the process lost its database before the draft was marked
-    failAfterFirstCall(w.app.container.wecom.groupSends, 'create', () => new Error('connection reset'));
+    failAfterFirstCall(w.app.container.groupSends, 'create', () => new Error('connection reset'));
     const res = await approve(c.draftId);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'approved' });
@@ -60,7 +60,7 @@ describe('an approved draft whose sending was interrupted', () => {
   it('resends on 微信客服 with the same msgid, so the customer gets it once', async () => {
     const c = await customerWithDraft(w, '客服发送时断了');
     await w.kfCustomerWrites(c.externalUserId, '在吗');
-    failAfterFirstCall(w.app.container.wecom.kf, 'sendText', () => new Error('socket hang up'));
+    failAfterFirstCall(w.app.container.kf, 'sendText', () => new Error('socket hang up'));
     expect((await approve(c.draftId)).body).toMatchObject({ status: 'approved' });
     expect(await resume(inTenMinutes())).toBe(1);
     expect(await storedDraft(w, c.draftId)).toMatchObject({ status: 'delivered' });
@@ -76,7 +76,7 @@ describe('an approved draft whose sending was interrupted', () => {
   it('counts a 微信客服 send recorded as sent as delivered, even once the window has closed', async () => {
     const c = await customerWithDraft(w, '客服发出去了，回音丢了');
     await w.kfCustomerWrites(c.externalUserId, '在吗');
-    failAfterFirstCall(w.app.container.wecom.kf, 'sendText', () => new Error('socket hang up'));
+    failAfterFirstCall(w.app.container.kf, 'sendText', () => new Error('socket hang up'));
     expect((await approve(c.draftId)).body).toMatchObject({ status: 'approved' });
     await closeWindow(c.externalUserId);
     expect(await resume(inTenMinutes())).toBe(1);
@@ -121,7 +121,7 @@ describe('an approved draft whose sending was interrupted', () => {
     const c = await customerWithDraft(w, '很久以前批的');
     // approved, and the process lost its database before WeCom was asked; nothing resumes it for two days
     // (drafts approved before leases existed, known only by their audit trail: draft-lease.test.ts)
-    const groupSends = w.app.container.wecom.groupSends;
+    const groupSends = w.app.container.groupSends;
     const create = groupSends.create.bind(groupSends);
     groupSends.create = async () => {
       groupSends.create = create;

@@ -65,7 +65,7 @@ describe('two senders racing for one approved draft', () => {
     const c = await customerWithDraft(w, '客服也抢着发');
     await w.kfCustomerWrites(c.externalUserId, '在吗');
     // both stop after finding the customer's open 微信客服 session, just before sending on it
-    const sessions = gate(w.app.container.wecom.kfRepository, 'openWindow', 2);
+    const sessions = gate(w.app.container.kfRepository, 'openWindow', 2);
     const approval = approveDraft(w, c.draftId);
     await vi.waitFor(() => expect(sessions.held()).toBe(1));
     const resumed = w.app.container.outreach.drafts.resumeInterrupted(inTenMinutes());

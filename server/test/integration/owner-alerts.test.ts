@@ -265,7 +265,7 @@ describe('customers leaving and waiting', () => {
     const externalUserId = 'wmWaiting01';
     await w.kfCustomerWrites(externalUserId, '我要找人工');
     const openKfId = w.credentials.kfAccounts[0]!.openKfId;
-    await w.app.container.wecom.kfRepository.setState(
+    await w.app.container.kfRepository.setState(
       w.tenant.merchantId,
       openKfId,
       externalUserId,

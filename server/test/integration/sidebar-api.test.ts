@@ -94,7 +94,7 @@ describe('tag picker', () => {
         tags: [{ id: 'et1', name: '金卡会员', order: 0, createTime: 0 }],
       },
     ]);
-    await w.app.container.wecom.tags.pull((await w.app.container.wecom.apps.findByMerchant(w.tenant.merchantId))!);
+    await w.app.container.tagSync.pull((await w.app.container.wecom.apps.findByMerchant(w.tenant.merchantId))!);
     await buildCustomer(w.app.container, w.tenant.merchantId, { tags: ['少糖党', '金卡会员'] });
     const res = await w.app.request('/api/tags', { token: w.tenant.tokens.staff });
     expect(res.body.groups).toEqual([

@@ -110,7 +110,7 @@ describe('tomorrow’s rain', () => {
       [],
     );
     await w.drain();
-    await w.app.container.wecom.groupSync.setLayer(w.tenant.merchantId, chatId, 'vip');
+    await w.app.container.groupSync.setLayer(w.tenant.merchantId, chatId, 'vip');
     const job = w.app.container.jobDefinitions.find((j) => j.name === GROUP_CALENDAR)!;
     await job.handler({} as never);
     await job.handler({} as never); // the next tick changes nothing

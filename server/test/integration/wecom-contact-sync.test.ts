@@ -41,12 +41,12 @@ describe('onboarding sync of existing customers', () => {
         return { errcode: 60020, errmsg: 'not allow to access from your ip' };
       return original(method, path, query, body);
     };
-    await expect(w.app.container.wecom.contactSync.run(app)).rejects.toThrow(/60020/);
+    await expect(w.app.container.contactSync.run(app)).rejects.toThrow(/60020/);
     w.standin.call = original;
-    const [progress] = await w.app.container.wecom.contactSync.history(w.tenant.merchantId);
+    const [progress] = await w.app.container.contactSync.history(w.tenant.merchantId);
     expect(progress).toMatchObject({ status: 'running', batchIndex: 0, synced: 100 });
 
-    const result = await w.app.container.wecom.contactSync.run(app);
+    const result = await w.app.container.contactSync.run(app);
     expect(result.synced).toBe(280);
     // 280 contacts at 100 a page: each of the 3 pages was served exactly once (page 1 was not fetched again)
     expect(calls() - before).toBe(3);
@@ -58,14 +58,14 @@ describe('onboarding sync of existing customers', () => {
     const one = await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, 'wmS0001');
     expect(one).toMatchObject({ name: '老客wmS1', gender: 'female', sourceChannel: 'receipt' });
     expect(one!.firstContactAt.getTime()).toBe((1_750_000_000 + 1) * 1000);
-    const runs = await w.app.container.wecom.contactSync.history(w.tenant.merchantId);
+    const runs = await w.app.container.contactSync.history(w.tenant.merchantId);
     expect(runs.map((r) => r.status)).toEqual(['done']);
     expect(runs[0]).toMatchObject({ synced: 280 });
   });
 
   it('starts from the owner endpoint as a background job', async () => {
     const doneRuns = async () =>
-      (await w.app.container.wecom.contactSync.history(w.tenant.merchantId)).filter((r) => r.status === 'done').length;
+      (await w.app.container.contactSync.history(w.tenant.merchantId)).filter((r) => r.status === 'done').length;
     const res = await w.app.request('/api/wecom/contact-sync', { method: 'POST', token: w.tenant.tokens.owner });
     expect(res.status).toBe(202);
     const deadline = Date.now() + 8000;

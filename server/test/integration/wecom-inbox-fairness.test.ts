@@ -16,7 +16,7 @@ const contactEvents = (externalUserId: string) =>
   inbox().lane(w.tenant.merchantId, orderingKey(w.corpId, { ExternalUserID: externalUserId }));
 /** What a customer wrote to 微信客服, as stored (newest 1000). */
 const customerWrote = async (merchantId: MerchantId, externalUserId: string) =>
-  (await w.app.container.wecom.kfRepository.conversation(merchantId, externalUserId, 1000)).filter(
+  (await w.app.container.kfRepository.conversation(merchantId, externalUserId, 1000)).filter(
     (m) => m.direction === 'in',
   );
 const QUESTION = '杨枝甘露多少钱';
@@ -130,7 +130,7 @@ describe('inbox fairness', () => {
     const sentBefore = w.standin.state.kfSent.length;
     for (let i = 0; i < 100; i++) await w.standin.customers.writesToKf(busyKf, `wmCrowd${i}`, QUESTION);
     // The crowd's messages are synced and waiting to be answered when the other shop's customer writes.
-    await w.app.container.wecom.kf.sync((await w.app.container.wecom.apps.findByCorpId(w.corpId))!, busyKf);
+    await w.app.container.kf.sync((await w.app.container.wecom.apps.findByCorpId(w.corpId))!, busyKf);
     await w.standin.customers.writesToKf(other.openKfId, 'wmOtherShop', QUESTION);
     await w.drain();
 

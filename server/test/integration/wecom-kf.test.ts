@@ -3,8 +3,8 @@ import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.
 
 let w: WecomTestApp;
 let openKfId: string;
-const kf = () => w.app.container.wecom.kf;
-const repo = () => w.app.container.wecom.kfRepository;
+const kf = () => w.app.container.kf;
+const repo = () => w.app.container.kfRepository;
 const app = async () => (await w.app.container.wecom.apps.findByCorpId(w.corpId))!;
 const sentTo = (externalUserId: string) => w.standin.state.kfSent.filter((m) => m.touser === externalUserId);
 

@@ -43,7 +43,7 @@ describe('corp tags', () => {
       },
     ]);
     const app = (await w.app.container.wecom.apps.findByCorpId(w.corpId))!;
-    expect(await w.app.container.wecom.tags.pull(app)).toBe(1);
+    expect(await w.app.container.tagSync.pull(app)).toBe(1);
     w.standin.state.tagGroups.get(w.corpId)![0]!.tags.push({ id: 'et2', name: '银卡会员', order: 0, createTime: 0 });
     const { query, body } = sealCallback(w.standin.state.corp(w.corpId)!, AGENT_ID, {
       ToUserName: w.corpId,
@@ -122,7 +122,7 @@ describe('corp tags', () => {
       await w.app.container.repositories.customers.update(w.tenant.merchantId, String(c._id), { tags: ['高价值客户'] });
       ids.push(String(c._id));
     }
-    await Promise.all(ids.map((id) => w.app.container.wecom.tags.pushCustomer(app, w.tenant.merchantId, id)));
+    await Promise.all(ids.map((id) => w.app.container.tagSync.pushCustomer(app, w.tenant.merchantId, id)));
     for (const p of people) expect(tagNamesOn(p.externalUserId, userid)).toEqual(['高价值客户']);
     expect(
       w.standin.state.tagGroups
@@ -150,7 +150,7 @@ describe('corp tags', () => {
       w.tenant.merchantId,
       'wmNeverAContact',
     ))!;
-    expect(await w.app.container.wecom.tags.pushCustomer(app, w.tenant.merchantId, String(ghost._id))).toEqual({
+    expect(await w.app.container.tagSync.pushCustomer(app, w.tenant.merchantId, String(ghost._id))).toEqual({
       added: 0,
       removed: 0,
     });

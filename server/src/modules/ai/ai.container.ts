@@ -7,7 +7,9 @@ import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { ShopRepository } from '../shops/shop.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
-import type { Wecom } from '../wecom/wecom.container.js';
+import type { KfRepository } from '../conversations/kf.repository.js';
+import type { KfService } from '../conversations/kf.service.js';
+import type { Wecom } from '../wecom/wecom.module.js';
 import { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { KnowledgeAdminService } from '../knowledge/knowledge-admin.service.js';
 import { KnowledgeVersion } from '../knowledge/knowledge-version.js';
@@ -32,7 +34,10 @@ export interface AiDeps {
   db: Database;
   redis: Redis;
   logger: Logger;
-  wecom: Wecom;
+  wecom: Pick<Wecom, 'contactsApi' | 'media'>;
+  /** 微信客服: the bot answers its customer messages */
+  kf: KfService;
+  kfRepository: KfRepository;
   merchants: MerchantRepository;
   shops: ShopRepository;
   products: ProductRepository;
@@ -64,7 +69,7 @@ export function buildAi(d: AiDeps) {
   );
   const limits = new AiRateLimits(d.redis, d.logger);
   const autoReply = new AutoReplyService({
-    kf: d.wecom.kf,
+    kf: d.kf,
     knowledge,
     customers: d.customers,
     staff: d.staff,
@@ -74,7 +79,7 @@ export function buildAi(d: AiDeps) {
     engineFor: (app, kb) => llm.engineFor(app.merchantId, kb),
     limits,
   });
-  d.wecom.kf.onCustomerMessage((app, message, context) => autoReply.onCustomerMessage(app, message, context));
+  d.kf.onCustomerMessage((app, message, context) => autoReply.onCustomerMessage(app, message, context));
   const admin = new KnowledgeAdminService(
     { faq: faqs, policy: policies, product: d.products, script: scripts },
     changes,
@@ -115,7 +120,7 @@ export function buildAi(d: AiDeps) {
     scriptLibrary,
     scripts,
     knowledgeImport,
-    customerSummary: new CustomerSummaryService(d.customers, d.orders, d.wecom.kfRepository),
+    customerSummary: new CustomerSummaryService(d.customers, d.orders, d.kfRepository),
   };
 }
 

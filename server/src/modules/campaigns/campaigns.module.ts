@@ -1,9 +1,21 @@
 // Group sends: WeCom's 群发 tasks, created for a staff member to confirm.
 import type { RoutesOf } from '../../http/module-routes.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { Wecom } from '../wecom/wecom.module.js';
+import type { GroupSendRepository } from './group-send.repository.js';
 import { groupSendRoutes } from './group-send.routes.js';
-import type { GroupSendService } from './group-send.service.js';
+import { GroupSendService } from './group-send.service.js';
 
-export function build(d: { groupSends: GroupSendService }) {
-  const routes: RoutesOf = () => ({ api: [groupSendRoutes(d.groupSends)] });
-  return { routes };
+export interface CampaignsModuleDeps {
+  groupSends: GroupSendRepository;
+  customers: CustomerRepository;
+  staff: StaffRepository;
+  wecom: Pick<Wecom, 'apps' | 'client'>;
+}
+
+export function build(d: CampaignsModuleDeps) {
+  const service = new GroupSendService(d.groupSends, d.customers, d.staff, d.wecom.apps, d.wecom.client);
+  const routes: RoutesOf = () => ({ api: [groupSendRoutes(service)] });
+  return { service, routes };
 }

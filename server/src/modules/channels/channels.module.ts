@@ -1,9 +1,19 @@
 // 联系我 channel codes: a QR code per channel, its new contacts counted and welcomed.
 import type { RoutesOf } from '../../http/module-routes.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { Wecom } from '../wecom/wecom.module.js';
+import type { ChannelCodeRepository } from './channel-code.repository.js';
 import { channelCodeRoutes } from './channel-code.routes.js';
-import type { ChannelCodeService } from './channel-code.service.js';
+import { ChannelCodeService } from './channel-code.service.js';
 
-export function build(d: { channelCodes: ChannelCodeService }) {
-  const routes: RoutesOf = () => ({ api: [channelCodeRoutes(d.channelCodes)] });
-  return { routes };
+export interface ChannelsModuleDeps {
+  channelCodes: ChannelCodeRepository;
+  staff: StaffRepository;
+  wecom: Pick<Wecom, 'apps' | 'client'>;
+}
+
+export function build(d: ChannelsModuleDeps) {
+  const service = new ChannelCodeService(d.channelCodes, d.wecom.apps, d.staff, d.wecom.client);
+  const routes: RoutesOf = () => ({ api: [channelCodeRoutes(service)] });
+  return { service, routes };
 }

@@ -11,19 +11,20 @@ import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 import type { WeatherService } from '../weather/weather.service.js';
-import type { WecomClient } from '../wecom/api/wecom-client.js';
-import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { Wecom } from '../wecom/wecom.module.js';
 import { groupCalendarJob } from './group-calendar.job.js';
 import { groupCalendarRoutes } from './group-calendar.routes.js';
 import { GroupCalendarService } from './group-calendar.service.js';
-import type { GroupChatService } from './group-chat.service.js';
+import { GroupChatService } from './group-chat.service.js';
 import type { GroupEntryRepository } from './group-entry.repository.js';
 import { GroupEntryService } from './group-entry.service.js';
+import { groupEventHandlers } from './group-events.handler.js';
 import { GroupInteractionService } from './group-interaction.service.js';
 import type { GroupPostRepository } from './group-post.repository.js';
 import { groupOperationsRoutes } from './group-post.routes.js';
 import { GroupPostService } from './group-post.service.js';
-import type { GroupSyncService } from './group-sync.service.js';
+import { GroupSyncService } from './group-sync.service.js';
 import type { GroupChatRepository } from './group.repository.js';
 import { groupRoutes } from './group.routes.js';
 import type { GroupInteractionRepository } from './interaction.repository.js';
@@ -36,23 +37,28 @@ export interface GroupsModuleDeps {
   groupInteractions: GroupInteractionRepository;
   groupEntries: GroupEntryRepository;
   customers: CustomerRepository;
+  staff: StaffRepository;
   orders: OrderRepository;
   merchants: MerchantRepository;
   shopData: Pick<ShopDataRepositories, 'packages' | 'attendance'>;
   knowledge: KnowledgeBaseService;
   llm: Pick<LlmSettingsService, 'engineFor'>;
   weather: Pick<WeatherService, 'tomorrow'>;
-  apps: WecomAppRepository;
-  client: WecomClient;
+  wecom: Pick<Wecom, 'apps' | 'client' | 'contactsApi' | 'handlers'>;
   groupSends: GroupSendService;
-  /** what the WeCom integration builds for groups (until groups build their own) */
-  groupSync: GroupSyncService;
-  groupChatService: GroupChatService;
   /** 微信客服: "接龙+…" / "预约+…" written there count for the groups' posts */
   kf: Pick<KfService, 'onCustomerMessage'>;
 }
 
 export function build(d: GroupsModuleDeps) {
+  const sync = new GroupSyncService({
+    groups: d.groupChats,
+    contacts: d.wecom.contactsApi,
+    customers: d.customers,
+    staff: d.staff,
+  });
+  const chats = new GroupChatService(d.wecom.apps, d.wecom.contactsApi, d.customers);
+  d.wecom.handlers.register(groupEventHandlers(sync));
   const posts = new GroupPostService({
     posts: d.groupPosts,
     groups: d.groupChats,
@@ -66,8 +72,8 @@ export function build(d: GroupsModuleDeps) {
   const entries = new GroupEntryService({
     entries: d.groupEntries,
     groups: d.groupChats,
-    apps: d.apps,
-    client: d.client,
+    apps: d.wecom.apps,
+    client: d.wecom.client,
     knowledge: d.knowledge,
   });
   const interactions = new GroupInteractionService({
@@ -85,11 +91,11 @@ export function build(d: GroupsModuleDeps) {
   );
   const routes: RoutesOf = () => ({
     api: [
-      groupRoutes(d.groupChatService),
-      groupOperationsRoutes(d.groupSync, posts, interactions, entries, d.apps),
+      groupRoutes(chats),
+      groupOperationsRoutes(sync, posts, interactions, entries, d.wecom.apps),
       groupCalendarRoutes(calendars),
     ],
   });
   const jobs = [groupCalendarJob({ ...d.fanOut, merchants: d.merchants, groupPosts: posts, weather: d.weather })];
-  return { posts, calendars, entries, interactions, routes, jobs };
+  return { sync, chats, posts, calendars, entries, interactions, routes, jobs };
 }

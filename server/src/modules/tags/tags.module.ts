@@ -6,30 +6,42 @@ import type { KfRepository } from '../conversations/kf.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
-import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import { TagsApi } from '../wecom/api/tags-api.js';
+import type { InboxHandler } from '../wecom/inbox/inbox-processor.js';
+import type { Wecom } from '../wecom/wecom.module.js';
 import { autoTagJob } from './auto-tag.job.js';
+import type { CorpTagRepository } from './corp-tag.repository.js';
 import { AutoTagService } from './auto-tag.service.js';
 import { pushCustomerTagsJob } from './push-customer-tags.job.js';
 import type { TagRuleRepository } from './tag-rule.repository.js';
 import { tagRuleRoutes } from './tag-rule.routes.js';
 import { TagRuleService } from './tag-rule.service.js';
-import type { TagSyncService } from './tag-sync.service.js';
+import { TagSyncService } from './tag-sync.service.js';
 import { tagRoutes } from './tag.routes.js';
 
 export interface TagsModuleDeps {
   fanOut: MerchantFanOut;
   tagRules: TagRuleRepository;
+  corpTags: CorpTagRepository;
   customers: CustomerRepository;
   orders: OrderRepository;
   merchants: MerchantRepository;
   kf: KfRepository;
-  apps: WecomAppRepository;
-  tagSync: TagSyncService;
+  wecom: Pick<Wecom, 'apps' | 'client' | 'contactsApi' | 'handlers'>;
   /** queues the WeCom push of one customer's tags */
   tagsChanged: (merchantId: MerchantId, customerId: string) => Promise<unknown>;
 }
 
 export function build(d: TagsModuleDeps) {
+  const sync = new TagSyncService(d.corpTags, new TagsApi(d.wecom.client), d.wecom.contactsApi, d.customers);
+  // Any change to corp tags made in WeCom: mirror the list again (cheap, and correct whatever changed).
+  const pullTags: InboxHandler = async ({ app }) => void (await sync.pull(app));
+  d.wecom.handlers.register({
+    'change_external_tag/create': pullTags,
+    'change_external_tag/update': pullTags,
+    'change_external_tag/delete': pullTags,
+    'change_external_tag/shuffle': pullTags,
+  });
   const rules = new TagRuleService(d.tagRules);
   const autoTags = new AutoTagService({
     rules: d.tagRules,
@@ -39,7 +51,7 @@ export function build(d: TagsModuleDeps) {
     kf: d.kf,
     onTagsChanged: d.tagsChanged,
   });
-  const routes: RoutesOf = () => ({ api: [tagRoutes(d.tagSync), tagRuleRoutes(rules, autoTags)] });
-  const jobs = [autoTagJob({ ...d.fanOut, autoTags }), pushCustomerTagsJob({ apps: d.apps, tags: d.tagSync })];
-  return { rules, autoTags, routes, jobs };
+  const routes: RoutesOf = () => ({ api: [tagRoutes(sync), tagRuleRoutes(rules, autoTags)] });
+  const jobs = [autoTagJob({ ...d.fanOut, autoTags }), pushCustomerTagsJob({ apps: d.wecom.apps, tags: sync })];
+  return { sync, rules, autoTags, routes, jobs };
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { encrypt, getSignature } from '@wecom/crypto';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import type { StaffRepository } from '../staff/staff.repository.js';
+import type { StaffDirectory } from './staff-directory.js';
 import type { WecomClient } from './api/wecom-client.js';
 import { WecomApiError } from './api/wecom-errors.js';
 import type { WecomAppRepository, WecomCredentials } from './wecom-app.repository.js';
@@ -60,7 +60,7 @@ function failed(key: string, title: string, err: unknown): CheckResult {
 export class ConfigCheckService {
   constructor(
     private apps: WecomAppRepository,
-    private staff: StaffRepository,
+    private staff: StaffDirectory,
     private client: WecomClient,
   ) {}
 

@@ -2,8 +2,8 @@
 // of the merchant (and manager, when the card is for them too), opening a page of the owner's console.
 import { roleAtLeast, type StaffRole } from '@xiaoer/common/constants/roles';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import type { StaffRepository } from '../staff/staff.repository.js';
 import type { ContactsApi } from './api/contacts-api.js';
+import type { StaffDirectory } from './staff-directory.js';
 import type { WecomAppRepository } from './wecom-app.repository.js';
 
 export interface OwnerCard {
@@ -20,7 +20,7 @@ export class OwnerNotifier {
   constructor(
     private d: {
       apps: WecomAppRepository;
-      staff: StaffRepository;
+      staff: StaffDirectory;
       contacts: ContactsApi;
       /** the owner console's base URL */
       consoleUrl: string;

@@ -1,17 +1,97 @@
-// The WeCom integration as a module: what buildWecom wires, its callback and settings routes, the onboarding sync.
+// The WeCom integration: app credentials, the API client and its pure wrappers, callback intake and the inbox. It
+// imports no domain module (scripts/lint/layering.js): conversations, groups, tags, customers, channels and
+// campaigns build their own services from its client and apps, and register their inbox handlers with it.
+import type { Redis } from 'ioredis';
+import type { Config } from '../../config/env.js';
+import type { SecretBox } from '../../crypto/secret-box.js';
+import type { Database } from '../../db/database.js';
 import type { RoutesOf } from '../../http/module-routes.js';
+import type { Logger } from '../../logging/logger.js';
+import type { OutboundGuard } from '../../net/outbound-guard.js';
+import type { RedisLock } from '../../redis/lock.js';
+import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
+import { ContactsApi } from './api/contacts-api.js';
+import { CredentialCache } from './api/credential-cache.js';
+import { IdentityApi } from './api/identity-api.js';
+import { KfApi } from './api/kf-api.js';
+import { WecomClient } from './api/wecom-client.js';
+import { CallbackIntakeService } from './callback/callback-intake.service.js';
 import { wecomCallbackRoutes } from './callback/callback.routes.js';
-import { contactSyncJob } from './contacts/contact-sync.job.js';
-import { buildWecom, type WecomDeps } from './wecom.container.js';
+import { ConfigCheckService } from './config-check.service.js';
+import { InboxHandlers } from './inbox/inbox-handlers.js';
+import { InboxProcessor } from './inbox/inbox-processor.js';
+import { InboxSignal } from './inbox/inbox-signal.js';
+import { JsSdkService } from './jssdk.service.js';
+import { MediaService } from './media.service.js';
+import { OwnerNotifier } from './owner-notifier.js';
+import type { StaffDirectory } from './staff-directory.js';
+import { openWecomRepositories } from './wecom.repositories.js';
 import { wecomRoutes } from './wecom.routes.js';
 
+export interface WecomDeps {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  redis: Redis;
+  locks: RedisLock;
+  rateLimiter: FixedWindowRateLimiter;
+  secrets: SecretBox;
+  /** the merchant's members: who hears the owner's text cards, whose customers the configuration check reads */
+  staff: StaffDirectory;
+  /** merchant-supplied URLs (script images) are fetched only through it */
+  outbound: OutboundGuard;
+}
+
 export function build(d: WecomDeps) {
-  const wecom = buildWecom(d);
+  const { apps, inbox } = openWecomRepositories(d.db, d.secrets);
+  const inboxSignal = new InboxSignal(d.redis, d.logger);
+  const cache = new CredentialCache(d.redis, d.locks, d.secrets, d.logger);
+  const client = new WecomClient(
+    { baseUrl: d.config.wecom.apiBase, timeoutMs: d.config.wecom.timeoutMs },
+    cache,
+    d.rateLimiter,
+    d.logger,
+  );
+  const contactsApi = new ContactsApi(client);
+  const identity = new IdentityApi(client, cache);
+  const handlers = new InboxHandlers();
+  const intake = new CallbackIntakeService(apps, inbox, d.logger, inboxSignal);
+  const jssdk = new JsSdkService(apps, identity);
+  const configCheck = new ConfigCheckService(apps, d.staff, client);
   const routes: RoutesOf = (http) => ({
     // WeCom's callbacks are machine-to-machine and the hottest path: they read their own size-limited XML body
-    machine: [wecomCallbackRoutes(wecom.intake)],
-    api: [wecomRoutes(wecom.jssdk, d.jobs, wecom.configCheck, http.publicUrl)],
+    machine: [wecomCallbackRoutes(intake)],
+    api: [wecomRoutes(jssdk, configCheck, http.publicUrl)],
   });
-  const jobs = [contactSyncJob({ apps: wecom.apps, locks: d.locks, contactSync: wecom.contactSync })];
-  return { ...wecom, routes, jobs };
+  return {
+    apps,
+    client,
+    contactsApi,
+    kfApi: new KfApi(client),
+    identity,
+    jssdk,
+    configCheck,
+    media: new MediaService(d.redis, d.locks, contactsApi, apps, d.outbound),
+    notifier: new OwnerNotifier({
+      apps,
+      staff: d.staff,
+      contacts: contactsApi,
+      consoleUrl: `${d.config.http.publicUrl ?? 'https://work.weixin.qq.com'}/console`,
+    }),
+    intake,
+    inbox,
+    inboxSignal,
+    /** domain modules register what each kind of event does, at composition */
+    handlers,
+    inboxProcessor: new InboxProcessor(inbox, apps, handlers.byKind, d.logger, {
+      pollMs: d.config.jobs.inboxPollMs,
+      concurrency: 8,
+      // renewed every third of it while an event is handled (inbox-processor.ts)
+      leaseMs: 10_000,
+      maxAttempts: 8,
+    }),
+    routes,
+  };
 }
+
+export type Wecom = ReturnType<typeof build>;

@@ -1,6 +1,5 @@
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Database } from '../../db/database.js';
-import { openContactSyncRunRepository } from './contacts/contact-sync.repository.js';
 import { inboxModel } from './inbox/inbox.model.js';
 import { InboxRepository } from './inbox/inbox.repository.js';
 import { wecomAppModel } from './wecom-app.model.js';
@@ -10,5 +9,4 @@ import { WecomAppRepository } from './wecom-app.repository.js';
 export const openWecomRepositories = (db: Database, secrets: SecretBox) => ({
   apps: new WecomAppRepository(wecomAppModel(db), secrets),
   inbox: new InboxRepository(inboxModel(db)),
-  contactSyncRuns: openContactSyncRunRepository(db),
 });

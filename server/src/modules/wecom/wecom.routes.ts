@@ -2,14 +2,11 @@ import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/wecom';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
-import type { JobRuntime } from '../../jobs/job-runtime.js';
 import type { ConfigCheckService } from './config-check.service.js';
-import { CONTACT_SYNC } from './contacts/contact-sync.job.js';
 import type { JsSdkService } from './jssdk.service.js';
 
 export function wecomRoutes(
   jssdk: JsSdkService,
-  jobs: JobRuntime,
   configCheck: ConfigCheckService,
   publicUrl: () => string,
 ): Router<AuthedState> {
@@ -21,12 +18,6 @@ export function wecomRoutes(
   route(router, api.configCheck, requireRole('manager'), async (_, ctx) => ({
     checks: await configCheck.run(ctx.state.session.merchantId, publicUrl()),
   }));
-
-  // Onboarding: bring in every existing customer (runs in the background, resumes after a restart).
-  route(router, api.contactSync, requireRole('owner'), async (_, ctx) => {
-    await jobs.enqueue(CONTACT_SYNC, { merchantId: ctx.state.session.merchantId });
-    return { message: '已开始同步客户，完成后客户列表会自动更新' };
-  });
 
   return router;
 }

@@ -1,10 +1,10 @@
 // The onboarding sync: every customer of every member, through batch/get_by_user (100 members and 100 contacts a
 // page), upserted like an add event. Progress is saved after each page, so after a crash the next run resumes.
 import type { MerchantId } from '../../../tenancy/merchant-id.js';
-import type { CustomerRepository } from '../../customers/customer.repository.js';
+import type { CustomerRepository } from '../customer.repository.js';
 import type { StaffRepository } from '../../staff/staff.repository.js';
-import type { ContactsApi } from '../api/contacts-api.js';
-import type { WecomCredentials } from '../wecom-app.repository.js';
+import type { ContactsApi } from '../../wecom/api/contacts-api.js';
+import type { WecomCredentials } from '../../wecom/wecom-app.repository.js';
 import type { ContactSyncRunRecord, ContactSyncRunRepository } from './contact-sync.repository.js';
 import { channelFromState, genderFromWecom } from './welcome-message.js';
 

@@ -1,14 +1,14 @@
 // What each customer-contact event does. Every step is idempotent or recorded with once(), so a retry after a crash
 // neither duplicates a customer nor sends a second welcome message.
 import type { Logger } from '../../../logging/logger.js';
-import type { CustomerRecord, CustomerRepository } from '../../customers/customer.repository.js';
+import type { CustomerRecord, CustomerRepository } from '../customer.repository.js';
 import type { MerchantId } from '../../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../../merchants/merchant.repository.js';
 import type { StaffRepository } from '../../staff/staff.repository.js';
 import type { ChannelCodeService } from '../../channels/channel-code.service.js';
-import type { ContactsApi } from '../api/contacts-api.js';
-import { WecomApiError } from '../api/wecom-errors.js';
-import type { InboxContext, InboxHandler } from '../inbox/inbox-processor.js';
+import type { ContactsApi } from '../../wecom/api/contacts-api.js';
+import { WecomApiError } from '../../wecom/api/wecom-errors.js';
+import type { InboxContext, InboxHandler } from '../../wecom/inbox/inbox-processor.js';
 import { channelFromState, genderFromWecom, renderWelcome } from './welcome-message.js';
 
 /** Welcome codes that can no longer be used: already used, expired, or another app is sending. */

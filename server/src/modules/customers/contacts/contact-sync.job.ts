@@ -2,7 +2,7 @@ import { defineJob, jobKind } from '../../../jobs/job-definition.js';
 import type { RedisLock } from '../../../redis/lock.js';
 import { tenantKey } from '../../../redis/keys.js';
 import { asMerchantId } from '../../../tenancy/merchant-id.js';
-import type { WecomAppRepository } from '../wecom-app.repository.js';
+import type { WecomAppRepository } from '../../wecom/wecom-app.repository.js';
 import type { ContactSyncService } from './contact-sync.service.js';
 
 export const CONTACT_SYNC = jobKind<{ merchantId: string }>('wecom.contact-sync');

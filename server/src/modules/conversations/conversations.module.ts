@@ -1,0 +1,46 @@
+// 微信客服 conversations: sessions, messages and the send pipe. Customer messages are queued on the integration's
+// inbox (one lane per customer), and the inbox's 微信客服 events are handled here.
+import type { Redis } from 'ioredis';
+import type { Database } from '../../db/database.js';
+import type { Logger } from '../../logging/logger.js';
+import type { RedisLock } from '../../redis/lock.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { Wecom } from '../wecom/wecom.module.js';
+import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
+import { openConversationsRepositories } from './conversations.repositories.js';
+import { kfEventHandlers } from './kf-events.handler.js';
+import type { MessageRecord } from './kf.repository.js';
+import { KfService } from './kf.service.js';
+
+export interface ConversationsModuleDeps {
+  db: Database;
+  redis: Redis;
+  locks: RedisLock;
+  logger: Logger;
+  merchants: MerchantRepository;
+  wecom: Pick<Wecom, 'kfApi' | 'inbox' | 'inboxSignal' | 'handlers'>;
+}
+
+export function build(d: ConversationsModuleDeps) {
+  const { kf: repository } = openConversationsRepositories(d.db);
+  const queueCustomerMessage = async (app: WecomCredentials, message: MessageRecord) => {
+    const stored = await d.wecom.inbox.insert(app.merchantId, {
+      corpId: app.corpId,
+      dedupeKey: `kfmsg:${message.wecomMsgId}`,
+      kind: 'kf_message',
+      orderingKey: `kf:${message.openKfId}:${message.externalUserId}`,
+      // After the syncs (priority 1), which are quick and bring every shop's new messages in.
+      priority: 2,
+      payload: {
+        messageId: String(message._id),
+        openKfId: message.openKfId,
+        externalUserId: message.externalUserId,
+        sentAt: message.sentAt.toISOString(),
+      },
+    });
+    if (stored) d.wecom.inboxSignal.announce('due');
+  };
+  const kf = new KfService(repository, d.wecom.kfApi, d.locks, d.redis, d.merchants, d.logger, queueCustomerMessage);
+  d.wecom.handlers.register(kfEventHandlers(kf));
+  return { kf, repository };
+}
