@@ -42,4 +42,17 @@ export const tagRuleInputSchema = z
 export type TagRuleInput = z.infer<typeof tagRuleInputSchema>;
 
 /** A rule as the console lists it: as entered, with its id. */
-export type TagRuleDto = TagRuleInput & { id: string };
+export const tagRuleDtoSchema = z
+  .object({
+    id: z.string(),
+    tag: z.string(),
+    enabled: z.boolean(),
+    minSpendYuan: z.number().optional(),
+    minVisits: z.number().int().optional(),
+    minIdleDays: z.number().int().optional(),
+    maxIdleDays: z.number().int().optional(),
+    boughtItem: z.string().optional(),
+    keyword: z.string().optional(),
+  })
+  .strict();
+export type TagRuleDto = z.infer<typeof tagRuleDtoSchema>;

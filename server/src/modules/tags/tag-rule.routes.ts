@@ -1,8 +1,7 @@
 import { Router } from '@koa/router';
-import { idParamsSchema } from '@xiaoer/common/schemas/common';
-import { tagRuleInputSchema } from '@xiaoer/common/schemas/tag-rule';
+import * as api from '@xiaoer/common/api/tag-rules';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
-import { parse } from '../../http/validate.js';
+import { route } from '../../http/contract-route.js';
 import type { AutoTagService } from './auto-tag.service.js';
 import { presentTagRule } from './tag-rule.presenter.js';
 import type { TagRuleService } from './tag-rule.service.js';
@@ -11,25 +10,16 @@ import type { TagRuleService } from './tag-rule.service.js';
 export function tagRuleRoutes(rules: TagRuleService, autoTags: AutoTagService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/tag-rules' });
   router.use(requireRole('manager'));
-  router.get('/', async (ctx) => {
-    ctx.body = { items: (await rules.list(ctx.state.session.merchantId)).map(presentTagRule) };
-  });
-  router.post('/', async (ctx) => {
-    const input = parse(tagRuleInputSchema, ctx.request.body);
-    ctx.status = 201;
-    ctx.body = presentTagRule(await rules.create(ctx.state.session.merchantId, input));
-  });
-  router.put('/:id', async (ctx) => {
-    const { id } = parse(idParamsSchema, ctx.params);
-    const input = parse(tagRuleInputSchema, ctx.request.body);
-    ctx.body = presentTagRule(await rules.update(ctx.state.session.merchantId, id, input));
-  });
-  router.delete('/:id', async (ctx) => {
-    await rules.remove(ctx.state.session.merchantId, parse(idParamsSchema, ctx.params).id);
-    ctx.status = 204;
-  });
-  router.post('/apply', async (ctx) => {
-    ctx.body = await autoTags.apply(ctx.state.session.merchantId);
-  });
+  route(router, api.tagRules, async (_, ctx) => ({
+    items: (await rules.list(ctx.state.session.merchantId)).map(presentTagRule),
+  }));
+  route(router, api.createTagRule, async ({ body }, ctx) =>
+    presentTagRule(await rules.create(ctx.state.session.merchantId, body)),
+  );
+  route(router, api.updateTagRule, async ({ params, body }, ctx) =>
+    presentTagRule(await rules.update(ctx.state.session.merchantId, params.id, body)),
+  );
+  route(router, api.deleteTagRule, ({ params }, ctx) => rules.remove(ctx.state.session.merchantId, params.id));
+  route(router, api.applyTagRules, (_, ctx) => autoTags.apply(ctx.state.session.merchantId));
   return router;
 }
