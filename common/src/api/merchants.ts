@@ -1,5 +1,13 @@
 // The merchant: who they are, their shops and opening hours; and the shop's city for the weather.
-import { businessHoursUpdateSchema, merchantDtoSchema } from '../schemas/merchant.js';
+import { z } from 'zod';
+import { idParamsSchema } from '../schemas/common.js';
+import {
+  businessHoursUpdateSchema,
+  merchantDtoSchema,
+  merchantProfileUpdateSchema,
+  shopDtoSchema,
+  shopInputSchema,
+} from '../schemas/merchant.js';
 import { weatherLocationUpdateSchema, weatherOverviewDtoSchema } from '../schemas/weather.js';
 import { defineEndpoint } from './contract.js';
 
@@ -11,6 +19,40 @@ export const setBusinessHours = defineEndpoint({
   path: '/merchant/business-hours',
   request: businessHoursUpdateSchema,
   response: merchantDtoSchema,
+});
+
+/** The business's name and industry (the owner's: the industry picks the templates the shop starts from). */
+export const updateProfile = defineEndpoint({
+  method: 'PUT',
+  path: '/merchant/profile',
+  request: merchantProfileUpdateSchema,
+  response: merchantDtoSchema,
+});
+
+/** A shop (one to five per merchant; the owner's): the bot answers its address and phone. */
+export const addShop = defineEndpoint({
+  method: 'POST',
+  path: '/merchant/shops',
+  request: shopInputSchema,
+  response: shopDtoSchema,
+  status: 201,
+});
+
+export const updateShop = defineEndpoint({
+  method: 'PUT',
+  path: '/merchant/shops/:id',
+  params: idParamsSchema,
+  request: shopInputSchema,
+  response: shopDtoSchema,
+});
+
+/** Refused for the last shop, and for a shop staff still belong to. */
+export const removeShop = defineEndpoint({
+  method: 'DELETE',
+  path: '/merchant/shops/:id',
+  params: idParamsSchema,
+  response: z.void(),
+  status: 204,
 });
 
 /** The days ahead at the shop's city (when a weather source is configured). */

@@ -33,6 +33,42 @@ export const businessHoursUpdateSchema = z.object({
 });
 export type BusinessHoursUpdate = z.infer<typeof businessHoursUpdateSchema>;
 
+/** The merchant's name as shops and customers see it. */
+export const merchantNameSchema = z.string().trim().min(1, '请填写店铺名称').max(50, '店铺名称最多 50 个字');
+/** One of the five industries: it picks the industry template (scenarios, group calendar, knowledge starters). */
+export const industrySchema = z.enum(INDUSTRIES, { error: `行业请从这几项里选：${INDUSTRIES.join('、')}` });
+
+/** The business itself: its name and industry (the owner's; the operator set them first). */
+export const merchantProfileUpdateSchema = z.object({ name: merchantNameSchema, industry: industrySchema }).strict();
+export type MerchantProfileUpdate = z.infer<typeof merchantProfileUpdateSchema>;
+
+/**
+ * A shop's phone as customers dial it: a mobile (13800138000), a landline with its area code (028-12345678,
+ * optionally an extension), or a 400/800 number. Spaces are dropped before the check.
+ */
+export const shopPhoneSchema = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(
+    z
+      .string()
+      .min(1, '请填写门店电话')
+      .regex(
+        /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/,
+        '电话格式不对：手机号 11 位，座机请带区号，如 028-12345678',
+      ),
+  );
+
+/** A shop as the owner enters it: customers ask the bot for its address and phone. */
+export const shopInputSchema = z
+  .object({
+    name: z.string().trim().min(1, '请填写门店名称').max(50, '门店名称最多 50 个字'),
+    address: z.string().trim().min(1, '请填写门店地址').max(200, '门店地址最多 200 个字'),
+    phone: shopPhoneSchema,
+  })
+  .strict();
+export type ShopInput = z.infer<typeof shopInputSchema>;
+
 export const shopDtoSchema = z
   .object({ id: z.string(), name: z.string(), address: z.string().optional(), phone: z.string().optional() })
   .strict();
