@@ -28,6 +28,11 @@ export const groupPostDtoSchema = z.object({
   error: z.string().optional(),
   /** the group-send task made on approval */
   groupSendId: z.string().optional(),
+  /**
+   * the group's members who opted out of marketing (in the owner's review): a group post reaches every member, WeCom
+   * cannot leave one out, so the owner sees how many will read it anyway
+   */
+  optedOutMembers: z.number().int().min(0).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

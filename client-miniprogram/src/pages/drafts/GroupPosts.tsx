@@ -39,6 +39,11 @@ export function GroupPosts() {
           ) : (
             <View className="summary">{p.text}</View>
           )}
+          {p.optedOutMembers ? (
+            <View className="muted" style={{ marginTop: '8px' }}>
+              {`群里有 ${p.optedOutMembers} 位客户已退订营销消息：群消息无法单独避开他们，他们也会看到这条`}
+            </View>
+          ) : null}
           <View className="btn-row">
             {editing?.id === p.id ? (
               <>

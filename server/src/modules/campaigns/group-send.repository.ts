@@ -33,14 +33,22 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
     return this.model.findOne(this.scoped(merchantId, { key })).lean<GroupSendRecord>().exec();
   }
 
-  /** Tasks since a moment that include any of these customers: the local cap check. */
+  /**
+   * Tasks since a moment that include any of these customers: the local cap check. A task stopped before its sender
+   * confirmed it reached no one and does not count (one made again without an opted-out customer counts once).
+   */
   sentToSince(
     merchantId: MerchantId,
     externalUserIds: string[],
     since: Date,
   ): Promise<Pick<GroupSendRecord, 'externalUserIds' | 'createdAt'>[]> {
+    const filter = {
+      externalUserIds: { $in: externalUserIds },
+      createdAt: { $gte: since },
+      $or: [{ cancelledAt: { $exists: false } }, { status: 'confirmed' as const }],
+    };
     return this.model
-      .find(this.scoped(merchantId, { externalUserIds: { $in: externalUserIds }, createdAt: { $gte: since } }), {
+      .find(this.scoped(merchantId, filter), {
         externalUserIds: 1,
         createdAt: 1,
       })
@@ -48,8 +56,30 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
       .exec();
   }
 
-  async markCancelled(merchantId: MerchantId, id: Types.ObjectId, at: Date): Promise<void> {
-    await this.model.updateOne(this.scoped(merchantId, { _id: id }), { $set: { cancelledAt: at } }).exec();
+  async markCancelled(
+    merchantId: MerchantId,
+    id: Types.ObjectId,
+    at: Date,
+    replacedBy?: Types.ObjectId,
+  ): Promise<void> {
+    const set = { cancelledAt: at, ...(replacedBy ? { replacedBy } : {}) };
+    await this.model.updateOne(this.scoped(merchantId, { _id: id }), { $set: set }).exec();
+  }
+
+  /**
+   * The customer's tasks made by hand (no draft's key; to customers, not groups) since a moment that are not known
+   * to be confirmed or stopped: what an opt-out takes them off.
+   */
+  openNaming(merchantId: MerchantId, externalUserId: string, since: Date): Promise<GroupSendRecord[]> {
+    const filter = {
+      externalUserIds: externalUserId,
+      createdAt: { $gte: since },
+      status: 'created' as const,
+      cancelledAt: { $exists: false },
+      key: { $exists: false },
+      chatIds: { $exists: false },
+    };
+    return this.model.find(this.scoped(merchantId, filter)).limit(100).lean<GroupSendRecord[]>().exec();
   }
 
   /** WeCom's view of the task as read now: confirmed by its sender or not, and each recipient's result. */

@@ -163,6 +163,46 @@ export class GroupSendService {
     await this.tasks.markCancelled(merchantId, task._id, now);
   }
 
+  /**
+   * A customer opted out: WeCom cannot take one recipient off a task, so each task made by hand that names them and
+   * that its sender has not confirmed is stopped in WeCom and made again for the others (same sender and text), or
+   * just stopped when it was for them alone. A task WeCom reports confirmed once stopped has gone out and is not made
+   * again. Tasks of drafts are the drafts inbox's to stop; posts to groups cannot leave a member out. Returns how many
+   * tasks were made again.
+   */
+  async withdraw(merchantId: MerchantId, customerId: string, now = new Date()): Promise<number> {
+    const customer = await this.customers.findById(merchantId, customerId);
+    if (!customer?.externalUserId) return 0;
+    const open = await this.tasks.openNaming(merchantId, customer.externalUserId, new Date(now.getTime() - 30 * DAY));
+    const app = open.length ? await this.apps.findByMerchant(merchantId) : null;
+    let remade = 0;
+    for (const task of app ? open : []) {
+      await this.client.post(app!, '/cgi-bin/externalcontact/cancel_groupmsg_send', { msgid: task.msgid });
+      if ((await this.sync(merchantId, task._id)).status === 'confirmed') continue; // confirmed before it was stopped
+      // stopped for good before it is made again: a failure from here leaves at most a task without the customer
+      await this.tasks.markCancelled(merchantId, task._id, now);
+      const others = task.externalUserIds.filter((id) => id !== customer.externalUserId);
+      if (!others.length) continue;
+      const res = await this.client.post(app!, '/cgi-bin/externalcontact/add_msg_template', {
+        chat_type: 'single',
+        external_userid: others,
+        sender: task.senderUserId,
+        text: { content: task.text },
+      });
+      const made = await this.tasks.insert(merchantId, {
+        senderStaffId: task.senderStaffId,
+        senderUserId: task.senderUserId,
+        text: task.text,
+        msgid: String(res.msgid),
+        externalUserIds: others,
+        skipped: [...task.skipped, { customerId: customer._id, reason: 'opted_out' }],
+      });
+      await this.tasks.markCancelled(merchantId, task._id, now, made._id);
+      remade++;
+    }
+    return remade;
+  }
+
   /** Reads WeCom's view of the task: has the sender confirmed it, and who received it. */
   async refresh(merchantId: MerchantId, id: string): Promise<GroupSendDto> {
     return present(await this.sync(merchantId, id));

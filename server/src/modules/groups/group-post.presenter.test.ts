@@ -48,4 +48,11 @@ describe('presentGroupPost', () => {
     expect(presentGroupPost(record())).not.toHaveProperty('error');
     expect(presentGroupPost(record())).not.toHaveProperty('groupSendId');
   });
+
+  it('tells the owner’s review how many of the group’s members opted out, only when it was asked', () => {
+    expect(presentGroupPost(record(), 2).optedOutMembers).toBe(2);
+    expect(presentGroupPost(record(), 0).optedOutMembers).toBe(0);
+    expect(presentGroupPost(record())).not.toHaveProperty('optedOutMembers');
+    expect(groupPostDtoSchema.strict().parse(presentGroupPost(record(), 1))).toMatchObject({ optedOutMembers: 1 });
+  });
 });

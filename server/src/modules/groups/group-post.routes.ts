@@ -75,7 +75,8 @@ export function groupOperationsRoutes(
   });
   router.get('/group-posts', async (ctx) => {
     const { status } = parse(groupPostListQuerySchema, ctx.query);
-    ctx.body = { items: (await posts.list(ctx.state.session.merchantId, status)).map(presentGroupPost) };
+    const review = await posts.list(ctx.state.session.merchantId, status);
+    ctx.body = { items: review.posts.map((p) => presentGroupPost(p, review.optedOutMembers.get(p.chatId))) };
   });
   router.post('/group-posts/draft-week', async (ctx) => {
     ctx.body = await posts.draftWeek(ctx.state.session.merchantId, parse(draftWeekSchema, ctx.request.body).monday);

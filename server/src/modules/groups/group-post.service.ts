@@ -1,6 +1,8 @@
 // The group calendar (群SOP) at work: each week, every live group whose layer has a calendar gets its posts drafted
 // (80/20 kept by planWeek, texts grounded by writePost and checked by the guardrails); the owner approves, edits or
 // rejects; an approved post becomes a group-send task (chat_type group) for the group's owner to confirm in WeCom.
+// A group post reaches every member (see group-post-audience.ts): it never names one who opted out, and the owner's
+// review shows how many of them the group holds.
 import {
   GROUP_POST_KINDS,
   MAX_PROMO_SHARE,
@@ -22,6 +24,7 @@ import { merchantZone } from '../ai/business-hours.js';
 import { planWeek } from './group-calendar.js';
 import type { GroupPost } from './group-post.model.js';
 import type { GroupPostRecord, GroupPostRepository, GroupPostStatus } from './group-post.repository.js';
+import { nameableMembers, optedOutMembers } from './group-post-audience.js';
 import { weatherPost, writePost, type WrittenPost } from './group-post-writer.js';
 import type { GroupChatRecord, GroupChatRepository } from './group.repository.js';
 import { weekAttendance, type StudentAttendance } from './week-attendance.js';
@@ -74,10 +77,11 @@ export class GroupPostService {
         promoPct: plan.promoPct,
         dropped: plan.dropped.map((s) => s.title),
       });
-      const members = [...(await this.d.customers.findManyByIds(merchantId, group.customerIds)).values()];
+      const members = await nameableMembers(this.d.customers, merchantId, group.customerIds);
       const birthdays = members.filter((c) => c.birthday && weekDays.has(c.birthday.slice(5, 10)));
+      const students = members.map((c) => c._id);
       const attendance = plan.slots.some((s) => s.topic === 'study_report')
-        ? await weekAttendance(this.d.attendance, merchantId, group.customerIds, monday)
+        ? await weekAttendance(this.d.attendance, merchantId, students, monday)
         : undefined;
       for (const slot of plan.slots.filter(
         (s) => (!from || s.date >= from) && !drafted.has(slotKey(group.chatId, s)),
@@ -218,8 +222,16 @@ export class GroupPostService {
     }
   }
 
-  list(merchantId: MerchantId, status?: GroupPostStatus): Promise<GroupPostRecord[]> {
-    return this.d.posts.list(merchantId, status);
+  /** The owner's review: the posts, and per group how many of its members opted out (they will read it too). */
+  async list(
+    merchantId: MerchantId,
+    status?: GroupPostStatus,
+  ): Promise<{ posts: GroupPostRecord[]; optedOutMembers: Map<string, number> }> {
+    const posts = await this.d.posts.list(merchantId, status);
+    return {
+      posts,
+      optedOutMembers: await optedOutMembers(this.d, merchantId, [...new Set(posts.map((p) => p.chatId))]),
+    };
   }
 
   /** Approved (as written, or edited and checked again): the group owner's WeCom task. */

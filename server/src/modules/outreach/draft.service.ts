@@ -141,8 +141,9 @@ export class DraftService {
 
   /**
    * The customer opted out: their drafts still waiting (for the owner, or for quiet hours to end) will not be sent,
-   * and group-send tasks their staff member has not confirmed yet are stopped in WeCom. A task WeCom could not be told
-   * about now is stopped at the next delivery check (refreshDelivery), which checks consent again.
+   * and group-send tasks their staff member has not confirmed yet are stopped in WeCom — a draft's task WeCom could
+   * not be told about now is stopped at the next delivery check (refreshDelivery), which checks consent again — and
+   * group sends made by hand that name them are made again without them (GroupSendService.withdraw).
    */
   async cancelPendingFor(merchantId: MerchantId, customerId: Types.ObjectId): Promise<void> {
     const reason = SUPPRESSION_REASONS.opted_out;
@@ -157,6 +158,9 @@ export class DraftService {
           ),
         );
     }
+    await this.d.groupSends
+      .withdraw(merchantId, String(customerId))
+      .catch((err) => this.d.logger.error({ err }, 'opted-out customer not taken off their unconfirmed group sends'));
   }
 
   /**
