@@ -15,22 +15,8 @@ import { JobRuntime } from '../jobs/job-runtime.js';
 import type { MerchantFanOut } from '../jobs/per-merchant-job.js';
 import type { MerchantId } from '../tenancy/merchant-id.js';
 import { hostname } from 'node:os';
-import { openCampaignsRepositories } from '../modules/campaigns/campaigns.repositories.js';
-import { openCatalogRepositories } from '../modules/catalog/catalog.repositories.js';
-import { openChannelsRepositories } from '../modules/channels/channels.repositories.js';
-import type { OptedOutHook } from '../modules/customers/customer.repository.js';
-import { openCustomersRepositories } from '../modules/customers/customers.repositories.js';
-import { openGroupsRepositories } from '../modules/groups/groups.repositories.js';
-import type { SettingsChangedHook } from '../modules/merchants/merchant.repository.js';
-import { openMerchantsRepositories } from '../modules/merchants/merchants.repositories.js';
-import { openOrdersRepositories } from '../modules/orders/orders.repositories.js';
-import { openOutreachRepositories } from '../modules/outreach/outreach.repositories.js';
-import { openReportsRepositories } from '../modules/reports/reports.repositories.js';
 import { buildShopData } from '../modules/shop-data/shop-data.js';
-import { openShopsRepositories } from '../modules/shops/shops.repositories.js';
-import { openStaffRepositories } from '../modules/staff/staff.repositories.js';
 import { PUSH_CUSTOMER_TAGS } from '../modules/tags/push-customer-tags.job.js';
-import { openTagsRepositories } from '../modules/tags/tags.repositories.js';
 import * as aiModule from '../modules/ai/ai.module.js';
 import * as alertsModule from '../modules/alerts/alerts.module.js';
 import * as authModule from '../modules/auth/auth.module.js';
@@ -51,29 +37,16 @@ import * as tagsModule from '../modules/tags/tags.module.js';
 import * as weatherModule from '../modules/weather/weather.module.js';
 import * as wecomModule from '../modules/wecom/wecom.module.js';
 import type { ModuleParts } from './module-parts.js';
+import { openSharedRepositories, type RepositoryHooks } from './repositories.js';
 
 export function buildContainer(config: Config, logger: Logger, mongo: Database, redis: Redis) {
-  // every opt-out cancels the customer's pending drafts (late-bound: the drafts inbox is built below)
-  const cancelDrafts: OptedOutHook = (merchantId, customerId) =>
-    outreach.drafts.cancelPendingFor(merchantId, customerId);
-  // saved settings bump the knowledge version (late-bound: the knowledge base is built with the AI below)
-  const settingsChanged: SettingsChangedHook = (merchantId) => ai.knowledge.changed(merchantId);
-  // the repositories more than one module reads (tests reach them too); a module opens the ones only it uses
-  const repositories = {
-    ...openMerchantsRepositories(mongo, { settingsChanged }),
-    ...openShopsRepositories(mongo),
-    ...openStaffRepositories(mongo),
-    ...openCustomersRepositories(mongo, { optedOut: cancelDrafts }),
-    ...openCatalogRepositories(mongo, { menuChanged: settingsChanged }),
-    ...openOrdersRepositories(mongo),
-    ...openOutreachRepositories(mongo),
-    ...openReportsRepositories(mongo),
-    ...openGroupsRepositories(mongo),
-    ...openCampaignsRepositories(mongo),
-    ...openChannelsRepositories(mongo),
-    ...openTagsRepositories(mongo),
+  const hooks: RepositoryHooks = {
+    // every opt-out cancels the customer's pending drafts (late-bound: the drafts inbox is built below)
+    optedOut: (merchantId, customerId) => outreach.drafts.cancelPendingFor(merchantId, customerId),
+    // saved settings and menu changes renew the knowledge snapshot (late-bound: built with the AI below)
+    settingsChanged: (merchantId) => ai.knowledge.changed(merchantId),
   };
-
+  const repositories = openSharedRepositories(mongo, hooks);
   const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
   const secrets = new SecretBox(config.masterKey);
   const locks = new RedisLock(redis);
@@ -236,8 +209,10 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
   const shops = shopsModule.build({ shops: repositories.shops });
   const merchants = merchantsModule.build({
     merchants: repositories.merchants,
-    shops: repositories.shops,
     shopService: shops.service,
+    staff: repositories.staff,
+    // the audit list is opened by the operator module, built below
+    audit: { record: (merchantId, entry) => operator.audit.record(merchantId, entry) },
     knowledge: ai.knowledge,
   });
   const auth = authModule.build({
