@@ -417,17 +417,29 @@ describe('getting into a layer', () => {
 
 describe('a tutoring centre’s parents group', () => {
   it('posts the week’s study report from attendance, naming the students who came to every class', async () => {
-    await w.app.container.mongo
-      .collection('merchants')
-      .updateOne({ _id: w.tenant.merchant._id }, { $set: { industry: '教育培训' } });
-    await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
-    await w.app.request(`/api/customer-groups/${chatId}/layer`, {
+    const centre = await w.addMerchant('off', '教育培训');
+    const teacher = centre.tenant.people.staff.wecomUserId;
+    const parents: string[] = [];
+    for (const name of ['乐乐妈妈', '豆豆爸爸']) {
+      const { externalUserId } = await w.standin.customers.addsMember(centre.corpId, teacher, { name });
+      parents.push(externalUserId);
+    }
+    await w.drain(); // the parents are customers before their group is opened
+    const { chatId: parentsChat } = await w.standin.customers.opensGroup(
+      centre.corpId,
+      teacher,
+      '少儿英语家长群',
+      parents,
+    );
+    await w.drain();
+    const { tokens, merchantId } = centre.tenant;
+    const layer = await w.app.request(`/api/customer-groups/${parentsChat}/layer`, {
       method: 'PUT',
-      token: w.tenant.tokens.manager,
+      token: tokens.manager,
       body: { layer: 'parents' },
     });
-    const post = (path: string, body: unknown) =>
-      w.app.request(`/api/intake/${path}`, { token: w.tenant.tokens.manager, body });
+    expect(layer.status).toBe(204);
+    const post = (path: string, body: unknown) => w.app.request(`/api/intake/${path}`, { token: tokens.manager, body });
     await post('course-packages', {
       packages: [
         {
@@ -436,7 +448,7 @@ describe('a tutoring centre’s parents group', () => {
           studentName: '乐乐',
           totalHours: 48,
           remainingHours: 20,
-          customer: { externalUserId: customers[0] },
+          customer: { externalUserId: parents[0] },
         },
         {
           externalId: 'PK-DD',
@@ -444,7 +456,7 @@ describe('a tutoring centre’s parents group', () => {
           studentName: '豆豆',
           totalHours: 48,
           remainingHours: 20,
-          customer: { externalUserId: customers[2] },
+          customer: { externalUserId: parents[1] },
         },
       ],
     });
@@ -457,10 +469,10 @@ describe('a tutoring centre’s parents group', () => {
         { externalId: 'A5', packageId: 'PK-DD', at: '2026-11-24T18:00:00+08:00' }, // the week before
       ],
     });
-    const week = await w.app.container.groupPosts.draftWeek(w.tenant.merchantId, '2026-11-30');
+    const week = await w.app.container.groupPosts.draftWeek(merchantId, '2026-11-30');
     expect(week.balance[0]).toMatchObject({ promoPct: 0, dropped: [] });
-    const report = (await w.app.container.repositories.groupPosts.list(w.tenant.merchantId)).find(
-      (p) => p.chatId === chatId && p.topic === 'study_report' && p.date === '2026-12-06',
+    const report = (await w.app.container.repositories.groupPosts.list(merchantId)).find(
+      (p) => p.chatId === parentsChat && p.topic === 'study_report' && p.date === '2026-12-06',
     )!;
     expect(report.text).toBe(
       '【本周学习周报】本周共上课 4 节次，出勤率 75%。本周全勤：乐乐，给小朋友们点个赞👍有请假的同学记得和老师约补课。',

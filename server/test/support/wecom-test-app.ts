@@ -1,6 +1,7 @@
 // A test app wired to a WeCom stand-in: the merchant's WeCom app configured, its corp seeded in the stand-in with
 // the callback URL pointing at our server, members matching our staff.
 import { randomBytes } from 'node:crypto';
+import type { Industry } from '@xiaoer/common/constants/industries';
 import { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
 import { buildTenant } from './factories.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -23,8 +24,8 @@ export async function startWecomTestApp(
     },
   });
   /** A merchant with its WeCom app configured and its corp seeded in the stand-in (callbacks go to our server). */
-  const connectMerchant = async (autoReply = options.autoReply ?? 'off') => {
-    const tenant = await buildTenant(app.container);
+  const connectMerchant = async (autoReply = options.autoReply ?? 'off', industry?: Industry) => {
+    const tenant = await buildTenant(app.container, industry ? { industry } : {});
     // The bot stays out of tests about the pipe itself unless a test asks for it.
     await app.container.repositories.merchants.setAutoReplyMode(tenant.merchantId, autoReply);
     const corpId = `ww${randomBytes(6).toString('hex')}`;
@@ -60,7 +61,7 @@ export async function startWecomTestApp(
     tenant,
     corpId,
     credentials,
-    /** another merchant on the same server and stand-in, with its own corp and 微信客服 account */
+    /** another merchant (of the industry given) on the same server and stand-in, with its own corp and 微信客服 */
     addMerchant: connectMerchant,
     /** handles everything in the inbox now (the worker loop does this in the background in the worker role) */
     drain: () => app.container.wecom.inboxProcessor.drain(),
