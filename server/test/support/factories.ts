@@ -62,8 +62,8 @@ export async function buildCustomer(
 }
 
 /** A merchant with an owner, a manager and a staff member, and a session token for each. */
-export async function buildTenant(c: Container, merchantOverrides: Partial<Merchant> = {}) {
-  const merchant = await buildMerchant(c, merchantOverrides);
+export async function buildTenant(c: Container) {
+  const merchant = await buildMerchant(c);
   const merchantId = asMerchantId(merchant._id);
   const shop = await buildShop(c, merchantId);
   const people = {

@@ -1,7 +1,6 @@
 // A test app wired to a WeCom stand-in: the merchant's WeCom app configured, its corp seeded in the stand-in with
 // the callback URL pointing at our server, members matching our staff.
 import { randomBytes } from 'node:crypto';
-import type { Industry } from '@xiaoer/common/constants/industries';
 import { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
 import { buildTenant } from './factories.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -24,8 +23,8 @@ export async function startWecomTestApp(
     },
   });
   /** A merchant with its WeCom app configured and its corp seeded in the stand-in (callbacks go to our server). */
-  const connectMerchant = async (autoReply = options.autoReply ?? 'off', industry?: Industry) => {
-    const tenant = await buildTenant(app.container, industry ? { industry } : {});
+  const connectMerchant = async (autoReply = options.autoReply ?? 'off') => {
+    const tenant = await buildTenant(app.container);
     // The bot stays out of tests about the pipe itself unless a test asks for it.
     await app.container.repositories.merchants.setAutoReplyMode(tenant.merchantId, autoReply);
     const corpId = `ww${randomBytes(6).toString('hex')}`;
@@ -61,7 +60,7 @@ export async function startWecomTestApp(
     tenant,
     corpId,
     credentials,
-    /** another merchant (of the industry given) on the same server and stand-in, with its own corp and 微信客服 */
+    /** another merchant on the same server and stand-in, with its own corp and 微信客服 account */
     addMerchant: connectMerchant,
     /** handles everything in the inbox now (the worker loop does this in the background in the worker role) */
     drain: () => app.container.wecom.inboxProcessor.drain(),
