@@ -34,9 +34,11 @@ function sendsNonText(externalUserId: string, msgtype: 'image' | 'voice' | 'emot
 
 /** What became of the customer's question in the inbox, and whether the bot answered the customer at all. */
 async function outcome(externalUserId: string) {
-  const { mongo } = w.app.container;
-  const question = await mongo.collection('messages').findOne({ externalUserId, text: QUESTION });
-  const event = await mongo.collection('wecom_inbox').findOne({ 'payload.messageId': String(question!._id) });
+  const { wecom, kfRepository } = w.app.container;
+  const conversation = await kfRepository.conversation(w.tenant.merchantId, externalUserId, 1000);
+  const question = conversation.find((m) => m.direction === 'in' && m.text === QUESTION);
+  const lane = await wecom.inbox.lane(w.tenant.merchantId, `kf:${openKfId()}:${externalUserId}`);
+  const event = lane.find((e) => e.payload.messageId === String(question!._id));
   const answers = w.standin.state.kfSent.filter((m) => m.touser === externalUserId);
   return { event, answers };
 }
