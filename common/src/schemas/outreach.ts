@@ -16,6 +16,8 @@ export const draftDtoSchema = z
     status: z.enum(DRAFT_STATUSES),
     error: z.string().optional(),
     groupSendId: z.string().optional(),
+    /** approved in the merchant's quiet hours: it waits, and goes out after this moment (ISO) */
+    sendAfter: z.string().optional(),
     audit: z.array(
       z.object({ at: z.string(), by: z.string(), action: z.string(), note: z.string().optional() }).strict(),
     ),

@@ -41,6 +41,7 @@ describe('quiet hours at the moment of sending', () => {
       note: `现在是免打扰时段（${localClock(-60)}–${localClock(60)}），${localClock(60)}后自动发送`,
     });
     const sendAfter = (await storedDraft(w, c.draftId))!.sendAfter!.getTime();
+    expect(res.body.sendAfter).toBe(new Date(sendAfter).toISOString());
     expect(sendAfter).toBeGreaterThan(later(58).getTime());
     expect(sendAfter).toBeLessThanOrEqual(later(60).getTime());
     expect(reached(w, c.externalUserId)).toEqual({ kf: [], groupSends: 0 });

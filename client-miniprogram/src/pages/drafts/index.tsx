@@ -108,6 +108,9 @@ export default function Drafts() {
                   <View className="summary">{d.text}</View>
                 )}
                 {d.error && <View className="up">{d.error}</View>}
+                {d.status === 'approved' && d.sendAfter && (
+                  <View className="muted">{`免打扰时段，${shortTime(d.sendAfter)} 后自动发送`}</View>
+                )}
                 {tab === 'pending' && (
                   <View className="btn-row">
                     {editing?.id === d.id ? (

@@ -18,6 +18,8 @@ export const presentDraft = (d: DraftRecord, customerName: string): DraftDto => 
   status: d.status,
   ...(d.error ? { error: d.error } : {}),
   ...(d.groupSendId ? { groupSendId: String(d.groupSendId) } : {}),
+  // waiting out quiet hours (once it has gone out, when it waited is only in the audit trail)
+  ...(d.status === 'approved' && d.sendAfter ? { sendAfter: d.sendAfter.toISOString() } : {}),
   audit: d.audit.map((a) => ({
     at: a.at.toISOString(),
     by: a.by,
