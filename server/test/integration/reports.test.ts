@@ -65,26 +65,36 @@ beforeAll(async () => {
   ])
     await c.ai.decisions.record(merchantId, d);
   // waits of 4 s (bot), 10 s (bot) and 3 min (staff after a handoff): the median is 10 s
-  const message = (externalUserId: string, direction: string, when: string, status?: string) => ({
-    merchantId: w.tenant.merchant._id,
-    channel: 'kf',
+  const message = (externalUserId: string, when: string) => ({
+    channel: 'kf' as const,
     openKfId: 'wk1',
     externalUserId,
-    direction,
     msgtype: 'text',
     sentAt: at(when),
-    ...(status ? { status } : {}),
   });
-  await c.mongo.collection('messages').insertMany([
-    message('wmA', 'in', '2026-11-22T23:00:00'),
-    message('wmA', 'out', '2026-11-22T23:00:04', 'sent'),
-    message('wmB', 'in', '2026-11-22T07:00:00'),
-    message('wmB', 'out', '2026-11-22T07:00:10', 'sent'),
-    message('wmC', 'in', '2026-11-22T22:00:00'),
-    message('wmC', 'out', '2026-11-22T22:00:02', 'not_attempted'),
-    message('wmC', 'out', '2026-11-22T22:03:00', 'sent'),
-    message(regular.externalUserId!, 'in', '2026-11-22T11:00:00'), // answers the win-back below
+  // what customers wrote, as the 微信客服 sync stores it ...
+  const wrote = (externalUserId: string, when: string) => ({
+    ...message(externalUserId, when),
+    direction: 'in' as const,
+  });
+  await c.kfRepository.insertSynced(merchantId, [
+    wrote('wmA', '2026-11-22T23:00:00'),
+    wrote('wmB', '2026-11-22T07:00:00'),
+    wrote('wmC', '2026-11-22T22:00:00'),
+    wrote(regular.externalUserId!, '2026-11-22T11:00:00'), // answers the win-back below
   ]);
+  // ... and the replies, as the send pipe records them
+  let sends = 0;
+  for (const [externalUserId, when, status] of [
+    ['wmA', '2026-11-22T23:00:04', 'sent'],
+    ['wmB', '2026-11-22T07:00:10', 'sent'],
+    ['wmC', '2026-11-22T22:00:02', 'not_attempted'],
+    ['wmC', '2026-11-22T22:03:00', 'sent'],
+  ] as const) {
+    const ourMsgId = `report-reply-${++sends}`;
+    await c.kfRepository.insertOutgoing(merchantId, { ...message(externalUserId, when), direction: 'out', ourMsgId });
+    await c.kfRepository.setOutgoingStatus(merchantId, ourMsgId, status);
+  }
   await c.repositories.drafts.insertMany(merchantId, [
     {
       scenario: 'dormant_winback',
@@ -99,20 +109,11 @@ beforeAll(async () => {
       updatedAt: at('2026-11-22T10:00:00'),
     },
   ]);
-  await c.mongo.collection('alerts').insertOne({
-    merchantId: w.tenant.merchant._id,
-    kind: 'bad_review',
-    key: 'RV-1',
-    level: 'urgent',
-    title: '差评预警',
-    body: '…',
-    data: {},
-    status: 'open',
-    notify: 'sent',
-    notifyAttempts: 1,
-    createdAt: at('2026-11-22T13:00:00'),
-    updatedAt: at('2026-11-22T13:00:00'),
-  });
+  await c.alerts.service.raise(
+    merchantId,
+    [{ kind: 'bad_review', key: 'RV-1', level: 'urgent', title: '差评预警', body: '…', data: {} }],
+    at('2026-11-22T13:00:00'),
+  );
 });
 afterAll(() => w.close());
 
