@@ -46,7 +46,7 @@ export const updateShop = defineEndpoint({
   response: shopDtoSchema,
 });
 
-/** Refused for the last shop, and for a shop staff still belong to. */
+/** Refused while staff still belong to the shop. */
 export const removeShop = defineEndpoint({
   method: 'DELETE',
   path: '/merchant/shops/:id',

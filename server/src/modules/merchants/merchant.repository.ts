@@ -42,6 +42,14 @@ export class MerchantRepository {
       .exec();
   }
 
+  /** The business's name and industry; the merchant after the change. */
+  updateProfile(merchantId: MerchantId, profile: Pick<Merchant, 'name' | 'industry'>): Promise<MerchantRecord | null> {
+    return this.model
+      .findByIdAndUpdate(merchantObjectId(merchantId), { $set: profile }, { returnDocument: 'after' })
+      .lean<MerchantRecord>()
+      .exec();
+  }
+
   /** The scenario settings: the scans read them with the knowledge snapshot, so this bumps its version. */
   async setOutreach(merchantId: MerchantId, outreach: Merchant['outreach']): Promise<void> {
     await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { outreach } }).exec();

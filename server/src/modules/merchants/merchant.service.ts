@@ -1,22 +1,42 @@
-import type { BusinessHoursUpdate } from '@xiaoer/common/schemas/merchant';
-import { AppError, notFound } from '../../errors/app-error.js';
+import type { BusinessHoursUpdate, MerchantProfileUpdate, ShopInput } from '@xiaoer/common/schemas/merchant';
+import { AppError, conflict, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import type { ShopRepository } from '../shops/shop.repository.js';
+import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
+import type { ShopRecord } from '../shops/shop.repository.js';
+import type { ShopService } from '../shops/shop.service.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { AuditActor } from './merchant-audit.model.js';
+import type { MerchantAuditRepository } from './merchant-audit.repository.js';
 import type { MerchantRecord, MerchantRepository } from './merchant.repository.js';
 
+export interface MerchantServiceDeps {
+  merchants: MerchantRepository;
+  shops: ShopService;
+  staff: Pick<StaffRepository, 'count'>;
+  /** the merchant's audit list: every setup step, with who did it */
+  audit: Pick<MerchantAuditRepository, 'record'>;
+  /** the bot reads the name, shops and hours with the knowledge snapshot, renewed in every process on a change */
+  knowledge: Pick<KnowledgeBaseService, 'changed'>;
+}
+
+/** The business as the owner sets it up: its name and industry, its shops, its opening hours. */
 export class MerchantService {
-  constructor(
-    private merchants: MerchantRepository,
-    private shops: ShopRepository,
-  ) {}
+  constructor(private d: MerchantServiceDeps) {}
 
   async overview(merchantId: MerchantId) {
-    const [merchant, shops] = await Promise.all([this.merchants.findById(merchantId), this.shops.list(merchantId)]);
+    const [merchant, shops] = await Promise.all([this.d.merchants.findById(merchantId), this.d.shops.list(merchantId)]);
     if (!merchant) throw notFound('商户不存在');
     return { merchant, shops };
   }
 
-  async updateBusinessHours(merchantId: MerchantId, update: BusinessHoursUpdate): Promise<MerchantRecord> {
+  async updateProfile(merchantId: MerchantId, profile: MerchantProfileUpdate, by: AuditActor): Promise<MerchantRecord> {
+    const merchant = await this.d.merchants.updateProfile(merchantId, profile);
+    if (!merchant) throw notFound('商户不存在');
+    await this.changed(merchantId, by, 'merchant.profile_updated', merchantId);
+    return merchant;
+  }
+
+  async updateBusinessHours(merchantId: MerchantId, update: BusinessHoursUpdate, by: AuditActor) {
     const dates = update.holidays.map((h) => h.date);
     if (new Set(dates).size !== dates.length)
       throw new AppError('validation_failed', { message: '节假日有重复的日期' });
@@ -25,8 +45,34 @@ export class MerchantService {
         throw new AppError('validation_failed', { message: `${h.date} ${h.name} 不休息时请填写营业时间` });
       }
     }
-    const merchant = await this.merchants.updateBusinessHours(merchantId, update);
+    const merchant = await this.d.merchants.updateBusinessHours(merchantId, update);
     if (!merchant) throw notFound('商户不存在');
+    await this.changed(merchantId, by, 'merchant.hours_updated', merchantId);
     return merchant;
+  }
+
+  async addShop(merchantId: MerchantId, shop: ShopInput, by: AuditActor): Promise<ShopRecord> {
+    const added = await this.d.shops.add(merchantId, shop);
+    await this.changed(merchantId, by, 'shop.added', added._id.toHexString());
+    return added;
+  }
+
+  async updateShop(merchantId: MerchantId, id: string, shop: ShopInput, by: AuditActor): Promise<ShopRecord> {
+    const updated = await this.d.shops.update(merchantId, id, shop);
+    await this.changed(merchantId, by, 'shop.updated', id);
+    return updated;
+  }
+
+  /** A shop staff still belong to stays: its members would be left pointing at nothing. */
+  async removeShop(merchantId: MerchantId, id: string, by: AuditActor): Promise<void> {
+    const members = await this.d.staff.count(merchantId, { shopIds: id, active: true });
+    if (members > 0) throw conflict(`还有 ${members} 位员工属于这家门店，请先在「员工」里调整他们的门店`);
+    await this.d.shops.remove(merchantId, id);
+    await this.changed(merchantId, by, 'shop.removed', id);
+  }
+
+  private async changed(merchantId: MerchantId, by: AuditActor, action: string, target: string): Promise<void> {
+    await this.d.audit.record(merchantId, { actor: by, action, target });
+    await this.d.knowledge.changed(merchantId);
   }
 }

@@ -1,21 +1,15 @@
-// The merchant: profile, business hours and settings.
+// The merchant: profile, shops, business hours and settings.
 import type { RoutesOf } from '../../http/module-routes.js';
-import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
-import type { ShopRepository } from '../shops/shop.repository.js';
 import type { ShopService } from '../shops/shop.service.js';
-import type { MerchantRepository } from './merchant.repository.js';
 import { merchantRoutes } from './merchant.routes.js';
-import { MerchantService } from './merchant.service.js';
+import { MerchantService, type MerchantServiceDeps } from './merchant.service.js';
 
-export interface MerchantsModuleDeps {
-  merchants: MerchantRepository;
-  shops: ShopRepository;
+export interface MerchantsModuleDeps extends Omit<MerchantServiceDeps, 'shops'> {
   shopService: ShopService;
-  knowledge: Pick<KnowledgeBaseService, 'changed'>;
 }
 
 export function build(d: MerchantsModuleDeps) {
-  const service = new MerchantService(d.merchants, d.shops);
-  const routes: RoutesOf = () => ({ api: [merchantRoutes(service, d.shopService, d.knowledge)] });
+  const service = new MerchantService({ ...d, shops: d.shopService });
+  const routes: RoutesOf = () => ({ api: [merchantRoutes(service, d.shopService)] });
   return { service, routes };
 }

@@ -19,4 +19,18 @@ export class ShopRepository extends TenantRepository<Shop> {
     const created = await this.model.create({ ...shop, slot, merchantId: merchantObjectId(merchantId) });
     return created.toObject() as ShopRecord;
   }
+
+  /** The shop after the change, or null when the merchant has no such shop. */
+  async update(
+    merchantId: MerchantId,
+    id: string,
+    fields: Pick<Shop, 'name' | 'address' | 'phone'>,
+  ): Promise<ShopRecord | null> {
+    return (await this.setById<ShopRecord>(merchantId, id, fields))?.after ?? null;
+  }
+
+  /** The shop as it was, or null when the merchant has no such shop. */
+  remove(merchantId: MerchantId, id: string): Promise<ShopRecord | null> {
+    return this.deleteById<ShopRecord>(merchantId, id);
+  }
 }

@@ -1,5 +1,5 @@
 import { isDuplicateKey } from '../../db/duplicate-key.js';
-import { AppError } from '../../errors/app-error.js';
+import { AppError, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { MAX_SHOPS } from './shop-limits.js';
 import type { Shop } from './shop.model.js';
@@ -29,4 +29,19 @@ export class ShopService {
     }
     throw new AppError('conflict', { message: '门店正在被同时添加，请稍后重试' });
   }
+
+  async update(merchantId: MerchantId, id: string, fields: Pick<Shop, 'name' | 'address' | 'phone'>) {
+    const shop = await this.shops.update(merchantId, id, fields);
+    if (!shop) throw notFound(SHOP_NOT_FOUND);
+    return shop;
+  }
+
+  async remove(merchantId: MerchantId, id: string): Promise<ShopRecord> {
+    const shop = await this.shops.remove(merchantId, id);
+    if (!shop) throw notFound(SHOP_NOT_FOUND);
+    return shop;
+  }
 }
+
+/** Another merchant's shop reads the same as none at all. */
+export const SHOP_NOT_FOUND = '没有找到这家门店';
