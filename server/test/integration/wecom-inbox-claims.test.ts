@@ -61,7 +61,7 @@ const kfNotice = (openKfId: string, token: string): CallbackFields => ({
   CreateTime: '1800000000',
 });
 
-/** A customer message the 微信客服 sync queues for the bot (as wecom.container.ts does). */
+/** A customer message the 微信客服 sync queues for the bot (as conversations.module.ts does). */
 const queuedKfMessage = (merchantId: MerchantId, corpId: string, openKfId: string, externalUserId: string) =>
   repo().insert(merchantId, {
     corpId,
