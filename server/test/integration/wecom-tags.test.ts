@@ -12,19 +12,16 @@ beforeAll(async () => {
   w = await startWecomTestApp({ role: 'all' });
   // The worker's automatic tagging runs once at start (then every 6 hours): let it finish first, or it may tag the
   // customers these tests add (新客户) in the middle of a test.
-  const jobs = w.app.container.mongo.collection('jobs');
-  expect(await until(async () => Boolean((await jobs.findOne({ name: 'tags.auto' }))?.lastFinishedAt), 15_000)).toBe(
-    true,
-  );
+  const autoTagged = async () =>
+    Boolean((await w.app.container.jobs.agenda.queryJobs({ name: 'tags.auto' })).jobs[0]?.lastFinishedAt);
+  expect(await until(autoTagged, 15_000)).toBe(true);
 });
 afterAll(() => w.close());
 
 const inboxSettled = () =>
   until(
     async () =>
-      (await w.app.container.mongo
-        .collection('wecom_inbox')
-        .countDocuments({ status: { $in: ['pending', 'processing'] } })) === 0,
+      (await w.app.container.wecom.inbox.count(w.tenant.merchantId, { status: ['pending', 'processing'] })) === 0,
   );
 const tagNamesOn = (externalUserId: string, userid: string) => {
   const ids = w.standin.state.contacts.get(externalUserId)?.followers.get(userid)?.tagIds ?? [];
