@@ -70,21 +70,33 @@ async function freshToken(): Promise<string | undefined> {
  */
 export async function api<T>(
   path: string,
-  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; anonymous?: boolean } = {},
+  init: {
+    method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+    body?: unknown;
+    anonymous?: boolean;
+    /** another session's token (the operator's): the owner's session is neither used, renewed nor signed out */
+    bearer?: string;
+  } = {},
 ): Promise<T> {
   const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+  if (init.bearer) return answer<T>(await send<T>(method, path, init.body, init.bearer), () => undefined);
   const token = init.anonymous ? undefined : await freshToken();
   if (!init.anonymous && !token) {
     onSignedOut();
     throw new ApiError('请先登录', 401, 'unauthenticated');
   }
-  const { status, data } = await send<T>(method, path, init.body, token);
-  if (status >= 200 && status < 300) return data;
-  const error = (data ?? {}) as Partial<ErrorBody>;
-  if (status === 401 && !init.anonymous) {
+  return answer<T>(await send<T>(method, path, init.body, token), () => {
+    if (init.anonymous) return;
     sessionStore.clear();
     onSignedOut();
-  }
+  });
+}
+
+/** The answer's data, or the server's refusal as an ApiError (a refused session told to `unauthorised` first). */
+function answer<T>({ status, data }: { status: number; data: T }, unauthorised: () => void): T {
+  if (status >= 200 && status < 300) return data;
+  const error = (data ?? {}) as Partial<ErrorBody>;
+  if (status === 401) unauthorised();
   const fieldText = error.fields ? Object.values(error.fields)[0] : undefined;
   throw new ApiError(fieldText ?? error.message ?? '出了点问题，请稍后重试', status, error.error, error.fields);
 }
