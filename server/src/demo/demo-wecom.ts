@@ -5,8 +5,8 @@ import type { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
 import type { Container } from '../app/container.js';
 import type { MerchantId } from '../tenancy/merchant-id.js';
 import { DEMO_GROUP_CHAT_ID } from '../modules/sidebar/dev-bridge.routes.js';
-import { localTime } from '../modules/ai/business-hours.js';
-import { periodContaining } from '../modules/reports/period.js';
+import { localTime } from '../modules/clock/business-hours.js';
+import { periodContaining } from '../modules/clock/period.js';
 
 export const DEMO_CORP_ID = 'wwdemo00chayushiguang';
 export const DEMO_AGENT_ID = 1000002;

@@ -16,7 +16,7 @@ import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import type { AiDecision } from './ai-decision.model.js';
 import type { AiDecisionRepository, NewAiDecision } from './ai-decision.repository.js';
 import type { AiRateLimits } from './ai-rate-limits.js';
-import { isOpen } from './business-hours.js';
+import { isOpen } from '../clock/business-hours.js';
 import { checkReply } from './guardrails.js';
 import { detectIntent } from './intents.js';
 import { DONT_KNOW, offlineAnswer } from './offline-engine.js';

@@ -7,7 +7,7 @@ import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { OwnerCard, OwnerNotifier } from '../wecom/owner-notifier.js';
 import type { AiDecision } from './ai-decision.model.js';
-import { localTime, merchantZone } from './business-hours.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
 import type { MorningSummaryRepository } from './morning-summary.repository.js';
 
 const SEND_FROM_MINUTES = 8 * 60;

@@ -14,7 +14,7 @@ import type { Logger } from '../../logging/logger.js';
 import { tenantKey } from '../../redis/keys.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { LLM_RESERVATION_LEASE_MS } from './ai-limits.js';
-import { localTime } from './business-hours.js';
+import { localTime } from '../clock/business-hours.js';
 import type { LlmUsageRepository } from './llm-usage.repository.js';
 
 export interface TokenCharge {

@@ -4,7 +4,7 @@
 // switched on and whose hour has come, and raises what they find; an alert's key makes it happen once.
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime, merchantZone } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
 import type { CustomerRecord } from '../customers/customer.repository.js';
 import type { IntakeEvent } from '../intake/intake-kind.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';

@@ -1,7 +1,7 @@
 import { perMerchantJob, type MerchantFanOut } from '../../jobs/per-merchant-job.js';
-import { localTime, merchantZone } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
-import { periodContaining } from '../reports/period.js';
+import { periodContaining } from '../clock/period.js';
 import type { WeatherService } from '../weather/weather.service.js';
 import type { GroupPostService } from './group-post.service.js';
 

@@ -1,7 +1,7 @@
 // The week's plan for a group layer: its calendar's slots, with promotion held to at most a fifth of the posts (the
 // seeds' 80/20 rule) — surplus promotional slots are dropped, latest first — and the balance reported.
 import { MAX_PROMO_SHARE, type CalendarSlot } from '@xiaoer/common/constants/groups';
-import { addDays } from '../reports/period.js';
+import { addDays } from '../clock/period.js';
 
 export interface WeekPlan {
   slots: (CalendarSlot & { date: string })[];

@@ -2,11 +2,11 @@
 // own each figure. A figure the product records nowhere yet (WeCom token errors) is left out, not estimated.
 import type { SetupLinkStatus } from '@xiaoer/common/schemas/operator';
 import { llmDay } from '../ai/token-budget.js';
-import { localTime, merchantZone } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
 import type { AiDecisionRepository } from '../ai/ai-decision.repository.js';
 import type { LlmUsageRepository } from '../ai/llm-usage.repository.js';
 import type { MerchantRecord } from '../merchants/merchant.repository.js';
-import { addDays, startOfLocalDay } from '../reports/period.js';
+import { addDays, startOfLocalDay } from '../clock/period.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { InboxRepository } from '../wecom/inbox/inbox.repository.js';
 import { asMerchantId } from '../../tenancy/merchant-id.js';

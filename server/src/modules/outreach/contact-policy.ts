@@ -4,7 +4,7 @@
 // again (sendVerdict), since hours or another message may have passed since the draft was written.
 import type { SuppressionReason } from '@xiaoer/common/constants/outreach';
 import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
-import { localTime, toMinutes } from '../ai/business-hours.js';
+import { localTime, toMinutes } from '../clock/business-hours.js';
 
 const DAY_MS = 86_400_000;
 const NOT_SENT = new Set(['rejected', 'failed', 'cancelled']);

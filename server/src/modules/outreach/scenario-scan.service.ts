@@ -5,7 +5,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { RedisLock } from '../../redis/lock.js';
 import { tenantKey } from '../../redis/keys.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime, merchantZone } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
 import { checkReply } from '../ai/guardrails.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';

@@ -4,7 +4,7 @@
 import { SUPPRESSION_REASONS } from '@xiaoer/common/constants/outreach';
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { merchantZone } from '../ai/business-hours.js';
+import { merchantZone } from '../clock/business-hours.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { sendVerdict } from './contact-policy.js';
 import type { DraftRecord, DraftRepository } from './draft.repository.js';

@@ -7,7 +7,7 @@ import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { ReportPeriod } from '@xiaoer/common/schemas/report';
 import type { Logger } from '../../logging/logger.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime, toMinutes } from '../ai/business-hours.js';
+import { localTime, toMinutes } from '../clock/business-hours.js';
 import type { OwnerNotifier } from '../wecom/owner-notifier.js';
 import type { ReportSendRepository } from './report-send.repository.js';
 import type { ReportService } from './report.service.js';

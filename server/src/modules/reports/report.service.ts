@@ -4,7 +4,7 @@
 import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
 import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime, merchantZone } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
 import type { AiDecision } from '../ai/ai-decision.model.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
@@ -13,7 +13,7 @@ import type { DraftRepository } from '../outreach/draft.repository.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import { median, responseWaits } from './response-time.js';
-import { lastCompletePeriod, localDates, periodContaining, previousPeriod, type PeriodRange } from './period.js';
+import { lastCompletePeriod, localDates, periodContaining, previousPeriod, type PeriodRange } from '../clock/period.js';
 import { summarize } from './report-summary.js';
 
 const DAY_MS = 86_400_000;

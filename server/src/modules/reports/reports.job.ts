@@ -1,6 +1,6 @@
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import { perMerchantJob, type MerchantFanOut } from '../../jobs/per-merchant-job.js';
-import { merchantZone } from '../ai/business-hours.js';
+import { merchantZone } from '../clock/business-hours.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { ReportSendService } from './report-send.service.js';
 

@@ -7,9 +7,9 @@ import { AppError } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import { globalKey } from '../../redis/keys.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { localTime, merchantZone } from '../ai/business-hours.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
 import type { MerchantRecord, MerchantRepository } from '../merchants/merchant.repository.js';
-import { addDays } from '../reports/period.js';
+import { addDays } from '../clock/period.js';
 import { WeatherError, type QWeatherClient } from './qweather.client.js';
 import { describeDay, weatherSignals, type DayForecast, type WeatherSignal } from './weather-signals.js';
 

@@ -1,5 +1,5 @@
 import { formatFen } from '@xiaoer/common/money';
-import { localTime, merchantZone } from '../../ai/business-hours.js';
+import { localTime, merchantZone } from '../../clock/business-hours.js';
 import type { CustomerRecord } from '../../customers/customer.repository.js';
 import type { OrderRecord, OrderRepository } from '../../orders/order.repository.js';
 import type { Detector, NewAlert } from './detector.js';

@@ -4,7 +4,7 @@
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../../tenancy/merchant-id.js';
-import { toMinutes } from '../../ai/business-hours.js';
+import { toMinutes } from '../../clock/business-hours.js';
 import type { IntakeEvent } from '../../intake/intake-kind.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.service.js';
 import type { NewAlert } from '../alert.service.js';

@@ -1,4 +1,4 @@
-import { addDays } from '../../reports/period.js';
+import { addDays } from '../../clock/period.js';
 import { batchesOnHand, expiringBy } from '../alert-rules.js';
 import { afterReportTime, type NewAlert, type ScanDetector } from './detector.js';
 import type { StockLevelRow, StockReader } from './readers.js';

@@ -2,7 +2,7 @@ import type { Industry } from '@xiaoer/common/constants/industries';
 import { FESTIVALS } from '@xiaoer/common/constants/scenarios';
 import { formatFen } from '@xiaoer/common/money';
 import type { OrderRecord, OrderRepository } from '../../orders/order.repository.js';
-import { addDays } from '../../reports/period.js';
+import { addDays } from '../../clock/period.js';
 import { afterReportTime, DAY_MS, type NewAlert, type ScanDetector } from './detector.js';
 
 interface Holiday {

@@ -1,4 +1,4 @@
-import { toMinutes } from '../../ai/business-hours.js';
+import { toMinutes } from '../../clock/business-hours.js';
 import type { Industry } from '@xiaoer/common/constants/industries';
 import type { WeatherService } from '../../weather/weather.service.js';
 import {

@@ -1,4 +1,5 @@
-// Is the shop open at a moment, in the merchant's own timezone, with holidays and spans past midnight.
+// The merchant clock: is the shop open at a moment, in the merchant's own timezone, with holidays and spans past
+// midnight.
 import type { MerchantRecord } from '../merchants/merchant.repository.js';
 
 interface LocalTime {
