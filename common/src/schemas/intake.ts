@@ -66,19 +66,30 @@ export type OrderIntake = z.infer<typeof orderIntakeSchema>;
 
 export const MAX_BATCH = 500;
 
-export interface IntakeReport {
-  received: number;
-  created: number;
-  updated: number;
-  /** stored, but no customer matched their external id, phone or member number */
-  unmatchedCustomers: number;
-  /** each bad record by its position, with its own id (order number, item, card number ...) when it had one */
-  failed: { index: number; externalId?: string; errors: Record<string, string> }[];
-}
+const fieldErrors = z.record(z.string(), z.string());
+
+export const intakeReportSchema = z
+  .object({
+    received: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    /** stored, but no customer matched their external id, phone or member number */
+    unmatchedCustomers: z.number().int(),
+    /** each bad record by its position, with its own id (order number, item, card number ...) when it had one */
+    failed: z.array(
+      z.object({ index: z.number().int(), externalId: z.string().optional(), errors: fieldErrors }).strict(),
+    ),
+  })
+  .strict();
+export type IntakeReport = z.infer<typeof intakeReportSchema>;
 
 /** Spreadsheet import: the report adds the column mapping and row numbers (as the sheet shows them). */
-export interface ImportReport extends Omit<IntakeReport, 'failed'> {
-  mapping: Record<string, string>;
-  dryRun: boolean;
-  failed: { row: number; errors: Record<string, string> }[];
-}
+export const importReportSchema = intakeReportSchema
+  .omit({ failed: true })
+  .extend({
+    mapping: z.record(z.string(), z.string()),
+    dryRun: z.boolean(),
+    failed: z.array(z.object({ row: z.number().int(), errors: fieldErrors }).strict()),
+  })
+  .strict();
+export type ImportReport = z.infer<typeof importReportSchema>;

@@ -1,11 +1,12 @@
 // Importing the shop's data from a spreadsheet: choose what it holds, pick the file from a WeChat chat, preview how the
 // columns were understood and what each row would do, then import.
 import { Button, Picker, Text, View } from '@tarojs/components';
+import * as intake from '@xiaoer/common/api/intake';
 import type { ImportReport } from '@xiaoer/common/schemas/intake';
 import { INTAKE_KIND_NAMES, INTAKE_KINDS, type IntakeKindName } from '@xiaoer/common/schemas/shop-data';
 import { useState } from 'react';
 import { toast } from '../../components/Toast';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 import { pickSheet, type PickedSheet } from '../../services/files';
 import { useSignedIn } from '../../hooks/useSignedIn';
 
@@ -56,7 +57,8 @@ export default function DataImport() {
     if (!picked) return;
     setBusy(true);
     try {
-      const report = await api<ImportReport>(`/intake/${kind}/import`, {
+      const report = await call(intake.importSheet, {
+        params: { kind },
         body: { format: picked.format, content: picked.content, dryRun },
       });
       setPreview(report);
