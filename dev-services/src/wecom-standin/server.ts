@@ -3,6 +3,7 @@
 // configurable API base URL, so the product cannot tell the difference. Dev and test tool only.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { agentRoutes } from './api/agent.js';
 import { authRoutes } from './api/auth.js';
 import { contactRoutes } from './api/contacts.js';
 import { kfRoutes } from './api/kf.js';
@@ -13,11 +14,13 @@ import { mediaRoutes } from './api/media.js';
 import { issueMiniProgramCode, wxBridgeScript } from './wxbridge.js';
 import { bridgeScript, verifyJsApi } from './jsbridge.js';
 import type { ApiRoute } from './api/types.js';
+import { AdminConsole } from './admin-console.js';
 import { WecomFault, fault } from './errors.js';
 import { CustomerSimulator } from './simulator.js';
 import { StandInState, type Corp } from './state.js';
 
 const ROUTES: Record<string, ApiRoute> = {
+  ...agentRoutes,
   ...authRoutes,
   ...contactRoutes,
   ...groupRoutes,
@@ -41,6 +44,8 @@ function readUpload(raw: Buffer, boundary: string): { filename?: string; bytes: 
 export class WecomStandIn {
   readonly state = new StandInState();
   readonly customers = new CustomerSimulator(this.state);
+  /** what the corp's admin does in the WeCom admin console while connecting an app */
+  readonly admin = new AdminConsole(this.state);
   private server?: http.Server;
   url = '';
 
@@ -84,9 +89,15 @@ export class WecomStandIn {
         if (token.expiresAt <= state.now()) throw fault(42001, 'access_token expired');
         ({ corpId, agentId } = token);
         const corp = state.corp(corpId)!;
+        const app = corp.apps.find((a) => a.agentId === agentId);
         if (corp.ipBlocked) throw fault(60020, 'not allow to access from your ip');
-        if (route.kf && !corp.apps.find((a) => a.agentId === agentId)?.kfAuthorised)
+        if (route.kf && !app?.kfAuthorised) throw fault(48002, 'api forbidden');
+        if (path.startsWith('/cgi-bin/externalcontact/') && app?.contactAuthorised === false)
           throw fault(48002, 'api forbidden');
+        // An account of the corp that the admin did not give this app to manage (「可管理的客服账号」).
+        const openKfId = body.open_kfid ?? query.get('open_kfid');
+        if (route.kf && typeof openKfId === 'string' && app?.kfManaged && !app.kfManaged.includes(openKfId))
+          throw fault(95000, 'invalid open_kfid: not managed by this app');
         if (state.overRateLimit(corpId, path)) throw fault(45009, 'reach max api daily quota limit');
       }
       const injected = state.takeInjected(path);
@@ -189,6 +200,8 @@ export class WecomStandIn {
         if (!body.openid) return this.json(res, { error: 'openid required' }, 400);
         return this.json(res, { code: issueMiniProgramCode(this.state, String(body.openid)) });
       }
+      if (path.startsWith('/__standin/admin/'))
+        return this.json(res, await this.admin.control(path.slice('/__standin/admin/'.length), body));
       if (path === '/__standin/customers/add') {
         const r = await this.customers.addsMember(body.corpId, body.userid, { name: body.name, state: body.state });
         return this.json(res, { externalUserId: r.externalUserId, deliveries: r.deliveries });

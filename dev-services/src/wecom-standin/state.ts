@@ -12,6 +12,15 @@ export interface App {
   secret: string;
   /** an app authorised under 微信客服 → 可调用接口的应用 may call kf/* */
   kfAuthorised: boolean;
+  /**
+   * the 微信客服 accounts the app may manage (「可管理的客服账号」): kf/account/list reports the others with
+   * manage_privilege false and kf calls naming them fail with 95000 (every account of the corp when unset)
+   */
+  kfManaged?: string[];
+  /** added under 客户联系 → API → 可调用接口的应用: externalcontact/* answer 48002 when false (true when unset) */
+  contactAuthorised?: boolean;
+  /** the app's name, as agent/get reports it */
+  name?: string;
 }
 
 export interface Corp {
@@ -22,6 +31,8 @@ export interface Corp {
   ipBlocked?: boolean;
   /** the app's 可信域名: JS-SDK signatures only verify for pages on these hosts (any host when unset) */
   trustedDomains?: string[];
+  /** members with 客户联系 enabled (客户联系 → 权限配置 → 使用范围): get_follow_user_list (every member when unset) */
+  followUsers?: string[];
 }
 
 export interface GroupChat {

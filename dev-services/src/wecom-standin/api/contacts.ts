@@ -34,6 +34,17 @@ const contactOf = (state: StandInState, externalUserId: string) => {
 };
 
 export const contactRoutes: Record<string, ApiRoute> = {
+  // The members with 客户联系 enabled and in the app's visible range (the app itself needs the 客户联系 API: 48002).
+  'GET /cgi-bin/externalcontact/get_follow_user_list': {
+    handler: ({ state, corpId }) => {
+      const enabled = state.corp(corpId)!.followUsers;
+      return {
+        follow_user: [...state.members.values()]
+          .filter((m) => m.corpId === corpId && (!enabled || enabled.includes(m.userid)))
+          .map((m) => m.userid),
+      };
+    },
+  },
   'GET /cgi-bin/externalcontact/get': {
     handler: ({ state, corpId, query }) => profile(state, corpId, contactOf(state, query.get('external_userid') ?? '')),
   },

@@ -20,6 +20,28 @@ function session(state: StandInState, openKfId: string, externalUserId: string):
 const TEXT_LIMIT_BYTES = 2048;
 
 export const kfRoutes: Record<string, ApiRoute> = {
+  // Every 微信客服 account of the corp, paged; manage_privilege says whether the calling app may manage it.
+  'POST /cgi-bin/kf/account/list': {
+    kf: true,
+    handler: ({ state, corpId, agentId, body }) => {
+      const offset = Number(body.offset ?? 0);
+      const limit = Number(body.limit ?? 100);
+      if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 100)
+        throw fault(40058, 'invalid offset or limit');
+      const managed = state.corp(corpId)!.apps.find((a) => a.agentId === agentId)?.kfManaged;
+      return {
+        account_list: [...state.kfAccounts.values()]
+          .filter((k) => k.corpId === corpId)
+          .slice(offset, offset + limit)
+          .map((k) => ({
+            open_kfid: k.openKfId,
+            name: k.name,
+            avatar: `https://wework.qpic.cn/standin/kf/${k.openKfId}/0`,
+            manage_privilege: !managed || managed.includes(k.openKfId),
+          })),
+      };
+    },
+  },
   'POST /cgi-bin/kf/sync_msg': {
     kf: true,
     handler: ({ state, corpId, body }) => {
