@@ -66,6 +66,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     secrets,
     staff: repositories.staff,
     outbound,
+    // late-bound: the audit list is opened with the operator module, built below
+    audit: { record: (merchantId, entry, at) => operator.audit.record(merchantId, entry, at) },
   });
   const { notifier } = wecom;
   // the recurring per-merchant jobs visit every merchant connected to WeCom

@@ -66,6 +66,10 @@ const envSchema = z
     WECHAT_MP_SECRET: z.string().default('demo-secret'),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
     WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** the server's outgoing addresses, which owners add to their WeCom app's 企业可信IP (shown as given) */
+    EGRESS_IPS: list
+      .refine((ips) => ips.every((ip) => ipaddr.isValid(ip)), 'must be IP addresses, comma-separated')
+      .default([]),
     /** QWeather (和风天气): the account's API host and key; without both, nothing weather-related runs */
     WEATHER_API_BASE: z.url().optional(),
     WEATHER_API_KEY: z.string().min(1).optional(),
@@ -112,7 +116,14 @@ export interface Config {
   log: { level: Env['LOG_LEVEL']; pretty: boolean };
   shutdownTimeoutMs: number;
   jobs: { pollMs: number; inboxPollMs: number };
-  wecom: { apiBase: string; wechatApiBase: string; oauthBase: string; timeoutMs: number };
+  wecom: {
+    apiBase: string;
+    wechatApiBase: string;
+    oauthBase: string;
+    timeoutMs: number;
+    /** what owners add to 企业可信IP; empty when not configured (the setup page then says it is unknown) */
+    egressIps: string[];
+  };
   miniProgram: { appId: string; secret: string };
   llm: { timeoutMs: number };
   /** URLs a merchant supplies (LLM endpoint, script images): https and public addresses only, in production */
@@ -165,6 +176,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
       oauthBase: e.WECOM_OAUTH_BASE.replace(/\/$/, ''),
       timeoutMs: e.WECOM_TIMEOUT_MS,
+      egressIps: e.EGRESS_IPS,
     },
   };
 }

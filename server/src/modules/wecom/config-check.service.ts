@@ -1,12 +1,11 @@
 // The configuration check: the most common reason a WeCom integration "does not work" is the merchant's admin
 // console (secret, trusted IP, callback URL, API permissions, 微信客服 authorisation, receptionists). Each check
 // runs live against WeCom and says in plain Chinese what is wrong and how to fix it.
-import { randomBytes } from 'node:crypto';
-import { encrypt, getSignature } from '@wecom/crypto';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
+import { selfTestCallback } from './callback/callback-self-test.js';
 import type { StaffDirectory } from './staff-directory.js';
 import type { WecomClient } from './api/wecom-client.js';
-import { WecomApiError } from './api/wecom-errors.js';
+import { explainWecomFailure, WecomApiError } from './api/wecom-errors.js';
 import type { WecomAppRepository, WecomCredentials } from './wecom-app.repository.js';
 
 export interface CheckResult {
@@ -31,30 +30,7 @@ class CheckFailure extends Error {
 
 function failed(key: string, title: string, err: unknown): CheckResult {
   if (err instanceof CheckFailure) return { key, title, ok: false, message: err.message, fix: err.fix };
-  if (err instanceof WecomApiError && err.explanation) {
-    return {
-      key,
-      title,
-      ok: false,
-      message: `${err.explanation.message}（错误码 ${err.errcode}）`,
-      fix: err.explanation.fix,
-    };
-  }
-  if (err instanceof WecomApiError)
-    return {
-      key,
-      title,
-      ok: false,
-      message: `企业微信返回错误码 ${err.errcode}：${err.errmsg}`,
-      fix: '请把错误码发给小二客服',
-    };
-  return {
-    key,
-    title,
-    ok: false,
-    message: `无法连接企业微信：${(err as Error).message}`,
-    fix: '请检查服务器能否访问 qyapi.weixin.qq.com',
-  };
+  return { key, title, ok: false, ...explainWecomFailure(err) };
 }
 
 export class ConfigCheckService {
@@ -118,32 +94,19 @@ export class ConfigCheckService {
 
   /** Calls our own public callback URL the way WeCom verifies it, and expects the echo back. */
   private async checkCallback(app: WecomCredentials, baseUrl: string): Promise<string> {
-    const echo = randomBytes(8).toString('hex');
-    const echostr = encrypt(app.encodingAesKey, echo, app.corpId);
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const nonce = randomBytes(6).toString('hex');
-    const query = new URLSearchParams({
-      msg_signature: getSignature(app.callbackToken, timestamp, nonce, echostr),
-      timestamp,
-      nonce,
-      echostr,
-    });
-    const url = `${baseUrl}/wecom/callback/${app.corpId}`;
-    let answer: string;
-    try {
-      answer = await (await fetch(`${url}?${query}`, { signal: AbortSignal.timeout(5000) })).text();
-    } catch (err) {
+    const result = await selfTestCallback(app, baseUrl);
+    if (!result.ok && result.reason === 'unreachable') {
       throw new CheckFailure(
-        `回调地址 ${url} 无法访问（${(err as Error).message}）`,
+        `回调地址 ${result.url} 无法访问（${result.detail}）`,
         '请确认域名已解析到小二服务器、HTTPS 证书有效，并且防火墙允许访问',
       );
     }
-    if (answer !== echo) {
+    if (!result.ok) {
       throw new CheckFailure(
-        `回调地址 ${url} 没有正确应答`,
+        `回调地址 ${result.url} 没有正确应答`,
         '到企业微信管理后台 → 应用管理 → 接收消息，核对 URL、Token 和 EncodingAESKey 与小二中填写的一致',
       );
     }
-    return `回调地址 ${url} 可以通过企业微信的校验`;
+    return `回调地址 ${result.url} 可以通过企业微信的校验`;
   }
 }

@@ -15,6 +15,8 @@ export interface WecomApp {
   kfAccounts: { openKfId: string; name: string }[];
   /** welcome message templates by source channel ('default' for the rest); {客户称呼} is filled with the name */
   welcomeTemplates: { channel: string; text: string }[];
+  /** the last time WeCom itself verified the callback URL with the current Token (the admin saved 接收消息) */
+  callbackVerifiedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -29,6 +31,7 @@ const wecomAppSchema = new Schema<WecomApp>(
     encodingAesKeySealed: { type: String, required: true },
     kfAccounts: { type: [new Schema({ openKfId: String, name: String }, { _id: false })], default: [] },
     welcomeTemplates: { type: [new Schema({ channel: String, text: String }, { _id: false })], default: [] },
+    callbackVerifiedAt: Date,
   },
   { timestamps: true },
 );

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { SecretBox } from '../../crypto/secret-box.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { WecomApp, WecomAppModel } from './wecom-app.model.js';
 
@@ -26,6 +27,18 @@ export interface WecomAppInput {
 }
 
 type WecomAppRecord = WecomApp & { _id: Types.ObjectId };
+
+/** The app for the owner's setup page: never the Secret itself. */
+export interface WecomSetupRecord {
+  corpId: string;
+  agentId: number;
+  secretHint: string;
+  callbackToken: string;
+  encodingAesKey: string;
+  kfAccounts: { openKfId: string; name: string }[];
+  callbackVerifiedAt: Date | null;
+  updatedAt: Date;
+}
 
 const CACHE_MS = 5000;
 
@@ -96,5 +109,123 @@ export class WecomAppRepository {
       { upsert: true },
     );
     this.byCorp.delete(input.corpId);
+  }
+
+  /**
+   * The app as the owner's setup page shows it: the callback Token and EncodingAESKey opened (the owner pastes them
+   * into WeCom), the Secret only as its last four characters.
+   */
+  async findSetup(merchantId: MerchantId): Promise<WecomSetupRecord | null> {
+    const app = await this.model
+      .findOne({ merchantId: merchantObjectId(merchantId) })
+      .lean<WecomAppRecord>()
+      .exec();
+    if (!app) return null;
+    return {
+      corpId: app.corpId,
+      agentId: app.agentId,
+      secretHint: `••••••${this.secrets.open(app.secretSealed).slice(-4)}`,
+      callbackToken: this.secrets.open(app.callbackTokenSealed),
+      encodingAesKey: this.secrets.open(app.encodingAesKeySealed),
+      kfAccounts: app.kfAccounts,
+      callbackVerifiedAt: app.callbackVerifiedAt ?? null,
+      updatedAt: app.updatedAt,
+    };
+  }
+
+  /**
+   * The owner's corp ID, AgentId and, when given, Secret (else the saved one stays). The first save stores the
+   * generated callback keys; `forgetVerification` drops WeCom's verification (the callback URL moved with the corp).
+   * `corp_taken`: another merchant has connected this corp.
+   */
+  async saveCredentials(
+    merchantId: MerchantId,
+    input: { corpId: string; agentId: number; secret?: string },
+    firstKeys: { callbackToken: string; encodingAesKey: string },
+    options: { forgetVerification: boolean },
+  ): Promise<'saved' | 'corp_taken'> {
+    try {
+      const before = await this.model
+        .findOneAndUpdate(
+          { merchantId: merchantObjectId(merchantId) },
+          {
+            $set: {
+              corpId: input.corpId,
+              agentId: input.agentId,
+              ...(input.secret !== undefined && { secretSealed: this.secrets.seal(input.secret) }),
+            },
+            $setOnInsert: {
+              callbackTokenSealed: this.secrets.seal(firstKeys.callbackToken),
+              encodingAesKeySealed: this.secrets.seal(firstKeys.encodingAesKey),
+              kfAccounts: [],
+              welcomeTemplates: [],
+            },
+            ...(options.forgetVerification && { $unset: { callbackVerifiedAt: 1 } }),
+          },
+          { upsert: true, returnDocument: 'before' },
+        )
+        .lean<WecomAppRecord>()
+        .exec();
+      if (before) this.byCorp.delete(before.corpId);
+      this.byCorp.delete(input.corpId);
+      return 'saved';
+    } catch (err) {
+      if (isDuplicateKey(err) && (err as { keyPattern?: Record<string, unknown> }).keyPattern?.corpId)
+        return 'corp_taken';
+      throw err;
+    }
+  }
+
+  /** New callback keys: WeCom must verify the URL again with them. False when the merchant has no app. */
+  async replaceCallbackKeys(
+    merchantId: MerchantId,
+    keys: { callbackToken: string; encodingAesKey: string },
+  ): Promise<boolean> {
+    const app = await this.model
+      .findOneAndUpdate(
+        { merchantId: merchantObjectId(merchantId) },
+        {
+          $set: {
+            callbackTokenSealed: this.secrets.seal(keys.callbackToken),
+            encodingAesKeySealed: this.secrets.seal(keys.encodingAesKey),
+          },
+          $unset: { callbackVerifiedAt: 1 },
+        },
+      )
+      .lean<WecomAppRecord>()
+      .exec();
+    if (app) this.byCorp.delete(app.corpId);
+    return app !== null;
+  }
+
+  /**
+   * WeCom verified the corp's callback URL signed with `callbackToken`: recorded only while that is still the saved
+   * Token (keys replaced in between make the verification stale). The merchant whose app it is, or null.
+   */
+  async markCallbackVerified(corpId: string, callbackToken: string, at: Date): Promise<MerchantId | null> {
+    const app = await this.model
+      .findOne({ corpId }, { merchantId: 1, callbackTokenSealed: 1 })
+      .lean<Pick<WecomAppRecord, '_id' | 'merchantId' | 'callbackTokenSealed'>>()
+      .exec();
+    if (!app || this.secrets.open(app.callbackTokenSealed) !== callbackToken) return null;
+    const res = await this.model
+      .updateOne(
+        { _id: app._id, callbackTokenSealed: app.callbackTokenSealed },
+        { $set: { callbackVerifiedAt: at } },
+        // a verification is no change of the app's settings
+        { timestamps: false },
+      )
+      .exec();
+    return res.matchedCount ? asMerchantId(app.merchantId) : null;
+  }
+
+  /** The 微信客服 accounts the bot serves. False when the merchant has no app. */
+  async setKfAccounts(merchantId: MerchantId, accounts: { openKfId: string; name: string }[]): Promise<boolean> {
+    const app = await this.model
+      .findOneAndUpdate({ merchantId: merchantObjectId(merchantId) }, { $set: { kfAccounts: accounts } })
+      .lean<WecomAppRecord>()
+      .exec();
+    if (app) this.byCorp.delete(app.corpId);
+    return app !== null;
   }
 }

@@ -27,6 +27,11 @@ import { OwnerNotifier } from './owner-notifier.js';
 import type { StaffDirectory } from './staff-directory.js';
 import { openWecomRepositories } from './wecom.repositories.js';
 import { wecomRoutes } from './wecom.routes.js';
+import { SetupApi } from './setup/setup-api.js';
+import type { SetupAuditLog } from './setup/setup-audit.js';
+import { SetupCheckService } from './setup/setup-checks.service.js';
+import { wecomSetupRoutes } from './setup/wecom-setup.routes.js';
+import { WecomSetupService } from './setup/wecom-setup.service.js';
 
 export interface WecomDeps {
   config: Config;
@@ -40,6 +45,8 @@ export interface WecomDeps {
   staff: StaffDirectory;
   /** merchant-supplied URLs (script images) are fetched only through it */
   outbound: OutboundGuard;
+  /** the merchants' audit list: every change of WeCom credentials, with who made it */
+  audit: SetupAuditLog;
 }
 
 export function build(d: WecomDeps) {
@@ -55,13 +62,25 @@ export function build(d: WecomDeps) {
   const contactsApi = new ContactsApi(client);
   const identity = new IdentityApi(client, cache);
   const handlers = new InboxHandlers();
-  const intake = new CallbackIntakeService(apps, inbox, d.logger, inboxSignal);
+  const setupApi = new SetupApi(client);
+  const { egressIps } = d.config.wecom;
+  const setup = new WecomSetupService({
+    apps,
+    client,
+    api: setupApi,
+    inbox,
+    audit: d.audit,
+    egressIps,
+    logger: d.logger,
+  });
+  const setupChecks = new SetupCheckService({ apps, client, api: setupApi, inbox, egressIps });
+  const intake = new CallbackIntakeService(apps, inbox, d.logger, inboxSignal, (app) => setup.urlVerified(app));
   const jssdk = new JsSdkService(apps, identity);
   const configCheck = new ConfigCheckService(apps, d.staff, client);
   const routes: RoutesOf = (http) => ({
     // WeCom's callbacks are machine-to-machine and the hottest path: they read their own size-limited XML body
     machine: [wecomCallbackRoutes(intake)],
-    api: [wecomRoutes(jssdk, configCheck, http.publicUrl)],
+    api: [wecomRoutes(jssdk, configCheck, http.publicUrl), wecomSetupRoutes(setup, setupChecks, http.publicUrl)],
   });
   return {
     apps,
@@ -71,6 +90,8 @@ export function build(d: WecomDeps) {
     identity,
     jssdk,
     configCheck,
+    /** the owner's connection of a self-built app: credentials, callback keys, 微信客服 accounts */
+    setup,
     media: new MediaService(d.redis, d.locks, contactsApi, apps, d.outbound),
     notifier: new OwnerNotifier({
       apps,

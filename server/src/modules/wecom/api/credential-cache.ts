@@ -45,6 +45,15 @@ export class CredentialCache {
     }
   }
 
+  /** Drops the cached value whatever it is (the credentials behind it changed). */
+  async forget(key: string): Promise<void> {
+    try {
+      await this.redis.del(key);
+    } catch (err) {
+      if (!isRedisFailure(err)) throw err;
+    }
+  }
+
   private async read(key: string): Promise<string | null> {
     const sealed = await this.redis.get(key);
     return sealed ? this.secrets.open(sealed) : null;

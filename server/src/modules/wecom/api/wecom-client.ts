@@ -45,6 +45,24 @@ export class WecomClient {
       .access_token as string;
   }
 
+  /**
+   * One GET with a token fetched just now from `app`'s secret, nothing cached: for credentials not saved yet (the
+   * setup checks them before storing), whose token must not stand in the saved app's place in the cache.
+   */
+  async getWithFreshToken<T extends Json = Json>(
+    app: WecomCredentials,
+    path: string,
+    query: Record<string, string> = {},
+  ): Promise<T> {
+    const token = await this.fetchFreshToken(app);
+    return (await this.send('GET', path, { ...query, access_token: token })) as T;
+  }
+
+  /** Forgets the app's cached access_token: its secret changed, so the next call fetches one with the new secret. */
+  forgetToken(app: WecomCredentials): Promise<void> {
+    return this.cache.forget(this.tokenKey(app));
+  }
+
   get<T extends Json = Json>(app: WecomCredentials, path: string, query: Record<string, string> = {}): Promise<T> {
     return this.call(app, 'GET', path, query) as Promise<T>;
   }

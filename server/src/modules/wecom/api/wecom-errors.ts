@@ -60,11 +60,25 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
   ),
   60111: fixable('成员 userid 不存在', '确认员工仍在企业通讯录中，并已被加入应用可见范围'),
   84061: ours('这名员工和客户之间没有好友关系'),
+  // 95000 also answers an account of the corp that the app was not given to manage
+  95000: fixable(
+    '这个微信客服账号不存在，或没有授权给小二的应用管理',
+    '到企业微信管理后台 → 微信客服 → API → 可调用接口的应用 → 小二，在“可管理的客服账号”里勾选这个账号',
+  ),
   95001: ours('已达到这条客户消息后的 5 条回复上限'),
+  95004: fixable('这个微信客服账号已不存在', '到小二的“设置 → 企业微信”重新选择小二接待的客服账号'),
   95016: ours('会话已超过 48 小时或已结束，无法再主动回复'),
+  95017: fixable(
+    '微信客服的 API 开关没有打开',
+    '到企业微信管理后台 → 微信客服 → API，把小二的应用加入“可调用接口的应用”',
+  ),
   95018: fixable(
     '会话已被接待人员接入，机器人不能再回复',
     '到企业微信管理后台 → 微信客服 → 接待方式，关闭由人工优先接待，或在小二中把该客服账号交给人工处理',
+  ),
+  301002: fixable(
+    'AgentId 和 Secret 不属于同一个应用',
+    '到企业微信管理后台 → 应用管理 → 小二，把同一个应用的 AgentId 和 Secret 一起填入小二',
   ),
 };
 
@@ -88,4 +102,23 @@ export class WecomApiError extends Error {
 /** The request itself failed (timeout, connection refused, not JSON): always worth a later retry. */
 export class WecomTransportError extends Error {
   readonly retryable = true;
+}
+
+/** What a check says instead of the catalogue for some errcodes (the same code means more in its context). */
+export type ErrcodeOverrides = Partial<Record<number, { message: string; fix: string }>>;
+
+/**
+ * Any failure of a WeCom call in the merchant's words: the explanation for its errcode (the caller's, else the
+ * catalogue's) with the code itself, else the bare errcode, else that WeCom could not be reached.
+ */
+export function explainWecomFailure(err: unknown, overrides: ErrcodeOverrides = {}): { message: string; fix: string } {
+  if (err instanceof WecomApiError) {
+    const known = overrides[err.errcode] ?? err.explanation;
+    if (known) return { message: `${known.message}（错误码 ${err.errcode}）`, fix: known.fix };
+    return { message: `企业微信返回错误码 ${err.errcode}：${err.errmsg}`, fix: '请把错误码发给小二客服' };
+  }
+  return {
+    message: `无法连接企业微信：${(err as Error).message}`,
+    fix: '请检查服务器能否访问 qyapi.weixin.qq.com',
+  };
 }

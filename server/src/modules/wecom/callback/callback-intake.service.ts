@@ -17,6 +17,7 @@ import {
   priorityOf,
   verifySignature,
 } from './callback-codec.js';
+import { SELF_TEST_NONCE_PREFIX } from './callback-self-test.js';
 
 export interface SignedQuery {
   msg_signature?: string;
@@ -31,6 +32,8 @@ export class CallbackIntakeService {
     private inbox: InboxRepository,
     private logger: Logger,
     private signal?: InboxSignal,
+    /** WeCom verified the URL (the admin saved 接收消息): the setup records it */
+    private onUrlVerified?: (app: WecomCredentials) => Promise<void>,
   ) {}
 
   private async app(corpId: string): Promise<WecomCredentials> {
@@ -51,7 +54,14 @@ export class CallbackIntakeService {
     const { msg_signature, timestamp, nonce } = CallbackIntakeService.signed(query);
     if (!query.echostr) throw malformed('缺少 echostr');
     verifySignature(app.callbackToken, timestamp, nonce, query.echostr, msg_signature);
-    return decryptFor(app.encodingAesKey, query.echostr, corpId);
+    const echo = decryptFor(app.encodingAesKey, query.echostr, corpId);
+    // Our own configuration check signs the same request; only WeCom's counts as WeCom having verified the URL.
+    // WeCom saves the admin's settings only on the echo, so a failure to record it must not withhold the answer.
+    if (!nonce.startsWith(SELF_TEST_NONCE_PREFIX))
+      await this.onUrlVerified?.(app).catch((err: unknown) =>
+        this.logger.error({ err, merchantId: app.merchantId }, 'recording the callback verification failed'),
+      );
+    return echo;
   }
 
   /** An event (POST): stored exactly once, whatever WeCom's retries; unknown kinds are stored too. */
