@@ -127,6 +127,15 @@ describe('a route built from a contract', () => {
     expect(unchecked.status).toBe(200);
   });
 
+  it('does not compile a handler whose answer is not the contract’s', () => {
+    const router = new Router({ prefix: '/customers' });
+    // @ts-expect-error `body` is not `text`: a renamed field breaks the build
+    route(router, contracts.addNote, ({ params }) => ({ id: params.id, body: '少糖' }));
+    // @ts-expect-error a GET's handler gets a query, not a body
+    route(router, contracts.list, ({ body }) => ({ limit: body }));
+    expect(router.stack).toHaveLength(2);
+  });
+
   it('refuses to mount a contract under a router whose prefix its path does not start with', () => {
     expect(() => route(new Router({ prefix: '/alerts' }), contracts.list, () => ({ limit: 1 }))).toThrow(
       'GET /customers cannot be mounted on a router under /alerts',
