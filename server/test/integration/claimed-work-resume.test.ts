@@ -67,9 +67,13 @@ describe('an approved draft whose sending was interrupted', () => {
     expect(reached(w, c.externalUserId)).toEqual({ kf: [c.text], groupSends: 0 });
   });
 
-  /** The customer's 48 hours run out (they last wrote three days ago). */
+  /**
+   * The customer's 48 hours run out (they last wrote three days ago). The window is read from the wall clock and a
+   * customer's last message only moves forward, so the passing of two days is written onto the session.
+   */
   const closeWindow = (externalUserId: string) =>
     w.app.container.mongo
+      // eslint-disable-next-line test-boundary/no-raw-collections -- two days pass between approval and resumption
       .collection('kf_sessions')
       .updateMany({ externalUserId }, { $set: { lastCustomerMessageAt: new Date(Date.now() - 3 * 86_400_000) } });
 

@@ -48,7 +48,7 @@ describe('opt-out', () => {
       ['dormant_winback', 'cancelled', '客户已退订'],
       ['birthday', 'rejected', undefined],
     ]);
-    const stored = await app.container.mongo.collection('customers').findOne({ _id: c._id });
+    const stored = await app.container.repositories.customers.findById(t.merchantId, String(c._id));
     const byStaff = { action: 'opted_out', by: String(t.people.staff._id), at: expect.any(Date) };
     expect(stored!.consentLog).toEqual([expect.objectContaining(byStaff)]);
   });

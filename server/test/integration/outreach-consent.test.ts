@@ -46,7 +46,9 @@ describe('the contact policy checked again at the moment of sending', () => {
   it('auto-send skips a customer who opted out after the draft was read (no 微信客服 message either)', async () => {
     const c = await customerWithDraft('刚退订的', 'member_day');
     await w.kfCustomerWrites(c.externalUserId, '在吗'); // the 48-hour window is open
-    // the opt-out lands without the drafts inbox hearing of it (another process, a moment after the draft was read)
+    // the opt-out lands without the drafts inbox hearing of it (another process, a moment after the draft was read):
+    // in one process the product's opt-out always tells the drafts inbox, so the race is written directly
+    // eslint-disable-next-line test-boundary/no-raw-collections -- simulates another process's opt-out mid-send
     const customers = w.app.container.mongo.collection('customers');
     await customers.updateOne({ _id: c.customer._id }, { $set: { optedOut: true } });
     expect(await w.app.container.outreach.drafts.autoSend(w.tenant.merchantId, 'member_day', DAY)).toBe(0);
