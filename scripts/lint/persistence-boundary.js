@@ -38,7 +38,7 @@ const databaseHandle = {
   message: 'Only composition (app/, <module>.module.ts) opens repositories from the Database; take repositories.',
 };
 /** Composition roots: they open repositories from the Database (through the modules' openers) and wire services. */
-const compositionRoots = ['server/src/app/**', 'server/src/**/*.module.ts', 'server/src/**/*.container.ts'];
+const compositionRoots = ['server/src/app/**', 'server/src/**/*.module.ts'];
 
 export const persistenceBoundary = [
   {

@@ -48,7 +48,7 @@ await c.ai.llm.save(merchantId, {
   apiKey: 'sk-bench-000000',
   dailyTokenBudget: 100_000_000,
 });
-await c.ai.knowledge.changed(merchantId);
+await c.knowledge.base.changed(merchantId);
 
 // Resolve a waiter when our server calls kf/send_msg for a customer.
 const waiting = new Map<string, () => void>();
@@ -131,7 +131,7 @@ if (process.env.BENCH_BREAKDOWN) {
 
 // Fairness, offline engine (no LLM configured): a quiet answer, then one right after a 300-message flood.
 await c.mongo.collection('llm_settings').deleteMany({});
-await c.ai.knowledge.changed(merchantId);
+await c.knowledge.base.changed(merchantId);
 await settled();
 const quiet = await ask('wmQuiet');
 const floodStarted = performance.now();

@@ -88,7 +88,7 @@ async function merchantWithHistory(
         : [],
   }));
   await c.intake.service.ingest(t.merchantId, 'stock', stock, { now: new Date(NOW.getTime() - DAY) });
-  await c.ai.knowledge.changed(t.merchantId);
+  await c.knowledge.base.changed(t.merchantId);
   return { merchantId: t.merchantId, orders };
 }
 

@@ -111,7 +111,7 @@ async function soak(): Promise<number> {
   const demo = await connectDemoWecom(c, merchantId, standin, proxy.url);
   // What customers ask, each with the offline engine's answer; only questions with distinct answers, so that a reply's
   // text names the question it answers.
-  const kb = await c.ai.knowledge.get(merchantId);
+  const kb = await c.knowledge.base.get(merchantId);
   const answers = ANSWERABLE.map((q) => [q, offlineAnswer(kb, q)] as const).filter(([, a]) => !a.needsHuman);
   const distinct = answers.filter(([, a]) => answers.filter(([, b]) => b.reply === a.reply).length === 1);
   const expected = new Map(distinct.map(([q, a]) => [q, a.reply]));

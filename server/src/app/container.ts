@@ -26,6 +26,7 @@ import * as conversationsModule from '../modules/conversations/conversations.mod
 import * as customersModule from '../modules/customers/customers.module.js';
 import * as groupsModule from '../modules/groups/groups.module.js';
 import * as intakeModule from '../modules/intake/intake.module.js';
+import * as knowledgeModule from '../modules/knowledge/knowledge.module.js';
 import * as merchantsModule from '../modules/merchants/merchants.module.js';
 import * as operatorModule from '../modules/operator/operator.module.js';
 import * as outreachModule from '../modules/outreach/outreach.module.js';
@@ -43,8 +44,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
   const hooks: RepositoryHooks = {
     // every opt-out cancels the customer's pending drafts (late-bound: the drafts inbox is built below)
     optedOut: (merchantId, customerId) => outreach.drafts.cancelPendingFor(merchantId, customerId),
-    // saved settings and menu changes renew the knowledge snapshot (late-bound: built with the AI below)
-    settingsChanged: (merchantId) => ai.knowledge.changed(merchantId),
+    // saved settings and menu changes renew the knowledge snapshot (late-bound: the knowledge module is built below)
+    settingsChanged: (merchantId) => knowledge.base.changed(merchantId),
   };
   const repositories = openSharedRepositories(mongo, hooks);
   const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
@@ -87,17 +88,28 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     staff: repositories.staff,
     wecom,
   });
+  const knowledge = knowledgeModule.build({
+    db: mongo,
+    redis,
+    merchants: repositories.merchants,
+    shops: repositories.shops,
+    products: repositories.products,
+    customers: repositories.customers,
+    orders: repositories.orders,
+    staff: repositories.staff,
+    wecom,
+  });
   const ai = aiModule.build({
     fanOut,
     db: mongo,
     redis,
     logger,
     wecom,
+    knowledge: knowledge.base,
+    knowledgeVersion: knowledge.version,
     kf: conversations.kf,
     kfRepository: conversations.repository,
     merchants: repositories.merchants,
-    shops: repositories.shops,
-    products: repositories.products,
     customers: repositories.customers,
     orders: repositories.orders,
     staff: repositories.staff,
@@ -113,7 +125,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     logger,
     db: mongo,
     notifier,
-    knowledge: ai.knowledge,
+    knowledge: knowledge.base,
     orders: repositories.orders,
     stock: shopData.stock,
     movements: shopData.movements,
@@ -151,7 +163,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     fanOut,
     logger,
     locks,
-    knowledge: ai.knowledge,
+    knowledge: knowledge.base,
     llm: ai.llm,
     merchants: repositories.merchants,
     orders: repositories.orders,
@@ -174,7 +186,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     customers: repositories.customers,
     decisions: ai.decisions,
     drafts: repositories.drafts,
-    knowledge: ai.knowledge,
+    knowledge: knowledge.base,
     kf: conversations.repository,
     alerts: alerts.service,
   });
@@ -190,7 +202,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     orders: repositories.orders,
     merchants: repositories.merchants,
     shopData,
-    knowledge: ai.knowledge,
+    knowledge: knowledge.base,
     llm: ai.llm,
     weather: weather.service,
     wecom,
@@ -215,7 +227,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     staff: repositories.staff,
     // the audit list is opened by the operator module, built below
     audit: { record: (merchantId, entry) => operator.audit.record(merchantId, entry) },
-    knowledge: ai.knowledge,
+    knowledge: knowledge.base,
   });
   const auth = authModule.build({
     config,
@@ -245,6 +257,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     wecom,
     channels,
     campaigns,
+    knowledge,
     ai,
     merchants,
     customers,
@@ -275,6 +288,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     channelCodes: channels.service,
     groupSends: campaigns.service,
     contactSync: customers.contactSync,
+    knowledge,
     ai,
     shopData,
     alerts,

@@ -45,11 +45,11 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
     credentials.kfAccounts,
   );
   // The welcome script carries the shop's card image, served with the sidebar.
-  const welcome = (await c.ai.scripts.library(merchantId)).find((s) => s.title === '欢迎词');
+  const welcome = (await c.knowledge.scripts.library(merchantId)).find((s) => s.title === '欢迎词');
   if (welcome) {
     const { category, title, content } = welcome;
     const attachment = { kind: 'image' as const, url: `${serverUrl}/sidebar/demo/welcome-card.png` };
-    await c.ai.scripts.update(merchantId, String(welcome._id), { category, title, content, attachment });
+    await c.knowledge.scripts.update(merchantId, String(welcome._id), { category, title, content, attachment });
   }
   // A VIP group with a few regulars, for the sidebar's group view.
   const regulars = (await c.repositories.customers.list(merchantId, { limit: 8 })).items.flatMap((x) =>

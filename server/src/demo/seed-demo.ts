@@ -70,9 +70,9 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   // The owner's WeChat is already bound: the demo console signs in through the stand-in's wx.login as this user.
   await c.repositories.staff.bindMiniProgram(merchantId, staff[0]!._id, DEMO_OWNER_OPENID);
   const products = await c.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
-  await c.ai.faqs.insertMany(merchantId, DEMO_FAQS);
-  await c.ai.policies.insertMany(merchantId, DEMO_POLICIES);
-  await c.ai.scripts.insertMany(merchantId, DEMO_SCRIPTS);
+  await c.knowledge.faqs.insertMany(merchantId, DEMO_FAQS);
+  await c.knowledge.policies.insertMany(merchantId, DEMO_POLICIES);
+  await c.knowledge.scripts.insertMany(merchantId, DEMO_SCRIPTS);
 
   const seeds = Array.from({ length: CUSTOMERS }, (_, i) => demoCustomer(random, i));
   // Orders name their customer by seed index until the customers exist (the draws stay in the same order, so the
@@ -141,7 +141,7 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
     merchantId,
     linked.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime()),
   );
-  await c.ai.knowledge.changed(merchantId);
+  await c.knowledge.base.changed(merchantId);
   await seedDemoShopData(c, merchantId, now);
   return {
     created: true,

@@ -145,7 +145,7 @@ beforeAll(async () => {
   ]);
   await w.drain();
   await c.groupSync.setLayer(tenant.merchantId, chatId, 'vip');
-  await c.ai.knowledge.changed(tenant.merchantId);
+  await c.knowledge.base.changed(tenant.merchantId);
   const monday = new Date(Date.now() + 8 * 3600_000);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
   await c.groupPosts.draftWeek(tenant.merchantId, monday.toISOString().slice(0, 10));

@@ -20,8 +20,8 @@ beforeAll(async () => {
   openKfId = w.credentials.kfAccounts[0]!.openKfId;
   const { merchantId } = w.tenant;
   await w.app.container.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
-  await w.app.container.ai.faqs.insertMany(merchantId, DEMO_FAQS);
-  await w.app.container.ai.policies.insertMany(merchantId, DEMO_POLICIES);
+  await w.app.container.knowledge.faqs.insertMany(merchantId, DEMO_FAQS);
+  await w.app.container.knowledge.policies.insertMany(merchantId, DEMO_POLICIES);
 });
 afterAll(() => w.close());
 

@@ -49,7 +49,7 @@ const tokensToday = async (t: Tenant) =>
 async function llmTenant(budget: number) {
   const t = await buildTenant(c());
   await c().repositories.products.insertMany(t.merchantId, MILK_TEA_MENU);
-  await c().ai.knowledge.changed(t.merchantId);
+  await c().knowledge.base.changed(t.merchantId);
   expect((await setLlm(t, budget)).status).toBe(200);
   const extra = await buildStaff(c(), t.merchantId, 'staff');
   const staff = [t.tokens.staff, t.tokens.manager, t.tokens.owner, (await c().services.auth.issueFor(extra)).token];
@@ -69,7 +69,7 @@ beforeAll(async () => {
   openKfId = w.credentials.kfAccounts[0]!.openKfId;
   creds = (await c().wecom.apps.findByMerchant(w.tenant.merchantId))!;
   await c().repositories.products.insertMany(w.tenant.merchantId, MILK_TEA_MENU);
-  await c().ai.knowledge.changed(w.tenant.merchantId);
+  await c().knowledge.base.changed(w.tenant.merchantId);
   expect((await setLlm(w.tenant, 1_000_000)).status).toBe(200);
 });
 afterAll(async () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   w = await startWecomTestApp({ autoReply: 'always', env: { LLM_TIMEOUT_MS: '500' } });
   openKfId = w.credentials.kfAccounts[0]!.openKfId;
   await w.app.container.repositories.products.insertMany(w.tenant.merchantId, MILK_TEA_MENU);
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await w.app.container.knowledge.base.changed(w.tenant.merchantId);
   const res = await w.app.request('/api/ai/llm-settings', {
     method: 'PUT',
     token: w.tenant.tokens.owner,
@@ -232,7 +232,7 @@ describe('proactive drafts in the shop’s voice', () => {
         },
       ]);
     }
-    await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+    await w.app.container.knowledge.base.changed(w.tenant.merchantId);
   });
 
   it('uses the LLM’s rewrite when it passes the guardrails, and the grounded template when it does not', async () => {
@@ -256,7 +256,7 @@ describe('proactive drafts in the shop’s voice', () => {
 
 /** The compose prompt as the engine sends it, for building queued answers that cite the real product id. */
 async function composeRequest() {
-  const kb = await w.app.container.ai.knowledge.get(w.tenant.merchantId);
+  const kb = await w.app.container.knowledge.base.get(w.tenant.merchantId);
   const product = kb.products.find((p) => p.name === '杨枝甘露')!;
   return { messages: [{ role: 'system', content: `[product:${product._id}] 杨枝甘露` }] };
 }

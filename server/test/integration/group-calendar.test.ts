@@ -25,7 +25,7 @@ beforeAll(async () => {
   // 阿花's birthday falls in the week we plan
   const hua = (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, customers[0]!))!;
   await w.app.container.repositories.customers.update(w.tenant.merchantId, String(hua._id), { birthday: '1996-11-26' });
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await w.app.container.knowledge.base.changed(w.tenant.merchantId);
 });
 afterAll(() => w.close());
 
@@ -244,7 +244,7 @@ describe('interactions and the group report', () => {
         any
       >[]
     ).find((p) => p.chatId === chatId && p.topic === 'new_item')!;
-    const product = (await w.app.container.ai.knowledge.get(w.tenant.merchantId)).products.find(
+    const product = (await w.app.container.knowledge.base.get(w.tenant.merchantId)).products.find(
       (p) => `product:${p._id}` === featured.citedIds[0],
     )!;
     const hua = (await w.app.container.repositories.customers.findByExternalUserId(

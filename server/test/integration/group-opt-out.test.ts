@@ -89,7 +89,7 @@ describe('a post to a customer group', () => {
       token: w.tenant.tokens.manager,
       body: { layer: 'vip' },
     });
-    await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+    await w.app.container.knowledge.base.changed(w.tenant.merchantId);
     await w.app.request('/api/group-posts/draft-week', {
       token: w.tenant.tokens.manager,
       body: { monday: '2026-11-23' },

@@ -25,7 +25,7 @@ describe('shop knowledge editing', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: '桂花酒酿', price: 1650 });
-    const kb = await app.container.ai.knowledge.get(t.merchantId);
+    const kb = await app.container.knowledge.base.get(t.merchantId);
     expect(offlineAnswer(kb, '桂花酒酿多少钱').reply).toBe('桂花酒酿中杯16.5元，大杯加3元。');
 
     const update = await app.request(`/api/knowledge/products/${res.body.id}`, {
@@ -34,7 +34,7 @@ describe('shop knowledge editing', () => {
       body: { name: '桂花酒酿', category: '季节限定', price: 1800 },
     });
     expect(update.body.price).toBe(1800);
-    expect(offlineAnswer(await app.container.ai.knowledge.get(t.merchantId), '桂花酒酿多少钱').reply).toBe(
+    expect(offlineAnswer(await app.container.knowledge.base.get(t.merchantId), '桂花酒酿多少钱').reply).toBe(
       '桂花酒酿18元。',
     );
   });
@@ -101,10 +101,10 @@ describe('shop knowledge editing', () => {
   });
 
   it('renews the knowledge snapshot on every write of what it holds, with no caller asking', async () => {
-    const { ai, repositories } = app.container;
-    const snapshot = () => ai.knowledge.get(t.merchantId);
+    const { ai, knowledge, repositories } = app.container;
+    const snapshot = () => knowledge.base.get(t.merchantId);
     let before = await snapshot();
-    await ai.faqs.insertMany(t.merchantId, [{ questions: ['可以寄存吗'], answer: '可以，前台寄存～' }]);
+    await knowledge.faqs.insertMany(t.merchantId, [{ questions: ['可以寄存吗'], answer: '可以，前台寄存～' }]);
     const withFaq = await snapshot();
     expect(withFaq).not.toBe(before);
     expect(withFaq.passages.some((p) => p.text.includes('前台寄存'))).toBe(true);
@@ -129,7 +129,7 @@ describe('shop knowledge editing', () => {
 
     // scripts are not part of the snapshot: writing one leaves it as it is
     before = await snapshot();
-    await ai.scripts.insertMany(t.merchantId, [{ category: '欢迎', title: '问候', content: '您好～' }]);
+    await knowledge.scripts.insertMany(t.merchantId, [{ category: '欢迎', title: '问候', content: '您好～' }]);
     expect(await snapshot()).toBe(before);
   });
 });

@@ -38,7 +38,7 @@ describe('the business: name and industry', () => {
       actor: ownerActor(),
       target: t.merchantId,
     });
-    expect((await app.container.ai.knowledge.get(t.merchantId)).merchant.name).toBe('茶语时光');
+    expect((await app.container.knowledge.base.get(t.merchantId)).merchant.name).toBe('茶语时光');
     expect((await as(other.tokens.owner, 'GET', '')).body.name).toBe(other.merchant.name); // the other is untouched
   });
 
@@ -69,7 +69,7 @@ describe('the shops', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), ...SHOP, phone: '13800138000' });
     expect((await auditOf())[0]).toEqual({ action: 'shop.added', actor: ownerActor(), target: res.body.id });
-    const kb = await app.container.ai.knowledge.get(t.merchantId);
+    const kb = await app.container.knowledge.base.get(t.merchantId);
     expect(kb.shops.map((s) => s.address)).toContain(SHOP.address);
   });
 

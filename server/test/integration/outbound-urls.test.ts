@@ -62,7 +62,7 @@ beforeAll(async () => {
   });
   w = await startWecomTestApp({ autoReply: 'always', env: { OUTBOUND_ALLOW_PRIVATE: '' } });
   await w.app.container.repositories.products.insertMany(w.tenant.merchantId, MILK_TEA_MENU);
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await w.app.container.knowledge.base.changed(w.tenant.merchantId);
 });
 afterAll(async () => {
   await w.close();

@@ -83,7 +83,7 @@ beforeAll(async () => {
       { externalId: 'CARD-3', cardName: '洗护次卡', balance: 0, visitsLeft: 1, customer: { phone: '13600000002' } },
     ],
   });
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await w.app.container.knowledge.base.changed(w.tenant.merchantId);
 });
 afterAll(() => w.close());
 

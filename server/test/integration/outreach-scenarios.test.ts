@@ -79,7 +79,7 @@ beforeAll(async () => {
       updatedAt: NOW,
     })),
   );
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await w.app.container.knowledge.base.changed(w.tenant.merchantId);
 });
 afterAll(() => w.close());
 

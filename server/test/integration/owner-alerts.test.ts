@@ -46,7 +46,7 @@ async function settings(changes: Record<string, unknown>) {
 beforeAll(async () => {
   w = await startWecomTestApp();
   await w.app.container.repositories.products.insertMany(w.tenant.merchantId, MILK_TEA_MENU);
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await w.app.container.knowledge.base.changed(w.tenant.merchantId);
 });
 afterAll(() => w.close());
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const { merchantId } = w.tenant;
   const c = w.app.container;
   await c.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
-  await c.ai.knowledge.changed(merchantId);
+  await c.knowledge.base.changed(merchantId);
   const regular = await buildCustomer(c, merchantId, { firstContactAt: at('2026-10-01T12:00:00') });
   const newcomer = await buildCustomer(c, merchantId, { firstContactAt: at('2026-11-22T15:00:00') });
   const order = (

@@ -23,7 +23,7 @@ const QUESTION = '杨枝甘露多少钱';
 
 async function seedMenu(merchantId: MerchantId) {
   await w.app.container.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
-  await w.app.container.ai.knowledge.changed(merchantId);
+  await w.app.container.knowledge.base.changed(merchantId);
 }
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   w = await startWecomTestApp({ autoReply: 'always' });
   openKfId = w.credentials.kfAccounts[0]!.openKfId;
   await w.app.container.repositories.products.insertMany(w.tenant.merchantId, MILK_TEA_MENU);
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await w.app.container.knowledge.base.changed(w.tenant.merchantId);
 });
 afterAll(() => w.close());
 

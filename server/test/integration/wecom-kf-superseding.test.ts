@@ -13,7 +13,7 @@ const QUESTION = '杨枝甘露多少钱';
 beforeAll(async () => {
   w = await startWecomTestApp({ autoReply: 'always' });
   await w.app.container.repositories.products.insertMany(w.tenant.merchantId, MILK_TEA_MENU);
-  await w.app.container.ai.knowledge.changed(w.tenant.merchantId);
+  await w.app.container.knowledge.base.changed(w.tenant.merchantId);
 });
 afterAll(() => w.close());
 
