@@ -2,6 +2,7 @@
 // online order, stock under its line) tell the owner during the delivery itself; the scan on a controllable clock
 // finds the rest (orders waiting, expiry, slow movers, holidays). Each happens once, and a failed WeCom send is told
 // on the next scan.
+import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { buildTenant } from '../support/factories.js';
@@ -22,12 +23,7 @@ const order = (id: string, extra: Record<string, unknown> = {}) => ({
   items: [{ name: '招牌珍珠奶茶', quantity: 1, unitPrice: 1500 }],
   ...extra,
 });
-const alerts = async (kind?: string) =>
-  await w.app.container.mongo
-    .collection('alerts')
-    .find({ merchantId: w.tenant.merchant._id, ...(kind ? { kind } : {}) })
-    .sort({ createdAt: 1 })
-    .toArray();
+const alerts = (kind?: ScenarioKey) => w.app.container.alerts.repository.raised(w.tenant.merchantId, kind);
 const cards = () =>
   w.standin.state.appMessages
     .filter((m) => m.msgtype === 'textcard')

@@ -15,11 +15,7 @@ let w: WecomTestApp;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const tomorrow = () => new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10);
 const todayAt = (hhmm: string) => new Date(`${today()}T${hhmm}:00+08:00`);
-const weatherAlerts = () =>
-  w.app.container.mongo
-    .collection('alerts')
-    .find({ merchantId: w.tenant.merchant._id, kind: 'weather_prep' })
-    .toArray();
+const weatherAlerts = () => w.app.container.alerts.repository.raised(w.tenant.merchantId, 'weather_prep');
 const forecastCalls = () => weather.seen.filter((s) => s.path.startsWith('/v7/weather/')).length;
 
 beforeAll(async () => {

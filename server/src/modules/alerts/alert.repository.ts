@@ -103,4 +103,13 @@ export class AlertRepository extends TenantRepository<Alert> {
       .exec();
     return Object.fromEntries(rows.map((r) => [r._id, r.n]));
   }
+
+  /** The merchant's alerts of one kind (or all) in the order they were raised, with their telling state (support). */
+  raised(merchantId: MerchantId, kind?: Alert['kind']): Promise<AlertRecord[]> {
+    return this.model
+      .find(this.scoped(merchantId, kind ? { kind } : {}))
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<AlertRecord[]>()
+      .exec();
+  }
 }

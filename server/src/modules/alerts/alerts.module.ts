@@ -26,5 +26,5 @@ export function build(d: AlertsModuleDeps) {
   const owner = new OwnerAlertsService({ alerts: service, knowledge: d.knowledge, detectors: buildDetectors(d) });
   const routes: RoutesOf = () => ({ api: [alertRoutes(service)] });
   const jobs = [alertsJob({ ...d.fanOut, alerts: owner })];
-  return { service, owner, routes, jobs };
+  return { service, owner, repository: alerts, routes, jobs };
 }
