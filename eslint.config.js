@@ -7,6 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { layering } from './scripts/lint/layering.js';
 import { persistenceBoundary } from './scripts/lint/persistence-boundary.js';
+import { testBoundary } from './scripts/lint/test-boundary.js';
 
 export default tseslint.config(
   {
@@ -60,5 +61,6 @@ export default tseslint.config(
   },
   ...persistenceBoundary,
   ...layering,
+  ...testBoundary,
   prettier,
 );
