@@ -131,6 +131,11 @@ describe('WeCom setup checks', () => {
       jssdk_domain: 'skipped',
       kf_api: 'skipped',
     });
+    // should WeCom refuse even the token, the Secret is not blamed
+    w.standin.state.injectError('/cgi-bin/gettoken', 60020);
+    const refused = await calls.checks();
+    expect(byKey(refused, 'secret')).toMatchObject({ status: 'skipped', message: '设置企业可信IP后才能验证 Secret' });
+    expect(byKey(refused, 'trusted_ip').fix).toContain('203.0.113.7');
   });
 
   it('report a missing 客户联系 permission, nobody allowed to use it, and members outside the visible range', async () => {

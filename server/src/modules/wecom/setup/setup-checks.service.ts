@@ -78,19 +78,26 @@ export class SetupCheckService {
       for (const key of Object.keys(CHECKS) as CheckKey[]) if (key !== 'secret') add(key, skipped(NO_APP_MESSAGE));
       return checks;
     }
-    const tokenOutcome = await this.d.client.fetchFreshToken(app).then(
-      () => ok(`企业 ${app.corpId} 的 Secret 正确`),
-      (err: unknown) => wecomFailure(err),
+    let tokenError: unknown;
+    await this.d.client.fetchFreshToken(app).catch((err: unknown) => (tokenError = err ?? new Error('unknown')));
+    // should WeCom refuse even the token to an address outside 企业可信IP, the Secret cannot be judged yet
+    const tokenIpRefused = isIpRefusal(tokenError);
+    add(
+      'secret',
+      tokenIpRefused
+        ? skipped('设置企业可信IP后才能验证 Secret')
+        : tokenError
+          ? wecomFailure(tokenError)
+          : ok(`企业 ${app.corpId} 的 Secret 正确`),
     );
-    add('secret', tokenOutcome);
     const callback = await this.callbackChecks(merchantId, app, publicUrl);
-    if (tokenOutcome.status !== 'ok') {
-      const wait = skipped('先解决 Secret 的问题');
+    if (tokenError) {
+      const wait = skipped(tokenIpRefused ? '先完成企业可信IP' : '先解决 Secret 的问题');
       add('agent', wait);
       add('callback_reachable', callback.reachable);
       add('callback_verified', callback.verified);
-      for (const key of ['trusted_ip', 'customer_contact', 'jssdk_domain', 'kf_api', 'kf_chosen'] as const)
-        add(key, wait);
+      add('trusted_ip', tokenIpRefused ? this.ipRefused() : wait);
+      for (const key of ['customer_contact', 'jssdk_domain', 'kf_api', 'kf_chosen'] as const) add(key, wait);
       return checks;
     }
     let agent: AgentDetails | undefined;
