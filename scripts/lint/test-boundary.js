@@ -30,13 +30,9 @@ const noRawCollections = {
   },
 };
 
-/** Tests still to be moved onto repositories (their owners are mid-change). This list only shrinks. */
-export const notYetThroughRepositories = ['server/test/integration/outreach-local-services.test.ts'];
-
 export const testBoundary = [
   {
     files: ['server/test/**/*.ts', 'server/src/**/*.test.ts'],
-    ignores: notYetThroughRepositories,
     plugins: { 'test-boundary': { rules: { 'no-raw-collections': noRawCollections } } },
     rules: { 'test-boundary/no-raw-collections': 'error' },
   },

@@ -44,9 +44,13 @@ const run = (scenario: string, at = NOW) =>
 
 beforeAll(async () => {
   w = await startWecomTestApp();
-  await w.app.container.mongo
-    .collection('merchants')
-    .updateOne({ _id: w.tenant.merchant._id }, { $set: { industry: '本地服务' } });
+  // a hair and nail salon: the owner says so in the console
+  const profile = await w.app.request('/api/merchant/profile', {
+    method: 'PUT',
+    token: w.tenant.tokens.owner,
+    body: { name: w.tenant.merchant.name, industry: '本地服务' },
+  });
+  expect(profile.status).toBe(200);
   await customer('染发的王姐', '13600000001'); // colours every ~35 days, last 33 days ago: due (learned)
   await customer('刚染过的李姐', '13600000002'); // last colour 10 days ago: not due
   await customer('约好了的赵姐', '13600000003'); // due, but already booked
