@@ -1,8 +1,78 @@
-// The shop's knowledge as the sidebar uses it: the scripts library (话术库), favourites, and one-tap use.
+// The shop's knowledge: the console's editor (FAQ, policies, products, scripts; staff read, managers and owners edit),
+// spreadsheet import of products and FAQ, the change history; and the sidebar's scripts library (话术库), favourites
+// and one-tap use.
 import { z } from 'zod';
 import { idParamsSchema, objectIdSchema } from '../schemas/common.js';
+import {
+  faqInputSchema,
+  knowledgeImportReportSchema,
+  knowledgeImportSchema,
+  policyInputSchema,
+  productInputSchema,
+  scriptInputSchema,
+} from '../schemas/knowledge.js';
+import {
+  faqDtoSchema,
+  knowledgeChangeDtoSchema,
+  policyDtoSchema,
+  productDtoSchema,
+  scriptDtoSchema,
+} from '../schemas/knowledge-item.js';
 import { scriptFavouriteSchema, scriptItemDtoSchema, scriptUseDtoSchema } from '../schemas/sidebar.js';
 import { defineEndpoint } from './contract.js';
+
+type ItemsPath = 'faqs' | 'policies' | 'products' | 'scripts';
+
+/**
+ * The same four endpoints for each kind of item: the list (the latest changed first), create (201), replace (another
+ * merchant's id is 404) and delete (204).
+ */
+function itemEndpoints<In extends z.ZodType, Dto extends z.ZodType>(path: ItemsPath, input: In, dto: Dto) {
+  const items = `/knowledge/${path}` as const;
+  const item = `/knowledge/${path}/:id` as const;
+  return {
+    list: defineEndpoint({ method: 'GET', path: items, response: z.object({ items: z.array(dto) }).strict() }),
+    create: defineEndpoint({ method: 'POST', path: items, request: input, response: dto, status: 201 }),
+    update: defineEndpoint({ method: 'PUT', path: item, params: idParamsSchema, request: input, response: dto }),
+    remove: defineEndpoint({ method: 'DELETE', path: item, params: idParamsSchema, response: z.void(), status: 204 }),
+  };
+}
+
+/** The four endpoints of one kind of item, typed by its request and response schemas. */
+export type KnowledgeItemEndpoints<In extends z.ZodType = z.ZodType, Dto extends z.ZodType = z.ZodType> = ReturnType<
+  typeof itemEndpoints<In, Dto>
+>;
+
+export const faqs = itemEndpoints('faqs', faqInputSchema, faqDtoSchema);
+export const policies = itemEndpoints('policies', policyInputSchema, policyDtoSchema);
+/** Prices in fen, going in and coming out. */
+export const products = itemEndpoints('products', productInputSchema, productDtoSchema);
+export const scripts = itemEndpoints('scripts', scriptInputSchema, scriptDtoSchema);
+
+/**
+ * Spreadsheet import with a report row by row; `dryRun` is the preview the console shows before importing. Rows
+ * update the item of the same name (products) or first question (FAQ). Prices in the sheet are yuan, as people write
+ * them.
+ */
+export const importProducts = defineEndpoint({
+  method: 'POST',
+  path: '/knowledge/products/import',
+  request: knowledgeImportSchema,
+  response: knowledgeImportReportSchema,
+});
+export const importFaqs = defineEndpoint({
+  method: 'POST',
+  path: '/knowledge/faqs/import',
+  request: knowledgeImportSchema,
+  response: knowledgeImportReportSchema,
+});
+
+/** The latest 50 changes, newest first (managers and owners). */
+export const history = defineEndpoint({
+  method: 'GET',
+  path: '/knowledge/history',
+  response: z.object({ items: z.array(knowledgeChangeDtoSchema) }).strict(),
+});
 
 /** The library with pinyin initials for search, the member's favourites first. */
 export const scriptLibrary = defineEndpoint({

@@ -9,9 +9,11 @@ export const faqInputSchema = z
   })
   .strict();
 
+export const POLICY_KINDS = ['refund', 'delivery', 'booking', 'membership', 'promotion', 'other'] as const;
+
 export const policyInputSchema = z
   .object({
-    kind: z.enum(['refund', 'delivery', 'booking', 'membership', 'promotion', 'other']),
+    kind: z.enum(POLICY_KINDS),
     title: text(50, '请填写标题'),
     content: text(2000, '请填写内容'),
   })
@@ -89,11 +91,16 @@ export const knowledgeImportSchema = z
   })
   .strict();
 
-export interface ImportReport {
-  mapping: Record<string, string>;
-  rows: number;
-  created: number;
-  updated: number;
-  failed: { row: number; errors: Record<string, string> }[];
-  dryRun: boolean;
-}
+/** What a spreadsheet import did (or, in a dry run, would do), row by row as the sheet numbers them. */
+export const knowledgeImportReportSchema = z
+  .object({
+    /** column header → field */
+    mapping: z.record(z.string(), z.string()),
+    rows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    failed: z.array(z.object({ row: z.number().int(), errors: z.record(z.string(), z.string()) }).strict()),
+    dryRun: z.boolean(),
+  })
+  .strict();
+export type KnowledgeImportReport = z.infer<typeof knowledgeImportReportSchema>;

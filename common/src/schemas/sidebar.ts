@@ -72,7 +72,8 @@ export const groupChatDtoSchema = z
   .strict();
 export type GroupChatDto = z.infer<typeof groupChatDtoSchema>;
 
-const scriptAttachmentDtoSchema = z
+/** A script's attachment as stored (the fields its kind has). */
+export const scriptAttachmentDtoSchema = z
   .object({
     kind: z.enum(['image', 'link', 'miniprogram']),
     url: z.string().optional(),

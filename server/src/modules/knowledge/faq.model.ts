@@ -1,3 +1,4 @@
+import { POLICY_KINDS } from '@xiaoer/common/schemas/knowledge';
 import { Schema, type Connection, type Types } from 'mongoose';
 
 /** A question the shop is often asked, in the ways customers ask it, and the shop's own answer. */
@@ -23,8 +24,6 @@ faqSchema.index({ merchantId: 1, updatedAt: -1 });
 
 export const faqModel = (conn: Connection) => conn.model<Faq>('Faq', faqSchema, 'faqs');
 export type FaqModel = ReturnType<typeof faqModel>;
-
-export const POLICY_KINDS = ['refund', 'delivery', 'booking', 'membership', 'promotion', 'other'] as const;
 
 /** A shop rule customers ask about: refunds, delivery, booking, membership, current promotions. */
 export interface Policy {

@@ -1,18 +1,20 @@
 // Editing the shop's knowledge (FAQ, policies, products, scripts): every write is scoped to the merchant and recorded
 // in the change history; the repositories of what the knowledge snapshot holds bump its version themselves.
+import type { KnowledgeEntity, KnowledgeItemDto } from '@xiaoer/common/schemas/knowledge-item';
 import type { FaqInput, PolicyInput, ProductInput, ScriptInput } from '@xiaoer/common/schemas/knowledge';
 import type { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
 import { notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { NewProduct } from '../catalog/product.repository.js';
-import type { KnowledgeChangeRepository } from './knowledge-change.repository.js';
+import type { KnowledgeChangeRecord, KnowledgeChangeRepository } from './knowledge-change.repository.js';
 import type { KnowledgeChange } from './knowledge-change.model.js';
+import { presentItem, type KnowledgeRecords } from './knowledge-item.presenter.js';
 import type { ItemFields } from './knowledge-item.repository.js';
 import type { Faq, Policy } from './faq.model.js';
 import type { NewScript } from './script.repository.js';
 
-export type Entity = KnowledgeChange['entity'];
+export type Entity = KnowledgeEntity;
 
 /** What the console sends for each kind of item. */
 export interface KnowledgeInputs {
@@ -29,29 +31,14 @@ interface KnowledgeFields {
   script: NewScript;
 }
 
-type Item = { _id: Types.ObjectId };
-
 /** What the editor needs of each kind's repository. */
-export interface KnowledgeStore<F> {
-  recentlyChanged(merchantId: MerchantId): Promise<Item[]>;
-  create(merchantId: MerchantId, fields: F): Promise<Item>;
-  update(merchantId: MerchantId, id: string, fields: F): Promise<{ before: Item; after: Item } | null>;
-  remove(merchantId: MerchantId, id: string): Promise<Item | null>;
+export interface KnowledgeStore<F, R> {
+  recentlyChanged(merchantId: MerchantId): Promise<R[]>;
+  create(merchantId: MerchantId, fields: F): Promise<R>;
+  update(merchantId: MerchantId, id: string, fields: F): Promise<{ before: R; after: R } | null>;
+  remove(merchantId: MerchantId, id: string): Promise<R | null>;
 }
-export type KnowledgeStores = { [E in Entity]: KnowledgeStore<KnowledgeFields[E]> };
-
-/** An item as it leaves the server and as the history keeps it: its own fields and id, no tenant or bookkeeping. */
-function view(item: Item): Record<string, unknown> {
-  const {
-    _id,
-    merchantId: _m,
-    __v: _v,
-    createdAt: _c,
-    updatedAt: _u,
-    ...rest
-  } = item as Item & Record<string, unknown>;
-  return { id: String(_id), ...rest };
-}
+export type KnowledgeStores = { [E in Entity]: KnowledgeStore<KnowledgeFields[E], KnowledgeRecords[E]> };
 
 const same = <T>(input: T) => input;
 /** Prices arrive in fen, as they are stored. */
@@ -63,50 +50,50 @@ const toFields: { [E in Entity]: (input: KnowledgeInputs[E]) => KnowledgeFields[
   script: same,
 };
 
+/** The history keeps an item as the editor showed it. */
+const snapshot = <E extends Entity>(entity: E, item: KnowledgeRecords[E]): KnowledgeItemDto =>
+  presentItem[entity](item);
+
 export class KnowledgeAdminService {
   constructor(
     private stores: KnowledgeStores,
     private history: KnowledgeChangeRepository,
   ) {}
 
-  async list(merchantId: MerchantId, entity: Entity) {
-    return (await this.stores[entity].recentlyChanged(merchantId)).map(view);
+  list<E extends Entity>(merchantId: MerchantId, entity: E): Promise<KnowledgeRecords[E][]> {
+    const store: KnowledgeStore<KnowledgeFields[E], KnowledgeRecords[E]> = this.stores[entity];
+    return store.recentlyChanged(merchantId);
   }
 
-  async create<E extends Entity>(session: Session, entity: E, input: KnowledgeInputs[E]) {
-    const store: KnowledgeStore<KnowledgeFields[E]> = this.stores[entity];
+  async create<E extends Entity>(session: Session, entity: E, input: KnowledgeInputs[E]): Promise<KnowledgeRecords[E]> {
+    const store: KnowledgeStore<KnowledgeFields[E], KnowledgeRecords[E]> = this.stores[entity];
     const created = await store.create(session.merchantId, toFields[entity](input));
-    const after = view(created);
-    await this.record(session, entity, created._id, 'create', undefined, after);
-    return after;
+    await this.record(session, entity, created._id, 'create', undefined, snapshot(entity, created));
+    return created;
   }
 
-  async update<E extends Entity>(session: Session, entity: E, id: string, input: KnowledgeInputs[E]) {
-    const store: KnowledgeStore<KnowledgeFields[E]> = this.stores[entity];
+  async update<E extends Entity>(
+    session: Session,
+    entity: E,
+    id: string,
+    input: KnowledgeInputs[E],
+  ): Promise<KnowledgeRecords[E]> {
+    const store: KnowledgeStore<KnowledgeFields[E], KnowledgeRecords[E]> = this.stores[entity];
     const changed = await store.update(session.merchantId, id, toFields[entity](input));
     if (!changed) throw notFound('没有找到这条资料');
-    const after = view(changed.after);
-    await this.record(session, entity, changed.after._id, 'update', view(changed.before), after);
+    const { before, after } = changed;
+    await this.record(session, entity, after._id, 'update', snapshot(entity, before), snapshot(entity, after));
     return after;
   }
 
   async remove(session: Session, entity: Entity, id: string): Promise<void> {
     const removed = await this.stores[entity].remove(session.merchantId, id);
     if (!removed) throw notFound('没有找到这条资料');
-    await this.record(session, entity, removed._id, 'delete', view(removed), undefined);
+    await this.record(session, entity, removed._id, 'delete', snapshot(entity, removed), undefined);
   }
 
-  async changes(merchantId: MerchantId, limit = 50) {
-    const rows = await this.history.latest(merchantId, limit);
-    return rows.map((r) => ({
-      entity: r.entity,
-      entityId: String(r.entityId),
-      action: r.action,
-      staffId: String(r.staffId),
-      before: r.before,
-      after: r.after,
-      at: r.at.toISOString(),
-    }));
+  changes(merchantId: MerchantId, limit = 50): Promise<KnowledgeChangeRecord[]> {
+    return this.history.latest(merchantId, limit);
   }
 
   private async record(
@@ -114,8 +101,8 @@ export class KnowledgeAdminService {
     entity: Entity,
     entityId: Types.ObjectId,
     action: KnowledgeChange['action'],
-    before?: Record<string, unknown>,
-    after?: Record<string, unknown>,
+    before?: KnowledgeItemDto,
+    after?: KnowledgeItemDto,
   ) {
     await this.history.record(session.merchantId, {
       entity,

@@ -1,20 +1,24 @@
+import { KNOWLEDGE_ENTITIES, type KnowledgeEntity, type KnowledgeItemDto } from '@xiaoer/common/schemas/knowledge-item';
 import { Schema, type Connection, type Types } from 'mongoose';
 
-/** The change history of the shop's knowledge: who changed which item, and what it was before and after. */
+/**
+ * The change history of the shop's knowledge: who changed which item, and what it was before and after (as the
+ * editor showed it, KnowledgeItemDto).
+ */
 export interface KnowledgeChange {
   merchantId: Types.ObjectId;
-  entity: 'faq' | 'policy' | 'product' | 'script';
+  entity: KnowledgeEntity;
   entityId: Types.ObjectId;
   action: 'create' | 'update' | 'delete';
   staffId: Types.ObjectId;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
+  before?: KnowledgeItemDto;
+  after?: KnowledgeItemDto;
   at: Date;
 }
 
 const schema = new Schema<KnowledgeChange>({
   merchantId: { type: Schema.Types.ObjectId, required: true },
-  entity: { type: String, enum: ['faq', 'policy', 'product', 'script'], required: true },
+  entity: { type: String, enum: KNOWLEDGE_ENTITIES, required: true },
   entityId: { type: Schema.Types.ObjectId, required: true },
   action: { type: String, enum: ['create', 'update', 'delete'], required: true },
   staffId: { type: Schema.Types.ObjectId, required: true },

@@ -2,8 +2,7 @@
 // are mapped to fields (or the caller's own mapping), every row is validated on its own, valid rows are created or
 // updated (matched by name / first question), and the report says row by row what went wrong. A dry run only reports.
 import { yuanToFen } from '@xiaoer/common/money';
-import type { ImportReport } from '@xiaoer/common/schemas/knowledge';
-import { faqInputSchema, productInputSchema } from '@xiaoer/common/schemas/knowledge';
+import { faqInputSchema, productInputSchema, type KnowledgeImportReport } from '@xiaoer/common/schemas/knowledge';
 import type { z } from 'zod';
 import type { Session } from '../../auth/session.js';
 import { issuesByPath, mapColumns, pickFields, readSpreadsheet } from '../../files/spreadsheet.js';
@@ -85,11 +84,11 @@ export class KnowledgeImportService {
     };
   }
 
-  async import<K extends Kind>(session: Session, kind: K, input: ImportInput): Promise<ImportReport> {
+  async import<K extends Kind>(session: Session, kind: K, input: ImportInput): Promise<KnowledgeImportReport> {
     const rows = await readSpreadsheet(input.format, input.content);
     const mapping = mapColumns(Object.keys(rows[0]!), HEADERS[kind], input.mapping);
     const rules: KindRules<K> = this.rules[kind];
-    const report: ImportReport = {
+    const report: KnowledgeImportReport = {
       mapping,
       rows: rows.length,
       created: 0,

@@ -1,30 +1,41 @@
 import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/knowledge';
-import { idParamsSchema } from '@xiaoer/common/schemas/common';
-import {
-  faqInputSchema,
-  knowledgeImportSchema,
-  policyInputSchema,
-  productInputSchema,
-  scriptInputSchema,
-} from '@xiaoer/common/schemas/knowledge';
-import type { KnowledgeImportService } from './knowledge-import.service.js';
-import type { ScriptUseService } from './script-use.service.js';
-import type { ScriptLibraryService } from './script-library.service.js';
 import type { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
-import { parse } from '../../http/validate.js';
-import type { Entity, KnowledgeAdminService } from './knowledge-admin.service.js';
+import type { Entity, KnowledgeAdminService, KnowledgeInputs } from './knowledge-admin.service.js';
+import { presentKnowledgeChange } from './knowledge-change.presenter.js';
+import type { KnowledgeImportService } from './knowledge-import.service.js';
+import { presentItem, type KnowledgeDtos } from './knowledge-item.presenter.js';
+import type { ScriptLibraryService } from './script-library.service.js';
+import type { ScriptUseService } from './script-use.service.js';
 
-const RESOURCES: [string, Entity, z.ZodType][] = [
-  ['faqs', 'faq', faqInputSchema],
-  ['policies', 'policy', policyInputSchema],
-  ['products', 'product', productInputSchema],
-  ['scripts', 'script', scriptInputSchema],
-];
+type EndpointsOf<E extends Entity> = api.KnowledgeItemEndpoints<
+  z.ZodType<KnowledgeInputs[E]>,
+  z.ZodType<KnowledgeDtos[E]>
+>;
 
-/** The same four endpoints for each kind of knowledge; staff read, managers and owners edit. */
+/** One kind of item: staff read, managers and owners edit; every answer through the kind's presenter. */
+function itemRoutes<E extends Entity>(
+  router: Router<AuthedState>,
+  admin: KnowledgeAdminService,
+  entity: E,
+  endpoints: EndpointsOf<E>,
+) {
+  const present = presentItem[entity];
+  const manager = requireRole('manager');
+  route(router, endpoints.list, async (_, ctx) => ({
+    items: (await admin.list(ctx.state.session.merchantId, entity)).map(present),
+  }));
+  route(router, endpoints.create, manager, async ({ body }, ctx) =>
+    present(await admin.create(ctx.state.session, entity, body)),
+  );
+  route(router, endpoints.update, manager, async ({ params, body }, ctx) =>
+    present(await admin.update(ctx.state.session, entity, params.id, body)),
+  );
+  route(router, endpoints.remove, manager, ({ params }, ctx) => admin.remove(ctx.state.session, entity, params.id));
+}
+
 export function knowledgeRoutes(
   admin: KnowledgeAdminService,
   scripts: ScriptUseService,
@@ -32,36 +43,17 @@ export function knowledgeRoutes(
   importer: KnowledgeImportService,
 ): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/knowledge' });
-  for (const [path, entity, schema] of RESOURCES) {
-    router.get(`/${path}`, async (ctx) => {
-      ctx.body = { items: await admin.list(ctx.state.session.merchantId, entity) };
-    });
-    router.post(`/${path}`, requireRole('manager'), async (ctx) => {
-      ctx.status = 201;
-      ctx.body = await admin.create(ctx.state.session, entity, parse(schema, ctx.request.body) as never);
-    });
-    router.put(`/${path}/:id`, requireRole('manager'), async (ctx) => {
-      ctx.body = await admin.update(
-        ctx.state.session,
-        entity,
-        parse(idParamsSchema, ctx.params).id,
-        parse(schema, ctx.request.body) as never,
-      );
-    });
-    router.delete(`/${path}/:id`, requireRole('manager'), async (ctx) => {
-      await admin.remove(ctx.state.session, entity, parse(idParamsSchema, ctx.params).id);
-      ctx.status = 204;
-    });
-  }
-  // Spreadsheet import with a per-row report (dryRun: the preview the mini-program shows before importing).
-  for (const [path, kind] of [
-    ['products', 'product'],
-    ['faqs', 'faq'],
-  ] as const) {
-    router.post(`/${path}/import`, requireRole('manager'), async (ctx) => {
-      ctx.body = await importer.import(ctx.state.session, kind, parse(knowledgeImportSchema, ctx.request.body));
-    });
-  }
+  const manager = requireRole('manager');
+  // Spreadsheet import with a per-row report (dryRun: the preview the console shows before importing).
+  route(router, api.importProducts, manager, ({ body }, ctx) => importer.import(ctx.state.session, 'product', body));
+  route(router, api.importFaqs, manager, ({ body }, ctx) => importer.import(ctx.state.session, 'faq', body));
+  itemRoutes(router, admin, 'faq', api.faqs);
+  itemRoutes(router, admin, 'policy', api.policies);
+  itemRoutes(router, admin, 'product', api.products);
+  itemRoutes(router, admin, 'script', api.scripts);
+  route(router, api.history, manager, async (_, ctx) => ({
+    items: (await admin.changes(ctx.state.session.merchantId)).map(presentKnowledgeChange),
+  }));
 
   // The sidebar's library: pinyin initials for search, the member's favourites first.
   route(router, api.scriptLibrary, async (_, ctx) => ({
@@ -76,8 +68,5 @@ export function knowledgeRoutes(
   route(router, api.useScript, ({ params, body }, ctx) =>
     scripts.use(ctx.state.session.merchantId, params.id, body.customerId),
   );
-  router.get('/history', requireRole('manager'), async (ctx) => {
-    ctx.body = { items: await admin.changes(ctx.state.session.merchantId) };
-  });
   return router;
 }

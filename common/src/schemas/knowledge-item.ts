@@ -1,0 +1,71 @@
+// The shop's knowledge items as the console's editor sees them: each with its id, without the tenant or the
+// bookkeeping; prices in fen like every amount on the wire. The change history keeps items in this shape too.
+import { z } from 'zod';
+import { POLICY_KINDS } from './knowledge.js';
+import { scriptAttachmentDtoSchema } from './sidebar.js';
+
+export const faqDtoSchema = z.object({ id: z.string(), questions: z.array(z.string()), answer: z.string() }).strict();
+export type FaqDto = z.infer<typeof faqDtoSchema>;
+
+export const policyDtoSchema = z
+  .object({ id: z.string(), kind: z.enum(POLICY_KINDS), title: z.string(), content: z.string() })
+  .strict();
+export type PolicyDto = z.infer<typeof policyDtoSchema>;
+
+export const productDtoSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    category: z.string(),
+    /** fen */
+    price: z.number().int(),
+    description: z.string().optional(),
+    specs: z.array(
+      z
+        .object({
+          name: z.string(),
+          /** priceDelta: fen added to the price */
+          options: z.array(z.object({ label: z.string(), priceDelta: z.number().int() }).strict()),
+        })
+        .strict(),
+    ),
+    tags: z.array(z.string()),
+    allergens: z.array(z.string()),
+    stock: z.number().int().optional(),
+    available: z.boolean(),
+  })
+  .strict();
+export type ProductDto = z.infer<typeof productDtoSchema>;
+
+export const scriptDtoSchema = z
+  .object({
+    id: z.string(),
+    category: z.string(),
+    title: z.string(),
+    content: z.string(),
+    attachment: scriptAttachmentDtoSchema.optional(),
+    usageCount: z.number().int(),
+  })
+  .strict();
+export type ScriptDto = z.infer<typeof scriptDtoSchema>;
+
+export const KNOWLEDGE_ENTITIES = ['faq', 'policy', 'product', 'script'] as const;
+export type KnowledgeEntity = (typeof KNOWLEDGE_ENTITIES)[number];
+
+/** An item of any kind, as the history keeps it before and after a change. */
+export const knowledgeItemDtoSchema = z.union([faqDtoSchema, policyDtoSchema, productDtoSchema, scriptDtoSchema]);
+export type KnowledgeItemDto = z.infer<typeof knowledgeItemDtoSchema>;
+
+/** One change: who made it, when, and the item before (update, delete) and after (create, update). */
+export const knowledgeChangeDtoSchema = z
+  .object({
+    entity: z.enum(KNOWLEDGE_ENTITIES),
+    entityId: z.string(),
+    action: z.enum(['create', 'update', 'delete']),
+    staffId: z.string(),
+    before: knowledgeItemDtoSchema.optional(),
+    after: knowledgeItemDtoSchema.optional(),
+    at: z.string(),
+  })
+  .strict();
+export type KnowledgeChangeDto = z.infer<typeof knowledgeChangeDtoSchema>;

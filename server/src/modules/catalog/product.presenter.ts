@@ -1,0 +1,19 @@
+import type { ProductDto } from '@xiaoer/common/schemas/knowledge-item';
+import type { ProductRecord } from './product.repository.js';
+
+/** A product as the menu editor shows it: its id as a string, prices in fen, no tenant or bookkeeping. */
+export const presentProduct = (p: ProductRecord): ProductDto => ({
+  id: p._id.toHexString(),
+  name: p.name,
+  category: p.category,
+  price: p.price,
+  ...(p.description ? { description: p.description } : {}),
+  specs: p.specs.map((g) => ({
+    name: g.name,
+    options: g.options.map((o) => ({ label: o.label, priceDelta: o.priceDelta ?? 0 })),
+  })),
+  tags: p.tags,
+  allergens: p.allergens,
+  ...(typeof p.stock === 'number' ? { stock: p.stock } : {}),
+  available: p.available,
+});
