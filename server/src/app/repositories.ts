@@ -20,14 +20,14 @@ import { openTagsRepositories } from '../modules/tags/tags.repositories.js';
 export interface RepositoryHooks {
   /** a customer opted out: their pending drafts are cancelled */
   optedOut: OptedOutHook;
-  /** the merchant's settings or menu changed: the knowledge snapshot is renewed */
+  /** the merchant's settings, shops or menu changed: the knowledge snapshot is renewed */
   settingsChanged: SettingsChangedHook;
 }
 
 export function openSharedRepositories(db: Database, hooks: RepositoryHooks) {
   return {
     ...openMerchantsRepositories(db, { settingsChanged: hooks.settingsChanged }),
-    ...openShopsRepositories(db),
+    ...openShopsRepositories(db, { shopsChanged: hooks.settingsChanged }),
     ...openStaffRepositories(db),
     ...openCustomersRepositories(db, { optedOut: hooks.optedOut }),
     ...openCatalogRepositories(db, { menuChanged: hooks.settingsChanged }),

@@ -127,9 +127,50 @@ describe('shop knowledge editing', () => {
     expect(await snapshot()).not.toBe(before); // every process renews its engine with the snapshot
     await ai.llmSettings.remove(t.merchantId);
 
+    // the merchant's settings and shops: each write renews it through the repository that makes it
+    const { merchants, shops } = repositories;
+    const renews = async (what: string, write: () => Promise<unknown>) => {
+      const was = await snapshot();
+      await write();
+      expect(await snapshot(), what).not.toBe(was);
+    };
+    await renews('profile', () => merchants.updateProfile(t.merchantId, { name: '小二茶饮·新店名', industry: '餐饮' }));
+    expect((await snapshot()).merchant.name).toBe('小二茶饮·新店名');
+    const { businessHours } = (await snapshot()).merchant;
+    await renews('hours', () => merchants.updateBusinessHours(t.merchantId, { businessHours, holidays: [] }));
+    await renews('auto-reply', () => merchants.setAutoReplyMode(t.merchantId, 'always'));
+    expect((await snapshot()).merchant.autoReply.mode).toBe('always');
+    await renews('group calendar', () => merchants.setGroupCalendar(t.merchantId, 'vip', []));
+    await renews('calendar reset', () => merchants.setGroupCalendar(t.merchantId, 'vip', undefined));
+    await renews('weather', () => merchants.setWeatherLocation(t.merchantId, { id: '101020100', name: '上海' }));
+    await renews('shop added', () => shops.insert(t.merchantId, 4, { name: '滨江店' }));
+    const shop = (await snapshot()).shops.find((s) => s.name === '滨江店')!._id.toHexString();
+    await renews('shop edit', () => shops.update(t.merchantId, shop, { name: '滨江二店', address: '江边路 1 号' }));
+    await renews('shop removal', () => shops.remove(t.merchantId, shop));
+    expect((await snapshot()).shops.map((s) => s.name)).not.toContain('滨江二店');
+
     // scripts are not part of the snapshot: writing one leaves it as it is
     before = await snapshot();
     await knowledge.scripts.insertMany(t.merchantId, [{ category: '欢迎', title: '问候', content: '您好～' }]);
     expect(await snapshot()).toBe(before);
+  });
+
+  it('answers from the owner’s new settings as soon as a settings route has saved them', async () => {
+    const snapshot = () => app.container.knowledge.base.get(t.merchantId);
+    await snapshot(); // this process holds a copy from before the change
+    const mode = await app.request('/api/ai/auto-reply', {
+      method: 'PUT',
+      token: t.tokens.owner,
+      body: { mode: 'off' },
+    });
+    expect(mode.status).toBe(200);
+    expect((await snapshot()).merchant.autoReply.mode).toBe('off');
+    const calendar = await app.request('/api/group-calendars/vip', {
+      method: 'PUT',
+      token: t.tokens.owner,
+      body: { slots: [{ weekday: 2, at: '11:00', topic: 'weekly_tip', title: '周二小贴士' }] },
+    });
+    expect(calendar.status).toBe(200);
+    expect((await snapshot()).merchant.groupCalendars?.vip?.map((s) => s.title)).toEqual(['周二小贴士']);
   });
 });

@@ -1,12 +1,15 @@
 import type { BusinessHoursUpdate } from '@xiaoer/common/schemas/merchant';
-import type { Types } from 'mongoose';
+import type { Types, UpdateQuery } from 'mongoose';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Merchant, MerchantModel } from './merchant.model.js';
 import type { CalendarSlot, GroupLayer } from '@xiaoer/common/constants/groups';
 
 export type MerchantRecord = Merchant & { _id: Types.ObjectId };
 
-/** Told after every settings write: the knowledge snapshot (which holds the merchant) is rebuilt everywhere. */
+/**
+ * Told after every write to the merchant (profile, hours, settings): the knowledge snapshot holds the whole merchant
+ * record, so it is rebuilt everywhere. Told here rather than by callers, so no route or service can forget it.
+ */
 export type SettingsChangedHook = (merchantId: MerchantId) => Promise<void>;
 
 /** The tenant root: its own id is the tenant id, so every method still takes a MerchantId. */
@@ -35,40 +38,42 @@ export class MerchantRepository {
     return created.toObject() as MerchantRecord;
   }
 
+  /** Opening hours and holidays (the after-hours bot's clock); the merchant after the change. */
   updateBusinessHours(merchantId: MerchantId, update: BusinessHoursUpdate): Promise<MerchantRecord | null> {
-    return this.model
-      .findByIdAndUpdate(merchantObjectId(merchantId), { $set: update }, { returnDocument: 'after' })
-      .lean<MerchantRecord>()
-      .exec();
+    return this.updated(merchantId, { $set: update });
   }
 
   /** The business's name and industry; the merchant after the change. */
   updateProfile(merchantId: MerchantId, profile: Pick<Merchant, 'name' | 'industry'>): Promise<MerchantRecord | null> {
-    return this.model
-      .findByIdAndUpdate(merchantObjectId(merchantId), { $set: profile }, { returnDocument: 'after' })
-      .lean<MerchantRecord>()
-      .exec();
+    return this.updated(merchantId, { $set: profile });
   }
 
-  /** The scenario settings: the scans read them with the knowledge snapshot, so this bumps its version. */
+  /** The scenario settings: the scans read them with the knowledge snapshot. */
   async setOutreach(merchantId: MerchantId, outreach: Merchant['outreach']): Promise<void> {
-    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { outreach } }).exec();
-    await this.hooks.settingsChanged?.(merchantId);
+    await this.updated(merchantId, { $set: { outreach } });
   }
 
   async setAutoReplyMode(merchantId: MerchantId, mode: Merchant['autoReply']['mode']): Promise<void> {
-    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { 'autoReply.mode': mode } }).exec();
+    await this.updated(merchantId, { $set: { 'autoReply.mode': mode } });
   }
 
   async setWeatherLocation(merchantId: MerchantId, location: NonNullable<Merchant['weatherLocation']>): Promise<void> {
-    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { weatherLocation: location } }).exec();
+    await this.updated(merchantId, { $set: { weatherLocation: location } });
   }
 
-  /** A layer's own calendar, or (undefined) back to the industry's. */
+  /** A layer's own calendar, or (undefined) back to the industry's: the week's posts are drafted from the snapshot. */
   async setGroupCalendar(merchantId: MerchantId, layer: GroupLayer, slots: CalendarSlot[] | undefined): Promise<void> {
     const path = `groupCalendars.${layer}`;
-    await this.model
-      .updateOne({ _id: merchantObjectId(merchantId) }, slots ? { $set: { [path]: slots } } : { $unset: { [path]: 1 } })
+    await this.updated(merchantId, slots ? { $set: { [path]: slots } } : { $unset: { [path]: 1 } });
+  }
+
+  /** Every write to the merchant goes through here, so each one renews the knowledge snapshot. */
+  private async updated(merchantId: MerchantId, update: UpdateQuery<Merchant>): Promise<MerchantRecord | null> {
+    const after = await this.model
+      .findByIdAndUpdate(merchantObjectId(merchantId), update, { returnDocument: 'after' })
+      .lean<MerchantRecord>()
       .exec();
+    await this.hooks.settingsChanged?.(merchantId);
+    return after;
   }
 }

@@ -6,7 +6,12 @@ import type { Shop, ShopModel } from './shop.model.js';
 export type ShopRecord = Shop & { _id: Types.ObjectId };
 
 export class ShopRepository extends TenantRepository<Shop> {
-  constructor(model: ShopModel) {
+  constructor(
+    model: ShopModel,
+    // told after every write: the shops (addresses, phones) are part of the knowledge snapshot, rebuilt everywhere
+    // (late-bound by the composition: the knowledge version lives with the knowledge base, built after the repositories)
+    private hooks: { shopsChanged?: (merchantId: MerchantId) => Promise<void> } = {},
+  ) {
     super(model);
   }
 
@@ -17,6 +22,7 @@ export class ShopRepository extends TenantRepository<Shop> {
   /** Inserts into a given slot; a taken slot raises E11000, which the service turns into a retry or a refusal. */
   async insert(merchantId: MerchantId, slot: number, shop: Pick<Shop, 'name'> & Partial<Shop>): Promise<ShopRecord> {
     const created = await this.model.create({ ...shop, slot, merchantId: merchantObjectId(merchantId) });
+    await this.hooks.shopsChanged?.(merchantId);
     return created.toObject() as ShopRecord;
   }
 
@@ -26,11 +32,15 @@ export class ShopRepository extends TenantRepository<Shop> {
     id: string,
     fields: Pick<Shop, 'name' | 'address' | 'phone'>,
   ): Promise<ShopRecord | null> {
-    return (await this.setById<ShopRecord>(merchantId, id, fields))?.after ?? null;
+    const changed = await this.setById<ShopRecord>(merchantId, id, fields);
+    if (changed) await this.hooks.shopsChanged?.(merchantId);
+    return changed?.after ?? null;
   }
 
   /** The shop as it was, or null when the merchant has no such shop. */
-  remove(merchantId: MerchantId, id: string): Promise<ShopRecord | null> {
-    return this.deleteById<ShopRecord>(merchantId, id);
+  async remove(merchantId: MerchantId, id: string): Promise<ShopRecord | null> {
+    const removed = await this.deleteById<ShopRecord>(merchantId, id);
+    if (removed) await this.hooks.shopsChanged?.(merchantId);
+    return removed;
   }
 }

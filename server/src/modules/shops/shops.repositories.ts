@@ -3,4 +3,6 @@ import { shopModel } from './shop.model.js';
 import { ShopRepository } from './shop.repository.js';
 
 /** The shops module's repositories, opened on the process's database. */
-export const openShopsRepositories = (db: Database) => ({ shops: new ShopRepository(shopModel(db)) });
+export const openShopsRepositories = (db: Database, hooks: ConstructorParameters<typeof ShopRepository>[1]) => ({
+  shops: new ShopRepository(shopModel(db), hooks),
+});
