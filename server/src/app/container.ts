@@ -227,7 +227,6 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     staff: repositories.staff,
     // the audit list is opened by the operator module, built below
     audit: { record: (merchantId, entry) => operator.audit.record(merchantId, entry) },
-    knowledge: knowledge.base,
   });
   const auth = authModule.build({
     config,

@@ -97,9 +97,7 @@ export function build(d: AiModuleDeps) {
     merchants: d.merchants,
     notifier: d.notifier,
   });
-  const routes: RoutesOf = () => ({
-    api: [aiRoutes(llm, d.merchants, knowledge, suggestions, customerSummary)],
-  });
+  const routes: RoutesOf = () => ({ api: [aiRoutes(llm, d.merchants, suggestions, customerSummary)] });
   const jobs = [morningSummaryJob({ ...d.fanOut, morningSummary })];
   return {
     decisions,

@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { pathUnder, route } from '../../http/contract-route.js';
 import { parse } from '../../http/validate.js';
-import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { CustomerSummaryService } from './customer-summary.service.js';
 import type { LlmSettingsService } from './llm-settings.service.js';
@@ -14,7 +13,6 @@ import { DRAFT_KINDS, type SuggestionService } from './suggestions.service.js';
 export function aiRoutes(
   llm: LlmSettingsService,
   merchants: MerchantRepository,
-  knowledge: KnowledgeBaseService,
   suggestions: SuggestionService,
   summaries: CustomerSummaryService,
 ): Router<AuthedState> {
@@ -25,8 +23,7 @@ export function aiRoutes(
     return llm.view(ctx.state.session.merchantId);
   });
   route(router, api.setAutoReply, requireRole('owner'), async ({ body }, ctx) => {
-    await merchants.setAutoReplyMode(ctx.state.session.merchantId, body.mode);
-    await knowledge.changed(ctx.state.session.merchantId);
+    await merchants.setAutoReplyMode(ctx.state.session.merchantId, body.mode); // renews the knowledge snapshot
     return { mode: body.mode };
   });
   // Drafts for the sidebar, all at once (in slot order) ...

@@ -15,7 +15,6 @@ import {
 } from '@xiaoer/common/schemas/group-calendar';
 import { notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { MerchantRecord, MerchantRepository } from '../merchants/merchant.repository.js';
 import { planWeek } from './group-calendar.js';
 
@@ -24,7 +23,7 @@ const byWeekThenTime = (a: CalendarSlot, b: CalendarSlot) =>
   ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7) || a.at.localeCompare(b.at);
 
 export class GroupCalendarService {
-  constructor(private d: { merchants: MerchantRepository; knowledge: Pick<KnowledgeBaseService, 'changed'> }) {}
+  constructor(private d: { merchants: MerchantRepository }) {}
 
   async list(merchantId: MerchantId): Promise<GroupCalendarDto[]> {
     const merchant = await this.merchant(merchantId);
@@ -46,8 +45,7 @@ export class GroupCalendarService {
     layer: GroupLayer,
     slots: CalendarSlot[] | undefined,
   ): Promise<GroupCalendarDto> {
-    await this.d.merchants.setGroupCalendar(merchantId, layer, slots);
-    await this.d.knowledge.changed(merchantId); // the week is drafted from the knowledge snapshot's merchant
+    await this.d.merchants.setGroupCalendar(merchantId, layer, slots); // renews the knowledge snapshot the week reads
     return this.present(await this.merchant(merchantId), layer);
   }
 

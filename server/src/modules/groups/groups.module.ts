@@ -68,7 +68,7 @@ export function build(d: GroupsModuleDeps) {
     attendance: { packages: d.shopData.packages, attendance: d.shopData.attendance },
     engineFor: (merchantId, kb) => d.llm.engineFor(merchantId, kb),
   });
-  const calendars = new GroupCalendarService({ merchants: d.merchants, knowledge: d.knowledge });
+  const calendars = new GroupCalendarService({ merchants: d.merchants });
   const entries = new GroupEntryService({
     entries: d.groupEntries,
     groups: d.groupChats,

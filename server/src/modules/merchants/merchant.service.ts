@@ -1,7 +1,6 @@
 import type { BusinessHoursUpdate, MerchantProfileUpdate, ShopInput } from '@xiaoer/common/schemas/merchant';
 import { AppError, conflict, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { ShopRecord } from '../shops/shop.repository.js';
 import type { ShopService } from '../shops/shop.service.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
@@ -15,11 +14,12 @@ export interface MerchantServiceDeps {
   staff: Pick<StaffRepository, 'count'>;
   /** the merchant's audit list: every setup step, with who did it */
   audit: Pick<MerchantAuditRepository, 'record'>;
-  /** the bot reads the name, shops and hours with the knowledge snapshot, renewed in every process on a change */
-  knowledge: Pick<KnowledgeBaseService, 'changed'>;
 }
 
-/** The business as the owner sets it up: its name and industry, its shops, its opening hours. */
+/**
+ * The business as the owner sets it up: its name and industry, its shops, its opening hours. The bot reads them with
+ * the knowledge snapshot, which the merchant and shop repositories renew on every write.
+ */
 export class MerchantService {
   constructor(private d: MerchantServiceDeps) {}
 
@@ -73,6 +73,5 @@ export class MerchantService {
 
   private async changed(merchantId: MerchantId, by: AuditActor, action: string, target: string): Promise<void> {
     await this.d.audit.record(merchantId, { actor: by, action, target });
-    await this.d.knowledge.changed(merchantId);
   }
 }
