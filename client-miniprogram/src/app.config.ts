@@ -11,6 +11,12 @@ export default defineAppConfig({
     'pages/groups/index',
     'pages/data/index',
     'pages/settings/index',
+    // the owner's setup: the one-time link, the checklist, the business step
+    'pages/setup/index',
+    'pages/setup/checklist',
+    'pages/setup/business',
+    // the provider's console lives in the browser only
+    ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],
   // H5 only: no page-switch animation. Taro's H5 router shades the page it leaves on a timer the animation's length
   // later and never cancels it when that page is shown again, so "back" soon after opening a page left a blank

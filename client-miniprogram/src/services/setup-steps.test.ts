@@ -70,7 +70,11 @@ describe('the setup checklist', () => {
       fix: '在管理后台开启',
     });
     expect(stateOf({ ...fresh, wecom: [connected] }).wecom).toBe('done');
-    expect(setupSteps({ ...fresh, wecom: [connected] })[4]!.fix).toBe('从企业微信同步老顾客');
+    expect(setupSteps({ ...fresh, wecom: [connected] })[4]).toMatchObject({
+      fix: '从企业微信同步老顾客',
+      action: 'sync_customers',
+    });
+    expect(setupSteps(fresh)[4]!.action).toBeUndefined();
   });
 
   it('counts staff, knowledge and customers', () => {

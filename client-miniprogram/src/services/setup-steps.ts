@@ -5,6 +5,9 @@ import type { ConfigCheck } from '@xiaoer/common/api/wecom';
 import type { MerchantDto } from '@xiaoer/common/schemas/merchant';
 import type { StaffDto } from '@xiaoer/common/schemas/staff';
 
+/** Where the owner's setup is followed, step by step (resumed here at any time). */
+export const CHECKLIST_PAGE = '/pages/setup/checklist';
+
 export const SETUP_STEPS = [
   { key: 'business', title: '店铺信息', url: '/pages/setup/business' },
   // the WeCom connection flow is built apart; until then the settings page holds the live check
@@ -29,6 +32,8 @@ export interface StepStatus {
   fix?: string;
   /** the page where the owner does this step, when the console has one */
   url?: string;
+  /** something the checklist can start right there */
+  action?: 'sync_customers';
 }
 
 /** Each source as loaded: its value, the error it failed with, or undefined while it loads. */
@@ -95,11 +100,8 @@ function knowledge(k: { products: number; faqs: number; policies: number }): Omi
 
 function customers(any: boolean, wecomDone: boolean): Omit<StepStatus, 'key' | 'title'> {
   if (any) return { state: 'done', detail: '已有顾客' };
-  return {
-    state: 'todo',
-    detail: '还没有顾客',
-    fix: wecomDone ? '从企业微信同步老顾客' : '连接企业微信后，可一键同步老顾客',
-  };
+  if (wecomDone) return { state: 'todo', detail: '还没有顾客', fix: '从企业微信同步老顾客', action: 'sync_customers' };
+  return { state: 'todo', detail: '还没有顾客', fix: '连接企业微信后，可一键同步老顾客' };
 }
 
 const GO_LIVE = {

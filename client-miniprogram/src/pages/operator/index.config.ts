@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '小二服务商后台' });

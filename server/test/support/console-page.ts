@@ -1,0 +1,30 @@
+// Driving the owner console's H5 build in the browser tests: Taro's H5 router keeps earlier pages in the document,
+// hidden, so tests act on what the user sees, and a wait that times out says what the page showed instead.
+import type { Browser, Locator, Page } from 'playwright-core';
+
+/** A phone-sized page (or a desktop browser's, for the operator). */
+export async function consolePage(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 390, height: 844 },
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return context.newPage();
+}
+
+/** The first match the user can see. */
+export const seen = (l: Locator) => l.filter({ visible: true }).first();
+
+/** Waits for text the user should see; on a timeout the error quotes the page. */
+export async function expectToSee(p: Page, text: string | RegExp, timeout = 20_000): Promise<void> {
+  await seen(p.getByText(text))
+    .waitFor({ timeout })
+    .catch(async () => {
+      const shown = (await p.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 400);
+      throw new Error(`「${text}」 did not appear; the page (${p.url()}) showed: ${shown}`);
+    });
+}
