@@ -1,8 +1,9 @@
 // The group calendar's posts waiting for the owner, with their group's name; approve (as is or edited) or not send.
+import * as posts from '@xiaoer/common/api/group-posts';
+import { customerGroups } from '@xiaoer/common/api/groups';
 import { GROUP_LAYERS, GROUP_POST_KINDS } from '@xiaoer/common/constants/groups';
-import type { CustomerGroupDto } from '@xiaoer/common/schemas/customer-group';
 import type { GroupPostDto } from '@xiaoer/common/schemas/group-post';
-import { api } from './api';
+import { call } from './client';
 
 export type GroupPost = GroupPostDto;
 
@@ -13,12 +14,12 @@ export interface GroupPostView extends GroupPost {
 }
 
 export async function pendingGroupPosts(): Promise<GroupPostView[]> {
-  const [posts, groups] = await Promise.all([
-    api<{ items: GroupPost[] }>('/group-posts?status=pending'),
-    api<{ items: CustomerGroupDto[] }>('/customer-groups'),
+  const [pending, groups] = await Promise.all([
+    call(posts.groupPosts, { query: { status: 'pending' } }),
+    call(customerGroups),
   ]);
   const byId = new Map(groups.items.map((g) => [g.chatId, g]));
-  return posts.items.map((p) => {
+  return pending.items.map((p) => {
     const g = byId.get(p.chatId);
     return {
       ...p,
@@ -29,5 +30,5 @@ export async function pendingGroupPosts(): Promise<GroupPostView[]> {
 }
 
 export const approveGroupPost = (id: string, text?: string) =>
-  api<GroupPost>(`/group-posts/${id}/approve`, { body: text ? { text } : {} });
-export const rejectGroupPost = (id: string) => api<GroupPost>(`/group-posts/${id}/reject`, { body: {} });
+  call(posts.approveGroupPost, { params: { id }, body: text ? { text } : {} });
+export const rejectGroupPost = (id: string) => call(posts.rejectGroupPost, { params: { id } });

@@ -47,3 +47,28 @@ export const groupPostReplySchema = z
 export const draftWeekSchema = z
   .object({ monday: z.iso.date().refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, '请给出一周的星期一') })
   .strict();
+
+/** A week drafted: how many groups and posts, what was left out and why, and each group's promotional share. */
+export const weekDraftOutcomeSchema = z
+  .object({
+    groups: z.number().int(),
+    drafted: z.number().int(),
+    /** slots whose text did not pass the guardrails, or had nothing true to say (no birthdays, no item) */
+    skipped: z.array(z.object({ chatId: z.string(), title: z.string(), reason: z.string() }).strict()),
+    /** per group: the promotional share of its planned posts, percent, and the slots the 80/20 rule dropped */
+    balance: z.array(z.object({ chatId: z.string(), promoPct: z.number(), dropped: z.array(z.string()) }).strict()),
+  })
+  .strict();
+export type WeekDraftOutcome = z.infer<typeof weekDraftOutcomeSchema>;
+
+/** A reply as it was counted: 接龙 (chain), 预约 (booking, with the day and time named) or 竞猜 (guess). */
+export const groupInteractionDtoSchema = z
+  .object({
+    kind: z.enum(['chain', 'booking', 'guess']),
+    /** what follows the keyword */
+    detail: z.string(),
+    day: z.string().optional(),
+    time: z.string().optional(),
+  })
+  .strict();
+export type GroupInteractionDto = z.infer<typeof groupInteractionDtoSchema>;

@@ -1,13 +1,14 @@
 // The owner's customer groups: each group's layer (which decides its weekly calendar), members joined and left, what
 // the calendar's posts brought (sign-ups, bookings), a join QR code per layer, and the layers' calendars.
 import { Button, Image, Picker, Text, View } from '@tarojs/components';
+import * as api from '@xiaoer/common/api/groups';
 import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
-import type { CustomerGroupDto, GroupReportDto } from '@xiaoer/common/schemas/customer-group';
+import type { CustomerGroupDto } from '@xiaoer/common/schemas/customer-group';
 import { useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
+import { call } from '../../services/client';
 import { CalendarSection } from './CalendarSection';
 import { formatFen } from '@xiaoer/common/money';
 
@@ -16,17 +17,18 @@ type Group = CustomerGroupDto;
 const LAYERS = Object.keys(GROUP_LAYERS) as GroupLayer[];
 
 export default function Groups() {
-  const groups = useAsync(() => api<{ items: Group[] }>('/customer-groups').then((r) => r.items));
+  const groups = useAsync(() => call(api.customerGroups).then((r) => r.items));
   const [open, setOpen] = useState<string | null>(null);
   const report = useAsync(
-    () => (open ? api<GroupReportDto>(`/customer-groups/${open}/report?days=30`) : Promise.resolve(undefined)),
+    () =>
+      open ? call(api.groupReport, { params: { chatId: open }, query: { days: 30 } }) : Promise.resolve(undefined),
     [open],
   );
   const [qr, setQr] = useState<{ layer: GroupLayer; url: string } | null>(null);
 
   const setLayer = async (g: Group, layer: GroupLayer) => {
     try {
-      await api(`/customer-groups/${g.chatId}/layer`, { method: 'PUT', body: { layer } });
+      await call(api.setGroupLayer, { params: { chatId: g.chatId }, body: { layer } });
       toast(`已设为${GROUP_LAYERS[layer]}`, 'success');
       await groups.reload();
     } catch (err) {
@@ -35,7 +37,7 @@ export default function Groups() {
   };
   const joinCode = async (layer: GroupLayer) => {
     try {
-      const res = await api<{ qrCode: string }>(`/customer-groups/entries/${layer}/join-code`, { body: {} });
+      const res = await call(api.groupJoinCode, { params: { layer } });
       setQr({ layer, url: res.qrCode });
     } catch (err) {
       toast((err as Error).message);
@@ -43,7 +45,7 @@ export default function Groups() {
   };
   const sync = async () => {
     try {
-      const res = await api<{ synced: number }>('/customer-groups/sync', { body: {} });
+      const res = await call(api.syncCustomerGroups);
       toast(`已同步 ${res.synced} 个群`, 'success');
       await groups.reload();
     } catch (err) {

@@ -3,7 +3,6 @@
 // group's report: posts sent and confirmed, members joined and left, sign-ups, bookings and guesses.
 import { randomUUID } from 'node:crypto';
 import type { GroupPostTopic } from '@xiaoer/common/constants/groups';
-import type { GroupReportDto } from '@xiaoer/common/schemas/customer-group';
 import type { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
 import { AppError, notFound } from '../../errors/app-error.js';
@@ -15,8 +14,12 @@ import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.j
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import type { PostOutcome, GroupPostRepository } from './group-post.repository.js';
-import type { GroupChatRepository } from './group.repository.js';
-import type { GroupInteractionRepository, NewGroupInteraction } from './interaction.repository.js';
+import type { GroupChatRecord, GroupChatRepository } from './group.repository.js';
+import type {
+  GroupInteractionRecord,
+  GroupInteractionRepository,
+  NewGroupInteraction,
+} from './interaction.repository.js';
 import { parseInteraction, type InteractionKind, type ParsedInteraction } from './interaction-parser.js';
 
 const TOPIC: Record<InteractionKind, GroupPostTopic> = {
@@ -25,6 +28,16 @@ const TOPIC: Record<InteractionKind, GroupPostTopic> = {
   guess: 'flavour_guess',
 };
 const WEEK_MS = 7 * 86_400_000;
+
+/** A group's figures since a date (presentGroupReport puts them on the wire). */
+export interface GroupReport {
+  group: GroupChatRecord;
+  posts: { drafted: number; sent: number; confirmedByStaff: number };
+  interactions: Record<InteractionKind, number>;
+  /** orders containing a featured item within 3 days of a sent post; revenue in fen */
+  attributedOrders: { orders: number; revenue: number };
+  bookings: GroupInteractionRecord[];
+}
 const ATTRIBUTION_MS = 3 * 86_400_000;
 
 export class GroupInteractionService {
@@ -78,7 +91,7 @@ export class GroupInteractionService {
   }
 
   /** A group's figures since a date: posts, members, interactions. */
-  async report(merchantId: MerchantId, chatId: string, since: Date): Promise<GroupReportDto> {
+  async report(merchantId: MerchantId, chatId: string, since: Date): Promise<GroupReport> {
     const group = await this.d.groups.findByChatId(merchantId, chatId);
     if (!group) throw notFound('没有找到这个客户群');
     const [posts, interactions] = await Promise.all([
@@ -91,10 +104,7 @@ export class GroupInteractionService {
     );
     const count = (kind: InteractionKind) => interactions.filter((i) => i.kind === kind).length;
     return {
-      chatId,
-      name: group.name,
-      layer: group.layer,
-      members: { now: group.memberCount, joined: group.joined, left: group.left },
+      group,
       posts: {
         drafted: posts.length,
         sent: posts.filter((p) => p.status === 'sent').length,
@@ -102,15 +112,7 @@ export class GroupInteractionService {
       },
       interactions: { chain: count('chain'), booking: count('booking'), guess: count('guess') },
       attributedOrders: await this.attributedOrders(merchantId, group.customerIds, posts),
-      bookings: interactions
-        .filter((i) => i.kind === 'booking')
-        .map((i) => ({
-          customerName: i.customerName,
-          day: i.day,
-          time: i.time,
-          detail: i.detail,
-          at: i.at.toISOString(),
-        })),
+      bookings: interactions.filter((i) => i.kind === 'booking'),
     };
   }
 

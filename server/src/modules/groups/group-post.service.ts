@@ -11,6 +11,7 @@ import {
   type GroupLayer,
   type GroupPostKind,
 } from '@xiaoer/common/constants/groups';
+import type { WeekDraftOutcome } from '@xiaoer/common/schemas/group-post';
 import type { Session } from '../../auth/session.js';
 import { AppError, conflict, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
@@ -35,15 +36,6 @@ const WEATHER_POST_AT = '08:30';
 /** A drafted slot's identity: the unique index's fields. */
 const slotKey = (chatId: string, s: Pick<GroupPost, 'date' | 'at' | 'topic'>) =>
   `${chatId} ${s.date} ${s.at} ${s.topic}`;
-
-export interface WeekDraftOutcome {
-  groups: number;
-  drafted: number;
-  /** slots whose text did not pass the guardrails, or had nothing true to say (no birthdays, no item) */
-  skipped: { chatId: string; title: string; reason: string }[];
-  /** per group: the promotional share of its planned posts, percent, and the slots the 80/20 rule dropped */
-  balance: { chatId: string; promoPct: number; dropped: string[] }[];
-}
 
 export class GroupPostService {
   constructor(

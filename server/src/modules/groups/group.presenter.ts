@@ -1,5 +1,6 @@
-import type { CustomerGroupDto, GroupEntryDto } from '@xiaoer/common/schemas/customer-group';
+import type { CustomerGroupDto, GroupEntryDto, GroupReportDto } from '@xiaoer/common/schemas/customer-group';
 import type { GroupEntryRecord } from './group-entry.repository.js';
+import type { GroupReport } from './group-interaction.service.js';
 import type { GroupChatRecord } from './group.repository.js';
 
 /** A group as the owner's list shows it: counts, not the customers' ids. */
@@ -22,4 +23,20 @@ export const presentGroupEntry = (e: GroupEntryRecord): GroupEntryDto => ({
   chatIds: e.chatIds ?? [],
   ...(e.welcomeText ? { welcomeText: e.welcomeText } : {}),
   ...(e.updatedAt ? { updatedAt: e.updatedAt.toISOString() } : {}),
+});
+
+/** A group's report: its members now and since we watched, the posts' outcomes, and the bookings made. */
+export const presentGroupReport = ({ group, bookings, ...figures }: GroupReport): GroupReportDto => ({
+  chatId: group.chatId,
+  name: group.name,
+  layer: group.layer,
+  members: { now: group.memberCount, joined: group.joined, left: group.left },
+  ...figures,
+  bookings: bookings.map((b) => ({
+    ...(b.customerName ? { customerName: b.customerName } : {}),
+    ...(b.day ? { day: b.day } : {}),
+    ...(b.time ? { time: b.time } : {}),
+    detail: b.detail,
+    at: b.at.toISOString(),
+  })),
 });
