@@ -11,6 +11,8 @@ export default defineAppConfig({
     'pages/groups/index',
     'pages/data/index',
     'pages/settings/index',
+    // the owner connects the shop's self-built WeCom app (setup, way 1)
+    'pages/setup-wecom/index',
     // the owner's setup: the one-time link, the checklist, the business step
     'pages/setup/index',
     'pages/setup/checklist',

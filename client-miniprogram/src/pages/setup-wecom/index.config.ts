@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '连接企业微信' });
