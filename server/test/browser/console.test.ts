@@ -386,7 +386,7 @@ describe('opened from a WeCom text card', () => {
       locale: 'zh-CN',
     }); // no wx.login here
     const card = await context.newPage();
-    await card.goto(`${w.app.url}/console/?corp=${w.corpId}#/pages/alerts/detail?id=${alert!.id}`);
+    await card.goto(`${w.app.url}/console/?corp=${w.corpId}#/pages/alerts/detail?id=${alert!._id.toHexString()}`);
     await expectToSee(card, alert!.title);
     expect(card.url()).not.toContain('code='); // the single-use code is gone from the address
     expect(card.url()).toContain(`corp=${w.corpId}`);

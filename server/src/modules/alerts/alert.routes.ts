@@ -2,6 +2,7 @@ import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/alerts';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
+import { presentAlert } from './alert.presenter.js';
 import type { AlertService } from './alert.service.js';
 
 /** The owner's (and managers') alerts: the list, one alert's detail, marking it handled. */
@@ -9,9 +10,13 @@ export function alertRoutes(alerts: AlertService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/alerts' });
   router.use(requireRole('manager'));
   route(router, api.list, async ({ query }, ctx) => ({
-    items: await alerts.list(ctx.state.session.merchantId, query.status),
+    items: (await alerts.list(ctx.state.session.merchantId, query.status)).map(presentAlert),
   }));
-  route(router, api.get, ({ params }, ctx) => alerts.get(ctx.state.session.merchantId, params.id));
-  route(router, api.resolve, ({ params }, ctx) => alerts.resolve(ctx.state.session, params.id));
+  route(router, api.get, async ({ params }, ctx) =>
+    presentAlert(await alerts.get(ctx.state.session.merchantId, params.id)),
+  );
+  route(router, api.resolve, async ({ params }, ctx) =>
+    presentAlert(await alerts.resolve(ctx.state.session, params.id)),
+  );
   return router;
 }

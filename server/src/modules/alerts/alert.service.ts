@@ -1,8 +1,8 @@
 // Owner alerts: raised once per (merchant, kind, key), told to the owner in WeCom at once, and kept for the console.
 // Telling is at-least-once with a lease: the worker that raised an alert tells it straight away; if that fails (or
 // the process dies) the alert stays pending and the next alert scan tells it, up to a few attempts.
-import { SCENARIOS, type ScenarioKey } from '@xiaoer/common/constants/scenarios';
-import type { AlertDto, AlertLevel } from '@xiaoer/common/schemas/alert';
+import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
+import type { AlertLevel } from '@xiaoer/common/schemas/alert';
 import type { Session } from '../../auth/session.js';
 import { notFound } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
@@ -64,20 +64,20 @@ export class AlertService {
     }
   }
 
-  async list(merchantId: MerchantId, status?: Alert['status']): Promise<AlertDto[]> {
-    return (await this.d.alerts.list(merchantId, status)).map(present);
+  list(merchantId: MerchantId, status?: Alert['status']): Promise<AlertRecord[]> {
+    return this.d.alerts.list(merchantId, status);
   }
 
-  async get(merchantId: MerchantId, id: string): Promise<AlertDto> {
+  async get(merchantId: MerchantId, id: string): Promise<AlertRecord> {
     const alert = await this.d.alerts.findById(merchantId, id);
     if (!alert) throw notFound('没有找到这条提醒');
-    return present(alert);
+    return alert;
   }
 
-  async resolve(session: Session, id: string): Promise<AlertDto> {
+  async resolve(session: Session, id: string): Promise<AlertRecord> {
     const alert = await this.d.alerts.resolve(session.merchantId, id, session.staffId, new Date());
     if (!alert) throw notFound('没有找到这条提醒');
-    return present(alert);
+    return alert;
   }
 
   /** Alerts raised by kind in a period (reports). */
@@ -85,17 +85,3 @@ export class AlertService {
     return this.d.alerts.countsByKind(merchantId, start, end);
   }
 }
-
-const present = (a: AlertRecord): AlertDto => ({
-  id: a._id.toHexString(),
-  kind: a.kind,
-  kindName: SCENARIOS[a.kind]?.name ?? a.kind,
-  level: a.level,
-  title: a.title,
-  body: a.body,
-  data: a.data ?? {},
-  status: a.status,
-  notified: a.notify,
-  createdAt: a.createdAt.toISOString(),
-  ...(a.resolvedAt ? { resolvedAt: a.resolvedAt.toISOString() } : {}),
-});

@@ -1,7 +1,7 @@
 // Group sends: who may receive one is decided here (consent, opt-out, relation, the per-customer caps) before
 // WeCom is asked to create the task; the sender then confirms it in WeCom, and results are read back.
 import { GROUP_SEND_CAPS } from '@xiaoer/common/constants/contact-policy';
-import type { GroupSendDto, GroupSendSkipReason } from '@xiaoer/common/schemas/group-send';
+import type { GroupSendSkipReason } from '@xiaoer/common/schemas/group-send';
 import type { Types } from 'mongoose';
 import { AppError, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
@@ -15,16 +15,6 @@ import type { GroupSendRecord, GroupSendRepository } from './group-send.reposito
 const DAY = 86_400_000;
 /** WeCom is asked about at most this many unconfirmed tasks for one report. */
 const REFRESH_AT_MOST = 20;
-
-const present = (t: GroupSendRecord): GroupSendDto => ({
-  id: t._id.toHexString(),
-  status: t.status,
-  text: t.text,
-  recipients: t.externalUserIds.length,
-  delivered: t.results.filter((r) => r.status === 1).length,
-  skipped: t.skipped.map((s) => ({ customerId: String(s.customerId), reason: s.reason as GroupSendSkipReason })),
-  createdAt: t.createdAt.toISOString(),
-});
 
 export class GroupSendService {
   constructor(
@@ -74,7 +64,7 @@ export class GroupSendService {
       beforeAsking?: () => Promise<void>;
     },
     now = new Date(),
-  ): Promise<GroupSendDto> {
+  ): Promise<GroupSendRecord> {
     const made = input.key && (await this.findByKey(merchantId, input.key));
     if (made) return made;
     const app = await this.apps.findByMerchant(merchantId);
@@ -101,7 +91,7 @@ export class GroupSendService {
       sender: sender.wecomUserId,
       text: { content: input.text },
     });
-    const task = await this.tasks.insert(merchantId, {
+    return this.tasks.insert(merchantId, {
       senderStaffId: sender._id,
       senderUserId: sender.wecomUserId,
       text: input.text,
@@ -110,12 +100,10 @@ export class GroupSendService {
       skipped,
       ...(input.key ? { key: input.key } : {}),
     });
-    return present(task);
   }
 
-  async findByKey(merchantId: MerchantId, key: string): Promise<GroupSendDto | null> {
-    const task = await this.tasks.findByKey(merchantId, key);
-    return task && present(task);
+  findByKey(merchantId: MerchantId, key: string): Promise<GroupSendRecord | null> {
+    return this.tasks.findByKey(merchantId, key);
   }
 
   /**
@@ -125,7 +113,7 @@ export class GroupSendService {
   async createForGroups(
     merchantId: MerchantId,
     input: { senderStaffId: string; chatIds: string[]; text: string },
-  ): Promise<GroupSendDto> {
+  ): Promise<GroupSendRecord> {
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
     const sender = await this.staff.findById(merchantId, input.senderStaffId);
@@ -136,7 +124,7 @@ export class GroupSendService {
       chat_id_list: input.chatIds,
       text: { content: input.text },
     });
-    const task = await this.tasks.insert(merchantId, {
+    return this.tasks.insert(merchantId, {
       senderStaffId: sender._id,
       senderUserId: sender.wecomUserId,
       text: input.text,
@@ -145,7 +133,6 @@ export class GroupSendService {
       chatIds: input.chatIds,
       skipped: [],
     });
-    return present(task);
   }
 
   private async task(merchantId: MerchantId, id: string | Types.ObjectId): Promise<GroupSendRecord> {
@@ -204,8 +191,8 @@ export class GroupSendService {
   }
 
   /** Reads WeCom's view of the task: has the sender confirmed it, and who received it. */
-  async refresh(merchantId: MerchantId, id: string): Promise<GroupSendDto> {
-    return present(await this.sync(merchantId, id));
+  refresh(merchantId: MerchantId, id: string): Promise<GroupSendRecord> {
+    return this.sync(merchantId, id);
   }
 
   /** Each recipient's send result as WeCom reports it now (0 not yet, 1 sent, 2 not a contact, 3 already had one). */

@@ -2,15 +2,16 @@ import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/channels';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
+import { presentChannelCode } from './channel-code.presenter.js';
 import type { ChannelCodeService } from './channel-code.service.js';
 
 export function channelCodeRoutes(codes: ChannelCodeService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/channel-codes' });
   route(router, api.channelCodes, requireRole('manager'), async (_, ctx) => ({
-    items: await codes.list(ctx.state.session.merchantId),
+    items: (await codes.list(ctx.state.session.merchantId)).map(presentChannelCode),
   }));
-  route(router, api.createChannelCode, requireRole('manager'), ({ body }, ctx) =>
-    codes.create(ctx.state.session.merchantId, body),
+  route(router, api.createChannelCode, requireRole('manager'), async ({ body }, ctx) =>
+    presentChannelCode(await codes.create(ctx.state.session.merchantId, body)),
   );
   return router;
 }

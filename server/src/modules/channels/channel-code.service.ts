@@ -1,23 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { SourceChannel } from '@xiaoer/common/constants/customer';
-import type { ChannelCodeDto } from '@xiaoer/common/schemas/channel';
 import { AppError, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { WecomClient } from '../wecom/api/wecom-client.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import type { ChannelCodeRecord, ChannelCodeRepository } from './channel-code.repository.js';
-
-const present = (c: ChannelCodeRecord): ChannelCodeDto => ({
-  id: c._id.toHexString(),
-  channel: c.channel,
-  label: c.label,
-  state: c.state,
-  qrCode: c.qrCode,
-  staffIds: c.staffIds.map(String),
-  adds: c.adds,
-  createdAt: c.createdAt.toISOString(),
-});
 
 export class ChannelCodeService {
   constructor(
@@ -31,7 +19,7 @@ export class ChannelCodeService {
   async create(
     merchantId: MerchantId,
     input: { channel: SourceChannel; label: string; staffIds: string[] },
-  ): Promise<ChannelCodeDto> {
+  ): Promise<ChannelCodeRecord> {
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('请先接入企业微信');
     const members = await Promise.all(input.staffIds.map((id) => this.staff.findById(merchantId, id)));
@@ -45,7 +33,7 @@ export class ChannelCodeService {
       remark: input.label,
       user: members.map((m) => m!.wecomUserId),
     });
-    const created = await this.codes.insert(merchantId, {
+    return this.codes.insert(merchantId, {
       channel: input.channel,
       label: input.label,
       state,
@@ -53,11 +41,10 @@ export class ChannelCodeService {
       qrCode: String(res.qr_code),
       staffIds: members.map((m) => m!._id),
     });
-    return present(created);
   }
 
-  async list(merchantId: MerchantId): Promise<ChannelCodeDto[]> {
-    return (await this.codes.list(merchantId)).map(present);
+  list(merchantId: MerchantId): Promise<ChannelCodeRecord[]> {
+    return this.codes.list(merchantId);
   }
 
   /** Counts an add; called once per add_external_contact event (the inbox's once() guards retries). */

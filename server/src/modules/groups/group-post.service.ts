@@ -253,7 +253,7 @@ export class GroupPostService {
         chatIds: [post.chatId],
         text,
       });
-      return (await this.d.posts.linkTask(session.merchantId, claimed._id, task.id, {
+      return (await this.d.posts.linkTask(session.merchantId, claimed._id, task._id.toHexString(), {
         by: 'system',
         action: 'group_send_created',
         note: '群主在企业微信确认后发出',

@@ -109,7 +109,7 @@ export class DraftSender {
         key: sendKey(draft),
         beforeAsking: () => this.mustStillHold(draft),
       });
-      return this.taskCreated(draft, task.id, `由${sender.name}在企业微信确认发送`);
+      return this.taskCreated(draft, task._id.toHexString(), `由${sender.name}在企业微信确认发送`);
     } catch (err) {
       // WeCom (or our own check) said no: no task exists. Anything else (no answer, a lost write) is left to the retry.
       if (!(err instanceof AppError || err instanceof WecomApiError)) throw err;
@@ -217,7 +217,7 @@ export class DraftSender {
   private async finishGroupSend(merchantId: MerchantId, draft: DraftRecord): Promise<DraftDto> {
     const task = await this.d.groupSends.findByKey(merchantId, sendKey(draft));
     return task
-      ? this.taskCreated(draft, task.id, '员工在企业微信确认后发出')
+      ? this.taskCreated(draft, task._id.toHexString(), '员工在企业微信确认后发出')
       : this.end(draft, 'failed', UNCERTAIN_GROUP_SEND);
   }
 
