@@ -1,6 +1,7 @@
 // Spreadsheet cells as shops write them, turned into the intake shape (yuan → fen, "杨枝甘露x2、芋泥波波" → items,
 // local times → ISO in the shop's zone, 已完成 → completed). Anything that cannot be turned is passed on as it is,
 // so validation names the cell.
+import { yuanToFen } from '@xiaoer/common/money';
 
 const LOCAL_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const pad = (n: string | undefined) => (n ?? '0').padStart(2, '0');
@@ -12,11 +13,11 @@ export function localTimeToIso(cell: string, offset = '+08:00'): string {
   return `${m[1]}-${pad(m[2])}-${pad(m[3])}T${pad(m[4])}:${pad(m[5])}:${pad(m[6])}${offset}`;
 }
 
-/** "¥18.50" → 1850; unreadable → the text itself (validation says it must be a number). */
-export function yuanToFen(cell: string): number | string {
-  const n = Number(cell.replace(/[¥￥元,\s]/g, ''));
-  return cell.trim() && Number.isFinite(n) ? Math.round(n * 100) : cell;
-}
+/**
+ * "¥18.50" → 1850, read as common/money reads what people write in yuan; anything else (not an amount, negative,
+ * fractions of a fen) → the text itself, so validation names the cell.
+ */
+export const yuanCell = (cell: string): number | string => yuanToFen(cell) ?? cell;
 
 /** "杨枝甘露x2、芋泥波波×1、珍珠奶茶" → items (unit prices are not in such exports: 0). */
 export function parseItems(cell: string): { name: string; quantity: number; unitPrice: number }[] {

@@ -1,7 +1,7 @@
 import { appointmentSchema } from '@xiaoer/common/schemas/shop-data';
 import type { AppointmentRepository } from '../../shop-data/appointment.repository.js';
 import { defineKind } from '../intake-kind.js';
-import { CUSTOMER_HEADERS, customerFromRow, defined, localTimeToIso, pickFrom, yuanToFen } from '../sheet-cells.js';
+import { CUSTOMER_HEADERS, customerFromRow, defined, localTimeToIso, pickFrom, yuanCell } from '../sheet-cells.js';
 import { withCustomer } from './match-customer.js';
 
 const STATUSES: [RegExp, string][] = [
@@ -53,7 +53,7 @@ export const appointmentsKind = (appointments: AppointmentRepository) =>
           startAt: localTimeToIso(raw.startAt ?? ''),
           status: pickFrom(STATUSES, raw.status, 'booked'),
           staffName: raw.staffName,
-          amount: raw.amount ? yuanToFen(raw.amount) : undefined,
+          amount: raw.amount ? yuanCell(raw.amount) : undefined,
           ...customerFromRow(raw),
         }),
     },

@@ -1,7 +1,7 @@
 import { memberCardSchema } from '@xiaoer/common/schemas/shop-data';
 import type { MemberCardRepository } from '../../shop-data/member-card.repository.js';
 import { defineKind } from '../intake-kind.js';
-import { CUSTOMER_HEADERS, customerFromRow, defined, numberCell, yuanToFen } from '../sheet-cells.js';
+import { CUSTOMER_HEADERS, customerFromRow, defined, numberCell, yuanCell } from '../sheet-cells.js';
 import { withCustomer } from './match-customer.js';
 
 /** Stored-value and visit cards: the balance reminder reads them. */
@@ -33,7 +33,7 @@ export const memberCardsKind = (cards: MemberCardRepository) =>
         defined({
           externalId: raw.externalId ?? '',
           cardName: raw.cardName,
-          balance: raw.balance ? yuanToFen(raw.balance) : undefined,
+          balance: raw.balance ? yuanCell(raw.balance) : undefined,
           visitsLeft: numberCell(raw.visitsLeft),
           ...customerFromRow(raw),
         }),

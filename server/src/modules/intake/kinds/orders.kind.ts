@@ -1,7 +1,7 @@
 import { orderIntakeSchema } from '@xiaoer/common/schemas/intake';
 import type { OrderRepository } from '../../orders/order.repository.js';
 import { defineKind } from '../intake-kind.js';
-import { CUSTOMER_HEADERS, customerFromRow, localTimeToIso, parseItems, pickFrom, yuanToFen } from '../sheet-cells.js';
+import { CUSTOMER_HEADERS, customerFromRow, localTimeToIso, parseItems, pickFrom, yuanCell } from '../sheet-cells.js';
 
 const CHANNELS: [RegExp, string][] = [
   [/外卖|美团外卖|饿了么|配送/, '外卖'],
@@ -82,7 +82,7 @@ export const ordersKind = (orders: OrderRepository) =>
         placedAt: localTimeToIso(raw.placedAt ?? ''),
         channel: pickFrom(CHANNELS, raw.channel, '堂食'),
         status: pickFrom(STATUSES, raw.status, 'completed'),
-        amount: yuanToFen(raw.amount ?? ''),
+        amount: yuanCell(raw.amount ?? ''),
         items: parseItems(raw.items ?? ''),
         ...customerFromRow(raw),
       }),
