@@ -8,8 +8,8 @@ export const tagRuleInputSchema = z
   .object({
     tag: z.string().trim().min(1, '请填写标签名').max(30),
     enabled: z.boolean().default(true),
-    /** spend over the last 365 days, yuan */
-    minSpendYuan: z.number().min(0).max(10_000_000).optional(),
+    /** spend over the last 365 days, fen (like every amount on the wire; the console converts what owners type) */
+    minSpendFen: z.number().int('金额应以分为单位（整数）').min(0, '金额不能为负').max(1_000_000_000).optional(),
     minVisits: z.number().int().min(1).max(10_000).optional(),
     minIdleDays: z.number().int().min(0).max(3650).optional(),
     maxIdleDays: z.number().int().min(0).max(3650).optional(),
@@ -21,7 +21,7 @@ export const tagRuleInputSchema = z
   .strict()
   .refine(
     (r) =>
-      r.minSpendYuan !== undefined ||
+      r.minSpendFen !== undefined ||
       r.minVisits !== undefined ||
       r.minIdleDays !== undefined ||
       r.maxIdleDays !== undefined ||
@@ -47,7 +47,8 @@ export const tagRuleDtoSchema = z
     id: z.string(),
     tag: z.string(),
     enabled: z.boolean(),
-    minSpendYuan: z.number().optional(),
+    /** fen */
+    minSpendFen: z.number().int().optional(),
     minVisits: z.number().int().optional(),
     minIdleDays: z.number().int().optional(),
     maxIdleDays: z.number().int().optional(),

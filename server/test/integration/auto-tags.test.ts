@@ -134,4 +134,36 @@ describe('auto-tagging', () => {
       ).body.enabled,
     ).toBe(false);
   });
+
+  it('takes the spend in fen, and reads a rule stored in yuan as fen from then on', async () => {
+    const yuan = await w.app.request('/api/tag-rules', {
+      token: w.tenant.tokens.manager,
+      body: { tag: '消费满百', minSpendFen: 99.5 },
+    });
+    expect(yuan.status).toBe(400);
+    expect(yuan.body.fields).toMatchObject({ minSpendFen: '金额应以分为单位（整数）' });
+    const rule = await w.app.request('/api/tag-rules', {
+      token: w.tenant.tokens.manager,
+      body: { tag: '消费满百', minSpendFen: 10_000 },
+    });
+    expect(rule.status).toBe(201);
+    expect(rule.body).toMatchObject({ tag: '消费满百', minSpendFen: 10_000 });
+    expect(rule.body).not.toHaveProperty('minSpendYuan');
+
+    const other = await buildTenant(w.app.container);
+    // eslint-disable-next-line test-boundary/no-raw-collections -- a rule as stored before amounts were fen
+    await w.app.container.mongo.collection('tag_rules').insertOne({
+      merchantId: other.merchant._id,
+      tag: '老规则',
+      enabled: true,
+      minSpendYuan: 18.5,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    const listed = (await w.app.request('/api/tag-rules', { token: other.tokens.manager })).body.items;
+    expect(listed).toEqual([{ id: expect.any(String), tag: '老规则', enabled: true, minSpendFen: 1850 }]);
+    const [stored] = await w.app.container.repositories.tagRules.list(other.merchantId);
+    expect(stored).toMatchObject({ minSpendFen: 1850 });
+    expect(stored).not.toHaveProperty('minSpendYuan');
+  });
 });

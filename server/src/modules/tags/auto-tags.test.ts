@@ -43,6 +43,12 @@ describe('autoTags', () => {
     expect(autoTags({ ...fan, visits: 1 }, rules, ctx)).toEqual(['问过外卖']);
   });
 
+  it('compares spend in fen, like the rule says it', () => {
+    const rules = [{ tag: '消费满50', enabled: true, minSpendFen: 5000 }];
+    expect(autoTags(figures({ spend: 5000, visits: 1, lastVisitAt: daysAgo(1) }), rules, ctx)).toEqual(['消费满50']);
+    expect(autoTags(figures({ spend: 4999, visits: 1, lastVisitAt: daysAgo(1) }), rules, ctx)).toEqual([]);
+  });
+
   it('puts the top tenth of buyers above the high-value line', () => {
     expect(highValueThreshold([100, 900, 500, 300, 700, 200, 800, 400, 600, 1000, 0])).toBe(1000);
     expect(highValueThreshold(Array.from({ length: 20 }, (_, i) => (i + 1) * 100))).toBe(1900);

@@ -39,7 +39,7 @@ export function autoTags(
 }
 
 function matches(c: CustomerFigures, r: TagRuleInput, idleDays: number | undefined): boolean {
-  if (r.minSpendYuan !== undefined && c.spend < r.minSpendYuan * 100) return false;
+  if (r.minSpendFen !== undefined && c.spend < r.minSpendFen) return false;
   if (r.minVisits !== undefined && c.visits < r.minVisits) return false;
   if (r.minIdleDays !== undefined && (idleDays === undefined || idleDays < r.minIdleDays)) return false;
   if (r.maxIdleDays !== undefined && (idleDays === undefined || idleDays > r.maxIdleDays)) return false;

@@ -2,14 +2,21 @@ import type { TagRuleInput } from '@xiaoer/common/schemas/tag-rule';
 import { Schema, type Connection, type Types } from 'mongoose';
 
 /** A merchant's own auto-tag rule (the conditions as entered; see common/schemas/tag-rule.ts). */
-export type TagRule = TagRuleInput & { merchantId: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type TagRule = TagRuleInput & {
+  merchantId: Types.ObjectId;
+  /** rules stored before amounts were fen: TagRuleRepository converts them to minSpendFen when it first reads them */
+  minSpendYuan?: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 const tagRuleSchema = new Schema<TagRule>(
   {
     merchantId: { type: Schema.Types.ObjectId, required: true },
     tag: { type: String, required: true },
     enabled: { type: Boolean, default: true },
-    minSpendYuan: Number,
+    minSpendFen: Number,
+    minSpendYuan: Number, // legacy, see TagRule
     minVisits: Number,
     minIdleDays: Number,
     maxIdleDays: Number,

@@ -6,7 +6,7 @@ export const presentTagRule = (r: TagRuleRecord): TagRuleDto => ({
   id: r._id.toHexString(),
   tag: r.tag,
   enabled: r.enabled,
-  ...(r.minSpendYuan !== undefined ? { minSpendYuan: r.minSpendYuan } : {}),
+  ...(r.minSpendFen !== undefined ? { minSpendFen: r.minSpendFen } : {}),
   ...(r.minVisits !== undefined ? { minVisits: r.minVisits } : {}),
   ...(r.minIdleDays !== undefined ? { minIdleDays: r.minIdleDays } : {}),
   ...(r.maxIdleDays !== undefined ? { maxIdleDays: r.maxIdleDays } : {}),

@@ -12,8 +12,24 @@ export class TagRuleRepository extends TenantRepository<TagRule> {
     super(model);
   }
 
-  list(merchantId: MerchantId): Promise<TagRuleRecord[]> {
+  async list(merchantId: MerchantId): Promise<TagRuleRecord[]> {
+    await this.convertYuan(merchantId);
     return this.model.find(this.scoped(merchantId)).sort({ createdAt: 1 }).lean<TagRuleRecord[]>().exec();
+  }
+
+  /**
+   * A one-time conversion on read: rules stored before amounts were fen kept the spend in yuan (minSpendYuan); they
+   * are rewritten in fen, in the database, the first time they are read. Afterwards this matches nothing.
+   */
+  private async convertYuan(merchantId: MerchantId): Promise<void> {
+    await this.model
+      .updateMany(
+        this.scoped(merchantId, { minSpendYuan: { $exists: true } }),
+        [{ $set: { minSpendFen: { $round: [{ $multiply: ['$minSpendYuan', 100] }, 0] } } }, { $unset: 'minSpendYuan' }],
+        // a pipeline, so the stored yuan is read by the same update that writes the fen
+        { updatePipeline: true },
+      )
+      .exec();
   }
 
   async insert(merchantId: MerchantId, rule: TagRuleInput): Promise<TagRuleRecord> {
