@@ -168,4 +168,27 @@ describe('connecting the self-built WeCom app', () => {
     );
     await shot('7-kf-chosen');
   });
+  it('makes new callback keys only once the owner confirms; WeCom must then verify again', async () => {
+    const oldToken = await pasteValue('token');
+    const regenerate = () => seen(card('wecom-paste').getByText('重新生成密钥')).click();
+    await regenerate();
+    await expectToSee('重新生成 Token 和 EncodingAESKey？');
+    await shot('8-regenerate-confirm');
+    await seen(page.getByText('取消', { exact: true })).click();
+    expect((await setupCalls(w, shop.owner).view()).body.app.callbackToken).toBe(oldToken);
+
+    await regenerate();
+    await seen(page.getByText('确定', { exact: true })).click();
+    await expectToSee(/等待企业微信验证回调地址/);
+    const token = await pasteValue('token');
+    expect(token).not.toBe(oldToken);
+    expect(
+      await admin('save-callback', {
+        url: await pasteValue('callbackUrl'),
+        token,
+        encodingAesKey: await pasteValue('encodingAesKey'),
+      }),
+    ).toEqual({ ok: true });
+    await seen(page.locator('#wecom-callback-status').getByText('企业微信已验证回调地址')).waitFor({ timeout: 10_000 });
+  });
 });

@@ -35,7 +35,7 @@ export function ChecksCard({ onChecked }: { onChecked: () => void }) {
           </View>
           {groupChecks(checks).map((group) => (
             <View key={group.step} data-step={group.step}>
-              <View className="wecom-label">
+              <View className="wecom-group">
                 <Text>{group.title} </Text>
                 <Text className={`wecom-status-${group.status}`}>{STATUS_LABELS[group.status]}</Text>
               </View>
@@ -43,10 +43,8 @@ export function ChecksCard({ onChecked }: { onChecked: () => void }) {
                 <View className="wecom-check" key={c.key} data-check={c.key} data-status={c.status}>
                   <Text className={`wecom-status-${c.status}`}>{`${STATUS_LABELS[c.status]} · `}</Text>
                   <Text>{c.title}</Text>
-                  <Text className="muted" style={{ display: 'block' }}>
-                    {c.message}
-                  </Text>
-                  {c.fix && c.status !== 'ok' && <Text className="wecom-error">怎么改：{c.fix}</Text>}
+                  <View className="muted">{c.message}</View>
+                  {c.fix && c.status !== 'ok' && <View className="wecom-error">怎么改：{c.fix}</View>}
                 </View>
               ))}
             </View>

@@ -44,13 +44,11 @@ export function PasteCard({ setup, onChanged }: { setup: WecomSetupDto; onChange
               </Text>
             )}
           </View>
-          <Text className="muted">{item.where}</Text>
+          <View className="muted">{item.where}</View>
           {item.value ? (
-            <Text className="wecom-value" userSelect>
-              {item.value}
-            </Text>
+            <View className="wecom-value">{item.value}</View>
           ) : (
-            <Text className="wecom-error">{item.note}</Text>
+            <View className="wecom-error">{item.note}</View>
           )}
         </View>
       ))}

@@ -1,6 +1,6 @@
 // The owner connects the shop's self-built WeCom app (seed 001's SOP, way 1): the app's credentials, what to paste
 // where with WeCom's verification noticed live, the checks with their fixes, and the 微信客服 accounts to serve.
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import * as wecomSetup from '@xiaoer/common/api/wecom-setup';
 import type { WecomSetupDto } from '@xiaoer/common/schemas/wecom-setup';
 import { useEffect, useState } from 'react';
@@ -46,15 +46,18 @@ export default function SetupWecom() {
       <View className="card" id="wecom-steps">
         <View className="card-title">连接企业微信</View>
         {setup.steps.map((s) => (
-          <View className="field" key={s.key} data-step={s.key}>
-            <Text>{s.title}</Text>
-            <Text className={s.done ? 'wecom-status-ok' : 'muted'}>{s.done ? `✓ ${s.message}` : s.message}</Text>
+          <View className="wecom-paste" key={s.key} data-step={s.key}>
+            <View>{s.title}</View>
+            <View className={s.done ? 'wecom-status-ok wecom-small' : 'muted'}>
+              {s.done ? `✓ ${s.message}` : s.message}
+            </View>
           </View>
         ))}
       </View>
       <AppForm setup={setup} onSaved={setSetup} />
       {setup.app && <PasteCard setup={setup} onChanged={setSetup} />}
-      {setup.app && <ChecksCard onChecked={refresh} />}
+      {/* checks run before a change of the served 微信客服 accounts would be stale: they are cleared */}
+      {setup.app && <ChecksCard key={setup.kfAccounts.map((k) => k.openKfId).join()} onChecked={refresh} />}
       {setup.app && <KfCard onSaved={setSetup} />}
     </View>
   );
