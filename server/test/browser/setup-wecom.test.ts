@@ -114,6 +114,7 @@ describe('connecting the self-built WeCom app', () => {
     // the Secret is never shown again: only its hint, as the placeholder of an empty field
     expect(await field('secret').inputValue()).toBe('');
     expect(await page.content()).not.toContain(shop.corp.secret);
+    await card('wecom-paste').scrollIntoViewIfNeeded();
     await shot('3-paste');
   });
 
@@ -126,6 +127,7 @@ describe('connecting the self-built WeCom app', () => {
     expect(await admin('save-callback', pasted)).toEqual({ ok: true });
     // no reload: the page polls until WeCom's verification arrives
     await seen(page.locator('#wecom-callback-status').getByText('企业微信已验证回调地址')).waitFor({ timeout: 10_000 });
+    await seen(page.locator('#wecom-callback-status')).scrollIntoViewIfNeeded();
     await shot('4-verified');
   });
 
@@ -136,6 +138,7 @@ describe('connecting the self-built WeCom app', () => {
     expect(await status('callback_verified')).toBe('ok');
     expect(await status('trusted_ip')).not.toBe('ok');
     expect(await seen(page.locator('[data-check="trusted_ip"]')).textContent()).toContain('怎么改');
+    await seen(page.locator('[data-check="trusted_ip"]')).scrollIntoViewIfNeeded();
     await shot('5-checks-failing');
 
     expect(await admin('set-trusted-ips', {})).toEqual({ ok: true });
@@ -145,6 +148,7 @@ describe('connecting the self-built WeCom app', () => {
     await vi.waitFor(async () => expect(await status('trusted_ip')).toBe('ok'), { timeout: 15_000 });
     for (const key of ['secret', 'callback_verified', 'customer_contact', 'jssdk_domain', 'kf_api'])
       expect({ key, status: await status(key) }).toEqual({ key, status: 'ok' });
+    await seen(page.locator('[data-role=summary]')).scrollIntoViewIfNeeded();
     await shot('6-checks-passing');
   });
 
@@ -166,6 +170,7 @@ describe('connecting the self-built WeCom app', () => {
         { openKfId: served!.openKfId, name: served!.name },
       ]),
     );
+    await card('wecom-kf').scrollIntoViewIfNeeded();
     await shot('7-kf-chosen');
   });
   it('makes new callback keys only once the owner confirms; WeCom must then verify again', async () => {
@@ -190,5 +195,11 @@ describe('connecting the self-built WeCom app', () => {
       }),
     ).toEqual({ ok: true });
     await seen(page.locator('#wecom-callback-status').getByText('企业微信已验证回调地址')).waitFor({ timeout: 10_000 });
+  });
+  it('reads on a desktop browser too', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await card('wecom-app').scrollIntoViewIfNeeded();
+    await expectToSee('1. 应用信息');
+    await shot('9-desktop');
   });
 });
