@@ -10,8 +10,8 @@ export const CHECKLIST_PAGE = '/pages/setup/checklist';
 
 export const SETUP_STEPS = [
   { key: 'business', title: '店铺信息', url: '/pages/setup/business' },
-  // the WeCom connection flow is built apart; until then the settings page holds the live check
-  { key: 'wecom', title: '连接企业微信', url: '/pages/settings/index' },
+  // way 1, the self-built app: credentials, what to paste where, WeCom's verification, the checks, 微信客服 accounts
+  { key: 'wecom', title: '连接企业微信', url: '/pages/setup-wecom/index' },
   { key: 'staff', title: '员工' },
   { key: 'knowledge', title: '知识库和菜单' },
   { key: 'customers', title: '老顾客', url: '/pages/customers/index' },
