@@ -9,6 +9,7 @@ import { wxBridgeScript } from '@xiaoer/dev-services/wecom-standin/wxbridge';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
+import { presentGroupCalendar } from '../../src/modules/groups/group-calendar.presenter.js';
 import { launchChromium, screenshot as save } from '../support/browser.js';
 import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -355,6 +356,8 @@ describe('customer groups in the console', () => {
   });
 
   it('edits the VIP layer’s weekly calendar and goes back to the industry’s', async () => {
+    const vipCalendar = async () =>
+      presentGroupCalendar(await w.app.container.groupCalendars.calendarsOf(w.tenant.merchantId), 'vip');
     const calendar = seen(page.locator('#group-calendar'));
     await calendar.scrollIntoViewIfNeeded();
     await seen(calendar.getByText('周一 11:00 · 周一上新')).waitFor();
@@ -364,15 +367,13 @@ describe('customer groups in the console', () => {
     await calendar.getByText('添加这一条', { exact: true }).click();
     await calendar.getByText('保存群日历', { exact: true }).click();
     await seen(calendar.getByText(/你自己排的日历 · 每周 6 条/)).waitFor();
-    const vip = (await w.app.container.groupCalendars.list(w.tenant.merchantId)).find((c) => c.layer === 'vip')!;
+    const vip = await vipCalendar();
     expect(vip.slots.map((s) => `${s.weekday} ${s.at} ${s.title}`)).toContain('1 10:00 周一早安上新');
     expect(vip.slots.map((s) => s.title)).not.toContain('周一上新');
     await screenshot(page, 'console-group-calendar');
     await calendar.getByText('恢复行业模板', { exact: true }).click();
     await seen(calendar.getByText(/行业模板 · 每周 6 条/)).waitFor();
-    expect(
-      (await w.app.container.groupCalendars.list(w.tenant.merchantId)).find((c) => c.layer === 'vip')!.custom,
-    ).toBe(false);
+    expect((await vipCalendar()).custom).toBe(false);
   });
 });
 

@@ -4,7 +4,8 @@ import type { StaffRole } from '@xiaoer/common/constants/roles';
 import { notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
-import type { OrderRecord, OrderRepository } from '../orders/order.repository.js';
+import { presentOrder } from '../orders/order.presenter.js';
+import type { OrderRepository } from '../orders/order.repository.js';
 import { customerInsights } from './customer-insights.js';
 import { presentCustomer } from './customer.presenter.js';
 import type { CustomerRecord, CustomerRepository } from './customer.repository.js';
@@ -51,12 +52,3 @@ export class CustomerProfileService {
     };
   }
 }
-
-const presentOrder = (o: OrderRecord) => ({
-  id: o._id.toHexString(),
-  placedAt: o.placedAt.toISOString(),
-  channel: o.channel,
-  status: o.status,
-  amount: o.amount,
-  items: o.items.map((i) => (i.quantity > 1 ? `${i.name}×${i.quantity}` : i.name)).join('、'),
-});

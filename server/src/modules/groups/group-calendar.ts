@@ -3,6 +3,10 @@
 import { MAX_PROMO_SHARE, type CalendarSlot } from '@xiaoer/common/constants/groups';
 import { addDays } from '../clock/period.js';
 
+/** Slots in the order of a week that starts on Monday, then by time of day. */
+export const byWeekThenTime = (a: CalendarSlot, b: CalendarSlot) =>
+  ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7) || a.at.localeCompare(b.at);
+
 export interface WeekPlan {
   slots: (CalendarSlot & { date: string })[];
   dropped: CalendarSlot[];
