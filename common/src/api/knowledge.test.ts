@@ -1,0 +1,43 @@
+// The knowledge editor's contracts: documented examples of what the console sends and what the server answers.
+import { describe, expect, it } from 'vitest';
+import { endpointUrl } from './contract.js';
+import * as knowledge from './knowledge.js';
+
+const ID = '64b0000000000000000000aa';
+
+describe('knowledge editor', () => {
+  it('takes and gives products in fen, never yuan', () => {
+    const input = { name: '桂花酒酿', category: '季节限定', price: 1650 };
+    expect(knowledge.products.create.request.parse(input)).toMatchObject({ price: 1650, specs: [], available: true });
+    expect(() => knowledge.products.create.request.parse({ ...input, price: 16.5 })).toThrow();
+    const product = { id: ID, ...input, specs: [], tags: [], allergens: [], available: true };
+    expect(knowledge.products.list.response.parse({ items: [product] }).items[0]!.price).toBe(1650);
+    // nothing of the tenant or the bookkeeping on the wire
+    expect(() => knowledge.products.update.response.parse({ ...product, merchantId: ID })).toThrow();
+    expect(endpointUrl(knowledge.products.update, { params: { id: ID }, body: input })).toBe(
+      `/knowledge/products/${ID}`,
+    );
+  });
+
+  it('shows the history with the item before and after, and an import report', () => {
+    const faq = { id: ID, questions: ['几点开门'], answer: '每天 10 点～' };
+    const change = {
+      entity: 'faq',
+      entityId: ID,
+      action: 'update',
+      staffId: ID,
+      before: faq,
+      after: { ...faq, answer: '每天 9 点～' },
+      at: '2026-11-23T06:30:00.000Z',
+    };
+    expect(knowledge.history.response.parse({ items: [change] }).items).toHaveLength(1);
+    const report = { mapping: { 名称: 'name' }, rows: 2, created: 1, updated: 0, dryRun: true };
+    expect(
+      knowledge.importProducts.response.parse({ ...report, failed: [{ row: 3, errors: { price: '请填写价格' } }] })
+        .failed,
+    ).toHaveLength(1);
+    expect(knowledge.importFaqs.request.parse({ format: 'csv', content: '问题,回答' })).toMatchObject({
+      dryRun: false,
+    });
+  });
+});
