@@ -177,3 +177,29 @@ describe('group sends', () => {
     expect(byId(sent).cancelledAt).toBeUndefined();
   });
 });
+
+describe('application messages', () => {
+  it('drops the same content to the same member within the duplicate-check interval, and only when asked', async () => {
+    const card = (title: string, check: boolean) =>
+      post('/cgi-bin/message/send', {
+        touser: 'amei',
+        msgtype: 'textcard',
+        agentid: 1000002,
+        textcard: { title, description: '早报', url: 'https://example.com' },
+        ...(check ? { enable_duplicate_check: 1, duplicate_check_interval: 1800 } : {}),
+      });
+    const delivered = (title: string) =>
+      standin.state.appMessages.filter((m) => (m.content as { title: string }).title === title).length;
+    for (const res of [await card('早报 12-01', true), await card('早报 12-01', true)]) expect(res.errcode).toBe(0);
+    expect(delivered('早报 12-01')).toBe(1);
+    await card('早报 12-02', true);
+    expect(delivered('早报 12-02')).toBe(1);
+    await card('无检查', false);
+    await card('无检查', false);
+    expect(delivered('无检查')).toBe(2);
+    standin.state.clockOffsetMs += 1801_000; // past the interval: delivered again
+    await card('早报 12-01', true);
+    expect(delivered('早报 12-01')).toBe(2);
+    standin.state.clockOffsetMs -= 1801_000;
+  });
+});

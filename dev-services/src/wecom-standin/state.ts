@@ -138,6 +138,8 @@ export class StandInState {
   >();
   groupSendTasks: GroupSendTask[] = [];
   appMessages: { corpId: string; agentId: number; touser: string; msgtype: string; content: unknown }[] = [];
+  /** message/send's duplicate check: when each member last received this exact content from this app */
+  appMessageSentAt = new Map<string, number>();
   groupChats = new Map<string, GroupChat>();
   joinWays = new Map<
     string,

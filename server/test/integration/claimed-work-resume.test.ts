@@ -1,7 +1,8 @@
 // Work that was claimed but not finished is finished later, once: an approved draft whose sending was interrupted
 // is picked up after its lease by one worker (微信客服 with the same msgid, the group-send task found by its key — never
 // a second one), and a morning summary WeCom refused is sent again the same morning, once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MorningSummaryRepository } from '../../src/modules/ai/morning-summary.repository.js';
 import { WecomTransportError } from '../../src/modules/wecom/api/wecom-errors.js';
 import { approveDraft, customerWithDraft, reached, storedDraft } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -169,5 +170,44 @@ describe('the morning summary', () => {
     expect(retries.filter(Boolean)).toHaveLength(1);
     expect(await summary.runFor(w.tenant.merchantId, at('08:50'))).toBe(false);
     expect(cards()).toEqual([w.tenant.people.manager.wecomUserId, w.tenant.people.owner.wecomUserId].sort());
+  });
+
+  it('is not shown twice when the worker died after WeCom accepted it, before the day was marked done', async () => {
+    const dayAfter = new Date(Date.now() + 2 * 86_400_000);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(dayAfter);
+    const at = (hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
+    // a night unlike the test's above (one answered, one handed over), so its card is not the same text
+    for (const action of ['sent', 'handoff'] as const)
+      await w.app.container.ai.decisions.record(w.tenant.merchantId, {
+        channel: 'kf',
+        externalUserId: `wmNightOwl-${action}`,
+        question: '还营业吗',
+        intent: 'hours',
+        citedIds: [],
+        violations: [],
+        engine: 'offline',
+        action,
+        reason: 'hours',
+        at: at('01:00'),
+      });
+    // the decision log is written in group commits: wait until the night's answer is stored
+    const night = { from: at('00:00'), to: at('08:00') };
+    await vi.waitFor(async () =>
+      expect(await w.app.container.ai.decisions.inRange(w.tenant.merchantId, night)).toHaveLength(2),
+    );
+    const summary = w.app.container.ai.morningSummary;
+    const cards = () =>
+      w.standin.state.appMessages.filter((m) => JSON.stringify(m.content).includes('夜间客服小结')).length;
+    const before = cards();
+    // the card reached WeCom, then the process died before recording the day as done
+    const died = vi.spyOn(MorningSummaryRepository.prototype, 'done').mockRejectedValueOnce(new Error('SIGKILL'));
+    await expect(summary.runFor(w.tenant.merchantId, at('08:30'))).rejects.toThrow('SIGKILL');
+    died.mockRestore();
+    expect(cards() - before).toBe(2); // owner and manager
+    // once the dead worker's lease is over, the next tick claims the day again and sends the same card: WeCom's
+    // duplicate check drops it, so nobody sees it twice
+    expect(await summary.runFor(w.tenant.merchantId, at('09:30'))).toBe(true);
+    expect(cards() - before).toBe(2);
+    expect(await summary.runFor(w.tenant.merchantId, at('09:40'))).toBe(false);
   });
 });

@@ -12,7 +12,14 @@ export const messageRoutes: Record<string, ApiRoute> = {
         .split('|')
         .filter(Boolean);
       const unknown = users.filter((u) => !state.members.has(`${corpId}:${u}`));
+      // enable_duplicate_check: the same content to the same member within the interval (default 1800 s, at most
+      // 4 hours) is accepted but not delivered again
+      const interval = Math.min(Number(body.duplicate_check_interval ?? 1800), 14_400) * 1000;
       for (const touser of users.filter((u) => !unknown.includes(u))) {
+        const key = `${corpId}:${agentId}:${touser}:${body.msgtype}:${JSON.stringify(body[body.msgtype])}`;
+        const last = state.appMessageSentAt.get(key);
+        if (Number(body.enable_duplicate_check) === 1 && last !== undefined && state.now() - last < interval) continue;
+        state.appMessageSentAt.set(key, state.now());
         state.appMessages.push({ corpId, agentId, touser, msgtype: body.msgtype, content: body[body.msgtype] });
       }
       return { invaliduser: unknown.join('|'), msgid: state.id('appmsg', 8) };

@@ -95,6 +95,10 @@ export class ContactsApi {
       msgtype: 'textcard',
       agentid: app.agentId,
       textcard: { ...card, btntxt: '查看' },
+      // WeCom drops the same card to the same member within the interval: a notice sent again after a crash that
+      // came after WeCom had accepted it (the claim not yet marked done) is not shown twice
+      enable_duplicate_check: 1,
+      duplicate_check_interval: 1800,
     });
   }
 }
