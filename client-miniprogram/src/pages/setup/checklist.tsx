@@ -3,12 +3,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import * as customers from '@xiaoer/common/api/customers';
+import * as knowledge from '@xiaoer/common/api/knowledge';
 import * as merchants from '@xiaoer/common/api/merchants';
 import * as staff from '@xiaoer/common/api/staff';
 import * as wecom from '@xiaoer/common/api/wecom';
 import { useState } from 'react';
 import { toast } from '../../components/Toast';
-import { api } from '../../services/api';
 import { call } from '../../services/client';
 import {
   SETUP_STEPS,
@@ -31,9 +31,8 @@ const STATE_TEXT: Record<StepState, string> = {
   later: '最后一步',
 };
 
-/** Knowledge admin is not on a contract yet: its lists are read for their length. */
-const countOf = (kind: 'products' | 'faqs' | 'policies') =>
-  api<{ items: unknown[] }>(`/knowledge/${kind}`).then((r) => r.items.length);
+/** How many items of a kind the shop's knowledge holds (the step is done once the menu and some answers exist). */
+const countOf = (kind: 'products' | 'faqs' | 'policies') => call(knowledge[kind].list).then((r) => r.items.length);
 
 export default function SetupChecklist() {
   const [sources, setSources] = useState<SetupSources>({
