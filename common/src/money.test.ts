@@ -49,6 +49,12 @@ describe('yuanToFen', () => {
     expect(yuanToFen('4.35')).toBe(435);
   });
 
+  it("reads a spreadsheet formula's price, whose floating-point tail is not a real fraction of a fen", () => {
+    expect(yuanToFen('11.520000000000001')).toBe(1152); // =12.8*0.9 in Excel
+    expect(yuanToFen('4.3499999999999996')).toBe(435);
+    expect(yuanToFen(12.8 * 0.9)).toBe(1152);
+  });
+
   it('refuses what is not an amount of money', () => {
     for (const bad of ['', '  ', 'abc', '-3', '18.555', '1.2.3', '1e3', Number.NaN, -1, Number.POSITIVE_INFINITY]) {
       expect(yuanToFen(bad)).toBeUndefined();

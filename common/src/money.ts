@@ -34,7 +34,17 @@ export function fenToYuan(fen: number): number {
  */
 export function yuanToFen(typed: string | number): number | undefined {
   const text = typeof typed === 'number' ? String(typed) : typed.replace(/[¥￥元,，\s]/g, '');
+  if (/^\d+\.\d{3,}$/.test(text)) return floatingPointFen(Number(text));
   if (!/^\d+(\.\d{1,2})?$/.test(text)) return undefined;
   const [whole, decimals = ''] = text.split('.');
   return Number(whole) * 100 + Number(decimals.padEnd(2, '0'));
+}
+
+/**
+ * A computed amount (a spreadsheet formula's =12.8*0.9 arrives as 11.520000000000001) is a whole number of fen plus
+ * floating-point noise; a typed 18.555 is a real third decimal and is refused.
+ */
+function floatingPointFen(yuan: number): number | undefined {
+  const fen = Math.round(yuan * 100);
+  return Math.abs(yuan * 100 - fen) < 1e-6 ? fen : undefined;
 }
