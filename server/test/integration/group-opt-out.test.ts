@@ -111,3 +111,86 @@ describe('a post to a customer group', () => {
     expect(birthdays.text).not.toContain('阿花');
   });
 });
+
+describe('a group post naming a member who opts out after it was drafted', () => {
+  let chatId: string;
+  let ye: Awaited<ReturnType<typeof wecomCustomer>>;
+  const pendingBirthdays = async () =>
+    (
+      (await w.app.request('/api/group-posts?status=pending', { token: w.tenant.tokens.manager })).body.items as {
+        id: string;
+        chatId: string;
+        topic: string;
+        text: string;
+      }[]
+    ).filter((p) => p.chatId === chatId && p.topic === 'birthday_wishes');
+  const approve = (id: string) =>
+    w.app.request(`/api/group-posts/${id}/approve`, { token: w.tenant.tokens.manager, body: {} });
+  const draftWeek = () =>
+    w.app.request('/api/group-posts/draft-week', { token: w.tenant.tokens.manager, body: { monday: '2026-11-23' } });
+  const tasksNaming = (name: string) =>
+    w.standin.state.groupSendTasks.filter((t) => !t.cancelledAt && (t.text ?? '').includes(name));
+
+  beforeAll(async () => {
+    ye = await wecomCustomer('阿叶');
+    const mu = await wecomCustomer('阿木');
+    await w.app.container.repositories.customers.update(w.tenant.merchantId, String(ye._id), {
+      birthday: '1992-11-25',
+    });
+    await w.app.container.repositories.customers.update(w.tenant.merchantId, String(mu._id), {
+      birthday: '1988-11-24',
+    });
+    ({ chatId } = await w.standin.customers.opensGroup(w.corpId, w.tenant.people.staff.wecomUserId, '茶语VIP二群', [
+      ye.externalUserId!,
+      mu.externalUserId!,
+    ]));
+    await w.drain();
+    await w.app.request(`/api/customer-groups/${chatId}/layer`, {
+      method: 'PUT',
+      token: w.tenant.tokens.manager,
+      body: { layer: 'vip' },
+    });
+    await draftWeek();
+  });
+
+  it('is refused at approval, and drafting the week again writes it without them', async () => {
+    const [drafted] = await pendingBirthdays();
+    expect(drafted!.text).toContain('阿叶');
+    expect((await optOut(ye._id)).status).toBe(200); // 阿叶 sends 退订 before the owner reviews the week
+
+    const refused = await approve(drafted!.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('这条内容提到了已退订的顾客，请重新生成后再发');
+    expect(tasksNaming('阿叶')).toEqual([]);
+
+    await draftWeek();
+    const [redrafted] = await pendingBirthdays();
+    expect(redrafted!.text).toContain('阿木');
+    expect(redrafted!.text).not.toContain('阿叶');
+    expect((await approve(redrafted!.id)).body.status).toBe('sent');
+    expect(tasksNaming('阿木')).toHaveLength(1);
+    expect(tasksNaming('阿叶')).toEqual([]);
+  });
+
+  it('is refused when drafted before its named customers were recorded and its text names them', async () => {
+    const posts = w.app.container.repositories.groupPosts;
+    const legacy = { chatId, date: '2026-11-29', at: '20:00', kind: 'interaction' as const, title: '旧草稿' };
+    await posts.insertDraft(
+      w.tenant.merchantId,
+      { ...legacy, topic: 'birthday_wishes', text: '祝阿叶生日快乐', citedIds: [] },
+      '',
+      new Date(),
+    );
+    await posts.insertDraft(
+      w.tenant.merchantId,
+      { ...legacy, topic: 'qa_time', text: '今晚答疑', citedIds: [] },
+      '',
+      new Date(),
+    );
+    const old = (await posts.list(w.tenant.merchantId, 'pending')).filter((p) => p.title === '旧草稿');
+    const naming = old.find((p) => p.text.includes('阿叶'))!;
+    expect((await approve(naming._id.toHexString())).status).toBe(409);
+    expect((await approve(old.find((p) => p !== naming)!._id.toHexString())).body.status).toBe('sent');
+    expect(tasksNaming('阿叶')).toEqual([]);
+  });
+});

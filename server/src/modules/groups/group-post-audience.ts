@@ -28,3 +28,28 @@ export async function nameableMembers(
 ): Promise<CustomerRecord[]> {
   return [...(await customers.findManyByIds(merchantId, customerIds)).values()].filter((c) => !c.optedOut);
 }
+
+/** Whom a drafted post names: the week's birthdays, or the families whose students a study report may list. */
+export function namedBy(topic: string, birthdays: CustomerRecord[], members: CustomerRecord[]): Types.ObjectId[] {
+  if (topic === 'birthday_wishes') return birthdays.map((c) => c._id);
+  // the report names students, not customers: every family it could list counts (it is re-checked at approval)
+  if (topic === 'study_report') return members.map((c) => c._id);
+  return [];
+}
+
+/**
+ * Whether a pending post names a customer who has since opted out or is no longer a contact: it must not go out as
+ * written. A post drafted before its named customers were recorded is checked by the names of the group's members.
+ */
+export async function namesWithdrawnMember(
+  customers: Pick<CustomerRepository, 'findManyByIds'>,
+  merchantId: MerchantId,
+  post: { namedCustomerIds?: Types.ObjectId[]; text: string },
+  groupMemberIds: Types.ObjectId[],
+): Promise<boolean> {
+  const ids = post.namedCustomerIds ?? groupMemberIds;
+  const found = await customers.findManyByIds(merchantId, ids);
+  const withdrawn = (c: CustomerRecord) => c.optedOut || c.contactStatus !== 'active';
+  if (post.namedCustomerIds) return ids.some((id) => !found.has(String(id)) || withdrawn(found.get(String(id))!));
+  return [...found.values()].some((c) => withdrawn(c) && [c.remark, c.name].some((n) => n && post.text.includes(n)));
+}

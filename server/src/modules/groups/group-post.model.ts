@@ -13,6 +13,9 @@ export interface GroupPost {
   title: string;
   text: string;
   citedIds: string[];
+  /** the customers the text names (birthdays, a study report's families), re-checked for consent at approval;
+   * absent on posts drafted before it was recorded */
+  namedCustomerIds?: Types.ObjectId[];
   status: 'pending' | 'sent' | 'rejected' | 'failed';
   groupSendId?: Types.ObjectId;
   error?: string;
@@ -32,6 +35,7 @@ const postSchema = new Schema<GroupPost>(
     title: { type: String, required: true },
     text: { type: String, required: true, maxlength: 1000 },
     citedIds: { type: [String], default: [] },
+    namedCustomerIds: { type: [Schema.Types.ObjectId], default: undefined },
     status: { type: String, default: 'pending' },
     groupSendId: Schema.Types.ObjectId,
     error: String,

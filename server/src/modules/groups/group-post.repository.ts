@@ -8,7 +8,10 @@ import type { GroupPost, GroupPostModel } from './group-post.model.js';
 export type GroupPostRecord = GroupPost & { _id: Types.ObjectId };
 export type GroupPostStatus = GroupPost['status'];
 /** A post as the calendar drafts it; its status, audit trail and timestamps are the repository's. */
-export type NewGroupPost = Pick<GroupPost, 'chatId' | 'date' | 'at' | 'kind' | 'topic' | 'title' | 'text' | 'citedIds'>;
+export type NewGroupPost = Pick<
+  GroupPost,
+  'chatId' | 'date' | 'at' | 'kind' | 'topic' | 'title' | 'text' | 'citedIds' | 'namedCustomerIds'
+>;
 /** A drafted slot's identity: the unique index's fields. */
 export type PostSlot = Pick<GroupPost, 'chatId' | 'date' | 'at' | 'topic'>;
 /** What a group's report reads of its posts. */
@@ -34,6 +37,13 @@ export class GroupPostRepository extends TenantRepository<GroupPost> {
     };
     // the driver's insert keeps the given timestamps (a week drafted "as of" a moment, in tests and reruns)
     return insertedOnce(() => this.model.collection.insertOne(doc));
+  }
+
+  /** Drops a pending post whose text may no longer go out, so that drafting the week again writes its slot anew. */
+  async dropForRedraft(merchantId: MerchantId, id: Types.ObjectId): Promise<boolean> {
+    return (
+      (await this.model.deleteOne(this.scoped(merchantId, { _id: id, status: 'pending' })).exec()).deletedCount > 0
+    );
   }
 
   /** The slots already drafted between two dates, every group's. */

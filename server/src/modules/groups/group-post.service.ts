@@ -25,7 +25,7 @@ import { merchantZone } from '../clock/business-hours.js';
 import { planWeek } from './group-calendar.js';
 import type { GroupPost } from './group-post.model.js';
 import type { GroupPostRecord, GroupPostRepository, GroupPostStatus } from './group-post.repository.js';
-import { nameableMembers, optedOutMembers } from './group-post-audience.js';
+import { nameableMembers, namedBy, namesWithdrawnMember, optedOutMembers } from './group-post-audience.js';
 import { weatherPost, writePost, type WrittenPost } from './group-post-writer.js';
 import type { GroupChatRecord, GroupChatRepository } from './group.repository.js';
 import { weekAttendance, type StudentAttendance } from './week-attendance.js';
@@ -80,8 +80,9 @@ export class GroupPostService {
       )) {
         const written = writePost(slot, kb, birthdays, attendance);
         const post = written && (await this.inShopVoice(engine, kb, slot.title, GROUP_POST_KINDS[slot.kind], written));
+        const named = namedBy(slot.topic, birthdays, members);
         const result = post
-          ? await this.store(merchantId, kb, group.chatId, slot, post, now)
+          ? await this.store(merchantId, kb, group.chatId, slot, { ...post, namedCustomerIds: named }, now)
           : { drafted: false, skipped: '没有可写的内容' };
         if (result.drafted) outcome.drafted++;
         if (result.skipped) outcome.skipped.push({ chatId: group.chatId, title: slot.title, reason: result.skipped });
@@ -176,7 +177,7 @@ export class GroupPostService {
     kb: KnowledgeBase,
     chatId: string,
     slot: Pick<GroupPost, 'date' | 'at' | 'kind' | 'topic' | 'title'>,
-    post: WrittenPost,
+    post: WrittenPost & { namedCustomerIds?: GroupPost['namedCustomerIds'] },
     now: Date,
   ): Promise<{ drafted: boolean; skipped?: string }> {
     const guard = checkReply(post.text, post.citedIds, kb, kb.merchant.industry);
@@ -231,6 +232,12 @@ export class GroupPostService {
     const post = await this.find(session.merchantId, id);
     if (post.status !== 'pending') throw conflict('这条群发已经处理过了');
     const text = editedText?.trim() || post.text;
+    const group = await this.d.groups.findByChatId(session.merchantId, post.chatId);
+    // consent is read when the week is drafted; a customer the post names may have sent 退订 since
+    if (await namesWithdrawnMember(this.d.customers, session.merchantId, { ...post, text }, group?.customerIds ?? [])) {
+      await this.d.posts.dropForRedraft(session.merchantId, post._id);
+      throw conflict('这条内容提到了已退订的顾客，请重新生成后再发');
+    }
     const kb = await this.d.knowledge.get(session.merchantId);
     const guard = checkReply(text, post.citedIds, kb, kb.merchant.industry);
     if (!guard.ok)
@@ -245,7 +252,6 @@ export class GroupPostService {
       { by: session.staffId, action: editedText ? 'edited_and_approved' : 'approved' },
     );
     if (!claimed) throw conflict('这条群发已经处理过了');
-    const group = await this.d.groups.findByChatId(session.merchantId, post.chatId);
     try {
       if (!group?.ownerStaffId) throw new AppError('validation_failed', { message: '群主不是本店员工，无法代发' });
       const task = await this.d.groupSends.createForGroups(session.merchantId, {
