@@ -1,4 +1,5 @@
 // Group sends: WeCom's 群发 tasks, created for a staff member to confirm.
+import type { Logger } from '../../logging/logger.js';
 import type { RoutesOf } from '../../http/module-routes.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
@@ -12,10 +13,12 @@ export interface CampaignsModuleDeps {
   customers: CustomerRepository;
   staff: StaffRepository;
   wecom: Pick<Wecom, 'apps' | 'client'>;
+  /** where a group send an opt-out could not withdraw is reported */
+  logger?: Logger;
 }
 
 export function build(d: CampaignsModuleDeps) {
-  const service = new GroupSendService(d.groupSends, d.customers, d.staff, d.wecom.apps, d.wecom.client);
+  const service = new GroupSendService(d.groupSends, d.customers, d.staff, d.wecom.apps, d.wecom.client, d.logger);
   const routes: RoutesOf = () => ({ api: [groupSendRoutes(service)] });
   return { service, routes };
 }

@@ -23,6 +23,8 @@ export interface GroupSendTask {
   checkedAt?: Date;
   /** stopped in WeCom (cancel_groupmsg_send) before the sender confirmed it: its customer opted out */
   cancelledAt?: Date;
+  /** an opt-out is stopping it to make it again without the customer: no other opt-out stops it meanwhile */
+  withdrawingAt?: Date;
   /** made again without a customer who opted out (WeCom cannot drop one recipient from a task): the new task */
   replacedBy?: Types.ObjectId;
   createdAt: Date;
@@ -43,6 +45,7 @@ const groupSendSchema = new Schema<GroupSendTask>(
     results: { type: [new Schema({ externalUserId: String, status: Number }, { _id: false })], default: [] },
     checkedAt: Date,
     cancelledAt: Date,
+    withdrawingAt: Date,
     replacedBy: { type: Schema.Types.ObjectId },
   },
   { timestamps: { createdAt: true, updatedAt: false } },

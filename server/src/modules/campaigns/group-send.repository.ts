@@ -82,6 +82,32 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
     return this.model.find(this.scoped(merchantId, filter)).limit(100).lean<GroupSendRecord[]>().exec();
   }
 
+  /**
+   * Claims an open task for one opt-out to stop and make again: true for the one caller that claimed it. Two opt-outs
+   * reading the same task must not both stop it and each make it again minus only their own customer. A claim older
+   * than `staleAfterMs` is of a worker that died midway and may be taken over.
+   */
+  async claimForWithdrawal(
+    merchantId: MerchantId,
+    id: Types.ObjectId,
+    now: Date,
+    staleAfterMs: number,
+  ): Promise<boolean> {
+    const filter = {
+      _id: id,
+      status: 'created' as const,
+      cancelledAt: { $exists: false },
+      $or: [{ withdrawingAt: { $exists: false } }, { withdrawingAt: { $lt: new Date(now.getTime() - staleAfterMs) } }],
+    };
+    const res = await this.model.updateOne(this.scoped(merchantId, filter), { $set: { withdrawingAt: now } }).exec();
+    return res.modifiedCount === 1;
+  }
+
+  /** Gives a claimed task back when it could not be stopped, so that a later opt-out or retry may try again. */
+  async releaseWithdrawal(merchantId: MerchantId, id: Types.ObjectId): Promise<void> {
+    await this.model.updateOne(this.scoped(merchantId, { _id: id }), { $unset: { withdrawingAt: 1 } }).exec();
+  }
+
   /** WeCom's view of the task as read now: confirmed by its sender or not, and each recipient's result. */
   recordCheck(
     merchantId: MerchantId,
