@@ -87,7 +87,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     customers: repositories.customers,
     staff: repositories.staff,
     wecom,
-    logger,
+    fanOut,
   });
   const knowledge = knowledgeModule.build({
     db: mongo,

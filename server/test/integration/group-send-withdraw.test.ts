@@ -3,6 +3,7 @@
 // the same task minus only their own customer, one task WeCom refuses to stop must not keep the customer on the
 // others, and the task made again names only customers who may still receive it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GROUP_SEND_WITHDRAWAL_RETRY } from '../../src/modules/campaigns/group-send-withdrawal.job.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -53,7 +54,7 @@ describe('taking an opted-out customer off group sends', () => {
     expect(live.map((t) => t.externalUserIds)).toEqual([[c.externalUserId]]);
   });
 
-  it('still withdraws the other tasks when WeCom refuses to stop one, and the next opt-out retries it', async () => {
+  it('still withdraws the other tasks when WeCom refuses to stop one, and the retry job takes it up later', async () => {
     const [d, e] = [await wecomCustomer('丁'), await wecomCustomer('戊')];
     await groupSendTwoDaysAgo([d._id, e._id], '第一次群发');
     expect((await groupSend([d._id, e._id], '第二次群发')).status).toBe(201);
@@ -65,9 +66,14 @@ describe('taking an opted-out customer off group sends', () => {
     expect(stillNaming).toHaveLength(1); // only the one WeCom refused
     expect([...liveTasks('第一次群发'), ...liveTasks('第二次群发')].filter((t) => !naming(t))).toHaveLength(1);
 
-    // the refused task was given back, not left claimed: the next opt-out naming it (丁's) stops it
-    expect((await optOut(d._id)).status).toBe(200);
-    expect([...liveTasks('第一次群发'), ...liveTasks('第二次群发')]).toEqual([]);
+    // the retry job takes it up: 戊 is left out of it too, and 丁 still gets each text once
+    const job = w.app.container.jobDefinitions.find((j) => j.name === GROUP_SEND_WITHDRAWAL_RETRY)!;
+    await job.handler({} as never);
+    const live = [...liveTasks('第一次群发'), ...liveTasks('第二次群发')];
+    expect(live.filter(naming)).toEqual([]);
+    expect(live.map((t) => t.externalUserIds)).toEqual([[d.externalUserId], [d.externalUserId]]);
+    await job.handler({} as never); // the next tick changes nothing
+    expect(w.standin.state.groupSendTasks.filter((t) => t.text === '第一次群发')).toHaveLength(2);
   });
 
   it('makes the task again only for recipients who may still receive it', async () => {

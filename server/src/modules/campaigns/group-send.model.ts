@@ -25,6 +25,8 @@ export interface GroupSendTask {
   cancelledAt?: Date;
   /** an opt-out is stopping it to make it again without the customer: no other opt-out stops it meanwhile */
   withdrawingAt?: Date;
+  /** an opt-out could not stop it (WeCom refused): the retry job tries again */
+  withdrawRetryAt?: Date;
   /** made again without a customer who opted out (WeCom cannot drop one recipient from a task): the new task */
   replacedBy?: Types.ObjectId;
   createdAt: Date;
@@ -46,6 +48,7 @@ const groupSendSchema = new Schema<GroupSendTask>(
     checkedAt: Date,
     cancelledAt: Date,
     withdrawingAt: Date,
+    withdrawRetryAt: Date,
     replacedBy: { type: Schema.Types.ObjectId },
   },
   { timestamps: { createdAt: true, updatedAt: false } },

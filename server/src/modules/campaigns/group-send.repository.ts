@@ -103,9 +103,25 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
     return res.modifiedCount === 1;
   }
 
-  /** Gives a claimed task back when it could not be stopped, so that a later opt-out or retry may try again. */
-  async releaseWithdrawal(merchantId: MerchantId, id: Types.ObjectId): Promise<void> {
-    await this.model.updateOne(this.scoped(merchantId, { _id: id }), { $unset: { withdrawingAt: 1 } }).exec();
+  /**
+   * Gives a claimed task back, so that a later opt-out or the retry job may claim it again; `retryAt` when it could
+   * not be stopped (the retry job looks for it), none when it need not be withdrawn after all.
+   */
+  async releaseWithdrawal(merchantId: MerchantId, id: Types.ObjectId, retryAt?: Date): Promise<void> {
+    const update = retryAt
+      ? { $set: { withdrawRetryAt: retryAt }, $unset: { withdrawingAt: 1 } }
+      : { $unset: { withdrawingAt: 1, withdrawRetryAt: 1 } };
+    await this.model.updateOne(this.scoped(merchantId, { _id: id }), update).exec();
+  }
+
+  /** Open tasks an opt-out could not withdraw: WeCom refused to stop them, or their claim is older than `staleBefore`. */
+  withdrawalsDue(merchantId: MerchantId, staleBefore: Date, limit: number): Promise<GroupSendRecord[]> {
+    const filter = {
+      status: 'created' as const,
+      cancelledAt: { $exists: false },
+      $or: [{ withdrawRetryAt: { $exists: true } }, { withdrawingAt: { $lt: staleBefore } }],
+    };
+    return this.model.find(this.scoped(merchantId, filter)).limit(limit).lean<GroupSendRecord[]>().exec();
   }
 
   /** WeCom's view of the task as read now: confirmed by its sender or not, and each recipient's result. */

@@ -9,19 +9,14 @@ import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { WecomClient } from '../wecom/api/wecom-client.js';
-import type { WecomAppRepository, WecomCredentials } from '../wecom/wecom-app.repository.js';
+import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import { consentVerdict } from '../outreach/contact-policy.js';
 import type { GroupSendRecord, GroupSendRepository } from './group-send.repository.js';
+import { GroupSendWithdrawal } from './group-send-withdrawal.js';
 
 const DAY = 86_400_000;
 /** WeCom is asked about at most this many unconfirmed tasks for one report. */
 const REFRESH_AT_MOST = 20;
-/** A withdrawal claim older than this is of a worker that died midway: another opt-out may take the task over. */
-const CLAIM_STALE_MS = 10 * 60_000;
-/** How many times in a row a task is made again for customers who opted out while it was being made. */
-const MAX_REMAKES = 3;
-/** Customers read per query when consent is checked again (the repository returns at most 500 at once). */
-const CONSENT_BATCH = 500;
 
 export class GroupSendService {
   constructor(
@@ -30,8 +25,19 @@ export class GroupSendService {
     private staff: StaffRepository,
     private apps: WecomAppRepository,
     private client: WecomClient,
-    private logger?: Logger,
-  ) {}
+    logger: Logger,
+  ) {
+    this.withdrawal = new GroupSendWithdrawal({
+      tasks,
+      customers,
+      apps,
+      client,
+      logger,
+      refresh: (merchantId, id) => this.sync(merchantId, id),
+    });
+  }
+
+  private withdrawal: GroupSendWithdrawal;
 
   /** Why each customer may not receive a group send now (absent when they may). */
   private async skipReasons(
@@ -159,94 +165,16 @@ export class GroupSendService {
   }
 
   /**
-   * A customer opted out: WeCom cannot take one recipient off a task, so each task made by hand that names them and
-   * that its sender has not confirmed is stopped in WeCom and made again for the others (same sender and text), or
-   * just stopped when it was for them alone. A task WeCom reports confirmed once stopped has gone out and is not made
-   * again. Tasks of drafts are the drafts inbox's to stop; posts to groups cannot leave a member out. One task WeCom
-   * refuses to stop is logged and left (the next opt-out naming it tries again); the others are still withdrawn.
-   * Returns how many tasks were made again.
+   * A customer opted out: each task made by hand that names them and that its sender has not confirmed is stopped in
+   * WeCom and made again for the others (GroupSendWithdrawal). Returns how many tasks were made again.
    */
-  async withdraw(merchantId: MerchantId, customerId: string, now = new Date()): Promise<number> {
-    const customer = await this.customers.findById(merchantId, customerId);
-    if (!customer?.externalUserId) return 0;
-    const open = await this.tasks.openNaming(merchantId, customer.externalUserId, new Date(now.getTime() - 30 * DAY));
-    const app = open.length ? await this.apps.findByMerchant(merchantId) : null;
-    let remade = 0;
-    for (const task of app ? open : []) {
-      try {
-        if (await this.remake(merchantId, app!, task, now)) remade++;
-      } catch (err) {
-        this.logger?.error(
-          { err, merchantId, groupSendId: String(task._id) },
-          'group send naming an opted-out customer not withdrawn',
-        );
-      }
-    }
-    return remade;
+  withdraw(merchantId: MerchantId, customerId: string, now = new Date()): Promise<number> {
+    return this.withdrawal.withdraw(merchantId, customerId, now);
   }
 
-  /**
-   * Stops one task and makes it again for those of its recipients who may still receive it. The task is claimed
-   * first, so of two opt-outs reading it at once only one stops and remakes it; consent is read again for every
-   * recipient, so the other's customer is left out too, and the new task is checked once more after it is made for a
-   * customer who opted out in between (whose own withdraw found the old task claimed and skipped it).
-   */
-  private async remake(
-    merchantId: MerchantId,
-    app: WecomCredentials,
-    task: GroupSendRecord,
-    now: Date,
-    depth = 0,
-  ): Promise<boolean> {
-    if (!(await this.tasks.claimForWithdrawal(merchantId, task._id, now, CLAIM_STALE_MS))) return false;
-    try {
-      await this.client.post(app, '/cgi-bin/externalcontact/cancel_groupmsg_send', { msgid: task.msgid });
-      if ((await this.sync(merchantId, task._id)).status === 'confirmed') return false; // it went out before
-    } catch (err) {
-      await this.tasks.releaseWithdrawal(merchantId, task._id);
-      throw err;
-    }
-    // stopped for good before it is made again: a failure from here leaves at most a task without the customer
-    await this.tasks.markCancelled(merchantId, task._id, now);
-    const { allowed, refused } = await this.consentOf(merchantId, task.externalUserIds);
-    if (!allowed.length) return false;
-    const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', {
-      chat_type: 'single',
-      external_userid: allowed,
-      sender: task.senderUserId,
-      text: { content: task.text },
-    });
-    const made = await this.tasks.insert(merchantId, {
-      senderStaffId: task.senderStaffId,
-      senderUserId: task.senderUserId,
-      text: task.text,
-      msgid: String(res.msgid),
-      externalUserIds: allowed,
-      skipped: [...task.skipped, ...refused],
-    });
-    await this.tasks.markCancelled(merchantId, task._id, now, made._id);
-    const late = await this.consentOf(merchantId, allowed);
-    if (late.refused.length && depth < MAX_REMAKES) await this.remake(merchantId, app, made, now, depth + 1);
-    return true;
-  }
-
-  /** Which of these recipients may still receive a group send; one without a customer record here may not. */
-  private async consentOf(
-    merchantId: MerchantId,
-    externalUserIds: string[],
-  ): Promise<{ allowed: string[]; refused: GroupSendRecord['skipped'] }> {
-    const found: CustomerRecord[] = [];
-    for (let i = 0; i < externalUserIds.length; i += CONSENT_BATCH)
-      found.push(
-        ...(await this.customers.findManyByExternalUserIds(merchantId, externalUserIds.slice(i, i + CONSENT_BATCH))),
-      );
-    const byId = new Map(found.map((c) => [c.externalUserId!, c]));
-    const allowed = externalUserIds.filter((id) => byId.has(id) && !consentVerdict(byId.get(id)!));
-    const refused = found.flatMap((c) => {
-      const reason = consentVerdict(c);
-      return reason ? [{ customerId: c._id, reason }] : [];
-    });
-    return { allowed, refused };
+  /** Tries again the tasks an opt-out could not withdraw (WeCom refused to stop them, or the worker died midway). */
+  retryWithdrawals(merchantId: MerchantId, now = new Date()): Promise<number> {
+    return this.withdrawal.retry(merchantId, now);
   }
 
   /** Reads WeCom's view of the task: has the sender confirmed it, and who received it. */
