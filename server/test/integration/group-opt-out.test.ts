@@ -5,6 +5,7 @@
 // no post names one of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
+import { groupSendHelpers } from '../support/group-send-helpers.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -13,22 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-async function wecomCustomer(name: string) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
-    name,
-  });
-  await w.drain();
-  return (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-}
-const optOut = (id: unknown) =>
-  w.app.request(`/api/customers/${id}`, { method: 'PATCH', token: w.tenant.tokens.staff, body: { optedOut: true } });
-const groupSend = (customerIds: unknown[], text: string) =>
-  w.app.request('/api/group-sends', {
-    token: w.tenant.tokens.manager,
-    body: { senderStaffId: String(w.tenant.people.staff._id), customerIds: customerIds.map(String), text },
-  });
-/** Tasks in WeCom with this text that can still go out (not stopped). */
-const liveTasks = (text: string) => w.standin.state.groupSendTasks.filter((t) => t.text === text && !t.cancelledAt);
+const { wecomCustomer, optOut, groupSend, liveTasks } = groupSendHelpers(() => w);
 
 describe('a group send to customers', () => {
   it('is made again without a customer who opts out before the staff member confirms it', async () => {

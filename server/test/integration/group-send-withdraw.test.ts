@@ -4,6 +4,7 @@
 // others, and the task made again names only customers who may still receive it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GROUP_SEND_WITHDRAWAL_RETRY } from '../../src/modules/campaigns/group-send-withdrawal.job.js';
+import { groupSendHelpers } from '../support/group-send-helpers.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -12,22 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-async function wecomCustomer(name: string) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
-    name,
-  });
-  await w.drain();
-  return (await w.app.container.repositories.customers.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-}
-const optOut = (id: unknown) =>
-  w.app.request(`/api/customers/${id}`, { method: 'PATCH', token: w.tenant.tokens.staff, body: { optedOut: true } });
-const groupSend = (customerIds: unknown[], text: string) =>
-  w.app.request('/api/group-sends', {
-    token: w.tenant.tokens.manager,
-    body: { senderStaffId: String(w.tenant.people.staff._id), customerIds: customerIds.map(String), text },
-  });
-/** Tasks in WeCom with this text that can still go out (not stopped). */
-const liveTasks = (text: string) => w.standin.state.groupSendTasks.filter((t) => t.text === text && !t.cancelledAt);
+const { wecomCustomer, optOut, groupSend, liveTasks } = groupSendHelpers(() => w);
 
 /** A group send made two days ago (past the one-per-day cap, so the same customers may get another today). */
 async function groupSendTwoDaysAgo(customerIds: unknown[], text: string) {
