@@ -15,14 +15,17 @@ import { api } from './api';
 export interface CallOptions {
   /** a sign-in call, made before there is a session */
   anonymous?: boolean;
+  /** another token than the owner's session (the operator's), neither renewed nor signed out on a 401 */
+  bearer?: string;
 }
 
-type ConsoleEndpoint = Endpoint<Exclude<HttpMethod, 'PATCH'>>;
+export type ConsoleEndpoint = Endpoint<Exclude<HttpMethod, 'PATCH'>>;
 
 export function call<E extends ConsoleEndpoint>(endpoint: E, ...[input, options]: CallArgs<E, CallOptions>) {
   return api<ResponseOf<E>>(endpointUrl(endpoint, input as EndpointInput<E> | undefined), {
     method: endpoint.method,
     body: endpointBody(endpoint, input as EndpointInput<E> | undefined),
     anonymous: options?.anonymous,
+    bearer: options?.bearer,
   });
 }

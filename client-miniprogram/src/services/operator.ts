@@ -3,18 +3,10 @@
 // kind of token where the other belongs).
 import Taro from '@tarojs/taro';
 import * as operator from '@xiaoer/common/api/operator';
-import {
-  endpointBody,
-  endpointUrl,
-  type CallArgs,
-  type Endpoint,
-  type EndpointInput,
-  type HttpMethod,
-  type ResponseOf,
-} from '@xiaoer/common/api/contract';
+import type { CallArgs, ResponseOf } from '@xiaoer/common/api/contract';
 import type { OperatorSessionDto } from '@xiaoer/common/schemas/operator';
-import { api, ApiError } from './api';
-import { call } from './client';
+import { ApiError } from './api';
+import { call, type CallOptions, type ConsoleEndpoint } from './client';
 
 const KEY = 'xiaoer.operator.session';
 
@@ -36,23 +28,15 @@ export async function operatorSignIn(login: string, password: string): Promise<O
 
 export const operatorSignOut = () => operatorSessionStore.clear();
 
-type OperatorEndpoint = Endpoint<Exclude<HttpMethod, 'PATCH'>>;
-
 /** A call with the operator's token; a refused or missing session signs the operator out (the page asks again). */
-export async function asOperator<E extends OperatorEndpoint>(
+export async function asOperator<E extends ConsoleEndpoint>(
   endpoint: E,
   ...[input]: CallArgs<E>
 ): Promise<ResponseOf<E>> {
   const session = operatorSessionStore.get();
   if (!session) throw new ApiError('请先登录服务商后台', 401, 'unauthenticated');
   try {
-    // (as the typed client calls, on the operator's token)
-    const request = input as EndpointInput<E> | undefined;
-    return await api<ResponseOf<E>>(endpointUrl(endpoint, request), {
-      method: endpoint.method,
-      body: endpointBody(endpoint, request),
-      bearer: session.token,
-    });
+    return await call(endpoint, ...([input, { bearer: session.token }] as CallArgs<E, CallOptions>));
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) operatorSessionStore.clear();
     throw err;
