@@ -25,7 +25,7 @@ export const OPT_OUT_CONFIRMATION = '已为您退订，之后不会再收到我�
 /** Sent once when a customer writes faster than the bot answers (BOT_LIMIT), with the handoff to a person. */
 export const FLOOD_NOTICE = '您的消息我们都收到了，稍后由店员为您回复～';
 /** Below this the bot does not answer on its own. */
-const MIN_CONFIDENCE = 0.6;
+export const MIN_CONFIDENCE = 0.6;
 
 /** Something that answers a customer's question; the LLM engine implements it too. */
 export interface AnswerEngine {
