@@ -106,7 +106,12 @@ function topFaq(kb: KnowledgeBase, question: string): Passage | undefined {
 
 const passageReply = (p: Passage) => (p.kind === 'faq' ? p.answer : p.kind === 'policy' ? p.content : p.text);
 
-export function offlineAnswer(kb: KnowledgeBase, question: string): AiAnswer {
+/** What the engine may know besides the message: the customer's earlier messages in this chat, oldest first. */
+export interface OfflineContext {
+  history?: string[];
+}
+
+export function offlineAnswer(kb: KnowledgeBase, question: string, _context: OfflineContext = {}): AiAnswer {
   const intent = detectIntent(question);
   if (intent === 'human') return handoff('customer asked for a person', HANDOFF_REPLY);
   if (intent === 'complaint') return handoff('complaint', '非常抱歉给您带来不好的体验，我马上请店长来处理～');

@@ -5,6 +5,36 @@ import type { MerchantRecord } from '../merchants/merchant.repository.js';
 import type { ShopRecord } from '../shops/shop.repository.js';
 import type { Faq, Policy } from './faq.model.js';
 
+/**
+ * What customers ask beyond a product's name and price: each sellable variant (size, colour, spec) with its own price
+ * and stock, attributes, and the names customers use. Read as optional, so the knowledge works with products stored
+ * before the catalog carried them.
+ */
+export interface ProductVariant {
+  options: { name: string; value: string }[];
+  /** fen */
+  price: number;
+  stock?: number;
+  available: boolean;
+}
+export interface ProductFacts {
+  variants?: ProductVariant[];
+  attributes?: { name: string; value: string }[];
+  aliases?: string[];
+}
+export type KnownProduct = ProductRecord & ProductFacts;
+
+/** Customer-facing facts an owner types in setup: how to pay, delivery, booking, couriers, where parcels ship from. */
+export const FACT_KINDS = ['payment', 'delivery', 'booking', 'couriers', 'shipFrom', 'wifi', 'other'] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+export interface MerchantFacts {
+  facts?: Partial<Record<FactKind, string>>;
+  /** when online 客服 answers (may differ from the shops' hours) */
+  serviceHours?: { weekday: number; open: string; close: string }[];
+}
+export type KnownMerchant = MerchantRecord & MerchantFacts;
+export type KnownShop = ShopRecord & { parking?: string };
+
 export type Passage =
   | { id: string; kind: 'product'; title: string; text: string; product: ProductRecord }
   | { id: string; kind: 'faq'; title: string; text: string; answer: string }
