@@ -27,6 +27,7 @@ import * as customersModule from '../modules/customers/customers.module.js';
 import * as groupsModule from '../modules/groups/groups.module.js';
 import * as intakeModule from '../modules/intake/intake.module.js';
 import * as knowledgeModule from '../modules/knowledge/knowledge.module.js';
+import * as learningModule from '../modules/learning/learning.module.js';
 import * as merchantsModule from '../modules/merchants/merchants.module.js';
 import * as operatorModule from '../modules/operator/operator.module.js';
 import * as outreachModule from '../modules/outreach/outreach.module.js';
@@ -118,6 +119,14 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     llmTimeoutMs: config.llm.timeoutMs,
     outbound,
     notifier,
+  });
+  // the shop learns: unanswered questions become FAQ through the knowledge editor; 问问小二 asks the bot's engine
+  const learning = learningModule.build({
+    decisions: ai.decisions,
+    customers: repositories.customers,
+    knowledge: knowledge.base,
+    knowledgeAdmin: knowledge.admin,
+    engineFor: (merchantId, kb) => ai.llm.engineFor(merchantId, kb),
   });
   const shopData = buildShopData(mongo);
   const weather = weatherModule.build({ config, redis, logger, merchants: repositories.merchants });
@@ -259,6 +268,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     campaigns,
     knowledge,
     ai,
+    learning,
     merchants,
     customers,
     tags,
@@ -290,6 +300,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     contactSync: customers.contactSync,
     knowledge,
     ai,
+    learning,
     shopData,
     alerts,
     intake,

@@ -17,6 +17,15 @@ export interface AiDecision {
   /** what the customer actually received (the reply, or the safe fallback), when anything */
   sentText?: string;
   at: Date;
+  /** a handed-over question the shop has since learned: an FAQ now answers it, or the owner chose not to */
+  learned?: DecisionLearned;
+}
+
+export interface DecisionLearned {
+  at: Date;
+  how: 'faq' | 'dismissed';
+  faqId?: string;
+  staffId: string;
 }
 
 const schema = new Schema<AiDecision>({
@@ -34,6 +43,10 @@ const schema = new Schema<AiDecision>({
   reason: { type: String, required: true },
   sentText: String,
   at: { type: Date, required: true },
+  learned: new Schema(
+    { at: Date, how: { type: String, enum: ['faq', 'dismissed'] }, faqId: String, staffId: String },
+    { _id: false },
+  ),
 });
 
 // The morning summary and quality stats: a merchant's decisions over a time range.
