@@ -1,5 +1,6 @@
 // A merchant's knowledge, loaded once and indexed for retrieval. Kept in this process as a read-through copy: a
 // change anywhere bumps the knowledge version (knowledge-version.ts), which every process checks before using its copy.
+import { hasBlank } from '@xiaoer/common/schemas/knowledge-template';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { ProductRecord, ProductRepository } from '../catalog/product.repository.js';
 import type { MerchantRecord, MerchantRepository } from '../merchants/merchant.repository.js';
@@ -61,7 +62,14 @@ export class KnowledgeBaseService {
       this.policies.all(merchantId),
     ]);
     if (!merchant) throw new Error(`merchant ${merchantId} not found`);
-    return indexKnowledge({ merchant, shops, products, faqs, policies });
+    // An item with a blank of the industry template still waits for the owner: the bot must not answer from it.
+    return indexKnowledge({
+      merchant,
+      shops,
+      products,
+      faqs: faqs.filter((f) => !hasBlank(f.answer, ...f.questions)),
+      policies: policies.filter((p) => !hasBlank(p.title, p.content)),
+    });
   }
 }
 

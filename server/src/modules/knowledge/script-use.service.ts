@@ -1,6 +1,7 @@
 // Sending a script: its variables filled for the customer, its usage counted.
 import type { ScriptUseDto } from '@xiaoer/common/schemas/sidebar';
-import { notFound } from '../../errors/app-error.js';
+import { hasBlank } from '@xiaoer/common/schemas/knowledge-template';
+import { conflict, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
@@ -18,6 +19,9 @@ export class ScriptUseService {
   ) {}
 
   async use(merchantId: MerchantId, scriptId: string, customerId?: string): Promise<ScriptUseDto> {
+    // a script with a blank of the industry template is not sent (nor counted) until the owner fills it
+    const draft = await this.scripts.findById(merchantId, scriptId);
+    if (draft && hasBlank(draft.content)) throw conflict('这条话术还有【请填写】的内容，请老板在知识库里补上后再用');
     const script = await this.scripts.countUse(merchantId, scriptId);
     if (!script) throw notFound('没有找到这条话术');
     const customer = customerId ? await this.customers.findById(merchantId, customerId) : null;

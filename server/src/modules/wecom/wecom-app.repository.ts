@@ -228,4 +228,23 @@ export class WecomAppRepository {
     if (app) this.byCorp.delete(app.corpId);
     return app !== null;
   }
+
+  /** The welcome texts per channel (sent when a customer adds the shop), or null when the merchant has no app. */
+  async welcomeTexts(merchantId: MerchantId): Promise<{ channel: string; text: string }[] | null> {
+    const app = await this.model
+      .findOne({ merchantId: merchantObjectId(merchantId) }, { welcomeTemplates: 1 })
+      .lean<Pick<WecomAppRecord, 'welcomeTemplates'>>()
+      .exec();
+    return app ? app.welcomeTemplates.map(({ channel, text }) => ({ channel, text })) : null;
+  }
+
+  /** Replaces the welcome texts. False when the merchant has no app. */
+  async setWelcomeTexts(merchantId: MerchantId, texts: { channel: string; text: string }[]): Promise<boolean> {
+    const app = await this.model
+      .findOneAndUpdate({ merchantId: merchantObjectId(merchantId) }, { $set: { welcomeTemplates: texts } })
+      .lean<WecomAppRecord>()
+      .exec();
+    if (app) this.byCorp.delete(app.corpId);
+    return app !== null;
+  }
 }

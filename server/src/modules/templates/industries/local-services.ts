@@ -1,0 +1,104 @@
+// 本地服务: salons, repairs, housekeeping, pet shops (seed 000 §4). Customers book, ask for a technician, ask how
+// long it takes and about their member card.
+import { blank } from '@xiaoer/common/schemas/knowledge-template';
+import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
+import {
+  FAQ_ADDRESS,
+  FAQ_HOURS,
+  FAQ_PARKING,
+  FAQ_PAYMENT,
+  POLICY_PROMOTION,
+  SCRIPT_BIRTHDAY,
+  SCRIPT_REVIEW,
+  SCRIPT_SHOP_INFO,
+  SCRIPT_SORRY,
+} from './shared.js';
+
+export const LOCAL_SERVICES: IndustryTemplate = {
+  industry: '本地服务',
+  tone: {
+    style: '温柔专业',
+    address: '您',
+    emoji: true,
+    sample: '您好～想约时间或者了解项目，直接告诉我就好～',
+  },
+  faqs: [
+    FAQ_HOURS,
+    FAQ_ADDRESS,
+    {
+      key: 'faq:technician',
+      questions: ['可以指定技师吗', '可以约上次那位老师吗', '哪位老师比较好'],
+      answer: blank('能否指定技师或老师、怎么指定'),
+    },
+    {
+      key: 'faq:duration',
+      questions: ['做一次要多久', '大概多长时间', '要等多久'],
+      answer: blank('各项目大概需要多长时间'),
+    },
+    {
+      key: 'faq:walk_in',
+      questions: ['不预约可以直接去吗', '需要提前预约吗', '现在过去有位置吗'],
+      answer: blank('不预约能否到店、要等多久'),
+    },
+    FAQ_PAYMENT,
+    FAQ_PARKING,
+  ],
+  policies: [
+    {
+      key: 'policy:booking',
+      kind: 'booking',
+      title: '预约与改约',
+      content: `预约方式：${blank('怎么预约，如在这里发消息或打电话')}；改约或取消：${blank('要提前多久告知')}。`,
+    },
+    {
+      key: 'policy:membership',
+      kind: 'membership',
+      title: '会员卡',
+      content: blank('卡种、怎么充值、有效期、能否转让或退卡'),
+    },
+    {
+      key: 'policy:refund',
+      kind: 'refund',
+      title: '服务不满意怎么办',
+      content: `${blank('不满意时怎么处理，如几天内免费返工')}。`,
+    },
+    POLICY_PROMOTION,
+  ],
+  scripts: [
+    {
+      key: 'script:welcome',
+      category: '欢迎',
+      title: '欢迎词',
+      content: '{客户称呼}您好，欢迎来到{店名}！想约时间或了解项目，直接在这里发消息就好～',
+    },
+    {
+      key: 'script:booking_confirm',
+      category: '预约',
+      title: '预约确认',
+      content: '{客户称呼}，已为您记下预约，到时候见～需要改时间的话提前跟我说就好',
+    },
+    {
+      key: 'script:technician_leave',
+      category: '预约',
+      title: '技师请假改约',
+      content: '{客户称呼}，非常抱歉，您约的老师临时有事，帮您换个时间或者推荐其他老师可以吗？',
+    },
+    {
+      key: 'script:after_service',
+      category: '回访',
+      title: '服务回访',
+      content: '{客户称呼}，上次的服务您还满意吗？有任何不合适的地方随时告诉我～',
+    },
+    SCRIPT_SORRY,
+    SCRIPT_REVIEW,
+    SCRIPT_BIRTHDAY,
+    SCRIPT_SHOP_INFO,
+  ],
+  welcomes: [
+    { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}！想约时间或了解项目，直接在这里发消息就好～' },
+    { channel: 'receipt', text: '{客户称呼}您好，感谢光临{店名}！下次想约时间，直接在这里发消息就好～' },
+    { channel: 'flyer', text: '{客户称呼}您好，感谢通过传单添加{店名}～想了解项目和预约，直接问我就好～' },
+    { channel: 'referral', text: '{客户称呼}您好，欢迎朋友推荐来的您～我是{店名}的店员，想约时间随时找我～' },
+  ],
+  scenarios: scenariosOf('本地服务'),
+};

@@ -1,0 +1,105 @@
+// 餐饮: milk tea, fast food, hot pot, bakeries (seed 000 §1). Customers ask about taste, delivery, booking tables.
+import { blank } from '@xiaoer/common/schemas/knowledge-template';
+import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
+import {
+  FAQ_ADDRESS,
+  FAQ_HOURS,
+  FAQ_INVOICE,
+  FAQ_PARKING,
+  FAQ_PAYMENT,
+  POLICY_PROMOTION,
+  SCRIPT_BIRTHDAY,
+  SCRIPT_REVIEW,
+  SCRIPT_SHOP_INFO,
+  SCRIPT_SORRY,
+} from './shared.js';
+
+export const RESTAURANT: IndustryTemplate = {
+  industry: '餐饮',
+  tone: {
+    style: '亲切活泼',
+    address: '亲',
+    emoji: true,
+    sample: '您好呀～想吃点什么、想问什么，直接发给我就好～',
+  },
+  faqs: [
+    FAQ_HOURS,
+    FAQ_ADDRESS,
+    FAQ_PAYMENT,
+    FAQ_INVOICE,
+    {
+      key: 'faq:taste',
+      questions: ['可以少糖少冰吗', '口味可以调吗', '可以不要辣吗'],
+      answer: `可以调整的口味：${blank('甜度、冰量、辣度等能怎么选')}。`,
+    },
+    {
+      key: 'faq:allergens',
+      questions: ['有过敏原说明吗', '我对花生过敏能吃吗', '有素食吗'],
+      answer: blank('过敏、忌口、素食怎么处理'),
+    },
+    FAQ_PARKING,
+    { key: 'faq:wifi', questions: ['有wifi吗', 'wifi密码是多少'], answer: blank('WiFi 名称和密码在哪里看') },
+    { key: 'faq:pets', questions: ['可以带宠物吗', '宠物能进店吗'], answer: blank('能否带宠物进店') },
+  ],
+  policies: [
+    {
+      key: 'policy:refund',
+      kind: 'refund',
+      title: '出品问题与退款',
+      content: `菜品或饮品有问题：${blank('怎么处理，如重做或退款')}；请在${blank('多久之内')}联系店员。`,
+    },
+    {
+      key: 'policy:delivery',
+      kind: 'delivery',
+      title: '外卖配送',
+      content: `外卖下单渠道：${blank('外卖平台')}；配送范围：${blank('配送范围')}。`,
+    },
+    {
+      key: 'policy:booking',
+      kind: 'booking',
+      title: '订位与包场',
+      content: blank('能否订位、几人以上可包场、要提前多久联系'),
+    },
+    { key: 'policy:membership', kind: 'membership', title: '会员', content: blank('会员怎么办理、有什么权益') },
+    POLICY_PROMOTION,
+  ],
+  scripts: [
+    {
+      key: 'script:welcome',
+      category: '欢迎',
+      title: '欢迎词',
+      content: '{客户称呼}您好，欢迎来到{店名}！想问菜单、口味或者订位，直接在这里发消息就好～',
+    },
+    {
+      key: 'script:delivery_late',
+      category: '售后',
+      title: '外卖晚到致歉',
+      content: '{客户称呼}，实在抱歉让您久等了，我这就帮您联系骑手问一下🙏',
+    },
+    SCRIPT_SORRY,
+    {
+      key: 'script:new_item',
+      category: '推荐',
+      title: '新品介绍',
+      content: `{客户称呼}，店里上了新品：${blank('新品名称和价格')}，有空来尝尝～`,
+    },
+    SCRIPT_REVIEW,
+    SCRIPT_BIRTHDAY,
+    SCRIPT_SHOP_INFO,
+  ],
+  welcomes: [
+    { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}！有什么想问的，直接在这里发消息就好～' },
+    {
+      channel: 'table_card',
+      text: '{客户称呼}您好，感谢扫桌贴添加{店名}～用餐时有任何需要，直接在这里发消息告诉我～',
+    },
+    { channel: 'receipt', text: '{客户称呼}您好，感谢光临{店名}！以后想问什么，直接在这里发消息就好～' },
+    {
+      channel: 'delivery_note',
+      text: '{客户称呼}您好，感谢点{店名}的外卖～餐品有任何问题，直接在这里告诉我，我来帮您处理～',
+    },
+    { channel: 'flyer', text: '{客户称呼}您好，感谢通过传单添加{店名}～想了解菜单和位置，直接问我就好～' },
+    { channel: 'referral', text: '{客户称呼}您好，欢迎朋友推荐来的您～我是{店名}的店员，有什么想了解的随时问我～' },
+  ],
+  scenarios: scenariosOf('餐饮'),
+};
