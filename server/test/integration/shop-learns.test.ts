@@ -144,6 +144,41 @@ describe('an unanswered question becomes the next customer’s answer', () => {
   });
 });
 
+describe('the owner’s morning summary', () => {
+  it('carries the night’s unanswered questions grouped by meaning and opens the page to answer them', async () => {
+    const shop = await w.addMerchant('always');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(tomorrow);
+    const at0830 = new Date(`${day}T08:30:00+08:00`);
+    const asked = (question: string, minutesBefore: number, extra: { intent?: string; reason?: string } = {}) =>
+      w.app.container.ai.decisions.record(shop.tenant.merchantId, {
+        channel: 'kf',
+        externalUserId: `wmNight${minutesBefore}`,
+        question,
+        engine: 'offline',
+        intent: extra.intent ?? 'unknown',
+        citedIds: [],
+        violations: [],
+        action: 'handoff',
+        reason: extra.reason ?? 'no knowledge for intent unknown',
+        at: new Date(at0830.getTime() - minutesBefore * 60_000),
+      });
+    await asked('可以刷医保卡吗', 300);
+    await asked('医保卡能刷吗', 200);
+    await asked('有儿童座椅吗', 100);
+    await asked('太难喝了投诉', 90, { intent: 'complaint', reason: 'complaint' });
+    const before = w.standin.state.appMessages.length;
+    expect(await w.app.container.ai.morningSummary.runFor(shop.tenant.merchantId, at0830)).toBe(true);
+    const card = w.standin.state.appMessages
+      .slice(before)
+      .find((m) => m.touser === shop.tenant.people.owner.wecomUserId);
+    const text = JSON.stringify(card?.content);
+    // two kinds: the complaint waits for staff (待跟进), not for an FAQ
+    expect(text).toContain('小二没答上的问题（2 类）：「医保卡能刷吗」2 次、「有儿童座椅吗」 点开添加答案');
+    expect(text).toContain('pages/learn/index');
+  });
+});
+
 describe('a staff member’s answer saved to the knowledge', () => {
   const PARKING = '门口有两个免费车位，满了可以停旁边商场的地下车库～';
 

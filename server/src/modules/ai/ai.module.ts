@@ -24,7 +24,7 @@ import { AutoReplyService } from './auto-reply.service.js';
 import { CustomerSummaryService } from './customer-summary.service.js';
 import { LlmSettingsService } from './llm-settings.service.js';
 import { morningSummaryJob } from './morning-summary.job.js';
-import { MorningSummaryService } from './morning-summary.service.js';
+import { MorningSummaryService, type UnansweredDigest } from './morning-summary.service.js';
 import { SuggestionService } from './suggestions.service.js';
 import { TokenBudget } from './token-budget.js';
 
@@ -51,6 +51,8 @@ export interface AiModuleDeps {
   outbound: OutboundGuard;
   /** the owners' (and managers') WeCom messages: the morning summary */
   notifier: Pick<OwnerNotifier, 'send'>;
+  /** the night's unanswered questions by meaning, for the morning summary (the learning module, built later) */
+  unansweredDigest?: UnansweredDigest;
 }
 
 export function build(d: AiModuleDeps) {
@@ -96,6 +98,7 @@ export function build(d: AiModuleDeps) {
     decisions,
     merchants: d.merchants,
     notifier: d.notifier,
+    unanswered: d.unansweredDigest,
   });
   const routes: RoutesOf = () => ({ api: [aiRoutes(llm, d.merchants, suggestions, customerSummary)] });
   const jobs = [morningSummaryJob({ ...d.fanOut, morningSummary })];

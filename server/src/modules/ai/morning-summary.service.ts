@@ -1,5 +1,6 @@
 // Every morning the owner and managers get one message about what the bot handled overnight: how many questions it
-// answered, how many it passed to a person (and who is still waiting), and opt-outs. Sent once per merchant per day,
+// answered, how many it passed to a person (and who is still waiting), opt-outs, and the questions the shop's data
+// could not answer, grouped by meaning (the card opens the page where each gets its answer). Sent once per merchant per day,
 // and only from 08:00 to noon in the merchant's timezone (the per-merchant job ticks every 10 minutes): the day is
 // claimed with a lease by whichever worker gets there first and marked done only after WeCom took the message; a
 // failed send gives the lease back, and a worker that died mid-send loses it when it runs out, so a later tick sends it.
@@ -39,8 +40,37 @@ export function overnightCounts(decisions: Decision[]): OvernightCounts {
   return counts;
 }
 
-/** The card for the owner and managers: the night in one line, then up to three questions still waiting for staff. */
-export function morningCard(shopName: string, decisions: Decision[], counts: OvernightCounts): OwnerCard {
+/** A group of the night's questions the shop's data could not answer (the learning module groups them). */
+export interface UnansweredDigestGroup {
+  question: string;
+  count: number;
+}
+
+/** The night's unanswered questions grouped by meaning, the most asked first. */
+export type UnansweredDigest = (merchantId: MerchantId, from: Date, to: Date) => Promise<UnansweredDigestGroup[]>;
+
+/** Groups named on the card; the page lists them all. */
+const DIGEST_SHOWN = 3;
+
+function digestLine(gaps: UnansweredDigestGroup[]): string {
+  const named = gaps
+    .slice(0, DIGEST_SHOWN)
+    .map((g) => `「${g.question.slice(0, 20)}」${g.count > 1 ? `${g.count} 次` : ''}`)
+    .join('、');
+  const more = gaps.length > DIGEST_SHOWN ? '……' : '';
+  return `小二没答上的问题（${gaps.length} 类）：${named}${more} 点开添加答案，下次小二就会回答`;
+}
+
+/**
+ * The card for the owner and managers: the night in one line, then up to three questions still waiting for staff,
+ * and the unanswered questions by meaning (the card then opens the page where each gets its answer).
+ */
+export function morningCard(
+  shopName: string,
+  decisions: Decision[],
+  counts: OvernightCounts,
+  gaps: UnansweredDigestGroup[] = [],
+): OwnerCard {
   const waiting = decisions
     .filter((d) => d.action === 'handoff')
     .slice(0, 3)
@@ -51,8 +81,9 @@ export function morningCard(shopName: string, decisions: Decision[], counts: Ove
     description: [
       `机器人昨晚回答了 ${counts.answered} 个问题，转给店员 ${counts.handedOver} 个${optedOut}。`,
       waiting.length ? `待跟进：${waiting.join('、')}` : '没有需要跟进的客户 👍',
+      ...(gaps.length ? [digestLine(gaps)] : []),
     ].join('\n'),
-    page: 'pages/home/index',
+    page: gaps.length ? 'pages/learn/index' : 'pages/home/index',
     to: 'manager',
   };
 }
@@ -64,6 +95,8 @@ export class MorningSummaryService {
       decisions: DecisionReader;
       merchants: Pick<MerchantRepository, 'findById'>;
       notifier: Pick<OwnerNotifier, 'send'>;
+      /** the night's unanswered questions by meaning; without it the card has no digest */
+      unanswered?: UnansweredDigest;
     },
   ) {}
 
@@ -86,7 +119,10 @@ export class MorningSummaryService {
     }
     let sent: boolean;
     try {
-      sent = await this.d.notifier.send(merchantId, morningCard(merchant.name, decisions, counts));
+      // the digest is a part of the card, not a reason to hold the night's numbers back
+      const from = new Date(now.getTime() - OVERNIGHT_MS);
+      const gaps = (await this.d.unanswered?.(merchantId, from, now).catch(() => [])) ?? [];
+      sent = await this.d.notifier.send(merchantId, morningCard(merchant.name, decisions, counts, gaps));
     } catch (err) {
       await this.d.summaries.giveBack(merchantId, day, lease, now); // the next tick tries again
       throw err;

@@ -33,4 +33,19 @@ describe('the morning summary', () => {
       '机器人昨晚回答了 1 个问题，转给店员 0 个，1 位客户退订。\n没有需要跟进的客户 👍',
     );
   });
+
+  it('lists the night’s unanswered questions grouped by meaning, most asked first, and opens their page', () => {
+    const night = [d('handoff', '能借充电宝吗'), d('handoff', '充电宝可以借吗'), d('handoff', '能停车吗')];
+    const gaps = [
+      { question: '能借充电宝吗', count: 2 },
+      { question: '能停车吗', count: 1 },
+      { question: '有发票吗', count: 1 },
+      { question: '第四类', count: 1 },
+    ];
+    const card = morningCard('店', night, overnightCounts(night), gaps);
+    expect(card.page).toBe('pages/learn/index');
+    expect(card.description.split('\n').at(-1)).toBe(
+      '小二没答上的问题（4 类）：「能借充电宝吗」2 次、「能停车吗」、「有发票吗」…… 点开添加答案，下次小二就会回答',
+    );
+  });
 });

@@ -85,6 +85,11 @@ export class UnansweredQuestionService {
     });
   }
 
+  /** The morning summary's digest: [from, to)'s groups, each its question and how often it was asked. */
+  async digest(merchantId: MerchantId, from: Date, to: Date) {
+    return (await this.groups(merchantId, from, to)).map((g) => ({ question: g.question, count: g.members.length }));
+  }
+
   /**
    * "添加答案": the group named by one of its questions becomes an FAQ with the owner's answer (and the group's ways
    * of asking unless the owner gave theirs). Its questions are claimed before the FAQ is written, so two taps make
