@@ -17,6 +17,7 @@ export default defineAppConfig({
     'pages/setup/index',
     'pages/setup/checklist',
     'pages/setup/business',
+    'pages/setup/knowledge',
     // the provider's console lives in the browser only
     ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],

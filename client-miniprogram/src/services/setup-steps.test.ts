@@ -81,6 +81,12 @@ describe('the setup checklist', () => {
     const member = { id: 'a', name: '小李', role: 'staff' as const, wecomUserId: 'li', shopIds: [] };
     expect(stateOf({ ...fresh, staff: [...(fresh.staff as []), member] }).staff).toBe('done');
     expect(stateOf({ ...fresh, knowledge: { products: 12, faqs: 0, policies: 0 } }).knowledge).toBe('attention');
+    expect(stateOf({ ...fresh, knowledge: { products: 12, faqs: 3, policies: 1, waiting: 2 } }).knowledge).toBe(
+      'attention',
+    );
+    expect(stateOf({ ...fresh, knowledge: { products: 12, faqs: 2, policies: 0, waiting: 2 } }).knowledge).toBe(
+      'attention',
+    );
     expect(setupSteps({ ...fresh, knowledge: { products: 12, faqs: 3, policies: 1 } })[3]).toMatchObject({
       state: 'done',
       detail: '菜单/商品 12 项 · 常见问答 3 条 · 店规 1 条',

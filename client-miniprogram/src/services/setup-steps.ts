@@ -13,7 +13,8 @@ export const SETUP_STEPS = [
   // way 1, the self-built app: credentials, what to paste where, WeCom's verification, the checks, 微信客服 accounts
   { key: 'wecom', title: '连接企业微信', url: '/pages/setup-wecom/index' },
   { key: 'staff', title: '员工' },
-  { key: 'knowledge', title: '知识库和菜单' },
+  // the industry template to review and fill, the menu imported or typed in, the first 联系我 QR code
+  { key: 'knowledge', title: '知识库和菜单', url: '/pages/setup/knowledge' },
   { key: 'customers', title: '老顾客', url: '/pages/customers/index' },
   { key: 'golive', title: '测试并开始营业' },
 ] as const;
@@ -42,7 +43,8 @@ export interface SetupSources {
   merchant: Source<MerchantDto>;
   wecom: Source<ConfigCheck[]>;
   staff: Source<StaffDto[]>;
-  knowledge: Source<{ products: number; faqs: number; policies: number }>;
+  /** `waiting`: FAQ and policies with a 【请填写】 blank the owner has not filled (the bot does not use them) */
+  knowledge: Source<{ products: number; faqs: number; policies: number; waiting?: number }>;
   /** whether the merchant has any customer yet */
   customers: Source<boolean>;
 }
@@ -89,9 +91,17 @@ function staff(members: StaffDto[]): Omit<StepStatus, 'key' | 'title'> {
   return { state: 'todo', detail: '还没有员工', fix: '连接企业微信后，同步通讯录里的员工，再给每人设好角色和门店' };
 }
 
-function knowledge(k: { products: number; faqs: number; policies: number }): Omit<StepStatus, 'key' | 'title'> {
+function knowledge(k: {
+  products: number;
+  faqs: number;
+  policies: number;
+  waiting?: number;
+}): Omit<StepStatus, 'key' | 'title'> {
   const detail = `菜单/商品 ${k.products} 项 · 常见问答 ${k.faqs} 条 · 店规 ${k.policies} 条`;
-  const answers = k.faqs + k.policies;
+  const waiting = k.waiting ?? 0;
+  const answers = k.faqs + k.policies - waiting;
+  if (k.products > 0 && answers > 0 && waiting > 0)
+    return { state: 'attention', detail, fix: `还有 ${waiting} 条【请填写】没补上，补上之前小二不会用它们回答` };
   if (k.products > 0 && answers > 0) return { state: 'done', detail };
   if (k.products === 0 && answers === 0)
     return { state: 'todo', detail: '还没有菜单和问答', fix: '导入菜单表格或逐个录入，再补上常见问答' };

@@ -36,6 +36,7 @@ import * as shopsModule from '../modules/shops/shops.module.js';
 import * as sidebarModule from '../modules/sidebar/sidebar.module.js';
 import * as staffModule from '../modules/staff/staff.module.js';
 import * as tagsModule from '../modules/tags/tags.module.js';
+import * as templatesModule from '../modules/templates/templates.module.js';
 import * as weatherModule from '../modules/weather/weather.module.js';
 import * as wecomModule from '../modules/wecom/wecom.module.js';
 import type { ModuleParts } from './module-parts.js';
@@ -262,6 +263,16 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     health: { inbox: wecom.inbox, decisions: ai.decisions, llmUsage: ai.llmUsage },
     connectedMerchantIds: () => wecom.apps.merchantIds(),
   });
+  // the industry template applied in the owner's knowledge step, through the knowledge editor and the WeCom app
+  const templates = templatesModule.build({
+    db: mongo,
+    locks,
+    admin: knowledge.admin,
+    merchants: repositories.merchants,
+    shops: repositories.shops,
+    welcomes: wecom.apps,
+    audit: operator.audit,
+  });
   const modules: ModuleParts[] = [
     auth,
     operator,
@@ -281,6 +292,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     intake,
     alerts,
     weather,
+    templates,
     sidebarModule.build({ config, apps: wecom.apps, customers: repositories.customers }),
   ];
   return {
@@ -303,6 +315,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     knowledge,
     ai,
     learning,
+    templates,
     shopData,
     alerts,
     intake,

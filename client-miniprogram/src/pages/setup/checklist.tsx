@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import * as customers from '@xiaoer/common/api/customers';
 import * as knowledge from '@xiaoer/common/api/knowledge';
+import { hasBlank } from '@xiaoer/common/schemas/knowledge-template';
 import * as merchants from '@xiaoer/common/api/merchants';
 import * as staff from '@xiaoer/common/api/staff';
 import * as wecom from '@xiaoer/common/api/wecom';
@@ -31,8 +32,21 @@ const STATE_TEXT: Record<StepState, string> = {
   later: '最后一步',
 };
 
-/** How many items of a kind the shop's knowledge holds (the step is done once the menu and some answers exist). */
-const countOf = (kind: 'products' | 'faqs' | 'policies') => call(knowledge[kind].list).then((r) => r.items.length);
+/**
+ * How much the shop's knowledge holds (the step is done once the menu and some answers exist), and how many FAQ and
+ * policies still have a blank of the industry template the owner has not filled.
+ */
+async function knowledgeCounts() {
+  const [products, faqs, policies] = await Promise.all([
+    call(knowledge.products.list),
+    call(knowledge.faqs.list),
+    call(knowledge.policies.list),
+  ]);
+  const waiting =
+    faqs.items.filter((f) => hasBlank(f.answer, ...f.questions)).length +
+    policies.items.filter((p) => hasBlank(p.title, p.content)).length;
+  return { products: products.items.length, faqs: faqs.items.length, policies: policies.items.length, waiting };
+}
 
 export default function SetupChecklist() {
   const [sources, setSources] = useState<SetupSources>({
@@ -59,14 +73,7 @@ export default function SetupChecklist() {
       'staff',
       call(staff.list).then((r) => r.items),
     );
-    each(
-      'knowledge',
-      Promise.all([countOf('products'), countOf('faqs'), countOf('policies')]).then(([products, faqs, policies]) => ({
-        products,
-        faqs,
-        policies,
-      })),
-    );
+    each('knowledge', knowledgeCounts());
     each(
       'customers',
       call(customers.list, { query: { limit: 1 } }).then((p) => p.items.length > 0),
