@@ -3,7 +3,7 @@
 import { deliverCallback, type DeliveryAttempt } from './callback-sender.js';
 import { fault } from './errors.js';
 import { sessionKey } from './api/kf.js';
-import { WELCOME_CODE_TTL_MS, type StandInState } from './state.js';
+import { MEDIA_TTL_MS, WELCOME_CODE_TTL_MS, type StandInState } from './state.js';
 
 export class CustomerSimulator {
   constructor(private state: StandInState) {}
@@ -59,6 +59,28 @@ export class CustomerSimulator {
       WelcomeCode: welcomeCode,
     });
     return { externalUserId, welcomeCode, deliveries };
+  }
+
+  /**
+   * Contacts the corp had before the product was connected, with the members they follow — no callbacks, as WeCom
+   * sends none for history. The demo seeds its customers here so the stand-in knows every external user id.
+   */
+  knowsContacts(customers: { externalUserId: string; name: string; followers: string[] }[]) {
+    const createtime = Math.floor(this.state.now() / 1000);
+    for (const customer of customers) {
+      const contact = this.state.contacts.get(customer.externalUserId) ?? {
+        externalUserId: customer.externalUserId,
+        name: customer.name,
+        avatar: `https://wework.qpic.cn/standin/${customer.externalUserId}/0`,
+        gender: 0 as const,
+        followers: new Map(),
+      };
+      for (const userid of customer.followers) {
+        if (!contact.followers.has(userid))
+          contact.followers.set(userid, { remark: '', createtime, tagIds: [], addWay: 0 });
+      }
+      this.state.contacts.set(customer.externalUserId, contact);
+    }
   }
 
   /** A member creates a customer group with these customers (no callback: the product syncs it on demand). */
@@ -165,7 +187,15 @@ export class CustomerSimulator {
   }
 
   /** A customer writes to a 微信客服 account: the message is kept for sync_msg and the callback carries only a token. */
-  async writesToKf(openKfId: string, externalUserId: string, text: string) {
+  writesToKf(openKfId: string, externalUserId: string, text: string) {
+    return this.sendsToKf(openKfId, externalUserId, 'text', { content: text });
+  }
+
+  /**
+   * A customer sends any kind of message to a 微信客服 account: `body` is what WeCom puts under the msgtype (image,
+   * voice, file: {media_id}; location: {latitude, longitude, name, address}; miniprogram: {title, appid, ...}).
+   */
+  async sendsToKf(openKfId: string, externalUserId: string, msgtype: string, body: Record<string, unknown>) {
     const kf = this.state.kfAccounts.get(openKfId);
     if (!kf) throw fault(95000, 'invalid open_kfid');
     const now = this.state.now();
@@ -190,11 +220,27 @@ export class CustomerSimulator {
       externalUserId,
       sendTime: Math.floor(now / 1000),
       origin: 3,
-      msgtype: 'text',
-      text: { content: text },
+      msgtype,
+      ...(msgtype === 'text' ? { text: body as { content: string } } : { body }),
     });
     const deliveries = await this.notifyKf(kf.corpId, openKfId);
     return { msgid, deliveries };
+  }
+
+  /** A file a customer sends (a photo, a voice note): kept for three days under a media_id media/get serves. */
+  sendsMedia(corpId: string, type: 'image' | 'voice' | 'file' | 'video', content: Buffer, contentType: string): string {
+    const mediaId = this.state.id('2', 24);
+    const expiresAt = this.state.now() + MEDIA_TTL_MS;
+    this.state.media.set(mediaId, { corpId, type, bytes: content.length, expiresAt, content, contentType });
+    return mediaId;
+  }
+
+  /** WeCom hands a message over again (an overlapping sync, a retried callback): same msgid, a new notice. */
+  async redeliversKf(msgid: string) {
+    const message = this.state.kfMessages.find((m) => m.msgid === msgid);
+    if (!message) throw fault(95000, 'no such message');
+    this.state.kfMessages.push({ ...message });
+    return this.notifyKf(this.state.kfAccounts.get(message.openKfId)!.corpId, message.openKfId);
   }
 
   /** A customer opens the 微信客服 chat (enter_session), with a welcome code valid for 20 s. */

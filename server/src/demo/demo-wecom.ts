@@ -44,6 +44,7 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
     staff.map((s) => ({ userid: s.wecomUserId, name: s.name })),
     credentials.kfAccounts,
   );
+  await introduceSeededCustomers(c, merchantId, standin, new Map(staff.map((s) => [String(s._id), s.wecomUserId])));
   // The welcome script carries the shop's card image, served with the sidebar.
   const welcome = (await c.knowledge.scripts.library(merchantId)).find((s) => s.title === '欢迎词');
   if (welcome) {
@@ -74,4 +75,34 @@ export async function connectDemoWecom(c: Container, merchantId: MerchantId, sta
     openKfId: credentials.kfAccounts[0]!.openKfId,
     staffUserIds: staff.map((s) => s.wecomUserId),
   };
+}
+
+/**
+ * The seeded customers are contacts the shop had before it connected: the stand-in learns them (and whom they follow)
+ * so tag pushes, profile syncs and sends for them work as against WeCom, instead of failing as unknown ids.
+ */
+async function introduceSeededCustomers(
+  c: Container,
+  merchantId: MerchantId,
+  standin: WecomStandIn,
+  wecomUserIdOf: Map<string, string>,
+) {
+  let cursor: string | undefined;
+  do {
+    const page = await c.repositories.customers.list(merchantId, { limit: 100, cursor });
+    standin.customers.knowsContacts(
+      page.items.flatMap((customer) =>
+        customer.externalUserId
+          ? [
+              {
+                externalUserId: customer.externalUserId,
+                name: customer.name,
+                followers: customer.followStaffIds.flatMap((id) => wecomUserIdOf.get(String(id)) ?? []),
+              },
+            ]
+          : [],
+      ),
+    );
+    cursor = page.nextCursor;
+  } while (cursor);
 }

@@ -45,6 +45,12 @@ describe('npm start (the demo run)', () => {
       expect(merchant).toMatchObject({ name: '茶语时光' });
       expect(merchant.shops).toHaveLength(2);
 
+      // the stand-in knows every seeded customer with a WeCom id, so tag pushes and sends for them do not fail
+      const standinUrl = /WeCom {10}stand-in at (http:\/\/\S+)/.exec(out)?.[1];
+      const standin = (await (await fetch(`${standinUrl}/__standin/state`)).json()) as { contacts: number };
+      expect(standin.contacts).toBeGreaterThanOrEqual(150);
+      expect(out).not.toContain('invalid external userid');
+
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
