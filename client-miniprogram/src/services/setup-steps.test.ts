@@ -14,6 +14,7 @@ const merchant = (over: Partial<MerchantDto> = {}): MerchantDto => ({
   holidays: [],
   autoReply: { mode: 'after_hours' },
   shops: [],
+  facts: [],
   ...over,
 });
 const SHOP = { id: 's1', name: '春熙路店', address: '成都市锦江区春熙路 88 号', phone: '028-12345678' };

@@ -10,6 +10,7 @@ import {
   policyInputSchema,
   productInputSchema,
   scriptInputSchema,
+  variantStockUpdateSchema,
 } from '../schemas/knowledge.js';
 import {
   faqDtoSchema,
@@ -48,6 +49,18 @@ export const policies = itemEndpoints('policies', policyInputSchema, policyDtoSc
 /** Prices in fen, going in and coming out. */
 export const products = itemEndpoints('products', productInputSchema, productDtoSchema);
 export const scripts = itemEndpoints('scripts', scriptInputSchema, scriptDtoSchema);
+
+/**
+ * One variant's stock or availability (黄色 L 码 卖完了), without replacing the product; its derived stock follows.
+ * Another merchant's product, or a variant the product does not have, is 404.
+ */
+export const setVariantStock = defineEndpoint({
+  method: 'PUT',
+  path: '/knowledge/products/:id/variant-stock',
+  params: idParamsSchema,
+  request: variantStockUpdateSchema,
+  response: productDtoSchema,
+});
 
 /**
  * Spreadsheet import with a report row by row; `dryRun` is the preview the console shows before importing. Rows

@@ -5,7 +5,9 @@ import {
   businessHoursUpdateSchema,
   merchantDtoSchema,
   merchantProfileUpdateSchema,
+  serviceHoursUpdateSchema,
   shopDtoSchema,
+  shopFactsUpdateSchema,
   shopInputSchema,
 } from '../schemas/merchant.js';
 import { weatherLocationUpdateSchema, weatherOverviewDtoSchema } from '../schemas/weather.js';
@@ -29,7 +31,26 @@ export const updateProfile = defineEndpoint({
   response: merchantDtoSchema,
 });
 
-/** A shop (one to five per merchant; the owner's): the bot answers its address and phone. */
+/**
+ * The facts customers ask about besides products and policies (payment, delivery platforms, booking, couriers,
+ * ship-from …: SHOP_FACT_TOPICS), all at once (the owner's).
+ */
+export const setFacts = defineEndpoint({
+  method: 'PUT',
+  path: '/merchant/facts',
+  request: shopFactsUpdateSchema,
+  response: merchantDtoSchema,
+});
+
+/** Online customer service (客服) hours apart from the shop's; null: the same as the shop's (the owner's). */
+export const setServiceHours = defineEndpoint({
+  method: 'PUT',
+  path: '/merchant/service-hours',
+  request: serviceHoursUpdateSchema,
+  response: merchantDtoSchema,
+});
+
+/** A shop (one to five per merchant; the owner's): the bot answers its address, phone and parking. */
 export const addShop = defineEndpoint({
   method: 'POST',
   path: '/merchant/shops',

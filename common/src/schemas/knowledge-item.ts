@@ -12,12 +12,14 @@ export const policyDtoSchema = z
   .strict();
 export type PolicyDto = z.infer<typeof policyDtoSchema>;
 
+const pairDto = z.object({ name: z.string(), value: z.string() }).strict();
+
 export const productDtoSchema = z
   .object({
     id: z.string(),
     name: z.string(),
     category: z.string(),
-    /** fen */
+    /** fen; with variants, the lowest variant price */
     price: z.number().int(),
     description: z.string().optional(),
     specs: z.array(
@@ -29,8 +31,27 @@ export const productDtoSchema = z
         })
         .strict(),
     ),
+    /** each sellable combination with its own price (fen) and stock */
+    variants: z
+      .array(
+        z
+          .object({
+            options: z.array(pairDto),
+            price: z.number().int(),
+            stock: z.number().int().optional(),
+            available: z.boolean(),
+            sku: z.string().optional(),
+          })
+          .strict(),
+      )
+      // history entries written before variants, attributes and aliases existed lack them
+      .default([]),
+    attributes: z.array(pairDto).default([]),
+    /** the owner's aliases (generated ones are made at index time, not stored) */
+    aliases: z.array(z.string()).default([]),
     tags: z.array(z.string()),
     allergens: z.array(z.string()),
+    /** with variants: the sum of theirs when every variant counts stock, else absent */
     stock: z.number().int().optional(),
     available: z.boolean(),
   })

@@ -27,12 +27,65 @@ const fen = (max: number, missing?: string) =>
     .min(0, '价格不能为负')
     .max(max);
 
+/** A name=value pair: one option of a variant (颜色=黄色) or one attribute of a product (材质=纯棉). */
+const pairSchema = (what: string) =>
+  z
+    .object({
+      name: text(20, `${what}名称不能为空`),
+      value: text(100, `${what}的值不能为空`),
+    })
+    .strict();
+
+/**
+ * One sellable combination of a product (黄色 L 码; 大杯): its options, its own price in fen and, when the shop counts
+ * it, its own stock. A product with variants is sold only as one of them.
+ */
+export const productVariantSchema = z
+  .object({
+    options: z.array(pairSchema('规格')).min(1, '请填写规格，如 颜色=黄色').max(5, '一个款式最多 5 项规格'),
+    price: fen(10_000_000, '请填写这个规格的价格'),
+    stock: z.number().int('库存应为整数').min(0, '库存不能为负').optional(),
+    available: z.boolean().default(true),
+    /** the POS's code for this variant, when it has one (stock feeds match it) */
+    sku: z.string().trim().max(64).optional(),
+  })
+  .strict();
+export type ProductVariantInput = z.infer<typeof productVariantSchema>;
+
+/**
+ * One variant's stock or availability (a sale, a restock, 卖完了): the variant named by its options or its SKU; stock
+ * null: no longer counted.
+ */
+export const variantStockUpdateSchema = z
+  .object({
+    options: z.array(pairSchema('规格')).min(1, '请指明是哪个规格').max(5).optional(),
+    sku: z.string().trim().min(1).max(64).optional(),
+    stock: z.number().int('库存应为整数').min(0, '库存不能为负').nullable().optional(),
+    available: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.options || v.sku, { message: '请指明是哪个规格', path: ['options'] })
+  .refine((v) => v.stock !== undefined || v.available !== undefined, {
+    message: '请填写库存或是否在售',
+    path: ['stock'],
+  });
+export type VariantStockUpdate = z.infer<typeof variantStockUpdateSchema>;
+
+/** The key two variants of one product must not share: their options, in order of name. */
+export const variantKey = (options: { name: string; value: string }[]) =>
+  [...options]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((o) => `${o.name}=${o.value}`)
+    .join(';');
+
 export const productInputSchema = z
   .object({
     name: text(60, '请填写商品名称'),
     category: text(30, '请填写分类'),
-    price: fen(10_000_000, '请填写价格'),
-    description: z.string().trim().max(500).optional(),
+    /** with variants: may be left out, the lowest variant price is stored (see the server's product-variants.ts) */
+    price: fen(10_000_000, '请填写价格').optional(),
+    description: z.string().trim().max(500, '介绍最多 500 个字').optional(),
+    /** add-on choice groups (甜度, 加料 +2元): chosen on top of the product or its variant */
     specs: z
       .array(
         z.object({
@@ -45,12 +98,35 @@ export const productInputSchema = z
       )
       .max(10)
       .default([]),
+    /** sellable combinations, each with its own price and stock (颜色×尺码, 中杯/大杯) */
+    variants: z.array(productVariantSchema).max(200, '一个商品最多 200 个规格组合').default([]),
+    /** what the product is: 材质, 产地, 保养, 保质期, 课时, 班级人数, 适合年龄 … (allergens have their own list) */
+    attributes: z.array(pairSchema('属性')).max(30, '最多 30 项属性').default([]),
+    /** other names customers use for it, as the owner writes them (pinyin and initials are made automatically) */
+    aliases: z.array(text(30, '别名不能为空')).max(20, '最多 20 个别名').default([]),
     tags: z.array(text(20, '标签不能为空')).max(10).default([]),
     allergens: z.array(text(20, '过敏原不能为空')).max(10).default([]),
-    stock: z.number().int().min(0).optional(),
+    /** without variants: the product's stock; with variants it is derived from theirs */
+    stock: z.number().int('库存应为整数').min(0, '库存不能为负').optional(),
     available: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.price === undefined && p.variants.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['price'], message: '请填写价格' });
+    const seen = new Set<string>();
+    p.variants.forEach((v, i) => {
+      const key = variantKey(v.options);
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: `规格「${key}」重复了` });
+      seen.add(key);
+    });
+    const names = p.attributes.map((a) => a.name);
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i)
+        ctx.addIssue({ code: 'custom', path: ['attributes', i, 'name'], message: `属性「${name}」填了两次` });
+    });
+  });
 
 export type FaqInput = z.infer<typeof faqInputSchema>;
 export type PolicyInput = z.infer<typeof policyInputSchema>;

@@ -10,6 +10,7 @@ import {
   type ScenarioKey,
 } from '../constants/scenarios.js';
 import { clockTimeSchema, isoDateSchema } from './common.js';
+import { SHOP_FACT_LABELS, SHOP_FACT_TOPICS } from '../constants/shop-facts.js';
 
 /** One opening span on a weekday (0 = Sunday). A span may end after midnight ("22:00"–"02:00"). */
 export const openingSpanSchema = z.object({
@@ -27,8 +28,14 @@ export const holidaySchema = z.object({
   close: clockTimeSchema.optional(),
 });
 
+/**
+ * Opening spans of one week: a weekday without a span is closed that day (so "周一休息" is a week without weekday 1).
+ * At most three spans a day.
+ */
+export const weekSpansSchema = z.array(openingSpanSchema).max(21, '每天最多 3 个时段');
+
 export const businessHoursUpdateSchema = z.object({
-  businessHours: z.array(openingSpanSchema).max(21),
+  businessHours: weekSpansSchema,
   holidays: z.array(holidaySchema).max(60).default([]),
 });
 export type BusinessHoursUpdate = z.infer<typeof businessHoursUpdateSchema>;
@@ -65,14 +72,66 @@ export const shopInputSchema = z
     name: z.string().trim().min(1, '请填写门店名称').max(50, '门店名称最多 50 个字'),
     address: z.string().trim().min(1, '请填写门店地址').max(200, '门店地址最多 200 个字'),
     phone: shopPhoneSchema,
+    /** where customers park, as the bot tells them ("商场 B2 停车场，消费满 50 元免费 2 小时"); empty: not said */
+    parking: z
+      .string()
+      .trim()
+      .max(200, '停车说明最多 200 个字')
+      .optional()
+      .transform((s) => s || undefined),
   })
   .strict();
 export type ShopInput = z.infer<typeof shopInputSchema>;
 
 export const shopDtoSchema = z
-  .object({ id: z.string(), name: z.string(), address: z.string().optional(), phone: z.string().optional() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string().optional(),
+    phone: z.string().optional(),
+    parking: z.string().optional(),
+  })
   .strict();
 export type ShopDto = z.infer<typeof shopDtoSchema>;
+
+/**
+ * One customer-facing fact: a topic (SHOP_FACT_TOPICS) and what the bot may say about it. `label` names an `other`
+ * fact ("宠物", "充电宝"); the other topics are named by their key.
+ */
+export const shopFactSchema = z
+  .object({
+    topic: z.enum(SHOP_FACT_TOPICS, { error: '请选择是哪一类信息' }),
+    label: z.string().trim().max(20, '名称最多 20 个字').optional(),
+    text: z.string().trim().min(1, '请填写内容').max(300, '每项最多 300 个字'),
+  })
+  .strict();
+export type ShopFact = z.infer<typeof shopFactSchema>;
+
+/** All the merchant's facts at once (the page saves them together): one per topic, `other` as many as needed. */
+export const shopFactsUpdateSchema = z
+  .object({ facts: z.array(shopFactSchema).max(30, '最多 30 项') })
+  .strict()
+  .superRefine(({ facts }, ctx) => {
+    const seen = new Set<string>();
+    facts.forEach((fact, i) => {
+      if (fact.topic === 'other') {
+        if (!fact.label) ctx.addIssue({ code: 'custom', path: ['facts', i, 'label'], message: '请写上这项叫什么' });
+        return;
+      }
+      if (seen.has(fact.topic))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['facts', i, 'topic'],
+          message: `「${SHOP_FACT_LABELS[fact.topic]}」填了两次，请合并成一项`,
+        });
+      seen.add(fact.topic);
+    });
+  });
+export type ShopFactsUpdate = z.infer<typeof shopFactsUpdateSchema>;
+
+/** Online customer service hours (客服时间) apart from the shop's; null: the same as the shop's opening hours. */
+export const serviceHoursUpdateSchema = z.object({ serviceHours: weekSpansSchema.nullable() }).strict();
+export type ServiceHoursUpdate = z.infer<typeof serviceHoursUpdateSchema>;
 
 export const merchantDtoSchema = z
   .object({
@@ -85,6 +144,10 @@ export const merchantDtoSchema = z
     /** when the bot answers on 微信客服 by itself */
     autoReply: z.object({ mode: z.enum(AUTO_REPLY_MODES) }).strict(),
     shops: z.array(shopDtoSchema),
+    /** what customers ask besides products and policies (payment, delivery platforms, couriers …) */
+    facts: z.array(shopFactSchema),
+    /** online customer service (客服) hours, same shape as the opening hours; absent: the same as the shop's */
+    serviceHours: weekSpansSchema.optional(),
   })
   .strict();
 export type MerchantDto = z.infer<typeof merchantDtoSchema>;

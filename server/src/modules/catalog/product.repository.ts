@@ -1,10 +1,36 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { TenantRepository } from '../../db/tenant-repository.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Product, ProductModel } from './product.model.js';
+import {
+  applyVariantChange,
+  findVariantIndex,
+  withVariantTotals,
+  type ProductFields,
+  type StoredProductFields,
+  type VariantMatch,
+  type VariantStockChange,
+} from './product-variants.js';
 
 export type ProductRecord = Product & { _id: Types.ObjectId };
+/** A product as the repository reads it: the lists always present. */
+export type StoredProduct = ProductRecord & Required<Pick<Product, 'variants' | 'attributes' | 'aliases'>>;
+/** A product written in code (menus, fixtures): its price given, the lists optional. */
 export type NewProduct = Omit<Product, 'merchantId' | 'createdAt' | 'updatedAt'>;
+
+/** Optional fields a replacement without them clears (a $set alone would keep the old value). */
+const CLEARABLE = ['description', 'stock'] as const;
+
+/** Products stored before variants, attributes and aliases existed read as having none. */
+const normalized = (p: ProductRecord): StoredProduct => ({
+  ...p,
+  variants: p.variants ?? [],
+  attributes: p.attributes ?? [],
+  aliases: p.aliases ?? [],
+});
+
+/** How many times a variant's stock write re-reads the product when another write got there first. */
+const VARIANT_WRITE_ATTEMPTS = 5;
 
 export class ProductRepository extends TenantRepository<Product> {
   constructor(
@@ -16,47 +42,109 @@ export class ProductRepository extends TenantRepository<Product> {
     super(model);
   }
 
-  list(merchantId: MerchantId): Promise<ProductRecord[]> {
-    return this.model.find(this.scoped(merchantId)).sort({ category: 1, name: 1 }).lean<ProductRecord[]>().exec();
+  async list(merchantId: MerchantId): Promise<ProductRecord[]> {
+    const rows = await this.model
+      .find(this.scoped(merchantId))
+      .sort({ category: 1, name: 1 })
+      .lean<ProductRecord[]>()
+      .exec();
+    return rows.map(normalized);
   }
 
-  async insertMany(merchantId: MerchantId, products: NewProduct[]): Promise<ProductRecord[]> {
-    const docs = products.map((p) => ({ ...p, merchantId: merchantObjectId(merchantId) }));
+  async insertMany(merchantId: MerchantId, products: ProductFields[]): Promise<ProductRecord[]> {
+    const docs = products.map((p) => ({ ...withVariantTotals(p), merchantId: merchantObjectId(merchantId) }));
     const inserted = (await this.model.insertMany(docs, { lean: true })) as unknown as ProductRecord[];
     await this.hooks.menuChanged?.(merchantId);
-    return inserted;
+    return inserted.map(normalized);
   }
 
   // Editing the menu (knowledge-admin, spreadsheet import): the same operations as the other knowledge items.
 
   /** The editor's list: the latest changed first. */
-  recentlyChanged(merchantId: MerchantId): Promise<ProductRecord[]> {
-    return this.model.find(this.scoped(merchantId)).sort({ updatedAt: -1 }).lean<ProductRecord[]>().exec();
+  async recentlyChanged(merchantId: MerchantId): Promise<ProductRecord[]> {
+    const rows = await this.model.find(this.scoped(merchantId)).sort({ updatedAt: -1 }).lean<ProductRecord[]>().exec();
+    return rows.map(normalized);
   }
 
-  async create(merchantId: MerchantId, product: NewProduct): Promise<ProductRecord> {
-    const created = await this.insertOne<ProductRecord>(merchantId, product);
+  async findById(merchantId: MerchantId, id: string): Promise<ProductRecord | null> {
+    const row = await this.model
+      .findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id) }))
+      .lean<ProductRecord>()
+      .exec();
+    return row && normalized(row);
+  }
+
+  async create(merchantId: MerchantId, product: ProductFields): Promise<ProductRecord> {
+    const created = await this.insertOne<ProductRecord>(merchantId, withVariantTotals(product));
     await this.hooks.menuChanged?.(merchantId);
-    return created;
+    return normalized(created);
   }
 
   /** Replaces the product's fields: it before and after, or null when the merchant has no such product. */
-  async update(merchantId: MerchantId, id: string, product: NewProduct) {
-    const changed = await this.setById<ProductRecord>(merchantId, id, product);
-    if (changed) await this.hooks.menuChanged?.(merchantId);
-    return changed;
+  async update(merchantId: MerchantId, id: string, product: ProductFields) {
+    const fields = withVariantTotals(product);
+    const filter = this.scoped(merchantId, { _id: new Types.ObjectId(id) });
+    const unset = Object.fromEntries(CLEARABLE.filter((k) => fields[k] === undefined).map((k) => [k, 1]));
+    const before = await this.model
+      .findOneAndUpdate(filter, { $set: fields, ...(Object.keys(unset).length ? { $unset: unset } : {}) })
+      .lean<ProductRecord>()
+      .exec();
+    if (!before) return null;
+    const after = await this.model.findOne(filter).lean<ProductRecord>().exec();
+    await this.hooks.menuChanged?.(merchantId);
+    return after ? { before: normalized(before), after: normalized(after) } : null;
   }
 
   /** Deletes the product: what it was, or null when the merchant has no such product. */
   async remove(merchantId: MerchantId, id: string): Promise<ProductRecord | null> {
     const removed = await this.deleteById<ProductRecord>(merchantId, id);
     if (removed) await this.hooks.menuChanged?.(merchantId);
-    return removed;
+    return removed && normalized(removed);
   }
 
   /** The product a spreadsheet row updates: the one with its name (names are unique per merchant). */
   async idByName(merchantId: MerchantId, name: string): Promise<string | null> {
     const row = await this.model.findOne(this.scoped(merchantId, { name }), { _id: 1 }).lean<{ _id: unknown }>().exec();
     return row && String(row._id);
+  }
+
+  /**
+   * One variant's stock and/or availability (the owner, or a POS stock feed naming the product by id or by name and
+   * the variant by its options or SKU). The product's derived stock follows in the same write. Compare-and-set on
+   * the product's variants, retried, so two feeds changing two variants of one product at once both land.
+   * Null when the merchant has no such product or the product no such variant.
+   */
+  async setVariantStock(
+    merchantId: MerchantId,
+    product: { id: string } | { name: string },
+    match: VariantMatch,
+    change: VariantStockChange,
+  ): Promise<{ before: ProductRecord; after: ProductRecord } | null> {
+    const filter = this.scoped(merchantId, 'id' in product ? { _id: new Types.ObjectId(product.id) } : product);
+    for (let attempt = 0; attempt < VARIANT_WRITE_ATTEMPTS; attempt++) {
+      const current = await this.model.findOne(filter).lean<ProductRecord>().exec();
+      if (!current) return null;
+      const before = normalized(current);
+      const index = findVariantIndex(before.variants, match);
+      if (index < 0) return null;
+      const variants = before.variants.map((v, i) => (i === index ? applyVariantChange(v, change) : v));
+      const fields: StoredProductFields = withVariantTotals({ ...before, variants });
+      const update =
+        fields.stock === undefined
+          ? { $set: { variants, price: fields.price }, $unset: { stock: 1 } }
+          : { $set: { variants, price: fields.price, stock: fields.stock } };
+      // only if nobody changed the variants since they were read
+      const after = await this.model
+        .findOneAndUpdate({ ...filter, _id: before._id, variants: current.variants ?? [] }, update, {
+          returnDocument: 'after',
+        })
+        .lean<ProductRecord>()
+        .exec();
+      if (after) {
+        await this.hooks.menuChanged?.(merchantId);
+        return { before, after: normalized(after) };
+      }
+    }
+    throw new Error('a variant stock write kept losing to other writes of the same product');
   }
 }

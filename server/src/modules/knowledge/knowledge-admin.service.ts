@@ -6,7 +6,7 @@ import type { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
 import { notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import type { NewProduct } from '../catalog/product.repository.js';
+import type { ProductFields } from '../catalog/product-variants.js';
 import type { KnowledgeChangeRecord, KnowledgeChangeRepository } from './knowledge-change.repository.js';
 import type { KnowledgeChange } from './knowledge-change.model.js';
 import { presentItem, type KnowledgeRecords } from './knowledge-item.presenter.js';
@@ -27,7 +27,7 @@ export interface KnowledgeInputs {
 interface KnowledgeFields {
   faq: ItemFields<Faq>;
   policy: ItemFields<Policy>;
-  product: NewProduct;
+  product: ProductFields;
   script: NewScript;
 }
 
@@ -41,8 +41,8 @@ export interface KnowledgeStore<F, R> {
 export type KnowledgeStores = { [E in Entity]: KnowledgeStore<KnowledgeFields[E], KnowledgeRecords[E]> };
 
 const same = <T>(input: T) => input;
-/** Prices arrive in fen, as they are stored. */
-const productFields = (p: ProductInput): NewProduct => p;
+/** Prices arrive in fen, as they are stored; with variants the repository derives the product's price and stock. */
+const productFields = (p: ProductInput): ProductFields => p;
 const toFields: { [E in Entity]: (input: KnowledgeInputs[E]) => KnowledgeFields[E] } = {
   faq: same,
   policy: same,

@@ -3,6 +3,7 @@
 import type { Redis } from 'ioredis';
 import type { Database } from '../../db/database.js';
 import type { RoutesOf } from '../../http/module-routes.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import type { ProductRepository } from '../catalog/product.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
@@ -47,8 +48,9 @@ export function build(d: KnowledgeModuleDeps) {
   const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, base, (merchantId, url) =>
     d.wecom.media.imageMediaId(merchantId, url),
   );
-  const routes: RoutesOf = () => ({ api: [knowledgeRoutes(admin, scriptUse, scriptLibrary, importer)] });
-  return { version, base, admin, importer, scriptLibrary, scriptUse, faqs, policies, scripts, routes };
+  const catalog = new CatalogService(d.products);
+  const routes: RoutesOf = () => ({ api: [knowledgeRoutes(admin, scriptUse, scriptLibrary, importer, catalog)] });
+  return { version, base, admin, importer, catalog, scriptLibrary, scriptUse, faqs, policies, scripts, routes };
 }
 
 export type Knowledge = ReturnType<typeof build>;

@@ -3,6 +3,8 @@ import * as api from '@xiaoer/common/api/knowledge';
 import type { z } from 'zod';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import { presentProduct } from '../catalog/product.presenter.js';
 import type { Entity, KnowledgeAdminService, KnowledgeInputs } from './knowledge-admin.service.js';
 import { presentKnowledgeChange } from './knowledge-change.presenter.js';
 import type { KnowledgeImportService } from './knowledge-import.service.js';
@@ -41,6 +43,7 @@ export function knowledgeRoutes(
   scripts: ScriptUseService,
   library: ScriptLibraryService,
   importer: KnowledgeImportService,
+  catalog: CatalogService,
 ): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/knowledge' });
   const manager = requireRole('manager');
@@ -50,6 +53,10 @@ export function knowledgeRoutes(
   itemRoutes(router, admin, 'faq', api.faqs);
   itemRoutes(router, admin, 'policy', api.policies);
   itemRoutes(router, admin, 'product', api.products);
+  // A variant's stock or availability without replacing the product (not a menu edit: no history entry).
+  route(router, api.setVariantStock, manager, async ({ params, body }, ctx) =>
+    presentProduct(await catalog.setVariantStock(ctx.state.session.merchantId, params.id, body)),
+  );
   itemRoutes(router, admin, 'script', api.scripts);
   route(router, api.history, manager, async (_, ctx) => ({
     items: (await admin.changes(ctx.state.session.merchantId)).map(presentKnowledgeChange),

@@ -3,9 +3,18 @@ import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
 import { AUTO_REPLY_MODES, type AutoReplyMode } from '@xiaoer/common/schemas/ai';
 import { Schema, type Connection } from 'mongoose';
 import type { CalendarSlot, GroupLayer } from '@xiaoer/common/constants/groups';
+import { SHOP_FACT_TOPICS, type ShopFactTopic } from '@xiaoer/common/constants/shop-facts';
 
 const openingSpan = new Schema(
   { weekday: { type: Number, min: 0, max: 6, required: true }, open: String, close: String },
+  { _id: false },
+);
+const shopFact = new Schema(
+  {
+    topic: { type: String, enum: SHOP_FACT_TOPICS, required: true },
+    label: String,
+    text: { type: String, required: true },
+  },
   { _id: false },
 );
 const holiday = new Schema(
@@ -27,12 +36,27 @@ export interface Holiday {
   close?: string;
 }
 
+/** What customers ask that is neither a product nor a policy (payment, delivery platforms, couriers …). */
+export interface ShopFact {
+  topic: ShopFactTopic;
+  /** names an `other` fact ("宠物") */
+  label?: string;
+  text: string;
+}
+
 export interface Merchant {
   name: string;
   industry: Industry;
   timezone: string;
   businessHours: OpeningSpan[];
   holidays: Holiday[];
+  /**
+   * Online customer service (客服) hours, for sellers whose chat is staffed apart from any shop's opening hours;
+   * absent: the same as businessHours. A weekday without a span is closed, as in businessHours.
+   */
+  serviceHours?: OpeningSpan[];
+  /** customer-facing facts, one per topic (`other` as many as needed); absent on merchants that never set them */
+  facts?: ShopFact[];
   demo: boolean;
   /** when the bot answers on 微信客服: never, outside business hours (the default), or always */
   autoReply: { mode: AutoReplyMode };
@@ -53,6 +77,8 @@ const merchantSchema = new Schema<Merchant>(
     timezone: { type: String, default: 'Asia/Shanghai' },
     businessHours: { type: [openingSpan], default: [] },
     holidays: { type: [holiday], default: [] },
+    serviceHours: { type: [openingSpan], default: undefined },
+    facts: { type: [shopFact], default: [] },
     demo: { type: Boolean, default: false },
     autoReply: { mode: { type: String, enum: AUTO_REPLY_MODES, default: 'after_hours' } },
     outreach: { type: Schema.Types.Mixed },

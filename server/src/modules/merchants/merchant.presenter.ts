@@ -7,6 +7,7 @@ export const presentShop = (s: ShopRecord): ShopDto => ({
   name: s.name,
   address: s.address ?? undefined,
   phone: s.phone ?? undefined,
+  ...(s.parking ? { parking: s.parking } : {}),
 });
 
 export const presentMerchant = (m: MerchantRecord, shops: ShopRecord[]): MerchantDto => ({
@@ -18,4 +19,8 @@ export const presentMerchant = (m: MerchantRecord, shops: ShopRecord[]): Merchan
   holidays: m.holidays.map(({ date, name, closed, open, close }) => ({ date, name, closed, open, close })),
   autoReply: { mode: m.autoReply?.mode ?? 'after_hours' },
   shops: shops.map(presentShop),
+  facts: (m.facts ?? []).map(({ topic, label, text }) => ({ topic, ...(label ? { label } : {}), text })),
+  ...(m.serviceHours
+    ? { serviceHours: m.serviceHours.map(({ weekday, open, close }) => ({ weekday, open, close })) }
+    : {}),
 });

@@ -1,7 +1,7 @@
 import type { BusinessHoursUpdate } from '@xiaoer/common/schemas/merchant';
 import type { Types, UpdateQuery } from 'mongoose';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import type { Merchant, MerchantModel } from './merchant.model.js';
+import type { Merchant, MerchantModel, OpeningSpan, ShopFact } from './merchant.model.js';
 import type { CalendarSlot, GroupLayer } from '@xiaoer/common/constants/groups';
 
 export type MerchantRecord = Merchant & { _id: Types.ObjectId };
@@ -41,6 +41,16 @@ export class MerchantRepository {
   /** Opening hours and holidays (the after-hours bot's clock); the merchant after the change. */
   updateBusinessHours(merchantId: MerchantId, update: BusinessHoursUpdate): Promise<MerchantRecord | null> {
     return this.updated(merchantId, { $set: update });
+  }
+
+  /** The customer-facing facts, all at once; the merchant after the change. */
+  setFacts(merchantId: MerchantId, facts: ShopFact[]): Promise<MerchantRecord | null> {
+    return this.updated(merchantId, { $set: { facts } });
+  }
+
+  /** 客服 hours apart from the shop's, or (null) back to the shop's; the merchant after the change. */
+  setServiceHours(merchantId: MerchantId, spans: OpeningSpan[] | null): Promise<MerchantRecord | null> {
+    return this.updated(merchantId, spans ? { $set: { serviceHours: spans } } : { $unset: { serviceHours: 1 } });
   }
 
   /** The business's name and industry; the merchant after the change. */

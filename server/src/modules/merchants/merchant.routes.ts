@@ -32,6 +32,14 @@ export function merchantRoutes(merchants: MerchantService, shops: ShopService): 
     present(ctx, await merchants.updateBusinessHours(ctx.state.session.merchantId, body, by(ctx))),
   );
 
+  // What customers ask besides products and policies, and the 客服 hours of online sellers: the bot's answers.
+  route(router, api.setFacts, owner, async ({ body }, ctx) =>
+    present(ctx, await merchants.setFacts(ctx.state.session.merchantId, body, by(ctx))),
+  );
+  route(router, api.setServiceHours, owner, async ({ body }, ctx) =>
+    present(ctx, await merchants.setServiceHours(ctx.state.session.merchantId, body, by(ctx))),
+  );
+
   route(router, api.addShop, owner, async ({ body }, ctx) =>
     presentShop(await merchants.addShop(ctx.state.session.merchantId, body, by(ctx))),
   );

@@ -1,4 +1,10 @@
-import type { BusinessHoursUpdate, MerchantProfileUpdate, ShopInput } from '@xiaoer/common/schemas/merchant';
+import type {
+  BusinessHoursUpdate,
+  MerchantProfileUpdate,
+  ServiceHoursUpdate,
+  ShopFactsUpdate,
+  ShopInput,
+} from '@xiaoer/common/schemas/merchant';
 import { AppError, conflict, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { ShopRecord } from '../shops/shop.repository.js';
@@ -48,6 +54,22 @@ export class MerchantService {
     const merchant = await this.d.merchants.updateBusinessHours(merchantId, update);
     if (!merchant) throw notFound('商户不存在');
     await this.changed(merchantId, by, 'merchant.hours_updated', merchantId);
+    return merchant;
+  }
+
+  /** What customers ask besides products and policies; the bot answers from it as soon as it is saved. */
+  async setFacts(merchantId: MerchantId, update: ShopFactsUpdate, by: AuditActor): Promise<MerchantRecord> {
+    const merchant = await this.d.merchants.setFacts(merchantId, update.facts);
+    if (!merchant) throw notFound('商户不存在');
+    await this.changed(merchantId, by, 'merchant.facts_updated', merchantId);
+    return merchant;
+  }
+
+  /** 客服 hours apart from the shop's (online sellers), or back to the shop's. */
+  async setServiceHours(merchantId: MerchantId, update: ServiceHoursUpdate, by: AuditActor): Promise<MerchantRecord> {
+    const merchant = await this.d.merchants.setServiceHours(merchantId, update.serviceHours);
+    if (!merchant) throw notFound('商户不存在');
+    await this.changed(merchantId, by, 'merchant.service_hours_updated', merchantId);
     return merchant;
   }
 

@@ -7,6 +7,8 @@ export interface Shop {
   name: string;
   address?: string;
   phone?: string;
+  /** where customers park, as the bot tells them */
+  parking?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -19,6 +21,7 @@ const shopSchema = new Schema<Shop>(
     name: { type: String, required: true, trim: true, maxlength: 50 },
     address: { type: String, trim: true, maxlength: 200 },
     phone: { type: String, trim: true, maxlength: 30 },
+    parking: { type: String, trim: true, maxlength: 200 },
   },
   { timestamps: true },
 );

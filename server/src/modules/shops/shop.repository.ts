@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { TenantRepository } from '../../db/tenant-repository.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Shop, ShopModel } from './shop.model.js';
@@ -30,11 +30,20 @@ export class ShopRepository extends TenantRepository<Shop> {
   async update(
     merchantId: MerchantId,
     id: string,
-    fields: Pick<Shop, 'name' | 'address' | 'phone'>,
+    fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking'>,
   ): Promise<ShopRecord | null> {
-    const changed = await this.setById<ShopRecord>(merchantId, id, fields);
+    // a parking note the owner emptied is removed, not kept
+    const { parking, ...rest } = fields;
+    const changed = await this.model
+      .findOneAndUpdate(
+        this.scoped(merchantId, { _id: new Types.ObjectId(id) }),
+        parking ? { $set: { ...rest, parking } } : { $set: rest, $unset: { parking: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean<ShopRecord>()
+      .exec();
     if (changed) await this.hooks.shopsChanged?.(merchantId);
-    return changed?.after ?? null;
+    return changed;
   }
 
   /** The shop as it was, or null when the merchant has no such shop. */

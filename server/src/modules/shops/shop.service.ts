@@ -30,7 +30,7 @@ export class ShopService {
     throw new AppError('conflict', { message: '门店正在被同时添加，请稍后重试' });
   }
 
-  async update(merchantId: MerchantId, id: string, fields: Pick<Shop, 'name' | 'address' | 'phone'>) {
+  async update(merchantId: MerchantId, id: string, fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking'>) {
     const shop = await this.shops.update(merchantId, id, fields);
     if (!shop) throw notFound(SHOP_NOT_FOUND);
     return shop;
