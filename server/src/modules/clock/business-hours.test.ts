@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpen } from './business-hours.js';
+import { closedWeekdays, isOpen, serviceClock } from './business-hours.js';
 
 const shop = {
   timezone: 'Asia/Shanghai',
@@ -33,5 +33,19 @@ describe('isOpen', () => {
     expect(isOpen(shop, at('2027-01-01T10:30:00'))).toBe(false);
     expect(isOpen(shop, at('2027-01-01T11:30:00'))).toBe(true);
     expect(isOpen(shop, at('2027-02-05T12:00:00'))).toBe(false);
+  });
+});
+
+describe('closed days and 客服 hours', () => {
+  it('names the weekdays without a span as closed, a span past midnight not opening the next day', () => {
+    expect(closedWeekdays(shop.businessHours)).toEqual([0]);
+    expect(closedWeekdays([])).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('uses the 客服 hours when set apart from the shop’s, the holidays for both', () => {
+    const online = { ...shop, serviceHours: [{ weekday: 0, open: '09:00', close: '12:00' }] };
+    expect(isOpen(serviceClock(online), at('2026-11-29T10:00:00'))).toBe(true); // a Sunday: the shop is closed
+    expect(isOpen(serviceClock(online), at('2026-11-23T11:00:00'))).toBe(false); // Monday: 客服 is not on
+    expect(isOpen(serviceClock(shop), at('2026-11-23T11:00:00'))).toBe(true); // none set: the shop's hours
   });
 });

@@ -57,6 +57,25 @@ export function isOpen(merchant: Hours, at: Date): boolean {
   return false;
 }
 
+/**
+ * The weekdays (0 = Sunday) a week of spans leaves closed: a weekday is closed when no span opens on it (a span past
+ * midnight does not open the next day). "周一营业吗" is answered from this, not from the list of hours.
+ */
+export function closedWeekdays(spans: { weekday: number }[]): number[] {
+  const open = new Set(spans.map((s) => s.weekday));
+  return [0, 1, 2, 3, 4, 5, 6].filter((d) => !open.has(d));
+}
+
+/**
+ * The clock of online customer service (客服): its own hours when the merchant set them apart from the shop's,
+ * otherwise the shop's; holidays apply to both. Pass to isOpen.
+ */
+export const serviceClock = (merchant: Hours & { serviceHours?: Hours['businessHours'] }): Hours => ({
+  timezone: merchant.timezone,
+  businessHours: merchant.serviceHours ?? merchant.businessHours,
+  holidays: merchant.holidays,
+});
+
 function within(minutes: number, open: number, close: number, sameDay: boolean): boolean {
   return sameDay ? minutes >= open && minutes < close : minutes >= open;
 }
