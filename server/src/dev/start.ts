@@ -1,5 +1,6 @@
 // `npm start`: the whole product on one machine with no configuration — local MongoDB and Redis (or the configured
-// ones), the demo merchant, every role in one process — and the URLs to open.
+// ones), the demo merchant, every role in one process — and the URLs to open. With `--empty` (`npm run demo:empty`)
+// no demo merchant is seeded: the operator's sign-in is printed instead, to walk the whole setup.
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { seedDemo } from '../demo/seed-demo.js';
@@ -9,6 +10,9 @@ import { WecomStandIn } from '@xiaoer/dev-services/wecom-standin/server';
 import { rainyDay, WeatherStandIn } from '@xiaoer/dev-services/weather-standin/server';
 import { connectDemoWecom } from '../demo/demo-wecom.js';
 import { prepareLocalEnvironment } from './local-services.js';
+import { prepareEmptyStart } from './empty-start.js';
+
+const empty = process.argv.includes('--empty');
 
 const DEMO_WEATHER_LOCATION = { id: '101020600', name: '徐汇 · 上海市' };
 const dataDir = fileURLToPath(new URL('../../../.data', import.meta.url));
@@ -53,13 +57,31 @@ const running = await startProcess(config, 'all', logger).catch(async (e: Error)
   process.stderr.write(`xiaoer: cannot start: ${e.message.split('\n')[0]}\n`);
   process.exit(1);
 });
-const seeded = await seedDemo(running.container);
-if (weather && seeded.created)
-  await running.container.repositories.merchants.setWeatherLocation(seeded.merchantId, DEMO_WEATHER_LOCATION);
 const url = running.url!;
-const demoWecom = standin ? await connectDemoWecom(running.container, seeded.merchantId, standin, url) : undefined;
-const wecomLines = demoWecom
-  ? `
+const { lines, demoLine } = empty ? await startEmpty() : await startDemo();
+const persistent = !local.descriptions.mongo.startsWith('minimongod');
+// The demo login hands out an owner session to whoever asks: say so when others can reach it.
+const exposed = !['127.0.0.1', '::1', 'localhost'].includes(config.http.host)
+  ? `\n  WARNING        HOST=${config.http.host}: anyone who can reach this machine can use the demo login as the owner`
+  : '';
+console.log(`
+  小二 Xiaoer is running.
+
+  API            ${url}
+  Ready check    ${url}/readyz${demoLine}${exposed}
+
+  MongoDB        ${local.descriptions.mongo}
+  Redis          ${local.descriptions.redis}${lines}
+  ${persistent ? 'Data is kept in the configured MongoDB.' : 'Data is NOT kept: set MONGO_URI to a real MongoDB to keep it across restarts.'}
+`);
+
+async function startDemo() {
+  const seeded = await seedDemo(running.container);
+  if (weather && seeded.created)
+    await running.container.repositories.merchants.setWeatherLocation(seeded.merchantId, DEMO_WEATHER_LOCATION);
+  const demoWecom = standin ? await connectDemoWecom(running.container, seeded.merchantId, standin, url) : undefined;
+  const wecomLines = demoWecom
+    ? `
   WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)${
     weather
       ? `
@@ -71,24 +93,17 @@ const wecomLines = demoWecom
   Be a customer  curl -s -X POST ${standin!.url}/__standin/customers/add -d '{"corpId":"${demoWecom.corpId}","userid":"AMei","name":"王小姐","state":"table_card:8"}'
                  curl -s -X POST ${standin!.url}/__standin/kf/messages -d '{"openKfId":"${demoWecom.openKfId}","externalUserId":"wmDemo0001","text":"你们几点关门？"}'
   What WeCom saw curl -s ${standin!.url}/__standin/state`
-  : '';
-const persistent = !local.descriptions.mongo.startsWith('minimongod');
-// The demo login hands out an owner session to whoever asks: say so when others can reach it.
-const exposed = !['127.0.0.1', '::1', 'localhost'].includes(config.http.host)
-  ? `\n  WARNING        HOST=${config.http.host}: anyone who can reach this machine can use the demo login as the owner`
-  : '';
-console.log(`
-  小二 Xiaoer is running.
-
-  API            ${url}
-  Ready check    ${url}/readyz
+    : '';
+  const demoLine = `
   Demo login     curl -s -X POST ${url}/api/auth/demo-login -H 'content-type: application/json' -d '{"role":"owner"}'
-  Demo merchant  茶语时光 (奶茶店) ${seeded.created ? `created: ${JSON.stringify(seeded.counts)}` : 'already present'}${exposed}
+  Demo merchant  茶语时光 (奶茶店) ${seeded.created ? `created: ${JSON.stringify(seeded.counts)}` : 'already present'}`;
+  return { lines: wecomLines, demoLine };
+}
 
-  MongoDB        ${local.descriptions.mongo}
-  Redis          ${local.descriptions.redis}${wecomLines}
-  ${persistent ? 'Data is kept in the configured MongoDB.' : 'Data is NOT kept: set MONGO_URI to a real MongoDB to keep it across restarts.'}
-`);
+async function startEmpty() {
+  const { lines } = await prepareEmptyStart(running.container, url, standin);
+  return { lines, demoLine: '' };
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

@@ -7,21 +7,26 @@ import { describe, expect, it } from 'vitest';
 
 const START = fileURLToPath(new URL('../../src/dev/start.ts', import.meta.url));
 
+/** The run command as a process with no MONGO_URI or REDIS_URL, its output collected until it says it runs. */
+async function runCommand(args: string[] = []) {
+  const port = await freePort();
+  const { MONGO_URI: _m, REDIS_URL: _r, ...env } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', START, ...args], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_PRETTY: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run = { child, port, out: '', exited: new Promise<number | null>((resolve) => child.once('exit', resolve)) };
+  child.stdout.on('data', (d) => (run.out += d));
+  child.stderr.on('data', (d) => (run.out += d));
+  const deadline = Date.now() + 45_000;
+  while (!run.out.includes('Xiaoer is running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return run;
+}
+
 describe('npm start (the demo run)', () => {
   it('starts with no configuration, serves the demo merchant and stops cleanly', async () => {
-    const port = await freePort();
-    const { MONGO_URI: _m, REDIS_URL: _r, ...env } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', START], {
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_PRETTY: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { child, port, out, exited } = await runCommand();
     try {
-      const deadline = Date.now() + 45_000;
-      while (!out.includes('Xiaoer is running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(out).toContain(`http://127.0.0.1:${port}/readyz`);
       expect(out).toContain('茶语时光');
       expect(out).toContain('Data is NOT kept');
@@ -51,6 +56,33 @@ describe('npm start (the demo run)', () => {
       expect(standin.contacts).toBeGreaterThanOrEqual(150);
       expect(out).not.toContain('invalid external userid');
 
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('with --empty seeds nothing and prints the operator sign-in that creates the first merchant', async () => {
+    const { child, port, out, exited } = await runCommand(['--empty']);
+    try {
+      expect(out).not.toContain('茶语时光');
+      const [, login, password] = /login (\S+), password (\S+)\)/.exec(out) ?? [];
+      expect(login).toBe('operator');
+      const api = (path: string, body: unknown, token?: string) =>
+        fetch(`http://127.0.0.1:${port}/api${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
+      const demo = await api('/auth/demo-login', { role: 'owner' });
+      expect(demo.status).not.toBe(200);
+      const session = (await (await api('/operator/login', { login, password })).json()) as { token: string };
+      const created = await api('/operator/merchants', { name: '我的小店', industry: '餐饮' }, session.token);
+      expect(created.status).toBe(201);
+      expect(JSON.stringify(await created.json())).toContain('/setup');
+      // the stand-in plays a fresh corp whose credentials the WeCom step takes
+      expect(out).toMatch(/corp ID ww[0-9a-f]{16}, AgentId \d+, Secret \S{43}/);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
