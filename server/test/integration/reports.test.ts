@@ -145,6 +145,27 @@ describe('reports', () => {
     expect(r.actions.length).toBeLessThanOrEqual(3);
   });
 
+  it('compares a day still running with the same hours of the day before, not with all of it', async () => {
+    // at 13:00 on the 22nd: the 22nd so far (one order at 12:00) against the 21st until 13:00 (one order at 12:00)
+    const r = await w.app.container.reports.service.build(
+      w.tenant.merchantId,
+      'day',
+      '2026-11-22',
+      at('2026-11-22T13:00:00'),
+    );
+    expect(r.figures.orders).toEqual({ value: 1, previous: 1, changePct: 0 });
+    expect(r.figures.revenue).toEqual({ value: 3600, previous: 1800, changePct: 100 });
+    // before the day's first order: nothing yet, and no fall to speak of against a morning that had none either
+    const early = await w.app.container.reports.service.build(
+      w.tenant.merchantId,
+      'day',
+      '2026-11-22',
+      at('2026-11-22T09:00:00'),
+    );
+    expect(early.figures.revenue).toEqual({ value: 0, previous: 0 });
+    expect(early.summary).not.toMatch(/少100%/);
+  });
+
   it('covers a Monday-to-Sunday week with a bar per day, and keeps other merchants and staff out', async () => {
     const week = (await w.app.request('/api/reports?period=week&date=2026-11-22', { token: w.tenant.tokens.manager }))
       .body;

@@ -46,6 +46,20 @@ interface PeriodFigures {
   firstResponseSeconds: number;
 }
 
+/**
+ * A period still running (today, this week) against the same stretch of the one before — up to the same hour, the
+ * same part of the week — not all of it: at noon, half a day's takings are not "down 50%" on a whole day's.
+ */
+function likeForLike(range: PeriodRange, before: PeriodRange, now: Date): [PeriodRange, PeriodRange] {
+  if (now >= range.end || now <= range.start) return [range, before];
+  const elapsed = now.getTime() - range.start.getTime();
+  const beforeEnd = new Date(Math.min(before.start.getTime() + elapsed, before.end.getTime()));
+  return [
+    { ...range, end: now },
+    { ...before, end: beforeEnd },
+  ];
+}
+
 export class ReportService {
   constructor(
     private d: {
@@ -64,11 +78,9 @@ export class ReportService {
     const kb = await this.d.knowledge.get(merchantId);
     const tz = merchantZone(kb.merchant);
     const range = date ? periodContaining(period, date, tz) : lastCompletePeriod(period, localTime(now, tz).date, tz);
-    const before = previousPeriod(period, range, tz);
-    const [{ figures: current, paid }, { figures: previous }] = await Promise.all([
-      this.figures(merchantId, range),
-      this.figures(merchantId, before),
-    ]);
+    const [{ figures: current, paid }, { figures: previous }] = await Promise.all(
+      likeForLike(range, previousPeriod(period, range, tz), now).map((r) => this.figures(merchantId, r)),
+    );
     const sold = new Map<string, { quantity: number; revenue: number }>();
     for (const o of paid) {
       for (const i of o.items) {
