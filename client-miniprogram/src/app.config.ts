@@ -11,13 +11,15 @@ export default defineAppConfig({
     'pages/groups/index',
     'pages/data/index',
     'pages/settings/index',
+    // the shop learns: unanswered questions to answer, and 问问小二 (what the bot would answer)
+    'pages/learn/index',
+    'pages/ask/index',
     // the owner connects the shop's self-built WeCom app (setup, way 1)
     'pages/setup-wecom/index',
     // the owner's setup: the one-time link, the checklist, the business step
     'pages/setup/index',
     'pages/setup/checklist',
     'pages/setup/business',
-    'pages/setup/knowledge',
     // the provider's console lives in the browser only
     ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],

@@ -1,6 +1,9 @@
 // AI replies: staff paste what the customer said (WeCom does not let the page read the chat); three grounded drafts
-// stream in; one tap puts a draft into the chat, or edit it first. Every outcome is recorded for quality stats.
+// stream in; one tap puts a draft into the chat, or edit it first. Every outcome is recorded for quality stats. When
+// the bot has no answer, staff write their own; an answer staff wrote (or corrected) can be saved as an FAQ, so the
+// bot answers it next time (managers and owners; the server says so to others).
 import * as ai from '@xiaoer/common/api/ai';
+import * as learning from '@xiaoer/common/api/learning';
 import { useEffect, useState } from 'react';
 import { call } from '../services/client';
 import type { Draft } from '../services/suggestions';
@@ -13,8 +16,14 @@ const KIND_LABEL: Record<Draft['kind'], string> = { answer: '回答问题', favo
 
 export function AiPanel({ customerId }: { customerId: string }) {
   const [question, setQuestion] = useState('');
+  /** the question the drafts answer (what staff last asked about) */
+  const [asked, setAsked] = useState('');
   const s = useSuggestions(customerId);
   const { ask } = s;
+  const askAbout = (q: string) => {
+    setAsked(q.trim());
+    s.ask(q);
+  };
   useEffect(() => ask(''), [ask]); // drafts from the customer's own history, before any question
 
   return (
@@ -32,7 +41,7 @@ export function AiPanel({ customerId }: { customerId: string }) {
         onChange={(e) => setQuestion(e.target.value)}
       />
       <div className="hint">企业微信不允许侧边栏读取聊天内容，所以需要你粘贴一下～</div>
-      <button className="btn btn-primary btn-block" disabled={s.streaming} onClick={() => s.ask(question)}>
+      <button className="btn btn-primary btn-block" disabled={s.streaming} onClick={() => askAbout(question)}>
         {s.streaming ? '小二思考中…' : '生成回复'}
       </button>
 
@@ -44,10 +53,13 @@ export function AiPanel({ customerId }: { customerId: string }) {
           </article>
         )}
         {s.drafts.map((d) => (
-          <DraftCard key={`${d.kind}:${d.text}`} draft={d} customerId={customerId} />
+          <DraftCard key={`${d.kind}:${d.text}`} draft={d} customerId={customerId} question={asked} />
         ))}
+        {!s.streaming && asked && !s.drafts.some((d) => d.kind === 'answer') && (
+          <OwnAnswer key={asked} question={asked} />
+        )}
         {s.streaming && !s.drafts.length && s.answerPreview === undefined && <Skeleton lines={3} />}
-        {s.error && <ErrorState title="没能生成回复" detail={s.error} onRetry={() => s.ask(question)} />}
+        {s.error && <ErrorState title="没能生成回复" detail={s.error} onRetry={() => askAbout(question)} />}
         {!s.streaming && !s.error && !s.drafts.length && (
           <Empty>暂时没有合适的建议。粘贴客户的问题试试，或去「话术」里找一条。</Empty>
         )}
@@ -56,7 +68,62 @@ export function AiPanel({ customerId }: { customerId: string }) {
   );
 }
 
-function DraftCard({ draft, customerId }: { draft: Draft; customerId: string }) {
+/** Saves the customer's question and the answer staff wrote as an FAQ; once. */
+function SaveAsFaq({ question, answer }: { question: string; answer: string }) {
+  const toast = useToast();
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const save = async () => {
+    setState('saving');
+    try {
+      await call(learning.saveStaffAnswer, { body: { question: question.slice(0, 100), answer: answer.trim() } });
+      setState('saved');
+      toast('已存为常见问答，下次小二会直接回答');
+    } catch (err) {
+      setState('idle');
+      toast((err as Error).message);
+    }
+  };
+  return (
+    <button className="btn" onClick={save} disabled={state !== 'idle' || !answer.trim() || !question}>
+      {state === 'saved' ? '已存为常见问答' : '存为常见问答'}
+    </button>
+  );
+}
+
+/** The bot had no answer: staff write theirs, put it into the chat, and may save it for next time. */
+function OwnAnswer({ question }: { question: string }) {
+  const toast = useToast();
+  const [text, setText] = useState('');
+  const send = async () => {
+    try {
+      await sendToChat({ kind: 'text', text: text.trim() });
+      toast('已放入聊天框，点发送即可');
+    } catch {
+      toast('没能放入聊天框，请复制后手动发送');
+    }
+  };
+  return (
+    <article className="draft" data-kind="own">
+      <div className="draft-kind">小二答不上来，你来回答</div>
+      <textarea
+        className="input"
+        rows={3}
+        maxLength={1000}
+        placeholder="写下你的回答"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="draft-actions">
+        <button className="btn btn-primary" onClick={send} disabled={!text.trim()}>
+          发送
+        </button>
+        <SaveAsFaq question={question} answer={text} />
+      </div>
+    </article>
+  );
+}
+
+function DraftCard({ draft, customerId, question }: { draft: Draft; customerId: string; question: string }) {
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(draft.text);
@@ -117,6 +184,8 @@ function DraftCard({ draft, customerId }: { draft: Draft; customerId: string }) 
         >
           不合适
         </button>
+        {/* an answer staff corrected is worth keeping */}
+        {draft.kind === 'answer' && done === 'edited' && question && <SaveAsFaq question={question} answer={text} />}
       </div>
     </article>
   );

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as alertsApi from '@xiaoer/common/api/alerts';
+import * as learning from '@xiaoer/common/api/learning';
 import * as merchants from '@xiaoer/common/api/merchants';
 import * as outreach from '@xiaoer/common/api/outreach';
 import * as reports from '@xiaoer/common/api/reports';
@@ -21,16 +22,25 @@ interface Today {
   alerts: AlertDto[];
   /** tomorrow at the shop, when its city is set ("中雨转小雨，14~22℃") */
   tomorrow?: WeatherOverviewDto['days'][number];
+  /** kinds of question the bot could not answer lately (managers and owners see them) */
+  unanswered?: number;
 }
 
 export async function loadToday(): Promise<Today> {
-  const [report, drafts, alerts, weather] = await Promise.all([
+  const [report, drafts, alerts, weather, unanswered] = await Promise.all([
     call(reports.report, { query: { period: 'day', date: shopDate() } }),
     call(outreach.drafts, { query: { status: 'pending' } }),
     call(alertsApi.list, { query: { status: 'open' } }),
     call(merchants.weather).catch(() => undefined), // a nicety: today's page does not wait on it
+    call(learning.unansweredQuestions, { query: {} }).catch(() => undefined), // likewise
   ]);
-  return { report, drafts: drafts.items.length, alerts: alerts.items, tomorrow: weather?.days[1] };
+  return {
+    report,
+    drafts: drafts.items.length,
+    alerts: alerts.items,
+    tomorrow: weather?.days[1],
+    unanswered: unanswered?.groups.length,
+  };
 }
 
 export default function Home() {
@@ -99,6 +109,19 @@ export default function Home() {
           {data.alerts.length}
         </View>
       </View>
+      {data.unanswered !== undefined && (
+        <View className="card row" id="unanswered" onClick={() => void Taro.navigateTo({ url: '/pages/learn/index' })}>
+          <View>
+            <View className="card-title" style={{ marginBottom: 0 }}>
+              小二没答上的问题
+            </View>
+            <View className="muted">添加答案后，下次顾客这样问小二就会回答</View>
+          </View>
+          <View className="badge" style={{ background: data.unanswered ? '#e34d59' : '#c9cdd4' }}>
+            {data.unanswered}
+          </View>
+        </View>
+      )}
       <View className="card">
         <View className="card-title">小二说</View>
         <View className="summary">{data.report.summary}</View>

@@ -10,6 +10,8 @@ const LINKS = [
   { url: '/pages/customers/index', title: '客户', hint: '搜索、按标签筛选、看客户档案' },
   { url: '/pages/groups/index', title: '客户群', hint: '给群分层、看群效果、生成入群二维码' },
   { url: '/pages/data/index', title: '导入数据', hint: '把收银、预约、库存表格从微信聊天里导进来' },
+  { url: '/pages/ask/index', title: '问问小二', hint: '输入任何问题，看小二会怎么答、用到了哪些店铺资料' },
+  { url: '/pages/learn/index', title: '小二没答上的问题', hint: '按意思归类，一键添加答案' },
   { url: '/pages/settings/index', title: '设置', hint: '营业时间、自动回复、场景开关、打扰规则、天气、AI 模型' },
 ];
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '小二没答上的问题' });
