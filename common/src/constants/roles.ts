@@ -6,3 +6,10 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = { staff: '店员', m
 
 export const roleAtLeast = (role: StaffRole, required: StaffRole): boolean =>
   STAFF_ROLES.indexOf(role) >= STAFF_ROLES.indexOf(required);
+
+/**
+ * The WeCom userid an owner's staff record carries from redeeming a setup link until they claim their own WeCom
+ * member among the synced staff. `~` never appears in a WeCom userid (letters, digits, `_-@.`), so it cannot collide
+ * with a synced member.
+ */
+export const PENDING_OWNER_WECOM_USERID = '~setup-owner';

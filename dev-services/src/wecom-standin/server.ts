@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { agentRoutes } from './api/agent.js';
 import { authRoutes } from './api/auth.js';
 import { contactRoutes } from './api/contacts.js';
+import { directoryRoutes } from './api/directory.js';
 import { kfRoutes } from './api/kf.js';
 import { messageRoutes } from './api/messages.js';
 import { tagRoutes } from './api/tags.js';
@@ -17,12 +18,14 @@ import type { ApiRoute } from './api/types.js';
 import { AdminConsole } from './admin-console.js';
 import { WecomFault, fault } from './errors.js';
 import { CustomerSimulator } from './simulator.js';
+import { MemberSimulator } from './member-simulator.js';
 import { StandInState, type Corp } from './state.js';
 
 const ROUTES: Record<string, ApiRoute> = {
   ...agentRoutes,
   ...authRoutes,
   ...contactRoutes,
+  ...directoryRoutes,
   ...groupRoutes,
   ...kfRoutes,
   ...mediaRoutes,
@@ -44,6 +47,8 @@ function readUpload(raw: Buffer, boundary: string): { filename?: string; bytes: 
 export class WecomStandIn {
   readonly state = new StandInState();
   readonly customers = new CustomerSimulator(this.state);
+  /** what happens in the corp's 通讯录: members join, change, leave (change_contact callbacks) */
+  readonly directory = new MemberSimulator(this.state);
   /** what the corp's admin does in the WeCom admin console while connecting an app */
   readonly admin = new AdminConsole(this.state);
   private server?: http.Server;

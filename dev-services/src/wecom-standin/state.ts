@@ -21,6 +21,34 @@ export interface App {
   contactAuthorised?: boolean;
   /** the app's name, as agent/get reports it */
   name?: string;
+  /**
+   * the app's 可见范围: members named one by one and departments (with their sub-departments). Unset: every member
+   * of the corp, named one by one (the stand-in's default before departments existed)
+   */
+  visibleUsers?: string[];
+  visibleParties?: number[];
+  /**
+   * WeCom withholds every member's name from this app (a 代开发 app the admin has not authorised for names, a
+   * third-party app): the contact APIs answer the userid in its place and change_contact carries no Name
+   */
+  namesWithheld?: boolean;
+}
+
+/** A member of the corp (通讯录): the departments they belong to; `nameHidden` withholds this one's name from apps. */
+export interface Member {
+  corpId: string;
+  userid: string;
+  name: string;
+  departments?: number[];
+  nameHidden?: boolean;
+}
+
+/** A department (部门) of the corp's 通讯录; 1 is the corp itself. */
+export interface Department {
+  corpId: string;
+  id: number;
+  parentId: number;
+  name: string;
 }
 
 export interface Corp {
@@ -110,7 +138,9 @@ export interface GroupSendTask {
 export class StandInState {
   corps = new Map<string, Corp>();
   tokens = new Map<string, IssuedToken>();
-  members = new Map<string, { corpId: string; userid: string; name: string }>();
+  members = new Map<string, Member>();
+  /** `${corpId}:${id}` → the corp's departments */
+  departments = new Map<string, Department>();
   contacts = new Map<string, ExternalContact>();
   welcomeCodes = new Map<
     string,
@@ -178,8 +208,8 @@ export class StandInState {
     return corp;
   }
 
-  addMember(corpId: string, userid: string, name: string): void {
-    this.members.set(`${corpId}:${userid}`, { corpId, userid, name });
+  addMember(corpId: string, userid: string, name: string, more: Pick<Member, 'departments' | 'nameHidden'> = {}): void {
+    this.members.set(`${corpId}:${userid}`, { corpId, userid, name, ...more });
   }
 
   /** Counts a call against the per-minute window; true when it is over the limit (45009). */

@@ -4,6 +4,7 @@
 // are late-bound arrow functions, called only once requests or jobs flow.
 import type { Redis } from 'ioredis';
 import { SessionSigner } from '../auth/session.js';
+import { SessionRevocations } from '../auth/session-revocations.js';
 import { SecretBox } from '../crypto/secret-box.js';
 import type { Config } from '../config/env.js';
 import type { Database } from '../db/database.js';
@@ -39,6 +40,7 @@ import * as tagsModule from '../modules/tags/tags.module.js';
 import * as templatesModule from '../modules/templates/templates.module.js';
 import * as weatherModule from '../modules/weather/weather.module.js';
 import * as wecomModule from '../modules/wecom/wecom.module.js';
+import { WECOM_AUDIT } from '../modules/wecom/setup/setup-audit.js';
 import type { ModuleParts } from './module-parts.js';
 import { openSharedRepositories, type RepositoryHooks } from './repositories.js';
 
@@ -51,6 +53,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
   };
   const repositories = openSharedRepositories(mongo, hooks);
   const sessions = new SessionSigner(config.session.secret, config.session.ttlSeconds);
+  // a removed member's (or a member whose role changed) sessions end at once, not when their token runs out
+  const revocations = new SessionRevocations(redis, config.session.ttlSeconds, logger);
   const secrets = new SecretBox(config.masterKey);
   const locks = new RedisLock(redis);
   const rateLimiter = new FixedWindowRateLimiter(redis);
@@ -69,8 +73,14 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     secrets,
     staff: repositories.staff,
     outbound,
-    // late-bound: the audit list is opened with the operator module, built below
-    audit: { record: (merchantId, entry, at) => operator.audit.record(merchantId, entry, at) },
+    // late-bound: the audit list is opened with the operator module, built below; a connected app starts the
+    // staff sync (the staff step then finds the team already there)
+    audit: {
+      record: async (merchantId, entry, at) => {
+        await operator.audit.record(merchantId, entry, at);
+        if (entry.action === WECOM_AUDIT.connected) await staff.sync.start(merchantId, entry.actor);
+      },
+    },
   });
   const { notifier } = wecom;
   // the recurring per-merchant jobs visit every merchant connected to WeCom
@@ -273,6 +283,20 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     welcomes: wecom.apps,
     audit: operator.audit,
   });
+  // the team: synced from the WeCom app's visible range and its change_contact events; roles, shops, the owner's claim
+  const staff = staffModule.build({
+    db: mongo,
+    logger,
+    locks,
+    jobs,
+    staff: repositories.staff,
+    shops: repositories.shops,
+    wecom,
+    audit: operator.audit,
+    issueSession: (member) => auth.service.issueFor(member),
+    createInvite: (session, staffId) => auth.service.createInvite(session, staffId),
+    endSessions: (merchantId, staffId) => revocations.endAll(merchantId, staffId),
+  });
   const modules: ModuleParts[] = [
     auth,
     operator,
@@ -286,7 +310,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     customers,
     tags,
     groups,
-    staffModule.build({ staff: repositories.staff }),
+    staff,
     reports,
     outreach,
     intake,
@@ -304,6 +328,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     locks,
     rateLimiter,
     sessions,
+    revocations,
     secrets,
     jobs,
     wecom,
@@ -312,6 +337,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     channelCodes: channels.service,
     groupSends: campaigns.service,
     contactSync: customers.contactSync,
+    staffSync: staff.sync,
     knowledge,
     ai,
     learning,

@@ -5,10 +5,11 @@ import { SessionSigner } from './session.js';
 const session = { merchantId: asMerchantId('64b000000000000000000001'), staffId: 's1', role: 'staff' as const };
 
 describe('SessionSigner', () => {
-  it('round-trips merchant, staff and role', async () => {
+  it('round-trips merchant, staff and role, and when it was issued (to the ms, for revocations)', async () => {
     const signer = new SessionSigner('k'.repeat(32), 60);
-    const { token } = await signer.issue(session);
-    expect(await signer.verify(token)).toEqual(session);
+    const now = Date.now();
+    const { token } = await signer.issue(session, now);
+    expect(await signer.verify(token)).toEqual({ ...session, issuedAt: now });
   });
 
   it('rejects an expired token', async () => {

@@ -10,6 +10,8 @@ export interface Session {
   merchantId: MerchantId;
   staffId: string;
   role: StaffRole;
+  /** when the token was issued (ms since the epoch): a revocation ends the ones issued before it */
+  issuedAt?: number;
 }
 
 const SESSIONS = 'xiaoer-api';
@@ -32,7 +34,8 @@ export class SessionSigner {
   issue(session: Session, now = Date.now()): Promise<{ token: string; expiresAt: Date }> {
     return signToken(this.sessions, {
       subject: session.staffId,
-      claims: { mid: session.merchantId, role: session.role },
+      // `ims`: the issue time in ms (JWT's iat has whole seconds), so a sign-in right after a revocation counts
+      claims: { mid: session.merchantId, role: session.role, ims: now },
       ttlSeconds: this.ttlSeconds,
       now,
     });
@@ -47,7 +50,12 @@ export class SessionSigner {
         message: expired ? '登录已过期，请重新进入' : '登录信息无效，请重新进入',
       });
     }
-    return { merchantId: asMerchantId(checked.payload.mid), staffId: checked.payload.sub, role };
+    return {
+      merchantId: asMerchantId(checked.payload.mid),
+      staffId: checked.payload.sub,
+      role,
+      issuedAt: typeof checked.payload.ims === 'number' ? checked.payload.ims : (checked.payload.iat ?? 0) * 1000,
+    };
   }
 
   /** A 10-minute ticket proving the holder logged in to the mini-program as this openid, for binding it. */

@@ -78,7 +78,7 @@ export function createApp(
   });
 
   const api = new Router<AuthedState>({ prefix: '/api' });
-  api.use(authenticate(container.sessions));
+  api.use(authenticate(container.sessions, container.revocations));
   for (const router of routes.flatMap((r) => r.api ?? [])) api.use(router.routes(), router.allowedMethods());
 
   for (const router of [health, ...routes.flatMap((r) => r.public ?? [])])

@@ -1,5 +1,6 @@
 // 应用管理: agent/get, the app's own details — its visible range, whether it is disabled, and its 可信域名.
 import { fault } from '../errors.js';
+import { visibleRange } from './directory.js';
 import type { ApiRoute } from './types.js';
 
 export const agentRoutes: Record<string, ApiRoute> = {
@@ -11,15 +12,14 @@ export const agentRoutes: Record<string, ApiRoute> = {
       if (!app) throw fault(40056, 'invalid agentid');
       // A self-built app's token may read only its own app (WeCom: 301002 for another app of the corp).
       if (asked !== agentId) throw fault(301002, 'not allow operate another agent with this accesstoken.');
+      const range = visibleRange(state, corpId, app);
       return {
         agentid: app.agentId,
         name: app.name ?? '小二',
         square_logo_url: `https://wework.qpic.cn/standin/agent/${app.agentId}/0`,
         description: '',
-        allow_userinfos: {
-          user: [...state.members.values()].filter((m) => m.corpId === corpId).map((m) => ({ userid: m.userid })),
-        },
-        allow_partys: { partyid: [] },
+        allow_userinfos: { user: range.users.map((userid) => ({ userid })) },
+        allow_partys: { partyid: range.parties },
         allow_tags: { tagid: [] },
         close: 0,
         redirect_domain: corp.trustedDomains?.[0] ?? '',

@@ -5,6 +5,8 @@ export interface Staff {
   merchantId: Types.ObjectId;
   wecomUserId: string;
   name: string;
+  /** WeCom withheld the name (代开发 / third-party apps) and the member has not given it yet: `name` is the userid */
+  nameMissing?: boolean;
   role: StaffRole;
   shopIds: Types.ObjectId[];
   active: boolean;
@@ -21,7 +23,8 @@ const staffSchema = new Schema<Staff>(
     merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
     /** the member's userid in the merchant's WeCom corp */
     wecomUserId: { type: String, required: true, trim: true, maxlength: 64 },
-    name: { type: String, required: true, trim: true, maxlength: 50 },
+    name: { type: String, required: true, trim: true, maxlength: 64 },
+    nameMissing: { type: Boolean, default: false },
     role: { type: String, enum: STAFF_ROLES, required: true, default: 'staff' },
     shopIds: { type: [Schema.Types.ObjectId], ref: 'Shop', default: [] },
     active: { type: Boolean, default: true },

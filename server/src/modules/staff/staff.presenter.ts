@@ -7,4 +7,6 @@ export const presentStaff = (s: StaffRecord): StaffDto => ({
   role: s.role,
   wecomUserId: s.wecomUserId,
   shopIds: s.shopIds.map((id) => id.toHexString()),
+  nameMissing: s.nameMissing ?? false,
+  miniProgramBound: Boolean(s.miniProgramOpenId),
 });

@@ -12,6 +12,7 @@ import type { RedisLock } from '../../redis/lock.js';
 import type { FixedWindowRateLimiter } from '../../redis/rate-limiter.js';
 import { ContactsApi } from './api/contacts-api.js';
 import { CredentialCache } from './api/credential-cache.js';
+import { DirectoryApi } from './api/directory-api.js';
 import { IdentityApi } from './api/identity-api.js';
 import { KfApi } from './api/kf-api.js';
 import { WecomClient } from './api/wecom-client.js';
@@ -86,6 +87,8 @@ export function build(d: WecomDeps) {
     apps,
     client,
     contactsApi,
+    /** the members of the app's visible range (the staff sync) */
+    directory: new DirectoryApi(client),
     kfApi: new KfApi(client),
     identity,
     jssdk,

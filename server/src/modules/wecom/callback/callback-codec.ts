@@ -95,10 +95,14 @@ const IDENTITY_FIELDS = [
   'CreateTime',
 ];
 
+// A member's updates within one second differ only in what changed (a rename, then a new userid).
+const MEMBER_CHANGE_FIELDS = ['NewUserID', 'Name', 'Department', 'MainDepartment', 'Position', 'Status'];
+
 /** MsgId when WeCom gives one; otherwise a hash of the identifying fields. */
 export function dedupeKey(fields: CallbackFields): string {
   if (fields.MsgId) return `msg:${fields.MsgId}`;
-  const identity = IDENTITY_FIELDS.map((f) => `${f}=${fields[f] ?? ''}`).join('|');
+  const names = fields.Event === 'change_contact' ? [...IDENTITY_FIELDS, ...MEMBER_CHANGE_FIELDS] : IDENTITY_FIELDS;
+  const identity = names.map((f) => `${f}=${fields[f] ?? ''}`).join('|');
   return `evt:${createHash('sha256').update(identity).digest('hex').slice(0, 32)}`;
 }
 
@@ -116,6 +120,8 @@ export function orderingKey(corpId: string, fields: CallbackFields): string {
   if (fields.OpenKfId) return `kf-sync:${fields.OpenKfId}`;
   if (fields.ExternalUserID) return `customer:${corpId}:${fields.ExternalUserID}`;
   if (fields.ChatId) return `chat:${corpId}:${fields.ChatId}`;
+  // a member's create / update / delete in arrival order (an update must not overtake the create it follows)
+  if (fields.Event === 'change_contact' && fields.UserID) return `member:${corpId}:${fields.UserID}`;
   return `corp:${corpId}:${eventKind(fields)}`;
 }
 
