@@ -35,10 +35,35 @@ export const configCheck = defineEndpoint({
   response: z.object({ checks: z.array(configCheckSchema) }).strict(),
 });
 
-/** Onboarding (owner): bring in every existing customer, in the background. */
+/**
+ * The onboarding sync of existing customers as it stands (saved in MongoDB after each page, so any process and any
+ * reload shows the same): customers done of those WeCom lists for the staff, and WeCom's reason when it stopped.
+ */
+export const contactSyncRunSchema = z
+  .object({
+    /** running: in progress (or stopped with `error`, resumed by starting again); done: finished */
+    status: z.enum(['running', 'done']),
+    done: z.number().int(),
+    /** the customers WeCom lists for the staff; null until the sync has counted them */
+    total: z.number().int().nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+    error: z.object({ message: z.string(), fix: z.string() }).strict().optional(),
+  })
+  .strict();
+export type ContactSyncRunDto = z.infer<typeof contactSyncRunSchema>;
+
+/** Onboarding (owner): bring in every existing customer, in the background; a running sync is joined, not doubled. */
 export const contactSync = defineEndpoint({
   method: 'POST',
   path: '/wecom/contact-sync',
-  response: z.object({ message: z.string() }).strict(),
+  response: z.object({ message: z.string(), run: contactSyncRunSchema }).strict(),
   status: 202,
+});
+
+/** The latest onboarding sync (null: never started), for the existing-customers step to show its progress. */
+export const contactSyncStatus = defineEndpoint({
+  method: 'GET',
+  path: '/wecom/contact-sync',
+  response: z.object({ run: contactSyncRunSchema.nullable(), customers: z.number().int() }).strict(),
 });

@@ -116,6 +116,36 @@ export const reviewSchema = z
   })
   .strict();
 
+/**
+ * A member of the shop's own member list (the existing customers, before Xiaoer): matched to a customer by phone or
+ * member number, else kept as a customer who is not yet a WeCom contact, so later orders, appointments and attendance
+ * naming the same phone or member number find them. The id is the member number, else the phone.
+ */
+export const memberSchema = z
+  .object({
+    externalId: recordIdSchema('会员号或手机号'),
+    name: requiredText('姓名', 64),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, '手机号格式不正确（11 位数字，1 开头）')
+      .optional(),
+    memberNo: z.string().trim().min(1).max(32, '会员号太长').optional(),
+    /** YYYY-MM-DD; 1900 as the year when only month and day are known */
+    birthday: isoDateSchema.optional(),
+    /** the stored-value card's balance, in fen */
+    balance: fenSchema.optional(),
+    points: z
+      .number({ message: '积分必须是数字' })
+      .int('积分须为整数')
+      .min(0, '积分不能为负')
+      .max(100_000_000)
+      .optional(),
+  })
+  .strict()
+  .refine((m) => m.phone || m.memberNo, { message: '手机号和会员号至少要有一个', path: ['phone'] });
+export type MemberIntake = z.infer<typeof memberSchema>;
+
 /** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
 export const INTAKE_KINDS = {
   orders: { field: 'orders', label: '订单' },
@@ -126,6 +156,7 @@ export const INTAKE_KINDS = {
   attendance: { field: 'attendance', label: '考勤' },
   'member-cards': { field: 'cards', label: '会员卡' },
   reviews: { field: 'reviews', label: '评价' },
+  members: { field: 'members', label: '会员' },
 } as const;
 export type IntakeKindName = keyof typeof INTAKE_KINDS;
 export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];

@@ -26,7 +26,8 @@ export interface ConsentLogEntry {
   reason?: string;
 }
 
-export const CONTACT_STATUSES = ['active', 'deleted_by_customer', 'deleted_by_staff'] as const;
+// not_contact: known from the shop's own member list (the intake's `members`), not (yet) a WeCom contact
+export const CONTACT_STATUSES = ['active', 'deleted_by_customer', 'deleted_by_staff', 'not_contact'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 
 export interface Customer {
@@ -38,6 +39,8 @@ export interface Customer {
   phone?: string;
   /** the shop's own member / card number, as its POS knows the customer */
   memberNo?: string;
+  /** the member's points as the shop's member system last reported them */
+  points?: number;
   gender: Gender;
   birthday?: string;
   birthdayMonthDay?: string;
@@ -72,6 +75,7 @@ const customerSchema = new Schema<Customer>(
     remark: { type: String, trim: true, maxlength: 50 },
     phone: { type: String, trim: true },
     memberNo: { type: String, trim: true, maxlength: 32 },
+    points: { type: Number, min: 0 },
     gender: { type: String, enum: GENDERS, default: 'unknown' },
     /** YYYY-MM-DD (year may be 1900 when the customer gave only month and day) */
     birthday: { type: String },

@@ -172,6 +172,61 @@ export class CustomerRepository extends TenantRepository<Customer> {
     }
   }
 
+  /**
+   * A member from the shop's member list: the customer already matched (by phone or member number) gets the list's
+   * phone, member number, birthday and points (and its name when WeCom gave none, i.e. not a WeCom contact); without a
+   * match a customer is created who is not a WeCom contact yet. Changes nothing when the list says nothing new.
+   */
+  async importMember(
+    merchantId: MerchantId,
+    matchedId: Types.ObjectId | undefined,
+    member: { name: string; phone?: string; memberNo?: string; birthday?: string; points?: number },
+    dryRun: boolean,
+    now = new Date(),
+  ): Promise<{ result: 'created' | 'updated' | 'unchanged'; customerId?: Types.ObjectId }> {
+    const fields = {
+      ...(member.phone ? { phone: member.phone } : {}),
+      ...(member.memberNo ? { memberNo: member.memberNo } : {}),
+      ...(member.birthday ? { birthday: member.birthday, birthdayMonthDay: member.birthday.slice(5) } : {}),
+      ...(member.points !== undefined ? { points: member.points } : {}),
+    };
+    if (!matchedId) {
+      if (dryRun) return { result: 'created' };
+      const [created] = await this.model.insertMany(
+        [
+          {
+            ...fields,
+            merchantId: merchantObjectId(merchantId),
+            name: member.name,
+            gender: 'unknown',
+            tags: [],
+            sourceChannel: 'other',
+            followStaffIds: [],
+            notes: [],
+            firstContactAt: now,
+            lastContactAt: now,
+            consentMarketing: false,
+            optedOut: false,
+            contactStatus: 'not_contact',
+            contactStatusAt: now,
+          },
+        ],
+        { lean: true },
+      );
+      return { result: 'created', customerId: created!._id as Types.ObjectId };
+    }
+    const current = await this.model
+      .findOne(this.scoped(merchantId, { _id: matchedId }))
+      .lean<CustomerRecord>()
+      .exec();
+    if (!current) return { result: 'unchanged' };
+    const set: Record<string, unknown> = { ...fields, ...(current.externalUserId ? {} : { name: member.name }) };
+    const changed = Object.entries(set).some(([k, v]) => (current as unknown as Record<string, unknown>)[k] !== v);
+    if (changed && !dryRun)
+      await this.model.updateOne(this.scoped(merchantId, { _id: matchedId }), { $set: set }).exec();
+    return { result: changed ? 'updated' : 'unchanged', customerId: matchedId };
+  }
+
   findByExternalUserId(merchantId: MerchantId, externalUserId: string): Promise<CustomerRecord | null> {
     return this.model.findOne(this.scoped(merchantId, { externalUserId })).lean<CustomerRecord>().exec();
   }

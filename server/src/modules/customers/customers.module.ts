@@ -63,7 +63,9 @@ export function build(d: CustomersModuleDeps) {
     d.customers,
     d.staff,
   );
-  const routes: RoutesOf = () => ({ api: [customerRoutes(service, profiles), contactSyncRoutes(d.jobs)] });
+  const routes: RoutesOf = () => ({
+    api: [customerRoutes(service, profiles), contactSyncRoutes(d.jobs, contactSync, d.customers)],
+  });
   const jobs = [contactSyncJob({ apps: d.wecom.apps, locks: d.locks, contactSync })];
   return { service, profiles, contactSync, routes, jobs };
 }

@@ -27,7 +27,7 @@ export interface IntakeModuleDeps {
 
 export function build(d: IntakeModuleDeps) {
   const service = new IntakeService({
-    kinds: buildIntakeKinds({ orders: d.orders, shopData: d.shopData }),
+    kinds: buildIntakeKinds({ orders: d.orders, customers: d.customers, shopData: d.shopData }),
     customers: d.customers,
     logger: d.logger,
     onEvents: d.onEvents,

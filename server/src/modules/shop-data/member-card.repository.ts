@@ -19,6 +19,11 @@ export class MemberCardRepository extends IntakeRecordRepository<MemberCard> {
     return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
   }
 
+  /** One card by its number (what the member system reported last), or null. */
+  findByNumber(merchantId: MerchantId, externalId: string): Promise<MemberCardRecord | null> {
+    return this.model.findOne(this.scoped(merchantId, { externalId })).lean<MemberCardRecord>().exec();
+  }
+
   /** Cards that belong to a known customer (up to `limit`): the balance reminder. */
   heldByCustomers(merchantId: MerchantId, limit: number): Promise<MemberCardRecord[]> {
     return this.model

@@ -8,6 +8,10 @@ export interface ContactSyncRun {
   batchIndex: number;
   cursor: string;
   synced: number;
+  /** the customers WeCom lists for the staff (counted before the first page), for the progress shown to the owner */
+  total?: number | null;
+  /** why the last attempt stopped, in the owner's words (cleared when a page goes through again) */
+  error?: { message: string; fix: string } | null;
   startedAt: Date;
   finishedAt?: Date;
 }
@@ -18,6 +22,8 @@ const schema = new Schema<ContactSyncRun>({
   batchIndex: { type: Number, default: 0 },
   cursor: { type: String, default: '' },
   synced: { type: Number, default: 0 },
+  total: { type: Number, default: null },
+  error: { type: new Schema({ message: String, fix: String }, { _id: false }), default: null },
   startedAt: { type: Date, required: true },
   finishedAt: Date,
 });

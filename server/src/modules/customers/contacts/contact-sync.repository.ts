@@ -17,7 +17,7 @@ export class ContactSyncRunRepository extends TenantRepository<ContactSyncRun> {
     const run = await this.model
       .findOneAndUpdate(
         this.scoped(merchantId, { status: 'running' }),
-        { $setOnInsert: { batchIndex: 0, cursor: '', synced: 0, startedAt: now } },
+        { $setOnInsert: { batchIndex: 0, cursor: '', synced: 0, total: null, error: null, startedAt: now } },
         { upsert: true, returnDocument: 'after' },
       )
       .lean<ContactSyncRunRecord>()
@@ -26,12 +26,26 @@ export class ContactSyncRunRepository extends TenantRepository<ContactSyncRun> {
   }
 
   async saveProgress(merchantId: MerchantId, runId: Types.ObjectId, progress: ContactSyncProgress): Promise<void> {
-    await this.model.updateOne(this.scoped(merchantId, { _id: runId }), { $set: progress }).exec();
+    await this.model.updateOne(this.scoped(merchantId, { _id: runId }), { $set: { ...progress, error: null } }).exec();
+  }
+
+  /** How many customers this run will bring (WeCom's lists for the staff); the first count stands for the run. */
+  async saveTotal(merchantId: MerchantId, runId: Types.ObjectId, total: number): Promise<void> {
+    await this.model.updateOne(this.scoped(merchantId, { _id: runId, total: null }), { $set: { total } }).exec();
+  }
+
+  /** The run stopped on WeCom's refusal: kept running (the next start resumes it) with the reason to show. */
+  async saveError(
+    merchantId: MerchantId,
+    runId: Types.ObjectId,
+    error: { message: string; fix: string },
+  ): Promise<void> {
+    await this.model.updateOne(this.scoped(merchantId, { _id: runId }), { $set: { error } }).exec();
   }
 
   async finish(merchantId: MerchantId, runId: Types.ObjectId, now = new Date()): Promise<void> {
     await this.model
-      .updateOne(this.scoped(merchantId, { _id: runId }), { $set: { status: 'done', finishedAt: now } })
+      .updateOne(this.scoped(merchantId, { _id: runId }), { $set: { status: 'done', finishedAt: now, error: null } })
       .exec();
   }
 

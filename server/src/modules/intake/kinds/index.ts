@@ -1,10 +1,12 @@
 import type { IntakeKindName } from '@xiaoer/common/schemas/shop-data';
+import type { CustomerRepository } from '../../customers/customer.repository.js';
 import type { OrderRepository } from '../../orders/order.repository.js';
 import type { ShopDataRepositories } from '../../shop-data/shop-data.js';
 import type { IntakeKind } from '../intake-kind.js';
 import { appointmentsKind } from './appointments.kind.js';
 import { attendanceKind, coursePackagesKind } from './courses.kind.js';
 import { memberCardsKind } from './member-cards.kind.js';
+import { membersKind } from './members.kind.js';
 import { ordersKind } from './orders.kind.js';
 import { reviewsKind } from './reviews.kind.js';
 import { stockKind, stockMovementsKind } from './stock.kind.js';
@@ -12,6 +14,7 @@ import { stockKind, stockMovementsKind } from './stock.kind.js';
 /** Every kind of record the intake takes, by the name in its URL. */
 export function buildIntakeKinds(d: {
   orders: OrderRepository;
+  customers: CustomerRepository;
   shopData: ShopDataRepositories;
 }): Record<IntakeKindName, IntakeKind> {
   return {
@@ -23,5 +26,6 @@ export function buildIntakeKinds(d: {
     attendance: attendanceKind(d.shopData.attendance),
     'member-cards': memberCardsKind(d.shopData.cards),
     reviews: reviewsKind(d.shopData.reviews),
+    members: membersKind(d.customers, d.shopData.cards),
   };
 }

@@ -32,6 +32,12 @@ export class ContactsApi {
     });
   }
 
+  /** The external userids one member has as customers (externalcontact/list): how many the onboarding sync brings. */
+  async externalUserIds(app: WecomCredentials, userid: string): Promise<string[]> {
+    const res = await this.client.get<{ external_userid?: string[] }>(app, '/cgi-bin/externalcontact/list', { userid });
+    return res.external_userid ?? [];
+  }
+
   async batchGetByUser(app: WecomCredentials, userids: string[], cursor = '', limit = 100) {
     const res = await this.client.post(app, '/cgi-bin/externalcontact/batch/get_by_user', {
       userid_list: userids,
