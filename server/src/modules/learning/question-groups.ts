@@ -16,6 +16,12 @@ function features(key: string): Set<string> {
   return new Set([...chars, ...chars.slice(1).map((c, i) => chars[i]! + c)]);
 }
 
+/** The features a question is looked up by: its pairs, or its characters when it has none. */
+function lookups(keys: Set<string>): string[] {
+  const pairs = [...keys].filter((f) => f.length > 1);
+  return pairs.length ? pairs : [...keys];
+}
+
 function dice(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
   let shared = 0;
@@ -35,18 +41,27 @@ const COMPARED = 5;
  */
 export function groupQuestions<T extends { question: string }>(items: T[]): T[][] {
   const groups: { members: T[]; keys: Set<string>[] }[] = [];
+  // character pair → the groups whose compared questions have it: a question is compared only with groups it shares
+  // a pair with (a single character where it has no pair), which keeps a long list fast
+  const holders = new Map<string, Set<number>>();
   for (const item of items) {
     const keys = features(questionKey(item.question));
-    let best: (typeof groups)[number] | undefined;
+    const candidates = new Set<number>();
+    for (const f of lookups(keys)) for (const g of holders.get(f) ?? []) candidates.add(g);
+    let best = -1;
     let bestScore = 0;
-    for (const g of groups) {
-      const score = Math.max(...g.keys.map((k) => dice(keys, k)));
-      if (score > bestScore) [best, bestScore] = [g, score];
+    for (const g of candidates) {
+      for (const k of groups[g]!.keys) {
+        const score = dice(keys, k);
+        if (score > bestScore) [best, bestScore] = [g, score];
+      }
     }
-    if (best && bestScore >= SAME) {
-      best.members.push(item);
-      if (best.keys.length < COMPARED) best.keys.push(keys);
-    } else groups.push({ members: [item], keys: [keys] });
+    const joined = best >= 0 && bestScore >= SAME ? best : groups.push({ members: [], keys: [] }) - 1;
+    const group = groups[joined]!;
+    group.members.push(item);
+    if (group.keys.length >= COMPARED) continue;
+    group.keys.push(keys);
+    for (const f of lookups(keys)) holders.set(f, (holders.get(f) ?? new Set()).add(joined));
   }
   return groups
     .map((g, order) => ({ members: g.members, order }))
