@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Types } from 'mongoose';
 import type { Industry } from '@xiaoer/common/constants/industries';
 import { indexKnowledge, type KnowledgeBase } from '../src/modules/knowledge/knowledge-base.service.js';
-import type { KnownMerchant, KnownProduct, KnownShop, MerchantFacts } from '../src/modules/knowledge/passages.js';
+import type { KnownMerchant, KnownProduct, KnownShop } from '../src/modules/knowledge/passages.js';
 
 interface Hours {
   weekdays: number[];
@@ -30,7 +30,7 @@ export interface EvalShopFile {
   }[];
   serviceHours?: Hours;
   holidays?: { date: string; closed: boolean; note?: string }[];
-  facts?: MerchantFacts['facts'];
+  facts?: Partial<Record<'payment' | 'delivery' | 'booking' | 'couriers' | 'shipFrom' | 'wifi' | 'other', string>>;
   products: {
     name: string;
     category: string;
@@ -73,6 +73,16 @@ export interface EvalShop {
   cases: EvalCase[];
 }
 
+/** The shop file's fact keys as the merchant's fact topics (common/src/constants/shop-facts.ts). */
+const FACT_TOPICS: Record<string, string> = {
+  payment: 'payment',
+  delivery: 'delivery_platforms',
+  booking: 'booking',
+  couriers: 'couriers',
+  shipFrom: 'ship_from',
+  wifi: 'wifi',
+};
+
 const fen = (yuan: number) => Math.round(yuan * 100);
 
 export function loadEvalShops(dir: string): EvalShop[] {
@@ -113,7 +123,11 @@ export function knowledgeFor(shop: EvalShopFile): KnowledgeBase {
     holidays: (shop.holidays ?? []).map((h) => ({ date: h.date, name: h.note ?? '', closed: h.closed })),
     demo: false,
     autoReply: { mode: 'always' },
-    facts: shop.facts,
+    facts: Object.entries(shop.facts ?? {}).map(([topic, text]) => ({
+      topic: FACT_TOPICS[topic] ?? 'other',
+      label: topic === 'other' ? '其他' : undefined,
+      text: text!,
+    })) as KnownMerchant['facts'],
     serviceHours: shop.serviceHours ? spans([shop.serviceHours]) : undefined,
     createdAt: now,
     updatedAt: now,

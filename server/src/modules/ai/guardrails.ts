@@ -1,16 +1,20 @@
-// Every AI text is checked here before a customer sees it. Facts must come from the cited shop data: an amount of
-// money, a discount, a time or a stock claim that the cited items do not support blocks the reply. So do terms the
+// Every AI text is checked here before a customer sees it. Facts must come from the cited shop data, at the level
+// they are stored: an amount of money (a product's, a variant's, an add-on's), a discount, a time, a stock claim for a
+// product or one variant of it, an attribute's value, or a weekday said to be open that is closed (or the reverse)
+// that the cited items do not support blocks the reply. So do terms the
 // advertising law forbids, efficacy or medical claims for beauty and tutoring, sensitive words, and WeChat's length
 // limit. A blocked reply is replaced by a safe answer or a handoff by the caller; every decision is logged there.
 import type { Industry } from '@xiaoer/common/constants/industries';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { yuanText } from '@xiaoer/common/money';
-import type { Passage } from '../knowledge/passages.js';
+import type { KnownProduct, Passage } from '../knowledge/passages.js';
 
 export type Violation =
   | 'price_not_in_data'
   | 'discount_not_in_data'
   | 'stock_mismatch'
+  | 'attribute_mismatch'
+  | 'closed_day_mismatch'
   | 'hours_not_in_data'
   | 'ad_law_term'
   | 'efficacy_claim'
@@ -41,16 +45,75 @@ function allowedAmounts(cited: Passage[]): Set<string> {
   const amounts = new Set<string>();
   for (const p of cited) {
     if (p.kind === 'product') {
-      amounts.add(yuanText(p.product.price));
+      const bases = [p.product.price, ...(p.product.variants ?? []).map((v) => v.price)];
+      for (const base of bases) amounts.add(yuanText(base));
       for (const o of p.product.specs.flatMap((g) => g.options)) {
-        amounts.add(yuanText(p.product.price + o.priceDelta));
+        for (const base of bases) amounts.add(yuanText(base + o.priceDelta));
         if (o.priceDelta) amounts.add(yuanText(o.priceDelta)); // "大杯加3元"
       }
+      // amounts the owner wrote into the description or an attribute ("押金200元")
+      for (const m of `${p.product.description ?? ''} ${(p.product.attributes ?? []).map((a) => a.value).join(' ')}`.matchAll(
+        /\d+(?:\.\d{1,2})?/g,
+      ))
+        amounts.add(String(Number(m[0])));
     } else {
       for (const m of p.text.matchAll(/\d+(?:\.\d{1,2})?/g)) amounts.add(String(Number(m[0])));
     }
   }
   return amounts;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const soldOut = (x: { available: boolean; stock?: number }) => !x.available || x.stock === 0;
+const IN_STOCK = '(有的|有货|还有|可以点|现货|能买|可以买)';
+
+/** "有货" said of a product, or of one of its variants ("黄色L有货"), that the data says is sold out. */
+function stockClaims(reply: string, product: KnownProduct): GuardrailResult['violations'] {
+  const found: GuardrailResult['violations'] = [];
+  const variants = product.variants ?? [];
+  const allOut = variants.length ? variants.every(soldOut) : soldOut(product);
+  if (allOut && new RegExp(`${escape(product.name)}[^。；;，,]{0,6}${IN_STOCK}`).test(reply))
+    found.push({ kind: 'stock_mismatch', detail: product.name });
+  for (const v of variants.filter(soldOut)) {
+    const label = v.options.map((o) => o.value).join('');
+    if (label && new RegExp(`${escape(label)}[^。；;，,、]{0,4}${IN_STOCK}`).test(reply))
+      found.push({ kind: 'stock_mismatch', detail: `${product.name}${label}` });
+  }
+  return found;
+}
+
+/** "材质：纯棉" / "保质期是12个月": the value said must be the one stored. */
+function attributeClaims(reply: string, product: KnownProduct): GuardrailResult['violations'] {
+  const found: GuardrailResult['violations'] = [];
+  for (const a of product.attributes ?? []) {
+    for (const m of reply.matchAll(new RegExp(`${escape(a.name)}(?:[：:]|是|为)\\s*([^，。；;,\\n]{1,40})`, 'g'))) {
+      const said = m[1]!.trim();
+      if (!a.value.includes(said) && !said.includes(a.value))
+        found.push({ kind: 'attribute_mismatch', detail: `${a.name}：${said}` });
+    }
+  }
+  return found;
+}
+
+const DAY = '(?:周|星期|礼拜)([一二三四五六日天])';
+const DAY_NUMBER: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+
+/** A weekday said to be open when the shop is closed that day, or closed when it opens; "每天营业" with a closed day. */
+function weekdayClaims(reply: string, kb: KnowledgeBase): GuardrailResult['violations'] {
+  if (!kb.merchant.businessHours.length) return [];
+  const open = new Set(kb.merchant.businessHours.map((s) => s.weekday));
+  const found: GuardrailResult['violations'] = [];
+  for (const m of reply.matchAll(new RegExp(`${DAY}([^。；;，,]{0,8})`, 'g'))) {
+    const day = DAY_NUMBER[m[1]!]!;
+    const rest = m[2]!;
+    const saysClosed = /(休息|店休|不营业|不开|歇业|关门|闭店)/.test(rest);
+    const saysOpen = !saysClosed && /(营业|开门|开放|照常|正常)/.test(rest);
+    if ((saysOpen && !open.has(day)) || (saysClosed && open.has(day)))
+      found.push({ kind: 'closed_day_mismatch', detail: m[0] });
+  }
+  if (open.size < 7 && /(每天|天天|全年无休|365天)[^。；;，,]{0,4}(营业|开门|都开)/.test(reply))
+    found.push({ kind: 'closed_day_mismatch', detail: '每天营业' });
+  return found;
 }
 
 /** What a refused text got wrong, for the person who wrote or edited it: "15元、第一". */
@@ -77,6 +140,7 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   const hourText = [
     citedText,
     ...kb.merchant.businessHours.flatMap((h) => [h.open, h.close]),
+    ...(kb.merchant.serviceHours ?? []).flatMap((h) => [h.open, h.close]),
     ...kb.merchant.holidays.flatMap((h) => [h.open ?? '', h.close ?? '']),
   ].join(' ');
   for (const m of reply.matchAll(CLOCK)) {
@@ -87,11 +151,9 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   }
   for (const p of cited) {
     if (p.kind !== 'product') continue;
-    const out = !p.product.available || p.product.stock === 0;
-    if (out && new RegExp(`${p.product.name}[^。；;]{0,6}(有的|有货|还有|可以点)`).test(reply)) {
-      violations.push({ kind: 'stock_mismatch', detail: p.product.name });
-    }
+    violations.push(...stockClaims(reply, p.product), ...attributeClaims(reply, p.product));
   }
+  violations.push(...weekdayClaims(reply, kb));
   const ad = AD_LAW.exec(reply);
   if (ad) violations.push({ kind: 'ad_law_term', detail: ad[0] });
   const efficacy =

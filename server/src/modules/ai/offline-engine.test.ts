@@ -15,8 +15,8 @@ describe('offline engine', () => {
   });
 
   it('says when something is sold out or nearly gone', () => {
-    expect(offlineAnswer(kb, '手工麻薯还有吗').reply).toBe('手工麻薯今天已经售罄了～');
-    expect(offlineAnswer(kb, '草莓啵啵冰今天有吗').reply).toBe('草莓啵啵冰还有，但只剩3份了～');
+    expect(offlineAnswer(kb, '手工麻薯还有吗').reply).toBe('手工麻薯目前已售罄。');
+    expect(offlineAnswer(kb, '草莓啵啵冰今天有吗').reply).toBe('草莓啵啵冰还有，只剩3份。');
   });
 
   it('hands off instead of inventing when the shop does not sell it', () => {
@@ -30,11 +30,11 @@ describe('offline engine', () => {
 
   it('answers hours, address, phone and recommendations from shop data', () => {
     expect(offlineAnswer(kb, '你们几点关门').reply).toBe(
-      '我们的营业时间是周日、周一、周二、周三、周四 10:00-22:00；周五、周六 10:00-23:00。',
+      '营业时间：周日、周一、周二、周三、周四 10:00-22:00；周五、周六 10:00-23:00。',
     );
     expect(offlineAnswer(kb, '店在哪里').reply).toContain('万达广场 1 楼 112 号');
     expect(offlineAnswer(kb, '电话多少').reply).toContain('0571-88886666');
-    expect(offlineAnswer(kb, '有什么推荐的').reply).toMatch(/^推荐您试试：.*杨枝甘露（18元）/);
+    expect(offlineAnswer(kb, '有什么推荐的').reply).toMatch(/^推荐您试试：.*杨枝甘露（爆款）/);
   });
 
   it('answers from the FAQ and policies when they clearly match', () => {

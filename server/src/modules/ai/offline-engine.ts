@@ -1,174 +1,257 @@
 // The embedded engine used when no LLM is configured (and when the LLM fails): it answers only from the shop's own
-// data with fixed templates, and says it does not know — asking for a person — whenever it is not sure. It never
-// writes a fact that is not in the shop's data.
+// data with fixed sentences, and hands over — saying so — whatever the data does not answer. It never writes a fact
+// that is not in the shop's data. A message is read as a person would: what it names (products, their variants and
+// attributes, a shop), what it asks of each (possibly several things), what the chat was about before ("那大杯呢"),
+// and whether it is a complaint or an attempt to make the bot misbehave, which a person takes.
 import type { AiAnswer } from '@xiaoer/common/schemas/ai';
-import type { ProductRecord } from '../catalog/product.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
-import { yuanText } from '@xiaoer/common/money';
-import { describeHours, type Passage } from '../knowledge/passages.js';
-import { normalize } from '../knowledge/tokenizer.js';
-import { detectIntent, type Intent } from './intents.js';
+import type { KnownProduct } from '../knowledge/passages.js';
+import {
+  attributeAcrossProducts,
+  discountRuleOf,
+  attributesOf,
+  askedAttributes,
+  factsOf,
+  faqOf,
+  hoursOf,
+  locationOf,
+  optionsOf,
+  parkingOf,
+  phoneOf,
+  policyOf,
+  priceOf,
+  recommendationOf,
+  serviceHoursOf,
+  SOURCES,
+  stockOf,
+  type Said,
+} from './answers.js';
+import { classifiedAsk, lexiconAsks, WEAK_PRICE, type Ask } from './asks.js';
+import { detectIntent } from './intents.js';
+import { splitQuestions } from './message-parts.js';
+import { normalizeMessage } from './message-normalizer.js';
+import { detectRisk } from './risk.js';
+import { clean, linkProducts, namedOptions, productsByOption, shopIndex, type ShopIndex } from './shop-index.js';
 
 export const DONT_KNOW = '这个问题我需要请店员确认一下，稍后回复您～';
 const HANDOFF_REPLY = '好的，马上为您转接店员，请稍等～';
-
-const answer = (reply: string, citedIds: string[], reason: string, confidence = 0.9): AiAnswer => ({
-  reply,
-  confidence,
-  needsHuman: false,
-  reason,
-  citedIds,
-  proposedTags: [],
-});
-const handoff = (reason: string, reply = DONT_KNOW): AiAnswer => ({
-  reply,
-  confidence: 0,
-  needsHuman: true,
-  reason,
-  citedIds: [],
-  proposedTags: [],
-});
-
-const bigrams = (s: string) => {
-  const t = normalize(s).replace(/[^\u4e00-\u9fffa-z0-9]/g, '');
-  return new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)));
-};
-
-// How customers phrase a question, as opposed to what it is about: removed before matching the FAQ, so "榴莲千层
-// 多少钱" cannot match "wifi密码是多少" on 多少.
-const ASKING =
-  /(请问|多少钱|多少|价格|价钱|几块|怎么卖|怎么收费|收费|怎么|如何|有没有|还有吗|还有|有货|没货|卖完|售罄|名额|今天|有吗|可以吗|可以|能不能|能否|能|吗|呢|吧|呀|啊|你们|我们|我|你|的|了|一下|[？?，,。.！!~～\s])/g;
-
-/**
- * Products the question names: most of the product name's character pairs appear in the question ("杨枝甘露多少钱"),
- * or most of what the question is about appears in the name ("脐橙" → 赣南脐橙).
- */
-export function mentionedProducts(kb: KnowledgeBase, question: string): ProductRecord[] {
-  const q = bigrams(question);
-  const content = bigrams(question.replace(ASKING, ''));
-  const scored = kb.products
-    .map((p) => {
-      const name = bigrams(p.name);
-      const nameCovered = name.size ? [...name].filter((b) => q.has(b)).length / name.size : 0;
-      const questionCovered = content.size ? [...content].filter((b) => name.has(b)).length / content.size : 0;
-      return { p, ratio: Math.max(nameCovered, questionCovered) };
-    })
-    .filter((x) => x.ratio >= 0.6)
-    .sort((a, b) => b.ratio - a.ratio);
-  const best = scored[0]?.ratio ?? 0;
-  return scored.filter((x) => x.ratio === best).map((x) => x.p);
-}
-
-function priceLine(p: ProductRecord): string {
-  const sizes = p.specs.find((g) => g.options.some((o) => o.priceDelta));
-  const extra = sizes?.options
-    .filter((o) => o.priceDelta)
-    .map((o) => `${o.label}加${yuanText(o.priceDelta)}元`)
-    .join('，');
-  const base = sizes
-    ? `${sizes.options.find((o) => !o.priceDelta)?.label ?? ''}${yuanText(p.price)}元`
-    : `${yuanText(p.price)}元`;
-  return `${p.name}${base}${extra ? `，${extra}` : ''}`;
-}
-
-const soldOut = (p: ProductRecord) => !p.available || p.stock === 0;
-
-function productAnswer(intent: Intent, products: ProductRecord[]): AiAnswer {
-  const cited = products.map((p) => `product:${p._id}`);
-  if (intent === 'stock') {
-    const lines = products.map((p) =>
-      soldOut(p)
-        ? `${p.name}今天已经售罄了`
-        : p.stock !== undefined && p.stock <= 5
-          ? `${p.name}还有，但只剩${p.stock}份了`
-          : `${p.name}有的`,
-    );
-    return answer(`${lines.join('；')}～`, cited, 'stock from product data');
-  }
-  const lines = products.map((p) => `${priceLine(p)}${soldOut(p) ? '（今天已售罄）' : ''}`);
-  return answer(`${lines.join('；')}。`, cited, 'price from product data');
-}
-
-const coverage = (content: string, passageText: string) => {
-  const want = bigrams(content);
-  if (!want.size) return 0;
-  const have = bigrams(passageText);
-  return [...want].filter((b) => have.has(b)).length / want.size;
-};
-
-/** The FAQ or policy that clearly answers the question: high BM25 rank and most of the question's substance in it. */
-function topFaq(kb: KnowledgeBase, question: string): Passage | undefined {
-  const content = question.replace(ASKING, '');
-  if (content.length < 2) return undefined;
-  const hit = kb.search(content, 3).find((s) => s.item.kind === 'faq' || s.item.kind === 'policy');
-  return hit && coverage(content, hit.item.text) >= 0.5 ? hit.item : undefined;
-}
-
-const passageReply = (p: Passage) => (p.kind === 'faq' ? p.answer : p.kind === 'policy' ? p.content : p.text);
+const COMPLAINT_REPLY = '非常抱歉给您带来不好的体验，我马上请店长来处理～';
+const ATTACK_REPLY = '这个问题我请店员来处理，稍后回复您～';
 
 /** What the engine may know besides the message: the customer's earlier messages in this chat, oldest first. */
 export interface OfflineContext {
   history?: string[];
 }
 
-export function offlineAnswer(kb: KnowledgeBase, question: string, _context: OfflineContext = {}): AiAnswer {
-  const intent = detectIntent(question);
-  if (intent === 'human') return handoff('customer asked for a person', HANDOFF_REPLY);
-  if (intent === 'complaint') return handoff('complaint', '非常抱歉给您带来不好的体验，我马上请店长来处理～');
-  if (intent === 'opt_out') return handoff('opt-out is handled before the engine');
-  if (intent === 'greeting') return answer(`您好，这里是${kb.merchant.name}，请问有什么可以帮您？`, [], 'greeting');
-  if (intent === 'thanks') return answer('不客气，欢迎随时来玩～', [], 'thanks');
+const result = (reply: string, citedIds: string[], reason: string, needsHuman: boolean, confidence: number) => ({
+  reply,
+  confidence,
+  needsHuman,
+  reason,
+  citedIds: [...new Set(citedIds)].slice(0, 20),
+  proposedTags: [],
+});
+const handoff = (reason: string, reply = DONT_KNOW): AiAnswer => result(reply, [], reason, true, 0);
 
-  const products = mentionedProducts(kb, question);
-  if ((intent === 'price' || intent === 'stock') && products.length) return productAnswer(intent, products);
+const PRODUCT_ASKS: Ask[] = ['price', 'stock', 'options', 'attribute'];
+/** A question that leans on the one before: "那大杯呢", "黄色的呢", "还有别的颜色吗". */
+const FOLLOW_UP = /^(那|那么|那个|这个|它|还有|再|换成|要是|如果)|[呢]\s*[?？]*$/;
+const ASKS_FOR_IT = /(^有|有(没有)?.{0,10}(吗|么|没|不)[?？]?$|有没有)/;
 
-  const shopIds = kb.shops.map((s) => `shop:${s._id}`);
-  if (intent === 'hours') {
-    const hours = describeHours(kb.merchant);
-    if (!hours) return handoff('no business hours configured');
-    return answer(`我们的营业时间是${hours}。`, shopIds, 'hours from merchant settings');
+interface Topic {
+  products: KnownProduct[];
+  asks: Ask[];
+}
+
+/** What the chat was about: the latest products named and the latest asks, from the customer's earlier messages. */
+function recall(index: ShopIndex, history: string[]): Topic {
+  const topic: Topic = { products: [], asks: [] };
+  for (const message of history.slice(-6)) {
+    const products = linkProducts(index, message).map((l) => l.product);
+    if (products.length) topic.products = products;
+    const asks = lexiconAsks(message).filter((a) => a !== 'greeting' && a !== 'thanks');
+    if (asks.length) topic.asks = asks;
   }
-  if (intent === 'address') {
-    const withAddress = kb.shops.filter((s) => s.address);
-    if (!withAddress.length) return handoff('no shop address configured');
-    return answer(
-      withAddress.map((s) => `${s.name}：${s.address}`).join('；') + '。',
-      withAddress.map((s) => `shop:${s._id}`),
-      'address from shop data',
+  return topic;
+}
+
+interface Part {
+  text: string;
+  products: KnownProduct[];
+  asks: Ask[];
+}
+
+/** What is left of a question without its products, options and the words of asking: "杨枝甘露？" leaves nothing. */
+function residue(text: string, products: KnownProduct[]): string {
+  let t = clean(text);
+  for (const p of products) {
+    for (const form of [p.name, ...(p.aliases ?? [])].map(clean).sort((a, b) => b.length - a.length))
+      t = t.replace(form, '');
+    for (const v of p.variants ?? []) for (const o of v.options) t = t.replace(clean(o.value), '');
+  }
+  return t.replace(/(那|那么|这个|那个|的|呢|吗|么|嘛|啊|呀|请问|还有|有|要|我|想|一下|个|份|杯|款)/g, '');
+}
+
+/** Reads one question: its products (from the chat when it names none), and what it asks of them. */
+function readPart(kb: KnowledgeBase, index: ShopIndex, text: string, before: Topic, chat: Topic): Part | 'complaint' {
+  let products = linkProducts(index, text).map((l) => l.product);
+  let asks = lexiconAsks(text);
+  const followUp = FOLLOW_UP.test(text.trim()) || clean(text).length <= 6;
+  if (!products.length) {
+    const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text);
+    if (needsOne && before.products.length) products = before.products;
+    else if (needsOne && chat.products.length && (followUp || asks.length)) products = chat.products;
+    else if (needsOne) {
+      const byOption = productsByOption(index, text);
+      if (byOption.length && byOption.length <= 2) products = byOption;
+    }
+  }
+  const named = products.some((p) => namedOptions(text, p).size);
+  // "黑色M有吗", "有1kg的吗": whether that variant is there (its stock, its price)
+  if (named && ASKS_FOR_IT.test(text) && (!asks.length || (asks.length === 1 && asks[0] === 'options')))
+    asks = ['stock'];
+  if (!asks.length && followUp && chat.asks.length && (products.length || named))
+    asks = chat.asks.filter((a) => PRODUCT_ASKS.includes(a));
+  const attributes = products.some((p) => askedAttributes(p, text).length);
+  if (attributes && !asks.some((a) => a === 'attribute' || a === 'price' || a === 'stock' || a === 'options'))
+    asks = ['attribute', ...asks.filter((a) => !['recommend', 'location', 'hours'].includes(a))];
+  if (!asks.length && WEAK_PRICE.test(text) && (products.length || named)) asks = ['price'];
+  if (!asks.length) {
+    const guess = classifiedAsk(text);
+    if (guess === 'complaint') return 'complaint';
+    if (guess && guess !== 'human') asks = [guess];
+  }
+  if (!asks.length && products.length && ASKS_FOR_IT.test(text)) asks = ['stock'];
+  if (!asks.length && followUp && chat.asks.length) asks = chat.asks.filter((a) => a !== 'greeting' && a !== 'thanks');
+  if (!asks.length && !products.length && /(营业|开|关)/.test(text) && /(周|星期|礼拜)/.test(text)) asks = ['hours'];
+  // a product and nothing else ("杨枝甘露？", "大份的呢"): its price; anything more is a question the data may not answer
+  if (!asks.length && products.length && residue(text, products).length <= 1) asks = ['price'];
+  if (products.length > 4) products = products.slice(0, 4);
+  return { text, products, asks };
+}
+
+function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | undefined {
+  const { text, products } = part;
+  switch (ask) {
+    case 'price':
+      return products.length ? priceOf(products, text) : undefined;
+    case 'stock':
+      return products.length ? stockOf(products, text) : undefined;
+    case 'options':
+      return products.length ? optionsOf(products, text) : undefined;
+    case 'attribute':
+      return products.length ? attributesOf(products, text) : attributeAcrossProducts(kb, text);
+    case 'hours':
+      return hoursOf(kb, text, false);
+    case 'closed_day':
+      return hoursOf(kb, text, true);
+    case 'service_hours':
+      return serviceHoursOf(kb);
+    case 'location':
+      return locationOf(kb, text);
+    case 'phone':
+      return phoneOf(kb, text);
+    case 'parking':
+      return parkingOf(kb, text);
+    case 'recommend':
+      return recommendationOf(kb);
+    case 'haggle':
+      return discountRuleOf(kb, text);
+    default: {
+      const sources = SOURCES[ask];
+      if (!sources) return undefined;
+      const fromFaq = faqOf(kb, text, 0.6);
+      if (fromFaq) return fromFaq;
+      for (const topic of sources.facts ?? []) {
+        const fact = factsOf(kb, [topic]);
+        if (fact) return ask === 'shipping' ? factsOf(kb, sources.facts!) : fact;
+      }
+      for (const kind of sources.policy ?? []) {
+        const policy = policyOf(kb, kind);
+        if (policy) return policy;
+      }
+      return undefined;
+    }
+  }
+}
+
+const end = (s: string) => (/[。！～!?？]$/.test(s) ? s : `${s}。`);
+/** The customer's words for the part a person answers, unless they carry numbers the guardrails would read as facts. */
+const asked = (text: string) => {
+  const t = text.replace(/[？?。！!～~\s]+$/g, '');
+  return /\d/.test(t) || t.length > 20 ? '其余的问题' : `「${t}」`;
+};
+
+export function offlineAnswer(kb: KnowledgeBase, message: string, context: OfflineContext = {}): AiAnswer {
+  if (detectIntent(message) === 'opt_out') return handoff('opt-out is handled before the engine');
+  const index = shopIndex(kb);
+  const question = normalizeMessage(message, index);
+  const risk = detectRisk(question, kb.merchant.industry);
+  if (risk === 'human') return handoff('customer asked for a person', HANDOFF_REPLY);
+  if (risk === 'complaint' || risk === 'demand') return handoff('complaint', COMPLAINT_REPLY);
+  if (risk === 'attack') return handoff('asks the bot to break its rules or for other customers’ data', ATTACK_REPLY);
+  if (risk === 'problem' || risk === 'incident') {
+    const rule = faqOf(kb, question, 0.4) ?? policyOf(kb, 'refund');
+    if (!rule) return handoff('complaint', COMPLAINT_REPLY);
+    if (risk === 'problem') return result(end(rule.text), rule.cited, 'after-sales rule', false, 0.8);
+    return result(
+      `${end(rule.text)}我也请店员马上跟进您这单～`,
+      rule.cited,
+      'a problem with an order: the after-sales rule, and a person follows up',
+      true,
+      0.5,
     );
   }
-  if (intent === 'phone') {
-    const withPhone = kb.shops.filter((s) => s.phone);
-    if (!withPhone.length) return handoff('no shop phone configured');
-    return answer(
-      withPhone.map((s) => `${s.name}：${s.phone}`).join('；') + '。',
-      withPhone.map((s) => `shop:${s._id}`),
-      'phone from shop data',
-    );
-  }
-  if (intent === 'recommend' && !products.length) {
-    const picks = kb.products
-      .filter((p) => !soldOut(p) && (p.tags.includes('爆款') || p.tags.includes('新品')))
-      .slice(0, 3);
-    if (!picks.length) return handoff('nothing to recommend from data');
-    return answer(
-      `推荐您试试：${picks.map((p) => `${p.name}（${yuanText(p.price)}元${p.tags.includes('新品') ? '，新品' : ''}）`).join('、')}～`,
-      picks.map((p) => `product:${p._id}`),
-      'recommendation from tagged products',
-    );
-  }
 
-  // Delivery, refund and booking questions: the shop's own policy of that kind, when it has one.
-  const policyKind = ({ delivery: 'delivery', refund: 'refund', booking: 'booking' } as const)[
-    intent as 'delivery' | 'refund' | 'booking'
-  ];
-  const policy = policyKind && kb.passages.find((p) => p.kind === 'policy' && p.policyKind === policyKind);
-  if (policy) return answer(passageReply(policy), [policy.id], `answered from the ${policyKind} policy`, 0.8);
-
-  // Anything else: the shop's own FAQ or policy, when it clearly matches.
-  const faq = topFaq(kb, question);
-  if (faq) return answer(passageReply(faq), [faq.id], `answered from ${faq.kind}`, 0.75);
-  if ((intent === 'price' || intent === 'stock' || intent === 'recommend') && !products.length)
-    return handoff('product not found in the menu');
-  return handoff(`no knowledge for intent ${intent}`);
+  const chat = recall(
+    index,
+    (context.history ?? []).map((h) => normalizeMessage(h, index)),
+  );
+  const texts = splitQuestions(question, (p) => lexiconAsks(p).length > 0);
+  const said: Said[] = [];
+  const unanswered: string[] = [];
+  let before: Topic = { products: [], asks: [] };
+  let smalltalk: 'greeting' | 'thanks' | undefined;
+  for (const text of texts) {
+    const part = readPart(kb, index, text, before, chat);
+    if (part === 'complaint') return handoff('complaint', COMPLAINT_REPLY);
+    if (part.products.length) before = { products: part.products, asks: part.asks };
+    if (part.asks.length === 1 && (part.asks[0] === 'greeting' || part.asks[0] === 'thanks')) {
+      smalltalk ??= part.asks[0];
+      continue;
+    }
+    if (!part.asks.length) {
+      const faq = faqOf(kb, text);
+      if (faq) said.push(faq);
+      else unanswered.push(text);
+      continue;
+    }
+    let answeredAll = true;
+    for (const ask of part.asks) {
+      const a = answerAsk(kb, part, ask);
+      if (a) {
+        if (!said.some((s) => s.text === a.text)) said.push(a);
+      } else answeredAll = false;
+    }
+    if (!answeredAll) {
+      const faq = said.length ? undefined : faqOf(kb, text);
+      if (faq) said.push(faq);
+      else unanswered.push(text);
+    }
+  }
+  if (!said.length && !unanswered.length) {
+    if (smalltalk === 'thanks') return result('不客气，有需要随时找我～', [], 'thanks', false, 0.9);
+    return result(`您好，这里是${kb.merchant.name}，请问有什么可以帮您？`, [], 'greeting', false, 0.9);
+  }
+  const answer = said.map((s) => s.text).join('；');
+  const cited = said.flatMap((s) => s.cited);
+  if (!unanswered.length) return result(end(answer), cited, 'answered from the shop data', false, 0.9);
+  if (!said.length) return handoff('not in the shop data');
+  return result(
+    `${end(answer)}${unanswered.map(asked).join('、')}我请店员确认一下，稍后回复您～`,
+    cited,
+    'partly answered; the rest is not in the shop data',
+    true,
+    0.5,
+  );
 }

@@ -2,20 +2,20 @@
 // change anywhere bumps the knowledge version (knowledge-version.ts), which every process checks before using its copy.
 import { hasBlank } from '@xiaoer/common/schemas/knowledge-template';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import type { ProductRecord, ProductRepository } from '../catalog/product.repository.js';
-import type { MerchantRecord, MerchantRepository } from '../merchants/merchant.repository.js';
-import type { ShopRecord, ShopRepository } from '../shops/shop.repository.js';
+import type { ProductRepository } from '../catalog/product.repository.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { ShopRepository } from '../shops/shop.repository.js';
 import { Bm25Index, type Scored } from './bm25.js';
 import type { FaqRepository } from './faq.repository.js';
 import type { KnowledgeVersion } from './knowledge-version.js';
 import type { PolicyRepository } from './policy.repository.js';
-import { buildPassages, type Passage } from './passages.js';
+import { buildPassages, type KnownMerchant, type KnownProduct, type KnownShop, type Passage } from './passages.js';
 import { tokenize } from './tokenizer.js';
 
 export interface KnowledgeBase {
-  merchant: MerchantRecord;
-  shops: ShopRecord[];
-  products: ProductRecord[];
+  merchant: KnownMerchant;
+  shops: KnownShop[];
+  products: KnownProduct[];
   passages: Passage[];
   byId: Map<string, Passage>;
   search(question: string, limit?: number): Scored<Passage>[];

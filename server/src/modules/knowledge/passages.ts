@@ -24,22 +24,29 @@ export interface ProductFacts {
 }
 export type KnownProduct = ProductRecord & ProductFacts;
 
-/** Customer-facing facts an owner types in setup: how to pay, delivery, booking, couriers, where parcels ship from. */
-export const FACT_KINDS = ['payment', 'delivery', 'booking', 'couriers', 'shipFrom', 'wifi', 'other'] as const;
-export type FactKind = (typeof FACT_KINDS)[number];
+/**
+ * Customer-facing facts an owner types in setup (common/src/constants/shop-facts.ts): how to pay, delivery platforms,
+ * booking, couriers, where and when parcels ship, invoices, wifi, and named others.
+ */
+export interface ShopFactRecord {
+  topic: string;
+  label?: string;
+  text: string;
+}
 export interface MerchantFacts {
-  facts?: Partial<Record<FactKind, string>>;
-  /** when online 客服 answers (may differ from the shops' hours) */
+  facts?: ShopFactRecord[];
+  /** when online 客服 answers, when it differs from the shops' hours */
   serviceHours?: { weekday: number; open: string; close: string }[];
 }
 export type KnownMerchant = MerchantRecord & MerchantFacts;
 export type KnownShop = ShopRecord & { parking?: string };
 
 export type Passage =
-  | { id: string; kind: 'product'; title: string; text: string; product: ProductRecord }
+  | { id: string; kind: 'product'; title: string; text: string; product: KnownProduct }
   | { id: string; kind: 'faq'; title: string; text: string; answer: string }
   | { id: string; kind: 'policy'; title: string; text: string; content: string; policyKind: Policy['kind'] }
-  | { id: string; kind: 'shop'; title: string; text: string; shop: ShopRecord };
+  | { id: string; kind: 'shop'; title: string; text: string; shop: KnownShop }
+  | { id: string; kind: 'fact'; title: string; text: string; fact: ShopFactRecord };
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
@@ -62,7 +69,11 @@ export function describeHours(merchant: MerchantRecord): string {
     .join('；');
 }
 
-export function productText(p: ProductRecord): string {
+const optionsText = (v: ProductVariant) => v.options.map((o) => o.value).join('');
+const variantStock = (v: ProductVariant) =>
+  !v.available || v.stock === 0 ? '售罄' : v.stock !== undefined && v.stock <= 5 ? `仅剩${v.stock}件` : '有货';
+
+export function productText(p: KnownProduct): string {
   const specs = p.specs.map(
     (g) =>
       `${g.name}：${g.options.map((o) => (o.priceDelta ? `${o.label}（加${yuanText(o.priceDelta)}元）` : o.label)).join('/')}`,
@@ -77,6 +88,9 @@ export function productText(p: ProductRecord): string {
     ...p.tags,
     ...specs,
     p.allergens.length ? `含${p.allergens.join('、')}` : '',
+    ...(p.variants ?? []).map((v) => `${optionsText(v)} ${yuanText(v.price)}元 ${variantStock(v)}`),
+    ...(p.attributes ?? []).map((a) => `${a.name}：${a.value}`),
+    ...(p.aliases ?? []),
     stock,
   ]
     .filter(Boolean)
@@ -84,9 +98,9 @@ export function productText(p: ProductRecord): string {
 }
 
 export function buildPassages(input: {
-  merchant: MerchantRecord;
-  shops: ShopRecord[];
-  products: ProductRecord[];
+  merchant: KnownMerchant;
+  shops: KnownShop[];
+  products: KnownProduct[];
   faqs: (Faq & { _id: unknown })[];
   policies: (Policy & { _id: unknown })[];
 }): Passage[] {
@@ -118,8 +132,15 @@ export function buildPassages(input: {
       id: `shop:${s._id}`,
       kind: 'shop',
       title: s.name,
-      text: `${s.name} 地址 在哪 位置 ${s.address ?? ''} 电话 ${s.phone ?? ''} 营业时间 几点 开门 关门 ${hours}`,
+      text: `${s.name} 地址 在哪 位置 ${s.address ?? ''} 电话 ${s.phone ?? ''} 营业时间 几点 开门 关门 ${hours}${s.parking ? ` 停车 ${s.parking}` : ''}`,
       shop: s,
+    })),
+    ...(input.merchant.facts ?? []).map((f, i): Passage => ({
+      id: `fact:${f.topic}${f.topic === 'other' ? `-${i}` : ''}`,
+      kind: 'fact',
+      title: f.label ?? f.topic,
+      text: `${f.label ?? ''} ${f.text}`.trim(),
+      fact: f,
     })),
   ];
 }

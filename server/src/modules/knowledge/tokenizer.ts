@@ -64,3 +64,6 @@ export function tokenize(text: string): string[] {
   }
   return [...words, ...bigrams];
 }
+
+/** jieba's words of a text in reading order (no stop-word removal): where one word ends and the next begins. */
+export const cutWords = (text: string): string[] => jieba.cut(normalize(text), false);

@@ -1,0 +1,414 @@
+// One answer per ask, written only from the shop's data: prices and stock per variant, the options a product comes
+// in, attribute values, hours with the closed weekdays, addresses, the owner's facts (payment, delivery, couriers …),
+// policies and the FAQ. Each returns the sentence and the data it rests on, or nothing when the data does not say.
+import { yuanText } from '@xiaoer/common/money';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import { describeHours, type KnownProduct, type Passage, type ProductVariant } from '../knowledge/passages.js';
+import type { Ask } from './asks.js';
+import { clean, linkShop, namedOptions, shopIndex, variantMatches } from './shop-index.js';
+
+export interface Said {
+  text: string;
+  cited: string[];
+}
+
+const productId = (p: KnownProduct) => `product:${p._id}`;
+const soldOut = (x: { available: boolean; stock?: number }) => !x.available || x.stock === 0;
+const optionsLabel = (v: ProductVariant) => v.options.map((o) => o.value).join('');
+const LOW_STOCK = 5;
+
+/** "大杯19元", "28码：159元" (a label ending in a digit is kept apart from the price). */
+const withPrice = (label: string, fen: number) => `${label}${/\d$/.test(label) ? '：' : ''}${yuanText(fen)}元`;
+
+function variantStock(v: ProductVariant): string {
+  if (soldOut(v)) return '已售罄';
+  if (v.stock !== undefined && v.stock <= LOW_STOCK) return `有货，只剩${v.stock}件`;
+  return '有货';
+}
+
+/** Variant prices, collapsed when they are all the same ("中杯16元，大杯19元"). */
+function variantPrices(variants: ProductVariant[]): string {
+  const prices = new Set(variants.map((v) => v.price));
+  if (prices.size === 1) return `${yuanText(variants[0]!.price)}元`;
+  return variants
+    .slice(0, 8)
+    .map((v) => withPrice(optionsLabel(v), v.price))
+    .join('，');
+}
+
+function addonPrices(p: KnownProduct, text: string): string[] {
+  const t = clean(text);
+  return p.specs.flatMap((g) =>
+    g.options
+      .filter((o) => o.priceDelta && o.label.length >= 2 && t.includes(clean(o.label)))
+      .map((o) => `加${o.label}${yuanText(o.priceDelta)}元`),
+  );
+}
+
+function basePrice(p: KnownProduct): string {
+  const sizes = p.specs.find((g) => g.options.some((o) => o.priceDelta));
+  const extra = sizes?.options
+    .filter((o) => o.priceDelta)
+    .map((o) => `${o.label}加${yuanText(o.priceDelta)}元`)
+    .join('，');
+  const base = sizes
+    ? `${sizes.options.find((o) => !o.priceDelta)?.label ?? ''}${yuanText(p.price)}元`
+    : `${yuanText(p.price)}元`;
+  return `${base}${extra ? `，${extra}` : ''}`;
+}
+
+export function priceOf(products: KnownProduct[], text: string): Said {
+  const lines = products.map((p) => {
+    const variants = p.variants ?? [];
+    const named = namedOptions(text, p);
+    const matching = variants.filter((v) => variantMatches(v, named));
+    const addons = addonPrices(p, text);
+    let line: string;
+    if (variants.length && named.size && matching.length) {
+      const prices = new Set(matching.map((v) => v.price));
+      line =
+        prices.size === 1
+          ? withPrice(`${p.name}${[...named.values()].join('')}`, matching[0]!.price)
+          : `${p.name}${variantPrices(matching)}`;
+    } else if (variants.length)
+      line = `${p.name}${new Set(variants.map((v) => v.price)).size > 1 ? '：' : ''}${variantPrices(variants)}`;
+    else line = `${p.name}${basePrice(p)}`;
+    if (addons.length) line += `，${addons.join('，')}`;
+    const out = variants.length ? matching.length > 0 && matching.every(soldOut) : soldOut(p);
+    return `${line}${out ? '（目前已售罄）' : ''}`;
+  });
+  return { text: lines.join('；'), cited: products.map(productId) };
+}
+
+/** What the owner wrote about when a sold-out product comes back ("12月中旬到货", "夏季供应"). */
+function restock(p: KnownProduct): string {
+  const said = [p.description ?? '', ...(p.attributes ?? []).map((a) => a.value)]
+    .flatMap((t) => t.split(/[。；;！!\n]/))
+    .find((s) => /(到货|上市|补货|恢复|暂停|季|下批|预售|月|开售|供应)/.test(s));
+  return said ? `（${said.trim()}）` : '';
+}
+
+export function stockOf(products: KnownProduct[], text: string): Said {
+  const lines = products.map((p) => {
+    const variants = p.variants ?? [];
+    if (!variants.length || !variants.some((v) => v.stock !== undefined || !v.available)) {
+      if (soldOut(p)) return `${p.name}目前已售罄${restock(p)}`;
+      if (p.stock !== undefined && p.stock <= LOW_STOCK)
+        return `${p.name}还有，只剩${p.stock}${p.category.includes('课') ? '个名额' : '份'}`;
+      if (!variants.length) return `${p.name}有的`;
+    }
+    const named = namedOptions(text, p);
+    if (named.size) {
+      const matching = variants.filter((v) => variantMatches(v, named));
+      if (!matching.length) return `${p.name}没有${[...named.values()].join('')}这个规格`;
+      const prices = new Set(variants.map((v) => v.price)).size > 1;
+      return matching
+        .map(
+          (v) =>
+            `${p.name}${optionsLabel(v)}${variantStock(v)}${prices && !soldOut(v) ? `，${yuanText(v.price)}元` : ''}`,
+        )
+        .join('；');
+    }
+    const inStock = variants.filter((v) => !soldOut(v));
+    const out = variants.filter(soldOut);
+    if (!inStock.length) return `${p.name}目前都已售罄${restock(p)}`;
+    return `${p.name}${inStock.map((v) => `${optionsLabel(v)}${v.stock !== undefined && v.stock <= LOW_STOCK ? `（只剩${v.stock}件）` : ''}`).join('、')}有货${
+      out.length ? `；${out.map(optionsLabel).join('、')}已售罄` : ''
+    }`;
+  });
+  return { text: lines.join('；'), cited: products.map(productId) };
+}
+
+export function optionsOf(products: KnownProduct[], text: string): Said | undefined {
+  const withVariants = products.filter((p) => p.variants?.length);
+  if (!withVariants.length) return undefined;
+  const lines = withVariants.map((p) => {
+    const named = namedOptions(text, p);
+    const variants = p.variants!.filter((v) => variantMatches(v, named));
+    const groups = new Map<string, Map<string, boolean>>();
+    for (const v of variants) {
+      for (const o of v.options) {
+        if (named.get(o.name) === o.value) continue;
+        const g = groups.get(o.name) ?? new Map<string, boolean>();
+        groups.set(o.name, g);
+        g.set(o.value, (g.get(o.value) ?? false) || !soldOut(v));
+      }
+    }
+    const desc = [...groups]
+      .map(([name, values]) => {
+        const all = [...values];
+        const out = all.filter(([, ok]) => !ok).map(([v]) => v);
+        return `${name}有${all.map(([v]) => v).join('、')}${out.length ? `（${out.join('、')}已售罄）` : ''}`;
+      })
+      .join('；');
+    return `${p.name}${named.size ? [...named.values()].join('') : ''}${desc}`;
+  });
+  return { text: lines.join('；'), cited: withVariants.map(productId) };
+}
+
+/** How customers ask about an attribute without its name: the names it may have, and the words of the question. */
+const ATTRIBUTE_CUES: [string[], RegExp][] = [
+  [['材质', '面料', '材料', '成分'], /(材质|面料|材料|布料|什么做的|啥做的|纯棉|棉的|真皮|成分|料子|透气|material)/],
+  [['产地', '原产地', '产区', '来源'], /(产地|哪里产|哪产|哪里的|原产|哪儿产|产自|进口|国产)/],
+  [['保质期', '保存', '储存', '存放'], /(保质期|放多久|放几天|能放|过期|保存|保鲜|冷藏|储存|存放)/],
+  [['课时', '时长', '每节', '课程时长', '课程'], /(课时|几节|多少节|一节课|每节|多长时间|多久一节|分钟|上多久|多少课)/],
+  [['班级人数', '班型', '人数'], /(几个人|多少人|小班|大班|人数|班型|几人|一对一)/],
+  [['适合年龄', '年龄', '适用年龄', '适合'], /(几岁|多大的?孩子|年龄|多大可以|适合.{0,4}(孩子|小朋友|年级|岁)|年级)/],
+  [['过敏原', '过敏'], /(过敏|含不含|有没有.{0,3}(坚果|花生|乳|麸质|芒果|海鲜|鸡蛋)|坚果|花生|乳糖)/],
+  [
+    ['尺码', '尺码建议', '码数', '尺寸', '版型'],
+    /(尺码|码数|穿什么码|选什么码|多大码|偏大|偏小|身高|体重|斤|cm|厘米|公斤|版型|宽松|修身|穿.{0,3}码)/,
+  ],
+  [['洗涤', '保养', '护理', '清洗'], /(怎么洗|机洗|手洗|保养|洗涤|清洗|护理|干洗|水洗)/],
+  [['咖啡因'], /(咖啡因|睡不着|失眠|提神)/],
+  [['热量', '卡路里'], /(热量|卡路里|大卡|长胖|会胖)/],
+  [['温度', '冷热'], /(热的|冷的|做热|常温|温的|冰的)/],
+  [['重量', '净含量', '规格', '份量', '分量'], /(多重|重量|净含量|多少克|几斤|几两|份量|分量|多少g|多大一)/],
+  [['茶底'], /(茶底|什么茶)/],
+  [['奶源', '奶'], /(什么奶|奶源|牛奶|植脂末|奶精)/],
+  [['辣度', '口味'], /(辣|麻|咸|甜不甜|口味)/],
+  [['老师', '师资', '授课'], /(老师|师资|谁教|外教)/],
+  [['上课时间', '上课地点', '上课'], /(上课时间|什么时候上|几点上课|周几上|在哪上)/],
+  [['时长', '耗时', '服务时长'], /(多久|多长时间|要多久|几个小时)/],
+  [['包含', '包括', '内容'], /(包含|包括|含什么|有哪些项目|送什么)/],
+];
+
+/** The attributes of a product a question asks about. */
+export function askedAttributes(p: KnownProduct, text: string): { name: string; value: string }[] {
+  const attrs = p.attributes ?? [];
+  const t = clean(text);
+  const byName = attrs.filter((a) => a.name.length >= 2 && t.includes(clean(a.name)));
+  if (byName.length) return byName;
+  const picked: { name: string; value: string }[] = [];
+  for (const [names, cue] of ATTRIBUTE_CUES) {
+    if (!cue.test(t)) continue;
+    for (const a of attrs) {
+      if (names.some((n) => a.name.includes(n) || n.includes(a.name)) && !picked.includes(a)) picked.push(a);
+    }
+  }
+  return picked;
+}
+
+export function attributesOf(products: KnownProduct[], text: string): Said | undefined {
+  const lines: string[] = [];
+  const cited: string[] = [];
+  for (const p of products) {
+    const attrs = askedAttributes(p, text);
+    if (!attrs.length) return undefined; // one product the data does not say it for: a person answers
+    lines.push(`${p.name}${attrs.map((a) => `${a.name}：${a.value}`).join('，')}`);
+    cited.push(productId(p));
+  }
+  return lines.length ? { text: lines.join('；'), cited } : undefined;
+}
+
+/** A question about an attribute that names no product: the products that have it, when few do. */
+export function attributeAcrossProducts(kb: KnowledgeBase, text: string): Said | undefined {
+  const having = kb.products.filter((p) => askedAttributes(p, text).length);
+  if (!having.length || having.length > 3) return undefined;
+  return attributesOf(having, text);
+}
+
+const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const WEEKDAY_DIGITS: Record<string, number> = {
+  日: 0,
+  天: 0,
+  七: 0,
+  '7': 0,
+  一: 1,
+  '1': 1,
+  二: 2,
+  '2': 2,
+  三: 3,
+  '3': 3,
+  四: 4,
+  '4': 4,
+  五: 5,
+  '5': 5,
+  六: 6,
+  '6': 6,
+};
+
+/** Weekdays a question names ("周一", "星期天", "礼拜六", "周末"). */
+export function namedWeekdays(text: string): number[] {
+  const days = new Set<number>();
+  for (const m of text.matchAll(/(周|星期|礼拜|禮拜)([一二三四五六日天七1-7])/g)) days.add(WEEKDAY_DIGITS[m[2]!]!);
+  if (/周末|双休/.test(text)) [6, 0].forEach((d) => days.add(d));
+  if (/工作日/.test(text)) [1, 2, 3, 4, 5].forEach((d) => days.add(d));
+  return [...days];
+}
+
+export function closedWeekdays(kb: KnowledgeBase): number[] {
+  const open = new Set(kb.merchant.businessHours.map((s) => s.weekday));
+  return [0, 1, 2, 3, 4, 5, 6].filter((d) => !open.has(d));
+}
+
+const span = (s: { open: string; close: string }) => (s.open === s.close ? '24小时营业' : `${s.open}-${s.close}`);
+const shopIds = (kb: KnowledgeBase) => kb.shops.map((s) => `shop:${s._id}`);
+
+/** Hours and closed days: the named weekdays, or the whole week with the days it is closed. */
+export function hoursOf(kb: KnowledgeBase, text: string, closedOnly: boolean): Said | undefined {
+  if (!kb.merchant.businessHours.length) return undefined;
+  const closed = closedWeekdays(kb);
+  const days = namedWeekdays(text);
+  const cited = shopIds(kb);
+  if (/(元旦|春节|过年|国庆|中秋|端午|五一|清明|节假日|假期|除夕|圣诞)/.test(text)) {
+    const notes = kb.merchant.holidays.filter((h) => h.name || h.closed);
+    if (!notes.length) return undefined;
+    return {
+      text: notes.map((h) => `${h.date}${h.closed ? '休息' : '营业'}${h.name ? `（${h.name}）` : ''}`).join('；'),
+      cited,
+    };
+  }
+  if (days.length) {
+    const lines = days.map((d) => {
+      if (closed.includes(d)) return `${WEEKDAY_NAMES[d]}店休，不营业`;
+      const spans = kb.merchant.businessHours.filter((s) => s.weekday === d).map(span);
+      return `${WEEKDAY_NAMES[d]}正常营业，${spans.join('、')}`;
+    });
+    return { text: lines.join('；'), cited };
+  }
+  const week = describeHours(kb.merchant);
+  const closedText = closed.length ? `每${closed.map((d) => WEEKDAY_NAMES[d]).join('、')}店休` : '每天都营业';
+  return {
+    text: closedOnly
+      ? `${closedText}，营业时间：${week}`
+      : `营业时间：${week}${closed.length ? `；${closedText}` : ''}`,
+    cited,
+  };
+}
+
+export function serviceHoursOf(kb: KnowledgeBase): Said | undefined {
+  const spans = kb.merchant.serviceHours;
+  if (!spans?.length) return undefined;
+  return { text: `客服在线时间：${describeHours({ ...kb.merchant, businessHours: spans })}`, cited: shopIds(kb) };
+}
+
+export function locationOf(kb: KnowledgeBase, text: string): Said | undefined {
+  const named = linkShop(shopIndex(kb), text);
+  const shops = kb.shops.filter((s) => s.address && (!named || String(s._id) === named));
+  if (!shops.length) return undefined;
+  const many = kb.shops.length > 1 && !named;
+  return {
+    text: `${many ? `我们有${kb.shops.length}家店：` : ''}${shops.map((s) => `${s.name}：${s.address}`).join('；')}`,
+    cited: shops.map((s) => `shop:${s._id}`),
+  };
+}
+
+export function phoneOf(kb: KnowledgeBase, text: string): Said | undefined {
+  const named = linkShop(shopIndex(kb), text);
+  const shops = kb.shops.filter((s) => s.phone && (!named || String(s._id) === named));
+  if (!shops.length) return undefined;
+  return { text: shops.map((s) => `${s.name}电话：${s.phone}`).join('；'), cited: shops.map((s) => `shop:${s._id}`) };
+}
+
+export function parkingOf(kb: KnowledgeBase, text: string): Said | undefined {
+  const named = linkShop(shopIndex(kb), text);
+  const shops = kb.shops.filter((s) => s.parking && (!named || String(s._id) === named));
+  if (!shops.length) return undefined;
+  return {
+    text: shops.map((s) => (kb.shops.length > 1 ? `${s.name}停车：${s.parking}` : `停车：${s.parking}`)).join('；'),
+    cited: shops.map((s) => `shop:${s._id}`),
+  };
+}
+
+/** The owner's facts of these topics, in the order given. */
+export function factsOf(kb: KnowledgeBase, topics: string[]): Said | undefined {
+  const found = kb.passages.filter(
+    (p): p is Extract<Passage, { kind: 'fact' }> => p.kind === 'fact' && topics.includes(p.fact.topic),
+  );
+  found.sort((a, b) => topics.indexOf(a.fact.topic) - topics.indexOf(b.fact.topic));
+  if (!found.length) return undefined;
+  return { text: found.map((p) => p.fact.text).join('；'), cited: found.map((p) => p.id) };
+}
+
+export function policyOf(kb: KnowledgeBase, kind: string): Said | undefined {
+  const found = kb.passages.filter(
+    (p): p is Extract<Passage, { kind: 'policy' }> => p.kind === 'policy' && p.policyKind === kind,
+  );
+  if (!found.length) return undefined;
+  return { text: found.map((p) => p.content).join('；'), cited: found.map((p) => p.id) };
+}
+
+const bigrams = (s: string) => {
+  const t = clean(s);
+  return new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)));
+};
+
+/** How customers phrase a question, removed before matching it to the FAQ ("…多少" must not match "wifi密码是多少"). */
+const PHRASING =
+  /(请问|多少钱|多少|价格|几块|怎么|如何|有没有|还有吗|还有|可以吗|可以|能不能|能否|能|吗|呢|吧|呀|啊|嘛|么|你们|你家|我们|我|你|的|了|一下|是|有|要|想|问|下|店里|这边|[？?，,。.！!~～\s])/g;
+
+/** The FAQ, policy or fact that clearly answers the question: most of its substance in one of the FAQ's questions. */
+export function faqOf(kb: KnowledgeBase, text: string, minCoverage = 0.5): Said | undefined {
+  const content = text.replace(PHRASING, '');
+  if (content.length < 2) return undefined;
+  const want = bigrams(content);
+  if (!want.size) return undefined;
+  let best: { p: Passage; score: number } | undefined;
+  for (const s of kb.search(content, 5)) {
+    const p = s.item;
+    if (p.kind !== 'faq' && p.kind !== 'policy' && p.kind !== 'fact') continue;
+    const sources = p.kind === 'faq' ? [p.title, ...p.text.split(' ')] : [p.text];
+    const haveAll = bigrams(sources.join(' '));
+    const coverage = [...want].filter((b) => haveAll.has(b)).length / want.size;
+    if (coverage >= minCoverage && (!best || coverage > best.score)) best = { p, score: coverage };
+  }
+  if (!best) return undefined;
+  const p = best.p;
+  const reply =
+    p.kind === 'faq' ? p.answer : p.kind === 'policy' ? p.content : p.kind === 'fact' ? p.fact.text : p.text;
+  return { text: reply, cited: [p.id] };
+}
+
+/** What the shop suggests: products it tagged (招牌, 爆款, 新品, 推荐) that are not sold out. */
+export function recommendationOf(kb: KnowledgeBase): Said | undefined {
+  const picks = kb.products
+    .filter((p) => !soldOut(p) && p.tags.some((t) => /招牌|爆款|新品|推荐|人气|热销/.test(t)))
+    .slice(0, 3);
+  if (!picks.length) return undefined;
+  return {
+    text: `推荐您试试：${picks.map((p) => `${p.name}（${p.tags.join('、')}）`).join('、')}`,
+    cited: picks.map(productId),
+  };
+}
+
+/** Which policy kinds and fact topics answer an ask, tried in order before the FAQ. */
+export const SOURCES: Partial<Record<Ask, { facts?: string[]; policy?: string[] }>> = {
+  payment: { facts: ['payment'] },
+  delivery: { facts: ['delivery_platforms'], policy: ['delivery'] },
+  shipping: { facts: ['couriers', 'ship_from', 'shipping_time'], policy: ['delivery'] },
+  booking: { facts: ['booking'], policy: ['booking'] },
+  wifi: { facts: ['wifi'] },
+  invoice: { facts: ['invoice'] },
+  refund: { policy: ['refund'] },
+  membership: { policy: ['membership'] },
+  promotion: { policy: ['promotion'] },
+};
+
+/**
+ * Asking for a lower price: what the shop's own rules say about prices and discounts (不议价, 多买优惠, 储值折扣), the
+ * one closest to the question first. Nothing of the kind in the data: a person decides.
+ */
+export function discountRuleOf(kb: KnowledgeBase, text: string): Said | undefined {
+  const RULE = /(议价|讲价|砍价|明码标价|统一价|不打折|优惠|折|减|便宜|套餐|满\d|第二)/;
+  const sentences = kb.passages
+    .filter((p) => p.kind === 'faq' || p.kind === 'policy' || p.kind === 'fact')
+    .flatMap((p) =>
+      (p.kind === 'faq' ? p.answer : p.kind === 'policy' ? p.content : p.text)
+        .split(/(?<=[。；;！!])/)
+        .filter((s) => RULE.test(s))
+        .map((s) => ({ id: p.id, text: s.trim(), fixed: /(议价|讲价|砍价|明码标价|不打折)/.test(s) })),
+    );
+  if (!sentences.length) return undefined;
+  const want = bigrams(text.replace(PHRASING, ''));
+  const score = (s: { text: string; fixed: boolean }) => {
+    const have = bigrams(s.text);
+    return [...want].filter((b) => have.has(b)).length + (s.fixed ? 0.5 : 0);
+  };
+  const ranked = sentences.map((s) => ({ ...s, score: score(s) })).sort((a, b) => b.score - a.score);
+  const picked = ranked.slice(0, 2).filter((s, i) => i === 0 || s.score >= 1);
+  return {
+    text: picked.map((s) => s.text.replace(/[。；;！!]$/, '')).join('；'),
+    cited: [...new Set(picked.map((s) => s.id))],
+  };
+}

@@ -1,0 +1,119 @@
+// What one question asks of the shop: a topic lexicon (the words customers of small shops use, in the order they
+// appear in the message), with the trained classifier (topic-classifier.ts) for questions that use none of them.
+import { askClassifier } from './topic-classifier.js';
+
+export const ASKS = [
+  'price',
+  'stock',
+  'options',
+  'attribute',
+  'hours',
+  'closed_day',
+  'location',
+  'phone',
+  'payment',
+  'delivery',
+  'shipping',
+  'booking',
+  'wifi',
+  'parking',
+  'service_hours',
+  'refund',
+  'membership',
+  'invoice',
+  'promotion',
+  'haggle',
+  'recommend',
+  'greeting',
+  'thanks',
+] as const;
+export type Ask = (typeof ASKS)[number];
+
+const LEXICON: [Ask, RegExp][] = [
+  [
+    'haggle',
+    /(便宜点|便宜些|便宜一?点|少点|少一点|抹零|抹个零|打个折|优惠点|再便宜|能便宜|砍价|送点|送个|少算|能少|算便宜)/,
+  ],
+  ['membership', /(会员|积分|储值|充值|办卡|会员卡|年卡|次卡)/],
+  ['invoice', /(发票|开票|专票|普票|税号)/],
+  [
+    'price',
+    /(多少钱|多少米|多少块|几块|几元|几毛|啥价|什么价|价格|价钱|价位|怎么卖|咋卖|多钱|收费|学费|费用|报价|单价|贵不贵|贵吗|how ?much|price|cost|多少一)/,
+  ],
+  [
+    'stock',
+    /(还有吗|还有没|还有么|有没有货|有货|现货|没货|缺货|断货|卖完|售罄|卖光|补货|库存|剩几|剩多少|还剩|名额|还能报|能报名吗|in stock|sold out|还有[^，,。；;]{0,8}(吗|没|么|不))/,
+  ],
+  [
+    'options',
+    /(什么颜色|哪些颜色|几种颜色|几个颜色|别的颜色|其他颜色|什么色|哪几个色|什么尺码|哪些尺码|几个码|什么码数|有哪些码|什么规格|哪些规格|几种规格|有几种|哪几种|什么口味|几种口味|哪些款|什么款|什么型号|什么尺寸|分几种|几个规格|哪些选|有什么选|colou?rs?|sizes?)/,
+  ],
+  ['service_hours', /(客服.{0,4}(时间|几点|在线|上班|下班)|有人回|什么时候回|人工.{0,2}时间|在线时间)/],
+  ['closed_day', /(休息|歇业|不开门|不营业|休息日|定休|放假|店休|关门一天|打烊一天)/],
+  ['hours', /(几点|营业时间|开门|关门|打烊|营业|开到|开着|上班时间|下班|开业|什么时候开|open|close|hours)/],
+  ['phone', /(电话|手机号|联系方式|怎么联系|号码多少|phone|tel)/],
+  ['wifi', /(wifi|wi-fi|无线网|网络密码|连网|上网|密码)/],
+  ['parking', /(停车|停哪|车位|开车|park)/],
+  ['payment', /(支付|付款|付钱|刷卡|微信付|支付宝|现金|花呗|分期|信用卡|团购券|美团券|抖音券|核销|买单|结账|收款|pay)/],
+  [
+    'shipping',
+    /(发货|快递|包邮|运费|邮费|几天到|几天能到|多久到|多久能到|多久收到|顺丰|中通|圆通|韵达|申通|邮政|京东|物流|寄|ship)/,
+  ],
+  ['delivery', /(外卖|配送|送货|送到|送上门|上门送|美团|饿了么|跑腿|自提|到家|送不送|能送|起送|delivery|deliver)/],
+  ['booking', /(预约|预订|预定|订位|订座|订桌|排队|报名|试听|试课|约.{0,4}(时间|号|位)|能约|可以约|包间|包场|book)/],
+  [
+    'refund',
+    /(退款|退货|退钱|退费|退换|换货|换码|换尺码|换个码|无理由|能退|可以退|怎么退|退吗|退不退|重做|售后|不合适|refund|return)/,
+  ],
+  ['promotion', /(活动|优惠|折扣|打折|满减|团购|新客|特价|促销|第二杯|满送|discount)/],
+  [
+    'location',
+    /(地址|在哪|哪里|哪儿|位置|怎么走|怎么去|导航|地铁|几楼|哪个商场|分店|几家店|门店|where|address|location)/,
+  ],
+  ['recommend', /(推荐|好喝|好吃|招牌|爆款|卖得好|什么好|哪个好|新品|点什么|喝什么|吃什么|适合我|人气)/],
+];
+
+const GREETING =
+  /^(你好|您好|你们好|在吗|在不在|在么|在嘛|在的吗|hello|hi|hey|哈喽|嗨|老板|掌柜|店家|美女|帅哥|小哥|小姐姐|有人吗|有人在吗|早上好|早安|中午好|晚上好|下午好|好|亲|亲亲|呀|啊|吗|么|嘛)+$/i;
+const THANKS =
+  /^(好的)?(谢谢|多谢|感谢|谢了|谢啦|thx|thanks|thank you|ok|好的|好嘞|好滴|知道了|明白了|收到|辛苦了)+[呀啊!！。~～\s老板亲]*$/i;
+
+/** The asks a question names, in the order it names them ("大杯多少钱，还有吗" → price, stock). */
+/** "…多少": a price when nothing else in the question is counted ("大杯多少" yes, "充了多少" no). */
+export const WEAK_PRICE = /(多少|几多)[?？!！。～~\s]*$/;
+
+export function lexiconAsks(text: string): Ask[] {
+  const t = text.trim().toLowerCase();
+  if (GREETING.test(t.replace(/[\s,，.。!！?？~～\p{Extended_Pictographic}]/gu, ''))) return ['greeting'];
+  if (THANKS.test(t)) return ['thanks'];
+  const found: { ask: Ask; at: number }[] = [];
+  for (const [ask, pattern] of LEXICON) {
+    const m = pattern.exec(t);
+    if (!m) continue;
+    // the topic-specific ask wins over the general one on the same words ("会员打折" is membership, not promotion)
+    if (found.some((f) => f.at <= m.index && m.index < f.at + 4 && overlaps(f.ask, ask))) continue;
+    found.push({ ask, at: m.index });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.ask);
+}
+
+const GENERAL: Partial<Record<Ask, Ask[]>> = {
+  promotion: ['membership', 'haggle'],
+  price: ['haggle', 'membership', 'shipping', 'delivery', 'invoice'],
+  hours: ['closed_day', 'service_hours'],
+  location: ['shipping'],
+  stock: ['options'],
+  delivery: ['shipping'],
+};
+const overlaps = (earlier: Ask, later: Ask) => GENERAL[later]?.includes(earlier) ?? false;
+
+/** What the classifier makes of a question the lexicon could not read, when it is clearly ahead. */
+export function classifiedAsk(text: string): Ask | 'human' | 'complaint' | undefined {
+  const [first, second] = askClassifier.classify(text);
+  if (!first || first.p < 0.6 || first.p < 3 * (second?.p ?? 0)) return undefined;
+  return first.label as Ask | 'human' | 'complaint';
+}
+
+/** The plain Chinese words of the lexicon ("多少钱", "营业时间"): what pinyin is read against (message-normalizer.ts). */
+export const lexiconWords = (): string[] =>
+  LEXICON.flatMap(([, pattern]) => pattern.source.split(/[|()]/).filter((w) => /^[\u4e00-\u9fff]{2,}$/.test(w)));

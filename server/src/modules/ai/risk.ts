@@ -1,0 +1,52 @@
+// Messages a person must take, whatever else they ask: a complaint, a demand (refund, compensation), an attempt to
+// make the bot break its rules or reveal other customers, a request for a person. Read with the shop's industry and
+// the message's own context: hair is a salon's business and a foreign body in a drink; "结晶了是坏了吗" asks about
+// honey, "东西坏了" reports a fault. A question about a possible problem is answered; a report of one is handed over.
+import type { Industry } from '@xiaoer/common/constants/industries';
+
+/**
+ * `problem`: something went wrong and the customer asks what to do ("收到瓶子碎了咋整"): the shop's after-sales rule
+ * answers it, and a person follows up when it happened (`incident`), not when it is asked in advance ("买到烂的咋办").
+ */
+export type Risk = 'attack' | 'human' | 'complaint' | 'demand' | 'problem' | 'incident';
+
+const ATTACK =
+  /(忽略|无视|忘掉|忘记|不要管|别管|绕过|ignore|disregard|forget).{0,12}(规则|指令|设定|提示|要求|限制|instruction|rule|prompt)|system ?prompt|提示词|你的(设定|指令|规则)是|扮演|假装你是|developer mode|jailbreak|(其他|别的|之前的?|上一个|所有)(顾客|客人|客户|人|会员)的?(电话|手机|地址|信息|订单|名单|资料|记录|联系方式)|顾客(名单|资料|信息|电话)|导出.{0,4}(数据|名单)/i;
+const HUMAN =
+  /(转?人工|真人|找店员|找店长|找老板|叫.{0,4}(店员|店长|老板)|人工客服|跟人聊|别用机器人|不要机器人|机器人回|是机器人吗|有人吗[?？!！]*$|让.{0,4}(店员|老板|店长).{0,4}(联系|回|打)|打电话给我|联系我)/;
+/** Words that complain whatever follows: a person answers. */
+const COMPLAINT =
+  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|wtf|shit)/i;
+/** Something wrong with what was bought: a complaint, unless the customer asks what to do about it. */
+const PROBLEM =
+  /(变质|发霉|过期|不新鲜|臭了|馊了|发错|漏发|少发|寄错|破损|压坏|摔坏|碎了|烂了|烂的|坏的|漏了|洒了|流了|瘪了|少了|不对版|色差)/;
+/** Asking what to do, which the shop's after-sales rule answers. */
+const PROCEDURE =
+  /(咋办|怎么办|咋整|怎么整|怎么处理|咋处理|怎么弄|能退|能换|可以退|可以换|怎么退|怎么换|怎么赔|售后|包赔|管不管|给换吗|给退吗)/;
+/** It happened (not asked in advance): "收到了", "碎了一个", "我买的". */
+const OCCURRED = /(收到|到了|刚买|我买的|买的.{0,4}了|今天|昨天|刚才|拆开|打开|了一|了两|了好|一箱子|全)/;
+/** Demands that need a person's decision. */
+const DEMAND =
+  /((我要|给我|必须|马上|立刻|赶紧|要求|申请)(全额)?(退款|退钱|退货|退费|赔偿|赔钱|补偿|赔)|(退钱|赔钱|赔偿)[!！]|不退.{0,4}(投诉|报警|曝光)|报警|律师|起诉)/;
+/** Words that are a complaint in a shop that sells food, and ordinary elsewhere (a salon's 头发). */
+const FOOD_ONLY = /(头发|毛发|有毛|硬物|塑料|玻璃|钢丝|石子|酸了|苦了|太咸|太甜|太辣|凉了|冷了|洒了|漏了)/;
+/** Words that report something went wrong with an order or a service, when said of what happened. */
+const FAULT =
+  /(坏了|坏的|有问题|不能用|用不了|不好用|没效果|掉色|起球|开线|缩水|褪色|脱胶|断了|裂了|分叉|没学会|听不懂|退步)/;
+/** A question about the product (is it normal, can it, will it) rather than a report of a problem. */
+const ASKING = /(吗|嘛|会不会|是不是|正常|能不能|可不可以|怎么办|怎么处理|咋办|如何|是否|\?|？|么$)/;
+/** Something the customer bought or was served ("刚买的", "收到", "昨天剪的"). */
+const HAPPENED =
+  /(买的|收到|到手|拿到|点的|喝的|吃的|剪的|烫的|染的|做的|上完|穿了|洗了一次|用了|昨天|刚才|今天.{0,4}(买|来|做|剪)|又|怎么回事|搞什么)/;
+
+export function detectRisk(message: string, industry: Industry): Risk | undefined {
+  const t = message.trim();
+  if (ATTACK.test(t)) return 'attack';
+  if (DEMAND.test(t)) return 'demand';
+  if (HUMAN.test(t)) return 'human';
+  if (COMPLAINT.test(t)) return 'complaint';
+  if (PROBLEM.test(t)) return PROCEDURE.test(t) ? (OCCURRED.test(t) ? 'incident' : 'problem') : 'complaint';
+  if (industry === '餐饮' && FOOD_ONLY.test(t) && (HAPPENED.test(t) || !ASKING.test(t))) return 'complaint';
+  if (FAULT.test(t) && HAPPENED.test(t) && !/(会不会|是不是|正常吗|正常么|吗[?？]?$)/.test(t)) return 'complaint';
+  return undefined;
+}

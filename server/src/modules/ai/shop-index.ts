@@ -1,0 +1,293 @@
+// Finding what a message names in the shop's data (entity linking): products by their name, the owner's aliases and
+// forms generated here (pinyin, initials, unique short forms), tolerant of a one-character typo or a homophone
+// ("杨只甘露"); a product's variant options ("大杯", "L码", "黄色"); its attributes by name or by how customers ask
+// about them ("什么面料" → 材质). Built once per knowledge snapshot and kept with it.
+import { pinyin } from 'pinyin-pro';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import type { KnownProduct, ProductVariant } from '../knowledge/passages.js';
+import { cutWords, normalize } from '../knowledge/tokenizer.js';
+import { lexiconWords } from './asks.js';
+import { pinyinDictionary } from './message-normalizer.js';
+
+/** Lower case, half width, only CJK, latin letters and digits (punctuation, spaces and emoji go). */
+export const clean = (text: string) => normalize(text).replace(/[^\u4e00-\u9fffa-z0-9.]/g, '');
+
+/** Each character's usual reading, looked up once: a homophone typo is a match of readings, so both sides are read
+ * the same way, character by character (cheap enough for every message). */
+const readings = new Map<string, string>();
+const syllables = (text: string): string[] =>
+  [...text.replace(/[^\u4e00-\u9fff]/g, '')].map((ch) => {
+    let r = readings.get(ch);
+    if (r === undefined) {
+      r = pinyin(ch, { toneType: 'none', v: true }).toLowerCase();
+      readings.set(ch, r);
+    }
+    return r;
+  });
+
+interface Form {
+  text: string;
+  /** how sure a match of this form is: the name or an owner's alias 1, a generated short form less */
+  weight: number;
+}
+
+export interface ProductEntry {
+  product: KnownProduct;
+  forms: Form[];
+  /** pinyin syllables of the name and aliases, for homophone typos */
+  sounds: string[][];
+  /** full pinyin and initials of the name and aliases ("yangzhiganlu", "yzgl") */
+  latin: Set<string>;
+}
+
+export interface ShopIndex {
+  products: ProductEntry[];
+  /** words the shop writes in Latin letters itself (an English alias, a size letter): never read as pinyin */
+  latinWords: Set<string>;
+  /** pinyin of the shop's words and the words of asking → the words (message-normalizer.ts) */
+  pinyin: Map<string, string>;
+  longestPinyin: number;
+  /** links of recent messages (a chat's history is read again with every new message) */
+  recent: Map<string, ProductLink[]>;
+  shopNames: { id: string; forms: string[] }[];
+}
+
+const cache = new WeakMap<KnowledgeBase, ShopIndex>();
+
+/** The name without what owners put in brackets ("T恤（纯棉）") or after a slash. */
+const core = (name: string) => clean(name.replace(/[（(【[].*?[）)】\]]/g, '').split(/[/|]/)[0]!);
+
+export function shopIndex(kb: KnowledgeBase): ShopIndex {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const products = kb.products as KnownProduct[];
+  const names = products.map((p) => [clean(p.name), core(p.name), ...(p.aliases ?? []).map(clean)].filter(Boolean));
+  // how many products a piece of text is part of the names of: a short form must point to one product only
+  const owners = (piece: string) => names.filter((n) => n.some((x) => x.includes(piece))).length;
+  const entries = products.map((product, i): ProductEntry => {
+    const full = [...new Set(names[i]!)];
+    const forms: Form[] = full.map((text) => ({ text, weight: 1 }));
+    for (const n of full) {
+      const cjk = n.replace(/[^\u4e00-\u9fff]/g, '');
+      if (cjk.length < 4) continue;
+      for (const len of [2, 3]) {
+        for (const piece of [cjk.slice(0, len), cjk.slice(-len)]) {
+          if (!forms.some((f) => f.text === piece) && owners(piece) === 1) forms.push({ text: piece, weight: 0.85 });
+        }
+      }
+    }
+    const sounds = full.filter((n) => /[\u4e00-\u9fff]{2}/.test(n)).map(syllables);
+    const latin = new Set<string>();
+    for (const s of sounds) {
+      latin.add(s.join(''));
+      if (s.length >= 2) latin.add(s.map((x) => x[0]).join(''));
+    }
+    for (const n of full) if (/^[a-z0-9]+$/.test(n) && n.length >= 2) latin.add(n);
+    return { product, forms, sounds, latin };
+  });
+  const words = [
+    ...entries.flatMap((e) => e.forms.map((f) => f.text)),
+    ...products.flatMap((p) => (p.variants ?? []).flatMap((v) => v.options.map((o) => clean(o.value)))),
+    ...products.flatMap((p) => (p.attributes ?? []).map((a) => clean(a.name))),
+    ...products.map((p) => clean(p.category)),
+    ...lexiconWords(),
+  ];
+  const dictionary = pinyinDictionary(words);
+  const latinWords = new Set(
+    [
+      ...names.flat(),
+      ...products.flatMap((p) => (p.variants ?? []).flatMap((v) => v.options.map((o) => clean(o.value)))),
+    ]
+      .flatMap((w) => w.match(/[a-z][a-z0-9]*/g) ?? [])
+      .concat(['wifi']),
+  );
+  const index: ShopIndex = {
+    products: entries,
+    latinWords,
+    pinyin: dictionary,
+    longestPinyin: Math.max(2, ...[...dictionary.keys()].map((k) => k.length)),
+    recent: new Map(),
+    shopNames: kb.shops.map((s) => {
+      const inBrackets = /[（(](.+?)[）)]/.exec(s.name)?.[1];
+      const short = inBrackets ? clean(inBrackets).replace(/店$/, '') : '';
+      return { id: String(s._id), forms: [clean(s.name), inBrackets ? clean(inBrackets) : '', short].filter(Boolean) };
+    }),
+  };
+  cache.set(kb, index);
+  return index;
+}
+
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]!);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Where a form of ≥3 characters appears with one character wrong, added or missing ("杨枝干露"). */
+function fuzzyFind(text: string, form: string): [number, number] | undefined {
+  if (form.length < 3) return undefined;
+  let shared = 0;
+  for (const ch of form) if (text.includes(ch)) shared++;
+  if (shared < form.length - 1) return undefined;
+  for (const len of [form.length, form.length - 1, form.length + 1]) {
+    for (let i = 0; i + len <= text.length; i++) {
+      if (editDistance(text.slice(i, i + len), form, 1) <= 1) return [i, i + len];
+    }
+  }
+  return undefined;
+}
+
+const indexOfRun = (haystack: string[], needle: string[]) => {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+};
+
+function insideLongerWord(text: string, at: number, length: number, entry: ProductEntry): boolean {
+  let start = 0;
+  for (const w of cutWords(text)) {
+    const end = start + w.length;
+    if (start <= at && end > at)
+      return end >= at + length && w.length > length && !entry.forms.some((f) => f.text.includes(w));
+    start = end;
+  }
+  return false;
+}
+
+export interface ProductLink {
+  product: KnownProduct;
+  score: number;
+  /** the characters of the cleaned text it was found at (for dropping a shorter name inside a longer one) */
+  span: [number, number];
+}
+
+/** The products a message names, best first; a name inside a longer one it also matched ("奶茶" in "芋泥奶茶") is dropped. */
+export function linkProducts(index: ShopIndex, message: string): ProductLink[] {
+  const hit = index.recent.get(message);
+  if (hit) return hit;
+  const links = findProducts(index, message);
+  if (index.recent.size >= 500) index.recent.delete(index.recent.keys().next().value!);
+  index.recent.set(message, links);
+  return links;
+}
+
+function findProducts(index: ShopIndex, message: string): ProductLink[] {
+  const text = clean(message);
+  if (!text) return [];
+  const words = text.match(/[a-z][a-z0-9]*/g) ?? [];
+  let sound: string[] | undefined;
+  const links: ProductLink[] = [];
+  for (const entry of index.products) {
+    let best: ProductLink | undefined;
+    const consider = (score: number, span: [number, number]) => {
+      if (!best || score > best.score || (score === best.score && span[1] - span[0] > best.span[1] - best.span[0]))
+        best = { product: entry.product, score, span };
+    };
+    for (const f of entry.forms) {
+      const at = text.indexOf(f.text);
+      if (at < 0) continue;
+      // a short form inside a longer word is another thing: "咖啡" of 美式咖啡 in "咖啡豆"
+      if (f.weight < 1 && insideLongerWord(text, at, f.text.length, entry)) continue;
+      consider(f.weight + f.text.length / 100, [at, at + f.text.length]);
+    }
+    for (const w of words) {
+      if (entry.latin.has(w)) {
+        const at = text.indexOf(w);
+        consider(0.95, [at, at + w.length]);
+      }
+    }
+    if (!best) {
+      for (const f of entry.forms) {
+        if (f.weight < 1) continue;
+        const span = fuzzyFind(text, f.text);
+        if (span) consider(0.8, span);
+      }
+    }
+    if (!best && /[\u4e00-\u9fff]/.test(text)) {
+      sound ??= syllables(text);
+      for (const s of entry.sounds) {
+        if (s.length < 2) continue;
+        const at = indexOfRun(sound, s);
+        if (at >= 0) consider(0.85, [at, at + s.length]);
+      }
+    }
+    if (best) links.push(best);
+  }
+  const kept = links.filter(
+    (l) =>
+      !links.some(
+        (o) =>
+          o !== l &&
+          o.span[0] <= l.span[0] &&
+          o.span[1] >= l.span[1] &&
+          o.span[1] - o.span[0] > l.span[1] - l.span[0] &&
+          o.score >= l.score - 0.2,
+      ),
+  );
+  return kept.sort((a, b) => b.score - a.score || a.span[0] - b.span[0]);
+}
+
+/** Sizes spelt the ways customers spell them: "l码"/"l号"/"大号"; weights in kg/g. */
+const unitText = (text: string) =>
+  text
+    .replace(/(公斤|千克)/g, 'kg')
+    .replace(/克/g, 'g')
+    .replace(/毫升/g, 'ml')
+    .replace(/升/g, 'l');
+
+/** Does the message name this option value ("大杯", "L", "黄色", "1kg")? */
+export function namesOption(message: string, value: string): boolean {
+  const text = unitText(clean(message));
+  const v = unitText(clean(value));
+  if (!v) return false;
+  if (/^[a-z0-9]+$/.test(v)) {
+    // a size letter or a number stands alone: "l码", "L", not the l of "xl" or of "ml"
+    return new RegExp(`(^|[^a-z0-9])${v}(?![a-z0-9])`).test(text);
+  }
+  if (text.includes(v)) return true;
+  // "黄的"/"黄色" for 黄色, "大的" for 大杯, "l码" for "L码"
+  const stem = v.replace(/(色|杯|码|号|款|装|份)$/, '');
+  return stem.length > 0 && stem !== v && new RegExp(`${stem}(的|色|杯|码|号|款|装|份)`).test(text);
+}
+
+/** The option values of a product the message names, by option name ({颜色: 黄色, 尺码: L}). */
+export function namedOptions(message: string, product: KnownProduct): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const v of product.variants ?? []) {
+    for (const o of v.options) {
+      if (named.get(o.name) === o.value) continue;
+      if (namesOption(message, o.value)) {
+        const previous = named.get(o.name);
+        // the longer value wins: "超大杯" over "大杯"
+        if (!previous || o.value.length > previous.length) named.set(o.name, o.value);
+      }
+    }
+  }
+  return named;
+}
+
+export const variantMatches = (v: ProductVariant, named: Map<string, string>) =>
+  [...named].every(([name, value]) => v.options.some((o) => o.name === name && o.value === value));
+
+/** Products whose variants have an option the message names: "黄色L码还有吗" with no product named. */
+export function productsByOption(index: ShopIndex, message: string): KnownProduct[] {
+  return index.products.map((e) => e.product).filter((p) => p.variants?.length && namedOptions(message, p).size > 0);
+}
+
+/** The shop a message names ("万象城店"), by its name or the part in brackets. */
+export function linkShop(index: ShopIndex, message: string): string | undefined {
+  const text = clean(message);
+  return index.shopNames.find((s) => s.forms.some((f) => f.length >= 2 && text.includes(f)))?.id;
+}
