@@ -25,6 +25,7 @@ import * as campaignsModule from '../modules/campaigns/campaigns.module.js';
 import * as channelsModule from '../modules/channels/channels.module.js';
 import * as conversationsModule from '../modules/conversations/conversations.module.js';
 import * as customersModule from '../modules/customers/customers.module.js';
+import * as goLiveModule from '../modules/golive/golive.module.js';
 import * as groupsModule from '../modules/groups/groups.module.js';
 import * as intakeModule from '../modules/intake/intake.module.js';
 import * as knowledgeModule from '../modules/knowledge/knowledge.module.js';
@@ -130,6 +131,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     llmTimeoutMs: config.llm.timeoutMs,
     outbound,
     notifier,
+    // late-bound: the golive module is built below (a shop in setup answers only the owner's test conversation)
+    botGate: (merchantId, externalUserId) => goLive.service.gate(merchantId, externalUserId),
     // late-bound: the learning module is built below
     unansweredDigest: (merchantId, from, to) => learning.unanswered.digest(merchantId, from, to),
   });
@@ -297,6 +300,16 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     createInvite: (session, staffId) => auth.service.createInvite(session, staffId),
     endSessions: (merchantId, staffId) => revocations.endAll(merchantId, staffId),
   });
+  // test and go live (开始营业): the owner's last setup step, and the gate the bot asks before answering
+  const goLive = goLiveModule.build({
+    config,
+    db: mongo,
+    merchants: repositories.merchants,
+    audit: operator.audit,
+    apps: wecom.apps,
+    kf: conversations.repository,
+    staff: repositories.staff,
+  });
   const modules: ModuleParts[] = [
     auth,
     operator,
@@ -317,6 +330,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     alerts,
     weather,
     templates,
+    goLive,
     sidebarModule.build({ config, apps: wecom.apps, customers: repositories.customers }),
   ];
   return {
@@ -342,6 +356,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     ai,
     learning,
     templates,
+    goLive,
     shopData,
     alerts,
     intake,

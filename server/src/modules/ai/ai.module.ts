@@ -20,7 +20,7 @@ import type { Wecom } from '../wecom/wecom.module.js';
 import { AiRateLimits } from './ai-rate-limits.js';
 import { openAiRepositories } from './ai.repositories.js';
 import { aiRoutes } from './ai.routes.js';
-import { AutoReplyService } from './auto-reply.service.js';
+import { AutoReplyService, type AutoReplyDeps } from './auto-reply.service.js';
 import { CustomerSummaryService } from './customer-summary.service.js';
 import { LlmSettingsService } from './llm-settings.service.js';
 import { morningSummaryJob } from './morning-summary.job.js';
@@ -51,6 +51,8 @@ export interface AiModuleDeps {
   outbound: OutboundGuard;
   /** the owners' (and managers') WeCom messages: the morning summary */
   notifier: Pick<OwnerNotifier, 'send'>;
+  /** whether the shop is live yet (the golive module, built later): a shop in setup answers only the owner's test */
+  botGate?: AutoReplyDeps['gate'];
   /** the night's unanswered questions by meaning, for the morning summary (the learning module, built later) */
   unansweredDigest?: UnansweredDigest;
 }
@@ -82,6 +84,7 @@ export function build(d: AiModuleDeps) {
     logger: d.logger,
     engineFor: (app, kb) => llm.engineFor(app.merchantId, kb),
     limits,
+    gate: d.botGate,
   });
   d.kf.onCustomerMessage((app, message, context) => autoReply.onCustomerMessage(app, message, context));
   const suggestions = new SuggestionService(

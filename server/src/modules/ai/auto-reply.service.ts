@@ -68,6 +68,12 @@ export interface AutoReplyDeps {
   engineFor: (app: WecomCredentials, kb: KnowledgeBase) => Promise<AnswerEngine>;
   /** engine runs per customer (BOT_LIMIT) */
   limits: AiRateLimits;
+  /**
+   * Whether the shop is open for business (golive module): `setup` — a shop still being set up, the bot stays
+   * silent (the message is stored and shown to staff all the same); `test` — the owner's test conversation, answered
+   * whatever the mode and the hour; `live` (also without a gate) — as the mode says.
+   */
+  gate?: (merchantId: WecomCredentials['merchantId'], externalUserId: string) => Promise<'live' | 'test' | 'setup'>;
   now?: () => Date;
 }
 
@@ -97,6 +103,12 @@ export class AutoReplyService {
     };
     const log: Log = (entry) => this.d.decisions.record(merchantId, { ...base, ...entry, at: new Date() });
 
+    const gate = (await this.d.gate?.(merchantId, to.externalUserId)) ?? 'live';
+    if (gate === 'setup') {
+      // not live yet: an opt-out is still recorded, but nothing is said to a real customer
+      if (intent === 'opt_out') await this.d.customers.optOutByExternalUserId(merchantId, to.externalUserId);
+      return log({ engine: 'offline', action: 'skipped', reason: 'shop not live yet (setup)' });
+    }
     // Opting out is honoured whatever the mode or the hour.
     if (intent === 'opt_out') {
       await this.d.customers.optOutByExternalUserId(merchantId, to.externalUserId);
@@ -110,8 +122,9 @@ export class AutoReplyService {
     }
     const mode = kb.merchant.autoReply?.mode ?? 'after_hours';
     const now = this.d.now?.() ?? new Date();
-    if (mode === 'off') return log({ engine: 'offline', action: 'skipped', reason: 'auto-reply off' });
-    if (mode === 'after_hours' && isOpen(kb.merchant, now))
+    if (gate === 'live' && mode === 'off')
+      return log({ engine: 'offline', action: 'skipped', reason: 'auto-reply off' });
+    if (gate === 'live' && mode === 'after_hours' && isOpen(kb.merchant, now))
       return log({ engine: 'offline', action: 'skipped', reason: 'within business hours' });
 
     // The reply slot before any engine: a person serving, a closed 48 h window or 5 spent replies cost no LLM call.
