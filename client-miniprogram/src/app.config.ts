@@ -20,6 +20,8 @@ export default defineAppConfig({
     'pages/setup/index',
     'pages/setup/checklist',
     'pages/setup/business',
+    // the staff step: WeCom members synced, the owner's claim, roles, shops, invites
+    'pages/setup/staff',
     // the provider's console lives in the browser only
     ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],

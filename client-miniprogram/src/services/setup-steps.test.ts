@@ -22,7 +22,17 @@ const weekdays = (...days: number[]) => days.map((weekday) => ({ weekday, open: 
 const fresh: SetupSources = {
   merchant: merchant(),
   wecom: [{ key: 'app', title: '企业微信应用', ok: false, message: '还没有填写企业微信应用信息', fix: '去填写' }],
-  staff: [{ id: 'o', name: '老板', role: 'owner', wecomUserId: '~setup-owner', shopIds: [] }],
+  staff: [
+    {
+      id: 'o',
+      name: '老板',
+      role: 'owner',
+      wecomUserId: '~setup-owner',
+      shopIds: [],
+      nameMissing: false,
+      miniProgramBound: false,
+    },
+  ],
   knowledge: { products: 0, faqs: 0, policies: 0 },
   customers: false,
 };
@@ -79,8 +89,19 @@ describe('the setup checklist', () => {
   });
 
   it('counts staff, knowledge and customers', () => {
-    const member = { id: 'a', name: '小李', role: 'staff' as const, wecomUserId: 'li', shopIds: [] };
-    expect(stateOf({ ...fresh, staff: [...(fresh.staff as []), member] }).staff).toBe('done');
+    const member = {
+      id: 'a',
+      name: '小李',
+      role: 'staff' as const,
+      wecomUserId: 'li',
+      shopIds: [],
+      nameMissing: false,
+      miniProgramBound: false,
+    };
+    // synced, but the owner has not picked their own WeCom member yet
+    expect(stateOf({ ...fresh, staff: [...(fresh.staff as []), member] }).staff).toBe('attention');
+    const owner = { ...member, id: 'z', name: '周老板', role: 'owner' as const, wecomUserId: 'zhou' };
+    expect(stateOf({ ...fresh, staff: [owner, member] }).staff).toBe('done');
     expect(stateOf({ ...fresh, knowledge: { products: 12, faqs: 0, policies: 0 } }).knowledge).toBe('attention');
     expect(stateOf({ ...fresh, knowledge: { products: 12, faqs: 3, policies: 1, waiting: 2 } }).knowledge).toBe(
       'attention',

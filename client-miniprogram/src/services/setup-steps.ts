@@ -3,6 +3,7 @@
 // customers. Pure: the checklist page loads the sources, this decides what each step says.
 import type { ConfigCheck } from '@xiaoer/common/api/wecom';
 import type { MerchantDto } from '@xiaoer/common/schemas/merchant';
+import { PENDING_OWNER_WECOM_USERID } from '@xiaoer/common/constants/roles';
 import type { StaffDto } from '@xiaoer/common/schemas/staff';
 
 /** Where the owner's setup is followed, step by step (resumed here at any time). */
@@ -12,7 +13,8 @@ export const SETUP_STEPS = [
   { key: 'business', title: '店铺信息', url: '/pages/setup/business' },
   // way 1, the self-built app: credentials, what to paste where, WeCom's verification, the checks, 微信客服 accounts
   { key: 'wecom', title: '连接企业微信', url: '/pages/setup-wecom/index' },
-  { key: 'staff', title: '员工' },
+  // the members of the WeCom app's visible range: synced, the owner's own member claimed, roles and shops, invites
+  { key: 'staff', title: '员工', url: '/pages/setup/staff' },
   // the industry template to review and fill, the menu imported or typed in, the first 联系我 QR code
   { key: 'knowledge', title: '知识库和菜单', url: '/pages/setup/knowledge' },
   { key: 'customers', title: '老顾客', url: '/pages/customers/index' },
@@ -86,9 +88,14 @@ function wecom(checks: ConfigCheck[]): Omit<StepStatus, 'key' | 'title'> {
 }
 
 function staff(members: StaffDto[]): Omit<StepStatus, 'key' | 'title'> {
-  const others = members.filter((m) => m.role !== 'owner');
-  if (others.length > 0) return { state: 'done', detail: `${others.length} 位员工` };
-  return { state: 'todo', detail: '还没有员工', fix: '连接企业微信后，同步通讯录里的员工，再给每人设好角色和门店' };
+  const synced = members.filter((m) => m.wecomUserId !== PENDING_OWNER_WECOM_USERID);
+  if (synced.length === 0)
+    return { state: 'todo', detail: '还没有员工', fix: '连接企业微信后，同步通讯录里的员工，再给每人设好角色和门店' };
+  const detail = `${synced.length} 位员工`;
+  // the owner still signed in by the setup link: their WeCom sign-in is not the owner's until they pick themselves
+  if (synced.length < members.length)
+    return { state: 'attention', detail, fix: '在「员工」里选出你自己的企业微信账号' };
+  return { state: 'done', detail };
 }
 
 function knowledge(k: {

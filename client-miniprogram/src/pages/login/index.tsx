@@ -9,7 +9,8 @@ import { signInWithWecom, wecomCorp } from '../../services/wecom-login';
 export default function Login() {
   const [step, setStep] = useState<'signing_in' | 'bind' | 'failed'>('signing_in');
   const [ticket, setTicket] = useState('');
-  const [code, setCode] = useState('');
+  // the invite QR on the owner's staff page opens this page with the code (?invite=): filled in for the member
+  const [code, setCode] = useState(() => String(Taro.getCurrentInstance().router?.params?.invite ?? '').slice(0, 16));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
