@@ -4,8 +4,10 @@ import { wecomAppCredentialsSchema, type WecomSetupDto } from '@xiaoer/common/sc
 import { describe, expect, it } from 'vitest';
 import { checkForm } from './form-check';
 import {
+  agencyState,
   appInput,
   callbackState,
+  initialWay,
   CALLBACK_VERIFIED,
   checksSummary,
   groupChecks,
@@ -16,11 +18,14 @@ import {
 
 const setup = (over: Partial<WecomSetupDto> = {}): WecomSetupDto => ({
   app: {
+    mode: 'self_built',
     corpId: 'ww0123456789abcdef',
+    corpName: null,
     agentId: 1000002,
     secretHint: '••••••k3Zq',
     callbackToken: 'T'.repeat(32),
     encodingAesKey: 'K'.repeat(43),
+    disabledAt: null,
     updatedAt: '2026-11-30T08:00:00.000Z',
   },
   paste: {
@@ -30,6 +35,7 @@ const setup = (over: Partial<WecomSetupDto> = {}): WecomSetupDto => ({
   },
   callback: { verifiedAt: null, lastEventAt: null },
   kfAccounts: [],
+  agency: { available: true, pendingUntil: null, failure: null },
   steps: [],
   ...over,
 });
@@ -138,5 +144,45 @@ describe('the app form', () => {
     expect(checked.errors.corpId).toContain('企业ID');
     const empty = checkForm(wecomAppCredentialsSchema, appInput({ corpId: '', agentId: '', secret: '' }));
     expect(!empty.ok && empty.errors.agentId).toContain('AgentId');
+  });
+});
+
+describe('way 2: scan to authorise', () => {
+  const agencyApp = (disabledAt: string | null = null) => ({
+    ...setup().app!,
+    mode: 'agency' as const,
+    corpName: '茶语时光',
+    callbackToken: undefined,
+    encodingAesKey: undefined,
+    disabledAt,
+  });
+
+  it('opens on the saved way, else on way 2 where it is offered', () => {
+    expect(initialWay(setup())).toBe('self_built');
+    expect(initialWay(setup({ app: null }))).toBe('agency');
+    expect(initialWay(setup({ app: null, agency: { available: false, pendingUntil: null, failure: null } }))).toBe(
+      'self_built',
+    );
+    expect(initialWay(setup({ app: agencyApp() }))).toBe('agency');
+  });
+
+  it('has nothing to paste, and no callback to wait for', () => {
+    expect(pasteItems(setup({ app: agencyApp() }))).toEqual([]);
+    expect(callbackState(setup({ app: agencyApp() }))).toMatchObject({ verified: true, poll: false });
+  });
+
+  it('waits for the scan while a link is out, then shows the corp; says when the admin cancelled', () => {
+    const pending = { available: true, pendingUntil: '2026-11-30T08:20:00.000Z', failure: null };
+    expect(agencyState(setup({ app: null, agency: pending }))).toMatchObject({ waiting: true, connected: false });
+    expect(agencyState(setup({ app: agencyApp() }))).toMatchObject({
+      connected: true,
+      waiting: false,
+      text: '已授权：茶语时光（ww0123456789abcdef）',
+    });
+    const cancelled = agencyState(setup({ app: agencyApp('2026-11-30T09:00:00.000Z') }));
+    expect(cancelled).toMatchObject({ connected: false, waiting: false });
+    expect(cancelled.problem).toContain('取消授权');
+    const failed = { available: true, pendingUntil: null, failure: '这个企业微信已经接入了另一个小二商户' };
+    expect(agencyState(setup({ app: null, agency: failed })).problem).toContain('另一个小二商户');
   });
 });

@@ -1,6 +1,6 @@
-// What the WeCom setup page (way 1, the self-built app) shows, decided apart from the page so it can be unit-tested:
-// what to paste where, whether to keep polling for WeCom's verification, the live checks grouped by the admin
-// console's steps, and the 微信客服 accounts the owner may choose.
+// What the WeCom setup page shows, decided apart from the page so it can be unit-tested: way 1 (the self-built app)
+// or way 2 (服务商代开发, the admin scans), what to paste where, whether to keep polling for WeCom's verification or
+// the admin's scan, the live checks grouped by the admin console's steps, and the 微信客服 accounts to choose.
 import type {
   SetupCheckStatus,
   WecomKfAccountDto,
@@ -24,7 +24,8 @@ const APP_PATH = '应用管理 → 小二';
 /** What to paste where, once the app is saved (before that there are no keys and no callback URL). */
 export function pasteItems(setup: WecomSetupDto): PasteItem[] {
   const { app, paste } = setup;
-  if (!app) return [];
+  // way 2: the template carries the callback, 可信IP and domain; the admin pastes nothing
+  if (!app?.callbackToken || !app.encodingAesKey) return [];
   const callback = `${APP_PATH} → 接收消息 → 设置API接收`;
   return [
     { key: 'callbackUrl', label: 'URL', where: callback, value: paste.callbackUrl },
@@ -53,6 +54,8 @@ export const CALLBACK_VERIFIED = '企业微信已验证回调地址';
 /** Where WeCom's verification of the callback URL stands, and whether the page should keep asking. */
 export function callbackState(setup: WecomSetupDto): { verified: boolean; text: string; poll: boolean } {
   if (!setup.app) return { verified: false, text: '先保存应用信息', poll: false };
+  if (setup.app.mode === 'agency')
+    return { verified: !setup.app.disabledAt, text: '扫码授权的应用由小二服务商统一接收消息', poll: false };
   if (setup.callback.verifiedAt) return { verified: true, text: CALLBACK_VERIFIED, poll: false };
   return {
     verified: false,
@@ -133,5 +136,33 @@ export function appInput(form: { corpId: string; agentId: string; secret: string
     corpId: form.corpId,
     agentId: agentId === '' ? undefined : Number(agentId),
     ...(secret ? { secret } : {}),
+  };
+}
+
+export type WecomWay = 'self_built' | 'agency';
+
+/** The way the page opens on: the saved app's, else way 2 where the operator offers it (minutes, nothing to copy). */
+export function initialWay(setup: WecomSetupDto): WecomWay {
+  return setup.app?.mode ?? (setup.agency.available ? 'agency' : 'self_built');
+}
+
+/** Way 2's state: connected, cancelled by the admin, waiting for the scan (poll), or not started. */
+export function agencyState(setup: WecomSetupDto): {
+  connected: boolean;
+  waiting: boolean;
+  text: string;
+  problem?: string;
+} {
+  const { app, agency } = setup;
+  if (app?.mode === 'agency' && !app.disabledAt)
+    return { connected: true, waiting: false, text: `已授权：${app.corpName ?? '企业'}（${app.corpId}）` };
+  const cancelled = app?.mode === 'agency' ? '企业微信管理员已取消授权，请重新生成二维码，让管理员再扫一次' : undefined;
+  if (agency.pendingUntil)
+    return { connected: false, waiting: true, text: '等待企业微信管理员扫码授权…', problem: cancelled };
+  return {
+    connected: false,
+    waiting: false,
+    text: '生成授权二维码，用企业微信管理员的手机扫码，确认授权即可',
+    problem: agency.failure ?? cancelled,
   };
 }

@@ -1,8 +1,10 @@
-// The owner's WeCom setup, way 1 (a self-built app). Every endpoint is the owner's alone: the callback Token and
-// EncodingAESKey are shown to the owner because the owner pastes them into WeCom; the Secret is never sent back.
+// The owner's WeCom setup: way 1 (a self-built app) or way 2 (服务商代开发, the admin scans). Every endpoint is the
+// owner's alone: way 1's callback Token and EncodingAESKey are shown to the owner because the owner pastes them into
+// WeCom; the Secret (way 2: the permanent code) is never sent back.
 import { z } from 'zod';
 import {
   kfAccountsChoiceSchema,
+  wecomAgencyLinkDtoSchema,
   wecomAppCredentialsSchema,
   wecomKfAccountsDtoSchema,
   wecomSetupCheckDtoSchema,
@@ -54,4 +56,15 @@ export const chooseKfAccounts = defineEndpoint({
   path: '/wecom/setup/kf-accounts',
   request: kfAccountsChoiceSchema,
   response: wecomSetupDtoSchema,
+});
+
+/**
+ * Way 2 (服务商代开发): a fresh authorisation link for the shop's WeCom admin to open and scan (20 minutes, single
+ * use, bound to this shop). When the admin authorises, WeCom tells Xiaoer and the app is filled in: GET /wecom/setup
+ * then shows it connected. 503 while WeCom has not yet pushed the template's ticket; 409 when way 2 is not offered.
+ */
+export const agencyLink = defineEndpoint({
+  method: 'POST',
+  path: '/wecom/setup/agency/link',
+  response: wecomAgencyLinkDtoSchema,
 });

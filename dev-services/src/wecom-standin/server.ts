@@ -12,6 +12,7 @@ import { messageRoutes } from './api/messages.js';
 import { tagRoutes } from './api/tags.js';
 import { groupRoutes } from './api/groups.js';
 import { mediaRoutes } from './api/media.js';
+import { suiteRoutes } from './api/suite.js';
 import { issueMiniProgramCode, wxBridgeScript } from './wxbridge.js';
 import { bridgeScript, verifyJsApi } from './jsbridge.js';
 import type { ApiRoute } from './api/types.js';
@@ -20,6 +21,7 @@ import { WecomFault, fault } from './errors.js';
 import { CustomerSimulator } from './simulator.js';
 import { MemberSimulator } from './member-simulator.js';
 import { StandInState, type Corp } from './state.js';
+import { SuiteConsole } from './suite-console.js';
 
 const ROUTES: Record<string, ApiRoute> = {
   ...agentRoutes,
@@ -30,6 +32,7 @@ const ROUTES: Record<string, ApiRoute> = {
   ...kfRoutes,
   ...mediaRoutes,
   ...messageRoutes,
+  ...suiteRoutes,
   ...tagRoutes,
 };
 const MAX_BODY = 20 * 1024 * 1024;
@@ -51,6 +54,8 @@ export class WecomStandIn {
   readonly directory = new MemberSimulator(this.state);
   /** what the corp's admin does in the WeCom admin console while connecting an app */
   readonly admin = new AdminConsole(this.state);
+  /** 服务商代开发: the provider's template, its instruction callbacks, and the admin scanning its QR */
+  readonly suite = new SuiteConsole(this.state);
   private server?: http.Server;
   url = '';
 
@@ -62,6 +67,7 @@ export class WecomStandIn {
   }
 
   async stop(): Promise<void> {
+    this.suite.stopsTicketTimer();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -205,6 +211,8 @@ export class WecomStandIn {
         if (!body.openid) return this.json(res, { error: 'openid required' }, 400);
         return this.json(res, { code: issueMiniProgramCode(this.state, String(body.openid)) });
       }
+      if (path.startsWith('/__standin/suite/'))
+        return this.json(res, await this.suite.control(path.slice('/__standin/suite/'.length), body));
       if (path.startsWith('/__standin/admin/'))
         return this.json(res, await this.admin.control(path.slice('/__standin/admin/'.length), body));
       if (path === '/__standin/customers/add') {

@@ -1,6 +1,7 @@
 // Everything the stand-in knows, inspectable (and adjustable) by tests: corps, apps and their tokens, members,
 // external contacts and follow relations, tags, 微信客服 accounts, sessions and messages, group-send tasks.
 import { randomBytes } from 'node:crypto';
+import { SuiteState } from './suite-state.js';
 
 export const TOKEN_TTL_SECONDS = 7200;
 export const KF_WINDOW_MS = 48 * 3600_000;
@@ -137,6 +138,8 @@ export interface GroupSendTask {
 
 export class StandInState {
   corps = new Map<string, Corp>();
+  /** 服务商代开发: the provider's template and what WeCom issued around it */
+  readonly suite = new SuiteState();
   tokens = new Map<string, IssuedToken>();
   members = new Map<string, Member>();
   /** `${corpId}:${id}` → the corp's departments */

@@ -74,6 +74,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     secrets,
     staff: repositories.staff,
     outbound,
+    jobs,
     // late-bound: the audit list is opened with the operator module, built below; a connected app starts the
     // staff sync (the staff step then finds the team already there)
     audit: {

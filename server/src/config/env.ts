@@ -71,11 +71,34 @@ const envSchema = z
       .refine((ips) => ips.every((ip) => ipaddr.isValid(ip)), 'must be IP addresses, comma-separated')
       .default([]),
     /** QWeather (和风天气): the account's API host and key; without both, nothing weather-related runs */
+    /** 服务商代开发 (way 2): the operator's app template ("suite"); all four or none */
+    WECOM_SUITE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be the template id (dk…)')
+      .optional(),
+    WECOM_SUITE_SECRET: z.string().min(8).optional(),
+    WECOM_SUITE_TOKEN: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,32}$/, 'must be letters and digits, at most 32')
+      .optional(),
+    WECOM_SUITE_AES_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey')
+      .optional(),
+    /** set_session_info's auth_type: 0 a real authorisation, 1 a test one (before the template is online) */
+    WECOM_SUITE_AUTH_TYPE: z.enum(['0', '1']).default('0'),
     WEATHER_API_BASE: z.url().optional(),
     WEATHER_API_KEY: z.string().min(1).optional(),
     WEATHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   })
   .superRefine((e, ctx) => {
+    const suite = [e.WECOM_SUITE_ID, e.WECOM_SUITE_SECRET, e.WECOM_SUITE_TOKEN, e.WECOM_SUITE_AES_KEY];
+    if (suite.some(Boolean) && !suite.every(Boolean))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECOM_SUITE_ID'],
+        message: 'and WECOM_SUITE_SECRET, WECOM_SUITE_TOKEN, WECOM_SUITE_AES_KEY are set together or not at all',
+      });
     if (e.NODE_ENV !== 'production') return;
     // Outbound and displayed URLs are built from PUBLIC_URL, never from a request's Host header.
     if (!e.PUBLIC_URL)
@@ -123,6 +146,8 @@ export interface Config {
     timeoutMs: number;
     /** what owners add to 企业可信IP; empty when not configured (the setup page then says it is unknown) */
     egressIps: string[];
+    /** the operator's 代开发 app template (way 2); undefined when not configured */
+    suite?: WecomSuiteConfig;
   };
   miniProgram: { appId: string; secret: string };
   llm: { timeoutMs: number };
@@ -130,6 +155,15 @@ export interface Config {
   outbound: { allowHttp: boolean; allowPrivate: string[] };
   /** undefined when no weather source is configured */
   weather?: { apiBase: string; apiKey: string; timeoutMs: number };
+}
+
+/** The operator's 代开发 template: platform-level credentials, never a merchant's. */
+export interface WecomSuiteConfig {
+  suiteId: string;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+  authType: 0 | 1;
 }
 
 export class ConfigError extends Error {}
@@ -177,6 +211,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       oauthBase: e.WECOM_OAUTH_BASE.replace(/\/$/, ''),
       timeoutMs: e.WECOM_TIMEOUT_MS,
       egressIps: e.EGRESS_IPS,
+      suite:
+        e.WECOM_SUITE_ID && e.WECOM_SUITE_SECRET && e.WECOM_SUITE_TOKEN && e.WECOM_SUITE_AES_KEY
+          ? {
+              suiteId: e.WECOM_SUITE_ID,
+              secret: e.WECOM_SUITE_SECRET,
+              token: e.WECOM_SUITE_TOKEN,
+              encodingAesKey: e.WECOM_SUITE_AES_KEY,
+              authType: e.WECOM_SUITE_AUTH_TYPE === '1' ? 1 : 0,
+            }
+          : undefined,
     },
   };
 }

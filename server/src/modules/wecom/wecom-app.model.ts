@@ -4,8 +4,20 @@ import { Schema, type Connection, type Types } from 'mongoose';
  * A merchant's WeCom app (self-built or agency-developed): the corp, the app's AgentId, and the secrets WeCom issued,
  * each sealed with MASTER_KEY (SecretBox) — never stored or logged in the clear.
  */
+export const WECOM_APP_MODES = ['self_built', 'agency'] as const;
+export type WecomAppMode = (typeof WECOM_APP_MODES)[number];
+
 export interface WecomApp {
   merchantId: Types.ObjectId;
+  /**
+   * self_built: the owner typed the corp ID, AgentId and Secret (way 1); agency: the admin authorised the operator's
+   * 代开发 template (way 2) and the Secret is the permanent code WeCom issued for it
+   */
+  mode: WecomAppMode;
+  /** the corp's name as WeCom reported it when authorising (way 2) */
+  corpName?: string;
+  /** the authorisation was cancelled (cancel_auth): nothing is sent or synced for the merchant; data is kept */
+  disabledAt?: Date;
   corpId: string;
   agentId: number;
   secretSealed: string;
@@ -24,6 +36,9 @@ export interface WecomApp {
 const wecomAppSchema = new Schema<WecomApp>(
   {
     merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
+    mode: { type: String, enum: WECOM_APP_MODES, required: true, default: 'self_built' },
+    corpName: String,
+    disabledAt: Date,
     corpId: { type: String, required: true, trim: true },
     agentId: { type: Number, required: true },
     secretSealed: { type: String, required: true },

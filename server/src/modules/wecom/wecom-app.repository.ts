@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import type { WecomApp, WecomAppModel } from './wecom-app.model.js';
+import type { WecomApp, WecomAppMode, WecomAppModel } from './wecom-app.model.js';
 
 /** An app with its secrets opened, for the moment they are needed. Never presented, never logged. */
 export interface WecomCredentials {
@@ -30,17 +30,33 @@ type WecomAppRecord = WecomApp & { _id: Types.ObjectId };
 
 /** The app for the owner's setup page: never the Secret itself. */
 export interface WecomSetupRecord {
+  mode: WecomAppMode;
   corpId: string;
+  corpName: string | null;
   agentId: number;
   secretHint: string;
-  callbackToken: string;
-  encodingAesKey: string;
+  /** way 1 only: the owner pastes them into WeCom; way 2's are the operator's template keys, never shown */
+  callbackToken?: string;
+  encodingAesKey?: string;
+  disabledAt: Date | null;
   kfAccounts: { openKfId: string; name: string }[];
   callbackVerifiedAt: Date | null;
   updatedAt: Date;
 }
 
 const CACHE_MS = 5000;
+/** A cancelled authorisation (cancel_auth) leaves the app stored but not in use: no sends, no syncs, no callbacks. */
+const ACTIVE = { disabledAt: { $exists: false } };
+
+export interface AgencyAppInput {
+  corpId: string;
+  corpName: string;
+  agentId: number;
+  permanentCode: string;
+  /** the template's callback Token and EncodingAESKey: WeCom signs the app's data callbacks with them */
+  callbackToken: string;
+  encodingAesKey: string;
+}
 
 export class WecomAppRepository {
   private byCorp = new Map<string, { value: WecomCredentials | null; until: number }>();
@@ -72,16 +88,22 @@ export class WecomAppRepository {
   async findByCorpId(corpId: string): Promise<WecomCredentials | null> {
     const hit = this.byCorp.get(corpId);
     if (hit && hit.until > Date.now()) return hit.value;
-    const value = this.open(await this.model.findOne({ corpId }).lean<WecomAppRecord>().exec());
+    const value = this.open(
+      await this.model
+        .findOne({ corpId, ...ACTIVE })
+        .lean<WecomAppRecord>()
+        .exec(),
+    );
     if (this.byCorp.size > 10_000) this.byCorp.clear();
     this.byCorp.set(corpId, { value, until: Date.now() + CACHE_MS });
     return value;
   }
 
+  /** The merchant's app in use (null when none, or when its authorisation was cancelled). */
   async findByMerchant(merchantId: MerchantId): Promise<WecomCredentials | null> {
     return this.open(
       await this.model
-        .findOne({ merchantId: merchantObjectId(merchantId) })
+        .findOne({ merchantId: merchantObjectId(merchantId), ...ACTIVE })
         .lean<WecomAppRecord>()
         .exec(),
     );
@@ -89,7 +111,7 @@ export class WecomAppRepository {
 
   /** Every merchant with WeCom connected: the fan-out list of per-merchant scans. */
   async merchantIds(): Promise<MerchantId[]> {
-    return (await this.model.find({}, { merchantId: 1 }).lean().exec()).map((a) => asMerchantId(a.merchantId));
+    return (await this.model.find(ACTIVE, { merchantId: 1 }).lean().exec()).map((a) => asMerchantId(a.merchantId));
   }
 
   async save(merchantId: MerchantId, input: WecomAppInput): Promise<void> {
@@ -121,12 +143,18 @@ export class WecomAppRepository {
       .lean<WecomAppRecord>()
       .exec();
     if (!app) return null;
+    const mode = app.mode ?? 'self_built';
     return {
+      mode,
       corpId: app.corpId,
+      corpName: app.corpName ?? null,
       agentId: app.agentId,
       secretHint: `••••••${this.secrets.open(app.secretSealed).slice(-4)}`,
-      callbackToken: this.secrets.open(app.callbackTokenSealed),
-      encodingAesKey: this.secrets.open(app.encodingAesKeySealed),
+      ...(mode === 'self_built' && {
+        callbackToken: this.secrets.open(app.callbackTokenSealed),
+        encodingAesKey: this.secrets.open(app.encodingAesKeySealed),
+      }),
+      disabledAt: app.disabledAt ?? null,
       kfAccounts: app.kfAccounts,
       callbackVerifiedAt: app.callbackVerifiedAt ?? null,
       updatedAt: app.updatedAt,
@@ -150,6 +178,7 @@ export class WecomAppRepository {
           { merchantId: merchantObjectId(merchantId) },
           {
             $set: {
+              mode: 'self_built',
               corpId: input.corpId,
               agentId: input.agentId,
               ...(input.secret !== undefined && { secretSealed: this.secrets.seal(input.secret) }),
@@ -160,12 +189,14 @@ export class WecomAppRepository {
               kfAccounts: [],
               welcomeTemplates: [],
             },
-            ...(options.forgetVerification && { $unset: { callbackVerifiedAt: 1 } }),
+            $unset: { disabledAt: 1, corpName: 1, ...(options.forgetVerification && { callbackVerifiedAt: 1 }) },
           },
           { upsert: true, returnDocument: 'before' },
         )
         .lean<WecomAppRecord>()
         .exec();
+      // a former 代开发 app carried the operator's template keys: the owner's own app gets its own
+      if (before?.mode === 'agency') await this.replaceCallbackKeys(merchantId, firstKeys);
       if (before) this.byCorp.delete(before.corpId);
       this.byCorp.delete(input.corpId);
       return 'saved';
@@ -246,5 +277,76 @@ export class WecomAppRepository {
       .exec();
     if (app) this.byCorp.delete(app.corpId);
     return app !== null;
+  }
+
+  /**
+   * Way 2: the app the admin authorised, filled from WeCom's grant — the permanent code as the Secret, the
+   * template's callback keys — replacing whatever the merchant had (a cancelled authorisation comes back enabled).
+   * `corp_taken`: the corp is another merchant's.
+   */
+  async saveAgency(merchantId: MerchantId, input: AgencyAppInput): Promise<'saved' | 'corp_taken'> {
+    try {
+      const before = await this.model
+        .findOneAndUpdate(
+          { merchantId: merchantObjectId(merchantId) },
+          {
+            $set: {
+              mode: 'agency',
+              corpId: input.corpId,
+              corpName: input.corpName,
+              agentId: input.agentId,
+              secretSealed: this.secrets.seal(input.permanentCode),
+              callbackTokenSealed: this.secrets.seal(input.callbackToken),
+              encodingAesKeySealed: this.secrets.seal(input.encodingAesKey),
+            },
+            $setOnInsert: { kfAccounts: [], welcomeTemplates: [] },
+            $unset: { disabledAt: 1, callbackVerifiedAt: 1 },
+          },
+          { upsert: true, returnDocument: 'before' },
+        )
+        .lean<WecomAppRecord>()
+        .exec();
+      if (before) this.byCorp.delete(before.corpId);
+      this.byCorp.delete(input.corpId);
+      return 'saved';
+    } catch (err) {
+      if (isDuplicateKey(err) && (err as { keyPattern?: Record<string, unknown> }).keyPattern?.corpId)
+        return 'corp_taken';
+      throw err;
+    }
+  }
+
+  /** The merchant whose 代开发 app this corp's is (in use or not), with its AgentId and permanent code. */
+  async findAgencyByCorp(
+    corpId: string,
+  ): Promise<{ merchantId: MerchantId; agentId: number; permanentCode: string } | null> {
+    const app = await this.model.findOne({ corpId, mode: 'agency' }).lean<WecomAppRecord>().exec();
+    if (!app) return null;
+    return {
+      merchantId: asMerchantId(app.merchantId),
+      agentId: app.agentId,
+      permanentCode: this.secrets.open(app.secretSealed),
+    };
+  }
+
+  /** change_auth: the corp's name and the app's AgentId as WeCom reports them now. */
+  async updateAgencyInfo(corpId: string, info: { corpName: string; agentId: number }): Promise<void> {
+    await this.model
+      .updateOne({ corpId, mode: 'agency' }, { $set: { corpName: info.corpName, agentId: info.agentId } })
+      .exec();
+    this.byCorp.delete(corpId);
+  }
+
+  /**
+   * cancel_auth: the 代开发 app is kept but no longer used — every lookup of apps in use leaves it out, so nothing
+   * is sent, synced or accepted for the merchant. The merchant, or null when the corp has no enabled 代开发 app.
+   */
+  async disableAgency(corpId: string, at: Date): Promise<MerchantId | null> {
+    const app = await this.model
+      .findOneAndUpdate({ corpId, mode: 'agency', ...ACTIVE }, { $set: { disabledAt: at } })
+      .lean<WecomAppRecord>()
+      .exec();
+    this.byCorp.delete(corpId);
+    return app ? asMerchantId(app.merchantId) : null;
   }
 }

@@ -6,6 +6,7 @@ import type { Config } from '../../config/env.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Database } from '../../db/database.js';
 import type { RoutesOf } from '../../http/module-routes.js';
+import type { JobRuntime } from '../../jobs/job-runtime.js';
 import type { Logger } from '../../logging/logger.js';
 import type { OutboundGuard } from '../../net/outbound-guard.js';
 import type { RedisLock } from '../../redis/lock.js';
@@ -33,6 +34,8 @@ import type { SetupAuditLog } from './setup/setup-audit.js';
 import { SetupCheckService } from './setup/setup-checks.service.js';
 import { wecomSetupRoutes } from './setup/wecom-setup.routes.js';
 import { WecomSetupService } from './setup/wecom-setup.service.js';
+import { suiteCallbackRoutes } from './suite/suite-callback.routes.js';
+import { buildSuite } from './suite/suite.module.js';
 
 export interface WecomDeps {
   config: Config;
@@ -48,6 +51,8 @@ export interface WecomDeps {
   outbound: OutboundGuard;
   /** the merchants' audit list: every change of WeCom credentials, with who made it */
   audit: SetupAuditLog;
+  /** slow work handed to the workers (way 2's instructions, after WeCom got its answer) */
+  jobs: Pick<JobRuntime, 'enqueue'>;
 }
 
 export function build(d: WecomDeps) {
@@ -65,6 +70,10 @@ export function build(d: WecomDeps) {
   const handlers = new InboxHandlers();
   const setupApi = new SetupApi(client);
   const { egressIps } = d.config.wecom;
+  // way 2 (服务商代开发) exists only where the operator configured a template
+  const suite =
+    d.config.wecom.suite &&
+    buildSuite({ ...d, suite: d.config.wecom.suite, cache, client, apps, audit: d.audit, jobs: d.jobs });
   const setup = new WecomSetupService({
     apps,
     client,
@@ -73,6 +82,7 @@ export function build(d: WecomDeps) {
     audit: d.audit,
     egressIps,
     logger: d.logger,
+    agency: suite?.service,
   });
   const setupChecks = new SetupCheckService({ apps, client, api: setupApi, inbox, egressIps });
   const intake = new CallbackIntakeService(apps, inbox, d.logger, inboxSignal, (app) => setup.urlVerified(app));
@@ -80,8 +90,11 @@ export function build(d: WecomDeps) {
   const configCheck = new ConfigCheckService(apps, d.staff, client);
   const routes: RoutesOf = (http) => ({
     // WeCom's callbacks are machine-to-machine and the hottest path: they read their own size-limited XML body
-    machine: [wecomCallbackRoutes(intake)],
-    api: [wecomRoutes(jssdk, configCheck, http.publicUrl), wecomSetupRoutes(setup, setupChecks, http.publicUrl)],
+    machine: [wecomCallbackRoutes(intake), ...(suite ? [suiteCallbackRoutes(suite.callback)] : [])],
+    api: [
+      wecomRoutes(jssdk, configCheck, http.publicUrl),
+      wecomSetupRoutes(setup, setupChecks, http.publicUrl, suite?.service),
+    ],
   });
   return {
     apps,
@@ -114,6 +127,9 @@ export function build(d: WecomDeps) {
       leaseMs: 10_000,
       maxAttempts: 8,
     }),
+    /** way 2 (服务商代开发): undefined when no template is configured */
+    suite,
+    jobs: suite?.jobs ?? [],
     routes,
   };
 }

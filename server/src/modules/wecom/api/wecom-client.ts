@@ -28,7 +28,7 @@ export class WecomClient {
     private logger: Logger,
   ) {}
 
-  tokenKey(app: WecomCredentials): string {
+  tokenKey(app: Pick<WecomCredentials, 'merchantId' | 'corpId' | 'agentId'>): string {
     return tenantKey(app.merchantId, 'wecom', 'token', app.corpId, app.agentId);
   }
 
@@ -59,8 +59,21 @@ export class WecomClient {
   }
 
   /** Forgets the app's cached access_token: its secret changed, so the next call fetches one with the new secret. */
-  forgetToken(app: WecomCredentials): Promise<void> {
+  forgetToken(app: Pick<WecomCredentials, 'merchantId' | 'corpId' | 'agentId'>): Promise<void> {
     return this.cache.forget(this.tokenKey(app));
+  }
+
+  /**
+   * A call that carries its own credential in the query: the 代开发 template's service/* endpoints take
+   * suite_access_token, not an app's token (suite/suite-api.ts caches and renews it).
+   */
+  request<T extends Json = Json>(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string>,
+    body?: Json,
+  ): Promise<T> {
+    return this.send(method, path, query, body) as Promise<T>;
   }
 
   get<T extends Json = Json>(app: WecomCredentials, path: string, query: Record<string, string> = {}): Promise<T> {

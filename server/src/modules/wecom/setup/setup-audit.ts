@@ -28,4 +28,10 @@ export const WECOM_AUDIT = {
   callbackKeysGenerated: 'wecom.callback_keys.generated',
   callbackVerified: 'wecom.callback.verified',
   kfAccountsChanged: 'wecom.kf_accounts.changed',
+  /** way 2 (服务商代开发): the owner asked for an authorisation link; the admin authorised, changed, cancelled */
+  agencyLinkCreated: 'wecom.agency.link_created',
+  agencyAuthorised: 'wecom.agency.authorised',
+  agencyChanged: 'wecom.agency.changed',
+  agencyCancelled: 'wecom.agency.cancelled',
+  agencySecretReset: 'wecom.agency.permanent_code_reset',
 } as const;

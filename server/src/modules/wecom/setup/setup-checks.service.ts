@@ -17,6 +17,7 @@ import { selfTestCallback } from '../callback/callback-self-test.js';
 import type { WecomAppRepository, WecomCredentials } from '../wecom-app.repository.js';
 import type { AgentDetails, KfAccount, SetupApi } from './setup-api.js';
 import {
+  AGENCY_CANCELLED_FIX,
   CONTACT_OVERRIDES,
   KF_ACCOUNT_OVERRIDES,
   KF_API_OVERRIDES,
@@ -74,7 +75,14 @@ export class SetupCheckService {
     const add = (key: CheckKey, outcome: Outcome) => checks.push({ key, ...CHECKS[key], ...outcome });
     const app = await this.d.apps.findByMerchant(merchantId);
     if (!app) {
-      add('secret', { status: 'waiting', message: '还没有填写企业微信应用信息', fix: NO_APP_MESSAGE });
+      // way 2's app whose authorisation the admin cancelled is kept, not in use
+      const cancelled = (await this.d.apps.findSetup(merchantId))?.disabledAt;
+      add(
+        'secret',
+        cancelled
+          ? failed('企业微信管理员已取消对小二的授权，小二暂停了本店的企业微信消息', AGENCY_CANCELLED_FIX)
+          : { status: 'waiting', message: '还没有填写企业微信应用信息', fix: NO_APP_MESSAGE },
+      );
       for (const key of Object.keys(CHECKS) as CheckKey[]) if (key !== 'secret') add(key, skipped(NO_APP_MESSAGE));
       return checks;
     }
@@ -161,11 +169,13 @@ export class SetupCheckService {
       '企业微信提示“回调地址请求不通过”时，请核对三项与这里完全一致';
     const verified = setup?.callbackVerifiedAt
       ? ok('企业微信已验证回调地址')
-      : lastEventAt
-        ? ok('企业微信已经在向回调地址推送消息')
-        : reachable.status === 'ok'
-          ? { status: 'waiting' as const, message: '企业微信还没有验证回调地址', fix: paste }
-          : failed('企业微信还没有验证回调地址，也无法验证：回调地址访问不到', reachable.fix!);
+      : setup?.mode === 'agency'
+        ? ok('扫码授权的应用由小二服务商统一接收消息，无需在企业微信后台填写')
+        : lastEventAt
+          ? ok('企业微信已经在向回调地址推送消息')
+          : reachable.status === 'ok'
+            ? { status: 'waiting' as const, message: '企业微信还没有验证回调地址', fix: paste }
+            : failed('企业微信还没有验证回调地址，也无法验证：回调地址访问不到', reachable.fix!);
     return { reachable, verified };
   }
 

@@ -38,3 +38,7 @@ export const KF_ACCOUNT_OVERRIDES: ErrcodeOverrides = {
 };
 
 export const notAuthorisedKf = (name: string) => `「${name}」还没有授权给小二的应用管理，小二收不到也回复不了它的消息`;
+
+/** way 2: the admin cancelled the authorisation (cancel_auth) */
+export const AGENCY_CANCELLED_FIX =
+  '请企业微信管理员在本页重新扫码授权（方式二），或改用方式一连接自建应用；之前的客户和消息记录都还在';

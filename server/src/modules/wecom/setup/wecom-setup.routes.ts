@@ -2,19 +2,22 @@ import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/wecom-setup';
 import { requireRole, type AuthedContext, type AuthedState } from '../../../auth/auth.middleware.js';
 import { route } from '../../../http/contract-route.js';
+import { agencyUnavailable, type SuiteAuthorisationService } from '../suite/suite-authorisation.service.js';
 import type { SetupCheckService } from './setup-checks.service.js';
 import type { SetupActor } from './setup-audit.js';
 import { presentKfAccounts, presentSetup } from './wecom-setup.presenter.js';
 import type { WecomSetupService } from './wecom-setup.service.js';
 
 /**
- * The owner's WeCom setup (way 1, a self-built app): the owner alone, since the answers carry the callback keys to
- * paste. Every URL shown is built from our public address (PUBLIC_URL), never from the request.
+ * The owner's WeCom setup (way 1, a self-built app; way 2, 服务商代开发 when `agency` is configured): the owner alone,
+ * since the answers carry the callback keys to paste. Every URL shown is built from our public address
+ * (PUBLIC_URL), never from the request.
  */
 export function wecomSetupRoutes(
   setup: WecomSetupService,
   checks: SetupCheckService,
   publicUrl: () => string,
+  agency?: Pick<SuiteAuthorisationService, 'installLink'>,
 ): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/wecom' });
   const owner = requireRole('owner');
@@ -40,6 +43,11 @@ export function wecomSetupRoutes(
   route(router, api.chooseKfAccounts, owner, async ({ body }, ctx) => {
     await setup.chooseKfAccounts(ctx.state.session.merchantId, actor(ctx), body.openKfIds);
     return view(ctx);
+  });
+  route(router, api.agencyLink, owner, async (_, ctx) => {
+    if (!agency) throw agencyUnavailable();
+    const link = await agency.installLink(ctx.state.session.merchantId, actor(ctx), publicUrl());
+    return { url: link.url, qrImage: link.qrImage, expiresAt: link.expiresAt.toISOString() };
   });
   return router;
 }

@@ -11,6 +11,7 @@ import { explainWecomFailure, WecomApiError, WecomTransportError } from '../api/
 import { callbackUrlOf } from '../callback/callback-self-test.js';
 import type { WecomAppRepository, WecomCredentials, WecomSetupRecord } from '../wecom-app.repository.js';
 import { generateCallbackKeys } from './callback-keys.js';
+import type { SuiteAuthorisationService } from '../suite/suite-authorisation.service.js';
 import type { KfAccount, SetupApi } from './setup-api.js';
 import { WECOM_ACTOR, WECOM_AUDIT, type SetupActor, type SetupAuditLog } from './setup-audit.js';
 import { EGRESS_UNKNOWN, KF_API_OVERRIDES, MANAGE_KF_FIX, NO_APP_MESSAGE, notAuthorisedKf } from './setup-texts.js';
@@ -25,6 +26,8 @@ export interface WecomSetupDeps {
   /** the server's egress addresses as configured (EGRESS_IPS) */
   egressIps: string[];
   logger: Logger;
+  /** way 2 (服务商代开发), where the operator configured a template */
+  agency?: Pick<SuiteAuthorisationService, 'status'>;
 }
 
 export interface SetupPaste {
@@ -38,6 +41,7 @@ export interface SetupView {
   app: WecomSetupRecord | null;
   paste: SetupPaste;
   lastEventAt: Date | null;
+  agency: { available: boolean; pendingUntil: Date | null; failure: string | null };
 }
 
 export interface KfAccountChoice extends KfAccount {
@@ -66,11 +70,17 @@ export class WecomSetupService {
   }
 
   async view(merchantId: MerchantId, publicUrl: string): Promise<SetupView> {
-    const [app, lastEventAt] = await Promise.all([
+    const [app, lastEventAt, agency] = await Promise.all([
       this.d.apps.findSetup(merchantId),
       this.d.inbox.lastReceivedAt(merchantId),
+      this.d.agency?.status(merchantId),
     ]);
-    return { app, lastEventAt, paste: this.paste(app?.corpId, publicUrl) };
+    return {
+      app,
+      lastEventAt,
+      paste: this.paste(app?.corpId, publicUrl),
+      agency: { available: this.d.agency !== undefined, pendingUntil: null, failure: null, ...agency },
+    };
   }
 
   /**
