@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+const text = (max: number, message: string) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字`);
 
 export const faqInputSchema = z
   .object({
@@ -176,6 +177,21 @@ export const knowledgeImportReportSchema = z
     created: z.number().int(),
     updated: z.number().int(),
     failed: z.array(z.object({ row: z.number().int(), errors: z.record(z.string(), z.string()) }).strict()),
+    /**
+     * The menu import: each product with the sheet rows it came from and what became of it (a product with a wrong
+     * row is not imported at all: `failed`).
+     */
+    items: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            rows: z.array(z.number().int()),
+            result: z.enum(['created', 'updated', 'failed']),
+          })
+          .strict(),
+      )
+      .optional(),
     dryRun: z.boolean(),
   })
   .strict();

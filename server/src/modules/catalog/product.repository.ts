@@ -66,7 +66,7 @@ export class ProductRepository extends TenantRepository<Product> {
     return rows.map(normalized);
   }
 
-  async findById(merchantId: MerchantId, id: string): Promise<ProductRecord | null> {
+  async findById(merchantId: MerchantId, id: string): Promise<StoredProduct | null> {
     const row = await this.model
       .findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id) }))
       .lean<ProductRecord>()
@@ -106,6 +106,15 @@ export class ProductRepository extends TenantRepository<Product> {
   async idByName(merchantId: MerchantId, name: string): Promise<string | null> {
     const row = await this.model.findOne(this.scoped(merchantId, { name }), { _id: 1 }).lean<{ _id: unknown }>().exec();
     return row && String(row._id);
+  }
+
+  /** The merchant's products of these names (a spreadsheet import's re-imported rows), one query. */
+  async findByNames(merchantId: MerchantId, names: string[]): Promise<StoredProduct[]> {
+    const rows = await this.model
+      .find(this.scoped(merchantId, { name: { $in: names } }))
+      .lean<ProductRecord[]>()
+      .exec();
+    return rows.map(normalized);
   }
 
   /**

@@ -17,6 +17,7 @@ import { KnowledgeImportService } from './knowledge-import.service.js';
 import { KnowledgeVersion } from './knowledge-version.js';
 import { openKnowledgeRepositories } from './knowledge.repositories.js';
 import { knowledgeRoutes } from './knowledge.routes.js';
+import { MenuImportService } from './menu-import.service.js';
 import { ScriptLibraryService } from './script-library.service.js';
 import { ScriptUseService } from './script-use.service.js';
 
@@ -43,7 +44,7 @@ export function build(d: KnowledgeModuleDeps) {
     { faq: faqs, policy: policies, product: d.products, script: scripts },
     changes,
   );
-  const importer = new KnowledgeImportService(admin, d.products, faqs);
+  const importer = new KnowledgeImportService(admin, new MenuImportService(admin, d.products), faqs);
   const scriptLibrary = new ScriptLibraryService(scripts, d.staff);
   const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, base, (merchantId, url) =>
     d.wecom.media.imageMediaId(merchantId, url),
