@@ -80,7 +80,9 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     audit: {
       record: async (merchantId, entry, at) => {
         await operator.audit.record(merchantId, entry, at);
-        if (entry.action === WECOM_AUDIT.connected) await staff.sync.start(merchantId, entry.actor);
+        // way 1's first save, or way 2's authorisation (the admin scanned)
+        if (entry.action === WECOM_AUDIT.connected || entry.action === WECOM_AUDIT.agencyAuthorised)
+          await staff.sync.start(merchantId, entry.actor);
       },
     },
   });

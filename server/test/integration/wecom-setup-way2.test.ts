@@ -148,6 +148,12 @@ describe('way 2: the admin scans, the shop is connected', () => {
       customer_contact: 'ok',
       kf_api: 'ok',
     });
+    // the team comes in by itself, as after way 1's first save: the staff sync started with the authorisation
+    const sync = await eventually(
+      () => w.app.request('/api/staff/sync', { token: shop.tenant.tokens.owner }),
+      (r) => r.body.sync?.status === 'done',
+    );
+    expect(sync.body.sync).toMatchObject({ status: 'done' });
     // the app's own data callbacks arrive, signed with the template's keys
     const added = await w.standin.customers.addsMember(scan.corpId, shop.members[0]!.userid, { name: '王小姐' });
     expect(added.deliveries.at(-1)).toMatchObject({ status: 200, body: 'success' });
