@@ -204,6 +204,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     staff: repositories.staff,
     groupSends: campaigns.service,
     kf: { sessions: conversations.repository, service: conversations.kf, apps: wecom.apps },
+    // late-bound: the golive module is built below (customer scenarios wait for 开始营业)
+    live: async (merchantId) => (await goLive.service.launch(merchantId)).status === 'live',
   });
   const reports = reportsModule.build({
     fanOut,

@@ -36,7 +36,9 @@ afterAll(() => w.close());
 async function writes(externalUserId: string, text: string): Promise<string[]> {
   await w.standin.customers.writesToKf(shop.openKfId, externalUserId, text);
   await w.drain();
-  return w.standin.state.kfSent.filter((m) => m.touser === externalUserId).map((m) => m.content.content as string);
+  return w.standin.state.kfSent
+    .filter((m) => m.touser === externalUserId)
+    .map((m) => (m.content as { content: string }).content);
 }
 const goLive = async (token = shop.tenant.tokens.owner) => {
   const res = await w.app.request('/api/setup/golive', { token });
@@ -52,6 +54,9 @@ describe('test and go live', () => {
     expect(stored.map((m) => [m.direction, m.text])).toEqual([['in', '杨枝甘露多少钱？']]);
     const decision = await w.app.container.ai.decisions.latestFor(shop.tenant.merchantId, 'wmRealEarly');
     expect(decision).toMatchObject({ action: 'skipped', reason: 'shop not live yet (setup)' });
+    // nor do the proactive scenarios write to customers yet
+    const outcomes = await w.app.container.outreach.scan.scanMerchant(shop.tenant.merchantId);
+    expect(new Set(Object.values(outcomes))).toEqual(new Set(['not_live']));
   });
 
   it("answers the owner's test from their own WeChat: the first new conversation after they open the test", async () => {
@@ -114,6 +119,8 @@ describe('test and go live', () => {
     const merchant = await w.app.container.repositories.merchants.findById(shop.tenant.merchantId);
     expect(merchant!.autoReply.mode).toBe('after_hours');
     expect(merchant!.outreach).toBeDefined();
+    const outcomes = await w.app.container.outreach.scan.scanMerchant(shop.tenant.merchantId);
+    expect(Object.values(outcomes)).not.toContain('not_live');
     // pressing it again changes nothing and records nothing more
     await w.app.request('/api/setup/golive/launch', { method: 'POST', token: shop.tenant.tokens.owner, body: {} });
     const audit = await w.app.container.operator.audit.list(shop.tenant.merchantId);

@@ -1,6 +1,7 @@
 // Proactive outreach: the customer scenarios, the contact policy and the owner's drafts inbox.
 import type { RoutesOf } from '../../http/module-routes.js';
 import type { MerchantFanOut } from '../../jobs/per-merchant-job.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RedisLock } from '../../redis/lock.js';
 import type { LlmSettingsService } from '../ai/llm-settings.service.js';
@@ -28,6 +29,8 @@ export interface OutreachModuleDeps extends Omit<DraftSenderDeps, 'knowledge'> {
   shopData: ShopDataRepositories;
   suppressions: SuppressionRepository;
   scenarioRuns: ScenarioRunRepository;
+  /** whether the shop has gone live (the golive module, built later): customer scenarios wait for 开始营业 */
+  live?: (merchantId: MerchantId) => Promise<boolean>;
 }
 
 export function build(d: OutreachModuleDeps) {
@@ -51,6 +54,7 @@ export function build(d: OutreachModuleDeps) {
     logger: d.logger,
     sender: drafts,
     engineFor: (merchantId, kb) => d.llm.engineFor(merchantId, kb),
+    live: d.live,
   });
   const routes: RoutesOf = () => ({ api: [outreachRoutes(drafts, d.merchants)] });
   const jobs = [outreachScanJob({ ...d.fanOut, scan, drafts }), draftResumeJob({ drafts })];

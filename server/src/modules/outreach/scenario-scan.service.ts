@@ -22,7 +22,13 @@ import type { Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
 export type RunOutcome =
-  { drafted: number; suppressed: number; sent?: number } | 'already_done' | 'busy' | 'not_due' | 'disabled' | 'failed';
+  | { drafted: number; suppressed: number; sent?: number }
+  | 'already_done'
+  | 'busy'
+  | 'not_due'
+  | 'disabled'
+  | 'not_live'
+  | 'failed';
 
 export class ScenarioScanService {
   constructor(
@@ -39,12 +45,16 @@ export class ScenarioScanService {
       sender: Pick<DraftService, 'autoSend'>;
       /** the merchant's engine: with an LLM configured, texts are rewritten in the shop's voice */
       engineFor: (merchantId: MerchantId, kb: KnowledgeBase) => Promise<AnswerEngine>;
+      /** whether the shop has gone live (开始营业): a shop still in setup writes to no customer */
+      live?: (merchantId: MerchantId) => Promise<boolean>;
     },
   ) {}
 
   /** Every scenario of one merchant; one failing scenario does not stop the others. */
   async scanMerchant(merchantId: MerchantId, now = new Date()): Promise<Record<string, RunOutcome>> {
     const outcomes: Record<string, RunOutcome> = {};
+    if (this.d.live && !(await this.d.live(merchantId)))
+      return Object.fromEntries(this.d.scenarios.map((s) => [s.key, 'not_live' as const]));
     for (const scenario of this.d.scenarios) {
       try {
         outcomes[scenario.key] = await this.run(merchantId, scenario, now);
