@@ -71,7 +71,9 @@ export function ChannelCodeCard({ codes, onCreated }: { codes: ChannelCodeDto[] 
       {first ? (
         <View className="qr-print" data-channel={first.channel}>
           <View className="muted">{`${first.label} · ${SOURCE_CHANNEL_LABELS[first.channel]} · 已带来 ${first.adds} 位顾客`}</View>
-          <Image className="qr-image" src={first.qrCode} mode="aspectFit" />
+          <View className="qr-frame">
+            <Image className="qr-image" src={first.qrCode} style={{ width: '200px', height: '200px' }} />
+          </View>
           <View className="muted">
             打印出来贴在桌上、收银台或随包裹附上，顾客扫码就能加你，并收到这个渠道的欢迎语。
           </View>
