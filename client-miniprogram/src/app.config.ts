@@ -20,6 +20,8 @@ export default defineAppConfig({
     'pages/setup/index',
     'pages/setup/checklist',
     'pages/setup/business',
+    // the menu / catalogue from a spreadsheet, one row per variant (the knowledge step links here)
+    'pages/setup/menu-import/index',
     // the staff step: WeCom members synced, the owner's claim, roles, shops, invites
     'pages/setup/staff',
     // the provider's console lives in the browser only

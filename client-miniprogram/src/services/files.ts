@@ -1,6 +1,7 @@
 // A spreadsheet the owner received in a WeChat chat (chooseMessageFile), or picked from the computer in the H5 build:
 // CSV as text, .xlsx as base64 — the shape the import API takes.
 import Taro from '@tarojs/taro';
+import { toast } from '../components/Toast';
 
 export interface PickedSheet {
   name: string;
@@ -56,4 +57,20 @@ function browserFile(): Promise<File | null> {
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/** A CSV template (UTF-8 with a BOM): downloaded in the browser, copied (to paste into a sheet) in the mini-program. */
+export function offerTemplate(csv: string, fileName: string) {
+  if (process.env.TARO_ENV === 'h5') {
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    return;
+  }
+  void Taro.setClipboardData({ data: csv.replace('\uFEFF', '') }).then(() =>
+    toast('模板已复制，粘贴到表格里另存为 .csv 即可', 'success'),
+  );
 }

@@ -1,24 +1,18 @@
 // Business hours per weekday and the holidays; the after-hours bot follows them as soon as they are saved.
-import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import * as merchants from '@xiaoer/common/api/merchants';
 import type { MerchantDto } from '@xiaoer/common/schemas/merchant';
 import { useState } from 'react';
 import { toast } from '../../components/Toast';
+import { WeekSpans, type Span } from '../../components/WeekSpans';
 import { call } from '../../services/client';
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-type Span = MerchantDto['businessHours'][number];
 type Holiday = MerchantDto['holidays'][number];
 
 export function HoursSection({ merchant, onSaved }: { merchant: MerchantDto; onSaved: () => void }) {
   const [spans, setSpans] = useState<Span[]>(merchant.businessHours);
   const [holidays, setHolidays] = useState<Holiday[]>(merchant.holidays);
   const [busy, setBusy] = useState(false);
-  const spanOf = (weekday: number) => spans.find((s) => s.weekday === weekday);
-  const setSpan = (weekday: number, span: Span | null) =>
-    setSpans(
-      [...spans.filter((s) => s.weekday !== weekday), ...(span ? [span] : [])].sort((a, b) => a.weekday - b.weekday),
-    );
 
   const save = async () => {
     setBusy(true);
@@ -37,47 +31,7 @@ export function HoursSection({ merchant, onSaved }: { merchant: MerchantDto; onS
     <View className="card" id="hours">
       <View className="card-title">营业时间</View>
       <View className="muted">营业时间外，小二会在微信客服里自动接待顾客。</View>
-      {WEEKDAYS.map((name, weekday) => {
-        const span = spanOf(weekday);
-        return (
-          <View className="field" key={name} data-weekday={weekday}>
-            <Text>{name}</Text>
-            {span ? (
-              <View className="row" style={{ gap: '12px' }}>
-                <Picker
-                  mode="time"
-                  value={span.open}
-                  onChange={(e) => setSpan(weekday, { ...span, open: e.detail.value })}
-                >
-                  <Text className="tag" data-role="open">
-                    {span.open}
-                  </Text>
-                </Picker>
-                <Text className="muted">至</Text>
-                <Picker
-                  mode="time"
-                  value={span.close}
-                  onChange={(e) => setSpan(weekday, { ...span, close: e.detail.value })}
-                >
-                  <Text className="tag" data-role="close">
-                    {span.close}
-                  </Text>
-                </Picker>
-                <Switch checked color="#07c160" onChange={() => setSpan(weekday, null)} />
-              </View>
-            ) : (
-              <View className="row" style={{ gap: '12px' }}>
-                <Text className="muted">休息</Text>
-                <Switch
-                  checked={false}
-                  color="#07c160"
-                  onChange={() => setSpan(weekday, { weekday, open: '10:00', close: '22:00' })}
-                />
-              </View>
-            )}
-          </View>
-        );
-      })}
+      <WeekSpans spans={spans} onChange={setSpans} />
       <View className="card-title" style={{ marginTop: '24px' }}>
         节假日
       </View>

@@ -1,4 +1,4 @@
-// The shops, one to five, each with the address and phone the bot gives customers who ask.
+// The shops, one to five, each with the address, phone and parking the bot gives customers who ask.
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as merchants from '@xiaoer/common/api/merchants';
@@ -31,6 +31,7 @@ export function ShopsCard({ shops, onChanged }: { shops: ShopDto[]; onChanged: (
               <View>{shop.name}</View>
               <View className="muted">{shop.address ?? '缺地址'}</View>
               <View className="muted">{shop.phone ?? '缺电话'}</View>
+              {shop.parking && <View className="muted">{`停车：${shop.parking}`}</View>}
             </View>
             <Text className="tag tag-on" onClick={() => setEditing(shop.id)}>
               修改
@@ -54,7 +55,12 @@ export function ShopsCard({ shops, onChanged }: { shops: ShopDto[]; onChanged: (
 }
 
 function ShopForm({ shop, onDone, onCancel }: { shop?: ShopDto; onDone: () => void; onCancel?: () => void }) {
-  const [form, setForm] = useState({ name: shop?.name ?? '', address: shop?.address ?? '', phone: shop?.phone ?? '' });
+  const [form, setForm] = useState({
+    name: shop?.name ?? '',
+    address: shop?.address ?? '',
+    phone: shop?.phone ?? '',
+    parking: shop?.parking ?? '',
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (e: { detail: { value: string } }) =>
@@ -109,6 +115,15 @@ function ShopForm({ shop, onDone, onCancel }: { shop?: ShopDto; onDone: () => vo
           maxlength={30}
           value={form.phone}
           onInput={set('phone')}
+        />
+      </Field>
+      <Field label="停车（选填）" error={errors.parking}>
+        <Input
+          className="input"
+          placeholder="如：商场 B2 停车场，消费满 50 元免费 2 小时"
+          maxlength={200}
+          value={form.parking}
+          onInput={set('parking')}
         />
       </Field>
       <FormError error={errors._} />

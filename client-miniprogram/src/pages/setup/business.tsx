@@ -1,5 +1,6 @@
-// Step 1 of the setup, the business: its name and industry, its shops with address and phone, and when it opens
-// (closed days and holidays). Each part saves on its own, so the owner can stop half-way and come back.
+// Step 1 of the setup, the business: its name and industry, its shops with address, phone and parking, when it opens
+// (closed days and holidays), the 客服 hours of online sellers, and the facts customers ask about (payment, delivery
+// platforms, couriers …). Each part saves on its own, so the owner can stop half-way and come back.
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as merchants from '@xiaoer/common/api/merchants';
@@ -9,7 +10,9 @@ import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/client';
 import { CHECKLIST_PAGE, businessGaps } from '../../services/setup-steps';
 import { HoursSection } from '../settings/HoursSection';
+import { FactsCard } from './FactsCard';
 import { ProfileCard } from './ProfileCard';
+import { ServiceHoursCard } from './ServiceHoursCard';
 import { ShopsCard } from './ShopsCard';
 import '../../components/form.scss';
 
@@ -38,6 +41,8 @@ export default function BusinessStep() {
         <ProfileCard merchant={merchant} onSaved={reload} />
         <ShopsCard shops={merchant.shops} onChanged={reload} />
         <HoursSection merchant={withSuggestedHours(merchant)} onSaved={reload} />
+        <ServiceHoursCard merchant={merchant} onSaved={reload} />
+        <FactsCard merchant={merchant} onSaved={reload} />
         <View className="card" id="business-status" data-done={gaps.length === 0}>
           <View className="card-title">{gaps.length === 0 ? '店铺信息已填好' : '还差一点'}</View>
           {gaps.length === 0 ? (
