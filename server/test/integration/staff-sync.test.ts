@@ -2,11 +2,11 @@
 // with their sub-departments, members named one by one, a name WeCom withheld given later by the member), kept in
 // step by change_contact, the owner's claim of their own member (then their sidebar sign-in works as the owner),
 // roles and shops with their rules, another merchant's ids, invites with their QR code.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asMerchantId, type MerchantId } from '../../src/tenancy/merchant-id.js';
+import type { MerchantId } from '../../src/tenancy/merchant-id.js';
 import { freshAddress, OPERATOR_TEST_ENV, postPublic, signedInOperator, tokenOf } from '../support/operator.js';
-import { AGENT_ID, startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+import { shopWithTeam as shopWithTeamOf } from '../support/staff-team.js';
+import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
 let operatorToken: string;
@@ -18,60 +18,7 @@ afterAll(() => w.close());
 
 type Member = { id: string; name: string; role: string; wecomUserId: string; shopIds: string[]; nameMissing: boolean };
 
-/**
- * A shop made by the operator, its owner signed in through the setup link (the `~setup-owner` placeholder), its
- * WeCom app connected, and a corp whose app sees department 2 (with its sub-department 3) and 周老板 and 陈会计 by
- * name; 赵六's name is withheld from the app; 外人 is outside the range.
- */
-async function shopWithTeam(name: string) {
-  const created = await w.app.request('/api/operator/merchants', {
-    token: operatorToken,
-    body: { name, industry: '餐饮' },
-  });
-  const merchantId = asMerchantId(created.body.merchant.id);
-  const redeemed = await postPublic(w.app, '/api/setup/redeem', { token: tokenOf(created.body.setupLink.url) });
-  const corpId = `ww${randomBytes(6).toString('hex')}`;
-  const credentials = {
-    corpId,
-    agentId: AGENT_ID,
-    secret: randomBytes(16).toString('hex'),
-    callbackToken: randomBytes(8).toString('hex'),
-    encodingAesKey: randomBytes(32).toString('base64').slice(0, 43),
-    kfAccounts: [],
-  };
-  await w.app.container.wecom.apps.save(merchantId, credentials);
-  w.standin.seedCorp({
-    corpId,
-    apps: [
-      {
-        agentId: AGENT_ID,
-        secret: credentials.secret,
-        kfAuthorised: true,
-        visibleParties: [2],
-        visibleUsers: ['zhou', 'chen'],
-      },
-    ],
-    callback: {
-      url: `${w.app.url}/wecom/callback/${corpId}`,
-      token: credentials.callbackToken,
-      encodingAesKey: credentials.encodingAesKey,
-    },
-  });
-  const dir = w.standin.directory;
-  dir.addsDepartment(corpId, 1, name);
-  dir.addsDepartment(corpId, 2, '门店');
-  dir.addsDepartment(corpId, 3, '后厨', 2);
-  dir.addsDepartment(corpId, 4, '财务');
-  const add = (userid: string, memberName: string, departments: number[], nameHidden = false) =>
-    w.standin.state.addMember(corpId, userid, memberName, { departments, nameHidden });
-  add('zhou', '周老板', [2]);
-  add('li', '李店长', [2]);
-  add('wang', '王师傅', [3]);
-  add('x7', '赵六', [3], true);
-  add('chen', '陈会计', [4]);
-  add('out', '外人', [4]);
-  return { merchantId, corpId, owner: redeemed.body.session.token as string };
-}
+const shopWithTeam = (name: string) => shopWithTeamOf(w, operatorToken, name);
 
 const team = async (token: string): Promise<Member[]> => {
   const res = await w.app.request('/api/staff', { token });
