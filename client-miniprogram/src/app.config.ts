@@ -24,6 +24,9 @@ export default defineAppConfig({
     'pages/setup/menu-import/index',
     // the staff step: WeCom members synced, the owner's claim, roles, shops, invites
     'pages/setup/staff',
+    // the existing customers (WeCom sync, member list), then test and go live (开始营业)
+    'pages/setup/customers',
+    'pages/setup/golive',
     // the provider's console lives in the browser only
     ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],

@@ -17,8 +17,10 @@ export const SETUP_STEPS = [
   { key: 'staff', title: '员工', url: '/pages/setup/staff' },
   // the industry template to review and fill, the menu imported or typed in, the first 联系我 QR code
   { key: 'knowledge', title: '知识库和菜单', url: '/pages/setup/knowledge' },
-  { key: 'customers', title: '老顾客', url: '/pages/customers/index' },
-  { key: 'golive', title: '测试并开始营业' },
+  // the WeCom contact sync with its progress, and the member list from a spreadsheet
+  { key: 'customers', title: '老顾客', url: '/pages/setup/customers' },
+  // the owner's own WeChat tests the bot on 微信客服, then 开始营业
+  { key: 'golive', title: '测试并开始营业', url: '/pages/setup/golive' },
 ] as const;
 export type StepKey = (typeof SETUP_STEPS)[number]['key'];
 
@@ -49,6 +51,8 @@ export interface SetupSources {
   knowledge: Source<{ products: number; faqs: number; policies: number; waiting?: number }>;
   /** whether the merchant has any customer yet */
   customers: Source<boolean>;
+  /** whether the shop has gone live (开始营业); absent: not loaded (read as not yet) */
+  golive?: Source<{ live: boolean }>;
 }
 
 const WEEKDAY_COUNT = 7;
@@ -121,10 +125,10 @@ function customers(any: boolean, wecomDone: boolean): Omit<StepStatus, 'key' | '
   return { state: 'todo', detail: '还没有顾客', fix: '连接企业微信后，可一键同步老顾客' };
 }
 
-const GO_LIVE = {
-  state: 'later',
-  detail: '前面几步完成后，用自己的微信发条消息试试，再开始营业',
-} as const satisfies Omit<StepStatus, 'key' | 'title'>;
+function goLive(g: { live: boolean }): Omit<StepStatus, 'key' | 'title'> {
+  if (g.live) return { state: 'done', detail: '已开始营业，小二在为顾客服务' };
+  return { state: 'later', detail: '前面几步完成后，用自己的微信发条消息试试，再开始营业' };
+}
 
 /** Every step in order with its state; a source still loading reads as being checked, a failed one as unknown. */
 export function setupSteps(s: SetupSources): StepStatus[] {
@@ -141,7 +145,7 @@ export function setupSteps(s: SetupSources): StepStatus[] {
     staff: of(s.staff, staff),
     knowledge: of(s.knowledge, knowledge),
     customers: of(s.customers, (any) => customers(any, wecomDone)),
-    golive: GO_LIVE,
+    golive: of(s.golive ?? { live: false }, goLive),
   };
   return SETUP_STEPS.map((step) => ({
     key: step.key,

@@ -6,6 +6,7 @@ import * as customers from '@xiaoer/common/api/customers';
 import * as knowledge from '@xiaoer/common/api/knowledge';
 import { hasBlank } from '@xiaoer/common/schemas/knowledge-template';
 import * as merchants from '@xiaoer/common/api/merchants';
+import * as golive from '@xiaoer/common/api/setup-golive';
 import * as staff from '@xiaoer/common/api/staff';
 import * as wecom from '@xiaoer/common/api/wecom';
 import { useState } from 'react';
@@ -55,6 +56,7 @@ export default function SetupChecklist() {
     staff: undefined,
     knowledge: undefined,
     customers: undefined,
+    golive: undefined,
   });
   // each source on its own: a slow WeCom check or a failing list holds up no other step
   const load = () => {
@@ -77,6 +79,10 @@ export default function SetupChecklist() {
     each(
       'customers',
       call(customers.list, { query: { limit: 1 } }).then((p) => p.items.length > 0),
+    );
+    each(
+      'golive',
+      call(golive.goLive).then((g) => ({ live: g.status === 'live' })),
     );
   };
   useDidShow(load);

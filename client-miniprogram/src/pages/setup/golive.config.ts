@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '测试并开始营业' });
