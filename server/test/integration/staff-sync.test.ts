@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MerchantId } from '../../src/tenancy/merchant-id.js';
 import { freshAddress, OPERATOR_TEST_ENV, postPublic, signedInOperator, tokenOf } from '../support/operator.js';
 import { shopWithTeam as shopWithTeamOf } from '../support/staff-team.js';
+import { newShopWithCorp, setupCalls } from '../support/wecom-setup.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -98,6 +99,31 @@ describe('the staff step', () => {
     expect(failed.error.fix).toContain('应用管理');
     // fixed, it runs again from the step
     expect(await synced(shop.owner)).toMatchObject({ status: 'done', total: 5 });
+  });
+
+  it('starts by itself when the WeCom step connects the app', async () => {
+    const shop = await newShopWithCorp(w);
+    // the admin has let the server's address in already, so the sync can read the members at once
+    w.standin.admin.setsTrustedDomain(shop.corp.corpId, 'xiaoer.example.com');
+    w.standin.admin.setsTrustedIps(shop.corp.corpId);
+    const saved = await setupCalls(w, shop.owner).saveApp({
+      corpId: shop.corp.corpId,
+      agentId: shop.corp.agentId,
+      secret: shop.corp.secret,
+    });
+    expect(saved.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    let sync = (await w.app.request('/api/staff/sync', { token: shop.owner })).body.sync;
+    while (sync?.status !== 'done' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      sync = (await w.app.request('/api/staff/sync', { token: shop.owner })).body.sync;
+    }
+    // the stand-in app sees every member of the corp: the shop's three people
+    expect(sync).toMatchObject({ status: 'done', total: 3, synced: 3 });
+    const audit = await w.app.container.operator.audit.list(shop.tenant.merchantId);
+    expect(audit.find((a) => a.action === 'staff.sync_started')).toMatchObject({
+      actor: { kind: 'staff', id: shop.tenant.people.owner._id.toHexString() },
+    });
   });
 
   it('needs a connected WeCom app and the owner to start', async () => {
