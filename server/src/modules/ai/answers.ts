@@ -18,7 +18,7 @@ const optionsLabel = (v: ProductVariant) => v.options.map((o) => o.value).join('
 const LOW_STOCK = 5;
 
 /** "大杯19元", "28码：159元" (a label ending in a digit is kept apart from the price). */
-const withPrice = (label: string, fen: number) => `${label}${/\d$/.test(label) ? '：' : ''}${yuanText(fen)}元`;
+const withPrice = (label: string, fen: number) => `${label}${/\d$/.test(label) ? '，' : ''}${yuanText(fen)}元`;
 
 function variantStock(v: ProductVariant): string {
   if (soldOut(v)) return '已售罄';
@@ -125,6 +125,9 @@ export function optionsOf(products: KnownProduct[], text: string): Said | undefi
   const lines = withVariants.map((p) => {
     const named = namedOptions(text, p);
     const variants = p.variants!.filter((v) => variantMatches(v, named));
+    // every option is named ("抄手大份几个"): that variant as the shop labels it, with its price
+    if (named.size && variants.length && variants.every((v) => v.options.every((o) => named.get(o.name) === o.value)))
+      return variants.map((v) => withPrice(`${p.name}${optionsLabel(v)}`, v.price)).join('；');
     const groups = new Map<string, Map<string, boolean>>();
     for (const v of variants) {
       for (const o of v.options) {
@@ -149,11 +152,17 @@ export function optionsOf(products: KnownProduct[], text: string): Said | undefi
 /** How customers ask about an attribute without its name: the names it may have, and the words of the question. */
 const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['材质', '面料', '材料', '成分'], /(材质|面料|材料|布料|什么做的|啥做的|纯棉|棉的|真皮|成分|料子|透气|material)/],
-  [['产地', '原产地', '产区', '来源'], /(产地|哪里产|哪产|哪里的|原产|哪儿产|产自|进口|国产)/],
-  [['保质期', '保存', '储存', '存放'], /(保质期|放多久|放几天|能放|过期|保存|保鲜|冷藏|储存|存放)/],
+  [['产地', '原产地', '产区', '来源'], /(产地|哪里产|哪产|哪儿产|哪里的|原产|产自|进口|国产)/],
+  [
+    ['保质期', '保存', '储存', '存放'],
+    /(保质期|放多久|放几天|能放|放得住|放得了|过期|保存|保鲜|冷藏|储存|存放|几天.{0,2}(坏|吃完))/,
+  ],
   [['课时', '时长', '每节', '课程时长', '课程'], /(课时|几节|多少节|一节课|每节|多长时间|多久一节|分钟|上多久|多少课)/],
-  [['班级人数', '班型', '人数'], /(几个人|多少人|小班|大班|人数|班型|几人|一对一)/],
-  [['适合年龄', '年龄', '适用年龄', '适合'], /(几岁|多大的?孩子|年龄|多大可以|适合.{0,4}(孩子|小朋友|年级|岁)|年级)/],
+  [['班级人数', '班型', '人数'], /(几个人|多少人|人数|班型|几人|多少个人)/],
+  [
+    ['适合年龄', '年龄', '适用年龄', '适合'],
+    /(几岁|\d+岁|岁半|多大的?孩子|年龄|多大可以|适合.{0,4}(孩子|小朋友|年级|岁)|年级)/,
+  ],
   [['过敏原', '过敏'], /(过敏|含不含|有没有.{0,3}(坚果|花生|乳|麸质|芒果|海鲜|鸡蛋)|坚果|花生|乳糖)/],
   [
     ['尺码', '尺码建议', '码数', '尺寸', '版型'],
@@ -173,17 +182,38 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['包含', '包括', '内容'], /(包含|包括|含什么|有哪些项目|送什么)/],
 ];
 
-/** The attributes of a product a question asks about. */
+/** Does the question ask about some attribute, whichever product it is about ("能放几天", "几岁能学")? */
+export const hasAttributeCue = (text: string) => ATTRIBUTE_CUES.some(([, cue]) => cue.test(clean(text)));
+
+/** Words too common to say which attribute a question is about. */
+const COMMON =
+  /^(可以|不能|不是|没有|一个|一下|什么|怎么|还是|就是|这个|那个|我们|你们|需要|的话|一般|时候|左右|小时|分钟|以上|以下|建议|适合)$/;
+
+/**
+ * The attributes of a product a question asks about: by the attribute's name ("保质期"), by how customers ask about
+ * it ("能放几天"), or by a word of its value ("包不包剪指甲" → 包含: 洗澡+吹干+剪指甲…).
+ */
 export function askedAttributes(p: KnownProduct, text: string): { name: string; value: string }[] {
   const attrs = p.attributes ?? [];
   const t = clean(text);
+  // how customers ask decides first: "牛肉是哪儿产的" asks for an origin, not for the 牛肉 attribute's value
+  const cued = ATTRIBUTE_CUES.filter(([, cue]) => cue.test(t));
+  if (cued.length) {
+    const names = cued.flatMap(([n]) => n);
+    const byCue = attrs.filter((a) => names.some((n) => a.name.includes(n) || n.includes(a.name)));
+    const byName = attrs.filter((a) => a.name.length >= 2 && t.includes(clean(a.name)) && !byCue.includes(a));
+    return byCue.length ? [...byCue, ...byName.filter((a) => byCue.some((c) => c.name === a.name))] : [];
+  }
   const byName = attrs.filter((a) => a.name.length >= 2 && t.includes(clean(a.name)));
   if (byName.length) return byName;
   const picked: { name: string; value: string }[] = [];
-  for (const [names, cue] of ATTRIBUTE_CUES) {
-    if (!cue.test(t)) continue;
-    for (const a of attrs) {
-      if (names.some((n) => a.name.includes(n) || n.includes(a.name)) && !picked.includes(a)) picked.push(a);
+  const ownWords = [p.name, ...(p.aliases ?? [])].map(clean);
+  for (const a of attrs) {
+    const value = clean(a.value);
+    for (let i = 0; i + 2 <= t.length; i++) {
+      const w = t.slice(i, i + 2);
+      if (!/^[\u4e00-\u9fff]+$/.test(w) || COMMON.test(w) || ownWords.some((o) => o.includes(w))) continue;
+      if (value.includes(w) && !picked.includes(a)) picked.push(a);
     }
   }
   return picked;
@@ -338,20 +368,55 @@ const bigrams = (s: string) => {
 const PHRASING =
   /(请问|多少钱|多少|价格|几块|怎么|如何|有没有|还有吗|还有|可以吗|可以|能不能|能否|能|吗|呢|吧|呀|啊|嘛|么|你们|你家|我们|我|你|的|了|一下|是|有|要|想|问|下|店里|这边|[？?，,。.！!~～\s])/g;
 
-/** The FAQ, policy or fact that clearly answers the question: most of its substance in one of the FAQ's questions. */
+const NUMERALS: Record<string, string> = {
+  一: '1',
+  两: '2',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  十: '10',
+};
+/** What is asked about, without the words of asking, Chinese numerals as digits ("买三瓶" ~ "3瓶"). */
+const substance = (text: string) =>
+  text
+    .replace(PHRASING, '')
+    .replace(/[一两二三四五六七八九十](?=[个瓶件杯份斤盒箱张次节位人天])/g, (d) => NUMERALS[d]!);
+
+/**
+ * The FAQ, policy or fact that clearly answers the question: most of the question's substance in it, or most of one
+ * of the FAQ's own questions in the customer's ("8个月宝宝能吃蜂蜜吗" holds "宝宝能吃蜂蜜吗").
+ */
 export function faqOf(kb: KnowledgeBase, text: string, minCoverage = 0.5): Said | undefined {
-  const content = text.replace(PHRASING, '');
+  const content = substance(text);
   if (content.length < 2) return undefined;
   const want = bigrams(content);
   if (!want.size) return undefined;
   let best: { p: Passage; score: number } | undefined;
-  for (const s of kb.search(content, 5)) {
+  for (const s of kb.search(content, 6)) {
     const p = s.item;
     if (p.kind !== 'faq' && p.kind !== 'policy' && p.kind !== 'fact') continue;
-    const sources = p.kind === 'faq' ? [p.title, ...p.text.split(' ')] : [p.text];
-    const haveAll = bigrams(sources.join(' '));
+    const haveAll = bigrams(substance(p.kind === 'faq' ? p.text : p.text));
     const coverage = [...want].filter((b) => haveAll.has(b)).length / want.size;
-    if (coverage >= minCoverage && (!best || coverage > best.score)) best = { p, score: coverage };
+    // the other way round: an FAQ question whose substance the customer's message holds
+    const reverse =
+      p.kind === 'faq'
+        ? Math.max(
+            0,
+            ...p.text
+              .slice(0, p.text.length - p.answer.length)
+              .split(' ')
+              .map((q) => bigrams(substance(q)))
+              .filter((q) => q.size >= 2)
+              .map((q) => [...q].filter((b) => want.has(b)).length / q.size),
+          )
+        : 0;
+    const score = Math.max(coverage, reverse >= 0.75 ? reverse : 0);
+    if (score >= minCoverage && (!best || score > best.score)) best = { p, score };
   }
   if (!best) return undefined;
   const p = best.p;
@@ -376,7 +441,7 @@ export function recommendationOf(kb: KnowledgeBase): Said | undefined {
 export const SOURCES: Partial<Record<Ask, { facts?: string[]; policy?: string[] }>> = {
   payment: { facts: ['payment'] },
   delivery: { facts: ['delivery_platforms'], policy: ['delivery'] },
-  shipping: { facts: ['couriers', 'ship_from', 'shipping_time'], policy: ['delivery'] },
+  shipping: { facts: ['couriers', 'ship_from', 'shipping_time', 'delivery_platforms'], policy: ['delivery'] },
   booking: { facts: ['booking'], policy: ['booking'] },
   wifi: { facts: ['wifi'] },
   invoice: { facts: ['invoice'] },
@@ -400,15 +465,50 @@ export function discountRuleOf(kb: KnowledgeBase, text: string): Said | undefine
         .map((s) => ({ id: p.id, text: s.trim(), fixed: /(议价|讲价|砍价|明码标价|不打折)/.test(s) })),
     );
   if (!sentences.length) return undefined;
-  const want = bigrams(text.replace(PHRASING, ''));
+  const want = bigrams(substance(text));
   const score = (s: { text: string; fixed: boolean }) => {
     const have = bigrams(s.text);
     return [...want].filter((b) => have.has(b)).length + (s.fixed ? 0.5 : 0);
   };
   const ranked = sentences.map((s) => ({ ...s, score: score(s) })).sort((a, b) => b.score - a.score);
-  const picked = ranked.slice(0, 2).filter((s, i) => i === 0 || s.score >= 1);
+  // the closest rule to what they asked, and the shop's word on bargaining when it has one
+  const fixed = ranked.find((s) => s.fixed);
+  const picked = [...new Set([ranked[0]!, ...(fixed ? [fixed] : [])])];
   return {
     text: picked.map((s) => s.text.replace(/[。；;！!]$/, '')).join('；'),
     cited: [...new Set(picked.map((s) => s.id))],
   };
+}
+
+/** Places parcels may not go: a question naming one is answered by the sentence that names it, or by a person. */
+const REGIONS =
+  /(香港|澳门|台湾|港澳台|新疆|西藏|青海|内蒙古?|宁夏|甘肃|海南|海外|国外|偏远|北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|四川|贵州|云南|陕西|江浙沪)/g;
+
+/**
+ * Shipping and delivery: the owner's facts (couriers, where from, how long, where to), a place the customer names
+ * (only the sentence about it; a place the data never mentions goes to a person), and holiday stops.
+ */
+export function shippingOf(kb: KnowledgeBase, text: string, topics: string[]): Said | 'unknown' | undefined {
+  const facts = kb.passages.filter(
+    (p): p is Extract<Passage, { kind: 'fact' | 'policy' }> =>
+      (p.kind === 'fact' && topics.includes(p.fact.topic)) || (p.kind === 'policy' && p.policyKind === 'delivery'),
+  );
+  const sentences = facts.flatMap((p) =>
+    (p.kind === 'fact' ? p.fact.text : p.content)
+      .split(/(?<=[。；;！!])/)
+      .map((s) => ({ id: p.id, text: s.trim().replace(/[。；;！!]$/, '') }))
+      .filter((s) => s.text),
+  );
+  const places = [...new Set(text.match(REGIONS) ?? [])];
+  if (places.length) {
+    const about = sentences.filter((s) => places.some((place) => s.text.includes(place.replace(/古$/, ''))));
+    if (!about.length) return 'unknown';
+    return { text: about.map((s) => s.text).join('；'), cited: [...new Set(about.map((s) => s.id))] };
+  }
+  if (/(过年|春节|节假日|放假|国庆|元旦|五一|停运|停发)/.test(text)) {
+    const about = sentences.filter((s) => /(春节|过年|停运|停止|停发|恢复|节假日|国庆|元旦|五一)/.test(s.text));
+    if (about.length) return { text: about.map((s) => s.text).join('；'), cited: [...new Set(about.map((s) => s.id))] };
+  }
+  if (!sentences.length) return undefined;
+  return { text: sentences.map((s) => s.text).join('；'), cited: [...new Set(sentences.map((s) => s.id))] };
 }

@@ -38,15 +38,15 @@ const LEXICON: [Ask, RegExp][] = [
   ['invoice', /(发票|开票|专票|普票|税号)/],
   [
     'price',
-    /(多少钱|多少米|多少块|几块|几元|几毛|啥价|什么价|价格|价钱|价位|怎么卖|咋卖|多钱|收费|学费|费用|报价|单价|贵不贵|贵吗|how ?much|price|cost|多少一)/,
+    /(多少钱|多少米|多少块|几块|几元|几毛|啥价|什么价|价格|价钱|价位|怎么卖|咋卖|多钱|收费|学费|费用|报价|单价|贵不贵|贵吗|how ?much|price|cost|多少一|多少前|多少qian|几快)/,
   ],
   [
     'stock',
-    /(还有吗|还有没|还有么|有没有货|有货|现货|没货|缺货|断货|卖完|售罄|卖光|补货|库存|剩几|剩多少|还剩|名额|还能报|能报名吗|in stock|sold out|还有[^，,。；;]{0,8}(吗|没|么|不))/,
+    /(还有吗|还有没|还有么|有没有货|有货|现货|没货|缺货|断货|卖完|售罄|卖光|补货|库存|剩几|剩多少|还剩|名额|还能报|能报名吗|到了没|到货|来货|上市了|in stock|sold out|还有[^，,。；;]{0,8}(吗|没|么|不))/,
   ],
   [
     'options',
-    /(什么颜色|哪些颜色|几种颜色|几个颜色|别的颜色|其他颜色|什么色|哪几个色|什么尺码|哪些尺码|几个码|什么码数|有哪些码|什么规格|哪些规格|几种规格|有几种|哪几种|什么口味|几种口味|哪些款|什么款|什么型号|什么尺寸|分几种|几个规格|哪些选|有什么选|colou?rs?|sizes?)/,
+    /(什么颜色|哪些颜色|几种颜色|几个颜色|别的颜色|其他颜色|什么色|哪几个色|什么尺码|哪些尺码|几个码|什么码数|有哪些码|什么规格|哪些规格|几种规格|有几种|哪几种|什么口味|几种口味|哪些款|什么款|什么型号|什么尺寸|分几种|几个规格|哪些选|有什么选|几个$|多少个|几两|哪档|哪个档|colou?rs?|sizes?)/,
   ],
   ['service_hours', /(客服.{0,4}(时间|几点|在线|上班|下班)|有人回|什么时候回|人工.{0,2}时间|在线时间)/],
   ['closed_day', /(休息|歇业|不开门|不营业|休息日|定休|放假|店休|关门一天|打烊一天)/],
@@ -59,7 +59,10 @@ const LEXICON: [Ask, RegExp][] = [
     'shipping',
     /(发货|快递|包邮|运费|邮费|几天到|几天能到|多久到|多久能到|多久收到|顺丰|中通|圆通|韵达|申通|邮政|京东|物流|寄|ship)/,
   ],
-  ['delivery', /(外卖|配送|送货|送到|送上门|上门送|美团|饿了么|跑腿|自提|到家|送不送|能送|起送|delivery|deliver)/],
+  [
+    'delivery',
+    /(外卖|配送|送货|送到|送上门|上门送|美团(?!.{0,6}(团购|券))|饿了么|跑腿|自提|到家|送不送|能送|起送|delivery|deliver)/,
+  ],
   ['booking', /(预约|预订|预定|订位|订座|订桌|排队|报名|试听|试课|约.{0,4}(时间|号|位)|能约|可以约|包间|包场|book)/],
   [
     'refund',
@@ -98,7 +101,7 @@ export function lexiconAsks(text: string): Ask[] {
 }
 
 const GENERAL: Partial<Record<Ask, Ask[]>> = {
-  promotion: ['membership', 'haggle'],
+  promotion: ['membership', 'haggle', 'payment'],
   price: ['haggle', 'membership', 'shipping', 'delivery', 'invoice'],
   hours: ['closed_day', 'service_hours'],
   location: ['shipping'],
@@ -108,10 +111,12 @@ const GENERAL: Partial<Record<Ask, Ask[]>> = {
 const overlaps = (earlier: Ask, later: Ask) => GENERAL[later]?.includes(earlier) ?? false;
 
 /** What the classifier makes of a question the lexicon could not read, when it is clearly ahead. */
-export function classifiedAsk(text: string): Ask | 'human' | 'complaint' | undefined {
+export function classifiedAsk(text: string): Ask | undefined {
   const [first, second] = askClassifier.classify(text);
   if (!first || first.p < 0.6 || first.p < 3 * (second?.p ?? 0)) return undefined;
-  return first.label as Ask | 'human' | 'complaint';
+  // complaints and requests for a person are risk.ts's to decide, on its words and the shop's industry
+  if (first.label === 'complaint' || first.label === 'human') return undefined;
+  return first.label as Ask;
 }
 
 /** The plain Chinese words of the lexicon ("多少钱", "营业时间"): what pinyin is read against (message-normalizer.ts). */

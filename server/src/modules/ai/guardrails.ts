@@ -32,7 +32,7 @@ const DISCOUNT = /(\d(?:\.\d)?折|半价|买一送一|第二杯[^，。,.\s]{0,4
 const CLOCK = /(\d{1,2})(?:[:：](\d{2})|点)/g;
 // Advertising Law art. 9: absolute terms. Kept to unambiguous ones ("最近" and "最后" are ordinary words).
 const AD_LAW =
-  /(最好|最佳|最便宜|最低价|最优惠|最正宗|最高级|第一|唯一|100%|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
+  /(最好|最佳|最便宜|最低价|最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口])|唯一|100%|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
 const EFFICACY =
   /(治疗|治愈|根治|疗效|药效|祛斑|祛痘|美白|减肥|瘦身|抗衰|包过|保过|保证提分|提分\d+|保证录取|稳上|包考上)/;
 const MEDICAL = /(治病|处方|医治|抗癌|降血压|降血糖)/;
@@ -82,11 +82,21 @@ function stockClaims(reply: string, product: KnownProduct): GuardrailResult['vio
   return found;
 }
 
-/** "材质：纯棉" / "保质期是12个月": the value said must be the one stored. */
-function attributeClaims(reply: string, product: KnownProduct): GuardrailResult['violations'] {
+/**
+ * "材质：纯棉" / "保质期是12个月": the value said must be the one stored. With several products in a reply, a clause
+ * is held to the product it names ("洋槐蜜保质期：24个月；蜂巢蜜保质期：18个月").
+ */
+function attributeClaims(reply: string, product: KnownProduct, many: boolean): GuardrailResult['violations'] {
   const found: GuardrailResult['violations'] = [];
+  const names = [product.name, ...(product.aliases ?? [])];
+  const about = many
+    ? reply
+        .split(/[；;。\n]/)
+        .filter((c) => names.some((n) => c.includes(n)))
+        .join('；')
+    : reply;
   for (const a of product.attributes ?? []) {
-    for (const m of reply.matchAll(new RegExp(`${escape(a.name)}(?:[：:]|是|为)\\s*([^，。；;,\\n]{1,40})`, 'g'))) {
+    for (const m of about.matchAll(new RegExp(`${escape(a.name)}(?:[：:]|是|为)\\s*([^，。；;,\\n]{1,40})`, 'g'))) {
       const said = m[1]!.trim();
       if (!a.value.includes(said) && !said.includes(a.value))
         found.push({ kind: 'attribute_mismatch', detail: `${a.name}：${said}` });
@@ -151,7 +161,8 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   }
   for (const p of cited) {
     if (p.kind !== 'product') continue;
-    violations.push(...stockClaims(reply, p.product), ...attributeClaims(reply, p.product));
+    const many = cited.filter((c) => c.kind === 'product').length > 1;
+    violations.push(...stockClaims(reply, p.product), ...attributeClaims(reply, p.product, many));
   }
   violations.push(...weekdayClaims(reply, kb));
   const ad = AD_LAW.exec(reply);

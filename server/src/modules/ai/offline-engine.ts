@@ -9,6 +9,9 @@ import type { KnownProduct } from '../knowledge/passages.js';
 import {
   attributeAcrossProducts,
   discountRuleOf,
+  hasAttributeCue,
+  namedWeekdays,
+  shippingOf,
   attributesOf,
   askedAttributes,
   factsOf,
@@ -56,7 +59,14 @@ const handoff = (reason: string, reply = DONT_KNOW): AiAnswer => result(reply, [
 const PRODUCT_ASKS: Ask[] = ['price', 'stock', 'options', 'attribute'];
 /** A question that leans on the one before: "那大杯呢", "黄色的呢", "还有别的颜色吗". */
 const FOLLOW_UP = /^(那|那么|那个|这个|它|还有|再|换成|要是|如果)|[呢]\s*[?？]*$/;
-const ASKS_FOR_IT = /(^有|有(没有)?.{0,10}(吗|么|没|不)[?？]?$|有没有)/;
+/** "有1kg的吗", "黑色M有吗", "可以上一对一吗": is it there. */
+const ASKS_FOR_IT =
+  /(^有.{0,8}(吗|么|没|不)[?？]?$|有没有|有(吗|么|没)[?？]?$|(可以|能)(上|报|买|点|选|做)[^，。]{0,8}(吗|么|不)[?？]?$)/;
+/** What makes a piece of a message a question: asked, not only said ("上次用着不错"). */
+const QUESTION =
+  /(吗|呢|么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$)/;
+/** Booking a slot is a person's job where stock is time: "还有位置吗", "还能约上吗". */
+const SLOT = /(位置|空位|名额|约上|约得上|排得上|档期)/;
 
 interface Topic {
   products: KnownProduct[];
@@ -89,18 +99,35 @@ function residue(text: string, products: KnownProduct[]): string {
       t = t.replace(form, '');
     for (const v of p.variants ?? []) for (const o of v.options) t = t.replace(clean(o.value), '');
   }
-  return t.replace(/(那|那么|这个|那个|的|呢|吗|么|嘛|啊|呀|请问|还有|有|要|我|想|一下|个|份|杯|款)/g, '');
+  return t.replace(
+    /(那|那么|这个|那个|的|呢|吗|么|嘛|啊|呀|请问|还有|有|要|我|想|一下|个|份|杯|款|码|号|可以|能)/g,
+    '',
+  );
+}
+
+/** Does this piece ask anything by itself (for cutting a message into its questions)? */
+export function asksSomething(text: string): boolean {
+  return (
+    lexiconAsks(text).length > 0 ||
+    WEAK_PRICE.test(text) ||
+    hasAttributeCue(text) ||
+    !!classifiedAsk(text) ||
+    (QUESTION.test(text) && clean(text).length >= 4)
+  );
 }
 
 /** Reads one question: its products (from the chat when it names none), and what it asks of them. */
-function readPart(kb: KnowledgeBase, index: ShopIndex, text: string, before: Topic, chat: Topic): Part | 'complaint' {
+function readPart(index: ShopIndex, text: string, before: Topic, chat: Topic): Part {
   let products = linkProducts(index, text).map((l) => l.product);
   let asks = lexiconAsks(text);
   const followUp = FOLLOW_UP.test(text.trim()) || clean(text).length <= 6;
+  const inherited = !products.length;
   if (!products.length) {
-    const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text);
+    const needsOne =
+      !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || hasAttributeCue(text);
     if (needsOne && before.products.length) products = before.products;
-    else if (needsOne && chat.products.length && (followUp || asks.length)) products = chat.products;
+    else if (needsOne && chat.products.length && (followUp || asks.length || hasAttributeCue(text)))
+      products = chat.products;
     else if (needsOne) {
       const byOption = productsByOption(index, text);
       if (byOption.length && byOption.length <= 2) products = byOption;
@@ -112,18 +139,28 @@ function readPart(kb: KnowledgeBase, index: ShopIndex, text: string, before: Top
     asks = ['stock'];
   if (!asks.length && followUp && chat.asks.length && (products.length || named))
     asks = chat.asks.filter((a) => PRODUCT_ASKS.includes(a));
+  // "牛肉面大份多少": nothing but the product and 多少 is its price
+  if (
+    !asks.length &&
+    WEAK_PRICE.test(text) &&
+    products.length &&
+    residue(text, products).replace(/多少|几多/, '').length <= 1
+  )
+    asks = ['price'];
+  if (SLOT.test(text)) asks = ['stock', ...asks.filter((a) => a !== 'booking' && a !== 'location' && a !== 'stock')];
   const attributes = products.some((p) => askedAttributes(p, text).length);
   if (attributes && !asks.some((a) => a === 'attribute' || a === 'price' || a === 'stock' || a === 'options'))
     asks = ['attribute', ...asks.filter((a) => !['recommend', 'location', 'hours'].includes(a))];
   if (!asks.length && WEAK_PRICE.test(text) && (products.length || named)) asks = ['price'];
   if (!asks.length) {
     const guess = classifiedAsk(text);
-    if (guess === 'complaint') return 'complaint';
-    if (guess && guess !== 'human') asks = [guess];
+    if (guess) asks = [guess];
   }
-  if (!asks.length && products.length && ASKS_FOR_IT.test(text)) asks = ['stock'];
+  // "有农残检测报告吗" after a product: not whether the product is in stock
+  if (!asks.length && products.length && ASKS_FOR_IT.test(text) && (!inherited || residue(text, products).length <= 2))
+    asks = ['stock'];
   if (!asks.length && followUp && chat.asks.length) asks = chat.asks.filter((a) => a !== 'greeting' && a !== 'thanks');
-  if (!asks.length && !products.length && /(营业|开|关)/.test(text) && /(周|星期|礼拜)/.test(text)) asks = ['hours'];
+  if (!asks.length && /(营业|开|关|有人|上班|在吗)/.test(text) && namedWeekdays(text).length) asks = ['hours'];
   // a product and nothing else ("杨枝甘露？", "大份的呢"): its price; anything more is a question the data may not answer
   if (!asks.length && products.length && residue(text, products).length <= 1) asks = ['price'];
   if (products.length > 4) products = products.slice(0, 4);
@@ -136,7 +173,14 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | undefined {
     case 'price':
       return products.length ? priceOf(products, text) : undefined;
     case 'stock':
-      return products.length ? stockOf(products, text) : undefined;
+      if (!products.length) return undefined;
+      // a free slot at a salon or a class is a booking a person confirms, not stock
+      if (
+        SLOT.test(text) &&
+        products.every((p) => p.stock === undefined && !p.variants?.some((v) => v.stock !== undefined))
+      )
+        return undefined;
+      return stockOf(products, text);
     case 'options':
       return products.length ? optionsOf(products, text) : undefined;
     case 'attribute':
@@ -157,6 +201,13 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | undefined {
       return recommendationOf(kb);
     case 'haggle':
       return discountRuleOf(kb, text);
+    case 'shipping':
+    case 'delivery': {
+      const fromFaq = faqOf(kb, text, 0.6);
+      if (fromFaq) return fromFaq;
+      const shipped = shippingOf(kb, text, SOURCES[ask]!.facts!);
+      return shipped === 'unknown' ? undefined : shipped;
+    }
     default: {
       const sources = SOURCES[ask];
       if (!sources) return undefined;
@@ -164,7 +215,7 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | undefined {
       if (fromFaq) return fromFaq;
       for (const topic of sources.facts ?? []) {
         const fact = factsOf(kb, [topic]);
-        if (fact) return ask === 'shipping' ? factsOf(kb, sources.facts!) : fact;
+        if (fact) return fact;
       }
       for (const kind of sources.policy ?? []) {
         const policy = policyOf(kb, kind);
@@ -207,14 +258,13 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     index,
     (context.history ?? []).map((h) => normalizeMessage(h, index)),
   );
-  const texts = splitQuestions(question, (p) => lexiconAsks(p).length > 0);
+  const texts = splitQuestions(question, asksSomething);
   const said: Said[] = [];
   const unanswered: string[] = [];
   let before: Topic = { products: [], asks: [] };
   let smalltalk: 'greeting' | 'thanks' | undefined;
   for (const text of texts) {
-    const part = readPart(kb, index, text, before, chat);
-    if (part === 'complaint') return handoff('complaint', COMPLAINT_REPLY);
+    const part = readPart(index, text, before, chat);
     if (part.products.length) before = { products: part.products, asks: part.asks };
     if (part.asks.length === 1 && (part.asks[0] === 'greeting' || part.asks[0] === 'thanks')) {
       smalltalk ??= part.asks[0];
@@ -223,7 +273,8 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     if (!part.asks.length) {
       const faq = faqOf(kb, text);
       if (faq) said.push(faq);
-      else unanswered.push(text);
+      // a remark among questions ("上次用着不错") needs no answer
+      else if (texts.length === 1 || QUESTION.test(text)) unanswered.push(text);
       continue;
     }
     let answeredAll = true;
@@ -234,9 +285,9 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       } else answeredAll = false;
     }
     if (!answeredAll) {
-      const faq = said.length ? undefined : faqOf(kb, text);
-      if (faq) said.push(faq);
-      else unanswered.push(text);
+      const faq = faqOf(kb, text);
+      if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
+      else if (!faq) unanswered.push(text);
     }
   }
   if (!said.length && !unanswered.length) {

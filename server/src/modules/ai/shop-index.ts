@@ -76,7 +76,9 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
         }
       }
     }
-    const sounds = full.filter((n) => /[\u4e00-\u9fff]{2}/.test(n)).map(syllables);
+    const sounds = [...full, ...forms.filter((f) => f.weight < 1 && f.text.length >= 3).map((f) => f.text)]
+      .filter((n) => /[\u4e00-\u9fff]{2}/.test(n))
+      .map(syllables);
     const latin = new Set<string>();
     for (const s of sounds) {
       latin.add(s.join(''));
@@ -133,9 +135,9 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** Where a form of ≥3 characters appears with one character wrong, added or missing ("杨枝干露"). */
+/** Where a name of ≥4 characters appears with one character wrong, added or missing ("杨枝干露"). */
 function fuzzyFind(text: string, form: string): [number, number] | undefined {
-  if (form.length < 3) return undefined;
+  if (form.length < 4) return undefined;
   let shared = 0;
   for (const ch of form) if (text.includes(ch)) shared++;
   if (shared < form.length - 1) return undefined;
@@ -257,14 +259,56 @@ export function namesOption(message: string, value: string): boolean {
     return new RegExp(`(^|[^a-z0-9])${v}(?![a-z0-9])`).test(text);
   }
   if (text.includes(v)) return true;
+  // the start of a longer value: "黄色" for 黄色碎花
+  if (/^[\u4e00-\u9fff]色[\u4e00-\u9fff]+$/.test(v) && text.includes(v.slice(0, 2))) return true;
   // "黄的"/"黄色" for 黄色, "大的" for 大杯, "l码" for "L码"
   const stem = v.replace(/(色|杯|码|号|款|装|份)$/, '');
   return stem.length > 0 && stem !== v && new RegExp(`${stem}(的|色|杯|码|号|款|装|份)`).test(text);
 }
 
+const UNIT: Record<string, string> = { 斤: '斤', kg: 'kg', 公斤: 'kg', 千克: 'kg', cm: 'cm', 厘米: 'cm', 岁: '岁' };
+
+/**
+ * An option chosen by a number the customer gives, from the product's own size chart ("小型犬10斤以下；中型犬10-30斤"
+ * with "我家狗25斤" → 中型犬).
+ */
+function optionByRange(message: string, product: KnownProduct, group: string, values: string[]): string | undefined {
+  const given = /(\d+(?:\.\d+)?)\s*(斤|kg|公斤|千克|cm|厘米|岁)/.exec(message);
+  if (!given) return undefined;
+  const amount = Number(given[1]);
+  const unit = UNIT[given[2]!];
+  for (const a of product.attributes ?? []) {
+    for (const v of values) {
+      const at = a.value.indexOf(v);
+      if (at < 0) continue;
+      const segment = a.value.slice(at + v.length).split(/[；;，,。]/)[0]!;
+      const m =
+        /(\d+(?:\.\d+)?)(?:\s*[-~到至]\s*(\d+(?:\.\d+)?))?\s*(斤|kg|公斤|千克|cm|厘米|岁)(以下|以内|以上)?/.exec(
+          segment,
+        );
+      if (!m || UNIT[m[3]!] !== unit) continue;
+      const low = Number(m[1]);
+      const high = m[2] !== undefined ? Number(m[2]) : undefined;
+      const fits =
+        high !== undefined
+          ? amount >= low && amount <= high
+          : m[4] === '以上'
+            ? amount >= low
+            : m[4]
+              ? amount <= low
+              : amount === low;
+      if (fits && a.name !== group) return v;
+    }
+  }
+  return undefined;
+}
+
 /** The option values of a product the message names, by option name ({颜色: 黄色, 尺码: L}). */
 export function namedOptions(message: string, product: KnownProduct): Map<string, string> {
   const named = new Map<string, string>();
+  const groups = new Map<string, string[]>();
+  for (const v of product.variants ?? [])
+    for (const o of v.options) groups.set(o.name, [...new Set([...(groups.get(o.name) ?? []), o.value])]);
   for (const v of product.variants ?? []) {
     for (const o of v.options) {
       if (named.get(o.name) === o.value) continue;
@@ -274,6 +318,11 @@ export function namedOptions(message: string, product: KnownProduct): Map<string
         if (!previous || o.value.length > previous.length) named.set(o.name, o.value);
       }
     }
+  }
+  for (const [group, values] of groups) {
+    if (named.has(group)) continue;
+    const byRange = optionByRange(message, product, group, values);
+    if (byRange) named.set(group, byRange);
   }
   return named;
 }
