@@ -13,6 +13,7 @@ describe('the existing-customers step', () => {
       text: '正在同步：40 / 160 位顾客',
       percent: 25,
       button: '同步中…',
+      canStart: false,
       poll: true,
     });
     expect(syncView({ status: 'running', done: 0, total: null, startedAt: AT }, 0)).toMatchObject({
@@ -27,7 +28,8 @@ describe('the existing-customers step', () => {
       text: '同步中断：已同步 100 / 150 位',
       error,
       button: '继续同步',
-      poll: false,
+      canStart: true,
+      poll: true,
     });
   });
 

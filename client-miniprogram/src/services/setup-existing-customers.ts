@@ -9,9 +9,10 @@ export interface SyncView {
   percent?: number;
   /** WeCom's reason, and what to do */
   error?: { message: string; fix: string };
-  /** the button, and whether a tap starts (or resumes) a sync now */
+  /** the button, and whether it can be tapped now (start, resume or run again) */
   button: string;
-  /** keep asking the server for progress */
+  canStart: boolean;
+  /** keep asking the server for progress (also after an error: the worker retries by itself) */
   poll: boolean;
 }
 
@@ -20,6 +21,7 @@ export function syncView(run: ContactSyncRunDto | null, customers: number): Sync
     return {
       text: `店里现有 ${customers} 位顾客。同步后，员工企业微信里的老顾客都会出现在小二里。`,
       button: '开始同步',
+      canStart: true,
       poll: false,
     };
   const percent = run.total
@@ -32,6 +34,7 @@ export function syncView(run: ContactSyncRunDto | null, customers: number): Sync
       text: `同步完成：${run.total ?? run.done} 位顾客，店里现有 ${customers} 位顾客`,
       percent: 100,
       button: '重新同步',
+      canStart: true,
       poll: false,
     };
   if (run.error)
@@ -40,12 +43,14 @@ export function syncView(run: ContactSyncRunDto | null, customers: number): Sync
       percent,
       error: run.error,
       button: '继续同步',
-      poll: false,
+      canStart: true,
+      poll: true,
     };
   return {
     text: run.total === null ? '正在统计顾客人数…' : `正在同步：${run.done} / ${run.total} 位顾客`,
     percent,
     button: '同步中…',
+    canStart: false,
     poll: true,
   };
 }

@@ -90,7 +90,7 @@ function SyncCard() {
             </View>
           )}
           <View className="btn-row">
-            <Button className="btn btn-primary" disabled={busy || view.poll || undefined} onClick={start}>
+            <Button className="btn btn-primary" disabled={busy || !view.canStart || undefined} onClick={start}>
               {view.button}
             </Button>
           </View>
