@@ -19,6 +19,10 @@ const apply = (token = owner()) => w.app.request('/api/knowledge/template/apply'
 
 beforeAll(async () => {
   w = await startWecomTestApp({ autoReply: 'always' });
+  // what the owner said in the business step: the template quotes it instead of leaving a blank
+  await w.app.container.repositories.merchants.setFacts(w.tenant.merchantId, [
+    { topic: 'payment', text: '微信、支付宝和现金' },
+  ]);
 });
 afterAll(() => w.close());
 
@@ -63,6 +67,9 @@ describe('applying the industry template', () => {
     const address = faqs.find((f) => f.questions[0] === '店在哪里')!;
     expect(address.answer).toContain('【请填写：门店地址】');
     expect(address.answer).toContain(w.tenant.merchant.name);
+    expect(faqs.find((f) => f.questions[0] === '支持哪些付款方式')!.answer).toBe(
+      '支持的付款方式：微信、支付宝和现金。',
+    );
     expect((await get('/api/knowledge/policies')).items).toHaveLength(template.policies.length);
     expect((await get('/api/knowledge/scripts')).items).toHaveLength(template.scripts.length);
     const welcomes = (await get('/api/knowledge/welcome-texts')).items as { channel: string; text: string }[];

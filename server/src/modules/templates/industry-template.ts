@@ -8,8 +8,6 @@ import { INDUSTRY_TEMPLATES } from '@xiaoer/common/constants/scenarios';
 import type { POLICY_KINDS } from '@xiaoer/common/schemas/knowledge';
 import type { CopyTone, WelcomeChannel } from '@xiaoer/common/schemas/knowledge-template';
 
-/** Filled from the merchant's data when the template is applied (a fact the data lacks becomes a blank). */
-export const APPLY_PLACEHOLDERS = ['{店名}', '{营业时间}', '{门店地址}', '{门店电话}'] as const;
 /** Filled for the customer at hand when a script is used (script-use.service). */
 export const SCRIPT_PLACEHOLDERS = ['{客户称呼}'] as const;
 /** Filled for each new customer when a welcome text is sent (customers/contacts/welcome-message.ts). */

@@ -6,8 +6,8 @@ import { POLICY_KINDS, faqInputSchema, policyInputSchema, scriptInputSchema } fr
 import { BLANK_PATTERN, blanksIn, hasBlank, welcomeTextSchema } from '@xiaoer/common/schemas/knowledge-template';
 import { describe, expect, it } from 'vitest';
 import { renderWelcome } from '../customers/contacts/welcome-message.js';
-import { APPLY_PLACEHOLDERS, SCRIPT_PLACEHOLDERS, WELCOME_PLACEHOLDERS } from './industry-template.js';
-import { fillFacts, shopFacts } from './template-fill.js';
+import { SCRIPT_PLACEHOLDERS, WELCOME_PLACEHOLDERS } from './industry-template.js';
+import { APPLY_PLACEHOLDERS, fillFacts, shopFacts } from './template-fill.js';
 import { INDUSTRY_KNOWLEDGE } from './templates.js';
 
 /** What states a fact a shop must back: numbers, money, discounts, freebies, platforms and couriers, guarantees. */
@@ -122,6 +122,25 @@ describe('filling a template from the shop’s data', () => {
     expect(text).toBe('好味道的地址：【请填写：门店地址】，营业时间：【请填写：营业时间】');
     expect(blanksIn(text)).toEqual(['门店地址', '营业时间']);
     expect(hasBlank(text)).toBe(true);
+  });
+
+  it('quotes what the owner said in the business step (how to pay, couriers …), else leaves it to fill', () => {
+    const facts = shopFacts(
+      {
+        name: '好味道',
+        businessHours: [],
+        facts: [
+          { topic: 'payment', text: '微信、支付宝、现金' },
+          { topic: 'wifi', text: '   ' },
+        ],
+      },
+      [],
+    );
+    expect(fillFacts('支持的付款方式：{付款方式}。', facts)).toBe('支持的付款方式：微信、支付宝、现金。');
+    expect(fillFacts('{WiFi}', facts)).toBe('【请填写：WiFi】');
+    expect(fillFacts('快递：{快递公司}', facts)).toBe('快递：【请填写：快递公司】');
+    const payment = INDUSTRY_KNOWLEDGE['电商'].faqs.find((f) => f.key === 'faq:payment')!;
+    expect(hasBlank(fillFacts(payment.answer, facts))).toBe(false);
   });
 
   it('keeps the placeholders filled later, per customer', () => {

@@ -21,12 +21,12 @@ export const ECOMMERCE: IndustryTemplate = {
     {
       key: 'faq:ship_time',
       questions: ['什么时候发货', '多久发货', '今天能发吗'],
-      answer: `发货时间：${blank('下单后多久发货，当天几点前下单当天发')}。`,
+      answer: '发货时间：{发货时间}。',
     },
     {
       key: 'faq:courier',
       questions: ['发什么快递', '能指定快递吗', '从哪里发货'],
-      answer: `快递：${blank('合作快递、能否指定')}；发货地：${blank('发货城市')}。`,
+      answer: '快递：{快递公司}；发货地：{发货地}。',
     },
     {
       key: 'faq:tracking',
@@ -52,7 +52,7 @@ export const ECOMMERCE: IndustryTemplate = {
       key: 'policy:delivery',
       kind: 'delivery',
       title: '发货与物流',
-      content: `发货时效：${blank('下单后多久发货')}；快递：${blank('合作快递')}；发货地：${blank('发货城市')}。`,
+      content: '发货时效：{发货时间}；快递：{快递公司}；发货地：{发货地}。',
     },
     POLICY_PROMOTION,
   ],

@@ -48,7 +48,7 @@ export const LOCAL_SERVICES: IndustryTemplate = {
       key: 'policy:booking',
       kind: 'booking',
       title: '预约与改约',
-      content: `预约方式：${blank('怎么预约，如在这里发消息或打电话')}；改约或取消：${blank('要提前多久告知')}。`,
+      content: `预约方式：{预约方式}；改约或取消：${blank('要提前多久告知')}。`,
     },
     {
       key: 'policy:membership',

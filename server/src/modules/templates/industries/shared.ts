@@ -11,12 +11,12 @@ export const FAQ_HOURS: StarterFaq = {
 export const FAQ_PAYMENT: StarterFaq = {
   key: 'faq:payment',
   questions: ['支持哪些付款方式', '可以用支付宝吗', '可以刷卡吗'],
-  answer: `支持的付款方式：${blank('付款方式，如微信、支付宝、现金')}。`,
+  answer: '支持的付款方式：{付款方式}。',
 };
 export const FAQ_INVOICE: StarterFaq = {
   key: 'faq:invoice',
   questions: ['可以开发票吗', '能开票吗', '发票怎么开'],
-  answer: blank('能否开发票、怎么开'),
+  answer: '{发票}',
 };
 export const FAQ_PARKING: StarterFaq = {
   key: 'faq:parking',
