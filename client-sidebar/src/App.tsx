@@ -4,6 +4,7 @@ import { BootError } from './services/boot-errors';
 import type { Entry } from './services/wecom';
 import { CustomerView, PageSkeleton } from './components/CustomerView';
 import { GroupView } from './components/GroupView';
+import { NameForm } from './components/NameForm';
 import { ErrorState } from './components/States';
 import { ToastProvider } from './components/Toast';
 
@@ -39,6 +40,7 @@ export function App() {
           />
         </div>
       )}
+      {state.status === 'ready' && state.me.nameMissing && <NameForm onSaved={(me) => setState({ ...state, me })} />}
       {state.status === 'ready' &&
         (state.entry.kind === 'customer' ? (
           <CustomerView externalUserId={state.entry.externalUserId} />

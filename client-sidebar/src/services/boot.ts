@@ -33,7 +33,10 @@ async function signIn(corpId: string): Promise<void> {
 function loginError(e: ApiError): BootError {
   if (e.status === 0) return new BootError('网络连接失败', '请检查网络后重试。', true);
   if (e.status === 403)
-    return new BootError('你还不是小二的员工', '请让老板在小二小程序的「员工」里添加你，添加后重新打开侧边栏。');
+    return new BootError(
+      '你还不是小二的员工',
+      '请企业微信管理员把你加入小二应用的可见范围，老板在小二的「员工」里同步后，重新打开侧边栏。',
+    );
   if (e.status === 404) return new BootError('这个企业还没有接入小二', e.message);
   if (e.status === 401) return new BootError('登录已失效', '请关闭侧边栏后重新打开。', true);
   return new BootError('登录失败', e.message, true);

@@ -259,8 +259,34 @@ describe('sidebar boot failures', () => {
       const page = await sidebarPage(browser, bridge({ entry: 'single_chat_tools', externalUserId }));
       await open(page);
       await page.getByText('你还不是小二的员工').waitFor();
-      expect(await page.locator('.state-detail').textContent()).toContain('请让老板在小二小程序的「员工」里添加你');
+      expect(await page.locator('.state-detail').textContent()).toContain('把你加入小二应用的可见范围');
       await screenshot(page, 'sidebar-not-staff');
+    } finally {
+      w.standin.signedInAs(w.corpId, w.tenant.people.owner.wecomUserId);
+    }
+  });
+});
+
+describe('a member whose name WeCom withheld', () => {
+  it('gives it in the sidebar at first sign-in, and works on', async () => {
+    // synced from the app's visible range without a name (a 代开发 app the admin has not authorised for names)
+    await w.app.container.repositories.staff.upsertFromDirectory(w.tenant.merchantId, 'nameless', undefined);
+    w.standin.state.addMember(w.corpId, 'nameless', 'nameless');
+    w.standin.signedInAs(w.corpId, 'nameless');
+    try {
+      const page = await sidebarPage(browser, bridge({ entry: 'single_chat_tools', externalUserId }));
+      await open(page);
+      await page.getByText('请填写你的姓名').waitFor();
+      await page.getByTestId('customer-name').waitFor();
+      await page.locator('[data-form=name] button').click();
+      await page.getByText('请填写姓名').waitFor();
+      await screenshot(page, 'sidebar-name-asked');
+      await page.locator('[data-form=name] input').fill('赵六');
+      await page.locator('[data-form=name] button').click();
+      await page.locator('[data-form=name]').waitFor({ state: 'detached' });
+      const member = await w.app.container.repositories.staff.findByWecomUserId(w.tenant.merchantId, 'nameless');
+      expect(member).toMatchObject({ name: '赵六', nameMissing: false });
+      expect(await page.getByTestId('customer-name').textContent()).toContain('王小姐');
     } finally {
       w.standin.signedInAs(w.corpId, w.tenant.people.owner.wecomUserId);
     }

@@ -36,7 +36,7 @@ describe('sidebar login (WeCom OAuth)', () => {
     w.standin.state.addMember(w.corpId, 'stranger', '路人');
     const res = await w.app.request('/api/auth/wecom', { body: { corpId: w.corpId, code: oauthCode('stranger') } });
     expect(res.status).toBe(403);
-    expect(res.body.message).toContain('请让老板在小二里添加你');
+    expect(res.body.message).toContain('把你加入小二应用的可见范围');
   });
 });
 

@@ -85,7 +85,8 @@ export class AuthService {
       throw err;
     }
     const staff = userid ? await this.staff.findByWecomUserId(app.merchantId, userid) : null;
-    if (!staff?.active) throw forbidden('你还不是小二的员工，请让老板在小二里添加你');
+    if (!staff?.active)
+      throw forbidden('你还不是小二的员工：请企业微信管理员把你加入小二应用的可见范围，再请老板在小二的「员工」里同步');
     return this.issueFor(staff);
   }
 
