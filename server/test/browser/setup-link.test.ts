@@ -1,8 +1,8 @@
 // From nothing to a shop's first setup step, in headless Chromium against the real server: the operator signs in
 // to its own console (a desktop browser), creates a merchant and copies the owner's one-time setup link; the owner
 // opens it on a phone, says how to be called, lands on the setup checklist, fills the business (name and industry,
-// a shop with address and phone — a wrong phone refused under its field — and the opening hours) and sees the step
-// done. The used link then explains itself, and a revoked one too. Screenshots under test-artifacts/screenshots/.
+// a shop with address, phone and parking — a wrong phone refused under its field — the opening hours, the 客服 hours
+// and the facts customers ask about) and sees the step done. The used link then explains itself, and a revoked one too. Screenshots under test-artifacts/screenshots/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -109,6 +109,7 @@ describe('the owner', () => {
     await expectToSee(owner, '电话格式不对：手机号 11 位，座机请带区号，如 028-12345678');
     await phoneShot(owner, 'setup-business-phone-error');
     await shops.locator('input[placeholder="手机号，或带区号的座机"]').fill('028-8666 1234');
+    await shops.locator('input[placeholder^="如：商场 B2"]').fill('春熙路地下停车场，消费满 50 元免费 2 小时');
     await seen(shops.getByText('添加这家门店')).click();
     await seen(shops.locator('[data-shop="春熙路店"]')).waitFor();
     expect(await seen(shops.locator('[data-shop="春熙路店"]')).textContent()).toContain('028-86661234');
@@ -127,9 +128,49 @@ describe('the owner', () => {
     const merchant = (await app.container.repositories.merchants.findById(merchantId))!;
     expect(merchant.businessHours.map((s) => s.weekday)).toEqual([0, 2, 3, 4, 5, 6]);
     const [shop] = await app.container.services.shops.list(merchantId);
-    expect(shop).toMatchObject({ name: '春熙路店', address: '成都市锦江区春熙路 88 号', phone: '028-86661234' });
+    expect(shop).toMatchObject({
+      name: '春熙路店',
+      address: '成都市锦江区春熙路 88 号',
+      phone: '028-86661234',
+      parking: '春熙路地下停车场，消费满 50 元免费 2 小时',
+    });
     const audit = (await app.container.operator.audit.list(merchantId)).map((e) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['merchant.profile_updated', 'shop.added', 'merchant.hours_updated']));
+  });
+
+  it('fills the facts customers ask about and the 客服 hours, an unnamed other refused under its field', async () => {
+    const service = seen(owner.locator('#service-hours'));
+    await service.scrollIntoViewIfNeeded();
+    await seen(service.locator('[data-role=apart] .weui-switch, [data-role=apart] input[type=checkbox]')).click();
+    await seen(service.locator('[data-weekday="6"]', { hasText: '休息' })).waitFor(); // weekdays 09:00–18:00 to start
+    await seen(service.getByText('保存客服时间', { exact: true })).click();
+    await vi.waitFor(async () =>
+      expect(
+        (await app.container.repositories.merchants.findById(merchantId))!.serviceHours?.map((s) => s.weekday),
+      ).toEqual([1, 2, 3, 4, 5]),
+    );
+
+    const facts = seen(owner.locator('#facts'));
+    await facts.scrollIntoViewIfNeeded();
+    await seen(facts.locator('[data-topic=payment] textarea')).fill('微信、支付宝、现金都可以');
+    await seen(facts.locator('[data-topic=delivery_platforms] textarea')).fill('美团外卖、饿了么搜「茶语时光」');
+    await seen(facts.getByText('再加一项', { exact: true })).click();
+    await seen(facts.locator('[data-other="0"] textarea')).fill('小型宠物可以抱着进店');
+    await seen(facts.getByText('保存这些信息', { exact: true })).click();
+    await expectToSee(owner, '请写上这项叫什么'); // checked before sending, with the server's own schema
+    await phoneShot(owner, 'setup-business-facts-error');
+    await seen(facts.locator('[data-other="0"] input')).fill('宠物');
+    await seen(facts.getByText('保存这些信息', { exact: true })).click();
+    await vi.waitFor(async () =>
+      expect((await app.container.repositories.merchants.findById(merchantId))!.facts).toEqual([
+        { topic: 'payment', text: '微信、支付宝、现金都可以' },
+        { topic: 'delivery_platforms', text: '美团外卖、饿了么搜「茶语时光」' },
+        { topic: 'other', label: '宠物', text: '小型宠物可以抱着进店' },
+      ]),
+    );
+    await phoneShot(owner, 'setup-business-facts');
+    const audit = (await app.container.operator.audit.list(merchantId)).map((e) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['merchant.facts_updated', 'merchant.service_hours_updated']));
   });
 
   it('goes back to the checklist, the business step marked done and the next one up', async () => {

@@ -2,12 +2,10 @@
 // columns were understood and what each row would do, then import.
 import { Button, Picker, Text, View } from '@tarojs/components';
 import * as intake from '@xiaoer/common/api/intake';
-import type { ImportReport } from '@xiaoer/common/schemas/intake';
 import { INTAKE_KIND_NAMES, INTAKE_KINDS, type IntakeKindName } from '@xiaoer/common/schemas/shop-data';
 import { useState } from 'react';
-import { toast } from '../../components/Toast';
 import { call } from '../../services/client';
-import { pickSheet, type PickedSheet } from '../../services/files';
+import { useSheetImport } from '../../hooks/useSheetImport';
 import { useSignedIn } from '../../hooks/useSignedIn';
 
 const FIELD_NAMES: Record<string, string> = {
@@ -49,37 +47,21 @@ const FIELD_NAMES: Record<string, string> = {
 export default function DataImport() {
   useSignedIn();
   const [kind, setKind] = useState<IntakeKindName>('orders');
-  const [sheet, setSheet] = useState<PickedSheet | null>(null);
-  const [preview, setPreview] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (dryRun: boolean, picked = sheet) => {
-    if (!picked) return;
-    setBusy(true);
-    try {
-      const report = await call(intake.importSheet, {
+  const {
+    sheet,
+    report: preview,
+    busy,
+    choose,
+    confirm,
+    clear,
+  } = useSheetImport(
+    (picked, dryRun) =>
+      call(intake.importSheet, {
         params: { kind },
         body: { format: picked.format, content: picked.content, dryRun },
-      });
-      setPreview(report);
-      if (!dryRun) toast(`导入了 ${report.created + report.updated} 条`, 'success');
-    } catch (err) {
-      toast((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const choose = async () => {
-    try {
-      const picked = await pickSheet();
-      if (!picked) return;
-      setSheet(picked);
-      setPreview(null);
-      await run(true, picked);
-    } catch (err) {
-      toast((err as Error).message);
-    }
-  };
+      }),
+    (report) => `导入了 ${report.created + report.updated} 条`,
+  );
 
   return (
     <View className="page">
@@ -91,7 +73,7 @@ export default function DataImport() {
           value={INTAKE_KIND_NAMES.indexOf(kind)}
           onChange={(e) => {
             setKind(INTAKE_KIND_NAMES[Number(e.detail.value)]!);
-            setPreview(null);
+            clear();
           }}
         >
           <View className="field">
@@ -146,7 +128,7 @@ export default function DataImport() {
               <Button
                 className="btn btn-primary"
                 disabled={busy || preview.created + preview.updated === 0 || undefined}
-                onClick={() => run(false)}
+                onClick={confirm}
               >
                 确认导入
               </Button>

@@ -10,12 +10,10 @@ import {
   VARIANT_OPTION_HEADERS,
   menuTemplateCsv,
 } from '@xiaoer/common/constants/menu-sheet';
-import type { KnowledgeImportReport } from '@xiaoer/common/schemas/knowledge';
-import { useState } from 'react';
-import { toast } from '../../../components/Toast';
+import { useSheetImport } from '../../../hooks/useSheetImport';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { call } from '../../../services/client';
-import { offerTemplate, pickSheet, type PickedSheet } from '../../../services/files';
+import { offerTemplate } from '../../../services/files';
 import '../../../components/form.scss';
 import '../setup.scss';
 
@@ -23,36 +21,11 @@ const RESULT = { created: '新增', updated: '更新', failed: '未导入' } as 
 
 export default function MenuImport() {
   useSignedIn();
-  const [sheet, setSheet] = useState<PickedSheet | null>(null);
-  const [report, setReport] = useState<KnowledgeImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (dryRun: boolean, picked = sheet) => {
-    if (!picked) return;
-    setBusy(true);
-    try {
-      const result = await call(knowledge.importProducts, {
-        body: { format: picked.format, content: picked.content, dryRun },
-      });
-      setReport(result);
-      if (!dryRun) toast(`导入了 ${result.created + result.updated} 个商品`, 'success');
-    } catch (err) {
-      toast((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const choose = async () => {
-    try {
-      const picked = await pickSheet();
-      if (!picked) return;
-      setSheet(picked);
-      setReport(null);
-      await run(true, picked);
-    } catch (err) {
-      toast((err as Error).message);
-    }
-  };
+  const { sheet, report, busy, choose, confirm } = useSheetImport(
+    (picked, dryRun) =>
+      call(knowledge.importProducts, { body: { format: picked.format, content: picked.content, dryRun } }),
+    (result) => `导入了 ${result.created + result.updated} 个商品`,
+  );
 
   return (
     <View className="page">
@@ -103,7 +76,7 @@ export default function MenuImport() {
                 <Button
                   className="btn btn-primary"
                   disabled={busy || report.created + report.updated === 0 || undefined}
-                  onClick={() => run(false)}
+                  onClick={confirm}
                 >
                   确认导入
                 </Button>
