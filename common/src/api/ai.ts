@@ -85,6 +85,8 @@ export const llmSettingsViewSchema = z.discriminatedUnion('configured', [
       apiKey: z.string(),
       dailyTokenBudget: z.number().int(),
       tokensToday: z.number().int(),
+      speechModel: z.string().optional(),
+      visionModel: z.string().optional(),
     })
     .strict(),
 ]);

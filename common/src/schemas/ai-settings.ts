@@ -9,6 +9,13 @@ export const llmSettingsSchema = z
     model: z.string().trim().min(1, '请填写模型名称').max(100),
     apiKey: z.string().trim().min(8, 'API Key 格式不正确').max(300),
     dailyTokenBudget: z.number().int().min(1000).max(100_000_000).default(200_000),
+    /**
+     * what else the endpoint offers, by the model that does it: speech-to-text (an OpenAI-style
+     * /audio/transcriptions model, e.g. whisper-1) for voice notes, and a model that reads pictures. Unset: the bot
+     * acknowledges voice notes and pictures and hands them to staff.
+     */
+    speechModel: z.string().trim().min(1).max(100).optional(),
+    visionModel: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
-// An OpenAI-compatible stand-in: POST /v1/chat/completions (plain, JSON-schema response_format, and SSE streaming)
-// with latency and failure injection. The product talks to it with the real `openai` SDK through a base URL.
+// An OpenAI-compatible stand-in: POST /v1/chat/completions (plain, JSON-schema response_format, SSE streaming, and
+// messages with image content for vision) and POST /v1/audio/transcriptions (speech to text, multipart), with latency
+// and failure injection. The product talks to it with the real `openai` SDK through a base URL.
 // By default it answers with what a test scripted; unscripted, it echoes a neutral JSON answer that needs a human.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,11 +18,16 @@ export interface ScriptedReply {
 
 export interface SeenRequest {
   model: string;
+  /** a message sent as parts (text and image_url, for vision) is seen as its text, its pictures in `images` */
   messages: { role: string; content: string }[];
+  /** the pictures sent (image_url parts: data: URLs or links), in order */
+  images: string[];
   stream: boolean;
   responseFormat?: unknown;
   authorization?: string;
 }
+
+type Part = { type: string; text?: string; image_url?: { url: string } };
 
 export class LlmStandIn {
   private server?: http.Server;
@@ -39,6 +45,11 @@ export class LlmStandIn {
     }),
   });
   seen: SeenRequest[] = [];
+  /** what transcriptions answer, in order; when empty, `fallbackTranscript` */
+  transcripts: ScriptedReply[] = [];
+  fallbackTranscript = '';
+  /** the speech-to-text requests received: the model and the uploaded file */
+  seenTranscriptions: { model: string; filename: string; bytes: number; contentType: string }[] = [];
   /** every reply waits at least this long (for timeout tests and benchmarks) */
   latencyMs = 0;
   /** tokens reported as usage in answers actually delivered: what a provider would bill */
@@ -57,8 +68,11 @@ export class LlmStandIn {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'POST' && req.url?.endsWith('/audio/transcriptions'))
+      return this.transcribe(req, Buffer.concat(chunks), res);
+    const raw = Buffer.concat(chunks).toString('utf8');
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions'))
       return this.error(res, 404, 'not_found', 'Unknown endpoint');
     let body: Record<string, any>;
@@ -69,7 +83,17 @@ export class LlmStandIn {
     }
     const seen: SeenRequest = {
       model: body.model,
-      messages: body.messages ?? [],
+      messages: ((body.messages ?? []) as { role: string; content: unknown }[]).map((m) => ({
+        role: m.role,
+        content: Array.isArray(m.content)
+          ? (m.content as Part[]).flatMap((p) => (p.type === 'text' && p.text ? [p.text] : [])).join('\n')
+          : String(m.content ?? ''),
+      })),
+      images: ((body.messages ?? []) as { content: unknown }[]).flatMap((m) =>
+        Array.isArray(m.content)
+          ? (m.content as Part[]).flatMap((p) => (p.type === 'image_url' && p.image_url ? [p.image_url.url] : []))
+          : [],
+      ),
       stream: Boolean(body.stream),
       responseFormat: body.response_format,
       authorization: req.headers.authorization,
@@ -124,6 +148,45 @@ export class LlmStandIn {
         usage,
       }),
     );
+  }
+
+  /** Speech to text (OpenAI's /audio/transcriptions): a multipart form with `file` and `model`; answers {text}. */
+  private async transcribe(req: http.IncomingMessage, raw: Buffer, res: http.ServerResponse): Promise<void> {
+    if (!req.headers.authorization?.startsWith('Bearer '))
+      return this.error(res, 401, 'invalid_api_key', 'Missing API key');
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers['content-type'] ?? '');
+    if (!boundary) return this.error(res, 400, 'invalid_request_error', 'Expected multipart/form-data');
+    const parts = new Map<string, { filename?: string; contentType?: string; body: Buffer }>();
+    const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+    for (let at = raw.indexOf(delimiter); at >= 0;) {
+      const next = raw.indexOf(delimiter, at + delimiter.length);
+      if (next < 0) break;
+      const part = raw.subarray(at + delimiter.length + 2, next - 2); // CRLF after the delimiter, before the next
+      const headEnd = part.indexOf('\r\n\r\n');
+      const head = part.subarray(0, headEnd).toString('utf8');
+      const name = /name="([^"]+)"/.exec(head)?.[1];
+      if (name)
+        parts.set(name, {
+          filename: /filename="([^"]*)"/.exec(head)?.[1],
+          contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1],
+          body: part.subarray(headEnd + 4),
+        });
+      at = next;
+    }
+    const file = parts.get('file');
+    const model = parts.get('model')?.body.toString('utf8') ?? '';
+    if (!file || !model) return this.error(res, 400, 'invalid_request_error', 'file and model are required');
+    this.seenTranscriptions.push({
+      model,
+      filename: file.filename ?? '',
+      bytes: file.body.length,
+      contentType: file.contentType ?? '',
+    });
+    const reply = this.transcripts.shift() ?? { content: this.fallbackTranscript };
+    const wait = Math.max(this.latencyMs, reply.latencyMs ?? 0);
+    if (wait) await new Promise((r) => setTimeout(r, wait));
+    if (reply.status) return this.error(res, reply.status, 'server_error', 'Injected failure');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: reply.content }));
   }
 
   private error(res: http.ServerResponse, status: number, code: string, message: string) {

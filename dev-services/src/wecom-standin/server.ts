@@ -11,7 +11,7 @@ import { kfRoutes } from './api/kf.js';
 import { messageRoutes } from './api/messages.js';
 import { tagRoutes } from './api/tags.js';
 import { groupRoutes } from './api/groups.js';
-import { mediaRoutes } from './api/media.js';
+import { FILE_ANSWER, mediaRoutes, type FileAnswer } from './api/media.js';
 import { suiteRoutes } from './api/suite.js';
 import { issueMiniProgramCode, wxBridgeScript } from './wxbridge.js';
 import { bridgeScript, verifyJsApi } from './jsbridge.js';
@@ -146,7 +146,18 @@ export class WecomStandIn {
       }
     }
     if (url.pathname.startsWith('/__standin/')) return this.control(url, body, res);
-    this.json(res, this.call(req.method ?? 'GET', url.pathname, url.searchParams, body));
+    const answer = this.call(req.method ?? 'GET', url.pathname, url.searchParams, body);
+    // media/get answers with the file itself, as WeCom does (errors stay JSON)
+    const file = answer[FILE_ANSWER] as FileAnswer | undefined;
+    if (file)
+      return void res
+        .writeHead(200, {
+          'content-type': file.contentType,
+          'content-disposition': `attachment; filename="${file.filename}"`,
+          'content-length': file.content.length,
+        })
+        .end(file.content);
+    this.json(res, answer);
   }
 
   /**

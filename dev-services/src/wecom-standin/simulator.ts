@@ -1,6 +1,6 @@
 // What customers and members do in WeChat and WeCom, as the stand-in's callbacks to the product: a customer adds a
 // member (scanning a 联系我 code), edits, deletes them, writes to 微信客服 ...
-import { deliverCallback, type DeliveryAttempt } from './callback-sender.js';
+import { deliverEvent, type DeliveryAttempt } from './callback-sender.js';
 import { fault } from './errors.js';
 import { sessionKey } from './api/kf.js';
 import { MEDIA_TTL_MS, WELCOME_CODE_TTL_MS, type StandInState } from './state.js';
@@ -9,15 +9,7 @@ export class CustomerSimulator {
   constructor(private state: StandInState) {}
 
   private deliver(corpId: string, fields: Record<string, string | number | undefined>): Promise<DeliveryAttempt[]> {
-    const corp = this.state.corp(corpId);
-    if (!corp) throw fault(40013, 'invalid corpid');
-    return deliverCallback(corp, corp.apps[0]!.agentId, {
-      ToUserName: corpId,
-      FromUserName: 'sys',
-      CreateTime: Math.floor(this.state.now() / 1000),
-      MsgType: 'event',
-      ...fields,
-    });
+    return deliverEvent(this.state, corpId, fields);
   }
 
   /** A customer adds a member; returns the new external user id and the welcome code WeCom issued. */

@@ -110,6 +110,8 @@ export interface KfMessage {
   msgtype: string;
   text?: { content: string };
   event?: Record<string, unknown>;
+  /** what any other kind carries, under its msgtype: image/voice/file {media_id}, location {latitude, ...} ... */
+  body?: Record<string, unknown>;
 }
 
 export interface KfSession {
@@ -179,7 +181,11 @@ export class StandInState {
     { corpId: string; configId: string; chatIds: string[]; state?: string; remark?: string; qrCode: string }
   >();
   groupWelcomeTemplates = new Map<string, { corpId: string; templateId: string; text: string }>();
-  media = new Map<string, { corpId: string; type: string; bytes: number; expiresAt: number }>();
+  /** temporary media: what media/upload took, and what customers sent to 微信客服 (with content, for media/get) */
+  media = new Map<
+    string,
+    { corpId: string; type: string; bytes: number; expiresAt: number; content?: Buffer; contentType?: string }
+  >();
   /** JS-SDK tickets issued, so the stand-in bridge can verify the signatures made with them */
   jsapiTickets = new Map<string, { corpId: string; agentId?: number; expiresAt: number }>();
   oauthCodes = new Map<string, { corpId: string; userid: string; expiresAt: number; used: boolean }>();

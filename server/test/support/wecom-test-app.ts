@@ -54,6 +54,16 @@ export async function startWecomTestApp(
     return { tenant, corpId, credentials, openKfId: credentials.kfAccounts[0]!.openKfId };
   };
   const { tenant, corpId, credentials } = await connectMerchant();
+  async function kfCustomerSends(externalUserId: string, msgtype: string, body: Record<string, unknown>) {
+    const openKfId = credentials.kfAccounts[0]!.openKfId;
+    const { deliveries } = await standin.customers.sendsToKf(openKfId, externalUserId, msgtype, body);
+    if (deliveries.at(-1)?.body !== 'success')
+      throw new Error(`callback not acknowledged: ${JSON.stringify(deliveries)}`);
+    await app.container.wecom.inboxProcessor.drain();
+    return standin.state.kfSent
+      .filter((m) => m.touser === externalUserId)
+      .map((m) => (m.content as { content: string }).content);
+  }
   return {
     app,
     standin,
@@ -65,19 +75,11 @@ export async function startWecomTestApp(
     /** handles everything in the inbox now (the worker loop does this in the background in the worker role) */
     drain: () => app.container.wecom.inboxProcessor.drain(),
     /** a customer writes to the merchant's 微信客服; returns every text they have received from it so far */
-    async kfCustomerWrites(externalUserId: string, text: string): Promise<string[]> {
-      const { deliveries } = await standin.customers.writesToKf(
-        credentials.kfAccounts[0]!.openKfId,
-        externalUserId,
-        text,
-      );
-      if (deliveries.at(-1)?.body !== 'success')
-        throw new Error(`callback not acknowledged: ${JSON.stringify(deliveries)}`);
-      await app.container.wecom.inboxProcessor.drain();
-      return standin.state.kfSent
-        .filter((m) => m.touser === externalUserId)
-        .map((m) => (m.content as { content: string }).content);
+    kfCustomerWrites(externalUserId: string, text: string): Promise<string[]> {
+      return kfCustomerSends(externalUserId, 'text', { content: text });
     },
+    /** a customer sends any kind of message (a picture, a voice note, a location …); returns the texts received */
+    kfCustomerSends,
     async close() {
       await app.close();
       await standin.stop();

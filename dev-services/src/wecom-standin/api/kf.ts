@@ -72,6 +72,7 @@ export const kfRoutes: Record<string, ApiRoute> = {
           msgtype: m.msgtype,
           ...(m.text ? { text: m.text } : {}),
           ...(m.event ? { event: m.event } : {}),
+          ...(m.body ? { [m.msgtype]: m.body } : {}),
         })),
       };
     },

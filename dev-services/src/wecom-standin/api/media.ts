@@ -1,10 +1,19 @@
-// Temporary media (media/upload): a media_id valid for three days; WeCom answers 40007 for one that expired.
+// Temporary media: media/upload gives a media_id valid for three days; media/get hands back what a media_id holds
+// (the files customers sent to 微信客服). WeCom answers 40007 for a media_id it does not know or that expired.
 import { fault } from '../errors.js';
 import { MEDIA_TTL_MS } from '../state.js';
 import type { ApiRoute } from './types.js';
 
 const TYPES = new Set(['image', 'voice', 'video', 'file']);
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** A route's answer that is a file, not JSON: the server writes these bytes with this content type. */
+export const FILE_ANSWER = '__file';
+export interface FileAnswer {
+  content: Buffer;
+  contentType: string;
+  filename: string;
+}
 
 export const mediaRoutes: Record<string, ApiRoute> = {
   'POST /cgi-bin/media/upload': {
@@ -19,6 +28,20 @@ export const mediaRoutes: Record<string, ApiRoute> = {
       const createdAt = state.now();
       state.media.set(mediaId, { corpId, type, bytes: file.bytes, expiresAt: createdAt + MEDIA_TTL_MS });
       return { type, media_id: mediaId, created_at: String(Math.floor(createdAt / 1000)) };
+    },
+  },
+  'GET /cgi-bin/media/get': {
+    handler: ({ state, corpId, query }) => {
+      const media = state.media.get(query.get('media_id') ?? '');
+      if (!media || media.corpId !== corpId || media.expiresAt < state.now() || !media.content)
+        throw fault(40007, 'invalid media_id');
+      const extension = media.contentType?.split('/')[1] ?? 'bin';
+      const file: FileAnswer = {
+        content: media.content,
+        contentType: media.contentType ?? 'application/octet-stream',
+        filename: `${query.get('media_id')}.${extension}`,
+      };
+      return { [FILE_ANSWER]: file };
     },
   },
 };

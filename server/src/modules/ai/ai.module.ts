@@ -7,6 +7,7 @@ import type { RoutesOf } from '../../http/module-routes.js';
 import type { MerchantFanOut } from '../../jobs/per-merchant-job.js';
 import type { Logger } from '../../logging/logger.js';
 import type { OutboundGuard } from '../../net/outbound-guard.js';
+import type { KfMediaService } from '../conversations/kf-media.service.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { KfService } from '../conversations/kf.service.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
@@ -22,6 +23,7 @@ import { openAiRepositories } from './ai.repositories.js';
 import { aiRoutes } from './ai.routes.js';
 import { AutoReplyService, type AutoReplyDeps } from './auto-reply.service.js';
 import { CustomerSummaryService } from './customer-summary.service.js';
+import { KfMediaReplies } from './kf-media-reply.js';
 import { LlmSettingsService } from './llm-settings.service.js';
 import { morningSummaryJob } from './morning-summary.job.js';
 import { MorningSummaryService, type UnansweredDigest } from './morning-summary.service.js';
@@ -41,6 +43,8 @@ export interface AiModuleDeps {
   /** 微信客服: the bot answers its customer messages */
   kf: KfService;
   kfRepository: KfRepository;
+  /** the pictures and voice notes customers sent, as stored when they arrived */
+  kfMedia?: Pick<KfMediaService, 'fetch' | 'content'>;
   merchants: MerchantRepository;
   customers: CustomerRepository;
   orders: OrderRepository;
@@ -84,6 +88,13 @@ export function build(d: AiModuleDeps) {
     logger: d.logger,
     engineFor: (app, kb) => llm.engineFor(app.merchantId, kb),
     limits,
+    media:
+      d.kfMedia &&
+      new KfMediaReplies({
+        media: d.kfMedia,
+        recognition: (merchantId) => llm.recognitionFor(merchantId),
+        logger: d.logger,
+      }),
     gate: d.botGate,
   });
   d.kf.onCustomerMessage((app, message, context) => autoReply.onCustomerMessage(app, message, context));

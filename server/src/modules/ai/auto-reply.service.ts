@@ -5,6 +5,7 @@
 // runs, then one message that a person will answer. Every decision is logged.
 import type { AiAnswer } from '@xiaoer/common/schemas/ai';
 import type { Logger } from '../../logging/logger.js';
+import { describeKfMessage } from '../conversations/kf-message-kinds.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
 import type { CustomerMessageContext, KfService, ReplySlot } from '../conversations/kf.service.js';
 import { BOT_HISTORY } from '../conversations/kf.service.js';
@@ -19,7 +20,8 @@ import type { AiRateLimits } from './ai-rate-limits.js';
 import { isOpen } from '../clock/business-hours.js';
 import { checkReply } from './guardrails.js';
 import { detectIntent } from './intents.js';
-import { DONT_KNOW, offlineAnswer } from './offline-engine.js';
+import { describeMediaWhy, type KfMediaReplies } from './kf-media-reply.js';
+import { DONT_KNOW, earlierCustomerTexts, offlineAnswer } from './offline-engine.js';
 
 export const OPT_OUT_CONFIRMATION = '已为您退订，之后不会再收到我们的活动消息。有任何问题随时在这里留言～';
 /** Sent once when a customer writes faster than the bot answers (BOT_LIMIT), with the handoff to a person. */
@@ -53,7 +55,9 @@ export interface AnswerContext {
 
 export const offlineEngine: AnswerEngine = {
   name: 'offline',
-  answer: async (kb, question) => offlineAnswer(kb, question),
+  // the chat so far resolves follow-ups ("那大杯呢")
+  answer: async (kb, question, context) =>
+    offlineAnswer(kb, question, { history: earlierCustomerTexts(context.history, question) }),
 };
 
 export interface AutoReplyDeps {
@@ -74,6 +78,8 @@ export interface AutoReplyDeps {
    * whatever the mode and the hour; `live` (also without a gate) — as the mode says.
    */
   gate?: (merchantId: WecomCredentials['merchantId'], externalUserId: string) => Promise<'live' | 'test' | 'setup'>;
+  /** pictures, voice notes, locations, files and cards: understood or acknowledged (kf-media-reply.ts) */
+  media?: KfMediaReplies;
   now?: () => Date;
 }
 
@@ -86,13 +92,16 @@ export class AutoReplyService {
 
   /** Subscribed to KfService.onCustomerMessage (which may hand over the conversation it already read). */
   async onCustomerMessage(app: WecomCredentials, message: MessageRecord, context: CustomerMessageContext = {}) {
-    const question = message.text?.trim();
+    // Every kind of message gets a response: words are the question; anything else goes to the media replies, and
+    // stands in the log (and in what staff are told) as its one-line description ([语音], [位置] 名称 地址 …).
+    const media = message.msgtype !== 'text' && this.d.media ? this.d.media : undefined;
+    const question = media ? describeKfMessage(message) : message.text?.trim();
     if (message.direction !== 'in' || !question) return;
     const { merchantId } = app;
     const replyId = `bot-${String(message._id)}`;
     const to: Recipient = { openKfId: message.openKfId, externalUserId: message.externalUserId, replyId };
     const kb = await this.d.knowledge.get(merchantId);
-    const intent = detectIntent(question);
+    const intent: string = media ? 'media' : detectIntent(question);
     const base = {
       channel: 'kf' as const,
       externalUserId: to.externalUserId,
@@ -134,7 +143,8 @@ export class AutoReplyService {
       return log({ engine: 'offline', action: 'skipped', reason });
     }
     try {
-      await this.reply(app, to, kb, question, reserved.slot, log, context);
+      if (media) await this.respondToMedia(media, app, to, kb, message, reserved.slot, log, context);
+      else await this.reply(app, to, kb, question, reserved.slot, log, context);
     } finally {
       await reserved.slot.release(); // a no-op once a send used it
     }
@@ -167,7 +177,7 @@ export class AutoReplyService {
     } catch (err) {
       // The LLM timed out, failed or had no budget left: never silence — the offline engine answers or hands over.
       this.d.logger.warn({ err: (err as Error).message }, 'engine failed, falling back to offline');
-      result = offlineAnswer(kb, question);
+      result = offlineAnswer(kb, question, { history: earlierCustomerTexts(history, question) });
       engineName = 'offline';
     }
     const guard = checkReply(result.reply, result.citedIds, kb, kb.merchant.industry);
@@ -195,6 +205,39 @@ export class AutoReplyService {
     const safe = result.needsHuman && guard.ok ? result.reply : DONT_KNOW;
     await this.handOff(app, to, question, safe, why, slot);
     return log({ ...entry, action: 'handoff', reason: why, sentText: safe });
+  }
+
+  /**
+   * With the slot held, a picture, voice note, location or card: words read from it go the normal way (logged as
+   * the question they are), a nearest-shop answer is sent, anything else is acknowledged and handed to staff.
+   */
+  private async respondToMedia(
+    media: KfMediaReplies,
+    app: WecomCredentials,
+    to: Recipient,
+    kb: KnowledgeBase,
+    message: MessageRecord,
+    slot: ReplySlot,
+    log: Log,
+    context: CustomerMessageContext,
+  ): Promise<void> {
+    const outcome = await media.understand(app, message, kb);
+    if (outcome.kind === 'question') {
+      const asked: Log = (entry) => log({ question: outcome.text, intent: detectIntent(outcome.text), ...entry });
+      return this.reply(app, to, kb, outcome.text, slot, asked, context);
+    }
+    if (outcome.kind === 'answer') {
+      const sent = await this.d.kf.sendText(app, to, outcome.text, to.replyId, slot);
+      return log({
+        engine: 'offline',
+        action: 'sent',
+        reason: sent.status === 'sent' ? outcome.reason : `not sent: ${sent.reason}`,
+        citedIds: outcome.citedIds,
+        sentText: sent.status === 'sent' ? outcome.text : undefined,
+      });
+    }
+    await this.handOff(app, to, describeKfMessage(message), outcome.ack, outcome.why, slot);
+    return log({ engine: 'offline', action: 'handoff', reason: outcome.why, sentText: outcome.ack });
   }
 
   /** Tells the customer a person is coming, transfers the session, and notifies staff with what was asked. */
@@ -228,6 +271,7 @@ export class AutoReplyService {
 }
 
 function describeWhy(why: string): string {
+  if (why.startsWith('media:')) return describeMediaWhy(why);
   if (why.startsWith('guardrail')) return '机器人的回答没有通过核对，已拦截';
   if (why === 'complaint') return '客户在投诉';
   if (why === 'customer asked for a person') return '客户要求人工';

@@ -7,6 +7,10 @@ export interface LlmSettings {
   model: string;
   apiKeySealed: string;
   dailyTokenBudget: number;
+  /** the endpoint's speech-to-text model: set when it transcribes voice notes */
+  speechModel?: string;
+  /** the model that reads pictures: set when the endpoint offers vision */
+  visionModel?: string;
 }
 
 const schema = new Schema<LlmSettings>({
@@ -15,6 +19,8 @@ const schema = new Schema<LlmSettings>({
   model: { type: String, required: true },
   apiKeySealed: { type: String, required: true },
   dailyTokenBudget: { type: Number, default: 200_000 },
+  speechModel: String,
+  visionModel: String,
 });
 // One setting per merchant, read on every bot answer.
 schema.index({ merchantId: 1 }, { unique: true });

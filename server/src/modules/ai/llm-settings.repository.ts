@@ -24,7 +24,15 @@ export class LlmSettingsRepository extends TenantRepository<LlmSettings> {
   }
 
   async save(merchantId: MerchantId, fields: LlmSettingsFields): Promise<void> {
-    await this.model.updateOne({ merchantId: merchantObjectId(merchantId) }, { $set: fields }, { upsert: true }).exec();
+    // an optional capability the owner cleared (no speech model any more) is removed, not kept
+    const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const unset = Object.fromEntries(
+      Object.keys(fields)
+        .filter((k) => !(k in set))
+        .map((k) => [k, 1]),
+    );
+    const update = Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set };
+    await this.model.updateOne({ merchantId: merchantObjectId(merchantId) }, update, { upsert: true }).exec();
     await this.version.bump(merchantId);
   }
 

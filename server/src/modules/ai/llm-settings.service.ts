@@ -4,6 +4,7 @@ import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { offlineEngine, type AnswerEngine } from './auto-reply.service.js';
 import { LlmEngine } from './llm-engine.js';
+import { MediaRecognition } from './media-recognition.js';
 import type { OutboundGuard } from '../../net/outbound-guard.js';
 import { checkLlmBaseUrl, llmFetch } from './llm-endpoint.js';
 import type { LlmSettingsRepository } from './llm-settings.repository.js';
@@ -15,6 +16,8 @@ export interface LlmSettingsInput {
   model: string;
   apiKey: string;
   dailyTokenBudget: number;
+  speechModel?: string;
+  visionModel?: string;
 }
 
 /** "sk-…abcd": enough for the owner to recognise the key, never enough to use it. */
@@ -43,6 +46,8 @@ export class LlmSettingsService {
       model: input.model,
       apiKeySealed: this.secrets.seal(input.apiKey),
       dailyTokenBudget: input.dailyTokenBudget,
+      speechModel: input.speechModel,
+      visionModel: input.visionModel,
     });
   }
 
@@ -58,6 +63,8 @@ export class LlmSettingsService {
       apiKey: maskKey(this.secrets.open(s.apiKeySealed)),
       dailyTokenBudget: s.dailyTokenBudget,
       tokensToday: today?.totalTokens ?? 0,
+      ...(s.speechModel && { speechModel: s.speechModel }),
+      ...(s.visionModel && { visionModel: s.visionModel }),
     };
   }
 
@@ -73,6 +80,24 @@ export class LlmSettingsService {
       this.engines.set(kb, engine);
     }
     return engine;
+  }
+
+  /**
+   * The endpoint's speech recognition and vision, where the owner's settings name a model for them; null when
+   * neither is offered (or no LLM is configured): voice notes and pictures then go to staff.
+   */
+  async recognitionFor(merchantId: MerchantId): Promise<MediaRecognition | null> {
+    const s = await this.settings.find(merchantId);
+    if (!s || !(s.speechModel || s.visionModel)) return null;
+    return new MediaRecognition({
+      baseUrl: s.baseUrl,
+      apiKey: this.secrets.open(s.apiKeySealed),
+      timeoutMs: this.timeoutMs,
+      fetch: llmFetch(this.outbound),
+      speechModel: s.speechModel,
+      visionModel: s.visionModel,
+      budget: { reserve: (estimate) => this.budget.reserve(merchantId, s.dailyTokenBudget, estimate) },
+    });
   }
 
   private async build(merchantId: MerchantId): Promise<AnswerEngine> {

@@ -1,13 +1,19 @@
 // 微信客服 conversations: sessions, messages and the send pipe. Customer messages are queued on the integration's
-// inbox (one lane per customer), and the inbox's 微信客服 events are handled here.
+// inbox (one lane per customer), and the inbox's 微信客服 events are handled here. The pictures, voice notes and files
+// customers send are fetched from WeCom as they arrive (before the bot reads them) and shown to staff behind signed
+// links.
 import type { Redis } from 'ioredis';
 import type { Database } from '../../db/database.js';
+import type { RoutesOf } from '../../http/module-routes.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RedisLock } from '../../redis/lock.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { Wecom } from '../wecom/wecom.module.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import { openConversationsRepositories } from './conversations.repositories.js';
+import { conversationRoutes, kfMediaFileRoutes } from './conversations.routes.js';
+import { KfMediaLinks } from './kf-media-links.js';
+import { KfMediaService } from './kf-media.service.js';
 import { kfEventHandlers } from './kf-events.handler.js';
 import type { MessageRecord } from './kf.repository.js';
 import { KfService } from './kf.service.js';
@@ -19,10 +25,12 @@ export interface ConversationsModuleDeps {
   logger: Logger;
   merchants: MerchantRepository;
   wecom: Pick<Wecom, 'kfApi' | 'inbox' | 'inboxSignal' | 'handlers'>;
+  /** signs the links to customers' media (the server's session secret; a key is derived from it) */
+  mediaLinkSecret: string;
 }
 
 export function build(d: ConversationsModuleDeps) {
-  const { kf: repository } = openConversationsRepositories(d.db);
+  const { kf: repository, media: mediaRepository } = openConversationsRepositories(d.db);
   const queueCustomerMessage = async (app: WecomCredentials, message: MessageRecord) => {
     const stored = await d.wecom.inbox.insert(app.merchantId, {
       corpId: app.corpId,
@@ -42,5 +50,13 @@ export function build(d: ConversationsModuleDeps) {
   };
   const kf = new KfService(repository, d.wecom.kfApi, d.locks, d.redis, d.merchants, d.logger, queueCustomerMessage);
   d.wecom.handlers.register(kfEventHandlers(kf));
-  return { kf, repository };
+  // first of the listeners: the media is stored whatever the bot then does (off, business hours, a person serving)
+  const media = new KfMediaService(mediaRepository, d.wecom.kfApi, d.logger);
+  kf.onCustomerMessage(async (app, message) => void (await media.fetch(app, message)));
+  const links = new KfMediaLinks(d.mediaLinkSecret);
+  const routes: RoutesOf = () => ({
+    api: [conversationRoutes(repository, media, links)],
+    public: [kfMediaFileRoutes(media, links)],
+  });
+  return { kf, repository, media, routes };
 }

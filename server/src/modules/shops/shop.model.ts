@@ -7,6 +7,9 @@ export interface Shop {
   name: string;
   address?: string;
   phone?: string;
+  /** where the shop is (WGS-84, as WeChat's location messages give it): the bot names the nearest to a customer */
+  lat?: number;
+  lng?: number;
   /** where customers park, as the bot tells them */
   parking?: string;
   createdAt: Date;
@@ -21,6 +24,8 @@ const shopSchema = new Schema<Shop>(
     name: { type: String, required: true, trim: true, maxlength: 50 },
     address: { type: String, trim: true, maxlength: 200 },
     phone: { type: String, trim: true, maxlength: 30 },
+    lat: { type: Number, min: -90, max: 90 },
+    lng: { type: Number, min: -180, max: 180 },
     parking: { type: String, trim: true, maxlength: 200 },
   },
   { timestamps: true },

@@ -19,6 +19,15 @@ export class ShopRepository extends TenantRepository<Shop> {
     return this.model.find(this.scoped(merchantId)).sort({ slot: 1 }).lean<ShopRecord[]>().exec();
   }
 
+  /** Where the shop is on the map (null: not known), for the bot's "nearest shop" answer. False: no such shop. */
+  async setCoordinates(merchantId: MerchantId, id: string, at: { lat: number; lng: number } | null): Promise<boolean> {
+    const filter = this.scoped(merchantId, { _id: new Types.ObjectId(id) });
+    const update = at ? { $set: at } : { $unset: { lat: 1 as const, lng: 1 as const } };
+    const { matchedCount } = await this.model.updateOne(filter, update, { runValidators: true }).exec();
+    if (matchedCount) await this.hooks.shopsChanged?.(merchantId);
+    return matchedCount > 0;
+  }
+
   /** Inserts into a given slot; a taken slot raises E11000, which the service turns into a retry or a refusal. */
   async insert(merchantId: MerchantId, slot: number, shop: Pick<Shop, 'name'> & Partial<Shop>): Promise<ShopRecord> {
     const created = await this.model.create({ ...shop, slot, merchantId: merchantObjectId(merchantId) });

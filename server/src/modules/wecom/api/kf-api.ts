@@ -1,6 +1,6 @@
 // Typed wrappers for 微信客服 (kf/*).
 import type { WecomCredentials } from '../wecom-app.repository.js';
-import type { WecomClient } from './wecom-client.js';
+import type { DownloadedFile, WecomClient } from './wecom-client.js';
 
 export interface KfSyncedMessage {
   msgid: string;
@@ -53,6 +53,11 @@ export class KfApi {
       msgtype: 'text',
       text: { content },
     });
+  }
+
+  /** A file a customer sent (image, voice, file, video media_id), up to maxBytes. */
+  getMedia(app: WecomCredentials, mediaId: string, maxBytes: number): Promise<DownloadedFile> {
+    return this.client.download(app, '/cgi-bin/media/get', { media_id: mediaId }, maxBytes);
   }
 
   async sendTextOnEvent(app: WecomCredentials, code: string, msgid: string, content: string): Promise<void> {

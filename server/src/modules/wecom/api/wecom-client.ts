@@ -1,6 +1,7 @@
 // Every call to WeCom goes through here: access token from the shared cache, a per-corp rate limit below WeCom's,
 // a timeout, one retry with a fresh token on 40014/42001, short backoff on -1/45033, and typed errors.
 import type { Logger } from '../../../logging/logger.js';
+import { readCapped } from '../../../net/outbound-guard.js';
 import { globalKey, tenantKey } from '../../../redis/keys.js';
 import type { FixedWindowRateLimiter } from '../../../redis/rate-limiter.js';
 import type { WecomCredentials } from '../wecom-app.repository.js';
@@ -19,6 +20,14 @@ export interface WecomClientOptions {
 }
 
 type Json = Record<string, unknown>;
+
+/** A file WeCom handed back (media/get): its bytes and the content type WeCom declared. */
+export interface DownloadedFile {
+  bytes: Uint8Array;
+  contentType: string;
+}
+/** How an answer is read: as JSON (every API), or as a file unless WeCom answered with a JSON error. */
+type Reader = (res: Response, path: string) => Promise<Json>;
 
 export class WecomClient {
   constructor(
@@ -94,18 +103,40 @@ export class WecomClient {
     return this.call(app, 'POST', path, query, form) as Promise<T>;
   }
 
+  /**
+   * A GET that answers with a file (media/get), read up to `maxBytes` (past it: OutboundBlocked too_large); an
+   * errcode comes back as JSON and throws as any other call's does (40007 for a media_id WeCom does not know).
+   */
+  async download(
+    app: WecomCredentials,
+    path: string,
+    query: Record<string, string>,
+    maxBytes: number,
+  ): Promise<DownloadedFile> {
+    const read: Reader = async (res, p) => {
+      const contentType = res.headers.get('content-type') ?? '';
+      if (/json|text\/plain/i.test(contentType)) return this.readJson(res, p);
+      if (!res.ok) throw new WecomTransportError(`WeCom ${p} answered HTTP ${res.status}`);
+      // the global fetch's Response and undici's are the same object, typed twice
+      const bytes = await readCapped(res as unknown as Parameters<typeof readCapped>[0], maxBytes);
+      return { file: { bytes, contentType } };
+    };
+    return (await this.call(app, 'GET', path, query, undefined, read)).file as DownloadedFile;
+  }
+
   private async call(
     app: WecomCredentials,
     method: 'GET' | 'POST',
     path: string,
     query: Record<string, string>,
     body?: Json | FormData,
+    read?: Reader,
   ): Promise<Json> {
     await this.checkRateLimit(app.corpId, path);
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(app);
       try {
-        return await this.send(method, path, { ...query, access_token: token }, body);
+        return await this.send(method, path, { ...query, access_token: token }, body, read);
       } catch (err) {
         if (!(err instanceof WecomApiError)) throw err;
         if (TOKEN_INVALID.has(err.errcode) && attempt === 0) {
@@ -137,6 +168,7 @@ export class WecomClient {
     path: string,
     query: Record<string, string>,
     body?: Json | FormData,
+    read: Reader = (r, p) => this.readJson(r, p),
   ): Promise<Json> {
     const url = `${this.options.baseUrl}${path}?${new URLSearchParams(query)}`;
     let res: Response;
@@ -151,6 +183,10 @@ export class WecomClient {
     } catch (err) {
       throw new WecomTransportError(`WeCom ${path} unreachable: ${(err as Error).message}`);
     }
+    return read(res, path);
+  }
+
+  private async readJson(res: Response, path: string): Promise<Json> {
     let json: Json;
     try {
       json = (await res.json()) as Json;
