@@ -3,7 +3,8 @@
 // connection is dropped and the delivery retried, three attempts in all.
 import { randomBytes } from 'node:crypto';
 import { encrypt, getSignature } from '@wecom/crypto';
-import type { Corp } from './state.js';
+import { fault } from './errors.js';
+import type { Corp, StandInState } from './state.js';
 
 export interface DeliveryAttempt {
   status?: number;
@@ -62,4 +63,21 @@ export async function deliverCallback(
     }
   }
   return attempts;
+}
+
+/** An event from the corp to its first app, as WeCom sends it: the common fields, then the event's own. */
+export function deliverEvent(
+  state: StandInState,
+  corpId: string,
+  fields: Record<string, string | number | undefined>,
+): Promise<DeliveryAttempt[]> {
+  const corp = state.corp(corpId);
+  if (!corp) throw fault(40013, 'invalid corpid');
+  return deliverCallback(corp, corp.apps[0]!.agentId, {
+    ToUserName: corpId,
+    FromUserName: 'sys',
+    CreateTime: Math.floor(state.now() / 1000),
+    MsgType: 'event',
+    ...fields,
+  });
 }

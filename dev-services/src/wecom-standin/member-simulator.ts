@@ -1,7 +1,7 @@
 // What happens in a corp's 通讯录 while the product runs: a member joins, is renamed or given a new userid, leaves.
 // WeCom tells the app with a change_contact callback (create_user / update_user / delete_user); the Name is left out
 // where WeCom withholds names from the app.
-import { deliverCallback, type DeliveryAttempt } from './callback-sender.js';
+import { deliverEvent, type DeliveryAttempt } from './callback-sender.js';
 import { fault } from './errors.js';
 import type { Member, StandInState } from './state.js';
 
@@ -16,16 +16,7 @@ export class MemberSimulator {
   }
 
   private deliver(corpId: string, fields: Record<string, string | number | undefined>): Promise<DeliveryAttempt[]> {
-    const corp = this.state.corp(corpId);
-    if (!corp) throw fault(40013, 'invalid corpid');
-    return deliverCallback(corp, corp.apps[0]!.agentId, {
-      ToUserName: corpId,
-      FromUserName: 'sys',
-      CreateTime: Math.floor(this.state.now() / 1000),
-      MsgType: 'event',
-      Event: 'change_contact',
-      ...fields,
-    });
+    return deliverEvent(this.state, corpId, { Event: 'change_contact', ...fields });
   }
 
   /** The Name field as this corp's app receives it: absent where WeCom withholds it. */
