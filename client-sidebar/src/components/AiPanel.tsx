@@ -90,18 +90,23 @@ function SaveAsFaq({ question, answer }: { question: string; answer: string }) {
   );
 }
 
+/** Puts text into the chat's input box and says so: true when it went. */
+async function putInChat(text: string, toast: (message: string) => void): Promise<boolean> {
+  try {
+    await sendToChat({ kind: 'text', text: text.trim() });
+  } catch {
+    toast('没能放入聊天框，请复制后手动发送');
+    return false;
+  }
+  toast('已放入聊天框，点发送即可');
+  return true;
+}
+
 /** The bot had no answer: staff write theirs, put it into the chat, and may save it for next time. */
 function OwnAnswer({ question }: { question: string }) {
   const toast = useToast();
   const [text, setText] = useState('');
-  const send = async () => {
-    try {
-      await sendToChat({ kind: 'text', text: text.trim() });
-      toast('已放入聊天框，点发送即可');
-    } catch {
-      toast('没能放入聊天框，请复制后手动发送');
-    }
-  };
+  const send = () => void putInChat(text, toast);
   return (
     <article className="draft" data-kind="own">
       <div className="draft-kind">小二答不上来，你来回答</div>
@@ -133,15 +138,9 @@ function DraftCard({ draft, customerId, question }: { draft: Draft; customerId: 
 
   const send = async () => {
     const edited = text.trim() !== draft.text;
-    try {
-      await sendToChat({ kind: 'text', text: text.trim() });
-    } catch {
-      toast('没能放入聊天框，请复制后手动发送');
-      return;
-    }
+    if (!(await putInChat(text, toast))) return;
     setDone(edited ? 'edited' : 'used');
     setEditing(false);
-    toast('已放入聊天框，点发送即可');
     void record(edited ? 'edited' : 'used', edited ? text.trim() : undefined);
   };
 

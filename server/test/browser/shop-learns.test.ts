@@ -13,7 +13,7 @@ import { DEMO_POLICIES } from '../../src/demo/milk-tea-knowledge.js';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { DONT_KNOW } from '../../src/modules/ai/offline-engine.js';
 import { launchChromium, screenshot, sidebarPage } from '../support/browser.js';
-import { expectToSee, seen } from '../support/console-page.js';
+import { consolePage, expectToSee, seen } from '../support/console-page.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 vi.setConfig({ testTimeout: 45_000 });
@@ -42,14 +42,9 @@ beforeAll(async () => {
   expect(await w.kfCustomerWrites('wmAskA', '店里可以借充电宝吗')).toEqual([DONT_KNOW]);
   expect(await w.kfCustomerWrites('wmAskB', '请问有充电宝借吗？')).toEqual([DONT_KNOW]);
   browser = await launchChromium();
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  await context.addInitScript(wxBridgeScript(w.standin.url, OWNER_OPENID));
-  page = await context.newPage();
+  page = await consolePage(browser);
+  // wx.login answers as the owner (the WeChat stand-in's bridge), before the console loads
+  await page.context().addInitScript(wxBridgeScript(w.standin.url, OWNER_OPENID));
 }, 60_000);
 
 afterAll(async () => {
