@@ -38,12 +38,17 @@ describe('unanswered questions grouped by meaning', () => {
     expect(groups).toHaveLength(3);
   });
 
-  it('counts only what the shop could learn: not complaints, requests for a person or a flood', () => {
+  it('counts only what the shop could learn: not complaints, requests for a person, attacks, media or a flood', () => {
     expect(isKnowledgeGap({ intent: 'unknown', reason: 'no knowledge for intent unknown' })).toBe(true);
     expect(isKnowledgeGap({ intent: 'price', reason: 'product not found in the menu' })).toBe(true);
     expect(isKnowledgeGap({ intent: 'price', reason: 'guardrail: price' })).toBe(true);
     expect(isKnowledgeGap({ intent: 'complaint', reason: 'complaint' })).toBe(false);
     expect(isKnowledgeGap({ intent: 'human', reason: 'customer asked for a person' })).toBe(false);
     expect(isKnowledgeGap({ intent: 'unknown', reason: 'flood' })).toBe(false);
+    expect(isKnowledgeGap({ intent: 'media', reason: 'image' })).toBe(false);
+    expect(isKnowledgeGap({ intent: 'refund', reason: 'asks the bot to break its rules or for other data' })).toBe(
+      false,
+    );
+    expect(isKnowledgeGap({ intent: 'price', reason: 'partly answered; the rest is not in the shop data' })).toBe(true);
   });
 });

@@ -75,13 +75,17 @@ interface Handover {
   reason: string;
 }
 
+/** Intents no FAQ answers: a person is wanted, or what arrived is a picture, a file or a voice not read. */
+const NOT_KNOWLEDGE = new Set(['human', 'complaint', 'opt_out', 'media']);
+
 /**
- * A handover the shop's knowledge could have prevented. Complaints, requests for a person and a customer writing
- * faster than the bot answers need a person whatever the FAQ says.
+ * A handover the shop's knowledge could have prevented. Complaints, requests for a person, attempts to make the bot
+ * break its rules, media it could not read and a customer writing faster than the bot answers need a person whatever
+ * the FAQ says.
  */
 export function isKnowledgeGap(d: Handover): boolean {
-  if (d.intent === 'human' || d.intent === 'complaint' || d.intent === 'opt_out') return false;
-  return !/^(flood|complaint|customer asked for a person|opt-out)/.test(d.reason);
+  if (NOT_KNOWLEDGE.has(d.intent)) return false;
+  return !/^(flood|complaint|customer asked for a person|opt-out|asks the bot to break its rules)/.test(d.reason);
 }
 
 /** The reason an owner reads. */
@@ -92,5 +96,6 @@ export function handoverReasonText(reason: string): string {
   if (reason.startsWith('no shop address')) return '还没有填写门店地址';
   if (reason.startsWith('no shop phone')) return '还没有填写门店电话';
   if (reason === 'low confidence') return '机器人不确定怎么回答';
+  if (reason.startsWith('partly answered')) return '只答了一部分，其余店铺资料里没有';
   return '店铺资料里没有答案';
 }
