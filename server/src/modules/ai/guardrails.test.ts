@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { milkTeaKnowledge } from '../../../test/support/knowledge-fixture.js';
+import { clothingShop } from '../../../test/support/shop-fixture.js';
 import { checkReply } from './guardrails.js';
 
 const kb = milkTeaKnowledge();
@@ -43,5 +44,38 @@ describe('guardrails', () => {
     expect(checkReply('可以帮你代开发票', [], kb, '餐饮').violations[0]?.kind).toBe('sensitive_word');
     expect(checkReply('好'.repeat(700), [], kb, '餐饮').violations[0]?.kind).toBe('too_long');
     expect(checkReply('见 product:000', ['product:000'], kb, '餐饮').violations[0]?.kind).toBe('uncited_id');
+  });
+});
+
+describe('guardrails at the level the data is stored', () => {
+  const closet = clothingShop();
+  const dress = closet.passages.find((p) => p.title === '法式碎花连衣裙')!.id;
+
+  it('passes a variant’s own price and blocks a price no variant has', () => {
+    expect(checkReply('蓝色L码209元', [dress], closet, '零售').ok).toBe(true);
+    expect(checkReply('蓝色L码189元', [dress], closet, '零售').violations[0]?.kind).toBe('price_not_in_data');
+  });
+
+  it('blocks "in stock" for a sold-out variant, not for one that has stock', () => {
+    expect(checkReply('黄色L有货哦', [dress], closet, '零售').violations).toEqual([
+      { kind: 'stock_mismatch', detail: '法式碎花连衣裙黄色L' },
+    ]);
+    expect(checkReply('黄色S有货，黄色L已售罄', [dress], closet, '零售').ok).toBe(true);
+  });
+
+  it('blocks an attribute value the data does not hold', () => {
+    expect(checkReply('材质：100%纯棉', [dress], closet, '零售').violations[0]?.kind).toBe('attribute_mismatch');
+    expect(checkReply('材质是100%粘胶纤维', [dress], closet, '零售').ok).toBe(true);
+  });
+
+  it('blocks saying the shop opens on its closed weekday, or closes on a day it opens', () => {
+    expect(checkReply('周一正常营业哦', [], closet, '零售').violations[0]?.kind).toBe('closed_day_mismatch');
+    expect(checkReply('周二休息', [], closet, '零售').violations[0]?.kind).toBe('closed_day_mismatch');
+    expect(checkReply('我们每天都营业', [], closet, '零售').violations[0]?.kind).toBe('closed_day_mismatch');
+    expect(checkReply('周一店休，不营业', [], closet, '零售').ok).toBe(true);
+  });
+
+  it('reads 第一次 as an ordinary word, not an advertising-law term', () => {
+    expect(checkReply('第一次洗会轻微掉色', [], closet, '零售').ok).toBe(true);
   });
 });

@@ -30,9 +30,10 @@ export interface GuardrailResult {
 const MONEY = /(?:¥|￥)\s*(\d+(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s*(?:元|块钱|块|rmb)/gi;
 const DISCOUNT = /(\d(?:\.\d)?折|半价|买一送一|第二杯[^，。,.\s]{0,4}|满\d+减\d+|立减\d+|免单|免费送|赠送)/g;
 const CLOCK = /(\d{1,2})(?:[:：](\d{2})|点)/g;
-// Advertising Law art. 9: absolute terms. Kept to unambiguous ones ("最近" and "最后" are ordinary words).
+// Advertising Law art. 9: absolute terms. Kept to unambiguous ones ("最近" and "最后" are ordinary words, so are
+// 第一次 and a fabric's 100%棉).
 const AD_LAW =
-  /(最好|最佳|最便宜|最低价|最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口])|唯一|100%|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
+  /(最好|最佳|最便宜|最低价|最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口])|唯一|100%(?![\u4e00-\u9fff]{0,3}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆))|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
 const EFFICACY =
   /(治疗|治愈|根治|疗效|药效|祛斑|祛痘|美白|减肥|瘦身|抗衰|包过|保过|保证提分|提分\d+|保证录取|稳上|包考上)/;
 const MEDICAL = /(治病|处方|医治|抗癌|降血压|降血糖)/;

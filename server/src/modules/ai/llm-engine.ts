@@ -4,6 +4,9 @@
 import { aiAnswerSchema, type AiAnswer } from '@xiaoer/common/schemas/ai';
 import OpenAI from 'openai';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import { describeHours, type Passage } from '../knowledge/passages.js';
+import { closedWeekdays, WEEKDAY_NAMES } from './answers.js';
+import { linkProducts, shopIndex } from './shop-index.js';
 import type { MessageRecord } from '../conversations/kf.repository.js';
 import { LLM_MAX_OUTPUT_TOKENS } from './ai-limits.js';
 import type { AnswerContext, AnswerEngine, OutreachBrief } from './auto-reply.service.js';
@@ -69,19 +72,50 @@ export function buildComposePrompt(kb: KnowledgeBase, brief: OutreachBrief) {
   ];
 }
 
+/**
+ * What every prompt carries whatever the question: the opening hours with the weekdays the shop is closed, the 客服
+ * hours, and each shop's address, phone and parking — the facts customers ask most, stated as the data holds them.
+ */
+export function shopBasics(kb: KnowledgeBase): string {
+  const closed = closedWeekdays(kb);
+  const lines = [
+    kb.merchant.businessHours.length
+      ? `营业时间：${describeHours(kb.merchant)}${closed.length ? `；${closed.map((d) => WEEKDAY_NAMES[d]).join('、')}店休（不营业）` : '；每天营业'}`
+      : '',
+    kb.merchant.serviceHours?.length
+      ? `客服在线时间：${describeHours({ ...kb.merchant, businessHours: kb.merchant.serviceHours })}`
+      : '',
+    ...kb.shops.map(
+      (s) =>
+        `[shop:${s._id}] ${s.name}${s.address ? `，地址：${s.address}` : ''}${s.phone ? `，电话：${s.phone}` : ''}${s.parking ? `，停车：${s.parking}` : ''}`,
+    ),
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
 export function buildPrompt(
   kb: KnowledgeBase,
   question: string,
   context: { customerName?: string; customerTags?: string[]; history: MessageRecord[] },
 ) {
-  const passages = kb.search(question, 6).map((s) => s.item);
+  // the products the question or the chat names come first (with their variants, attributes and stock), then what
+  // retrieval finds for the question
+  const earlier = context.history.filter((m) => m.direction === 'in' && m.text).map((m) => m.text!);
+  const index = shopIndex(kb);
+  const named = [question, ...earlier.slice(-3).reverse()]
+    .flatMap((t) => linkProducts(index, t).map((l) => kb.byId.get(`product:${l.product._id}`)))
+    .filter((p): p is Passage => !!p);
+  const passages = [...new Set([...named, ...kb.search(question, 6).map((s) => s.item)])].slice(0, 8);
   const knowledge = passages.map((p) => `[${p.id}] ${p.text}`).join('\n');
   const system = [
     `你是「${kb.merchant.name}」（${kb.merchant.industry}）的线上店员，在微信客服里回复顾客。`,
     '只能使用下面“店铺资料”中的信息回答：价格、优惠、库存、营业时间必须与资料完全一致，不能编造任何资料中没有的事实。',
     '资料中没有答案、顾客要求人工、投诉或你不确定时，needsHuman 设为 true，reply 写一句礼貌的转人工说明。',
     '不要使用“最”“第一”“100%”等绝对化用语，不做功效或医疗承诺。',
+    '商品有多个规格（大小、颜色、尺码等）时，价格和库存按规格回答；问到某天是否营业，要明确说那天是否店休。',
+    '一条消息问了几件事时逐一回答；能回答的先回答，资料中没有的部分说明请店员确认，并把 needsHuman 设为 true。',
     '回复中用到的每一条资料，把它的编号放进 citedIds。',
+    `店铺基本信息：\n${shopBasics(kb)}`,
     `店铺资料：\n${knowledge || '（没有找到相关资料）'}`,
   ].join('\n');
   const profile = context.customerName

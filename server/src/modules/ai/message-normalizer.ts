@@ -75,6 +75,7 @@ const ENGLISH: [string, string][] = [
   ['1 on 1', '一对一'],
   ['1v1', '一对一'],
   ['down jacket', '羽绒服'],
+  ['wild honey', '土蜂蜜'],
   ['milk tea', '奶茶'],
   ['per term', '一学期'],
   ['per semester', '一学期'],
@@ -194,6 +195,8 @@ const ENGLISH: [string, string][] = [
 ];
 const ENGLISH_PATTERN = new RegExp(`\\b(${ENGLISH.map(([en]) => en.replace(/[-]/g, '\\-')).join('|')})\\b`, 'gi');
 const ENGLISH_WORDS = new Map(ENGLISH);
+const FUNCTION_WORDS =
+  /\b(is|are|the|a|an|for|with|do|does|you|your|have|has|any|in|of|on|to|at|it|this|that|there|i|my|me|we|can|could|please|what|which|still|is there|any more|per|much|many|some)\b/gi;
 
 /** Words of asking, for reading pinyin ("duoshao qian", "ji dian guan men"). */
 const ASKING_WORDS =
@@ -253,7 +256,12 @@ export function normalizeMessage(message: string, index: ShopIndex): string {
     const read = english ? undefined : fromPinyin(run, index.pinyin, index.longestPinyin);
     return read ?? run;
   });
-  return text.replace(ENGLISH_PATTERN, (w) =>
+  text = text.replace(ENGLISH_PATTERN, (w) =>
     own.has(w.toLowerCase()) ? w : (ENGLISH_WORDS.get(w.toLowerCase()) ?? w),
   );
+  // what is left of the English sentence around the shop words carries nothing to match
+  return text
+    .replace(FUNCTION_WORDS, (w) => (own.has(w.toLowerCase()) ? w : ''))
+    .replace(/(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])/g, '')
+    .trim();
 }

@@ -46,6 +46,13 @@ export interface OfflineContext {
   history?: string[];
 }
 
+/** The customer's own earlier texts of a stored conversation (oldest first), without the message being answered. */
+export function earlierCustomerTexts(history: { direction: string; text?: string; _id?: unknown }[], question: string) {
+  const texts = history.filter((m) => m.direction === 'in' && m.text).map((m) => m.text!.trim());
+  if (texts.at(-1) === question.trim()) texts.pop();
+  return texts.slice(-6);
+}
+
 const result = (reply: string, citedIds: string[], reason: string, needsHuman: boolean, confidence: number) => ({
   reply,
   confidence,
@@ -105,15 +112,19 @@ function residue(text: string, products: KnownProduct[]): string {
   );
 }
 
-/** Does this piece ask anything by itself (for cutting a message into its questions)? */
-export function asksSomething(text: string): boolean {
-  return (
-    lexiconAsks(text).length > 0 ||
-    WEAK_PRICE.test(text) ||
-    hasAttributeCue(text) ||
-    !!classifiedAsk(text) ||
-    (QUESTION.test(text) && clean(text).length >= 4)
+/** What a question is about beyond its products and the words of asking. */
+const substanceOf = (text: string, products: KnownProduct[]) =>
+  residue(text, products).replace(
+    /(多少钱|多少|几块|价格|还有吗|吗|呢|么|嘛|吧|啊|呀|怎么|什么|啥|哪|几|加|另外|又|是|也|还)/g,
+    '',
   );
+
+/**
+ * Does this piece ask anything by itself (for cutting a message into its questions)? A statement ("我芒果过敏",
+ * "我家孩子4岁半") is context for the question after it.
+ */
+export function asksSomething(text: string): boolean {
+  return lexiconAsks(text).length > 0 || WEAK_PRICE.test(text) || QUESTION.test(text);
 }
 
 /** Reads one question: its products (from the chat when it names none), and what it asks of them. */
@@ -128,10 +139,10 @@ function readPart(index: ShopIndex, text: string, before: Topic, chat: Topic): P
     if (needsOne && before.products.length) products = before.products;
     else if (needsOne && chat.products.length && (followUp || asks.length || hasAttributeCue(text)))
       products = chat.products;
-    else if (needsOne) {
-      const byOption = productsByOption(index, text);
-      if (byOption.length && byOption.length <= 2) products = byOption;
-    }
+    // "那蓝色呢" after a product that has no blue: the product that has it, when only one or two do
+    const byOption = needsOne ? productsByOption(index, text) : [];
+    const optionless = !products.some((p) => namedOptions(text, p).size);
+    if (byOption.length && byOption.length <= 2 && (!products.length || optionless)) products = byOption;
   }
   const named = products.some((p) => namedOptions(text, p).size);
   // "黑色M有吗", "有1kg的吗": whether that variant is there (its stock, its price)
@@ -211,7 +222,7 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | undefined {
     default: {
       const sources = SOURCES[ask];
       if (!sources) return undefined;
-      const fromFaq = faqOf(kb, text, 0.6);
+      const fromFaq = faqOf(kb, text, 0.5);
       if (fromFaq) return fromFaq;
       for (const topic of sources.facts ?? []) {
         const fact = factsOf(kb, [topic]);
@@ -287,7 +298,8 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     if (!answeredAll) {
       const faq = faqOf(kb, text);
       if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
-      else if (!faq) unanswered.push(text);
+      // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover
+      else if (!faq && !(said.length && substanceOf(text, part.products).length <= 1)) unanswered.push(text);
     }
   }
   if (!said.length && !unanswered.length) {
