@@ -122,8 +122,9 @@ export class SuiteConsole {
     const state = link.searchParams.get('state') ?? '';
     const corpId = scan.corpId ?? `ww${randomBytes(8).toString('hex')}`;
     const corp = this.state.corp(corpId) ?? this.state.addCorp({ corpId, apps: [], trustedDomains: [] });
-    // the provider's own 可信IP and domain cover a 代开发 app: nothing for the corp's admin to set
+    // the provider's own 可信IP and 可信域名 (set on the template) cover a 代开发 app: nothing for the admin to set
     corp.ipBlocked = false;
+    corp.trustedDomains = [new URL(t.dataUrl).host];
     corp.callback = {
       url: t.dataUrl.replace('$CORPID$', corpId),
       token: t.token,

@@ -38,6 +38,8 @@ export async function prepareEmptyStart(c: Container, url: string, standin?: Wec
                  curl -s ${admin}/save-callback -d '{"corpId":"${corp.corpId}","url":"<回调URL>","token":"<Token>","encodingAesKey":"<EncodingAESKey>"}'
                  curl -s ${admin}/set-trusted-ips -d '{"corpId":"${corp.corpId}"}'
                  curl -s ${admin}/set-permissions -d '{"corpId":"${corp.corpId}","customerContact":true,"kf":true}'
+  Or way 2       choose 扫码授权 on the setup page, 生成授权二维码, then scan it as the admin of a new corp:
+                 curl -s ${standin.url}/__standin/suite/scan -d '{"installUrl":"<授权链接>","corpName":"我的小店","members":[{"userid":"LaoBan","name":"老板"}],"kfAccounts":[{"openKfId":"wkmyshop0002","name":"我的小店客服"}]}'
   Be a customer  curl -s -X POST ${standin.url}/__standin/customers/add -d '{"corpId":"${corp.corpId}","userid":"LaoBan","name":"王小姐"}'
                  curl -s -X POST ${standin.url}/__standin/kf/messages -d '{"openKfId":"wkmyshop0001","externalUserId":"wmFirstCustomer","text":"你们几点开门？"}'`
       : '';

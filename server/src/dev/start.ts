@@ -11,6 +11,7 @@ import { rainyDay, WeatherStandIn } from '@xiaoer/dev-services/weather-standin/s
 import { connectDemoWecom } from '../demo/demo-wecom.js';
 import { prepareLocalEnvironment } from './local-services.js';
 import { prepareEmptyStart } from './empty-start.js';
+import { connectDemoSuite, demoSuiteTemplate, suiteEnv } from './demo-suite.js';
 
 const empty = process.argv.includes('--empty');
 
@@ -25,6 +26,9 @@ if (standin) {
   local.env.WECHAT_API_BASE = standin.url;
   local.env.WECOM_OAUTH_BASE = standin.url;
 }
+// ...and WeCom for a made-up 代开发 template, so owners may connect by scanning (way 2) unless a real one is set
+const demoSuite = standin && !process.env.WECOM_SUITE_ID ? demoSuiteTemplate() : undefined;
+if (demoSuite) Object.assign(local.env, suiteEnv(demoSuite));
 // Without a QWeather key, the weather comes from its stand-in: rain tomorrow in the demo shop's district.
 const weather = process.env.WEATHER_API_KEY ? undefined : new WeatherStandIn();
 if (weather) {
@@ -58,6 +62,7 @@ const running = await startProcess(config, 'all', logger).catch(async (e: Error)
   process.exit(1);
 });
 const url = running.url!;
+if (standin && demoSuite) connectDemoSuite(standin, demoSuite, url);
 const { lines, demoLine } = empty ? await startEmpty() : await startDemo();
 const persistent = !local.descriptions.mongo.startsWith('minimongod');
 // The demo login hands out an owner session to whoever asks: say so when others can reach it.

@@ -3,7 +3,7 @@
 // shown, change and cancel of the authorisation, and the State that binds a scan to the shop that asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WECOM_AUDIT } from '../../src/modules/wecom/setup/setup-audit.js';
-import { asMerchantId } from '../../src/tenancy/merchant-id.js';
+import { auditOf as auditOfMerchant } from '../support/wecom-setup.js';
 import { eventually, newAgencyShop, startSuiteTestApp, type SuiteTestApp } from '../support/wecom-suite.js';
 
 let w: SuiteTestApp;
@@ -13,12 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-const auditOf = async (merchantId: string) =>
-  (await w.app.container.operator.audit.list(asMerchantId(merchantId))).map((e) => ({
-    actor: e.actor,
-    action: e.action,
-    target: e.target,
-  }));
+const auditOf = (merchantId: string) => auditOfMerchant(w, merchantId);
 const callsTo = (path: string) => w.standin.state.calls.get(path) ?? 0;
 const stateOf = (url: string) => new URL(url).searchParams.get('state')!;
 const settle = () => new Promise((r) => setTimeout(r, 600));

@@ -1,6 +1,7 @@
 // The owner's WeCom setup (way 1) in tests: a new shop whose corp and self-built app exist only in the stand-in (as
 // the admin creates them), the owner's calls through the API, and the admin's side through the stand-in's console.
 import { randomBytes } from 'node:crypto';
+import { asMerchantId } from '../../src/tenancy/merchant-id.js';
 import { buildTenant } from './factories.js';
 import type { WecomTestApp } from './wecom-test-app.js';
 
@@ -65,3 +66,11 @@ export const byKey = (checks: SetupCheck[], key: string) => {
   if (!check) throw new Error(`no check ${key} in ${checks.map((c) => c.key).join(', ')}`);
   return check;
 };
+
+/** The merchant's audit list as who did what to which record. */
+export const auditOf = async (w: WecomTestApp, merchantId: string) =>
+  (await w.app.container.operator.audit.list(asMerchantId(merchantId))).map((e) => ({
+    actor: e.actor,
+    action: e.action,
+    target: e.target,
+  }));

@@ -2,31 +2,17 @@
 // for it — the template registered with its 指令回调URL and 数据回调URL pointing at our server, suite_ticket pushed,
 // the admin scanning the authorisation link the owner is shown.
 import { randomBytes } from 'node:crypto';
+import { demoSuiteTemplate, suiteEnv } from '../../src/dev/demo-suite.js';
 import { buildTenant } from './factories.js';
 import { startWecomTestApp, type WecomTestApp } from './wecom-test-app.js';
 
-export const suiteCredentials = () => ({
-  suiteId: `dk${randomBytes(8).toString('hex')}`,
-  secret: randomBytes(20).toString('hex'),
-  token: randomBytes(12).toString('hex'),
-  encodingAesKey: randomBytes(32)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, 'a')
-    .slice(0, 43),
-});
-
 /** The server with the template configured (role all: the instruction jobs run), the stand-in knowing it too. */
 export async function startSuiteTestApp(options: { env?: Record<string, string> } = {}) {
-  const suite = suiteCredentials();
+  // a made-up template, as the demo makes one; a real authorisation (auth_type 0)
+  const suite = demoSuiteTemplate();
   const w = await startWecomTestApp({
     role: 'all',
-    env: {
-      WECOM_SUITE_ID: suite.suiteId,
-      WECOM_SUITE_SECRET: suite.secret,
-      WECOM_SUITE_TOKEN: suite.token,
-      WECOM_SUITE_AES_KEY: suite.encodingAesKey,
-      ...options.env,
-    },
+    env: { ...suiteEnv(suite), WECOM_SUITE_AUTH_TYPE: '0', ...options.env },
   });
   w.standin.suite.configures({
     ...suite,

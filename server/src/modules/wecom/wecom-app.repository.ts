@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import type { Types, UpdateQuery } from 'mongoose';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
@@ -172,34 +172,47 @@ export class WecomAppRepository {
     firstKeys: { callbackToken: string; encodingAesKey: string },
     options: { forgetVerification: boolean },
   ): Promise<'saved' | 'corp_taken'> {
+    const before = await this.upsert(merchantId, input.corpId, {
+      $set: {
+        mode: 'self_built',
+        corpId: input.corpId,
+        agentId: input.agentId,
+        ...(input.secret !== undefined && { secretSealed: this.secrets.seal(input.secret) }),
+      },
+      $setOnInsert: {
+        callbackTokenSealed: this.secrets.seal(firstKeys.callbackToken),
+        encodingAesKeySealed: this.secrets.seal(firstKeys.encodingAesKey),
+        kfAccounts: [],
+        welcomeTemplates: [],
+      },
+      $unset: { disabledAt: 1, corpName: 1, ...(options.forgetVerification && { callbackVerifiedAt: 1 }) },
+    });
+    if (before === 'corp_taken') return before;
+    // a former 代开发 app carried the operator's template keys: the owner's own app gets its own
+    if (before?.mode === 'agency') await this.replaceCallbackKeys(merchantId, firstKeys);
+    return 'saved';
+  }
+
+  /**
+   * The merchant's app updated (or created), its corp's cached credentials dropped: the app as it was before, or
+   * `corp_taken` when another merchant has connected the corp (the unique corp index refused it).
+   */
+  private async upsert(
+    merchantId: MerchantId,
+    corpId: string,
+    update: UpdateQuery<WecomApp>,
+  ): Promise<WecomAppRecord | null | 'corp_taken'> {
     try {
       const before = await this.model
-        .findOneAndUpdate(
-          { merchantId: merchantObjectId(merchantId) },
-          {
-            $set: {
-              mode: 'self_built',
-              corpId: input.corpId,
-              agentId: input.agentId,
-              ...(input.secret !== undefined && { secretSealed: this.secrets.seal(input.secret) }),
-            },
-            $setOnInsert: {
-              callbackTokenSealed: this.secrets.seal(firstKeys.callbackToken),
-              encodingAesKeySealed: this.secrets.seal(firstKeys.encodingAesKey),
-              kfAccounts: [],
-              welcomeTemplates: [],
-            },
-            $unset: { disabledAt: 1, corpName: 1, ...(options.forgetVerification && { callbackVerifiedAt: 1 }) },
-          },
-          { upsert: true, returnDocument: 'before' },
-        )
+        .findOneAndUpdate({ merchantId: merchantObjectId(merchantId) }, update, {
+          upsert: true,
+          returnDocument: 'before',
+        })
         .lean<WecomAppRecord>()
         .exec();
-      // a former 代开发 app carried the operator's template keys: the owner's own app gets its own
-      if (before?.mode === 'agency') await this.replaceCallbackKeys(merchantId, firstKeys);
       if (before) this.byCorp.delete(before.corpId);
-      this.byCorp.delete(input.corpId);
-      return 'saved';
+      this.byCorp.delete(corpId);
+      return before;
     } catch (err) {
       if (isDuplicateKey(err) && (err as { keyPattern?: Record<string, unknown> }).keyPattern?.corpId)
         return 'corp_taken';
@@ -285,35 +298,20 @@ export class WecomAppRepository {
    * `corp_taken`: the corp is another merchant's.
    */
   async saveAgency(merchantId: MerchantId, input: AgencyAppInput): Promise<'saved' | 'corp_taken'> {
-    try {
-      const before = await this.model
-        .findOneAndUpdate(
-          { merchantId: merchantObjectId(merchantId) },
-          {
-            $set: {
-              mode: 'agency',
-              corpId: input.corpId,
-              corpName: input.corpName,
-              agentId: input.agentId,
-              secretSealed: this.secrets.seal(input.permanentCode),
-              callbackTokenSealed: this.secrets.seal(input.callbackToken),
-              encodingAesKeySealed: this.secrets.seal(input.encodingAesKey),
-            },
-            $setOnInsert: { kfAccounts: [], welcomeTemplates: [] },
-            $unset: { disabledAt: 1, callbackVerifiedAt: 1 },
-          },
-          { upsert: true, returnDocument: 'before' },
-        )
-        .lean<WecomAppRecord>()
-        .exec();
-      if (before) this.byCorp.delete(before.corpId);
-      this.byCorp.delete(input.corpId);
-      return 'saved';
-    } catch (err) {
-      if (isDuplicateKey(err) && (err as { keyPattern?: Record<string, unknown> }).keyPattern?.corpId)
-        return 'corp_taken';
-      throw err;
-    }
+    const before = await this.upsert(merchantId, input.corpId, {
+      $set: {
+        mode: 'agency',
+        corpId: input.corpId,
+        corpName: input.corpName,
+        agentId: input.agentId,
+        secretSealed: this.secrets.seal(input.permanentCode),
+        callbackTokenSealed: this.secrets.seal(input.callbackToken),
+        encodingAesKeySealed: this.secrets.seal(input.encodingAesKey),
+      },
+      $setOnInsert: { kfAccounts: [], welcomeTemplates: [] },
+      $unset: { disabledAt: 1, callbackVerifiedAt: 1 },
+    });
+    return before === 'corp_taken' ? before : 'saved';
   }
 
   /** The merchant whose 代开发 app this corp's is (in use or not), with its AgentId and permanent code. */

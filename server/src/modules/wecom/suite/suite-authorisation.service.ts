@@ -16,7 +16,7 @@ import { WecomApiError, WecomTransportError } from '../api/wecom-errors.js';
 import { randomAlnum } from '../setup/callback-keys.js';
 import { WECOM_ACTOR, WECOM_AUDIT, type SetupActor, type SetupAuditLog } from '../setup/setup-audit.js';
 import type { WecomAppRepository } from '../wecom-app.repository.js';
-import type { SuiteApi } from './suite-api.js';
+import type { PermanentCodeGrant, SuiteApi } from './suite-api.js';
 import type { SuiteAuthorisationRepository } from './suite-authorisation.repository.js';
 import type { SuiteInstructionRecord, SuiteInstructionRepository } from './suite-instruction.repository.js';
 
@@ -166,14 +166,7 @@ export class SuiteAuthorisationService {
       }
       throw err;
     }
-    const saved = await this.d.apps.saveAgency(merchant, {
-      corpId: grant.corpId,
-      corpName: grant.corpName,
-      agentId: grant.agentId,
-      permanentCode: grant.permanentCode,
-      callbackToken: this.d.suite.token,
-      encodingAesKey: this.d.suite.encodingAesKey,
-    });
+    const saved = await this.saveGrant(merchant, grant);
     if (saved === 'corp_taken') {
       await this.d.authorisations.settle(merchant, link._id, { corpId: grant.corpId, failure: AGENCY_TEXTS.corpTaken });
       return { status: 'failed', note: 'corp connected to another merchant', merchantId: merchant };
@@ -188,6 +181,18 @@ export class SuiteAuthorisationService {
       target: grant.adminUserid ? `${grant.corpId} (管理员 ${grant.adminUserid})` : grant.corpId,
     });
     return { status: 'done', merchantId: merchant };
+  }
+
+  /** WeCom's grant as the merchant's app: the permanent code its Secret, the template's keys for its callbacks. */
+  private saveGrant(merchantId: MerchantId, grant: PermanentCodeGrant) {
+    return this.d.apps.saveAgency(merchantId, {
+      corpId: grant.corpId,
+      corpName: grant.corpName,
+      agentId: grant.agentId,
+      permanentCode: grant.permanentCode,
+      callbackToken: this.d.suite.token,
+      encodingAesKey: this.d.suite.encodingAesKey,
+    });
   }
 
   private async changed(i: SuiteInstructionRecord): Promise<Outcome> {
@@ -223,14 +228,7 @@ export class SuiteAuthorisationService {
     const grant = await this.d.api.permanentCode(authCode);
     const app = await this.d.apps.findAgencyByCorp(grant.corpId);
     if (!app) return { status: 'ignored', note: 'reset_permanent_code for a corp with no 代开发 app' };
-    await this.d.apps.saveAgency(app.merchantId, {
-      corpId: grant.corpId,
-      corpName: grant.corpName,
-      agentId: grant.agentId,
-      permanentCode: grant.permanentCode,
-      callbackToken: this.d.suite.token,
-      encodingAesKey: this.d.suite.encodingAesKey,
-    });
+    await this.saveGrant(app.merchantId, grant);
     await this.d.client.forgetToken({ merchantId: app.merchantId, corpId: grant.corpId, agentId: grant.agentId });
     await this.d.audit.record(app.merchantId, { actor: WECOM_ACTOR, action: WECOM_AUDIT.agencySecretReset });
     return { status: 'done', merchantId: app.merchantId };
