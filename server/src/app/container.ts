@@ -81,8 +81,11 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
       record: async (merchantId, entry, at) => {
         await operator.audit.record(merchantId, entry, at);
         // way 1's first save, or way 2's authorisation (the admin scanned)
+        // (the connection stands whatever happens to the sync: the staff step can start it again)
         if (entry.action === WECOM_AUDIT.connected || entry.action === WECOM_AUDIT.agencyAuthorised)
-          await staff.sync.start(merchantId, entry.actor);
+          await staff.sync
+            .start(merchantId, entry.actor)
+            .catch((err: unknown) => logger.error({ err, merchantId }, 'starting the staff sync failed'));
       },
     },
   });
