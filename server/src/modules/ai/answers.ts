@@ -319,7 +319,7 @@ export function hoursOf(kb: KnowledgeBase, text: string, closedOnly: boolean): S
   return {
     text: closedOnly
       ? `${closedText}，营业时间：${week}`
-      : `营业时间：${week}${closed.length ? `；${closedText}` : ''}`,
+      : `我们的营业时间是${week}${closed.length ? `；${closedText}` : ''}`,
     cited,
   };
 }

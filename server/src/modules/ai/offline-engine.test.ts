@@ -31,7 +31,7 @@ describe('offline engine', () => {
 
   it('answers hours, address, phone and recommendations from shop data', () => {
     expect(offlineAnswer(kb, '你们几点关门').reply).toBe(
-      '营业时间：周日、周一、周二、周三、周四 10:00-22:00；周五、周六 10:00-23:00。',
+      '我们的营业时间是周日、周一、周二、周三、周四 10:00-22:00；周五、周六 10:00-23:00。',
     );
     expect(offlineAnswer(kb, '店在哪里').reply).toContain('万达广场 1 楼 112 号');
     expect(offlineAnswer(kb, '电话多少').reply).toContain('0571-88886666');
