@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { call } from '../services/client';
 import { useAsync } from '../hooks/useAsync';
 import { AiPanel } from './AiPanel';
+import { ConversationPanel } from './ConversationPanel';
 import { CustomerHeader } from './CustomerHeader';
 import { ProfilePanel } from './ProfilePanel';
 import { ScriptsPanel } from './ScriptsPanel';
 import { ErrorState, Skeleton } from './States';
 
-const TABS = ['AI回复', '话术', '客户资料'] as const;
+const TABS = ['AI回复', '客服消息', '话术', '客户资料'] as const;
 
 export function CustomerView({ externalUserId }: { externalUserId: string }) {
   const profile = useAsync(
@@ -37,6 +38,7 @@ export function CustomerView({ externalUserId }: { externalUserId: string }) {
         ))}
       </nav>
       {tab === 'AI回复' && <AiPanel customerId={data.customer.id} />}
+      {tab === '客服消息' && <ConversationPanel externalUserId={externalUserId} />}
       {tab === '话术' && <ScriptsPanel customerId={data.customer.id} />}
       {tab === '客户资料' && (
         <ProfilePanel profile={data} onCustomer={(customer) => profile.setData({ ...data, customer })} />
