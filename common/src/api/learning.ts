@@ -87,8 +87,8 @@ export const saveStaffAnswer = defineEndpoint({
 export const citedCardSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['product', 'faq', 'policy', 'shop', 'other']),
-    /** 商品 / 常见问答 / 店铺规定 / 门店 / 店铺资料 */
+    kind: z.enum(['product', 'faq', 'policy', 'shop', 'fact', 'other']),
+    /** 商品 / 常见问答 / 店铺规定 / 门店 / 店铺信息 (payment, parking, couriers …) / 店铺资料 */
     kindName: z.string(),
     title: z.string(),
     detail: z.string(),

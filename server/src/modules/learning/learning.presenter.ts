@@ -33,12 +33,16 @@ export const presentUnanswered = (list: UnansweredList) => ({
   total: list.groups.reduce((n, g) => n + g.members.length, 0),
 });
 
-const KIND_NAMES: Record<string, string> = {
+const KIND_NAMES = {
   product: '商品',
   faq: '常见问答',
   policy: '店铺规定',
   shop: '门店',
+  fact: '店铺信息',
 };
+
+/** A kind of passage the cards name; a kind added to the knowledge later shows as 店铺资料 until named here. */
+const known = (kind: string): kind is keyof typeof KIND_NAMES => kind in KIND_NAMES;
 
 const VIOLATIONS: Record<string, string> = {
   uncited_id: '引用了店铺资料里没有的内容',
@@ -65,8 +69,8 @@ function presentVerdict(o: AskOutcome): AskVerdict {
     confidence: Math.round(o.answer.confidence * 100) / 100,
     cited: o.cited.map((c) => ({
       id: c.id,
-      kind: c.kind in KIND_NAMES ? (c.kind as 'product' | 'faq' | 'policy' | 'shop') : 'other',
-      kindName: KIND_NAMES[c.kind] ?? '店铺资料',
+      kind: known(c.kind) ? c.kind : 'other',
+      kindName: known(c.kind) ? KIND_NAMES[c.kind] : '店铺资料',
       title: c.title,
       detail: c.text,
     })),
