@@ -44,12 +44,22 @@ export function AutoReplySection({ mode: initial }: { mode: AutoReplyMode }) {
 
 export function LlmSection() {
   const view = useAsync(() => call(ai.llmSettings));
-  const [form, setForm] = useState({ baseUrl: '', model: '', apiKey: '' });
+  const empty = { baseUrl: '', model: '', apiKey: '', speechModel: '', visionModel: '' };
+  const [form, setForm] = useState(empty);
   const save = async () => {
     try {
-      await call(ai.saveLlmSettings, { body: { ...form, dailyTokenBudget: 200_000 } });
+      const { speechModel, visionModel, ...required } = form;
+      await call(ai.saveLlmSettings, {
+        body: {
+          ...required,
+          dailyTokenBudget: 200_000,
+          // optional: what else the endpoint offers (voice notes and pictures customers send after hours)
+          speechModel: speechModel.trim() || undefined,
+          visionModel: visionModel.trim() || undefined,
+        },
+      });
       toast('已保存，小二会用这个模型回复', 'success');
-      setForm({ baseUrl: '', model: '', apiKey: '' });
+      setForm(empty);
       await view.reload();
     } catch (err) {
       toast((err as Error).message);
@@ -63,6 +73,11 @@ export function LlmSection() {
         {v?.configured
           ? `正在使用 ${v.model}（Key ${v.apiKey}，今天用了 ${v.tokensToday} tokens）`
           : '现在使用小二内置的离线引擎，只按店铺资料回答。可以接入 DeepSeek、通义千问等兼容 OpenAI 的模型。'}
+      </View>
+      <View className="muted">
+        {v?.configured && (v.speechModel || v.visionModel)
+          ? `客户发来的${[v.speechModel && `语音由 ${v.speechModel} 听写`, v.visionModel && `图片由 ${v.visionModel} 识别`].filter(Boolean).join('，')}，再由小二回答。`
+          : '客户下班后发来的语音、图片，小二会先回一句“收到”，再转给店员。接口支持语音识别或看图时，可在下面填上对应模型，小二就能直接回答。'}
       </View>
       <Input
         className="input"
@@ -82,6 +97,18 @@ export function LlmSection() {
         placeholder="API Key"
         value={form.apiKey}
         onInput={(e) => setForm({ ...form, apiKey: e.detail.value })}
+      />
+      <Input
+        className="input"
+        placeholder="语音识别模型（选填），如 whisper-1"
+        value={form.speechModel}
+        onInput={(e) => setForm({ ...form, speechModel: e.detail.value })}
+      />
+      <Input
+        className="input"
+        placeholder="看图模型（选填），如 qwen-vl-plus"
+        value={form.visionModel}
+        onInput={(e) => setForm({ ...form, visionModel: e.detail.value })}
       />
       <View className="btn-row">
         <Button
