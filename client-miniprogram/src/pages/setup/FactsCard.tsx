@@ -11,6 +11,9 @@ import { call } from '../../services/client';
 import { errorsOf, type FieldErrors } from '../../services/form-check';
 import { NAMED_TOPICS, checkFacts, factsForm, fieldErrors, type FactsForm } from '../../services/shop-facts-form';
 
+/** a line or two for each fact, not the editor's tall box */
+const SHORT = { minHeight: '88px' };
+
 export function FactsCard({ merchant, onSaved }: { merchant: MerchantDto; onSaved: () => void }) {
   const [form, setForm] = useState<FactsForm>(() => factsForm(merchant.facts));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -42,7 +45,8 @@ export function FactsCard({ merchant, onSaved }: { merchant: MerchantDto; onSave
         <Field key={topic} label={SHOP_FACT_LABELS[topic]} error={errors[topic]}>
           <View data-topic={topic}>
             <Textarea
-              className="input"
+              className="textarea"
+              style={SHORT}
               autoHeight
               maxlength={300}
               placeholder={`如：${SHOP_FACT_EXAMPLES[topic]}`}
@@ -65,7 +69,8 @@ export function FactsCard({ merchant, onSaved }: { merchant: MerchantDto; onSave
           </Field>
           <Field label="内容" error={errors[`other.${i}.text`]}>
             <Textarea
-              className="input"
+              className="textarea"
+              style={SHORT}
               autoHeight
               maxlength={300}
               placeholder="如：小型宠物可以抱着进店"
