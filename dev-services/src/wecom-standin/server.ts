@@ -231,7 +231,21 @@ export class WecomStandIn {
         return this.json(res, { externalUserId: r.externalUserId, deliveries: r.deliveries });
       }
       if (path === '/__standin/kf/messages') {
+        // any kind: {msgtype: 'location', body: {latitude, longitude, name, address}}, {msgtype: 'image', body: {media_id}}
+        if (body.msgtype && body.msgtype !== 'text')
+          return this.json(
+            res,
+            await this.customers.sendsToKf(body.openKfId, body.externalUserId, body.msgtype, body.body ?? {}),
+          );
         return this.json(res, await this.customers.writesToKf(body.openKfId, body.externalUserId, body.text));
+      }
+      // a file a customer sends (base64), kept for media/get: its media_id goes in a message's body
+      if (path === '/__standin/kf/media') {
+        const content = Buffer.from(String(body.base64 ?? ''), 'base64');
+        if (!content.length || !['image', 'voice', 'file', 'video'].includes(body.type))
+          return this.json(res, { error: 'type (image, voice, file, video) and base64 content required' }, 400);
+        const mediaId = this.customers.sendsMedia(body.corpId, body.type, content, String(body.contentType ?? ''));
+        return this.json(res, { mediaId });
       }
       if (path === '/__standin/state') {
         const s = this.state;
