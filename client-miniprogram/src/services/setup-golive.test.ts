@@ -20,6 +20,10 @@ describe('the test-and-go-live step', () => {
     expect(shouldPoll(waiting)).toBe(true);
     expect(testText(waiting)).toContain('等你的消息');
     expect(shouldPoll(base)).toBe(false);
+    // the stand-in's message on its way: the conversation is there before its first message
+    const begun = { ...base, conversation: { externalUserId: 'wm1', messages: [] } };
+    expect(shouldPoll(begun)).toBe(true);
+    expect(testText(begun)).toBe('消息已发出，等小二收到…');
   });
 
   it('keeps polling until the bot has answered the question', () => {

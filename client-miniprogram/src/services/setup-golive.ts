@@ -17,8 +17,10 @@ export const MODE_TEXT: Record<AutoReplyMode, string> = {
 /** The page asks the server again while a test may be under way (a window open, or a question not yet answered). */
 export function shouldPoll(g: GoLiveDto): boolean {
   if (g.testUntil) return true;
-  const last = g.conversation?.messages.at(-1);
-  return last?.direction === 'in';
+  if (!g.conversation) return false;
+  // a test conversation just begun (the stand-in's message not in yet), or a question not yet answered
+  const last = g.conversation.messages.at(-1);
+  return !last || last.direction === 'in';
 }
 
 /** The line about the test conversation. */
@@ -26,6 +28,7 @@ export function testText(g: GoLiveDto): string {
   const messages = g.conversation?.messages ?? [];
   if (messages.some((m) => m.direction === 'out')) return '小二已经回答了，看看回答得对不对。';
   if (messages.length) return '收到消息了，小二正在回答…';
+  if (g.conversation) return '消息已发出，等小二收到…';
   if (g.testUntil) return '等你的消息…（10 分钟内发出的第一条会显示在这里）';
   return '还没有测试消息。';
 }
