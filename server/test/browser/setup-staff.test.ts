@@ -4,12 +4,11 @@
 // a manager and a shop, shows a mini-program invite QR, and the checklist counts the step. A screenshot per step.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { wxBridgeScript } from '@xiaoer/dev-services/wecom-standin/wxbridge';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Types } from 'mongoose';
 import { launchChromium, screenshot } from '../support/browser.js';
-import { expectToSee, seen } from '../support/console-page.js';
+import { expectToSee, seen, wechatConsolePage } from '../support/console-page.js';
 import { OPERATOR_TEST_ENV, postPublic, signedInOperator } from '../support/operator.js';
 import { shopWithTeam } from '../support/staff-team.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -44,14 +43,7 @@ beforeAll(async () => {
     OWNER_OPENID,
   );
   browser = await launchChromium();
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  await context.addInitScript(wxBridgeScript(w.standin.url, OWNER_OPENID));
-  page = await context.newPage();
+  page = await wechatConsolePage(browser, w.standin.url, OWNER_OPENID);
 }, 60_000);
 
 afterAll(async () => {

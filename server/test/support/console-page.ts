@@ -1,5 +1,6 @@
 // Driving the owner console's H5 build in the browser tests: Taro's H5 router keeps earlier pages in the document,
 // hidden, so tests act on what the user sees, and a wait that times out says what the page showed instead.
+import { wxBridgeScript } from '@xiaoer/dev-services/wecom-standin/wxbridge';
 import type { Browser, Locator, Page } from 'playwright-core';
 
 /** A phone-sized page (or a desktop browser's, for the operator). */
@@ -14,6 +15,16 @@ export async function consolePage(
     timezoneId: 'Asia/Shanghai',
   });
   return context.newPage();
+}
+
+/**
+ * A phone-sized console signed in through WeChat: the page's wx.login is the stand-in's, answering for this openid
+ * (bound to a staff member by the test), as the demo server hands it to a page outside WeChat.
+ */
+export async function wechatConsolePage(browser: Browser, standinUrl: string, openid: string): Promise<Page> {
+  const page = await consolePage(browser);
+  await page.context().addInitScript(wxBridgeScript(standinUrl, openid));
+  return page;
 }
 
 /** The first match the user can see. */

@@ -3,7 +3,9 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import * as auth from '@xiaoer/common/api/auth';
 import { bindWithInvite, signIn } from '../../services/auth';
+import { call } from '../../services/client';
 import { signInWithWecom, wecomCorp } from '../../services/wecom-login';
 
 export default function Login() {
@@ -14,8 +16,12 @@ export default function Login() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
-  // a fresh start: the tab pages mounted before sign-in (and failed for want of a session) are replaced
-  const home = () => void Taro.reLaunch({ url: '/pages/home/index' });
+  // a fresh start: the tab pages mounted before sign-in (and failed for want of a session) are replaced; a member whose
+  // name WeCom withheld gives it first (the staff page's form)
+  const home = async () => {
+    const me = await call(auth.me).catch(() => null);
+    void Taro.reLaunch({ url: me?.nameMissing ? '/pages/setup/staff' : '/pages/home/index' });
+  };
   /** The page a WeCom link opened, with its query (a report card names its period), else today. */
   const open = (route: string | null) => (route?.startsWith('/pages/') ? void Taro.reLaunch({ url: route }) : home());
   const start = async () => {
@@ -42,7 +48,7 @@ export default function Login() {
     setError('');
     try {
       await bindWithInvite(ticket, code);
-      home();
+      await home();
     } catch (err) {
       setError((err as Error).message);
     } finally {
