@@ -42,6 +42,34 @@ describe('loadConfig', () => {
   });
 });
 
+describe('the 代开发 template (way 2)', () => {
+  const suite = {
+    WECOM_SUITE_ID: 'dk0123456789abcdef',
+    WECOM_SUITE_SECRET: 's'.repeat(40),
+    WECOM_SUITE_TOKEN: 'T0ken',
+    WECOM_SUITE_AES_KEY: 'a'.repeat(43),
+  };
+
+  it('is absent unless configured, and read whole when it is', () => {
+    expect(loadConfig(valid).wecom.suite).toBeUndefined();
+    expect(loadConfig({ ...valid, ...suite }).wecom.suite).toEqual({
+      suiteId: 'dk0123456789abcdef',
+      secret: 's'.repeat(40),
+      token: 'T0ken',
+      encodingAesKey: 'a'.repeat(43),
+      authType: 0,
+    });
+  });
+
+  it('takes all four or none, and an EncodingAESKey of 43 letters and digits', () => {
+    const { WECOM_SUITE_TOKEN: _, ...three } = suite;
+    expect(() => loadConfig({ ...valid, ...three })).toThrow(
+      /WECOM_SUITE_ID and WECOM_SUITE_SECRET, WECOM_SUITE_TOKEN/,
+    );
+    expect(() => loadConfig({ ...valid, ...suite, WECOM_SUITE_AES_KEY: 'short' })).toThrow(/WECOM_SUITE_AES_KEY/);
+  });
+});
+
 describe('parseRole', () => {
   it('reads --role in both spellings and defaults to all', () => {
     expect(parseRole([])).toBe('all');
