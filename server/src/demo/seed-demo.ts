@@ -4,6 +4,7 @@
 import type { OrderChannel } from '@xiaoer/common/constants/orders';
 import type { Types } from 'mongoose';
 import { seedDemoShopData } from './demo-shop-data.js';
+import { seedDemoUnanswered } from './demo-unanswered.js';
 import type { Container } from '../app/container.js';
 import type { NewCustomer } from '../modules/customers/customer.repository.js';
 import type { ProductRecord } from '../modules/catalog/product.repository.js';
@@ -143,6 +144,7 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   );
   await c.knowledge.base.changed(merchantId);
   await seedDemoShopData(c, merchantId, now);
+  await seedDemoUnanswered(c, merchantId, now, demoExternalUserId);
   return {
     created: true,
     merchantId,

@@ -57,6 +57,21 @@ describe('demo merchant', () => {
     expect(list.body.items).toHaveLength(100);
     expect(list.body.nextCursor).toBeTruthy();
   });
+
+  it('has questions its bot could not answer, grouped by meaning for the owner to answer', async () => {
+    const now = new Date('2026-11-23T04:00:00Z');
+    const { merchantId } = await seedDemo(app.container, now); // seeded above: the same merchant
+    const groups = await app.container.learning.unanswered.groups(
+      merchantId,
+      new Date(now.getTime() - 14 * 86_400_000),
+      now,
+    );
+    expect(groups.map((g) => [g.question, g.members.length])).toEqual([
+      ['店里可以借充电宝吗', 3],
+      ['门口能停车吗', 2],
+      ['有儿童座椅吗', 1],
+    ]);
+  });
 });
 
 describe('demo login outside demo mode', () => {
