@@ -42,6 +42,9 @@ const FIELD_NAMES: Record<string, string> = {
   rating: '评分',
   text: '内容',
   orderId: '订单号',
+  name: '姓名',
+  birthday: '生日',
+  points: '积分',
 };
 
 export default function DataImport() {
