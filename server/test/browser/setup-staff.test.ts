@@ -129,9 +129,31 @@ describe('the staff step', () => {
     await shot('6-invite');
   });
 
+  it('the invite link binds a new manager’s WeChat, who gives the name WeCom withheld at first sign-in', async () => {
+    await member('x7').locator('[data-role="manager"]').click();
+    await expect.poll(async () => (await team()).find((m) => m.userid === 'x7')?.role).toBe('manager');
+    await seen(page.locator('[data-invite="x7"]')).click();
+    const code = (await seen(page.locator('[data-invite-for="x7"] .invite-code')).textContent())!.trim();
+    // 赵六 scans the QR code: the console's sign-in page with the code filled in
+    const x7 = await wechatConsolePage(browser, w.standin.url, 'o_x7_manager');
+    await x7.goto(`${w.app.url}/console/#/pages/login/index?invite=${code}`);
+    await expectToSee(x7, '第一次使用，请绑定店铺');
+    expect(await seen(x7.locator('input')).inputValue()).toBe(code);
+    await seen(x7.getByText('绑定并进入')).click();
+    await expectToSee(x7, '请填写你的姓名');
+    await screenshot(x7, 'setup-staff-7-name-asked', { fullPage: false });
+    await seen(x7.locator('#staff-name input')).fill('赵六');
+    await seen(x7.locator('#staff-name').getByText('保存', { exact: true })).click();
+    await expect
+      .poll(async () => (await w.app.container.repositories.staff.findByWecomUserId(shop.merchantId, 'x7'))?.name)
+      .toBe('赵六');
+    await seen(x7.locator('#staff-name')).waitFor({ state: 'hidden' });
+    await x7.context().close();
+  });
+
   it('counts the step in the checklist', async () => {
     await page.goto(`${w.app.url}/console/#/pages/setup/checklist`);
     await expectToSee(page, '5 位员工');
-    await shot('7-checklist');
+    await shot('8-checklist');
   });
 });
