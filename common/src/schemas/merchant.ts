@@ -79,8 +79,18 @@ export const shopInputSchema = z
       .max(200, '停车说明最多 200 个字')
       .optional()
       .transform((s) => s || undefined),
+    /**
+     * where the shop is (WGS-84, as a WeChat map pick gives it): the bot names the nearest shop to a customer who
+     * shares their location. Both or neither; without them the bot goes by the district in the address
+     */
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => (s.lat === undefined) === (s.lng === undefined), {
+    message: '经度和纬度要一起填',
+    path: ['lat'],
+  });
 export type ShopInput = z.infer<typeof shopInputSchema>;
 
 export const shopDtoSchema = z
@@ -90,6 +100,8 @@ export const shopDtoSchema = z
     address: z.string().optional(),
     phone: z.string().optional(),
     parking: z.string().optional(),
+    lat: z.number().optional(),
+    lng: z.number().optional(),
   })
   .strict();
 export type ShopDto = z.infer<typeof shopDtoSchema>;

@@ -225,7 +225,15 @@ describe('locations, files and cards', () => {
     ).toEqual(['离您最近的是静安店，也在静安区；地址：上海市静安区南京西路1266号；电话：021-62880000。']);
     // by distance once they have them
     await shops.setCoordinates(merchantId, String(xuhui._id), { lat: 31.1935, lng: 121.4366 });
-    await shops.setCoordinates(merchantId, String(jingan._id), { lat: 31.2297, lng: 121.4552 });
+    // the owner sets a shop's place with the shop's other details; both coordinates or neither
+    const put = (body: object) =>
+      w.app.request(`/api/merchant/shops/${String(jingan._id)}`, { method: 'PUT', token: w.tenant.tokens.owner, body });
+    const details = { name: '静安店', address: '上海市静安区南京西路1266号', phone: '021-62880000' };
+    expect((await put({ ...details, lat: 31.2297 })).status).toBe(400);
+    expect((await put({ ...details, lat: 31.2297, lng: 121.4552 })).body).toMatchObject({
+      lat: 31.2297,
+      lng: 121.4552,
+    });
     const replies = await w.kfCustomerSends('wmNear', 'location', {
       latitude: 31.1952,
       longitude: 121.4371,

@@ -8,6 +8,7 @@ export const presentShop = (s: ShopRecord): ShopDto => ({
   address: s.address ?? undefined,
   phone: s.phone ?? undefined,
   ...(s.parking ? { parking: s.parking } : {}),
+  ...(typeof s.lat === 'number' && typeof s.lng === 'number' ? { lat: s.lat, lng: s.lng } : {}),
 });
 
 export const presentMerchant = (m: MerchantRecord, shops: ShopRecord[]): MerchantDto => ({

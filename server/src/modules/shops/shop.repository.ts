@@ -39,7 +39,8 @@ export class ShopRepository extends TenantRepository<Shop> {
   async update(
     merchantId: MerchantId,
     id: string,
-    fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking'>,
+    // coordinates given are set; left out, the ones the shop had are kept (setCoordinates clears them)
+    fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking' | 'lat' | 'lng'>,
   ): Promise<ShopRecord | null> {
     // a parking note the owner emptied is removed, not kept
     const { parking, ...rest } = fields;

@@ -30,7 +30,11 @@ export class ShopService {
     throw new AppError('conflict', { message: '门店正在被同时添加，请稍后重试' });
   }
 
-  async update(merchantId: MerchantId, id: string, fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking'>) {
+  async update(
+    merchantId: MerchantId,
+    id: string,
+    fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking' | 'lat' | 'lng'>,
+  ) {
     const shop = await this.shops.update(merchantId, id, fields);
     if (!shop) throw notFound(SHOP_NOT_FOUND);
     return shop;
