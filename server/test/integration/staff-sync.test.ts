@@ -99,6 +99,13 @@ describe('the staff step', () => {
     expect(failed.error.fix).toContain('应用管理');
     // fixed, it runs again from the step
     expect(await synced(shop.owner)).toMatchObject({ status: 'done', total: 5 });
+    // a range the admin emptied is said so, and takes nobody's access away
+    const app = w.standin.state.corp(shop.corpId)!.apps[0]!;
+    Object.assign(app, { visibleUsers: [], visibleParties: [] });
+    const empty = await synced(shop.owner);
+    expect(empty).toMatchObject({ status: 'failed', error: { message: '小二应用的可见范围里还没有成员' } });
+    expect(empty.error.fix).toContain('可见范围');
+    expect(await team(shop.owner)).toHaveLength(6);
   });
 
   it('starts by itself when the WeCom step connects the app', async () => {

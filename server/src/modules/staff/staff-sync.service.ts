@@ -12,6 +12,11 @@ import type { StaffAudit } from './staff-audit.js';
 import type { StaffSyncRecord, StaffSyncRepository } from './staff-sync.repository.js';
 import type { StaffRepository } from './staff.repository.js';
 
+const EMPTY_RANGE = {
+  message: '小二应用的可见范围里还没有成员',
+  fix: '到企业微信管理后台 → 应用管理 → 小二 → 可见范围，添加使用小二的员工或部门，再回来重新同步',
+};
+
 /** Progress is saved every this many members (a small shop's team is saved in one or two writes). */
 const PROGRESS_EVERY = 20;
 
@@ -52,6 +57,11 @@ export class StaffSyncService {
     const run = await this.d.runs.startOrJoin(merchantId, 'wecom');
     try {
       const members = await this.visibleMembers(app, (total) => this.d.runs.progress(merchantId, run._id, { total }));
+      // an empty range is the admin's setting to fix, not a reason to stop everyone being staff
+      if (members.length === 0) {
+        await this.d.runs.finish(merchantId, run._id, { status: 'failed', error: EMPTY_RANGE });
+        return (await this.d.runs.latest(merchantId))!;
+      }
       let synced = 0;
       let namesWithheld = 0;
       for (const m of members) {
