@@ -19,6 +19,47 @@ describe('knowledge editor', () => {
     );
   });
 
+  it('takes a product as its variants, each with its options, price in fen and stock; one variant’s stock alone', () => {
+    const tee = {
+      name: '纯棉圆领T恤',
+      category: '上衣',
+      variants: [
+        {
+          options: [
+            { name: '颜色', value: '黄色' },
+            { name: '尺码', value: 'L' },
+          ],
+          price: 8900,
+          stock: 3,
+        },
+        {
+          options: [
+            { name: '颜色', value: '白色' },
+            { name: '尺码', value: 'L' },
+          ],
+          price: 7900,
+        },
+      ],
+      attributes: [{ name: '材质', value: '100% 棉' }],
+      aliases: ['白T'],
+    };
+    expect(knowledge.products.create.request.parse(tee).variants[1]).toEqual({ ...tee.variants[1], available: true });
+    const stock = {
+      options: [
+        { name: '尺码', value: 'L' },
+        { name: '颜色', value: '黄色' },
+      ],
+      stock: 0,
+    };
+    expect(knowledge.setVariantStock.request.parse(stock)).toEqual(stock);
+    expect(knowledge.setVariantStock.request.safeParse({ stock: 1 }).error?.issues[0]?.message).toBe(
+      '请指明是哪个规格',
+    );
+    expect(endpointUrl(knowledge.setVariantStock, { params: { id: ID }, body: stock })).toBe(
+      `/knowledge/products/${ID}/variant-stock`,
+    );
+  });
+
   it('shows the history with the item before and after, and an import report', () => {
     const faq = { id: ID, questions: ['几点开门'], answer: '每天 10 点～' };
     const change = {
