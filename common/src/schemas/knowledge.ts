@@ -116,11 +116,16 @@ export const productInputSchema = z
     if (p.price === undefined && p.variants.length === 0)
       ctx.addIssue({ code: 'custom', path: ['price'], message: '请填写价格' });
     const seen = new Set<string>();
+    const skus = new Set<string>();
     p.variants.forEach((v, i) => {
       const key = variantKey(v.options);
       if (seen.has(key))
         ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: `规格「${key}」重复了` });
       seen.add(key);
+      // a stock feed names a variant by its code: two with one code would take each other's stock
+      if (v.sku && skus.has(v.sku))
+        ctx.addIssue({ code: 'custom', path: ['variants', i, 'sku'], message: `编码「${v.sku}」重复了` });
+      if (v.sku) skus.add(v.sku);
     });
     const names = p.attributes.map((a) => a.name);
     names.forEach((name, i) => {

@@ -181,6 +181,18 @@ describe('products with variants, attributes and aliases', () => {
       },
     });
     expect(twice.body.fields).toEqual({ 'variants.1.options': '规格「尺码=M;颜色=灰色」重复了' });
+    const sameCode = await app.request('/api/knowledge/products', {
+      token: t.tokens.manager,
+      body: {
+        name: '卫衣',
+        category: '上衣',
+        variants: [
+          { options: opts('灰色', 'M'), price: 100, sku: 'HD-1' },
+          { options: opts('灰色', 'L'), price: 100, sku: 'HD-1' },
+        ],
+      },
+    });
+    expect(sameCode.body.fields).toEqual({ 'variants.1.sku': '编码「HD-1」重复了' });
   });
 
   it('answers 404 for another merchant’s product and for a variant the product does not have', async () => {
