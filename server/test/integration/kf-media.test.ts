@@ -180,6 +180,38 @@ describe('a photo after hours', () => {
     });
   });
 
+  it('too large, or not a picture at all: not kept, acknowledged, and staff told why', async () => {
+    const huge = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]); // past the 10 MB a picture may have
+    expect(await sends('wmHuge', 'image', huge, 'image/png')).toEqual([PHOTO_ACK]);
+    expect((await conversation('wmHuge'))[0]!.media).toMatchObject({
+      status: 'failed',
+      note: '这条图片超过 10MB，没有保存，请在企业微信里查看',
+    });
+    // WeCom says image/png, the bytes say otherwise: never served as a picture
+    expect(await sends('wmFake', 'image', Buffer.from('<script>alert(1)</script>'), 'image/png')).toEqual([PHOTO_ACK]);
+    expect((await conversation('wmFake'))[0]!.media).toMatchObject({
+      status: 'failed',
+      note: '这条图片的格式不对，没有保存，请在企业微信里查看',
+    });
+  });
+
+  it('the LLM failing to read it: acknowledged and handed over all the same, never silence', async () => {
+    const other = await w.addMerchant('always');
+    await w.app.request('/api/ai/llm-settings', {
+      method: 'PUT',
+      token: other.tenant.tokens.owner,
+      body: { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890', visionModel: 'qwen-vl' },
+    });
+    llm.queue = [{ content: '', status: 500 }];
+    const mediaId = w.standin.customers.sendsMedia(other.corpId, 'image', PNG, 'image/png');
+    await w.standin.customers.sendsToKf(other.openKfId, 'wmBlind', 'image', { media_id: mediaId });
+    await w.drain();
+    expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmBlind').map((m) => m.content)).toEqual([
+      { content: PHOTO_ACK },
+    ]);
+    expect(w.standin.state.kfSessions.get(`${other.openKfId}:wmBlind`)?.state).toBe(3);
+  });
+
   it('is fetched and shown to staff in business hours too, without the bot saying anything', async () => {
     await w.app.request('/api/merchant/business-hours', {
       method: 'PUT',
