@@ -5,12 +5,11 @@
 // filled. A screenshot per step under test-artifacts/screenshots/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { wxBridgeScript } from '@xiaoer/dev-services/wecom-standin/wxbridge';
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
-import { consolePage, expectToSee as expectOn, seen } from '../support/console-page.js';
+import { expectToSee as expectOn, seen, wechatConsolePage } from '../support/console-page.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -38,9 +37,8 @@ beforeAll(async () => {
   });
   await w.app.container.repositories.staff.bindMiniProgram(merchantId, people.owner._id, OWNER_OPENID);
   browser = await launchChromium();
-  page = await consolePage(browser);
+  page = await wechatConsolePage(browser, w.standin.url, OWNER_OPENID);
   const context = page.context();
-  await context.addInitScript(wxBridgeScript(w.standin.url, OWNER_OPENID));
   // WeCom's QR images live on its CDN, which this machine cannot reach: the test serves a real QR code in its place
   await context.route('https://wework.qpic.cn/**', async (route) =>
     route.fulfill({ contentType: 'image/png', body: await QRCode.toBuffer(route.request().url(), { width: 400 }) }),
