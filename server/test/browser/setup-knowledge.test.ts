@@ -54,7 +54,9 @@ describe('the knowledge step', () => {
   it('shows the industry template before it is applied', async () => {
     await page.goto(`${w.app.url}/console/`);
     await seen(page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).waitFor({ timeout: 20_000 });
-    await page.goto(`${w.app.url}/console/#/pages/setup/knowledge`);
+    // from the setup checklist, as the owner resumes it
+    await page.goto(`${w.app.url}/console/#/pages/setup/checklist`);
+    await seen(page.locator('[data-step=knowledge]')).click();
     await expectToSee('餐饮行业模板');
     await expectToSee(/文案语气：亲切活泼/);
     expect(await page.locator('#faqs').count()).toBe(0);
@@ -125,6 +127,10 @@ describe('the knowledge step', () => {
     const [product] = await w.app.container.knowledge.admin.list(w.tenant.merchantId, 'product');
     expect(product).toMatchObject({ name: '杨枝甘露', category: '果茶', price: 1850 });
     await shot('5-menu');
+    await seen(menu.getByText('从表格导入菜单')).click();
+    await page.waitForURL(/pages\/setup\/menu-import\/index/);
+    await page.goBack();
+    await card('menu').waitFor();
   });
 
   it('makes the first 联系我 QR code, to save and print', async () => {
@@ -145,6 +151,19 @@ describe('the knowledge step', () => {
     await page.getByText('二维码已生成').waitFor({ state: 'hidden' }); // the toast, gone before the picture
     await code.scrollIntoViewIfNeeded();
     await shot('6-qr-code');
+  });
+
+  it('back on the checklist, the step asks for the blanks still to fill', async () => {
+    const left = (await w.app.container.knowledge.admin.list(w.tenant.merchantId, 'policy')).filter((p) =>
+      p.content.includes('【请填写：'),
+    ).length;
+    await seen(page.getByText('回到开通清单')).click();
+    const step = seen(page.locator('[data-step=knowledge]'));
+    await seen(page.locator('[data-step=knowledge][data-state=attention]')).waitFor();
+    expect(await step.textContent()).toMatch(/还有 \d+ 条【请填写】没补上/);
+    expect(left).toBeGreaterThan(0);
+    await step.scrollIntoViewIfNeeded();
+    await shot('7-checklist');
   });
 
   it('lets the bot answer from the filled policy', async () => {
