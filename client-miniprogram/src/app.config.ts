@@ -27,6 +27,8 @@ export default defineAppConfig({
     // the existing customers (WeCom sync, member list), then test and go live (开始营业)
     'pages/setup/customers',
     'pages/setup/golive',
+    // the knowledge step: the industry template to review and fill, the menu, the first 联系我 QR code
+    'pages/setup/knowledge',
     // the provider's console lives in the browser only
     ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],
