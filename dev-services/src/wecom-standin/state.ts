@@ -28,6 +28,8 @@ export interface App {
    */
   visibleUsers?: string[];
   visibleParties?: number[];
+  /** 通讯录 tags in the range: their members and departments */
+  visibleTags?: number[];
   /**
    * WeCom withholds every member's name from this app (a 代开发 app the admin has not authorised for names, a
    * third-party app): the contact APIs answer the userid in its place and change_contact carries no Name
@@ -146,6 +148,8 @@ export class StandInState {
   members = new Map<string, Member>();
   /** `${corpId}:${id}` → the corp's departments */
   departments = new Map<string, Department>();
+  /** `${corpId}:${tagId}` → a 通讯录 tag (标签): the members and departments it names */
+  memberTags = new Map<string, { users: string[]; parties: number[] }>();
   contacts = new Map<string, ExternalContact>();
   welcomeCodes = new Map<
     string,

@@ -88,6 +88,12 @@ describe('the staff step', () => {
     w.standin.state.corp(shop.corpId)!.apps[0]!.visibleUsers = ['zhou'];
     expect(await synced(shop.owner)).toMatchObject({ status: 'done', total: 4, deactivated: 1 });
     expect((await team(shop.owner)).map((m) => m.wecomUserId)).not.toContain('chen');
+
+    // a 通讯录 tag in the range brings in the members it names
+    w.standin.state.memberTags.set(`${shop.corpId}:7`, { users: ['out'], parties: [] });
+    w.standin.state.corp(shop.corpId)!.apps[0]!.visibleTags = [7];
+    expect(await synced(shop.owner)).toMatchObject({ status: 'done', total: 5 });
+    expect(byUserId(await team(shop.owner), 'out')).toMatchObject({ name: '外人', role: 'staff' });
   });
 
   it("tells the owner WeCom's reason and fix in Chinese when the sync fails", async () => {

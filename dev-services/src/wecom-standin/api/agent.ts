@@ -20,7 +20,7 @@ export const agentRoutes: Record<string, ApiRoute> = {
         description: '',
         allow_userinfos: { user: range.users.map((userid) => ({ userid })) },
         allow_partys: { partyid: range.parties },
-        allow_tags: { tagid: [] },
+        allow_tags: { tagid: range.tags },
         close: 0,
         redirect_domain: corp.trustedDomains?.[0] ?? '',
         report_location_flag: 0,

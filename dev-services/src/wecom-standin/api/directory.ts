@@ -16,20 +16,30 @@ export function departmentTree(state: StandInState, corpId: string, root: number
   return ids;
 }
 
-/** The app's visible range as agent/get reports it: the members and departments it was given. */
+/** The app's visible range as agent/get reports it: the members, departments and tags it was given. */
 export function visibleRange(state: StandInState, corpId: string, app: App) {
-  const everyone = !app.visibleUsers && !app.visibleParties;
+  const everyone = !app.visibleUsers && !app.visibleParties && !app.visibleTags;
   const users = everyone
     ? [...state.members.values()].filter((m) => m.corpId === corpId).map((m) => m.userid)
     : (app.visibleUsers ?? []);
-  return { users, parties: app.visibleParties ?? [] };
+  return { users, parties: app.visibleParties ?? [], tags: app.visibleTags ?? [] };
 }
 
+const tagsOf = (state: StandInState, corpId: string, app: App) =>
+  visibleRange(state, corpId, app).tags.map(
+    (t) => state.memberTags.get(`${corpId}:${t}`) ?? { users: [], parties: [] },
+  );
+
 const visibleDepartments = (state: StandInState, corpId: string, app: App) =>
-  new Set(visibleRange(state, corpId, app).parties.flatMap((p) => departmentTree(state, corpId, p)));
+  new Set(
+    [...visibleRange(state, corpId, app).parties, ...tagsOf(state, corpId, app).flatMap((t) => t.parties)].flatMap(
+      (p) => departmentTree(state, corpId, p),
+    ),
+  );
 
 function canSee(state: StandInState, corpId: string, app: App, member: Member): boolean {
   if (visibleRange(state, corpId, app).users.includes(member.userid)) return true;
+  if (tagsOf(state, corpId, app).some((t) => t.users.includes(member.userid))) return true;
   const departments = visibleDepartments(state, corpId, app);
   return (member.departments ?? []).some((d) => departments.has(d));
 }
@@ -64,6 +74,24 @@ export const directoryRoutes: Record<string, ApiRoute> = {
         userlist: [...state.members.values()]
           .filter((m) => m.corpId === corpId && (m.departments ?? []).includes(id))
           .map((m) => ({ userid: m.userid, name: nameFor(app, m), department: m.departments ?? [] })),
+      };
+    },
+  },
+  'GET /cgi-bin/tag/get': {
+    handler: ({ state, corpId, agentId, query }) => {
+      const tagId = Number(query.get('tagid'));
+      const tag = state.memberTags.get(`${corpId}:${tagId}`);
+      if (!tag) throw fault(40068, 'invalid tagid');
+      const app = appOf(state, corpId, agentId);
+      if (!visibleRange(state, corpId, app).tags.includes(tagId))
+        throw fault(60011, 'no privilege to access/modify contact/party/agent');
+      return {
+        tagname: `标签${tagId}`,
+        userlist: tag.users.flatMap((u) => {
+          const m = state.members.get(`${corpId}:${u}`);
+          return m ? [{ userid: m.userid, name: nameFor(app, m) }] : [];
+        }),
+        partylist: tag.parties,
       };
     },
   },

@@ -23,7 +23,7 @@ const PROGRESS_EVERY = 20;
 export interface StaffSyncDeps {
   runs: StaffSyncRepository;
   staff: StaffRepository;
-  directory: Pick<DirectoryApi, 'visibleRange' | 'departmentTree' | 'departmentMembers' | 'member'>;
+  directory: Pick<DirectoryApi, 'visibleRange' | 'departmentTree' | 'departmentMembers' | 'member' | 'tagMembers'>;
   apps: Pick<WecomAppRepository, 'findByMerchant'>;
   /** queues the job that runs the merchant's sync */
   enqueue: (merchantId: MerchantId) => Promise<void>;
@@ -87,7 +87,10 @@ export class StaffSyncService {
     return (await this.d.runs.latest(merchantId))!;
   }
 
-  /** Everyone the app can see, each once: its departments walked with their sub-departments, then members named. */
+  /**
+   * Everyone the app can see, each once: the members its tags name, its departments (and the tags') walked with their
+   * sub-departments, then the members named one by one.
+   */
   private async visibleMembers(
     app: WecomCredentials,
     found: (total: number) => Promise<void>,
@@ -98,9 +101,14 @@ export class StaffSyncService {
       const held = byUserId.get(m.userid);
       if (!held || (!held.name && m.name)) byUserId.set(m.userid, m);
     };
+    const roots = [...range.departmentIds];
+    for (const tagId of range.tagIds) {
+      const tag = await this.d.directory.tagMembers(app, tagId);
+      tag.members.forEach(add);
+      roots.push(...tag.departmentIds);
+    }
     const departments = new Set<number>();
-    for (const root of range.departmentIds)
-      for (const id of await this.d.directory.departmentTree(app, root)) departments.add(id);
+    for (const root of roots) for (const id of await this.d.directory.departmentTree(app, root)) departments.add(id);
     for (const id of departments) {
       for (const m of await this.d.directory.departmentMembers(app, id)) add(m);
       await found(byUserId.size);

@@ -1,5 +1,6 @@
 // The members of the app's visible range (可见范围), as an app may read them. user/list_id answers only the
-// 通讯录同步 secret, so an app reads its range from agent/get — members named one by one, and departments — and walks
+// 通讯录同步 secret, so an app reads its range from agent/get — members named one by one, departments and 通讯录 tags
+// (tag/get: their members and departments) — and walks
 // each department (with its sub-departments, department/simplelist) with user/simplelist; members named one by one
 // are read with user/get. Where WeCom withholds names (third-party apps; 代开发 apps the admin has not authorised),
 // it answers the userid in the name's place or no name at all: that member's name is `undefined` here.
@@ -15,6 +16,7 @@ export interface DirectoryMember {
 type AgentRange = {
   allow_userinfos?: { user?: { userid: string }[] };
   allow_partys?: { partyid?: number[] };
+  allow_tags?: { tagid?: number[] };
 };
 
 /** A name WeCom actually gave: not missing, not the userid standing in for it. */
@@ -25,11 +27,28 @@ export class DirectoryApi {
   constructor(private client: WecomClient) {}
 
   /** The app's visible range: members named one by one and departments. */
-  async visibleRange(app: WecomCredentials): Promise<{ userids: string[]; departmentIds: number[] }> {
+  async visibleRange(app: WecomCredentials): Promise<{ userids: string[]; departmentIds: number[]; tagIds: number[] }> {
     const res = await this.client.get<AgentRange>(app, '/cgi-bin/agent/get', { agentid: String(app.agentId) });
     return {
       userids: (res.allow_userinfos?.user ?? []).map((u) => u.userid),
       departmentIds: res.allow_partys?.partyid ?? [],
+      tagIds: res.allow_tags?.tagid ?? [],
+    };
+  }
+
+  /** A 通讯录 tag in the range: the members and the departments it names. */
+  async tagMembers(
+    app: WecomCredentials,
+    tagId: number,
+  ): Promise<{ members: DirectoryMember[]; departmentIds: number[] }> {
+    const res = await this.client.get<{ userlist?: { userid: string; name?: string }[]; partylist?: number[] }>(
+      app,
+      '/cgi-bin/tag/get',
+      { tagid: String(tagId) },
+    );
+    return {
+      members: (res.userlist ?? []).map((u) => ({ userid: u.userid, name: givenName(u.userid, u.name) })),
+      departmentIds: res.partylist ?? [],
     };
   }
 
