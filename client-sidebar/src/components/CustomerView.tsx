@@ -1,4 +1,5 @@
 import * as customers from '@xiaoer/common/api/customers';
+import { ApiError } from '@xiaoer/common/errors';
 import { useState } from 'react';
 import { call } from '../services/client';
 import { useAsync } from '../hooks/useAsync';
@@ -17,6 +18,14 @@ export function CustomerView({ externalUserId }: { externalUserId: string }) {
     externalUserId,
   );
   const [tab, setTab] = useState<(typeof TABS)[number]>('AI回复');
+  // someone who wrote to 微信客服 without being a contact has no profile: what they sent is still there for staff
+  if (profile.error instanceof ApiError && profile.error.status === 404)
+    return (
+      <div className="page" data-ready="kf-only">
+        <div className="hint">这位客户还没有加企业微信好友，下面是他在微信客服里发来的消息。</div>
+        <ConversationPanel externalUserId={externalUserId} />
+      </div>
+    );
   if (profile.error)
     return <ErrorState title="客户资料没加载出来" detail={profile.error.message} onRetry={profile.reload} />;
   if (!profile.data) return <PageSkeleton />;

@@ -112,4 +112,27 @@ describe('客服消息 in the sidebar', () => {
     expect(await page.locator('.kf-out').first().textContent()).toContain('收到您的语音啦，店员看到后马上回复您～');
     await screenshot(page, 'sidebar-kf-media');
   });
+
+  it('shows what a customer who is not a contact sent to 微信客服, where there is no profile', async () => {
+    const mediaId = w.standin.customers.sendsMedia(w.corpId, 'image', PHOTO, 'image/png');
+    await w.standin.customers.sendsToKf(w.credentials.kfAccounts[0]!.openKfId, 'wmKfOnly', 'image', {
+      media_id: mediaId,
+    });
+    await vi.waitFor(
+      () => {
+        if (!w.standin.state.kfSent.some((m) => m.touser === 'wmKfOnly')) throw new Error('not acknowledged yet');
+      },
+      { timeout: 10_000 },
+    );
+    const visitor = await sidebarPage(browser, {
+      base: w.standin.url,
+      corpId: w.corpId,
+      entry: 'single_kf_tools',
+      externalUserId: 'wmKfOnly',
+    });
+    await visitor.goto(`${w.app.url}/sidebar/?corp=${w.corpId}`);
+    await visitor.locator('[data-ready="kf-only"] [data-ready="conversation"]').waitFor();
+    await visitor.locator('.kf-image').waitFor();
+    expect(await visitor.locator('.kf-out').textContent()).toContain('收到您的图片啦');
+  });
 });
