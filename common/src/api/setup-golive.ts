@@ -24,7 +24,16 @@ export const goLiveDtoSchema = z
     liveBy: z.string().optional(),
     autoReplyMode: z.enum(AUTO_REPLY_MODES),
     /** the 微信客服 accounts the bot serves (chosen in the WeCom step): where the owner writes to test */
-    kfAccounts: z.array(z.object({ openKfId: z.string(), name: z.string() }).strict()),
+    kfAccounts: z.array(
+      z
+        .object({
+          openKfId: z.string(),
+          name: z.string(),
+          /** the account's contact link (客服链接) to open in WeChat, when WeCom gave it */
+          url: z.string().optional(),
+        })
+        .strict(),
+    ),
     /** the demo's WeCom stand-in can play the owner's WeChat (never in production) */
     standIn: z.boolean(),
     /** until when the next new conversation on 微信客服 is taken as the owner's test */

@@ -317,6 +317,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     merchants: repositories.merchants,
     audit: operator.audit,
     apps: wecom.apps,
+    kfApi: wecom.kfApi,
     kf: conversations.repository,
     staff: repositories.staff,
   });

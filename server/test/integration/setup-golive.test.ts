@@ -63,7 +63,14 @@ describe('test and go live', () => {
     const opened = await w.app.request('/api/setup/golive/test', { method: 'POST', token: shop.tenant.tokens.owner });
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
     expect(opened.body.testUntil).toEqual(expect.any(String));
-    expect(opened.body.kfAccounts).toEqual([{ openKfId: shop.openKfId, name: '茶语时光客服' }]);
+    // the account's contact link, for the owner to open in their own WeChat (asked of WeCom once, then kept)
+    expect(opened.body.kfAccounts).toEqual([
+      { openKfId: shop.openKfId, name: '茶语时光客服', url: `https://work.weixin.qq.com/kfid/${shop.openKfId}` },
+    ]);
+    const asked = () => w.standin.state.calls.get('/cgi-bin/kf/add_contact_way') ?? 0;
+    const before = asked();
+    expect((await goLive()).kfAccounts[0].url).toContain('/kfid/');
+    expect(asked()).toBe(before);
     expect(await writes('wmOwnerPhone', '杨枝甘露多少钱？')).toEqual([PRICE]);
     // the window closed with that conversation: a stranger right after is not answered
     expect(await writes('wmStranger', '杨枝甘露多少钱？')).toEqual([]);

@@ -121,9 +121,28 @@ export default function SetupGoLive() {
           ) : (
             <>
               <View className="step-detail">{`用你自己的微信，给微信客服${kfNames}发一条顾客会问的话，比如“几点关门？”。`}</View>
+              {g.kfAccounts.map((k) =>
+                k.url ? (
+                  <View className="field" key={k.openKfId} data-kf-link={k.url}>
+                    <Text selectable>{k.url}</Text>
+                    <Text
+                      className="golive-copy"
+                      onClick={() =>
+                        void Taro.setClipboardData({ data: k.url! }).then(() =>
+                          toast('客服链接已复制，发到自己的微信里打开', 'success'),
+                        )
+                      }
+                    >
+                      复制
+                    </Text>
+                  </View>
+                ) : null,
+              )}
               <View className="muted">
-                客服链接在企业微信管理后台 → 微信客服 → 点开这个账号 →
-                客服链接，复制后在自己的微信里打开。开始营业前，小二只回答你的测试消息，其他顾客的消息会保存给店员看。
+                {g.kfAccounts.some((k) => k.url)
+                  ? '把客服链接发到自己的微信里打开，就能像顾客一样发消息。'
+                  : '客服链接在企业微信管理后台 → 微信客服 → 点开这个账号 → 客服链接，复制后在自己的微信里打开。'}
+                开始营业前，小二只回答你的测试消息，其他顾客的消息会保存给店员看。
               </View>
               <View className="btn-row">
                 <Button

@@ -42,6 +42,15 @@ export const kfRoutes: Record<string, ApiRoute> = {
       };
     },
   },
+  // The account's contact link (客服链接): opened in WeChat, it starts a conversation with the account.
+  'POST /cgi-bin/kf/add_contact_way': {
+    kf: true,
+    handler: ({ state, corpId, body }) => {
+      const kf = account(state, corpId, String(body.open_kfid ?? ''));
+      const scene = body.scene ? `?enc_scene=${encodeURIComponent(String(body.scene))}` : '';
+      return { url: `https://work.weixin.qq.com/kfid/${kf.openKfId}${scene}` };
+    },
+  },
   'POST /cgi-bin/kf/sync_msg': {
     kf: true,
     handler: ({ state, corpId, body }) => {

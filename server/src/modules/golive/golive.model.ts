@@ -19,6 +19,9 @@ export interface Launch {
   /** the staff id of the member who pressed 开始营业 */
   liveBy?: string;
   liveMode?: AutoReplyMode;
+  /** the 微信客服 accounts' contact links (kf/add_contact_way), read once; when they were last asked for */
+  kfLinks?: { openKfId: string; url: string }[];
+  kfLinksTriedAt?: Date | null;
 }
 
 const schema = new Schema<Launch>({
@@ -32,6 +35,8 @@ const schema = new Schema<Launch>({
   liveAt: Date,
   liveBy: String,
   liveMode: { type: String, enum: AUTO_REPLY_MODES },
+  kfLinks: { type: [new Schema({ openKfId: String, url: String }, { _id: false })], default: [] },
+  kfLinksTriedAt: { type: Date, default: null },
 });
 
 // One launch record per merchant.

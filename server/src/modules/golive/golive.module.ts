@@ -7,6 +7,7 @@ import type { KfRepository } from '../conversations/kf.repository.js';
 import type { MerchantAuditRepository } from '../merchants/merchant-audit.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
+import type { KfApi } from '../wecom/api/kf-api.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import { openLaunchRepository } from './golive.repository.js';
 import { goLiveRoutes } from './golive.routes.js';
@@ -19,6 +20,7 @@ export interface GoLiveModuleDeps {
   merchants: MerchantRepository;
   audit: MerchantAuditRepository;
   apps: WecomAppRepository;
+  kfApi: Pick<KfApi, 'contactUrl'>;
   kf: KfRepository;
   staff: StaffRepository;
 }
@@ -32,6 +34,7 @@ export function build(d: GoLiveModuleDeps) {
     apps: d.apps,
     kf: d.kf,
     staff: d.staff,
+    kfContactUrl: (app, openKfId) => d.kfApi.contactUrl(app, openKfId),
     standIn: standInCustomer(d.config),
   });
   const routes: RoutesOf = () => ({ api: [goLiveRoutes(service)] });

@@ -63,6 +63,27 @@ export class LaunchRepository extends TenantRepository<Launch> {
       .exec();
   }
 
+  /**
+   * Claims the right to ask WeCom for the contact links (at most once per `every`, whatever the number of processes
+   * and pages polling): true for the one caller that should ask now.
+   */
+  async claimLinkLookup(merchantId: MerchantId, now: Date, every: number): Promise<boolean> {
+    const before = new Date(now.getTime() - every);
+    const res = await this.model
+      .updateOne(
+        this.scoped(merchantId, {
+          $or: [{ kfLinksTriedAt: null }, { kfLinksTriedAt: { $exists: false } }, { kfLinksTriedAt: { $lt: before } }],
+        }),
+        { $set: { kfLinksTriedAt: now } },
+      )
+      .exec();
+    return res.modifiedCount === 1;
+  }
+
+  async saveLinks(merchantId: MerchantId, links: { openKfId: string; url: string }[]): Promise<void> {
+    await this.model.updateOne(this.scoped(merchantId), { $set: { kfLinks: links } }).exec();
+  }
+
   /** Setup → live, once: false when it already was. */
   async markLive(merchantId: MerchantId, by: string, mode: AutoReplyMode, now: Date): Promise<boolean> {
     const res = await this.model

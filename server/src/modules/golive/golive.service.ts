@@ -20,13 +20,15 @@ import type { KfRepository } from '../conversations/kf.repository.js';
 import type { MerchantAuditRepository } from '../merchants/merchant-audit.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
-import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import type { WecomAppRepository, WecomCredentials } from '../wecom/wecom-app.repository.js';
 import type { LaunchRecord, LaunchRepository } from './golive.repository.js';
 
 /** What the bot may do with a customer's message: answer as configured, answer as a test, or stay silent. */
 export type BotGate = 'live' | 'test' | 'setup';
 
 export const TEST_WINDOW_MS = 10 * 60_000;
+/** How often a missing contact link is asked for again (the page polls every 2 s; WeCom is asked at most this often). */
+const LINK_RETRY_MS = 10 * 60_000;
 export const GOLIVE_AUDIT = { wentLive: 'merchant.went_live', testStarted: 'setup.golive_test_started' } as const;
 const DEFAULT_TEST_TEXT = '你好，请问你们几点营业？';
 
@@ -37,6 +39,8 @@ export interface GoLiveDeps {
   apps: Pick<WecomAppRepository, 'findByMerchant'>;
   kf: Pick<KfRepository, 'conversation'>;
   staff: Pick<StaffRepository, 'findById'>;
+  /** the 微信客服 account's contact link (kf/add_contact_way), for the owner to open in their own WeChat */
+  kfContactUrl: (app: WecomCredentials, openKfId: string) => Promise<string>;
   /** the demo's WeCom stand-in: writes to 微信客服 as a customer; undefined outside the demo (always in production) */
   standIn?: { writesToKf(openKfId: string, externalUserId: string, text: string): Promise<void> };
   now?: () => Date;
@@ -70,6 +74,7 @@ export class GoLiveService {
       this.d.apps.findByMerchant(merchantId),
     ]);
     if (!merchant) throw notFound();
+    const links = app ? await this.links(merchantId, app, launch) : [];
     const latest = [...launch.testers].sort((a, b) => b.at.getTime() - a.at.getTime())[0];
     const messages = latest ? await this.d.kf.conversation(merchantId, latest.externalUserId, 20) : [];
     const by = launch.liveBy ? await this.d.staff.findById(merchantId, launch.liveBy).catch(() => null) : null;
@@ -80,7 +85,10 @@ export class GoLiveService {
       ...(launch.liveAt ? { liveAt: launch.liveAt.toISOString() } : {}),
       ...(by ? { liveBy: by.name } : {}),
       autoReplyMode: merchant.autoReply?.mode ?? 'after_hours',
-      kfAccounts: (app?.kfAccounts ?? []).map((k) => ({ openKfId: k.openKfId, name: k.name })),
+      kfAccounts: (app?.kfAccounts ?? []).map((k) => {
+        const url = links.find((l) => l.openKfId === k.openKfId)?.url;
+        return { openKfId: k.openKfId, name: k.name, ...(url ? { url } : {}) };
+      }),
       standIn: Boolean(this.d.standIn),
       testUntil,
       conversation: latest
@@ -149,6 +157,24 @@ export class GoLiveService {
         now,
       );
     return this.status(merchantId);
+  }
+
+  /** The served accounts' contact links: those read before, else asked of WeCom (at most every 10 minutes). */
+  private async links(merchantId: MerchantId, app: WecomCredentials, launch: LaunchRecord) {
+    const known = launch.kfLinks ?? [];
+    const missing = app.kfAccounts.filter((k) => !known.some((l) => l.openKfId === k.openKfId));
+    if (!missing.length || !(await this.d.launches.claimLinkLookup(merchantId, this.now(), LINK_RETRY_MS)))
+      return known;
+    const found: { openKfId: string; url: string }[] = [];
+    for (const k of missing) {
+      // a link WeCom will not give (permissions, an account not ours) leaves the owner the admin console's route
+      const url = await this.d.kfContactUrl(app, k.openKfId).catch(() => '');
+      if (url) found.push({ openKfId: k.openKfId, url });
+    }
+    if (!found.length) return known;
+    const links = [...known, ...found];
+    await this.d.launches.saveLinks(merchantId, links);
+    return links;
   }
 
   private async requireKfAccount(merchantId: MerchantId) {

@@ -25,6 +25,12 @@ export interface KfSyncedMessage {
 export class KfApi {
   constructor(private client: WecomClient) {}
 
+  /** The account's contact link (客服链接, kf/add_contact_way): opened in WeChat, it starts a conversation. */
+  async contactUrl(app: WecomCredentials, openKfId: string): Promise<string> {
+    const res = await this.client.post<{ url?: string }>(app, '/cgi-bin/kf/add_contact_way', { open_kfid: openKfId });
+    return String(res.url ?? '');
+  }
+
   async syncMsg(app: WecomCredentials, openKfId: string, cursor: string, token?: string) {
     const res = await this.client.post(app, '/cgi-bin/kf/sync_msg', {
       open_kfid: openKfId,
