@@ -4,7 +4,7 @@
 // the WeCom stand-in (sync_msg with media ids, media/get) and the LLM stand-in (speech to text, vision).
 import { LlmStandIn } from '@xiaoer/dev-services/llm-standin/server';
 import type { KfMessageDto } from '@xiaoer/common/schemas/conversation';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { amrVoice, PNG } from '../support/kf-media-fixtures.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -178,6 +178,23 @@ describe('a photo after hours', () => {
       status: 'failed',
       note: '这条图片没能从企业微信取回（文件已失效），请让客户重新发一次',
     });
+  });
+
+  it('WeCom busy (-1): nothing recorded, the message is tried again, and then shown and acknowledged once', async () => {
+    w.standin.state.injectError('/cgi-bin/media/get', -1, 3); // the first attempt and the client's two retries
+    expect(await sends('wmBusy', 'image', PNG, 'image/png')).toEqual([]); // no word yet: WeCom could not answer
+    expect((await conversation('wmBusy'))[0]!.media).toMatchObject({ status: 'pending' });
+    // the inbox tries the message again after its backoff
+    await vi.waitFor(
+      async () => {
+        await w.drain();
+        expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmBusy').map((m) => m.content)).toEqual([
+          { content: PHOTO_ACK },
+        ]);
+      },
+      { timeout: 15_000, interval: 500 },
+    );
+    expect((await conversation('wmBusy'))[0]!.media).toMatchObject({ status: 'stored' });
   });
 
   it('too large, or not a picture at all: not kept, acknowledged, and staff told why', async () => {

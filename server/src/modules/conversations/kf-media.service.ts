@@ -55,7 +55,7 @@ function accept(
   if (kind === 'image') return type?.startsWith('image/') ? { contentType: type } : { reason: 'unexpected_type' };
   if (kind === 'voice') {
     if (!type?.startsWith('audio/')) return { reason: 'unexpected_type' };
-    const wav = type === 'audio/amr' ? amrToWav(bytes) : null;
+    const wav = type === 'audio/amr' ? playable(bytes) : null;
     return wav && wav.length <= MAX_PLAYABLE_BYTES
       ? { contentType: type, playable: wav, playableSize: wav.length }
       : { contentType: type };
@@ -64,12 +64,22 @@ function accept(
   return { contentType: 'application/octet-stream' };
 }
 
-const reasonOf = (err: unknown) =>
-  err instanceof WecomApiError
-    ? `wecom:${err.errcode}`
-    : blockedCause(err)?.reason === 'too_large'
-      ? 'too_large'
-      : `error:${(err as Error).message}`;
+/** The voice note as WAV, or null: a decoder that fails leaves the voice note a download only. */
+function playable(amr: Buffer): Buffer | null {
+  try {
+    return amrToWav(amr);
+  } catch {
+    return null;
+  }
+}
+
+/** WeCom busy or out of reach: worth trying again later, never recorded as what became of the media. */
+const TRANSIENT_ERRCODES = new Set([-1, 45009, 45033]);
+const isTransient = (err: unknown) =>
+  err instanceof WecomApiError ? TRANSIENT_ERRCODES.has(err.errcode) : blockedCause(err)?.reason !== 'too_large';
+
+/** What became of media WeCom would not hand over (transient errors are thrown before this). */
+const reasonOf = (err: unknown) => (err instanceof WecomApiError ? `wecom:${err.errcode}` : 'too_large');
 
 const summarize = (m: Omit<KfMedia, 'merchantId'>): KfMediaSummary => ({
   messageId: m.messageId,
@@ -94,7 +104,8 @@ export class KfMediaService {
   /**
    * The message's media, fetched from WeCom the first time and stored (or its failure recorded: WeCom answers 40007
    * for a media_id it no longer has); later calls, a retried or duplicated message, read what was stored. Null for a
-   * message without media. A WeCom that cannot be reached is not recorded: the answer says failed, nothing is kept.
+   * message without media. A WeCom that is busy or cannot be reached is not recorded: the error is thrown, and the
+   * inbox tries the message again later (the bot's reply to it is sent once whenever that succeeds).
    */
   async fetch(app: WecomCredentials, message: MessageRecord): Promise<KfMediaSummary | null> {
     const carried = mediaOf(message);
@@ -117,10 +128,10 @@ export class KfMediaService {
           ? { ...base, status: 'failed', reason: kept.reason }
           : { ...base, status: 'stored', ...kept, size: bytes.length, data: bytes };
     } catch (err) {
+      if (isTransient(err)) throw err;
       const reason = reasonOf(err);
       this.logger.warn({ reason, kind: carried.kind }, 'kf media not fetched');
       outcome = { ...base, status: 'failed', reason };
-      if (reason.startsWith('error:')) return outcome; // WeCom unreachable: nothing to record as final
     }
     // a concurrent fetch of the same message may have stored it first: the same media, kept once
     await this.media.save(app.merchantId, outcome);
