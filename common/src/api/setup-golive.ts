@@ -63,6 +63,16 @@ export const startTest = defineEndpoint({
   response: goLiveDtoSchema,
 });
 
+/**
+ * "这不是我": the latest test conversation was not the owner's (a customer happened to write first): the bot stops
+ * answering it, and the owner can open the test again.
+ */
+export const forgetTest = defineEndpoint({
+  method: 'POST',
+  path: '/setup/golive/test/forget',
+  response: goLiveDtoSchema,
+});
+
 /** Demo only (the stand-in configured, never production): the stand-in writes as the owner's WeChat. */
 export const simulateCustomer = defineEndpoint({
   method: 'POST',

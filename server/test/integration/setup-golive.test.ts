@@ -87,6 +87,20 @@ describe('test and go live', () => {
     expect(await writes('wmOwnerPhone', '杨枝甘露多少钱？')).toEqual([PRICE, PRICE]);
   });
 
+  it('forgets a test conversation that was not the owner’s: the bot stops answering it', async () => {
+    await w.app.request('/api/setup/golive/test', { method: 'POST', token: shop.tenant.tokens.owner });
+    expect(await writes('wmNotOwner', '杨枝甘露多少钱？')).toEqual([PRICE]);
+    const res = await w.app.request('/api/setup/golive/test/forget', {
+      method: 'POST',
+      token: shop.tenant.tokens.owner,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.conversation.externalUserId).toBe('wmOwnerPhone');
+    expect(await writes('wmNotOwner', '杨枝甘露多少钱？')).toEqual([PRICE]);
+    const audit = await w.app.container.operator.audit.list(shop.tenant.merchantId);
+    expect(audit.find((a) => a.action === GOLIVE_AUDIT.testForgotten)?.target).toBe('wmNotOwner');
+  });
+
   it('in the demo the stand-in plays the WeChat, and the page shows its conversation', async () => {
     const res = await w.app.request('/api/setup/golive/simulate', {
       method: 'POST',
@@ -101,7 +115,12 @@ describe('test and go live', () => {
   });
 
   it('is the owner’s only, and another merchant sees none of it', async () => {
-    for (const path of ['/api/setup/golive/test', '/api/setup/golive/simulate', '/api/setup/golive/launch'])
+    for (const path of [
+      '/api/setup/golive/test',
+      '/api/setup/golive/test/forget',
+      '/api/setup/golive/simulate',
+      '/api/setup/golive/launch',
+    ])
       expect((await w.app.request(path, { method: 'POST', token: shop.tenant.tokens.manager, body: {} })).status).toBe(
         403,
       );

@@ -19,7 +19,7 @@ import './golive.scss';
 const POLL_MS = 2000;
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
-function Conversation({ g }: { g: GoLiveDto }) {
+function Conversation({ g, onForget }: { g: GoLiveDto; onForget?: () => void }) {
   return (
     <View className="card" id="golive-conversation">
       <View className="card-title">测试对话</View>
@@ -33,6 +33,13 @@ function Conversation({ g }: { g: GoLiveDto }) {
           {m.status && m.status !== 'sent' && <Text className="up">没有发出去：{m.status}</Text>}
         </View>
       ))}
+      {onForget && g.conversation && (
+        <View className="btn-row">
+          <Button className="btn btn-ghost" onClick={onForget}>
+            这不是我发的
+          </Button>
+        </View>
+      )}
     </View>
   );
 }
@@ -165,7 +172,7 @@ export default function SetupGoLive() {
             </>
           )}
         </View>
-        <Conversation g={g} />
+        <Conversation g={g} onForget={() => act(() => call(golive.forgetTest), '已忽略这段对话，小二不再回答它')} />
         <View className="card" id="golive-launch">
           <View className="card-title">2. 开始营业</View>
           <View className="muted">开始营业后，小二按你选的方式回答顾客，店里的提醒和关怀场景也开始运行。</View>

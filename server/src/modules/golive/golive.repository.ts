@@ -63,6 +63,10 @@ export class LaunchRepository extends TenantRepository<Launch> {
       .exec();
   }
 
+  async removeTester(merchantId: MerchantId, externalUserId: string): Promise<void> {
+    await this.model.updateOne(this.scoped(merchantId), { $pull: { testers: { externalUserId } } }).exec();
+  }
+
   /**
    * Claims the right to ask WeCom for the contact links (at most once per `every`, whatever the number of processes
    * and pages polling): true for the one caller that should ask now.

@@ -10,6 +10,7 @@ export function goLiveRoutes(goLive: GoLiveService): Router<AuthedState> {
   router.use(requireRole('owner'));
   route(router, api.goLive, (_, ctx) => goLive.status(ctx.state.session.merchantId));
   route(router, api.startTest, (_, ctx) => goLive.startTest(ctx.state.session.merchantId, ctx.state.session.staffId));
+  route(router, api.forgetTest, (_, ctx) => goLive.forgetTest(ctx.state.session.merchantId, ctx.state.session.staffId));
   route(router, api.simulateCustomer, ({ body }, ctx) => goLive.simulate(ctx.state.session.merchantId, body.text));
   route(router, api.launch, ({ body }, ctx) =>
     goLive.launchShop(ctx.state.session.merchantId, ctx.state.session.staffId, body.autoReplyMode),

@@ -29,7 +29,11 @@ export type BotGate = 'live' | 'test' | 'setup';
 export const TEST_WINDOW_MS = 10 * 60_000;
 /** How often a missing contact link is asked for again (the page polls every 2 s; WeCom is asked at most this often). */
 const LINK_RETRY_MS = 10 * 60_000;
-export const GOLIVE_AUDIT = { wentLive: 'merchant.went_live', testStarted: 'setup.golive_test_started' } as const;
+export const GOLIVE_AUDIT = {
+  wentLive: 'merchant.went_live',
+  testStarted: 'setup.golive_test_started',
+  testForgotten: 'setup.golive_test_forgotten',
+} as const;
 const DEFAULT_TEST_TEXT = '你好，请问你们几点营业？';
 
 export interface GoLiveDeps {
@@ -119,6 +123,21 @@ export class GoLiveService {
     await this.requireKfAccount(merchantId);
     await this.d.launches.openTest(merchantId, new Date(this.now().getTime() + TEST_WINDOW_MS));
     await this.d.audit.record(merchantId, { actor: { kind: 'staff', id: staffId }, action: GOLIVE_AUDIT.testStarted });
+    return this.status(merchantId);
+  }
+
+  /** The latest test conversation was not the owner's: the bot no longer answers it before going live. */
+  async forgetTest(merchantId: MerchantId, staffId: string): Promise<GoLiveDto> {
+    const launch = await this.launch(merchantId);
+    const latest = [...launch.testers].sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+    if (launch.status === 'setup' && latest) {
+      await this.d.launches.removeTester(merchantId, latest.externalUserId);
+      await this.d.audit.record(merchantId, {
+        actor: { kind: 'staff', id: staffId },
+        action: GOLIVE_AUDIT.testForgotten,
+        target: latest.externalUserId,
+      });
+    }
     return this.status(merchantId);
   }
 
