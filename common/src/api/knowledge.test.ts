@@ -63,6 +63,7 @@ describe('knowledge editor', () => {
   it('shows the history with the item before and after, and an import report', () => {
     const faq = { id: ID, questions: ['几点开门'], answer: '每天 10 点～' };
     const change = {
+      id: ID,
       entity: 'faq',
       entityId: ID,
       action: 'update',
@@ -72,6 +73,10 @@ describe('knowledge editor', () => {
       at: '2026-11-23T06:30:00.000Z',
     };
     expect(knowledge.history.response.parse({ items: [change] }).items).toHaveLength(1);
+    const undone = { ...change, id: '6566b0c0a1b2c3d4e5f60719', staffName: '王店长', undoOf: ID };
+    expect(knowledge.undoChange.response.parse(undone)).toMatchObject({ undoOf: ID });
+    expect(endpointUrl(knowledge.undoChange, { params: { id: ID } })).toBe(`/knowledge/changes/${ID}/undo`);
+    expect(knowledge.undoChange.params.safeParse({ id: 'x' }).success).toBe(false);
     const report = { mapping: { 名称: 'name' }, rows: 2, created: 1, updated: 0, dryRun: true };
     expect(
       knowledge.importProducts.response.parse({ ...report, failed: [{ row: 3, errors: { price: '请填写价格' } }] })

@@ -87,6 +87,30 @@ export const history = defineEndpoint({
   response: z.object({ items: z.array(knowledgeChangeDtoSchema) }).strict(),
 });
 
+/**
+ * Undoes a change: the item goes back to what it was before it (a created item is deleted, a deleted one comes back
+ * with its id). Only an item's latest change can be undone (409 otherwise: a later edit would be lost silently); the
+ * undo is itself a change in the history, by whoever undid it. Another merchant's change is 404.
+ */
+export const undoChange = defineEndpoint({
+  method: 'POST',
+  path: '/knowledge/changes/:id/undo',
+  params: idParamsSchema,
+  response: knowledgeChangeDtoSchema,
+});
+
+/**
+ * The names the bot also knows each product by, made from its name (pinyin, initials, short forms kept only when they
+ * name one product on this menu): shown beside the owner's own aliases, which it leaves out.
+ */
+export const productAliases = defineEndpoint({
+  method: 'GET',
+  path: '/knowledge/products/aliases',
+  response: z
+    .object({ items: z.array(z.object({ id: z.string(), generated: z.array(z.string()) }).strict()) })
+    .strict(),
+});
+
 /** The library with pinyin initials for search, the member's favourites first. */
 export const scriptLibrary = defineEndpoint({
   method: 'GET',

@@ -80,10 +80,15 @@ export type KnowledgeItemDto = z.infer<typeof knowledgeItemDtoSchema>;
 /** One change: who made it, when, and the item before (update, delete) and after (create, update). */
 export const knowledgeChangeDtoSchema = z
   .object({
+    id: z.string(),
     entity: z.enum(KNOWLEDGE_ENTITIES),
     entityId: z.string(),
     action: z.enum(['create', 'update', 'delete']),
     staffId: z.string(),
+    /** who made it, as the shop knows them (absent when that member is gone) */
+    staffName: z.string().optional(),
+    /** the change this one undid */
+    undoOf: z.string().optional(),
     before: knowledgeItemDtoSchema.optional(),
     after: knowledgeItemDtoSchema.optional(),
     at: z.string(),

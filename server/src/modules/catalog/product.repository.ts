@@ -74,8 +74,10 @@ export class ProductRepository extends TenantRepository<Product> {
     return row && normalized(row);
   }
 
-  async create(merchantId: MerchantId, product: ProductFields): Promise<ProductRecord> {
-    const created = await this.insertOne<ProductRecord>(merchantId, withVariantTotals(product));
+  /** A new product; with an id: a deleted product brought back as it was (an undo). */
+  async create(merchantId: MerchantId, product: ProductFields, id?: Types.ObjectId): Promise<ProductRecord> {
+    const fields = { ...withVariantTotals(product), ...(id ? { _id: id } : {}) };
+    const created = await this.insertOne<ProductRecord>(merchantId, fields);
     await this.hooks.menuChanged?.(merchantId);
     return normalized(created);
   }

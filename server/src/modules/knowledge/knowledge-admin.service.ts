@@ -1,13 +1,28 @@
 // Editing the shop's knowledge (FAQ, policies, products, scripts): every write is scoped to the merchant and recorded
 // in the change history; the repositories of what the knowledge snapshot holds bump its version themselves.
 import type { KnowledgeEntity, KnowledgeItemDto } from '@xiaoer/common/schemas/knowledge-item';
-import type { FaqInput, PolicyInput, ProductInput, ScriptInput } from '@xiaoer/common/schemas/knowledge';
+import {
+  faqInputSchema,
+  policyInputSchema,
+  productInputSchema,
+  scriptInputSchema,
+  type FaqInput,
+  type PolicyInput,
+  type ProductInput,
+  type ScriptInput,
+} from '@xiaoer/common/schemas/knowledge';
 import type { Types } from 'mongoose';
+import type { z } from 'zod';
 import type { Session } from '../../auth/session.js';
-import { notFound } from '../../errors/app-error.js';
+import { conflict, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { ProductFields } from '../catalog/product-variants.js';
-import type { KnowledgeChangeRecord, KnowledgeChangeRepository } from './knowledge-change.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type {
+  KnowledgeChangeRecord,
+  KnowledgeChangeRepository,
+  NewKnowledgeChange,
+} from './knowledge-change.repository.js';
 import type { KnowledgeChange } from './knowledge-change.model.js';
 import { presentItem, type KnowledgeRecords } from './knowledge-item.presenter.js';
 import type { ItemFields } from './knowledge-item.repository.js';
@@ -34,7 +49,8 @@ interface KnowledgeFields {
 /** What the editor needs of each kind's repository. */
 export interface KnowledgeStore<F, R> {
   recentlyChanged(merchantId: MerchantId): Promise<R[]>;
-  create(merchantId: MerchantId, fields: F): Promise<R>;
+  /** with an id: a deleted item brought back (an undo) */
+  create(merchantId: MerchantId, fields: F, id?: Types.ObjectId): Promise<R>;
   update(merchantId: MerchantId, id: string, fields: F): Promise<{ before: R; after: R } | null>;
   remove(merchantId: MerchantId, id: string): Promise<R | null>;
 }
@@ -50,6 +66,21 @@ const toFields: { [E in Entity]: (input: KnowledgeInputs[E]) => KnowledgeFields[
   script: same,
 };
 
+/** What the editor would send to make an item what the history shows it was (an undo). */
+const inputSchemas: { [E in Entity]: z.ZodType<KnowledgeInputs[E]> } = {
+  faq: faqInputSchema,
+  policy: policyInputSchema,
+  product: productInputSchema,
+  script: scriptInputSchema,
+};
+function inputOf<E extends Entity>(entity: E, item: KnowledgeItemDto | undefined): KnowledgeInputs[E] {
+  // the id and the use count are the item's own, not the editor's
+  const { id: _id, usageCount: _uses, ...fields } = (item ?? {}) as Record<string, unknown>;
+  const parsed = inputSchemas[entity].safeParse(fields);
+  if (!parsed.success) throw conflict('这次修改无法撤销：当时的资料不完整');
+  return parsed.data;
+}
+
 /** The history keeps an item as the editor showed it. */
 const snapshot = <E extends Entity>(entity: E, item: KnowledgeRecords[E]): KnowledgeItemDto =>
   presentItem[entity](item);
@@ -58,6 +89,8 @@ export class KnowledgeAdminService {
   constructor(
     private stores: KnowledgeStores,
     private history: KnowledgeChangeRepository,
+    /** the history names who made each change */
+    private staff: Pick<StaffRepository, 'list' | 'findById'>,
   ) {}
 
   list<E extends Entity>(merchantId: MerchantId, entity: E): Promise<KnowledgeRecords[E][]> {
@@ -92,8 +125,50 @@ export class KnowledgeAdminService {
     await this.record(session, entity, removed._id, 'delete', snapshot(entity, removed), undefined);
   }
 
-  changes(merchantId: MerchantId, limit = 50): Promise<KnowledgeChangeRecord[]> {
-    return this.history.latest(merchantId, limit);
+  /** The latest changes, each with the name of who made it. */
+  async changes(merchantId: MerchantId, limit = 50): Promise<{ change: KnowledgeChangeRecord; by?: string }[]> {
+    const [changes, staff] = await Promise.all([this.history.latest(merchantId, limit), this.staff.list(merchantId)]);
+    const names = new Map(staff.map((s) => [s._id.toHexString(), s.name]));
+    return changes.map((change) => ({ change, by: names.get(change.staffId.toHexString()) }));
+  }
+
+  /**
+   * Puts the item back as it was before the change: a created item is deleted, an updated one replaced by what it
+   * was, a deleted one brought back with its id. Only the item's latest change (an earlier one would silently drop
+   * the edits after it: 409); the undo is recorded as a change of its own, by the session's member.
+   */
+  async undo(session: Session, changeId: string): Promise<{ change: KnowledgeChangeRecord; by?: string }> {
+    const { merchantId } = session;
+    const change = await this.history.findById(merchantId, changeId);
+    if (!change) throw notFound('没有找到这条修改记录');
+    const latest = await this.history.latestOf(merchantId, change.entityId);
+    if (!latest?._id.equals(change._id)) throw conflict('这条资料之后又改过了，只能撤销它最近的一次修改');
+    const entity = change.entity;
+    const id = change.entityId.toHexString();
+    const store = this.stores[entity] as KnowledgeStore<KnowledgeFields[Entity], KnowledgeRecords[Entity]>;
+    const convert = toFields[entity] as (input: KnowledgeInputs[Entity]) => KnowledgeFields[Entity];
+    const present = (item: KnowledgeRecords[Entity]) => snapshot(entity, item);
+    let undone: Omit<NewKnowledgeChange, 'staffId' | 'undoOf'>;
+    if (change.action === 'create') {
+      const removed = await store.remove(merchantId, id);
+      if (!removed) throw conflict('这条资料已经不在了');
+      undone = { entity, entityId: change.entityId, action: 'delete', before: present(removed) };
+    } else if (change.action === 'update') {
+      const changed = await store.update(merchantId, id, convert(inputOf(entity, change.before)));
+      if (!changed) throw conflict('这条资料已经不在了');
+      const [before, after] = [present(changed.before), present(changed.after)];
+      undone = { entity, entityId: change.entityId, action: 'update', before, after };
+    } else {
+      const restored = await store.create(merchantId, convert(inputOf(entity, change.before)), change.entityId);
+      undone = { entity, entityId: change.entityId, action: 'create', after: present(restored) };
+    }
+    const recorded = await this.history.record(merchantId, {
+      ...undone,
+      staffId: session.staffId,
+      undoOf: change._id,
+    });
+    const by = (await this.staff.findById(merchantId, session.staffId))?.name;
+    return { change: recorded, by };
   }
 
   private async record(

@@ -13,6 +13,8 @@ export interface KnowledgeChange {
   staffId: Types.ObjectId;
   before?: KnowledgeItemDto;
   after?: KnowledgeItemDto;
+  /** the change this one undid */
+  undoOf?: Types.ObjectId;
   at: Date;
 }
 
@@ -24,11 +26,14 @@ const schema = new Schema<KnowledgeChange>({
   staffId: { type: Schema.Types.ObjectId, required: true },
   before: Schema.Types.Mixed,
   after: Schema.Types.Mixed,
+  undoOf: Schema.Types.ObjectId,
   at: { type: Date, required: true },
 });
 
 // The history page: a merchant's latest changes.
 schema.index({ merchantId: 1, at: -1 });
+// An undo: the item's latest change.
+schema.index({ merchantId: 1, entityId: 1, at: -1 });
 
 export const knowledgeChangeModel = (conn: Connection) =>
   conn.model<KnowledgeChange>('KnowledgeChange', schema, 'knowledge_changes');

@@ -29,8 +29,9 @@ export abstract class KnowledgeItemRepository<T, F extends object = ItemFields<T
     return this.model.find(this.scoped(merchantId)).sort({ _id: 1 }).lean<Stored<T>[]>().exec();
   }
 
-  async create(merchantId: MerchantId, fields: F): Promise<Stored<T>> {
-    const item = await this.insertOne<Stored<T>>(merchantId, fields as Partial<T>);
+  /** A new item; with an id: a deleted item brought back as it was (an undo). */
+  async create(merchantId: MerchantId, fields: F, id?: Types.ObjectId): Promise<Stored<T>> {
+    const item = await this.insertOne<Stored<T>>(merchantId, { ...fields, ...(id ? { _id: id } : {}) } as Partial<T>);
     await this.version?.bump(merchantId);
     return item;
   }

@@ -43,6 +43,7 @@ export function build(d: KnowledgeModuleDeps) {
   const admin = new KnowledgeAdminService(
     { faq: faqs, policy: policies, product: d.products, script: scripts },
     changes,
+    d.staff,
   );
   const importer = new KnowledgeImportService(admin, new MenuImportService(admin, d.products), faqs);
   const scriptLibrary = new ScriptLibraryService(scripts, d.staff);

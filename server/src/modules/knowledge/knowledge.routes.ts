@@ -52,6 +52,10 @@ export function knowledgeRoutes(
   route(router, api.importFaqs, manager, ({ body }, ctx) => importer.import(ctx.state.session, 'faq', body));
   itemRoutes(router, admin, 'faq', api.faqs);
   itemRoutes(router, admin, 'policy', api.policies);
+  // before the products' own routes: "aliases" is not a product id
+  route(router, api.productAliases, async (_, ctx) => ({
+    items: await catalog.generatedAliases(ctx.state.session.merchantId),
+  }));
   itemRoutes(router, admin, 'product', api.products);
   // A variant's stock or availability without replacing the product (not a menu edit: no history entry).
   route(router, api.setVariantStock, manager, async ({ params, body }, ctx) =>
@@ -59,8 +63,12 @@ export function knowledgeRoutes(
   );
   itemRoutes(router, admin, 'script', api.scripts);
   route(router, api.history, manager, async (_, ctx) => ({
-    items: (await admin.changes(ctx.state.session.merchantId)).map(presentKnowledgeChange),
+    items: (await admin.changes(ctx.state.session.merchantId)).map((c) => presentKnowledgeChange(c.change, c.by)),
   }));
+  route(router, api.undoChange, manager, async ({ params }, ctx) => {
+    const { change, by } = await admin.undo(ctx.state.session, params.id);
+    return presentKnowledgeChange(change, by);
+  });
 
   // The sidebar's library: pinyin initials for search, the member's favourites first.
   route(router, api.scriptLibrary, async (_, ctx) => ({
