@@ -332,6 +332,20 @@ describe('exactly once, and only for this merchant', () => {
     expect(w.standin.state.calls.get('/cgi-bin/media/get')).toBe(fetches);
   });
 
+  it('past the 48-hour window nothing is sent, and staff still see the photo', async () => {
+    w.standin.state.clockOffsetMs = -49 * 3600_000; // written 49 hours ago, synced only now
+    const mediaId = w.standin.customers.sendsMedia(w.corpId, 'image', PNG, 'image/png');
+    await w.standin.customers.sendsToKf(openKfId, 'wmLate', 'image', { media_id: mediaId });
+    w.standin.state.clockOffsetMs = 0;
+    await w.drain();
+    expect(w.standin.state.kfSent.filter((m) => m.touser === 'wmLate')).toEqual([]);
+    expect(await w.app.container.ai.decisions.latestFor(w.tenant.merchantId, 'wmLate')).toMatchObject({
+      action: 'skipped',
+      reason: 'cannot reply: window_expired',
+    });
+    expect((await conversation('wmLate'))[0]!.media).toMatchObject({ kind: 'image', status: 'stored' });
+  });
+
   it('while a person serves the customer, a second photo is stored but not acknowledged again', async () => {
     expect(await sends('wmPhoto', 'image', PNG, 'image/png')).toEqual([PHOTO_ACK]); // the first photo's, only
     expect((await conversation('wmPhoto')).filter((m) => m.msgtype === 'image')).toHaveLength(2);
