@@ -2,12 +2,13 @@
 // with their sub-departments, members named one by one, a name WeCom withheld given later by the member), kept in
 // step by change_contact, the owner's claim of their own member (then their sidebar sign-in works as the owner),
 // roles and shops with their rules, another merchant's ids, invites with their QR code.
+import { deliverCallback } from '@xiaoer/dev-services/wecom-standin/callback-sender';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MerchantId } from '../../src/tenancy/merchant-id.js';
 import { freshAddress, OPERATOR_TEST_ENV, postPublic, signedInOperator, tokenOf } from '../support/operator.js';
 import { shopWithTeam as shopWithTeamOf } from '../support/staff-team.js';
 import { newShopWithCorp, setupCalls } from '../support/wecom-setup.js';
-import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+import { AGENT_ID, startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
 let operatorToken: string;
@@ -180,7 +181,21 @@ describe("WeCom's change_contact events", () => {
     expect(byUserId(await team(shop.owner), 'wang')).toBeUndefined();
     expect((await w.app.request('/api/merchant', { token: wang })).status).toBe(401);
     expect((await sidebarSignIn(shop.corpId, 'wang')).status).toBe(403);
-    // handled once: WeCom's retry of the same event changes nothing
+    // the same delete delivered again (a retry WeCom stamped anew, twice: the second a duplicate) changes nothing
+    const again = {
+      ToUserName: shop.corpId,
+      FromUserName: 'sys',
+      CreateTime: Math.floor(Date.now() / 1000) + 5,
+      MsgType: 'event',
+      Event: 'change_contact',
+      ChangeType: 'delete_user',
+      UserID: 'wang',
+    };
+    const corp = w.standin.state.corp(shop.corpId)!;
+    acknowledged(await deliverCallback(corp, AGENT_ID, again));
+    acknowledged(await deliverCallback(corp, AGENT_ID, again));
+    await w.drain();
+    expect(byUserId(await team(shop.owner), 'wang')).toBeUndefined();
     const audit = await w.app.container.operator.audit.list(shop.merchantId);
     expect(audit.filter((a) => a.action === 'staff.removed')).toHaveLength(1);
     expect(audit.filter((a) => a.action === 'staff.joined').map((a) => a.target)).toEqual(['xin']);
