@@ -332,6 +332,17 @@ describe('exactly once, and only for this merchant', () => {
     expect(w.standin.state.calls.get('/cgi-bin/media/get')).toBe(fetches);
   });
 
+  it('a photo followed by a burst of words: the bot answers the words, and staff still see the photo', async () => {
+    const mediaId = w.standin.customers.sendsMedia(w.corpId, 'image', PNG, 'image/png');
+    await w.standin.customers.sendsToKf(openKfId, 'wmBurst', 'image', { media_id: mediaId });
+    for (const q of ['在吗', '你好', '有人吗', '请问', '杨枝甘露多少钱'])
+      await w.standin.customers.writesToKf(openKfId, 'wmBurst', q);
+    await w.drain();
+    const said = w.standin.state.kfSent.filter((m) => m.touser === 'wmBurst').map((m) => m.content);
+    expect(said).not.toContainEqual({ content: PHOTO_ACK }); // passed by: the words came after
+    expect((await conversation('wmBurst'))[0]!.media).toMatchObject({ kind: 'image', status: 'stored' });
+  });
+
   it('past the 48-hour window nothing is sent, and staff still see the photo', async () => {
     w.standin.state.clockOffsetMs = -49 * 3600_000; // written 49 hours ago, synced only now
     const mediaId = w.standin.customers.sendsMedia(w.corpId, 'image', PNG, 'image/png');

@@ -49,10 +49,11 @@ export function build(d: ConversationsModuleDeps) {
     if (stored) d.wecom.inboxSignal.announce('due');
   };
   const kf = new KfService(repository, d.wecom.kfApi, d.locks, d.redis, d.merchants, d.logger, queueCustomerMessage);
-  d.wecom.handlers.register(kfEventHandlers(kf));
-  // first of the listeners: the media is stored whatever the bot then does (off, business hours, a person serving)
+  // first of the listeners: the media is stored whatever the bot then does (off, business hours, a person serving,
+  // or a burst of newer words it answers instead)
   const media = new KfMediaService(mediaRepository, d.wecom.kfApi, d.logger);
   kf.onCustomerMessage(async (app, message) => void (await media.fetch(app, message)));
+  d.wecom.handlers.register(kfEventHandlers(kf, (app, message) => media.fetch(app, message)));
   const links = new KfMediaLinks(d.mediaLinkSecret);
   const routes: RoutesOf = () => ({
     api: [conversationRoutes(repository, media, links)],

@@ -1,6 +1,6 @@
 import { detectIntent, type Intent } from '../ai/intents.js';
 import type { InboxHandler } from '../wecom/inbox/inbox-processor.js';
-import { isCustomerText } from './kf.repository.js';
+import { isCustomerText, type MessageRecord } from './kf.repository.js';
 import { BOT_HISTORY, type KfService } from './kf.service.js';
 
 /**
@@ -18,8 +18,14 @@ export const KF_BURST_ANSWERED = 5;
 const ALWAYS_ACTED_ON: ReadonlySet<Intent> = new Set(['opt_out', 'human', 'complaint']);
 const mustActOn = (text?: string) => !!text && ALWAYS_ACTED_ON.has(detectIntent(text));
 
-/** kf_msg_or_event carries no message: it says "sync this account now". */
-export const kfEventHandlers = (kf: KfService): Record<string, InboxHandler> => ({
+/**
+ * kf_msg_or_event carries no message: it says "sync this account now". `keep` stores what a message carries (its
+ * picture or voice note) even when the bot passes it by, so staff see everything the customer sent.
+ */
+export const kfEventHandlers = (
+  kf: KfService,
+  keep?: (app: Parameters<KfService['deliver']>[0], message: MessageRecord) => Promise<unknown>,
+): Record<string, InboxHandler> => ({
   kf_msg_or_event: async ({ event, app, coverQueued }) => {
     const openKfId = event.payload.OpenKfId;
     if (!openKfId) return;
@@ -46,7 +52,10 @@ export const kfEventHandlers = (kf: KfService): Record<string, InboxHandler> => 
         ? { message: history[at]!, newer: newerIn(at) }
         : await kf.repository.messageWithNewer(app.merchantId, ref, KF_BURST_ANSWERED); // deep in a burst, or gone
     if (!found.message) return { skipped: 'gone' };
-    if (found.newer >= KF_BURST_ANSWERED && !mustActOn(found.message.text)) return { skipped: 'superseded' };
+    if (found.newer >= KF_BURST_ANSWERED && !mustActOn(found.message.text)) {
+      await keep?.(app, found.message);
+      return { skipped: 'superseded' };
+    }
     await kf.deliver(app, found.message, at >= 0 ? { history } : undefined);
   },
 });
