@@ -29,6 +29,12 @@ export default defineAppConfig({
     'pages/setup/golive',
     // the knowledge step: the industry template to review and fill, the menu, the first 联系我 QR code
     'pages/setup/knowledge',
+    // the catalogue after setup: 今日售罄 and stock in one tap, a product's editor, FAQ and policies, the change
+    // history with undo
+    'pages/catalog/index',
+    'pages/catalog/edit',
+    'pages/catalog/faq',
+    'pages/catalog/history',
     // the provider's console lives in the browser only
     ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],
