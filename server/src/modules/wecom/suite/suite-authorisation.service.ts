@@ -75,11 +75,15 @@ export class SuiteAuthorisationService {
       pre = await this.d.api.preAuthCode();
     } catch (err) {
       if (err instanceof WecomTransportError)
-        throw new AppError('service_unavailable', { message: '暂时无法连接企业微信，请稍后重试' });
-      if (err instanceof WecomApiError)
+        throw new AppError('service_unavailable', { message: '暂时无法连接企业微信，请稍后重试', reportable: false });
+      if (err instanceof WecomApiError) {
+        // the operator's template is misconfigured (40080 secret, 40083 id, 40085 ticket...): theirs to fix
+        this.d.logger.error({ errcode: err.errcode, path: err.path }, 'wecom suite: WeCom refused the template');
         throw new AppError('service_unavailable', {
           message: `企业微信拒绝了小二的代开发模板（错误码 ${err.errcode}），请联系小二服务商`,
+          reportable: false,
         });
+      }
       throw err;
     }
     const state = randomAlnum(32);
