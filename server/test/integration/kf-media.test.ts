@@ -130,6 +130,13 @@ describe('a voice note after hours', () => {
       action: 'sent',
       question: '杨枝甘露多少钱',
     });
+    // saved again without it: the endpoint no longer transcribes, and voice notes go back to staff
+    const resaved = await w.app.request('/api/ai/llm-settings', {
+      method: 'PUT',
+      token: other.tenant.tokens.owner,
+      body: { baseUrl: llm.url, model: 'deepseek-chat', apiKey: 'sk-test-1234567890' },
+    });
+    expect(resaved.body).not.toHaveProperty('speechModel');
   });
 });
 
