@@ -1,4 +1,5 @@
-// What a customer's orders say about them: spend, visits, rhythm, favourites and lifecycle stage. Pure, so the
+// What a customer's orders and other visits (bookings, classes, card uses) say about them: spend, visits, rhythm,
+// favourites and lifecycle stage. Pure, so the
 // sidebar's profile and (later) the scenario scans compute it the same way.
 import {
   DORMANT_AFTER_DAYS,
@@ -8,6 +9,7 @@ import {
 } from '@xiaoer/common/constants/lifecycle';
 import type { Industry } from '@xiaoer/common/constants/industries';
 import type { CustomerInsights } from '@xiaoer/common/schemas/sidebar';
+import type { VisitSpan } from './visit-reader.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,17 +26,18 @@ export function customerInsights(
   industry: Industry,
   firstContactAt: Date,
   now = new Date(),
+  beyondOrders?: VisitSpan,
 ): CustomerInsights {
   const valid = orders
     .filter((o) => o.status !== 'refunded' && o.status !== 'cancelled')
     .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
-  const totalSpend = valid.reduce((sum, o) => sum + o.amount, 0);
-  const last = valid.at(-1)?.placedAt;
-  const first = valid[0]?.placedAt;
+  // visits from bookings, classes and card uses count like orders (visit-reader.ts)
+  const visits = valid.length + (beyondOrders?.visits ?? 0);
+  const totalSpend = valid.reduce((sum, o) => sum + o.amount, 0) + (beyondOrders?.spend ?? 0);
+  const last = latest(valid.at(-1)?.placedAt, beyondOrders?.last);
+  const first = earliest(valid[0]?.placedAt, beyondOrders?.first);
   const averageIntervalDays =
-    valid.length >= 2
-      ? Math.round(((last!.getTime() - first!.getTime()) / DAY_MS / (valid.length - 1)) * 10) / 10
-      : undefined;
+    visits >= 2 ? Math.round(((last!.getTime() - first!.getTime()) / DAY_MS / (visits - 1)) * 10) / 10 : undefined;
   const counts = new Map<string, number>();
   for (const o of valid)
     for (const item of o.items) counts.set(item.name, (counts.get(item.name) ?? 0) + item.quantity);
@@ -44,13 +47,16 @@ export function customerInsights(
     .map(([name, quantity]) => ({ name, quantity }));
   return {
     totalSpend,
-    visits: valid.length,
+    visits,
     lastVisitAt: last?.toISOString(),
     averageIntervalDays,
     favouriteItems,
-    lifecycle: lifecycleStage(valid.length, last ?? firstContactAt, industry, now),
+    lifecycle: lifecycleStage(visits, last ?? firstContactAt, industry, now),
   };
 }
+
+const latest = (a?: Date, b?: Date) => (a && b ? (a > b ? a : b) : (a ?? b));
+const earliest = (a?: Date, b?: Date) => (a && b ? (a < b ? a : b) : (a ?? b));
 
 export function lifecycleStage(visits: number, lastSeen: Date, industry: Industry, now = new Date()): LifecycleStage {
   const idleDays = (now.getTime() - lastSeen.getTime()) / DAY_MS;

@@ -1,4 +1,4 @@
-// The customer as the sidebar shows them: the record, what their orders say, and their latest orders.
+// The customer as the sidebar shows them: the record, what their orders and other visits say, their latest orders.
 import type { CustomerProfileDto } from '@xiaoer/common/schemas/sidebar';
 import type { StaffRole } from '@xiaoer/common/constants/roles';
 import { notFound } from '../../errors/app-error.js';
@@ -9,6 +9,7 @@ import type { OrderRepository } from '../orders/order.repository.js';
 import { customerInsights } from './customer-insights.js';
 import { presentCustomer } from './customer.presenter.js';
 import type { CustomerRecord, CustomerRepository } from './customer.repository.js';
+import type { VisitReader } from './visit-reader.js';
 
 /** Enough history for the rhythm and favourites of even a daily regular, without reading years of orders. */
 const HISTORY = 200;
@@ -18,6 +19,7 @@ export class CustomerProfileService {
     private customers: CustomerRepository,
     private orders: OrderRepository,
     private merchants: MerchantRepository,
+    private visits: Pick<VisitReader, 'beyondOrdersOf'>,
   ) {}
 
   async byExternalUserId(
@@ -41,13 +43,14 @@ export class CustomerProfileService {
     customer: CustomerRecord,
     viewer: StaffRole,
   ): Promise<CustomerProfileDto> {
-    const [orders, merchant] = await Promise.all([
+    const [orders, merchant, beyondOrders] = await Promise.all([
       this.orders.forCustomer(merchantId, customer._id, HISTORY),
       this.merchants.findById(merchantId),
+      this.visits.beyondOrdersOf(merchantId, customer._id),
     ]);
     return {
       customer: presentCustomer(customer, viewer),
-      insights: customerInsights(orders, merchant!.industry, customer.firstContactAt),
+      insights: customerInsights(orders, merchant!.industry, customer.firstContactAt, new Date(), beyondOrders),
       recentOrders: orders.slice(0, 5).map(presentOrder),
     };
   }

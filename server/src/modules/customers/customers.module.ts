@@ -21,6 +21,7 @@ import { CustomerProfileService } from './customer-profile.service.js';
 import type { CustomerRepository } from './customer.repository.js';
 import { customerRoutes } from './customer.routes.js';
 import { CustomerService, type TagsChanged } from './customer.service.js';
+import { VisitReader, type VisitSources } from './visit-reader.js';
 
 export interface CustomersModuleDeps {
   config: Config;
@@ -31,6 +32,8 @@ export interface CustomersModuleDeps {
   rateLimiter: FixedWindowRateLimiter;
   customers: CustomerRepository;
   orders: OrderRepository;
+  /** bookings, attendance and card uses: visits beside orders (the profile) */
+  shopData: VisitSources;
   merchants: MerchantRepository;
   staff: StaffRepository;
   wecom: Pick<Wecom, 'apps' | 'contactsApi' | 'handlers'>;
@@ -44,7 +47,12 @@ export interface CustomersModuleDeps {
 
 export function build(d: CustomersModuleDeps) {
   const service = new CustomerService(d.customers, d.rateLimiter, d.tagsChanged);
-  const profiles = new CustomerProfileService(d.customers, d.orders, d.merchants);
+  const profiles = new CustomerProfileService(
+    d.customers,
+    d.orders,
+    d.merchants,
+    new VisitReader(d.orders, d.shopData),
+  );
   d.wecom.handlers.register(
     contactEventHandlers({
       contactsApi: d.wecom.contactsApi,

@@ -108,7 +108,7 @@ export class OrderRepository extends TenantRepository<Order> {
   async figuresSince(
     merchantId: MerchantId,
     since: Date,
-  ): Promise<Map<string, { spend: number; visits: number; last: Date }>> {
+  ): Promise<Map<string, { _id: Types.ObjectId; spend: number; visits: number; last: Date }>> {
     const rows = await this.model
       .aggregate<{ _id: Types.ObjectId; spend: number; visits: number; last: Date }>([
         {

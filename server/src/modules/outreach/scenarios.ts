@@ -5,6 +5,7 @@ import type { CustomerScenarioKey } from '@xiaoer/common/constants/scenarios';
 import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
+import { VisitReader } from '../customers/visit-reader.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
@@ -49,13 +50,15 @@ export function buildScenarios(deps: {
   customers: CustomerRepository;
   shopData: ShopDataRepositories;
 }): Scenario[] {
+  // last visits from every kind of record: a salon's bookings or a school's attendance, not orders alone
+  const visits = new VisitReader(deps.orders, deps.shopData);
   const dormantWinback: Scenario = {
     key: 'dormant_winback',
     repeatAfterDays: 30,
     async find({ merchantId, kb, now, settings }) {
       const dormantDays = settings.dormant_winback.idleDays ?? DORMANT_AFTER_DAYS[kb.merchant.industry];
       // Customers whose last visit fell in the dormant band (not yet lost), by what they have spent.
-      const rows = await deps.orders.lastVisitsBetween(
+      const rows = await visits.lastVisitsBetween(
         merchantId,
         new Date(now.getTime() - dormantDays * LOST_FACTOR * DAY_MS),
         new Date(now.getTime() - dormantDays * DAY_MS),

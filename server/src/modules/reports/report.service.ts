@@ -9,6 +9,7 @@ import type { AiDecision } from '../ai/ai-decision.model.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
+import type { VisitReader } from '../customers/visit-reader.js';
 import type { DraftRepository } from '../outreach/draft.repository.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { AlertService } from '../alerts/alert.service.js';
@@ -64,6 +65,8 @@ export class ReportService {
   constructor(
     private d: {
       orders: OrderRepository;
+      /** visits of every kind (orders, bookings, classes, card uses): the dormant customers */
+      visits: Pick<VisitReader, 'lastVisitsBetween'>;
       customers: CustomerRepository;
       decisions: KfDecisionsReader;
       drafts: Pick<DraftRepository, 'sentBetween'>;
@@ -107,7 +110,7 @@ export class ReportService {
       }
     }
     const dormantDays = DORMANT_AFTER_DAYS[kb.merchant.industry];
-    const dormant = await this.d.orders.lastVisitsBetween(
+    const dormant = await this.d.visits.lastVisitsBetween(
       merchantId,
       new Date(range.end.getTime() - dormantDays * LOST_FACTOR * DAY_MS),
       new Date(range.end.getTime() - dormantDays * DAY_MS),

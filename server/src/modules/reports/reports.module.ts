@@ -2,6 +2,7 @@
 import type { RoutesOf } from '../../http/module-routes.js';
 import type { MerchantFanOut } from '../../jobs/per-merchant-job.js';
 import type { Logger } from '../../logging/logger.js';
+import { VisitReader, type VisitSources } from '../customers/visit-reader.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { OwnerNotifier } from '../wecom/owner-notifier.js';
 import type { ReportSendRepository } from './report-send.repository.js';
@@ -11,7 +12,9 @@ import { ReportService } from './report.service.js';
 import { reportsJob } from './reports.job.js';
 
 /** What the report's figures read (ReportService), and what sending them takes. */
-export type ReportsModuleDeps = ConstructorParameters<typeof ReportService>[0] & {
+export type ReportsModuleDeps = Omit<ConstructorParameters<typeof ReportService>[0], 'visits'> & {
+  /** bookings, attendance and card uses: visits beside orders */
+  shopData: VisitSources;
   fanOut: MerchantFanOut;
   logger: Logger;
   merchants: MerchantRepository;
@@ -21,7 +24,8 @@ export type ReportsModuleDeps = ConstructorParameters<typeof ReportService>[0] &
 
 export function build(d: ReportsModuleDeps) {
   const { orders, customers, decisions, drafts, knowledge, kf, alerts } = d;
-  const service = new ReportService({ orders, customers, decisions, drafts, knowledge, kf, alerts });
+  const visits = new VisitReader(orders, d.shopData);
+  const service = new ReportService({ orders, visits, customers, decisions, drafts, knowledge, kf, alerts });
   const sender = new ReportSendService({
     reports: service,
     sends: d.reportSends,

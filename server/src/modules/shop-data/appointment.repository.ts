@@ -13,6 +13,15 @@ export interface ServiceVisits {
   staff: (string | null)[];
 }
 
+/** One customer's visits from one kind of record: how many, what they paid (fen), the latest. */
+export interface CustomerVisits {
+  _id: Types.ObjectId;
+  visits: number;
+  spend: number;
+  first: Date;
+  last: Date;
+}
+
 /** Bookings from the shop's booking system, by booking number. */
 export class AppointmentRepository extends IntakeRecordRepository<Appointment> {
   constructor(model: AppointmentModel) {
@@ -74,6 +83,34 @@ export class AppointmentRepository extends IntakeRecordRepository<Appointment> {
       ])
       .exec();
     return new Map(rows.map((r) => [String(r._id), r.avg]));
+  }
+
+  /**
+   * Per known customer (or only `customerId`) since `since`: completed services (visits), their amounts, the first
+   * and the last (visits reader).
+   */
+  visitsSince(merchantId: MerchantId, since: Date, customerId?: Types.ObjectId): Promise<CustomerVisits[]> {
+    return this.model
+      .aggregate<CustomerVisits>([
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            status: 'completed',
+            customerId: customerId ?? { $ne: null },
+            startAt: { $gte: since },
+          },
+        },
+        {
+          $group: {
+            _id: '$customerId',
+            visits: { $sum: 1 },
+            spend: { $sum: { $ifNull: ['$amount', 0] } },
+            first: { $min: '$startAt' },
+            last: { $max: '$startAt' },
+          },
+        },
+      ])
+      .exec();
   }
 
   /** Known customers' services completed in [from, to), newest first: the follow-up the day after. */

@@ -1,6 +1,6 @@
 import { AppliedOnceRepository } from '../../db/applied-once-repository.js';
 import type { Stored, StoreResult } from '../../db/intake-record-repository.js';
-import type { MerchantId } from '../../tenancy/merchant-id.js';
+import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Attendance, AttendanceModel } from './course.model.js';
 import type { CoursePackageRepository } from './course-package.repository.js';
 
@@ -35,6 +35,24 @@ export class AttendanceRepository extends AppliedOnceRepository<Attendance> {
     return this.model
       .find(this.scoped(merchantId, { packageId: { $in: packageIds }, at: { $gte: from, $lt: to } }))
       .lean<AttendanceRecord[]>()
+      .exec();
+  }
+
+  /**
+   * Per package (of all, or of these) since `since`: classes attended, the first and the latest (the visits reader
+   * maps packages to customers).
+   */
+  presentByPackageSince(
+    merchantId: MerchantId,
+    since: Date,
+    packageIds?: string[],
+  ): Promise<{ _id: string; visits: number; first: Date; last: Date }[]> {
+    const only = packageIds ? { packageId: { $in: packageIds } } : {};
+    return this.model
+      .aggregate<{ _id: string; visits: number; first: Date; last: Date }>([
+        { $match: { merchantId: merchantObjectId(merchantId), status: 'present', at: { $gte: since }, ...only } },
+        { $group: { _id: '$packageId', visits: { $sum: 1 }, first: { $min: '$at' }, last: { $max: '$at' } } },
+      ])
       .exec();
   }
 }

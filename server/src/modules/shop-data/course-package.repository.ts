@@ -67,4 +67,13 @@ export class CoursePackageRepository extends IntakeRecordRepository<CoursePackag
       .lean<Pick<CoursePackageRecord, '_id' | 'externalId' | 'studentName'>[]>()
       .exec();
   }
+
+  /** Which known customer (or only `customerId`) each package belongs to, by package number (attendance as visits). */
+  async customerByPackage(merchantId: MerchantId, customerId?: Types.ObjectId): Promise<Map<string, Types.ObjectId>> {
+    const rows = await this.model
+      .find(this.scoped(merchantId, { customerId: customerId ?? { $ne: null } }), { externalId: 1, customerId: 1 })
+      .lean<CoursePackageRecord[]>()
+      .exec();
+    return new Map(rows.map((p) => [p.externalId, p.customerId!]));
+  }
 }

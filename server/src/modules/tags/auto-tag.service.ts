@@ -8,6 +8,7 @@ import type { KfRepository } from '../conversations/kf.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
+import type { VisitReader } from '../customers/visit-reader.js';
 import { autoTags, highValueThreshold } from './auto-tags.js';
 import type { TagRuleRepository } from './tag-rule.repository.js';
 
@@ -19,6 +20,8 @@ export class AutoTagService {
       rules: Pick<TagRuleRepository, 'list'>;
       customers: CustomerRepository;
       orders: OrderRepository;
+      /** visits of every kind (orders, bookings, classes, card uses): the visit and idle-day rules */
+      visits: Pick<VisitReader, 'figuresSince'>;
       merchants: MerchantRepository;
       kf: KfRepository;
       /** queues the WeCom push of one customer's tags */
@@ -34,7 +37,7 @@ export class AutoTagService {
     const keywords = [...new Set(rules.filter((r) => r.enabled && r.keyword).map((r) => r.keyword!))];
     const [customers, figures, items, wrote] = await Promise.all([
       this.d.customers.forTagging(merchantId),
-      this.d.orders.figuresSince(merchantId, yearAgo),
+      this.d.visits.figuresSince(merchantId, yearAgo),
       this.d.orders.itemsBoughtSince(
         merchantId,
         [...new Set(rules.filter((r) => r.enabled && r.boughtItem).map((r) => r.boughtItem!))],

@@ -4,6 +4,7 @@ import type { MerchantFanOut } from '../../jobs/per-merchant-job.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
+import { VisitReader, type VisitSources } from '../customers/visit-reader.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import { TagsApi } from '../wecom/api/tags-api.js';
@@ -25,6 +26,8 @@ export interface TagsModuleDeps {
   corpTags: CorpTagRepository;
   customers: CustomerRepository;
   orders: OrderRepository;
+  /** bookings, attendance and card uses: visits beside orders */
+  shopData: VisitSources;
   merchants: MerchantRepository;
   kf: KfRepository;
   wecom: Pick<Wecom, 'apps' | 'client' | 'contactsApi' | 'handlers'>;
@@ -47,6 +50,7 @@ export function build(d: TagsModuleDeps) {
     rules: d.tagRules,
     customers: d.customers,
     orders: d.orders,
+    visits: new VisitReader(d.orders, d.shopData),
     merchants: d.merchants,
     kf: d.kf,
     onTagsChanged: d.tagsChanged,
