@@ -224,7 +224,11 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
   const byName = attrs.filter((a) => a.name.length >= 2 && t.includes(clean(a.name)));
   if (byName.length) return byName;
   const picked: { name: string; value: string }[] = [];
-  const ownWords = [p.name, ...(p.aliases ?? [])].map(clean);
+  const ownWords = [
+    p.name,
+    ...(p.aliases ?? []),
+    ...(p.variants ?? []).flatMap((v) => v.options.map((o) => o.value)),
+  ].map(clean);
   for (const a of attrs) {
     const value = clean(a.value);
     for (let i = 0; i + 2 <= t.length; i++) {
@@ -241,10 +245,11 @@ export function attributesOf(products: KnownProduct[], text: string): Said | und
   const cited: string[] = [];
   for (const p of products) {
     const attrs = askedAttributes(p, text);
-    if (!attrs.length) return undefined; // one product the data does not say it for: a person answers
+    if (!attrs.length) continue;
     lines.push(`${p.name}${attrs.map((a) => `${a.name}：${a.value}`).join('，')}`);
     cited.push(productId(p));
   }
+  // the one product asked about does not say: a person answers
   return lines.length ? { text: lines.join('；'), cited } : undefined;
 }
 
@@ -293,8 +298,10 @@ const span = (s: { open: string; close: string }) => (s.open === s.close ? '24�
 const shopIds = (kb: KnowledgeBase) => kb.shops.map((s) => `shop:${s._id}`);
 
 /** Hours and closed days: the named weekdays, or the whole week with the days it is closed. */
-export function hoursOf(kb: KnowledgeBase, text: string, closedOnly: boolean): Said | undefined {
+export function hoursOf(kb: KnowledgeBase, text: string, closedOnly: boolean): Said | 'unknown' | undefined {
   if (!kb.merchant.businessHours.length) return undefined;
+  // the opening hours are the merchant's: one of several shops, named, may keep hours of its own — a person says
+  if (kb.shops.length > 1 && linkShop(shopIndex(kb), text)) return 'unknown';
   const closed = closedWeekdays(kb);
   const days = namedWeekdays(text);
   const cited = shopIds(kb);
@@ -373,7 +380,7 @@ export function policyOf(kb: KnowledgeBase, kind: string): Said | undefined {
     (p): p is Extract<Passage, { kind: 'policy' }> => p.kind === 'policy' && p.policyKind === kind,
   );
   if (!found.length) return undefined;
-  return { text: found.map((p) => p.content).join('；'), cited: found.map((p) => p.id) };
+  return { text: found.map((p) => p.content.replace(/[。；;]$/, '')).join('；'), cited: found.map((p) => p.id) };
 }
 
 const bigrams = (s: string) => {
@@ -399,8 +406,16 @@ const NUMERALS: Record<string, string> = {
   十: '10',
 };
 /** What is asked about, without the words of asking, Chinese numerals as digits ("买三瓶" ~ "3瓶"). */
+/** Ways of saying the same thing in questions, written one way for matching ("几天" ~ "多久", "小朋友" ~ "孩子"). */
+const SAME: [RegExp, string][] = [
+  [/(几天|多长时间|多少天|几个小时|多少时间|多长)/g, '多久'],
+  [/(小朋友|小孩子|小孩|宝宝|娃娃|孩子们)/g, '孩子'],
+  [/(啥|什么|哪些|哪种|哪个)/g, ''],
+  [/(都|还|又|也|就|很|太|好)/g, ''],
+];
+
 const substance = (text: string) =>
-  text
+  SAME.reduce((t, [pattern, to]) => t.replace(pattern, to), text)
     .replace(PHRASING, '')
     .replace(/[一两二三四五六七八九十](?=[个瓶件杯份斤盒箱张次节位人天])/g, (d) => NUMERALS[d]!);
 

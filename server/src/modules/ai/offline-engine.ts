@@ -34,7 +34,15 @@ import { detectIntent } from './intents.js';
 import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
 import { detectRisk } from './risk.js';
-import { clean, linkProducts, namedOptions, productsByOption, shopIndex, type ShopIndex } from './shop-index.js';
+import {
+  clean,
+  linkProducts,
+  namedOptions,
+  productsByOption,
+  productsNamedBy,
+  shopIndex,
+  type ShopIndex,
+} from './shop-index.js';
 
 export const DONT_KNOW = '这个问题我需要请店员确认一下，稍后回复您～';
 const HANDOFF_REPLY = '好的，马上为您转接店员，请稍等～';
@@ -78,16 +86,21 @@ const SLOT = /(位置|空位|名额|约上|约得上|排得上|档期)/;
 interface Topic {
   products: KnownProduct[];
   asks: Ask[];
+  /** the message that named them, for the options it chose ("白色M" before "黑色呢") */
+  text?: string;
 }
 
-/** What the chat was about: the latest products named and the latest asks, from the customer's earlier messages. */
+/** What the chat was about: the latest products named and the latest asks, read from the customer's earlier messages. */
 function recall(index: ShopIndex, history: string[]): Topic {
-  const topic: Topic = { products: [], asks: [] };
+  let topic: Topic = { products: [], asks: [] };
   for (const message of history.slice(-6)) {
-    const products = linkProducts(index, message).map((l) => l.product);
-    if (products.length) topic.products = products;
-    const asks = lexiconAsks(message).filter((a) => a !== 'greeting' && a !== 'thanks');
-    if (asks.length) topic.asks = asks;
+    const part = readPart(index, message, { products: [], asks: [] }, topic);
+    const asks = part.asks.filter((a) => a !== 'greeting' && a !== 'thanks');
+    topic = {
+      products: part.named ? part.products : topic.products,
+      asks: asks.length ? asks : topic.asks,
+      text: part.named ? message : topic.text,
+    };
   }
   return topic;
 }
@@ -96,6 +109,8 @@ interface Part {
   text: string;
   products: KnownProduct[];
   asks: Ask[];
+  /** the products were named in this question (not taken from the chat or a general word) */
+  named: boolean;
 }
 
 /** What is left of a question without its products, options and the words of asking: "杨枝甘露？" leaves nothing. */
@@ -128,57 +143,76 @@ export function asksSomething(text: string): boolean {
 }
 
 /** Reads one question: its products (from the chat when it names none), and what it asks of them. */
-function readPart(index: ShopIndex, text: string, before: Topic, chat: Topic): Part {
+function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic): Part {
+  let text = message;
   let products = linkProducts(index, text).map((l) => l.product);
   let asks = lexiconAsks(text);
   const followUp = FOLLOW_UP.test(text.trim()) || clean(text).length <= 6;
   const inherited = !products.length;
+  const cue = hasAttributeCue(text);
   if (!products.length) {
-    const needsOne =
-      !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || hasAttributeCue(text);
+    const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || cue;
     if (needsOne && before.products.length) products = before.products;
-    else if (needsOne && chat.products.length && (followUp || asks.length || hasAttributeCue(text)))
-      products = chat.products;
+    else if (needsOne && chat.products.length && (followUp || asks.length || cue)) products = chat.products;
     // "那蓝色呢" after a product that has no blue: the product that has it, when only one or two do
     const byOption = needsOne ? productsByOption(index, text) : [];
     const optionless = !products.some((p) => namedOptions(text, p).size);
     if (byOption.length && byOption.length <= 2 && (!products.length || optionless)) products = byOption;
+    if (!products.length && needsOne && (asks.length || cue)) products = productsNamedBy(index, text);
+  }
+  // "黑色呢" after "羽绒服白色M还有吗": black in M, the size chosen before
+  if (inherited && chat.text && products.length === 1) {
+    const now = namedOptions(text, products[0]!);
+    const earlier = namedOptions(chat.text, products[0]!);
+    const kept = [...earlier].filter(([group]) => !now.has(group)).map(([, value]) => value);
+    if (now.size && kept.length) text = `${text} ${kept.join(' ')}`;
   }
   const named = products.some((p) => namedOptions(text, p).size);
+  const rest = residue(text, products);
   // "黑色M有吗", "有1kg的吗": whether that variant is there (its stock, its price)
   if (named && ASKS_FOR_IT.test(text) && (!asks.length || (asks.length === 1 && asks[0] === 'options')))
     asks = ['stock'];
-  if (!asks.length && followUp && chat.asks.length && (products.length || named))
-    asks = chat.asks.filter((a) => PRODUCT_ASKS.includes(a));
-  // "牛肉面大份多少": nothing but the product and 多少 is its price
-  if (
-    !asks.length &&
-    WEAK_PRICE.test(text) &&
-    products.length &&
-    residue(text, products).replace(/多少|几多/, '').length <= 1
-  )
-    asks = ['price'];
+  // "有黑色吗" of a product that has no black: what it does come in
+  if (!asks.length && !named && ASKS_FOR_IT.test(text) && products.some((p) => p.variants?.length) && rest.length >= 1)
+    asks = products.some((p) => askedAttributes(p, text).length) ? [] : ['options'];
   if (SLOT.test(text)) asks = ['stock', ...asks.filter((a) => a !== 'booking' && a !== 'location' && a !== 'stock')];
+  // "牛肉面大份多少": nothing but the product and 多少 is its price
+  if (!asks.length && WEAK_PRICE.test(text) && products.length && rest.replace(/多少|几多/, '').length <= 1)
+    asks = ['price'];
+  // an attribute asked about: alone, or beside asks its words may have set off by mistake ("哪里产" is no address)
   const attributes = products.some((p) => askedAttributes(p, text).length);
-  if (attributes && !asks.some((a) => a === 'attribute' || a === 'price' || a === 'stock' || a === 'options'))
-    asks = ['attribute', ...asks.filter((a) => !['recommend', 'location', 'hours'].includes(a))];
+  if (attributes && (!asks.length || (cue && asks.every((a) => ['location', 'hours'].includes(a)))))
+    asks = ['attribute'];
+  // "周二能去吗", "周一上课吗": whether the shop is open that day, beside whatever else is asked
+  if (
+    namedWeekdays(text).length &&
+    !asks.some((a) => a === 'hours' || a === 'closed_day') &&
+    /(去|来|开|营业|上课|有人|在吗|约|做|过去)/.test(text)
+  )
+    asks = [...asks, 'hours'];
+  // "那大杯呢": what was asked before, of what this names
+  if (!asks.length && followUp && chat.asks.length && !cue) {
+    const again = chat.asks.filter((a) => (products.length ? PRODUCT_ASKS.includes(a) : a !== 'attribute'));
+    // an option after an attribute question ("什么材质" … "那蓝色呢") asks for that variant, not the attribute
+    asks = named && !attributes && again.every((a) => a === 'attribute') ? ['price'] : again;
+  }
   if (!asks.length && WEAK_PRICE.test(text) && (products.length || named)) asks = ['price'];
   if (!asks.length) {
     const guess = classifiedAsk(text);
     if (guess) asks = [guess];
   }
   // "有农残检测报告吗" after a product: not whether the product is in stock
-  if (!asks.length && products.length && ASKS_FOR_IT.test(text) && (!inherited || residue(text, products).length <= 2))
-    asks = ['stock'];
-  if (!asks.length && followUp && chat.asks.length) asks = chat.asks.filter((a) => a !== 'greeting' && a !== 'thanks');
+  if (!asks.length && products.length && ASKS_FOR_IT.test(text) && (!inherited || rest.length <= 2)) asks = ['stock'];
   if (!asks.length && /(营业|开|关|有人|上班|在吗)/.test(text) && namedWeekdays(text).length) asks = ['hours'];
+  if (!asks.length && !products.length && cue) asks = ['attribute'];
   // a product and nothing else ("杨枝甘露？", "大份的呢"): its price; anything more is a question the data may not answer
-  if (!asks.length && products.length && residue(text, products).length <= 1) asks = ['price'];
+  if (!asks.length && products.length && rest.length <= 1) asks = ['price'];
   if (products.length > 4) products = products.slice(0, 4);
-  return { text, products, asks };
+  return { text, products, asks, named: !inherited };
 }
 
-function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | undefined {
+/** An answer, nothing (the FAQ may still answer), or 'unknown': the data cannot say, a person answers. */
+function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | undefined {
   const { text, products } = part;
   switch (ask) {
     case 'price':
@@ -216,14 +250,14 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | undefined {
     case 'delivery': {
       const fromFaq = faqOf(kb, text, 0.6);
       if (fromFaq) return fromFaq;
-      const shipped = shippingOf(kb, text, SOURCES[ask]!.facts!);
-      return shipped === 'unknown' ? undefined : shipped;
+      return shippingOf(kb, text, SOURCES[ask]!.facts!);
     }
     default: {
       const sources = SOURCES[ask];
       if (!sources) return undefined;
-      const fromFaq = faqOf(kb, text, 0.5);
-      if (fromFaq) return fromFaq;
+      // an FAQ that clearly matches, else the owner's fact or policy of that topic, else a looser FAQ match
+      const closeFaq = faqOf(kb, text, 0.75);
+      if (closeFaq) return closeFaq;
       for (const topic of sources.facts ?? []) {
         const fact = factsOf(kb, [topic]);
         if (fact) return fact;
@@ -232,7 +266,7 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | undefined {
         const policy = policyOf(kb, kind);
         if (policy) return policy;
       }
-      return undefined;
+      return faqOf(kb, text, 0.5);
     }
   }
 }
@@ -281,6 +315,16 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       smalltalk ??= part.asks[0];
       continue;
     }
+    // the shop's own FAQ says it in the customer's words ("狗多久洗一次" → 多久洗一次澡合适): that, before reading
+    // the question's parts, unless it names a product or asks what the catalog holds
+    const closeFaq =
+      !part.products.length && !part.asks.some((a) => ['price', 'stock', 'options', 'hours', 'closed_day'].includes(a))
+        ? faqOf(kb, text, 0.8)
+        : undefined;
+    if (closeFaq) {
+      if (!said.some((s) => s.text === closeFaq.text)) said.push(closeFaq);
+      continue;
+    }
     if (!part.asks.length) {
       const faq = faqOf(kb, text);
       if (faq) said.push(faq);
@@ -289,13 +333,16 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       continue;
     }
     let answeredAll = true;
+    let unknown = false;
     for (const ask of part.asks) {
       const a = answerAsk(kb, part, ask);
-      if (a) {
+      if (a === 'unknown') unknown = true;
+      else if (a) {
         if (!said.some((s) => s.text === a.text)) said.push(a);
       } else answeredAll = false;
     }
-    if (!answeredAll) {
+    if (unknown) unanswered.push(text);
+    else if (!answeredAll) {
       const faq = faqOf(kb, text);
       if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
       // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover

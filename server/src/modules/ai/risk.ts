@@ -16,7 +16,7 @@ const HUMAN =
   /(转?人工|真人|找店员|找店长|找老板|叫.{0,4}(店员|店长|老板)|人工客服|跟人聊|别用机器人|不要机器人|机器人回|是机器人吗|有人吗[?？!！]*$|让.{0,4}(店员|老板|店长).{0,4}(联系|回|打)|打电话给我|联系我)/;
 /** Words that complain whatever follows: a person answers. */
 const COMPLAINT =
-  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|一点.{0,4}都没有|没有进步|没进步|老换人|wtf|shit)/i;
+  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|wtf|shit)/i;
 /** Something wrong with what was bought: a complaint, unless the customer asks what to do about it. */
 const PROBLEM =
   /(变质|发霉|过期|不新鲜|臭了|馊了|发错|漏发|少发|寄错|破损|压坏|摔坏|碎了|烂了|烂的|坏的|漏了|洒了|流了|瘪了|少了|不对版|色差)/;
@@ -45,7 +45,12 @@ export function detectRisk(message: string, industry: Industry): Risk | undefine
   if (DEMAND.test(t)) return 'demand';
   if (HUMAN.test(t)) return 'human';
   if (COMPLAINT.test(t)) return 'complaint';
-  if (PROBLEM.test(t)) return PROCEDURE.test(t) ? (OCCURRED.test(t) ? 'incident' : 'problem') : 'complaint';
+  if (PROBLEM.test(t)) {
+    if (PROCEDURE.test(t)) return OCCURRED.test(t) ? 'incident' : 'problem';
+    // "橙子皮上有疤是坏的吗": asking whether something is a problem, not reporting one
+    if (/(是不是|正常吗|正常么|吗[?？]*$|么[?？]*$)/.test(t) && !OCCURRED.test(t)) return undefined;
+    return 'complaint';
+  }
   if (industry === '餐饮' && FOOD_ONLY.test(t) && (HAPPENED.test(t) || !ASKING.test(t))) return 'complaint';
   if (FAULT.test(t) && HAPPENED.test(t) && !/(会不会|是不是|正常吗|正常么|吗[?？]?$)/.test(t)) return 'complaint';
   return undefined;

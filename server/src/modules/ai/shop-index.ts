@@ -63,6 +63,10 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
   const products = kb.products as KnownProduct[];
   const names = products.map((p) => [clean(p.name), core(p.name), ...(p.aliases ?? []).map(clean)].filter(Boolean));
   // how many products a piece of text is part of the names of: a short form must point to one product only
+  // a category's name ("奶茶") names a kind of product, not the one product whose name happens to end with it
+  const categories = new Set(
+    products.map((p) => clean(p.category)).filter((c, i, all) => all.indexOf(c) !== all.lastIndexOf(c)),
+  );
   const owners = (piece: string) => names.filter((n) => n.some((x) => x.includes(piece))).length;
   const entries = products.map((product, i): ProductEntry => {
     const full = [...new Set(names[i]!)];
@@ -72,7 +76,8 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
       if (cjk.length < 4) continue;
       for (const len of [2, 3]) {
         for (const piece of [cjk.slice(0, len), cjk.slice(-len)]) {
-          if (!forms.some((f) => f.text === piece) && owners(piece) === 1) forms.push({ text: piece, weight: 0.85 });
+          if (!forms.some((f) => f.text === piece) && owners(piece) === 1 && !categories.has(piece))
+            forms.push({ text: piece, weight: 0.85 });
         }
       }
     }
@@ -111,8 +116,15 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
     recent: new Map(),
     shopNames: kb.shops.map((s) => {
       const inBrackets = /[（(](.+?)[）)]/.exec(s.name)?.[1];
-      const short = inBrackets ? clean(inBrackets).replace(/店$/, '') : '';
-      return { id: String(s._id), forms: [clean(s.name), inBrackets ? clean(inBrackets) : '', short].filter(Boolean) };
+      const short = inBrackets ? clean(inBrackets).replace(/(校区|店)$/, '') : '';
+      // "淮河路店" for 茶巷里(淮河路步行街店): the start of the place name, when no other shop's starts the same
+      const starts = [2, 3].map((n) => short.slice(0, n)).filter((p) => p.length >= 2);
+      const others = kb.shops.filter((o) => o !== s).map((o) => clean(o.name));
+      const unique = starts.filter((p) => !others.some((o) => o.includes(p)));
+      return {
+        id: String(s._id),
+        forms: [clean(s.name), inBrackets ? clean(inBrackets) : '', short, ...unique].filter(Boolean),
+      };
     }),
   };
   cache.set(kb, index);
@@ -135,8 +147,16 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** Where a name of ≥4 characters appears with one character wrong, added or missing ("杨枝干露"). */
+/**
+ * Where a name appears with one character wrong, added or missing ("杨枝干露"): names of ≥4 characters, and of 3 when
+ * the wrong one is in the middle ("豌扎面").
+ */
 function fuzzyFind(text: string, form: string): [number, number] | undefined {
+  if (form.length === 3) {
+    for (let i = 0; i + 3 <= text.length; i++)
+      if (text[i] === form[0] && text[i + 2] === form[2] && /[\u4e00-\u9fff]/.test(text[i + 1]!)) return [i, i + 3];
+    return undefined;
+  }
   if (form.length < 4) return undefined;
   let shared = 0;
   for (const ch of form) if (text.includes(ch)) shared++;
@@ -339,4 +359,20 @@ export function productsByOption(index: ShopIndex, message: string): KnownProduc
 export function linkShop(index: ShopIndex, message: string): string | undefined {
   const text = clean(message);
   return index.shopNames.find((s) => s.forms.some((f) => f.length >= 2 && text.includes(f)))?.id;
+}
+
+/**
+ * Products a general word of the message is part of the names of ("蜂蜜" → 秦岭土蜂蜜, 洋槐蜜礼盒 …), when it names no
+ * one product: a few (≤4) of them, for a question the reply can answer for each.
+ */
+export function productsNamedBy(index: ShopIndex, message: string): KnownProduct[] {
+  let best: KnownProduct[] = [];
+  for (const w of cutWords(clean(message))) {
+    if (!/^[\u4e00-\u9fff]{2,}$/.test(w)) continue;
+    const hits = index.products
+      .filter((e) => e.forms.some((f) => f.weight === 1 && f.text.includes(w)))
+      .map((e) => e.product);
+    if (hits.length >= 2 && hits.length <= 4 && (!best.length || hits.length < best.length)) best = hits;
+  }
+  return best;
 }
