@@ -1,6 +1,12 @@
-// 联系我 channel codes (table card, receipt, flyer …): each a WeCom QR code whose adds are counted (managers).
+// 联系我 channel codes (table card, receipt, flyer …): each a WeCom QR code whose adds are counted. Managers and
+// owners create them; staff may read them (to show a customer the code).
 import { z } from 'zod';
-import { channelCodeCreateSchema, channelCodeDtoSchema } from '../schemas/channel.js';
+import {
+  channelAddsDtoSchema,
+  channelAddsQuerySchema,
+  channelCodeCreateSchema,
+  channelCodeDtoSchema,
+} from '../schemas/channel.js';
 import { defineEndpoint } from './contract.js';
 
 export const channelCodes = defineEndpoint({
@@ -15,4 +21,12 @@ export const createChannelCode = defineEndpoint({
   request: channelCodeCreateSchema,
   response: channelCodeDtoSchema,
   status: 201,
+});
+
+/** Customers added per week through each channel and each of the shop's codes (the last `weeks` weeks). */
+export const channelAdds = defineEndpoint({
+  method: 'GET',
+  path: '/channel-codes/adds',
+  request: channelAddsQuerySchema,
+  response: channelAddsDtoSchema,
 });

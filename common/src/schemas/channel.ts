@@ -25,3 +25,23 @@ export const channelCodeDtoSchema = z
   })
   .strict();
 export type ChannelCodeDto = z.infer<typeof channelCodeDtoSchema>;
+
+/** How many weeks of adds the console charts (a Monday-to-Sunday week in Shanghai time). */
+export const channelAddsQuerySchema = z
+  .object({ weeks: z.coerce.number().int('周数须为整数').min(1, '至少 1 周').max(26, '最多 26 周').default(8) })
+  .strict();
+
+/** Customers added per week: each week's count, in the order of `weeks`. */
+const weeklyCountsSchema = z.array(z.number().int());
+
+export const channelAddsDtoSchema = z
+  .object({
+    /** the Mondays (YYYY-MM-DD, Shanghai) of the weeks counted, oldest first; the last is this week */
+    weeks: z.array(z.string()),
+    /** per channel: every add whose 联系我 state names the channel */
+    channels: z.array(z.object({ channel: z.enum(SOURCE_CHANNELS), counts: weeklyCountsSchema }).strict()),
+    /** per code of the shop (by id), in the same weeks */
+    codes: z.array(z.object({ id: z.string(), counts: weeklyCountsSchema }).strict()),
+  })
+  .strict();
+export type ChannelAddsDto = z.infer<typeof channelAddsDtoSchema>;

@@ -101,7 +101,12 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     wecom,
     mediaLinkSecret: config.session.secret,
   });
-  const channels = channelsModule.build({ channelCodes: repositories.channelCodes, staff: repositories.staff, wecom });
+  const channels = channelsModule.build({
+    channelCodes: repositories.channelCodes,
+    channelAdds: repositories.channelAdds,
+    staff: repositories.staff,
+    wecom,
+  });
   const campaigns = campaignsModule.build({
     groupSends: repositories.groupSends,
     customers: repositories.customers,

@@ -45,7 +45,7 @@ export function contactEventHandlers(d: ContactEventDeps): Record<string, InboxH
     'change_external_contact/add_external_contact': async (ctx) => {
       const customer = await refresh(ctx);
       await ctx.once('counted', async () => {
-        await d.channelCodes.countAdd(ctx.app.merchantId, ctx.event.payload.State);
+        await d.channelCodes.countAdd(ctx.app.merchantId, ctx.event.payload.State, ctx.event.payload.ExternalUserID!);
         return true;
       });
       const code = ctx.event.payload.WelcomeCode;
