@@ -131,7 +131,9 @@ export default function SetupGoLive() {
               {g.kfAccounts.map((k) =>
                 k.url ? (
                   <View className="field" key={k.openKfId} data-kf-link={k.url}>
-                    <Text selectable>{k.url}</Text>
+                    <Text selectable className="golive-link">
+                      {k.url}
+                    </Text>
                     <Text
                       className="golive-copy"
                       onClick={() =>
