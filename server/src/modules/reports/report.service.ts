@@ -81,9 +81,11 @@ export class ReportService {
     const kb = await this.d.knowledge.get(merchantId);
     const tz = merchantZone(kb.merchant);
     const range = date ? periodContaining(period, date, tz) : lastCompletePeriod(period, localTime(now, tz).date, tz);
-    const [{ figures: current, paid }, { figures: previous }] = await Promise.all(
-      likeForLike(range, previousPeriod(period, range, tz), now).map((r) => this.figures(merchantId, r)),
-    );
+    const [measured, before] = likeForLike(range, previousPeriod(period, range, tz), now);
+    const [{ figures: current, paid }, { figures: previous }] = await Promise.all([
+      this.figures(merchantId, measured),
+      this.figures(merchantId, before),
+    ]);
     const sold = new Map<string, { quantity: number; revenue: number }>();
     for (const o of paid) {
       for (const i of o.items) {
