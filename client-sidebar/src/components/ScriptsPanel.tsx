@@ -52,7 +52,11 @@ export function ScriptsPanel({ customerId }: { customerId?: string }) {
       {library.loading && !library.data && <Skeleton lines={4} />}
       {library.error && <ErrorState title="话术库没加载出来" detail={library.error.message} onRetry={library.reload} />}
       {library.data && !shown.length && (
-        <Empty>{items.length ? '没有找到相关话术，换个关键词试试' : '话术库还是空的，请店长在小程序里添加'}</Empty>
+        <Empty>
+          {items.length
+            ? '没有找到相关话术，换个关键词试试'
+            : '话术库还是空的，请店长在小二老板助手「我的 › 话术库」里添加'}
+        </Empty>
       )}
       <ul className="script-list">
         {shown.map((s) => (

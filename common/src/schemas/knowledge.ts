@@ -138,7 +138,7 @@ export type FaqInput = z.infer<typeof faqInputSchema>;
 export type PolicyInput = z.infer<typeof policyInputSchema>;
 export type ProductInput = z.infer<typeof productInputSchema>;
 
-/** A script (话术) staff send with one tap; {客户称呼} and {推荐商品} are filled for the customer at hand. */
+/** A script (话术) staff send with one tap; its variables (SCRIPT_VARIABLES) are filled for the customer at hand. */
 export const scriptInputSchema = z
   .object({
     category: text(20, '请填写分类'),
@@ -160,7 +160,26 @@ export const scriptInputSchema = z
   .strict();
 export type ScriptInput = z.infer<typeof scriptInputSchema>;
 
-export const SCRIPT_VARIABLES = ['{客户称呼}', '{推荐商品}'] as const;
+/** What a script's variables become when staff send it (the sidebar's one tap, the console's preview). */
+export interface ScriptValues {
+  /** the customer's remark or name (您 without a customer) */
+  customer: string;
+  /** the shop's name */
+  shop: string;
+  /** the customer's favourite item on sale, else a new or best-selling one */
+  recommended: string;
+}
+
+/** The variables a script may use, each with what it is filled with. */
+export const SCRIPT_VARIABLES = [
+  { token: '{客户称呼}', hint: '客户的备注名或昵称', value: 'customer' },
+  { token: '{店名}', hint: '你的店名', value: 'shop' },
+  { token: '{推荐商品}', hint: '客户常买且在售的，或新品/爆款', value: 'recommended' },
+] as const satisfies readonly { token: string; hint: string; value: keyof ScriptValues }[];
+
+/** The script's text as the customer receives it. */
+export const fillScript = (content: string, values: ScriptValues): string =>
+  SCRIPT_VARIABLES.reduce((text, v) => text.replaceAll(v.token, values[v.value]), content);
 
 export const knowledgeImportSchema = z
   .object({

@@ -47,8 +47,13 @@ export function build(d: KnowledgeModuleDeps) {
   );
   const importer = new KnowledgeImportService(admin, new MenuImportService(admin, d.products), faqs);
   const scriptLibrary = new ScriptLibraryService(scripts, d.staff);
-  const scriptUse = new ScriptUseService(scripts, d.customers, d.orders, base, (merchantId, url) =>
-    d.wecom.media.imageMediaId(merchantId, url),
+  const scriptUse = new ScriptUseService(
+    scripts,
+    d.customers,
+    d.orders,
+    base,
+    (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url),
+    d.merchants,
   );
   const catalog = new CatalogService(d.products);
   const routes: RoutesOf = () => ({ api: [knowledgeRoutes(admin, scriptUse, scriptLibrary, importer, catalog)] });

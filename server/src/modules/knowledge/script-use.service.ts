@@ -1,8 +1,10 @@
 // Sending a script: its variables filled for the customer, its usage counted.
 import type { ScriptUseDto } from '@xiaoer/common/schemas/sidebar';
+import { fillScript } from '@xiaoer/common/schemas/knowledge';
 import { hasBlank } from '@xiaoer/common/schemas/knowledge-template';
 import { conflict, notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { KnowledgeBaseService } from './knowledge-base.service.js';
@@ -16,6 +18,7 @@ export class ScriptUseService {
     private knowledge: KnowledgeBaseService,
     /** an image attachment's WeCom media_id (uploaded and kept fresh by the media service) */
     private imageMediaId: (merchantId: MerchantId, url: string) => Promise<string>,
+    private merchants: Pick<MerchantRepository, 'findById'>,
   ) {}
 
   async use(merchantId: MerchantId, scriptId: string, customerId?: string): Promise<ScriptUseDto> {
@@ -36,12 +39,16 @@ export class ScriptUseService {
         onSale.find((p) => p.tags.includes('新品') || p.tags.includes('爆款'))?.name ??
         '';
     }
-    const name = customer ? customer.remark || customer.name : '您';
+    const merchant = script.content.includes('{店名}') ? await this.merchants.findById(merchantId) : null;
     const attachment = script.attachment ?? undefined;
     const mediaId =
       attachment?.kind === 'image' && attachment.url ? await this.imageMediaId(merchantId, attachment.url) : undefined;
     return {
-      text: script.content.replaceAll('{客户称呼}', name).replaceAll('{推荐商品}', recommended || '招牌饮品'),
+      text: fillScript(script.content, {
+        customer: customer ? customer.remark || customer.name : '您',
+        shop: merchant?.name ?? '本店',
+        recommended: recommended || '招牌饮品',
+      }),
       attachment: attachment && { ...attachment, mediaId },
       usageCount: script.usageCount,
     };
