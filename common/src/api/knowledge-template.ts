@@ -28,14 +28,14 @@ export const applyTemplate = defineEndpoint({
   response: knowledgeTemplateResultSchema,
 });
 
-/** The welcome texts per channel (managers and owners); empty until WeCom is connected. */
+/** The welcome texts per channel (anyone of the shop reads them); empty until WeCom is connected. */
 export const welcomeTexts = defineEndpoint({
   method: 'GET',
   path: '/knowledge/welcome-texts',
   response: welcomeTextsSchema,
 });
 
-/** Replaces the welcome texts (owners); 404 `请先接入企业微信` before WeCom is connected. */
+/** Replaces the welcome texts (managers and owners); 404 `请先接入企业微信` before WeCom is connected. */
 export const saveWelcomeTexts = defineEndpoint({
   method: 'PUT',
   path: '/knowledge/welcome-texts',

@@ -93,4 +93,26 @@ describe('adds per channel and code, by week', () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['channel', 'label', 'staffIds']);
   });
+
+  it('lets a manager change the welcome a channel sends, and staff read it', async () => {
+    const items = [
+      { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}～' },
+      { channel: 'delivery_note', text: '{客户称呼}您好，感谢点{店名}的外卖～' },
+    ];
+    const saved = await w.app.request('/api/knowledge/welcome-texts', {
+      method: 'PUT',
+      token: w.tenant.tokens.manager,
+      body: { items },
+    });
+    expect(saved.status).toBe(200);
+    const read = await w.app.request('/api/knowledge/welcome-texts', { token: w.tenant.tokens.staff });
+    expect(read.status).toBe(200);
+    expect(read.body.items).toEqual(expect.arrayContaining(items));
+    const asStaff = await w.app.request('/api/knowledge/welcome-texts', {
+      method: 'PUT',
+      token: w.tenant.tokens.staff,
+      body: { items },
+    });
+    expect(asStaff.status).toBe(403);
+  });
 });

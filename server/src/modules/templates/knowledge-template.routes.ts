@@ -4,17 +4,20 @@ import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
 import type { KnowledgeTemplateService } from './knowledge-template.service.js';
 
-/** The knowledge step: the industry template (managers read, owners apply) and the welcome texts. */
+/**
+ * The knowledge step: the industry template (managers read, owners apply) and the welcome texts (staff read them, managers
+ * and owners edit them, here and on the 联系我 page).
+ */
 export function knowledgeTemplateRoutes(templates: KnowledgeTemplateService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/knowledge' });
   const manager = requireRole('manager');
   const owner = requireRole('owner');
   route(router, api.template, manager, (_, ctx) => templates.describe(ctx.state.session.merchantId));
   route(router, api.applyTemplate, owner, (_, ctx) => templates.apply(ctx.state.session));
-  route(router, api.welcomeTexts, manager, async (_, ctx) => ({
+  route(router, api.welcomeTexts, async (_, ctx) => ({
     items: await templates.welcomeTexts(ctx.state.session.merchantId),
   }));
-  route(router, api.saveWelcomeTexts, owner, async ({ body }, ctx) => ({
+  route(router, api.saveWelcomeTexts, manager, async ({ body }, ctx) => ({
     items: await templates.saveWelcomeTexts(ctx.state.session, body.items),
   }));
   return router;
