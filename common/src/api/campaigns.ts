@@ -1,5 +1,11 @@
 // Group sends (群发): a WeCom task the sending member confirms; opted-out and capped customers are left out and said
 // so (managers).
+import {
+  campaignPreviewRequestSchema,
+  campaignPreviewSchema,
+  campaignSendRequestSchema,
+  campaignSendResultSchema,
+} from '../schemas/campaign.js';
 import { idParamsSchema } from '../schemas/common.js';
 import { groupSendCreateSchema, groupSendDtoSchema } from '../schemas/group-send.js';
 import { defineEndpoint } from './contract.js';
@@ -18,4 +24,21 @@ export const groupSend = defineEndpoint({
   path: '/group-sends/:id',
   params: idParamsSchema,
   response: groupSendDtoSchema,
+});
+
+/** Who a campaign would reach per staff member, and who is left out and why: the same reckoning the send makes. */
+export const previewCampaign = defineEndpoint({
+  method: 'POST',
+  path: '/campaigns/preview',
+  request: campaignPreviewRequestSchema,
+  response: campaignPreviewSchema,
+});
+
+/** Sends a campaign: one WeCom group-send task per following staff member, who confirms it once in WeCom. */
+export const sendCampaign = defineEndpoint({
+  method: 'POST',
+  path: '/campaigns/send',
+  request: campaignSendRequestSchema,
+  response: campaignSendResultSchema,
+  status: 201,
 });

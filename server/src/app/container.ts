@@ -113,6 +113,15 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     staff: repositories.staff,
     wecom,
     fanOut,
+    locks,
+    audience: {
+      groupChats: repositories.groupChats,
+      orders: repositories.orders,
+      drafts: repositories.drafts,
+      merchants: repositories.merchants,
+      // late-bound: the shop data is opened below
+      shopData: () => shopData,
+    },
   });
   const knowledge = knowledgeModule.build({
     db: mongo,

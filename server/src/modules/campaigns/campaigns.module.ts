@@ -2,8 +2,13 @@
 import type { MerchantFanOut } from '../../jobs/per-merchant-job.js';
 import type { RoutesOf } from '../../http/module-routes.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
+import { VisitReader, type VisitSources } from '../customers/visit-reader.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
 import type { Wecom } from '../wecom/wecom.module.js';
+import type { RedisLock } from '../../redis/lock.js';
+import { CampaignAudienceReckoner, type AudienceDeps } from './campaign-audience.js';
+import { campaignRoutes } from './campaign.routes.js';
+import { CampaignService } from './campaign.service.js';
 import type { GroupSendRepository } from './group-send.repository.js';
 import { groupSendRoutes } from './group-send.routes.js';
 import { GroupSendService } from './group-send.service.js';
@@ -16,6 +21,12 @@ export interface CampaignsModuleDeps {
   wecom: Pick<Wecom, 'apps' | 'client'>;
   /** the retry of withdrawals visits every merchant; a failure is logged there */
   fanOut: MerchantFanOut;
+  locks: RedisLock;
+  /** what a campaign's audience is reckoned from; the shop data (bookings, classes, card uses) is late-bound */
+  audience: Pick<AudienceDeps, 'groupChats' | 'drafts' | 'merchants'> & {
+    orders: AudienceDeps['orders'] & ConstructorParameters<typeof VisitReader>[0];
+    shopData: () => VisitSources;
+  };
 }
 
 export function build(d: CampaignsModuleDeps) {
@@ -27,7 +38,16 @@ export function build(d: CampaignsModuleDeps) {
     d.wecom.client,
     d.fanOut.logger,
   );
-  const routes: RoutesOf = () => ({ api: [groupSendRoutes(service)] });
+  const { shopData, ...sources } = d.audience;
+  const audience = new CampaignAudienceReckoner({
+    ...sources,
+    visits: { figuresSince: (m, since) => new VisitReader(sources.orders, shopData()).figuresSince(m, since) },
+    customers: d.customers,
+    staff: d.staff,
+    groupSends: service,
+  });
+  const campaigns = new CampaignService({ audience, groupSends: service, locks: d.locks });
+  const routes: RoutesOf = () => ({ api: [groupSendRoutes(service), campaignRoutes(campaigns)] });
   const jobs = [groupSendWithdrawalJob({ ...d.fanOut, groupSends: service })];
-  return { service, routes, jobs };
+  return { service, campaigns, routes, jobs };
 }

@@ -33,6 +33,17 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
     return this.model.findOne(this.scoped(merchantId, { key })).lean<GroupSendRecord>().exec();
   }
 
+  /** The tasks made under keys starting with this prefix (one campaign's tasks: `campaign-<key>-…`), oldest first. */
+  findByKeyPrefix(merchantId: MerchantId, prefix: string): Promise<GroupSendRecord[]> {
+    const key = { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` };
+    return this.model
+      .find(this.scoped(merchantId, { key }))
+      .sort({ _id: 1 })
+      .limit(1000)
+      .lean<GroupSendRecord[]>()
+      .exec();
+  }
+
   /**
    * Tasks since a moment that include any of these customers: the local cap check. A task stopped before its sender
    * confirmed it reached no one and does not count (one made again without an opted-out customer counts once).
@@ -41,7 +52,7 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
     merchantId: MerchantId,
     externalUserIds: string[],
     since: Date,
-  ): Promise<Pick<GroupSendRecord, 'externalUserIds' | 'createdAt'>[]> {
+  ): Promise<Pick<GroupSendRecord, 'externalUserIds' | 'createdAt' | 'key'>[]> {
     const filter = {
       externalUserIds: { $in: externalUserIds },
       createdAt: { $gte: since },
@@ -51,8 +62,9 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
       .find(this.scoped(merchantId, filter), {
         externalUserIds: 1,
         createdAt: 1,
+        key: 1,
       })
-      .lean<Pick<GroupSendRecord, 'externalUserIds' | 'createdAt'>[]>()
+      .lean<Pick<GroupSendRecord, 'externalUserIds' | 'createdAt' | 'key'>[]>()
       .exec();
   }
 

@@ -7,9 +7,9 @@ import { AppError, notFound } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRecord, CustomerRepository } from '../customers/customer.repository.js';
-import type { StaffRepository } from '../staff/staff.repository.js';
+import type { StaffRecord, StaffRepository } from '../staff/staff.repository.js';
 import type { WecomClient } from '../wecom/api/wecom-client.js';
-import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
+import type { WecomAppRepository, WecomCredentials } from '../wecom/wecom-app.repository.js';
 import { consentVerdict } from '../outreach/contact-policy.js';
 import type { GroupSendRecord, GroupSendRepository } from './group-send.repository.js';
 import { GroupSendWithdrawal } from './group-send-withdrawal.js';
@@ -99,21 +99,61 @@ export class GroupSendService {
         message: '选中的客户都不能接收这次群发（已退订、已删除好友或本周期已收到过群发）',
       });
     await input.beforeAsking?.();
+    const externalUserIds = recipients.map((c) => c.externalUserId!);
+    return this.ask(merchantId, app, { sender, externalUserIds, text: input.text, skipped, key: input.key });
+  }
+
+  /**
+   * A task for recipients the caller has already vetted (a campaign's reckoning): asked of WeCom and stored under
+   * `key`, or the task already stored under it returned (a retry asks nothing).
+   */
+  async createVetted(
+    merchantId: MerchantId,
+    input: { sender: Pick<StaffRecord, '_id' | 'wecomUserId'>; externalUserIds: string[]; text: string; key: string },
+  ): Promise<GroupSendRecord> {
+    const made = await this.findByKey(merchantId, input.key);
+    if (made) return made;
+    const app = await this.apps.findByMerchant(merchantId);
+    if (!app) throw notFound('请先接入企业微信');
+    return this.ask(merchantId, app, { ...input, skipped: [] });
+  }
+
+  private async ask(
+    merchantId: MerchantId,
+    app: WecomCredentials,
+    input: {
+      sender: Pick<StaffRecord, '_id' | 'wecomUserId'>;
+      externalUserIds: string[];
+      text: string;
+      skipped: GroupSendRecord['skipped'];
+      key?: string;
+    },
+  ): Promise<GroupSendRecord> {
     const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', {
       chat_type: 'single',
-      external_userid: recipients.map((c) => c.externalUserId),
-      sender: sender.wecomUserId,
+      external_userid: input.externalUserIds,
+      sender: input.sender.wecomUserId,
       text: { content: input.text },
     });
     return this.tasks.insert(merchantId, {
-      senderStaffId: sender._id,
-      senderUserId: sender.wecomUserId,
+      senderStaffId: input.sender._id,
+      senderUserId: input.sender.wecomUserId,
       text: input.text,
       msgid: String(res.msgid),
-      externalUserIds: recipients.map((c) => c.externalUserId!),
-      skipped,
+      externalUserIds: input.externalUserIds,
+      skipped: input.skipped,
       ...(input.key ? { key: input.key } : {}),
     });
+  }
+
+  /** One campaign's tasks, by the prefix of their keys. */
+  findByKeyPrefix(merchantId: MerchantId, prefix: string): Promise<GroupSendRecord[]> {
+    return this.tasks.findByKeyPrefix(merchantId, prefix);
+  }
+
+  /** Tasks since a moment naming any of these customers: what WeCom's per-customer cap is checked against. */
+  sentToSince(merchantId: MerchantId, externalUserIds: string[], since: Date) {
+    return this.tasks.sentToSince(merchantId, externalUserIds, since);
   }
 
   findByKey(merchantId: MerchantId, key: string): Promise<GroupSendRecord | null> {

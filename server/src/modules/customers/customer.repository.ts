@@ -26,6 +26,18 @@ export type ProfilePatch = Omit<CustomerUpdate, 'optedOut' | 'optOutReason'>;
 /** Told of every opt-out (the drafts inbox cancels the customer's pending drafts). */
 export type OptedOutHook = (merchantId: MerchantId, customerId: Types.ObjectId) => Promise<void>;
 
+const CAMPAIGN_FIELDS = {
+  name: 1,
+  remark: 1,
+  externalUserId: 1,
+  optedOut: 1,
+  contactStatus: 1,
+  followStaffIds: 1,
+  firstContactAt: 1,
+} as const;
+/** A customer as a campaign's audience reads them. */
+export type CampaignCandidate = Pick<CustomerRecord, '_id' | keyof typeof CAMPAIGN_FIELDS>;
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const FULL_PHONE = /^1\d{10}$/;
 
@@ -294,6 +306,20 @@ export class CustomerRepository extends TenantRepository<Customer> {
   /** Every tag the merchant's customers carry (the multikey {merchantId, tags} index). */
   distinctTags(merchantId: MerchantId): Promise<string[]> {
     return this.model.distinct('tags', this.scoped(merchantId)).exec() as Promise<string[]>;
+  }
+
+  /**
+   * The customers a campaign's audience may hold: with any of the tags (all customers without), at most `limit`; the
+   * campaign narrows further by visits and groups. Only what the contact policy and the preview read.
+   */
+  forCampaign(merchantId: MerchantId, tags: string[] | undefined, limit: number): Promise<CampaignCandidate[]> {
+    const filter = tags?.length ? { tags: { $in: tags } } : {};
+    return this.model
+      .find(this.scoped(merchantId, filter), CAMPAIGN_FIELDS)
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<CampaignCandidate[]>()
+      .exec();
   }
 
   findManyByExternalUserIds(merchantId: MerchantId, externalUserIds: string[]): Promise<CustomerRecord[]> {

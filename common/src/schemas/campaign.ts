@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { GROUP_LAYERS, type GroupLayer } from '../constants/groups.js';
+import { LIFECYCLE_STAGES } from '../constants/lifecycle.js';
+
+/**
+ * Who a campaign (群发) is for: customers with any of the tags, in any of the lifecycle stages, members of a group of
+ * any of the layers, last visit within the range of days ago. An empty or absent criterion does not narrow.
+ */
+export const campaignAudienceSchema = z
+  .object({
+    tags: z.array(z.string().trim().min(1).max(30)).max(20).optional(),
+    lifecycle: z.array(z.enum(LIFECYCLE_STAGES)).max(4).optional(),
+    groupLayers: z
+      .array(z.enum(Object.keys(GROUP_LAYERS) as [GroupLayer, ...GroupLayer[]]))
+      .max(5)
+      .optional(),
+    lastVisitDays: z
+      .object({
+        min: z.number().int().min(0).max(3650).optional(),
+        max: z.number().int().min(0).max(3650).optional(),
+      })
+      .strict()
+      .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, '最近到店的天数范围不对')
+      .optional(),
+  })
+  .strict();
+export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;
+
+/** Why a customer in the audience will not receive the campaign. */
+export const CAMPAIGN_EXCLUSION_REASONS = {
+  opted_out: '已退订',
+  not_wecom_contact: '不是企业微信好友',
+  contact_deleted: '已删除员工',
+  no_follow_staff: '没有跟进员工',
+  weekly_cap: '本周已达主动消息上限',
+  cool_down: '连续未回复，冷静期中',
+  group_send_cap: '已达企业微信群发次数上限',
+} as const;
+export type CampaignExclusionReason = keyof typeof CAMPAIGN_EXCLUSION_REASONS;
+const reasonKeys = Object.keys(CAMPAIGN_EXCLUSION_REASONS) as [CampaignExclusionReason, ...CampaignExclusionReason[]];
+
+export const campaignPreviewRequestSchema = z.object({ audience: campaignAudienceSchema }).strict();
+
+export const campaignPreviewSchema = z
+  .object({
+    /** customers the audience matched, before exclusions */
+    matched: z.number().int(),
+    /** who will receive it: one WeCom task per following staff member (more only past WeCom's per-task limit) */
+    senders: z.array(z.object({ staffId: z.string(), name: z.string(), recipients: z.number().int() }).strict()),
+    excluded: z.array(
+      z
+        .object({
+          reason: z.enum(reasonKeys),
+          count: z.number().int(),
+          /** a few customers' names, for the owner to recognise */
+          sample: z.array(z.string()),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
+
+export const campaignSendRequestSchema = z
+  .object({
+    audience: campaignAudienceSchema,
+    text: z.string().trim().min(1, '请填写群发内容').max(1000),
+    /** the console's key for this send (made once per confirm): a retried request makes no second task */
+    key: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .describe('idempotency key'),
+  })
+  .strict();
+
+export const campaignSendResultSchema = campaignPreviewSchema
+  .extend({
+    /** the tasks made (or found, on a retry): one per staff member, each for its sender to confirm in WeCom */
+    tasks: z.array(z.object({ id: z.string(), staffId: z.string(), recipients: z.number().int() }).strict()),
+  })
+  .strict();
+export type CampaignSendResult = z.infer<typeof campaignSendResultSchema>;
