@@ -176,6 +176,31 @@ describe('campaigns (群发) to an audience', () => {
     expect(made.map((t) => t.externalUserIds)).toEqual([[other.externalUserId]]);
   });
 
+  it('takes a customer who opts out after the task was made off it (stopped and made again for the others)', async () => {
+    const [c, other] = [
+      await buildCustomer(w.app.container, w.tenant.merchantId, {
+        name: '事后退订',
+        tags: ['事后'],
+        followStaffIds: [w.tenant.people.staff._id],
+      }),
+      await buildCustomer(w.app.container, w.tenant.merchantId, {
+        name: '照常收到',
+        tags: ['事后'],
+        followStaffIds: [w.tenant.people.staff._id],
+      }),
+    ];
+    const sent = await post('send', { audience: { tags: ['事后'] }, text: '店庆', key: 'after-0001' });
+    expect(sent.status).toBe(201);
+    const optedOut = await w.app.request(`/api/customers/${c._id}`, {
+      method: 'PATCH',
+      token: w.tenant.tokens.staff,
+      body: { optedOut: true },
+    });
+    expect(optedOut.status).toBe(200);
+    const live = w.standin.state.groupSendTasks.filter((t) => t.text === '店庆' && !t.cancelledAt);
+    expect(live.map((t) => t.externalUserIds)).toEqual([[other.externalUserId]]);
+  });
+
   it('is for managers, checks its input, and keeps each shop’s tasks to itself', async () => {
     expect((await post('preview', { audience }, w.tenant.tokens.staff)).status).toBe(403);
     expect((await post('send', { audience, text: 'x', key: 'short' })).status).toBe(400);

@@ -79,8 +79,8 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
   }
 
   /**
-   * The customer's tasks made by hand (no draft's key; to customers, not groups) since a moment that are not known
-   * to be confirmed or stopped: what an opt-out takes them off.
+   * The customer's tasks made by hand or by a campaign (not a draft's, which the drafts inbox stops; to customers, not
+   * groups) since a moment that are not known to be confirmed or stopped: what an opt-out takes them off.
    */
   openNaming(merchantId: MerchantId, externalUserId: string, since: Date): Promise<GroupSendRecord[]> {
     const filter = {
@@ -88,7 +88,7 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
       createdAt: { $gte: since },
       status: 'created' as const,
       cancelledAt: { $exists: false },
-      key: { $exists: false },
+      $or: [{ key: { $exists: false } }, { key: { $regex: '^campaign-' } }],
       chatIds: { $exists: false },
     };
     return this.model.find(this.scoped(merchantId, filter)).limit(100).lean<GroupSendRecord[]>().exec();
