@@ -160,12 +160,14 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     if (!hourText.includes(time) && !citedText.includes(m[0]))
       violations.push({ kind: 'hours_not_in_data', detail: m[0] });
   }
+  // the customer's own words quoted back (「牛肉是哪儿产的」我请店员确认) are not claims
+  const claims = reply.replace(/「[^」]*」/g, '「」');
   for (const p of cited) {
     if (p.kind !== 'product') continue;
     const many = cited.filter((c) => c.kind === 'product').length > 1;
-    violations.push(...stockClaims(reply, p.product), ...attributeClaims(reply, p.product, many));
+    violations.push(...stockClaims(claims, p.product), ...attributeClaims(claims, p.product, many));
   }
-  violations.push(...weekdayClaims(reply, kb));
+  violations.push(...weekdayClaims(claims, kb));
   const ad = AD_LAW.exec(reply);
   if (ad) violations.push({ kind: 'ad_law_term', detail: ad[0] });
   const efficacy =

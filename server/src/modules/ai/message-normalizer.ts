@@ -241,7 +241,8 @@ function fromPinyin(run: string, dict: Map<string, string>, longest: number): st
 
 /** The message with emoji, English and pinyin turned into Chinese words (unchanged when it has none). */
 export function normalizeMessage(message: string, index: ShopIndex): string {
-  let text = message;
+  // "剪个头", "洗个澡", "染个发": the service's own word without the measure word
+  let text = message.replace(/([剪洗染烫修吹做])个(?=[\u4e00-\u9fff])/g, '$1');
   for (const [pattern, word] of EMOJI) text = text.replace(pattern, word);
   text = text.replace(/\p{Extended_Pictographic}|\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
   if (!/[a-z]{2}/i.test(text)) return text;

@@ -181,7 +181,11 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     asks = ['price'];
   // an attribute asked about: alone, or beside asks its words may have set off by mistake ("哪里产" is no address)
   const attributes = products.some((p) => askedAttributes(p, text).length);
-  if (attributes && (!asks.length || (cue && asks.every((a) => ['location', 'hours'].includes(a)))))
+  // "牛肉是哪儿产的": an attribute question even when the data has no such attribute (a person answers), no address
+  if (
+    (attributes && !asks.length) ||
+    (cue && products.length && asks.length && asks.every((a) => ['location', 'hours'].includes(a)))
+  )
     asks = ['attribute'];
   // "周二能去吗", "周一上课吗": whether the shop is open that day, beside whatever else is asked
   if (
