@@ -23,6 +23,8 @@ export interface Scan {
   /** the template's permissions as the admin grants them (both by default) */
   customerContact?: boolean;
   kf?: boolean;
+  /** false: WeCom pushes no create_auth and hands the code only to redirect_uri (an install begun from a link) */
+  push?: boolean;
 }
 
 export class SuiteConsole {
@@ -109,7 +111,8 @@ export class SuiteConsole {
 
   /**
    * The admin opens the authorisation link and scans it with WeCom: the template is installed in the admin's corp
-   * as an app whose Secret is the permanent code, and create_auth (temporary AuthCode, the link's State) is pushed.
+   * as an app whose Secret is the permanent code, and create_auth (temporary AuthCode, the link's State) is pushed;
+   * `redirectUrl` is where WeCom's page then sends the admin's browser (redirect_uri with auth_code and state).
    */
   async scans(scan: Scan) {
     const t = this.template;
@@ -163,8 +166,14 @@ export class SuiteConsole {
       preAuthCode,
     });
     this.state.suite.preAuthCodes.delete(preAuthCode);
-    const deliveries = await this.push({ AuthCode: authCode, InfoType: 'create_auth', State: state });
-    return { corpId, agentId, authCode, deliveries };
+    // where WeCom's page sends the admin's browser next: redirect_uri?auth_code=…&expires_in=600&state=…
+    const back = new URL(link.searchParams.get('redirect_uri') ?? 'http://invalid/');
+    back.searchParams.set('auth_code', authCode);
+    back.searchParams.set('expires_in', String(AUTH_CODE_TTL_MS / 1000));
+    back.searchParams.set('state', state);
+    const deliveries =
+      scan.push === false ? [] : await this.push({ AuthCode: authCode, InfoType: 'create_auth', State: state });
+    return { corpId, agentId, authCode, redirectUrl: back.toString(), deliveries };
   }
 
   /** The admin changed the app's visible range or permissions. */

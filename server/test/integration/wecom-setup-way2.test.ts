@@ -182,6 +182,49 @@ describe('way 2: the admin scans, the shop is connected', () => {
     expect((await shop.view()).body.app.corpId).toBe(scan.corpId);
   });
 
+  it('takes the code from the redirect when WeCom pushes no create_auth, and connects once when both arrive', async () => {
+    const shop = await newAgencyShop(w);
+    const exchanges = callsTo('/cgi-bin/service/get_permanent_code');
+    const link = await shop.link();
+    expect(new URL(link.body.url).searchParams.get('redirect_uri')).toBe(`${w.app.url}/wecom/suite/installed`);
+    const scan = await w.standin.suite.scans({ installUrl: link.body.url, members: shop.members, push: false });
+    expect(scan.deliveries).toEqual([]);
+    // the admin's browser comes back from WeCom's page: sent on to the console's WeCom step
+    const back = await fetch(scan.redirectUrl, { redirect: 'manual' });
+    expect(back.status).toBe(302);
+    expect(back.headers.get('location')).toBe(`${w.app.url}/console/#/pages/setup-wecom/index`);
+    expect((await shop.connected()).body.app).toMatchObject({ mode: 'agency', corpId: scan.corpId });
+
+    // the same code pushed as create_auth after all, and the page visited again: nothing more happens
+    await w.standin.suite.deliver(
+      w.standin.suite.seal({
+        SuiteId: w.suite.suiteId,
+        InfoType: 'create_auth',
+        AuthCode: scan.authCode,
+        State: stateOf(link.body.url),
+        TimeStamp: Math.floor(Date.now() / 1000),
+      }),
+    );
+    await fetch(scan.redirectUrl, { redirect: 'manual' });
+    await settle();
+    expect(callsTo('/cgi-bin/service/get_permanent_code') - exchanges).toBe(1);
+    const authorised = (await auditOf(shop.tenant.merchantId)).filter((e) => e.action === WECOM_AUDIT.agencyAuthorised);
+    expect(authorised).toHaveLength(1);
+  });
+
+  it('stores nothing for a visit to the redirect page with a State no link is pending under', async () => {
+    const exchanges = callsTo('/cgi-bin/service/get_permanent_code');
+    const stray = await fetch(
+      `${w.app.url}/wecom/suite/installed?auth_code=ac_x&state=Nobody0000000000000000000000000`,
+      {
+        redirect: 'manual',
+      },
+    );
+    expect(stray.status).toBe(302);
+    await settle();
+    expect(callsTo('/cgi-bin/service/get_permanent_code')).toBe(exchanges);
+  });
+
   it('re-reads the authorisation on change_auth', async () => {
     const shop = await newAgencyShop(w);
     const { scan } = await scanned(shop);

@@ -90,7 +90,10 @@ export function build(d: WecomDeps) {
   const configCheck = new ConfigCheckService(apps, d.staff, client);
   const routes: RoutesOf = (http) => ({
     // WeCom's callbacks are machine-to-machine and the hottest path: they read their own size-limited XML body
-    machine: [wecomCallbackRoutes(intake), ...(suite ? [suiteCallbackRoutes(suite.callback)] : [])],
+    machine: [
+      wecomCallbackRoutes(intake),
+      ...(suite ? [suiteCallbackRoutes(suite.callback, suite.service, http.publicUrl)] : []),
+    ],
     api: [
       wecomRoutes(jssdk, configCheck, http.publicUrl),
       wecomSetupRoutes(setup, setupChecks, http.publicUrl, suite?.service),

@@ -62,6 +62,11 @@ export class SuiteAuthorisationRepository extends TenantRepository<SuiteAuthoris
       .exec();
   }
 
+  /** Whether a link with this State is pending (the redirect's cheap gate before anything is stored). */
+  async isPending(stateHash: string, now = new Date()): Promise<boolean> {
+    return (await this.model.exists({ stateHash, status: 'pending', expiresAt: { $gt: now } }).exec()) !== null;
+  }
+
   latest(merchantId: MerchantId): Promise<SuiteAuthorisationRecord | null> {
     return this.model
       .findOne(this.scoped(merchantId))

@@ -20,6 +20,8 @@ import type { PermanentCodeGrant, SuiteApi } from './suite-api.js';
 import type { SuiteAuthorisationRepository } from './suite-authorisation.repository.js';
 import type { SuiteInstructionRecord, SuiteInstructionRepository } from './suite-instruction.repository.js';
 
+/** Where WeCom sends the admin back after authorising (suite-callback.routes.ts). */
+export const INSTALLED_PATH = '/wecom/suite/installed';
 /** WeCom's authorisation page; the admin scans the QR it shows with WeCom. */
 export const INSTALL_PAGE = 'https://open.work.weixin.qq.com/3rdapp/install';
 /** how long a worker holds an instruction; WeCom calls time out well within it */
@@ -92,12 +94,17 @@ export class SuiteAuthorisationService {
     const url = new URL(INSTALL_PAGE);
     url.searchParams.set('suite_id', this.d.suite.suiteId);
     url.searchParams.set('pre_auth_code', pre.preAuthCode);
-    // after authorising, WeCom brings the admin back to the console (create_auth does the work, not this visit)
-    url.searchParams.set('redirect_uri', `${publicUrl}/console/`);
+    // after authorising, WeCom brings the admin back here with the temporary code (when it pushes no create_auth)
+    url.searchParams.set('redirect_uri', `${publicUrl}${INSTALLED_PATH}`);
     url.searchParams.set('state', state);
     await this.d.audit.record(merchantId, { actor, action: WECOM_AUDIT.agencyLinkCreated });
     const qrImage = await QRCode.toDataURL(url.toString(), { margin: 1, width: 240 });
     return { url: url.toString(), qrImage, expiresAt };
+  }
+
+  /** A link with this State is waiting for its authorisation. */
+  isPending(state: string): Promise<boolean> {
+    return this.d.authorisations.isPending(hashState(state));
   }
 
   /** The latest link's state for the setup page. */

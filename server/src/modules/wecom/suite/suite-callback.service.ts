@@ -42,6 +42,39 @@ function dedupeKeyOf(fields: Record<string, string>): string {
 export class SuiteCallbackService {
   constructor(private d: SuiteCallbackDeps) {}
 
+  /**
+   * The admin back from WeCom's authorisation page (redirect_uri?auth_code=…&state=…): WeCom may hand the temporary
+   * code here instead of pushing create_auth (an authorisation started from the provider's link), so it is taken
+   * as create_auth would be — stored once under the same key (both arriving is one connection) and handed to the
+   * job, which checks the State and exchanges the code with WeCom. Nothing is stored for a State no link is pending
+   * under (a stray visit). True when it was taken.
+   */
+  async acceptRedirect(
+    query: { auth_code?: string; state?: string },
+    isPending: (state: string) => Promise<boolean>,
+  ): Promise<boolean> {
+    const { auth_code: authCode, state } = query;
+    if (!authCode || !state || authCode.length > 512 || state.length > 128) return false;
+    if (!(await isPending(state))) return false;
+    const id = await this.d.instructions.record({
+      dedupeKey: dedupeKeyOf({ InfoType: 'create_auth', AuthCode: authCode }),
+      infoType: 'create_auth',
+      authCodeSealed: this.d.secrets.seal(authCode),
+      state,
+      sentAt: new Date(),
+    });
+    if (id) await this.handOver(id, 'create_auth');
+    return true;
+  }
+
+  private handOver(id: string, infoType: string): Promise<void> {
+    return this.d
+      .handOver(id)
+      .catch((err: unknown) =>
+        this.d.logger.warn({ err, infoType }, 'suite instruction stored, hand-over failed: the sweep takes it'),
+      );
+  }
+
   private static signed(query: SignedQuery) {
     const { msg_signature, timestamp, nonce } = query;
     if (!msg_signature || !timestamp || !nonce) throw malformed('缺少签名参数');
@@ -92,12 +125,7 @@ export class SuiteCallbackService {
       ...(fields.AuthCorpId && { authCorpId: fields.AuthCorpId }),
       sentAt: new Date(sentAt * 1000),
     });
-    if (id)
-      await this.d
-        .handOver(id)
-        .catch((err: unknown) =>
-          this.d.logger.warn({ err, infoType }, 'suite instruction stored, hand-over failed: the sweep takes it'),
-        );
+    if (id) await this.handOver(id, infoType);
     this.d.logger.info({ infoType, duplicate: id === null }, 'wecom suite instruction received');
     return { infoType, stored: id !== null };
   }
