@@ -167,7 +167,9 @@ export class SuiteConsole {
     });
     this.state.suite.preAuthCodes.delete(preAuthCode);
     // where WeCom's page sends the admin's browser next: redirect_uri?auth_code=…&expires_in=600&state=…
-    const back = new URL(link.searchParams.get('redirect_uri') ?? 'http://invalid/');
+    const back = URL.canParse(link.searchParams.get('redirect_uri') ?? '')
+      ? new URL(link.searchParams.get('redirect_uri')!)
+      : new URL('http://invalid/redirect_uri');
     back.searchParams.set('auth_code', authCode);
     back.searchParams.set('expires_in', String(AUTH_CODE_TTL_MS / 1000));
     back.searchParams.set('state', state);
