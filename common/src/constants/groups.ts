@@ -84,24 +84,24 @@ export const GROUP_CALENDARS: Record<Industry, Partial<Record<GroupLayer, Calend
   餐饮: {
     vip: [
       slot(1, '11:00', 'new_item', '周一上新'),
-      slot(2, '15:00', 'flavour_guess', '猜口味赢免费喝'),
-      slot(3, '11:00', 'surplus_offer', '今日特惠'),
+      slot(2, '15:00', 'flavour_guess', '猜猜新品'),
+      slot(3, '11:00', 'surplus_offer', '今日推荐'),
       slot(4, '15:00', 'chain_signup', '周末拼单接龙'),
       slot(5, '10:00', 'food_safety', '周五食品安全自查'),
       slot(6, '10:00', 'birthday_wishes', '本周寿星'),
     ],
     regular: [
       slot(1, '11:00', 'new_item', '周一上新'),
-      slot(3, '11:00', 'surplus_offer', '今日特惠'),
+      slot(3, '11:00', 'surplus_offer', '今日推荐'),
       slot(5, '10:00', 'food_safety', '周五食品安全自查'),
-      slot(6, '15:00', 'flavour_guess', '猜口味赢免费喝'),
+      slot(6, '15:00', 'flavour_guess', '猜猜新品'),
       slot(0, '10:00', 'weekly_tip', '周末小贴士'),
     ],
   },
   零售: {
     vip: [
       slot(1, '10:00', 'new_item', '新品上架'),
-      slot(3, '20:00', 'member_price', '群友专属价'),
+      slot(3, '20:00', 'member_price', '群友推荐'),
       slot(4, '20:00', 'chain_signup', '拼单接龙'),
       slot(5, '10:00', 'weekly_tip', '穿搭/选购小贴士'),
       slot(6, '10:00', 'birthday_wishes', '本周寿星'),
@@ -109,9 +109,9 @@ export const GROUP_CALENDARS: Record<Industry, Partial<Record<GroupLayer, Calend
   },
   电商: {
     vip: [
-      slot(1, '20:00', 'new_item', '新品内测'),
+      slot(1, '20:00', 'new_item', '新品上架'),
       slot(3, '20:00', 'flavour_guess', '新品投票'),
-      slot(5, '20:00', 'member_price', '群友专属价'),
+      slot(5, '20:00', 'member_price', '群友推荐'),
       slot(6, '10:00', 'weekly_tip', '使用小贴士'),
       slot(0, '10:00', 'birthday_wishes', '本周寿星'),
     ],

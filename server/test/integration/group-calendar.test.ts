@@ -80,18 +80,30 @@ describe('the group calendar', () => {
       token: w.tenant.tokens.manager,
       body: { monday: '2026-11-23' },
     });
-    expect(week.body).toMatchObject({ groups: 1, drafted: 6, skipped: [] });
+    // the shop wrote down no self-check, so the calendar's 食品安全自查 says nothing rather than claim one
+    expect(week.body).toMatchObject({
+      groups: 1,
+      drafted: 5,
+      skipped: [{ chatId, title: '周五食品安全自查', reason: '没有可写的内容' }],
+    });
     expect(week.body.balance).toEqual([{ chatId, promoPct: 17, dropped: [] }]);
     const posts = (await w.app.request('/api/group-posts?status=pending', { token: w.tenant.tokens.manager })).body
       .items as Record<string, any>[];
     expect(posts.map((p) => `${p.date} ${p.at} ${p.kind} ${p.title}`)).toEqual([
       '2026-11-23 11:00 useful 周一上新',
-      '2026-11-24 15:00 interaction 猜口味赢免费喝',
-      '2026-11-25 11:00 promo 今日特惠',
+      '2026-11-24 15:00 interaction 猜猜新品',
+      '2026-11-25 11:00 promo 今日推荐',
       '2026-11-26 15:00 interaction 周末拼单接龙',
-      '2026-11-27 10:00 useful 周五食品安全自查',
       '2026-11-28 10:00 useful 本周寿星',
     ]);
+    // the guessing game teases the menu's own 新品 by name, citing it
+    const teaser = posts.find((p) => p.topic === 'flavour_guess')!;
+    const teased = (await w.app.container.knowledge.base.get(w.tenant.merchantId)).products.find(
+      (p) => `product:${p._id}` === teaser.citedIds[0],
+    )!;
+    expect(teased.tags).toContain('新品');
+    expect(teaser.text).toContain(`新品${teased.name}`);
+    for (const p of posts) expect(p.text).not.toMatch(/自查|粉色|果香/);
     expect(posts.find((p) => p.topic === 'birthday_wishes')!.text).toContain('阿花');
     const offer = posts.find((p) => p.kind === 'promo')!;
     expect(offer.citedIds[0]).toMatch(/^product:/);
@@ -273,7 +285,7 @@ describe('interactions and the group report', () => {
       name: '茶语VIP群',
       layer: 'vip',
       members: { now: 3, joined: 1, left: 1 },
-      posts: { drafted: 6, sent: 2, confirmedByStaff: 2 },
+      posts: { drafted: 5, sent: 2, confirmedByStaff: 2 },
       interactions: { chain: 2, booking: 1, guess: 0 },
     });
     expect(report.bookings[0]).toMatchObject({ customerName: '阿花', day: '周六', time: '15:00' });
@@ -288,8 +300,11 @@ describe('interactions and the group report', () => {
       new Date(),
       '2026-12-02',
     );
-    expect(midweek.drafted).toBe(3);
-    expect(midweek.skipped).toEqual([{ chatId, title: '本周寿星', reason: '没有可写的内容' }]);
+    expect(midweek.drafted).toBe(2);
+    expect(midweek.skipped).toEqual([
+      { chatId, title: '周五食品安全自查', reason: '没有可写的内容' },
+      { chatId, title: '本周寿星', reason: '没有可写的内容' },
+    ]);
   });
 });
 

@@ -1,10 +1,14 @@
-// What each calendar topic says, grounded in the shop's data: a new item or today's best-stocked item with its menu
-// price (cited), the week's birthdays among the group's customers, the interaction formats the seeds name (接龙,
-// guess-and-win, "预约+时间"). No discount or prize is invented; every text still passes the guardrails.
+// What each calendar topic says: the industry template's text (its interaction format: 接龙 for restaurants, 预留+尺码
+// for shops, 预约+日期+时间 for services, 打卡/报名 for schools, 拼单 for online shops), filled from the record its source
+// names — a 新品-tagged product for a new-item teaser, the best-stocked item, the week's birthdays, the week's classes, a
+// self-check the shop wrote down — and citing it. No record, no post: nothing is said that the shop's data does not
+// back. No discount or prize is invented; every text still passes the guardrails.
 import type { CalendarSlot, GroupPostKind } from '@xiaoer/common/constants/groups';
 import { GROUP_CARE, type WeatherSignal } from '../weather/weather-signals.js';
 import type { CustomerRecord } from '../customers/customer.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import type { GroupPostSource } from '../templates/industry-template.js';
+import { INDUSTRY_KNOWLEDGE } from '../templates/templates.js';
 import { yuanText } from '@xiaoer/common/money';
 
 /** The week's classes of the group's students (the parents' weekly report). */
@@ -20,94 +24,94 @@ export interface WrittenPost {
   citedIds: string[];
 }
 
-const TIPS: Record<string, string> = {
-  餐饮: '小贴士：奶茶现做现喝口感更好，外带的话建议 30 分钟内喝完，少冰更能喝出茶香～',
-  零售: '小贴士：换季衣物洗好晾干再收纳，放一包干燥剂，明年拿出来还是新的～',
-  电商: '小贴士：收到货先检查外包装再签收，有问题随时在群里找我们～',
-  本地服务: '小贴士：染烫后一周内尽量用温水洗头、少用高温吹风，颜色和卷度能保持更久～',
-  教育培训: '本周学习小建议：每天固定 20 分钟复习当天内容，比周末突击效果好很多～',
-};
+type Product = KnowledgeBase['products'][number];
 
+/** A post's record, by the template's source: what fills its placeholders and what it cites. */
+interface Found {
+  fill: Record<string, string>;
+  citedIds: string[];
+}
+
+/** A product's own words about itself: its description, else its attributes ("颜色：粉色"), as one sentence. */
+function traits(p: Product): string {
+  const said = p.description?.trim() || (p.attributes ?? []).map((a) => `${a.name}${a.value}`).join('，');
+  if (!said) return '';
+  return /[。！？～!?]$/.test(said) ? said : `${said}。`;
+}
+
+const productFill = (p: Product): Found => ({
+  fill: { '{商品}': p.name, '{价格}': yuanText(p.price), '{特点}': traits(p) },
+  citedIds: [`product:${p._id}`],
+});
+
+/** The record behind a template's source in the shop's data, or undefined: then the post is not drafted. */
+function findSource(
+  source: GroupPostSource,
+  kb: KnowledgeBase,
+  birthdays: CustomerRecord[],
+  attendance: WeekAttendance | undefined,
+): Found | undefined {
+  const onSale = kb.products.filter((p) => p.available && p.stock !== 0);
+  switch (source) {
+    case 'none':
+      return { fill: {}, citedIds: [] };
+    case 'new_product': {
+      const fresh = onSale.find((p) => p.tags.includes('新品'));
+      return fresh && productFill(fresh);
+    }
+    case 'stocked_product': {
+      const stocked = onSale
+        .filter((p) => typeof p.stock === 'number' && p.stock > 0)
+        .sort((a, b) => b.stock! - a.stock!)[0];
+      return stocked && productFill(stocked);
+    }
+    case 'popular_product': {
+      const popular = onSale.find((p) => p.tags.includes('爆款'));
+      return popular && productFill(popular);
+    }
+    case 'birthdays':
+      return birthdays.length
+        ? { fill: { '{寿星}': birthdays.map((c) => c.remark || c.name).join('、') }, citedIds: [] }
+        : undefined;
+    case 'attendance': {
+      if (!attendance?.classes) return undefined;
+      const stars = attendance.fullAttendance.length
+        ? `本周全勤：${attendance.fullAttendance.join('、')}，给小朋友们点个赞👍`
+        : '下周我们一起争取全勤～';
+      return {
+        fill: {
+          '{节次}': String(attendance.classes),
+          '{出勤率}': String(Math.round((attendance.present / attendance.classes) * 100)),
+          '{全勤}': stars,
+        },
+        citedIds: [],
+      };
+    }
+    case 'self_check': {
+      const check = kb.passages.find((p) => p.kind === 'policy' && SELF_CHECK.test(p.text));
+      return check?.kind === 'policy' ? { fill: { '{记录}': check.content }, citedIds: [check.id] } : undefined;
+    }
+  }
+}
+/** A policy the shop wrote about its own checks: the only ground for a hygiene post. */
+const SELF_CHECK = /自查|食品安全|卫生|消毒/;
+
+/**
+ * The calendar slot's post from the industry template (templates/industries/*.ts): its text with the record's facts
+ * filled in, citing the record; null when the industry has no text for the topic or the shop has no such record.
+ */
 export function writePost(
   slot: CalendarSlot,
   kb: KnowledgeBase,
   birthdays: CustomerRecord[],
   attendance?: WeekAttendance,
 ): WrittenPost | null {
-  const onSale = kb.products.filter((p) => p.available && p.stock !== 0);
-  const cite = (p: (typeof onSale)[number]) => [`product:${p._id}`];
-  switch (slot.topic) {
-    case 'new_item': {
-      const item =
-        onSale.find((p) => p.tags.includes('新品')) ??
-        [...onSale].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-      return item
-        ? {
-            text: `【${slot.title}】本周推荐：${item.name}，${yuanText(item.price)}元。${item.description ?? ''}来店里尝尝，喝完在群里说说感受呀～`,
-            citedIds: cite(item),
-          }
-        : null;
-    }
-    case 'surplus_offer':
-    case 'member_price': {
-      const item =
-        [...onSale].filter((p) => typeof p.stock === 'number').sort((a, b) => (b.stock ?? 0) - (a.stock ?? 0))[0] ??
-        onSale.find((p) => p.tags.includes('爆款'));
-      return item
-        ? {
-            text: `【${slot.title}】${item.name}今天备得足，${yuanText(item.price)}元，群里说一声就给您留着，到店直接取～`,
-            citedIds: cite(item),
-          }
-        : null;
-    }
-    case 'food_safety':
-      return {
-        text: `【${slot.title}】本周门店自查已完成：原料效期、冷藏温度、操作台消毒都已检查记录，大家放心喝～`,
-        citedIds: [],
-      };
-    case 'flavour_guess':
-      return {
-        text: `【${slot.title}】下周新品先卖个关子：颜色是粉色的，带一点果香。猜猜是什么口味？在群里回复你的答案，揭晓时一起看看谁猜中了～`,
-        citedIds: [],
-      };
-    case 'chain_signup':
-      return {
-        text: `【${slot.title}】周末想喝的在群里接龙：回复「接龙+饮品+数量」，我们按顺序提前做好，到店直接取～`,
-        citedIds: [],
-      };
-    case 'booking_slots':
-      return {
-        text: `【${slot.title}】这几天还有空档，想约的在群里回复「预约+日期+时间」，我们马上帮您确认～`,
-        citedIds: [],
-      };
-    case 'qa_time':
-      return {
-        text: `【${slot.title}】今晚 8 点老师在群里答疑，孩子学习上的问题可以提前留言，我们一起看看～`,
-        citedIds: [],
-      };
-    case 'weekly_tip':
-      return { text: `【${slot.title}】${TIPS[kb.merchant.industry]}`, citedIds: [] };
-    case 'study_report': {
-      if (!attendance?.classes) return null;
-      const rate = Math.round((attendance.present / attendance.classes) * 100);
-      const stars = attendance.fullAttendance.length
-        ? `本周全勤：${attendance.fullAttendance.join('、')}，给小朋友们点个赞👍`
-        : '下周我们一起争取全勤～';
-      return {
-        text: `【${slot.title}】本周共上课 ${attendance.classes} 节次，出勤率 ${rate}%。${stars}有请假的同学记得和老师约补课。`,
-        citedIds: [],
-      };
-    }
-    case 'weather_care': // not a calendar slot: drafted from the forecast (GroupPostService.draftWeatherPosts)
-      return null;
-    case 'birthday_wishes':
-      return birthdays.length
-        ? {
-            text: `【${slot.title}】这周过生日的有${birthdays.map((c) => c.remark || c.name).join('、')}，祝生日快乐🎂！生日这周来店里，我们准备了一份小心意～`,
-            citedIds: [],
-          }
-        : null;
-  }
+  if (slot.topic === 'weather_care') return null; // drafted from the forecast (GroupPostService.draftWeatherPosts)
+  const template = INDUSTRY_KNOWLEDGE[kb.merchant.industry].groupPosts[slot.topic];
+  const found = template && findSource(template.source, kb, birthdays, attendance);
+  if (!template || !found) return null;
+  const fill: Record<string, string> = { '{标题}': slot.title, ...found.fill };
+  return { text: template.text.replace(/\{[^}]+\}/g, (p) => fill[p] ?? ''), citedIds: found.citedIds };
 }
 
 /**

@@ -20,6 +20,15 @@ describe('interaction replies', () => {
     expect(parseInteraction('预约 明天10点半')).toMatchObject({ day: '明天', time: '10:30' });
   });
 
+  it('reads each industry’s formats: reserve with a size, group-buy, sign-up, check-in and vote', () => {
+    expect(parseInteraction('预留+米白风衣+M')).toEqual({ kind: 'chain', detail: '米白风衣+M' });
+    expect(parseInteraction('拼单+保温杯+2')).toEqual({ kind: 'chain', detail: '保温杯+2' });
+    expect(parseInteraction('报名 乐乐')).toEqual({ kind: 'chain', detail: '乐乐' });
+    expect(parseInteraction('打卡+乐乐')).toEqual({ kind: 'chain', detail: '乐乐' });
+    expect(parseInteraction('投票+燕麦拿铁')).toEqual({ kind: 'guess', detail: '燕麦拿铁' });
+    expect(parseInteraction('预留')).toBeNull();
+  });
+
   it('leaves ordinary messages alone', () => {
     expect(parseInteraction('你们几点关门')).toBeNull();
     expect(parseInteraction('接龙')).toBeNull();

@@ -1,4 +1,4 @@
-// The interaction formats the group posts invite: "接龙+杨枝甘露+2", "预约+周六+15:00", "猜+芒果". Read from what
+// The interaction formats the group posts invite: "接龙+杨枝甘露+2", "预留+风衣+M", "预约+周六+15:00", "猜+芒果". Read from what
 // customers write (微信客服, or replies staff record from the group), with the booking's day and time when given.
 
 export type InteractionKind = 'chain' | 'booking' | 'guess';
@@ -12,10 +12,15 @@ export interface ParsedInteraction {
   time?: string;
 }
 
+/**
+ * Each industry's formats (the group posts in templates/industries/*.ts invite them): a sign-up list — 接龙 (restaurants),
+ * 预留+商品+尺码 (shops), 拼单 (online shops), 报名 / 打卡 (schools); a booking — 预约+日期+时间 (services, tables); a guess
+ * or a vote on a new item — 猜 / 投票.
+ */
 const KEYWORDS: [RegExp, InteractionKind][] = [
-  [/^接龙/, 'chain'],
+  [/^(接龙|预留|拼单|报名|打卡)/, 'chain'],
   [/^预约/, 'booking'],
-  [/^猜/, 'guess'],
+  [/^(猜|投票)/, 'guess'],
 ];
 const DAY = /(\d{1,2}月\d{1,2}日|\d{1,2}[/-]\d{1,2}|周[一二三四五六日天]|星期[一二三四五六日天]|今天|明天|后天)/;
 const TIME = /(\d{1,2})(?:[:：](\d{2})|点(半)?)/;

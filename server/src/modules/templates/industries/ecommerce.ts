@@ -2,7 +2,15 @@
 // where the parcel is, and how returns work.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
 import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
-import { FAQ_INVOICE, FAQ_PAYMENT, POLICY_PROMOTION, SCRIPT_BIRTHDAY, SCRIPT_REVIEW, SCRIPT_SORRY } from './shared.js';
+import {
+  FAQ_INVOICE,
+  FAQ_PAYMENT,
+  POLICY_PROMOTION,
+  SCRIPT_BIRTHDAY,
+  SCRIPT_REVIEW,
+  SCRIPT_SORRY,
+  POST_BIRTHDAYS,
+} from './shared.js';
 
 export const ECOMMERCE: IndustryTemplate = {
   industry: '电商',
@@ -99,5 +107,32 @@ export const ECOMMERCE: IndustryTemplate = {
     },
     { channel: 'referral', text: '{客户称呼}您好，欢迎朋友推荐来的您～我是{店名}的客服，有什么想了解的随时问我～' },
   ],
+  groupPosts: {
+    new_item: {
+      source: 'new_product',
+      text: '【{标题}】新品{商品}，{价格}元。{特点}想要的回复「拼单+商品+数量」，我们登记好通知您～',
+    },
+    flavour_guess: {
+      source: 'new_product',
+      text: '【{标题}】新品{商品}：{特点}喜欢的在群里回复「投票+商品名」，看看大家最想要哪款～',
+    },
+    member_price: {
+      source: 'stocked_product',
+      text: '【{标题}】{商品}有现货，{价格}元。想要的回复「拼单+商品+数量」，我们登记好通知您～',
+    },
+    surplus_offer: {
+      source: 'stocked_product',
+      text: '【{标题}】{商品}有现货，{价格}元。想要的回复「拼单+商品+数量」，我们登记好通知您～',
+    },
+    chain_signup: {
+      source: 'none',
+      text: '【{标题}】想一起拼单的在群里回复「拼单+商品+数量」，我们按顺序登记好通知您～',
+    },
+    weekly_tip: {
+      source: 'none',
+      text: '【{标题}】小贴士：收到货先检查外包装再签收，有问题随时在群里找我们～',
+    },
+    birthday_wishes: POST_BIRTHDAYS,
+  },
   scenarios: scenariosOf('电商'),
 };

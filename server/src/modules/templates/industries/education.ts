@@ -2,7 +2,15 @@
 // make-up lessons and refunds of unused hours.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
 import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
-import { FAQ_ADDRESS, FAQ_HOURS, FAQ_PARKING, FAQ_PAYMENT, SCRIPT_BIRTHDAY, SCRIPT_SHOP_INFO } from './shared.js';
+import {
+  FAQ_ADDRESS,
+  FAQ_HOURS,
+  FAQ_PARKING,
+  FAQ_PAYMENT,
+  SCRIPT_BIRTHDAY,
+  SCRIPT_SHOP_INFO,
+  POST_BIRTHDAYS,
+} from './shared.js';
 
 export const EDUCATION: IndustryTemplate = {
   industry: '教育培训',
@@ -102,5 +110,28 @@ export const EDUCATION: IndustryTemplate = {
     { channel: 'flyer', text: '{客户称呼}您好，感谢通过传单关注{店名}！想了解课程，可以直接在这里问我。' },
     { channel: 'referral', text: '{客户称呼}您好，欢迎朋友推荐来的您！我是{店名}的老师，孩子学习上的问题随时问我。' },
   ],
+  groupPosts: {
+    weekly_tip: {
+      source: 'none',
+      text: '【{标题}】每天固定一点时间复习当天内容，比周末突击效果好；孩子学习上的问题随时在群里问老师～',
+    },
+    qa_time: {
+      source: 'none',
+      text: '【{标题}】老师在群里答疑，孩子学习上的问题直接留言，我们一起看看～',
+    },
+    study_report: {
+      source: 'attendance',
+      text: '【{标题}】本周共上课 {节次} 节次，出勤率 {出勤率}%。{全勤}有请假的同学记得和老师约补课。',
+    },
+    chain_signup: {
+      source: 'none',
+      text: '【{标题}】本周学习打卡：孩子完成练习后，家长在群里回复「打卡+孩子名字」～',
+    },
+    new_item: {
+      source: 'new_product',
+      text: '【{标题}】新课程{商品}，{价格}元。{特点}想了解的回复「报名+孩子名字」，老师会联系您～',
+    },
+    birthday_wishes: POST_BIRTHDAYS,
+  },
   scenarios: scenariosOf('教育培训'),
 };

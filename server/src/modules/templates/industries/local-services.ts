@@ -12,6 +12,7 @@ import {
   SCRIPT_REVIEW,
   SCRIPT_SHOP_INFO,
   SCRIPT_SORRY,
+  POST_BIRTHDAYS,
 } from './shared.js';
 
 export const LOCAL_SERVICES: IndustryTemplate = {
@@ -100,5 +101,24 @@ export const LOCAL_SERVICES: IndustryTemplate = {
     { channel: 'flyer', text: '{客户称呼}您好，感谢通过传单添加{店名}～想了解项目和预约，直接问我就好～' },
     { channel: 'referral', text: '{客户称呼}您好，欢迎朋友推荐来的您～我是{店名}的店员，想约时间随时找我～' },
   ],
+  groupPosts: {
+    booking_slots: {
+      source: 'none',
+      text: '【{标题}】想约的在群里回复「预约+日期+时间」，我们查好档期马上回复您～',
+    },
+    member_price: {
+      source: 'popular_product',
+      text: '【{标题}】{商品}，{价格}元。想约的回复「预约+日期+时间」，我们查好档期回复您～',
+    },
+    new_item: {
+      source: 'new_product',
+      text: '【{标题}】新项目{商品}，{价格}元。{特点}想体验的回复「预约+日期+时间」，我们查好档期回复您～',
+    },
+    weekly_tip: {
+      source: 'none',
+      text: '【{标题}】小贴士：做完护理后按技师的叮嘱保养，效果能保持更久；有问题随时在群里问我们～',
+    },
+    birthday_wishes: POST_BIRTHDAYS,
+  },
   scenarios: scenariosOf('本地服务'),
 };

@@ -12,6 +12,7 @@ import {
   SCRIPT_REVIEW,
   SCRIPT_SHOP_INFO,
   SCRIPT_SORRY,
+  POST_BIRTHDAYS,
 } from './shared.js';
 
 export const RESTAURANT: IndustryTemplate = {
@@ -101,5 +102,37 @@ export const RESTAURANT: IndustryTemplate = {
     { channel: 'flyer', text: '{客户称呼}您好，感谢通过传单添加{店名}～想了解菜单和位置，直接问我就好～' },
     { channel: 'referral', text: '{客户称呼}您好，欢迎朋友推荐来的您～我是{店名}的店员，有什么想了解的随时问我～' },
   ],
+  groupPosts: {
+    new_item: {
+      source: 'new_product',
+      text: '【{标题}】新品{商品}上架啦，{价格}元。{特点}来店里尝尝，在群里说说感受呀～',
+    },
+    flavour_guess: {
+      source: 'new_product',
+      text: '【{标题}】新品{商品}先剧透一下：{特点}猜猜它是什么味道？在群里回复「猜+你的答案」，揭晓时看看谁猜中了～',
+    },
+    surplus_offer: {
+      source: 'stocked_product',
+      text: '【{标题}】{商品}今天有货，{价格}元，群里说一声就给您留着，到店直接取～',
+    },
+    member_price: {
+      source: 'stocked_product',
+      text: '【{标题}】{商品}今天有货，{价格}元，群里说一声就给您留着，到店直接取～',
+    },
+    chain_signup: {
+      source: 'none',
+      text: '【{标题}】想提前订的在群里接龙：回复「接龙+饮品或菜品+数量」，我们按顺序准备好，到店直接取～',
+    },
+    booking_slots: {
+      source: 'none',
+      text: '【{标题}】想订座的在群里回复「预约+日期+时间」，我们确认后马上回复您～',
+    },
+    food_safety: { source: 'self_check', text: '【{标题}】{记录}' },
+    weekly_tip: {
+      source: 'none',
+      text: '【{标题}】小贴士：外带的饮品和餐食尽早享用口感更好；有忌口或过敏的，点单时告诉我们～',
+    },
+    birthday_wishes: POST_BIRTHDAYS,
+  },
   scenarios: scenariosOf('餐饮'),
 };

@@ -12,6 +12,7 @@ import {
   SCRIPT_REVIEW,
   SCRIPT_SHOP_INFO,
   SCRIPT_SORRY,
+  POST_BIRTHDAYS,
 } from './shared.js';
 
 export const RETAIL: IndustryTemplate = {
@@ -91,5 +92,32 @@ export const RETAIL: IndustryTemplate = {
     { channel: 'flyer', text: '{客户称呼}您好，感谢通过传单添加{店名}～想了解新品和库存，直接问我就好～' },
     { channel: 'referral', text: '{客户称呼}您好，欢迎朋友推荐来的您～我是{店名}的店员，想找什么随时问我～' },
   ],
+  groupPosts: {
+    new_item: {
+      source: 'new_product',
+      text: '【{标题}】新款{商品}，{价格}元。{特点}想看实物的回复「预留+商品+尺码」，我们先帮您留着～',
+    },
+    flavour_guess: {
+      source: 'new_product',
+      text: '【{标题}】新款{商品}：{特点}喜欢的在群里回复「投票+商品名」，看看大家最爱哪款～',
+    },
+    member_price: {
+      source: 'stocked_product',
+      text: '【{标题}】{商品}有现货，{价格}元。想要的回复「预留+商品+尺码」，到店试穿再决定～',
+    },
+    surplus_offer: {
+      source: 'stocked_product',
+      text: '【{标题}】{商品}有现货，{价格}元。想要的回复「预留+商品+尺码」，到店试穿再决定～',
+    },
+    chain_signup: {
+      source: 'none',
+      text: '【{标题}】想要的在群里回复「预留+商品+尺码」，我们按顺序帮您留好，到店试穿再决定～',
+    },
+    weekly_tip: {
+      source: 'none',
+      text: '【{标题}】小贴士：衣物洗净晾干再收纳，放一包干燥剂防潮；不确定尺码的，群里问我们帮您挑～',
+    },
+    birthday_wishes: POST_BIRTHDAYS,
+  },
   scenarios: scenariosOf('零售'),
 };

@@ -1,7 +1,7 @@
 // Starters every industry shares: customers of any shop ask how to pay, for an invoice, where to park, and staff of
 // any shop apologise, ask for a review, wish a happy birthday and give the shop's address.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
-import type { StarterFaq, StarterPolicy, StarterScript } from '../industry-template.js';
+import type { GroupPostText, StarterFaq, StarterPolicy, StarterScript } from '../industry-template.js';
 
 export const FAQ_HOURS: StarterFaq = {
   key: 'faq:hours',
@@ -59,4 +59,10 @@ export const SCRIPT_BIRTHDAY: StarterScript = {
   category: '关怀',
   title: '生日祝福',
   content: '{客户称呼}，生日快乐！{店名}祝您新的一岁万事顺意～',
+};
+
+/** Group posts: the week's birthdays among the group's customers, wished well and nothing promised. */
+export const POST_BIRTHDAYS: GroupPostText = {
+  source: 'birthdays',
+  text: '【{标题}】这周过生日的有{寿星}，祝生日快乐🎂！',
 };
