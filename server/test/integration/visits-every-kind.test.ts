@@ -2,8 +2,10 @@
 // get the profile's lifecycle, the automatic tags and the report's dormant customers right; cancelled bookings and
 // missed classes are no visits; another merchant's records never count, even under the same package number.
 import type { Industry } from '@xiaoer/common/constants/industries';
+import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildScenarios } from '../../src/modules/outreach/scenarios.js';
 import { buildCustomer, buildTenant } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -47,6 +49,24 @@ const dormantCustomers = async (t: Tenant) => {
   const res = await app.request(`/api/reports?period=day&date=${today}`, { token: t.tokens.manager });
   expect(res.status).toBe(200);
   return res.body.figures.dormantCustomers as number;
+};
+
+/** Whom the daily dormant win-back scan would write to today (the scenario itself, over the real collections). */
+const winBack = async (t: Tenant, industry: Industry) => {
+  const scenario = buildScenarios({
+    orders: app.container.repositories.orders,
+    customers: app.container.repositories.customers,
+    shopData: app.container.shopData,
+  }).find((s) => s.key === 'dormant_winback')!;
+  const kb = await app.container.knowledge.base.get(t.merchantId);
+  const candidates = await scenario.find({
+    merchantId: t.merchantId,
+    kb,
+    now: new Date(),
+    day: '',
+    settings: resolveOutreachSettings(undefined, industry).scenarios,
+  });
+  return candidates.map((c) => c.customer.name);
 };
 
 beforeAll(async () => {
@@ -99,8 +119,9 @@ describe('a salon fed only bookings', () => {
     expect(await tagsAfterApply(salon, sleeper.id)).toEqual(['沉睡客户']);
   });
 
-  it('reports the dormant customer, not the regular', async () => {
+  it('reports the dormant customer, not the regular, and drafts the win-back for her alone', async () => {
     expect(await dormantCustomers(salon)).toBe(1);
+    expect(await winBack(salon, '本地服务')).toEqual(['好久没来的李姐']);
   });
 
   it('counts a card use as a visit, once however often the same state is sent', async () => {
@@ -157,6 +178,7 @@ describe('a school fed only attendance', () => {
     expect(await profile(school, gone.id)).toMatchObject({ visits: 1, lifecycle: '沉睡' });
     expect(await tagsAfterApply(school, gone.id)).toEqual(['沉睡客户']);
     expect(await dormantCustomers(school)).toBe(1);
+    expect(await winBack(school, '教育培训')).toEqual(['豆豆爸爸']);
   });
 
   it('never counts another merchant’s records, even under the same package number or customer id', async () => {
@@ -191,6 +213,7 @@ describe('a school fed only attendance', () => {
     expect(await profile(school, gone.id)).toMatchObject({ visits: 1, lifecycle: '沉睡' });
     expect(await tagsAfterApply(school, gone.id)).toEqual(['沉睡客户']);
     expect(await dormantCustomers(school)).toBe(1);
+    expect(await winBack(school, '教育培训')).toEqual(['豆豆爸爸']);
     // and the other merchant cannot read the school's customer
     expect((await app.request(`/api/customers/${gone.id}/profile`, { token: other.tokens.manager })).status).toBe(404);
   });
