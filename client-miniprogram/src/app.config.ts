@@ -35,6 +35,9 @@ export default defineAppConfig({
     'pages/catalog/edit',
     'pages/catalog/faq',
     'pages/catalog/history',
+    // the scripts library (话术) staff send from the sidebar, and the 联系我 codes with their adds and welcomes
+    'pages/scripts/index',
+    'pages/channels/index',
     // the provider's console lives in the browser only
     ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],

@@ -177,9 +177,9 @@ export const SCRIPT_VARIABLES = [
   { token: '{推荐商品}', hint: '客户常买且在售的，或新品/爆款', value: 'recommended' },
 ] as const satisfies readonly { token: string; hint: string; value: keyof ScriptValues }[];
 
-/** The script's text as the customer receives it. */
+/** The script's text as the customer receives it (split/join, not replaceAll: the mini-program targets ES2020). */
 export const fillScript = (content: string, values: ScriptValues): string =>
-  SCRIPT_VARIABLES.reduce((text, v) => text.replaceAll(v.token, values[v.value]), content);
+  SCRIPT_VARIABLES.reduce((text, v) => text.split(v.token).join(values[v.value]), content);
 
 export const knowledgeImportSchema = z
   .object({

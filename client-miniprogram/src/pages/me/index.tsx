@@ -8,6 +8,12 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 const LINKS = [
   { url: '/pages/setup/checklist', title: '开通进度', hint: '店铺信息、企业微信、员工、菜单，一步步接着做' },
   { url: '/pages/catalog/index', title: '菜单 / 商品', hint: '今日售罄、库存、价格、别名；常见问答与规定；修改记录' },
+  { url: '/pages/scripts/index', title: '话术库', hint: '店员在侧边栏一点就发的话术：分类、变量、附件、用过几次' },
+  {
+    url: '/pages/channels/index',
+    title: '联系我二维码',
+    hint: '桌贴、小票、传单、外卖袋各一个码；每周带来多少顾客；各自的欢迎语',
+  },
   { url: '/pages/customers/index', title: '客户', hint: '搜索、按标签筛选、看客户档案' },
   { url: '/pages/groups/index', title: '客户群', hint: '给群分层、看群效果、生成入群二维码' },
   { url: '/pages/data/index', title: '导入数据', hint: '把收银、预约、库存表格从微信聊天里导进来' },
