@@ -138,6 +138,8 @@ export type FaqInput = z.infer<typeof faqInputSchema>;
 export type PolicyInput = z.infer<typeof policyInputSchema>;
 export type ProductInput = z.infer<typeof productInputSchema>;
 
+const WEB_ADDRESS = '请填写完整的网址，如 https://…';
+
 /** A script (话术) staff send with one tap; its variables (SCRIPT_VARIABLES) are filled for the customer at hand. */
 export const scriptInputSchema = z
   .object({
@@ -146,8 +148,8 @@ export const scriptInputSchema = z
     content: text(1000, '请填写内容'),
     attachment: z
       .discriminatedUnion('kind', [
-        z.object({ kind: z.literal('image'), url: z.url() }),
-        z.object({ kind: z.literal('link'), title: text(60, '请填写链接标题'), url: z.url() }),
+        z.object({ kind: z.literal('image'), url: z.url(WEB_ADDRESS) }),
+        z.object({ kind: z.literal('link'), title: text(60, '请填写链接标题'), url: z.url(WEB_ADDRESS) }),
         z.object({
           kind: z.literal('miniprogram'),
           title: text(60, '请填写卡片标题'),

@@ -42,6 +42,7 @@ describe('scripts from the console', () => {
     });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['attachment.title', 'attachment.url']);
+    expect(bad.body.fields['attachment.url']).toBe('请填写完整的网址，如 https://…');
     const empty = await create({ category: '', title: '', content: '' });
     expect(Object.keys(empty.body.fields).sort()).toEqual(['category', 'content', 'title']);
   });
