@@ -1,7 +1,7 @@
 // 电商: Taobao, Pinduoduo and Douyin sellers (seed 000 §3). Customers ask when it ships, by which courier, from where,
 // where the parcel is, and how returns work.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
-import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
+import { scenariosOf, type GroupPostText, type IndustryTemplate } from '../industry-template.js';
 import {
   FAQ_INVOICE,
   FAQ_PAYMENT,
@@ -11,6 +11,12 @@ import {
   SCRIPT_SORRY,
   POST_BIRTHDAYS,
 } from './shared.js';
+
+/** Today's best-stocked item: an offer and a members' pick read the same (the price is the menu's). */
+const POST_STOCKED: GroupPostText = {
+  source: 'stocked_product',
+  text: '【{标题}】{商品}有现货，{价格}元。想要的回复「拼单+商品+数量」，我们登记好通知您～',
+};
 
 export const ECOMMERCE: IndustryTemplate = {
   industry: '电商',
@@ -116,14 +122,8 @@ export const ECOMMERCE: IndustryTemplate = {
       source: 'new_product',
       text: '【{标题}】新品{商品}：{特点}喜欢的在群里回复「投票+商品名」，看看大家最想要哪款～',
     },
-    member_price: {
-      source: 'stocked_product',
-      text: '【{标题}】{商品}有现货，{价格}元。想要的回复「拼单+商品+数量」，我们登记好通知您～',
-    },
-    surplus_offer: {
-      source: 'stocked_product',
-      text: '【{标题}】{商品}有现货，{价格}元。想要的回复「拼单+商品+数量」，我们登记好通知您～',
-    },
+    member_price: POST_STOCKED,
+    surplus_offer: POST_STOCKED,
     chain_signup: {
       source: 'none',
       text: '【{标题}】想一起拼单的在群里回复「拼单+商品+数量」，我们按顺序登记好通知您～',

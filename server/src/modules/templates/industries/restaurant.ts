@@ -1,6 +1,6 @@
 // 餐饮: milk tea, fast food, hot pot, bakeries (seed 000 §1). Customers ask about taste, delivery, booking tables.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
-import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
+import { scenariosOf, type GroupPostText, type IndustryTemplate } from '../industry-template.js';
 import {
   FAQ_ADDRESS,
   FAQ_HOURS,
@@ -14,6 +14,12 @@ import {
   SCRIPT_SORRY,
   POST_BIRTHDAYS,
 } from './shared.js';
+
+/** Today's best-stocked item: an offer and a members' pick read the same (the price is the menu's). */
+const POST_STOCKED: GroupPostText = {
+  source: 'stocked_product',
+  text: '【{标题}】{商品}今天有货，{价格}元，群里说一声就给您留着，到店直接取～',
+};
 
 export const RESTAURANT: IndustryTemplate = {
   industry: '餐饮',
@@ -111,14 +117,8 @@ export const RESTAURANT: IndustryTemplate = {
       source: 'new_product',
       text: '【{标题}】新品{商品}先剧透一下：{特点}猜猜它是什么味道？在群里回复「猜+你的答案」，揭晓时看看谁猜中了～',
     },
-    surplus_offer: {
-      source: 'stocked_product',
-      text: '【{标题}】{商品}今天有货，{价格}元，群里说一声就给您留着，到店直接取～',
-    },
-    member_price: {
-      source: 'stocked_product',
-      text: '【{标题}】{商品}今天有货，{价格}元，群里说一声就给您留着，到店直接取～',
-    },
+    surplus_offer: POST_STOCKED,
+    member_price: POST_STOCKED,
     chain_signup: {
       source: 'none',
       text: '【{标题}】想提前订的在群里接龙：回复「接龙+饮品或菜品+数量」，我们按顺序准备好，到店直接取～',

@@ -1,6 +1,6 @@
 // 零售: clothing, convenience, fruit and baby shops (seed 000 §2). Customers ask about sizes, stock, exchanges, points.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
-import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
+import { scenariosOf, type GroupPostText, type IndustryTemplate } from '../industry-template.js';
 import {
   FAQ_ADDRESS,
   FAQ_HOURS,
@@ -14,6 +14,12 @@ import {
   SCRIPT_SORRY,
   POST_BIRTHDAYS,
 } from './shared.js';
+
+/** Today's best-stocked item: an offer and a members' pick read the same (the price is the menu's). */
+const POST_STOCKED: GroupPostText = {
+  source: 'stocked_product',
+  text: '【{标题}】{商品}有现货，{价格}元。想要的回复「预留+商品+尺码」，到店试穿再决定～',
+};
 
 export const RETAIL: IndustryTemplate = {
   industry: '零售',
@@ -101,14 +107,8 @@ export const RETAIL: IndustryTemplate = {
       source: 'new_product',
       text: '【{标题}】新款{商品}：{特点}喜欢的在群里回复「投票+商品名」，看看大家最爱哪款～',
     },
-    member_price: {
-      source: 'stocked_product',
-      text: '【{标题}】{商品}有现货，{价格}元。想要的回复「预留+商品+尺码」，到店试穿再决定～',
-    },
-    surplus_offer: {
-      source: 'stocked_product',
-      text: '【{标题}】{商品}有现货，{价格}元。想要的回复「预留+商品+尺码」，到店试穿再决定～',
-    },
+    member_price: POST_STOCKED,
+    surplus_offer: POST_STOCKED,
     chain_signup: {
       source: 'none',
       text: '【{标题}】想要的在群里回复「预留+商品+尺码」，我们按顺序帮您留好，到店试穿再决定～',
