@@ -16,7 +16,7 @@ export class CustomerSimulator {
   async addsMember(
     corpId: string,
     userid: string,
-    customer: { name: string; state?: string; externalUserId?: string; gender?: 0 | 1 | 2 },
+    customer: { name: string; state?: string; externalUserId?: string; gender?: 0 | 1 | 2; remarkMobiles?: string[] },
   ) {
     const externalUserId = customer.externalUserId ?? this.state.id('wm', 12);
     const contact = this.state.contacts.get(externalUserId) ?? {
@@ -28,6 +28,7 @@ export class CustomerSimulator {
     };
     contact.followers.set(userid, {
       remark: '',
+      ...(customer.remarkMobiles ? { remarkMobiles: customer.remarkMobiles } : {}),
       createtime: Math.floor(this.state.now() / 1000),
       tagIds: [],
       state: customer.state,
@@ -141,12 +142,13 @@ export class CustomerSimulator {
     corpId: string,
     userid: string,
     externalUserId: string,
-    changes: { name?: string; remark?: string },
+    changes: { name?: string; remark?: string; remarkMobiles?: string[] },
   ) {
     const contact = this.state.contacts.get(externalUserId)!;
     if (changes.name) contact.name = changes.name;
     const follow = contact.followers.get(userid);
     if (follow && changes.remark !== undefined) follow.remark = changes.remark;
+    if (follow && changes.remarkMobiles) follow.remarkMobiles = changes.remarkMobiles;
     return this.deliver(corpId, {
       Event: 'change_external_contact',
       ChangeType: 'edit_external_contact',

@@ -93,7 +93,18 @@ export interface ExternalContact {
   gender: 0 | 1 | 2;
   unionid?: string;
   /** userid → how the member follows this customer */
-  followers: Map<string, { remark: string; createtime: number; tagIds: string[]; state?: string; addWay: number }>;
+  followers: Map<
+    string,
+    {
+      remark: string;
+      /** the phone numbers the member noted on the contact (客户详情 → 电话) */
+      remarkMobiles?: string[];
+      createtime: number;
+      tagIds: string[];
+      state?: string;
+      addWay: number;
+    }
+  >;
 }
 
 export interface TagGroup {

@@ -16,6 +16,7 @@ function profile(state: StandInState, corpId: string, contact: ExternalContact) 
     follow_user: [...contact.followers].map(([userid, f]) => ({
       userid,
       remark: f.remark,
+      remark_mobiles: f.remarkMobiles ?? [],
       createtime: f.createtime,
       tags: f.tagIds.map((id) => ({ tag_id: id, tag_name: tagName(state, corpId, id), type: 1 })),
       ...(f.state ? { state: f.state } : {}),

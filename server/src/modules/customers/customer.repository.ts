@@ -112,6 +112,16 @@ export class CustomerRepository extends TenantRepository<Customer> {
       .exec();
   }
 
+  /**
+   * A phone number from elsewhere (a member's note on the WeCom contact) is taken only while the customer has none: a
+   * number the shop typed is never overwritten. One conditional update, so a concurrent edit by staff wins.
+   */
+  async setPhoneIfMissing(merchantId: MerchantId, id: Types.ObjectId, phone: string): Promise<boolean> {
+    const missing = { _id: id, $or: [{ phone: { $exists: false } }, { phone: null }, { phone: '' }] };
+    const res = await this.model.updateOne(this.scoped(merchantId, missing), { $set: { phone } }).exec();
+    return res.modifiedCount === 1;
+  }
+
   /** Newest notes are kept; the profile shows the latest and very old ones age out at 200. */
   addNote(merchantId: MerchantId, id: string, note: { text: string; staffId: string }): Promise<CustomerRecord | null> {
     const entry = { text: note.text, staffId: new Types.ObjectId(note.staffId), createdAt: new Date() };

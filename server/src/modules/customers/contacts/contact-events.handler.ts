@@ -1,7 +1,7 @@
 // What each customer-contact event does. Every step is idempotent or recorded with once(), so a retry after a crash
 // neither duplicates a customer nor sends a second welcome message.
 import type { Logger } from '../../../logging/logger.js';
-import type { CustomerRecord, CustomerRepository } from '../customer.repository.js';
+import { FULL_PHONE, type CustomerRecord, type CustomerRepository } from '../customer.repository.js';
 import type { MerchantId } from '../../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../../merchants/merchant.repository.js';
 import type { StaffRepository } from '../../staff/staff.repository.js';
@@ -32,13 +32,18 @@ export function contactEventHandlers(d: ContactEventDeps): Record<string, InboxH
     const profile = await d.contactsApi.getExternalContact(app, ExternalUserID!);
     const member = await d.staff.findByWecomUserId(app.merchantId, UserID!);
     const follow = profile.follow_user.find((f) => f.userid === UserID);
-    return d.customers.upsertFromWecom(app.merchantId, ExternalUserID!, {
+    const customer = await d.customers.upsertFromWecom(app.merchantId, ExternalUserID!, {
       name: profile.external_contact.name,
       avatar: profile.external_contact.avatar,
       gender: genderFromWecom(profile.external_contact.gender),
       followStaffId: member?._id,
       sourceChannel: channelFromState(State ?? follow?.state),
     });
+    // the number the member noted on the contact lets POS orders find the customer; the shop's own stays
+    const noted = follow?.remark_mobiles?.find((m) => FULL_PHONE.test(m));
+    if (noted && !customer.phone && (await d.customers.setPhoneIfMissing(app.merchantId, customer._id, noted)))
+      customer.phone = noted;
+    return customer;
   }
 
   return {

@@ -7,6 +7,8 @@ export interface ExternalProfile {
   follow_user: {
     userid: string;
     remark?: string;
+    /** the phone numbers the member noted on the contact */
+    remark_mobiles?: string[];
     createtime: number;
     state?: string;
     tags?: { tag_id: string; tag_name: string }[];
