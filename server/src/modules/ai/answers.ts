@@ -5,7 +5,7 @@ import { yuanText } from '@xiaoer/common/money';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { describeHours, type KnownProduct, type Passage, type ProductVariant } from '../knowledge/passages.js';
 import type { Ask } from './asks.js';
-import { clean, linkShop, namedOptions, shopIndex, variantMatches } from './shop-index.js';
+import { clean, commonValueWords, linkShop, namedOptions, shopIndex, variantMatches } from './shop-index.js';
 
 export interface Said {
   text: string;
@@ -234,6 +234,7 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
     for (let i = 0; i + 2 <= t.length; i++) {
       const w = t.slice(i, i + 2);
       if (!/^[\u4e00-\u9fff]+$/.test(w) || COMMON.test(w) || ownWords.some((o) => o.includes(w))) continue;
+      if (commonValueWords.get(p)?.has(w)) continue;
       if (value.includes(w) && !picked.includes(a)) picked.push(a);
     }
   }

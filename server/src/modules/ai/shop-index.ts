@@ -54,6 +54,25 @@ export interface ShopIndex {
 
 const cache = new WeakMap<KnowledgeBase, ShopIndex>();
 
+/**
+ * Per product, the two-character words found in three or more attribute values of its shop ("头发" at a salon): too
+ * common to tell which attribute a question is about.
+ */
+export const commonValueWords = new WeakMap<KnownProduct, Set<string>>();
+
+function markCommonValueWords(products: KnownProduct[]) {
+  const counts = new Map<string, number>();
+  for (const p of products) {
+    for (const a of p.attributes ?? []) {
+      const v = clean(a.value);
+      const seen = new Set(Array.from({ length: Math.max(0, v.length - 1) }, (_, i) => v.slice(i, i + 2)));
+      for (const w of seen) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  const common = new Set([...counts].filter(([, n]) => n >= 3).map(([w]) => w));
+  for (const p of products) commonValueWords.set(p, common);
+}
+
 /** The name without what owners put in brackets ("T恤（纯棉）") or after a slash. */
 const core = (name: string) => clean(name.replace(/[（(【[].*?[）)】\]]/g, '').split(/[/|]/)[0]!);
 
@@ -61,6 +80,7 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
   const hit = cache.get(kb);
   if (hit) return hit;
   const products = kb.products as KnownProduct[];
+  markCommonValueWords(products);
   const names = products.map((p) => [clean(p.name), core(p.name), ...(p.aliases ?? []).map(clean)].filter(Boolean));
   // how many products a piece of text is part of the names of: a short form must point to one product only
   // a category's name ("奶茶") names a kind of product, not the one product whose name happens to end with it
