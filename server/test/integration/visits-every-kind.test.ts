@@ -140,6 +140,13 @@ describe('a salon fed only bookings', () => {
     // a top-up is no use
     await intake(salon, 'member-cards', card(20));
     expect(await profile(salon, holder.id)).toMatchObject({ visits: 2 });
+    // a stored-value card: each report with less balance is one use
+    const wallet = await customer(salon, '只刷储值卡的孙姐');
+    const stored = (balance: number) => ({
+      cards: [{ externalId: 'CARD-10', cardName: '储值卡', balance, customer: wallet.ref }],
+    });
+    for (const balance of [50000, 50000, 41200, 41200, 30000]) await intake(salon, 'member-cards', stored(balance));
+    expect(await profile(salon, wallet.id)).toMatchObject({ visits: 2, lifecycle: '活跃' });
   });
 });
 

@@ -29,11 +29,12 @@ export class MemberCardRepository extends IntakeRecordRepository<MemberCard> {
     card: NewMemberCard,
     dryRun: boolean,
     now = new Date(),
+    retries = 3,
   ): Promise<{ result: StoreResult }> {
     const { externalId, ...fields } = card;
     const before = dryRun ? null : await this.findOne(merchantId, { externalId });
     const used = before ? usesBetween(before, card) : 0;
-    if (!before || !used) return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
+    if (!before || !used || !retries) return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
     const res = await this.model
       .updateOne(
         this.scoped(merchantId, {
@@ -44,8 +45,8 @@ export class MemberCardRepository extends IntakeRecordRepository<MemberCard> {
         { $set: { ...fields, lastUsedAt: now }, $inc: { uses: used } },
       )
       .exec();
-    // another report changed the card meanwhile: compare with what it stored instead
-    return res.matchedCount ? { result: 'updated' } : this.store(merchantId, card, dryRun, now);
+    // another report changed the card meanwhile: compare with what it stored instead (a few times, then store as is)
+    return res.matchedCount ? { result: 'updated' } : this.store(merchantId, card, dryRun, now, retries - 1);
   }
 
   /** Known customers' (or only `customerId`'s) cards used at or after `since`: uses and the last use (visits reader). */
