@@ -20,6 +20,8 @@ export const customerUpdateSchema = z
       .regex(/^1\d{10}$/, '手机号格式不正确'),
     gender: z.enum(GENDERS),
     birthday: isoDateSchema,
+    /** the shop's own member / card number, as its POS names the customer */
+    memberNo: z.string().trim().min(1, '请填写会员号').max(32, '会员号最多 32 个字符'),
     tags: z.array(z.string().trim().min(1).max(30)).max(50),
     optedOut: z.boolean(),
     /** why an opt-out is cleared (owner only; kept in the customer's consent log) */
@@ -61,6 +63,7 @@ export const customerDtoSchema = z
     phone: z.string().optional(),
     gender: z.enum(GENDERS),
     birthday: z.string().optional(),
+    memberNo: z.string().optional(),
     tags: z.array(z.string()),
     sourceChannel: z.enum(SOURCE_CHANNELS),
     followStaffIds: z.array(z.string()),

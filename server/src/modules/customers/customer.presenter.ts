@@ -26,6 +26,7 @@ export function presentCustomer(c: CustomerRecord, viewer: StaffRole): CustomerD
     phone: c.phone ? (roleAtLeast(viewer, 'manager') ? c.phone : maskPhone(c.phone)) : undefined,
     gender: c.gender,
     birthday: c.birthday ?? undefined,
+    memberNo: c.memberNo ?? undefined,
     tags: c.tags,
     sourceChannel: c.sourceChannel,
     followStaffIds: c.followStaffIds.map((id) => id.toHexString()),

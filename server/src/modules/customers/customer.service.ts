@@ -49,7 +49,7 @@ export class CustomerService {
   }
 
   /**
-   * Profile fields as given. Consent: anyone may record an opt-out (the customer's pending drafts are cancelled);
+   * Profile fields as given, by role (touchesManagedFields). Consent: anyone may record an opt-out (the customer's pending drafts are cancelled);
    * clearing one is the owner's alone and needs a reason, both kept in the customer's consent log.
    */
   async update(session: Session, id: string, patch: CustomerUpdate): Promise<CustomerRecord> {
@@ -58,6 +58,8 @@ export class CustomerService {
     const current = orNotFound(await this.customers.findById(merchantId, id));
     const clearing = optedOut === false && current.optedOut;
     if (clearing && session.role !== 'owner') throw forbidden('只有老板可以恢复客户接收营销消息');
+    if (!roleAtLeast(session.role, 'manager') && touchesManagedFields(current, profile))
+      throw forbidden('生日、会员号和已记录的手机号只有店长或老板可以修改');
     if (clearing && !optOutReason)
       throw new AppError('validation_failed', { fields: { optOutReason: '请写明恢复接收的原因' } });
 
@@ -76,6 +78,18 @@ export class CustomerService {
   async addNote(merchantId: MerchantId, id: string, staffId: string, text: string): Promise<CustomerRecord> {
     return orNotFound(await this.customers.addNote(merchantId, id, { text, staffId }));
   }
+}
+
+/**
+ * The birthday, member number and a recorded phone are the manager's and the owner's (staff see the phone masked);
+ * staff may record a phone when none is, as they take it at the counter.
+ */
+function touchesManagedFields(current: CustomerRecord, patch: CustomerUpdate): boolean {
+  return (
+    patch.birthday !== undefined ||
+    patch.memberNo !== undefined ||
+    (patch.phone !== undefined && Boolean(current.phone) && patch.phone !== current.phone)
+  );
 }
 
 function orNotFound(customer: CustomerRecord | null): CustomerRecord {
