@@ -1,19 +1,17 @@
 // The first 联系我 code: a QR code customers scan to add the shop on WeCom (their channel remembered, its welcome text
 // sent), to save and print for the table, the counter or the parcel.
-import { Button, Input, Picker, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import * as channels from '@xiaoer/common/api/channels';
 import { SOURCE_CHANNEL_LABELS, type SourceChannel } from '@xiaoer/common/constants/customer';
 import { channelCodeCreateSchema, type ChannelCodeDto } from '@xiaoer/common/schemas/channel';
 import { useState } from 'react';
 import { ChannelQr } from '../../components/ChannelQr';
-import { Field, FormError } from '../../components/Field';
+import { CodePlaceFields } from '../../components/CodePlaceFields';
+import { FormError } from '../../components/Field';
 import { toast } from '../../components/Toast';
 import { call } from '../../services/client';
 import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 import { sessionStore } from '../../services/session';
-
-/** Where a shop puts its first code. */
-const PRINTED: SourceChannel[] = ['table_card', 'receipt', 'flyer', 'delivery_note', 'referral'];
 
 export function ChannelCodeCard({ codes, onCreated }: { codes: ChannelCodeDto[] | Error; onCreated: () => void }) {
   const [channel, setChannel] = useState<SourceChannel>('table_card');
@@ -61,19 +59,7 @@ export function ChannelCodeCard({ codes, onCreated }: { codes: ChannelCodeDto[] 
       ) : (
         <View>
           <View className="muted">生成第一个二维码，顾客扫码加你，小二就能记住他从哪里来。</View>
-          <Field label="放在哪里" error={errors.channel}>
-            <Picker
-              mode="selector"
-              range={PRINTED.map((c) => SOURCE_CHANNEL_LABELS[c])}
-              value={PRINTED.indexOf(channel)}
-              onChange={(e) => setChannel(PRINTED[Number(e.detail.value)] ?? channel)}
-            >
-              <View className="picker-value" data-role="channel">{`${SOURCE_CHANNEL_LABELS[channel]} ›`}</View>
-            </Picker>
-          </Field>
-          <Field label="名称（方便你区分）" error={errors.label}>
-            <Input className="input" value={label} maxlength={30} onInput={(e) => setLabel(e.detail.value)} />
-          </Field>
+          <CodePlaceFields channel={channel} label={label} errors={errors} onChannel={setChannel} onLabel={setLabel} />
           <FormError error={errors._ ?? errors.staffIds} />
           <View className="btn-row">
             <Button className="btn btn-primary" disabled={busy || undefined} onClick={create}>
