@@ -79,8 +79,8 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
   }
 
   /**
-   * The customer's tasks made by hand or by a campaign (not a draft's, which the drafts inbox stops; to customers, not
-   * groups) since a moment that are not known to be confirmed or stopped: what an opt-out takes them off.
+   * The customer's tasks made by hand, by a campaign or for drafts approved together (not a single draft's, which the
+   * drafts inbox stops; to customers, not groups) since a moment that are not known to be confirmed or stopped: what an opt-out takes them off.
    */
   openNaming(merchantId: MerchantId, externalUserId: string, since: Date): Promise<GroupSendRecord[]> {
     const filter = {
@@ -88,7 +88,7 @@ export class GroupSendRepository extends TenantRepository<GroupSendTask> {
       createdAt: { $gte: since },
       status: 'created' as const,
       cancelledAt: { $exists: false },
-      $or: [{ key: { $exists: false } }, { key: { $regex: '^campaign-' } }],
+      $or: [{ key: { $exists: false } }, { key: { $regex: '^(campaign|drafts)-' } }],
       chatIds: { $exists: false },
     };
     return this.model.find(this.scoped(merchantId, filter)).limit(100).lean<GroupSendRecord[]>().exec();

@@ -224,7 +224,14 @@ export class GroupSendService {
 
   /** Each recipient's send result as WeCom reports it now (0 not yet, 1 sent, 2 not a contact, 3 already had one). */
   async results(merchantId: MerchantId, id: string): Promise<{ externalUserId: string; status: number }[]> {
-    return (await this.sync(merchantId, id)).results;
+    return (await this.sync(merchantId, await this.latest(merchantId, id))).results;
+  }
+
+  /** The task as it stands now: one made again without an opted-out customer is followed to the one replacing it. */
+  private async latest(merchantId: MerchantId, id: string): Promise<Types.ObjectId> {
+    let task = await this.task(merchantId, id);
+    for (let hops = 0; task.replacedBy && hops < 10; hops++) task = await this.task(merchantId, task.replacedBy);
+    return task._id;
   }
 
   /**

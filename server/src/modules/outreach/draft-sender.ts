@@ -8,16 +8,18 @@
 // DraftService.resumeInterrupted): 微信客服 with the same msgid, and the group-send task found by its key — never a
 // second one. Only the sender holding the draft's lease sends: right before WeCom is asked it checks (and renews) the
 // lease, so a sender that stalled and was taken over stops.
+import { createHash } from 'node:crypto';
 import { SUPPRESSION_REASONS, type DraftStatus } from '@xiaoer/common/constants/outreach';
 import type { DraftDto } from '@xiaoer/common/schemas/outreach';
 import type { AuditEntry } from '../../db/tenant-repository.js';
 import { AppError } from '../../errors/app-error.js';
 import { asMerchantId, type MerchantId } from '../../tenancy/merchant-id.js';
+import type { GroupSendRecord } from '../campaigns/group-send.repository.js';
 import type { GroupSendService } from '../campaigns/group-send.service.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { KfService } from '../conversations/kf.service.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
-import type { StaffRepository } from '../staff/staff.repository.js';
+import type { StaffRecord, StaffRepository } from '../staff/staff.repository.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import { consentVerdict } from './contact-policy.js';
@@ -56,6 +58,23 @@ export const merchantOf = (draft: DraftRecord): MerchantId => asMerchantId(draft
 
 /** Our msgid of a draft sent on 微信客服, and the idempotency key of its group-send task: a retry repeats neither. */
 const sendKey = (draft: DraftRecord) => `draft-${draft._id.toHexString()}`;
+/** The key of a task shared by drafts approved together: the same drafts always give the same key. */
+const batchKey = (drafts: DraftRecord[]) =>
+  `drafts-${createHash('sha1')
+    .update(
+      drafts
+        .map((d) => d._id.toHexString())
+        .sort()
+        .join(','),
+    )
+    .digest('hex')
+    .slice(0, 24)}`;
+/** Why GroupSendService left a draft's customer out of its task, as the owner reads it on the draft. */
+const SKIPPED: Record<string, string> = {
+  ...SUPPRESSION_REASONS,
+  over_daily_cap: '客户今天已收到其他群发',
+  over_monthly_cap: '客户本月收到的群发已达企业微信上限',
+};
 
 export class DraftSender {
   constructor(private d: DraftSenderDeps) {}
@@ -67,54 +86,92 @@ export class DraftSender {
    * returned it (with that sender's lease).
    */
   async send(draft: DraftRecord, now: Date, approverStaffId?: string): Promise<DraftDto> {
+    const prepared = await this.prepare(draft, now, approverStaffId);
+    return 'done' in prepared ? prepared.done : (await this.groupSend([draft], prepared.sender))[0]!;
+  }
+
+  /**
+   * Everything of `send` short of the group-send task: done (sent on 微信客服, cancelled, waiting out quiet hours,
+   * failed, or a retry finishing), or the staff member whose task it goes in — so that drafts approved together can
+   * share one task (groupSend).
+   */
+  async prepare(
+    draft: DraftRecord,
+    now: Date,
+    approverStaffId?: string,
+  ): Promise<{ done: DraftDto } | { sender: StaffRecord }> {
+    const done = (dto: Promise<DraftDto>) => dto.then((d) => ({ done: d }));
     const merchantId = merchantOf(draft);
     const customer = await this.d.customers.findById(merchantId, String(draft.customerId));
     const refused = customer ? consentVerdict(customer) : 'not_wecom_contact';
-    if (refused) return this.end(draft, 'cancelled', SUPPRESSION_REASONS[refused]);
-    if (draft.groupSendAt) return this.finishGroupSend(merchantId, draft);
+    if (refused) return done(this.end(draft, 'cancelled', SUPPRESSION_REASONS[refused]));
+    if (draft.groupSendAt) return done(this.finishGroupSend(merchantId, draft));
     // An earlier 微信客服 attempt (its answer lost) may have reached the customer: never a group send on top of it.
     const earlierKf = await this.earlierKfSend(merchantId, draft);
     if (earlierKf !== 'sent') {
       const decision = await decideAtSend(this.d, merchantId, draft, now);
-      if (decision && 'cancel' in decision) return this.end(draft, 'cancelled', decision.cancel);
-      if (decision) return this.waitUntil(draft, decision.waitUntil, decision.note);
+      if (decision && 'cancel' in decision) return done(this.end(draft, 'cancelled', decision.cancel));
+      if (decision) return done(this.waitUntil(draft, decision.waitUntil, decision.note));
     }
     if (earlierKf === 'sent' || (await this.sendByKf(merchantId, draft, customer!.externalUserId!))) {
       const audit = { by: 'system', action: 'kf_sent', note: '客户48小时内联系过微信客服，已直接发送' };
-      return this.mark(draft, 'delivered', {}, audit);
+      return done(this.mark(draft, 'delivered', {}, audit));
     }
-    if (earlierKf === 'unknown') return this.end(draft, 'failed', UNCERTAIN_KF_SEND);
+    if (earlierKf === 'unknown') return done(this.end(draft, 'failed', UNCERTAIN_KF_SEND));
     const follower = customer!.followStaffIds[0];
     const sender =
       (follower && (await this.d.staff.findById(merchantId, String(follower)))) ||
       (approverStaffId && (await this.d.staff.findById(merchantId, approverStaffId)));
     if (!sender) {
       const audit = { by: 'system', action: 'send_failed', note: '客户没有跟进员工' };
-      return this.mark(draft, 'failed', { error: '没有可以代发的员工' }, audit);
+      return done(this.mark(draft, 'failed', { error: '没有可以代发的员工' }, audit));
     }
+    return { sender };
+  }
+
+  /**
+   * One WeCom group-send task from `sender` for these drafts (prepared, same text): one draft under its own key, several
+   * under a key of them all that each draft keeps (groupSendKey), so a retry of any of them finds the shared task.
+   * The customers GroupSendService leaves out (opted out a moment ago, WeCom's per-customer cap) have their drafts
+   * cancelled with the reason; the others are sent. Only drafts whose sender still holds the lease go in, and WeCom is
+   * asked only while every one of them still does.
+   */
+  async groupSend(drafts: DraftRecord[], sender: StaffRecord): Promise<DraftDto[]> {
+    const merchantId = merchantOf(drafts[0]!);
+    const key = drafts.length === 1 ? sendKey(drafts[0]!) : batchKey(drafts);
+    const out: DraftDto[] = [];
+    const asked: DraftRecord[] = [];
     // from here WeCom may hold a task even if we never hear back: a retry looks for it rather than asking again
-    const asked = await this.d.drafts.step(
-      merchantId,
-      draft._id,
-      draft.status,
-      { groupSendAt: new Date(), leaseUntil: leaseFrom(new Date()) },
-      { by: 'system', action: 'group_send_requested' },
-      this.holderOf(draft),
-    );
-    if (!asked) return this.present((await this.reload(draft)) ?? draft); // another worker finished or took it over
-    const request = { senderStaffId: String(sender._id), customerIds: [String(draft.customerId)], text: draft.text };
+    for (const draft of drafts) {
+      const change = {
+        groupSendAt: new Date(),
+        leaseUntil: leaseFrom(new Date()),
+        ...(drafts.length > 1 ? { groupSendKey: key } : {}),
+      };
+      const audit = { by: 'system', action: 'group_send_requested' };
+      if (await this.d.drafts.step(merchantId, draft._id, draft.status, change, audit, this.holderOf(draft)))
+        asked.push(draft);
+      else out.push(await this.present((await this.reload(draft)) ?? draft)); // finished or taken over elsewhere
+    }
+    if (!asked.length) return out;
     try {
       const task = await this.d.groupSends.create(merchantId, {
-        ...request,
-        key: sendKey(draft),
-        beforeAsking: () => this.mustStillHold(draft),
+        senderStaffId: String(sender._id),
+        customerIds: asked.map((d) => String(d.customerId)),
+        text: asked[0]!.text,
+        key,
+        beforeAsking: async () => {
+          for (const draft of asked) await this.mustStillHold(draft);
+        },
       });
-      return this.taskCreated(draft, task._id.toHexString(), `由${sender.name}在企业微信确认发送`);
+      for (const draft of asked) out.push(await this.taskCreated(draft, task, `由${sender.name}在企业微信确认发送`));
     } catch (err) {
       // WeCom (or our own check) said no: no task exists. Anything else (no answer, a lost write) is left to the retry.
       if (!(err instanceof AppError || err instanceof WecomApiError)) throw err;
-      return this.end(draft, 'failed', err instanceof AppError ? err.message : '企业微信暂时不可用');
+      const reason = err instanceof AppError ? err.message : '企业微信暂时不可用';
+      for (const draft of asked) out.push(await this.end(draft, 'failed', reason));
     }
+    return out;
   }
 
   /**
@@ -128,6 +185,9 @@ export class DraftSender {
 
   /** Stops the draft's unconfirmed group-send task in WeCom and cancels the draft with the reason. */
   async stopGroupSend(draft: DraftRecord, reason: string): Promise<void> {
+    // a task shared with other drafts is not stopped for all: GroupSendWithdrawal makes it again without this customer
+    if (draft.groupSendKey)
+      return void (await this.end(draft, 'cancelled', reason, `${reason}，已从未发出的群发中移除`));
     await this.d.groupSends.cancel(merchantOf(draft), String(draft.groupSendId));
     await this.end(draft, 'cancelled', reason, `${reason}，已停止企业微信里未发出的群发`);
   }
@@ -215,13 +275,17 @@ export class DraftSender {
 
   /** A retry after WeCom was asked for the task: the task stored under the draft's key, or, without it, no guess. */
   private async finishGroupSend(merchantId: MerchantId, draft: DraftRecord): Promise<DraftDto> {
-    const task = await this.d.groupSends.findByKey(merchantId, sendKey(draft));
+    const task = await this.d.groupSends.findByKey(merchantId, draft.groupSendKey ?? sendKey(draft));
     return task
-      ? this.taskCreated(draft, task._id.toHexString(), '员工在企业微信确认后发出')
+      ? this.taskCreated(draft, task, '员工在企业微信确认后发出')
       : this.end(draft, 'failed', UNCERTAIN_GROUP_SEND);
   }
 
-  private taskCreated(draft: DraftRecord, taskId: string, note: string): Promise<DraftDto> {
-    return this.mark(draft, 'sent', { groupSendId: taskId }, { by: 'system', action: 'group_send_created', note });
+  /** The draft is in the task (sent, for its staff member to confirm), or was left out of it with the reason. */
+  private taskCreated(draft: DraftRecord, task: GroupSendRecord, note: string): Promise<DraftDto> {
+    const left = task.skipped.find((s) => String(s.customerId) === String(draft.customerId));
+    if (left) return this.end(draft, 'cancelled', SKIPPED[left.reason] ?? '客户不能接收这次群发');
+    const change = { groupSendId: task._id.toHexString() };
+    return this.mark(draft, 'sent', change, { by: 'system', action: 'group_send_created', note });
   }
 }

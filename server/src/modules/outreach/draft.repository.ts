@@ -12,7 +12,18 @@ export type DraftRecord = Draft & { _id: Types.ObjectId };
 export type NewDraft = Omit<Draft, 'merchantId'>;
 /** What a status step may set: the step's own fields, never whose draft it is or what it is about. */
 export type DraftChange = Partial<
-  Pick<Draft, 'status' | 'text' | 'error' | 'approvedAt' | 'leaseUntil' | 'leaseHolder' | 'sendAfter' | 'groupSendAt'>
+  Pick<
+    Draft,
+    | 'status'
+    | 'text'
+    | 'error'
+    | 'approvedAt'
+    | 'leaseUntil'
+    | 'leaseHolder'
+    | 'sendAfter'
+    | 'groupSendAt'
+    | 'groupSendKey'
+  >
 > & {
   /** the WeCom group-send task made for it (our id, as GroupSendService gives it) */
   groupSendId?: string;

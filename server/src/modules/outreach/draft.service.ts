@@ -21,6 +21,7 @@ import { newLease, tooLateToResume } from './draft-lease.js';
 import { displayName, presentDraft } from './draft.presenter.js';
 import type { DraftRecord } from './draft.repository.js';
 import { DraftSender, LeaseLost, merchantOf, type DraftSenderDeps } from './draft-sender.js';
+import type { StaffRecord } from '../staff/staff.repository.js';
 
 /** WeCom's per-customer send result: 1 sent; 2 not a contact (any more); 3 already got a group message today. */
 const SEND_RESULT_FAILURE: Record<number, string> = {
@@ -52,6 +53,12 @@ export class DraftService {
 
   /** Approves and sends: the text may be edited first (and is checked again). */
   async approve(session: Session, id: string, editedText?: string): Promise<DraftDto> {
+    const claimed = await this.claimForApproval(session, id, editedText);
+    return this.sendOrLeave(claimed, claimed.approvedAt!, session.staffId);
+  }
+
+  /** pending → approved by this member (the text checked again if edited), or why not. */
+  private async claimForApproval(session: Session, id: string, editedText?: string): Promise<DraftRecord> {
     const { merchantId } = session;
     const draft = await this.find(merchantId, id);
     if (draft.status === 'cancelled')
@@ -72,23 +79,63 @@ export class DraftService {
       action: editedText ? 'edited_and_approved' : 'approved',
     });
     if (!claimed) throw conflict(ALREADY_HANDLED); // approved by someone else a moment ago
-    return this.sendOrLeave(claimed, now, session.staffId);
+    return claimed;
   }
 
+  /**
+   * Approves many as written and sends them together (sendTogether): drafts of one scenario with the same text whose
+   * customers one staff member follows become one group-send task for that member, not one each.
+   */
   async approveMany(
     session: Session,
     ids: string[],
   ): Promise<{ results: { id: string; status?: DraftStatus; error?: string }[] }> {
-    const results = [];
-    for (const id of ids) {
+    const claimed: DraftRecord[] = [];
+    const refused = new Map<number, string>();
+    for (const [i, id] of ids.entries()) {
       try {
-        const d = await this.approve(session, id);
-        results.push({ id, status: d.status, ...(d.error ? { error: d.error } : {}) });
+        claimed.push(await this.claimForApproval(session, id));
       } catch (err) {
-        results.push({ id, error: (err as Error).message });
+        refused.set(i, (err as Error).message);
       }
     }
+    const sent = await this.sendTogether(claimed, new Date(), session.staffId);
+    let next = 0;
+    const results = ids.map((id, i) => {
+      const error = refused.get(i);
+      if (error !== undefined) return { id, error };
+      const d = sent[next++]!;
+      return { id, status: d.status, ...(d.error ? { error: d.error } : {}) };
+    });
     return { results };
+  }
+
+  /**
+   * Sends claimed drafts, in their order: each is prepared on its own (consent, the contact policy, 微信客服), and
+   * those left for a group send are grouped by scenario, staff member and text into one task each. A WeCom task
+   * carries one text, so only drafts with identical text share a task: drafts written for each customer (the LLM's,
+   * or a template naming the customer) stay one task each, and identical ones — however they were written — are
+   * grouped. A draft whose sending is interrupted is left approved for resumeInterrupted, as with one at a time.
+   */
+  private async sendTogether(claimed: DraftRecord[], now: Date, approverStaffId?: string): Promise<DraftDto[]> {
+    const done = new Map<DraftRecord, DraftDto>();
+    const batches = new Map<string, { sender: StaffRecord; drafts: DraftRecord[] }>();
+    for (const draft of claimed) {
+      const prepared = await this.orLeave([draft], () => this.sender.prepare(draft, now, approverStaffId));
+      if (!prepared) done.set(draft, await this.leftAsIs(draft));
+      else if ('done' in prepared) done.set(draft, prepared.done);
+      else {
+        const key = [draft.scenario, String(prepared.sender._id), draft.text].join('\u0000');
+        const batch = batches.get(key) ?? { sender: prepared.sender, drafts: [] };
+        batch.drafts.push(draft);
+        batches.set(key, batch);
+      }
+    }
+    for (const { sender, drafts } of batches.values()) {
+      const sent = await this.orLeave(drafts, () => this.sender.groupSend(drafts, sender));
+      for (const [i, draft] of drafts.entries()) done.set(draft, sent?.[i] ?? (await this.leftAsIs(draft)));
+    }
+    return claimed.map((d) => done.get(d)!);
   }
 
   async reject(session: Session, id: string, note?: string): Promise<DraftDto> {
@@ -105,12 +152,12 @@ export class DraftService {
    */
   async autoSend(merchantId: MerchantId, scenario: string, day: string, now = new Date()): Promise<number> {
     const pending = await this.d.drafts.list(merchantId, { scenario, day, status: 'pending' });
-    let sent = 0;
+    const claimed: DraftRecord[] = [];
     for (const draft of pending) {
-      const claimed = await this.claim(draft, draft.text, now, { by: 'system', action: 'auto_approved' });
-      if (claimed && ['sent', 'delivered'].includes((await this.sendOrLeave(claimed, now)).status)) sent++;
+      const mine = await this.claim(draft, draft.text, now, { by: 'system', action: 'auto_approved' });
+      if (mine) claimed.push(mine);
     }
-    return sent;
+    return (await this.sendTogether(claimed, now)).filter((d) => ['sent', 'delivered'].includes(d.status)).length;
   }
 
   /**
@@ -171,9 +218,15 @@ export class DraftService {
     const sentSince = new Date(now.getTime() - DELIVERY_WATCH_DAYS * 86_400_000);
     const sent = await this.d.drafts.awaitingDelivery(merchantId, { sentSince }, 100);
     const outcome = { delivered: 0, failed: 0 };
+    // drafts approved together share a task: WeCom is asked about each task once
+    const asked = new Map<string, ReturnType<DraftSenderDeps['groupSends']['results']>>();
+    const resultsOf = (taskId: string) => {
+      if (!asked.has(taskId)) asked.set(taskId, this.d.groupSends.results(merchantId, taskId));
+      return asked.get(taskId)!;
+    };
     for (const draft of sent) {
       const [results, customer] = await Promise.all([
-        this.d.groupSends.results(merchantId, String(draft.groupSendId)),
+        resultsOf(String(draft.groupSendId)),
         this.d.customers.findById(merchantId, String(draft.customerId)),
       ]);
       const result = results.find((r) => r.externalUserId === customer?.externalUserId);
@@ -221,13 +274,24 @@ export class DraftService {
    * whose lease was taken over stops there: the draft is as the new holder leaves it.
    */
   private async sendOrLeave(draft: DraftRecord, now: Date, approverStaffId?: string): Promise<DraftDto> {
+    const sent = await this.orLeave([draft], () => this.sender.send(draft, now, approverStaffId));
+    return sent ?? this.leftAsIs(draft);
+  }
+
+  /** Runs a send; interrupted (or taken over: LeaseLost), it is logged and null returned, the drafts left as they are. */
+  private async orLeave<T>(drafts: DraftRecord[], send: () => Promise<T>): Promise<T | null> {
     try {
-      return await this.sender.send(draft, now, approverStaffId);
+      return await send();
     } catch (err) {
-      if (err instanceof LeaseLost) this.d.logger.info({ draftId: String(draft._id) }, 'draft taken over; not sent');
-      else this.d.logger.warn({ err, draftId: String(draft._id) }, 'draft send interrupted; resumed after its lease');
-      return this.sender.present((await this.sender.reload(draft)) ?? draft);
+      const draftIds = drafts.map((d) => String(d._id));
+      if (err instanceof LeaseLost) this.d.logger.info({ draftIds }, 'draft taken over; not sent');
+      else this.d.logger.warn({ err, draftIds }, 'draft send interrupted; resumed after its lease');
+      return null;
     }
+  }
+
+  private async leftAsIs(draft: DraftRecord): Promise<DraftDto> {
+    return this.sender.present((await this.sender.reload(draft)) ?? draft);
   }
 
   private async find(merchantId: MerchantId, id: string): Promise<DraftRecord> {

@@ -24,6 +24,11 @@ export interface Draft {
   sendAfter?: Date;
   /** set just before WeCom is asked for the group-send task: a retry then looks for that task, never asks again */
   groupSendAt?: Date;
+  /**
+   * the key of the group-send task this draft shares with others (drafts of one scenario, text and staff member
+   * approved together); absent for a task of its own (`draft-<id>`)
+   */
+  groupSendKey?: string;
   groupSendId?: Types.ObjectId;
   error?: string;
   audit: { at: Date; by: string; action: string; note?: string }[];
@@ -47,6 +52,7 @@ const draftSchema = new Schema<Draft>(
     leaseHolder: String,
     sendAfter: Date,
     groupSendAt: Date,
+    groupSendKey: String,
     groupSendId: { type: Schema.Types.ObjectId },
     error: String,
     audit: { type: [new Schema({ at: Date, by: String, action: String, note: String }, { _id: false })], default: [] },
