@@ -6,6 +6,7 @@ import { pinyin } from 'pinyin-pro';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { KnownProduct, ProductVariant } from '../knowledge/passages.js';
 import { cutWords, normalize } from '../knowledge/tokenizer.js';
+import { catalogueAliases } from '../catalog/product-aliases.js';
 import { lexiconWords } from './asks.js';
 import { pinyinDictionary } from './message-normalizer.js';
 
@@ -88,9 +89,14 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
     products.map((p) => clean(p.category)).filter((c, i, all) => all.indexOf(c) !== all.lastIndexOf(c)),
   );
   const owners = (piece: string) => names.filter((n) => n.some((x) => x.includes(piece))).length;
+  // the catalogue's generated names (pinyin, initials, short forms that name one product only: product-aliases.ts)
+  const generated = catalogueAliases(products.map((p) => ({ name: p.name, category: p.category, aliases: p.aliases })));
   const entries = products.map((product, i): ProductEntry => {
     const full = [...new Set(names[i]!)];
     const forms: Form[] = full.map((text) => ({ text, weight: 1 }));
+    for (const g of generated[i]!.map(clean)) {
+      if (g && /[\u4e00-\u9fff]/.test(g) && !forms.some((f) => f.text === g)) forms.push({ text: g, weight: 0.85 });
+    }
     for (const n of full) {
       const cjk = n.replace(/[^\u4e00-\u9fff]/g, '');
       if (cjk.length < 4) continue;
@@ -110,6 +116,7 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
       if (s.length >= 2) latin.add(s.map((x) => x[0]).join(''));
     }
     for (const n of full) if (/^[a-z0-9]+$/.test(n) && n.length >= 2) latin.add(n);
+    for (const g of generated[i]!.map(clean)) if (/^[a-z0-9]{2,}$/.test(g)) latin.add(g);
     return { product, forms, sounds, latin };
   });
   const words = [
