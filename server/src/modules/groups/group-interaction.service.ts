@@ -1,8 +1,10 @@
-// The outcomes of the groups' interaction posts: a customer who writes "接龙+…" or "预约+…" to 微信客服, or whose reply
-// in the group a staff member records, is counted against the latest such post in a group they belong to. And each
+// The outcomes of the groups' interaction posts: a customer who writes "接龙+…", "预留+…" or "预约+…" to 微信客服, or
+// whose reply in the group a staff member records, is counted against the latest post inviting it in a group they
+// belong to. And each
 // group's report: posts sent and confirmed, members joined and left, sign-ups, bookings and guesses.
 import { randomUUID } from 'node:crypto';
-import type { GroupPostTopic } from '@xiaoer/common/constants/groups';
+import type { CalendarTopic, GroupPostTopic } from '@xiaoer/common/constants/groups';
+import type { Industry } from '@xiaoer/common/constants/industries';
 import type { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
 import { AppError, notFound } from '../../errors/app-error.js';
@@ -12,6 +14,8 @@ import type { GroupSendService } from '../campaigns/group-send.service.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
+import type { GroupPostText } from '../templates/industry-template.js';
+import { INDUSTRY_KNOWLEDGE } from '../templates/templates.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
 import type { PostOutcome, GroupPostRepository } from './group-post.repository.js';
 import type { GroupChatRecord, GroupChatRepository } from './group.repository.js';
@@ -22,11 +26,27 @@ import type {
 } from './interaction.repository.js';
 import { parseInteraction, type InteractionKind, type ParsedInteraction } from './interaction-parser.js';
 
+/** The post each kind of reply is named for; the industry's other posts inviting it are found in its template. */
 const TOPIC: Record<InteractionKind, GroupPostTopic> = {
   chain: 'chain_signup',
   booking: 'booking_slots',
   guess: 'flavour_guess',
 };
+const INVITED = /「([^」]+)」/g;
+
+/**
+ * The topics whose posts invite this kind of reply in the industry: its own topic, and those whose template text asks
+ * for it in a format the parser reads (a shop's new-item post invites 「预留+商品+尺码」, a salon's pick 「预约+…」).
+ */
+export function invitingTopics(industry: Industry, kind: InteractionKind): GroupPostTopic[] {
+  const posts = Object.entries(INDUSTRY_KNOWLEDGE[industry].groupPosts) as [CalendarTopic, GroupPostText][];
+  const inviting = posts
+    .filter(([, post]) =>
+      [...post.text.matchAll(INVITED)].some(([, format]) => parseInteraction(format!)?.kind === kind),
+    )
+    .map(([topic]) => topic);
+  return [...new Set<GroupPostTopic>([TOPIC[kind], ...inviting])];
+}
 const WEEK_MS = 7 * 86_400_000;
 
 /** A group's figures since a date (presentGroupReport puts them on the wire). */
@@ -63,7 +83,7 @@ export class GroupInteractionService {
       ? await this.d.posts.latestSent(
           app.merchantId,
           chatIds,
-          TOPIC[parsed.kind],
+          invitingTopics((await this.d.knowledge.get(app.merchantId)).merchant.industry, parsed.kind),
           new Date(message.sentAt.getTime() - WEEK_MS),
         )
       : null;
@@ -80,7 +100,7 @@ export class GroupInteractionService {
     const parsed = parseInteraction(input.text);
     if (!parsed)
       throw new AppError('validation_failed', {
-        message: '这条回复看起来不是接龙、预约或竞猜，格式如「接龙+杨枝甘露+2」「预约+周六+15:00」',
+        message: '这条回复看起来不是接龙、预约或竞猜，格式如「接龙+杨枝甘露+2」「预留+风衣+M」「预约+周六+15:00」',
       });
     await this.store(session.merchantId, `staff:${randomUUID()}`, parsed, new Date(), {
       postId: post._id,

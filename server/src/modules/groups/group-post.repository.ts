@@ -109,11 +109,18 @@ export class GroupPostRepository extends TenantRepository<GroupPost> {
   latestSent(
     merchantId: MerchantId,
     chatIds: string[],
-    topic: GroupPostTopic,
+    topics: GroupPostTopic[],
     since: Date,
   ): Promise<GroupPostRecord | null> {
     return this.model
-      .findOne(this.scoped(merchantId, { chatId: { $in: chatIds }, topic, status: 'sent', updatedAt: { $gte: since } }))
+      .findOne(
+        this.scoped(merchantId, {
+          chatId: { $in: chatIds },
+          topic: { $in: topics },
+          status: 'sent',
+          updatedAt: { $gte: since },
+        }),
+      )
       .sort({ updatedAt: -1 })
       .lean<GroupPostRecord>()
       .exec();

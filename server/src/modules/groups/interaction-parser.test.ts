@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invitingTopics } from './group-interaction.service.js';
 import { parseInteraction } from './interaction-parser.js';
 
 describe('interaction replies', () => {
@@ -33,5 +34,16 @@ describe('interaction replies', () => {
     expect(parseInteraction('你们几点关门')).toBeNull();
     expect(parseInteraction('接龙')).toBeNull();
     expect(parseInteraction('我想预约')).toBeNull();
+  });
+
+  it('counts a reply against the posts that invite it in the shop’s industry', () => {
+    // a clothing shop's new-item and members' pick posts ask for 「预留+商品+尺码」; a tea shop's new item asks for nothing
+    expect(invitingTopics('零售', 'chain').sort()).toEqual(
+      ['chain_signup', 'member_price', 'new_item', 'surplus_offer'].sort(),
+    );
+    expect(invitingTopics('餐饮', 'chain')).toEqual(['chain_signup']);
+    expect(invitingTopics('本地服务', 'booking').sort()).toEqual(['booking_slots', 'member_price', 'new_item'].sort());
+    expect(invitingTopics('餐饮', 'booking')).toEqual(['booking_slots']);
+    expect(invitingTopics('教育培训', 'chain').sort()).toEqual(['chain_signup', 'new_item'].sort());
   });
 });
