@@ -38,6 +38,8 @@ export default defineAppConfig({
     // the scripts library (话术) staff send from the sidebar, and the 联系我 codes with their adds and welcomes
     'pages/scripts/index',
     'pages/channels/index',
+    // a campaign (群发) to an audience: who receives it per staff member and who is left out, then one task each
+    'pages/campaigns/new',
     // the provider's console lives in the browser only
     ...(process.env.TARO_ENV === 'h5' ? ['pages/operator/index'] : []),
   ],

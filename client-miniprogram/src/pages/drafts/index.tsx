@@ -61,6 +61,16 @@ export default function Drafts() {
           </View>
         ))}
       </View>
+      {tab === 'groups' && (
+        <View className="card">
+          <View className="row">
+            <Text>按标签、阶段给客户群发，每位员工只需确认一次</Text>
+            <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/pages/campaigns/new' })}>
+              新建群发
+            </Button>
+          </View>
+        </View>
+      )}
       {tab === 'groups' && <GroupPosts />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {!data && loading && <Loading />}

@@ -1,0 +1,198 @@
+// A campaign (群发) to an audience: pick tags, lifecycle stages, group layers and how long since the last visit,
+// write the text, see who receives it per staff member and who is left out and why, then confirm. Each staff member
+// gets one WeCom task with all their customers and confirms it once.
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
+import { LIFECYCLE_STAGES } from '@xiaoer/common/constants/lifecycle';
+import type { CampaignAudience, CampaignPreview, CampaignSendResult } from '@xiaoer/common/schemas/campaign';
+import { useState } from 'react';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { toast } from '../../components/Toast';
+import { useAsync } from '../../hooks/useAsync';
+import {
+  audienceOf,
+  newSendKey,
+  previewCampaign,
+  previewLines,
+  sendCampaign,
+  tagOptions,
+  toggled,
+} from '../../services/campaigns';
+import './campaigns.scss';
+
+const LAYERS = (Object.keys(GROUP_LAYERS) as GroupLayer[]).filter((l) => l !== 'unset');
+
+function Choices<T extends string>(props: {
+  options: readonly T[];
+  label?: (v: T) => string;
+  picked?: T[];
+  onToggle: (v: T) => void;
+}) {
+  return (
+    <View className="choices">
+      {props.options.map((o) => (
+        <View
+          key={o}
+          className={`choice ${props.picked?.includes(o) ? 'choice-on' : ''}`}
+          onClick={() => props.onToggle(o)}
+        >
+          {props.label ? props.label(o) : o}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function NewCampaign() {
+  const tags = useAsync(tagOptions, []);
+  const [picked, setPicked] = useState<CampaignAudience>({});
+  const [minDays, setMinDays] = useState('');
+  const [maxDays, setMaxDays] = useState('');
+  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<{ of: string; result: CampaignPreview; key: string } | null>(null);
+  const [sent, setSent] = useState<CampaignSendResult | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const audience = audienceOf(picked, minDays, maxDays);
+  // the preview shown is for exactly this audience and text; a change asks for a new one (and a new send key)
+  const current = JSON.stringify({ audience, text: text.trim() });
+  const shown = preview?.of === current ? preview : null;
+  const change = (next: CampaignAudience) => (setPicked(next), setSent(null));
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (err) {
+      toast((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const look = () =>
+    run(async () => setPreview({ of: current, result: await previewCampaign(audience), key: newSendKey() }));
+  const confirm = () =>
+    run(async () => {
+      const recipients = shown!.result.senders.reduce((n, s) => n + s.recipients, 0);
+      const { confirm: ok } = await Taro.showModal({
+        title: '确认群发',
+        content: `发给 ${recipients} 位客户，每位员工在企业微信里确认一次后发出`,
+        confirmText: '发送',
+      });
+      if (!ok) return;
+      setSent(await sendCampaign(audience, text.trim(), shown!.key));
+      toast('群发任务已创建', 'success');
+    });
+
+  const lines = shown && previewLines(shown.result);
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">发给谁</Text>
+        <View className="muted">客户标签（任选其一）</View>
+        {tags.error && <ErrorState error={tags.error} onRetry={tags.reload} />}
+        {!tags.data && tags.loading && <Loading />}
+        {tags.data && !tags.data.length && <View className="muted">还没有标签，可先在客户页给客户打标签</View>}
+        {tags.data && (
+          <Choices
+            options={tags.data}
+            picked={picked.tags}
+            onToggle={(t) => change({ ...picked, tags: toggled(picked.tags, t) })}
+          />
+        )}
+        <View className="muted">客户阶段</View>
+        <Choices
+          options={LIFECYCLE_STAGES}
+          picked={picked.lifecycle}
+          onToggle={(s) => change({ ...picked, lifecycle: toggled(picked.lifecycle, s) })}
+        />
+        <View className="muted">所在客户群</View>
+        <Choices
+          options={LAYERS}
+          label={(l) => GROUP_LAYERS[l]}
+          picked={picked.groupLayers}
+          onToggle={(l) => change({ ...picked, groupLayers: toggled(picked.groupLayers, l) })}
+        />
+        <View className="muted">最近一次到店（天前）</View>
+        <View className="days">
+          <Input
+            className="input"
+            type="number"
+            placeholder="从"
+            value={minDays}
+            onInput={(e) => setMinDays(e.detail.value)}
+          />
+          <Text>至</Text>
+          <Input
+            className="input"
+            type="number"
+            placeholder="到"
+            value={maxDays}
+            onInput={(e) => setMaxDays(e.detail.value)}
+          />
+        </View>
+      </View>
+      <View className="card">
+        <Text className="card-title">群发内容</Text>
+        <Textarea
+          className="textarea"
+          value={text}
+          maxlength={1000}
+          placeholder="例如：本周六会员日，全场饮品第二杯半价～"
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <View className="btn-row">
+          <Button className="btn btn-ghost" disabled={busy || undefined} onClick={look}>
+            看看会发给谁
+          </Button>
+        </View>
+      </View>
+      {lines && (
+        <View className="card" data-preview>
+          <Text className="card-title">发送前确认</Text>
+          <View>{lines.summary}</View>
+          {lines.senders.map((s) => (
+            <View key={s} className="muted">
+              {s}
+            </View>
+          ))}
+          {lines.excluded.length > 0 && (
+            <View style={{ marginTop: '16px' }}>
+              <Text style={{ fontWeight: 600 }}>不会发给</Text>
+              {lines.excluded.map((e) => (
+                <View key={e.reason} className="excluded" data-reason={e.reason}>
+                  <View>{e.text}</View>
+                  <View className="muted">{e.names}</View>
+                </View>
+              ))}
+            </View>
+          )}
+          {!shown!.result.senders.length ? (
+            <Empty title="没有可以发送的客户" hint="换个条件试试，或等冷静期、每周上限过去" />
+          ) : (
+            <View className="btn-row">
+              <Button
+                className="btn btn-primary"
+                disabled={busy || !text.trim() || !!sent || undefined}
+                onClick={confirm}
+              >
+                {sent ? '已创建' : '确认发送'}
+              </Button>
+            </View>
+          )}
+          {!text.trim() && <View className="muted">先写好群发内容再发送</View>}
+        </View>
+      )}
+      {sent && (
+        <View className="card" data-sent>
+          <Text className="card-title">已创建 {sent.tasks.length} 个群发任务</Text>
+          <View className="muted">请以下员工打开企业微信，在「客户群发」里确认发送：</View>
+          {sent.senders.map((s) => (
+            <View key={s.staffId}>{`${s.name}：${s.recipients} 位客户`}</View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

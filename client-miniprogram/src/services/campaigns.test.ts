@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { audienceOf, newSendKey, previewLines, toggled } from './campaigns';
+
+describe('the campaign page’s audience and preview', () => {
+  it('sends only the choices made, and day bounds as numbers', () => {
+    expect(audienceOf({ tags: [], lifecycle: ['沉睡'] }, '', ' ')).toEqual({ lifecycle: ['沉睡'] });
+    expect(audienceOf({ tags: ['奶茶'] }, '30', '')).toEqual({ tags: ['奶茶'], lastVisitDays: { min: 30 } });
+  });
+
+  it('toggles a choice on and off', () => {
+    expect(toggled(undefined, 'vip')).toEqual(['vip']);
+    expect(toggled(['vip', 'regular'], 'vip')).toEqual(['regular']);
+  });
+
+  it('reads the preview as counts per staff member and reasons with a few names', () => {
+    const lines = previewLines({
+      matched: 12,
+      senders: [
+        { staffId: 'a', name: '小王', recipients: 6 },
+        { staffId: 'b', name: '小李', recipients: 3 },
+      ],
+      excluded: [
+        { reason: 'opted_out', count: 2, sample: ['张三', '李四'] },
+        { reason: 'weekly_cap', count: 7, sample: ['王五'] },
+      ],
+    });
+    expect(lines.summary).toBe('共 12 位客户，9 位会收到，分 2 个群发任务');
+    expect(lines.senders[0]).toBe('小王：6 位（在企业微信里确认一次）');
+    expect(lines.excluded).toEqual([
+      { reason: 'opted_out', text: '已退订 2 位', names: '张三、李四' },
+      { reason: 'weekly_cap', text: '本周已达主动消息上限 7 位', names: '王五 等' },
+    ]);
+  });
+
+  it('makes send keys the server accepts, a new one each time', () => {
+    const [a, b] = [newSendKey(), newSendKey()];
+    expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(a).not.toBe(b);
+  });
+});
