@@ -135,7 +135,7 @@ describe('the morning’s weather care', () => {
     expect(checkReply(offer.text, offer.citedIds, shop, '餐饮').violations).toEqual([]);
     expect(weatherPost(shop, 'rain', '天气关怀：有雨', false).kind).toBe('useful');
     expect(weatherPost(shop, 'heat', '天气关怀：高温', true)).toEqual({
-      text: '【天气关怀：高温】今天高温☀️，记得多喝水、少晒太阳，来店里坐坐吹吹空调～',
+      text: '【天气关怀：高温】今天高温☀️，记得多喝水、少晒太阳～想喝冰爽的在群里说一声，我们提前做好。',
       citedIds: [],
       kind: 'useful',
     });

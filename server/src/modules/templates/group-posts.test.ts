@@ -5,6 +5,7 @@ import { CALENDAR_TOPICS, GROUP_CALENDARS, type CalendarTopic } from '@xiaoer/co
 import { INDUSTRIES } from '@xiaoer/common/constants/industries';
 import { describe, expect, it } from 'vitest';
 import { parseInteraction } from '../groups/interaction-parser.js';
+import { GROUP_CARE } from '../weather/weather-signals.js';
 import {
   GROUP_POST_PLACEHOLDERS,
   GROUP_POST_SOURCES,
@@ -66,6 +67,11 @@ describe.each(INDUSTRIES)('the %s group posts', (industry) => {
           slot.title,
         ).toEqual([]);
       }
+  });
+
+  it('send weather care that states nothing but the forecast', () => {
+    for (const [signal, text] of Object.entries(GROUP_CARE[industry]))
+      expect(check({ source: 'none', text }).unbacked, signal).toEqual([]);
   });
 
   it('invite only replies the interaction parser reads', () => {
