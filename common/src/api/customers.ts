@@ -5,7 +5,10 @@ import {
   customerDtoSchema,
   customerListQuerySchema,
   customerNoteCreateSchema,
+  customerTimelineDtoSchema,
+  customerTimelineQuerySchema,
   customerUpdateSchema,
+  whyNotContactedDtoSchema,
 } from '../schemas/customer.js';
 import { customerProfileDtoSchema, externalUserIdParamsSchema } from '../schemas/sidebar.js';
 import { defineEndpoint } from './contract.js';
@@ -63,4 +66,21 @@ export const addNote = defineEndpoint({
   request: customerNoteCreateSchema,
   response: customerDtoSchema,
   status: 201,
+});
+
+/** Orders, bookings, classes, reviews, messages and the shop's messages sent, newest first, one page at a time. */
+export const timeline = defineEndpoint({
+  method: 'GET',
+  path: '/customers/:id/timeline',
+  params: idParamsSchema,
+  request: customerTimelineQuerySchema,
+  response: customerTimelineDtoSchema,
+});
+
+/** 为什么没联系他: every reason the shop's proactive messages would not reach the customer now. */
+export const whyNotContacted = defineEndpoint({
+  method: 'GET',
+  path: '/customers/:id/why-not-contacted',
+  params: idParamsSchema,
+  response: whyNotContactedDtoSchema,
 });

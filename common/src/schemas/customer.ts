@@ -77,3 +77,71 @@ export const customerDtoSchema = z
   })
   .strict();
 export type CustomerDto = z.infer<typeof customerDtoSchema>;
+
+/** One page of a customer's timeline: `cursor` is the time of the last entry of the page before. */
+export const customerTimelineQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type CustomerTimelineQuery = z.infer<typeof customerTimelineQuerySchema>;
+
+export const TIMELINE_KINDS = [
+  'order',
+  'appointment',
+  'attendance',
+  'review',
+  'message_in',
+  'message_out',
+  'draft_sent',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export const timelineEntryDtoSchema = z
+  .object({
+    kind: z.enum(TIMELINE_KINDS),
+    id: z.string(),
+    at: z.string(),
+    /** what happened, as the shop reads it: 杨枝甘露×2, 预约 剪发, ★★★★ */
+    title: z.string(),
+    detail: z.string().optional(),
+    /** fen, for orders */
+    amount: z.number().int().optional(),
+  })
+  .strict();
+export type TimelineEntryDto = z.infer<typeof timelineEntryDtoSchema>;
+
+export const customerTimelineDtoSchema = z
+  .object({ items: z.array(timelineEntryDtoSchema), nextCursor: z.string().optional() })
+  .strict();
+
+/** Why the shop's proactive messages do not reach a customer now, each reason as the sender weighs it. */
+export const CONTACT_BLOCKS = [
+  'opted_out',
+  'not_wecom_contact',
+  'contact_deleted',
+  'weekly_cap',
+  'cool_down',
+  'quiet_hours',
+] as const;
+export type ContactBlock = (typeof CONTACT_BLOCKS)[number];
+
+export const contactBlockDtoSchema = z
+  .object({
+    reason: z.enum(CONTACT_BLOCKS),
+    text: z.string(),
+    /** when it began (the opt-out, the deletion) */
+    since: z.string().optional(),
+    /** when it ends by itself (the cap frees up, the cool-down, quiet hours) */
+    until: z.string().optional(),
+    /** the messages that count towards the cap or the cool-down */
+    dates: z.array(z.string()).optional(),
+  })
+  .strict();
+export type ContactBlockDto = z.infer<typeof contactBlockDtoSchema>;
+
+export const whyNotContactedDtoSchema = z
+  .object({ canContactNow: z.boolean(), blocks: z.array(contactBlockDtoSchema) })
+  .strict();
+export type WhyNotContactedDto = z.infer<typeof whyNotContactedDtoSchema>;

@@ -27,6 +27,26 @@ export abstract class TenantRepository<T> {
   }
 
   /**
+   * The newest `limit` records matching `filter` dated strictly before `before` by `dateField`, newest first: one
+   * page of a customer's timeline from this collection (each source is read this way and the pages merged).
+   */
+  newestBefore(
+    merchantId: MerchantId,
+    filter: TenantFilter<T>,
+    dateField: keyof T & string,
+    before: Date,
+    limit: number,
+  ): Promise<(T & { _id: Types.ObjectId })[]> {
+    const dated = { ...filter, [dateField]: { $lt: before } } as TenantFilter<T>;
+    return this.model
+      .find(this.scoped(merchantId, dated))
+      .sort({ [dateField]: -1, _id: -1 })
+      .limit(limit)
+      .lean<(T & { _id: Types.ObjectId })[]>()
+      .exec();
+  }
+
+  /**
    * A reviewed record's status step: sets its fields and appends who did what, in one atomic update. With a status
    * in the filter the step happens once: a second tap, or a second worker, gets null.
    */

@@ -186,6 +186,21 @@ export class KfRepository {
     await this.outgoingWrites.write({ updateOne: { filter, update } });
   }
 
+  /** The customer's messages (both ways) sent strictly before `before`, newest first: their timeline's page. */
+  conversationBefore(
+    merchantId: MerchantId,
+    externalUserId: string,
+    before: Date,
+    limit: number,
+  ): Promise<MessageRecord[]> {
+    return this.messages
+      .find({ merchantId: merchantObjectId(merchantId), externalUserId, sentAt: { $lt: before } })
+      .sort({ sentAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<MessageRecord[]>()
+      .exec();
+  }
+
   conversation(merchantId: MerchantId, externalUserId: string, limit = 50): Promise<MessageRecord[]> {
     return this.messages
       .find({ merchantId: merchantObjectId(merchantId), externalUserId })

@@ -5,9 +5,25 @@ import { route } from '../../http/contract-route.js';
 import { presentCustomer } from './customer.presenter.js';
 import type { CustomerProfileService } from './customer-profile.service.js';
 import type { CustomerService } from './customer.service.js';
+import { customerTimeline, type TimelineSources } from './customer-timeline.js';
+import { whyNotContacted, type WhyNotContactedDeps } from './why-not-contacted.js';
 
-export function customerRoutes(customers: CustomerService, profiles: CustomerProfileService): Router<AuthedState> {
+export function customerRoutes(
+  customers: CustomerService,
+  profiles: CustomerProfileService,
+  record: { timeline: TimelineSources; policy: WhyNotContactedDeps },
+): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/customers' });
+
+  route(router, api.timeline, async ({ params, query }, ctx) => {
+    const { merchantId } = ctx.state.session;
+    return customerTimeline(record.timeline, merchantId, await customers.get(merchantId, params.id), query);
+  });
+
+  route(router, api.whyNotContacted, async ({ params }, ctx) => {
+    const { merchantId } = ctx.state.session;
+    return whyNotContacted(record.policy, merchantId, await customers.get(merchantId, params.id), new Date());
+  });
 
   route(router, api.profileByExternalUserId, ({ params }, ctx) => {
     const { merchantId, role } = ctx.state.session;

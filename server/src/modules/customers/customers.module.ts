@@ -22,6 +22,8 @@ import type { CustomerRepository } from './customer.repository.js';
 import { customerRoutes } from './customer.routes.js';
 import { CustomerService, type TagsChanged } from './customer.service.js';
 import { VisitReader, type VisitSources } from './visit-reader.js';
+import type { TimelineSources } from './customer-timeline.js';
+import type { WhyNotContactedDeps } from './why-not-contacted.js';
 
 export interface CustomersModuleDeps {
   config: Config;
@@ -33,7 +35,12 @@ export interface CustomersModuleDeps {
   customers: CustomerRepository;
   orders: OrderRepository;
   /** bookings, attendance and card uses: visits beside orders (the profile) */
-  shopData: VisitSources;
+  shopData: VisitSources & TimelineSources['shopData'];
+  /** the customer's messages (their timeline) */
+  kf: TimelineSources['kf'];
+  /** the shop's proactive messages: the timeline, and the contact policy's reasons (为什么没联系他) */
+  drafts: TimelineSources['drafts'] & WhyNotContactedDeps['drafts'];
+  knowledge: WhyNotContactedDeps['knowledge'];
   merchants: MerchantRepository;
   staff: StaffRepository;
   wecom: Pick<Wecom, 'apps' | 'contactsApi' | 'handlers'>;
@@ -72,7 +79,13 @@ export function build(d: CustomersModuleDeps) {
     d.staff,
   );
   const routes: RoutesOf = () => ({
-    api: [customerRoutes(service, profiles), contactSyncRoutes(d.jobs, contactSync, d.customers)],
+    api: [
+      customerRoutes(service, profiles, {
+        timeline: { orders: d.orders, shopData: d.shopData, kf: d.kf, drafts: d.drafts },
+        policy: { knowledge: d.knowledge, drafts: d.drafts, orders: d.orders },
+      }),
+      contactSyncRoutes(d.jobs, contactSync, d.customers),
+    ],
   });
   const jobs = [contactSyncJob({ apps: d.wecom.apps, locks: d.locks, contactSync })];
   return { service, profiles, contactSync, routes, jobs };

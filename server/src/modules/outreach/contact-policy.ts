@@ -47,17 +47,33 @@ export function policyVerdict(
 ): SuppressionReason | null {
   const refused = consentVerdict(customer);
   if (refused) return refused;
-  const live = recent
-    .filter((m) => !NOT_SENT.has(m.status))
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const live = reachedNewestFirst(recent);
   if (live.filter((m) => now.getTime() - m.createdAt.getTime() < 7 * DAY_MS).length >= policy.perWeek)
     return 'weekly_cap';
-  const lastN = live.slice(0, policy.unansweredBeforeCoolDown);
+  if (coolingDown(recent, lastResponseAt, policy, now)) return 'cool_down';
+  return null;
+}
+
+const reachedNewestFirst = (recent: RecentMessage[]) =>
+  recent.filter((m) => !NOT_SENT.has(m.status)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+
+/**
+ * The pause after the last `unansweredBeforeCoolDown` messages went unanswered (no order since): until when, and
+ * the messages that started it; null when the customer is not cooling down.
+ */
+export function coolingDown(
+  recent: RecentMessage[],
+  lastResponseAt: Date | undefined,
+  policy: ContactPolicy,
+  now: Date,
+): { until: Date; messages: RecentMessage[] } | null {
+  const lastN = reachedNewestFirst(recent).slice(0, policy.unansweredBeforeCoolDown);
   const unanswered =
     lastN.length === policy.unansweredBeforeCoolDown &&
     lastN.every((m) => !lastResponseAt || m.createdAt > lastResponseAt);
-  if (unanswered && now.getTime() - lastN[0]!.createdAt.getTime() < policy.coolDownDays * DAY_MS) return 'cool_down';
-  return null;
+  if (!unanswered) return null;
+  const until = new Date(lastN[0]!.createdAt.getTime() + policy.coolDownDays * DAY_MS);
+  return until > now ? { until, messages: lastN } : null;
 }
 
 /** Inside the quiet window (which may span midnight), local minutes of the day. */
