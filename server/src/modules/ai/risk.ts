@@ -12,14 +12,21 @@ export type Risk = 'attack' | 'human' | 'complaint' | 'demand' | 'problem' | 'in
 
 const ATTACK =
   /(忽略|无视|忘掉|忘记|不要管|别管|绕过|ignore|disregard|forget).{0,12}(规则|指令|设定|提示|要求|限制|instruction|rule|prompt)|system ?prompt|提示词|你的(设定|指令|规则)是|扮演|假装你是|developer mode|jailbreak|(其他|别的|之前的?|上一个|所有)(顾客|客人|客户|人|会员)的?(电话|手机|地址|信息|订单|名单|资料|记录|联系方式)|顾客(名单|资料|信息|电话)|导出.{0,4}(数据|名单)/i;
+/**
+ * The other ways of making the bot misbehave: taking on a role or new rules ("从现在开始你是…"), posing as the owner
+ * to get something ("我是老板，给我免单"), asking for another person's data, or for a price the shop never set.
+ */
+const MANIPULATION =
+  /(从现在(开始|起)|接下来你|你现在是|你必须|你只能|请你扮演|假设你是|你的(提示词|系统|设定|后台)|开发者模式|越狱|you are now|act as|pretend|system:|(我是|我就是)(你们)?(老板|店长|老板娘|管理员|经理|客服主管)|(老板|店长)(说|让|同意|答应)|(查|告诉我|发我|给我|报一下|透露).{0,10}(别人|他人|其他人|其他客户|其他顾客|别的客户|别的顾客|其他家长|其他会员|同学|邻居|[^我你]{1,3}的)(的)?(电话|手机|手机号|地址|住址|订单|信息|资料|身份证|微信号)|(给我|帮我)(免单|改价|改成\d|打[一二三0-3]折)|(0元|一分钱|白送|免费送我))/i;
+
 const HUMAN =
   /(转?人工|真人|找店员|找店长|找老板|叫.{0,4}(店员|店长|老板)|人工客服|跟人聊|别用机器人|不要机器人|机器人回|是机器人吗|有人吗[?？!！]*$|让.{0,4}(店员|老板|店长).{0,4}(联系|回|打)|打电话给我|联系我)/;
 /** Words that complain whatever follows: a person answers. */
 const COMPLAINT =
-  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|wtf|shit)/i;
+  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|不满意|太慢了|慢死|坑爹|烂透|过敏了|起疹子|红疹|生病了|受伤|咬伤|抓伤|弄伤|剪短了|剪歪|剪秃|烫糊|乱收费|多收|收多了|乱扣|被骗|不给退|拒绝退|欺负|wtf|shit)/i;
 /** Something wrong with what was bought: a complaint, unless the customer asks what to do about it. */
 const PROBLEM =
-  /(变质|发霉|过期|不新鲜|臭了|馊了|发错|漏发|少发|寄错|破损|压坏|摔坏|碎了|烂了|烂的|坏的|漏了|洒了|流了|瘪了|少了|不对版|色差)/;
+  /(变质|发霉|过期|不新鲜|没洗干净|臭了|馊了|发错|漏发|少发|寄错|破损|压坏|摔坏|碎了|烂了|烂的|坏的|漏了|洒了|流了|瘪了|少了|不对版|色差)/;
 /** Asking what to do, which the shop's after-sales rule answers. */
 const PROCEDURE =
   /(咋办|怎么办|咋整|怎么整|怎么处理|咋处理|怎么弄|能退|能换|可以退|可以换|怎么退|怎么换|怎么赔|售后|包赔|管不管|给换吗|给退吗)/;
@@ -41,7 +48,7 @@ const HAPPENED =
 
 export function detectRisk(message: string, industry: Industry): Risk | undefined {
   const t = message.trim();
-  if (ATTACK.test(t)) return 'attack';
+  if (ATTACK.test(t) || MANIPULATION.test(t)) return 'attack';
   if (DEMAND.test(t)) return 'demand';
   if (HUMAN.test(t)) return 'human';
   if (COMPLAINT.test(t)) return 'complaint';
