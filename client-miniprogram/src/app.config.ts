@@ -8,6 +8,8 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/alerts/detail',
     'pages/customers/index',
+    // a customer's profile: details by role, opt-out, 为什么没联系他, the timeline
+    'pages/customers/profile',
     'pages/groups/index',
     'pages/data/index',
     'pages/settings/index',

@@ -59,6 +59,15 @@ export const update = defineEndpoint({
   response: customerDtoSchema,
 });
 
+/** The same change from the console (wx.request knows no PATCH). */
+export const save = defineEndpoint({
+  method: 'PUT',
+  path: '/customers/:id',
+  params: idParamsSchema,
+  request: customerUpdateSchema,
+  response: customerDtoSchema,
+});
+
 export const addNote = defineEndpoint({
   method: 'POST',
   path: '/customers/:id/notes',

@@ -24,7 +24,7 @@ export const customerUpdateSchema = z
     memberNo: z.string().trim().min(1, '请填写会员号').max(32, '会员号最多 32 个字符'),
     tags: z.array(z.string().trim().min(1).max(30)).max(50),
     optedOut: z.boolean(),
-    /** why an opt-out is cleared (owner only; kept in the customer's consent log) */
+    /** why the customer is opted out, or why an opt-out is cleared (owner only): kept in the consent log */
     optOutReason: z.string().trim().min(2, '请写明恢复接收的原因').max(200),
   })
   .partial()

@@ -62,6 +62,24 @@ describe('profile edits by role', () => {
   });
 });
 
+describe('opt-out from the console', () => {
+  it('anyone records it with a reason (PUT, as wx.request knows no PATCH); only the owner clears it', async () => {
+    const c = await buildCustomer(app.container, t.merchantId, { name: '不想收了' });
+    const put = (token: string, body: unknown) =>
+      app.request(`/api/customers/${c._id}`, { method: 'PUT', token, body });
+    const reason = '客户当面说不想再收活动消息';
+    expect((await put(t.tokens.staff, { optedOut: true, optOutReason: reason })).body.optedOut).toBe(true);
+    expect((await stored(c._id))!.consentLog).toEqual([
+      expect.objectContaining({ action: 'opted_out', by: String(t.people.staff._id), reason }),
+    ]);
+    expect((await put(t.tokens.staff, { optedOut: false, optOutReason: '想收了' })).status).toBe(403);
+    expect((await put(t.tokens.manager, { optedOut: false, optOutReason: '想收了' })).status).toBe(403);
+    const cleared = await put(t.tokens.owner, { optedOut: false, optOutReason: '客户又来问新品了' });
+    expect(cleared.body.optedOut).toBe(false);
+    expect(cleared.body.consentLog.map((e: { reason?: string }) => e.reason)).toEqual([reason, '客户又来问新品了']);
+  });
+});
+
 describe('member number and POS orders', () => {
   it('an order naming the member number typed on the profile finds the customer', async () => {
     const c = await buildCustomer(app.container, t.merchantId, { name: '会员王' });

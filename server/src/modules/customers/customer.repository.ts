@@ -369,7 +369,7 @@ export class CustomerRepository extends TenantRepository<Customer> {
   async optOut(
     merchantId: MerchantId,
     match: { id: string } | { externalUserId: string },
-    entry: Pick<ConsentLogEntry, 'by' | 'via'>,
+    entry: Pick<ConsentLogEntry, 'by' | 'via' | 'reason'>,
     now = new Date(),
   ): Promise<CustomerRecord | null> {
     const filter = 'id' in match ? { _id: new Types.ObjectId(match.id) } : { externalUserId: match.externalUserId };

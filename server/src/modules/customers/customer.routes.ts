@@ -1,6 +1,8 @@
 import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/customers';
+import type { CustomerUpdate } from '@xiaoer/common/schemas/customer';
 import type { AuthedState } from '../../auth/auth.middleware.js';
+import type { Session } from '../../auth/session.js';
 import { route } from '../../http/contract-route.js';
 import { presentCustomer } from './customer.presenter.js';
 import type { CustomerProfileService } from './customer-profile.service.js';
@@ -49,10 +51,10 @@ export function customerRoutes(
     return presentCustomer(await customers.get(merchantId, params.id), role);
   });
 
-  route(router, api.update, async ({ params, body }, ctx) => {
-    const { session } = ctx.state;
-    return presentCustomer(await customers.update(session, params.id, body), session.role);
-  });
+  const save = async (session: Session, id: string, body: CustomerUpdate) =>
+    presentCustomer(await customers.update(session, id, body), session.role);
+  route(router, api.update, ({ params, body }, ctx) => save(ctx.state.session, params.id, body));
+  route(router, api.save, ({ params, body }, ctx) => save(ctx.state.session, params.id, body));
 
   route(router, api.addNote, async ({ params, body }, ctx) => {
     const { merchantId, staffId, role } = ctx.state.session;

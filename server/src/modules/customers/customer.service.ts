@@ -49,8 +49,9 @@ export class CustomerService {
   }
 
   /**
-   * Profile fields as given, by role (touchesManagedFields). Consent: anyone may record an opt-out (the customer's pending drafts are cancelled);
-   * clearing one is the owner's alone and needs a reason, both kept in the customer's consent log.
+   * Profile fields as given, by role (touchesManagedFields). Consent: anyone may record an opt-out, with a reason
+   * (the customer's pending drafts are cancelled); clearing one is the owner's alone and needs a reason, both kept in
+   * the customer's consent log.
    */
   async update(session: Session, id: string, patch: CustomerUpdate): Promise<CustomerRecord> {
     const { merchantId, staffId } = session;
@@ -66,7 +67,10 @@ export class CustomerService {
     if (profile.tags) profile.tags = [...new Set(profile.tags)];
     let updated = current;
     if (Object.keys(profile).length) updated = orNotFound(await this.customers.update(merchantId, id, profile));
-    if (optedOut) updated = orNotFound(await this.customers.optOut(merchantId, { id }, { by: staffId, via: 'staff' }));
+    if (optedOut) {
+      const entry = { by: staffId, via: 'staff' as const, ...(optOutReason && { reason: optOutReason }) };
+      updated = orNotFound(await this.customers.optOut(merchantId, { id }, entry));
+    }
     if (clearing) {
       const cleared = await this.customers.clearOptOut(merchantId, id, { by: staffId, reason: optOutReason! });
       updated = cleared ?? (await this.get(merchantId, id)); // null: someone cleared it a moment ago
