@@ -26,6 +26,8 @@ export function addsChart(adds: ChannelAddsDto) {
       itemStyle: { color: COLOURS[i % COLOURS.length] },
     }));
   return {
+    // drawn at once: a page opened to print or share should not show an empty frame first
+    animation: false,
     grid: { left: 32, right: 8, top: 32, bottom: 28 },
     legend: { top: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'axis', confine: true },

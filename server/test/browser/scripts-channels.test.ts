@@ -80,7 +80,9 @@ describe('the scripts library', () => {
     await expectToSee('话术库（3）');
     await expectToSee('有 1 条还有【请填写】的内容，补上之前店员发不出去。');
     expect(await script('进店欢迎').innerText()).toContain('用过 2 次');
-    expect(await script('上新通知').locator('.blank').first().innerText()).toBe('【请填写：新品名称和价格】');
+    expect(await script('上新通知').locator('.script-body .blank').first().innerText()).toBe(
+      '【请填写：新品名称和价格】',
+    );
     await shot('1-library');
     await seen(page.locator('[data-category="售后"]')).click();
     await script('催单安抚').waitFor();

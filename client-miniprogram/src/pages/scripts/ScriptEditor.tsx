@@ -198,7 +198,7 @@ export function ScriptEditor({ script, categories, defaultCategory, shopName, on
         )}
         {attachment.kind !== 'none' && attachment.kind !== 'image' && (
           <View className="preview-attachment">
-            {`${attachment.kind === 'link' ? '🔗 链接' : '▣ 小程序'}：${attachment.title || '（未填标题）'}`}
+            {`${attachment.kind === 'link' ? '链接' : '小程序卡片'}：${attachment.title || '（未填标题）'}`}
           </View>
         )}
       </View>
