@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { asMerchantId } from '../../tenancy/merchant-id.js';
+import type { CampaignAudienceReckoner, Reckoning } from './campaign-audience.js';
+import { CampaignService, chunk } from './campaign.service.js';
+import type { GroupSendService } from './group-send.service.js';
+import type { RedisLock } from '../../redis/lock.js';
+
+const merchantId = asMerchantId('64b000000000000000000001');
+let n = 0;
+/** an id as the repositories return it (only its hex is read) */
+const oid = () => {
+  const hex = (++n).toString(16).padStart(24, '0');
+  return { toHexString: () => hex, toString: () => hex };
+};
+
+function service(customers: number, taskLimit: number, lockFree = true) {
+  const staff = { _id: oid(), name: '小王', wecomUserId: 'wang' };
+  const reckoning: Reckoning = {
+    matched: customers,
+    bySender: new Map([
+      [
+        String(staff._id),
+        {
+          staff: staff as never,
+          customers: Array.from(
+            { length: customers },
+            (_, i) => ({ externalUserId: `wm${i}`, name: `客${i}` }) as never,
+          ),
+        },
+      ],
+    ]),
+    excluded: new Map(),
+  };
+  const asked: { key: string; externalUserIds: string[] }[] = [];
+  const groupSends = {
+    createVetted: async (_m: unknown, input: { key: string; externalUserIds: string[] }) => {
+      asked.push(input);
+      return { _id: oid(), senderStaffId: staff._id, externalUserIds: input.externalUserIds };
+    },
+    findByKeyPrefix: async () => [],
+  } as unknown as Pick<GroupSendService, 'createVetted' | 'findByKeyPrefix'>;
+  const locks = {
+    tryAcquire: async () => (lockFree ? { release: async () => true } : null),
+  } as unknown as RedisLock;
+  const audience = { reckon: async () => reckoning } as unknown as CampaignAudienceReckoner;
+  return { campaigns: new CampaignService({ audience, groupSends, locks, taskLimit }), asked };
+}
+
+describe('a campaign’s tasks', () => {
+  it('splits one staff member’s recipients only past WeCom’s per-task limit, each part under its own key', async () => {
+    const { campaigns, asked } = service(5, 2);
+    const sent = await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k1234567' });
+    expect(asked.map((a) => a.externalUserIds)).toEqual([['wm0', 'wm1'], ['wm2', 'wm3'], ['wm4']]);
+    expect(asked.map((a) => a.key.replace(/-[0-9a-f]{24}-/, '-<staff>-'))).toEqual([
+      'campaign-k1234567-<staff>-0',
+      'campaign-k1234567-<staff>-1',
+      'campaign-k1234567-<staff>-2',
+    ]);
+    expect(sent.tasks.map((t) => t.recipients)).toEqual([2, 2, 1]);
+  });
+
+  it('makes one task for a staff member within the limit', async () => {
+    const { campaigns, asked } = service(10_000, 10_000);
+    await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k7654321' });
+    expect(asked).toHaveLength(1);
+  });
+
+  it('asks WeCom nothing while another request sends the same campaign', async () => {
+    const { campaigns, asked } = service(3, 10, false);
+    await expect(campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k0000000' })).rejects.toThrow(
+      '正在创建中',
+    );
+    expect(asked).toEqual([]);
+  });
+
+  it('chunks', () => {
+    expect(chunk([1, 2, 3], 3)).toEqual([[1, 2, 3]]);
+    expect(chunk([], 3)).toEqual([]);
+  });
+});
