@@ -66,3 +66,11 @@ export const invite = defineEndpoint({
   params: idParamsSchema,
   response: staffInviteDtoSchema,
 });
+
+/** The member stops being staff: their sessions end at once (owner; never themself nor the last owner). */
+export const deactivate = defineEndpoint({
+  method: 'POST',
+  path: '/staff/:id/deactivate',
+  params: idParamsSchema,
+  response: z.object({ ok: z.literal(true) }).strict(),
+});

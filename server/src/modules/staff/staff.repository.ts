@@ -130,6 +130,16 @@ export class StaffRepository extends TenantRepository<Staff> {
       .exec();
   }
 
+  /** The owner ended a member's place in the team: no longer staff. The record, or null when unknown or inactive. */
+  deactivateById(merchantId: MerchantId, id: string): Promise<StaffRecord | null> {
+    return this.model
+      .findOneAndUpdate(this.scoped(merchantId, { _id: new Types.ObjectId(id), active: true }), {
+        $set: { active: false },
+      })
+      .lean<StaffRecord>()
+      .exec();
+  }
+
   /** WeCom changed the member's userid (allowed once): the record follows; false when unknown. */
   async renameWecomUserId(merchantId: MerchantId, from: string, to: string): Promise<boolean> {
     const res = await this.model

@@ -37,6 +37,10 @@ export function staffRoutes(
   route(router, api.giveName, async ({ body }, ctx) =>
     presentStaff(await service.giveName(ctx.state.session, body.name)),
   );
+  route(router, api.deactivate, owner, async ({ params }, ctx) => {
+    await service.deactivate(ctx.state.session, params.id);
+    return { ok: true as const };
+  });
   route(router, api.invite, owner, ({ params }, ctx) => service.invite(ctx.state.session, params.id, consoleUrl()));
   return router;
 }

@@ -88,6 +88,21 @@ export class StaffService {
     return this.d.issueSession(owner);
   }
 
+  /**
+   * The owner takes a member off the team: their sessions end at once. Never the owner themself (they would lock
+   * themself out) nor the last owner; a removed member can come back through the next sync or a WeCom event.
+   */
+  async deactivate(session: Session, id: string): Promise<void> {
+    const { merchantId } = session;
+    const member = await this.member(merchantId, id);
+    if (id === session.staffId) throw conflict('不能停用你自己');
+    if (member.role === 'owner' && (await this.d.staff.countOwners(merchantId)) <= 1)
+      throw conflict('至少要保留一位老板：请先把另一位员工设为老板');
+    if (!(await this.d.staff.deactivateById(merchantId, id))) throw notFound('没有找到这位员工');
+    await this.d.endSessions(merchantId, id);
+    await this.d.audit.record(merchantId, { actor: actorOf(session), action: 'staff.deactivated', target: id });
+  }
+
   /** The signed-in member's own name, where WeCom withheld it. */
   async giveName(session: Session, name: string): Promise<StaffRecord> {
     const given = await this.d.staff.giveName(session.merchantId, session.staffId, name);
