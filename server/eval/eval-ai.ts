@@ -87,7 +87,14 @@ async function latency() {
     }
   }
   times.sort((a, b) => a - b);
-  const medians = perQuestion.map((t) => percentile(t.sort((a, b) => a - b), 0.5)).sort((a, b) => a - b);
+  const medians = perQuestion
+    .map((t) =>
+      percentile(
+        t.sort((a, b) => a - b),
+        0.5,
+      ),
+    )
+    .sort((a, b) => a - b);
   const at = (list: number[], q: number) => percentile(list, q).toFixed(2);
   console.log(
     `\noffline answer time over ${times.length} answers: p50 ${at(times, 0.5)} ms, p99 ${at(times, 0.99)} ms, max ${at(times, 1)} ms;` +

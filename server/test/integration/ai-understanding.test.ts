@@ -2,13 +2,14 @@
 // reply out): stock per variant, every question of a message answered, a follow-up resolved from the stored chat, a
 // salon's hair question answered and a real complaint handed to staff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductFields } from '../../src/modules/catalog/product-variants.js';
 import { asMerchantId } from '../../src/tenancy/merchant-id.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
 let salon: Awaited<ReturnType<WecomTestApp['addMerchant']>>;
 
-const product = (fields: Record<string, unknown>) => ({
+const product = (fields: Pick<ProductFields, 'name' | 'category'> & Partial<ProductFields>): ProductFields => ({
   specs: [],
   tags: [],
   allergens: [],
