@@ -8,6 +8,9 @@ import {
   customerTimelineDtoSchema,
   customerTimelineQuerySchema,
   customerUpdateSchema,
+  linkedOrderDtoSchema,
+  linkOrderSchema,
+  unmatchedOrdersDtoSchema,
   whyNotContactedDtoSchema,
 } from '../schemas/customer.js';
 import { customerProfileDtoSchema, externalUserIdParamsSchema } from '../schemas/sidebar.js';
@@ -92,4 +95,21 @@ export const whyNotContacted = defineEndpoint({
   path: '/customers/:id/why-not-contacted',
   params: idParamsSchema,
   response: whyNotContactedDtoSchema,
+});
+
+/** Orders that named a customer none of ours matched, newest first (managers and owners). */
+export const unmatchedOrders = defineEndpoint({
+  method: 'GET',
+  path: '/customers/unmatched/orders',
+  request: customerTimelineQuerySchema,
+  response: unmatchedOrdersDtoSchema,
+});
+
+/** Links such an order to a customer by hand, optionally keeping its phone / member number on them (audited). */
+export const linkOrder = defineEndpoint({
+  method: 'POST',
+  path: '/customers/unmatched/orders/:id/link',
+  params: idParamsSchema,
+  request: linkOrderSchema,
+  response: linkedOrderDtoSchema,
 });

@@ -145,3 +145,36 @@ export const whyNotContactedDtoSchema = z
   .object({ canContactNow: z.boolean(), blocks: z.array(contactBlockDtoSchema) })
   .strict();
 export type WhyNotContactedDto = z.infer<typeof whyNotContactedDtoSchema>;
+
+/** An order whose customer none of ours matched, with what it named them by (managers and owners only). */
+export const unmatchedOrderDtoSchema = z
+  .object({
+    id: z.string(),
+    externalId: z.string(),
+    placedAt: z.string(),
+    channel: z.string(),
+    /** fen */
+    amount: z.number().int(),
+    title: z.string(),
+    ref: z
+      .object({ externalUserId: z.string().optional(), phone: z.string().optional(), memberNo: z.string().optional() })
+      .strict(),
+  })
+  .strict();
+export type UnmatchedOrderDto = z.infer<typeof unmatchedOrderDtoSchema>;
+
+export const unmatchedOrdersDtoSchema = z
+  .object({ items: z.array(unmatchedOrderDtoSchema), nextCursor: z.string().optional() })
+  .strict();
+
+export const linkOrderSchema = z
+  .object({
+    customerId: objectIdSchema,
+    /** also keep the order's phone / member number on the customer (only where the customer has none) */
+    saveIdentifier: z.boolean().default(false),
+  })
+  .strict();
+
+export const linkedOrderDtoSchema = z
+  .object({ orderId: z.string(), customerId: z.string(), saved: z.array(z.enum(['phone', 'memberNo'])) })
+  .strict();

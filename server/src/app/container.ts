@@ -195,6 +195,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     kf: conversations.repository,
     drafts: repositories.drafts,
     knowledge: knowledge.base,
+    // the audit list is opened by the operator module, built below
+    audit: { record: (merchantId, entry) => operator.audit.record(merchantId, entry) },
     merchants: repositories.merchants,
     staff: repositories.staff,
     wecom,

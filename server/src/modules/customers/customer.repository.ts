@@ -116,9 +116,19 @@ export class CustomerRepository extends TenantRepository<Customer> {
    * A phone number from elsewhere (a member's note on the WeCom contact) is taken only while the customer has none: a
    * number the shop typed is never overwritten. One conditional update, so a concurrent edit by staff wins.
    */
-  async setPhoneIfMissing(merchantId: MerchantId, id: Types.ObjectId, phone: string): Promise<boolean> {
-    const missing = { _id: id, $or: [{ phone: { $exists: false } }, { phone: null }, { phone: '' }] };
-    const res = await this.model.updateOne(this.scoped(merchantId, missing), { $set: { phone } }).exec();
+  setPhoneIfMissing(merchantId: MerchantId, id: Types.ObjectId, phone: string): Promise<boolean> {
+    return this.fillIfMissing(merchantId, id, 'phone', phone);
+  }
+
+  /** Sets the phone or member number only while the customer has none (see setPhoneIfMissing). */
+  async fillIfMissing(
+    merchantId: MerchantId,
+    id: Types.ObjectId,
+    field: 'phone' | 'memberNo',
+    value: string,
+  ): Promise<boolean> {
+    const missing = { _id: id, $or: [{ [field]: { $exists: false } }, { [field]: null }, { [field]: '' }] };
+    const res = await this.model.updateOne(this.scoped(merchantId, missing), { $set: { [field]: value } }).exec();
     return res.modifiedCount === 1;
   }
 

@@ -1,7 +1,7 @@
 import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/customers';
 import type { CustomerUpdate } from '@xiaoer/common/schemas/customer';
-import type { AuthedState } from '../../auth/auth.middleware.js';
+import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import type { Session } from '../../auth/session.js';
 import { route } from '../../http/contract-route.js';
 import { presentCustomer } from './customer.presenter.js';
@@ -9,13 +9,22 @@ import type { CustomerProfileService } from './customer-profile.service.js';
 import type { CustomerService } from './customer.service.js';
 import { customerTimeline, type TimelineSources } from './customer-timeline.js';
 import { whyNotContacted, type WhyNotContactedDeps } from './why-not-contacted.js';
+import { linkUnmatchedOrder, listUnmatchedOrders, type UnmatchedOrdersDeps } from './unmatched-orders.js';
 
 export function customerRoutes(
   customers: CustomerService,
   profiles: CustomerProfileService,
-  record: { timeline: TimelineSources; policy: WhyNotContactedDeps },
+  record: { timeline: TimelineSources; policy: WhyNotContactedDeps; unmatched: UnmatchedOrdersDeps },
 ): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/customers' });
+
+  route(router, api.unmatchedOrders, requireRole('manager'), ({ query }, ctx) =>
+    listUnmatchedOrders(record.unmatched, ctx.state.session.merchantId, query),
+  );
+
+  route(router, api.linkOrder, requireRole('manager'), ({ params, body }, ctx) =>
+    linkUnmatchedOrder(record.unmatched, ctx.state.session, params.id, body),
+  );
 
   route(router, api.timeline, async ({ params, query }, ctx) => {
     const { merchantId } = ctx.state.session;

@@ -24,6 +24,7 @@ import { CustomerService, type TagsChanged } from './customer.service.js';
 import { VisitReader, type VisitSources } from './visit-reader.js';
 import type { TimelineSources } from './customer-timeline.js';
 import type { WhyNotContactedDeps } from './why-not-contacted.js';
+import type { UnmatchedOrdersDeps } from './unmatched-orders.js';
 
 export interface CustomersModuleDeps {
   config: Config;
@@ -41,6 +42,8 @@ export interface CustomersModuleDeps {
   /** the shop's proactive messages: the timeline, and the contact policy's reasons (为什么没联系他) */
   drafts: TimelineSources['drafts'] & WhyNotContactedDeps['drafts'];
   knowledge: WhyNotContactedDeps['knowledge'];
+  /** the merchant's audit list: orders linked to a customer by hand */
+  audit: UnmatchedOrdersDeps['audit'];
   merchants: MerchantRepository;
   staff: StaffRepository;
   wecom: Pick<Wecom, 'apps' | 'contactsApi' | 'handlers'>;
@@ -83,6 +86,7 @@ export function build(d: CustomersModuleDeps) {
       customerRoutes(service, profiles, {
         timeline: { orders: d.orders, shopData: d.shopData, kf: d.kf, drafts: d.drafts },
         policy: { knowledge: d.knowledge, drafts: d.drafts, orders: d.orders },
+        unmatched: { orders: d.orders, customers: d.customers, audit: d.audit },
       }),
       contactSyncRoutes(d.jobs, contactSync, d.customers),
     ],

@@ -26,6 +26,8 @@ export interface Order {
   merchantId: Types.ObjectId;
   shopId?: Types.ObjectId;
   customerId?: Types.ObjectId;
+  /** what the order named the customer by when it matched none of ours: kept so the shop can link it by hand */
+  customerRef?: { externalUserId?: string; phone?: string; memberNo?: string };
   externalId: string;
   channel: OrderChannel;
   status: OrderStatus;
@@ -41,6 +43,10 @@ const orderSchema = new Schema<Order>(
     merchantId: { type: Schema.Types.ObjectId, ref: 'Merchant', required: true },
     shopId: { type: Schema.Types.ObjectId, ref: 'Shop' },
     customerId: { type: Schema.Types.ObjectId, ref: 'Customer' },
+    customerRef: {
+      type: new Schema({ externalUserId: String, phone: String, memberNo: String }, { _id: false }),
+      default: undefined,
+    },
     /** the POS / platform order number: with merchantId, the idempotency key of every intake path */
     externalId: { type: String, required: true },
     channel: { type: String, enum: ORDER_CHANNELS, required: true },

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { TenantRepository } from '../../db/tenant-repository.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Order, OrderModel } from './order.model.js';
@@ -282,6 +282,29 @@ export class OrderRepository extends TenantRepository<Order> {
   }
 
   /** The merchant's order with this number in its own system (intake's externalId, unique per merchant), or null. */
+  /** Orders that named a customer none of ours matched, newest first: the shop links them by hand. */
+  unmatched(merchantId: MerchantId, before: Date, limit: number): Promise<OrderRecord[]> {
+    return this.newestBefore(
+      merchantId,
+      { customerId: null, customerRef: { $exists: true } },
+      'placedAt',
+      before,
+      limit,
+    ) as Promise<OrderRecord[]>;
+  }
+
+  /** Links an unmatched order to a customer; null when it is not (or no longer) unmatched. */
+  linkCustomer(merchantId: MerchantId, id: string, customerId: Types.ObjectId): Promise<OrderRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        this.scoped(merchantId, { _id: new Types.ObjectId(id), customerId: null }),
+        { $set: { customerId } },
+        { returnDocument: 'after' },
+      )
+      .lean<OrderRecord>()
+      .exec();
+  }
+
   findByExternalId(merchantId: MerchantId, externalId: string): Promise<OrderRecord | null> {
     return this.model.findOne(this.scoped(merchantId, { externalId })).lean<OrderRecord>().exec();
   }

@@ -1,4 +1,4 @@
-import { orderIntakeSchema } from '@xiaoer/common/schemas/intake';
+import { orderIntakeSchema, type CustomerRef } from '@xiaoer/common/schemas/intake';
 import type { OrderRepository } from '../../orders/order.repository.js';
 import { defineKind } from '../intake-kind.js';
 import { CUSTOMER_HEADERS, customerFromRow, localTimeToIso, parseItems, pickFrom, yuanCell } from '../sheet-cells.js';
@@ -15,6 +15,9 @@ const STATUSES: [RegExp, string][] = [
   [/已支付|已付款|待制作|制作中|待发货/, 'paid'],
   [/完成|已完成|已核销|已送达/, 'completed'],
 ];
+
+const hasRef = (ref: CustomerRef | undefined): ref is CustomerRef =>
+  Boolean(ref?.externalUserId || ref?.phone || ref?.memberNo);
 
 /** Orders: stored by POS order number, so a replay or a later refund updates the one order. */
 export const ordersKind = (orders: OrderRepository) =>
@@ -37,7 +40,7 @@ export const ordersKind = (orders: OrderRepository) =>
         status: order.status,
         amount: order.amount,
         items: order.items,
-        ...(customerId ? { customerId } : {}),
+        ...(customerId ? { customerId } : hasRef(order.customer) ? { customerRef: order.customer } : {}),
       });
       const { externalId, channel, status, amount } = order;
       return {

@@ -1,0 +1,61 @@
+// Orders that named a customer none of ours matched (a phone or member number the shop never recorded): listed with
+// what they named, for a manager or the owner to link by hand — and, when asked, the order's phone or member number
+// kept on the customer (only where they have none), so the next order from the POS finds them by itself.
+import type { UnmatchedOrderDto } from '@xiaoer/common/schemas/customer';
+import type { Session } from '../../auth/session.js';
+import { notFound } from '../../errors/app-error.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { AuditActor } from '../merchants/merchant-audit.model.js';
+import type { OrderRecord, OrderRepository } from '../orders/order.repository.js';
+import type { CustomerRepository } from './customer.repository.js';
+
+export interface UnmatchedOrdersDeps {
+  orders: Pick<OrderRepository, 'unmatched' | 'linkCustomer'>;
+  customers: Pick<CustomerRepository, 'findById' | 'fillIfMissing'>;
+  audit: {
+    record(merchantId: MerchantId, entry: { actor: AuditActor; action: string; target?: string }): Promise<void>;
+  };
+}
+
+const present = (o: OrderRecord): UnmatchedOrderDto => ({
+  id: String(o._id),
+  externalId: o.externalId,
+  placedAt: o.placedAt.toISOString(),
+  channel: o.channel,
+  amount: o.amount,
+  title: o.items.map((i) => `${i.name}×${i.quantity}`).join('、') || '订单',
+  ref: { ...o.customerRef },
+});
+
+export async function listUnmatchedOrders(
+  d: UnmatchedOrdersDeps,
+  merchantId: MerchantId,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: UnmatchedOrderDto[]; nextCursor?: string }> {
+  const before = page.cursor ? new Date(page.cursor) : new Date(8.64e15);
+  const rows = await d.orders.unmatched(merchantId, before, page.limit + 1);
+  const items = rows.slice(0, page.limit).map(present);
+  return rows.length > page.limit ? { items, nextCursor: items[items.length - 1]!.placedAt } : { items };
+}
+
+export async function linkUnmatchedOrder(
+  d: UnmatchedOrdersDeps,
+  session: Pick<Session, 'merchantId' | 'staffId'>,
+  orderId: string,
+  input: { customerId: string; saveIdentifier: boolean },
+) {
+  const { merchantId } = session;
+  const customer = await d.customers.findById(merchantId, input.customerId);
+  if (!customer) throw notFound('没有找到这位客户，可能已被删除');
+  const order = await d.orders.linkCustomer(merchantId, orderId, customer._id);
+  if (!order) throw notFound('没有找到这笔待认领的订单，可能已被认领');
+  const saved: ('phone' | 'memberNo')[] = [];
+  if (input.saveIdentifier)
+    for (const field of ['phone', 'memberNo'] as const) {
+      const value = order.customerRef?.[field];
+      if (value && (await d.customers.fillIfMissing(merchantId, customer._id, field, value))) saved.push(field);
+    }
+  const actor: AuditActor = { kind: 'staff', id: session.staffId };
+  await d.audit.record(merchantId, { actor, action: 'order.linked_to_customer', target: String(order._id) });
+  return { orderId: String(order._id), customerId: String(customer._id), saved };
+}
