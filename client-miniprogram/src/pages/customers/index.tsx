@@ -4,16 +4,22 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as customers from '@xiaoer/common/api/customers';
 import * as tagsApi from '@xiaoer/common/api/tags';
-import type { CustomerDto } from '@xiaoer/common/schemas/customer';
+import { roleAtLeast } from '@xiaoer/common/constants/roles';
+import type { CustomerDto, UnmatchedOrderDto } from '@xiaoer/common/schemas/customer';
 import { useEffect, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
+import { toast } from '../../components/Toast';
 import { call } from '../../services/client';
+import { sessionStore } from '../../services/session';
+import { UnmatchedOrders } from './UnmatchedOrders';
 
 export const CUSTOMER_PROFILE_PAGE = '/pages/customers/profile';
 const PAGE_SIZE = 30;
 
 export default function Customers() {
+  const manager = roleAtLeast(sessionStore.get()?.staff.role ?? 'staff', 'manager');
+  const [linking, setLinking] = useState<UnmatchedOrderDto | null>(null);
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
   const [more, setMore] = useState<{ items: CustomerDto[]; nextCursor?: string }>({ items: [] });
@@ -29,6 +35,31 @@ export default function Customers() {
       query: { limit: PAGE_SIZE, q: q || undefined, tag: tag || undefined, cursor: more.nextCursor },
     });
     setMore({ items: [...more.items, ...page.items], nextCursor: page.nextCursor });
+  };
+  const openCustomer = async (c: CustomerDto) => {
+    if (!linking) return void Taro.navigateTo({ url: `${CUSTOMER_PROFILE_PAGE}?id=${c.id}` });
+    const named = [
+      linking.ref.phone && `手机号 ${linking.ref.phone}`,
+      linking.ref.memberNo && `会员号 ${linking.ref.memberNo}`,
+    ]
+      .filter(Boolean)
+      .join('、');
+    const { confirm } = await Taro.showModal({
+      title: `把订单 ${linking.externalId} 认领给「${c.remark || c.name}」？`,
+      content: named ? `同时把${named}记到他的资料里（他已有的不会被改）` : '认领后订单会出现在他的时间线上',
+      confirmText: '认领',
+    });
+    if (!confirm) return;
+    try {
+      const res = await call(customers.linkOrder, {
+        params: { id: linking.id },
+        body: { customerId: c.id, saveIdentifier: Boolean(named) },
+      });
+      toast(res.saved.length ? '已认领，并记下了号码' : '已认领', 'success');
+      setLinking(null);
+    } catch (err) {
+      toast((err as Error).message);
+    }
   };
   const tagNames = (tags.data?.groups.flatMap((g) => g.tags) ?? []).slice(0, 20);
   const items = [...(list.data?.items ?? []), ...more.items];
@@ -48,6 +79,8 @@ export default function Customers() {
           </Text>
         ))}
       </View>
+      {manager && <UnmatchedOrders linking={linking} onLink={setLinking} />}
+      {linking && <View className="muted" data-linking>{`点一位客户，把订单 ${linking.externalId} 认领给他`}</View>}
       {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
       {!list.data && list.loading && <Loading />}
       {list.data && !items.length && (
@@ -56,12 +89,7 @@ export default function Customers() {
       {items.length > 0 && (
         <View className="card">
           {items.map((c) => (
-            <View
-              key={c.id}
-              className="list-item"
-              data-customer={c.id}
-              onClick={() => void Taro.navigateTo({ url: `${CUSTOMER_PROFILE_PAGE}?id=${c.id}` })}
-            >
+            <View key={c.id} className="list-item" data-customer={c.id} onClick={() => void openCustomer(c)}>
               <View className="row">
                 <Text style={{ fontWeight: 600 }}>{c.remark || c.name}</Text>
                 <Text className="muted">{c.optedOut ? '已退订' : c.tags.slice(0, 2).join(' · ')}</Text>
