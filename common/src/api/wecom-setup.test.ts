@@ -1,4 +1,4 @@
-// The documented examples of the WeCom setup's contracts (way 1): what the owner's console sends and what it gets.
+// The documented examples of the WeCom setup's contracts (way 1, with way 2 offered): what the owner's console sends and what it gets.
 import { describe, expect, it } from 'vitest';
 import * as setup from './wecom-setup.js';
 
@@ -6,11 +6,14 @@ const AT = '2026-11-23T06:30:00.000Z';
 
 const view = {
   app: {
+    mode: 'self_built',
     corpId: 'ww590aa0af95637b5b',
     agentId: 1000002,
     secretHint: '••••••k3Zq',
     callbackToken: 'Qw8ZkT3vR1mNc7LpXy2BfH6dJ9sA4eGu',
     encodingAesKey: 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1eF3hJ5kM7nP9r',
+    corpName: null,
+    disabledAt: null,
     updatedAt: AT,
   },
   paste: {
@@ -20,6 +23,8 @@ const view = {
   },
   callback: { verifiedAt: AT, lastEventAt: null },
   kfAccounts: [{ openKfId: 'wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q', name: '门店客服' }],
+  // the operator offers way 2 too, and no authorisation link is waiting
+  agency: { available: true, pendingUntil: null, failure: null },
   steps: [
     { key: 'credentials', title: '企业ID、AgentId 和 Secret', done: true, message: '已保存', at: AT },
     { key: 'callback', title: '接收消息（回调地址）', done: true, message: '企业微信已验证回调地址', at: AT },
