@@ -29,6 +29,30 @@ export const rotateWebhook = defineEndpoint({
   status: 201,
 });
 
+/** The signed webhook's last deliveries, newest first (at most 20): what was received, or why it was refused. */
+export const webhookDeliveries = defineEndpoint({
+  method: 'GET',
+  path: '/intake/webhook/deliveries',
+  response: z
+    .object({
+      items: z.array(
+        z
+          .object({
+            at: z.string(),
+            kind: z.string(),
+            status: z.number().int(),
+            /** sent to the URL before the latest rotation (that URL now refuses every delivery) */
+            oldUrl: z.boolean(),
+            received: z.number().int().optional(),
+            failed: z.number().int().optional(),
+            error: z.string().optional(),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+});
+
 export const importSheet = defineEndpoint({
   method: 'POST',
   path: '/intake/:kind/import',

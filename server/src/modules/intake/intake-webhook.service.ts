@@ -9,9 +9,11 @@ import { batchRecords, intakeBatchSchema, type IntakeKindName } from '@xiaoer/co
 import type { SecretBox } from '../../crypto/secret-box.js';
 import { AppError, conflict } from '../../errors/app-error.js';
 import { parse } from '../../http/validate.js';
+import type { Logger } from '../../logging/logger.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { IntakeRequestRepository } from './intake-request.repository.js';
 import type { IntakeService } from './intake.service.js';
+import type { WebhookDeliveryRecord, WebhookDeliveryRepository } from './webhook-delivery.repository.js';
 import type { WebhookEndpointRepository } from './webhook-endpoint.repository.js';
 
 export const SIGNATURE_TOLERANCE_S = 300;
@@ -37,6 +39,8 @@ export class IntakeWebhookService {
     private requests: IntakeRequestRepository,
     private secrets: SecretBox,
     private intake: IntakeService,
+    private deliveries: WebhookDeliveryRepository,
+    private logger: Logger,
   ) {}
 
   /** Creates the merchant's endpoint, or rotates its secret (the old one stops working at once). Shown once. */
@@ -49,6 +53,35 @@ export class IntakeWebhookService {
 
   async current(merchantId: MerchantId): Promise<{ endpointId: string; updatedAt: Date } | null> {
     return this.endpoints.current(merchantId);
+  }
+
+  /** The merchant's last deliveries, newest first (capped), for the integrations page. */
+  lastDeliveries(merchantId: MerchantId): Promise<WebhookDeliveryRecord[]> {
+    return this.deliveries.latest(merchantId);
+  }
+
+  /**
+   * Notes a delivery's outcome in its merchant's log: the answer sent, or the Chinese reason it was refused. A URL
+   * naming no endpoint belongs to no merchant and is not noted. The log is for the owner's eyes only: a failure to
+   * write it never changes the answer the sender gets.
+   */
+  async note(
+    endpointId: string,
+    kind: string,
+    outcome: { report: IntakeReport } | { error: unknown },
+    now = new Date(),
+  ): Promise<void> {
+    try {
+      const endpoint = await this.endpoints.byEndpointId(endpointId);
+      if (!endpoint) return;
+      const entry =
+        'report' in outcome
+          ? { status: 200, received: outcome.report.received, failed: outcome.report.failed.length }
+          : refusal(outcome.error);
+      await this.deliveries.add(endpoint.merchantId, { endpointId, kind: kind.slice(0, 40), at: now, ...entry });
+    } catch (err) {
+      this.logger.warn({ err }, 'webhook delivery log not written');
+    }
   }
 
   async deliver(d: WebhookDelivery, now = Date.now()): Promise<{ report: IntakeReport; replayed: boolean }> {
@@ -84,4 +117,11 @@ export class IntakeWebhookService {
     }
     return { report, replayed: false };
   }
+}
+
+/** A refused delivery as its log shows it: the status and the reason the sender was told (with the bad fields). */
+function refusal(err: unknown): { status: number; error: string } {
+  if (!(err instanceof AppError)) return { status: 500, error: '服务器出错，请稍后重试' };
+  const fields = Object.entries(err.fields ?? {}).map(([field, why]) => `${field}：${why}`);
+  return { status: err.status, error: [err.message, ...fields].join('；').slice(0, 500) };
 }

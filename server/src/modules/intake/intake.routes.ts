@@ -11,6 +11,7 @@ import { route } from '../../http/contract-route.js';
 import { parse } from '../../http/validate.js';
 import type { IntakeService } from './intake.service.js';
 import type { IntakeWebhookService } from './intake-webhook.service.js';
+import { presentDelivery } from './webhook-delivery.presenter.js';
 
 export function intakeRoutes(
   intake: IntakeService,
@@ -38,6 +39,11 @@ export function intakeRoutes(
       secret,
       message: '密钥只显示这一次，请复制给收银系统的对接人员',
     };
+  });
+  route(router, api.webhookDeliveries, requireRole('owner'), async (_, ctx) => {
+    const { merchantId } = ctx.state.session;
+    const [current, deliveries] = await Promise.all([webhook.current(merchantId), webhook.lastDeliveries(merchantId)]);
+    return { items: deliveries.map((d) => presentDelivery(d, current?.endpointId)) };
   });
   // Records through the API (the same format as the webhook): /intake/orders, /intake/reviews ...
   router.post('/:kind', requireRole('manager'), async (ctx) => {
