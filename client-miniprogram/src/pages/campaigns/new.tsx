@@ -123,7 +123,7 @@ export default function NewCampaign() {
             value={minDays}
             onInput={(e) => setMinDays(e.detail.value)}
           />
-          <Text>至</Text>
+          <Text className="muted">至</Text>
           <Input
             className="input"
             type="number"
@@ -151,7 +151,7 @@ export default function NewCampaign() {
       {lines && (
         <View className="card" data-preview>
           <Text className="card-title">发送前确认</Text>
-          <View>{lines.summary}</View>
+          <View className="preview-line">{lines.summary}</View>
           {lines.senders.map((s) => (
             <View key={s} className="muted">
               {s}
@@ -159,7 +159,9 @@ export default function NewCampaign() {
           ))}
           {lines.excluded.length > 0 && (
             <View style={{ marginTop: '16px' }}>
-              <Text style={{ fontWeight: 600 }}>不会发给</Text>
+              <Text className="preview-line" style={{ fontWeight: 600 }}>
+                不会发给
+              </Text>
               {lines.excluded.map((e) => (
                 <View key={e.reason} className="excluded" data-reason={e.reason}>
                   <View>{e.text}</View>
@@ -189,7 +191,7 @@ export default function NewCampaign() {
           <Text className="card-title">已创建 {sent.tasks.length} 个群发任务</Text>
           <View className="muted">请以下员工打开企业微信，在「客户群发」里确认发送：</View>
           {sent.senders.map((s) => (
-            <View key={s.staffId}>{`${s.name}：${s.recipients} 位客户`}</View>
+            <View key={s.staffId} className="preview-line">{`${s.name}：${s.recipients} 位客户`}</View>
           ))}
         </View>
       )}
