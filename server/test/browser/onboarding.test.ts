@@ -358,7 +358,7 @@ function theRestOfTheSetup(
     },
   );
 
-  step(walk, 'the checklist shows every step done', async () => {
+  step(walk, 'the checklist shows the shop live', async () => {
     await walk.page.goto(`${app.url}/console/#/pages/setup/checklist`);
     await expect
       .poll(() => seen(walk.page.locator('[data-step="golive"]')).getAttribute('data-state'), { timeout: 20_000 })
