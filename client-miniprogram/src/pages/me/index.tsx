@@ -19,6 +19,12 @@ const LINKS = [
   { url: '/pages/data/index', title: '导入数据', hint: '把收银、预约、库存表格从微信聊天里导进来' },
   { url: '/pages/ask/index', title: '问问小二', hint: '输入任何问题，看小二会怎么答、用到了哪些店铺资料' },
   { url: '/pages/learn/index', title: '小二没答上的问题', hint: '按意思归类，一键添加答案' },
+  { url: '/pages/staff/index', title: '员工与角色', hint: '每位员工的角色和门店、邀请用小程序、停用离职员工' },
+  {
+    url: '/pages/integrations/index',
+    title: '对接与集成',
+    hint: '收银 / ERP 推送地址和最近推送、企业微信连接状态、天气、AI 模型',
+  },
   { url: '/pages/settings/index', title: '设置', hint: '营业时间、自动回复、场景开关、打扰规则、天气、AI 模型' },
 ];
 

@@ -1,23 +1,23 @@
 // The staff step of the setup: the members of the WeCom app's visible range synced (with progress and WeCom's reason
 // when it fails), the owner says which member they are (then their WeCom sign-in is the owner's), sets each
 // member's role and shops, and hands out the mini-program invite QR. A member whose name WeCom withheld gives it here.
-import { Button, Image, Input, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import * as auth from '@xiaoer/common/api/auth';
 import * as merchants from '@xiaoer/common/api/merchants';
 import * as staffApi from '@xiaoer/common/api/staff';
-import type { StaffRole } from '@xiaoer/common/constants/roles';
 import type { ShopDto } from '@xiaoer/common/schemas/merchant';
-import { staffNameSchema, type StaffDto, type StaffInviteDto, type StaffSyncDto } from '@xiaoer/common/schemas/staff';
+import { staffNameSchema, type StaffDto, type StaffSyncDto } from '@xiaoer/common/schemas/staff';
 import { useEffect, useState } from 'react';
 import { Field, FormError } from '../../components/Field';
 import { ErrorState, Loading } from '../../components/States';
+import { StaffMemberCard as MemberCard } from '../../components/StaffMemberCard';
 import { toast } from '../../components/Toast';
 import { call } from '../../services/client';
 import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 import { sessionStore } from '../../services/session';
 import { CHECKLIST_PAGE } from '../../services/setup-steps';
-import { ROLE_CHOICES, isPlaceholder, syncView, syncedMembers } from '../../services/staff-step';
+import { isPlaceholder, syncView, syncedMembers } from '../../services/staff-step';
 import '../../components/form.scss';
 import './staff.scss';
 
@@ -155,93 +155,6 @@ function ClaimCard({ members, onClaimed }: { members: StaffDto[]; onClaimed: () 
           </View>
         ))}
       </View>
-    </View>
-  );
-}
-
-function MemberCard({
-  member,
-  me,
-  shops,
-  onChanged,
-}: {
-  member: StaffDto;
-  me: StaffDto;
-  shops: ShopDto[];
-  onChanged: (member: StaffDto) => void;
-}) {
-  const [invite, setInvite] = useState<StaffInviteDto>();
-  const isOwner = me.role === 'owner';
-  const save = async (body: { role?: StaffRole; shopIds?: string[] }) => {
-    try {
-      onChanged(await call(staffApi.update, { params: { id: member.id }, body }));
-      toast('已保存', 'success');
-    } catch (err) {
-      toast((err as Error).message);
-    }
-  };
-  const toggleShop = (shopId: string) =>
-    save({
-      shopIds: member.shopIds.includes(shopId)
-        ? member.shopIds.filter((s) => s !== shopId)
-        : [...member.shopIds, shopId],
-    });
-  const makeInvite = async () => {
-    try {
-      setInvite(await call(staffApi.invite, { params: { id: member.id } }));
-    } catch (err) {
-      toast((err as Error).message);
-    }
-  };
-  return (
-    <View className="card" data-member={member.wecomUserId}>
-      <View className="member-head">
-        <View className="strong">{member.nameMissing ? '（待本人填写姓名）' : member.name}</View>
-        <View className="member-id">{member.wecomUserId}</View>
-      </View>
-      <View className="chip-row">
-        <View className="chip-label">角色{isOwner ? '' : '（只有老板可以修改）'}</View>
-        {ROLE_CHOICES.map(({ role, label }) => (
-          <View
-            key={role}
-            data-role={role}
-            className={`chip${member.role === role ? ' chip-on' : isOwner ? '' : ' chip-off'}`}
-            onClick={() => isOwner && member.role !== role && void save({ role })}
-          >
-            {label}
-          </View>
-        ))}
-      </View>
-      <View className="chip-row">
-        <View className="chip-label">门店</View>
-        {shops.length === 0 && <View className="muted">先在「店铺信息」里添加门店</View>}
-        {shops.map((shop) => (
-          <View
-            key={shop.id}
-            data-shop={shop.name}
-            className={`chip${member.shopIds.includes(shop.id) ? ' chip-on' : ''}`}
-            onClick={() => void toggleShop(shop.id)}
-          >
-            {shop.name}
-          </View>
-        ))}
-      </View>
-      {isOwner && member.role !== 'staff' && (
-        <View className="btn-row">
-          <Button className="btn btn-ghost" data-invite={member.wecomUserId} onClick={makeInvite}>
-            {member.miniProgramBound ? '已绑定小程序 · 重新邀请' : '邀请使用小程序'}
-          </Button>
-        </View>
-      )}
-      {invite && (
-        <View className="invite" data-invite-for={member.wecomUserId}>
-          <Image className="invite-qr" src={invite.qrImage} mode="aspectFit" />
-          <View className="invite-code">{invite.code}</View>
-          <View className="muted">
-            {`请${member.name}用微信扫码，或在小程序里输入邀请码；${new Date(invite.expiresAt).toLocaleString('zh-CN')} 前有效，只能用一次。`}
-          </View>
-        </View>
-      )}
     </View>
   );
 }
