@@ -114,6 +114,7 @@ describe('the catalogue', () => {
     await seen(page.getByText('新品', { exact: true })).click();
     await seen(page.getByText('保存', { exact: true })).click();
     await expectToSee('请填写价格');
+    await seen(page.getByText('请填写价格')).scrollIntoViewIfNeeded();
     await shot('5-edit-refused');
     await price.fill('21');
     await typed('如 葡萄冻').fill('杨枝');

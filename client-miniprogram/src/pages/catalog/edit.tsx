@@ -103,7 +103,7 @@ export default function EditProduct() {
           </>
         )}
         <View className="field">
-          <Text>在售（关掉即今日售罄）</Text>
+          <Text className="switch-label">在售（关掉即今日售罄）</Text>
           <Switch checked={form.available} color="#07c160" onChange={(e) => set('available', e.detail.value)} />
         </View>
       </View>
