@@ -154,6 +154,7 @@ describe('为什么没联系他', () => {
   });
 
   it('opted out, not a contact, cooling down: each with its reason', async () => {
+    await quietHoursAwayFromNow(w);
     const optedOutAt = daysAgo(2);
     const out = await buildCustomer(w.app.container, w.tenant.merchantId, { optedOut: true, optedOutAt });
     expect((await whyNot(out._id)).blocks).toEqual([
