@@ -172,7 +172,7 @@ describe('local-service scenarios', () => {
 
 describe('the owner’s trust and WeCom’s word', () => {
   // approvals send at the wall clock's time: not in the merchant's quiet hours, whenever the suite runs
-  beforeAll(() => quietHoursAwayFromNow(w));
+  beforeAll(() => quietHoursAwayFromNow(w, NOW));
 
   it('sends an approved draft straight through 微信客服 to a customer who wrote there in the last 48 hours', async () => {
     const zhou = people['卡快用完的周姐']!;

@@ -167,7 +167,7 @@ describe('the daily scan', () => {
 
 describe('the drafts inbox', () => {
   // approvals send at the wall clock's time: not in the merchant's quiet hours, whenever the suite runs
-  beforeAll(() => quietHoursAwayFromNow(w));
+  beforeAll(() => quietHoursAwayFromNow(w, NOW));
 
   const pending = async () =>
     (await w.app.request('/api/outreach/drafts?status=pending', { token: w.tenant.tokens.owner })).body.items as {

@@ -87,8 +87,22 @@ export async function setContactPolicy(
 }
 
 /**
- * Quiet hours well away from the wall clock (six hours on), so an approval in a test sends at once whatever time the
- * suite runs; tests about quiet hours set their own window.
+ * A one-hour quiet window well away from the wall clock, so an approval in a test sends at once whatever time the
+ * suite runs, and away from the fixed instants a test runs its scans at (its `NOW`): a window six hours on from the
+ * wall clock once landed on a test's fixed 10:30 in the small hours. Tests about quiet hours set their own window.
  */
-export const quietHoursAwayFromNow = (w: WecomTestApp) =>
-  setContactPolicy(w, { quietStart: localClock(6 * 60), quietEnd: localClock(7 * 60) });
+export const quietHoursAwayFromNow = (w: WecomTestApp, ...fixedClocks: Date[]) => {
+  const minutesOfDay = (at: Date) => {
+    const [h, m] = localClock(0, at).split(':').map(Number);
+    return h! * 60 + m!;
+  };
+  const busy = [new Date(), ...fixedClocks].map(minutesOfDay);
+  const DAY = 24 * 60;
+  const clear = (start: number) =>
+    busy.every((b) => {
+      const after = (((b - start) % DAY) + DAY) % DAY; // minutes from the window's start to the busy instant
+      return after >= 60 + 60 && after <= DAY - 60; // an hour clear after the window, and before it
+    });
+  const offset = [6, 9, 12, 15, 18, 3].map((h) => h * 60).find((o) => clear(minutesOfDay(new Date()) + o))!;
+  return setContactPolicy(w, { quietStart: localClock(offset), quietEnd: localClock(offset + 60) });
+};
