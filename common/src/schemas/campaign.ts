@@ -77,6 +77,11 @@ export const campaignSendResultSchema = campaignPreviewSchema
   .extend({
     /** the tasks made (or found, on a retry): one per staff member, each for its sender to confirm in WeCom */
     tasks: z.array(z.object({ id: z.string(), staffId: z.string(), recipients: z.number().int() }).strict()),
+    /**
+     * recipients of a task an earlier attempt asked WeCom for and never heard back about: WeCom may hold it, so it is
+     * not asked for again (the owner checks WeCom's 客户群发 records)
+     */
+    uncertain: z.number().int(),
   })
   .strict();
 export type CampaignSendResult = z.infer<typeof campaignSendResultSchema>;

@@ -118,8 +118,9 @@ describe('campaigns (群发) to an audience', () => {
     expect(new Set(of(w.tenant.people.staff.wecomUserId).externalUserIds)).toEqual(new Set(byStaff));
     expect(new Set(of(w.tenant.people.manager.wecomUserId).externalUserIds)).toEqual(new Set(byManager));
     expect(made.every((t) => t.text === '周末第二杯半价')).toBe(true);
-    const { tasks, ...reckoned } = res.body;
+    const { tasks, uncertain, ...reckoned } = res.body;
     expect(reckoned).toEqual(preview);
+    expect(uncertain).toBe(0);
     expect(tasks.map((t: { recipients: number }) => t.recipients)).toEqual([25, 25]);
   });
 

@@ -190,6 +190,9 @@ export default function NewCampaign() {
         <View className="card" data-sent>
           <Text className="card-title">已创建 {sent.tasks.length} 个群发任务</Text>
           <View className="muted">请以下员工打开企业微信，在「客户群发」里确认发送：</View>
+          {sent.uncertain > 0 && (
+            <View className="up">{`有 ${sent.uncertain} 位客户的任务上次创建时中断，可能已在企业微信里：请在「客户群发」记录里确认，没有的话换个条件重新发`}</View>
+          )}
           {sent.senders.map((s) => (
             <View key={s.staffId} className="preview-line">{`${s.name}：${s.recipients} 位客户`}</View>
           ))}

@@ -38,12 +38,18 @@ function service(customers: number, taskLimit: number, lockFree = true) {
       return { _id: oid(), senderStaffId: staff._id, externalUserIds: input.externalUserIds };
     },
     findByKeyPrefix: async () => [],
-  } as unknown as Pick<GroupSendService, 'createVetted' | 'findByKeyPrefix'>;
+    findByKey: async () => null,
+  } as unknown as Pick<GroupSendService, 'createVetted' | 'findByKey' | 'findByKeyPrefix'>;
+  const held = new Set<string>();
   const locks = {
-    tryAcquire: async () => (lockFree ? { release: async () => true } : null),
+    tryAcquire: async (key: string) => {
+      if (!lockFree || held.has(key)) return null;
+      held.add(key);
+      return { release: async () => held.delete(key) };
+    },
   } as unknown as RedisLock;
   const audience = { reckon: async () => reckoning } as unknown as CampaignAudienceReckoner;
-  return { campaigns: new CampaignService({ audience, groupSends, locks, taskLimit }), asked };
+  return { campaigns: new CampaignService({ audience, groupSends, locks, taskLimit }), asked, held };
 }
 
 describe('a campaign’s tasks', () => {
@@ -71,6 +77,18 @@ describe('a campaign’s tasks', () => {
       '正在创建中',
     );
     expect(asked).toEqual([]);
+  });
+
+  it('does not ask WeCom again for a part an interrupted attempt asked for and never stored', async () => {
+    const { campaigns, asked, held } = service(5, 2);
+    const first = await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k1111111' });
+    expect(first.uncertain).toBe(0);
+    expect(asked).toHaveLength(3);
+    // the tasks were never stored (the fake stores nothing), as if each attempt died after WeCom answered
+    const again = await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k1111111' });
+    expect(asked).toHaveLength(3);
+    expect(again.uncertain).toBe(5);
+    expect([...held].every((k) => k.includes('campaign-asked'))).toBe(true);
   });
 
   it('chunks', () => {

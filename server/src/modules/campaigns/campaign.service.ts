@@ -20,6 +20,8 @@ export const WECOM_TASK_RECIPIENTS = 10_000;
 const SAMPLE = 5;
 /** How long one send may hold its campaign (WeCom answers in seconds; a task per staff member). */
 const SEND_LOCK_MS = 2 * 60_000;
+/** How long a part of a campaign stays marked as asked of WeCom (a retry later than that is a new campaign anyway). */
+const ASKED_MARK_MS = 7 * 86_400_000;
 
 export const chunk = <T>(list: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
@@ -30,7 +32,7 @@ export class CampaignService {
   constructor(
     private d: {
       audience: CampaignAudienceReckoner;
-      groupSends: Pick<GroupSendService, 'createVetted' | 'findByKeyPrefix'>;
+      groupSends: Pick<GroupSendService, 'createVetted' | 'findByKey' | 'findByKeyPrefix'>;
       locks: RedisLock;
       taskLimit?: number;
     },
@@ -59,15 +61,29 @@ export class CampaignService {
     try {
       const reckoning = await this.d.audience.reckon(merchantId, input.audience, now, prefix);
       const made = [];
+      let uncertain = 0;
       for (const [staffId, { staff, customers }] of reckoning.bySender) {
         const parts = chunk(customers, this.d.taskLimit ?? WECOM_TASK_RECIPIENTS);
         for (const [i, part] of parts.entries()) {
-          const task = await this.d.groupSends.createVetted(merchantId, {
-            sender: staff,
-            externalUserIds: part.map((c) => c.externalUserId!),
-            text: input.text,
-            key: `${prefix}${staffId}-${i}`,
-          });
+          const key = `${prefix}${staffId}-${i}`;
+          const stored = await this.d.groupSends.findByKey(merchantId, key);
+          // WeCom's add_msg_template has no idempotency key: a part is asked for once, ever. An attempt that died
+          // after asking and before storing the task leaves the mark and no task — WeCom may hold it, so not again.
+          if (
+            !stored &&
+            !(await this.d.locks.tryAcquire(tenantKey(merchantId, 'campaign-asked', key), ASKED_MARK_MS))
+          ) {
+            uncertain += part.length;
+            continue;
+          }
+          const task =
+            stored ??
+            (await this.d.groupSends.createVetted(merchantId, {
+              sender: staff,
+              externalUserIds: part.map((c) => c.externalUserId!),
+              text: input.text,
+              key,
+            }));
           made.push(task);
         }
       }
@@ -81,6 +97,7 @@ export class CampaignService {
           staffId: String(t.senderStaffId),
           recipients: t.externalUserIds.length,
         })),
+        uncertain,
       };
     } finally {
       await lock.release();
