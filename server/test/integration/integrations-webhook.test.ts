@@ -1,9 +1,9 @@
 // The integrations page's webhook section: rotating the secret (shown once, never in any GET), the last deliveries
 // with the Chinese reason a refused one was given, capped and per merchant, and only the owner sees any of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signWebhook } from '../../src/modules/intake/intake-webhook.service.js';
 import { DELIVERY_LOG_CAP } from '../../src/modules/intake/webhook-delivery.repository.js';
 import { buildTenant } from '../support/factories.js';
+import { deliverSigned } from '../support/signed-delivery.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -20,19 +20,8 @@ async function rotate(token: string) {
   return { url: (res.body.url as string).replace(/^https?:\/\/[^/]+/, app.url), secret: res.body.secret as string };
 }
 
-async function deliver(url: string, secret: string, raw = JSON.stringify({ orders: [order] })) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-xiaoer-timestamp': timestamp,
-      'x-xiaoer-signature': signWebhook(secret, timestamp, raw),
-    },
-    body: raw,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const deliver = (url: string, secret: string, raw = JSON.stringify({ orders: [order] })) =>
+  deliverSigned(url, secret, raw);
 
 const deliveries = async (token: string) => {
   const res = await app.request('/api/intake/webhook/deliveries', { token });
