@@ -4,6 +4,7 @@ import type { CampaignAudienceReckoner, Reckoning } from './campaign-audience.js
 import { CampaignService, chunk } from './campaign.service.js';
 import type { GroupSendService } from './group-send.service.js';
 import type { RedisLock } from '../../redis/lock.js';
+import { WecomApiError } from '../wecom/api/wecom-errors.js';
 
 const merchantId = asMerchantId('64b000000000000000000001');
 let n = 0;
@@ -32,9 +33,14 @@ function service(customers: number, taskLimit: number, lockFree = true) {
     excluded: new Map(),
   };
   const asked: { key: string; externalUserIds: string[] }[] = [];
+  let refusing = false;
   const groupSends = {
     createVetted: async (_m: unknown, input: { key: string; externalUserIds: string[] }) => {
       asked.push(input);
+      if (refusing) {
+        refusing = false;
+        throw new WecomApiError(60111, 'invalid userid', '/cgi-bin/externalcontact/add_msg_template');
+      }
       return { _id: oid(), senderStaffId: staff._id, externalUserIds: input.externalUserIds };
     },
     findByKeyPrefix: async () => [],
@@ -49,7 +55,12 @@ function service(customers: number, taskLimit: number, lockFree = true) {
     },
   } as unknown as RedisLock;
   const audience = { reckon: async () => reckoning } as unknown as CampaignAudienceReckoner;
-  return { campaigns: new CampaignService({ audience, groupSends, locks, taskLimit }), asked, held };
+  return {
+    campaigns: new CampaignService({ audience, groupSends, locks, taskLimit }),
+    asked,
+    held,
+    refuseNext: () => (refusing = true),
+  };
 }
 
 describe('a campaign’s tasks', () => {
@@ -89,6 +100,15 @@ describe('a campaign’s tasks', () => {
     expect(asked).toHaveLength(3);
     expect(again.uncertain).toBe(5);
     expect([...held].every((k) => k.includes('campaign-asked'))).toBe(true);
+  });
+
+  it('asks again for a part WeCom refused (no task exists)', async () => {
+    const { campaigns, asked, refuseNext } = service(2, 10);
+    refuseNext();
+    await expect(campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k2222222' })).rejects.toThrow();
+    const again = await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k2222222' });
+    expect(again.uncertain).toBe(0);
+    expect(asked).toHaveLength(2);
   });
 
   it('chunks', () => {

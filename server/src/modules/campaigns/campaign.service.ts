@@ -7,8 +7,10 @@ import {
   type CampaignPreview,
   type CampaignSendResult,
 } from '@xiaoer/common/schemas/campaign';
-import { conflict } from '../../errors/app-error.js';
-import type { RedisLock } from '../../redis/lock.js';
+import { AppError, conflict } from '../../errors/app-error.js';
+import type { HeldLock, RedisLock } from '../../redis/lock.js';
+import type { StaffRecord } from '../staff/staff.repository.js';
+import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import { tenantKey } from '../../redis/keys.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CampaignAudienceReckoner, Reckoning } from './campaign-audience.js';
@@ -69,21 +71,14 @@ export class CampaignService {
           const stored = await this.d.groupSends.findByKey(merchantId, key);
           // WeCom's add_msg_template has no idempotency key: a part is asked for once, ever. An attempt that died
           // after asking and before storing the task leaves the mark and no task — WeCom may hold it, so not again.
-          if (
-            !stored &&
-            !(await this.d.locks.tryAcquire(tenantKey(merchantId, 'campaign-asked', key), ASKED_MARK_MS))
-          ) {
+          const mark = stored
+            ? null
+            : await this.d.locks.tryAcquire(tenantKey(merchantId, 'campaign-asked', key), ASKED_MARK_MS);
+          if (!stored && !mark) {
             uncertain += part.length;
             continue;
           }
-          const task =
-            stored ??
-            (await this.d.groupSends.createVetted(merchantId, {
-              sender: staff,
-              externalUserIds: part.map((c) => c.externalUserId!),
-              text: input.text,
-              key,
-            }));
+          const task = stored ?? (await this.ask(merchantId, { staff, part, text: input.text, key }, mark!));
           made.push(task);
         }
       }
@@ -101,6 +96,25 @@ export class CampaignService {
       };
     } finally {
       await lock.release();
+    }
+  }
+
+  /** Asks WeCom for one part; when WeCom (or our check) says no, no task exists, so the part may be asked again. */
+  private async ask(
+    merchantId: MerchantId,
+    p: { staff: StaffRecord; part: { externalUserId?: string }[]; text: string; key: string },
+    mark: HeldLock,
+  ) {
+    try {
+      return await this.d.groupSends.createVetted(merchantId, {
+        sender: p.staff,
+        externalUserIds: p.part.map((c) => c.externalUserId!),
+        text: p.text,
+        key: p.key,
+      });
+    } catch (err) {
+      if (err instanceof AppError || err instanceof WecomApiError) await mark.release();
+      throw err;
     }
   }
 }
