@@ -25,6 +25,8 @@ export const requiredText = (what: string, max: number) =>
 export const recordIdSchema = (what: string) => requiredText(what, 64);
 export const timestampSchema = (what: string) =>
   z.iso.datetime({ offset: true, message: `${what}格式不正确（如 2026-11-23T12:30:00+08:00）` });
+/** The shop a record belongs to: its id, or its name as the shop's own sheets write it (checked against the merchant's shops). */
+export const shopRefSchema = z.string().trim().min(1, '门店不能为空').max(40, '门店太长');
 export const fenSchema = z
   .number({ message: '金额必须是数字（单位：分）' })
   .int('金额单位是分，须为整数')
@@ -60,6 +62,8 @@ export const orderIntakeSchema = z
       .default([]),
     /** how to find the customer: WeCom external userid, phone or member number, tried in that order */
     customer: customerRefSchema.optional(),
+    /** the shop that took the order (multi-shop merchants) */
+    shopId: shopRefSchema.optional(),
   })
   .strict();
 export type OrderIntake = z.infer<typeof orderIntakeSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from './common.js';
 
 export const REPORT_PERIODS = ['day', 'week', 'month'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];
@@ -7,6 +8,8 @@ export const reportQuerySchema = z
     period: z.enum(REPORT_PERIODS).default('day'),
     /** a merchant-local date inside the period (default: the last complete period) */
     date: z.iso.date().optional(),
+    /** one shop's orders only (a manager of shops sees one of theirs; default: their first) */
+    shopId: objectIdSchema.optional(),
   })
   .strict();
 
@@ -57,6 +60,12 @@ export const reportDtoSchema = z
     campaigns: z.object({ sent: z.number(), repliedWithin7Days: z.number(), boughtWithin7Days: z.number() }).strict(),
     /** revenue (fen) and orders per day (the chart) */
     daily: z.array(z.object({ date: z.string(), revenue: z.number(), orders: z.number() }).strict()),
+    /** the shop whose orders the figures count; absent: every shop's */
+    shop: z.object({ id: z.string(), name: z.string() }).strict().optional(),
+    /** the shops this reader may pick from (the console's picker when there are 2+) */
+    shops: z.array(z.object({ id: z.string(), name: z.string() }).strict()).optional(),
+    /** whether this reader may read every shop's figures together (owners, managers of the whole business) */
+    everyShop: z.boolean().optional(),
     summary: z.string(),
     actions: z.array(z.string()),
   })

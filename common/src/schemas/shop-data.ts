@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { customerRefSchema, fenSchema, MAX_BATCH, recordIdSchema, requiredText, timestampSchema } from './intake.js';
+import {
+  customerRefSchema,
+  fenSchema,
+  MAX_BATCH,
+  recordIdSchema,
+  requiredText,
+  shopRefSchema,
+  timestampSchema,
+} from './intake.js';
 import { isoDateSchema } from './common.js';
 
 /**
@@ -23,6 +31,14 @@ export const stockLevelSchema = z
       .array(z.object({ batchNo: z.string().trim().max(40).optional(), quantity, expiresOn: isoDateSchema }).strict())
       .max(50)
       .default([]),
+    /** the variant's code in the POS: names the product and its variant on the menu */
+    sku: z.string().trim().min(1).max(40).optional(),
+    /** the variant's option values (大杯; 黄色 L; 杯型=大杯) when the item is one variant of a menu product */
+    variant: z.string().trim().min(1).max(40).optional(),
+    /** the shop whose count this is; without it the count is the whole merchant's */
+    shopId: shopRefSchema.optional(),
+    /** when the POS counted it: an older count arriving after a newer one does not overwrite it */
+    at: timestampSchema('盘点时间').optional(),
   })
   .strict()
   .refine((s) => s.low === undefined || s.critical === undefined || s.critical <= s.low, {

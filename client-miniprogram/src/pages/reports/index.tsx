@@ -22,7 +22,12 @@ const PERIODS: { key: ReportPeriod; label: string; previous: string }[] = [
 export default function Reports() {
   const initial = (Taro.getCurrentInstance().router?.params.period as ReportPeriod) || 'day';
   const [period, setPeriod] = useState<ReportPeriod>(PERIODS.some((p) => p.key === initial) ? initial : 'day');
-  const { data, error, loading, reload } = useAsync(() => call(reports.report, { query: { period } }), [period]);
+  // undefined: every shop's (or, for a manager of one shop, theirs)
+  const [shopId, setShopId] = useState<string>();
+  const { data, error, loading, reload } = useAsync(
+    () => call(reports.report, { query: { period, ...(shopId ? { shopId } : {}) } }),
+    [period, shopId],
+  );
   const meta = PERIODS.find((p) => p.key === period)!;
   return (
     <View className="page">
@@ -37,10 +42,32 @@ export default function Reports() {
           </View>
         ))}
       </View>
+      {data && <ShopPicker report={data} selected={shopId} onPick={setShopId} />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {!data && loading && <Loading />}
       {/* a new period is a new chart: ECharts is set up again rather than patched */}
       {data && <ReportView key={`${data.period}:${data.from}`} report={data} previous={meta.previous} />}
+    </View>
+  );
+}
+
+/** A merchant with 2+ shops reads each shop's report; 全部门店 for those who may read them together. */
+function ShopPicker(props: { report: ReportDto; selected?: string; onPick: (id?: string) => void }) {
+  const { shops = [], everyShop } = props.report;
+  if (shops.length < 2) return null;
+  const current = props.selected ?? props.report.shop?.id;
+  const choices = [...(everyShop ? [{ id: undefined, name: '全部门店' }] : []), ...shops];
+  return (
+    <View className="segments">
+      {choices.map((s) => (
+        <View
+          key={s.id ?? 'all'}
+          className={`segment ${s.id === current ? 'segment-on' : ''}`}
+          onClick={() => props.onPick(s.id)}
+        >
+          {s.name}
+        </View>
+      ))}
     </View>
   );
 }

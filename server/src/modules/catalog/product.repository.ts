@@ -120,6 +120,27 @@ export class ProductRepository extends TenantRepository<Product> {
   }
 
   /**
+   * The product a stock feed names: a variant's SKU first (it names the variant too), else the product's name or one
+   * of the owner's aliases. Null when none of the merchant's products fits.
+   */
+  async findForStock(merchantId: MerchantId, ref: { name: string; sku?: string }): Promise<StoredProduct | null> {
+    const byName = { $or: [{ name: ref.name }, { aliases: ref.name }] };
+    const filter = ref.sku ? { $or: [{ 'variants.sku': ref.sku }, ...byName.$or] } : byName;
+    const rows = await this.model.find(this.scoped(merchantId, filter)).limit(5).lean<ProductRecord[]>().exec();
+    const bySku = ref.sku && rows.find((p) => p.variants?.some((v) => v.sku === ref.sku));
+    const row = bySku || rows.find((p) => p.name === ref.name) || rows[0];
+    return row ? normalized(row) : null;
+  }
+
+  /** The stock of a product sold one way (a stock feed); false when it has variants, or no such product. */
+  async setProductStock(merchantId: MerchantId, id: Types.ObjectId, stock: number): Promise<boolean> {
+    const filter = this.scoped(merchantId, { _id: id, 'variants.0': { $exists: false } });
+    const { matchedCount } = await this.model.updateOne(filter, { $set: { stock } }).exec();
+    if (matchedCount) await this.hooks.menuChanged?.(merchantId);
+    return matchedCount > 0;
+  }
+
+  /**
    * One variant's stock and/or availability (the owner, or a POS stock feed naming the product by id or by name and
    * the variant by its options or SKU). The product's derived stock follows in the same write. Compare-and-set on
    * the product's variants, retried, so two feeds changing two variants of one product at once both land.

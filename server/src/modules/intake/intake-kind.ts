@@ -22,6 +22,8 @@ export interface StoreContext {
   merchantId: MerchantId;
   /** the customer the record names, or undefined when none matched */
   match(ref: CustomerRef | undefined): Promise<Types.ObjectId | undefined>;
+  /** the merchant's shop a record names (by id or name): undefined when it names none, null when not one of ours */
+  shop(ref: string | undefined): Promise<{ id: Types.ObjectId; name: string } | null | undefined>;
   dryRun: boolean;
 }
 
@@ -30,6 +32,8 @@ export interface StoreOutcome {
   /** stored without a customer: none named, or none of ours matched */
   unmatched?: boolean;
   events?: IntakeEvent[];
+  /** not stored: the record's fields that our data contradicts (an unknown shop), in Chinese */
+  rejected?: Record<string, string>;
 }
 
 /**

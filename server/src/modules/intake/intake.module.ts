@@ -5,7 +5,11 @@ import type { RoutesOf } from '../../http/module-routes.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { OrderRepository } from '../orders/order.repository.js';
+import type { ProductRepository } from '../catalog/product.repository.js';
+import { ProductStockSync } from '../catalog/product-stock-sync.js';
+import type { ShopStockRepository } from '../catalog/shop-stock.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
+import type { ShopRepository } from '../shops/shop.repository.js';
 import { IntakeWebhookService } from './intake-webhook.service.js';
 import { intakeRoutes } from './intake.routes.js';
 import { openIntakeRepositories } from './intake.repositories.js';
@@ -20,6 +24,10 @@ export interface IntakeModuleDeps {
   orders: OrderRepository;
   customers: CustomerRepository;
   shopData: ShopDataRepositories;
+  /** the menu a stock report updates, and each shop's count behind a product's stock */
+  products: ProductRepository;
+  shopStock: ShopStockRepository;
+  shops: ShopRepository;
   db: Database;
   /** what arrived, for the owner alerts that react to it */
   onEvents: IntakeListener;
@@ -27,8 +35,14 @@ export interface IntakeModuleDeps {
 
 export function build(d: IntakeModuleDeps) {
   const service = new IntakeService({
-    kinds: buildIntakeKinds({ orders: d.orders, customers: d.customers, shopData: d.shopData }),
+    kinds: buildIntakeKinds({
+      orders: d.orders,
+      customers: d.customers,
+      shopData: d.shopData,
+      productStock: new ProductStockSync({ products: d.products, shopStock: d.shopStock }),
+    }),
     customers: d.customers,
+    shops: d.shops,
     logger: d.logger,
     onEvents: d.onEvents,
   });

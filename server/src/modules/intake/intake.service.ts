@@ -9,6 +9,7 @@ import { issuesByPath, mapColumns, pickFields, readSpreadsheet } from '../../fil
 import type { Logger } from '../../logging/logger.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
+import type { ShopRepository } from '../shops/shop.repository.js';
 import type { IntakeEvent, IntakeKind } from './intake-kind.js';
 
 export type IntakeListener = (merchantId: MerchantId, events: IntakeEvent[], now: Date) => Promise<void>;
@@ -25,6 +26,7 @@ export class IntakeService {
     private d: {
       kinds: Record<IntakeKindName, IntakeKind>;
       customers: CustomerRepository;
+      shops: Pick<ShopRepository, 'list'>;
       logger: Logger;
       onEvents?: IntakeListener;
     },
@@ -40,11 +42,19 @@ export class IntakeService {
     const dryRun = options.dryRun ?? false;
     const report: IntakeReport = { received: batch.length, created: 0, updated: 0, unmatchedCustomers: 0, failed: [] };
     const events: IntakeEvent[] = [];
+    // read once per batch, when a record first names a shop
+    let shops: ReturnType<ShopRepository['list']> | undefined;
     const ctx = {
       merchantId,
       dryRun,
       match: (ref: Parameters<CustomerRepository['matchForOrder']>[1] | undefined) =>
         ref ? this.d.customers.matchForOrder(merchantId, ref) : Promise.resolve(undefined),
+      shop: async (ref: string | undefined) => {
+        if (!ref) return undefined;
+        shops ??= this.d.shops.list(merchantId);
+        const found = (await shops).find((s) => s._id.toHexString() === ref.toLowerCase() || s.name === ref);
+        return found ? { id: found._id, name: found.name } : null;
+      },
     };
     for (const [index, raw] of batch.entries()) {
       const parsed = kind.schema.safeParse(raw);
@@ -58,6 +68,11 @@ export class IntakeService {
         continue;
       }
       const outcome = await kind.store(ctx, parsed.data);
+      if (outcome.rejected) {
+        const { externalId } = parsed.data;
+        report.failed.push({ index, ...(externalId ? { externalId } : {}), errors: outcome.rejected });
+        continue;
+      }
       if (outcome.unmatched) report.unmatchedCustomers++;
       if (outcome.result === 'created') report.created++;
       else if (outcome.result === 'updated') report.updated++;

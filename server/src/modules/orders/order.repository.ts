@@ -153,9 +153,12 @@ export class OrderRepository extends TenantRepository<Order> {
     merchantId: MerchantId,
     start: Date,
     end: Date,
+    /** one shop's orders only (a per-shop report) */
+    shopId?: string,
   ): Promise<Pick<OrderRecord, 'placedAt' | 'amount' | 'status' | 'customerId' | 'items'>[]> {
+    const placed = { placedAt: { $gte: start, $lt: end }, ...(shopId ? { shopId: new Types.ObjectId(shopId) } : {}) };
     return this.model
-      .find(this.scoped(merchantId, { placedAt: { $gte: start, $lt: end } }), {
+      .find(this.scoped(merchantId, placed), {
         placedAt: 1,
         amount: 1,
         status: 1,

@@ -77,14 +77,22 @@ export class ReportService {
   ) {}
 
   /** The report for the period containing `date` (merchant-local), or the last complete one. */
-  async build(merchantId: MerchantId, period: ReportPeriod, date?: string, now = new Date()): Promise<ReportDto> {
+  async build(
+    merchantId: MerchantId,
+    period: ReportPeriod,
+    date?: string,
+    now = new Date(),
+    /** one shop's orders only (report-scope.ts); customers, consultations and alerts stay the merchant's */
+    shop?: { id: string; name: string },
+  ): Promise<ReportDto> {
     const kb = await this.d.knowledge.get(merchantId);
     const tz = merchantZone(kb.merchant);
     const range = date ? periodContaining(period, date, tz) : lastCompletePeriod(period, localTime(now, tz).date, tz);
+    const shopId = shop?.id;
     const [measured, before] = likeForLike(range, previousPeriod(period, range, tz), now);
     const [{ figures: current, paid }, { figures: previous }] = await Promise.all([
-      this.figures(merchantId, measured),
-      this.figures(merchantId, before),
+      this.figures(merchantId, measured, shopId),
+      this.figures(merchantId, before, shopId),
     ]);
     const sold = new Map<string, { quantity: number; revenue: number }>();
     for (const o of paid) {
@@ -139,6 +147,7 @@ export class ReportService {
       slowItems,
       campaigns: await this.campaigns(merchantId, range),
       daily: [...byDay.values()],
+      ...(shop ? { shop } : {}),
     };
     return { ...report, ...summarize(report) };
   }
@@ -147,11 +156,12 @@ export class ReportService {
   private async figures(
     merchantId: MerchantId,
     range: PeriodRange,
+    shopId?: string,
   ): Promise<{ figures: PeriodFigures; paid: Awaited<ReturnType<OrderRepository['inRange']>> }> {
     const [newCustomers, decisions, orders, messages] = await Promise.all([
       this.d.customers.countFirstContactBetween(merchantId, range.start, range.end),
       this.d.decisions.kfDecisionsBetween(merchantId, range.start, range.end),
-      this.d.orders.inRange(merchantId, range.start, range.end),
+      this.d.orders.inRange(merchantId, range.start, range.end, shopId),
       this.d.kf.inRange(merchantId, range.start, range.end),
     ]);
     const questions = decisions.filter((x) => x.action !== 'opted_out');

@@ -4,9 +4,11 @@ import type { MerchantFanOut } from '../../jobs/per-merchant-job.js';
 import type { Logger } from '../../logging/logger.js';
 import { VisitReader, type VisitSources } from '../customers/visit-reader.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
 import type { OwnerNotifier } from '../wecom/owner-notifier.js';
 import type { ReportSendRepository } from './report-send.repository.js';
 import { ReportSendService } from './report-send.service.js';
+import { ReportScope } from './report-scope.js';
 import { reportRoutes } from './report.routes.js';
 import { ReportService } from './report.service.js';
 import { reportsJob } from './reports.job.js';
@@ -20,6 +22,8 @@ export type ReportsModuleDeps = Omit<ConstructorParameters<typeof ReportService>
   merchants: MerchantRepository;
   reportSends: ReportSendRepository;
   notifier: OwnerNotifier;
+  /** a manager's shops: the report they may read */
+  staff: Pick<StaffRepository, 'findById'>;
 };
 
 export function build(d: ReportsModuleDeps) {
@@ -32,7 +36,8 @@ export function build(d: ReportsModuleDeps) {
     notifier: d.notifier,
     logger: d.logger,
   });
-  const routes: RoutesOf = () => ({ api: [reportRoutes(service)] });
+  const scope = new ReportScope({ staff: d.staff, knowledge });
+  const routes: RoutesOf = () => ({ api: [reportRoutes(service, scope)] });
   const jobs = [reportsJob({ ...d.fanOut, merchants: d.merchants, sender })];
   return { service, sender, routes, jobs };
 }

@@ -1,4 +1,5 @@
 import type { IntakeKindName } from '@xiaoer/common/schemas/shop-data';
+import type { ProductStockSync } from '../../catalog/product-stock-sync.js';
 import type { CustomerRepository } from '../../customers/customer.repository.js';
 import type { OrderRepository } from '../../orders/order.repository.js';
 import type { ShopDataRepositories } from '../../shop-data/shop-data.js';
@@ -16,10 +17,11 @@ export function buildIntakeKinds(d: {
   orders: OrderRepository;
   customers: CustomerRepository;
   shopData: ShopDataRepositories;
+  productStock: ProductStockSync;
 }): Record<IntakeKindName, IntakeKind> {
   return {
     orders: ordersKind(d.orders),
-    stock: stockKind(d.shopData.stock),
+    stock: stockKind(d.shopData.stock, d.productStock),
     'stock-movements': stockMovementsKind(d.shopData.movements),
     appointments: appointmentsKind(d.shopData.appointments),
     'course-packages': coursePackagesKind(d.shopData.packages),

@@ -24,7 +24,9 @@ export const ordersKind = (orders: OrderRepository) =>
   defineKind({
     name: 'orders',
     schema: orderIntakeSchema,
-    async store({ merchantId, match, dryRun }, order) {
+    async store({ merchantId, match, dryRun, shop }, order) {
+      const found = await shop(order.shopId);
+      if (found === null) return { result: 'unchanged', rejected: { shopId: `没有找到门店「${order.shopId}」` } };
       const customerId = await match(order.customer);
       const unmatched = !customerId;
       if (dryRun)
@@ -41,6 +43,7 @@ export const ordersKind = (orders: OrderRepository) =>
         amount: order.amount,
         items: order.items,
         ...(customerId ? { customerId } : hasRef(order.customer) ? { customerRef: order.customer } : {}),
+        ...(found ? { shopId: found.id } : {}),
       });
       const { externalId, channel, status, amount } = order;
       return {
@@ -75,6 +78,8 @@ export const ordersKind = (orders: OrderRepository) =>
         商品明细: 'items',
         明细: 'items',
         菜品: 'items',
+        门店: 'shopId',
+        门店名称: 'shopId',
         会员卡号: 'memberNo',
         卡号: 'memberNo',
         ...CUSTOMER_HEADERS,
@@ -87,6 +92,7 @@ export const ordersKind = (orders: OrderRepository) =>
         status: pickFrom(STATUSES, raw.status, 'completed'),
         amount: yuanCell(raw.amount ?? ''),
         items: parseItems(raw.items ?? ''),
+        ...(raw.shopId ? { shopId: raw.shopId } : {}),
         ...customerFromRow(raw),
       }),
     },

@@ -1,4 +1,5 @@
 import { stockLevelSchema, stockMovementSchema } from '@xiaoer/common/schemas/shop-data';
+import type { ProductStockSync } from '../../catalog/product-stock-sync.js';
 import type { StockItemRepository } from '../../shop-data/stock-item.repository.js';
 import type { StockMovementRepository } from '../../shop-data/stock-movement.repository.js';
 import { defineKind } from '../intake-kind.js';
@@ -7,14 +8,25 @@ import { dateCell, defined, localTimeToIso, numberCell, pickFrom } from '../shee
 const itemHeaders = (field: string) =>
   Object.fromEntries(['品名', '商品', '商品名称', '原料', '物料名称', '名称'].map((h) => [h, field]));
 
-/** Stock levels as the inventory system counts them (a snapshot replaces the item's level and batches). */
-export const stockKind = (items: StockItemRepository) =>
+/**
+ * Stock levels as the inventory system counts them (a snapshot replaces the item's level and batches). An item that
+ * is a product (or variant) on the menu also sets that product's stock, per shop (catalog/product-stock-sync.ts).
+ */
+export const stockKind = (items: StockItemRepository, productStock: ProductStockSync) =>
   defineKind({
     name: 'stock',
     schema: stockLevelSchema,
-    async store({ merchantId, dryRun }, { externalId: name, ...level }) {
-      const { result } = await items.storeLevel(merchantId, { name, ...level }, dryRun);
-      return dryRun ? { result } : { result, events: [{ type: 'stock', item: name }] };
+    async store({ merchantId, dryRun, shop }, { externalId: name, sku, variant, shopId, at, ...level }) {
+      const found = await shop(shopId);
+      if (found === null) return { result: 'unchanged', rejected: { shopId: `没有找到门店「${shopId}」` } };
+      // each variant and each shop is its own item for the low-stock alerts ("杨枝甘露 大杯（万达店）")
+      const item = [name, variant ?? sku].filter(Boolean).join(' ') + (found ? `（${found.name}）` : '');
+      const { result } = await items.storeLevel(merchantId, { name: item, ...level }, dryRun);
+      if (dryRun) return { result };
+      const shopKey = found ? found.id.toHexString() : '';
+      const reportedAt = at ? new Date(at) : new Date();
+      await productStock.apply(merchantId, { name, sku, variant, shop: shopKey, quantity: level.quantity, reportedAt });
+      return { result, events: [{ type: 'stock', item }] };
     },
     sheet: {
       headers: {
@@ -37,6 +49,13 @@ export const stockKind = (items: StockItemRepository) =>
         过期日期: 'expiresOn',
         批次号: 'batchNo',
         批次: 'batchNo',
+        规格: 'variant',
+        SKU: 'sku',
+        规格编码: 'sku',
+        商品编码: 'sku',
+        门店: 'shopId',
+        门店名称: 'shopId',
+        盘点时间: 'at',
       },
       required: { field: 'externalId', name: '品名' },
       // One row is one item; an expiry on the row makes the whole quantity one batch.
@@ -50,6 +69,10 @@ export const stockKind = (items: StockItemRepository) =>
           low: numberCell(raw.low),
           critical: numberCell(raw.critical),
           batches: expiresOn ? [defined({ batchNo: raw.batchNo, quantity, expiresOn })] : undefined,
+          variant: raw.variant,
+          sku: raw.sku,
+          shopId: raw.shopId,
+          at: raw.at ? localTimeToIso(raw.at) : undefined,
         });
       },
     },
