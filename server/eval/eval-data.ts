@@ -108,7 +108,13 @@ const spans = (hours: Hours[], closed: number[] = []) =>
     h.weekdays.filter((d) => !closed.includes(d)).map((weekday) => ({ weekday, open: h.open, close: h.close })),
   );
 
-/** The shop file as the knowledge the engine reads. Opening hours are the merchant's (the first shop's). */
+const sameHours = (a: EvalShopFile['shops'][number], b: EvalShopFile['shops'][number]) =>
+  JSON.stringify(spans(a.hours, a.closedWeekdays)) === JSON.stringify(spans(b.hours, b.closedWeekdays));
+
+/**
+ * The shop file as the knowledge the engine reads. Opening hours are the merchant's (the first shop's); another shop
+ * keeping different hours has them as its own, as the owner's "与总店营业时间不同" stores them.
+ */
 export function knowledgeFor(shop: EvalShopFile): KnowledgeBase {
   const merchantId = new Types.ObjectId();
   const now = new Date();
@@ -139,6 +145,7 @@ export function knowledgeFor(shop: EvalShopFile): KnowledgeBase {
     address: s.address || undefined,
     phone: s.phone || undefined,
     parking: s.parking,
+    businessHours: sameHours(s, first) ? undefined : spans(s.hours, s.closedWeekdays),
     ...stamp,
   }));
   const products: KnownProduct[] = shop.products.map((p) => ({

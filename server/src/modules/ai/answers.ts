@@ -290,45 +290,84 @@ export function namedWeekdays(text: string): number[] {
   return [...days];
 }
 
-export function closedWeekdays(kb: KnowledgeBase): number[] {
-  const open = new Set(kb.merchant.businessHours.map((s) => s.weekday));
+type Spans = KnowledgeBase['merchant']['businessHours'];
+type Shop = KnowledgeBase['shops'][number];
+
+/** A shop's opening hours: its own when the owner set them apart, else the merchant's. */
+export const hoursOfShop = (kb: KnowledgeBase, shop?: Shop): Spans =>
+  shop?.businessHours?.length ? shop.businessHours : kb.merchant.businessHours;
+
+export function closedWeekdays(kb: KnowledgeBase, spans: Spans = kb.merchant.businessHours): number[] {
+  const open = new Set(spans.map((s) => s.weekday));
   return [0, 1, 2, 3, 4, 5, 6].filter((d) => !open.has(d));
 }
 
 const span = (s: { open: string; close: string }) => (s.open === s.close ? '24小时营业' : `${s.open}-${s.close}`);
 const shopIds = (kb: KnowledgeBase) => kb.shops.map((s) => `shop:${s._id}`);
+/** "万象城店" for 茶巷里(万象城店): the part a customer tells the shops apart by. */
+export const shopLabel = (name: string) => /[（(](.+?)[）)]/.exec(name)?.[1] ?? name;
+const spansKey = (spans: Spans) =>
+  spans
+    .map(span)
+    .map((t, i) => `${spans[i]!.weekday}${t}`)
+    .sort()
+    .join();
 
-/** Hours and closed days: the named weekdays, or the whole week with the days it is closed. */
+/** One set of opening hours said for the named weekdays, or for the whole week with the days it is closed. */
+function hoursText(kb: KnowledgeBase, spans: Spans, days: number[], closedOnly: boolean): string {
+  const closed = closedWeekdays(kb, spans);
+  if (days.length)
+    return days
+      .map((d) => {
+        if (closed.includes(d)) return `${WEEKDAY_NAMES[d]}店休，不营业`;
+        const open = spans.filter((s) => s.weekday === d).map(span);
+        return `${WEEKDAY_NAMES[d]}正常营业，${open.join('、')}`;
+      })
+      .join('；');
+  const week = describeHours({ ...kb.merchant, businessHours: spans });
+  const closedText = closed.length ? `每${closed.map((d) => WEEKDAY_NAMES[d]).join('、')}店休` : '每天都营业';
+  return closedOnly ? `${closedText}，营业时间：${week}` : `营业时间是${week}${closed.length ? `；${closedText}` : ''}`;
+}
+
+/**
+ * Hours and closed days: the named weekdays, or the whole week with the days it is closed — of the shop the message
+ * names, or of each shop when they keep different hours and none is named.
+ */
 export function hoursOf(kb: KnowledgeBase, text: string, closedOnly: boolean): Said | 'unknown' | undefined {
-  if (!kb.merchant.businessHours.length) return undefined;
-  // the opening hours are the merchant's: one of several shops, named, may keep hours of its own — a person says
-  if (kb.shops.length > 1 && linkShop(shopIndex(kb), text)) return 'unknown';
-  const closed = closedWeekdays(kb);
-  const days = namedWeekdays(text);
-  const cited = shopIds(kb);
+  const namedId = kb.shops.length > 1 ? linkShop(shopIndex(kb), text) : undefined;
+  const named = kb.shops.find((s) => String(s._id) === namedId);
   if (/(元旦|春节|过年|国庆|中秋|端午|五一|清明|节假日|假期|除夕|圣诞)/.test(text)) {
     const notes = kb.merchant.holidays.filter((h) => h.name || h.closed);
     if (!notes.length) return undefined;
     return {
       text: notes.map((h) => `${h.date}${h.closed ? '休息' : '营业'}${h.name ? `（${h.name}）` : ''}`).join('；'),
-      cited,
+      cited: shopIds(kb),
     };
   }
-  if (days.length) {
-    const lines = days.map((d) => {
-      if (closed.includes(d)) return `${WEEKDAY_NAMES[d]}店休，不营业`;
-      const spans = kb.merchant.businessHours.filter((s) => s.weekday === d).map(span);
-      return `${WEEKDAY_NAMES[d]}正常营业，${spans.join('、')}`;
-    });
-    return { text: lines.join('；'), cited };
+  // shops grouped by the hours they keep: one group when all keep the merchant's
+  const groups = new Map<string, { spans: Spans; shops: Shop[] }>();
+  for (const shop of named ? [named] : kb.shops.length ? kb.shops : [undefined]) {
+    const spans = hoursOfShop(kb, shop);
+    if (!spans.length) continue;
+    const key = spansKey(spans);
+    const group = groups.get(key) ?? { spans, shops: [] };
+    if (shop) group.shops.push(shop);
+    groups.set(key, group);
   }
-  const week = describeHours(kb.merchant);
-  const closedText = closed.length ? `每${closed.map((d) => WEEKDAY_NAMES[d]).join('、')}店休` : '每天都营业';
+  if (!groups.size) return undefined;
+  const days = namedWeekdays(text);
+  const cited = (shops: Shop[]) => (shops.length ? shops.map((s) => `shop:${s._id}`) : shopIds(kb));
+  if (groups.size === 1) {
+    const { spans, shops } = [...groups.values()][0]!;
+    const body = hoursText(kb, spans, days, closedOnly);
+    const who = named && kb.shops.length > 1 ? shopLabel(named.name) : days.length || closedOnly ? '' : '我们的';
+    return { text: `${who}${body}`, cited: cited(shops) };
+  }
   return {
-    text: closedOnly
-      ? `${closedText}，营业时间：${week}`
-      : `我们的营业时间是${week}${closed.length ? `；${closedText}` : ''}`,
-    cited,
+    text: [...groups.values()]
+      .map((g) => `${g.shops.map((s) => shopLabel(s.name)).join('、')}：${hoursText(kb, g.spans, days, closedOnly)}`)
+      .join('\n'),
+    cited: [...groups.values()].flatMap((g) => cited(g.shops)),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Industry } from '@xiaoer/common/constants/industries';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { yuanText } from '@xiaoer/common/money';
 import type { KnownProduct, Passage } from '../knowledge/passages.js';
+import { hoursOfShop, shopLabel } from './answers.js';
 
 export type Violation =
   | 'price_not_in_data'
@@ -109,20 +110,40 @@ function attributeClaims(reply: string, product: KnownProduct, many: boolean): G
 const DAY = '(?:周|星期|礼拜)([一二三四五六日天])';
 const DAY_NUMBER: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 
-/** A weekday said to be open when the shop is closed that day, or closed when it opens; "每天营业" with a closed day. */
+/** The weekdays a claim may be checked against: the named shop's, else those of every shop (or the merchant's). */
+function openDaysOf(kb: KnowledgeBase, shop?: KnowledgeBase['shops'][number]): Set<number>[] {
+  const shops = shop ? [shop] : kb.shops.length ? kb.shops : [undefined];
+  return shops.map((s) => new Set(hoursOfShop(kb, s).map((h) => h.weekday))).filter((days) => days.size);
+}
+
+/**
+ * A weekday said to be open when the shop is closed that day, or closed when it opens; "每天营业" with a closed day.
+ * Each claim is checked against the shop named last before it ("玉林店周三店休"); unnamed, it must hold for some shop.
+ */
 function weekdayClaims(reply: string, kb: KnowledgeBase): GuardrailResult['violations'] {
-  if (!kb.merchant.businessHours.length) return [];
-  const open = new Set(kb.merchant.businessHours.map((s) => s.weekday));
   const found: GuardrailResult['violations'] = [];
+  const mentions = kb.shops.length > 1 ? kb.shops.map((s) => ({ shop: s, label: shopLabel(s.name) })) : [];
   for (const m of reply.matchAll(new RegExp(`${DAY}([^。；;，,]{0,8})`, 'g'))) {
+    const before = reply.slice(0, m.index).split('\n').pop()!;
+    const shop = mentions
+      .map((x) => ({ ...x, at: before.lastIndexOf(x.label) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => b.at - a.at)[0]?.shop;
+    const candidates = openDaysOf(kb, shop);
+    if (!candidates.length) continue;
     const day = DAY_NUMBER[m[1]!]!;
     const rest = m[2]!;
     const saysClosed = /(休息|店休|不营业|不开|歇业|关门|闭店)/.test(rest);
     const saysOpen = !saysClosed && /(营业|开门|开放|照常|正常)/.test(rest);
-    if ((saysOpen && !open.has(day)) || (saysClosed && open.has(day)))
+    if ((saysOpen && !candidates.some((c) => c.has(day))) || (saysClosed && !candidates.some((c) => !c.has(day))))
       found.push({ kind: 'closed_day_mismatch', detail: m[0] });
   }
-  if (open.size < 7 && /(每天|天天|全年无休|365天)[^。；;，,]{0,4}(营业|开门|都开)/.test(reply))
+  const everyShop = openDaysOf(kb);
+  if (
+    everyShop.length &&
+    everyShop.every((c) => c.size < 7) &&
+    /(每天|天天|全年无休|365天)[^。；;，,]{0,4}(营业|开门|都开)/.test(reply)
+  )
     found.push({ kind: 'closed_day_mismatch', detail: '每天营业' });
   return found;
 }
@@ -151,6 +172,7 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   const hourText = [
     citedText,
     ...kb.merchant.businessHours.flatMap((h) => [h.open, h.close]),
+    ...kb.shops.flatMap((s) => (s.businessHours ?? []).flatMap((h) => [h.open, h.close])),
     ...(kb.merchant.serviceHours ?? []).flatMap((h) => [h.open, h.close]),
     ...kb.merchant.holidays.flatMap((h) => [h.open ?? '', h.close ?? '']),
   ].join(' ');

@@ -72,6 +72,14 @@ export function buildComposePrompt(kb: KnowledgeBase, brief: OutreachBrief) {
   ];
 }
 
+/** A shop's own opening hours, when the owner set them apart from the merchant's. */
+function ownHours(kb: KnowledgeBase, shop: KnowledgeBase['shops'][number]): string {
+  if (!shop.businessHours?.length) return '';
+  const closed = closedWeekdays(kb, shop.businessHours);
+  const days = closed.length ? `；${closed.map((d) => WEEKDAY_NAMES[d]).join('、')}店休（不营业）` : '；每天营业';
+  return `，本店营业时间：${describeHours({ ...kb.merchant, businessHours: shop.businessHours })}${days}`;
+}
+
 /**
  * What every prompt carries whatever the question: the opening hours with the weekdays the shop is closed, the 客服
  * hours, and each shop's address, phone and parking — the facts customers ask most, stated as the data holds them.
@@ -87,7 +95,7 @@ export function shopBasics(kb: KnowledgeBase): string {
       : '',
     ...kb.shops.map(
       (s) =>
-        `[shop:${s._id}] ${s.name}${s.address ? `，地址：${s.address}` : ''}${s.phone ? `，电话：${s.phone}` : ''}${s.parking ? `，停车：${s.parking}` : ''}`,
+        `[shop:${s._id}] ${s.name}${s.address ? `，地址：${s.address}` : ''}${s.phone ? `，电话：${s.phone}` : ''}${s.parking ? `，停车：${s.parking}` : ''}${ownHours(kb, s)}`,
     ),
   ];
   return lines.filter(Boolean).join('\n');

@@ -12,6 +12,11 @@ export interface Shop {
   lng?: number;
   /** where customers park, as the bot tells them */
   parking?: string;
+  /**
+   * This shop's own opening hours when they differ from the merchant's (a branch closing later, or closed on
+   * Wednesdays); absent or empty: the merchant's. A weekday without a span is closed, as in the merchant's.
+   */
+  businessHours?: { weekday: number; open: string; close: string }[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,6 +32,15 @@ const shopSchema = new Schema<Shop>(
     lat: { type: Number, min: -90, max: 90 },
     lng: { type: Number, min: -180, max: 180 },
     parking: { type: String, trim: true, maxlength: 200 },
+    businessHours: {
+      type: [
+        new Schema(
+          { weekday: { type: Number, min: 0, max: 6, required: true }, open: String, close: String },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
   },
   { timestamps: true },
 );
