@@ -75,11 +75,11 @@ export function WebhookSection() {
       </View>
       {deliveries && deliveries.items.length > 0 && (
         <View className="deliveries">
-          <View className="chip-label">最近的推送</View>
+          <View className="deliveries-title">最近的推送</View>
           {deliveries.items.map((d, i) => (
             <View key={i} className="list-item delivery" data-status={d.status}>
               <View className="row">
-                <Text>{`${time(d.at)} · ${kindLabel(d.kind)}`}</Text>
+                <Text className="delivery-when">{`${time(d.at)} · ${kindLabel(d.kind)}`}</Text>
                 <Text className={d.status === 200 ? 'tag tag-on' : 'tag tag-bad'}>
                   {d.status === 200 ? '成功' : `失败 ${d.status}`}
                 </Text>
