@@ -85,6 +85,8 @@ export const shopInputSchema = z
      */
     lat: z.number().min(-90).max(90).optional(),
     lng: z.number().min(-180).max(180).optional(),
+    /** this shop's own opening hours when they differ from the merchant's; absent or empty: the merchant's */
+    businessHours: z.array(openingSpanSchema).max(21).optional(),
   })
   .strict()
   .refine((s) => (s.lat === undefined) === (s.lng === undefined), {
@@ -102,6 +104,7 @@ export const shopDtoSchema = z
     parking: z.string().optional(),
     lat: z.number().optional(),
     lng: z.number().optional(),
+    businessHours: z.array(openingSpanSchema).optional(),
   })
   .strict();
 export type ShopDto = z.infer<typeof shopDtoSchema>;

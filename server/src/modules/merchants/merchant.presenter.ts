@@ -9,6 +9,9 @@ export const presentShop = (s: ShopRecord): ShopDto => ({
   phone: s.phone ?? undefined,
   ...(s.parking ? { parking: s.parking } : {}),
   ...(typeof s.lat === 'number' && typeof s.lng === 'number' ? { lat: s.lat, lng: s.lng } : {}),
+  ...(s.businessHours?.length
+    ? { businessHours: s.businessHours.map(({ weekday, open, close }) => ({ weekday, open, close })) }
+    : {}),
 });
 
 export const presentMerchant = (m: MerchantRecord, shops: ShopRecord[]): MerchantDto => ({

@@ -40,14 +40,19 @@ export class ShopRepository extends TenantRepository<Shop> {
     merchantId: MerchantId,
     id: string,
     // coordinates given are set; left out, the ones the shop had are kept (setCoordinates clears them)
-    fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking' | 'lat' | 'lng'>,
+    fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking' | 'lat' | 'lng' | 'businessHours'>,
   ): Promise<ShopRecord | null> {
-    // a parking note the owner emptied is removed, not kept
-    const { parking, ...rest } = fields;
+    // a parking note or own hours the owner emptied are removed, not kept (no own hours: the merchant's apply)
+    const { parking, businessHours, ...rest } = fields;
+    const set = { ...rest, ...(parking ? { parking } : {}), ...(businessHours?.length ? { businessHours } : {}) };
+    const unset = {
+      ...(parking ? {} : { parking: 1 as const }),
+      ...(businessHours?.length ? {} : { businessHours: 1 as const }),
+    };
     const changed = await this.model
       .findOneAndUpdate(
         this.scoped(merchantId, { _id: new Types.ObjectId(id) }),
-        parking ? { $set: { ...rest, parking } } : { $set: rest, $unset: { parking: 1 } },
+        Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set },
         { returnDocument: 'after' },
       )
       .lean<ShopRecord>()

@@ -33,7 +33,7 @@ export class ShopService {
   async update(
     merchantId: MerchantId,
     id: string,
-    fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking' | 'lat' | 'lng'>,
+    fields: Pick<Shop, 'name' | 'address' | 'phone' | 'parking' | 'lat' | 'lng' | 'businessHours'>,
   ) {
     const shop = await this.shops.update(merchantId, id, fields);
     if (!shop) throw notFound(SHOP_NOT_FOUND);
