@@ -1,6 +1,7 @@
 // The customers pages of the console, in headless Chromium against the real server and the WeCom stand-in: the
-// owner finds a customer, opens the profile, types the POS member number and birthday, reads the timeline, records
-// an opt-out with a reason and sees it under 为什么没联系他. A screenshot per step under test-artifacts/screenshots/.
+// owner finds a customer, links a POS order that matched nobody to them, opens the profile, changes the member
+// number and birthday, reads the timeline, records an opt-out with a reason and sees it under 为什么没联系他.
+// A screenshot per step under test-artifacts/screenshots/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -47,6 +48,22 @@ beforeAll(async () => {
   ]);
   await w.app.container.repositories.staff.bindMiniProgram(merchantId, people.owner._id, OWNER_OPENID);
   await quietHoursAwayFromNow(w); // 为什么没联系他 starts empty whatever time the suite runs
+  // a POS order naming a member number nobody has yet: to be linked by hand
+  await w.app.request('/api/intake/orders', {
+    token: w.tenant.tokens.manager,
+    body: {
+      orders: [
+        {
+          externalId: 'BROWSER-UNMATCHED',
+          placedAt: new Date(Date.now() - 3_600_000).toISOString(),
+          channel: '外卖',
+          amount: 2600,
+          items: [{ name: '芒果千层', quantity: 1, unitPrice: 2600 }],
+          customer: { memberNo: 'VIP-7788' },
+        },
+      ],
+    },
+  });
   browser = await launchChromium();
   page = await wechatConsolePage(browser, w.standin.url, OWNER_OPENID);
 }, 60_000);
@@ -70,9 +87,37 @@ describe('customers', () => {
     await shot('2-search');
   });
 
-  it('opens the profile and saves the member number and birthday', async () => {
+  it('links a POS order that matched nobody to the customer, keeping its member number', async () => {
+    await expectToSee('待认领的订单（1）');
+    await seen(page.locator('[data-section="unmatched"]').getByText('查看', { exact: true })).click();
+    await expectToSee('芒果千层×1 · ¥26');
+    await seen(page.locator('[data-unmatched="BROWSER-UNMATCHED"]').getByText('认领', { exact: true })).click();
+    await expectToSee('点一位客户，把订单 BROWSER-UNMATCHED 认领给他');
+    await shot('2b-unmatched');
     await seen(page.locator(`[data-customer="${customer._id}"]`)).click();
-    await expectToSee('消费 ¥36 · 1 次');
+    await expectToSee('同时把会员号 VIP-7788记到他的资料里（他已有的不会被改）');
+    await seen(page.locator('.taro-modal__foot').getByText('认领', { exact: true })).click();
+    await expect
+      .poll(async () => {
+        const order = await w.app.container.repositories.orders.findByExternalId(
+          w.tenant.merchantId,
+          'BROWSER-UNMATCHED',
+        );
+        return String(order?.customerId);
+      })
+      .toBe(String(customer._id));
+    await expect
+      .poll(
+        async () =>
+          (await w.app.container.repositories.customers.findById(w.tenant.merchantId, String(customer._id)))?.memberNo,
+      )
+      .toBe('VIP-7788');
+    await expect.poll(() => page.locator('[data-section="unmatched"]').filter({ visible: true }).count()).toBe(0);
+  });
+
+  it('opens the profile and changes the member number and birthday', async () => {
+    await seen(page.locator(`[data-customer="${customer._id}"]`)).click();
+    await expectToSee('消费 ¥62 · 2 次');
     await typed('收银系统里的会员号').fill('VIP-0088');
     await typed('如 1995-08-17').fill('1990-02-03');
     await seen(page.getByText('保存资料', { exact: true })).click();
