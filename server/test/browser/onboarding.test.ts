@@ -353,6 +353,7 @@ function theRestOfTheSetup(
         },
         { timeout: 15_000, interval: 100 },
       );
+      console.info(`onboarding: the bot answered 「${answer}」`);
       expect(answer).toMatch(/23/);
       expect(answer).not.toMatch(/18/);
     },
@@ -363,7 +364,7 @@ function theRestOfTheSetup(
     await expect
       .poll(() => seen(walk.page.locator('[data-step="golive"]')).getAttribute('data-state'), { timeout: 20_000 })
       .toBe('done');
-    await walk.shot('checklist-done');
+    await walk.shot('checklist-live');
   });
 }
 
