@@ -378,6 +378,11 @@ function linkAndBusiness(walk: OwnerWalk, ctx: { link: () => string; shopName: s
     await walk.tap(walk.page.getByText('开始开通', { exact: true }));
     await walk.see(`开通小二 · ${ctx.shopName}`);
     await walk.see('已完成 0/6 步');
+    // WeCom not connected yet: the step says what the owner does (the callback keys are generated, never typed)
+    await seen(walk.page.locator('[data-step=wecom][data-state=todo]')).waitFor();
+    const wecomStep = await seen(walk.page.locator('[data-step=wecom]')).textContent();
+    expect(wecomStep).toContain('扫码授权');
+    expect(wecomStep).not.toContain('回调Token');
     await walk.shot('checklist');
   });
 
