@@ -45,8 +45,10 @@ export default function Reports() {
       {data && <ShopPicker report={data} selected={shopId} onPick={setShopId} />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {!data && loading && <Loading />}
-      {/* a new period is a new chart: ECharts is set up again rather than patched */}
-      {data && <ReportView key={`${data.period}:${data.from}`} report={data} previous={meta.previous} />}
+      {/* a new period or shop is a new chart: ECharts is set up again rather than patched */}
+      {data && (
+        <ReportView key={`${data.period}:${data.from}:${data.shop?.id ?? ''}`} report={data} previous={meta.previous} />
+      )}
     </View>
   );
 }
