@@ -119,16 +119,7 @@ export class AutoReplyService {
       return log({ engine: 'offline', action: 'skipped', reason: 'shop not live yet (setup)' });
     }
     // Opting out is honoured whatever the mode or the hour.
-    if (intent === 'opt_out') {
-      await this.d.customers.optOutByExternalUserId(merchantId, to.externalUserId);
-      const sent = await this.d.kf.sendText(app, to, OPT_OUT_CONFIRMATION, to.replyId);
-      return log({
-        engine: 'offline',
-        action: 'opted_out',
-        reason: `opt-out (${sent.status})`,
-        sentText: OPT_OUT_CONFIRMATION,
-      });
-    }
+    if (intent === 'opt_out') return this.optOut(app, to, log);
     const mode = kb.merchant.autoReply?.mode ?? 'after_hours';
     const now = this.d.now?.() ?? new Date();
     if (gate === 'live' && mode === 'off')
@@ -223,7 +214,10 @@ export class AutoReplyService {
   ): Promise<void> {
     const outcome = await media.understand(app, message, kb);
     if (outcome.kind === 'question') {
-      const asked: Log = (entry) => log({ question: outcome.text, intent: detectIntent(outcome.text), ...entry });
+      const intent = detectIntent(outcome.text);
+      const asked: Log = (entry) => log({ question: outcome.text, intent, ...entry });
+      // 退订 said in a voice note is an opt-out as much as the typed word
+      if (intent === 'opt_out') return this.optOut(app, to, asked, slot);
       return this.reply(app, to, kb, outcome.text, slot, asked, context);
     }
     if (outcome.kind === 'answer') {
@@ -238,6 +232,18 @@ export class AutoReplyService {
     }
     await this.handOff(app, to, describeKfMessage(message), outcome.ack, outcome.why, slot);
     return log({ engine: 'offline', action: 'handoff', reason: outcome.why, sentText: outcome.ack });
+  }
+
+  /** Records the opt-out first, then confirms it once (the reply id makes a retried message confirm only once). */
+  private async optOut(app: WecomCredentials, to: Recipient, log: Log, slot?: ReplySlot): Promise<void> {
+    await this.d.customers.optOutByExternalUserId(app.merchantId, to.externalUserId);
+    const sent = await this.d.kf.sendText(app, to, OPT_OUT_CONFIRMATION, to.replyId, slot);
+    return log({
+      engine: 'offline',
+      action: 'opted_out',
+      reason: `opt-out (${sent.status})`,
+      sentText: OPT_OUT_CONFIRMATION,
+    });
   }
 
   /** Tells the customer a person is coming, transfers the session, and notifies staff with what was asked. */
