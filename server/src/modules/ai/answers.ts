@@ -5,6 +5,7 @@ import { yuanText } from '@xiaoer/common/money';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { describeHours, type KnownProduct, type Passage, type ProductVariant } from '../knowledge/passages.js';
 import type { Ask } from './asks.js';
+import { toShopWords } from './shop-words.js';
 import { clean, commonValueWords, linkShop, namedOptions, shopIndex, variantMatches } from './shop-index.js';
 
 export interface Said {
@@ -454,10 +455,12 @@ const SAME: [RegExp, string][] = [
   [/(都|还|又|也|就|很|太|好)/g, ''],
 ];
 
-const substance = (text: string) =>
+const plainSubstance = (text: string) =>
   SAME.reduce((t, [pattern, to]) => t.replace(pattern, to), text)
     .replace(PHRASING, '')
     .replace(/[一两二三四五六七八九十](?=[个瓶件杯份斤盒箱张次节位人天])/g, (d) => NUMERALS[d]!);
+/** The substance in the shop's words (training/shop-synonyms.tsv): "带狗进店" ~ "宠物进店". */
+const substance = (text: string) => plainSubstance(toShopWords(text));
 
 /**
  * The FAQ, policy or fact that clearly answers the question: most of the question's substance in it, or most of one
@@ -469,8 +472,9 @@ export function faqOf(kb: KnowledgeBase, text: string, minCoverage = 0.5): Said 
   const want = bigrams(content);
   if (!want.size) return undefined;
   let best: { p: Passage; score: number } | undefined;
-  for (const s of kb.search(content, 6)) {
-    const p = s.item;
+  // searched in the shop's words and in the customer's own: the data may use either
+  const found = [...kb.search(content, 6), ...kb.search(plainSubstance(text), 6)].map((s) => s.item);
+  for (const p of new Set(found)) {
     if (p.kind !== 'faq' && p.kind !== 'policy' && p.kind !== 'fact') continue;
     const haveAll = bigrams(substance(p.kind === 'faq' ? p.text : p.text));
     const coverage = [...want].filter((b) => haveAll.has(b)).length / want.size;

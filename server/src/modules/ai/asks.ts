@@ -1,5 +1,6 @@
 // What one question asks of the shop: a topic lexicon (the words customers of small shops use, in the order they
 // appear in the message), with the trained classifier (topic-classifier.ts) for questions that use none of them.
+import { toShopWords } from './shop-words.js';
 import { askClassifier } from './topic-classifier.js';
 
 export const ASKS = [
@@ -89,6 +90,12 @@ const THANKS =
 export const WEAK_PRICE = /(多少|几多)[?？!！。～~\s]*$/;
 
 export function lexiconAsks(text: string): Ask[] {
+  const asks = askedIn(text);
+  // none of the lexicon's words: the message in the shop's words ("能寄顺丰吗" → 发货, 快递)
+  return asks.length ? asks : askedIn(toShopWords(text));
+}
+
+function askedIn(text: string): Ask[] {
   const t = text.trim().toLowerCase();
   if (GREETING.test(t.replace(/[\s,，.。!！?？~～\p{Extended_Pictographic}]/gu, ''))) return ['greeting'];
   if (THANKS.test(t)) return ['thanks'];

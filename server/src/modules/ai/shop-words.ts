@@ -1,0 +1,41 @@
+// The shop-talk lexicon (training/shop-synonyms.tsv): the words customers use rewritten, in one pass, to the word a
+// shop's data most often uses ("能带狗进店吗" → "能带宠物进店吗", "钻毛" → "钻绒"), so that a question is read against
+// the FAQ, policies and facts, and by the topic lexicon, by what it means rather than how it is worded.
+import { readFileSync } from 'node:fs';
+
+export interface ShopWord {
+  canonical: string;
+  said: string[];
+}
+
+export function readShopWords(tsv: string): ShopWord[] {
+  return tsv
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => {
+      const [canonical, said] = line.split('\t');
+      return {
+        canonical: canonical!.trim(),
+        // in the order written: the longer first, so that "寄出" is read before "寄"
+        said: (said ?? '')
+          .split('|')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
+    });
+}
+
+function compile(words: ShopWord[]) {
+  const pattern = new RegExp(words.map((w, i) => `(?<w${i}>${w.said.join('|')})`).join('|'), 'gi');
+  return (text: string) =>
+    text.replace(pattern, (...args) => {
+      const groups = args.at(-1) as Record<string, string | undefined>;
+      const i = Object.keys(groups).find((k) => groups[k] !== undefined)!;
+      return words[Number(i.slice(1))]!.canonical;
+    });
+}
+
+/** The message in the shop's words: each customer's word of the lexicon replaced by the shop's. */
+export const toShopWords = compile(
+  readShopWords(readFileSync(new URL('./training/shop-synonyms.tsv', import.meta.url), 'utf8')),
+);
