@@ -27,6 +27,8 @@ export interface StaffSyncDeps {
   apps: Pick<WecomAppRepository, 'findByMerchant'>;
   /** queues the job that runs the merchant's sync */
   enqueue: (merchantId: MerchantId) => Promise<void>;
+  /** ends a member's sessions at once */
+  endSessions: (merchantId: MerchantId, staffId: string) => Promise<void>;
   audit: StaffAudit;
   logger: Logger;
 }
@@ -70,10 +72,13 @@ export class StaffSyncService {
         if (!m.name) namesWithheld++;
         if (synced % PROGRESS_EVERY === 0) await this.d.runs.progress(merchantId, run._id, { synced, namesWithheld });
       }
-      const deactivated = await this.d.staff.deactivateOutside(
+      const removed = await this.d.staff.deactivateOutside(
         merchantId,
         members.map((m) => m.userid),
       );
+      // out of the visible range is off the team: their sessions end now, as when WeCom deletes them
+      for (const id of removed) await this.d.endSessions(merchantId, String(id));
+      const deactivated = removed.length;
       await this.d.runs.progress(merchantId, run._id, { total: members.length, synced, namesWithheld, deactivated });
       await this.d.runs.finish(merchantId, run._id, { status: 'done' });
     } catch (err) {

@@ -36,6 +36,7 @@ export interface StaffModuleDeps {
 
 export function build(d: StaffModuleDeps) {
   const sync = new StaffSyncService({
+    endSessions: d.endSessions,
     runs: openStaffSyncRepository(d.db),
     staff: d.staff,
     directory: d.wecom.directory,

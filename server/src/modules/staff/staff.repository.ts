@@ -108,18 +108,21 @@ export class StaffRepository extends TenantRepository<Staff> {
    * Members no longer in the app's visible range stop being staff. The owner's placeholder (not a WeCom member) and
    * owners stay: an owner is never locked out by a change of the range; they are removed on WeCom's delete_user.
    */
-  async deactivateOutside(merchantId: MerchantId, visible: string[]): Promise<number> {
-    const res = await this.model
-      .updateMany(
-        this.scoped(merchantId, {
-          active: true,
-          role: { $ne: 'owner' },
-          wecomUserId: { $nin: [...visible, PENDING_OWNER_WECOM_USERID] },
-        }),
-        { $set: { active: false } },
-      )
+  async deactivateOutside(merchantId: MerchantId, visible: string[]): Promise<Types.ObjectId[]> {
+    const outside = this.scoped(merchantId, {
+      active: true,
+      role: { $ne: 'owner' },
+      wecomUserId: { $nin: [...visible, PENDING_OWNER_WECOM_USERID] },
+    });
+    // the ids first, so the caller can end exactly these members' sessions
+    const ids = (await this.model.find(outside).select('_id').lean<{ _id: Types.ObjectId }[]>().exec()).map(
+      (r) => r._id,
+    );
+    if (ids.length === 0) return [];
+    await this.model
+      .updateMany(this.scoped(merchantId, { _id: { $in: ids }, active: true }), { $set: { active: false } })
       .exec();
-    return res.modifiedCount;
+    return ids;
   }
 
   /** WeCom removed the member: no longer staff. The record, or null when unknown or already inactive. */
