@@ -47,6 +47,8 @@ describe('reports per shop', () => {
     expect(one.body.shop).toEqual({ id: campus, name: '大学城店' });
     expect(one.body.figures.orders.value).toBe(1);
     expect(one.body.figures.revenue.value).toBe(1600);
+    expect(one.body.summary).toMatch(/^大学城店：.*营业额¥16/);
+    expect(all.body.summary).not.toMatch(/^大学城店/);
     expect(one.body.daily.find((d: { date: string }) => d.date === '2026-11-20')).toMatchObject({ orders: 1 });
   });
 

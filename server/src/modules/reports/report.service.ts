@@ -149,7 +149,9 @@ export class ReportService {
       daily: [...byDay.values()],
       ...(shop ? { shop } : {}),
     };
-    return { ...report, ...summarize(report) };
+    const { summary, actions } = summarize(report);
+    // one shop's report says whose it is: "大学城店：11月30日营业额¥16…"
+    return { ...report, summary: shop ? `${shop.name}：${summary}` : summary, actions };
   }
 
   /** A period's figures, and its counted orders (the current period's items and daily bars come from them). */
