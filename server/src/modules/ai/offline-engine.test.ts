@@ -34,6 +34,8 @@ describe('offline engine', () => {
       '我们的营业时间是周日、周一、周二、周三、周四 10:00-22:00；周五、周六 10:00-23:00。',
     );
     expect(offlineAnswer(kb, '店在哪里').reply).toContain('万达广场 1 楼 112 号');
+    // "位置" asked with 哪 is where the shop is, not a free slot
+    expect(offlineAnswer(kb, '你们在哪个位置').reply).toContain('万达广场 1 楼 112 号');
     expect(offlineAnswer(kb, '电话多少').reply).toContain('0571-88886666');
     expect(offlineAnswer(kb, '有什么推荐的').reply).toMatch(/^推荐您试试：.*杨枝甘露（爆款）/);
   });

@@ -81,7 +81,8 @@ const ASKS_FOR_IT =
 const QUESTION =
   /(吗|呢|么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$)/;
 /** Booking a slot is a person's job where stock is time: "还有位置吗", "还能约上吗". */
-const SLOT = /(位置|空位|名额|约上|约得上|排得上|档期)/;
+// "还有位置吗" is a free slot; "在哪个位置", "什么位置" ask where the shop is
+const SLOT = /((?<!(哪个?|什么|啥))位置|空位|名额|约上|约得上|排得上|档期)/;
 
 interface Topic {
   products: KnownProduct[];
