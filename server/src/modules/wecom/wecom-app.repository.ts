@@ -172,25 +172,34 @@ export class WecomAppRepository {
     firstKeys: { callbackToken: string; encodingAesKey: string },
     options: { forgetVerification: boolean },
   ): Promise<'saved' | 'corp_taken'> {
+    // A former 代开发 app carries the operator's template keys: the owner's own app gets its own keys in the same
+    // write that makes it self-built, so the template's keys are never shown as the owner's, not even for a moment.
+    const current = await this.model
+      .findOne({ merchantId: merchantObjectId(merchantId) })
+      .select('mode')
+      .lean<Pick<WecomApp, 'mode'>>()
+      .exec();
+    const fromAgency = current?.mode === 'agency';
+    const ownKeys = {
+      callbackTokenSealed: this.secrets.seal(firstKeys.callbackToken),
+      encodingAesKeySealed: this.secrets.seal(firstKeys.encodingAesKey),
+    };
     const before = await this.upsert(merchantId, input.corpId, {
       $set: {
         mode: 'self_built',
         corpId: input.corpId,
         agentId: input.agentId,
         ...(input.secret !== undefined && { secretSealed: this.secrets.seal(input.secret) }),
+        ...(fromAgency && ownKeys),
       },
-      $setOnInsert: {
-        callbackTokenSealed: this.secrets.seal(firstKeys.callbackToken),
-        encodingAesKeySealed: this.secrets.seal(firstKeys.encodingAesKey),
-        kfAccounts: [],
-        welcomeTemplates: [],
+      $setOnInsert: { ...ownKeys, kfAccounts: [], welcomeTemplates: [] },
+      $unset: {
+        disabledAt: 1,
+        corpName: 1,
+        ...((options.forgetVerification || fromAgency) && { callbackVerifiedAt: 1 }),
       },
-      $unset: { disabledAt: 1, corpName: 1, ...(options.forgetVerification && { callbackVerifiedAt: 1 }) },
     });
-    if (before === 'corp_taken') return before;
-    // a former 代开发 app carried the operator's template keys: the owner's own app gets its own
-    if (before?.mode === 'agency') await this.replaceCallbackKeys(merchantId, firstKeys);
-    return 'saved';
+    return before === 'corp_taken' ? before : 'saved';
   }
 
   /**
@@ -220,14 +229,17 @@ export class WecomAppRepository {
     }
   }
 
-  /** New callback keys: WeCom must verify the URL again with them. False when the merchant has no app. */
+  /**
+   * New callback keys: WeCom must verify the URL again with them. False when the merchant has no self-built app — a
+   * 代开发 app's keys are the operator's template keys, which every such shop shares and no owner may replace.
+   */
   async replaceCallbackKeys(
     merchantId: MerchantId,
     keys: { callbackToken: string; encodingAesKey: string },
   ): Promise<boolean> {
     const app = await this.model
       .findOneAndUpdate(
-        { merchantId: merchantObjectId(merchantId) },
+        { merchantId: merchantObjectId(merchantId), mode: { $ne: 'agency' } },
         {
           $set: {
             callbackTokenSealed: this.secrets.seal(keys.callbackToken),

@@ -2,6 +2,8 @@
 import type { ErrcodeOverrides } from '../api/wecom-errors.js';
 
 export const NO_APP_MESSAGE = '请先填写企业微信应用的企业ID、AgentId 和 Secret';
+/** way 2's callback keys are the operator's template keys, set once for every shop */
+export const AGENCY_KEYS_MESSAGE = '扫码授权的应用由服务商统一设置接收消息，不需要重新生成';
 
 export const EGRESS_UNKNOWN =
   '小二服务器的出口 IP 还没有登记，这里暂时无法给出。请联系小二服务商获取服务器的出口 IP，再填入企业可信IP';

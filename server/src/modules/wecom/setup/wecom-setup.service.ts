@@ -14,7 +14,14 @@ import { generateCallbackKeys } from './callback-keys.js';
 import type { SuiteAuthorisationService } from '../suite/suite-authorisation.service.js';
 import type { KfAccount, SetupApi } from './setup-api.js';
 import { WECOM_ACTOR, WECOM_AUDIT, type SetupActor, type SetupAuditLog } from './setup-audit.js';
-import { EGRESS_UNKNOWN, KF_API_OVERRIDES, MANAGE_KF_FIX, NO_APP_MESSAGE, notAuthorisedKf } from './setup-texts.js';
+import {
+  AGENCY_KEYS_MESSAGE,
+  EGRESS_UNKNOWN,
+  KF_API_OVERRIDES,
+  MANAGE_KF_FIX,
+  NO_APP_MESSAGE,
+  notAuthorisedKf,
+} from './setup-texts.js';
 
 export interface WecomSetupDeps {
   apps: WecomAppRepository;
@@ -146,7 +153,10 @@ export class WecomSetupService {
 
   /** New callback keys, e.g. after they leaked: the owner pastes them again and WeCom verifies the URL again. */
   async regenerateCallbackKeys(merchantId: MerchantId, actor: SetupActor): Promise<void> {
-    if (!(await this.d.apps.replaceCallbackKeys(merchantId, generateCallbackKeys()))) throw conflict(NO_APP_MESSAGE);
+    if (!(await this.d.apps.replaceCallbackKeys(merchantId, generateCallbackKeys()))) {
+      const agency = (await this.d.apps.findSetup(merchantId))?.mode === 'agency';
+      throw conflict(agency ? AGENCY_KEYS_MESSAGE : NO_APP_MESSAGE);
+    }
     await this.d.audit.record(merchantId, { actor, action: WECOM_AUDIT.callbackKeysGenerated });
   }
 
