@@ -30,8 +30,9 @@ const corpFor = (url: string) => ({
 
 describe('deliverCallback', () => {
   it('retries a receiver slower than the timeout, with the same signed body, up to three attempts', async () => {
-    const r = await receiver([300, 300, 0]);
-    const attempts = await deliverCallback(corpFor(r.url), 1, { Event: 'x' }, { timeoutMs: 100 });
+    // a timeout generous enough that a busy machine answers the fast attempt within it
+    const r = await receiver([1500, 1500, 0]);
+    const attempts = await deliverCallback(corpFor(r.url), 1, { Event: 'x' }, { timeoutMs: 800 });
     expect(attempts.map((a) => a.error ?? a.body)).toEqual(['timeout', 'timeout', 'success']);
     expect(new Set(r.seen).size).toBe(1);
     expect(r.seen).toHaveLength(3);
