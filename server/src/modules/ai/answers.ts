@@ -501,6 +501,24 @@ export function faqOf(kb: KnowledgeBase, text: string, minCoverage = 0.5): Said 
   return { text: reply, cited: [p.id] };
 }
 
+/**
+ * "可以加蛋吗": the add-ons of a product whose labels hold the word asked for ("煎蛋2元、卤蛋2元"), from the first
+ * product that has one.
+ */
+export function addonOf(products: KnownProduct[], text: string): Said | undefined {
+  const word = /加(?:个|点|一?份)?([\u4e00-\u9fff]{1,3}?)(?:吗|不|么|嘛|呢|没|可以|行|$)/.exec(clean(text))?.[1];
+  if (!word) return undefined;
+  for (const p of products) {
+    const options = p.specs.flatMap((g) => g.options).filter((o) => o.label.replace(/^加/, '').includes(word));
+    if (!options.length) continue;
+    const said = options.map((o) =>
+      o.priceDelta ? withPrice(o.label.replace(/^加/, ''), o.priceDelta) : o.label.replace(/^加/, ''),
+    );
+    return { text: `${p.name}可以加${said.join('、')}`, cited: [productId(p)] };
+  }
+  return undefined;
+}
+
 /** What the shop suggests: products it tagged (招牌, 爆款, 新品, 推荐) that are not sold out. */
 export function recommendationOf(kb: KnowledgeBase): Said | undefined {
   const picks = kb.products

@@ -16,6 +16,7 @@ import {
   askedAttributes,
   factsOf,
   faqOf,
+  addonOf,
   hoursOf,
   locationOf,
   optionsOf,
@@ -328,6 +329,11 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
         : undefined;
     if (closeFaq) {
       if (!said.some((s) => s.text === closeFaq.text)) said.push(closeFaq);
+      continue;
+    }
+    const addon = part.asks.length ? undefined : addonOf(part.products, text);
+    if (addon) {
+      said.push(addon);
       continue;
     }
     if (!part.asks.length) {
