@@ -32,6 +32,7 @@ import * as knowledgeModule from '../modules/knowledge/knowledge.module.js';
 import * as learningModule from '../modules/learning/learning.module.js';
 import * as merchantsModule from '../modules/merchants/merchants.module.js';
 import * as operatorModule from '../modules/operator/operator.module.js';
+import { campaignsSinceFrom } from '../modules/outreach/send-policy.js';
 import * as outreachModule from '../modules/outreach/outreach.module.js';
 import * as reportsModule from '../modules/reports/reports.module.js';
 import * as shopsModule from '../modules/shops/shops.module.js';
@@ -182,7 +183,10 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     kf: conversations.repository,
     weather: weather.service,
   });
+  // the weekly cap spans drafts and group sends alike: the sender and 为什么没联系他 count both the same way
+  const campaignsSince = campaignsSinceFrom(repositories.customers, repositories.groupSends);
   const customers = customersModule.build({
+    campaignsSince,
     config,
     db: mongo,
     logger,
@@ -217,6 +221,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     onEvents: (merchantId, events, now) => alerts.owner.onIntake(merchantId, events, now),
   });
   const outreach = outreachModule.build({
+    campaignsSince,
     fanOut,
     logger,
     locks,

@@ -42,6 +42,7 @@ export interface CustomersModuleDeps {
   /** the shop's proactive messages: the timeline, and the contact policy's reasons (为什么没联系他) */
   drafts: TimelineSources['drafts'] & WhyNotContactedDeps['drafts'];
   knowledge: WhyNotContactedDeps['knowledge'];
+  campaignsSince: WhyNotContactedDeps['campaignsSince'];
   /** the merchant's audit list: orders linked to a customer by hand */
   audit: UnmatchedOrdersDeps['audit'];
   merchants: MerchantRepository;
@@ -85,7 +86,7 @@ export function build(d: CustomersModuleDeps) {
     api: [
       customerRoutes(service, profiles, {
         timeline: { orders: d.orders, shopData: d.shopData, kf: d.kf, drafts: d.drafts },
-        policy: { knowledge: d.knowledge, drafts: d.drafts, orders: d.orders },
+        policy: { knowledge: d.knowledge, drafts: d.drafts, orders: d.orders, campaignsSince: d.campaignsSince },
         unmatched: { orders: d.orders, customers: d.customers, audit: d.audit },
       }),
       contactSyncRoutes(d.jobs, contactSync, d.customers),

@@ -1,5 +1,6 @@
 // Proactive outreach: the customer scenarios, the contact policy and the owner's drafts inbox.
 import type { RoutesOf } from '../../http/module-routes.js';
+import type { CampaignsSince } from './send-policy.js';
 import type { MerchantFanOut } from '../../jobs/per-merchant-job.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { Logger } from '../../logging/logger.js';
@@ -29,12 +30,15 @@ export interface OutreachModuleDeps extends Omit<DraftSenderDeps, 'knowledge'> {
   shopData: ShopDataRepositories;
   suppressions: SuppressionRepository;
   scenarioRuns: ScenarioRunRepository;
+  /** the group sends that named a customer lately: the weekly cap counts them with drafts */
+  campaignsSince: CampaignsSince;
   /** whether the shop has gone live (the golive module, built later): customer scenarios wait for 开始营业 */
   live?: (merchantId: MerchantId) => Promise<boolean>;
 }
 
 export function build(d: OutreachModuleDeps) {
   const drafts = new DraftService({
+    campaignsSince: d.campaignsSince,
     drafts: d.drafts,
     customers: d.customers,
     staff: d.staff,

@@ -1,9 +1,12 @@
 // The merchant's contact policy for one approved draft at the moment it is sent (the scan weighed it when drafting,
 // but the owner may approve hours later, at night, or after another draft reached the customer): read from the
-// merchant's settings and the customer's drafts sent in the last 7 days. Consent is the sender's own first check.
+// merchant's settings and the customer's drafts and group sends in the last 7 days. Consent is the sender's own first check.
 import { SUPPRESSION_REASONS } from '@xiaoer/common/constants/outreach';
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
+import type { Types } from 'mongoose';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { GroupSendRepository } from '../campaigns/group-send.repository.js';
+import type { CustomerRepository } from '../customers/customer.repository.js';
 import { merchantZone } from '../clock/business-hours.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { sendVerdict } from './contact-policy.js';
@@ -14,7 +17,27 @@ const WEEK_MS = 7 * 86_400_000;
 export interface SendPolicyDeps {
   knowledge: Pick<KnowledgeBaseService, 'get'>;
   drafts: Pick<DraftRepository, 'countSentSince'>;
+  /** group-send tasks (campaigns, by hand) that named the customer since: the weekly cap spans every proactive message */
+  campaignsSince: CampaignsSince;
 }
+
+export type CampaignsSince = (merchantId: MerchantId, customerId: Types.ObjectId, since: Date) => Promise<number>;
+
+/**
+ * Counts the group-send tasks naming a customer since a time, a draft's own task aside (the draft is counted as a
+ * draft): what campaign-audience.ts counts too, so a campaign and a later draft share one weekly allowance.
+ */
+export const campaignsSinceFrom =
+  (
+    customers: Pick<CustomerRepository, 'findById'>,
+    groupSends: Pick<GroupSendRepository, 'sentToSince'>,
+  ): CampaignsSince =>
+  async (merchantId, customerId, since) => {
+    const externalUserId = (await customers.findById(merchantId, String(customerId)))?.externalUserId;
+    if (!externalUserId) return 0;
+    const tasks = await groupSends.sentToSince(merchantId, [externalUserId], since);
+    return tasks.filter((t) => !t.key?.startsWith('draft-')).length;
+  };
 
 /** Cancelled (the reason, for the owner), wait until quiet hours end (with the note the owner reads), or go. */
 export type SendDecision = { cancel: string } | { waitUntil: Date; note: string } | null;
@@ -28,7 +51,11 @@ export async function decideAtSend(
   const kb = await d.knowledge.get(merchantId);
   const { policy } = resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry);
   const since = new Date(now.getTime() - WEEK_MS);
-  const sentThisWeek = await d.drafts.countSentSince(merchantId, draft.customerId, since, draft._id);
+  const [drafts, campaigns] = await Promise.all([
+    d.drafts.countSentSince(merchantId, draft.customerId, since, draft._id),
+    d.campaignsSince(merchantId, draft.customerId, since),
+  ]);
+  const sentThisWeek = drafts + campaigns;
   const verdict = sendVerdict(sentThisWeek, policy, now, merchantZone(kb.merchant));
   if (!verdict) return null;
   if ('cancel' in verdict) return { cancel: SUPPRESSION_REASONS[verdict.cancel] };
