@@ -78,11 +78,23 @@ export const customerDtoSchema = z
   .strict();
 export type CustomerDto = z.infer<typeof customerDtoSchema>;
 
-/** One page of a customer's timeline: `cursor` is the time of the last entry of the page before. */
+/**
+ * Where a newest-first page ended: the last entry's time and id ("<ISO time>~<id>"), so entries sharing an instant
+ * (an imported sheet's dates are often whole days) are neither repeated nor skipped at a page boundary.
+ */
+const KEYSET_CURSOR = /^(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))(?:~([0-9a-f]{24}))?$/;
+export const keysetCursorSchema = z.string().regex(KEYSET_CURSOR, '翻页位置不正确');
+export const keysetCursor = (at: string, id: string) => `${at}~${id}`;
+export function parseKeysetCursor(cursor: string): { at: Date; id?: string } {
+  const [, at, id] = KEYSET_CURSOR.exec(cursor) ?? [];
+  return { at: new Date(at ?? Number.NaN), ...(id && { id }) };
+}
+
+/** One page of a customer's timeline: `cursor` is where the page before ended. */
 export const customerTimelineQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: z.iso.datetime({ offset: true }).optional(),
+    cursor: keysetCursorSchema.optional(),
   })
   .strict();
 export type CustomerTimelineQuery = z.infer<typeof customerTimelineQuerySchema>;

@@ -36,8 +36,12 @@ export abstract class TenantRepository<T> {
     dateField: keyof T & string,
     before: Date,
     limit: number,
+    /** the last entry's id at `before`: entries sharing that instant continue after it (keyset paging) */
+    beforeId?: string,
   ): Promise<(T & { _id: Types.ObjectId })[]> {
-    const dated = { ...filter, [dateField]: { $lt: before } } as TenantFilter<T>;
+    const dated = {
+      $and: [filter, keysetBefore(dateField, before, beforeId)],
+    } as unknown as TenantFilter<T>;
     return this.model
       .find(this.scoped(merchantId, dated))
       .sort({ [dateField]: -1, _id: -1 })
@@ -92,3 +96,11 @@ export abstract class TenantRepository<T> {
       .exec();
   }
 }
+
+/** Newest-first keyset: strictly before the instant, or at it with a smaller id (the sort's tie-break). */
+export const keysetBefore = (dateField: string, before: Date, beforeId?: string) =>
+  beforeId
+    ? {
+        $or: [{ [dateField]: { $lt: before } }, { [dateField]: before, _id: { $lt: new Types.ObjectId(beforeId) } }],
+      }
+    : { [dateField]: { $lt: before } };

@@ -89,7 +89,7 @@ describe('timeline', () => {
     expect(first.status).toBe(200);
     expect(first.body.items.map((e: { kind: string }) => e.kind)).toEqual(['order', 'appointment', 'review']);
     expect(first.body.items[0]).toMatchObject({ title: '杨枝甘露×1', amount: 1800 });
-    expect(first.body.nextCursor).toBe(first.body.items[2].at);
+    expect(first.body.nextCursor).toBe(`${first.body.items[2].at}~${first.body.items[2].id}`);
 
     const second = await get(`${c._id}/timeline?limit=3&cursor=${encodeURIComponent(first.body.nextCursor)}`);
     expect(second.body.items.map((e: { kind: string; detail?: string }) => [e.kind, e.detail])).toEqual([

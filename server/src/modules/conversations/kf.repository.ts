@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import { BatchedWrites } from '../../db/batched-writes.js';
 import { insertedOnce, insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import { keysetBefore } from '../../db/tenant-repository.js';
 import type { ConversationMessage, MessageModel, OutStatus } from './message.model.js';
 import type { KfCursor, KfSession, KfSessionModel } from './kf-session.model.js';
 import type { KfState } from './kf-state.js';
@@ -192,9 +193,10 @@ export class KfRepository {
     externalUserId: string,
     before: Date,
     limit: number,
+    beforeId?: string,
   ): Promise<MessageRecord[]> {
     return this.messages
-      .find({ merchantId: merchantObjectId(merchantId), externalUserId, sentAt: { $lt: before } })
+      .find({ merchantId: merchantObjectId(merchantId), externalUserId, ...keysetBefore('sentAt', before, beforeId) })
       .sort({ sentAt: -1, _id: -1 })
       .limit(limit)
       .lean<MessageRecord[]>()

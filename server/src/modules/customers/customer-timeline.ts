@@ -1,7 +1,7 @@
 // A customer's timeline: everything the shop's records say happened with them — orders, bookings, classes attended,
 // reviews, their messages and the shop's, the proactive messages sent — newest first. Each source is read for one
 // page before the cursor on its own customer index, and the pages merged; the next page starts before the last entry.
-import type { TimelineEntryDto } from '@xiaoer/common/schemas/customer';
+import { keysetCursor, parseKeysetCursor, type TimelineEntryDto } from '@xiaoer/common/schemas/customer';
 import { formatFen } from '@xiaoer/common/money';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
@@ -32,19 +32,33 @@ export async function customerTimeline(
   customer: CustomerRecord,
   page: { limit: number; cursor?: string },
 ): Promise<{ items: TimelineEntryDto[]; nextCursor?: string }> {
-  const before = page.cursor ? new Date(page.cursor) : new Date(8.64e15);
+  const { at: before, id: beforeId } = page.cursor ? parseKeysetCursor(page.cursor) : { at: new Date(8.64e15) };
   const n = page.limit;
   const customerId = customer._id;
   const packages = await s.shopData.packages.customerByPackage(merchantId, customerId);
   const [orders, appointments, attendance, reviews, messages, drafts] = await Promise.all([
-    s.orders.newestBefore(merchantId, { customerId }, 'placedAt', before, n),
-    s.shopData.appointments.newestBefore(merchantId, { customerId }, 'startAt', before, n),
+    s.orders.newestBefore(merchantId, { customerId }, 'placedAt', before, n, beforeId),
+    s.shopData.appointments.newestBefore(merchantId, { customerId }, 'startAt', before, n, beforeId),
     packages.size
-      ? s.shopData.attendance.newestBefore(merchantId, { packageId: { $in: [...packages.keys()] } }, 'at', before, n)
+      ? s.shopData.attendance.newestBefore(
+          merchantId,
+          { packageId: { $in: [...packages.keys()] } },
+          'at',
+          before,
+          n,
+          beforeId,
+        )
       : [],
-    s.shopData.reviews.newestBefore(merchantId, { customerId }, 'at', before, n),
-    customer.externalUserId ? s.kf.conversationBefore(merchantId, customer.externalUserId, before, n) : [],
-    s.drafts.newestBefore(merchantId, { customerId, status: { $in: ['sent', 'delivered'] } }, 'updatedAt', before, n),
+    s.shopData.reviews.newestBefore(merchantId, { customerId }, 'at', before, n, beforeId),
+    customer.externalUserId ? s.kf.conversationBefore(merchantId, customer.externalUserId, before, n, beforeId) : [],
+    s.drafts.newestBefore(
+      merchantId,
+      { customerId, status: { $in: ['sent', 'delivered'] } },
+      'updatedAt',
+      before,
+      n,
+      beforeId,
+    ),
   ]);
   const entries: TimelineEntryDto[] = [
     ...orders.map((o) => ({
@@ -98,5 +112,5 @@ export async function customerTimeline(
   // more may follow when any source filled its page (the merged list then holds more than one page)
   const full = [orders, appointments, attendance, reviews, messages, drafts].some((rows) => rows.length === n);
   const last = items[items.length - 1];
-  return last && (entries.length > n || full) ? { items, nextCursor: last.at } : { items };
+  return last && (entries.length > n || full) ? { items, nextCursor: keysetCursor(last.at, last.id) } : { items };
 }

@@ -1,7 +1,7 @@
 // Orders that named a customer none of ours matched (a phone or member number the shop never recorded): listed with
 // what they named, for a manager or the owner to link by hand — and, when asked, the order's phone or member number
 // kept on the customer (only where they have none), so the next order from the POS finds them by itself.
-import type { UnmatchedOrderDto } from '@xiaoer/common/schemas/customer';
+import { keysetCursor, parseKeysetCursor, type UnmatchedOrderDto } from '@xiaoer/common/schemas/customer';
 import type { Session } from '../../auth/session.js';
 import { notFound } from '../../errors/app-error.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
@@ -32,10 +32,11 @@ export async function listUnmatchedOrders(
   merchantId: MerchantId,
   page: { limit: number; cursor?: string },
 ): Promise<{ items: UnmatchedOrderDto[]; nextCursor?: string }> {
-  const before = page.cursor ? new Date(page.cursor) : new Date(8.64e15);
-  const rows = await d.orders.unmatched(merchantId, before, page.limit + 1);
+  const { at: before, id: beforeId } = page.cursor ? parseKeysetCursor(page.cursor) : { at: new Date(8.64e15) };
+  const rows = await d.orders.unmatched(merchantId, before, page.limit + 1, beforeId);
   const items = rows.slice(0, page.limit).map(present);
-  return rows.length > page.limit ? { items, nextCursor: items[items.length - 1]!.placedAt } : { items };
+  const last = items[items.length - 1];
+  return rows.length > page.limit && last ? { items, nextCursor: keysetCursor(last.placedAt, last.id) } : { items };
 }
 
 export async function linkUnmatchedOrder(

@@ -286,13 +286,14 @@ export class OrderRepository extends TenantRepository<Order> {
 
   /** The merchant's order with this number in its own system (intake's externalId, unique per merchant), or null. */
   /** Orders that named a customer none of ours matched, newest first: the shop links them by hand. */
-  unmatched(merchantId: MerchantId, before: Date, limit: number): Promise<OrderRecord[]> {
+  unmatched(merchantId: MerchantId, before: Date, limit: number, beforeId?: string): Promise<OrderRecord[]> {
     return this.newestBefore(
       merchantId,
       { customerId: null, customerRef: { $exists: true } },
       'placedAt',
       before,
       limit,
+      beforeId,
     ) as Promise<OrderRecord[]>;
   }
 
