@@ -316,6 +316,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     issueSession: (staff) => auth.service.issueFor(staff),
     health: { inbox: wecom.inbox, decisions: ai.decisions, llmUsage: ai.llmUsage },
     connectedMerchantIds: () => wecom.apps.merchantIds(),
+    // late-bound: the golive module is built below
+    startSetup: (merchantId) => goLive.service.startSetup(merchantId),
   });
   // the industry template applied in the owner's knowledge step, through the knowledge editor and the WeCom app
   const templates = templatesModule.build({

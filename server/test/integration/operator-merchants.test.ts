@@ -52,6 +52,10 @@ describe('creating a merchant', () => {
     const hours = (Date.parse(res.body.setupLink.expiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(71.9);
     expect(hours).toBeLessThanOrEqual(72);
+    // a new shop waits in setup: its bot answers no customer before 开始营业
+    expect(await app.container.goLive.service.launch(asMerchantId(res.body.merchant.id))).toMatchObject({
+      status: 'setup',
+    });
   });
 
   it('takes a shorter or longer life for the link, within a week', async () => {

@@ -13,12 +13,14 @@ const PRICE = '杨枝甘露中杯18元，大杯加3元。';
 
 beforeAll(async () => {
   w = await startWecomTestApp({ role: 'api' });
-  // a merchant as the operator creates it (audited `merchant.created`): the launch starts in setup
+  // a merchant as the operator creates it: the launch starts in setup
   shop = await w.addMerchant('after_hours');
-  await w.app.container.operator.audit.record(shop.tenant.merchantId, {
+  await w.app.container.goLive.service.startSetup(shop.tenant.merchantId);
+  // a shop the operator created before this step existed: audited as created, but no launch record
+  await w.app.container.operator.audit.record(w.tenant.merchantId, {
     actor: { kind: 'operator', id: 'op-test' },
     action: 'merchant.created',
-    target: String(shop.tenant.merchantId),
+    target: String(w.tenant.merchantId),
   });
   await w.app.container.repositories.products.insertMany(shop.tenant.merchantId, MILK_TEA_MENU);
   // open around the clock: a live shop in after-hours mode would stay silent, a test is answered anyway
@@ -125,7 +127,8 @@ describe('test and go live', () => {
         403,
       );
     expect((await w.app.request('/api/setup/golive', { token: shop.tenant.tokens.staff })).status).toBe(403);
-    // the first merchant was not created through setup (an older shop): live, with no test conversation of ours
+    // the first merchant predates this step (created by the operator, no launch record): live, so deploying the
+    // go-live step silences no running shop
     expect(await goLive(w.tenant.tokens.owner)).toMatchObject({ status: 'live', conversation: null });
   });
 

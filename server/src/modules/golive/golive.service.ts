@@ -9,8 +9,8 @@
 //     the window). The page shows that conversation, so a stranger's message taken by chance is seen at once.
 //   - in the demo: the stand-in plays the owner's WeChat with an external userid marked as a tester beforehand.
 // "开始营业" (owner) turns the bot on in the chosen mode (after hours unless chosen otherwise) and the industry's
-// scenarios, and records who did it. Merchants from before this step (no launch record, not created through setup:
-// the demo, older shops) count as live, so nothing changes for them.
+// scenarios, and records who did it. Merchants with no launch record (the demo, shops created before this step) count
+// as live, so nothing changes for them: only the operator's creation writes `setup`.
 import type { AutoReplyMode } from '@xiaoer/common/schemas/ai';
 import type { GoLiveDto } from '@xiaoer/common/api/setup-golive';
 import { applyIndustryTemplate, resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
@@ -39,7 +39,7 @@ const DEFAULT_TEST_TEXT = '你好，请问你们几点营业？';
 export interface GoLiveDeps {
   launches: LaunchRepository;
   merchants: MerchantRepository;
-  audit: Pick<MerchantAuditRepository, 'record' | 'count'>;
+  audit: Pick<MerchantAuditRepository, 'record'>;
   apps: Pick<WecomAppRepository, 'findByMerchant'>;
   kf: Pick<KfRepository, 'conversation'>;
   staff: Pick<StaffRepository, 'findById'>;
@@ -55,12 +55,17 @@ export class GoLiveService {
 
   private now = () => this.d.now?.() ?? new Date();
 
-  /** The merchant's launch record; the first read decides: created through setup → setup, otherwise live. */
+  /**
+   * The merchant's launch record. Written as `setup` when the operator creates the merchant (startSetup); a merchant
+   * without one (the demo, shops from before this step) is live, so deploying this step silences no running shop.
+   */
   async launch(merchantId: MerchantId): Promise<LaunchRecord> {
-    const found = await this.d.launches.find(merchantId);
-    if (found) return found;
-    const throughSetup = (await this.d.audit.count(merchantId, { action: 'merchant.created' })) > 0;
-    return this.d.launches.ensure(merchantId, throughSetup ? 'setup' : 'live');
+    return (await this.d.launches.find(merchantId)) ?? this.d.launches.ensure(merchantId, 'live');
+  }
+
+  /** A merchant the operator just created: in setup until its owner presses 开始营业. */
+  async startSetup(merchantId: MerchantId): Promise<void> {
+    await this.d.launches.ensure(merchantId, 'setup');
   }
 
   /** Asked by the bot for every customer message before it answers (see the file comment). */

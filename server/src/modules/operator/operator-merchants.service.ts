@@ -16,6 +16,8 @@ export interface OperatorMerchantsDeps {
   overview: OverviewSources;
   /** every merchant with a WeCom app stored */
   connectedMerchantIds: () => Promise<MerchantId[]>;
+  /** the new merchant waits in setup until its owner goes live */
+  startSetup: (merchantId: MerchantId) => Promise<void>;
 }
 
 export class OperatorMerchantsService {
@@ -25,6 +27,7 @@ export class OperatorMerchantsService {
     const merchant = await this.d.merchants.create({ name: input.name, industry: input.industry });
     const merchantId = asMerchantId(merchant._id);
     await this.d.audit.record(merchantId, { actor: by, action: 'merchant.created', target: merchantId }, now);
+    await this.d.startSetup(merchantId);
     const link = await this.d.setupLinks.issue(merchantId, by, input.linkHours, now);
     return { overview: await merchantOverview(this.d.overview, merchant, false, now), link };
   }

@@ -28,6 +28,8 @@ export interface OperatorModuleDeps {
   /** health figures, each from the repository that owns it */
   health: Omit<OverviewSources, 'links' | 'staff'>;
   connectedMerchantIds: () => Promise<MerchantId[]>;
+  /** a merchant created here starts in setup: its bot waits for 开始营业 (the golive module) */
+  startSetup: (merchantId: MerchantId) => Promise<void>;
 }
 
 export function build(d: OperatorModuleDeps) {
@@ -50,6 +52,7 @@ export function build(d: OperatorModuleDeps) {
     setupLinks,
     overview: { ...d.health, links, staff: d.staff },
     connectedMerchantIds: d.connectedMerchantIds,
+    startSetup: d.startSetup,
   });
   const routes: RoutesOf = (http) => ({
     public: [
