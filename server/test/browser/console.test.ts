@@ -63,6 +63,18 @@ async function expectToSee(p: Page, text: string, timeout = 20_000): Promise<voi
     });
 }
 const tab = (name: string) => page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true }).click();
+/**
+ * Back one page, until it shows this text. Taro's H5 router can leave the page it returns to shaded for a moment
+ * after a quick back: the URL settles first, then the text shows (or a short pause lets the shade lift).
+ */
+async function backTo(text: string) {
+  const from = page.url();
+  await page.goBack();
+  await page.waitForFunction((url) => location.href !== url, from);
+  const target = seen(page.getByText(text, { exact: true }));
+  await target.waitFor({ timeout: 10_000 }).catch(() => page.waitForTimeout(1500));
+  return target;
+}
 
 beforeAll(async () => {
   if (!existsSync(DIST))
@@ -315,13 +327,13 @@ describe('the owner console', () => {
   });
 
   it('searches customers and previews a spreadsheet import row by row', async () => {
-    await page.goBack();
-    await seen(page.getByText('客户', { exact: true })).click();
+    await (await backTo('客户')).click();
     await seen(page.getByText('王小姐')).first().click();
+    // the profile is a page of its own: back to the list, then back to 我的
     await seen(page.getByText(/消费 ¥/)).waitFor();
     await screenshot(page, 'console-customers');
-    await page.goBack();
-    await seen(page.getByText('导入数据', { exact: true })).click();
+    await backTo('王小姐');
+    await (await backTo('导入数据')).click();
     const chooser = page.waitForEvent('filechooser');
     await seen(page.getByText('从微信聊天里选文件')).click();
     await (
