@@ -70,7 +70,7 @@ const tab = (name: string) => page.locator('.taro-tabbar__tabbar').getByText(nam
 async function backTo(text: string) {
   const from = page.url();
   await page.goBack();
-  await page.waitForFunction((url) => location.href !== url, from);
+  await page.waitForURL((url) => url.toString() !== from);
   const target = seen(page.getByText(text, { exact: true }));
   await target.waitFor({ timeout: 10_000 }).catch(() => page.waitForTimeout(1500));
   return target;
