@@ -28,13 +28,10 @@ const shot = (name: string) => screenshot(page, `setup-customers-golive-${name}`
 beforeAll(async () => {
   if (!existsSync(DIST)) throw new Error('the console is not built: run `npm run build:h5 -w client-miniprogram`');
   w = await startWecomTestApp({ role: 'all', env: { JOBS_POLL_MS: '200' } });
-  // a shop as the operator creates it (audited merchant.created): in setup until 开始营业
+  // a shop as the operator creates it: in setup until 开始营业
   shop = await w.addMerchant('after_hours');
   const { merchantId } = shop.tenant;
-  await w.app.container.operator.audit.record(merchantId, {
-    actor: { kind: 'operator', id: 'op-test' },
-    action: 'merchant.created',
-  });
+  await w.app.container.goLive.service.startSetup(merchantId);
   await w.app.container.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
   await w.app.container.repositories.staff.bindMiniProgram(merchantId, shop.tenant.people.owner._id, OWNER_OPENID);
   const staffUserId = shop.tenant.people.staff.wecomUserId;
