@@ -16,7 +16,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/client';
-import { pickSheet, type PickedSheet } from '../../services/files';
+import { useSheetImport } from '../../hooks/useSheetImport';
 import { syncView } from '../../services/setup-existing-customers';
 import '../../components/form.scss';
 import './setup.scss';
@@ -101,37 +101,14 @@ function SyncCard() {
 }
 
 function MemberImportCard() {
-  const [sheet, setSheet] = useState<PickedSheet | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (dryRun: boolean, picked = sheet) => {
-    if (!picked) return;
-    setBusy(true);
-    try {
-      const result = await call(intake.importSheet, {
+  const { sheet, report, busy, choose, confirm } = useSheetImport<ImportReport>(
+    (picked, dryRun) =>
+      call(intake.importSheet, {
         params: { kind: 'members' },
         body: { format: picked.format, content: picked.content, dryRun },
-      });
-      setReport(result);
-      if (!dryRun) toast(`导入了 ${result.created + result.updated} 位会员`, 'success');
-    } catch (err) {
-      toast((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const choose = async () => {
-    try {
-      const picked = await pickSheet();
-      if (!picked) return;
-      setSheet(picked);
-      setReport(null);
-      await run(true, picked);
-    } catch (err) {
-      toast((err as Error).message);
-    }
-  };
+      }),
+    (result) => `导入了 ${result.created + result.updated} 位会员`,
+  );
 
   return (
     <View className="card" id="member-import">
@@ -186,7 +163,7 @@ function MemberImportCard() {
               <Button
                 className="btn btn-primary"
                 disabled={busy || report.created + report.updated === 0 || undefined}
-                onClick={() => run(false)}
+                onClick={confirm}
               >
                 确认导入
               </Button>
