@@ -61,7 +61,8 @@ describe('existing customers', () => {
     await seen(page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).waitFor({ timeout: 20_000 });
     await page.goto(`${w.app.url}/console/#/pages/setup/checklist`);
     await expectToSee(page, '老顾客');
-    await seen(page.locator('[data-step="customers"]')).click();
+    // the step's title, not the card's centre: the card also holds its own 同步老顾客 button
+    await seen(page.locator('[data-step="customers"] .strong')).click();
     await expectToSee(page, '从企业微信同步老顾客');
     await expectToSee(page, '店里现有 0 位顾客');
     await shot('1-customers');
