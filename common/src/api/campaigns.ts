@@ -1,6 +1,8 @@
 // Group sends (群发): a WeCom task the sending member confirms; opted-out and capped customers are left out and said
 // so (managers).
 import {
+  campaignDetailSchema,
+  campaignListSchema,
   campaignPreviewRequestSchema,
   campaignPreviewSchema,
   campaignSendRequestSchema,
@@ -41,4 +43,27 @@ export const sendCampaign = defineEndpoint({
   request: campaignSendRequestSchema,
   response: campaignSendResultSchema,
   status: 201,
+});
+
+/** The merchant's campaigns, newest first, each with how it went. */
+export const listCampaigns = defineEndpoint({
+  method: 'GET',
+  path: '/campaigns',
+  response: campaignListSchema,
+});
+
+/** One campaign: its audience, each staff member's task and whether they confirmed it, and how it went. */
+export const campaign = defineEndpoint({
+  method: 'GET',
+  path: '/campaigns/:id',
+  params: idParamsSchema,
+  response: campaignDetailSchema,
+});
+
+/** Cancels a scheduled campaign before it goes (nothing was made in WeCom yet). */
+export const cancelCampaign = defineEndpoint({
+  method: 'POST',
+  path: '/campaigns/:id/cancel',
+  params: idParamsSchema,
+  response: campaignDetailSchema,
 });

@@ -70,6 +70,8 @@ export const campaignSendRequestSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{8,64}$/)
       .describe('idempotency key'),
+    /** a chosen time (a festival); absent: now. In the merchant's quiet hours it waits until they end. */
+    sendAt: z.string().datetime({ offset: true }).optional(),
   })
   .strict();
 
@@ -82,6 +84,73 @@ export const campaignSendResultSchema = campaignPreviewSchema
      * not asked for again (the owner checks WeCom's 客户群发 records)
      */
     uncertain: z.number().int(),
+    campaignId: z.string(),
+    /** scheduled: nothing is made until sendAt (the preview is the audience as it stands now) */
+    status: z.enum(['sent', 'scheduled']),
+    sendAt: z.string().optional(),
   })
   .strict();
 export type CampaignSendResult = z.infer<typeof campaignSendResultSchema>;
+
+/** Why WeCom did not deliver to a recipient (get_groupmsg_send_result status 2 and 3), or the task was stopped. */
+export const CAMPAIGN_FAILURE_REASONS = {
+  not_contact: '已不是员工的好友',
+  received_other: '已收到过其他群发',
+  stopped: '群发已停止',
+} as const;
+export type CampaignFailureReason = keyof typeof CAMPAIGN_FAILURE_REASONS;
+const failureKeys = Object.keys(CAMPAIGN_FAILURE_REASONS) as [CampaignFailureReason, ...CampaignFailureReason[]];
+
+/** How a campaign went, as WeCom and the shop's own records report it (read back every half hour for 8 days). */
+export const campaignResultsSchema = z
+  .object({
+    /** customers the tasks were made for */
+    recipients: z.number().int(),
+    /** WeCom delivered it */
+    sent: z.number().int(),
+    failed: z.array(z.object({ reason: z.enum(failureKeys), count: z.number().int() }).strict()),
+    /** their staff member has not yet confirmed the task in WeCom */
+    unconfirmed: z.number().int(),
+    /** of those delivered: wrote back within 7 days of the send */
+    replied: z.number().int(),
+    /** of those delivered: placed an order within 7 days of the send */
+    bought: z.number().int(),
+    checkedAt: z.string().optional(),
+  })
+  .strict();
+export type CampaignResults = z.infer<typeof campaignResultsSchema>;
+
+export const CAMPAIGN_STATUSES = ['scheduled', 'sending', 'sent', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const campaignSummarySchema = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    status: z.enum(CAMPAIGN_STATUSES),
+    /** a scheduled campaign: when it goes */
+    sendAt: z.string().optional(),
+    /** when its tasks were made */
+    sentAt: z.string().optional(),
+    createdAt: z.string(),
+    results: campaignResultsSchema,
+  })
+  .strict();
+export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+export const campaignListSchema = z.object({ campaigns: z.array(campaignSummarySchema) }).strict();
+
+export const campaignDetailSchema = campaignSummarySchema
+  .extend({
+    audience: campaignAudienceSchema,
+    /** each staff member's task: how many it is for, and whether they confirmed it in WeCom */
+    senders: z.array(
+      z
+        .object({ staffId: z.string(), name: z.string(), recipients: z.number().int(), confirmed: z.boolean() })
+        .strict(),
+    ),
+    /** who the audience matched and was left out when it was sent (or when it was scheduled) */
+    excluded: campaignPreviewSchema.shape.excluded,
+  })
+  .strict();
+export type CampaignDetail = z.infer<typeof campaignDetailSchema>;

@@ -3,11 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Types } from 'mongoose';
 import { buildCustomer } from '../support/factories.js';
+import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
 beforeAll(async () => {
   w = await startWecomTestApp();
+  await quietHoursAwayFromNow(w); // sent now, not held until quiet hours end (campaign-schedule.test.ts)
 });
 afterAll(() => w.close());
 
@@ -118,7 +120,9 @@ describe('campaigns (群发) to an audience', () => {
     expect(new Set(of(w.tenant.people.staff.wecomUserId).externalUserIds)).toEqual(new Set(byStaff));
     expect(new Set(of(w.tenant.people.manager.wecomUserId).externalUserIds)).toEqual(new Set(byManager));
     expect(made.every((t) => t.text === '周末第二杯半价')).toBe(true);
-    const { tasks, uncertain, ...reckoned } = res.body;
+    const { tasks, uncertain, campaignId, status, ...reckoned } = res.body;
+    expect(status).toBe('sent');
+    expect(campaignId).toMatch(/^[0-9a-f]{24}$/);
     expect(reckoned).toEqual(preview);
     expect(uncertain).toBe(0);
     expect(tasks.map((t: { recipients: number }) => t.recipients)).toEqual([25, 25]);

@@ -1,125 +1,187 @@
-// Campaigns (群发) to an audience: the preview the owner reads before confirming, and the send — one WeCom
-// group-send task per following staff member (each confirms it once in WeCom), never one per customer. Both reckon the
-// audience the same way (CampaignAudienceReckoner). No WeCom id leaves here: the console sees names and counts.
-import {
-  CAMPAIGN_EXCLUSION_REASONS,
-  type CampaignAudience,
-  type CampaignPreview,
-  type CampaignSendResult,
-} from '@xiaoer/common/schemas/campaign';
-import { AppError, conflict } from '../../errors/app-error.js';
-import type { HeldLock, RedisLock } from '../../redis/lock.js';
-import type { StaffRecord } from '../staff/staff.repository.js';
-import { WecomApiError } from '../wecom/api/wecom-errors.js';
-import { tenantKey } from '../../redis/keys.js';
+// Campaigns (群发) to an audience: the preview the owner reads before confirming; the send — now, or at a chosen time
+// (a festival), and in the merchant's quiet hours only once they end; the cancel of one still waiting; the list and
+// one campaign with how it went. The tasks themselves are CampaignTasks'; the results CampaignResultsReader's. No
+// WeCom id leaves here: the console sees names and counts.
+import { CAMPAIGN_EXCLUSION_REASONS, type CampaignAudience } from '@xiaoer/common/schemas/campaign';
+import type { CampaignPreview, CampaignSendResult } from '@xiaoer/common/schemas/campaign';
+import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
+import type { Types } from 'mongoose';
+import { AppError, conflict, notFound } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
+import { merchantZone } from '../clock/business-hours.js';
+import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import { quietHoursEnd } from '../outreach/contact-policy.js';
 import type { CampaignAudienceReckoner, Reckoning } from './campaign-audience.js';
+import type { CampaignRecord, CampaignRepository } from './campaign.repository.js';
+import type { CampaignTasks } from './campaign-tasks.js';
 import type { GroupSendService } from './group-send.service.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
 
-/** WeCom's add_msg_template takes at most this many external_userid in one task; a bigger list is split. */
-export const WECOM_TASK_RECIPIENTS = 10_000;
 /** Names shown per exclusion reason: enough to recognise, never the whole list. */
 const SAMPLE = 5;
-/** How long one send may hold its campaign (WeCom answers in seconds; a task per staff member). */
-const SEND_LOCK_MS = 2 * 60_000;
-/** How long a part of a campaign stays marked as asked of WeCom (a retry later than that is a new campaign anyway). */
-const ASKED_MARK_MS = 7 * 86_400_000;
-
-export const chunk = <T>(list: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+/** A worker that took up a campaign and has been silent this long died midway: another goes on (idempotent by key). */
+const CLAIM_STALE_MS = 10 * 60_000;
+/** A chosen time this far in the past is a slow form, not a mistake: it goes now. */
+const PAST_GRACE_MS = 5 * 60_000;
+/** Campaigns one run of the schedule job sends for one merchant (the next tick takes the rest). */
+const DUE_PER_RUN = 20;
 
 const nameOf = (c: { remark?: string; name: string }) => c.remark || c.name;
 
+export interface CampaignServiceDeps {
+  audience: Pick<CampaignAudienceReckoner, 'reckon'>;
+  tasks: Pick<CampaignTasks, 'make'>;
+  campaigns: CampaignRepository;
+  merchants: Pick<MerchantRepository, 'findById'>;
+  groupSends: Pick<GroupSendService, 'current'>;
+  staff: Pick<StaffRepository, 'list'>;
+  logger: Logger;
+}
+
 export class CampaignService {
-  constructor(
-    private d: {
-      audience: CampaignAudienceReckoner;
-      groupSends: Pick<GroupSendService, 'createVetted' | 'findByKey' | 'findByKeyPrefix'>;
-      locks: RedisLock;
-      taskLimit?: number;
-    },
-  ) {}
+  constructor(private d: CampaignServiceDeps) {}
 
   async preview(merchantId: MerchantId, audience: CampaignAudience, now = new Date()): Promise<CampaignPreview> {
     return present(await this.d.audience.reckon(merchantId, audience, now));
   }
 
   /**
-   * Sends to the audience as it stands now: for each following staff member one task with all their recipients
-   * (split only past WeCom's per-task limit), each stored under `campaign-<key>-<staff>-<n>`. A retried or doubled
-   * request with the same key waits for the other (a Redis lock), then finds those tasks instead of asking WeCom again;
-   * this campaign's own tasks do not count against its recipients' caps, so the retry reckons the same audience.
-   * Someone who opted out since the preview is left out here (reckoned again); after the task is made, an opt-out
-   * takes them off it (GroupSendWithdrawal).
+   * Records the campaign under the console's key and sends it now, or — at a chosen later time, or when asked inside
+   * the merchant's quiet hours — leaves it scheduled for the schedule job (the preview returned is the audience as it
+   * stands now; the audience is reckoned again when it goes). A retried request finds the same campaign.
    */
   async send(
     merchantId: MerchantId,
-    input: { audience: CampaignAudience; text: string; key: string },
+    input: { audience: CampaignAudience; text: string; key: string; sendAt?: string },
     now = new Date(),
   ): Promise<CampaignSendResult> {
-    const prefix = `campaign-${input.key}-`;
-    const lock = await this.d.locks.tryAcquire(tenantKey(merchantId, 'campaign', input.key), SEND_LOCK_MS);
-    if (!lock) throw conflict('这次群发正在创建中，请稍候查看');
-    try {
-      const reckoning = await this.d.audience.reckon(merchantId, input.audience, now, prefix);
-      const made = [];
-      let uncertain = 0;
-      for (const [staffId, { staff, customers }] of reckoning.bySender) {
-        const parts = chunk(customers, this.d.taskLimit ?? WECOM_TASK_RECIPIENTS);
-        for (const [i, part] of parts.entries()) {
-          const key = `${prefix}${staffId}-${i}`;
-          const stored = await this.d.groupSends.findByKey(merchantId, key);
-          // WeCom's add_msg_template has no idempotency key: a part is asked for once, ever. An attempt that died
-          // after asking and before storing the task leaves the mark and no task — WeCom may hold it, so not again.
-          const mark = stored
-            ? null
-            : await this.d.locks.tryAcquire(tenantKey(merchantId, 'campaign-asked', key), ASKED_MARK_MS);
-          if (!stored && !mark) {
-            uncertain += part.length;
-            continue;
-          }
-          const task = stored ?? (await this.ask(merchantId, { staff, part, text: input.text, key }, mark!));
-          made.push(task);
-        }
-      }
-      // every task of this campaign, also ones an earlier attempt made for recipients no longer in the audience
-      const tasks = await this.d.groupSends.findByKeyPrefix(merchantId, prefix);
-      const all = tasks.length ? tasks : made;
+    const chosen = input.sendAt ? new Date(input.sendAt) : now;
+    if (chosen.getTime() < now.getTime() - PAST_GRACE_MS)
+      throw new AppError('validation_failed', { message: '发送时间已经过了，请重新选择' });
+    const at = (await this.quietEnd(merchantId, chosen)) ?? chosen;
+    const campaign = await this.d.campaigns.open(
+      merchantId,
+      { key: input.key, audience: input.audience, text: input.text, ...(at > now ? { sendAt: at } : {}) },
+      now,
+    );
+    if (campaign.status === 'cancelled') throw conflict('这次群发已取消');
+    if (campaign.status === 'scheduled') {
+      const reckoning = await this.d.audience.reckon(merchantId, campaign.audience, now);
+      const shown = present(reckoning);
+      await this.d.campaigns.noteExcluded(merchantId, campaign._id, shown.excluded);
       return {
-        ...present(reckoning),
-        tasks: all.map((t) => ({
-          id: t._id.toHexString(),
-          staffId: String(t.senderStaffId),
-          recipients: t.externalUserIds.length,
-        })),
-        uncertain,
+        ...shown,
+        tasks: [],
+        uncertain: 0,
+        campaignId: campaign._id.toHexString(),
+        status: 'scheduled',
+        sendAt: campaign.sendAt!.toISOString(),
       };
-    } finally {
-      await lock.release();
     }
+    return this.dispatch(merchantId, campaign, now);
   }
 
-  /** Asks WeCom for one part; when WeCom (or our check) says no, no task exists, so the part may be asked again. */
-  private async ask(
-    merchantId: MerchantId,
-    p: { staff: StaffRecord; part: { externalUserId?: string }[]; text: string; key: string },
-    mark: HeldLock,
-  ) {
-    try {
-      return await this.d.groupSends.createVetted(merchantId, {
-        sender: p.staff,
-        externalUserIds: p.part.map((c) => c.externalUserId!),
-        text: p.text,
-        key: p.key,
-      });
-    } catch (err) {
-      if (err instanceof AppError || err instanceof WecomApiError) await mark.release();
-      throw err;
+  /**
+   * Sends the campaigns whose time has come (the schedule job, every minute). Each is taken up atomically, so of
+   * several workers one sends it; one a dead worker left is taken up again after a while, and its tasks are found by
+   * key rather than made twice. The audience is reckoned now: who opted out or is over the cap since is left out.
+   */
+  async sendDue(merchantId: MerchantId, now = new Date()): Promise<number> {
+    let sent = 0;
+    for (let i = 0; i < DUE_PER_RUN; i++) {
+      const campaign = await this.d.campaigns.claimDue(merchantId, now, new Date(now.getTime() - CLAIM_STALE_MS));
+      if (!campaign) break;
+      try {
+        await this.dispatch(merchantId, campaign, now);
+        sent++;
+      } catch (err) {
+        // left claimed: taken up again once the claim is stale
+        this.d.logger.error({ err, merchantId: String(merchantId), campaignId: String(campaign._id) }, 'campaign send');
+      }
     }
+    return sent;
+  }
+
+  /** Cancels a campaign still waiting for its time; one already gone (or going) cannot be. */
+  async cancel(merchantId: MerchantId, id: string, now = new Date()): Promise<CampaignRecord> {
+    const cancelled = await this.d.campaigns.cancel(merchantId, id, now);
+    if (cancelled) return cancelled;
+    const campaign = await this.d.campaigns.findById(merchantId, id);
+    if (!campaign) throw notFound('没有找到这次群发');
+    if (campaign.status === 'cancelled') return campaign;
+    throw conflict('这次群发已经发出，不能取消了');
+  }
+
+  list(merchantId: MerchantId): Promise<CampaignRecord[]> {
+    return this.d.campaigns.list(merchantId);
+  }
+
+  async get(merchantId: MerchantId, id: string): Promise<CampaignRecord> {
+    const campaign = await this.d.campaigns.findById(merchantId, id);
+    if (!campaign) throw notFound('没有找到这次群发');
+    return campaign;
+  }
+
+  /** Each staff member's task of a sent campaign as last read back: how many it is for, and whether they confirmed. */
+  async senders(merchantId: MerchantId, campaign: CampaignRecord) {
+    const [tasks, staff] = await Promise.all([
+      Promise.all(campaign.taskIds.map((id) => this.d.groupSends.current(merchantId, id, false))),
+      this.d.staff.list(merchantId),
+    ]);
+    const names = new Map(staff.map((s) => [String(s._id), s.name]));
+    return tasks.map((t) => ({
+      staffId: String(t.senderStaffId),
+      name: names.get(String(t.senderStaffId)) ?? '已停用的员工',
+      recipients: t.externalUserIds.length,
+      confirmed: t.status === 'confirmed',
+    }));
+  }
+
+  private async dispatch(merchantId: MerchantId, campaign: CampaignRecord, now: Date): Promise<CampaignSendResult> {
+    const made = await this.d.tasks.make(merchantId, campaign, now);
+    const shown = present(made.reckoning);
+    const ids = externalToCustomer(made.reckoning);
+    const recipients = made.tasks.flatMap((t) =>
+      t.externalUserIds.flatMap((externalUserId) => {
+        const customerId = ids.get(externalUserId);
+        return customerId ? [{ customerId, externalUserId }] : [];
+      }),
+    );
+    await this.d.campaigns.markSent(
+      merchantId,
+      campaign._id,
+      { taskIds: made.tasks.map((t) => t._id), recipients, excluded: shown.excluded },
+      campaign.sentAt ?? now,
+    );
+    return {
+      ...shown,
+      tasks: made.tasks.map((t) => ({
+        id: t._id.toHexString(),
+        staffId: String(t.senderStaffId),
+        recipients: t.externalUserIds.length,
+      })),
+      uncertain: made.uncertain,
+      campaignId: campaign._id.toHexString(),
+      status: 'sent',
+    };
+  }
+
+  /** When the merchant's quiet hours `at` falls in end, or null outside them. */
+  private async quietEnd(merchantId: MerchantId, at: Date): Promise<Date | null> {
+    const merchant = await this.d.merchants.findById(merchantId);
+    const { policy } = resolveOutreachSettings(merchant?.outreach, merchant?.industry ?? '餐饮');
+    return quietHoursEnd(at, merchantZone(merchant ?? {}), policy);
   }
 }
 
-function present(r: Reckoning): CampaignPreview {
+/** Every customer the audience matched, by WeCom id: whoever a task names was matched. */
+function externalToCustomer(r: Reckoning): Map<string, Types.ObjectId> {
+  const all = [...[...r.bySender.values()].flatMap((e) => e.customers), ...[...r.excluded.values()].flat()];
+  return new Map(all.flatMap((c) => (c.externalUserId ? [[c.externalUserId, c._id] as const] : [])));
+}
+
+export function present(r: Reckoning): CampaignPreview {
   const order = Object.keys(CAMPAIGN_EXCLUSION_REASONS);
   return {
     matched: r.matched,

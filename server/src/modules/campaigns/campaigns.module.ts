@@ -7,8 +7,12 @@ import type { StaffRepository } from '../staff/staff.repository.js';
 import type { Wecom } from '../wecom/wecom.module.js';
 import type { RedisLock } from '../../redis/lock.js';
 import { CampaignAudienceReckoner, type AudienceDeps } from './campaign-audience.js';
+import { campaignResultsJob, campaignScheduleJob } from './campaign.jobs.js';
+import type { CampaignRepository } from './campaign.repository.js';
+import { CampaignResultsReader, type CampaignResultsDeps } from './campaign-results.js';
 import { campaignRoutes } from './campaign.routes.js';
 import { CampaignService } from './campaign.service.js';
+import { CampaignTasks } from './campaign-tasks.js';
 import type { GroupSendRepository } from './group-send.repository.js';
 import { groupSendRoutes } from './group-send.routes.js';
 import { GroupSendService } from './group-send.service.js';
@@ -16,6 +20,7 @@ import { groupSendWithdrawalJob } from './group-send-withdrawal.job.js';
 
 export interface CampaignsModuleDeps {
   groupSends: GroupSendRepository;
+  campaigns: CampaignRepository;
   customers: CustomerRepository;
   staff: StaffRepository;
   wecom: Pick<Wecom, 'apps' | 'client'>;
@@ -24,9 +29,11 @@ export interface CampaignsModuleDeps {
   locks: RedisLock;
   /** what a campaign's audience is reckoned from; the shop data (bookings, classes, card uses) is late-bound */
   audience: Pick<AudienceDeps, 'groupChats' | 'drafts' | 'merchants'> & {
-    orders: AudienceDeps['orders'] & ConstructorParameters<typeof VisitReader>[0];
+    orders: AudienceDeps['orders'] & ConstructorParameters<typeof VisitReader>[0] & CampaignResultsDeps['orders'];
     shopData: () => VisitSources;
   };
+  /** who wrote back after a campaign (the results) */
+  messages: CampaignResultsDeps['messages'];
 }
 
 export function build(d: CampaignsModuleDeps) {
@@ -46,8 +53,27 @@ export function build(d: CampaignsModuleDeps) {
     staff: d.staff,
     groupSends: service,
   });
-  const campaigns = new CampaignService({ audience, groupSends: service, locks: d.locks });
+  const tasks = new CampaignTasks({ audience, groupSends: service, locks: d.locks });
+  const campaigns = new CampaignService({
+    audience,
+    tasks,
+    campaigns: d.campaigns,
+    merchants: d.audience.merchants,
+    groupSends: service,
+    staff: d.staff,
+    logger: d.fanOut.logger,
+  });
+  const results = new CampaignResultsReader({
+    campaigns: d.campaigns,
+    groupSends: service,
+    orders: d.audience.orders,
+    messages: d.messages,
+  });
   const routes: RoutesOf = () => ({ api: [groupSendRoutes(service), campaignRoutes(campaigns)] });
-  const jobs = [groupSendWithdrawalJob({ ...d.fanOut, groupSends: service })];
-  return { service, campaigns, routes, jobs };
+  const jobs = [
+    groupSendWithdrawalJob({ ...d.fanOut, groupSends: service }),
+    campaignScheduleJob({ ...d.fanOut, campaigns }),
+    campaignResultsJob({ ...d.fanOut, results }),
+  ];
+  return { service, campaigns, results, routes, jobs };
 }

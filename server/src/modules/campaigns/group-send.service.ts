@@ -227,8 +227,17 @@ export class GroupSendService {
     return (await this.sync(merchantId, await this.latest(merchantId, id))).results;
   }
 
+  /**
+   * A task as it stands (followed to the one that replaced it after an opt-out); with `check`, WeCom is asked first
+   * whether its sender confirmed it and who received it.
+   */
+  async current(merchantId: MerchantId, id: Types.ObjectId, check: boolean): Promise<GroupSendRecord> {
+    const latest = await this.latest(merchantId, id);
+    return check ? this.sync(merchantId, latest) : this.task(merchantId, latest);
+  }
+
   /** The task as it stands now: one made again without an opted-out customer is followed to the one replacing it. */
-  private async latest(merchantId: MerchantId, id: string): Promise<Types.ObjectId> {
+  private async latest(merchantId: MerchantId, id: string | Types.ObjectId): Promise<Types.ObjectId> {
     let task = await this.task(merchantId, id);
     for (let hops = 0; task.replacedBy && hops < 10; hops++) task = await this.task(merchantId, task.replacedBy);
     return task._id;

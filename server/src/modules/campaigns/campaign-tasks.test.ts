@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asMerchantId } from '../../tenancy/merchant-id.js';
 import type { CampaignAudienceReckoner, Reckoning } from './campaign-audience.js';
-import { CampaignService, chunk } from './campaign.service.js';
+import { CampaignTasks, chunk } from './campaign-tasks.js';
 import type { GroupSendService } from './group-send.service.js';
 import type { RedisLock } from '../../redis/lock.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
@@ -56,7 +56,7 @@ function service(customers: number, taskLimit: number, lockFree = true) {
   } as unknown as RedisLock;
   const audience = { reckon: async () => reckoning } as unknown as CampaignAudienceReckoner;
   return {
-    campaigns: new CampaignService({ audience, groupSends, locks, taskLimit }),
+    campaigns: new CampaignTasks({ audience, groupSends, locks, taskLimit }),
     asked,
     held,
     refuseNext: () => (refusing = true),
@@ -66,37 +66,37 @@ function service(customers: number, taskLimit: number, lockFree = true) {
 describe('a campaign’s tasks', () => {
   it('splits one staff member’s recipients only past WeCom’s per-task limit, each part under its own key', async () => {
     const { campaigns, asked } = service(5, 2);
-    const sent = await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k1234567' });
+    const sent = await campaigns.make(merchantId, { audience: {}, text: '上新', key: 'k1234567' }, new Date());
     expect(asked.map((a) => a.externalUserIds)).toEqual([['wm0', 'wm1'], ['wm2', 'wm3'], ['wm4']]);
     expect(asked.map((a) => a.key.replace(/-[0-9a-f]{24}-/, '-<staff>-'))).toEqual([
       'campaign-k1234567-<staff>-0',
       'campaign-k1234567-<staff>-1',
       'campaign-k1234567-<staff>-2',
     ]);
-    expect(sent.tasks.map((t) => t.recipients)).toEqual([2, 2, 1]);
+    expect(sent.tasks.map((t) => t.externalUserIds.length)).toEqual([2, 2, 1]);
   });
 
   it('makes one task for a staff member within the limit', async () => {
     const { campaigns, asked } = service(10_000, 10_000);
-    await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k7654321' });
+    await campaigns.make(merchantId, { audience: {}, text: '上新', key: 'k7654321' }, new Date());
     expect(asked).toHaveLength(1);
   });
 
   it('asks WeCom nothing while another request sends the same campaign', async () => {
     const { campaigns, asked } = service(3, 10, false);
-    await expect(campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k0000000' })).rejects.toThrow(
-      '正在创建中',
-    );
+    await expect(
+      campaigns.make(merchantId, { audience: {}, text: '上新', key: 'k0000000' }, new Date()),
+    ).rejects.toThrow('正在创建中');
     expect(asked).toEqual([]);
   });
 
   it('does not ask WeCom again for a part an interrupted attempt asked for and never stored', async () => {
     const { campaigns, asked, held } = service(5, 2);
-    const first = await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k1111111' });
+    const first = await campaigns.make(merchantId, { audience: {}, text: '上新', key: 'k1111111' }, new Date());
     expect(first.uncertain).toBe(0);
     expect(asked).toHaveLength(3);
     // the tasks were never stored (the fake stores nothing), as if each attempt died after WeCom answered
-    const again = await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k1111111' });
+    const again = await campaigns.make(merchantId, { audience: {}, text: '上新', key: 'k1111111' }, new Date());
     expect(asked).toHaveLength(3);
     expect(again.uncertain).toBe(5);
     expect([...held].every((k) => k.includes('campaign-asked'))).toBe(true);
@@ -105,8 +105,10 @@ describe('a campaign’s tasks', () => {
   it('asks again for a part WeCom refused (no task exists)', async () => {
     const { campaigns, asked, refuseNext } = service(2, 10);
     refuseNext();
-    await expect(campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k2222222' })).rejects.toThrow();
-    const again = await campaigns.send(merchantId, { audience: {}, text: '上新', key: 'k2222222' });
+    await expect(
+      campaigns.make(merchantId, { audience: {}, text: '上新', key: 'k2222222' }, new Date()),
+    ).rejects.toThrow();
+    const again = await campaigns.make(merchantId, { audience: {}, text: '上新', key: 'k2222222' }, new Date());
     expect(again.uncertain).toBe(0);
     expect(asked).toHaveLength(2);
   });
