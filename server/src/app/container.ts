@@ -136,6 +136,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     orders: repositories.orders,
     staff: repositories.staff,
     wecom,
+    photoLinkSecret: config.session.secret,
   });
   const ai = aiModule.build({
     fanOut,
@@ -220,6 +221,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     products: repositories.products,
     shopStock: repositories.shopStock,
     shops: repositories.shops,
+    staff: repositories.staff,
     onEvents: (merchantId, events, now) => alerts.owner.onIntake(merchantId, events, now),
   });
   const outreach = outreachModule.build({
@@ -425,6 +427,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
       auth: auth.service,
       merchants: merchants.service,
       shops: shops.service,
+      staff: staff.service,
       customerProfiles: customers.profiles,
       customers: customers.service,
     },

@@ -31,7 +31,7 @@ export const DEMO_POLICIES: NewPolicy[] = [
   { kind: 'promotion', title: '本周活动', content: '每周三会员日第二杯半价（限同款中杯）。' },
 ];
 
-type NewScript = Pick<Script, 'category' | 'title' | 'content'> & { attachment?: Script['attachment'] };
+type NewScript = Pick<Script, 'category' | 'title' | 'content'>;
 
 /** The scripts library (话术) staff send from the sidebar. The welcome card's image URL is set when WeCom connects. */
 export const DEMO_SCRIPTS: NewScript[] = [

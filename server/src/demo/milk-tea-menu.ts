@@ -51,3 +51,27 @@ export const MILK_TEA_MENU: NewProduct[] = [
   item('香酥鸡排', '小食', 12, { allergens: ['小麦'] }),
   item('手工麻薯', '小食', 6, { available: false, stock: 0 }),
 ];
+
+const cell = (text: string) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/**
+ * The menu as the owner's spreadsheet (the import's usual headers), one row per product: the add-on choices
+ * (杯型, 甜度, 温度) have no column, the owner sets them in the editor after the import.
+ */
+export function menuSheet(): string {
+  const rows = MILK_TEA_MENU.map((p) =>
+    [
+      p.name,
+      p.category,
+      (p.price / 100).toFixed(2),
+      String(p.stock ?? ''),
+      p.description ?? '',
+      p.tags.join('、'),
+      p.allergens.join('、'),
+      p.available ? '是' : '否',
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return ['商品名,分类,价格,库存,描述,标签,过敏原,在售', ...rows].join('\n');
+}

@@ -1,6 +1,7 @@
 // The demo merchant: 茶语时光, a two-shop milk-tea business with four staff, a real menu, about 200 customers with
 // believable habits (regulars, occasional visitors, some who drifted away) and three months of orders.
-// Deterministic (seeded), and idempotent: it does nothing when the demo merchant already exists.
+// Set up through the same services as a real merchant (demo-setup.ts); its history (customers, orders, stock,
+// reviews) is written after. Deterministic (seeded), and idempotent: it does nothing when the demo merchant exists.
 import type { OrderChannel } from '@xiaoer/common/constants/orders';
 import type { Types } from 'mongoose';
 import { seedDemoShopData } from './demo-shop-data.js';
@@ -10,9 +11,9 @@ import type { NewCustomer } from '../modules/customers/customer.repository.js';
 import type { ProductRecord } from '../modules/catalog/product.repository.js';
 import type { NewOrder } from '../modules/orders/order.repository.js';
 import { asMerchantId, type MerchantId } from '../tenancy/merchant-id.js';
+import { setUpDemoMerchant } from './demo-setup.js';
 import { demoCustomer, type DemoCustomerSeed } from './demo-customers.js';
 import { MILK_TEA_MENU } from './milk-tea-menu.js';
-import { DEMO_FAQS, DEMO_POLICIES, DEMO_SCRIPTS } from './milk-tea-knowledge.js';
 import { seededRandom, type Random } from './random.js';
 
 const DAY = 86_400_000;
@@ -34,47 +35,18 @@ export async function seedDemo(c: Container, now = new Date()): Promise<DemoSeed
   if (existing) return { created: false, merchantId: asMerchantId(existing._id) };
 
   const random = seededRandom(20261123);
-  const everyDay = (open: string, close: string) =>
-    [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open, close: weekday >= 5 ? '23:00' : close }));
-  const merchant = await c.repositories.merchants.create({
-    name: '茶语时光',
-    industry: '餐饮',
-    demo: true,
-    // so the demo bot answers whenever it is tried; a real shop starts at after_hours
-    autoReply: { mode: 'always' },
-    businessHours: everyDay('10:00', '22:00'),
-    holidays: [
-      { date: '2027-01-01', name: '元旦', closed: false, open: '11:00', close: '20:00' },
-      { date: '2027-02-05', name: '除夕', closed: true },
-    ],
-  });
-  const merchantId = asMerchantId(merchant._id);
-  const shops = [
-    await c.services.shops.add(merchantId, {
-      name: '茶语时光·万达店',
-      address: '杭州市西湖区万达广场 1 楼 112 号',
-      phone: '0571-88886666',
-    }),
-    await c.services.shops.add(merchantId, {
-      name: '茶语时光·大学城店',
-      address: '杭州市钱塘区学源街 88 号',
-      phone: '0571-86668888',
-    }),
-  ];
-  const [wanda, campus] = shops.map((s) => s._id);
-  const staff = await c.repositories.staff.insertMany(merchantId, [
-    { wecomUserId: 'ChenLaoBan', name: '陈老板', role: 'owner', shopIds: [wanda!, campus!], active: true },
-    { wecomUserId: 'LinDianZhang', name: '林店长', role: 'manager', shopIds: [wanda!], active: true },
-    { wecomUserId: 'AMei', name: '阿美', role: 'staff', shopIds: [wanda!], active: true },
-    { wecomUserId: 'AJie', name: '阿杰', role: 'staff', shopIds: [campus!], active: true },
-  ]);
+  const { merchantId, shops, staff } = await setUpDemoMerchant(c);
+  const campus = shops[1]!._id;
   // The owner's WeChat is already bound: the demo console signs in through the stand-in's wx.login as this user.
   await c.repositories.staff.bindMiniProgram(merchantId, staff[0]!._id, DEMO_OWNER_OPENID);
-  const products = await c.repositories.products.insertMany(merchantId, MILK_TEA_MENU);
-  await c.knowledge.faqs.insertMany(merchantId, DEMO_FAQS);
-  await c.knowledge.policies.insertMany(merchantId, DEMO_POLICIES);
-  await c.knowledge.scripts.insertMany(merchantId, DEMO_SCRIPTS);
+  // in the menu's order, so the seeded draws pick the same products on every run
+  const menu = await c.repositories.products.findByNames(
+    merchantId,
+    MILK_TEA_MENU.map((p) => p.name),
+  );
+  const products = MILK_TEA_MENU.map((p) => menu.find((s) => s.name === p.name)!);
 
+  // What setup has no step for (the shop's history before Xiaoer: customers and their orders) is written directly.
   const seeds = Array.from({ length: CUSTOMERS }, (_, i) => demoCustomer(random, i));
   // Orders name their customer by seed index until the customers exist (the draws stay in the same order, so the
   // demo stays the same from run to run).

@@ -45,6 +45,58 @@ describe('demo merchant', () => {
     expect(alerts.map((a) => a.title).sort()).toEqual(
       ['库存偏低：芒果', '库存告急：芋泥', '库存偏低：鲜牛奶', '差评预警：饿了么 1星'].sort(),
     );
+  }, 120_000); // every setup step through its service, then three months of history, on a shared test machine
+
+  it('is set up through the same steps an owner takes, and is live', async () => {
+    const { merchantId } = await seedDemo(app.container, new Date('2026-11-23T04:00:00Z'));
+    const c = app.container;
+    // the operator created it, the owner went through every setup step and pressed 开始营业
+    const actions = (await c.operator.audit.list(merchantId, 200)).map((e) => e.action);
+    for (const step of [
+      'merchant.created',
+      'setup_link.redeemed',
+      'merchant.hours_updated',
+      'merchant.facts_updated',
+      'shop.added',
+      'staff.owner_claimed',
+      'staff.shops_changed',
+      'knowledge.template_applied',
+      'merchant.went_live',
+    ])
+      expect(actions).toContain(step);
+    expect((await c.goLive.service.launch(merchantId)).status).toBe('live');
+    const merchant = await c.repositories.merchants.findById(merchantId);
+    expect(merchant).toMatchObject({ demo: true, autoReply: { mode: 'always' } });
+    expect((merchant!.facts ?? []).map((f) => f.topic)).toContain('payment');
+    // the knowledge came in through the editor (its history names the owner), with no template blank left
+    const { items: changes } = await c.knowledge.admin.changes(merchantId, { limit: 100 });
+    expect(changes.length).toBeGreaterThan(20);
+    expect(changes.every((ch) => ch.by === '陈老板')).toBe(true);
+    const texts = [
+      ...(await c.knowledge.admin.list(merchantId, 'faq')).flatMap((f) => [f.answer, ...f.questions]),
+      ...(await c.knowledge.admin.list(merchantId, 'policy')).flatMap((p) => [p.title, p.content]),
+      ...(await c.knowledge.admin.list(merchantId, 'script')).flatMap((s) => [s.title, s.content]),
+    ];
+    expect(texts.filter((t) => t.includes('【请填写'))).toEqual([]);
+    const scripts = await c.knowledge.admin.list(merchantId, 'script');
+    expect(scripts.filter((s) => s.title === '欢迎词')).toHaveLength(1);
+    // the menu came from the sheet import, its cup sizes and sweetness from the editor
+    const [pearl] = await c.repositories.products.findByNames(merchantId, ['招牌珍珠奶茶']);
+    expect(pearl).toMatchObject({ price: 1200, category: '经典奶茶', tags: ['爆款'], allergens: ['牛奶'] });
+    expect(pearl!.specs.map((g) => g.name)).toEqual(['杯型', '甜度', '温度']);
+    const [mochi] = await c.repositories.products.findByNames(merchantId, ['手工麻薯']);
+    expect(mochi).toMatchObject({ available: false, stock: 0, specs: [] });
+    // the team: the owner claimed their WeCom member; roles and shops as the owner arranged them
+    const staff = await c.repositories.staff.list(merchantId);
+    expect(staff.filter((s) => s.active).map((s) => [s.wecomUserId, s.role, s.shopIds.length])).toEqual(
+      expect.arrayContaining([
+        ['ChenLaoBan', 'owner', 2],
+        ['LinDianZhang', 'manager', 1],
+        ['AMei', 'staff', 1],
+        ['AJie', 'staff', 1],
+      ]),
+    );
+    expect(staff.filter((s) => s.active)).toHaveLength(4);
   });
 
   it('logs in as a demo owner in demo mode and sees the demo customers', async () => {

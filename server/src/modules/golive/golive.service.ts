@@ -9,7 +9,7 @@
 //     the window). The page shows that conversation, so a stranger's message taken by chance is seen at once.
 //   - in the demo: the stand-in plays the owner's WeChat with an external userid marked as a tester beforehand.
 // "开始营业" (owner) turns the bot on in the chosen mode (after hours unless chosen otherwise) and the industry's
-// scenarios, and records who did it. Merchants with no launch record (the demo, shops created before this step) count
+// scenarios, and records who did it. Merchants with no launch record (shops created before this step) count
 // as live, so nothing changes for them: only the operator's creation writes `setup`.
 import type { AutoReplyMode } from '@xiaoer/common/schemas/ai';
 import type { GoLiveDto } from '@xiaoer/common/api/setup-golive';
@@ -57,7 +57,7 @@ export class GoLiveService {
 
   /**
    * The merchant's launch record. Written as `setup` when the operator creates the merchant (startSetup); a merchant
-   * without one (the demo, shops from before this step) is live, so deploying this step silences no running shop.
+   * without one (shops from before this step) is live, so deploying this step silences no running shop.
    */
   async launch(merchantId: MerchantId): Promise<LaunchRecord> {
     return (await this.d.launches.find(merchantId)) ?? this.d.launches.ensure(merchantId, 'live');

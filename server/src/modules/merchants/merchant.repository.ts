@@ -33,6 +33,11 @@ export class MerchantRepository {
     return this.model.findOne({ demo: true }).lean<MerchantRecord>().exec();
   }
 
+  /** The one demo merchant (npm run demo): the demo sign-in and seeding find it by this mark. */
+  async markDemo(merchantId: MerchantId): Promise<void> {
+    await this.model.updateOne({ _id: merchantObjectId(merchantId) }, { $set: { demo: true } }).exec();
+  }
+
   async create(merchant: Pick<Merchant, 'name' | 'industry'> & Partial<Merchant>): Promise<MerchantRecord> {
     const created = await this.model.create(merchant);
     return created.toObject() as MerchantRecord;
