@@ -15,6 +15,8 @@ export interface Said {
 
 const productId = (p: KnownProduct) => `product:${p._id}`;
 const soldOut = (x: { available: boolean; stock?: number }) => !x.available || x.stock === 0;
+/** A product the owner switched off is not for sale, whatever stock its variants still hold. */
+const offSale = (p: KnownProduct) => !p.available;
 const optionsLabel = (v: ProductVariant) => v.options.map((o) => o.value).join('');
 const LOW_STOCK = 5;
 
@@ -78,7 +80,7 @@ export function priceOf(products: KnownProduct[], text: string): Said {
       line = `${p.name}${new Set(variants.map((v) => v.price)).size > 1 ? '：' : ''}${variantPrices(variants)}`;
     else line = `${p.name}${basePrice(p)}`;
     if (addons.length) line += `，${addons.join('，')}`;
-    const out = variants.length ? matching.length > 0 && matching.every(soldOut) : soldOut(p);
+    const out = offSale(p) || (variants.length ? matching.length > 0 && matching.every(soldOut) : soldOut(p));
     return `${line}${out ? '（目前已售罄）' : ''}`;
   });
   return { text: lines.join('；'), cited: products.map(productId) };
@@ -95,6 +97,7 @@ function restock(p: KnownProduct): string {
 export function stockOf(products: KnownProduct[], text: string): Said {
   const lines = products.map((p) => {
     const variants = p.variants ?? [];
+    if (offSale(p)) return `${p.name}目前已售罄${restock(p)}`;
     if (!variants.length || !variants.some((v) => v.stock !== undefined || !v.available)) {
       if (soldOut(p)) return `${p.name}目前已售罄${restock(p)}`;
       if (p.stock !== undefined && p.stock <= LOW_STOCK)
@@ -133,19 +136,28 @@ export function optionsOf(products: KnownProduct[], text: string): Said | undefi
     if (named.size && variants.length && variants.every((v) => v.options.every((o) => named.get(o.name) === o.value)))
       return variants.map((v) => withPrice(`${p.name}${optionsLabel(v)}`, v.price)).join('；');
     const groups = new Map<string, Map<string, boolean>>();
+    const prices = new Map<string, Set<number>>();
     for (const v of variants) {
       for (const o of v.options) {
         if (named.get(o.name) === o.value) continue;
         const g = groups.get(o.name) ?? new Map<string, boolean>();
         groups.set(o.name, g);
         g.set(o.value, (g.get(o.value) ?? false) || !soldOut(v));
+        prices.set(o.value, (prices.get(o.value) ?? new Set()).add(v.price));
       }
     }
+    // one choice that sets the price ("私教有几个档次": 主教老师280元、资深老师380元): each with its price
+    const priced =
+      groups.size === 1 &&
+      [...prices.values()].every((s) => s.size === 1) &&
+      new Set([...prices.values()].map((s) => [...s][0])).size > 1;
+    if (offSale(p)) return `${p.name}目前已售罄${restock(p)}`;
     const desc = [...groups]
       .map(([name, values]) => {
         const all = [...values];
         const out = all.filter(([, ok]) => !ok).map(([v]) => v);
-        return `${name}有${all.map(([v]) => v).join('、')}${out.length ? `（${out.join('、')}已售罄）` : ''}`;
+        const label = ([v]: [string, boolean]) => (priced ? withPrice(v, [...prices.get(v)!][0]!) : v);
+        return `${name}有${all.map(label).join('、')}${out.length ? `（${out.join('、')}已售罄）` : ''}`;
       })
       .join('；');
     return `${p.name}${named.size ? [...named.values()].join('') : ''}${desc}`;
@@ -162,7 +174,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
     /(保质期|放多久|放几天|能放|放得住|放得了|过期|保存|保鲜|冷藏|储存|存放|几天.{0,2}(坏|吃完))/,
   ],
   [['课时', '时长', '每节', '课程时长', '课程'], /(课时|几节|多少节|一节课|每节|多长时间|多久一节|分钟|上多久|多少课)/],
-  [['班级人数', '班型', '人数'], /(几个人|多少人|人数|班型|几人|多少个人)/],
+  [['班级人数', '班型', '人数'], /(几个人|多少人|人数|班型|几人|多少个人|(几|多少)个?(小朋友|孩子|学生|学员|同学))/],
   [
     ['适合年龄', '年龄', '适用年龄', '适合'],
     /(几岁|\d+岁|岁半|多大的?孩子|年龄|多大可以|适合.{0,4}(孩子|小朋友|年级|岁)|年级)/,
@@ -196,7 +208,9 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['辣度', '口味'], /(辣|麻|咸|甜不甜|口味)/],
   [['老师', '师资', '授课'], /(老师|师资|谁教|外教)/],
   [['上课时间', '上课地点', '上课'], /(上课时间|什么时候上|几点上课|周几上|在哪上)/],
-  [['时长', '耗时', '服务时长', '每次时长'], /(多久|多长时间|要多久|几个小时|几小时|多少分钟)/],
+  // how long it lasts afterwards ("能撑多久") is not how long it takes
+  [['保持', '持久', '维持', '效果'], /(撑多久|维持多久|保持多久|能保持|能维持|持久|能用多久|管多久|能撑)/],
+  [['时长', '耗时', '服务时长', '每次时长'], /((?<!撑|维持|保持|能用|管)多久|多长时间|几个小时|几小时|多少分钟)/],
   [['包含', '包括', '内容'], /(包含|包括|含什么|有哪些项目|送什么)/],
 ];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { milkTeaKnowledge } from '../../../test/support/knowledge-fixture.js';
-import { clothingShop, salon } from '../../../test/support/shop-fixture.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { CLOTHING_SHOP, clothingShop, salon } from '../../../test/support/shop-fixture.js';
 import { checkReply } from './guardrails.js';
 import { DONT_KNOW, offlineAnswer } from './offline-engine.js';
 
@@ -78,6 +79,19 @@ describe('offline engine on variants, attributes, several questions and follow-u
     });
     expect(offlineAnswer(closet, '碎花裙蓝色L有货吗').reply).toBe('法式碎花连衣裙蓝色L有货，209元。');
     expect(offlineAnswer(closet, '碎花裙黄色S还有吗').reply).toBe('法式碎花连衣裙黄色S有货，只剩4件，199元。');
+  });
+
+  it('answers a product the owner switched off as not available, even when its variants still have stock', () => {
+    const shop = knowledgeFor({
+      ...CLOTHING_SHOP,
+      products: CLOTHING_SHOP.products.map((p) => ({ ...p, available: p.name !== '法式碎花连衣裙' })),
+    });
+    for (const q of ['碎花裙还有吗', '碎花裙蓝色L有货吗', '碎花裙有什么颜色']) {
+      const a = offlineAnswer(shop, q);
+      expect(a.reply, q).toContain('售罄');
+      expect(a.reply, q).not.toContain('有货');
+    }
+    expect(offlineAnswer(shop, '碎花裙多少钱').reply).toContain('目前已售罄');
   });
 
   it('answers every question of a message in one reply', () => {

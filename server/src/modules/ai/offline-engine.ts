@@ -35,6 +35,7 @@ import { detectIntent } from './intents.js';
 import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
 import { detectRisk } from './risk.js';
+import { sentenceOf } from './sentence-match.js';
 import {
   clean,
   linkProducts,
@@ -73,6 +74,8 @@ const result = (reply: string, citedIds: string[], reason: string, needsHuman: b
 const handoff = (reason: string, reply = DONT_KNOW): AiAnswer => result(reply, [], reason, true, 0);
 
 const PRODUCT_ASKS: Ask[] = ['price', 'stock', 'options', 'attribute'];
+/** Asks about the shop's rules and services, which its own sentences may answer more closely than the topic's text. */
+const RULE_ASKS: Ask[] = ['hours', 'location', 'booking', 'payment', 'promotion', 'membership', 'refund', 'delivery'];
 /** A question that leans on the one before: "那大杯呢", "黄色的呢", "还有别的颜色吗". */
 const FOLLOW_UP = /^(那|那么|那个|这个|它|还有|再|换成|要是|如果)|[呢]\s*[?？]*$/;
 /** "有1kg的吗", "黑色M有吗", "可以上一对一吗": is it there. */
@@ -127,6 +130,14 @@ function residue(text: string, products: KnownProduct[]): string {
     /(那|那么|这个|那个|的|呢|吗|么|嘛|啊|呀|请问|还有|有|要|我|想|一下|个|份|杯|款|码|号|可以|能)/g,
     '',
   );
+}
+
+/** The question without the names of its products: "龙井拆了能退吗" asks about the shop's rule, not about 龙井. */
+function withoutNames(text: string, products: KnownProduct[]): string {
+  let t = text;
+  for (const p of products)
+    for (const form of [p.name, ...(p.aliases ?? [])].sort((a, b) => b.length - a.length)) t = t.replace(form, '');
+  return t;
 }
 
 /** What a question is about beyond its products and the words of asking. */
@@ -272,7 +283,8 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
         const policy = policyOf(kb, kind);
         if (policy) return policy;
       }
-      return faqOf(kb, text, 0.5);
+      // "有什么优惠" where the shop keeps no promotion: what its own rules say about discounts
+      return faqOf(kb, text, 0.5) ?? (ask === 'promotion' ? discountRuleOf(kb, text) : undefined);
     }
   }
 }
@@ -331,13 +343,23 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       if (!said.some((s) => s.text === closeFaq.text)) said.push(closeFaq);
       continue;
     }
+    // a question about the shop's rules or services in words of its own ("预约了想改时间要收费吗", "寄养几点前接不算
+    // 一晚"): the shop's sentence that says it, before the general answer of the topic the lexicon saw
+    const rule =
+      part.asks.length && part.asks.every((a) => RULE_ASKS.includes(a)) && !namedWeekdays(text).length
+        ? sentenceOf(kb, withoutNames(text, part.products), 0.6)
+        : undefined;
+    if (rule) {
+      if (!said.some((s) => s.text === rule.text)) said.push(rule);
+      continue;
+    }
     const addon = part.asks.length ? undefined : addonOf(part.products, text);
     if (addon) {
       said.push(addon);
       continue;
     }
     if (!part.asks.length) {
-      const faq = faqOf(kb, text);
+      const faq = faqOf(kb, text) ?? sentenceOf(kb, text, 0.55);
       if (faq) said.push(faq);
       // a remark among questions ("上次用着不错") needs no answer
       else if (texts.length === 1 || QUESTION.test(text)) unanswered.push(text);
@@ -354,7 +376,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     }
     if (unknown) unanswered.push(text);
     else if (!answeredAll) {
-      const faq = faqOf(kb, text);
+      const faq = faqOf(kb, text) ?? (said.length ? undefined : sentenceOf(kb, text, 0.55));
       if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
       // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover
       else if (!faq && !(said.length && substanceOf(text, part.products).length <= 1)) unanswered.push(text);

@@ -8,6 +8,7 @@ import type { KnownProduct, ProductVariant } from '../knowledge/passages.js';
 import { cutWords, normalize } from '../knowledge/tokenizer.js';
 import { catalogueAliases } from '../catalog/product-aliases.js';
 import { lexiconWords } from './asks.js';
+import { toShopWords } from './shop-words.js';
 import { pinyinDictionary } from './message-normalizer.js';
 
 /** Lower case, half width, only CJK, latin letters and digits (punctuation, spaces and emoji go). */
@@ -97,6 +98,12 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
     for (const g of generated[i]!.map(clean)) {
       if (g && /[\u4e00-\u9fff]/.test(g) && !forms.some((f) => f.text === g)) forms.push({ text: g, weight: 0.85 });
     }
+    // the name in the words customers use for it (shop-words.ts): 体验课 is what a parent calls 试听
+    for (const n of full) {
+      const said = clean(toShopWords(n));
+      if (said.length >= 2 && said !== n && !forms.some((f) => f.text === said) && owners(said) <= 1)
+        forms.push({ text: said, weight: 0.85 });
+    }
     for (const n of full) {
       const cjk = n.replace(/[^\u4e00-\u9fff]/g, '');
       if (cjk.length < 4) continue;
@@ -145,7 +152,10 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
       const inBrackets = /[（(](.+?)[）)]/.exec(s.name)?.[1];
       const short = inBrackets ? clean(inBrackets).replace(/(校区|店)$/, '') : '';
       // "淮河路店" for 茶巷里(淮河路步行街店): the start of the place name, when no other shop's starts the same
-      const starts = [2, 3].map((n) => short.slice(0, n)).filter((p) => p.length >= 2);
+      // or its end: "汉街那家" for 楚河汉街店
+      const starts = [2, 3]
+        .flatMap((n) => [short.slice(0, n), short.length > n ? short.slice(-n) : ''])
+        .filter((p) => p.length >= 2);
       const others = kb.shops.filter((o) => o !== s).map((o) => clean(o.name));
       const unique = starts.filter((p) => !others.some((o) => o.includes(p)));
       return {

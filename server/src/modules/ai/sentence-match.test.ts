@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { CLOTHING_SHOP } from '../../../test/support/shop-fixture.js';
+import { offlineAnswer } from './offline-engine.js';
+import { sentenceOf } from './sentence-match.js';
+
+const shop = knowledgeFor({
+  ...CLOTHING_SHOP,
+  facts: { ...CLOTHING_SHOP.facts, other: '店里有儿童座椅2把。试衣间在二楼。' },
+  policies: [
+    { kind: 'refund', title: '退换', content: '吊牌完好7天内可以退换；洗过的不退。' },
+    { kind: 'booking', title: '预约', content: '改期请提前2小时说，不收费用。迟到30分钟取消预约。' },
+  ],
+});
+
+describe('the shop’s own sentence for a question in other words', () => {
+  it('finds the one sentence of a policy or fact that answers, in the customer’s words', () => {
+    expect(sentenceOf(shop, '有宝宝椅吗')?.text).toBe('店里有儿童座椅2把');
+    expect(sentenceOf(shop, '预约了想改期要收费吗')?.text).toBe('改期请提前2小时说，不收费用');
+  });
+
+  it('finds nothing when the question is about something the shop’s data never mentions', () => {
+    expect(sentenceOf(shop, '能开发票吗')).toBeUndefined();
+    expect(sentenceOf(shop, '怀孕了能试穿吗')).toBeUndefined();
+  });
+
+  it('answers a rule with the sentence that applies, not the whole policy', () => {
+    const a = offlineAnswer(shop, '牛仔裤洗过了还能退吗');
+    expect(a.reply).toBe('洗过的不退。');
+    expect(a.needsHuman).toBe(false);
+  });
+});
