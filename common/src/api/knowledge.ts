@@ -3,6 +3,7 @@
 // and one-tap use.
 import { z } from 'zod';
 import { idParamsSchema, objectIdSchema } from '../schemas/common.js';
+import { keysetCursorSchema } from '../schemas/customer.js';
 import {
   faqInputSchema,
   knowledgeImportReportSchema,
@@ -25,14 +26,26 @@ import { defineEndpoint } from './contract.js';
 type ItemsPath = 'faqs' | 'policies' | 'products' | 'scripts';
 
 /**
- * The same four endpoints for each kind of item: the list (the latest changed first), create (201), replace (another
- * merchant's id is 404) and delete (204).
+ * A page of a newest-first list: `cursor` is the `nextCursor` of the page before (where it ended: time and id, so
+ * items changed in the same instant are neither repeated nor skipped).
+ */
+export const knowledgePageQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).optional(), cursor: keysetCursorSchema.optional() })
+  .strict();
+export type KnowledgePageQuery = z.infer<typeof knowledgePageQuerySchema>;
+const pageOf = <Dto extends z.ZodType>(dto: Dto) =>
+  z.object({ items: z.array(dto), nextCursor: z.string().optional() }).strict();
+
+/**
+ * The same four endpoints for each kind of item: the list (the latest changed first; with `limit`, one page of it,
+ * without, all of it: the setup step and the checklist read whole lists), create (201), replace (another merchant's
+ * id is 404) and delete (204).
  */
 function itemEndpoints<In extends z.ZodType, Dto extends z.ZodType>(path: ItemsPath, input: In, dto: Dto) {
   const items = `/knowledge/${path}` as const;
   const item = `/knowledge/${path}/:id` as const;
   return {
-    list: defineEndpoint({ method: 'GET', path: items, response: z.object({ items: z.array(dto) }).strict() }),
+    list: defineEndpoint({ method: 'GET', path: items, request: knowledgePageQuerySchema, response: pageOf(dto) }),
     create: defineEndpoint({ method: 'POST', path: items, request: input, response: dto, status: 201 }),
     update: defineEndpoint({ method: 'PUT', path: item, params: idParamsSchema, request: input, response: dto }),
     remove: defineEndpoint({ method: 'DELETE', path: item, params: idParamsSchema, response: z.void(), status: 204 }),
@@ -80,11 +93,12 @@ export const importFaqs = defineEndpoint({
   response: knowledgeImportReportSchema,
 });
 
-/** The latest 50 changes, newest first (managers and owners). */
+/** The changes, newest first, a page at a time (20 unless `limit` says; managers and owners). */
 export const history = defineEndpoint({
   method: 'GET',
   path: '/knowledge/history',
-  response: z.object({ items: z.array(knowledgeChangeDtoSchema) }).strict(),
+  request: knowledgePageQuerySchema,
+  response: pageOf(knowledgeChangeDtoSchema),
 });
 
 /**

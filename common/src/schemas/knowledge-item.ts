@@ -54,6 +54,8 @@ export const productDtoSchema = z
     /** with variants: the sum of theirs when every variant counts stock, else absent */
     stock: z.number().int().optional(),
     available: z.boolean(),
+    /** the product's photo behind a signed link (an hour or two); never kept in the history */
+    photoUrl: z.string().optional(),
   })
   .strict();
 export type ProductDto = z.infer<typeof productDtoSchema>;

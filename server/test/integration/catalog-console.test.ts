@@ -77,7 +77,10 @@ describe('the catalogue console', () => {
     });
     expect(update.status).toBe(200);
     expect((await ask('多肉葡萄还有吗')).reply).toMatch(/售罄/);
-    const [latest, first] = await history();
+    // newest first: this edit, the two variant toggles above (manager's), then the create
+    const changes = await history();
+    const [latest, first] = [changes[0], changes.at(-1)];
+    expect(changes).toHaveLength(4);
     expect(latest).toMatchObject({ action: 'update', entityId: id, staffName: t.people.owner.name });
     expect(first).toMatchObject({ action: 'create', entityId: id, staffName: t.people.manager.name });
 

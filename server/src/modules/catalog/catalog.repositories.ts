@@ -1,4 +1,6 @@
 import type { Database } from '../../db/database.js';
+import { productPhotoModel } from './product-photo.model.js';
+import { ProductPhotoRepository } from './product-photo.repository.js';
 import { productModel } from './product.model.js';
 import { ProductRepository } from './product.repository.js';
 import { shopStockModel } from './shop-stock.model.js';
@@ -8,4 +10,5 @@ import { ShopStockRepository } from './shop-stock.repository.js';
 export const openCatalogRepositories = (db: Database, hooks: ConstructorParameters<typeof ProductRepository>[1]) => ({
   products: new ProductRepository(productModel(db), hooks),
   shopStock: new ShopStockRepository(shopStockModel(db)),
+  productPhotos: new ProductPhotoRepository(productPhotoModel(db)),
 });

@@ -44,7 +44,8 @@ const SIGNATURES: [type: string, matches: (b: Buffer) => boolean][] = [
   ['audio/amr', (b) => b.subarray(0, AMR_MAGIC.length).equals(AMR_MAGIC)],
   ['audio/mpeg', (b) => b.subarray(0, 3).toString('latin1') === 'ID3'],
 ];
-const sniff = (bytes: Buffer) => SIGNATURES.find(([, matches]) => matches(bytes))?.[0];
+/** What the bytes are, read from their first bytes (also what a product photo upload is checked with). */
+export const sniff = (bytes: Buffer) => SIGNATURES.find(([, matches]) => matches(bytes))?.[0];
 
 /** What we keep of what WeCom handed over, or why not: a picture must be a picture, a voice note audio. */
 function accept(

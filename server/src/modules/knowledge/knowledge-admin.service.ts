@@ -27,6 +27,7 @@ import type { KnowledgeChange } from './knowledge-change.model.js';
 import { presentItem, type KnowledgeRecords } from './knowledge-item.presenter.js';
 import type { ItemFields } from './knowledge-item.repository.js';
 import type { Faq, Policy } from './faq.model.js';
+import { newestFirstPage, type PageRequest } from './newest-first-page.js';
 import type { NewScript } from './script.repository.js';
 
 export type Entity = KnowledgeEntity;
@@ -49,6 +50,15 @@ interface KnowledgeFields {
 /** What the editor needs of each kind's repository. */
 export interface KnowledgeStore<F, R> {
   recentlyChanged(merchantId: MerchantId): Promise<R[]>;
+  /** a page of the same list (TenantRepository's keyset read) */
+  newestBefore(
+    merchantId: MerchantId,
+    filter: object,
+    dateField: 'updatedAt',
+    before: Date,
+    limit: number,
+    beforeId?: string,
+  ): Promise<R[]>;
   /** with an id: a deleted item brought back (an undo) */
   create(merchantId: MerchantId, fields: F, id?: Types.ObjectId): Promise<R>;
   update(merchantId: MerchantId, id: string, fields: F): Promise<{ before: R; after: R } | null>;
@@ -98,6 +108,20 @@ export class KnowledgeAdminService {
     return store.recentlyChanged(merchantId);
   }
 
+  /** One page of the same list, the latest changed first. */
+  page<E extends Entity>(
+    merchantId: MerchantId,
+    entity: E,
+    page: PageRequest,
+  ): Promise<{ items: KnowledgeRecords[E][]; nextCursor?: string }> {
+    const store: KnowledgeStore<KnowledgeFields[E], KnowledgeRecords[E]> = this.stores[entity];
+    return newestFirstPage(
+      (before, limit, beforeId) => store.newestBefore(merchantId, {}, 'updatedAt', before, limit, beforeId),
+      (item) => (item as { updatedAt: Date }).updatedAt,
+      page,
+    );
+  }
+
   async create<E extends Entity>(session: Session, entity: E, input: KnowledgeInputs[E]): Promise<KnowledgeRecords[E]> {
     const store: KnowledgeStore<KnowledgeFields[E], KnowledgeRecords[E]> = this.stores[entity];
     const created = await store.create(session.merchantId, toFields[entity](input));
@@ -125,11 +149,37 @@ export class KnowledgeAdminService {
     await this.record(session, entity, removed._id, 'delete', snapshot(entity, removed), undefined);
   }
 
-  /** The latest changes, each with the name of who made it. */
-  async changes(merchantId: MerchantId, limit = 50): Promise<{ change: KnowledgeChangeRecord; by?: string }[]> {
-    const [changes, staff] = await Promise.all([this.history.latest(merchantId, limit), this.staff.list(merchantId)]);
+  /** A page of the changes, newest first, each with the name of who made it. */
+  async changes(
+    merchantId: MerchantId,
+    page: PageRequest,
+  ): Promise<{ items: { change: KnowledgeChangeRecord; by?: string }[]; nextCursor?: string }> {
+    const [changes, staff] = await Promise.all([
+      newestFirstPage(
+        (before, limit, beforeId) => this.history.newestBefore(merchantId, {}, 'at', before, limit, beforeId),
+        (c) => c.at,
+        page,
+      ),
+      this.staff.list(merchantId),
+    ]);
     const names = new Map(staff.map((s) => [s._id.toHexString(), s.name]));
-    return changes.map((change) => ({ change, by: names.get(change.staffId.toHexString()) }));
+    return {
+      ...changes,
+      items: changes.items.map((change) => ({ change, by: names.get(change.staffId.toHexString()) })),
+    };
+  }
+
+  /**
+   * An edit made outside the editor's own replace (a variant's 售罄/恢复 or stock from the catalogue): recorded as an
+   * update of the item, by the session's member, so the history shows it and it can be undone like any edit.
+   */
+  async recordEdit<E extends Entity>(
+    session: Session,
+    entity: E,
+    before: KnowledgeRecords[E],
+    after: KnowledgeRecords[E],
+  ): Promise<void> {
+    await this.record(session, entity, after._id, 'update', snapshot(entity, before), snapshot(entity, after));
   }
 
   /**

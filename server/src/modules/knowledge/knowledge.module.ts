@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 import type { Database } from '../../db/database.js';
 import type { RoutesOf } from '../../http/module-routes.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { ProductPhotoLinks } from '../catalog/product-photo-links.js';
+import type { ProductPhotoRepository } from '../catalog/product-photo.repository.js';
 import type { ProductRepository } from '../catalog/product.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
@@ -16,7 +18,7 @@ import { KnowledgeBaseService } from './knowledge-base.service.js';
 import { KnowledgeImportService } from './knowledge-import.service.js';
 import { KnowledgeVersion } from './knowledge-version.js';
 import { openKnowledgeRepositories } from './knowledge.repositories.js';
-import { knowledgeRoutes } from './knowledge.routes.js';
+import { knowledgeRoutes, productPhotoFileRoutes } from './knowledge.routes.js';
 import { MenuImportService } from './menu-import.service.js';
 import { ScriptLibraryService } from './script-library.service.js';
 import { ScriptUseService } from './script-use.service.js';
@@ -27,11 +29,14 @@ export interface KnowledgeModuleDeps {
   merchants: MerchantRepository;
   shops: ShopRepository;
   products: ProductRepository;
+  productPhotos: ProductPhotoRepository;
   customers: CustomerRepository;
   orders: OrderRepository;
   staff: StaffRepository;
   /** a script's image attachment is sent as WeCom media */
   wecom: Pick<Wecom, 'media'>;
+  /** signs the links to products' photos */
+  photoLinkSecret: string;
 }
 
 export function build(d: KnowledgeModuleDeps) {
@@ -55,8 +60,16 @@ export function build(d: KnowledgeModuleDeps) {
     (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url),
     d.merchants,
   );
-  const catalog = new CatalogService(d.products);
-  const routes: RoutesOf = () => ({ api: [knowledgeRoutes(admin, scriptUse, scriptLibrary, importer, catalog)] });
+  const catalog = new CatalogService({
+    products: d.products,
+    photos: d.productPhotos,
+    links: new ProductPhotoLinks(d.photoLinkSecret),
+    history: admin,
+  });
+  const routes: RoutesOf = () => ({
+    api: [knowledgeRoutes(admin, scriptUse, scriptLibrary, importer, catalog)],
+    public: [productPhotoFileRoutes(catalog)],
+  });
   return { version, base, admin, importer, catalog, scriptLibrary, scriptUse, faqs, policies, scripts, routes };
 }
 
