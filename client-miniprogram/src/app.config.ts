@@ -42,6 +42,9 @@ export default defineAppConfig({
     'pages/channels/index',
     // a campaign (群发) to an audience: who receives it per staff member and who is left out, then one task each
     'pages/campaigns/new',
+    // the campaigns sent and scheduled, each with how it went (delivered, confirmed, replies, orders)
+    'pages/campaigns/index',
+    'pages/campaigns/detail',
     // the team after setup (roles, shops, invites, deactivation) and everything the shop is connected to
     'pages/staff/index',
     'pages/integrations/index',

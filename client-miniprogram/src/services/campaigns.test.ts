@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audienceOf, newSendKey, previewLines, toggled } from './campaigns';
+import { audienceLine, audienceOf, newSendKey, previewLines, resultLines, statusLine, toggled } from './campaigns';
 
 describe('the campaign page’s audience and preview', () => {
   it('sends only the choices made, and day bounds as numbers', () => {
@@ -36,5 +36,35 @@ describe('the campaign page’s audience and preview', () => {
     const [a, b] = [newSendKey(), newSendKey()];
     expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(a).not.toBe(b);
+  });
+
+  it('reads a campaign’s results as figures, failure reasons and when they were read', () => {
+    const lines = resultLines({
+      recipients: 9,
+      sent: 5,
+      unconfirmed: 2,
+      failed: [
+        { reason: 'not_contact', count: 1 },
+        { reason: 'received_other', count: 1 },
+      ],
+      replied: 2,
+      bought: 1,
+    });
+    expect(lines.figures.map((f) => `${f.label} ${f.value}`)).toEqual([
+      '已送达 5',
+      '员工未确认 2',
+      '7天内回复 2',
+      '7天内下单 1',
+    ]);
+    expect(lines.failed).toEqual(['已不是员工的好友 1 位', '已收到过其他群发 1 位']);
+    expect(lines.checked).toBe('还没有从企业微信取回结果');
+  });
+
+  it('says when a campaign goes or went, and who it is for', () => {
+    const at = new Date(2026, 9, 1, 9, 0).toISOString();
+    expect(statusLine({ status: 'scheduled', sendAt: at, createdAt: at })).toBe('待发送 · 10-01 09:00 发');
+    expect(statusLine({ status: 'cancelled', createdAt: at })).toBe('已取消 · 10-01 09:00');
+    expect(audienceLine({})).toBe('全部客户');
+    expect(audienceLine({ tags: ['周末活动'], lastVisitDays: { min: 30 } })).toBe('标签：周末活动；最近到店 30–∞ 天前');
   });
 });

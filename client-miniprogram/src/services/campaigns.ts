@@ -4,14 +4,22 @@ import * as campaigns from '@xiaoer/common/api/campaigns';
 import * as tagsApi from '@xiaoer/common/api/tags';
 import {
   CAMPAIGN_EXCLUSION_REASONS,
+  CAMPAIGN_FAILURE_REASONS,
   type CampaignAudience,
   type CampaignPreview,
+  type CampaignStatus,
+  type CampaignSummary,
 } from '@xiaoer/common/schemas/campaign';
+import { GROUP_LAYERS } from '@xiaoer/common/constants/groups';
 import { call } from './client';
+import { shortTime } from './format';
 
 export const previewCampaign = (audience: CampaignAudience) => call(campaigns.previewCampaign, { body: { audience } });
-export const sendCampaign = (audience: CampaignAudience, text: string, key: string) =>
-  call(campaigns.sendCampaign, { body: { audience, text, key } });
+export const sendCampaign = (audience: CampaignAudience, text: string, key: string, sendAt?: string) =>
+  call(campaigns.sendCampaign, { body: { audience, text, key, ...(sendAt ? { sendAt } : {}) } });
+export const listCampaigns = () => call(campaigns.listCampaigns).then((r) => r.campaigns);
+export const campaignDetail = (id: string) => call(campaigns.campaign, { params: { id } });
+export const cancelCampaign = (id: string) => call(campaigns.cancelCampaign, { params: { id } });
 export const tagOptions = () =>
   call(tagsApi.corpTags).then((r) => [...new Set(r.groups.flatMap((g) => g.tags))].sort());
 
@@ -48,3 +56,47 @@ export function previewLines(p: CampaignPreview) {
     })),
   };
 }
+
+const STATUS_TEXT: Record<CampaignStatus, string> = {
+  scheduled: '待发送',
+  sending: '发送中',
+  sent: '已发出',
+  cancelled: '已取消',
+};
+
+/** A campaign's status and time as the list shows it: "待发送 · 10-01 09:00 发" / "已发出 · 09-30 14:05". */
+export function statusLine(c: Pick<CampaignSummary, 'status' | 'sendAt' | 'sentAt' | 'createdAt'>): string {
+  if (c.status === 'scheduled' && c.sendAt) return `${STATUS_TEXT.scheduled} · ${shortTime(c.sendAt)} 发`;
+  return `${STATUS_TEXT[c.status]} · ${shortTime(c.sentAt ?? c.createdAt)}`;
+}
+
+/**
+ * How a sent campaign went, in the words the owner reads: delivered, not yet confirmed by staff, failed with each
+ * reason, and of those reached how many wrote back or ordered within 7 days.
+ */
+export function resultLines(r: CampaignSummary['results']) {
+  return {
+    figures: [
+      { key: 'sent', label: '已送达', value: r.sent },
+      { key: 'unconfirmed', label: '员工未确认', value: r.unconfirmed },
+      { key: 'replied', label: '7天内回复', value: r.replied },
+      { key: 'bought', label: '7天内下单', value: r.bought },
+    ],
+    failed: r.failed.map((f) => `${CAMPAIGN_FAILURE_REASONS[f.reason]} ${f.count} 位`),
+    checked: r.checkedAt ? `${shortTime(r.checkedAt)} 更新` : '还没有从企业微信取回结果',
+  };
+}
+
+/** The audience in one line: "标签：周末活动；阶段：沉睡；最近到店 30–90 天前", or everyone. */
+export function audienceLine(a: CampaignAudience): string {
+  const parts = [
+    a.tags?.length ? `标签：${a.tags.join('、')}` : '',
+    a.lifecycle?.length ? `阶段：${a.lifecycle.join('、')}` : '',
+    a.groupLayers?.length ? `客户群：${a.groupLayers.map((l) => GROUP_LAYERS[l]).join('、')}` : '',
+    a.lastVisitDays ? `最近到店 ${a.lastVisitDays.min ?? 0}–${a.lastVisitDays.max ?? '∞'} 天前` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('；') : '全部客户';
+}
+
+/** "YYYY-MM-DD" and "HH:mm" picked on the phone, as an instant (the phone's own zone). */
+export const pickedInstant = (date: string, time: string) => new Date(`${date}T${time}:00`).toISOString();

@@ -1,7 +1,8 @@
 // A campaign (群发) to an audience: pick tags, lifecycle stages, group layers and how long since the last visit,
-// write the text, see who receives it per staff member and who is left out and why, then confirm. Each staff member
-// gets one WeCom task with all their customers and confirms it once.
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+// write the text, see who receives it per staff member and who is left out and why, then confirm — now, or at a chosen
+// time (a festival). Each staff member gets one WeCom task with all their customers and confirms it once; one asked for
+// in the shop's quiet hours waits until they end.
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
 import { LIFECYCLE_STAGES } from '@xiaoer/common/constants/lifecycle';
@@ -10,9 +11,11 @@ import { useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
+import { shopDate, shortTime } from '../../services/format';
 import {
   audienceOf,
   newSendKey,
+  pickedInstant,
   previewCampaign,
   previewLines,
   sendCampaign,
@@ -52,6 +55,7 @@ export default function NewCampaign() {
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<{ of: string; result: CampaignPreview; key: string } | null>(null);
   const [sent, setSent] = useState<CampaignSendResult | null>(null);
+  const [later, setLater] = useState<{ date: string; time: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const audience = audienceOf(picked, minDays, maxDays);
@@ -75,14 +79,17 @@ export default function NewCampaign() {
   const confirm = () =>
     run(async () => {
       const recipients = shown!.result.senders.reduce((n, s) => n + s.recipients, 0);
+      const sendAt = later ? pickedInstant(later.date, later.time) : undefined;
+      const when = sendAt ? `${shortTime(sendAt)} ` : '';
       const { confirm: ok } = await Taro.showModal({
         title: '确认群发',
-        content: `发给 ${recipients} 位客户，每位员工在企业微信里确认一次后发出`,
+        content: `${when}发给 ${recipients} 位客户，每位员工在企业微信里确认一次后发出`,
         confirmText: '发送',
       });
       if (!ok) return;
-      setSent(await sendCampaign(audience, text.trim(), shown!.key));
-      toast('群发任务已创建', 'success');
+      const result = await sendCampaign(audience, text.trim(), shown!.key, sendAt);
+      setSent(result);
+      toast(result.status === 'scheduled' ? '已定好发送时间' : '群发任务已创建', 'success');
     });
 
   const lines = shown && previewLines(shown.result);
@@ -142,6 +149,33 @@ export default function NewCampaign() {
           placeholder="例如：本周六会员日，全场饮品第二杯半价～"
           onInput={(e) => setText(e.detail.value)}
         />
+        <View className="muted">什么时候发</View>
+        <View className="choices">
+          <View className={`choice ${later ? '' : 'choice-on'}`} onClick={() => (setLater(null), setSent(null))}>
+            现在发
+          </View>
+          <View
+            className={`choice ${later ? 'choice-on' : ''}`}
+            onClick={() => (setLater(later ?? { date: shopDate(), time: '10:00' }), setSent(null))}
+          >
+            定时发
+          </View>
+        </View>
+        {later && (
+          <View className="days" data-schedule>
+            <Picker
+              mode="date"
+              value={later.date}
+              start={shopDate()}
+              onChange={(e) => setLater({ ...later, date: e.detail.value })}
+            >
+              <View className="input">{later.date}</View>
+            </Picker>
+            <Picker mode="time" value={later.time} onChange={(e) => setLater({ ...later, time: e.detail.value })}>
+              <View className="input">{later.time}</View>
+            </Picker>
+          </View>
+        )}
         <View className="btn-row">
           <Button className="btn btn-ghost" disabled={busy || undefined} onClick={look}>
             看看会发给谁
@@ -186,7 +220,21 @@ export default function NewCampaign() {
           {!text.trim() && <View className="muted">先写好群发内容再发送</View>}
         </View>
       )}
-      {sent && (
+      {sent?.status === 'scheduled' && (
+        <View className="card" data-sent>
+          <Text className="card-title">{`已定好：${shortTime(sent.sendAt!)} 发送`}</Text>
+          <View className="muted">
+            到时会按当时的情况再核对一遍（退订、每周上限），再给每位员工创建群发任务；发出前可以在群发记录里取消。
+          </View>
+          {!later && <View className="muted">现在是免打扰时段，会在免打扰结束后发送。</View>}
+          <View className="btn-row">
+            <Button className="btn btn-ghost" onClick={() => Taro.redirectTo({ url: '/pages/campaigns/index' })}>
+              查看群发记录
+            </Button>
+          </View>
+        </View>
+      )}
+      {sent?.status === 'sent' && (
         <View className="card" data-sent>
           <Text className="card-title">已创建 {sent.tasks.length} 个群发任务</Text>
           <View className="muted">请以下员工打开企业微信，在「客户群发」里确认发送：</View>
@@ -196,6 +244,11 @@ export default function NewCampaign() {
           {sent.senders.map((s) => (
             <View key={s.staffId} className="preview-line">{`${s.name}：${s.recipients} 位客户`}</View>
           ))}
+          <View className="btn-row">
+            <Button className="btn btn-ghost" onClick={() => Taro.redirectTo({ url: '/pages/campaigns/index' })}>
+              查看群发记录
+            </Button>
+          </View>
         </View>
       )}
     </View>

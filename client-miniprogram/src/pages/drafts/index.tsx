@@ -69,6 +69,11 @@ export default function Drafts() {
               新建群发
             </Button>
           </View>
+          <View className="btn-row">
+            <Button className="btn btn-ghost" onClick={() => Taro.navigateTo({ url: '/pages/campaigns/index' })}>
+              群发记录
+            </Button>
+          </View>
         </View>
       )}
       {tab === 'groups' && <GroupPosts />}
