@@ -12,6 +12,13 @@ export const SCENARIOS = {
   member_card_low: { name: '会员卡余额提醒', audience: 'customer' },
   class_hours_low: { name: '课时余额提醒', audience: 'customer' },
   after_service: { name: '服务回访', audience: 'customer' },
+  class_reminder: { name: '课前提醒', audience: 'customer' },
+  class_feedback: { name: '课后反馈', audience: 'customer' },
+  homework_reminder: { name: '作业督促', audience: 'customer' },
+  progress_report: { name: '月度学情报告', audience: 'customer' },
+  closure_notice: { name: '停课通知', audience: 'customer' },
+  appointment_reminder: { name: '预约前一天提醒', audience: 'customer' },
+  staff_leave: { name: '技师请假改约', audience: 'customer' },
   // to the owner (alerts)
   low_stock: { name: '库存预警', audience: 'owner' },
   expiring_stock: { name: '临期提醒', audience: 'owner' },
@@ -35,17 +42,46 @@ type ScenarioFor<A> = { [K in ScenarioKey]: (typeof SCENARIOS)[K]['audience'] ex
 /** Scenarios that write drafts to customers. */
 export type CustomerScenarioKey = ScenarioFor<'customer'>;
 
+/**
+ * Notices about the customer's own class, homework or booking, which they expect: consent and quiet hours apply as
+ * to every message, the weekly cap and the cool-down (limits on marketing) do not.
+ */
+export const SERVICE_NOTICES: readonly CustomerScenarioKey[] = [
+  'class_reminder',
+  'class_feedback',
+  'homework_reminder',
+  'progress_report',
+  'closure_notice',
+  'appointment_reminder',
+  'staff_leave',
+];
+
 /** Every scenario's tunable values and their defaults (an industry template may change them). */
 export const SCENARIO_PARAM_DEFAULTS = {
   /** days without a visit; null = the industry's rhythm (DORMANT_AFTER_DAYS) */
   dormant_winback: { idleDays: null as number | null },
-  birthday: {},
+  /** what the shop gives on a birthday (一杯招牌奶茶); null: the message wishes well and promises nothing */
+  birthday: { gift: null as string | null },
   /** cycle used when a customer's own history is too short to learn theirs (a service name may have a known one) */
   appointment_cycle: { defaultCycleDays: 30 },
   /** remind when the balance covers fewer than this many of the customer's usual visits */
   member_card_low: { visitsLeft: 3 },
   class_hours_low: { below: 5 },
   after_service: { hours: 24 },
+  /** hours before a class its reminder goes out (with the teacher's preparation notes) */
+  class_reminder: { hoursBefore: 2 },
+  /** minutes after a class the teacher's feedback goes to the parent */
+  class_feedback: { minutesAfter: 30 },
+  /** merchant-local time of the evening reminder; homework this many days overdue gets the firmer one */
+  homework_reminder: { at: '20:00', escalateAfterDays: 3 },
+  /** day of the month the last month's progress report goes out */
+  progress_report: { day: 1 },
+  /** days before a closure its notice goes out */
+  closure_notice: { daysAhead: 7 },
+  /** merchant-local time the day before a booking its reminder goes out */
+  appointment_reminder: { at: '18:00' },
+  /** bookings this many days ahead are moved when their technician takes leave */
+  staff_leave: { daysAhead: 7 },
   /** items without their own thresholds: warn when stock covers fewer than this many days of sales */
   low_stock: { coverDays: 3 },
   expiring_stock: { withinDays: 3 },
@@ -147,6 +183,8 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'weekly_report',
       'monthly_report',
       'appointment_cycle',
+      'appointment_reminder',
+      'staff_leave',
       'member_card_low',
       'after_service',
       'birthday',
@@ -163,6 +201,11 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'weekly_report',
       'monthly_report',
       'class_hours_low',
+      'class_reminder',
+      'class_feedback',
+      'homework_reminder',
+      'progress_report',
+      'closure_notice',
       'birthday',
       'holiday_prep',
     ],

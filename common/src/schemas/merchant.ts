@@ -176,11 +176,29 @@ const days = (max: number) => z.number().int().min(1).max(max);
 export const scenarioSettingsSchema = z
   .object({
     dormant_winback: z.object({ ...customerSwitches, idleDays: days(365).nullable().optional() }).strict(),
-    birthday: z.object(customerSwitches).strict(),
+    birthday: z
+      .object({
+        ...customerSwitches,
+        gift: z.string().trim().min(1).max(30, '生日礼物最多30个字').nullable().optional(),
+      })
+      .strict(),
     appointment_cycle: z.object({ ...customerSwitches, defaultCycleDays: days(180).optional() }).strict(),
     member_card_low: z.object({ ...customerSwitches, visitsLeft: z.number().int().min(1).max(20).optional() }).strict(),
     class_hours_low: z.object({ ...customerSwitches, below: z.number().min(1).max(50).optional() }).strict(),
     after_service: z.object({ ...customerSwitches, hours: z.number().int().min(2).max(168).optional() }).strict(),
+    class_reminder: z
+      .object({ ...customerSwitches, hoursBefore: z.number().min(0.5, '至少提前半小时').max(24).optional() })
+      .strict(),
+    class_feedback: z
+      .object({ ...customerSwitches, minutesAfter: z.number().int().min(0).max(720).optional() })
+      .strict(),
+    homework_reminder: z
+      .object({ ...customerSwitches, at: clockTimeSchema.optional(), escalateAfterDays: days(14).optional() })
+      .strict(),
+    progress_report: z.object({ ...customerSwitches, day: z.number().int().min(1).max(28).optional() }).strict(),
+    closure_notice: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
+    appointment_reminder: z.object({ ...customerSwitches, at: clockTimeSchema.optional() }).strict(),
+    staff_leave: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
     low_stock: z.object({ ...switches, coverDays: days(30).optional() }).strict(),
     expiring_stock: z.object({ ...switches, withinDays: days(30).optional() }).strict(),
     slow_movers: z

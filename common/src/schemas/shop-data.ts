@@ -162,6 +162,72 @@ export const memberSchema = z
   .refine((m) => m.phone || m.memberNo, { message: '手机号和会员号至少要有一个', path: ['phone'] });
 export type MemberIntake = z.infer<typeof memberSchema>;
 
+/** A student's class on the school's timetable (排课): the reminder before it and the teacher's feedback after it. */
+export const LESSON_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+export const lessonSchema = z
+  .object({
+    externalId: recordIdSchema('排课编号'),
+    course: requiredText('课程名', 40),
+    startAt: timestampSchema('上课时间'),
+    /** without it the class is taken to last an hour */
+    endAt: timestampSchema('下课时间').optional(),
+    status: z.enum(LESSON_STATUSES, { message: '状态只能是 scheduled、held 或 cancelled' }).default('scheduled'),
+    studentName: z.string().trim().max(20).optional(),
+    teacher: z.string().trim().max(20).optional(),
+    /** what to prepare or preview before the class (预习建议), as the teacher wrote it */
+    preparation: z.string().trim().max(200).optional(),
+    /** the teacher's notes on the student after the class (课堂反馈): sent to the parent as written */
+    feedback: z.string().trim().max(500).optional(),
+    /** the student's course package: names the family when `customer` does not */
+    packageId: z.string().trim().min(1).max(64).optional(),
+    customer: customerRefSchema.optional(),
+  })
+  .strict()
+  .refine((l) => !l.endAt || l.endAt > l.startAt, { message: '下课时间要晚于上课时间', path: ['endAt'] });
+
+/** A piece of homework set for a student, and whether it was handed in. */
+export const homeworkSchema = z
+  .object({
+    externalId: recordIdSchema('作业编号'),
+    title: requiredText('作业内容', 100),
+    dueAt: timestampSchema('截止时间'),
+    /** when it was handed in; absent: not yet */
+    submittedAt: timestampSchema('提交时间').optional(),
+    studentName: z.string().trim().max(20).optional(),
+    course: z.string().trim().max(40).optional(),
+    packageId: z.string().trim().min(1).max(64).optional(),
+    customer: customerRefSchema.optional(),
+  })
+  .strict();
+
+/** A closure (停课): the school shut for a holiday, for every course or one. */
+export const closureSchema = z
+  .object({
+    externalId: recordIdSchema('停课编号'),
+    /** why: 国庆节, 寒假 … */
+    reason: requiredText('停课原因', 30),
+    startOn: isoDateSchema,
+    endOn: isoDateSchema,
+    /** the one course closed; absent: the whole school */
+    course: z.string().trim().max(40).optional(),
+    /** the holiday homework (假期作业安排) to tell the parents with the notice */
+    homework: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .refine((c) => c.endOn >= c.startOn, { message: '结束日期不能早于开始日期', path: ['endOn'] });
+
+/** A technician's (staff member's) leave: the bookings with them in it need another technician or another time. */
+export const staffLeaveSchema = z
+  .object({
+    externalId: recordIdSchema('请假编号'),
+    /** as bookings name them (appointments' staffName) */
+    staffName: requiredText('技师', 20),
+    from: timestampSchema('请假开始'),
+    to: timestampSchema('请假结束'),
+  })
+  .strict()
+  .refine((l) => l.to > l.from, { message: '请假结束要晚于开始', path: ['to'] });
+
 /** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
 export const INTAKE_KINDS = {
   orders: { field: 'orders', label: '订单' },
@@ -173,6 +239,10 @@ export const INTAKE_KINDS = {
   'member-cards': { field: 'cards', label: '会员卡' },
   reviews: { field: 'reviews', label: '评价' },
   members: { field: 'members', label: '会员' },
+  lessons: { field: 'lessons', label: '排课' },
+  homework: { field: 'homework', label: '作业' },
+  closures: { field: 'closures', label: '停课安排' },
+  'staff-leaves': { field: 'leaves', label: '技师请假' },
 } as const;
 export type IntakeKindName = keyof typeof INTAKE_KINDS;
 export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];

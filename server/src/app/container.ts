@@ -101,6 +101,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     merchants: repositories.merchants,
     wecom,
     mediaLinkSecret: config.session.secret,
+    // late-bound: the golive module is built below (a shop in setup does not greet on 微信客服)
+    live: async (merchantId) => (await goLive.service.launch(merchantId)).status === 'live',
   });
   const channels = channelsModule.build({
     channelCodes: repositories.channelCodes,

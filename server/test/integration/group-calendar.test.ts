@@ -480,8 +480,9 @@ describe('a tutoring centre’s parents group', () => {
     const report = (await w.app.container.repositories.groupPosts.list(w.tenant.merchantId)).find(
       (p) => p.chatId === chatId && p.topic === 'study_report' && p.date === '2026-12-06',
     )!;
+    // two classes (Tuesday's and Thursday's) of two students each: 2 节课, 3 of 4 places attended
     expect(report.text).toBe(
-      '【本周学习周报】本周共上课 4 节次，出勤率 75%。本周全勤：乐乐，给小朋友们点个赞👍有请假的同学记得和老师约补课。',
+      '【本周学习周报】本周共上了 2 节课，出勤率 75%。本周全勤：乐乐，给小朋友们点个赞👍有请假的同学记得和老师约补课。',
     );
   });
 });

@@ -92,6 +92,13 @@ describe('the daily scan', () => {
       member_card_low: 'disabled',
       class_hours_low: 'disabled',
       after_service: 'disabled',
+      class_reminder: 'disabled',
+      class_feedback: 'disabled',
+      homework_reminder: 'disabled',
+      progress_report: 'disabled',
+      closure_notice: 'disabled',
+      appointment_reminder: 'disabled',
+      staff_leave: 'disabled',
     };
     expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({
       dormant_winback: 'not_due',
@@ -122,6 +129,8 @@ describe('the daily scan', () => {
     expect(winback.text).toBe('沉睡的阿强，好久不见～您常点的杨枝甘露一直都在，最近有空来店里坐坐吧？');
     expect(winback.reason).toBe('40天没来了（之前来过3次）');
     expect(winback.citedIds[0]).toMatch(/^product:/);
+    // the shop set no birthday gift: the wish promises none
+    expect(fresh.find((d) => d.scenario === 'birthday')!.text).toBe('过生日的莉莉，生日快乐🎂！祝您新的一岁天天开心～');
     expect((await suppressions()).map((s) => `${nameOf(s.customerId)}:${s.reason}`).sort()).toEqual([
       '被打扰够了的大刘:weekly_cap',
       '退订的阿芳:opted_out',
@@ -162,6 +171,30 @@ describe('the daily scan', () => {
       (await w.app.request('/api/outreach/settings', { method: 'PUT', token: w.tenant.tokens.manager, body: settings }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe('the birthday gift', () => {
+  it('is promised only once the owner has set one, and then named as set', async () => {
+    const owner = w.tenant.tokens.owner;
+    const settings = (await w.app.request('/api/outreach/settings', { token: owner })).body;
+    const saved = await w.app.request('/api/outreach/settings', {
+      method: 'PUT',
+      token: owner,
+      body: { ...settings, scenarios: { ...settings.scenarios, birthday: { enabled: true, gift: '一杯招牌奶茶' } } },
+    });
+    expect(saved.status).toBe(200);
+    await customer('后天生日的小周', 5, { birthday: '1998-11-25' });
+    const scan = w.app.container.outreach.scan;
+    const birthday = scan['d'].scenarios.find((s) => s.key === 'birthday')!;
+    expect(await scan.run(w.tenant.merchantId, birthday, new Date(NOW.getTime() + 2 * DAY))).toMatchObject({
+      drafted: 1,
+    });
+    const [d] = (await drafts()).filter((x) => x.scenario === 'birthday' && x.day === '2026-11-25');
+    expect(d!.text).toBe(
+      '后天生日的小周，生日快乐🎂！祝您新的一岁天天开心～生日这几天来店里，我们给您准备了一杯招牌奶茶，等您来～',
+    );
+    expect(d!.reason).toBe('今天是顾客生日（生日礼：一杯招牌奶茶）');
   });
 });
 

@@ -15,12 +15,18 @@ export const PARAM_LABELS: Record<string, string> = {
   orders: '几笔以上算高峰',
   daysAhead: '提前几天',
   at: '几点发送（HH:mm）',
+  gift: '生日礼物（不填就不提礼物）',
+  hoursBefore: '课前几小时提醒',
+  minutesAfter: '下课后几分钟发反馈',
+  escalateAfterDays: '连续几天没交升级提醒',
+  day: '每月几号发送',
 };
 
 /** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */
 export function withParam(param: string, raw: string): Record<string, unknown> {
   const text = raw.trim();
   if (param === 'at') return { at: text };
+  if (param === 'gift') return { gift: text || null };
   if (param === 'idleDays' && !text) return { idleDays: null };
   const n = Number(text);
   return Number.isFinite(n) && text ? { [param]: n } : {};

@@ -44,6 +44,8 @@ export interface OutreachBrief {
   reason: string;
   draft: string;
   citedIds: string[];
+  /** the industry's copy tone, as one line (templates/copy-tone.ts) */
+  tone?: string;
 }
 
 export interface AnswerContext {

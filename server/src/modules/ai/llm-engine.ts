@@ -63,6 +63,7 @@ export function buildComposePrompt(kb: KnowledgeBase, brief: OutreachBrief) {
     `你是「${kb.merchant.name}」（${kb.merchant.industry}）的店员，要给一位老顾客发一条主动消息（店长审核后发出）。`,
     '用店员和熟客聊天的口吻，简短、真诚、不推销过头；只能使用下面给出的事实，不能编造价格、优惠、库存或时间。',
     '不要使用“最”“第一”“100%”等绝对化用语，不做功效或医疗承诺。用到的资料编号放进 citedIds。',
+    ...(brief.tone ? [brief.tone] : []),
     `可用资料：\n${cited.join('\n') || '（无）'}`,
   ].join('\n');
   const user = `场景：${brief.scenario}\n顾客称呼：${brief.customerName}\n为什么发：${brief.reason}\n参考草稿：${brief.draft}`;

@@ -56,6 +56,10 @@ describe('reviews', () => {
     expect(reviewTopics('一般般')).toEqual([]);
     expect(reviewReply(['配送'])).toContain('关于您提到的配送问题');
     expect(reviewReply([])).not.toContain('关于');
+    // opened in the industry's address: 亲 online, 家长 at a school, a plain 您 needs no opening
+    expect(reviewReply([], { address: '亲' })).toMatch(/^亲，非常抱歉/);
+    expect(reviewReply([], { address: '家长' })).toMatch(/^家长您好，非常抱歉/);
+    expect(reviewReply([], { address: '您' })).toMatch(/^非常抱歉/);
   });
 });
 

@@ -1,5 +1,7 @@
 // The owner alerts' judgements, kept pure so each rule is unit-tested: how low is this stock, which batches are
 // really still on the shelf, what a bad review complains about and how to answer it.
+import type { CopyTone } from '@xiaoer/common/schemas/knowledge-template';
+import { greeting } from '../templates/copy-tone.js';
 
 /** 0 = fine, 1 = 库存偏低, 2 = 库存告急 (or sold out). */
 export type StockSeverity = 0 | 1 | 2;
@@ -65,10 +67,13 @@ export function reviewTopics(text: string): string[] {
   return TOPICS.filter(([, re]) => re.test(text)).map(([topic]) => topic);
 }
 
-/** A reply for the owner to post on the platform: apologise, name the complaint, offer to make it right. */
-export function reviewReply(topics: string[]): string {
+/**
+ * A reply for the owner to post on the platform: apologise, name the complaint, offer to make it right — opened in
+ * the industry's address (亲， for a shop online, 家长您好， for a school).
+ */
+export function reviewReply(topics: string[], tone: Pick<CopyTone, 'address'> = { address: '您' }): string {
   const about = topics.length ? `关于您提到的${topics.join('、')}问题，` : '';
-  return `非常抱歉这次没让您满意！${about}我们已经在店里复盘改进。方便的话请私信联系我们，我们一定给您一个满意的处理。`;
+  return `${greeting(tone)}非常抱歉这次没让您满意！${about}我们已经在店里复盘改进。方便的话请私信联系我们，我们一定给您一个满意的处理。`;
 }
 
 /** Menu items that sold fewer than `maxSold` in the window (the window's sales by item name). */

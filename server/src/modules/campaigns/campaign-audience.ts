@@ -64,11 +64,12 @@ export class CampaignAudienceReckoner {
     const merchant = await this.d.merchants.findById(merchantId);
     const { policy } = resolveOutreachSettings(merchant?.outreach, merchant?.industry ?? '餐饮');
     const since = new Date(now.getTime() - Math.max(30, policy.coolDownDays) * DAY);
-    const [staff, drafts, tasks, lastOrders] = await Promise.all([
+    const [staff, drafts, tasks, visits] = await Promise.all([
       this.d.staff.list(merchantId),
       this.d.drafts.recentFor(merchantId, ids, since),
       externalIds.length ? this.d.groupSends.sentToSince(merchantId, externalIds, since) : [],
-      this.d.orders.lastOrderAt(merchantId, ids),
+      // a visit of any kind answers a message (the cool-down), as in the scan and 为什么没联系他
+      this.d.visits.figuresSince(merchantId, since),
     ]);
     const staffById = new Map(staff.map((s) => [String(s._id), s]));
     const ownTasks = tasks.filter((t) => !(ownKeyPrefix && t.key?.startsWith(ownKeyPrefix)));
@@ -89,7 +90,7 @@ export class CampaignAudienceReckoner {
       const reason: CampaignExclusionReason | null =
         consentVerdict(c) ??
         (sender ? null : 'no_follow_staff') ??
-        (policyVerdict(c, recent, lastOrders.get(String(c._id)), policy, now) as CampaignExclusionReason | null) ??
+        (policyVerdict(c, recent, visits.get(String(c._id))?.last, policy, now) as CampaignExclusionReason | null) ??
         (overWecomCap(theirTasks, now) ? 'group_send_cap' : null);
       if (reason) push(reckoning.excluded, reason, c);
       else {

@@ -58,12 +58,8 @@ export interface CustomersModuleDeps {
 
 export function build(d: CustomersModuleDeps) {
   const service = new CustomerService(d.customers, d.rateLimiter, d.tagsChanged);
-  const profiles = new CustomerProfileService(
-    d.customers,
-    d.orders,
-    d.merchants,
-    new VisitReader(d.orders, d.shopData),
-  );
+  const visits = new VisitReader(d.orders, d.shopData);
+  const profiles = new CustomerProfileService(d.customers, d.orders, d.merchants, visits);
   d.wecom.handlers.register(
     contactEventHandlers({
       contactsApi: d.wecom.contactsApi,
@@ -86,7 +82,7 @@ export function build(d: CustomersModuleDeps) {
     api: [
       customerRoutes(service, profiles, {
         timeline: { orders: d.orders, shopData: d.shopData, kf: d.kf, drafts: d.drafts },
-        policy: { knowledge: d.knowledge, drafts: d.drafts, orders: d.orders, campaignsSince: d.campaignsSince },
+        policy: { knowledge: d.knowledge, drafts: d.drafts, visits, campaignsSince: d.campaignsSince },
         unmatched: { orders: d.orders, customers: d.customers, audit: d.audit },
       }),
       contactSyncRoutes(d.jobs, contactSync, d.customers),

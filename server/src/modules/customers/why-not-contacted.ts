@@ -9,15 +9,16 @@ import { merchantZone } from '../clock/business-hours.js';
 import { consentVerdict, coolingDown, quietHoursEnd } from '../outreach/contact-policy.js';
 import type { DraftRepository } from '../outreach/draft.repository.js';
 import { decideAtSend, type SendPolicyDeps } from '../outreach/send-policy.js';
-import type { OrderRepository } from '../orders/order.repository.js';
 import type { CustomerRecord } from './customer.repository.js';
+import type { VisitReader } from './visit-reader.js';
 
 const DAY_MS = 86_400_000;
 const REACHED = new Set(['sent', 'delivered']);
 
 export interface WhyNotContactedDeps extends SendPolicyDeps {
   drafts: SendPolicyDeps['drafts'] & Pick<DraftRepository, 'recentFor'>;
-  orders: Pick<OrderRepository, 'lastOrderAt'>;
+  /** a visit of any kind (order, booking, class, card use) answers a message */
+  visits: Pick<VisitReader, 'figuresSince'>;
 }
 
 export async function whyNotContacted(
@@ -29,9 +30,9 @@ export async function whyNotContacted(
   const kb = await d.knowledge.get(merchantId);
   const { policy } = resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry);
   const since = new Date(now.getTime() - Math.max(30, policy.coolDownDays) * DAY_MS);
-  const [recent, lastOrders, atSend] = await Promise.all([
+  const [recent, visits, atSend] = await Promise.all([
     d.drafts.recentFor(merchantId, [customer._id], since),
-    d.orders.lastOrderAt(merchantId, [customer._id]),
+    d.visits.figuresSince(merchantId, since),
     // the sender's own decision for a message to this customer now (the customer's id stands for a new draft's)
     decideAtSend(d, merchantId, { _id: customer._id, customerId: customer._id }, now),
   ]);
@@ -60,7 +61,7 @@ export async function whyNotContacted(
     });
   }
 
-  const cooling = coolingDown(reached, lastOrders.get(String(customer._id)), policy, now);
+  const cooling = coolingDown(reached, visits.get(String(customer._id))?.last, policy, now);
   if (cooling)
     blocks.push({
       reason: 'cool_down',

@@ -9,7 +9,7 @@ import { GROUP_CARE } from '../weather/weather-signals.js';
 import { weatherPost, writePost } from './group-post-writer.js';
 
 const kb = milkTeaKnowledge();
-const attendance = { classes: 6, present: 5, fullAttendance: ['小明'] };
+const attendance = { classes: 3, places: 6, present: 5, fullAttendance: ['小明'] };
 const birthday = [{ name: '阿花', remark: '' }] as never;
 
 const slotOf = (topic: CalendarTopic, title: string = CALENDAR_TOPICS[topic]) => ({

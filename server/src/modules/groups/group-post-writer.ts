@@ -13,7 +13,11 @@ import { yuanText } from '@xiaoer/common/money';
 
 /** The week's classes of the group's students (the parents' weekly report). */
 export interface WeekAttendance {
+  /** classes held (a course at one hour), however many students each had */
   classes: number;
+  /** students' places in those classes (one attendance record each) */
+  places: number;
+  /** places attended */
   present: number;
   /** students who attended every class they had */
   fullAttendance: string[];
@@ -81,7 +85,7 @@ function findSource(
       return {
         fill: {
           '{节次}': String(attendance.classes),
-          '{出勤率}': String(Math.round((attendance.present / attendance.classes) * 100)),
+          '{出勤率}': String(Math.round((attendance.present / attendance.places) * 100)),
           '{全勤}': stars,
         },
         citedIds: [],

@@ -11,7 +11,7 @@ export interface StudentAttendance {
     ofCustomers(
       merchantId: MerchantId,
       customerIds: Types.ObjectId[],
-    ): Promise<{ externalId: string; studentName?: string }[]>;
+    ): Promise<{ externalId: string; studentName?: string; course: string }[]>;
   };
   attendance: {
     forPackagesBetween(
@@ -19,7 +19,7 @@ export interface StudentAttendance {
       packageIds: string[],
       from: Date,
       to: Date,
-    ): Promise<{ packageId: string; status: 'present' | 'absent' | 'leave' }[]>;
+    ): Promise<{ packageId: string; at: Date; status: 'present' | 'absent' | 'leave' }[]>;
   };
 }
 
@@ -41,13 +41,18 @@ export async function weekAttendance(
       )
     : [];
   const byStudent = new Map<string, { had: number; present: number }>();
+  // An attendance record is one student at one class: the students of a class at the same hour are one 节课
+  const sessions = new Set<string>();
   for (const r of records) {
-    const name = packages.find((p) => p.externalId === r.packageId)?.studentName ?? '';
+    const pkg = packages.find((p) => p.externalId === r.packageId);
+    sessions.add(`${pkg?.course ?? r.packageId}|${r.at.getTime()}`);
+    const name = pkg?.studentName ?? '';
     const s = byStudent.get(name) ?? { had: 0, present: 0 };
     byStudent.set(name, { had: s.had + 1, present: s.present + (r.status === 'present' ? 1 : 0) });
   }
   return {
-    classes: records.length,
+    classes: sessions.size,
+    places: records.length,
     present: records.filter((r) => r.status === 'present').length,
     fullAttendance: [...byStudent].filter(([name, s]) => name && s.had === s.present).map(([name]) => name),
   };

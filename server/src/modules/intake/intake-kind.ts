@@ -24,6 +24,8 @@ export interface StoreContext {
   match(ref: CustomerRef | undefined): Promise<Types.ObjectId | undefined>;
   /** the merchant's shop a record names (by id or name): undefined when it names none, null when not one of ours */
   shop(ref: string | undefined): Promise<{ id: Types.ObjectId; name: string } | null | undefined>;
+  /** the shops the reporter may write for (a 店长 of some shops); undefined: every shop (owner, webhook) */
+  scope?: Types.ObjectId[];
   dryRun: boolean;
 }
 

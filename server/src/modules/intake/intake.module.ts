@@ -10,6 +10,7 @@ import { ProductStockSync } from '../catalog/product-stock-sync.js';
 import type { ShopStockRepository } from '../catalog/shop-stock.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 import type { ShopRepository } from '../shops/shop.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
 import { IntakeWebhookService } from './intake-webhook.service.js';
 import { intakeRoutes } from './intake.routes.js';
 import { openIntakeRepositories } from './intake.repositories.js';
@@ -28,6 +29,8 @@ export interface IntakeModuleDeps {
   products: ProductRepository;
   shopStock: ShopStockRepository;
   shops: ShopRepository;
+  /** a 店长's shops: what they may report stock for */
+  staff: Pick<StaffRepository, 'findById'>;
   db: Database;
   /** what arrived, for the owner alerts that react to it */
   onEvents: IntakeListener;
@@ -43,6 +46,7 @@ export function build(d: IntakeModuleDeps) {
     }),
     customers: d.customers,
     shops: d.shops,
+    staff: d.staff,
     logger: d.logger,
     onEvents: d.onEvents,
   });

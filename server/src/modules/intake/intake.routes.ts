@@ -48,15 +48,17 @@ export function intakeRoutes(
   // Records through the API (the same format as the webhook): /intake/orders, /intake/reviews ...
   router.post('/:kind', requireRole('manager'), async (ctx) => {
     const { kind } = parse(api.intakeKindParamsSchema, ctx.params);
+    const { session } = ctx.state;
     ctx.body = await intake.ingest(
-      ctx.state.session.merchantId,
+      session.merchantId,
       kind,
       batchRecords(kind, parse(intakeBatchSchema(kind), ctx.request.body)),
+      { scope: await intake.scopeOf(session) },
     );
   });
   // An export from the POS / booking / school system; dryRun previews the mapping and the per-row result.
-  route(router, api.importSheet, requireRole('manager'), ({ params, body }, ctx) =>
-    intake.importSheet(ctx.state.session.merchantId, params.kind, body),
+  route(router, api.importSheet, requireRole('manager'), async ({ params, body }, ctx) =>
+    intake.importSheet(ctx.state.session.merchantId, params.kind, body, await intake.scopeOf(ctx.state.session)),
   );
   return router;
 }

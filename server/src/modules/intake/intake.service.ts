@@ -10,6 +10,9 @@ import type { Logger } from '../../logging/logger.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { ShopRepository } from '../shops/shop.repository.js';
+import type { StaffRepository } from '../staff/staff.repository.js';
+import type { Session } from '../../auth/session.js';
+import type { Types } from 'mongoose';
 import type { IntakeEvent, IntakeKind } from './intake-kind.js';
 
 export type IntakeListener = (merchantId: MerchantId, events: IntakeEvent[], now: Date) => Promise<void>;
@@ -27,6 +30,7 @@ export class IntakeService {
       kinds: Record<IntakeKindName, IntakeKind>;
       customers: CustomerRepository;
       shops: Pick<ShopRepository, 'list'>;
+      staff: Pick<StaffRepository, 'findById'>;
       logger: Logger;
       onEvents?: IntakeListener;
     },
@@ -36,7 +40,7 @@ export class IntakeService {
     merchantId: MerchantId,
     kindName: IntakeKindName,
     batch: unknown[],
-    options: { dryRun?: boolean; now?: Date } = {},
+    options: { dryRun?: boolean; now?: Date; scope?: Types.ObjectId[] } = {},
   ): Promise<IntakeReport> {
     const kind = this.d.kinds[kindName];
     const dryRun = options.dryRun ?? false;
@@ -47,6 +51,7 @@ export class IntakeService {
     const ctx = {
       merchantId,
       dryRun,
+      scope: options.scope,
       match: (ref: Parameters<CustomerRepository['matchForOrder']>[1] | undefined) =>
         ref ? this.d.customers.matchForOrder(merchantId, ref) : Promise.resolve(undefined),
       shop: async (ref: string | undefined) => {
@@ -87,8 +92,23 @@ export class IntakeService {
     return report;
   }
 
+  /**
+   * The shops a signed-in reporter may write records for: a manager or staff member assigned to shops, theirs; the
+   * owner, and a manager assigned to none (a one-shop merchant's 店长 runs the whole business), every shop.
+   */
+  async scopeOf(session: Session): Promise<Types.ObjectId[] | undefined> {
+    if (session.role === 'owner') return undefined;
+    const me = await this.d.staff.findById(session.merchantId, session.staffId);
+    return me?.shopIds.length ? me.shopIds : undefined;
+  }
+
   /** A POS or system export (CSV or .xlsx): the report gives the column mapping and the sheet's row numbers. */
-  async importSheet(merchantId: MerchantId, kindName: IntakeKindName, input: SheetImport): Promise<ImportReport> {
+  async importSheet(
+    merchantId: MerchantId,
+    kindName: IntakeKindName,
+    input: SheetImport,
+    scope?: Types.ObjectId[],
+  ): Promise<ImportReport> {
     const { sheet } = this.d.kinds[kindName];
     const rows = await readSpreadsheet(input.format, input.content);
     const mapping = mapColumns(Object.keys(rows[0]!), sheet.headers, input.mapping);
@@ -101,7 +121,7 @@ export class IntakeService {
       merchantId,
       kindName,
       rows.map((row) => sheet.fromRow(pickFields(row, mapping))),
-      { dryRun: input.dryRun },
+      { dryRun: input.dryRun, scope },
     );
     return {
       ...report,

@@ -3,6 +3,7 @@
 // scan weighs it all when drafting; at the moment of sending, consent, the weekly cap and quiet hours are weighed
 // again (sendVerdict), since hours or another message may have passed since the draft was written.
 import type { SuppressionReason } from '@xiaoer/common/constants/outreach';
+import { SERVICE_NOTICES } from '@xiaoer/common/constants/scenarios';
 import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import { localTime, toMinutes } from '../clock/business-hours.js';
 
@@ -22,6 +23,8 @@ export interface PolicySubject {
 export interface RecentMessage {
   createdAt: Date;
   status: string;
+  /** a draft's scenario: notices about the customer's own class or booking (SERVICE_NOTICES) are not marketing */
+  scenario?: string;
 }
 
 export type ConsentRefusal = Extract<SuppressionReason, 'opted_out' | 'not_wecom_contact' | 'contact_deleted'>;
@@ -54,8 +57,15 @@ export function policyVerdict(
   return null;
 }
 
+/** Marketing that reached (or is on its way to) the customer: what the weekly cap and the cool-down count. */
 const reachedNewestFirst = (recent: RecentMessage[]) =>
-  recent.filter((m) => !NOT_SENT.has(m.status)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  recent
+    .filter((m) => !NOT_SENT.has(m.status) && !isServiceNotice(m.scenario))
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+
+/** A notice about the customer's own class, homework or booking: consent and quiet hours only, no cap or cool-down. */
+export const isServiceNotice = (scenario: string | undefined) =>
+  (SERVICE_NOTICES as readonly string[]).includes(scenario ?? '');
 
 /**
  * The pause after the last `unansweredBeforeCoolDown` messages went unanswered (no order since): until when, and

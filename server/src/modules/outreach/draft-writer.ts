@@ -5,8 +5,9 @@
 import { SCENARIOS } from '@xiaoer/common/constants/scenarios';
 import type { Logger } from '../../logging/logger.js';
 import type { AnswerEngine } from '../ai/auto-reply.service.js';
-import { checkReply } from '../ai/guardrails.js';
+import { checkDraft } from './draft-check.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import { inTone, toneBrief, toneOf } from '../templates/copy-tone.js';
 import { call, type Candidate, type Scenario } from './scenarios.js';
 
 export const MAX_COMPOSED_PER_RUN = 50;
@@ -21,7 +22,9 @@ export async function writeDrafts(
   candidates: Candidate[],
   logger: Logger,
 ): Promise<Written[]> {
-  const written: Written[] = candidates.map((c) => ({ ...c, writtenBy: 'template' }));
+  // the industry's tone: the template as it writes (no emoji to parents), and the LLM told how it speaks
+  const tone = toneOf(kb.merchant.industry);
+  const written: Written[] = candidates.map((c) => ({ ...c, text: inTone(c.text, tone), writtenBy: 'template' }));
   if (!engine.compose) return written;
   const compose = engine.compose.bind(engine);
   let next = 0;
@@ -35,9 +38,10 @@ export async function writeDrafts(
           reason: draft.reason,
           draft: draft.text,
           citedIds: draft.citedIds,
+          tone: toneBrief(tone),
         });
         const citedIds = out.citedIds.filter((id) => draft.citedIds.includes(id));
-        if (checkReply(out.text, citedIds, kb, kb.merchant.industry).ok)
+        if (checkDraft(out.text, { citedIds, quoted: draft.quoted }, kb).ok)
           Object.assign(draft, { text: out.text, citedIds, writtenBy: 'llm' });
       } catch (err) {
         logger.warn({ err: (err as Error).message, scenario }, 'outreach text kept as template');

@@ -1,6 +1,7 @@
 // The one writer of `outreach_drafts`. Drafts move through statuses by audited steps (TenantRepository.auditedStep):
 // each step names the status it starts from, so a second tap or a second worker gets null instead of a second step.
 import type { DraftStatus } from '@xiaoer/common/constants/outreach';
+import { SERVICE_NOTICES } from '@xiaoer/common/constants/scenarios';
 import { Types } from 'mongoose';
 import { insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import { TenantRepository, type AuditEntry, type TenantFilter } from '../../db/tenant-repository.js';
@@ -186,6 +187,8 @@ export class DraftRepository extends TenantRepository<Draft> {
       customerId,
       _id: { $ne: except },
       status: { $in: SENT },
+      // notices about the customer's own class or booking are not marketing: they take none of its weekly allowance
+      scenario: { $nin: [...SERVICE_NOTICES] },
       $or: [{ approvedAt: { $gte: since } }, { approvedAt: { $exists: false }, createdAt: { $gte: since } }],
     });
   }

@@ -17,6 +17,7 @@ import { outreachRoutes } from './outreach.routes.js';
 import type { ScenarioRunRepository } from './scenario-run.repository.js';
 import { ScenarioScanService } from './scenario-scan.service.js';
 import { buildScenarios } from './scenarios.js';
+import { VisitReader } from '../customers/visit-reader.js';
 import type { SuppressionRepository } from './suppression.repository.js';
 
 export interface OutreachModuleDeps extends Omit<DraftSenderDeps, 'knowledge'> {
@@ -50,7 +51,7 @@ export function build(d: OutreachModuleDeps) {
   const scan = new ScenarioScanService({
     scenarios: buildScenarios({ orders: d.orders, customers: d.customers, shopData: d.shopData }),
     knowledge: d.knowledge,
-    orders: d.orders,
+    visits: new VisitReader(d.orders, d.shopData),
     drafts: d.drafts,
     suppressions: d.suppressions,
     runs: d.scenarioRuns,

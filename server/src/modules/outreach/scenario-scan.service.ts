@@ -6,14 +6,14 @@ import type { RedisLock } from '../../redis/lock.js';
 import { tenantKey } from '../../redis/keys.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime, merchantZone } from '../clock/business-hours.js';
-import { checkReply } from '../ai/guardrails.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
-import type { OrderRepository } from '../orders/order.repository.js';
+import type { VisitReader } from '../customers/visit-reader.js';
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
-import { inQuietHours, isDue, policyVerdict } from './contact-policy.js';
+import { consentVerdict, inQuietHours, isDue, isServiceNotice, policyVerdict } from './contact-policy.js';
 import type { DraftService } from './draft.service.js';
 import type { AnswerEngine } from '../ai/auto-reply.service.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import { checkDraft } from './draft-check.js';
 import { writeDrafts } from './draft-writer.js';
 import type { DraftRepository, NewDraft, RecentDraft } from './draft.repository.js';
 import type { ScenarioRunRepository } from './scenario-run.repository.js';
@@ -35,7 +35,8 @@ export class ScenarioScanService {
     private d: {
       scenarios: Scenario[];
       knowledge: KnowledgeBaseService;
-      orders: OrderRepository;
+      /** the customers' visits of every kind: a visit answers a message (the cool-down) */
+      visits: Pick<VisitReader, 'figuresSince'>;
       drafts: Pick<DraftRepository, 'recentFor' | 'insertMany'>;
       suppressions: Pick<SuppressionRepository, 'record'>;
       runs: ScenarioRunRepository;
@@ -72,23 +73,38 @@ export class ScenarioScanService {
     const own = settings.scenarios[scenario.key];
     if (!own.enabled) return 'disabled';
     const local = localTime(now, merchantZone(kb.merchant));
-    if (!isDue(local.minutes, settings.runAt) || inQuietHours(local.minutes, settings.policy)) return 'not_due';
+    const continuous = scenario.timing === 'continuous';
+    const runAt = typeof scenario.timing === 'function' ? scenario.timing(settings.scenarios) : settings.runAt;
+    if ((!continuous && !isDue(local.minutes, runAt)) || inQuietHours(local.minutes, settings.policy)) return 'not_due';
     const day = local.date;
-    if (await this.d.runs.isDone(merchantId, scenario.key, day)) return 'already_done';
+    if (!continuous && (await this.d.runs.isDone(merchantId, scenario.key, day))) return 'already_done';
     const lock = await this.d.locks.tryAcquire(tenantKey(merchantId, 'outreach', scenario.key, day), 10 * 60_000);
     if (!lock) return 'busy';
     try {
-      const candidates = await scenario.find({ merchantId, kb, now, day, settings: settings.scenarios });
+      const found = await scenario.find({ merchantId, kb, now, day, settings: settings.scenarios });
       // Everything the policy needs for all candidates in two queries, then two bulk inserts.
-      const ids = candidates.map((c) => c.customer._id);
+      const ids = found.map((c) => c.customer._id);
       const since = new Date(now.getTime() - Math.max(30, scenario.repeatAfterDays) * DAY_MS);
-      const [recentRows, lastOrders] = await Promise.all([
+      // a notice about the customer's own class or booking is not marketing: consent only, no cap or cool-down
+      const service = isServiceNotice(scenario.key);
+      // visits before `since` predate every message weighed, so they answer none of them
+      const [recentRows, visits] = await Promise.all([
         this.d.drafts.recentFor(merchantId, ids, since),
-        this.d.orders.lastOrderAt(merchantId, ids),
+        service || !ids.length ? new Map<string, { last: Date }>() : this.d.visits.figuresSince(merchantId, since),
       ]);
       const recentBy = new Map<string, RecentDraft[]>();
       for (const r of recentRows)
         recentBy.set(String(r.customerId), [...(recentBy.get(String(r.customerId)) ?? []), r]);
+      // a continuous scenario finds the same customer on every tick: one drafted today is done, not suppressed
+      const dayStart = new Date(now.getTime() - local.minutes * 60_000 - (now.getTime() % 60_000));
+      const candidates = continuous
+        ? found.filter(
+            (c) =>
+              !recentBy
+                .get(String(c.customer._id))
+                ?.some((r) => r.scenario === scenario.key && r.createdAt >= dayStart),
+          )
+        : found;
       const suppressions: NewSuppression[] = [];
       const drafts: NewDraft[] = [];
       const keyOf = (c: { customer: { _id: RecentDraft['customerId'] } }) => ({
@@ -99,7 +115,9 @@ export class ScenarioScanService {
       const allowed = candidates.filter((c) => {
         const recent = recentBy.get(String(c.customer._id)) ?? [];
         const reason =
-          policyVerdict(c.customer, recent, lastOrders.get(String(c.customer._id)), settings.policy, now) ??
+          (service
+            ? consentVerdict(c.customer)
+            : policyVerdict(c.customer, recent, visits.get(String(c.customer._id))?.last, settings.policy, now)) ??
           (recent.some(
             (r) =>
               r.scenario === scenario.key && now.getTime() - r.createdAt.getTime() < scenario.repeatAfterDays * DAY_MS,
@@ -117,8 +135,7 @@ export class ScenarioScanService {
         allowed,
         this.d.logger,
       )) {
-        if (!checkReply(c.text, c.citedIds, kb, kb.merchant.industry).ok)
-          suppressions.push({ ...keyOf(c), reason: 'guardrail', at: now });
+        if (!checkDraft(c.text, c, kb).ok) suppressions.push({ ...keyOf(c), reason: 'guardrail', at: now });
         else
           drafts.push({
             ...keyOf(c),
@@ -138,7 +155,9 @@ export class ScenarioScanService {
       // Auto-send before the run is marked done: a crash in between leaves drafts pending, which the rerun sends. The
       // contact policy is weighed again as they are sent, on the scan's clock.
       const sent = own.autoSend ? await this.d.sender.autoSend(merchantId, scenario.key, day, now) : 0;
-      await this.d.runs.record(merchantId, { scenario: scenario.key, day, drafted, suppressed, at: now });
+      // a continuous scenario runs again on the next tick: only a once-a-day run is recorded as done
+      if (!continuous)
+        await this.d.runs.record(merchantId, { scenario: scenario.key, day, drafted, suppressed, at: now });
       return { drafted, suppressed, ...(own.autoSend ? { sent } : {}) };
     } finally {
       await lock.release();

@@ -11,6 +11,8 @@ import type { OrderRepository } from '../orders/order.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 import { localServiceScenarios } from './local-service-scenarios.js';
 import { classHoursScenario } from './class-hours-scenario.js';
+import { bookingNoticeScenarios } from './booking-notice-scenarios.js';
+import { tutoringScenarios } from './tutoring-scenarios.js';
 
 const DAY_MS = 86_400_000;
 /** An owner approves a few dozen a day, not thousands: the most valuable customers first. */
@@ -31,12 +33,20 @@ export interface Candidate {
   text: string;
   reason: string;
   citedIds: string[];
+  /** pieces quoted from the customer's own record (a class's time, the teacher's notes): see draft-check.ts */
+  quoted?: string[];
 }
 
 export interface Scenario {
   key: CustomerScenarioKey;
   /** do not draft this scenario again for the same customer within this many days */
   repeatAfterDays: number;
+  /**
+   * When the scan runs it: by default once a day after the owner's run time; a scenario with its own hour gives it
+   * (the 20:00 homework reminder); 'continuous' runs on every scan tick, for what must go out at its moment (two
+   * hours before a class), each customer drafted at most once a day.
+   */
+  timing?: 'continuous' | ((settings: OutreachSettings['scenarios']) => string);
   find(ctx: ScenarioContext): Promise<Candidate[]>;
 }
 
@@ -101,16 +111,27 @@ export function buildScenarios(deps: {
   const birthday: Scenario = {
     key: 'birthday',
     repeatAfterDays: 300,
-    async find({ merchantId, day }) {
+    async find({ merchantId, day, settings }) {
       const customers = await deps.customers.withBirthday(merchantId, day.slice(5), MAX_DRAFTS_PER_RUN);
+      // a gift is promised only when the owner set one: the message says nothing the shop has not decided to give
+      const { gift } = settings.birthday;
       return customers.map((customer) => ({
         customer,
-        text: `${call(customer)}，生日快乐🎂！祝您新的一岁天天开心，生日这几天来店里，我们给您准备了一份小心意～`,
-        reason: '今天是顾客生日',
+        text: gift
+          ? `${call(customer)}，生日快乐🎂！祝您新的一岁天天开心～生日这几天来店里，我们给您准备了${gift}，等您来～`
+          : `${call(customer)}，生日快乐🎂！祝您新的一岁天天开心～`,
+        reason: gift ? `今天是顾客生日（生日礼：${gift}）` : '今天是顾客生日',
         citedIds: [],
       }));
     },
   };
 
-  return [dormantWinback, birthday, ...localServiceScenarios(deps), classHoursScenario(deps)];
+  return [
+    dormantWinback,
+    birthday,
+    ...localServiceScenarios(deps),
+    ...bookingNoticeScenarios(deps),
+    classHoursScenario(deps),
+    ...tutoringScenarios(deps),
+  ];
 }

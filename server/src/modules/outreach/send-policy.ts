@@ -9,7 +9,7 @@ import type { GroupSendRepository } from '../campaigns/group-send.repository.js'
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import { merchantZone } from '../clock/business-hours.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
-import { sendVerdict } from './contact-policy.js';
+import { isServiceNotice, sendVerdict } from './contact-policy.js';
 import type { DraftRecord, DraftRepository } from './draft.repository.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -45,7 +45,7 @@ export type SendDecision = { cancel: string } | { waitUntil: Date; note: string 
 export async function decideAtSend(
   d: SendPolicyDeps,
   merchantId: MerchantId,
-  draft: Pick<DraftRecord, '_id' | 'customerId'>,
+  draft: Pick<DraftRecord, '_id' | 'customerId'> & { scenario?: string },
   now: Date,
 ): Promise<SendDecision> {
   const kb = await d.knowledge.get(merchantId);
@@ -55,7 +55,8 @@ export async function decideAtSend(
     d.drafts.countSentSince(merchantId, draft.customerId, since, draft._id),
     d.campaignsSince(merchantId, draft.customerId, since),
   ]);
-  const sentThisWeek = drafts + campaigns;
+  // a notice about the customer's own class or booking waits out quiet hours but is never over a marketing cap
+  const sentThisWeek = isServiceNotice(draft.scenario) ? 0 : drafts + campaigns;
   const verdict = sendVerdict(sentThisWeek, policy, now, merchantZone(kb.merchant));
   if (!verdict) return null;
   if ('cancel' in verdict) return { cancel: SUPPRESSION_REASONS[verdict.cancel] };

@@ -124,4 +124,45 @@ export class AppointmentRepository extends IntakeRecordRepository<Appointment> {
       .lean<AppointmentRecord[]>()
       .exec();
   }
+
+  /** Known customers' bookings still on in [from, to), soonest first (of one technician): reminders and leave. */
+  bookedBetween(
+    merchantId: MerchantId,
+    from: Date,
+    to: Date,
+    limit: number,
+    staffName?: string,
+  ): Promise<AppointmentRecord[]> {
+    return this.model
+      .find(
+        this.scoped(merchantId, {
+          status: 'booked',
+          customerId: { $ne: null },
+          startAt: { $gte: from, $lt: to },
+          ...(staffName ? { staffName } : {}),
+        }),
+      )
+      .sort({ startAt: 1 })
+      .limit(limit)
+      .lean<AppointmentRecord[]>()
+      .exec();
+  }
+
+  /** Who did each service since `since` (completed bookings naming a technician): whom to offer in another's place. */
+  async staffByService(merchantId: MerchantId, since: Date): Promise<Map<string, string[]>> {
+    const rows = await this.model
+      .aggregate<{ _id: string; staff: string[] }>([
+        {
+          $match: {
+            merchantId: merchantObjectId(merchantId),
+            status: 'completed',
+            staffName: { $nin: [null, ''] },
+            startAt: { $gte: since },
+          },
+        },
+        { $group: { _id: '$service', staff: { $addToSet: '$staffName' } } },
+      ])
+      .exec();
+    return new Map(rows.map((r) => [r._id, r.staff.sort()]));
+  }
 }

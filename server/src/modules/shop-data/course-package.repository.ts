@@ -57,14 +57,24 @@ export class CoursePackageRepository extends IntakeRecordRepository<CoursePackag
       .exec();
   }
 
+  /** Packages of known customers (families), most hours left first: closures and the month's progress report. */
+  ofFamilies(merchantId: MerchantId, limit: number): Promise<CoursePackageRecord[]> {
+    return this.model
+      .find(this.scoped(merchantId, { customerId: { $ne: null } }))
+      .sort({ remainingHours: -1 })
+      .limit(limit)
+      .lean<CoursePackageRecord[]>()
+      .exec();
+  }
+
   /** The customers' packages, by number and student: whose classes a group's study report covers. */
   ofCustomers(
     merchantId: MerchantId,
     customerIds: Types.ObjectId[],
-  ): Promise<Pick<CoursePackageRecord, '_id' | 'externalId' | 'studentName'>[]> {
+  ): Promise<Pick<CoursePackageRecord, '_id' | 'externalId' | 'studentName' | 'course'>[]> {
     return this.model
-      .find(this.scoped(merchantId, { customerId: { $in: customerIds } }), { externalId: 1, studentName: 1 })
-      .lean<Pick<CoursePackageRecord, '_id' | 'externalId' | 'studentName'>[]>()
+      .find(this.scoped(merchantId, { customerId: { $in: customerIds } }), { externalId: 1, studentName: 1, course: 1 })
+      .lean<Pick<CoursePackageRecord, '_id' | 'externalId' | 'studentName' | 'course'>[]>()
       .exec();
   }
 

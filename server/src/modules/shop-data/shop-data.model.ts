@@ -1,5 +1,9 @@
 import type { Connection } from 'mongoose';
 import { appointmentModel } from './appointment.model.js';
+import { closureModel } from './closure.model.js';
+import { homeworkModel } from './homework.model.js';
+import { lessonModel } from './lesson.model.js';
+import { staffLeaveModel } from './staff-leave.model.js';
 import { attendanceModel, coursePackageModel } from './course.model.js';
 import { memberCardModel } from './member-card.model.js';
 import { reviewModel } from './review.model.js';
@@ -14,5 +18,9 @@ export const shopDataModels = (conn: Connection) => ({
   attendance: attendanceModel(conn),
   cards: memberCardModel(conn),
   reviews: reviewModel(conn),
+  lessons: lessonModel(conn),
+  homework: homeworkModel(conn),
+  closures: closureModel(conn),
+  leaves: staffLeaveModel(conn),
 });
 export type ShopDataModels = ReturnType<typeof shopDataModels>;

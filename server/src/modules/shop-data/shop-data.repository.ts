@@ -1,7 +1,11 @@
 import type { Connection } from 'mongoose';
 import { AppointmentRepository } from './appointment.repository.js';
 import { AttendanceRepository } from './attendance.repository.js';
+import { ClosureRepository } from './closure.repository.js';
 import { CoursePackageRepository } from './course-package.repository.js';
+import { HomeworkRepository } from './homework.repository.js';
+import { LessonRepository } from './lesson.repository.js';
+import { StaffLeaveRepository } from './staff-leave.repository.js';
 import { MemberCardRepository } from './member-card.repository.js';
 import { ReviewRepository } from './review.repository.js';
 import { shopDataModels } from './shop-data.model.js';
@@ -25,6 +29,10 @@ export function buildShopData(connection: Connection) {
     attendance: new AttendanceRepository(models.attendance, packages),
     cards: new MemberCardRepository(models.cards),
     reviews: new ReviewRepository(models.reviews),
+    lessons: new LessonRepository(models.lessons),
+    homework: new HomeworkRepository(models.homework),
+    closures: new ClosureRepository(models.closures),
+    leaves: new StaffLeaveRepository(models.leaves),
   };
 }
 export type ShopDataRepositories = ReturnType<typeof buildShopData>;

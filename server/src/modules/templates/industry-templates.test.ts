@@ -116,6 +116,18 @@ describe('filling a template from the shop’s data', () => {
     expect(fillFacts('{门店地址}|{门店电话}', two)).toBe('A店：一路 1 号；B店：二路 2 号|A店：13800000001');
   });
 
+  it('answers 客服在线时间 with the 客服 hours the owner set, else the opening hours', () => {
+    const ecommerce = INDUSTRY_KNOWLEDGE['电商'].faqs.find((f) => f.questions.includes('客服在线时间'))!;
+    const open = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '10:00', close: '22:00' }));
+    const service = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '09:00', close: '23:30' }));
+    expect(
+      fillFacts(ecommerce.answer, shopFacts({ name: '好物', businessHours: open, serviceHours: service }, [])),
+    ).toBe('客服在线时间：每天 09:00-23:30。');
+    expect(fillFacts(ecommerce.answer, shopFacts({ name: '好物', businessHours: open }, []))).toBe(
+      '客服在线时间：每天 10:00-22:00。',
+    );
+  });
+
   it('leaves a blank for a fact the shop has not given, so the item waits for the owner', () => {
     const facts = shopFacts({ name: '好味道', businessHours: [] }, []);
     const text = fillFacts('{店名}的地址：{门店地址}，营业时间：{营业时间}', facts);

@@ -19,7 +19,13 @@ export const FACT_PLACEHOLDERS = {
 } as const satisfies Record<string, Exclude<ShopFactTopic, 'other'>>;
 type FactPlaceholder = keyof typeof FACT_PLACEHOLDERS;
 
-const SHOP_LABELS = { '{店名}': '店名', '{营业时间}': '营业时间', '{门店地址}': '门店地址', '{门店电话}': '门店电话' };
+const SHOP_LABELS = {
+  '{店名}': '店名',
+  '{营业时间}': '营业时间',
+  '{客服时间}': '客服在线时间',
+  '{门店地址}': '门店地址',
+  '{门店电话}': '门店电话',
+};
 type ShopPlaceholder = keyof typeof SHOP_LABELS;
 
 /** Filled from the merchant's data when the template is applied (a fact the data lacks becomes a blank). */
@@ -39,13 +45,19 @@ function perShop(shops: ShopRecord[], field: 'address' | 'phone'): string | unde
 }
 
 export function shopFacts(
-  merchant: Pick<MerchantRecord, 'name' | 'businessHours' | 'facts'>,
+  merchant: Pick<MerchantRecord, 'name' | 'businessHours' | 'facts' | 'serviceHours'>,
   shops: ShopRecord[],
 ): ShopFacts {
   const fact = (topic: ShopFactTopic) => merchant.facts?.find((f) => f.topic === topic)?.text.trim() || undefined;
   return {
     '{店名}': merchant.name || undefined,
     '{营业时间}': describeHours(merchant as MerchantRecord) || undefined,
+    // 客服 answers online in its own hours; without them, in the shop's (the business step's meaning of "absent")
+    '{客服时间}':
+      describeHours({
+        ...merchant,
+        businessHours: merchant.serviceHours ?? merchant.businessHours,
+      } as MerchantRecord) || undefined,
     '{门店地址}': perShop(shops, 'address'),
     '{门店电话}': perShop(shops, 'phone'),
     ...(Object.fromEntries(

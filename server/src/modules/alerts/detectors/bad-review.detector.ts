@@ -1,12 +1,14 @@
+import type { CopyTone } from '@xiaoer/common/schemas/knowledge-template';
+import { toneOf } from '../../templates/copy-tone.js';
 import { reviewReply, reviewTopics } from '../alert-rules.js';
 import { DAY_MS, type IntakeDetector, type NewAlert } from './detector.js';
 import type { ReviewReader, ReviewRow } from './readers.js';
 
-/** Each bad review, urgent: what it complains about and a reply to post. */
-export function badReviewRule(reviews: ReviewRow[]): NewAlert[] {
+/** Each bad review, urgent: what it complains about and a reply to post, in the industry's address. */
+export function badReviewRule(reviews: ReviewRow[], tone?: Pick<CopyTone, 'address'>): NewAlert[] {
   return reviews.map((r) => {
     const topics = reviewTopics(r.text);
-    const reply = reviewReply(topics);
+    const reply = reviewReply(topics, tone);
     return {
       kind: 'bad_review' as const,
       key: String(r._id),
@@ -36,10 +38,13 @@ export function badReviewRule(reviews: ReviewRow[]): NewAlert[] {
 /** The reviews this delivery created, rated at or below the owner's line and under a day old. */
 export const badReviewDetector = (d: { reviews: ReviewReader }): IntakeDetector => ({
   kind: 'bad_review',
-  async detect({ merchantId, settings, now }, events) {
+  async detect({ merchantId, kb, settings, now }, events) {
     const ids = events.flatMap((e) => (e.type === 'review' && e.created ? [e.reviewId] : []));
     if (!ids.length) return [];
     const since = new Date(now.getTime() - DAY_MS);
-    return badReviewRule(await d.reviews.badSince(merchantId, ids, settings.bad_review.maxRating, since));
+    return badReviewRule(
+      await d.reviews.badSince(merchantId, ids, settings.bad_review.maxRating, since),
+      toneOf(kb.merchant.industry),
+    );
   },
 });

@@ -10,6 +10,8 @@ import { memberCardsKind } from './member-cards.kind.js';
 import { membersKind } from './members.kind.js';
 import { ordersKind } from './orders.kind.js';
 import { reviewsKind } from './reviews.kind.js';
+import { closuresKind, homeworkKind, lessonsKind } from './schedule.kind.js';
+import { staffLeavesKind } from './staff-leaves.kind.js';
 import { stockKind, stockMovementsKind } from './stock.kind.js';
 
 /** Every kind of record the intake takes, by the name in its URL. */
@@ -29,5 +31,9 @@ export function buildIntakeKinds(d: {
     'member-cards': memberCardsKind(d.shopData.cards),
     reviews: reviewsKind(d.shopData.reviews),
     members: membersKind(d.customers, d.shopData.cards),
+    lessons: lessonsKind(d.shopData),
+    homework: homeworkKind(d.shopData),
+    closures: closuresKind(d.shopData.closures),
+    'staff-leaves': staffLeavesKind(d.shopData.leaves),
   };
 }

@@ -4,6 +4,7 @@ import type { StockItemRepository } from '../../shop-data/stock-item.repository.
 import type { StockMovementRepository } from '../../shop-data/stock-movement.repository.js';
 import { defineKind } from '../intake-kind.js';
 import { dateCell, defined, localTimeToIso, numberCell, pickFrom } from '../sheet-cells.js';
+import { outsideScope, shopOfItem } from './shop-scope.js';
 
 const itemHeaders = (field: string) =>
   Object.fromEntries(['品名', '商品', '商品名称', '原料', '物料名称', '名称'].map((h) => [h, field]));
@@ -16,9 +17,12 @@ export const stockKind = (items: StockItemRepository, productStock: ProductStock
   defineKind({
     name: 'stock',
     schema: stockLevelSchema,
-    async store({ merchantId, dryRun, shop }, { externalId: name, sku, variant, shopId, at, ...level }) {
+    async store(ctx, { externalId: name, sku, variant, shopId, at, ...level }) {
+      const { merchantId, dryRun, shop } = ctx;
       const found = await shop(shopId);
       if (found === null) return { result: 'unchanged', rejected: { shopId: `没有找到门店「${shopId}」` } };
+      const refused = outsideScope(ctx, found);
+      if (refused) return { result: 'unchanged', rejected: { shopId: refused } };
       // each variant and each shop is its own item for the low-stock alerts ("杨枝甘露 大杯（万达店）")
       const item = [name, variant ?? sku].filter(Boolean).join(' ') + (found ? `（${found.name}）` : '');
       const { result } = await items.storeLevel(merchantId, { name: item, ...level }, dryRun);
@@ -90,7 +94,13 @@ export const stockMovementsKind = (movements: StockMovementRepository) =>
   defineKind({
     name: 'stock-movements',
     schema: stockMovementSchema,
-    async store({ merchantId, dryRun }, m) {
+    async store(ctx, m) {
+      const { merchantId, dryRun } = ctx;
+      if (ctx.scope) {
+        const named = shopOfItem(m.item);
+        const refused = outsideScope(ctx, (named && (await ctx.shop(named))) || undefined);
+        if (refused) return { result: 'unchanged', rejected: { item: refused } };
+      }
       const { result, changed } = await movements.store(merchantId, { ...m, at: new Date(m.at) }, dryRun);
       const touched = [...new Set(changed.map((c) => c.item))];
       return { result, events: touched.map((item) => ({ type: 'stock' as const, item })) };

@@ -30,7 +30,7 @@ export const ECOMMERCE: IndustryTemplate = {
     {
       key: 'faq:service_hours',
       questions: ['客服几点上班', '客服在线时间', '晚上有人回复吗'],
-      answer: '客服在线时间：{营业时间}。',
+      answer: '客服在线时间：{客服时间}。',
     },
     {
       key: 'faq:ship_time',

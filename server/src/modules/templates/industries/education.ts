@@ -121,7 +121,7 @@ export const EDUCATION: IndustryTemplate = {
     },
     study_report: {
       source: 'attendance',
-      text: '【{标题}】本周共上课 {节次} 节次，出勤率 {出勤率}%。{全勤}有请假的同学记得和老师约补课。',
+      text: '【{标题}】本周共上了 {节次} 节课，出勤率 {出勤率}%。{全勤}有请假的同学记得和老师约补课。',
     },
     chain_signup: {
       source: 'none',
