@@ -15,6 +15,21 @@ beforeAll(async () => {
 afterAll(() => w.close());
 
 describe('微信客服 sync', () => {
+  it('does not greet while the shop is still in setup, as the bot does not answer; after 开始营业 it does', async () => {
+    const merchantId = w.tenant.merchantId;
+    // first in the file: no message has reached the bot's gate yet, which counts a shop without a record as live
+    await w.app.container.goLive.launches.ensure(merchantId, 'setup');
+    await w.standin.customers.entersKf(openKfId, 'wmKfSetup');
+    await w.drain();
+    expect(sentTo('wmKfSetup')).toEqual([]);
+    const held = await repo().conversation(merchantId, 'wmKfSetup');
+    expect(held.filter((m) => m.direction === 'out')).toEqual([]);
+
+    await w.app.container.goLive.service.launchShop(merchantId, String(w.tenant.people.owner._id), 'off'); // the rest of the file expects a silent bot
+    await w.standin.customers.entersKf(openKfId, 'wmKfLive');
+    await w.drain();
+    expect(sentTo('wmKfLive')).toHaveLength(1);
+  });
   it('stores what the customer wrote, opens a session and persists the cursor', async () => {
     await w.kfCustomerWrites('wmKfA', '你们几点关门？');
     await w.kfCustomerWrites('wmKfA', '还有杨枝甘露吗');

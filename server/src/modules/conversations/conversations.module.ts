@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.js';
 import type { RoutesOf } from '../../http/module-routes.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RedisLock } from '../../redis/lock.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { Wecom } from '../wecom/wecom.module.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
@@ -27,6 +28,8 @@ export interface ConversationsModuleDeps {
   wecom: Pick<Wecom, 'kfApi' | 'inbox' | 'inboxSignal' | 'handlers'>;
   /** signs the links to customers' media (the server's session secret; a key is derived from it) */
   mediaLinkSecret: string;
+  /** whether the shop is live (开始营业): a shop in setup does not greet customers who open its 微信客服 chat */
+  live: (merchantId: MerchantId) => Promise<boolean>;
 }
 
 export function build(d: ConversationsModuleDeps) {
@@ -48,7 +51,16 @@ export function build(d: ConversationsModuleDeps) {
     });
     if (stored) d.wecom.inboxSignal.announce('due');
   };
-  const kf = new KfService(repository, d.wecom.kfApi, d.locks, d.redis, d.merchants, d.logger, queueCustomerMessage);
+  const kf = new KfService(
+    repository,
+    d.wecom.kfApi,
+    d.locks,
+    d.redis,
+    d.merchants,
+    d.logger,
+    queueCustomerMessage,
+    d.live,
+  );
   // first of the listeners: the media is stored whatever the bot then does (off, business hours, a person serving,
   // or a burst of newer words it answers instead)
   const media = new KfMediaService(mediaRepository, d.wecom.kfApi, d.logger);

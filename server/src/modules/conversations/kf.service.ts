@@ -92,6 +92,8 @@ export class KfService {
     private merchants: MerchantRepository,
     private logger: Logger,
     private queue?: CustomerMessageQueue,
+    /** whether the shop greets customers: not while in setup (before 开始营业), as its bot does not answer yet */
+    private greets: (merchantId: MerchantId) => Promise<boolean> = async () => true,
   ) {}
 
   /** The AI pipeline subscribes here to answer customer messages. */
@@ -204,6 +206,8 @@ export class KfService {
     if (!event) return;
     const { merchantId } = app;
     if (event.event_type === 'enter_session' && event.welcome_code) {
+      // a customer opening the chat of a shop still in setup is not greeted (its code simply lapses after 20 s)
+      if (!(await this.greets(merchantId))) return;
       const merchant = await this.merchants.findById(merchantId);
       const text = DEFAULT_KF_WELCOME.replaceAll('{店名}', merchant?.name ?? '本店');
       const ourMsgId = `welcome-${message.wecomMsgId}`;
