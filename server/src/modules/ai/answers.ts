@@ -344,6 +344,10 @@ function hoursText(kb: KnowledgeBase, spans: Spans, days: number[], closedOnly: 
   return closedOnly ? `${closedText}，营业时间：${week}` : `营业时间是${week}${closed.length ? `；${closedText}` : ''}`;
 }
 
+/** Holidays and the days around them, as customers name them ("初三", "年后", "寒假"). */
+export const HOLIDAY =
+  /(元旦|春节|过年|年前|年后|大年|年初|初[一二三四五六七八九十]|正月|除夕|国庆|中秋|端午|五一|清明|节假日|假期|寒假|暑假|停课|放假|圣诞)/;
+
 /**
  * Hours and closed days: the named weekdays, or the whole week with the days it is closed — of the shop the message
  * names, or of each shop when they keep different hours and none is named.
@@ -351,7 +355,7 @@ function hoursText(kb: KnowledgeBase, spans: Spans, days: number[], closedOnly: 
 export function hoursOf(kb: KnowledgeBase, text: string, closedOnly: boolean): Said | 'unknown' | undefined {
   const namedId = kb.shops.length > 1 ? linkShop(shopIndex(kb), text) : undefined;
   const named = kb.shops.find((s) => String(s._id) === namedId);
-  if (/(元旦|春节|过年|国庆|中秋|端午|五一|清明|节假日|假期|除夕|圣诞)/.test(text)) {
+  if (HOLIDAY.test(text)) {
     const notes = kb.merchant.holidays.filter((h) => h.name || h.closed);
     if (!notes.length) return undefined;
     return {
@@ -558,11 +562,14 @@ export const SOURCES: Partial<Record<Ask, { facts?: string[]; policy?: string[] 
   promotion: { policy: ['promotion'] },
 };
 
+/** A discount the shop gives: a rate, an amount off, something extra, a cheaper way to buy. */
+const OFFER = /(\d(\.\d)?折|满\d|减\d|送\d|送一|立减|优惠|团购|储值|会员|第二)/;
+
 /**
  * Asking for a lower price: what the shop's own rules say about prices and discounts (不议价, 多买优惠, 储值折扣), the
  * one closest to the question first. Nothing of the kind in the data: a person decides.
  */
-export function discountRuleOf(kb: KnowledgeBase, text: string): Said | undefined {
+export function discountRuleOf(kb: KnowledgeBase, text: string): (Said & { fixed: boolean }) | undefined {
   const RULE = /(议价|讲价|砍价|明码标价|统一价|不打折|优惠|折|减|便宜|套餐|满\d|第二)/;
   const sentences = kb.passages
     .filter((p) => p.kind === 'faq' || p.kind === 'policy' || p.kind === 'fact')
@@ -579,12 +586,17 @@ export function discountRuleOf(kb: KnowledgeBase, text: string): Said | undefine
     return [...want].filter((b) => have.has(b)).length + (s.fixed ? 0.5 : 0);
   };
   const ranked = sentences.map((s) => ({ ...s, score: score(s) })).sort((a, b) => b.score - a.score);
-  // the closest rule to what they asked, and the shop's word on bargaining when it has one
+  // the shop's word on bargaining when it has one, and the closest of the discounts it does give ("满3件9.5折",
+  // "想优惠可以办储值卡"): what a shopkeeper answers to "便宜点"
   const fixed = ranked.find((s) => s.fixed);
-  const picked = [...new Set([ranked[0]!, ...(fixed ? [fixed] : [])])];
+  const offer = ranked.find((s) => !s.fixed && OFFER.test(s.text));
+  const picked = [
+    ...new Set([...(fixed ? [fixed] : []), ...(offer ? [offer] : []), ...(fixed || offer ? [] : [ranked[0]!])]),
+  ];
   return {
     text: picked.map((s) => s.text.replace(/[。；;！!]$/, '')).join('；'),
     cited: [...new Set(picked.map((s) => s.id))],
+    fixed: !!fixed,
   };
 }
 
@@ -613,9 +625,16 @@ export function shippingOf(kb: KnowledgeBase, text: string, topics: string[]): S
     if (!about.length) return 'unknown';
     return { text: about.map((s) => s.text).join('；'), cited: [...new Set(about.map((s) => s.id))] };
   }
-  if (/(过年|春节|节假日|放假|国庆|元旦|五一|停运|停发)/.test(text)) {
-    const about = sentences.filter((s) => /(春节|过年|停运|停止|停发|恢复|节假日|国庆|元旦|五一)/.test(s.text));
-    if (about.length) return { text: about.map((s) => s.text).join('；'), cited: [...new Set(about.map((s) => s.id))] };
+  if (HOLIDAY.test(text) || /(停运|停发)/.test(text)) {
+    const notes = kb.merchant.holidays
+      .filter((h) => h.name)
+      .map((h) => ({ id: shopIds(kb)[0] ?? '', text: h.name.replace(/[。；;！!]$/, '') }));
+    const about = [
+      ...sentences.filter((s) => /(春节|过年|停运|停止|停发|恢复|节假日|国庆|元旦|五一)/.test(s.text)),
+      ...notes.filter((n) => /(发货|快递|停发|停运)/.test(n.text) && !sentences.some((s) => s.text.includes(n.text))),
+    ];
+    if (about.length)
+      return { text: about.map((s) => s.text).join('；'), cited: [...new Set(about.map((s) => s.id).filter(Boolean))] };
   }
   if (!sentences.length) return undefined;
   return { text: sentences.map((s) => s.text).join('；'), cited: [...new Set(sentences.map((s) => s.id))] };

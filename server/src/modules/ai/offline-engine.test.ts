@@ -139,3 +139,31 @@ describe('offline engine on variants, attributes, several questions and follow-u
     expect(offlineAnswer(closet, '牛仔裤能退吗').reply).toBe('吊牌完好7天内可以退换，洗过的不退。');
   });
 });
+
+describe('offline engine on bargaining and holidays', () => {
+  const rules = (policies: typeof CLOTHING_SHOP.policies) => knowledgeFor({ ...CLOTHING_SHOP, policies });
+
+  it('answers a counter-offer with the no-bargaining rule and the discounts the shop does give', () => {
+    const shop = rules([{ kind: 'other', title: '价格', content: '全店明码标价，不议价。同一订单满3件打9.5折。' }]);
+    for (const q of ['牛仔裤159太贵了 120卖不', '买三条能便宜点不']) {
+      const a = offlineAnswer(shop, q);
+      expect(a.reply, q).toBe('全店明码标价，不议价；同一订单满3件打9.5折。');
+      expect(a.needsHuman, q).toBe(false);
+    }
+  });
+
+  it('leaves the price to a person when the shop has no word against bargaining, saying its discounts', () => {
+    const shop = rules([{ kind: 'membership', title: '会员', content: '储值500送50，储值卡9折。' }]);
+    const a = offlineAnswer(shop, '便宜点嘛');
+    expect(a.needsHuman).toBe(true);
+    expect(a.reply).toContain('储值卡9折');
+  });
+
+  it('reads the days around a holiday as a holiday question', () => {
+    const shop = knowledgeFor({
+      ...CLOTHING_SHOP,
+      holidays: [{ date: '2027-02-05', closed: true, note: '除夕到初五放假，初六恢复营业' }],
+    });
+    expect(offlineAnswer(shop, '初三开门吗').reply).toContain('初六恢复营业');
+  });
+});

@@ -9,6 +9,7 @@ import type { KnownProduct } from '../knowledge/passages.js';
 import {
   attributeAcrossProducts,
   discountRuleOf,
+  HOLIDAY,
   hasAttributeCue,
   namedWeekdays,
   shippingOf,
@@ -35,7 +36,7 @@ import { detectIntent } from './intents.js';
 import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
 import { detectRisk } from './risk.js';
-import { sentenceOf } from './sentence-match.js';
+import { answeredBy, sentenceOf } from './sentence-match.js';
 import {
   clean,
   linkProducts,
@@ -265,6 +266,11 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
       return discountRuleOf(kb, text);
     case 'shipping':
     case 'delivery': {
+      // "过年快递停到什么时候": the holiday stop, not the FAQ that shares 快递
+      if (HOLIDAY.test(text)) {
+        const stop = shippingOf(kb, text, SOURCES[ask]!.facts!);
+        if (stop) return stop;
+      }
       const fromFaq = faqOf(kb, text, 0.6);
       if (fromFaq) return fromFaq;
       return shippingOf(kb, text, SOURCES[ask]!.facts!);
@@ -369,17 +375,30 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     let unknown = false;
     for (const ask of part.asks) {
       const a = answerAsk(kb, part, ask);
-      if (a === 'unknown') unknown = true;
+      // a shop with no word against bargaining: what discounts it gives, and a person decides on the price
+      if (ask === 'haggle' && a && a !== 'unknown' && 'fixed' in a && !a.fixed) {
+        said.push({ text: a.text, cited: a.cited });
+        unknown = true;
+      } else if (a === 'unknown') unknown = true;
       else if (a) {
         if (!said.some((s) => s.text === a.text)) said.push(a);
       } else answeredAll = false;
     }
     if (unknown) unanswered.push(text);
     else if (!answeredAll) {
-      const faq = faqOf(kb, text) ?? (said.length ? undefined : sentenceOf(kb, text, 0.55));
+      // an attribute the product's data lacks ("牛肉是哪儿产的") is a person's to answer, not a near sentence's
+      const faq =
+        faqOf(kb, text) ??
+        (part.asks.includes('attribute') ? undefined : sentenceOf(kb, withoutNames(text, part.products), 0.55));
       if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
-      // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover
-      else if (!faq && !(said.length && substanceOf(text, part.products).length <= 1)) unanswered.push(text);
+      // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover; "能报销不"
+      // after the parking rule that says 不报销: already answered
+      else if (
+        !faq &&
+        !(said.length && substanceOf(text, part.products).length <= 1) &&
+        !answeredBy(said, withoutNames(text, part.products))
+      )
+        unanswered.push(text);
     }
   }
   if (!said.length && !unanswered.length) {

@@ -65,6 +65,18 @@ function contentWords(text: string): { word: string; weight: number }[] {
 }
 
 /**
+ * Does what was already said hold the words of this question ("能报销不" after "店里不报销停车费", "几个人能坐" after
+ * "每间坐8-10人")? Then the question needs no person.
+ */
+export function answeredBy(said: Said[], question: string): boolean {
+  const words = contentWords(question).filter((w) => w.word.length >= 2 || /[\u4e00-\u9fff]/.test(w.word));
+  if (!words.length || !said.length) return false;
+  const text = read(said.map((s) => s.text).join(' '));
+  const found = words.filter((w) => text.includes(w.word));
+  return found.some((w) => w.word.length >= 2) && found.length / words.length >= 0.75;
+}
+
+/**
  * The shop's sentence (or FAQ answer) whose words cover most of the question's, weighted by rarity; none when the
  * best covers less than `minCoverage` of it, or when it shares only words found all over the shop's texts.
  */
