@@ -35,6 +35,16 @@ const contracts = {
     status: 204,
   }),
   drifted: defineEndpoint({ method: 'GET', path: '/customers/drifted', response: note }),
+  // plain (stripping) objects, as most DTO schemas are: the check still refuses what they would drop
+  leaky: defineEndpoint({
+    method: 'GET',
+    path: '/customers/leaky',
+    response: z.object({
+      items: z.array(z.object({ id: z.string(), tags: z.object({ vip: z.boolean() }) })),
+      extra: z.record(z.string(), z.number()),
+      raw: z.unknown(),
+    }),
+  }),
 };
 const ID = '64b0000000000000000000aa';
 
@@ -125,6 +135,30 @@ describe('a route built from a contract', () => {
     expect(await checked.json()).toEqual({ error: 'internal_error', message: '系统开小差了，请稍后重试' });
     const unchecked = await fetch(`${await serve(drifted, { checkResponses: false })}/customers/drifted`);
     expect(unchecked.status).toBe(200);
+  });
+
+  it('outside production, a field the contract does not name is an internal error, at any depth', async () => {
+    type Leaky = z.output<typeof contracts.leaky.response>;
+    const clean: Leaky = { items: [{ id: ID, tags: { vip: true } }], extra: { any: 1 }, raw: { whatever: [1] } };
+    const answering = (body: unknown) => async () => {
+      const url = await serve((router) => route(router, contracts.leaky, () => body as Leaky));
+      return fetch(`${url}/customers/leaky`);
+    };
+    const ok = await answering(clean)();
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual(clean);
+    // a key left undefined is not sent, so it is not a leak
+    expect((await answering({ ...clean, later: undefined })()).status).toBe(200);
+    const leaks = [
+      { ...clean, merchantId: ID },
+      { ...clean, items: [{ id: ID, tags: { vip: true }, _id: ID }] },
+      { ...clean, items: [{ id: ID, tags: { vip: true, __v: 0 } }] },
+    ];
+    for (const leak of leaks) {
+      const leaked = await answering(leak)();
+      expect(leaked.status).toBe(500);
+      expect(await leaked.json()).toEqual({ error: 'internal_error', message: '系统开小差了，请稍后重试' });
+    }
   });
 
   it('does not compile a handler whose answer is not the contract’s', () => {

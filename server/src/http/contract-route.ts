@@ -61,7 +61,9 @@ export function route<S, E extends Endpoint>(
 /**
  * Outside production: every answer of a contract route is parsed with the contract's response schema, so a
  * presenter that drifts from the contract fails its tests instead of a client. A mismatch is an internal error
- * (logged with the issues), never a half-right answer.
+ * (logged with the issues), never a half-right answer. A field the contract does not name fails too, at any depth:
+ * a plain `z.object` strips it silently, so a raw record (its `_id`, `merchantId`, audit trail) would pass as its DTO
+ * by structural typing alone.
  */
 export function checkContractResponses(): Middleware {
   return async (ctx, next) => {
@@ -69,10 +71,33 @@ export function checkContractResponses(): Middleware {
     const endpoint = (ctx as ContractContext)[ANSWERED_BY];
     if (!endpoint || endpoint.status === 204) return;
     const result = endpoint.response.safeParse(ctx.body);
-    if (result.success) return;
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+    const issues = result.success
+      ? unknownKeys(ctx.body, result.data)
+          .map((path) => `${path}: not in the contract`)
+          .join('; ')
+      : result.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+    if (!issues) return;
     throw new AppError('internal_error', {
       cause: new Error(`${endpoint.method} ${endpoint.path} answered outside its contract: ${issues}`),
     });
   };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The paths of what `sent` carries that the parsed answer does not: keys the schema stripped. Response schemas have
+ * no transforms, so the parse keeps every key the contract names (a record or a loose object keeps them all); a key
+ * left undefined is not sent as JSON and does not count.
+ */
+export function unknownKeys(sent: unknown, parsed: unknown, path = ''): string[] {
+  if (sent === parsed) return []; // passed through whole (z.unknown)
+  if (Array.isArray(sent) && Array.isArray(parsed))
+    return sent.flatMap((item, i) => unknownKeys(item, parsed[i], `${path}[${i}]`));
+  if (!isObject(sent) || !isObject(parsed)) return [];
+  return Object.entries(sent).flatMap(([key, value]) => {
+    if (value === undefined) return [];
+    const at = path ? `${path}.${key}` : key;
+    return key in parsed ? unknownKeys(value, parsed[key], at) : [at];
+  });
 }

@@ -6,6 +6,7 @@ import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { pathUnder, route } from '../../http/contract-route.js';
 import { parse } from '../../http/validate.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
+import { presentCustomerSummary, presentLlmSettings, presentSuggestionDraft } from './ai.presenter.js';
 import type { CustomerSummaryService } from './customer-summary.service.js';
 import type { LlmSettingsService } from './llm-settings.service.js';
 import { DRAFT_KINDS, type SuggestionService } from './suggestions.service.js';
@@ -17,10 +18,12 @@ export function aiRoutes(
   summaries: CustomerSummaryService,
 ): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/ai' });
-  route(router, api.llmSettings, requireRole('owner'), (_, ctx) => llm.view(ctx.state.session.merchantId));
+  route(router, api.llmSettings, requireRole('owner'), async (_, ctx) =>
+    presentLlmSettings(await llm.view(ctx.state.session.merchantId)),
+  );
   route(router, api.saveLlmSettings, requireRole('owner'), async ({ body }, ctx) => {
     await llm.save(ctx.state.session.merchantId, body);
-    return llm.view(ctx.state.session.merchantId);
+    return presentLlmSettings(await llm.view(ctx.state.session.merchantId));
   });
   route(router, api.setAutoReply, requireRole('owner'), async ({ body }, ctx) => {
     await merchants.setAutoReplyMode(ctx.state.session.merchantId, body.mode); // renews the knowledge snapshot
@@ -31,7 +34,8 @@ export function aiRoutes(
     const drafts = [];
     const { merchantId, staffId } = ctx.state.session;
     for await (const d of (await suggestions.open(merchantId, staffId, body.customerId))(body.question)) drafts.push(d);
-    return { drafts: drafts.sort((a, b) => DRAFT_KINDS.indexOf(a.kind) - DRAFT_KINDS.indexOf(b.kind)) };
+    drafts.sort((a, b) => DRAFT_KINDS.indexOf(a.kind) - DRAFT_KINDS.indexOf(b.kind));
+    return { drafts: drafts.map(presentSuggestionDraft) };
   });
   // ... or streamed as server-sent events: `answer_text` while the answer is being written, a `draft` as each is
   // ready, then `done`. An unknown customer (404) or too many requests (429) is still JSON: the stream opens after.
@@ -50,7 +54,8 @@ export function aiRoutes(
     });
     ctx.body = stream;
     void (async () => {
-      for await (const d of drafts(question, (text) => send('answer_text', { text }))) send('draft', d);
+      for await (const d of drafts(question, (text) => send('answer_text', { text })))
+        send('draft', presentSuggestionDraft(d));
       send('done', {});
       stream.end();
     })().catch((err: Error) => {
@@ -59,7 +64,9 @@ export function aiRoutes(
     });
   });
   // 智能纪要: a short summary of the customer and tags their own words suggest (staff confirm them).
-  route(router, api.customerSummary, ({ params }, ctx) => summaries.summarize(ctx.state.session.merchantId, params.id));
+  route(router, api.customerSummary, async ({ params }, ctx) =>
+    presentCustomerSummary(await summaries.summarize(ctx.state.session.merchantId, params.id)),
+  );
   route(router, api.suggestionFeedback, ({ body }, ctx) =>
     suggestions.recordFeedback(ctx.state.session.merchantId, ctx.state.session.staffId, body),
   );

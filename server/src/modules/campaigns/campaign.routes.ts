@@ -3,6 +3,7 @@ import * as api from '@xiaoer/common/api/campaigns';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
+import { presentCampaignPreview, presentCampaignSendResult } from './campaign-preview.presenter.js';
 import { presentCampaign, presentCampaignDetail } from './campaign.presenter.js';
 import type { CampaignRecord } from './campaign.repository.js';
 import type { CampaignService } from './campaign.service.js';
@@ -16,8 +17,12 @@ export function campaignRoutes(campaigns: CampaignService): Router<AuthedState> 
   router.use(requireRole('manager'));
   const detail = async (merchantId: MerchantId, c: CampaignRecord) =>
     presentCampaignDetail(c, await campaigns.senders(merchantId, c));
-  route(router, api.previewCampaign, ({ body }, ctx) => campaigns.preview(ctx.state.session.merchantId, body.audience));
-  route(router, api.sendCampaign, ({ body }, ctx) => campaigns.send(ctx.state.session.merchantId, body));
+  route(router, api.previewCampaign, async ({ body }, ctx) =>
+    presentCampaignPreview(await campaigns.preview(ctx.state.session.merchantId, body.audience)),
+  );
+  route(router, api.sendCampaign, async ({ body }, ctx) =>
+    presentCampaignSendResult(await campaigns.send(ctx.state.session.merchantId, body)),
+  );
   route(router, api.listCampaigns, async (_req, ctx) => ({
     campaigns: (await campaigns.list(ctx.state.session.merchantId)).map(presentCampaign),
   }));

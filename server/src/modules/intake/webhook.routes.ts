@@ -2,11 +2,15 @@ import { Router } from '@koa/router';
 import { INTAKE_KIND_NAMES, type IntakeKindName } from '@xiaoer/common/schemas/shop-data';
 import getRawBody from 'raw-body';
 import { AppError } from '../../errors/app-error.js';
+import { presentIntakeReport } from './intake-report.presenter.js';
 import type { IntakeWebhookService } from './intake-webhook.service.js';
 
 const WEBHOOK_BODY_LIMIT = '1mb';
 
-/** The public, signed webhook, one URL per kind. It reads its own raw body: the signature covers the exact bytes sent. */
+/**
+ * The public, signed webhook, one URL per kind. It reads its own raw body: the signature covers the exact bytes sent,
+ * so it is mounted by hand (not the clients' JSON API, no contract); its answer still goes through a presenter.
+ */
 export function intakeWebhookRoutes(webhook: IntakeWebhookService): Router {
   const router = new Router({ prefix: '/intake' });
   router.post('/:endpointId/:kind', async (ctx) => {
@@ -33,7 +37,7 @@ export function intakeWebhookRoutes(webhook: IntakeWebhookService): Router {
         body,
       });
       if (replayed) ctx.set('Idempotent-Replayed', 'true');
-      ctx.body = report;
+      ctx.body = presentIntakeReport(report);
       await webhook.note(endpointId, kind, { report });
     } catch (err) {
       await webhook.note(endpointId, ctx.params.kind ?? '', { error: err });

@@ -2,6 +2,7 @@ import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/reports';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
+import { presentReport } from './report.presenter.js';
 import type { ReportScope } from './report-scope.js';
 import type { ReportService } from './report.service.js';
 
@@ -12,7 +13,7 @@ export function reportRoutes(reports: ReportService, scope: ReportScope): Router
   route(router, api.report, requireRole('manager'), async ({ query }, ctx) => {
     const { shop, shops, everyShop } = await scope.resolve(ctx.state.session, query.shopId);
     const report = await reports.build(ctx.state.session.merchantId, query.period, query.date, new Date(), shop);
-    return { ...report, shops, everyShop };
+    return presentReport(report, { shops, everyShop });
   });
   return router;
 }

@@ -11,6 +11,7 @@ import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 
 export const DEMO_GROUP_CHAT_ID = 'wrdemo00chayuvipgroup';
 
+// Each answer is a script URL built here from the stand-in's address, no stored record: nothing to present.
 export function devBridgeRoutes(standInBase: string, apps: WecomAppRepository, customers: CustomerRepository): Router {
   const router = new Router({ prefix: '/api/dev' });
   route(router, api.wecomBridge, async ({ query: { corpId, entry } }) => {

@@ -2,6 +2,11 @@ import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/knowledge-template';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
+import {
+  presentKnowledgeTemplate,
+  presentTemplateResult,
+  presentWelcomeTexts,
+} from './knowledge-template.presenter.js';
 import type { KnowledgeTemplateService } from './knowledge-template.service.js';
 
 /**
@@ -12,13 +17,17 @@ export function knowledgeTemplateRoutes(templates: KnowledgeTemplateService): Ro
   const router = new Router<AuthedState>({ prefix: '/knowledge' });
   const manager = requireRole('manager');
   const owner = requireRole('owner');
-  route(router, api.template, manager, (_, ctx) => templates.describe(ctx.state.session.merchantId));
-  route(router, api.applyTemplate, owner, (_, ctx) => templates.apply(ctx.state.session));
-  route(router, api.welcomeTexts, async (_, ctx) => ({
-    items: await templates.welcomeTexts(ctx.state.session.merchantId),
-  }));
-  route(router, api.saveWelcomeTexts, manager, async ({ body }, ctx) => ({
-    items: await templates.saveWelcomeTexts(ctx.state.session, body.items),
-  }));
+  route(router, api.template, manager, async (_, ctx) =>
+    presentKnowledgeTemplate(await templates.describe(ctx.state.session.merchantId)),
+  );
+  route(router, api.applyTemplate, owner, async (_, ctx) =>
+    presentTemplateResult(await templates.apply(ctx.state.session)),
+  );
+  route(router, api.welcomeTexts, async (_, ctx) =>
+    presentWelcomeTexts(await templates.welcomeTexts(ctx.state.session.merchantId)),
+  );
+  route(router, api.saveWelcomeTexts, manager, async ({ body }, ctx) =>
+    presentWelcomeTexts(await templates.saveWelcomeTexts(ctx.state.session, body.items)),
+  );
   return router;
 }

@@ -4,6 +4,7 @@ import { readCallbackBody } from './callback-body.js';
 import type { CallbackIntakeService, SignedQuery } from './callback-intake.service.js';
 const CORP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+// WeCom's callback protocol (a plain-text echo, then `success`), not a client contract: nothing to present.
 export function wecomCallbackRoutes(intake: CallbackIntakeService): Router {
   const router = new Router({ prefix: '/wecom/callback' });
 

@@ -6,7 +6,8 @@ import type { SuiteCallbackService } from './suite-callback.service.js';
 
 /**
  * The 代开发 template's 指令回调URL (machine-to-machine): `<PUBLIC_URL>/wecom/suite/callback`; and the page WeCom
- * sends the admin back to after authorising, which hands its code on and shows the console's WeCom step.
+ * sends the admin back to after authorising, which hands its code on and shows the console's WeCom step. WeCom's
+ * protocol (plain text, a redirect), not a client contract: nothing to present.
  */
 export function suiteCallbackRoutes(
   intake: SuiteCallbackService,
