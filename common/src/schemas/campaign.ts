@@ -61,6 +61,29 @@ export const campaignPreviewSchema = z
   .strict();
 export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
 
+const WEB_ADDRESS = '请填写完整的网址，如 https://…';
+
+/**
+ * What goes with the text (WeCom's attachments): a picture, or a mini-program card (title, AppID, page and a cover
+ * picture). Pictures are by web address; they are uploaded to WeCom when the campaign goes.
+ */
+export const campaignAttachmentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('image'), url: z.url(WEB_ADDRESS) }).strict(),
+  z
+    .object({
+      kind: z.literal('miniprogram'),
+      title: z.string().trim().min(1, '请填写卡片标题').max(20, '卡片标题最多 20 个字'),
+      appid: z
+        .string()
+        .trim()
+        .regex(/^wx[0-9a-f]{16}$/, '小程序 AppID 是 wx 开头的 18 位'),
+      page: z.string().trim().min(1, '请填写页面路径').max(200),
+      coverUrl: z.url(WEB_ADDRESS),
+    })
+    .strict(),
+]);
+export type CampaignAttachment = z.infer<typeof campaignAttachmentSchema>;
+
 export const campaignSendRequestSchema = z
   .object({
     audience: campaignAudienceSchema,
@@ -70,6 +93,7 @@ export const campaignSendRequestSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{8,64}$/)
       .describe('idempotency key'),
+    attachment: campaignAttachmentSchema.optional(),
     /** a chosen time (a festival); absent: now. In the merchant's quiet hours it waits until they end. */
     sendAt: z.string().datetime({ offset: true }).optional(),
   })
@@ -143,6 +167,7 @@ export const campaignListSchema = z.object({ campaigns: z.array(campaignSummaryS
 export const campaignDetailSchema = campaignSummarySchema
   .extend({
     audience: campaignAudienceSchema,
+    attachment: campaignAttachmentSchema.optional(),
     /** each staff member's task: how many it is for, and whether they confirmed it in WeCom */
     senders: z.array(
       z

@@ -144,6 +144,8 @@ export interface GroupSendTask {
   externalUserIds: string[];
   chatIds: string[];
   text?: string;
+  /** add_msg_template's attachments as given (image, link, miniprogram, video, file; at most 9) */
+  attachments?: Record<string, unknown>[];
   createdAt: number;
   /** set by tests (or staff in real WeCom): the member confirmed and sent */
   sentAt?: number;

@@ -1,6 +1,34 @@
 // Application messages to members, and group-send tasks (群发) that members confirm.
 import { fault } from '../errors.js';
+import type { StandInState } from '../state.js';
 import type { ApiRoute } from './types.js';
+
+/** At most this many attachments in one group-send task. */
+const MAX_ATTACHMENTS = 9;
+
+/**
+ * add_msg_template's attachments as WeCom checks them: each names its msgtype and carries that object; an image or a
+ * mini-program cover by a media_id this corp uploaded (media/upload) and that has not expired (40007 otherwise); a
+ * mini-program card needs its title, appid and page.
+ */
+function checkAttachments(state: StandInState, corpId: string, attachments: Record<string, unknown>[]) {
+  if (attachments.length > MAX_ATTACHMENTS) throw fault(40097, 'attachments exceed 9');
+  const mediaOk = (id: unknown) => {
+    const media = state.media.get(String(id ?? ''));
+    return Boolean(media && media.corpId === corpId && media.expiresAt >= state.now() && media.type === 'image');
+  };
+  for (const a of attachments) {
+    const type = String(a.msgtype ?? '');
+    const part = a[type] as Record<string, unknown> | undefined;
+    if (!['image', 'link', 'miniprogram', 'video', 'file'].includes(type) || !part)
+      throw fault(40008, 'invalid message type');
+    if (type === 'image' && !part.pic_url && !mediaOk(part.media_id)) throw fault(40007, 'invalid media_id');
+    if (type === 'miniprogram') {
+      if (!part.title || !part.appid || !part.page) throw fault(40097, 'invalid miniprogram args');
+      if (!mediaOk(part.pic_media_id)) throw fault(40007, 'invalid media_id');
+    }
+  }
+}
 
 export const messageRoutes: Record<string, ApiRoute> = {
   'POST /cgi-bin/message/send': {
@@ -33,6 +61,8 @@ export const messageRoutes: Record<string, ApiRoute> = {
       const externalUserIds: string[] = body.external_userid ?? [];
       if (chatType === 'single' && externalUserIds.length > 10_000) throw fault(40058, 'external_userid exceed 10000');
       if (!body.text?.content && !(body.attachments ?? []).length) throw fault(41048, 'content is empty');
+      const attachments: Record<string, unknown>[] = body.attachments ?? [];
+      checkAttachments(state, corpId, attachments);
       const msgid = state.id('msg', 10);
       state.groupSendTasks.push({
         msgid,
@@ -42,6 +72,7 @@ export const messageRoutes: Record<string, ApiRoute> = {
         externalUserIds,
         chatIds: body.chat_id_list ?? [],
         text: body.text?.content,
+        ...(attachments.length ? { attachments } : {}),
         createdAt: state.now(),
       });
       return { fail_list: [], msgid };

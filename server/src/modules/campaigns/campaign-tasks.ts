@@ -10,7 +10,7 @@ import type { StaffRecord } from '../staff/staff.repository.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { CampaignAudienceReckoner, Reckoning } from './campaign-audience.js';
 import type { GroupSendRecord } from './group-send.repository.js';
-import type { GroupSendService } from './group-send.service.js';
+import type { GroupSendService, WecomAttachment } from './group-send.service.js';
 
 /** WeCom's add_msg_template takes at most this many external_userid in one task; a bigger list is split. */
 export const WECOM_TASK_RECIPIENTS = 10_000;
@@ -52,7 +52,7 @@ export class CampaignTasks {
    */
   async make(
     merchantId: MerchantId,
-    input: { audience: CampaignAudience; text: string; key: string },
+    input: { audience: CampaignAudience; text: string; key: string; attachments?: WecomAttachment[] },
     now: Date,
   ): Promise<MadeTasks> {
     const prefix = taskKeyPrefix(input.key);
@@ -76,7 +76,7 @@ export class CampaignTasks {
             uncertain += part.length;
             continue;
           }
-          made.push(stored ?? (await this.ask(merchantId, { staff, part, text: input.text, key }, mark!)));
+          made.push(stored ?? (await this.ask(merchantId, { ...input, staff, part, key }, mark!)));
         }
       }
       const tasks = await this.d.groupSends.findByKeyPrefix(merchantId, prefix);
@@ -89,7 +89,13 @@ export class CampaignTasks {
   /** Asks WeCom for one part; when WeCom (or our check) says no, no task exists, so the part may be asked again. */
   private async ask(
     merchantId: MerchantId,
-    p: { staff: StaffRecord; part: { externalUserId?: string }[]; text: string; key: string },
+    p: {
+      staff: StaffRecord;
+      part: { externalUserId?: string }[];
+      text: string;
+      key: string;
+      attachments?: WecomAttachment[];
+    },
     mark: HeldLock,
   ) {
     try {
@@ -98,6 +104,7 @@ export class CampaignTasks {
         externalUserIds: p.part.map((c) => c.externalUserId!),
         text: p.text,
         key: p.key,
+        ...(p.attachments?.length ? { attachments: p.attachments } : {}),
       });
     } catch (err) {
       if (err instanceof AppError || err instanceof WecomApiError) await mark.release();

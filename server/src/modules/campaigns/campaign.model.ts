@@ -1,5 +1,10 @@
 import { Schema, type Connection, type Types } from 'mongoose';
-import type { CampaignAudience, CampaignResults, CampaignStatus } from '@xiaoer/common/schemas/campaign';
+import type {
+  CampaignAttachment,
+  CampaignAudience,
+  CampaignResults,
+  CampaignStatus,
+} from '@xiaoer/common/schemas/campaign';
 
 /**
  * A campaign (群发) to an audience: what the owner asked for, and — once it went — its WeCom tasks (one per following
@@ -12,6 +17,8 @@ export interface Campaign {
   key: string;
   audience: CampaignAudience;
   text: string;
+  /** a picture or a mini-program card with the text (uploaded to WeCom as media when it goes) */
+  attachment?: CampaignAttachment;
   status: CampaignStatus;
   /** when a scheduled campaign goes (after quiet hours end, if it was asked for inside them) */
   sendAt?: Date;
@@ -35,6 +42,7 @@ const campaignSchema = new Schema<Campaign>(
     key: { type: String, required: true },
     audience: { type: Schema.Types.Mixed, default: {} },
     text: { type: String, required: true },
+    attachment: { type: Schema.Types.Mixed },
     status: { type: String, enum: ['scheduled', 'sending', 'sent', 'cancelled'], required: true },
     sendAt: Date,
     claimedAt: Date,

@@ -38,6 +38,7 @@ export function presentCampaignDetail(c: CampaignRecord, senders: CampaignDetail
   return {
     ...presentCampaign(c),
     audience: c.audience,
+    ...(c.attachment ? { attachment: c.attachment } : {}),
     senders,
     excluded: c.excluded
       .filter((e) => e.reason in CAMPAIGN_EXCLUSION_REASONS)

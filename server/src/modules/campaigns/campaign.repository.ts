@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { CampaignAudience } from '@xiaoer/common/schemas/campaign';
+import type { CampaignAttachment, CampaignAudience } from '@xiaoer/common/schemas/campaign';
 import { TenantRepository } from '../../db/tenant-repository.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Campaign, CampaignModel } from './campaign.model.js';
@@ -22,7 +22,7 @@ export class CampaignRepository extends TenantRepository<Campaign> {
    */
   async open(
     merchantId: MerchantId,
-    input: { key: string; audience: CampaignAudience; text: string; sendAt?: Date },
+    input: { key: string; audience: CampaignAudience; text: string; attachment?: CampaignAttachment; sendAt?: Date },
     now: Date,
   ): Promise<CampaignRecord> {
     try {
@@ -31,6 +31,7 @@ export class CampaignRepository extends TenantRepository<Campaign> {
         key: input.key,
         audience: input.audience,
         text: input.text,
+        ...(input.attachment ? { attachment: input.attachment } : {}),
         ...(input.sendAt ? { status: 'scheduled', sendAt: input.sendAt } : { status: 'sending', claimedAt: now }),
       });
       return created.toObject() as CampaignRecord;

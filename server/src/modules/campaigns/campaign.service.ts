@@ -2,7 +2,11 @@
 // (a festival), and in the merchant's quiet hours only once they end; the cancel of one still waiting; the list and
 // one campaign with how it went. The tasks themselves are CampaignTasks'; the results CampaignResultsReader's. No
 // WeCom id leaves here: the console sees names and counts.
-import { CAMPAIGN_EXCLUSION_REASONS, type CampaignAudience } from '@xiaoer/common/schemas/campaign';
+import {
+  CAMPAIGN_EXCLUSION_REASONS,
+  type CampaignAttachment,
+  type CampaignAudience,
+} from '@xiaoer/common/schemas/campaign';
 import type { CampaignPreview, CampaignSendResult } from '@xiaoer/common/schemas/campaign';
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { Types } from 'mongoose';
@@ -14,6 +18,7 @@ import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import { quietHoursEnd } from '../outreach/contact-policy.js';
 import type { CampaignAudienceReckoner, Reckoning } from './campaign-audience.js';
 import type { CampaignRecord, CampaignRepository } from './campaign.repository.js';
+import { wecomAttachments, type ImageMedia } from './campaign-attachments.js';
 import type { CampaignTasks } from './campaign-tasks.js';
 import type { GroupSendService } from './group-send.service.js';
 import type { StaffRepository } from '../staff/staff.repository.js';
@@ -36,6 +41,7 @@ export interface CampaignServiceDeps {
   merchants: Pick<MerchantRepository, 'findById'>;
   groupSends: Pick<GroupSendService, 'current'>;
   staff: Pick<StaffRepository, 'list'>;
+  imageMedia: ImageMedia;
   logger: Logger;
 }
 
@@ -53,18 +59,23 @@ export class CampaignService {
    */
   async send(
     merchantId: MerchantId,
-    input: { audience: CampaignAudience; text: string; key: string; sendAt?: string },
+    input: {
+      audience: CampaignAudience;
+      text: string;
+      key: string;
+      attachment?: CampaignAttachment;
+      sendAt?: string;
+    },
     now = new Date(),
   ): Promise<CampaignSendResult> {
     const chosen = input.sendAt ? new Date(input.sendAt) : now;
     if (chosen.getTime() < now.getTime() - PAST_GRACE_MS)
       throw new AppError('validation_failed', { message: '发送时间已经过了，请重新选择' });
     const at = (await this.quietEnd(merchantId, chosen)) ?? chosen;
-    const campaign = await this.d.campaigns.open(
-      merchantId,
-      { key: input.key, audience: input.audience, text: input.text, ...(at > now ? { sendAt: at } : {}) },
-      now,
-    );
+    // a picture WeCom cannot take is said now, not when a scheduled campaign goes
+    await wecomAttachments(merchantId, input.attachment, this.d.imageMedia);
+    const { sendAt: _chosen, ...asked } = input;
+    const campaign = await this.d.campaigns.open(merchantId, { ...asked, ...(at > now ? { sendAt: at } : {}) }, now);
     if (campaign.status === 'cancelled') throw conflict('这次群发已取消');
     if (campaign.status === 'scheduled') {
       const reckoning = await this.d.audience.reckon(merchantId, campaign.audience, now);
@@ -139,7 +150,8 @@ export class CampaignService {
   }
 
   private async dispatch(merchantId: MerchantId, campaign: CampaignRecord, now: Date): Promise<CampaignSendResult> {
-    const made = await this.d.tasks.make(merchantId, campaign, now);
+    const attachments = await wecomAttachments(merchantId, campaign.attachment, this.d.imageMedia);
+    const made = await this.d.tasks.make(merchantId, { ...campaign, attachments }, now);
     const shown = present(made.reckoning);
     const ids = externalToCustomer(made.reckoning);
     const recipients = made.tasks.flatMap((t) =>

@@ -23,7 +23,7 @@ export interface CampaignsModuleDeps {
   campaigns: CampaignRepository;
   customers: CustomerRepository;
   staff: StaffRepository;
-  wecom: Pick<Wecom, 'apps' | 'client'>;
+  wecom: Pick<Wecom, 'apps' | 'client' | 'media'>;
   /** the retry of withdrawals visits every merchant; a failure is logged there */
   fanOut: MerchantFanOut;
   locks: RedisLock;
@@ -61,6 +61,7 @@ export function build(d: CampaignsModuleDeps) {
     merchants: d.audience.merchants,
     groupSends: service,
     staff: d.staff,
+    imageMedia: (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url),
     logger: d.fanOut.logger,
   });
   const results = new CampaignResultsReader({

@@ -15,6 +15,9 @@ import type { GroupSendRecord, GroupSendRepository } from './group-send.reposito
 import { GroupSendWithdrawal } from './group-send-withdrawal.js';
 
 const DAY = 86_400_000;
+
+/** One of add_msg_template's attachments, as WeCom takes it: `{ msgtype: 'image', image: { media_id } }` and so on. */
+export type WecomAttachment = { msgtype: string } & Record<string, unknown>;
 /** WeCom is asked about at most this many unconfirmed tasks for one report. */
 const REFRESH_AT_MOST = 20;
 
@@ -109,7 +112,13 @@ export class GroupSendService {
    */
   async createVetted(
     merchantId: MerchantId,
-    input: { sender: Pick<StaffRecord, '_id' | 'wecomUserId'>; externalUserIds: string[]; text: string; key: string },
+    input: {
+      sender: Pick<StaffRecord, '_id' | 'wecomUserId'>;
+      externalUserIds: string[];
+      text: string;
+      key: string;
+      attachments?: WecomAttachment[];
+    },
   ): Promise<GroupSendRecord> {
     const made = await this.findByKey(merchantId, input.key);
     if (made) return made;
@@ -127,6 +136,7 @@ export class GroupSendService {
       text: string;
       skipped: GroupSendRecord['skipped'];
       key?: string;
+      attachments?: WecomAttachment[];
     },
   ): Promise<GroupSendRecord> {
     const res = await this.client.post(app, '/cgi-bin/externalcontact/add_msg_template', {
@@ -134,6 +144,7 @@ export class GroupSendService {
       external_userid: input.externalUserIds,
       sender: input.sender.wecomUserId,
       text: { content: input.text },
+      ...(input.attachments?.length ? { attachments: input.attachments } : {}),
     });
     return this.tasks.insert(merchantId, {
       senderStaffId: input.sender._id,
