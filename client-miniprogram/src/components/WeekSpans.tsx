@@ -3,6 +3,8 @@
 import { Picker, Switch, Text, View } from '@tarojs/components';
 
 export const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+/** Weekdays as a week is shown: Monday first (weekday numbers stay 0 = Sunday, as stored). */
+export const MONDAY_FIRST = [1, 2, 3, 4, 5, 6, 0];
 export interface Span {
   weekday: number;
   open: string;
@@ -17,7 +19,8 @@ export function WeekSpans({ spans, onChange }: { spans: Span[]; onChange: (spans
     );
   return (
     <>
-      {WEEKDAYS.map((name, weekday) => {
+      {MONDAY_FIRST.map((weekday) => {
+        const name = WEEKDAYS[weekday]!;
         const span = spanOf(weekday);
         return (
           <View className="field" key={name} data-weekday={weekday}>

@@ -32,7 +32,8 @@ export function priceText(p: ProductDto): string {
  * so they are left out.
  */
 export function inputOf(p: ProductDto): ProductInput {
-  const { id: _id, price, stock, ...rest } = p;
+  // the photo is uploaded on its own, not part of the menu edit
+  const { id: _id, price, stock, photoUrl: _photo, ...rest } = p;
   return p.variants.length ? rest : { ...rest, price, ...(stock === undefined ? {} : { stock }) };
 }
 

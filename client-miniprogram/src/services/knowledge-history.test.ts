@@ -34,6 +34,14 @@ describe('the change history', () => {
     expect(itemTitle(soldOut)).toBe('多肉葡萄');
     expect(changedText(soldOut)).toBe('今日售罄');
     expect(changedText(change({ after: { ...product, price: 2000, tags: ['新品'] } }))).toBe('改了价格、标签');
+    // a variant's tap in the catalogue names the variant
+    const large = { options: [{ name: '杯型', value: '大杯' }], price: 2200, stock: 20, available: true };
+    const withLarge = { ...product, variants: [large], stock: 20 };
+    expect(
+      changedText(change({ before: withLarge, after: { ...withLarge, variants: [{ ...large, available: false }] } })),
+    ).toBe('大杯 售罄');
+    const fewer = { ...withLarge, stock: 5, variants: [{ ...large, stock: 5 }] };
+    expect(changedText(change({ before: withLarge, after: fewer }))).toBe('大杯 库存 20 → 5');
     const faq = { id: 'f1', questions: ['几点开门', '营业时间'], answer: '10 点' };
     const undone = change({ entity: 'faq', action: 'delete', before: faq, after: undefined, undoOf: 'c0' });
     expect(actionText(undone)).toBe('撤销 · 删除问答');

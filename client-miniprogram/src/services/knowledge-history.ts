@@ -1,6 +1,7 @@
 // The change history as the console reads it: which item, what was done to it and which of its fields changed, and
 // which changes can still be undone (each item's latest; the list comes newest first).
-import type { KnowledgeChangeDto, KnowledgeEntity } from '@xiaoer/common/schemas/knowledge-item';
+import type { KnowledgeChangeDto, KnowledgeEntity, ProductDto } from '@xiaoer/common/schemas/knowledge-item';
+import { stockText, variantLabel } from './catalog';
 
 export const ENTITY_NAMES: Record<KnowledgeEntity, string> = {
   faq: '问答',
@@ -44,12 +45,32 @@ export function itemTitle(c: KnowledgeChangeDto): string {
 export const actionText = (c: KnowledgeChangeDto) =>
   `${c.undoOf ? '撤销 · ' : ''}${ACTION_NAMES[c.action]}${ENTITY_NAMES[c.entity]}`;
 
-/** An update's changed fields ("价格、在售"); a product sold out or back on sale says so. */
+/**
+ * What a catalogue tap changed in one variant ("大杯 售罄", "中杯 库存 20 → 5"), when that is all that changed: the
+ * variant's options and the product's other fields the same.
+ */
+function variantChange(before: ProductDto, after: ProductDto): string | null {
+  const rest = (p: ProductDto) => JSON.stringify({ ...p, variants: p.variants.map((v) => v.options), stock: 0 });
+  if (before.variants.length !== after.variants.length || rest(before) !== rest(after)) return null;
+  const said = after.variants.flatMap((v, i) => {
+    const was = before.variants[i]!;
+    const parts = [
+      ...(was.available !== v.available ? [v.available ? '恢复供应' : '售罄'] : []),
+      ...(was.stock !== v.stock ? [`${stockText(was)} → ${stockText(v).replace('库存 ', '')}`] : []),
+    ];
+    return parts.length ? [`${variantLabel(v)} ${parts.join('，')}`] : [];
+  });
+  return said.length ? said.join('；') : null;
+}
+
+/** An update's changed fields ("价格、在售"); a product sold out or back on sale, or one variant, says so. */
 export function changedText(c: KnowledgeChangeDto): string {
   if (c.action !== 'update' || !c.before || !c.after) return '';
   const before = c.before as Record<string, unknown>;
   const after = c.after as Record<string, unknown>;
   if (c.entity === 'product' && before.available !== after.available) return after.available ? '恢复供应' : '今日售罄';
+  const variant = c.entity === 'product' && variantChange(c.before as ProductDto, c.after as ProductDto);
+  if (variant) return variant;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (k) => k !== 'id' && k !== 'usageCount' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );

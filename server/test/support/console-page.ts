@@ -21,8 +21,13 @@ export async function consolePage(
  * A phone-sized console signed in through WeChat: the page's wx.login is the stand-in's, answering for this openid
  * (bound to a staff member by the test), as the demo server hands it to a page outside WeChat.
  */
-export async function wechatConsolePage(browser: Browser, standinUrl: string, openid: string): Promise<Page> {
-  const page = await consolePage(browser);
+export async function wechatConsolePage(
+  browser: Browser,
+  standinUrl: string,
+  openid: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const page = await consolePage(browser, viewport);
   await page.context().addInitScript(wxBridgeScript(standinUrl, openid));
   return page;
 }

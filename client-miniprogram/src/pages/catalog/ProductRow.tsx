@@ -1,11 +1,13 @@
 // One product of the catalogue: its price and stock, one tap 今日售罄 / 恢复供应 for it and for each variant, and the
-// stock changed in place. Staff see it without the buttons (the server refuses their writes too).
-import { Button, Input, Text, View } from '@tarojs/components';
+// stock changed in place; its photo beside its name. Staff see it without the buttons (the server refuses their
+// writes too).
+import { Button, Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as knowledge from '@xiaoer/common/api/knowledge';
 import { formatFen } from '@xiaoer/common/money';
 import type { ProductDto } from '@xiaoer/common/schemas/knowledge-item';
 import { useState } from 'react';
+import { apiBase } from '../../services/api';
 import { call } from '../../services/client';
 import {
   CATALOG_EDIT_PAGE,
@@ -92,6 +94,7 @@ export function ProductRow({
   return (
     <View className={`product${soldOut ? ' product-out' : ''}`} data-product={p.name}>
       <View className="product-head">
+        {p.photoUrl && <Image className="product-photo" src={apiBase() + p.photoUrl} mode="aspectFill" lazyLoad />}
         <View
           className="product-name"
           onClick={() => canEdit && void Taro.navigateTo({ url: `${CATALOG_EDIT_PAGE}?id=${p.id}` })}

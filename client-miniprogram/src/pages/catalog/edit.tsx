@@ -1,9 +1,11 @@
 // A product created or changed: name, category, price (yuan as people type it), variants each with its own price and
 // stock, attributes, aliases (beside the names the bot already knows it by, read-only), 新品 / 爆款 and a
-// description. Checked with the server's schema before sending; each field's Chinese message under it.
+// description. Checked with the server's schema before sending; each field's Chinese message under it. The photo is
+// saved on its own (PhotoField), once the product exists.
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import * as knowledge from '@xiaoer/common/api/knowledge';
+import type { ProductDto } from '@xiaoer/common/schemas/knowledge-item';
 import { useEffect, useState } from 'react';
 import { Field, FormError } from '../../components/Field';
 import { ErrorState, Loading } from '../../components/States';
@@ -12,6 +14,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { QUICK_TAGS, checkProduct, productForm, type ProductForm, type VariantRow } from '../../services/catalog';
 import { call } from '../../services/client';
 import { errorsOf, type FieldErrors } from '../../services/form-check';
+import { PhotoField } from './PhotoField';
 import './catalog.scss';
 
 const NEW_VARIANT: VariantRow = { options: '', price: '', stock: '', available: true };
@@ -28,6 +31,8 @@ export default function EditProduct() {
   const [form, setForm] = useState<ProductForm | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  /** the product as its latest photo change answered */
+  const [photoOf, setPhotoOf] = useState<ProductDto>();
   useEffect(() => {
     if (loaded.data && !form) setForm(productForm(loaded.data.product));
   }, [loaded.data, form]);
@@ -86,6 +91,7 @@ export default function EditProduct() {
   return (
     <View className="page narrow">
       <View className="card">
+        <PhotoField product={photoOf ?? loaded.data?.product} onChanged={setPhotoOf} />
         <Field label="名称" error={errors.name}>
           <Input className="input" maxlength={60} placeholder="如 多肉葡萄" {...text('name')} />
         </Field>

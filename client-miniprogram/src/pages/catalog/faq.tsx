@@ -1,13 +1,17 @@
-// The shop's FAQ and policies after setup: each edited in place (the setup step's own cards, reused), new ones added
-// here. Every save goes through the knowledge editor, so the change history records who and can undo it.
+// The shop's FAQ and policies after setup: each edited in place (the setup step's own cards, reused) or deleted
+// (after the owner confirms), new ones added here, 20 of each at a time. Every save and delete goes through the
+// knowledge editor, so the change history records who and can undo it.
 import { Button, Input, Picker, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import * as knowledge from '@xiaoer/common/api/knowledge';
 import { POLICY_KINDS, faqInputSchema, policyInputSchema } from '@xiaoer/common/schemas/knowledge';
 import { useState } from 'react';
 import { Field, FormError } from '../../components/Field';
-import { ErrorState, Loading } from '../../components/States';
+import { LoadMore } from '../../components/LoadMore';
+import { Empty, ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
-import { useAsync } from '../../hooks/useAsync';
+import { useAction } from '../../hooks/useAction';
+import { usePages } from '../../hooks/usePages';
 import { call } from '../../services/client';
 import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 import { sessionStore } from '../../services/session';
@@ -24,36 +28,63 @@ const KIND_NAMES: Record<(typeof POLICY_KINDS)[number], string> = {
   other: '其他',
 };
 
-async function load() {
-  const [faqs, policies] = await Promise.all([call(knowledge.faqs.list), call(knowledge.policies.list)]);
-  return {
-    faqs: faqs.items.map((item): Starter => ({ kind: 'faq', item })),
-    policies: policies.items.map((item): Starter => ({ kind: 'policy', item })),
-  };
-}
+const PAGE_SIZE = 20;
+const REMOVE = { faq: knowledge.faqs.remove, policy: knowledge.policies.remove, script: knowledge.scripts.remove };
 
 export default function FaqAndPolicies() {
-  const { data, error, loading, reload } = useAsync(load);
+  const faqs = usePages(async (cursor) => {
+    const page = await call(knowledge.faqs.list, { query: { limit: PAGE_SIZE, cursor } });
+    return { ...page, items: page.items.map((item): Starter => ({ kind: 'faq', item })) };
+  });
+  const policies = usePages(async (cursor) => {
+    const page = await call(knowledge.policies.list, { query: { limit: PAGE_SIZE, cursor } });
+    return { ...page, items: page.items.map((item): Starter => ({ kind: 'policy', item })) };
+  });
+  const reload = async () => {
+    await Promise.all([faqs.reload(), policies.reload()]);
+  };
+  const { act } = useAction(reload);
   const canEdit = sessionStore.get()?.staff.role !== 'staff';
+  const error = faqs.error ?? policies.error;
   if (error) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && loading) return <Loading />;
+  if (!faqs.items || !policies.items) return <Loading />;
+
+  const remove = async (s: Starter) => {
+    const what = s.kind === 'faq' ? `问答「${s.item.questions[0]}」` : `规定「${s.item.title}」`;
+    const { confirm } = await Taro.showModal({
+      title: `删除${what}？`,
+      content: '小二以后不再用它回答；删错了可以在「修改记录」里撤销',
+    });
+    if (confirm) await act(() => call(REMOVE[s.kind], { params: { id: s.item.id } }), '已删除，可在修改记录里撤销');
+  };
+  const onRemove = canEdit ? (s: Starter) => void remove(s) : undefined;
   return (
     <View className="page narrow">
       {canEdit && <NewItem onAdded={reload} />}
+      {!faqs.items.length && !policies.items.length && (
+        <Empty
+          title="还没有问答和规定"
+          hint={canEdit ? '在上面「新增一条」写下顾客常问的问题和回答，小二就会照着答' : '请老板或店长添加'}
+        />
+      )}
       <StartersCard
         id="faqs"
         title="常见问答"
         hint="顾客这样问时，小二按回答说。点「修改」改问法或回答。"
-        starters={data?.faqs ?? []}
+        starters={faqs.items}
         onChanged={reload}
+        onRemove={onRemove}
       />
+      <LoadMore more={faqs.hasMore} busy={faqs.loadingMore} onMore={() => void faqs.loadMore()} />
       <StartersCard
         id="policies"
         title="店铺规定"
         hint="退款、配送、预约、会员、优惠：小二回答时以这里为准。"
-        starters={data?.policies ?? []}
+        starters={policies.items}
         onChanged={reload}
+        onRemove={onRemove}
       />
+      <LoadMore more={policies.hasMore} busy={policies.loadingMore} onMore={() => void policies.loadMore()} />
     </View>
   );
 }

@@ -1,19 +1,28 @@
 // Who changed the menu, FAQ, policies and scripts, and when; each item's latest change can be undone (after the
-// owner confirms), and the undo shows up here too, by whoever made it.
+// owner confirms), and the undo shows up here too, by whoever made it. Twenty at a time, 加载更多 for older ones.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as knowledge from '@xiaoer/common/api/knowledge';
 import type { KnowledgeChangeDto } from '@xiaoer/common/schemas/knowledge-item';
+import { LoadMore } from '../../components/LoadMore';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
-import { useAsync } from '../../hooks/useAsync';
+import { usePages } from '../../hooks/usePages';
 import { call } from '../../services/client';
 import { shortTime } from '../../services/format';
 import { actionText, changedText, itemTitle, undoable } from '../../services/knowledge-history';
 import './catalog.scss';
 
 export default function History() {
-  const { data, error, loading, reload } = useAsync(() => call(knowledge.history));
+  const {
+    items: loaded,
+    error,
+    loading,
+    reload,
+    hasMore,
+    loadingMore,
+    loadMore,
+  } = usePages((cursor) => call(knowledge.history, { query: { limit: 20, cursor } }));
   Taro.useDidShow(() => void reload());
   const { busy, act } = useAction(reload);
 
@@ -26,13 +35,13 @@ export default function History() {
   };
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && loading) return <Loading />;
-  const items = data?.items ?? [];
+  if (!loaded && loading) return <Loading />;
+  const items = loaded ?? [];
   const canUndo = undoable(items);
   return (
     <View className="page narrow">
       <View className="muted" style={{ marginBottom: '16px' }}>
-        最近 50 次修改，新的在前。每条资料可以撤销它最近的一次修改。
+        新的在前。每条资料可以撤销它最近的一次修改。
       </View>
       {!items.length && <Empty title="还没有修改记录" hint="改菜单、问答或规定后，这里会记下谁在什么时候改了什么" />}
       {items.length > 0 && (
@@ -56,6 +65,7 @@ export default function History() {
           ))}
         </View>
       )}
+      <LoadMore more={hasMore} busy={loadingMore} onMore={() => void loadMore()} />
     </View>
   );
 }

@@ -1,13 +1,15 @@
 // The catalogue from the phone: products by category, found by any name customers use (the owner's aliases and the
 // ones the bot makes from the name); one tap 今日售罄 / 恢复供应 for a product or one variant, stock changed in place.
-// Managers and owners edit; staff read.
+// Managers and owners edit; staff read. The whole menu is read (a search matches any name), shown 30 at a time.
 import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as knowledge from '@xiaoer/common/api/knowledge';
 import { useState } from 'react';
+import { LoadMore } from '../../components/LoadMore';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
+import { useShown } from '../../hooks/usePages';
 import { CATALOG_EDIT_PAGE, byCategory, matches } from '../../services/catalog';
 import { call } from '../../services/client';
 import { MENU_IMPORT_PAGE } from '../../services/knowledge-step';
@@ -16,6 +18,7 @@ import { ProductRow } from './ProductRow';
 import './catalog.scss';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
+const PAGE_SIZE = 30;
 
 export default function Catalog() {
   const [query, setQuery] = useState('');
@@ -28,6 +31,12 @@ export default function Catalog() {
   const { busy, act } = useAction(reload);
 
   const found = (data?.products ?? []).filter((p) => matches(p, data?.generated.get(p.id) ?? [], query));
+  // shown in the page's order (by category, then name), so 显示更多 continues where the list stopped
+  const groups = byCategory(found);
+  const ordered = groups.flatMap((g) => g.products);
+  const { shown, left, showMore } = useShown(ordered, PAGE_SIZE, `${query}:${data?.products.length}`);
+  // a category's count is all of it, not just what is shown yet
+  const inCategory = new Map(groups.map((g) => [g.category, g.products.length]));
   return (
     <View className="page narrow">
       {canEdit && (
@@ -67,9 +76,9 @@ export default function Catalog() {
       {data && data.products.length > 0 && !found.length && (
         <Empty title="没有找到" hint="换个叫法试试，或清空搜索看全部商品" />
       )}
-      {byCategory(found).map((group) => (
+      {byCategory(shown).map((group) => (
         <View key={group.category}>
-          <View className="category-title">{`${group.category}（${group.products.length}）`}</View>
+          <View className="category-title">{`${group.category}（${inCategory.get(group.category)}）`}</View>
           <View className="card">
             {group.products.map((p) => (
               <ProductRow
@@ -84,6 +93,7 @@ export default function Catalog() {
           </View>
         </View>
       ))}
+      <LoadMore more={left > 0} left={left} onMore={showMore} />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 // Today at a glance: the figures so far, what waits for the owner (drafts, alerts), the summary and what to do next.
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as alertsApi from '@xiaoer/common/api/alerts';
 import * as learning from '@xiaoer/common/api/learning';
@@ -10,6 +10,7 @@ import { formatFen } from '@xiaoer/common/money';
 import type { AlertDto } from '@xiaoer/common/schemas/alert';
 import type { ReportDto } from '@xiaoer/common/schemas/report';
 import type { WeatherOverviewDto } from '@xiaoer/common/schemas/weather';
+import { Figures, type Figure } from '../../components/Figures';
 import { ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/client';
@@ -55,7 +56,7 @@ export default function Home() {
     );
   if (!data) return <View className="page">{loading && <Loading />}</View>;
   const f = data.report.figures;
-  const figures: [string, string, string][] = [
+  const figures: Figure[] = [
     ['营业额', formatFen(f.revenue.value), change(f.revenue)],
     ['订单', String(f.orders.value), change(f.orders)],
     ['客单价', formatFen(f.averageOrderValue.value), change(f.averageOrderValue)],
@@ -71,16 +72,7 @@ export default function Home() {
         {data.tomorrow ? `。明天${data.tomorrow.text}` : ''}
       </View>
       <View className="card">
-        <View className="grid">
-          {figures.map(([label, value, delta]) => (
-            <View className="figure" key={label}>
-              <View className="figure-value">{value}</View>
-              <View className="figure-label">
-                {label} <Text className={delta.startsWith('-') ? 'down' : 'up'}>{delta}</Text>
-              </View>
-            </View>
-          ))}
-        </View>
+        <Figures figures={figures} />
         <View className="muted">顾客平均 {waitText(f.firstResponseSeconds.value)} 得到回复</View>
       </View>
       <View className="card row" onClick={() => void Taro.switchTab({ url: '/pages/drafts/index' })}>

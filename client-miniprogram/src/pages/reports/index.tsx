@@ -8,6 +8,7 @@ import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
 import { useState } from 'react';
 import { revenueTrend, topItemsBar } from '../../charts/options';
 import { Chart } from '../../components/Chart';
+import { Figures, type Figure } from '../../components/Figures';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/client';
@@ -76,7 +77,7 @@ function ShopPicker(props: { report: ReportDto; selected?: string; onPick: (id?:
 
 function ReportView({ report, previous }: { report: ReportDto; previous: string }) {
   const f = report.figures;
-  const rows: [string, string, string][] = [
+  const rows: Figure[] = [
     ['营业额', formatFen(f.revenue.value), change(f.revenue)],
     ['订单', String(f.orders.value), change(f.orders)],
     ['客单价', formatFen(f.averageOrderValue.value), change(f.averageOrderValue)],
@@ -102,18 +103,7 @@ function ReportView({ report, previous }: { report: ReportDto; previous: string 
         ))}
       </View>
       <View className="card">
-        <View className="grid">
-          {rows.map(([label, value, delta]) => (
-            <View className="figure" key={label}>
-              <View className="figure-value" style={{ fontSize: '34px' }}>
-                {value}
-              </View>
-              <View className="figure-label">
-                {label} <Text className={delta.startsWith('-') ? 'down' : 'up'}>{delta}</Text>
-              </View>
-            </View>
-          ))}
-        </View>
+        <Figures figures={rows} />
       </View>
       <View className="card">
         <View className="card-title">营业额走势</View>
@@ -124,7 +114,7 @@ function ReportView({ report, previous }: { report: ReportDto; previous: string 
         {report.topItems.length ? (
           <Chart label="热销商品" option={topItemsBar(report)} height={Math.max(120, report.topItems.length * 40)} />
         ) : (
-          <Empty title="这段时间还没有订单" />
+          <Empty title="这段时间还没有订单" hint="在「我的 → 导入数据」导入收银表格后，这里会列出卖得最好的商品" />
         )}
         {report.slowItems.length > 0 && (
           <View className="muted">卖得慢：{report.slowItems.map((i) => `${i.name}（${i.quantity}）`).join('、')}</View>

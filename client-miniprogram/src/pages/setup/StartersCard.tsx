@@ -26,12 +26,15 @@ export function StartersCard({
   hint,
   starters,
   onChanged,
+  onRemove,
 }: {
   id: string;
   title: string;
   hint: string;
   starters: Starter[];
   onChanged: () => void;
+  /** given: each item has 删除 (the page confirms and deletes) */
+  onRemove?: (s: Starter) => void;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const left = starters.filter(starterWaits).length;
@@ -55,9 +58,16 @@ export function StartersCard({
           <View key={s.item.id} className="starter" data-starter={heading(s)} data-waiting={starterWaits(s)}>
             <View className="starter-head">
               <Text className="strong">{heading(s)}</Text>
-              <Text className="tag tag-on" onClick={() => setEditing(s.item.id)}>
-                {starterWaits(s) ? '去填写' : '修改'}
-              </Text>
+              <View className="row" style={{ gap: '12px' }}>
+                <Text className="tag tag-on" onClick={() => setEditing(s.item.id)}>
+                  {starterWaits(s) ? '去填写' : '修改'}
+                </Text>
+                {onRemove && (
+                  <Text className="tag" data-remove={heading(s)} onClick={() => onRemove(s)}>
+                    删除
+                  </Text>
+                )}
+              </View>
             </View>
             <View className="starter-body">
               <BlankText text={body(s)} />
