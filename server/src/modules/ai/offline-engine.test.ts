@@ -167,3 +167,32 @@ describe('offline engine on bargaining and holidays', () => {
     expect(offlineAnswer(shop, '初三开门吗').reply).toContain('初六恢复营业');
   });
 });
+
+describe('offline engine finding the product by what the question names of it', () => {
+  const sizes = [
+    { options: { 体型: '小型犬' }, price: 60 },
+    { options: { 体型: '中型犬' }, price: 90 },
+  ];
+  const shop = knowledgeFor({
+    ...CLOTHING_SHOP,
+    products: [
+      { name: '狗狗洗澡', category: '洗护', price: 60, variants: sizes },
+      { name: '狗狗美容', category: '美容', price: 150, variants: sizes.map((v) => ({ ...v, price: v.price + 100 })) },
+      { name: '狗狗寄养', category: '寄养', price: 60, variants: sizes.map((v) => ({ ...v, price: v.price + 10 })) },
+      {
+        name: '染发',
+        category: '染发',
+        price: 298,
+        addons: [{ name: '漂发', options: [{ label: '不漂' }, { label: '漂一次', price: 150 }] }],
+      },
+    ],
+  });
+
+  it('tells apart products sharing an option by a word of their name', () => {
+    expect(offlineAnswer(shop, '中型犬洗一次多少钱').reply).toBe('狗狗洗澡中型犬90元。');
+  });
+
+  it('finds the product of an add-on the question names', () => {
+    expect(offlineAnswer(shop, '漂一次加多少钱').reply).toContain('加漂一次150元');
+  });
+});

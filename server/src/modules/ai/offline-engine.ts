@@ -41,6 +41,7 @@ import {
   clean,
   linkProducts,
   namedOptions,
+  productsByAddon,
   productsByOption,
   productsNamedBy,
   shopIndex,
@@ -173,6 +174,10 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     const optionless = !products.some((p) => namedOptions(text, p).size);
     if (byOption.length && byOption.length <= 2 && (!products.length || optionless)) products = byOption;
     if (!products.length && needsOne && (asks.length || cue)) products = productsNamedBy(index, text);
+    if (!products.length && needsOne) {
+      const byAddon = productsByAddon(index, text);
+      if (byAddon.length && byAddon.length <= 2) products = byAddon;
+    }
   }
   // "黑色呢" after "羽绒服白色M还有吗": black in M, the size chosen before
   if (inherited && chat.text && products.length === 1) {

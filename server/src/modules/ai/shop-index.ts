@@ -387,9 +387,42 @@ export function namedOptions(message: string, product: KnownProduct): Map<string
 export const variantMatches = (v: ProductVariant, named: Map<string, string>) =>
   [...named].every(([name, value]) => v.options.some((o) => o.name === name && o.value === value));
 
-/** Products whose variants have an option the message names: "黄色L码还有吗" with no product named. */
+/**
+ * Products whose variants have an option the message names: "黄色L码还有吗" with no product named. Where several
+ * share it ("中型犬" of washing, grooming and boarding), those the rest of the message points to by a character of
+ * their name ("中型犬洗一次多少" → 狗狗洗澡), when that leaves fewer.
+ */
 export function productsByOption(index: ShopIndex, message: string): KnownProduct[] {
-  return index.products.map((e) => e.product).filter((p) => p.variants?.length && namedOptions(message, p).size > 0);
+  const having = index.products
+    .map((e) => e.product)
+    .filter((p) => p.variants?.length && namedOptions(message, p).size > 0);
+  if (having.length <= 2) return having;
+  const text = clean(message);
+  const shared = new Set([...having[0]!.name].filter((ch) => having.every((p) => p.name.includes(ch))));
+  const pointed = having.filter((p) =>
+    [p.name, ...(p.aliases ?? [])].some((n) =>
+      [...clean(n)].some(
+        (ch) =>
+          /[\u4e00-\u9fff]/.test(ch) &&
+          !shared.has(ch) &&
+          text.includes(ch) &&
+          ![...namedOptions(message, p).values()].some((v) => v.includes(ch)),
+      ),
+    ),
+  );
+  return pointed.length && pointed.length < having.length ? pointed : having;
+}
+
+/** Products with an add-on the message names by its label ("漂一次加多少" → 染发's 漂发: 漂一次). */
+export function productsByAddon(index: ShopIndex, message: string): KnownProduct[] {
+  const text = clean(message);
+  return index.products
+    .map((e) => e.product)
+    .filter((p) =>
+      p.specs.some((g) =>
+        g.options.some((o) => o.priceDelta && clean(o.label).length >= 2 && text.includes(clean(o.label))),
+      ),
+    );
 }
 
 /** The shop a message names ("万象城店"), by its name or the part in brackets. */
