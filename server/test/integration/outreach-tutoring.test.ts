@@ -97,6 +97,16 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
+describe('the school’s tone', () => {
+  it('writes to parents without emoji, as the tutoring template speaks', async () => {
+    await w.app.container.repositories.customers.update(w.tenant.merchantId, String(people['乐乐妈妈']!._id), {
+      birthday: '1990-11-23',
+    });
+    expect(await run('birthday', at('2026-11-23', '10:30'))).toEqual({ drafted: 1, suppressed: 0 });
+    expect(await textOf('birthday', '乐乐妈妈')).toEqual(['乐乐妈妈，生日快乐！祝您新的一岁天天开心～']);
+  });
+});
+
 describe('the reminder before class', () => {
   it('tells the parent two hours ahead with the teacher’s preparation, once, and not a class further off', async () => {
     expect(await run('class_reminder', at('2026-11-23', '16:00'))).toEqual({ drafted: 1, suppressed: 1 });
@@ -223,7 +233,7 @@ describe('the month’s progress report', () => {
     expect(await run('progress_report', at('2026-11-30', '10:30'))).toEqual({ drafted: 0, suppressed: 0 });
     expect(await run('progress_report', at('2026-12-01', '10:30'))).toEqual({ drafted: 2, suppressed: 1 });
     expect(await textOf('progress_report', '乐乐妈妈')).toEqual([
-      '乐乐妈妈您好，这是乐乐11月的学习情况：出勤3/4节（75%）；作业按时提交2/2次；少儿英语还剩17节。想和老师聊聊孩子的情况，随时告诉我。',
+      '乐乐妈妈您好，这是乐乐11月的学习情况：出勤3/4节（75%）；作业按时提交2/2次；少儿英语还剩17节。王老师最近的反馈：单词听写全对，口语还可以多练。想和老师聊聊孩子的情况，随时告诉我。',
     ]);
     // no class records for 豆豆 in November: only the homework and the hours left
     expect(await textOf('progress_report', '豆豆爸爸')).toEqual([

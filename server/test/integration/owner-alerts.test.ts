@@ -69,7 +69,7 @@ describe('alerts on arriving data', () => {
       notify: 'sent',
       data: { topics: ['配送'], rating: 1 },
     });
-    expect(alert!.body).toContain('建议回复：非常抱歉');
+    expect(alert!.body).toContain('建议回复：亲，非常抱歉'); // in the milk-tea template's address
     const card = cards().at(-1)!;
     expect(card.title).toBe('🔴差评预警：美团 1星');
     expect(card.url).toContain(`/console/?corp=${w.corpId}#/pages/alerts/detail?id=${alert!._id}`); // opened in WeCom: its OAuth, then the alert

@@ -148,19 +148,16 @@ export function tutoringScenarios(deps: { customers: CustomerRepository; shopDat
       const month = lastCompletePeriod('month', day, zoneOf(kb));
       const held = await packages.ofFamilies(merchantId, 5000);
       if (!held.length) return [];
-      const [classes, work] = await Promise.all([
+      const families = held.map((p) => p.customerId!);
+      const [classes, work, notes] = await Promise.all([
         attendance.forPackagesBetween(
           merchantId,
           held.map((p) => p.externalId),
           month.start,
           month.end,
         ),
-        homework.dueBetween(
-          merchantId,
-          held.map((p) => p.customerId!),
-          month.start,
-          month.end,
-        ),
+        homework.dueBetween(merchantId, families, month.start, month.end),
+        lessons.withFeedbackBetween(merchantId, families, month.start, month.end),
       ]);
       const label = `${Number(month.from.slice(5, 7))}月`;
       return perFamily(deps.customers, merchantId, held, (pkgs, c) => {
@@ -179,10 +176,14 @@ export function tutoringScenarios(deps: { customers: CustomerRepository; shopDat
         }
         for (const p of pkgs) lines.push(`${p.course}还剩${p.remainingHours}节`);
         const who = [...new Set(pkgs.map(child))].join('、');
+        // the teacher's latest notes of the month stand for 老师建议 (no assessment scores are taken in yet)
+        const note = notes.find((l) => String(l.customerId) === String(c._id));
+        const advice = note ? `${note.teacher ? `${note.teacher}老师` : '老师'}最近的反馈：${note.feedback}。` : '';
         return {
-          text: `${call(c)}您好，这是${who}${label}的学习情况：${lines.join('；')}。想和老师聊聊孩子的情况，随时告诉我。`,
+          text: `${call(c)}您好，这是${who}${label}的学习情况：${lines.join('；')}。${advice}想和老师聊聊孩子的情况，随时告诉我。`,
           reason: `${label}学情：${lines.slice(0, 2).join('，')}`,
           citedIds: [],
+          quoted: [note?.feedback ?? ''],
         };
       });
     },

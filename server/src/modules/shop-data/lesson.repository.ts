@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { IntakeRecordRepository, type Stored, type StoreResult } from '../../db/intake-record-repository.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { Lesson, LessonModel } from './lesson.model.js';
@@ -44,6 +45,26 @@ export class LessonRepository extends IntakeRecordRepository<Lesson> {
       )
       .sort({ endAt: 1 })
       .limit(limit)
+      .lean<LessonRecord[]>()
+      .exec();
+  }
+
+  /** These families' classes in [from, to) with the teacher's notes, newest first: the month's progress report. */
+  withFeedbackBetween(
+    merchantId: MerchantId,
+    customerIds: Types.ObjectId[],
+    from: Date,
+    to: Date,
+  ): Promise<LessonRecord[]> {
+    return this.model
+      .find(
+        this.scoped(merchantId, {
+          customerId: { $in: customerIds },
+          feedback: { $nin: [null, ''] },
+          startAt: { $gte: from, $lt: to },
+        }),
+      )
+      .sort({ startAt: -1 })
       .lean<LessonRecord[]>()
       .exec();
   }
