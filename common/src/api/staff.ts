@@ -16,7 +16,13 @@ import { defineEndpoint } from './contract.js';
 export const list = defineEndpoint({
   method: 'GET',
   path: '/staff',
-  response: z.object({ items: z.array(staffDtoSchema) }).strict(),
+  response: z
+    .object({
+      items: z.array(staffDtoSchema),
+      /** members the owner took off the team (listed for the owner only, who alone can bring them back) */
+      deactivated: z.array(staffDtoSchema),
+    })
+    .strict(),
 });
 
 /** Starts (or joins the running) sync of the app's visible range; progress at syncStatus (owner). */
@@ -73,4 +79,12 @@ export const deactivate = defineEndpoint({
   path: '/staff/:id/deactivate',
   params: idParamsSchema,
   response: z.object({ ok: z.literal(true) }).strict(),
+});
+
+/** The owner brings back a member they took off the team; the sync leaves such a member off until then. */
+export const reactivate = defineEndpoint({
+  method: 'POST',
+  path: '/staff/:id/reactivate',
+  params: idParamsSchema,
+  response: staffDtoSchema,
 });

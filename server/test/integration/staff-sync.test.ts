@@ -155,6 +155,53 @@ describe('the staff step', () => {
   });
 });
 
+describe('a member the owner took off the team', () => {
+  it('stays off through the next sync and a WeCom change event; only the owner brings them back', async () => {
+    const shop = await shopWithTeam('停用面馆');
+    await synced(shop.owner);
+    const li = byUserId(await team(shop.owner), 'li');
+    const off = await w.app.request(`/api/staff/${li.id}/deactivate`, { method: 'POST', token: shop.owner });
+    expect(off.status).toBe(200);
+
+    expect(await synced(shop.owner)).toMatchObject({ status: 'done' });
+    expect(byUserId(await team(shop.owner), 'li')).toBeUndefined();
+    await w.standin.directory.changes(shop.corpId, 'li', { name: '李店长二' });
+    await w.drain();
+    expect(byUserId(await team(shop.owner), 'li')).toBeUndefined();
+    const listed = await w.app.request('/api/staff', { token: shop.owner });
+    expect(listed.body.deactivated.map((m: Member) => m.wecomUserId)).toEqual(['li']);
+
+    const back = await w.app.request(`/api/staff/${li.id}/reactivate`, { method: 'POST', token: shop.owner });
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ wecomUserId: 'li' });
+    expect(byUserId(await team(shop.owner), 'li')).toBeDefined();
+    expect((await w.app.request('/api/staff', { token: shop.owner })).body.deactivated).toEqual([]);
+    // and from now on the sync keeps them, as any member
+    await synced(shop.owner);
+    expect(byUserId(await team(shop.owner), 'li')).toBeDefined();
+    const audit = (await w.app.container.operator.audit.list(shop.merchantId)).map((a) => a.action);
+    expect(audit).toContain('staff.reactivated');
+  });
+
+  it('is brought back by nobody but the owner, and only when the owner took them off', async () => {
+    const shop = await shopWithTeam('恢复面馆');
+    await synced(shop.owner);
+    const members = await team(shop.owner);
+    const wang = byUserId(members, 'wang');
+    // a member still on the team, or unknown: nothing to bring back
+    const active = await w.app.request(`/api/staff/${wang.id}/reactivate`, { method: 'POST', token: shop.owner });
+    expect(active.status).toBe(404);
+    expect(active.body.message).toBe('没有找到被停用的这位员工');
+    await w.app.request(`/api/staff/${wang.id}/deactivate`, { method: 'POST', token: shop.owner });
+    const li = byUserId(members, 'li');
+    await w.app.request(`/api/staff/${li.id}`, { method: 'PUT', token: shop.owner, body: { role: 'manager' } });
+    const manager = await sessionOf(shop.merchantId, 'li');
+    const byManager = await w.app.request(`/api/staff/${wang.id}/reactivate`, { method: 'POST', token: manager });
+    expect(byManager.status).toBe(403);
+    expect(byUserId(await team(shop.owner), 'wang')).toBeUndefined();
+  });
+});
+
 describe("WeCom's change_contact events", () => {
   it('bring in a new member, follow a rename and a new userid, and end a removed member at once', async () => {
     const shop = await shopWithTeam('事件面馆');

@@ -10,6 +10,11 @@ export interface Staff {
   role: StaffRole;
   shopIds: Types.ObjectId[];
   active: boolean;
+  /**
+   * the owner took the member off the team (not WeCom): the sync and WeCom's change events leave them off, only the
+   * owner brings them back
+   */
+  deactivatedByOwner?: boolean;
   /** the owner's (or manager's) WeChat openid in our mini-program, bound with a one-time invite code */
   miniProgramOpenId?: string;
   /** scripts (话术) this member starred in the sidebar */
@@ -28,6 +33,7 @@ const staffSchema = new Schema<Staff>(
     role: { type: String, enum: STAFF_ROLES, required: true, default: 'staff' },
     shopIds: { type: [Schema.Types.ObjectId], ref: 'Shop', default: [] },
     active: { type: Boolean, default: true },
+    deactivatedByOwner: { type: Boolean },
     miniProgramOpenId: { type: String },
     favouriteScriptIds: { type: [Schema.Types.ObjectId], default: [] },
   },

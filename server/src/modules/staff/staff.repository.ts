@@ -1,6 +1,7 @@
 import { PENDING_OWNER_WECOM_USERID, type StaffRole } from '@xiaoer/common/constants/roles';
 import { Types } from 'mongoose';
 import { TenantRepository } from '../../db/tenant-repository.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Staff, StaffModel } from './staff.model.js';
 
@@ -86,9 +87,11 @@ export class StaffRepository extends TenantRepository<Staff> {
     wecomUserId: string,
     name: string | undefined,
   ): Promise<'created' | 'updated' | 'unchanged'> {
+    // a member the owner took off is not matched: the upsert's insert then meets the unique (merchant, userid)
+    // index, and they stay off
     const res = await this.model
       .updateOne(
-        this.scoped(merchantId, { wecomUserId }),
+        this.scoped(merchantId, { wecomUserId, deactivatedByOwner: { $ne: true } }),
         {
           $set: { active: true, ...(name ? { name, nameMissing: false } : {}) },
           $setOnInsert: {
@@ -100,7 +103,12 @@ export class StaffRepository extends TenantRepository<Staff> {
         },
         { upsert: true },
       )
-      .exec();
+      .exec()
+      .catch((err: unknown) => {
+        if (isDuplicateKey(err)) return null;
+        throw err;
+      });
+    if (!res) return 'unchanged';
     return res.upsertedCount ? 'created' : res.modifiedCount ? 'updated' : 'unchanged';
   }
 
@@ -137,8 +145,29 @@ export class StaffRepository extends TenantRepository<Staff> {
   deactivateById(merchantId: MerchantId, id: string): Promise<StaffRecord | null> {
     return this.model
       .findOneAndUpdate(this.scoped(merchantId, { _id: new Types.ObjectId(id), active: true }), {
-        $set: { active: false },
+        $set: { active: false, deactivatedByOwner: true },
       })
+      .lean<StaffRecord>()
+      .exec();
+  }
+
+  /** The members the owner took off the team, for the owner to bring back. */
+  listDeactivatedByOwner(merchantId: MerchantId): Promise<StaffRecord[]> {
+    return this.model
+      .find(this.scoped(merchantId, { active: false, deactivatedByOwner: true }))
+      .sort({ _id: 1 })
+      .lean<StaffRecord[]>()
+      .exec();
+  }
+
+  /** The owner brings back a member they took off; null when the member is not one the owner took off. */
+  reactivateById(merchantId: MerchantId, id: string): Promise<StaffRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        this.scoped(merchantId, { _id: new Types.ObjectId(id), active: false, deactivatedByOwner: true }),
+        { $set: { active: true }, $unset: { deactivatedByOwner: 1 } },
+        { returnDocument: 'after' },
+      )
       .lean<StaffRecord>()
       .exec();
   }

@@ -17,9 +17,14 @@ export function staffRoutes(
   const router = new Router<AuthedState>({ prefix: '/staff' });
   const manager = requireRole('manager');
   const owner = requireRole('owner');
-  route(router, api.list, manager, async (_, ctx) => ({
-    items: (await staff.list(ctx.state.session.merchantId)).map(presentStaff),
-  }));
+  route(router, api.list, manager, async (_, ctx) => {
+    const { merchantId, role } = ctx.state.session;
+    return {
+      items: (await staff.list(merchantId)).map(presentStaff),
+      // only the owner can bring them back, so only the owner sees them
+      deactivated: role === 'owner' ? (await staff.listDeactivatedByOwner(merchantId)).map(presentStaff) : [],
+    };
+  });
   route(router, api.startSync, owner, async (_, ctx) => {
     const { merchantId, staffId } = ctx.state.session;
     return { sync: presentStaffSync(await sync.start(merchantId, { kind: 'staff', id: staffId })) };
@@ -41,6 +46,9 @@ export function staffRoutes(
     await service.deactivate(ctx.state.session, params.id);
     return { ok: true as const };
   });
+  route(router, api.reactivate, owner, async ({ params }, ctx) =>
+    presentStaff(await service.reactivate(ctx.state.session, params.id)),
+  );
   route(router, api.invite, owner, ({ params }, ctx) => service.invite(ctx.state.session, params.id, consoleUrl()));
   return router;
 }

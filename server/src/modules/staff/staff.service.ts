@@ -90,7 +90,7 @@ export class StaffService {
 
   /**
    * The owner takes a member off the team: their sessions end at once. Never the owner themself (they would lock
-   * themself out) nor the last owner; a removed member can come back through the next sync or a WeCom event.
+   * themself out) nor the last owner. The sync and WeCom's events leave them off: only `reactivate` brings them back.
    */
   async deactivate(session: Session, id: string): Promise<void> {
     const { merchantId } = session;
@@ -101,6 +101,15 @@ export class StaffService {
     if (!(await this.d.staff.deactivateById(merchantId, id))) throw notFound('没有找到这位员工');
     await this.d.endSessions(merchantId, id);
     await this.d.audit.record(merchantId, { actor: actorOf(session), action: 'staff.deactivated', target: id });
+  }
+
+  /** The owner brings back a member they took off the team (the route lets only owners here). */
+  async reactivate(session: Session, id: string): Promise<StaffRecord> {
+    const { merchantId } = session;
+    const member = await this.d.staff.reactivateById(merchantId, id);
+    if (!member) throw notFound('没有找到被停用的这位员工');
+    await this.d.audit.record(merchantId, { actor: actorOf(session), action: 'staff.reactivated', target: id });
+    return member;
   }
 
   /** The signed-in member's own name, where WeCom withheld it. */
