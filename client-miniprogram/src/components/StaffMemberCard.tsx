@@ -46,7 +46,7 @@ export function StaffMemberCard({
   const deactivate = async () => {
     const { confirm } = await Taro.showModal({
       title: `停用${member.name}？`,
-      content: '停用后 ta 会立即退出小二，不能再登录；在企业微信通讯录里重新加入可以恢复。',
+      content: '停用后 ta 会立即退出小二，不能再登录；同步员工时也不会自动恢复，需要时在“已停用”里恢复。',
       confirmText: '停用',
       confirmColor: '#e34d59',
     });

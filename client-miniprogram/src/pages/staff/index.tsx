@@ -1,6 +1,7 @@
 // The team after setup: each member's role and shops, the mini-program invite, and deactivation (the owner's; the
-// member's sessions end at once). New members come from WeCom's address book, synced on the setup's staff step.
-import { Button, View } from '@tarojs/components';
+// member's sessions end at once; the WeCom sync leaves them off until the owner brings them back here). New members
+// come from WeCom's address book, synced on the setup's staff step.
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as auth from '@xiaoer/common/api/auth';
 import * as merchants from '@xiaoer/common/api/merchants';
@@ -10,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { StaffMemberCard } from '../../components/StaffMemberCard';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
+import { toast } from '../../components/Toast';
 import { call } from '../../services/client';
 import { syncedMembers } from '../../services/staff-step';
 
@@ -18,7 +20,22 @@ export default function StaffPage() {
     Promise.all([call(auth.me), call(staffApi.list), call(merchants.merchant)]),
   );
   const [members, setMembers] = useState<StaffDto[]>([]);
-  useEffect(() => data && setMembers(syncedMembers(data[1].items)), [data]);
+  const [off, setOff] = useState<StaffDto[]>([]);
+  useEffect(() => {
+    if (!data) return;
+    setMembers(syncedMembers(data[1].items));
+    setOff(data[1].deactivated);
+  }, [data]);
+  const bringBack = async (member: StaffDto) => {
+    try {
+      const back = await call(staffApi.reactivate, { params: { id: member.id } });
+      setOff(off.filter((x) => x.id !== member.id));
+      setMembers([...members, back]);
+      toast('已恢复', 'success');
+    } catch (err) {
+      toast((err as Error).message);
+    }
+  };
   if (!data) return <View className="page">{error ? <ErrorState error={error} onRetry={reload} /> : <Loading />}</View>;
   const [me, , merchant] = data;
   return (
@@ -45,9 +62,26 @@ export default function StaffPage() {
             me={me}
             shops={merchant.shops}
             onChanged={(updated) => setMembers(members.map((x) => (x.id === updated.id ? updated : x)))}
-            onDeactivated={(gone) => setMembers(members.filter((x) => x.id !== gone.id))}
+            onDeactivated={(gone) => {
+              setMembers(members.filter((x) => x.id !== gone.id));
+              setOff([...off, gone]);
+            }}
           />
         ))}
+        {off.length > 0 && (
+          <View className="card" id="deactivated">
+            <View className="card-title">{`已停用（${off.length}）`}</View>
+            <View className="muted">你停用的员工，同步企业微信时不会自动恢复。</View>
+            {off.map((m) => (
+              <View key={m.id} className="field" data-deactivated={m.wecomUserId}>
+                <Text>{m.name}</Text>
+                <Text className="tag tag-on" onClick={() => void bringBack(m)}>
+                  恢复
+                </Text>
+              </View>
+            ))}
+          </View>
+        )}
       </View>
     </View>
   );
