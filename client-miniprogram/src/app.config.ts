@@ -10,6 +10,8 @@ export default defineAppConfig({
     'pages/customers/index',
     // a customer's profile: details by role, opt-out, 为什么没联系他, the timeline
     'pages/customers/profile',
+    // the merchant's own automatic tag rules, with how many customers a rule would tag before it is saved
+    'pages/tag-rules/index',
     'pages/groups/index',
     'pages/data/index',
     'pages/settings/index',

@@ -10,7 +10,11 @@ import {
   customerUpdateSchema,
   linkedOrderDtoSchema,
   linkOrderSchema,
+  linkedVisitDtoSchema,
   unmatchedOrdersDtoSchema,
+  unmatchedVisitKindParamsSchema,
+  unmatchedVisitParamsSchema,
+  unmatchedVisitsDtoSchema,
   whyNotContactedDtoSchema,
 } from '../schemas/customer.js';
 import { customerProfileDtoSchema, externalUserIdParamsSchema } from '../schemas/sidebar.js';
@@ -112,4 +116,25 @@ export const linkOrder = defineEndpoint({
   params: idParamsSchema,
   request: linkOrderSchema,
   response: linkedOrderDtoSchema,
+});
+
+/** Bookings or course packages that named a customer none of ours matched, newest first (managers and owners). */
+export const unmatchedVisits = defineEndpoint({
+  method: 'GET',
+  path: '/customers/unmatched-visits/:kind',
+  params: unmatchedVisitKindParamsSchema,
+  request: customerTimelineQuerySchema,
+  response: unmatchedVisitsDtoSchema,
+});
+
+/**
+ * Links such a record to a customer by hand (audited): it joins their timeline and counts as their visit (a package's
+ * classes too), optionally keeping its phone / member number on them.
+ */
+export const linkVisit = defineEndpoint({
+  method: 'POST',
+  path: '/customers/unmatched-visits/:kind/:id/link',
+  params: unmatchedVisitParamsSchema,
+  request: linkOrderSchema,
+  response: linkedVisitDtoSchema,
 });

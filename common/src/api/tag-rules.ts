@@ -40,3 +40,11 @@ export const applyTagRules = defineEndpoint({
   path: '/tag-rules/apply',
   response: z.object({ customers: z.number().int(), changed: z.number().int() }).strict(),
 });
+
+/** How many customers a rule as written (not yet saved) would tag now, out of all the merchant's customers. */
+export const previewTagRule = defineEndpoint({
+  method: 'POST',
+  path: '/tag-rules/preview',
+  request: tagRuleInputSchema,
+  response: z.object({ customers: z.number().int(), matches: z.number().int() }).strict(),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GENDERS, SOURCE_CHANNELS } from '../constants/customer.js';
+import { LIFECYCLE_STAGES } from '../constants/lifecycle.js';
 import { isoDateSchema, objectIdSchema, paginationSchema } from './common.js';
 
 export const customerListQuerySchema = paginationSchema
@@ -7,6 +8,8 @@ export const customerListQuerySchema = paginationSchema
     q: z.string().trim().max(50).optional(),
     tag: z.string().trim().max(30).optional(),
     followStaffId: objectIdSchema.optional(),
+    /** the stage the last automatic tagging found */
+    lifecycle: z.enum(LIFECYCLE_STAGES).optional(),
   })
   .strict();
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
@@ -65,6 +68,8 @@ export const customerDtoSchema = z
     birthday: z.string().optional(),
     memberNo: z.string().optional(),
     tags: z.array(z.string()),
+    /** 新客 / 活跃 / 沉睡 / 流失 as the last automatic tagging found it; absent until it has run */
+    lifecycle: z.enum(LIFECYCLE_STAGES).optional(),
     sourceChannel: z.enum(SOURCE_CHANNELS),
     followStaffIds: z.array(z.string()),
     notes: z.array(customerNoteDtoSchema),
@@ -185,6 +190,41 @@ export const linkOrderSchema = z
     /** also keep the order's phone / member number on the customer (only where the customer has none) */
     saveIdentifier: z.boolean().default(false),
   })
+  .strict();
+
+/** Records besides orders that can name a customer none of ours matched: bookings, and course packages (classes). */
+export const UNMATCHED_VISIT_KINDS = ['appointments', 'course-packages'] as const;
+export type UnmatchedVisitKind = (typeof UNMATCHED_VISIT_KINDS)[number];
+
+export const unmatchedVisitKindParamsSchema = z.object({ kind: z.enum(UNMATCHED_VISIT_KINDS) }).strict();
+export const unmatchedVisitParamsSchema = z
+  .object({ kind: z.enum(UNMATCHED_VISIT_KINDS), id: objectIdSchema })
+  .strict();
+
+export const unmatchedVisitDtoSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(UNMATCHED_VISIT_KINDS),
+    externalId: z.string(),
+    /** the booking's time; a package's arrival */
+    at: z.string(),
+    /** 剪发 · 已完成; 钢琴课 · 剩 8 课时 */
+    title: z.string(),
+    /** fen, where the record has an amount */
+    amount: z.number().int().optional(),
+    ref: z
+      .object({ externalUserId: z.string().optional(), phone: z.string().optional(), memberNo: z.string().optional() })
+      .strict(),
+  })
+  .strict();
+export type UnmatchedVisitDto = z.infer<typeof unmatchedVisitDtoSchema>;
+
+export const unmatchedVisitsDtoSchema = z
+  .object({ items: z.array(unmatchedVisitDtoSchema), nextCursor: z.string().optional() })
+  .strict();
+
+export const linkedVisitDtoSchema = z
+  .object({ id: z.string(), customerId: z.string(), saved: z.array(z.enum(['phone', 'memberNo'])) })
   .strict();
 
 export const linkedOrderDtoSchema = z

@@ -1,9 +1,11 @@
 // Customers: search by name, remark or phone (staff by the whole number, managers and owners also by its last
-// digits), filter by tag, page on; a tap opens the profile.
+// digits), filter by tag and by lifecycle stage, page on; a tap opens the profile. Managers reach the automatic tag
+// rules from here.
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as customers from '@xiaoer/common/api/customers';
 import * as tagsApi from '@xiaoer/common/api/tags';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '@xiaoer/common/constants/lifecycle';
 import { roleAtLeast } from '@xiaoer/common/constants/roles';
 import type { CustomerDto, UnmatchedOrderDto } from '@xiaoer/common/schemas/customer';
 import { useEffect, useState } from 'react';
@@ -16,23 +18,23 @@ import { UnmatchedOrders } from './UnmatchedOrders';
 
 export const CUSTOMER_PROFILE_PAGE = '/pages/customers/profile';
 const PAGE_SIZE = 30;
+const TAG_RULES_PAGE = '/pages/tag-rules/index';
 
 export default function Customers() {
   const manager = roleAtLeast(sessionStore.get()?.staff.role ?? 'staff', 'manager');
   const [linking, setLinking] = useState<UnmatchedOrderDto | null>(null);
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
+  const [stage, setStage] = useState<LifecycleStage | ''>('');
   const [more, setMore] = useState<{ items: CustomerDto[]; nextCursor?: string }>({ items: [] });
   const tags = useAsync(() => call(tagsApi.corpTags));
-  const list = useAsync(
-    () => call(customers.list, { query: { limit: PAGE_SIZE, q: q || undefined, tag: tag || undefined } }),
-    [q, tag],
-  );
+  const filters = { q: q || undefined, tag: tag || undefined, lifecycle: stage || undefined };
+  const list = useAsync(() => call(customers.list, { query: { limit: PAGE_SIZE, ...filters } }), [q, tag, stage]);
   useEffect(() => setMore({ items: [], nextCursor: list.data?.nextCursor }), [list.data]);
   const loadMore = async () => {
     if (!more.nextCursor) return;
     const page = await call(customers.list, {
-      query: { limit: PAGE_SIZE, q: q || undefined, tag: tag || undefined, cursor: more.nextCursor },
+      query: { limit: PAGE_SIZE, ...filters, cursor: more.nextCursor },
     });
     setMore({ items: [...more.items, ...page.items], nextCursor: page.nextCursor });
   };
@@ -72,6 +74,13 @@ export default function Customers() {
         data-testid="customer-search"
         onConfirm={(e) => setQ(e.detail.value.trim())}
       />
+      <View style={{ margin: '8px 0 0' }} data-testid="stage-filter">
+        {LIFECYCLE_STAGES.map((s) => (
+          <Text key={s} className={`tag ${stage === s ? 'tag-on' : ''}`} onClick={() => setStage(stage === s ? '' : s)}>
+            {s}
+          </Text>
+        ))}
+      </View>
       <View style={{ margin: '8px 0 16px' }}>
         {tagNames.map((t) => (
           <Text key={t} className={`tag ${tag === t ? 'tag-on' : ''}`} onClick={() => setTag(tag === t ? '' : t)}>
@@ -79,12 +88,22 @@ export default function Customers() {
           </Text>
         ))}
       </View>
+      {manager && (
+        <View className="btn-row">
+          <Button className="btn btn-ghost" onClick={() => void Taro.navigateTo({ url: TAG_RULES_PAGE })}>
+            自动标签规则
+          </Button>
+        </View>
+      )}
       {manager && <UnmatchedOrders linking={linking} onLink={setLinking} />}
       {linking && <View className="muted" data-linking>{`点一位客户，把订单 ${linking.externalId} 认领给他`}</View>}
       {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
       {!list.data && list.loading && <Loading />}
       {list.data && !items.length && (
-        <Empty title="没有找到客户" hint={q || tag ? '换个关键词或标签试试' : '客户加了店员的企业微信后会出现在这里'} />
+        <Empty
+          title="没有找到客户"
+          hint={q || tag || stage ? '换个关键词或筛选条件试试' : '客户加了店员的企业微信后会出现在这里'}
+        />
       )}
       {items.length > 0 && (
         <View className="card">
@@ -92,7 +111,9 @@ export default function Customers() {
             <View key={c.id} className="list-item" data-customer={c.id} onClick={() => void openCustomer(c)}>
               <View className="row">
                 <Text style={{ fontWeight: 600 }}>{c.remark || c.name}</Text>
-                <Text className="muted">{c.optedOut ? '已退订' : c.tags.slice(0, 2).join(' · ')}</Text>
+                <Text className="muted">
+                  {c.optedOut ? '已退订' : [c.lifecycle, ...c.tags.slice(0, 2)].filter(Boolean).join(' · ')}
+                </Text>
               </View>
               {c.phone && <View className="muted">{c.phone}</View>}
             </View>

@@ -1,4 +1,5 @@
 import { GENDERS, SOURCE_CHANNELS, type Gender, type SourceChannel } from '@xiaoer/common/constants/customer';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '@xiaoer/common/constants/lifecycle';
 import { Schema, type Connection, type Types } from 'mongoose';
 
 const note = new Schema(
@@ -45,6 +46,8 @@ export interface Customer {
   birthday?: string;
   birthdayMonthDay?: string;
   tags: string[];
+  /** the stage as the last automatic tagging found it (every 6 hours, tags.auto): the list's stage filter */
+  lifecycle?: LifecycleStage;
   sourceChannel: SourceChannel;
   followStaffIds: Types.ObjectId[];
   notes: CustomerNote[];
@@ -82,6 +85,7 @@ const customerSchema = new Schema<Customer>(
     /** MM-DD, derived from birthday, so the daily birthday scan is an index lookup */
     birthdayMonthDay: { type: String },
     tags: { type: [String], default: [] },
+    lifecycle: { type: String, enum: LIFECYCLE_STAGES },
     sourceChannel: { type: String, enum: SOURCE_CHANNELS, default: 'other' },
     followStaffIds: { type: [Schema.Types.ObjectId], ref: 'Staff', default: [] },
     notes: { type: [note], default: [] },
@@ -107,6 +111,8 @@ customerSchema.index(
 );
 // The staff customer list: most recently in touch first, keyset-paginated on (lastContactAt, _id).
 customerSchema.index({ merchantId: 1, lastContactAt: -1, _id: -1 });
+// ... and the same list of one lifecycle stage.
+customerSchema.index({ merchantId: 1, lifecycle: 1, lastContactAt: -1, _id: -1 });
 // Matching imported orders and webhook payloads to a customer by phone.
 customerSchema.index({ merchantId: 1, phone: 1 });
 // ... and by the POS member number.

@@ -28,6 +28,7 @@ export function presentCustomer(c: CustomerRecord, viewer: StaffRole): CustomerD
     birthday: c.birthday ?? undefined,
     memberNo: c.memberNo ?? undefined,
     tags: c.tags,
+    ...(c.lifecycle && { lifecycle: c.lifecycle }),
     sourceChannel: c.sourceChannel,
     followStaffIds: c.followStaffIds.map((id) => id.toHexString()),
     notes: c.notes

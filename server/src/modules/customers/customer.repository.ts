@@ -1,3 +1,4 @@
+import type { LifecycleStage } from '@xiaoer/common/constants/lifecycle';
 import type { CustomerListQuery, CustomerUpdate } from '@xiaoer/common/schemas/customer';
 import { Types, type QueryFilter } from 'mongoose';
 import { TenantRepository, type TenantFilter } from '../../db/tenant-repository.js';
@@ -69,6 +70,7 @@ export class CustomerRepository extends TenantRepository<Customer> {
   ): Promise<{ items: CustomerRecord[]; nextCursor?: string }> {
     const filter: TenantFilter<Customer> = {};
     if (query.tag) filter.tags = query.tag;
+    if (query.lifecycle) filter.lifecycle = query.lifecycle;
     if (query.followStaffId) filter.followStaffIds = new Types.ObjectId(query.followStaffId);
     const and: QueryFilter<Customer>[] = [];
     if (query.q) {
@@ -306,18 +308,22 @@ export class CustomerRepository extends TenantRepository<Customer> {
   /** Every customer of a merchant, with what auto-tagging needs. */
   forTagging(
     merchantId: MerchantId,
-  ): Promise<Pick<CustomerRecord, '_id' | 'tags' | 'firstContactAt' | 'externalUserId'>[]> {
+  ): Promise<Pick<CustomerRecord, '_id' | 'tags' | 'lifecycle' | 'firstContactAt' | 'externalUserId'>[]> {
     return this.model
-      .find(this.scoped(merchantId), { tags: 1, firstContactAt: 1, externalUserId: 1 })
+      .find(this.scoped(merchantId), { tags: 1, lifecycle: 1, firstContactAt: 1, externalUserId: 1 })
       .lean<CustomerRecord[]>()
       .exec();
   }
 
-  async bulkSetTags(merchantId: MerchantId, updates: { id: Types.ObjectId; tags: string[] }[]): Promise<void> {
+  /** The automatic tagging's outcome per customer: the tags and / or the lifecycle stage that changed. */
+  async bulkSetTags(
+    merchantId: MerchantId,
+    updates: { id: Types.ObjectId; tags?: string[]; lifecycle?: LifecycleStage }[],
+  ): Promise<void> {
     if (!updates.length) return;
     await this.model.bulkWrite(
-      updates.map((u) => ({
-        updateOne: { filter: this.scoped(merchantId, { _id: u.id }), update: { $set: { tags: u.tags } } },
+      updates.map(({ id, ...set }) => ({
+        updateOne: { filter: this.scoped(merchantId, { _id: id }), update: { $set: set } },
       })),
       { ordered: false },
     );

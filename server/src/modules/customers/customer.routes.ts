@@ -10,6 +10,7 @@ import type { CustomerService } from './customer.service.js';
 import { customerTimeline, type TimelineSources } from './customer-timeline.js';
 import { whyNotContacted, type WhyNotContactedDeps } from './why-not-contacted.js';
 import { linkUnmatchedOrder, listUnmatchedOrders, type UnmatchedOrdersDeps } from './unmatched-orders.js';
+import { linkUnmatchedVisit, listUnmatchedVisits, type UnmatchedVisitsDeps } from './unmatched-visits.js';
 
 export function customerRoutes(
   customers: CustomerService,
@@ -24,6 +25,19 @@ export function customerRoutes(
 
   route(router, api.linkOrder, requireRole('manager'), ({ params, body }, ctx) =>
     linkUnmatchedOrder(record.unmatched, ctx.state.session, params.id, body),
+  );
+
+  // bookings and course packages come from the same shop systems, so they are linked beside the orders
+  const unmatchedVisits: UnmatchedVisitsDeps = {
+    ...record.unmatched,
+    appointments: record.timeline.shopData.appointments,
+    packages: record.timeline.shopData.packages,
+  };
+  route(router, api.unmatchedVisits, requireRole('manager'), ({ params, query }, ctx) =>
+    listUnmatchedVisits(unmatchedVisits, ctx.state.session.merchantId, params.kind, query),
+  );
+  route(router, api.linkVisit, requireRole('manager'), ({ params, body }, ctx) =>
+    linkUnmatchedVisit(unmatchedVisits, ctx.state.session, params, body),
   );
 
   route(router, api.timeline, async ({ params, query }, ctx) => {

@@ -4,6 +4,7 @@
 import { keysetCursor, parseKeysetCursor, type UnmatchedOrderDto } from '@xiaoer/common/schemas/customer';
 import type { Session } from '../../auth/session.js';
 import { notFound } from '../../errors/app-error.js';
+import type { Types } from 'mongoose';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { AuditActor } from '../merchants/merchant-audit.model.js';
 import type { OrderRecord, OrderRepository } from '../orders/order.repository.js';
@@ -39,6 +40,21 @@ export async function listUnmatchedOrders(
   return rows.length > page.limit && last ? { items, nextCursor: keysetCursor(last.placedAt, last.id) } : { items };
 }
 
+/** The record's phone and member number kept on the customer where they have none: the fields that were kept. */
+export async function keepIdentifiers(
+  customers: Pick<CustomerRepository, 'fillIfMissing'>,
+  merchantId: MerchantId,
+  customerId: Types.ObjectId,
+  ref: { phone?: string; memberNo?: string } | undefined,
+): Promise<('phone' | 'memberNo')[]> {
+  const saved: ('phone' | 'memberNo')[] = [];
+  for (const field of ['phone', 'memberNo'] as const) {
+    const value = ref?.[field];
+    if (value && (await customers.fillIfMissing(merchantId, customerId, field, value))) saved.push(field);
+  }
+  return saved;
+}
+
 export async function linkUnmatchedOrder(
   d: UnmatchedOrdersDeps,
   session: Pick<Session, 'merchantId' | 'staffId'>,
@@ -50,12 +66,9 @@ export async function linkUnmatchedOrder(
   if (!customer) throw notFound('没有找到这位客户，可能已被删除');
   const order = await d.orders.linkCustomer(merchantId, orderId, customer._id);
   if (!order) throw notFound('没有找到这笔待认领的订单，可能已被认领');
-  const saved: ('phone' | 'memberNo')[] = [];
-  if (input.saveIdentifier)
-    for (const field of ['phone', 'memberNo'] as const) {
-      const value = order.customerRef?.[field];
-      if (value && (await d.customers.fillIfMissing(merchantId, customer._id, field, value))) saved.push(field);
-    }
+  const saved = input.saveIdentifier
+    ? await keepIdentifiers(d.customers, merchantId, customer._id, order.customerRef)
+    : [];
   const actor: AuditActor = { kind: 'staff', id: session.staffId };
   await d.audit.record(merchantId, { actor, action: 'order.linked_to_customer', target: String(order._id) });
   return { orderId: String(order._id), customerId: String(customer._id), saved };

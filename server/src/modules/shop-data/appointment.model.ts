@@ -1,11 +1,14 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import type { APPOINTMENT_STATUSES } from '@xiaoer/common/schemas/shop-data';
+import { customerRefPath, type CustomerRef } from '../../db/customer-record-repository.js';
 
 /** A booking of a local-service shop (salon, nails, pet grooming ...), from its booking system. */
 export interface Appointment {
   merchantId: Types.ObjectId;
   externalId: string;
   customerId?: Types.ObjectId;
+  /** what the booking named its customer by when it matched none of ours (linked by hand) */
+  customerRef?: CustomerRef;
   service: string;
   staffName?: string;
   startAt: Date;
@@ -20,6 +23,7 @@ const appointmentSchema = new Schema<Appointment>(
     merchantId: { type: Schema.Types.ObjectId, required: true },
     externalId: { type: String, required: true },
     customerId: Schema.Types.ObjectId,
+    customerRef: customerRefPath,
     service: { type: String, required: true },
     staffName: String,
     startAt: { type: Date, required: true },

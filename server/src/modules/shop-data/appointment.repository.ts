@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { IntakeRecordRepository, type Stored, type StoreResult } from '../../db/intake-record-repository.js';
+import { CustomerRecordRepository } from '../../db/customer-record-repository.js';
+import type { Stored, StoreResult } from '../../db/intake-record-repository.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { Appointment, AppointmentModel } from './appointment.model.js';
 
@@ -23,7 +24,7 @@ export interface CustomerVisits {
 }
 
 /** Bookings from the shop's booking system, by booking number. */
-export class AppointmentRepository extends IntakeRecordRepository<Appointment> {
+export class AppointmentRepository extends CustomerRecordRepository<Appointment> {
   constructor(model: AppointmentModel) {
     super(model);
   }

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { rememberIdIn } from '../../db/applied-once-repository.js';
-import { IntakeRecordRepository, type Stored, type StoreResult } from '../../db/intake-record-repository.js';
+import { CustomerRecordRepository } from '../../db/customer-record-repository.js';
+import type { Stored, StoreResult } from '../../db/intake-record-repository.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { Attendance, CoursePackage, CoursePackageModel } from './course.model.js';
 
@@ -8,7 +9,7 @@ export type CoursePackageRecord = Stored<CoursePackage>;
 export type NewCoursePackage = Omit<CoursePackage, 'merchantId' | 'appliedAttendance' | 'createdAt' | 'updatedAt'>;
 
 /** Students' course packages: the only writer of `course_packages` (snapshots, and attendance applied once). */
-export class CoursePackageRepository extends IntakeRecordRepository<CoursePackage> {
+export class CoursePackageRepository extends CustomerRecordRepository<CoursePackage> {
   constructor(model: CoursePackageModel) {
     super(model);
   }

@@ -1,10 +1,13 @@
 import { Schema, type Connection, type Types } from 'mongoose';
+import { customerRefPath, type CustomerRef } from '../../db/customer-record-repository.js';
 
 /** A student's course package (课时包): what the school system says is left, less the classes attended since. */
 export interface CoursePackage {
   merchantId: Types.ObjectId;
   externalId: string;
   customerId?: Types.ObjectId;
+  /** what the package named its student by when it matched none of ours (linked by hand) */
+  customerRef?: CustomerRef;
   course: string;
   studentName?: string;
   totalHours: number;
@@ -20,6 +23,7 @@ const packageSchema = new Schema<CoursePackage>(
     merchantId: { type: Schema.Types.ObjectId, required: true },
     externalId: { type: String, required: true },
     customerId: Schema.Types.ObjectId,
+    customerRef: customerRefPath,
     course: { type: String, required: true },
     studentName: String,
     totalHours: { type: Number, required: true },

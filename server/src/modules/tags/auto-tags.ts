@@ -38,6 +38,11 @@ export function autoTags(
   return [...new Set(tags)];
 }
 
+/** Whether the customer meets every condition of the rule (enabled or not: the console previews a draft rule). */
+export function matchesRule(c: CustomerFigures, r: TagRuleInput, now: Date): boolean {
+  return matches(c, r, c.lastVisitAt ? (now.getTime() - c.lastVisitAt.getTime()) / DAY_MS : undefined);
+}
+
 function matches(c: CustomerFigures, r: TagRuleInput, idleDays: number | undefined): boolean {
   if (r.minSpendFen !== undefined && c.spend < r.minSpendFen) return false;
   if (r.minVisits !== undefined && c.visits < r.minVisits) return false;

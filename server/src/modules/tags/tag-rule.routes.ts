@@ -20,6 +20,7 @@ export function tagRuleRoutes(rules: TagRuleService, autoTags: AutoTagService): 
     presentTagRule(await rules.update(ctx.state.session.merchantId, params.id, body)),
   );
   route(router, api.deleteTagRule, ({ params }, ctx) => rules.remove(ctx.state.session.merchantId, params.id));
+  route(router, api.previewTagRule, ({ body }, ctx) => autoTags.preview(ctx.state.session.merchantId, body));
   route(router, api.applyTagRules, (_, ctx) => autoTags.apply(ctx.state.session.merchantId));
   return router;
 }
