@@ -3,14 +3,14 @@ import type { Types } from 'mongoose';
 import { BatchedWrites } from '../../db/batched-writes.js';
 import { insertedOnce, insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
-import { keysetBefore } from '../../db/tenant-repository.js';
 import type { ConversationMessage, MessageModel, OutStatus } from './message.model.js';
 import type { KfCursor, KfSession, KfSessionModel } from './kf-session.model.js';
+import { KfMessageHistory, type MessageRecord } from './kf-history.repository.js';
 import type { KfState } from './kf-state.js';
 import type { Model } from 'mongoose';
 
+export type { MessageRecord };
 export type KfSessionRecord = KfSession & { _id: Types.ObjectId };
-export type MessageRecord = ConversationMessage & { _id: Types.ObjectId };
 export type NewMessage = Omit<ConversationMessage, 'merchantId'>;
 
 /** A stored customer message as the inbox queues it for the bot. */
@@ -28,15 +28,17 @@ export const isCustomerText = (m: Pick<ConversationMessage, 'direction' | 'msgty
 export const KF_WINDOW_MS = 48 * 3600_000;
 export const KF_REPLY_BUDGET = 5;
 
-export class KfRepository {
+/** The 微信客服 pipeline's records: sync cursors, messages in and out, and each customer's session (state, window, reply budget). */
+export class KfRepository extends KfMessageHistory {
   /** Replies are recorded, then their status, once each: concurrent ones share round trips. */
   private outgoingWrites: BatchedWrites<ConversationMessage>;
 
   constructor(
     private sessions: KfSessionModel,
-    private messages: MessageModel,
+    messages: MessageModel,
     private cursors: Model<KfCursor>,
   ) {
+    super(messages);
     this.outgoingWrites = new BatchedWrites(messages.collection as unknown as Collection<ConversationMessage>);
   }
 
@@ -187,32 +189,6 @@ export class KfRepository {
     await this.outgoingWrites.write({ updateOne: { filter, update } });
   }
 
-  /** The customer's messages (both ways) sent strictly before `before`, newest first: their timeline's page. */
-  conversationBefore(
-    merchantId: MerchantId,
-    externalUserId: string,
-    before: Date,
-    limit: number,
-    beforeId?: string,
-  ): Promise<MessageRecord[]> {
-    return this.messages
-      .find({ merchantId: merchantObjectId(merchantId), externalUserId, ...keysetBefore('sentAt', before, beforeId) })
-      .sort({ sentAt: -1, _id: -1 })
-      .limit(limit)
-      .lean<MessageRecord[]>()
-      .exec();
-  }
-
-  conversation(merchantId: MerchantId, externalUserId: string, limit = 50): Promise<MessageRecord[]> {
-    return this.messages
-      .find({ merchantId: merchantObjectId(merchantId), externalUserId })
-      .sort({ sentAt: -1, _id: -1 })
-      .limit(limit)
-      .lean<MessageRecord[]>()
-      .exec()
-      .then((rows) => rows.reverse());
-  }
-
   /**
    * A customer's message (by id, with the customer and time it was queued with) and how many newer text messages of
    * the same customer are already stored (pictures, stickers and voice do not count; see isCustomerText), counted up
@@ -244,68 +220,6 @@ export class KfRepository {
       .exec();
     const message = rows.find((m) => String(m._id) === ref.id) ?? null;
     return { message, newer: rows.length - (message ? 1 : 0) };
-  }
-
-  message(merchantId: MerchantId, id: string): Promise<MessageRecord | null> {
-    return this.messages
-      .findOne({ _id: id, merchantId: merchantObjectId(merchantId) })
-      .lean<MessageRecord>()
-      .exec();
-  }
-
-  /** Customers who wrote a word to 微信客服 since a date (auto-tag rules on keywords). */
-  async customersWhoWrote(merchantId: MerchantId, keyword: string, since: Date): Promise<Set<string>> {
-    const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const ids = await this.messages
-      .distinct('externalUserId', {
-        merchantId: merchantObjectId(merchantId),
-        direction: 'in',
-        sentAt: { $gte: since },
-        text: { $regex: escaped },
-      })
-      .exec();
-    return new Set(ids.map(String));
-  }
-
-  /** A period's customer and reply messages, by conversation then time (reports: first-response time, replies). */
-  inRange(
-    merchantId: MerchantId,
-    start: Date,
-    end: Date,
-  ): Promise<Pick<MessageRecord, 'externalUserId' | 'direction' | 'sentAt' | 'status'>[]> {
-    return this.messages
-      .find(
-        {
-          merchantId: merchantObjectId(merchantId),
-          sentAt: { $gte: start, $lt: end },
-          direction: { $in: ['in', 'out'] },
-        },
-        { externalUserId: 1, direction: 1, sentAt: 1, status: 1 },
-      )
-      .sort({ externalUserId: 1, sentAt: 1 })
-      .lean<MessageRecord[]>()
-      .exec();
-  }
-
-  /** When these customers wrote since an instant (a campaign's replies), in one query on the conversation index. */
-  customerMessagesSince(
-    merchantId: MerchantId,
-    externalUserIds: string[],
-    since: Date,
-  ): Promise<Pick<MessageRecord, 'externalUserId' | 'sentAt'>[]> {
-    if (!externalUserIds.length) return Promise.resolve([]);
-    return this.messages
-      .find(
-        {
-          merchantId: merchantObjectId(merchantId),
-          externalUserId: { $in: externalUserIds },
-          sentAt: { $gte: since },
-          direction: 'in',
-        },
-        { externalUserId: 1, sentAt: 1 },
-      )
-      .lean<MessageRecord[]>()
-      .exec();
   }
 
   /**

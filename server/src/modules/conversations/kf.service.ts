@@ -11,54 +11,17 @@ import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import type { KfApi, KfSyncedMessage } from '../wecom/api/kf-api.js';
 import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomCredentials } from '../wecom/wecom-app.repository.js';
+import { FAIL_TYPES, outgoing, reasonOf, toMessage } from './kf-message-mapping.js';
 import { kfStateFromWecom } from './kf-state.js';
-import {
-  KF_WINDOW_MS,
-  type KfRepository,
-  type KfSessionRecord,
-  type MessageRecord,
-  type NewMessage,
-} from './kf.repository.js';
+import { KF_WINDOW_MS, type KfRepository, type MessageRecord } from './kf.repository.js';
+import { ReplySlot } from './reply-slot.js';
 
-/**
- * One reply WeCom will accept for a customer, taken from the session's budget (state new/bot, inside the 48 h window,
- * fewer than 5 replies) before anything is written, so the bot runs no engine for a customer it could not answer.
- * Used once: `sendText` spends it, or `release` gives it back.
- */
-export class ReplySlot {
-  private spent = false;
-
-  constructor(
-    readonly session: KfSessionRecord,
-    private giveBack: () => Promise<void>,
-  ) {}
-
-  /** True once: for the send that uses the slot. */
-  take(): boolean {
-    if (this.spent) return false;
-    this.spent = true;
-    return true;
-  }
-
-  /** Returns the reply to the budget unless a send has used it (safe to call in a finally). */
-  async release(): Promise<void> {
-    if (this.take()) await this.giveBack();
-  }
-}
+export { ReplySlot };
 
 export type SendOutcome = { status: 'sent' | 'failed' | 'not_attempted'; reason?: string; ourMsgId: string };
 /** `busy`: another process held the account's sync lock, and this call synced nothing. */
 export type SyncOutcome = { fetched: number; stored: number; busy: boolean };
 
-/** msg_send_fail's fail_type, as reasons. */
-const FAIL_TYPES: Record<number, string> = {
-  4: 'session_expired',
-  5: 'session_closed',
-  6: 'over_reply_limit',
-  7: 'no_channels_bound',
-  8: 'corp_not_verified',
-  10: 'user_refused',
-};
 const TEXT_LIMIT_BYTES = 2048;
 /** How long an account's sync lock lasts without renewal (a sync renews it every round). */
 const SYNC_LOCK_MS = 20_000;
@@ -334,33 +297,4 @@ export class KfService {
     this.logger.info({ reason }, 'kf send not attempted');
     return { status: 'not_attempted', reason, ourMsgId };
   }
-}
-
-const reasonOf = (err: unknown) =>
-  err instanceof WecomApiError ? `wecom:${err.errcode}` : `error:${(err as Error).message}`;
-
-const outgoing = (openKfId: string, externalUserId: string, ourMsgId: string, text: string): NewMessage => ({
-  channel: 'kf',
-  openKfId,
-  externalUserId,
-  direction: 'out',
-  ourMsgId,
-  msgtype: 'text',
-  text,
-  sentAt: new Date(),
-  status: 'sending',
-});
-
-function toMessage(m: KfSyncedMessage): NewMessage {
-  return {
-    channel: 'kf',
-    openKfId: m.open_kfid,
-    externalUserId: m.external_userid || String(m.event?.external_userid ?? ''),
-    direction: m.msgtype === 'event' ? 'event' : m.origin === 5 ? 'out' : 'in',
-    wecomMsgId: m.msgid,
-    msgtype: m.msgtype,
-    text: m.text?.content,
-    raw: m as unknown as Record<string, unknown>,
-    sentAt: new Date(m.send_time * 1000),
-  };
 }
