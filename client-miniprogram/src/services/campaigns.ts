@@ -5,6 +5,7 @@ import * as tagsApi from '@xiaoer/common/api/tags';
 import {
   CAMPAIGN_EXCLUSION_REASONS,
   CAMPAIGN_FAILURE_REASONS,
+  type CampaignAttachment,
   type CampaignAudience,
   type CampaignPreview,
   type CampaignStatus,
@@ -15,8 +16,12 @@ import { call } from './client';
 import { shortTime } from './format';
 
 export const previewCampaign = (audience: CampaignAudience) => call(campaigns.previewCampaign, { body: { audience } });
-export const sendCampaign = (audience: CampaignAudience, text: string, key: string, sendAt?: string) =>
-  call(campaigns.sendCampaign, { body: { audience, text, key, ...(sendAt ? { sendAt } : {}) } });
+export const sendCampaign = (
+  audience: CampaignAudience,
+  text: string,
+  key: string,
+  extra: { sendAt?: string; attachment?: CampaignAttachment } = {},
+) => call(campaigns.sendCampaign, { body: { audience, text, key, ...extra } });
 export const listCampaigns = () => call(campaigns.listCampaigns).then((r) => r.campaigns);
 export const campaignDetail = (id: string) => call(campaigns.campaign, { params: { id } });
 export const cancelCampaign = (id: string) => call(campaigns.cancelCampaign, { params: { id } });

@@ -56,11 +56,13 @@ export default function NewCampaign() {
   const [preview, setPreview] = useState<{ of: string; result: CampaignPreview; key: string } | null>(null);
   const [sent, setSent] = useState<CampaignSendResult | null>(null);
   const [later, setLater] = useState<{ date: string; time: string } | null>(null);
+  // a picture by its web address (uploaded to WeCom when the campaign goes)
+  const [picture, setPicture] = useState('');
   const [busy, setBusy] = useState(false);
 
   const audience = audienceOf(picked, minDays, maxDays);
   // the preview shown is for exactly this audience and text; a change asks for a new one (and a new send key)
-  const current = JSON.stringify({ audience, text: text.trim() });
+  const current = JSON.stringify({ audience, text: text.trim(), picture: picture.trim(), later });
   const shown = preview?.of === current ? preview : null;
   const change = (next: CampaignAudience) => (setPicked(next), setSent(null));
 
@@ -87,7 +89,11 @@ export default function NewCampaign() {
         confirmText: '发送',
       });
       if (!ok) return;
-      const result = await sendCampaign(audience, text.trim(), shown!.key, sendAt);
+      const url = picture.trim();
+      const result = await sendCampaign(audience, text.trim(), shown!.key, {
+        sendAt,
+        ...(url ? { attachment: { kind: 'image', url } } : {}),
+      });
       setSent(result);
       toast(result.status === 'scheduled' ? '已定好发送时间' : '群发任务已创建', 'success');
     });
@@ -148,6 +154,13 @@ export default function NewCampaign() {
           maxlength={1000}
           placeholder="例如：本周六会员日，全场饮品第二杯半价～"
           onInput={(e) => setText(e.detail.value)}
+        />
+        <View className="muted">配图（选填，图片网址）</View>
+        <Input
+          className="input"
+          placeholder="https://…/poster.jpg"
+          value={picture}
+          onInput={(e) => (setPicture(e.detail.value), setSent(null))}
         />
         <View className="muted">什么时候发</View>
         <View className="choices">
