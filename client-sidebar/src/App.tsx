@@ -7,6 +7,7 @@ import { GroupView } from './components/GroupView';
 import { NameForm } from './components/NameForm';
 import { ErrorState } from './components/States';
 import { ToastProvider } from './components/Toast';
+import { MeContext } from './hooks/useMe';
 
 type State = { status: 'booting' } | { status: 'ready'; me: Me; entry: Entry } | { status: 'failed'; error: BootError };
 
@@ -41,12 +42,15 @@ export function App() {
         </div>
       )}
       {state.status === 'ready' && state.me.nameMissing && <NameForm onSaved={(me) => setState({ ...state, me })} />}
-      {state.status === 'ready' &&
-        (state.entry.kind === 'customer' ? (
-          <CustomerView externalUserId={state.entry.externalUserId} />
-        ) : (
-          <GroupView chatId={state.entry.chatId} />
-        ))}
+      {state.status === 'ready' && (
+        <MeContext.Provider value={state.me}>
+          {state.entry.kind === 'customer' ? (
+            <CustomerView externalUserId={state.entry.externalUserId} />
+          ) : (
+            <GroupView chatId={state.entry.chatId} />
+          )}
+        </MeContext.Provider>
+      )}
     </ToastProvider>
   );
 }

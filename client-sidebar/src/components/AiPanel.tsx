@@ -1,13 +1,14 @@
 // AI replies: staff paste what the customer said (WeCom does not let the page read the chat); three grounded drafts
 // stream in; one tap puts a draft into the chat, or edit it first. Every outcome is recorded for quality stats. When
 // the bot has no answer, staff write their own; an answer staff wrote (or corrected) can be saved as an FAQ, so the
-// bot answers it next time (managers and owners; the server says so to others).
+// bot answers it next time (managers and owners: plain staff are not offered it, as the server would refuse).
 import * as ai from '@xiaoer/common/api/ai';
 import * as learning from '@xiaoer/common/api/learning';
 import { useEffect, useState } from 'react';
 import { call } from '../services/client';
 import type { Draft } from '../services/suggestions';
 import { sendToChat } from '../services/wecom';
+import { canSaveFaq, useMe } from '../hooks/useMe';
 import { useSuggestions } from '../hooks/useSuggestions';
 import { Empty, ErrorState, Skeleton } from './States';
 import { useToast } from './Toast';
@@ -68,9 +69,10 @@ export function AiPanel({ customerId }: { customerId: string }) {
   );
 }
 
-/** Saves the customer's question and the answer staff wrote as an FAQ; once. */
-function SaveAsFaq({ question, answer }: { question: string; answer: string }) {
+/** Saves the customer's question and the answer staff wrote as an FAQ; once. Managers and owners only. */
+export function SaveAsFaq({ question, answer }: { question: string; answer: string }) {
   const toast = useToast();
+  const me = useMe();
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const save = async () => {
     setState('saving');
@@ -83,6 +85,7 @@ function SaveAsFaq({ question, answer }: { question: string; answer: string }) {
       toast((err as Error).message);
     }
   };
+  if (!canSaveFaq(me)) return null;
   return (
     <button className="btn" onClick={save} disabled={state !== 'idle' || !answer.trim() || !question}>
       {state === 'saved' ? '已存为常见问答' : '存为常见问答'}
