@@ -372,12 +372,14 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     if (!part.asks.length) {
       const faq = faqOf(kb, text) ?? sentenceOf(kb, text, 0.55);
       if (faq) said.push(faq);
-      // a remark among questions ("上次用着不错") needs no answer
-      else if (texts.length === 1 || QUESTION.test(text)) unanswered.push(text);
+      // a remark among questions ("上次用着不错") needs no answer; "送锅不" after the delivery rule that says
+      // 带一次性锅 is answered already
+      else if ((texts.length === 1 || QUESTION.test(text)) && !answeredBy(said, text)) unanswered.push(text);
       continue;
     }
     let answeredAll = true;
     let unknown = false;
+    let answeredOne = false;
     for (const ask of part.asks) {
       const a = answerAsk(kb, part, ask);
       // a shop with no word against bargaining: what discounts it gives, and a person decides on the price
@@ -386,15 +388,19 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
         unknown = true;
       } else if (a === 'unknown') unknown = true;
       else if (a) {
+        answeredOne = true;
         if (!said.some((s) => s.text === a.text)) said.push(a);
-      } else answeredAll = false;
+      } else if (!(answeredOne && !part.products.length && PRODUCT_ASKS.includes(ask))) answeredAll = false;
+      // "停车收费吗": the parking rule answered; a product ask with no product adds nothing to hand over
     }
     if (unknown) unanswered.push(text);
     else if (!answeredAll) {
       // an attribute the product's data lacks ("牛肉是哪儿产的") is a person's to answer, not a near sentence's
       const faq =
         faqOf(kb, text) ??
-        (part.asks.includes('attribute') ? undefined : sentenceOf(kb, withoutNames(text, part.products), 0.55));
+        (part.asks.includes('attribute')
+          ? undefined
+          : (sentenceOf(kb, text, 0.55) ?? sentenceOf(kb, withoutNames(text, part.products), 0.55)));
       if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
       // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover; "能报销不"
       // after the parking rule that says 不报销: already answered

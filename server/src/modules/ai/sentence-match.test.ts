@@ -29,4 +29,14 @@ describe('the shop’s own sentence for a question in other words', () => {
     expect(a.reply).toBe('洗过的不退。');
     expect(a.needsHuman).toBe(false);
   });
+
+  it('does not hand over a question the answer already covers', () => {
+    const parked = knowledgeFor({
+      ...CLOTHING_SHOP,
+      shops: [{ ...CLOTHING_SHOP.shops[0]!, parking: '商场地下停车场，5元/小时，店里不报销停车费' }],
+    });
+    const a = offlineAnswer(parked, '停车收费吗 能报销不');
+    expect(a.reply).toBe('停车：商场地下停车场，5元/小时，店里不报销停车费。');
+    expect(a.needsHuman).toBe(false);
+  });
 });

@@ -26,7 +26,7 @@ const cache = new WeakMap<KnowledgeBase, SentenceIndex>();
 
 /** Words that carry no topic: the words of asking, pronouns, particles. */
 const FUNCTION_WORD =
-  /^(吗|呢|吧|啊|呀|嘛|么|了|的|地|得|着|过|是|有|在|和|与|或|就|都|也|还|又|很|太|好|再|才|只|要|想|会|能|可以|可不可以|能不能|能否|是不是|有没有|会不会|行不行|请问|一下|怎么|怎么样|怎样|咋|咋办|怎么办|什么|啥|哪|哪里|哪儿|几|多少|多久|我|你|您|他|她|它|我们|你们|咱们|我家|你家|这|那|这个|那个|这些|那些|个|一|不|没|没有|给|把|被|让|对|从|向|去|来|到|说|问|知道|现在|一般|一个|如果|的话|吗吗|呗|哦|嗯|哈|哎|诶|店里|你们店|老板|亲)$/;
+  /^(吗|呢|吧|啊|呀|嘛|么|了|的|地|得|着|过|是|有|在|和|与|或|就|都|也|还|又|很|太|好|再|才|只|要|想|会|能|可以|可不可以|能不能|能否|是不是|有没有|会不会|行不行|请问|一下|怎么|怎么样|怎样|咋|咋办|怎么办|什么|啥|哪|哪里|哪儿|几|几个|几位|多少|多少个|多久|我|你|您|他|她|它|我们|你们|咱们|我家|你家|这|那|这个|那个|这些|那些|个|一|不|没|没有|给|把|被|让|对|从|向|去|来|到|说|问|知道|现在|一般|一个|如果|的话|吗吗|呗|哦|嗯|哈|哎|诶|店里|你们店|老板|亲)$/;
 
 const sentencesOf = (text: string) =>
   text
@@ -73,7 +73,11 @@ export function answeredBy(said: Said[], question: string): boolean {
   if (!words.length || !said.length) return false;
   const text = read(said.map((s) => s.text).join(' '));
   const found = words.filter((w) => text.includes(w.word));
-  return found.some((w) => w.word.length >= 2) && found.length / words.length >= 0.75;
+  // every word found, or most with a word of two characters among them
+  return (
+    (found.length === words.length && words.length >= 2) ||
+    (found.some((w) => w.word.length >= 2) && found.length / words.length >= 0.75)
+  );
 }
 
 /**
