@@ -7,22 +7,24 @@ import * as customers from '@xiaoer/common/api/customers';
 import * as tagsApi from '@xiaoer/common/api/tags';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '@xiaoer/common/constants/lifecycle';
 import { roleAtLeast } from '@xiaoer/common/constants/roles';
-import type { CustomerDto, UnmatchedOrderDto } from '@xiaoer/common/schemas/customer';
+import type { CustomerDto } from '@xiaoer/common/schemas/customer';
 import { useEffect, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { toast } from '../../components/Toast';
 import { call } from '../../services/client';
 import { sessionStore } from '../../services/session';
-import { UnmatchedOrders } from './UnmatchedOrders';
+import { UnmatchedRecords } from './UnmatchedRecords';
+import { linkRecord, NOUN, type Linkable, type UnmatchedKind } from './unmatched-records';
 
 export const CUSTOMER_PROFILE_PAGE = '/pages/customers/profile';
 const PAGE_SIZE = 30;
 const TAG_RULES_PAGE = '/pages/tag-rules/index';
+const UNMATCHED_KINDS: UnmatchedKind[] = ['orders', 'appointments', 'course-packages'];
 
 export default function Customers() {
   const manager = roleAtLeast(sessionStore.get()?.staff.role ?? 'staff', 'manager');
-  const [linking, setLinking] = useState<UnmatchedOrderDto | null>(null);
+  const [linking, setLinking] = useState<Linkable | null>(null);
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
   const [stage, setStage] = useState<LifecycleStage | ''>('');
@@ -47,16 +49,15 @@ export default function Customers() {
       .filter(Boolean)
       .join('、');
     const { confirm } = await Taro.showModal({
-      title: `把订单 ${linking.externalId} 认领给「${c.remark || c.name}」？`,
-      content: named ? `同时把${named}记到他的资料里（他已有的不会被改）` : '认领后订单会出现在他的时间线上',
+      title: `把${NOUN[linking.kind]} ${linking.externalId} 认领给「${c.remark || c.name}」？`,
+      content: named
+        ? `同时把${named}记到他的资料里（他已有的不会被改）`
+        : `认领后${NOUN[linking.kind]}会出现在他的时间线上`,
       confirmText: '认领',
     });
     if (!confirm) return;
     try {
-      const res = await call(customers.linkOrder, {
-        params: { id: linking.id },
-        body: { customerId: c.id, saveIdentifier: Boolean(named) },
-      });
+      const res = await linkRecord(linking, c.id, Boolean(named));
       toast(res.saved.length ? '已认领，并记下了号码' : '已认领', 'success');
       setLinking(null);
     } catch (err) {
@@ -95,8 +96,14 @@ export default function Customers() {
           </Button>
         </View>
       )}
-      {manager && <UnmatchedOrders linking={linking} onLink={setLinking} />}
-      {linking && <View className="muted" data-linking>{`点一位客户，把订单 ${linking.externalId} 认领给他`}</View>}
+      {manager &&
+        UNMATCHED_KINDS.map((k) => <UnmatchedRecords key={k} kind={k} linking={linking} onLink={setLinking} />)}
+      {linking && (
+        <View
+          className="muted"
+          data-linking
+        >{`点一位客户，把${NOUN[linking.kind]} ${linking.externalId} 认领给他`}</View>
+      )}
       {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
       {!list.data && list.loading && <Loading />}
       {list.data && !items.length && (
