@@ -76,6 +76,13 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     staff: repositories.staff,
     outbound,
     jobs,
+    // late-bound: the staff module is built below; way 1's first staff sync WeCom refused for 企业可信IP runs again
+    // once the live checks find it set (never failing the checks: the staff step can start it again)
+    trustedIpPassed: async (merchantId) => {
+      await staff.sync
+        .startIfRefusedBefore(merchantId)
+        .catch((err: unknown) => logger.error({ err, merchantId }, 'starting the staff sync failed'));
+    },
     // late-bound: the audit list is opened with the operator module, built below; a connected app starts the
     // staff sync (the staff step then finds the team already there)
     audit: {
@@ -188,6 +195,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     customers: repositories.customers,
     kf: conversations.repository,
     weather: weather.service,
+    shipments: shopData.shipments,
   });
   // the weekly cap spans drafts and group sends alike: the sender and 为什么没联系他 count both the same way
   const campaignsSince = campaignsSinceFrom(repositories.customers, repositories.groupSends);

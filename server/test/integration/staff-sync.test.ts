@@ -140,6 +140,45 @@ describe('the staff step', () => {
     });
   });
 
+  it('way 1: a first sync WeCom refused (企业可信IP not set yet) runs again by itself once the live checks pass', async () => {
+    const shop = await newShopWithCorp(w);
+    const calls = setupCalls(w, shop.owner);
+    // the owner saves the app before the admin has let the server's address in: the first sync fails on 60020
+    await calls.saveApp({ corpId: shop.corp.corpId, agentId: shop.corp.agentId, secret: shop.corp.secret });
+    const settled = async (until: (sync: { status: string } | null) => boolean) => {
+      const deadline = Date.now() + 10_000;
+      let sync = (await w.app.request('/api/staff/sync', { token: shop.owner })).body.sync;
+      while (!until(sync) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        sync = (await w.app.request('/api/staff/sync', { token: shop.owner })).body.sync;
+      }
+      return sync;
+    };
+    expect(await settled((sync) => sync?.status === 'failed')).toMatchObject({
+      status: 'failed',
+      error: { errcode: 60020 },
+    });
+    // the checks while the address is still refused start nothing
+    const refused = await calls.checks();
+    expect(refused.find((c) => c.key === 'trusted_ip')).toMatchObject({ status: 'failed' });
+    expect((await w.app.request('/api/staff/sync', { token: shop.owner })).body.sync.status).toBe('failed');
+
+    w.standin.admin.setsTrustedDomain(shop.corp.corpId, 'xiaoer.example.com');
+    expect(w.standin.admin.setsTrustedIps(shop.corp.corpId)).toMatchObject({ ok: true });
+    const passed = await calls.checks();
+    expect(passed.find((c) => c.key === 'trusted_ip')).toMatchObject({ status: 'ok' });
+    expect(await settled((sync) => sync?.status === 'done')).toMatchObject({ status: 'done', total: 3, synced: 3 });
+    const started = async () =>
+      (await w.app.container.operator.audit.list(shop.tenant.merchantId)).filter(
+        (a) => a.action === 'staff.sync_started',
+      );
+    expect(await started()).toHaveLength(2);
+    expect((await started())[0]).toMatchObject({ actor: { kind: 'system' } });
+    // once a sync has completed, the checks leave the team to the owner's 重新同步
+    await calls.checks();
+    expect(await started()).toHaveLength(2);
+  });
+
   it('needs a connected WeCom app and the owner to start', async () => {
     const created = await w.app.request('/api/operator/merchants', {
       token: operatorToken,

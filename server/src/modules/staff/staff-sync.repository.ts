@@ -40,6 +40,11 @@ export class StaffSyncRepository extends TenantRepository<StaffSyncRun> {
       .exec();
   }
 
+  /** Whether any of the merchant's syncs ever completed. */
+  async everDone(merchantId: MerchantId): Promise<boolean> {
+    return (await this.model.exists(this.scoped(merchantId, { status: 'done' }))) !== null;
+  }
+
   latest(merchantId: MerchantId): Promise<StaffSyncRecord | null> {
     return this.model.findOne(this.scoped(merchantId)).sort({ startedAt: -1 }).lean<StaffSyncRecord>().exec();
   }

@@ -17,6 +17,9 @@ const EMPTY_RANGE = {
   fix: '到企业微信管理后台 → 应用管理 → 小二 → 可见范围，添加使用小二的员工或部门，再回来重新同步',
 };
 
+/** WeCom's answer to a call from an address outside 企业可信IP. */
+const IP_REFUSED = 60020;
+
 /** Progress is saved every this many members (a small shop's team is saved in one or two writes). */
 const PROGRESS_EVERY = 20;
 
@@ -43,6 +46,18 @@ export class StaffSyncService {
     await this.d.enqueue(merchantId);
     await this.d.audit.record(merchantId, { actor: by, action: 'staff.sync_started', target: run._id.toHexString() });
     return run;
+  }
+
+  /**
+   * The live checks found 企业可信IP set: a team never synced, or whose syncs so far WeCom refused for the server's
+   * address (way 1's first sync runs on saving the app, usually before the admin adds the IP), is synced now, so the
+   * owner need not press 重新同步. A team synced once, or a sync that failed for another reason, is left to the owner.
+   */
+  async startIfRefusedBefore(merchantId: MerchantId): Promise<StaffSyncRecord | null> {
+    if (await this.d.runs.everDone(merchantId)) return null;
+    const latest = await this.d.runs.latest(merchantId);
+    if (latest && !(latest.status === 'failed' && latest.error?.errcode === IP_REFUSED)) return null;
+    return this.start(merchantId, { kind: 'system', id: 'setup_checks' });
   }
 
   latest(merchantId: MerchantId): Promise<StaffSyncRecord | null> {

@@ -7,6 +7,7 @@ import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Database } from '../../db/database.js';
 import type { RoutesOf } from '../../http/module-routes.js';
 import type { JobRuntime } from '../../jobs/job-runtime.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { Logger } from '../../logging/logger.js';
 import type { OutboundGuard } from '../../net/outbound-guard.js';
 import type { RedisLock } from '../../redis/lock.js';
@@ -53,6 +54,8 @@ export interface WecomDeps {
   audit: SetupAuditLog;
   /** slow work handed to the workers (way 2's instructions, after WeCom got its answer) */
   jobs: Pick<JobRuntime, 'enqueue'>;
+  /** the live checks found the server's address let in (企业可信IP): the staff sync WeCom refused before may run */
+  trustedIpPassed?: (merchantId: MerchantId) => Promise<void>;
 }
 
 export function build(d: WecomDeps) {
@@ -84,7 +87,14 @@ export function build(d: WecomDeps) {
     logger: d.logger,
     agency: suite?.service,
   });
-  const setupChecks = new SetupCheckService({ apps, client, api: setupApi, inbox, egressIps });
+  const setupChecks = new SetupCheckService({
+    apps,
+    client,
+    api: setupApi,
+    inbox,
+    egressIps,
+    trustedIpPassed: d.trustedIpPassed,
+  });
   const intake = new CallbackIntakeService(apps, inbox, d.logger, inboxSignal, (app) => setup.urlVerified(app));
   const jssdk = new JsSdkService(apps, identity);
   const configCheck = new ConfigCheckService(apps, d.staff, client);

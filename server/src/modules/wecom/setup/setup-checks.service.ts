@@ -34,6 +34,8 @@ export interface SetupCheckDeps {
   api: SetupApi;
   inbox: { lastReceivedAt(merchantId: MerchantId): Promise<Date | null> };
   egressIps: string[];
+  /** told when 企业可信IP passes (way 1's first staff sync fails until it does); it must not throw */
+  trustedIpPassed?: (merchantId: MerchantId) => Promise<void>;
 }
 
 const CHECKS = {
@@ -141,6 +143,7 @@ export class SetupCheckService {
         add(key, skipped('先完成企业可信IP'));
       return checks;
     }
+    if (agent) await this.d.trustedIpPassed?.(merchantId);
     add('customer_contact', await this.customerContact(app));
     add('jssdk_domain', agent ? this.trustedDomain(agent, publicUrl) : skipped('先解决 AgentId 的问题'));
     await this.kfChecks(app, add, (check) => checks.push(check));
