@@ -1,17 +1,35 @@
-// The shops, one to five, each with the address, phone and parking the bot gives customers who ask.
-import { Button, Input, Text, View } from '@tarojs/components';
+// The shops, one to five, each with the address, phone and parking the bot gives customers who ask, and its own
+// opening hours where they differ from the business's (a shop without them follows the business's hours).
+import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as merchants from '@xiaoer/common/api/merchants';
-import { shopInputSchema, type ShopDto } from '@xiaoer/common/schemas/merchant';
+import { shopInputSchema, type MerchantDto, type ShopDto } from '@xiaoer/common/schemas/merchant';
 import { useState } from 'react';
 import { Field, FormError } from '../../components/Field';
 import { toast } from '../../components/Toast';
+import { WEEKDAYS, WeekSpans, type Span } from '../../components/WeekSpans';
 import { call } from '../../services/client';
 import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 
 export const MAX_SHOPS = 5;
 
-export function ShopsCard({ shops, onChanged }: { shops: ShopDto[]; onChanged: () => void }) {
+/** A shop's hours in its card: the business's, or its own with the days it is closed. */
+export function shopHoursLine(shop: Pick<ShopDto, 'businessHours'>): string {
+  if (!shop.businessHours?.length) return '营业时间：同店铺营业时间';
+  const closed = WEEKDAYS.filter((_, weekday) => !shop.businessHours!.some((s) => s.weekday === weekday));
+  return `营业时间：自己的，${closed.length ? `${closed.join('、')}休息` : '每天营业'}`;
+}
+
+export function ShopsCard({
+  shops,
+  businessHours,
+  onChanged,
+}: {
+  shops: ShopDto[];
+  /** the business's hours: a shop given its own starts from them */
+  businessHours: MerchantDto['businessHours'];
+  onChanged: () => void;
+}) {
   // which shop's form is open: a shop's id, 'new', or none (a merchant without shops starts on a new one)
   const [editing, setEditing] = useState<string | null>(shops.length === 0 ? 'new' : null);
   const done = () => {
@@ -24,7 +42,13 @@ export function ShopsCard({ shops, onChanged }: { shops: ShopDto[]; onChanged: (
       <View className="muted">顾客问地址、电话时，小二按这里回答。</View>
       {shops.map((shop) =>
         editing === shop.id ? (
-          <ShopForm key={shop.id} shop={shop} onDone={done} onCancel={() => setEditing(null)} />
+          <ShopForm
+            key={shop.id}
+            shop={shop}
+            businessHours={businessHours}
+            onDone={done}
+            onCancel={() => setEditing(null)}
+          />
         ) : (
           <View key={shop.id} className="field" data-shop={shop.name}>
             <View style={{ minWidth: 0 }}>
@@ -32,6 +56,7 @@ export function ShopsCard({ shops, onChanged }: { shops: ShopDto[]; onChanged: (
               <View className="muted">{shop.address ?? '缺地址'}</View>
               <View className="muted">{shop.phone ?? '缺电话'}</View>
               {shop.parking && <View className="muted">{`停车：${shop.parking}`}</View>}
+              <View className="muted">{shopHoursLine(shop)}</View>
             </View>
             <Text className="tag tag-on" onClick={() => setEditing(shop.id)}>
               修改
@@ -40,7 +65,11 @@ export function ShopsCard({ shops, onChanged }: { shops: ShopDto[]; onChanged: (
         ),
       )}
       {editing === 'new' ? (
-        <ShopForm onDone={done} onCancel={shops.length ? () => setEditing(null) : undefined} />
+        <ShopForm
+          businessHours={businessHours}
+          onDone={done}
+          onCancel={shops.length ? () => setEditing(null) : undefined}
+        />
       ) : (
         shops.length < MAX_SHOPS && (
           <View className="btn-row">
@@ -54,13 +83,26 @@ export function ShopsCard({ shops, onChanged }: { shops: ShopDto[]; onChanged: (
   );
 }
 
-function ShopForm({ shop, onDone, onCancel }: { shop?: ShopDto; onDone: () => void; onCancel?: () => void }) {
+function ShopForm({
+  shop,
+  businessHours,
+  onDone,
+  onCancel,
+}: {
+  shop?: ShopDto;
+  businessHours: MerchantDto['businessHours'];
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const [form, setForm] = useState({
     name: shop?.name ?? '',
     address: shop?.address ?? '',
     phone: shop?.phone ?? '',
     parking: shop?.parking ?? '',
   });
+  // own hours: off follows the business's; on starts from the shop's own, else from the business's
+  const [own, setOwn] = useState(Boolean(shop?.businessHours?.length));
+  const [spans, setSpans] = useState<Span[]>(shop?.businessHours?.length ? shop.businessHours : businessHours);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (e: { detail: { value: string } }) =>
@@ -79,7 +121,9 @@ function ShopForm({ shop, onDone, onCancel }: { shop?: ShopDto; onDone: () => vo
     }
   };
   const save = () => {
-    const checked = checkForm(shopInputSchema, form);
+    // always sent: a save without them would drop the shop's own hours
+    if (own && spans.length === 0) return setErrors({ businessHours: '这家店自己的营业时间至少要有一天营业' });
+    const checked = checkForm(shopInputSchema, { ...form, businessHours: own ? spans : [] });
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
     const body = checked.value;
@@ -126,7 +170,12 @@ function ShopForm({ shop, onDone, onCancel }: { shop?: ShopDto; onDone: () => vo
           onInput={set('parking')}
         />
       </Field>
-      <FormError error={errors._} />
+      <View className="field" data-role="own-hours">
+        <Text>这家店营业时间和店铺不同</Text>
+        <Switch checked={own} color="#07c160" onChange={(e) => setOwn(e.detail.value)} />
+      </View>
+      {own && <WeekSpans spans={spans} onChange={setSpans} />}
+      <FormError error={errors.businessHours ?? errors._} />
       <View className="btn-row">
         <Button className="btn btn-primary" disabled={busy || undefined} onClick={save}>
           {shop ? '保存门店' : '添加这家门店'}

@@ -39,7 +39,11 @@ export default function BusinessStep() {
     <View className="page">
       <View className="narrow">
         <ProfileCard merchant={merchant} onSaved={reload} />
-        <ShopsCard shops={merchant.shops} onChanged={reload} />
+        <ShopsCard
+          shops={merchant.shops}
+          businessHours={withSuggestedHours(merchant).businessHours}
+          onChanged={reload}
+        />
         <HoursSection merchant={withSuggestedHours(merchant)} onSaved={reload} />
         <ServiceHoursCard merchant={merchant} onSaved={reload} />
         <FactsCard merchant={merchant} onSaved={reload} />
