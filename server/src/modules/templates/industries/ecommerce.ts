@@ -2,15 +2,7 @@
 // where the parcel is, and how returns work.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
 import { scenariosOf, type GroupPostText, type IndustryTemplate } from '../industry-template.js';
-import {
-  FAQ_INVOICE,
-  FAQ_PAYMENT,
-  POLICY_PROMOTION,
-  SCRIPT_BIRTHDAY,
-  SCRIPT_REVIEW,
-  SCRIPT_SORRY,
-  POST_BIRTHDAYS,
-} from './shared.js';
+import * as shared from './shared.js';
 
 /** Today's best-stocked item: an offer and a members' pick read the same (the price is the menu's). */
 const POST_STOCKED: GroupPostText = {
@@ -52,8 +44,8 @@ export const ECOMMERCE: IndustryTemplate = {
       questions: ['偏远地区能发吗', '新疆西藏包邮吗', '能寄到国外吗'],
       answer: blank('偏远地区和海外能否发货、运费怎么算'),
     },
-    FAQ_PAYMENT,
-    FAQ_INVOICE,
+    shared.FAQ_PAYMENT,
+    shared.FAQ_INVOICE,
   ],
   policies: [
     {
@@ -68,7 +60,7 @@ export const ECOMMERCE: IndustryTemplate = {
       title: '发货与物流',
       content: '发货时效：{发货时间}；快递：{快递公司}；发货地：{发货地}。',
     },
-    POLICY_PROMOTION,
+    shared.POLICY_PROMOTION,
   ],
   scripts: [
     {
@@ -101,9 +93,9 @@ export const ECOMMERCE: IndustryTemplate = {
       title: '差评挽回',
       content: '{客户称呼}，非常抱歉这次没让您满意，能说说具体是哪里的问题吗？我们会认真处理～',
     },
-    SCRIPT_SORRY,
-    SCRIPT_REVIEW,
-    SCRIPT_BIRTHDAY,
+    shared.SCRIPT_SORRY,
+    shared.SCRIPT_REVIEW,
+    shared.SCRIPT_BIRTHDAY,
   ],
   welcomes: [
     { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}！订单、物流、售后的问题，直接在这里找我就好～' },
@@ -132,7 +124,7 @@ export const ECOMMERCE: IndustryTemplate = {
       source: 'none',
       text: '【{标题}】小贴士：收到货先检查外包装再签收，有问题随时在群里找我们～',
     },
-    birthday_wishes: POST_BIRTHDAYS,
+    birthday_wishes: shared.POST_BIRTHDAYS,
   },
   scenarios: scenariosOf('电商'),
 };

@@ -2,15 +2,7 @@
 // make-up lessons and refunds of unused hours.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
 import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
-import {
-  FAQ_ADDRESS,
-  FAQ_HOURS,
-  FAQ_PARKING,
-  FAQ_PAYMENT,
-  SCRIPT_BIRTHDAY,
-  SCRIPT_SHOP_INFO,
-  POST_BIRTHDAYS,
-} from './shared.js';
+import * as shared from './shared.js';
 
 export const EDUCATION: IndustryTemplate = {
   industry: '教育培训',
@@ -21,8 +13,8 @@ export const EDUCATION: IndustryTemplate = {
     sample: '家长您好，孩子学习上有什么想了解的，可以直接在这里问我。',
   },
   faqs: [
-    FAQ_HOURS,
-    FAQ_ADDRESS,
+    shared.FAQ_HOURS,
+    shared.FAQ_ADDRESS,
     {
       key: 'faq:courses',
       questions: ['有哪些课程', '上课时间怎么安排', '课表是怎样的'],
@@ -48,8 +40,8 @@ export const EDUCATION: IndustryTemplate = {
       questions: ['一个班几个人', '是小班吗', '有一对一吗'],
       answer: blank('班级人数、有没有一对一'),
     },
-    FAQ_PAYMENT,
-    FAQ_PARKING,
+    shared.FAQ_PAYMENT,
+    shared.FAQ_PARKING,
   ],
   policies: [
     {
@@ -102,8 +94,8 @@ export const EDUCATION: IndustryTemplate = {
       title: '缺课询问',
       content: '{客户称呼}您好，孩子今天没有来上课，是有什么事情吗？方便的话跟我说一声。',
     },
-    SCRIPT_BIRTHDAY,
-    SCRIPT_SHOP_INFO,
+    shared.SCRIPT_BIRTHDAY,
+    shared.SCRIPT_SHOP_INFO,
   ],
   welcomes: [
     { channel: 'default', text: '{客户称呼}您好，欢迎关注{店名}！课程和上课安排的问题，可以直接在这里问我。' },
@@ -131,7 +123,7 @@ export const EDUCATION: IndustryTemplate = {
       source: 'new_product',
       text: '【{标题}】新课程{商品}，{价格}元。{特点}想了解的回复「报名+孩子名字」，老师会联系您～',
     },
-    birthday_wishes: POST_BIRTHDAYS,
+    birthday_wishes: shared.POST_BIRTHDAYS,
   },
   scenarios: scenariosOf('教育培训'),
 };

@@ -2,18 +2,7 @@
 // long it takes and about their member card.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
 import { scenariosOf, type IndustryTemplate } from '../industry-template.js';
-import {
-  FAQ_ADDRESS,
-  FAQ_HOURS,
-  FAQ_PARKING,
-  FAQ_PAYMENT,
-  POLICY_PROMOTION,
-  SCRIPT_BIRTHDAY,
-  SCRIPT_REVIEW,
-  SCRIPT_SHOP_INFO,
-  SCRIPT_SORRY,
-  POST_BIRTHDAYS,
-} from './shared.js';
+import * as shared from './shared.js';
 
 export const LOCAL_SERVICES: IndustryTemplate = {
   industry: '本地服务',
@@ -24,8 +13,8 @@ export const LOCAL_SERVICES: IndustryTemplate = {
     sample: '您好～想约时间或者了解项目，直接告诉我就好～',
   },
   faqs: [
-    FAQ_HOURS,
-    FAQ_ADDRESS,
+    shared.FAQ_HOURS,
+    shared.FAQ_ADDRESS,
     {
       key: 'faq:technician',
       questions: ['可以指定技师吗', '可以约上次那位老师吗', '哪位老师比较好'],
@@ -41,8 +30,8 @@ export const LOCAL_SERVICES: IndustryTemplate = {
       questions: ['不预约可以直接去吗', '需要提前预约吗', '现在过去有位置吗'],
       answer: blank('不预约能否到店、要等多久'),
     },
-    FAQ_PAYMENT,
-    FAQ_PARKING,
+    shared.FAQ_PAYMENT,
+    shared.FAQ_PARKING,
   ],
   policies: [
     {
@@ -63,7 +52,7 @@ export const LOCAL_SERVICES: IndustryTemplate = {
       title: '服务不满意怎么办',
       content: `${blank('不满意时怎么处理，如几天内免费返工')}。`,
     },
-    POLICY_PROMOTION,
+    shared.POLICY_PROMOTION,
   ],
   scripts: [
     {
@@ -90,10 +79,8 @@ export const LOCAL_SERVICES: IndustryTemplate = {
       title: '服务回访',
       content: '{客户称呼}，上次的服务您还满意吗？有任何不合适的地方随时告诉我～',
     },
-    SCRIPT_SORRY,
-    SCRIPT_REVIEW,
-    SCRIPT_BIRTHDAY,
-    SCRIPT_SHOP_INFO,
+    shared.SCRIPT_SORRY,
+    ...shared.CLOSING_SCRIPTS,
   ],
   welcomes: [
     { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}！想约时间或了解项目，直接在这里发消息就好～' },
@@ -118,7 +105,7 @@ export const LOCAL_SERVICES: IndustryTemplate = {
       source: 'none',
       text: '【{标题}】小贴士：做完护理后按技师的叮嘱保养，效果能保持更久；有问题随时在群里问我们～',
     },
-    birthday_wishes: POST_BIRTHDAYS,
+    birthday_wishes: shared.POST_BIRTHDAYS,
   },
   scenarios: scenariosOf('本地服务'),
 };

@@ -1,19 +1,7 @@
 // 餐饮: milk tea, fast food, hot pot, bakeries (seed 000 §1). Customers ask about taste, delivery, booking tables.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
 import { scenariosOf, type GroupPostText, type IndustryTemplate } from '../industry-template.js';
-import {
-  FAQ_ADDRESS,
-  FAQ_HOURS,
-  FAQ_INVOICE,
-  FAQ_PARKING,
-  FAQ_PAYMENT,
-  POLICY_PROMOTION,
-  SCRIPT_BIRTHDAY,
-  SCRIPT_REVIEW,
-  SCRIPT_SHOP_INFO,
-  SCRIPT_SORRY,
-  POST_BIRTHDAYS,
-} from './shared.js';
+import * as shared from './shared.js';
 
 /** Today's best-stocked item: an offer and a members' pick read the same (the price is the menu's). */
 const POST_STOCKED: GroupPostText = {
@@ -30,10 +18,10 @@ export const RESTAURANT: IndustryTemplate = {
     sample: '您好呀～想吃点什么、想问什么，直接发给我就好～',
   },
   faqs: [
-    FAQ_HOURS,
-    FAQ_ADDRESS,
-    FAQ_PAYMENT,
-    FAQ_INVOICE,
+    shared.FAQ_HOURS,
+    shared.FAQ_ADDRESS,
+    shared.FAQ_PAYMENT,
+    shared.FAQ_INVOICE,
     {
       key: 'faq:taste',
       questions: ['可以少糖少冰吗', '口味可以调吗', '可以不要辣吗'],
@@ -44,7 +32,7 @@ export const RESTAURANT: IndustryTemplate = {
       questions: ['有过敏原说明吗', '我对花生过敏能吃吗', '有素食吗'],
       answer: blank('过敏、忌口、素食怎么处理'),
     },
-    FAQ_PARKING,
+    shared.FAQ_PARKING,
     { key: 'faq:wifi', questions: ['有wifi吗', 'wifi密码是多少'], answer: '{WiFi}' },
     { key: 'faq:pets', questions: ['可以带宠物吗', '宠物能进店吗'], answer: blank('能否带宠物进店') },
   ],
@@ -68,7 +56,7 @@ export const RESTAURANT: IndustryTemplate = {
       content: `订位：{预约方式}；包场：${blank('几人以上可包场、要提前多久联系')}。`,
     },
     { key: 'policy:membership', kind: 'membership', title: '会员', content: blank('会员怎么办理、有什么权益') },
-    POLICY_PROMOTION,
+    shared.POLICY_PROMOTION,
   ],
   scripts: [
     {
@@ -83,16 +71,14 @@ export const RESTAURANT: IndustryTemplate = {
       title: '外卖晚到致歉',
       content: '{客户称呼}，实在抱歉让您久等了，我这就帮您联系骑手问一下🙏',
     },
-    SCRIPT_SORRY,
+    shared.SCRIPT_SORRY,
     {
       key: 'script:new_item',
       category: '推荐',
       title: '新品介绍',
       content: `{客户称呼}，店里上了新品：${blank('新品名称和价格')}，有空来尝尝～`,
     },
-    SCRIPT_REVIEW,
-    SCRIPT_BIRTHDAY,
-    SCRIPT_SHOP_INFO,
+    ...shared.CLOSING_SCRIPTS,
   ],
   welcomes: [
     { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}！有什么想问的，直接在这里发消息就好～' },
@@ -132,7 +118,7 @@ export const RESTAURANT: IndustryTemplate = {
       source: 'none',
       text: '【{标题}】小贴士：外带的饮品和餐食尽早享用口感更好；有忌口或过敏的，点单时告诉我们～',
     },
-    birthday_wishes: POST_BIRTHDAYS,
+    birthday_wishes: shared.POST_BIRTHDAYS,
   },
   scenarios: scenariosOf('餐饮'),
 };

@@ -1,19 +1,7 @@
 // 零售: clothing, convenience, fruit and baby shops (seed 000 §2). Customers ask about sizes, stock, exchanges, points.
 import { blank } from '@xiaoer/common/schemas/knowledge-template';
 import { scenariosOf, type GroupPostText, type IndustryTemplate } from '../industry-template.js';
-import {
-  FAQ_ADDRESS,
-  FAQ_HOURS,
-  FAQ_INVOICE,
-  FAQ_PARKING,
-  FAQ_PAYMENT,
-  POLICY_PROMOTION,
-  SCRIPT_BIRTHDAY,
-  SCRIPT_REVIEW,
-  SCRIPT_SHOP_INFO,
-  SCRIPT_SORRY,
-  POST_BIRTHDAYS,
-} from './shared.js';
+import * as shared from './shared.js';
 
 /** Today's best-stocked item: an offer and a members' pick read the same (the price is the menu's). */
 const POST_STOCKED: GroupPostText = {
@@ -30,10 +18,10 @@ export const RETAIL: IndustryTemplate = {
     sample: '您好～想找什么款式、尺码，告诉我，我帮您看看～',
   },
   faqs: [
-    FAQ_HOURS,
-    FAQ_ADDRESS,
-    FAQ_PAYMENT,
-    FAQ_INVOICE,
+    shared.FAQ_HOURS,
+    shared.FAQ_ADDRESS,
+    shared.FAQ_PAYMENT,
+    shared.FAQ_INVOICE,
     {
       key: 'faq:size',
       questions: ['尺码怎么选', '有没有大码', '我穿什么码'],
@@ -45,7 +33,7 @@ export const RETAIL: IndustryTemplate = {
       answer: blank('能否跨店调货、缺货能否预订'),
     },
     { key: 'faq:gift', questions: ['可以包装吗', '能做礼盒吗', '可以写贺卡吗'], answer: blank('能否礼品包装') },
-    FAQ_PARKING,
+    shared.FAQ_PARKING,
   ],
   policies: [
     {
@@ -66,7 +54,7 @@ export const RETAIL: IndustryTemplate = {
       title: '会员与积分',
       content: blank('会员怎么办理、积分怎么累计和兑换、积分何时到期'),
     },
-    POLICY_PROMOTION,
+    shared.POLICY_PROMOTION,
   ],
   scripts: [
     {
@@ -87,10 +75,8 @@ export const RETAIL: IndustryTemplate = {
       title: '到货通知',
       content: '{客户称呼}，您之前问的那款到货了，需要帮您留一件吗？',
     },
-    SCRIPT_SORRY,
-    SCRIPT_REVIEW,
-    SCRIPT_BIRTHDAY,
-    SCRIPT_SHOP_INFO,
+    shared.SCRIPT_SORRY,
+    ...shared.CLOSING_SCRIPTS,
   ],
   welcomes: [
     { channel: 'default', text: '{客户称呼}您好，欢迎来到{店名}！想问款式、尺码、库存，直接在这里发消息就好～' },
@@ -117,7 +103,7 @@ export const RETAIL: IndustryTemplate = {
       source: 'none',
       text: '【{标题}】小贴士：衣物洗净晾干再收纳，放一包干燥剂防潮；不确定尺码的，群里问我们帮您挑～',
     },
-    birthday_wishes: POST_BIRTHDAYS,
+    birthday_wishes: shared.POST_BIRTHDAYS,
   },
   scenarios: scenariosOf('零售'),
 };

@@ -61,6 +61,9 @@ export const SCRIPT_BIRTHDAY: StarterScript = {
   content: '{客户称呼}，生日快乐！{店名}祝您新的一岁万事顺意～',
 };
 
+/** How a shop that meets its customers in person ends its scripts: ask for a review, wish a birthday, give the address. */
+export const CLOSING_SCRIPTS: readonly StarterScript[] = [SCRIPT_REVIEW, SCRIPT_BIRTHDAY, SCRIPT_SHOP_INFO];
+
 /** Group posts: the week's birthdays among the group's customers, wished well and nothing promised. */
 export const POST_BIRTHDAYS: GroupPostText = {
   source: 'birthdays',
