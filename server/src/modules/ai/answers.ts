@@ -100,8 +100,10 @@ export function stockOf(products: KnownProduct[], text: string): Said {
     if (offSale(p)) return `${p.name}目前已售罄${restock(p)}`;
     if (!variants.length || !variants.some((v) => v.stock !== undefined || !v.available)) {
       if (soldOut(p)) return `${p.name}目前已售罄${restock(p)}`;
-      if (p.stock !== undefined && p.stock <= LOW_STOCK)
-        return `${p.name}还有，只剩${p.stock}${p.category.includes('课') ? '个名额' : '份'}`;
+      const unit = p.category.includes('课') ? '个名额' : '份';
+      if (p.stock !== undefined && p.stock <= LOW_STOCK) return `${p.name}还有，只剩${p.stock}${unit}`;
+      // "还有几个": the count itself
+      if (p.stock !== undefined && /(几|多少)/.test(text)) return `${p.name}还有${p.stock}${unit}`;
       if (!variants.length) return `${p.name}有的`;
     }
     const named = namedOptions(text, p);

@@ -44,7 +44,7 @@ const LEXICON: [Ask, RegExp][] = [
   ],
   [
     'stock',
-    /(还有吗|还有没|还有么|有没有货|有货|现货|没货|缺货|断货|卖完|售罄|卖光|补货|库存|剩几|剩多少|还剩|名额|还能报|能报名吗|到了没|到货|来货|上市了|in stock|sold out|还有[^，,。；;]{0,8}(吗|没|么|不))/,
+    /(还有吗|还有没|还有么|有没有货|有货|现货|没货|缺货|断货|卖完|售罄|卖光|补货|库存|剩几|剩多少|还剩|还有几[个件份盒瓶罐张袋位]|还有多少|名额|还能报|能报名吗|到了没|到货|来货|上市了|in stock|sold out|还有[^，,。；;]{0,8}(吗|没|么|不))/,
   ],
   [
     'options',
@@ -120,6 +120,8 @@ const GENERAL: Partial<Record<Ask, Ask[]>> = {
   hours: ['closed_day', 'service_hours'],
   location: ['shipping'],
   stock: ['options'],
+  // "还有几个" asks how many are left, not what there is
+  options: ['stock'],
   delivery: ['shipping'],
 };
 const overlaps = (earlier: Ask, later: Ask) => GENERAL[later]?.includes(earlier) ?? false;

@@ -196,3 +196,29 @@ describe('offline engine finding the product by what the question names of it', 
     expect(offlineAnswer(shop, '漂一次加多少钱').reply).toContain('加漂一次150元');
   });
 });
+
+describe('offline engine reading a variant by its words and a count of what is left', () => {
+  const shop = knowledgeFor({
+    ...CLOTHING_SHOP,
+    products: [
+      {
+        name: '茉莉花茶',
+        category: '花茶',
+        price: 68,
+        variants: [
+          { options: { 规格: '100g袋装' }, price: 68, stock: 30 },
+          { options: { 规格: '250g罐装' }, price: 158, stock: 10 },
+        ],
+      },
+      { name: '龙井礼盒', category: '礼盒', price: 688, stock: 12 },
+    ],
+  });
+
+  it('names a variant by the words of its value without the amount', () => {
+    expect(offlineAnswer(shop, '茉莉花茶有罐装吗').reply).toBe('茉莉花茶250g罐装有货，158元。');
+  });
+
+  it('says how many are left when asked how many', () => {
+    expect(offlineAnswer(shop, '龙井礼盒还有几个').reply).toBe('龙井礼盒还有12份。');
+  });
+});

@@ -189,10 +189,11 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   const named = products.some((p) => namedOptions(text, p).size);
   const rest = residue(text, products);
   // "黑色M有吗", "有1kg的吗": whether that variant is there (its stock, its price)
-  if (named && ASKS_FOR_IT.test(text) && (!asks.length || (asks.length === 1 && asks[0] === 'options')))
-    asks = ['stock'];
+  // "茉莉花茶有罐装吗": asked of the named product, read without its name
+  const asksForIt = ASKS_FOR_IT.test(text) || ASKS_FOR_IT.test(withoutNames(text, products).trim());
+  if (named && asksForIt && (!asks.length || (asks.length === 1 && asks[0] === 'options'))) asks = ['stock'];
   // "有黑色吗" of a product that has no black: what it does come in
-  if (!asks.length && !named && ASKS_FOR_IT.test(text) && products.some((p) => p.variants?.length) && rest.length >= 1)
+  if (!asks.length && !named && asksForIt && products.some((p) => p.variants?.length) && rest.length >= 1)
     asks = products.some((p) => askedAttributes(p, text).length) ? [] : ['options'];
   if (SLOT.test(text)) asks = ['stock', ...asks.filter((a) => a !== 'booking' && a !== 'location' && a !== 'stock')];
   // "牛肉面大份多少": nothing but the product and 多少 is its price

@@ -360,6 +360,12 @@ function optionByRange(message: string, product: KnownProduct, group: string, va
   return undefined;
 }
 
+/** A value's words without what is in brackets and its amounts: "250g罐装" → 罐装, "大锅（3人以上）" → 大锅. */
+const valueWords = (value: string) =>
+  clean(value.replace(/[（(【[].*?[）)】\]]/g, ''))
+    .replace(/\d+(\.\d+)?[a-z]*/g, '')
+    .replace(/[^\u4e00-\u9fff]/g, '');
+
 /** The option values of a product the message names, by option name ({颜色: 黄色, 尺码: L}). */
 export function namedOptions(message: string, product: KnownProduct): Map<string, string> {
   const named = new Map<string, string>();
@@ -375,6 +381,15 @@ export function namedOptions(message: string, product: KnownProduct): Map<string
         if (!previous || o.value.length > previous.length) named.set(o.name, o.value);
       }
     }
+  }
+  // "罐装" for 250g罐装, "大锅" for 大锅（3人以上）: the words of a value without its amounts, when no other value of
+  // the choice has the same words
+  const text = clean(message);
+  for (const [group, values] of groups) {
+    if (named.has(group)) continue;
+    const cores = values.map(valueWords);
+    const hits = values.filter((_, i) => cores[i]!.length >= 2 && text.includes(cores[i]!));
+    if (hits.length === 1 && cores.filter((c) => c === valueWords(hits[0]!)).length === 1) named.set(group, hits[0]!);
   }
   for (const [group, values] of groups) {
     if (named.has(group)) continue;
