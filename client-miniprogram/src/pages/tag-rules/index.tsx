@@ -20,10 +20,12 @@ export default function TagRules() {
   const rules = useAsync(() => call(api.tagRules));
   const [editing, setEditing] = useState<{ id?: string; form: TagRuleForm } | null>(null);
   const { busy, act } = useAction(rules.reload);
+  /** what the last 立即应用 did, kept on the page (the toast only says it is done) */
+  const [applied, setApplied] = useState<string>();
   const apply = () =>
     act(async () => {
       const res = await call(api.applyTagRules);
-      toast(`已检查 ${res.customers} 位客户，${res.changed} 位的标签有变化`, 'success');
+      setApplied(`已检查 ${res.customers} 位客户，${res.changed} 位的标签有变化`);
     }, '已应用');
   const remove = async (r: TagRuleDto) => {
     const { confirm } = await Taro.showModal({
@@ -41,6 +43,11 @@ export default function TagRules() {
           <View className="muted">
             {`小二每 6 小时按规则给客户打标签，不符合的会去掉。内置标签：${BUILT_IN_AUTO_TAGS.join('、')}。`}
           </View>
+          {applied && (
+            <View className="muted" data-applied>
+              {applied}
+            </View>
+          )}
           <View className="btn-row">
             <Button className="btn" disabled={!!editing} onClick={() => setEditing({ form: emptyRuleForm })}>
               新建规则
