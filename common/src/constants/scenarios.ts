@@ -31,6 +31,7 @@ export const SCENARIOS = {
   customer_left: { name: '客户删除员工', audience: 'owner' },
   handoff_waiting: { name: '转人工待接待', audience: 'owner' },
   weather_prep: { name: '天气备货提醒', audience: 'owner' },
+  shipment_stuck: { name: '物流异常提醒', audience: 'owner' },
   // reports
   daily_report: { name: '每日经营日报', audience: 'report' },
   weekly_report: { name: '每周经营分析', audience: 'report' },
@@ -98,6 +99,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   handoff_waiting: { minutes: 10 },
   /** merchant-local time to look at tomorrow's forecast (needs the shop's city in settings) */
   weather_prep: { at: '15:00' },
+  /** a parcel not signed for whose tracking has not moved for this many hours */
+  shipment_stuck: { stuckHours: 48 },
   /** merchant-local time the daily report goes out */
   daily_report: { at: '08:00' },
   weekly_report: {},
@@ -173,6 +176,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'dormant_winback',
       'birthday',
       'holiday_prep',
+      'shipment_stuck',
     ],
     params: { order_timeout: { minutes: 24 * 60 } },
   },

@@ -228,6 +228,7 @@ export const scenarioSettingsSchema = z
     customer_left: z.object(switches).strict(),
     handoff_waiting: z.object({ ...switches, minutes: z.number().int().min(1).max(240).optional() }).strict(),
     weather_prep: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
+    shipment_stuck: z.object({ ...switches, stuckHours: z.number().int().min(12).max(240).optional() }).strict(),
     daily_report: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
     weekly_report: z.object(switches).strict(),
     monthly_report: z.object(switches).strict(),

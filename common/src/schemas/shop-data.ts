@@ -228,6 +228,32 @@ export const staffLeaveSchema = z
   .strict()
   .refine((l) => l.to > l.from, { message: '请假结束要晚于开始', path: ['to'] });
 
+/** Where a parcel is: `delivered` once signed for (签收), `exception` when the carrier flags it (疑难件, 退回 …). */
+export const SHIPMENT_STATUSES = ['in_transit', 'delivered', 'exception'] as const;
+/**
+ * A parcel's tracking (菜鸟 / 快递100 push, or the ERP's 物流 list): a parcel whose tracking stops moving is told to
+ * the owner; its signing is when after-delivery care starts.
+ */
+export const shipmentSchema = z
+  .object({
+    /** the tracking number (运单号) */
+    externalId: recordIdSchema('运单号'),
+    carrier: z.string().trim().max(20).optional(),
+    /** the order it carries, as the platform numbers it */
+    orderId: z.string().trim().min(1).max(64).optional(),
+    status: z
+      .enum(SHIPMENT_STATUSES, { message: '状态只能是 in_transit、delivered 或 exception' })
+      .default('in_transit'),
+    /** the time of the latest tracking event (最新物流时间): the parcel has not moved since */
+    lastEventAt: timestampSchema('最新物流时间'),
+    /** the latest tracking event as the carrier wrote it (【杭州转运中心】已发出) */
+    lastEvent: z.string().trim().max(100).optional(),
+    /** when it was signed for; absent while on its way */
+    deliveredAt: timestampSchema('签收时间').optional(),
+    customer: customerRefSchema.optional(),
+  })
+  .strict();
+
 /** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
 export const INTAKE_KINDS = {
   orders: { field: 'orders', label: '订单' },
@@ -243,6 +269,7 @@ export const INTAKE_KINDS = {
   homework: { field: 'homework', label: '作业' },
   closures: { field: 'closures', label: '停课安排' },
   'staff-leaves': { field: 'leaves', label: '技师请假' },
+  shipments: { field: 'shipments', label: '物流' },
 } as const;
 export type IntakeKindName = keyof typeof INTAKE_KINDS;
 export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];

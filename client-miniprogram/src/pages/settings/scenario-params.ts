@@ -20,6 +20,7 @@ export const PARAM_LABELS: Record<string, string> = {
   minutesAfter: '下课后几分钟发反馈',
   escalateAfterDays: '连续几天没交升级提醒',
   day: '每月几号发送',
+  stuckHours: '物流几小时没更新算异常',
 };
 
 /** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */

@@ -3,6 +3,7 @@ import { appointmentModel } from './appointment.model.js';
 import { closureModel } from './closure.model.js';
 import { homeworkModel } from './homework.model.js';
 import { lessonModel } from './lesson.model.js';
+import { shipmentModel } from './shipment.model.js';
 import { staffLeaveModel } from './staff-leave.model.js';
 import { attendanceModel, coursePackageModel } from './course.model.js';
 import { memberCardModel } from './member-card.model.js';
@@ -22,5 +23,6 @@ export const shopDataModels = (conn: Connection) => ({
   homework: homeworkModel(conn),
   closures: closureModel(conn),
   leaves: staffLeaveModel(conn),
+  shipments: shipmentModel(conn),
 });
 export type ShopDataModels = ReturnType<typeof shopDataModels>;

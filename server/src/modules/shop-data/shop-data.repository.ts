@@ -5,6 +5,7 @@ import { ClosureRepository } from './closure.repository.js';
 import { CoursePackageRepository } from './course-package.repository.js';
 import { HomeworkRepository } from './homework.repository.js';
 import { LessonRepository } from './lesson.repository.js';
+import { ShipmentRepository } from './shipment.repository.js';
 import { StaffLeaveRepository } from './staff-leave.repository.js';
 import { MemberCardRepository } from './member-card.repository.js';
 import { ReviewRepository } from './review.repository.js';
@@ -33,6 +34,7 @@ export function buildShopData(connection: Connection) {
     homework: new HomeworkRepository(models.homework),
     closures: new ClosureRepository(models.closures),
     leaves: new StaffLeaveRepository(models.leaves),
+    shipments: new ShipmentRepository(models.shipments),
   };
 }
 export type ShopDataRepositories = ReturnType<typeof buildShopData>;

@@ -13,6 +13,7 @@ import { newOrderDetector } from './new-order.detector.js';
 import { orderTimeoutDetector } from './order-timeout.detector.js';
 import { peakHourDetector } from './peak-hour.detector.js';
 import type { ReviewReader, SaleMovementReader, StockReader } from './readers.js';
+import { shipmentStuckDetector, type ShipmentReader } from './shipment-stuck.detector.js';
 import { slowMoversDetector } from './slow-movers.detector.js';
 import { weatherPrepDetector } from './weather-prep.detector.js';
 
@@ -28,6 +29,7 @@ export interface DetectorDeps {
   customers: Pick<CustomerRepository, 'findManyByExternalUserIds'>;
   kf: Pick<KfRepository, 'waitingForStaff'>;
   weather: Pick<WeatherService, 'tomorrow'>;
+  shipments: ShipmentReader;
 }
 
 /** Every owner alert kind, by what sets it off. Alerts are raised in this order. */
@@ -41,6 +43,7 @@ export function buildDetectors(d: DetectorDeps) {
     holidayPrepDetector(d),
     handoffWaitingDetector(d),
     weatherPrepDetector(d),
+    shipmentStuckDetector(d),
   ];
   const intake: IntakeDetector[] = [newOrderDetector(), peakHourDetector(d), badReviewDetector(d), lowStock.intake];
   return { scan, intake, customerLeft: customerLeftDetector(d) };

@@ -11,6 +11,7 @@ import { membersKind } from './members.kind.js';
 import { ordersKind } from './orders.kind.js';
 import { reviewsKind } from './reviews.kind.js';
 import { closuresKind, homeworkKind, lessonsKind } from './schedule.kind.js';
+import { shipmentsKind } from './shipments.kind.js';
 import { staffLeavesKind } from './staff-leaves.kind.js';
 import { stockKind, stockMovementsKind } from './stock.kind.js';
 
@@ -35,5 +36,6 @@ export function buildIntakeKinds(d: {
     homework: homeworkKind(d.shopData),
     closures: closuresKind(d.shopData.closures),
     'staff-leaves': staffLeavesKind(d.shopData.leaves),
+    shipments: shipmentsKind(d.shopData.shipments),
   };
 }

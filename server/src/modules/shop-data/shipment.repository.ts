@@ -1,0 +1,31 @@
+import { IntakeRecordRepository, type Stored, type StoreResult } from '../../db/intake-record-repository.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { Shipment, ShipmentModel } from './shipment.model.js';
+
+export type ShipmentRecord = Stored<Shipment>;
+export type NewShipment = Omit<Shipment, 'merchantId' | 'createdAt' | 'updatedAt'>;
+
+/** Parcels' tracking from 菜鸟 / 快递100 or the ERP, by tracking number. */
+export class ShipmentRepository extends IntakeRecordRepository<Shipment> {
+  constructor(model: ShipmentModel) {
+    super(model);
+  }
+
+  store(
+    merchantId: MerchantId,
+    { externalId, ...fields }: NewShipment,
+    dryRun: boolean,
+  ): Promise<{ result: StoreResult }> {
+    return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
+  }
+
+  /** Parcels not signed for whose tracking has not moved since `before`, longest-stuck first (at most `limit`). */
+  stuckSince(merchantId: MerchantId, before: Date, limit = 50): Promise<ShipmentRecord[]> {
+    return this.model
+      .find(this.scoped(merchantId, { status: { $ne: 'delivered' }, lastEventAt: { $lte: before } }))
+      .sort({ lastEventAt: 1 })
+      .limit(limit)
+      .lean<ShipmentRecord[]>()
+      .exec();
+  }
+}

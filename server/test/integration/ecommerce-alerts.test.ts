@@ -1,0 +1,86 @@
+// E-commerce owner alerts from the shop's own pushes, on a controllable clock: parcels whose tracking stands still
+// (菜鸟 / 快递100 through the shipments intake).
+import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+
+let w: WecomTestApp;
+
+const post = (path: string, body: unknown) =>
+  w.app.request(`/api/intake/${path}`, { token: w.tenant.tokens.manager, body });
+const alerts = (kind: ScenarioKey) => w.app.container.alerts.repository.raised(w.tenant.merchantId, kind);
+const scan = (iso: string) => w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(iso));
+async function settings(changes: Record<string, unknown>) {
+  const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
+  const res = await w.app.request('/api/outreach/settings', {
+    method: 'PUT',
+    token: w.tenant.tokens.owner,
+    body: { ...current, scenarios: { ...current.scenarios, ...changes } },
+  });
+  expect(res.status).toBe(200);
+}
+
+beforeAll(async () => {
+  w = await startWecomTestApp();
+});
+afterAll(() => w.close());
+
+describe('stuck parcels', () => {
+  beforeAll(async () => {
+    const res = await post('shipments', {
+      shipments: [
+        {
+          externalId: 'SF1001',
+          carrier: '顺丰',
+          orderId: 'TB-88',
+          lastEventAt: '2026-11-27T09:00:00+08:00',
+          lastEvent: '【杭州转运中心】已发出',
+        },
+        // moving: tracked 40 hours before the scan
+        { externalId: 'YT2002', carrier: '圆通', lastEventAt: '2026-11-28T18:00:00+08:00' },
+        // signed for long ago: not stuck
+        {
+          externalId: 'ZT3003',
+          status: 'delivered',
+          lastEventAt: '2026-11-25T12:00:00+08:00',
+          deliveredAt: '2026-11-25T12:00:00+08:00',
+        },
+        { externalId: 'BAD', lastEventAt: '昨天' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 3, failed: [{ index: 3, externalId: 'BAD' }] });
+  });
+
+  it('says nothing while the owner has it switched off', async () => {
+    await settings({ shipment_stuck: { enabled: false } });
+    await scan('2026-11-30T10:00:00+08:00');
+    expect(await alerts('shipment_stuck')).toEqual([]);
+  });
+
+  it('lists, after the report time, the parcels whose tracking stood still over 48 hours, once a day', async () => {
+    await settings({ shipment_stuck: { enabled: true } });
+    await scan('2026-11-30T07:00:00+08:00'); // before the report time
+    expect(await alerts('shipment_stuck')).toEqual([]);
+    await scan('2026-11-30T10:00:00+08:00');
+    await scan('2026-11-30T10:15:00+08:00');
+    const raised = await alerts('shipment_stuck');
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ title: '物流异常：1个包裹超过48小时没有物流更新', notify: 'sent' });
+    expect(raised[0]!.body).toBe(
+      '顺丰 SF1001（订单TB-88）：73小时没有更新，最后一条：【杭州转运中心】已发出。建议联系快递核实，并主动告知买家。',
+    );
+  });
+
+  it('follows the owner’s line and a parcel’s later tracking', async () => {
+    await settings({ shipment_stuck: { enabled: true, stuckHours: 36 } });
+    await post('shipments', {
+      shipments: [
+        { externalId: 'SF1001', carrier: '顺丰', orderId: 'TB-88', lastEventAt: '2026-11-30T20:00:00+08:00' },
+      ],
+    });
+    await scan('2026-12-01T10:00:00+08:00');
+    const [latest] = (await alerts('shipment_stuck')).filter((a) => a.key === '2026-12-01');
+    expect(latest!.body).toMatch(/^圆通 YT2002：64小时没有更新。/);
+  });
+});
