@@ -124,7 +124,11 @@ export default function Drafts() {
                 )}
                 {d.error && <View className="up">{d.error}</View>}
                 {d.status === 'approved' && d.sendAfter && (
-                  <View className="muted">{`免打扰时段，${shortTime(d.sendAfter)} 后自动发送`}</View>
+                  <View className="muted">
+                    {d.audit.at(-1)?.action === 'held_for_batch'
+                      ? `等同类草稿审核完后合并发送，最晚 ${shortTime(d.sendAfter)}`
+                      : `免打扰时段，${shortTime(d.sendAfter)} 后自动发送`}
+                  </View>
                 )}
                 {tab === 'pending' && (
                   <View className="btn-row">

@@ -33,6 +33,8 @@ const UNCERTAIN_GROUP_SEND =
 const UNCERTAIN_KF_SEND =
   '通过微信客服发送时中断，无法确认客户是否已收到：请在微信客服的聊天记录里确认，没有的话请手动发送';
 const TAKEN_OVER = '发送已由另一个进程接手';
+/** The audit action of a draft held to go with others in one group-send task. */
+export const HELD_FOR_BATCH = 'held_for_batch';
 
 export interface DraftSenderDeps extends SendPolicyDeps {
   drafts: DraftRepository;
@@ -181,6 +183,15 @@ export class DraftSender {
   private waitUntil(draft: DraftRecord, until: Date, note: string): Promise<DraftDto> {
     const change = { sendAfter: until, leaseUntil: until, leaseHolder: null };
     return this.mark(draft, 'approved', change, { by: 'system', action: 'held_quiet_hours', note });
+  }
+
+  /**
+   * Held to go in one task with the drafts like it the owner is still approving: approved with no holder until
+   * `until`, when the resume job sends whatever is held (and the last approval of the batch sends it sooner).
+   */
+  holdForBatch(draft: DraftRecord, until: Date, note: string): Promise<DraftDto> {
+    const change = { sendAfter: until, leaseUntil: until, leaseHolder: null };
+    return this.mark(draft, 'approved', change, { by: 'system', action: HELD_FOR_BATCH, note });
   }
 
   /** Stops the draft's unconfirmed group-send task in WeCom and cancels the draft with the reason. */

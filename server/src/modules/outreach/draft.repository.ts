@@ -214,6 +214,22 @@ export class DraftRepository extends TenantRepository<Draft> {
    * Takes over an interrupted (or waiting) send by leasing it to a new holder, once across workers (null: another
    * took it first). The previous holder, if still alive, can no longer send it.
    */
+  /**
+   * Takes up a draft approved and held to go with others (DraftService's batching) before its hold runs out: one
+   * atomic update, so of two approvals finishing a batch at once only one sends it.
+   */
+  takeHeld(
+    merchantId: MerchantId,
+    draftId: Types.ObjectId,
+    now: Date,
+    lease: { holder: string; until: Date },
+    audit: AuditEntry,
+  ): Promise<DraftRecord | null> {
+    const held = { status: 'approved' as const, leaseHolder: null, sendAfter: { $gt: now } };
+    const set = { leaseUntil: lease.until, leaseHolder: lease.holder };
+    return this.auditedStep<DraftRecord>(merchantId, { ...held, _id: draftId }, set, audit);
+  }
+
   takeOver(
     merchantId: MerchantId,
     draftId: Types.ObjectId,

@@ -20,7 +20,7 @@ import { consentVerdict } from './contact-policy.js';
 import { newLease, tooLateToResume } from './draft-lease.js';
 import { displayName, presentDraft } from './draft.presenter.js';
 import type { DraftRecord } from './draft.repository.js';
-import { DraftSender, LeaseLost, merchantOf, type DraftSenderDeps } from './draft-sender.js';
+import { DraftSender, HELD_FOR_BATCH, LeaseLost, merchantOf, type DraftSenderDeps } from './draft-sender.js';
 import type { StaffRecord } from '../staff/staff.repository.js';
 
 /** WeCom's per-customer send result: 1 sent; 2 not a contact (any more); 3 already got a group message today. */
@@ -34,6 +34,11 @@ const DELIVERY_WATCH_DAYS = 3;
 const RESUME_BATCH = 50;
 const TOO_LATE = '发送中断已超过一天，没有补发';
 const ALREADY_HANDLED = '这条草稿已经处理过了';
+/**
+ * How long an approved draft waits for the drafts like it (same scenario, day and text) the owner is still approving
+ * one by one, so that they go as one group-send task per staff member rather than one each.
+ */
+export const BATCH_WINDOW_MS = 60 * 60_000;
 
 export class DraftService {
   private sender: DraftSender;
@@ -51,10 +56,35 @@ export class DraftService {
     return rows.map((r) => presentDraft(r, displayName(customers.get(String(r.customerId)))));
   }
 
-  /** Approves and sends: the text may be edited first (and is checked again). */
+  /**
+   * Approves and sends: the text may be edited first (and is checked again). A draft that would become a group-send
+   * task while drafts like it (same scenario, day and text) still wait for the owner is held, for at most
+   * BATCH_WINDOW_MS: the approval of the last of them sends them all together (one task per staff member), and the
+   * resume job sends whatever is still held when the window ends.
+   */
   async approve(session: Session, id: string, editedText?: string): Promise<DraftDto> {
     const claimed = await this.claimForApproval(session, id, editedText);
-    return this.sendOrLeave(claimed, claimed.approvedAt!, session.staffId);
+    const now = claimed.approvedAt!;
+    const prepared = await this.orLeave([claimed], () => this.sender.prepare(claimed, now, session.staffId));
+    if (!prepared) return this.leftAsIs(claimed);
+    if ('done' in prepared) return prepared.done;
+    const merchantId = merchantOf(claimed);
+    const alike = (await this.d.drafts.list(merchantId, { scenario: claimed.scenario, day: claimed.day }, 1000)).filter(
+      (d) => d.text === claimed.text && !d._id.equals(claimed._id),
+    );
+    if (alike.some((d) => d.status === 'pending')) {
+      const until = new Date(now.getTime() + BATCH_WINDOW_MS);
+      return this.sender.holdForBatch(claimed, until, '同类草稿审核完后合并成一个群发任务发出');
+    }
+    const held = alike.filter((d) => d.status === 'approved' && d.audit.at(-1)?.action === HELD_FOR_BATCH);
+    const taken = [];
+    for (const d of held) {
+      const audit = { by: 'system', action: 'batch_complete', note: '同类草稿已审核完，一起发送' };
+      const mine = await this.d.drafts.takeHeld(merchantId, d._id, now, newLease(now), audit);
+      if (mine) taken.push(mine);
+    }
+    const [sent] = await this.sendTogether([claimed, ...taken], now, session.staffId, new Map([[claimed, prepared]]));
+    return sent!;
   }
 
   /** pending → approved by this member (the text checked again if edited), or why not. */
@@ -117,11 +147,18 @@ export class DraftService {
    * or a template naming the customer) stay one task each, and identical ones — however they were written — are
    * grouped. A draft whose sending is interrupted is left approved for resumeInterrupted, as with one at a time.
    */
-  private async sendTogether(claimed: DraftRecord[], now: Date, approverStaffId?: string): Promise<DraftDto[]> {
+  private async sendTogether(
+    claimed: DraftRecord[],
+    now: Date,
+    approverStaffId?: string,
+    /** drafts already prepared (a single approval finishing a batch): not prepared twice */
+    ready = new Map<DraftRecord, { sender: StaffRecord }>(),
+  ): Promise<DraftDto[]> {
     const done = new Map<DraftRecord, DraftDto>();
     const batches = new Map<string, { sender: StaffRecord; drafts: DraftRecord[] }>();
     for (const draft of claimed) {
-      const prepared = await this.orLeave([draft], () => this.sender.prepare(draft, now, approverStaffId));
+      const prepared =
+        ready.get(draft) ?? (await this.orLeave([draft], () => this.sender.prepare(draft, now, approverStaffId)));
       if (!prepared) done.set(draft, await this.leftAsIs(draft));
       else if ('done' in prepared) done.set(draft, prepared.done);
       else {
@@ -168,6 +205,8 @@ export class DraftService {
    */
   async resumeInterrupted(now = new Date()): Promise<number> {
     let taken = 0;
+    // sent together at the end: drafts held for a batch whose window ended go as one task per staff member
+    const toSend: DraftRecord[] = [];
     for (let looked = 0; looked < RESUME_BATCH; looked++) {
       const next = await this.d.drafts.nextInterrupted(now);
       if (!next) break;
@@ -181,8 +220,9 @@ export class DraftService {
         await this.sender.end(draft, 'failed', TOO_LATE);
         continue;
       }
-      await this.sendOrLeave(draft, now);
+      toSend.push(draft);
     }
+    await this.sendTogether(toSend, now);
     return taken;
   }
 
@@ -267,15 +307,6 @@ export class DraftService {
       leaseHolder: lease.holder,
     };
     return this.d.drafts.step(merchantOf(draft), draft._id, 'pending', change, audit);
-  }
-
-  /**
-   * Sends now; if sending is interrupted the draft stays approved, and resumeInterrupted finishes it later. A sender
-   * whose lease was taken over stops there: the draft is as the new holder leaves it.
-   */
-  private async sendOrLeave(draft: DraftRecord, now: Date, approverStaffId?: string): Promise<DraftDto> {
-    const sent = await this.orLeave([draft], () => this.sender.send(draft, now, approverStaffId));
-    return sent ?? this.leftAsIs(draft);
   }
 
   /** Runs a send; interrupted (or taken over: LeaseLost), it is logged and null returned, the drafts left as they are. */
