@@ -88,6 +88,18 @@ describe('the staff page', () => {
     expect((await w.app.request('/api/merchant', { token: wangToken })).status).toBe(401);
     await shot('4-deactivated');
   });
+
+  it('lists the member under 已停用, where the owner brings them back', async () => {
+    const [wang] = await w.app.container.repositories.staff.listDeactivatedByOwner(shop.merchantId);
+    const wangId = wang!.wecomUserId;
+    const off = seen(page.locator(`#deactivated [data-deactivated="${wangId}"]`));
+    await off.waitFor();
+    await off.getByText('恢复', { exact: true }).click();
+    await expectToSee(page, '共 2 位员工');
+    const back = await w.app.container.repositories.staff.findByWecomUserId(shop.merchantId, wangId);
+    expect(back).toMatchObject({ active: true });
+    expect(back!.deactivatedByOwner).toBeUndefined();
+  });
 });
 
 describe('the integrations page', () => {
