@@ -32,6 +32,7 @@ export const SCENARIOS = {
   handoff_waiting: { name: '转人工待接待', audience: 'owner' },
   weather_prep: { name: '天气备货提醒', audience: 'owner' },
   shipment_stuck: { name: '物流异常提醒', audience: 'owner' },
+  sales_spike: { name: '爆单预警', audience: 'owner' },
   // reports
   daily_report: { name: '每日经营日报', audience: 'report' },
   weekly_report: { name: '每周经营分析', audience: 'report' },
@@ -101,6 +102,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   weather_prep: { at: '15:00' },
   /** a parcel not signed for whose tracking has not moved for this many hours */
   shipment_stuck: { stuckHours: 48 },
+  /** an item's last hour over `multiple` times its usual for that hour (the same hour of the last `days` days) */
+  sales_spike: { multiple: 3, days: 7, minUnits: 10 },
   /** merchant-local time the daily report goes out */
   daily_report: { at: '08:00' },
   weekly_report: {},
@@ -177,6 +180,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'birthday',
       'holiday_prep',
       'shipment_stuck',
+      'sales_spike',
     ],
     params: { order_timeout: { minutes: 24 * 60 } },
   },

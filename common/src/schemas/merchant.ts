@@ -229,6 +229,14 @@ export const scenarioSettingsSchema = z
     handoff_waiting: z.object({ ...switches, minutes: z.number().int().min(1).max(240).optional() }).strict(),
     weather_prep: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
     shipment_stuck: z.object({ ...switches, stuckHours: z.number().int().min(12).max(240).optional() }).strict(),
+    sales_spike: z
+      .object({
+        ...switches,
+        multiple: z.number().min(1.5).max(20).optional(),
+        days: days(28).optional(),
+        minUnits: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
     daily_report: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
     weekly_report: z.object(switches).strict(),
     monthly_report: z.object(switches).strict(),

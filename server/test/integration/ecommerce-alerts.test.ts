@@ -1,5 +1,5 @@
 // E-commerce owner alerts from the shop's own pushes, on a controllable clock: parcels whose tracking stands still
-// (菜鸟 / 快递100 through the shipments intake).
+// (菜鸟 / 快递100 through the shipments intake); an item selling far over its usual hour as orders arrive.
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -82,5 +82,46 @@ describe('stuck parcels', () => {
     await scan('2026-12-01T10:00:00+08:00');
     const [latest] = (await alerts('shipment_stuck')).filter((a) => a.key === '2026-12-01');
     expect(latest!.body).toMatch(/^圆通 YT2002：64小时没有更新。/);
+  });
+});
+
+describe('sales spikes', () => {
+  const MIN = 60_000;
+  const DAY = 86_400_000;
+  const sale = (id: string, msAgo: number, name: string, quantity: number) => ({
+    externalId: id,
+    placedAt: new Date(Date.now() - msAgo).toISOString(),
+    channel: '线上',
+    amount: quantity * 5900,
+    items: [{ name, quantity, unitPrice: 5900 }],
+  });
+  const spikes = async () => (await alerts('sales_spike')).map((a) => a.title);
+
+  beforeAll(async () => {
+    // the past week at this hour: 2 保温杯 and 5 雨伞 a day
+    const past = Array.from({ length: 7 }, (_, i) => [
+      sale(`P-CUP-${i}`, (i + 1) * DAY + 20 * MIN, '保温杯', 2),
+      sale(`P-UMB-${i}`, (i + 1) * DAY + 20 * MIN, '雨伞', 5),
+    ]).flat();
+    expect((await post('orders', { orders: past })).status).toBe(200);
+  });
+
+  it('says nothing while switched off', async () => {
+    await settings({ sales_spike: { enabled: false } });
+    await post('orders', { orders: [sale('S-1', 10 * MIN, '保温杯', 12)] });
+    expect(await spikes()).toEqual([]);
+  });
+
+  it('tells the owner when an item’s hour runs over three times its usual, not when it stays under', async () => {
+    await settings({ sales_spike: { enabled: true } });
+    // 雨伞: 12 against its usual 5 is under three times; 保温杯: 12 + 1 against its usual 2
+    await post('orders', { orders: [sale('S-2', 5 * MIN, '雨伞', 12), sale('S-3', 2 * MIN, '保温杯', 1)] });
+    expect(await spikes()).toEqual(['爆单预警：保温杯一小时卖了13件']);
+    const [alert] = await alerts('sales_spike');
+    expect(alert!.body).toBe(
+      '保温杯最近一小时卖了13件，是过去7天同一时段平均（2件）的6.5倍。建议看看库存够不够、及时补货或调配。',
+    );
+    await post('orders', { orders: [sale('S-4', MIN, '保温杯', 3)] }); // once a day per item
+    expect(await spikes()).toHaveLength(1);
   });
 });

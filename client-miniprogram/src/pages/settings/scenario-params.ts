@@ -21,6 +21,8 @@ export const PARAM_LABELS: Record<string, string> = {
   escalateAfterDays: '连续几天没交升级提醒',
   day: '每月几号发送',
   stuckHours: '物流几小时没更新算异常',
+  multiple: '超过平时几倍算爆单',
+  minUnits: '一小时至少卖几件才提醒',
 };
 
 /** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */

@@ -211,14 +211,24 @@ export class OrderRepository extends TenantRepository<Order> {
   }
 
   /** Units sold per item name since an instant (stock cover days, slow movers), of all items or only these: the {merchantId, placedAt} index. */
-  async itemSalesSince(merchantId: MerchantId, since: Date, only?: string[]): Promise<Map<string, number>> {
+  itemSalesSince(merchantId: MerchantId, since: Date, only?: string[]): Promise<Map<string, number>> {
+    return this.itemSalesBetween(merchantId, since, undefined, only);
+  }
+
+  /** Units sold per item in [since, until) (until: now); the sales-spike alert compares an hour with past ones. */
+  async itemSalesBetween(
+    merchantId: MerchantId,
+    since: Date,
+    until: Date | undefined,
+    only?: string[],
+  ): Promise<Map<string, number>> {
     const items = only ? { 'items.name': { $in: only } } : {};
     const rows = await this.model
       .aggregate<{ _id: string; quantity: number }>([
         {
           $match: {
             merchantId: merchantObjectId(merchantId),
-            placedAt: { $gte: since },
+            placedAt: until ? { $gte: since, $lt: until } : { $gte: since },
             status: { $nin: ['refunded', 'cancelled'] },
             ...items,
           },

@@ -13,6 +13,7 @@ import { newOrderDetector } from './new-order.detector.js';
 import { orderTimeoutDetector } from './order-timeout.detector.js';
 import { peakHourDetector } from './peak-hour.detector.js';
 import type { ReviewReader, SaleMovementReader, StockReader } from './readers.js';
+import { salesSpikeDetector } from './sales-spike.detector.js';
 import { shipmentStuckDetector, type ShipmentReader } from './shipment-stuck.detector.js';
 import { slowMoversDetector } from './slow-movers.detector.js';
 import { weatherPrepDetector } from './weather-prep.detector.js';
@@ -21,7 +22,7 @@ import { weatherPrepDetector } from './weather-prep.detector.js';
 export interface DetectorDeps {
   orders: Pick<
     OrderRepository,
-    'count' | 'paidBetween' | 'itemSalesSince' | 'firstOrderAt' | 'inRange' | 'forCustomer'
+    'count' | 'paidBetween' | 'itemSalesSince' | 'itemSalesBetween' | 'firstOrderAt' | 'inRange' | 'forCustomer'
   >;
   stock: StockReader;
   movements: SaleMovementReader;
@@ -45,7 +46,13 @@ export function buildDetectors(d: DetectorDeps) {
     weatherPrepDetector(d),
     shipmentStuckDetector(d),
   ];
-  const intake: IntakeDetector[] = [newOrderDetector(), peakHourDetector(d), badReviewDetector(d), lowStock.intake];
+  const intake: IntakeDetector[] = [
+    newOrderDetector(),
+    peakHourDetector(d),
+    badReviewDetector(d),
+    lowStock.intake,
+    salesSpikeDetector(d),
+  ];
   return { scan, intake, customerLeft: customerLeftDetector(d) };
 }
 export type Detectors = ReturnType<typeof buildDetectors>;
