@@ -18,7 +18,8 @@ async function runCommand(args: string[] = []) {
   const run = { child, port, out: '', exited: new Promise<number | null>((resolve) => child.once('exit', resolve)) };
   child.stdout.on('data', (d) => (run.out += d));
   child.stderr.on('data', (d) => (run.out += d));
-  const deadline = Date.now() + 45_000;
+  // seeding the demo compiles and runs the whole server through tsx: minutes on a loaded 2-core machine
+  const deadline = Date.now() + 150_000;
   while (!run.out.includes('Xiaoer is running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   return run;
 }
@@ -61,7 +62,7 @@ describe('npm start (the demo run)', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 180_000);
 
   it('with --empty seeds nothing and prints the operator sign-in that creates the first merchant', async () => {
     const { child, port, out, exited } = await runCommand(['--empty']);
@@ -88,5 +89,5 @@ describe('npm start (the demo run)', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 180_000);
 });
