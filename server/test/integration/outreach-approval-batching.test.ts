@@ -78,6 +78,10 @@ describe('approving identical drafts one by one', () => {
     expect(made).toHaveLength(1);
     expect(made[0]!.externalUserIds).toHaveLength(2);
     expect((await storedDraft(w, ids[1]!))!.status).toBe('pending');
+    // the hold was for the batch, not quiet hours: its audit says so
+    const notes = (await storedDraft(w, ids[0]!))!.audit.map((a) => a.note ?? '');
+    expect(notes).toContain('同类草稿等待已满一小时，开始发送');
+    expect(notes.some((n) => n.includes('免打扰'))).toBe(false);
   });
 
   it('holds the approved one until the window ends when the last one like it is rejected', async () => {

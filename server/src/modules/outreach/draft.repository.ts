@@ -199,15 +199,16 @@ export class DraftRepository extends TenantRepository<Draft> {
    */
   async nextInterrupted(
     now: Date,
-  ): Promise<{ merchantId: MerchantId; id: Types.ObjectId; waitedOutQuietHours: boolean } | null> {
+  ): Promise<{ merchantId: MerchantId; id: Types.ObjectId; heldBy: string | null } | null> {
     const found = await this.model
-      .findOne(leaseRunOut(now), { merchantId: 1, sendAfter: 1, leaseHolder: 1 })
-      .lean<Pick<DraftRecord, '_id' | 'merchantId' | 'sendAfter' | 'leaseHolder'>>()
+      .findOne(leaseRunOut(now), { merchantId: 1, sendAfter: 1, leaseHolder: 1, audit: 1 })
+      .lean<Pick<DraftRecord, '_id' | 'merchantId' | 'sendAfter' | 'leaseHolder' | 'audit'>>()
       .exec();
     if (!found) return null;
-    // held for quiet hours: it waited with no holder (one interrupted after that has the sender that took it up)
-    const waitedOutQuietHours = !!found.sendAfter && !found.leaseHolder;
-    return { merchantId: asMerchantId(found.merchantId), id: found._id, waitedOutQuietHours };
+    // held (for quiet hours, or for a batch): it waited with no holder — one interrupted after that has the sender
+    // that took it up. The hold's own audit action says which it was.
+    const heldBy = found.sendAfter && !found.leaseHolder ? (found.audit.at(-1)?.action ?? null) : null;
+    return { merchantId: asMerchantId(found.merchantId), id: found._id, heldBy };
   }
 
   /**

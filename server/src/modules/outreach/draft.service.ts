@@ -210,9 +210,11 @@ export class DraftService {
     for (let looked = 0; looked < RESUME_BATCH; looked++) {
       const next = await this.d.drafts.nextInterrupted(now);
       if (!next) break;
-      const audit = next.waitedOutQuietHours
-        ? { by: 'system', action: 'quiet_hours_over', note: '免打扰时段结束，开始发送' }
-        : { by: 'system', action: 'dispatch_resumed' };
+      const audit = !next.heldBy
+        ? { by: 'system', action: 'dispatch_resumed' }
+        : next.heldBy === HELD_FOR_BATCH
+          ? { by: 'system', action: 'batch_window_over', note: '同类草稿等待已满一小时，开始发送' }
+          : { by: 'system', action: 'quiet_hours_over', note: '免打扰时段结束，开始发送' };
       const draft = await this.d.drafts.takeOver(next.merchantId, next.id, now, newLease(now), audit);
       if (!draft) continue; // another worker took it over a moment ago
       taken++;
