@@ -119,7 +119,7 @@ describe('the console at phone width', () => {
     expect(loaded.every((width) => width > 0)).toBe(true);
     // shown, not just loaded: each icon has a box on the screen
     for (const box of await Promise.all((await icons.all()).map((i) => i.boundingBox())))
-      expect(box?.width ?? 0).toBeGreaterThan(15);
+      expect(box?.width ?? 0).toBeGreaterThan(8);
   });
 
   it('shows today’s figures apart from each other', async () => {
