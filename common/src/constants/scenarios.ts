@@ -33,6 +33,7 @@ export const SCENARIOS = {
   weather_prep: { name: '天气备货提醒', audience: 'owner' },
   shipment_stuck: { name: '物流异常提醒', audience: 'owner' },
   sales_spike: { name: '爆单预警', audience: 'owner' },
+  return_rate: { name: '退货率异常', audience: 'owner' },
   // reports
   daily_report: { name: '每日经营日报', audience: 'report' },
   weekly_report: { name: '每周经营分析', audience: 'report' },
@@ -104,6 +105,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   shipment_stuck: { stuckHours: 48 },
   /** an item's last hour over `multiple` times its usual for that hour (the same hour of the last `days` days) */
   sales_spike: { multiple: 3, days: 7, minUnits: 10 },
+  /** weekly: items refunded at `maxRate` (fraction) or more over `days`, and twice the shop's own rate, of `minSold`+ units */
+  return_rate: { days: 30, maxRate: 0.2, minSold: 10 },
   /** merchant-local time the daily report goes out */
   daily_report: { at: '08:00' },
   weekly_report: {},
@@ -181,6 +184,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'holiday_prep',
       'shipment_stuck',
       'sales_spike',
+      'return_rate',
     ],
     params: { order_timeout: { minutes: 24 * 60 } },
   },

@@ -229,6 +229,14 @@ export const scenarioSettingsSchema = z
     handoff_waiting: z.object({ ...switches, minutes: z.number().int().min(1).max(240).optional() }).strict(),
     weather_prep: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
     shipment_stuck: z.object({ ...switches, stuckHours: z.number().int().min(12).max(240).optional() }).strict(),
+    return_rate: z
+      .object({
+        ...switches,
+        days: days(90).optional(),
+        maxRate: z.number().min(0.01).max(1).optional(),
+        minSold: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
     sales_spike: z
       .object({
         ...switches,

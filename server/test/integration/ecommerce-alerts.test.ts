@@ -1,5 +1,6 @@
 // E-commerce owner alerts from the shop's own pushes, on a controllable clock: parcels whose tracking stands still
-// (菜鸟 / 快递100 through the shipments intake); an item selling far over its usual hour as orders arrive.
+// (菜鸟 / 快递100 through the shipments intake); an item selling far over its usual hour as orders arrive;
+// products refunded far more than the rest.
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -123,5 +124,48 @@ describe('sales spikes', () => {
     );
     await post('orders', { orders: [sale('S-4', MIN, '保温杯', 3)] }); // once a day per item
     expect(await spikes()).toHaveLength(1);
+  });
+});
+
+describe('return-rate outliers', () => {
+  const orders = (item: string, count: number, refunded: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      externalId: `R-${item}-${i}`,
+      placedAt: '2026-11-20T12:00:00+08:00',
+      channel: '线上',
+      status: i < refunded ? 'refunded' : 'completed',
+      amount: 9900,
+      items: [{ name: item, quantity: 1, unitPrice: 9900 }],
+    }));
+  const outliers = () => alerts('return_rate');
+
+  beforeAll(async () => {
+    const batch = [
+      ...orders('连衣裙', 10, 4),
+      ...orders('T恤', 20, 1),
+      ...orders('袜子', 3, 2),
+      ...orders('帽子', 40, 0),
+    ];
+    expect((await post('orders', { orders: batch })).status).toBe(200);
+  });
+
+  it('says nothing while switched off', async () => {
+    await settings({ return_rate: { enabled: false } });
+    await scan('2026-11-30T10:00:00+08:00');
+    expect(await outliers()).toEqual([]);
+  });
+
+  it('names on Monday the products refunded over the line and twice the shop’s rate, leaving out items sold too few', async () => {
+    await settings({ return_rate: { enabled: true } });
+    await scan('2026-11-30T07:00:00+08:00'); // before the report time
+    expect(await outliers()).toEqual([]);
+    await scan('2026-11-30T10:00:00+08:00');
+    const [alert, ...rest] = await outliers();
+    expect(rest).toEqual([]);
+    expect(alert).toMatchObject({ title: '退货率异常：1个商品', notify: 'sent' });
+    // the shop's average counts every order of the window (the sales-spike orders above too)
+    expect(alert!.body).toMatch(
+      /^近30天连衣裙退了4\/10件（40%），全店平均\d+%。建议查看这些商品的差评和退货原因，核对描述、尺码和质量。$/,
+    );
   });
 });

@@ -23,6 +23,8 @@ export const PARAM_LABELS: Record<string, string> = {
   stuckHours: '物流几小时没更新算异常',
   multiple: '超过平时几倍算爆单',
   minUnits: '一小时至少卖几件才提醒',
+  maxRate: '退货率超过多少算异常（0.2 = 20%）',
+  minSold: '至少卖出几件才算',
 };
 
 /** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */

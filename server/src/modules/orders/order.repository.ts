@@ -241,6 +241,29 @@ export class OrderRepository extends TenantRepository<Order> {
     return new Map(rows.map((r) => [r._id, r.quantity]));
   }
 
+  /** Per item since an instant: units ordered (refunds included, cancellations not) and units refunded. */
+  async itemReturnsSince(
+    merchantId: MerchantId,
+    since: Date,
+  ): Promise<{ name: string; sold: number; returned: number }[]> {
+    const rows = await this.model
+      .aggregate<{ _id: string; sold: number; returned: number }>([
+        {
+          $match: { merchantId: merchantObjectId(merchantId), placedAt: { $gte: since }, status: { $ne: 'cancelled' } },
+        },
+        { $unwind: '$items' },
+        {
+          $group: {
+            _id: '$items.name',
+            sold: { $sum: '$items.quantity' },
+            returned: { $sum: { $cond: [{ $eq: ['$status', 'refunded'] }, '$items.quantity', 0] } },
+          },
+        },
+      ])
+      .exec();
+    return rows.map((r) => ({ name: r._id, sold: r.sold, returned: r.returned }));
+  }
+
   /** Orders paid but not completed, placed in [from, to): the order-timeout alert. */
   paidBetween(
     merchantId: MerchantId,

@@ -13,6 +13,7 @@ import { newOrderDetector } from './new-order.detector.js';
 import { orderTimeoutDetector } from './order-timeout.detector.js';
 import { peakHourDetector } from './peak-hour.detector.js';
 import type { ReviewReader, SaleMovementReader, StockReader } from './readers.js';
+import { returnRateDetector } from './return-rate.detector.js';
 import { salesSpikeDetector } from './sales-spike.detector.js';
 import { shipmentStuckDetector, type ShipmentReader } from './shipment-stuck.detector.js';
 import { slowMoversDetector } from './slow-movers.detector.js';
@@ -22,7 +23,14 @@ import { weatherPrepDetector } from './weather-prep.detector.js';
 export interface DetectorDeps {
   orders: Pick<
     OrderRepository,
-    'count' | 'paidBetween' | 'itemSalesSince' | 'itemSalesBetween' | 'firstOrderAt' | 'inRange' | 'forCustomer'
+    | 'count'
+    | 'paidBetween'
+    | 'itemSalesSince'
+    | 'itemSalesBetween'
+    | 'itemReturnsSince'
+    | 'firstOrderAt'
+    | 'inRange'
+    | 'forCustomer'
   >;
   stock: StockReader;
   movements: SaleMovementReader;
@@ -45,6 +53,7 @@ export function buildDetectors(d: DetectorDeps) {
     handoffWaitingDetector(d),
     weatherPrepDetector(d),
     shipmentStuckDetector(d),
+    returnRateDetector(d),
   ];
   const intake: IntakeDetector[] = [
     newOrderDetector(),
