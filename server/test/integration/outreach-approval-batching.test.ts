@@ -84,14 +84,24 @@ describe('approving identical drafts one by one', () => {
     expect(notes.some((n) => n.includes('免打扰'))).toBe(false);
   });
 
-  it('holds the approved one until the window ends when the last one like it is rejected', async () => {
+  it('sends the held ones at once when the last one like it is rejected', async () => {
     const text = '会员日满减，别错过';
     const { ids } = await draftsFor(['会员甲', '会员乙'], 'dormant_winback', text);
     await approveDraft(w, ids[0]!);
+    expect(tasksWith(text)).toEqual([]);
     expect((await reject(ids[1]!)).status).toBe(200);
-    expect(tasksWith(text)).toEqual([]); // held until the window ends: rejecting sends nothing
-    await w.app.container.outreach.drafts.resumeInterrupted(new Date(Date.now() + BATCH_WINDOW_MS + 60_000));
+    // nothing is left to wait for: the held one goes now, not when the window ends
     expect(tasksWith(text)).toHaveLength(1);
     expect((await storedDraft(w, ids[0]!))!.status).toBe('sent');
+    expect((await storedDraft(w, ids[1]!))!.status).toBe('rejected');
+  });
+
+  it('keeps holding while another one like it still waits after a rejection', async () => {
+    const text = '店庆三天，全场九折';
+    const { ids } = await draftsFor(['店庆甲', '店庆乙', '店庆丙'], 'dormant_winback', text);
+    await approveDraft(w, ids[0]!);
+    await reject(ids[1]!);
+    expect(tasksWith(text)).toEqual([]);
+    expect((await storedDraft(w, ids[0]!))!.audit.at(-1)!.action).toBe('held_for_batch');
   });
 });

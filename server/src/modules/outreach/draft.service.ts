@@ -68,23 +68,43 @@ export class DraftService {
     const prepared = await this.orLeave([claimed], () => this.sender.prepare(claimed, now, session.staffId));
     if (!prepared) return this.leftAsIs(claimed);
     if ('done' in prepared) return prepared.done;
-    const merchantId = merchantOf(claimed);
-    const alike = (await this.d.drafts.list(merchantId, { scenario: claimed.scenario, day: claimed.day }, 1000)).filter(
-      (d) => d.text === claimed.text && !d._id.equals(claimed._id),
-    );
+    const alike = await this.alike(claimed);
     if (alike.some((d) => d.status === 'pending')) {
       const until = new Date(now.getTime() + BATCH_WINDOW_MS);
       return this.sender.holdForBatch(claimed, until, '同类草稿审核完后合并成一个群发任务发出');
     }
-    const held = alike.filter((d) => d.status === 'approved' && d.audit.at(-1)?.action === HELD_FOR_BATCH);
-    const taken = [];
-    for (const d of held) {
-      const audit = { by: 'system', action: 'batch_complete', note: '同类草稿已审核完，一起发送' };
-      const mine = await this.d.drafts.takeHeld(merchantId, d._id, now, newLease(now), audit);
-      if (mine) taken.push(mine);
-    }
+    const taken = await this.takeHeld(alike, now);
     const [sent] = await this.sendTogether([claimed, ...taken], now, session.staffId, new Map([[claimed, prepared]]));
     return sent!;
+  }
+
+  /** The other drafts of the same scenario, day and text: those approved one by one go as one batch. */
+  private async alike(draft: DraftRecord): Promise<DraftRecord[]> {
+    const { scenario, day } = draft;
+    const rows = await this.d.drafts.list(merchantOf(draft), { scenario, day }, 1000);
+    return rows.filter((d) => d.text === draft.text && !d._id.equals(draft._id));
+  }
+
+  /** Takes up the drafts of `alike` held for their batch (each once across workers) to be sent now. */
+  private async takeHeld(alike: DraftRecord[], now: Date): Promise<DraftRecord[]> {
+    const taken = [];
+    for (const d of alike.filter((a) => a.status === 'approved' && a.audit.at(-1)?.action === HELD_FOR_BATCH)) {
+      const audit = { by: 'system', action: 'batch_complete', note: '同类草稿已审核完，一起发送' };
+      const mine = await this.d.drafts.takeHeld(merchantOf(d), d._id, now, newLease(now), audit);
+      if (mine) taken.push(mine);
+    }
+    return taken;
+  }
+
+  /**
+   * A draft left the owner's list without being approved: if it was the last of its batch still waiting, the ones
+   * held for it go now rather than when the window ends.
+   */
+  private async releaseBatchOf(draft: DraftRecord, now: Date): Promise<void> {
+    const alike = await this.alike(draft);
+    if (alike.some((d) => d.status === 'pending')) return;
+    const taken = await this.takeHeld(alike, now);
+    if (taken.length) await this.sendTogether(taken, now);
   }
 
   /** pending → approved by this member (the text checked again if edited), or why not. */
@@ -180,6 +200,7 @@ export class DraftService {
     const audit = { by: session.staffId, action: 'rejected', note };
     const updated = await this.d.drafts.step(session.merchantId, draft._id, 'pending', { status: 'rejected' }, audit);
     if (!updated) throw conflict(ALREADY_HANDLED);
+    await this.releaseBatchOf(updated, new Date());
     return this.sender.present(updated);
   }
 
