@@ -1,4 +1,4 @@
-import type { IntakeReport } from '@xiaoer/common/schemas/intake';
+import type { ImportReport, IntakeReport } from '@xiaoer/common/schemas/intake';
 
 /** What a delivery of records did, for the system that sent them: counts, and each bad record by position and id. */
 export const presentIntakeReport = (r: IntakeReport): IntakeReport => ({
@@ -11,4 +11,15 @@ export const presentIntakeReport = (r: IntakeReport): IntakeReport => ({
     ...(f.externalId !== undefined ? { externalId: f.externalId } : {}),
     errors: { ...f.errors },
   })),
+});
+
+/** What a spreadsheet import did (or would do, dry run): the column mapping, counts, and each bad row by number. */
+export const presentImportReport = (r: ImportReport): ImportReport => ({
+  received: r.received,
+  created: r.created,
+  updated: r.updated,
+  unmatchedCustomers: r.unmatchedCustomers,
+  mapping: { ...r.mapping },
+  dryRun: r.dryRun,
+  failed: r.failed.map((f) => ({ row: f.row, errors: { ...f.errors } })),
 });

@@ -11,6 +11,7 @@ import { route } from '../../http/contract-route.js';
 import { parse } from '../../http/validate.js';
 import type { IntakeService } from './intake.service.js';
 import type { IntakeWebhookService } from './intake-webhook.service.js';
+import { presentImportReport, presentIntakeReport } from './intake-report.presenter.js';
 import { presentDelivery } from './webhook-delivery.presenter.js';
 
 export function intakeRoutes(
@@ -49,16 +50,24 @@ export function intakeRoutes(
   router.post('/:kind', requireRole('manager'), async (ctx) => {
     const { kind } = parse(api.intakeKindParamsSchema, ctx.params);
     const { session } = ctx.state;
-    ctx.body = await intake.ingest(
+    const report = await intake.ingest(
       session.merchantId,
       kind,
       batchRecords(kind, parse(intakeBatchSchema(kind), ctx.request.body)),
       { scope: await intake.scopeOf(session) },
     );
+    ctx.body = presentIntakeReport(report);
   });
   // An export from the POS / booking / school system; dryRun previews the mapping and the per-row result.
   route(router, api.importSheet, requireRole('manager'), async ({ params, body }, ctx) =>
-    intake.importSheet(ctx.state.session.merchantId, params.kind, body, await intake.scopeOf(ctx.state.session)),
+    presentImportReport(
+      await intake.importSheet(
+        ctx.state.session.merchantId,
+        params.kind,
+        body,
+        await intake.scopeOf(ctx.state.session),
+      ),
+    ),
   );
   return router;
 }
