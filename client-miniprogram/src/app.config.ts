@@ -70,11 +70,36 @@ export default defineAppConfig({
     selectedColor: '#07c160',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/home/index', text: '今日', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
-      { pagePath: 'pages/drafts/index', text: '草稿', iconPath: 'assets/tab/drafts.png', selectedIconPath: 'assets/tab/drafts-on.png' },
-      { pagePath: 'pages/reports/index', text: '报表', iconPath: 'assets/tab/reports.png', selectedIconPath: 'assets/tab/reports-on.png' },
-      { pagePath: 'pages/alerts/index', text: '提醒', iconPath: 'assets/tab/alerts.png', selectedIconPath: 'assets/tab/alerts-on.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
+      {
+        pagePath: 'pages/home/index',
+        text: '今日',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-on.png',
+      },
+      {
+        pagePath: 'pages/drafts/index',
+        text: '草稿',
+        iconPath: 'assets/tab/drafts.png',
+        selectedIconPath: 'assets/tab/drafts-on.png',
+      },
+      {
+        pagePath: 'pages/reports/index',
+        text: '报表',
+        iconPath: 'assets/tab/reports.png',
+        selectedIconPath: 'assets/tab/reports-on.png',
+      },
+      {
+        pagePath: 'pages/alerts/index',
+        text: '提醒',
+        iconPath: 'assets/tab/alerts.png',
+        selectedIconPath: 'assets/tab/alerts-on.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-on.png',
+      },
     ],
   },
 });
