@@ -64,6 +64,9 @@ describe('the campaign page’s audience and preview', () => {
     const at = new Date(2026, 9, 1, 9, 0).toISOString();
     expect(statusLine({ status: 'scheduled', sendAt: at, createdAt: at })).toBe('待发送 · 10-01 09:00 发');
     expect(statusLine({ status: 'cancelled', createdAt: at })).toBe('已取消 · 10-01 09:00');
+    expect(statusLine({ status: 'failed', createdAt: at, failedReason: '企业微信暂时没有响应' })).toBe(
+      '没发出去：企业微信暂时没有响应',
+    );
     expect(audienceLine({})).toBe('全部客户');
     expect(audienceLine({ tags: ['周末活动'], lastVisitDays: { min: 30 } })).toBe('标签：周末活动；最近到店 30–∞ 天前');
   });

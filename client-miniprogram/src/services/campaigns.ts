@@ -67,11 +67,15 @@ const STATUS_TEXT: Record<CampaignStatus, string> = {
   sending: '发送中',
   sent: '已发出',
   cancelled: '已取消',
+  failed: '没发出去',
 };
 
 /** A campaign's status and time as the list shows it: "待发送 · 10-01 09:00 发" / "已发出 · 09-30 14:05". */
-export function statusLine(c: Pick<CampaignSummary, 'status' | 'sendAt' | 'sentAt' | 'createdAt'>): string {
+export function statusLine(
+  c: Pick<CampaignSummary, 'status' | 'sendAt' | 'sentAt' | 'createdAt' | 'failedReason'>,
+): string {
   if (c.status === 'scheduled' && c.sendAt) return `${STATUS_TEXT.scheduled} · ${shortTime(c.sendAt)} 发`;
+  if (c.status === 'failed' && c.failedReason) return `${STATUS_TEXT.failed}：${c.failedReason}`;
   return `${STATUS_TEXT[c.status]} · ${shortTime(c.sentAt ?? c.createdAt)}`;
 }
 

@@ -144,7 +144,7 @@ export const campaignResultsSchema = z
   .strict();
 export type CampaignResults = z.infer<typeof campaignResultsSchema>;
 
-export const CAMPAIGN_STATUSES = ['scheduled', 'sending', 'sent', 'cancelled'] as const;
+export const CAMPAIGN_STATUSES = ['scheduled', 'sending', 'sent', 'cancelled', 'failed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const campaignSummarySchema = z
@@ -156,6 +156,8 @@ export const campaignSummarySchema = z
     sendAt: z.string().optional(),
     /** when its tasks were made */
     sentAt: z.string().optional(),
+    /** a campaign that could not go: why, in the owner's words (sending it again is the owner's choice) */
+    failedReason: z.string().optional(),
     createdAt: z.string(),
     results: campaignResultsSchema,
   })

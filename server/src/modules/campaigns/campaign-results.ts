@@ -46,11 +46,13 @@ export class CampaignResultsReader {
     const tally = tallyTasks(tasks);
     const sentAt = campaign.sentAt ?? campaign.createdAt;
     const until = sentAt.getTime() + RESULT_WINDOW_MS;
-    const within = (at: Date) => at >= sentAt && at.getTime() <= until;
+    // WeCom stamps messages in whole seconds: a reply in the second the campaign went is after it, not before
+    const from = Math.floor(sentAt.getTime() / 1000) * 1000;
+    const within = (at: Date) => at.getTime() >= from && at.getTime() <= until;
     const customerOf = new Map(campaign.recipients.map((r) => [r.externalUserId, r.customerId]));
     const delivered = tally.delivered.filter((id) => customerOf.has(id));
     const [messages, orders] = await Promise.all([
-      this.d.messages.customerMessagesSince(merchantId, delivered, sentAt),
+      this.d.messages.customerMessagesSince(merchantId, delivered, new Date(from)),
       this.d.orders.ofCustomersSince(
         merchantId,
         delivered.map((id) => customerOf.get(id)!),

@@ -1,9 +1,10 @@
 import { Schema, type Connection, type Types } from 'mongoose';
-import type {
-  CampaignAttachment,
-  CampaignAudience,
-  CampaignResults,
-  CampaignStatus,
+import {
+  CAMPAIGN_STATUSES,
+  type CampaignAttachment,
+  type CampaignAudience,
+  type CampaignResults,
+  type CampaignStatus,
 } from '@xiaoer/common/schemas/campaign';
 
 /**
@@ -26,6 +27,10 @@ export interface Campaign {
   claimedAt?: Date;
   sentAt?: Date;
   cancelledAt?: Date;
+  /** failed sends of a scheduled campaign so far: it is retried a few times, then ends `failed` */
+  attempts?: number;
+  /** why it ended `failed`, in the owner's words */
+  failedReason?: string;
   /** the tasks made, as the send last found them (group_sends, keyed `campaign-<key>-…`) */
   taskIds: Types.ObjectId[];
   /** who it was made for: the results are matched against the shop's orders and messages by these */
@@ -43,11 +48,13 @@ const campaignSchema = new Schema<Campaign>(
     audience: { type: Schema.Types.Mixed, default: {} },
     text: { type: String, required: true },
     attachment: { type: Schema.Types.Mixed },
-    status: { type: String, enum: ['scheduled', 'sending', 'sent', 'cancelled'], required: true },
+    status: { type: String, enum: CAMPAIGN_STATUSES, required: true },
     sendAt: Date,
     claimedAt: Date,
     sentAt: Date,
     cancelledAt: Date,
+    attempts: Number,
+    failedReason: String,
     taskIds: { type: [Schema.Types.ObjectId], default: [] },
     recipients: {
       type: [new Schema({ customerId: Schema.Types.ObjectId, externalUserId: String }, { _id: false })],

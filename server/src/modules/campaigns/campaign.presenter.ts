@@ -18,6 +18,7 @@ export function presentCampaign(c: CampaignRecord): CampaignSummary {
     status: c.status,
     ...(c.sendAt ? { sendAt: c.sendAt.toISOString() } : {}),
     ...(c.sentAt ? { sentAt: c.sentAt.toISOString() } : {}),
+    ...(c.status === 'failed' && c.failedReason ? { failedReason: c.failedReason } : {}),
     createdAt: c.createdAt.toISOString(),
     results: r
       ? {

@@ -101,6 +101,38 @@ export class CampaignRepository extends TenantRepository<Campaign> {
       .exec();
   }
 
+  /** A send that failed: ended `failed` with why, unless it went meanwhile (only one still being sent ends so). */
+  async markFailed(merchantId: MerchantId, id: Types.ObjectId, reason: string, attempts: number): Promise<void> {
+    await this.model
+      .updateOne(this.scoped(merchantId, { _id: id, status: 'sending' }), {
+        $set: { status: 'failed', failedReason: reason, attempts },
+        $unset: { claimedAt: 1 },
+      })
+      .exec();
+  }
+
+  /** A scheduled send that failed goes again at `at` (the schedule job takes it up then), counting the attempt. */
+  async retryAt(merchantId: MerchantId, id: Types.ObjectId, at: Date, attempts: number): Promise<void> {
+    await this.model
+      .updateOne(this.scoped(merchantId, { _id: id, status: 'sending' }), {
+        $set: { status: 'scheduled', sendAt: at, attempts },
+        $unset: { claimedAt: 1 },
+      })
+      .exec();
+  }
+
+  /** The owner sends a failed campaign again (the same key): taken up to send now. */
+  async reclaimFailed(merchantId: MerchantId, id: Types.ObjectId, now: Date): Promise<CampaignRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        this.scoped(merchantId, { _id: id, status: 'failed' }),
+        { $set: { status: 'sending', claimedAt: now }, $unset: { failedReason: 1 } },
+        { new: true },
+      )
+      .lean<CampaignRecord>()
+      .exec();
+  }
+
   /** The reckoning at scheduling time, so the detail shows who would be left out. */
   async noteExcluded(merchantId: MerchantId, id: Types.ObjectId, excluded: Campaign['excluded']): Promise<void> {
     await this.model.updateOne(this.scoped(merchantId, { _id: id }), { $set: { excluded } }).exec();

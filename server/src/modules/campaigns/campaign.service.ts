@@ -16,6 +16,7 @@ import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { merchantZone } from '../clock/business-hours.js';
 import type { MerchantRepository } from '../merchants/merchant.repository.js';
 import { quietHoursEnd } from '../outreach/contact-policy.js';
+import { explainWecomFailure, WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { CampaignAudienceReckoner, Reckoning } from './campaign-audience.js';
 import type { CampaignRecord, CampaignRepository } from './campaign.repository.js';
 import { wecomAttachments, type ImageMedia } from './campaign-attachments.js';
@@ -29,10 +30,20 @@ const SAMPLE = 5;
 const CLAIM_STALE_MS = 10 * 60_000;
 /** A chosen time this far in the past is a slow form, not a mistake: it goes now. */
 const PAST_GRACE_MS = 5 * 60_000;
+/** A scheduled campaign WeCom keeps refusing is tried this often, RETRY_MS apart, then ends `failed` with why. */
+const MAX_ATTEMPTS = 3;
+const RETRY_MS = 10 * 60_000;
 /** Campaigns one run of the schedule job sends for one merchant (the next tick takes the rest). */
 const DUE_PER_RUN = 20;
 
 const nameOf = (c: { remark?: string; name: string }) => c.remark || c.name;
+
+/** Why a send failed, in the owner's words: the refusal we raised, WeCom's errcode explained, else a plain retry. */
+function failureReason(err: unknown): string {
+  if (err instanceof AppError && err.status < 500) return err.message;
+  if (err instanceof WecomApiError) return explainWecomFailure(err).message;
+  return '企业微信暂时没有响应，请稍后再发一次';
+}
 
 export interface CampaignServiceDeps {
   audience: Pick<CampaignAudienceReckoner, 'reckon'>;
@@ -77,6 +88,12 @@ export class CampaignService {
     const { sendAt: _chosen, ...asked } = input;
     const campaign = await this.d.campaigns.open(merchantId, { ...asked, ...(at > now ? { sendAt: at } : {}) }, now);
     if (campaign.status === 'cancelled') throw conflict('这次群发已取消');
+    if (campaign.status === 'failed') {
+      // the owner sends a failed campaign again: their choice, so it goes now (its tasks are keyed, never doubled)
+      const again = await this.d.campaigns.reclaimFailed(merchantId, campaign._id, now);
+      if (!again) throw conflict('这次群发正在重新发送，请稍后刷新');
+      return this.dispatchOrFail(merchantId, again, now);
+    }
     if (campaign.status === 'scheduled') {
       const reckoning = await this.d.audience.reckon(merchantId, campaign.audience, now);
       const shown = present(reckoning);
@@ -90,7 +107,20 @@ export class CampaignService {
         sendAt: campaign.sendAt!.toISOString(),
       };
     }
-    return this.dispatch(merchantId, campaign, now);
+    return this.dispatchOrFail(merchantId, campaign, now);
+  }
+
+  /**
+   * Sends a campaign the owner is waiting on; one that fails ends `failed` with why (and the owner is told now), so
+   * no job sends it later behind their back — sending it again is theirs to choose.
+   */
+  private async dispatchOrFail(merchantId: MerchantId, campaign: CampaignRecord, now: Date) {
+    try {
+      return await this.dispatch(merchantId, campaign, now);
+    } catch (err) {
+      await this.d.campaigns.markFailed(merchantId, campaign._id, failureReason(err), (campaign.attempts ?? 0) + 1);
+      throw err;
+    }
   }
 
   /**
@@ -107,8 +137,19 @@ export class CampaignService {
         await this.dispatch(merchantId, campaign, now);
         sent++;
       } catch (err) {
-        // left claimed: taken up again once the claim is stale
         this.d.logger.error({ err, merchantId: String(merchantId), campaignId: String(campaign._id) }, 'campaign send');
+        const attempts = (campaign.attempts ?? 0) + 1;
+        if (attempts >= MAX_ATTEMPTS) {
+          await this.d.campaigns.markFailed(merchantId, campaign._id, failureReason(err), attempts);
+          continue;
+        }
+        const later = new Date(now.getTime() + RETRY_MS);
+        await this.d.campaigns.retryAt(
+          merchantId,
+          campaign._id,
+          (await this.quietEnd(merchantId, later)) ?? later,
+          attempts,
+        );
       }
     }
     return sent;
