@@ -18,6 +18,9 @@ import { groupSendRoutes } from './group-send.routes.js';
 import { GroupSendService } from './group-send.service.js';
 import { groupSendWithdrawalJob } from './group-send-withdrawal.job.js';
 
+/** A campaign's picture is changed on the campaign itself, not in the scripts library. */
+const CAMPAIGN_IMAGE = { name: '群发图片', fix: '请换一张能打开的图片，或换个图片地址' };
+
 export interface CampaignsModuleDeps {
   groupSends: GroupSendRepository;
   campaigns: CampaignRepository;
@@ -61,7 +64,7 @@ export function build(d: CampaignsModuleDeps) {
     merchants: d.audience.merchants,
     groupSends: service,
     staff: d.staff,
-    imageMedia: (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url),
+    imageMedia: (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url, CAMPAIGN_IMAGE),
     logger: d.fanOut.logger,
   });
   const results = new CampaignResultsReader({

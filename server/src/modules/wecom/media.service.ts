@@ -14,6 +14,13 @@ import type { WecomAppRepository } from './wecom-app.repository.js';
 export const MEDIA_REUSE_SECONDS = 60 * 60 * 60; // 2.5 days of WeCom's 3
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024; // WeCom takes 10 MB; chat images this large only slow the customer down
 
+/** Which picture a refusal speaks of, and where the owner changes it (a script's, a campaign's …). */
+export interface ImageUse {
+  name: string;
+  fix: string;
+}
+const SCRIPT_IMAGE: ImageUse = { name: '话术图片', fix: '请在话术库里换一张' };
+
 export class MediaService {
   constructor(
     private redis: Redis,
@@ -24,7 +31,7 @@ export class MediaService {
     private outbound: OutboundGuard,
   ) {}
 
-  async imageMediaId(merchantId: MerchantId, imageUrl: string): Promise<string> {
+  async imageMediaId(merchantId: MerchantId, imageUrl: string, use: ImageUse = SCRIPT_IMAGE): Promise<string> {
     const app = await this.apps.findByMerchant(merchantId);
     if (!app) throw notFound('还没有配置企业微信应用');
     const key = tenantKey(app.merchantId, 'wecom', 'media', createHash('sha1').update(imageUrl).digest('hex'));
@@ -33,13 +40,17 @@ export class MediaService {
     return this.locks.withLock(`${key}:lock`, { ttlMs: 30_000, waitMs: 15_000 }, async () => {
       const again = await this.redis.get(key); // another request uploaded it while we waited
       if (again) return again;
-      const { mediaId } = await this.contacts.uploadImage(app, await this.download(imageUrl));
+      const { mediaId } = await this.contacts.uploadImage(app, await this.download(imageUrl, use));
       await this.redis.set(key, mediaId, 'EX', MEDIA_REUSE_SECONDS);
       return mediaId;
     });
   }
 
-  private async download(imageUrl: string): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
+  private async download(
+    imageUrl: string,
+    use: ImageUse,
+  ): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
+    const unusable = `${use.name}打不开，${use.fix}`;
     try {
       const res = await this.outbound.fetch(
         imageUrl,
@@ -49,19 +60,17 @@ export class MediaService {
       const type = res.headers.get('content-type') ?? '';
       if (!res.ok || !type.startsWith('image/')) {
         await res.body?.cancel();
-        throw new AppError('bad_request', { message: UNUSABLE });
+        throw new AppError('bad_request', { message: unusable });
       }
       const bytes = await readCapped(res, MAX_IMAGE_BYTES); // streamed: an oversized image is dropped at 2 MB
       return { bytes, filename: new URL(imageUrl).pathname.split('/').pop() || 'image.png', contentType: type };
     } catch (err) {
       const blocked = blockedCause(err);
       if (blocked?.reason === 'too_large')
-        throw new AppError('bad_request', { message: '话术图片超过 2MB，请压缩后再上传' });
-      if (blocked) throw new AppError('bad_request', { message: refusalMessage(blocked, '话术图片地址') });
+        throw new AppError('bad_request', { message: `${use.name}超过 2MB，请压缩后再上传` });
+      if (blocked) throw new AppError('bad_request', { message: refusalMessage(blocked, `${use.name}地址`) });
       if (err instanceof AppError) throw err;
-      throw new AppError('bad_request', { message: UNUSABLE, cause: err });
+      throw new AppError('bad_request', { message: unusable, cause: err });
     }
   }
 }
-
-const UNUSABLE = '话术图片打不开，请在话术库里换一张';
