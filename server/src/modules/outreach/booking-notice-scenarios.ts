@@ -10,6 +10,8 @@ import { call, MAX_DRAFTS_PER_RUN, type Candidate, type Scenario } from './scena
 import { whenLabel } from './tutoring-scenarios.js';
 
 const DAY_MS = 86_400_000;
+/** How near another booking must start for a technician to count as busy then (a colouring takes about two hours). */
+const BUSY_MARGIN_MS = 2 * 3_600_000;
 
 /** One candidate per customer, for their soonest booking among the rows; customers no longer ours skipped. */
 async function perCustomer(
@@ -88,6 +90,15 @@ export function bookingNoticeScenarios(deps: {
       const onLeaveAt = (name: string, at: Date) =>
         current.some((l) => l.staffName === name && l.from <= at && at < l.to);
       const leaveOf = new Map(affected.map(({ a, leave }) => [String(a._id), leave]));
+      // bookings carry no length: a colleague booked within BUSY_MARGIN_MS of the hour is not offered "时间不变"
+      const busyAt = new Map(
+        await Promise.all(
+          affected.map(
+            async ({ a }) =>
+              [String(a._id), await appointments.staffBusyAround(merchantId, a.startAt, BUSY_MARGIN_MS)] as const,
+          ),
+        ),
+      );
       const zone = merchantZone(kb.merchant);
       return perCustomer(
         deps.customers,
@@ -95,7 +106,10 @@ export function bookingNoticeScenarios(deps: {
         affected.map(({ a }) => a),
         (a, c) => {
           const leave = leaveOf.get(String(a._id))!;
-          const others = (doers.get(a.service) ?? []).filter((n) => n !== a.staffName && !onLeaveAt(n, a.startAt));
+          const busy = busyAt.get(String(a._id));
+          const others = (doers.get(a.service) ?? []).filter(
+            (n) => n !== a.staffName && !onLeaveAt(n, a.startAt) && !busy?.has(n),
+          );
           const when = whenLabel(a.startAt, now, zone);
           const offer = others.length
             ? `可以换${others.slice(0, 2).join('或')}为您做${a.service}，时间不变；也可以改个时间。您看哪个方便？`

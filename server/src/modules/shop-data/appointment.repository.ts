@@ -149,6 +149,20 @@ export class AppointmentRepository extends CustomerRecordRepository<Appointment>
       .exec();
   }
 
+  /** The technicians with a booking starting less than `marginMs` before or after `at` (any customer, matched or not). */
+  async staffBusyAround(merchantId: MerchantId, at: Date, marginMs: number): Promise<Set<string>> {
+    const names = await this.model
+      .distinct(
+        'staffName',
+        this.scoped(merchantId, {
+          status: 'booked',
+          startAt: { $gt: new Date(at.getTime() - marginMs), $lt: new Date(at.getTime() + marginMs) },
+        }),
+      )
+      .exec();
+    return new Set(names.filter((n): n is string => typeof n === 'string' && n.length > 0));
+  }
+
   /** Who did each service since `since` (completed bookings naming a technician): whom to offer in another's place. */
   async staffByService(merchantId: MerchantId, since: Date): Promise<Map<string, string[]>> {
     const rows = await this.model
