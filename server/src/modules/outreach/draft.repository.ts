@@ -212,10 +212,6 @@ export class DraftRepository extends TenantRepository<Draft> {
   }
 
   /**
-   * Takes over an interrupted (or waiting) send by leasing it to a new holder, once across workers (null: another
-   * took it first). The previous holder, if still alive, can no longer send it.
-   */
-  /**
    * Takes up a draft approved and held to go with others (DraftService's batching) before its hold runs out: one
    * atomic update, so of two approvals finishing a batch at once only one sends it.
    */
@@ -231,6 +227,10 @@ export class DraftRepository extends TenantRepository<Draft> {
     return this.auditedStep<DraftRecord>(merchantId, { ...held, _id: draftId }, set, audit);
   }
 
+  /**
+   * Takes over an interrupted (or waiting) send by leasing it to a new holder, once across workers (null: another
+   * took it first). The previous holder, if still alive, can no longer send it.
+   */
   takeOver(
     merchantId: MerchantId,
     draftId: Types.ObjectId,
