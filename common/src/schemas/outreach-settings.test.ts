@@ -21,7 +21,7 @@ describe('outreach settings', () => {
       '零售',
     );
     expect(saved.scenarios.peak_hour).toEqual({ enabled: true, orders: 12, minutes: 5 });
-    expect(saved.scenarios.birthday).toEqual({ enabled: false, autoSend: true });
+    expect(saved.scenarios.birthday).toEqual({ enabled: false, autoSend: true, gift: null }); // no gift unless one is set
     expect(outreachSettingsSchema.safeParse(saved).success).toBe(true);
     expect(
       outreachSettingsSchema.safeParse({ ...saved, scenarios: { low_stock: { enabled: true, autoSend: true } } })
