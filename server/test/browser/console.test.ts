@@ -186,7 +186,7 @@ describe('the owner console', () => {
   it('signs the owner in with WeChat and shows today at a glance', async () => {
     await page.goto(`${w.app.url}/console/`);
     await expectToSee(page, '等你审核的草稿');
-    const figures = await seen(page.locator('.grid')).first().textContent();
+    const figures = await seen(page.locator('.figures')).first().textContent();
     expect(figures).toContain('¥72'); // two orders today
     expect(figures).toContain('营业额');
     await seen(page.locator('.badge', { hasText: '1' }))
