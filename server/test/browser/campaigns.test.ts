@@ -152,7 +152,10 @@ describe('a campaign from the console', () => {
     await seen(page.getByText('取消群发', { exact: true })).click();
     await seen(page.locator('.taro-modal__foot').getByText('取消群发', { exact: true })).click();
     await expectToSee(/已取消 ·/);
-    expect(await page.getByText('取消群发', { exact: true }).filter({ visible: true }).count()).toBe(0);
+    // the confirm dialog's own 取消群发 fades out after the page has changed
+    await expect
+      .poll(() => page.getByText('取消群发', { exact: true }).filter({ visible: true }).count(), { timeout: 5_000 })
+      .toBe(0);
     await shot('7-cancelled');
     await w.app.container.campaigns.service.sendDue(w.tenant.merchantId, new Date(Date.now() + 4 * 86_400_000));
     expect(w.standin.state.groupSendTasks.filter((t) => t.text === '中秋节到店送月饼一份')).toEqual([]);
