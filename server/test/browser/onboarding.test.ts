@@ -166,7 +166,8 @@ class OwnerWalk {
     await this.page.goto(`${app.url}/console/#/pages/setup/checklist`);
     await this.page.reload();
     await seen(this.page.locator(`[data-step=${key}]:not([data-state=checking])`)).waitFor({ timeout: 20_000 });
-    await this.tap(this.page.locator(`[data-step=${key}]`));
+    // the step's title, not the card's centre: the 老顾客 card also holds its own 同步老顾客 button there
+    await this.tap(this.page.locator(`[data-step=${key}] .strong`));
   }
 }
 
