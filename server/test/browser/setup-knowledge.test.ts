@@ -166,7 +166,13 @@ describe('the knowledge step', () => {
     ).length;
     await seen(page.getByText('回到开通清单')).click();
     const step = seen(page.locator('[data-step=knowledge]'));
-    await seen(page.locator('[data-step=knowledge][data-state=attention]')).waitFor();
+    const attention = seen(page.locator('[data-step=knowledge][data-state=attention]'));
+    // The same H5 router defect as above: after the earlier back, the checklist can return shaded (seen on CI under
+    // load). The owner reloads; so does the test. The state it asserts comes from the server either way.
+    await attention.waitFor({ timeout: 8000 }).catch(async () => {
+      await page.reload();
+      await attention.waitFor();
+    });
     expect(await step.textContent()).toMatch(/还有 \d+ 条【请填写】没补上/);
     expect(left).toBeGreaterThan(0);
     await step.scrollIntoViewIfNeeded();
