@@ -1,14 +1,15 @@
-// The owner's (and managers') alerts: the list, one alert's detail, marking it handled.
-import { z } from 'zod';
+// The owner's (and managers') alerts: the list (newest first, a page at a time with `limit`), one alert's detail,
+// marking it handled.
 import { alertDtoSchema, alertListQuerySchema } from '../schemas/alert.js';
 import { idParamsSchema } from '../schemas/common.js';
+import { pageOf } from '../schemas/page.js';
 import { defineEndpoint } from './contract.js';
 
 export const list = defineEndpoint({
   method: 'GET',
   path: '/alerts',
   request: alertListQuerySchema,
-  response: z.object({ items: z.array(alertDtoSchema) }).strict(),
+  response: pageOf(alertDtoSchema),
 });
 
 export const get = defineEndpoint({

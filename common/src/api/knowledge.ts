@@ -3,7 +3,6 @@
 // and one-tap use.
 import { z } from 'zod';
 import { idParamsSchema, objectIdSchema } from '../schemas/common.js';
-import { keysetCursorSchema } from '../schemas/customer.js';
 import {
   faqInputSchema,
   knowledgeImportReportSchema,
@@ -20,21 +19,15 @@ import {
   productDtoSchema,
   scriptDtoSchema,
 } from '../schemas/knowledge-item.js';
+import { newestFirstPageQuerySchema, pageOf, type NewestFirstPageQuery } from '../schemas/page.js';
 import { scriptFavouriteSchema, scriptItemDtoSchema, scriptUseDtoSchema } from '../schemas/sidebar.js';
 import { defineEndpoint } from './contract.js';
 
 type ItemsPath = 'faqs' | 'policies' | 'products' | 'scripts';
 
-/**
- * A page of a newest-first list: `cursor` is the `nextCursor` of the page before (where it ended: time and id, so
- * items changed in the same instant are neither repeated nor skipped).
- */
-export const knowledgePageQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(100).optional(), cursor: keysetCursorSchema.optional() })
-  .strict();
-export type KnowledgePageQuery = z.infer<typeof knowledgePageQuerySchema>;
-const pageOf = <Dto extends z.ZodType>(dto: Dto) =>
-  z.object({ items: z.array(dto), nextCursor: z.string().optional() }).strict();
+/** A page of a newest-first list (the editor's items by last change, the history by time). */
+export const knowledgePageQuerySchema = newestFirstPageQuerySchema;
+export type KnowledgePageQuery = NewestFirstPageQuery;
 
 /**
  * The same four endpoints for each kind of item: the list (the latest changed first; with `limit`, one page of it,

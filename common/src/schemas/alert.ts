@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCENARIO_KEYS, type ScenarioKey } from '../constants/scenarios.js';
+import { newestFirstPageShape } from './page.js';
 
 export const ALERT_LEVELS = ['info', 'warning', 'urgent'] as const;
 export type AlertLevel = (typeof ALERT_LEVELS)[number];
@@ -27,4 +28,8 @@ export const alertDtoSchema = z
   .strict();
 export type AlertDto = z.infer<typeof alertDtoSchema>;
 
-export const alertListQuerySchema = z.object({ status: z.enum(ALERT_STATUSES).optional() }).strict();
+/** Alerts of one status, newest first; with `limit`, one page of them. */
+export const alertListQuerySchema = z
+  .object({ status: z.enum(ALERT_STATUSES).optional(), ...newestFirstPageShape })
+  .strict();
+export type AlertListQuery = z.infer<typeof alertListQuerySchema>;

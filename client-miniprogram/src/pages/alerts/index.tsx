@@ -1,20 +1,27 @@
-// What needs the owner: low stock, bad reviews, late orders, rushes, holidays ... newest first; each opens its detail.
+// What needs the owner: low stock, bad reviews, late orders, rushes, holidays ... newest first, twenty at a time;
+// each opens its detail.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import * as alerts from '@xiaoer/common/api/alerts';
 import { useEffect, useState } from 'react';
+import { LoadMore } from '../../components/LoadMore';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { useAsync } from '../../hooks/useAsync';
+import { usePages } from '../../hooks/usePages';
 import { call } from '../../services/client';
 import { shortTime } from '../../services/format';
 import { ALERTS_CHANGED } from './events';
 
 export default function Alerts() {
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
-  const { data, error, loading, reload } = useAsync(
-    () => call(alerts.list, { query: { status } }).then((r) => r.items),
-    [status],
-  );
+  const {
+    items: data,
+    error,
+    loading,
+    reload,
+    hasMore,
+    loadingMore,
+    loadMore,
+  } = usePages((cursor) => call(alerts.list, { query: { status, limit: 20, cursor } }), [status]);
   Taro.useDidShow(() => void reload());
   // an alert handled on its detail page: the list is current when the owner comes back
   useEffect(() => {
@@ -54,6 +61,7 @@ export default function Alerts() {
           </View>
         </View>
       ))}
+      <LoadMore more={hasMore} busy={loadingMore} onMore={() => void loadMore()} />
     </View>
   );
 }

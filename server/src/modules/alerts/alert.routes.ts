@@ -9,9 +9,10 @@ import type { AlertService } from './alert.service.js';
 export function alertRoutes(alerts: AlertService): Router<AuthedState> {
   const router = new Router<AuthedState>({ prefix: '/alerts' });
   router.use(requireRole('manager'));
-  route(router, api.list, async ({ query }, ctx) => ({
-    items: (await alerts.list(ctx.state.session.merchantId, query.status)).map(presentAlert),
-  }));
+  route(router, api.list, async ({ query }, ctx) => {
+    const { items, nextCursor } = await alerts.page(ctx.state.session.merchantId, query);
+    return { items: items.map(presentAlert), ...(nextCursor && { nextCursor }) };
+  });
   route(router, api.get, async ({ params }, ctx) =>
     presentAlert(await alerts.get(ctx.state.session.merchantId, params.id)),
   );

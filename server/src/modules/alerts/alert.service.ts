@@ -2,8 +2,9 @@
 // Telling is at-least-once with a lease: the worker that raised an alert tells it straight away; if that fails (or
 // the process dies) the alert stays pending and the next alert scan tells it, up to a few attempts.
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
-import type { AlertLevel } from '@xiaoer/common/schemas/alert';
+import type { AlertLevel, AlertListQuery } from '@xiaoer/common/schemas/alert';
 import type { Session } from '../../auth/session.js';
+import { newestFirstPage } from '../../db/newest-first-page.js';
 import { notFound } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
@@ -66,6 +67,18 @@ export class AlertService {
 
   list(merchantId: MerchantId, status?: Alert['status']): Promise<AlertRecord[]> {
     return this.d.alerts.list(merchantId, status);
+  }
+
+  /** The console's list, newest first: with `limit` one page of it, else the latest 200 (today's page). */
+  async page(merchantId: MerchantId, query: AlertListQuery): Promise<{ items: AlertRecord[]; nextCursor?: string }> {
+    const { status, limit, cursor } = query;
+    if (!limit) return { items: await this.d.alerts.list(merchantId, status) };
+    return newestFirstPage(
+      (before, n, beforeId) =>
+        this.d.alerts.newestBefore(merchantId, status ? { status } : {}, 'createdAt', before, n, beforeId),
+      (a) => a.createdAt,
+      { limit, cursor },
+    );
   }
 
   async get(merchantId: MerchantId, id: string): Promise<AlertRecord> {

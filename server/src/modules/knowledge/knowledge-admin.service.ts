@@ -27,7 +27,7 @@ import type { KnowledgeChange } from './knowledge-change.model.js';
 import { presentItem, type KnowledgeRecords } from './knowledge-item.presenter.js';
 import type { ItemFields } from './knowledge-item.repository.js';
 import type { Faq, Policy } from './faq.model.js';
-import { newestFirstPage, type PageRequest } from './newest-first-page.js';
+import { newestFirstPage, type PageRequest } from '../../db/newest-first-page.js';
 import type { NewScript } from './script.repository.js';
 
 export type Entity = KnowledgeEntity;
