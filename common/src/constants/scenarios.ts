@@ -19,6 +19,8 @@ export const SCENARIOS = {
   closure_notice: { name: '停课通知', audience: 'customer' },
   appointment_reminder: { name: '预约前一天提醒', audience: 'customer' },
   staff_leave: { name: '技师请假改约', audience: 'customer' },
+  delivery_care: { name: '签收关怀', audience: 'customer' },
+  review_invite: { name: '好评邀请', audience: 'customer' },
   // to the owner (alerts)
   low_stock: { name: '库存预警', audience: 'owner' },
   expiring_stock: { name: '临期提醒', audience: 'owner' },
@@ -34,6 +36,9 @@ export const SCENARIOS = {
   shipment_stuck: { name: '物流异常提醒', audience: 'owner' },
   sales_spike: { name: '爆单预警', audience: 'owner' },
   return_rate: { name: '退货率异常', audience: 'owner' },
+  fridge_temperature: { name: '设备温度异常', audience: 'owner' },
+  rota_conflict: { name: '排班冲突', audience: 'owner' },
+  redemption_anomaly: { name: '团购核销异常', audience: 'owner' },
   // reports
   daily_report: { name: '每日经营日报', audience: 'report' },
   weekly_report: { name: '每周经营分析', audience: 'report' },
@@ -85,6 +90,10 @@ export const SCENARIO_PARAM_DEFAULTS = {
   appointment_reminder: { at: '18:00' },
   /** bookings this many days ahead are moved when their technician takes leave */
   staff_leave: { daysAhead: 7 },
+  /** days after a parcel is signed for that its buyer is asked whether it arrived, with the product's care notes */
+  delivery_care: { afterDays: 3 },
+  /** days after a parcel is signed for that its buyer is invited to review it */
+  review_invite: { afterDays: 7 },
   /** items without their own thresholds: warn when stock covers fewer than this many days of sales */
   low_stock: { coverDays: 3 },
   expiring_stock: { withinDays: 3 },
@@ -107,6 +116,14 @@ export const SCENARIO_PARAM_DEFAULTS = {
   sales_spike: { multiple: 3, days: 7, minUnits: 10 },
   /** weekly: items refunded at `maxRate` (fraction) or more over `days`, and twice the shop's own rate, of `minSold`+ units */
   return_rate: { days: 30, maxRate: 0.2, minSold: 10 },
+  /** a fridge or freezer out of its range for longer than this many minutes (once per episode) */
+  fridge_temperature: { minutes: 30 },
+  /** shifts in the next `daysAhead` days: overlaps, shifts in a leave, and peak hours (an hour averaging
+   * `peakOrders`+ orders on that weekday over the last 4 weeks) with fewer than `minStaff` on shift */
+  rota_conflict: { daysAhead: 7, minStaff: 2, peakOrders: 15 },
+  /** `count` or more redemptions by one person within `minutes`; a voucher used twice and redemptions while the shop
+   * is closed are always told */
+  redemption_anomaly: { count: 5, minutes: 10 },
   /** merchant-local time the daily report goes out */
   daily_report: { at: '08:00' },
   weekly_report: {},
@@ -148,6 +165,9 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'holiday_prep',
       'peak_hour',
       'order_timeout',
+      'fridge_temperature',
+      'rota_conflict',
+      'redemption_anomaly',
     ],
     params: { order_timeout: { minutes: 30 } },
   },
@@ -185,6 +205,8 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'shipment_stuck',
       'sales_spike',
       'return_rate',
+      'delivery_care',
+      'review_invite',
     ],
     params: { order_timeout: { minutes: 24 * 60 } },
   },

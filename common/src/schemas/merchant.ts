@@ -199,6 +199,8 @@ export const scenarioSettingsSchema = z
     closure_notice: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
     appointment_reminder: z.object({ ...customerSwitches, at: clockTimeSchema.optional() }).strict(),
     staff_leave: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
+    delivery_care: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
+    review_invite: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
     low_stock: z.object({ ...switches, coverDays: days(30).optional() }).strict(),
     expiring_stock: z.object({ ...switches, withinDays: days(30).optional() }).strict(),
     slow_movers: z
@@ -243,6 +245,32 @@ export const scenarioSettingsSchema = z
         multiple: z.number().min(1.5).max(20).optional(),
         days: days(28).optional(),
         minUnits: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+    fridge_temperature: z
+      .object({
+        ...switches,
+        minutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(24 * 60)
+          .optional(),
+      })
+      .strict(),
+    rota_conflict: z
+      .object({
+        ...switches,
+        daysAhead: days(30).optional(),
+        minStaff: z.number().int().min(1).max(50).optional(),
+        peakOrders: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+    redemption_anomaly: z
+      .object({
+        ...switches,
+        count: z.number().int().min(2).max(100).optional(),
+        minutes: z.number().int().min(1).max(120).optional(),
       })
       .strict(),
     daily_report: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
