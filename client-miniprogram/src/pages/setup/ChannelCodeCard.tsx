@@ -8,14 +8,16 @@ import { useState } from 'react';
 import { ChannelQr } from '../../components/ChannelQr';
 import { CodePlaceFields } from '../../components/CodePlaceFields';
 import { FormError } from '../../components/Field';
-import { useFormSubmit } from '../../hooks/useFormSubmit';
+import { toast } from '../../components/Toast';
 import { call } from '../../services/client';
+import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 import { sessionStore } from '../../services/session';
 
 export function ChannelCodeCard({ codes, onCreated }: { codes: ChannelCodeDto[] | Error; onCreated: () => void }) {
   const [channel, setChannel] = useState<SourceChannel>('table_card');
   const [label, setLabel] = useState('门店桌贴');
-  const { errors, busy, submit } = useFormSubmit();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
   if (codes instanceof Error)
     return (
       <View className="card" id="channel-code">
@@ -25,13 +27,21 @@ export function ChannelCodeCard({ codes, onCreated }: { codes: ChannelCodeDto[] 
     );
   const [first] = codes;
 
-  const create = () => {
+  const create = async () => {
     const me = sessionStore.get()?.staff.id;
-    return submit(channelCodeCreateSchema, { channel, label, staffIds: me ? [me] : [] }, async (body) => {
-      await call(channels.createChannelCode, { body });
+    const checked = checkForm(channelCodeCreateSchema, { channel, label, staffIds: me ? [me] : [] });
+    if (!checked.ok) return setErrors(checked.errors);
+    setErrors({});
+    setBusy(true);
+    try {
+      await call(channels.createChannelCode, { body: checked.value });
+      toast('二维码已生成', 'success');
       onCreated();
-      return '二维码已生成';
-    });
+    } catch (err) {
+      setErrors(errorsOf(err));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
