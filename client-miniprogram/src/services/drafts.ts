@@ -16,6 +16,7 @@ export const STATUS_TEXT: Record<DraftStatus, string> = {
   delivered: '已送达',
   failed: '没发出去',
   cancelled: '已取消',
+  expired: '已过期',
 };
 
 /** Drafts by scenario, in the order their first draft appears. */

@@ -2,8 +2,18 @@
  * A draft's life: pending → approved (as written or edited) or rejected → sent (a group-send task staff confirm, or a
  * KF message inside the 48-hour window) → delivered (WeCom reports it reached the customer) or failed. Cancelled: the
  * customer may no longer be messaged (opted out, or no longer a contact), found when they opted out or when sending.
+ * Expired: a notice tied to a moment (a class, a booking) whose moment came before it went out.
  */
-export const DRAFT_STATUSES = ['pending', 'approved', 'rejected', 'sent', 'delivered', 'failed', 'cancelled'] as const;
+export const DRAFT_STATUSES = [
+  'pending',
+  'approved',
+  'rejected',
+  'sent',
+  'delivered',
+  'failed',
+  'cancelled',
+  'expired',
+] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /** The contact policy a merchant starts with (each value can be changed). */
@@ -25,6 +35,7 @@ export const SUPPRESSION_REASONS = {
   contact_deleted: '客户已删除员工',
   not_wecom_contact: '不是企业微信好友',
   weekly_cap: '本周已达主动消息上限',
+  daily_cap: '今天已发过一条主动消息',
   cool_down: '连续未回复，冷静期中',
   recently_contacted: '近期已发过同类消息',
   guardrail: '文案未通过核对',

@@ -19,6 +19,8 @@ export const SCENARIOS = {
   closure_notice: { name: '停课通知', audience: 'customer' },
   appointment_reminder: { name: '预约前一天提醒', audience: 'customer' },
   staff_leave: { name: '技师请假改约', audience: 'customer' },
+  delivery_care: { name: '签收关怀', audience: 'customer' },
+  review_invite: { name: '好评邀请', audience: 'customer' },
   // to the owner (alerts)
   low_stock: { name: '库存预警', audience: 'owner' },
   expiring_stock: { name: '临期提醒', audience: 'owner' },
@@ -88,6 +90,10 @@ export const SCENARIO_PARAM_DEFAULTS = {
   appointment_reminder: { at: '18:00' },
   /** bookings this many days ahead are moved when their technician takes leave */
   staff_leave: { daysAhead: 7 },
+  /** days after a parcel is signed for that its buyer is asked whether it arrived, with the product's care notes */
+  delivery_care: { afterDays: 3 },
+  /** days after a parcel is signed for that its buyer is invited to review it */
+  review_invite: { afterDays: 7 },
   /** items without their own thresholds: warn when stock covers fewer than this many days of sales */
   low_stock: { coverDays: 3 },
   expiring_stock: { withinDays: 3 },
@@ -199,6 +205,8 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'shipment_stuck',
       'sales_spike',
       'return_rate',
+      'delivery_care',
+      'review_invite',
     ],
     params: { order_timeout: { minutes: 24 * 60 } },
   },

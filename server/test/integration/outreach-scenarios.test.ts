@@ -99,6 +99,8 @@ describe('the daily scan', () => {
       closure_notice: 'disabled',
       appointment_reminder: 'disabled',
       staff_leave: 'disabled',
+      delivery_care: 'disabled',
+      review_invite: 'disabled',
     };
     expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({
       dormant_winback: 'not_due',

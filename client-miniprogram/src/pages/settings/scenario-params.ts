@@ -28,6 +28,7 @@ export const PARAM_LABELS: Record<string, string> = {
   minStaff: '高峰时段至少几人在岗',
   peakOrders: '每小时平均几单以上算高峰',
   count: '几分钟内核销几张算异常',
+  afterDays: '签收后几天发送',
 };
 
 /** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */

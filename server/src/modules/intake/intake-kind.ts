@@ -16,8 +16,7 @@ export type IntakeEvent =
       created: boolean;
     }
   | { type: 'review'; reviewId: Types.ObjectId; created: boolean }
-  | { type: 'stock'; item: string }
-  | { type: 'redemption'; externalId: string; voucherCode: string; staffName?: string; at: Date; created: boolean };
+  | { type: 'stock'; item: string };
 
 export interface StoreContext {
   merchantId: MerchantId;

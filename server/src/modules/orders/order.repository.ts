@@ -342,6 +342,18 @@ export class OrderRepository extends TenantRepository<Order> {
       .exec();
   }
 
+  /** The merchant's orders with these numbers (a shipment's order: what was in the parcel, whether it was refunded). */
+  findByExternalIds(
+    merchantId: MerchantId,
+    externalIds: string[],
+  ): Promise<Pick<OrderRecord, 'externalId' | 'status' | 'items'>[]> {
+    if (!externalIds.length) return Promise.resolve([]);
+    return this.model
+      .find(this.scoped(merchantId, { externalId: { $in: externalIds } }), { externalId: 1, status: 1, items: 1 })
+      .lean<OrderRecord[]>()
+      .exec();
+  }
+
   findByExternalId(merchantId: MerchantId, externalId: string): Promise<OrderRecord | null> {
     return this.model.findOne(this.scoped(merchantId, { externalId })).lean<OrderRecord>().exec();
   }

@@ -6,6 +6,7 @@ import { merchantZone } from '../clock/business-hours.js';
 import { addDays, startOfLocalDay } from '../clock/period.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 import type { AppointmentRecord } from '../shop-data/appointment.repository.js';
+import { noticeExpiry } from './notice-expiry.js';
 import { call, MAX_DRAFTS_PER_RUN, type Candidate, type Scenario } from './scenarios.js';
 import { whenLabel } from './tutoring-scenarios.js';
 
@@ -57,6 +58,7 @@ export function bookingNoticeScenarios(deps: {
           reason: `${when}约了${a.service}`,
           citedIds: [],
           quoted: [when],
+          expires: noticeExpiry(a.startAt, '预约', now, zone),
         };
       });
     },
@@ -119,6 +121,7 @@ export function bookingNoticeScenarios(deps: {
             reason: `${leave.staffName}请假，${a.service}约在${when}${others.length ? `，可换${others.slice(0, 2).join('或')}` : ''}`,
             citedIds: [],
             quoted: [when],
+            expires: noticeExpiry(a.startAt, '预约', now, zone),
           };
         },
       );

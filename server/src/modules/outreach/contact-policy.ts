@@ -8,7 +8,7 @@ import type { OutreachSettings } from '@xiaoer/common/schemas/merchant';
 import { localTime, toMinutes } from '../clock/business-hours.js';
 
 const DAY_MS = 86_400_000;
-const NOT_SENT = new Set(['rejected', 'failed', 'cancelled']);
+const NOT_SENT = new Set(['rejected', 'failed', 'cancelled', 'expired']);
 
 export type ContactPolicy = OutreachSettings['policy'];
 

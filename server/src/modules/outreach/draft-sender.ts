@@ -24,6 +24,7 @@ import { WecomApiError } from '../wecom/api/wecom-errors.js';
 import type { WecomAppRepository } from '../wecom/wecom-app.repository.js';
 import { consentVerdict } from './contact-policy.js';
 import { leaseFrom } from './draft-lease.js';
+import { expiredMessage, isExpired } from './notice-expiry.js';
 import { displayName, presentDraft } from './draft.presenter.js';
 import type { DraftChange, DraftRecord, DraftRepository } from './draft.repository.js';
 import { decideAtSend, type SendPolicyDeps } from './send-policy.js';
@@ -111,6 +112,8 @@ export class DraftSender {
     // An earlier 微信客服 attempt (its answer lost) may have reached the customer: never a group send on top of it.
     const earlierKf = await this.earlierKfSend(merchantId, draft);
     if (earlierKf !== 'sent') {
+      // a notice whose class or booking has come goes to nobody, however long ago it was approved
+      if (isExpired(draft, now)) return done(this.expire(draft));
       const decision = await decideAtSend(this.d, merchantId, draft, now);
       if (decision && 'cancel' in decision) return done(this.end(draft, 'cancelled', decision.cancel));
       if (decision) return done(this.waitUntil(draft, decision.waitUntil, decision.note));
@@ -204,9 +207,19 @@ export class DraftSender {
   }
 
   /** An outcome the owner reads on the draft: the reason is its error and (unless told otherwise) its audit note. */
-  end(draft: DraftRecord, status: 'failed' | 'cancelled', reason: string, note = reason): Promise<DraftDto> {
-    const action = status === 'failed' ? 'send_failed' : 'cancelled';
+  end(
+    draft: DraftRecord,
+    status: 'failed' | 'cancelled' | 'expired',
+    reason: string,
+    note = reason,
+  ): Promise<DraftDto> {
+    const action = status === 'failed' ? 'send_failed' : status;
     return this.mark(draft, status, { error: reason }, { by: 'system', action, note });
+  }
+
+  /** A notice whose moment has come (notice-expiry.ts): expired, with why, and never sent. */
+  expire(draft: DraftRecord): Promise<DraftDto> {
+    return this.end(draft, 'expired', expiredMessage(draft));
   }
 
   /**

@@ -6,6 +6,7 @@ import { Types } from 'mongoose';
 import { insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import { TenantRepository, type AuditEntry, type TenantFilter } from '../../db/tenant-repository.js';
 import { asMerchantId, merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
+import { expiredMessage } from './notice-expiry.js';
 import type { Draft, DraftModel } from './outreach.model.js';
 
 export type DraftRecord = Draft & { _id: Types.ObjectId };
@@ -36,6 +37,12 @@ const id = (value: string | Types.ObjectId) => (typeof value === 'string' ? new 
 const heldBy = (holder: string): TenantFilter<Draft> => ({ status: 'approved', leaseHolder: holder });
 /** Messages that reached (or are on their way to) the customer: what the weekly cap counts at the moment of sending. */
 const SENT: DraftStatus[] = ['sent', 'delivered'];
+
+/** Drafts no sender holds yet: waiting for the owner, or approved and held (quiet hours, a batch) until later. */
+const waiting = (now: Date): TenantFilter<Draft>[] => [
+  { status: 'pending' },
+  { status: 'approved', leaseHolder: null, sendAfter: { $gt: now } },
+];
 
 /** An approved draft whose sending lease ran out, or that never had one (approved before leases existed). */
 const leaseRunOut = (now: Date): TenantFilter<Draft> => ({
@@ -130,13 +137,33 @@ export class DraftRepository extends TenantRepository<Draft> {
    */
   async cancelPending(merchantId: MerchantId, customerId: Types.ObjectId, reason: string, now: Date): Promise<void> {
     const audit = { at: now, by: 'system', action: 'cancelled', note: reason };
-    const waiting = [{ status: 'pending' }, { status: 'approved', leaseHolder: null, sendAfter: { $gt: now } }];
     await this.model
-      .updateMany(this.scoped(merchantId, { customerId, $or: waiting }), {
+      .updateMany(this.scoped(merchantId, { customerId, $or: waiting(now) }), {
         $set: { status: 'cancelled', error: reason },
         $push: { audit },
       })
       .exec();
+  }
+
+  /**
+   * Notices whose class or booking has come (expiresAt) and that still wait — for the owner, or approved and held —
+   * become expired, each with its own note as the reason; returns how many. One step each, still only while waiting:
+   * a sender that took one up a moment ago keeps it (and its own check finds it expired).
+   */
+  async expireOverdue(merchantId: MerchantId, now: Date): Promise<number> {
+    const overdue = (): TenantFilter<Draft> => ({ expiresAt: { $lte: now }, $or: waiting(now) });
+    const rows = await this.model
+      .find(this.scoped(merchantId, overdue()), { expiryNote: 1 })
+      .lean<Pick<DraftRecord, '_id' | 'expiryNote'>[]>()
+      .exec();
+    let expired = 0;
+    for (const row of rows) {
+      const reason = expiredMessage(row);
+      const audit = { by: 'system', action: 'expired', note: reason };
+      const set = { status: 'expired' as const, error: reason };
+      if (await this.auditedStep(merchantId, { ...overdue(), _id: row._id }, set, audit)) expired++;
+    }
+    return expired;
   }
 
   /**

@@ -18,6 +18,7 @@ import { checkReply, violationsText } from '../ai/guardrails.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { consentVerdict } from './contact-policy.js';
 import { newLease, tooLateToResume } from './draft-lease.js';
+import { expiredMessage, isExpired } from './notice-expiry.js';
 import { displayName, presentDraft } from './draft.presenter.js';
 import type { DraftRecord } from './draft.repository.js';
 import { DraftSender, HELD_FOR_BATCH, LeaseLost, merchantOf, type DraftSenderDeps } from './draft-sender.js';
@@ -48,6 +49,8 @@ export class DraftService {
   }
 
   async list(merchantId: MerchantId, status?: DraftStatus): Promise<DraftDto[]> {
+    // notices whose class or booking has come leave the pending list as expired before the owner reads it
+    await this.d.drafts.expireOverdue(merchantId, new Date());
     const rows = await this.d.drafts.list(merchantId, { status });
     const customers = await this.d.customers.findManyByIds(
       merchantId,
@@ -113,6 +116,12 @@ export class DraftService {
     const draft = await this.find(merchantId, id);
     if (draft.status === 'cancelled')
       throw conflict(`这条草稿已取消（${draft.error ?? '客户不能再接收消息'}），不会再发送`);
+    const now = new Date();
+    // a notice whose class or booking has come is expired as the owner taps it (if the inbox did not already)
+    if (draft.status === 'expired' || (draft.status === 'pending' && isExpired(draft, now))) {
+      if (draft.status === 'pending') await this.sender.expire(draft);
+      throw conflict(expiredMessage(draft));
+    }
     if (draft.status !== 'pending') throw conflict(ALREADY_HANDLED);
     const text = editedText?.trim() || draft.text;
     if (editedText) {
@@ -123,7 +132,6 @@ export class DraftService {
           message: `改过的内容没有通过核对：${violationsText(guard)}，请与店铺资料保持一致`,
         });
     }
-    const now = new Date();
     const claimed = await this.claim(draft, text, now, {
       by: session.staffId,
       action: editedText ? 'edited_and_approved' : 'approved',

@@ -13,6 +13,10 @@ export interface Draft {
   citedIds: string[];
   /** the scenario's grounded template, or the merchant's LLM rewriting it (which passed the guardrails) */
   writtenBy?: 'llm' | 'template';
+  /** a notice tied to a moment (a class, a booking): from then on it is expired, never approved or sent */
+  expiresAt?: Date;
+  /** why it expired, as the owner reads it (notice-expiry.ts) */
+  expiryNote?: string;
   status: DraftStatus;
   /** when it was approved (by the owner, or auto-send): an interrupted send is not made up for a day later */
   approvedAt?: Date;
@@ -46,6 +50,8 @@ const draftSchema = new Schema<Draft>(
     reason: { type: String, required: true },
     citedIds: { type: [String], default: [] },
     writtenBy: { type: String, enum: ['llm', 'template'] },
+    expiresAt: Date,
+    expiryNote: String,
     status: { type: String, enum: DRAFT_STATUSES, default: 'pending' },
     approvedAt: Date,
     leaseUntil: Date,

@@ -143,6 +143,7 @@ export class ScenarioScanService {
             reason: c.reason,
             citedIds: c.citedIds,
             writtenBy: c.writtenBy,
+            ...(c.expires && { expiresAt: c.expires.at, expiryNote: c.expires.note }),
             status: 'pending',
             audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }],
             createdAt: now,

@@ -10,9 +10,11 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { OrderRepository } from '../orders/order.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
 import { localServiceScenarios } from './local-service-scenarios.js';
+import type { NoticeExpiry } from './notice-expiry.js';
 import { classHoursScenario } from './class-hours-scenario.js';
 import { bookingNoticeScenarios } from './booking-notice-scenarios.js';
 import { tutoringScenarios } from './tutoring-scenarios.js';
+import { deliveryCareScenarios } from './delivery-care-scenarios.js';
 
 const DAY_MS = 86_400_000;
 /** An owner approves a few dozen a day, not thousands: the most valuable customers first. */
@@ -35,6 +37,8 @@ export interface Candidate {
   citedIds: string[];
   /** pieces quoted from the customer's own record (a class's time, the teacher's notes): see draft-check.ts */
   quoted?: string[];
+  /** a notice tied to a moment (a class, a booking): when it may no longer be approved or sent (notice-expiry.ts) */
+  expires?: NoticeExpiry;
 }
 
 export interface Scenario {
@@ -133,5 +137,6 @@ export function buildScenarios(deps: {
     ...bookingNoticeScenarios(deps),
     classHoursScenario(deps),
     ...tutoringScenarios(deps),
+    ...deliveryCareScenarios(deps),
   ];
 }

@@ -8,6 +8,7 @@ import { addDays, lastCompletePeriod, startOfLocalDay } from '../clock/period.js
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
+import { noticeExpiry } from './notice-expiry.js';
 import { call, MAX_DRAFTS_PER_RUN, type Candidate, type Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
@@ -77,6 +78,7 @@ export function tutoringScenarios(deps: { customers: CustomerRepository; shopDat
           reason: `${child(l!)}${when}上${l!.course}`,
           citedIds: [],
           quoted: [when, l!.preparation ?? ''],
+          expires: noticeExpiry(l!.startAt, '课程', now, zoneOf(kb)),
         };
       });
     },
@@ -193,7 +195,7 @@ export function tutoringScenarios(deps: { customers: CustomerRepository; shopDat
     key: 'closure_notice',
     // a family is told once about a closure, not again on each of the days before it
     repeatAfterDays: 7,
-    async find({ merchantId, day, settings }) {
+    async find({ merchantId, kb, now, day, settings }) {
       const coming = await closures.startingBetween(
         merchantId,
         addDays(day, 1),
@@ -214,6 +216,8 @@ export function tutoringScenarios(deps: { customers: CustomerRepository; shopDat
           reason: `${closure.reason}停课${dates}`,
           citedIds: [],
           quoted: [closure.homework ?? ''],
+          // its dates are written out (12月3日), not 今天/明天: it holds until the closure begins
+          expires: noticeExpiry(startOfLocalDay(closure.startOn, zoneOf(kb)), '停课', now, zoneOf(kb), false),
         };
       });
     },

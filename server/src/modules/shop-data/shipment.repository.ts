@@ -19,6 +19,22 @@ export class ShipmentRepository extends IntakeRecordRepository<Shipment> {
     return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
   }
 
+  /** Parcels signed for in [from, to) whose buyer we know, earliest first (at most `limit`): after-delivery care. */
+  deliveredBetween(merchantId: MerchantId, from: Date, to: Date, limit: number): Promise<ShipmentRecord[]> {
+    return this.model
+      .find(
+        this.scoped(merchantId, {
+          status: 'delivered',
+          deliveredAt: { $gte: from, $lt: to },
+          customerId: { $exists: true, $ne: null },
+        }),
+      )
+      .sort({ deliveredAt: 1 })
+      .limit(limit)
+      .lean<ShipmentRecord[]>()
+      .exec();
+  }
+
   /** Parcels not signed for whose tracking has not moved since `before`, longest-stuck first (at most `limit`). */
   stuckSince(merchantId: MerchantId, before: Date, limit = 50): Promise<ShipmentRecord[]> {
     return this.model
