@@ -254,6 +254,66 @@ export const shipmentSchema = z
   })
   .strict();
 
+/** A cold-storage unit: a fridge (冷藏, 0–8°C) or a freezer (冷冻, −25 to −18°C) unless the record sets its range. */
+export const DEVICE_TYPES = ['fridge', 'freezer'] as const;
+export const DEVICE_RANGES: Record<(typeof DEVICE_TYPES)[number], { min: number; max: number }> = {
+  fridge: { min: 0, max: 8 },
+  freezer: { min: -25, max: -18 },
+};
+const celsius = z.number({ message: '温度必须是数字（℃）' }).min(-60).max(100);
+/** One temperature reading of a restaurant's fridge or freezer (a sensor's push, or the 温度记录表 kept by hand). */
+export const temperatureSchema = z
+  .object({
+    /** the reading's id in the sensor system (or device + time) */
+    externalId: recordIdSchema('记录编号'),
+    /** the unit as the shop names it (2号冷冻柜) */
+    device: requiredText('设备', 30),
+    type: z.enum(DEVICE_TYPES, { message: '设备类型只能是 fridge（冷藏）或 freezer（冷冻）' }).default('fridge'),
+    reading: celsius,
+    at: timestampSchema('记录时间'),
+    /** the unit's own safe range, when it is not the usual one for its type */
+    min: celsius.optional(),
+    max: celsius.optional(),
+    shopId: shopRefSchema.optional(),
+  })
+  .strict()
+  .refine((t) => t.min === undefined || t.max === undefined || t.min < t.max, {
+    message: '最低温度要低于最高温度',
+    path: ['max'],
+  });
+
+/** One shift on the rota (排班): who works where and when. */
+export const rotaShiftSchema = z
+  .object({
+    /** the shift's id in the rota system */
+    externalId: recordIdSchema('班次编号'),
+    /** as leaves name them (staff-leaves' staffName) */
+    staffName: requiredText('员工', 20),
+    shopId: shopRefSchema.optional(),
+    startAt: timestampSchema('上班时间'),
+    endAt: timestampSchema('下班时间'),
+  })
+  .strict()
+  .refine((s) => s.endAt > s.startAt, { message: '下班时间要晚于上班时间', path: ['endAt'] });
+
+/** A group-buy voucher redeemed at the shop (美团 / 抖音 核销推送, or the platform's 核销记录 export). */
+export const redemptionSchema = z
+  .object({
+    /** the redemption's id on the platform (核销流水号) */
+    externalId: recordIdSchema('核销流水号'),
+    platform: z.string().trim().min(1).max(10).default('美团'),
+    /** the voucher's code (券码): one voucher is redeemed once */
+    voucherCode: requiredText('券码', 40),
+    /** the deal as the platform names it (双人套餐) */
+    deal: z.string().trim().max(40).optional(),
+    amount: fenSchema.optional(),
+    /** who redeemed it at the till */
+    staffName: z.string().trim().min(1).max(20).optional(),
+    at: timestampSchema('核销时间'),
+    shopId: shopRefSchema.optional(),
+  })
+  .strict();
+
 /** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
 export const INTAKE_KINDS = {
   orders: { field: 'orders', label: '订单' },
@@ -270,6 +330,9 @@ export const INTAKE_KINDS = {
   closures: { field: 'closures', label: '停课安排' },
   'staff-leaves': { field: 'leaves', label: '技师请假' },
   shipments: { field: 'shipments', label: '物流' },
+  temperatures: { field: 'readings', label: '温度记录' },
+  rota: { field: 'shifts', label: '排班' },
+  redemptions: { field: 'redemptions', label: '团购核销' },
 } as const;
 export type IntakeKindName = keyof typeof INTAKE_KINDS;
 export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];

@@ -196,6 +196,10 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     kf: conversations.repository,
     weather: weather.service,
     shipments: shopData.shipments,
+    temperatures: shopData.temperatures,
+    rota: shopData.rota,
+    leaves: shopData.leaves,
+    redemptions: shopData.redemptions,
   });
   // the weekly cap spans drafts and group sends alike: the sender and 为什么没联系他 count both the same way
   const campaignsSince = campaignsSinceFrom(repositories.customers, repositories.groupSends);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
-import { expectToSee as expectOn, seen, wechatConsolePage } from '../support/console-page.js';
+import { expectToSee as expectOn, openFromMine, seen, wechatConsolePage } from '../support/console-page.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -66,8 +66,7 @@ afterAll(async () => {
 describe('the catalogue', () => {
   it('is one tap from 我的, by category, with prices and stock', async () => {
     await page.goto(`${w.app.url}/console/`);
-    await seen(page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).click();
-    await seen(page.getByText('菜单 / 商品', { exact: true })).click();
+    await openFromMine(page, '菜单 / 商品');
     await expectToSee('鲜果茶（2）');
     await expectToSee('甜品（1）');
     expect(await product('多肉葡萄').innerText()).toContain('¥18 起');

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { buildCustomer } from '../support/factories.js';
-import { expectToSee as expectOn, seen, wechatConsolePage } from '../support/console-page.js';
+import { expectToSee as expectOn, openFromMine, seen, wechatConsolePage } from '../support/console-page.js';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -76,8 +76,7 @@ afterAll(async () => {
 describe('customers', () => {
   it('lists the customers one tap from 我的, and finds one by name', async () => {
     await page.goto(`${w.app.url}/console/`);
-    await seen(page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).click();
-    await seen(page.getByText('客户', { exact: true })).click();
+    await openFromMine(page, '客户');
     await expectToSee('李雷');
     await expectToSee('王小芳');
     await shot('1-list');

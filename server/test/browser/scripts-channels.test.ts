@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
-import { expectToSee as expectOn, seen, wechatConsolePage } from '../support/console-page.js';
+import { expectToSee as expectOn, openFromMine, seen, wechatConsolePage } from '../support/console-page.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -28,10 +28,7 @@ const typed = (placeholder: string) =>
   seen(page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`));
 const script = (title: string) => seen(page.locator(`[data-script="${title}"]`));
 const code = (label: string) => seen(page.locator(`[data-code="${label}"]`));
-const openFromMe = async (title: string) => {
-  await seen(page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).click();
-  await seen(page.getByText(title, { exact: true })).click();
-};
+const openFromMe = (title: string) => openFromMine(page, title);
 
 beforeAll(async () => {
   if (!existsSync(DIST)) throw new Error('the console is not built: run `npm run build:h5 -w client-miniprogram`');

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
-import { expectToSee, seen, wechatConsolePage } from '../support/console-page.js';
+import { expectToSee, openFromMine, seen, wechatConsolePage } from '../support/console-page.js';
 import { buildShop, buildStaff } from '../support/factories.js';
 import { OPERATOR_TEST_ENV, signedInOperator } from '../support/operator.js';
 import { deliverSigned } from '../support/signed-delivery.js';
@@ -55,8 +55,7 @@ describe('the staff page', () => {
   it('lists the team with roles and shops; a shop is assigned with a tap', async () => {
     await page.goto(`${w.app.url}/console/`);
     await seen(page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).waitFor({ timeout: 20_000 });
-    await seen(page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).click();
-    await seen(page.getByText('员工与角色', { exact: true })).click();
+    await openFromMine(page, '员工与角色');
     await expectToSee(page, '共 2 位员工');
     const wang = card(await userIdOf('王师傅'));
     await wang.locator('[data-shop="天钥桥店"]').click();

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { buildCustomer } from '../support/factories.js';
-import { expectToSee as expectOn, seen, wechatConsolePage } from '../support/console-page.js';
+import { expectToSee as expectOn, openFromMine, seen, wechatConsolePage } from '../support/console-page.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -70,8 +70,7 @@ afterAll(async () => {
 describe('tag rules page', () => {
   it('is one tap from the customers page, and starts empty', async () => {
     await page.goto(`${w.app.url}/console/`);
-    await seen(page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).click();
-    await seen(page.getByText('客户', { exact: true })).click();
+    await openFromMine(page, '客户');
     await expectToSee('大客户张');
     await seen(page.getByText('自动标签规则', { exact: true })).click();
     await expectToSee('还没有自己的规则');

@@ -44,3 +44,9 @@ export async function expectToSee(p: Page, text: string | RegExp, timeout = 20_0
       throw new Error(`「${text}」 did not appear; the page (${p.url()}) showed: ${shown}`);
     });
 }
+
+/** Opens one of the owner's pages as the owner does: the 我的 tab, then the page's entry there. */
+export async function openFromMine(p: Page, entry: string): Promise<void> {
+  await seen(p.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })).click();
+  await seen(p.getByText(entry, { exact: true })).click();
+}

@@ -7,9 +7,9 @@ import type { StaffDto } from '@xiaoer/common/schemas/staff';
 import { useState } from 'react';
 import { CodePlaceFields } from '../../components/CodePlaceFields';
 import { Field, FormError } from '../../components/Field';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { toast } from '../../components/Toast';
 import { call } from '../../services/client';
-import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 import { sessionStore } from '../../services/session';
 
 export function NewCodeForm({ staff, onCreated }: { staff: StaffDto[]; onCreated: () => Promise<void> }) {
@@ -17,26 +17,16 @@ export function NewCodeForm({ staff, onCreated }: { staff: StaffDto[]; onCreated
   const [channel, setChannel] = useState<SourceChannel>('table_card');
   const [label, setLabel] = useState('');
   const [picked, setPicked] = useState<string[]>(me ? [me] : []);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit();
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 
-  const create = async () => {
-    const checked = checkForm(channelCodeCreateSchema, { channel, label, staffIds: picked });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      await call(channels.createChannelCode, { body: checked.value });
+  const create = () =>
+    submit(channelCodeCreateSchema, { channel, label, staffIds: picked }, async (body) => {
+      await call(channels.createChannelCode, { body });
       toast('二维码已生成', 'success');
       setLabel('');
       await onCreated();
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className="card" id="new-code">

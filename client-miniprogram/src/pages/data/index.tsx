@@ -4,6 +4,7 @@ import { Button, Picker, Text, View } from '@tarojs/components';
 import * as intake from '@xiaoer/common/api/intake';
 import { INTAKE_KIND_NAMES, INTAKE_KINDS, type IntakeKindName } from '@xiaoer/common/schemas/shop-data';
 import { useState } from 'react';
+import { ImportRowsFooter } from '../../components/ImportRowsFooter';
 import { call } from '../../services/client';
 import { useSheetImport } from '../../hooks/useSheetImport';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -116,27 +117,7 @@ export default function DataImport() {
             <Text>没对上客户</Text>
             <Text>{preview.unmatchedCustomers}</Text>
           </View>
-          {preview.failed.length > 0 && (
-            <View style={{ marginTop: '16px' }}>
-              <View className="up">{preview.failed.length} 行有问题，不会导入：</View>
-              {preview.failed.slice(0, 20).map((f) => (
-                <View className="muted" key={f.row}>
-                  第 {f.row} 行：{Object.values(f.errors).join('；')}
-                </View>
-              ))}
-            </View>
-          )}
-          {preview.dryRun && (
-            <View className="btn-row">
-              <Button
-                className="btn btn-primary"
-                disabled={busy || preview.created + preview.updated === 0 || undefined}
-                onClick={confirm}
-              >
-                确认导入
-              </Button>
-            </View>
-          )}
+          <ImportRowsFooter report={preview} busy={busy} onConfirm={confirm} />
         </View>
       )}
     </View>

@@ -5,33 +5,23 @@ import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
 import { operatorMerchantCreateSchema, type SetupLinkDto } from '@xiaoer/common/schemas/operator';
 import { useState } from 'react';
 import { Field, FormError } from '../../components/Field';
-import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { asOperator } from '../../services/operator';
 import { LinkOnce } from './LinkOnce';
 
 export function CreateMerchant({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [industry, setIndustry] = useState<Industry>(INDUSTRIES[0]);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, busy, submit } = useFormSubmit();
   const [created, setCreated] = useState<{ name: string; link: SetupLinkDto } | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const create = async () => {
-    const checked = checkForm(operatorMerchantCreateSchema, { name, industry });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await asOperator(operator.createMerchant, { body: checked.value });
+  const create = () =>
+    submit(operatorMerchantCreateSchema, { name, industry }, async (body) => {
+      const result = await asOperator(operator.createMerchant, { body });
       setCreated({ name: result.merchant.name, link: result.setupLink });
       setName('');
       onCreated();
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className="card" id="create-merchant">

@@ -3,27 +3,17 @@ import { Button, Input, View } from '@tarojs/components';
 import { operatorLoginSchema } from '@xiaoer/common/schemas/operator';
 import { useState } from 'react';
 import { Field, FormError } from '../../components/Field';
-import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { operatorSignIn } from '../../services/operator';
 
 export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const [form, setForm] = useState({ login: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const checked = checkForm(operatorLoginSchema, form);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      await operatorSignIn(checked.value.login, checked.value.password);
+  const { errors, busy, submit: send } = useFormSubmit();
+  const submit = () =>
+    send(operatorLoginSchema, form, async ({ login, password }) => {
+      await operatorSignIn(login, password);
       onSignedIn();
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className="narrow">
       <View className="card" style={{ marginTop: '48px' }}>

@@ -8,16 +8,14 @@ import { useState } from 'react';
 import { ChannelQr } from '../../components/ChannelQr';
 import { CodePlaceFields } from '../../components/CodePlaceFields';
 import { FormError } from '../../components/Field';
-import { toast } from '../../components/Toast';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { call } from '../../services/client';
-import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 import { sessionStore } from '../../services/session';
 
 export function ChannelCodeCard({ codes, onCreated }: { codes: ChannelCodeDto[] | Error; onCreated: () => void }) {
   const [channel, setChannel] = useState<SourceChannel>('table_card');
   const [label, setLabel] = useState('门店桌贴');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit();
   if (codes instanceof Error)
     return (
       <View className="card" id="channel-code">
@@ -27,21 +25,13 @@ export function ChannelCodeCard({ codes, onCreated }: { codes: ChannelCodeDto[] 
     );
   const [first] = codes;
 
-  const create = async () => {
+  const create = () => {
     const me = sessionStore.get()?.staff.id;
-    const checked = checkForm(channelCodeCreateSchema, { channel, label, staffIds: me ? [me] : [] });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      await call(channels.createChannelCode, { body: checked.value });
-      toast('二维码已生成', 'success');
+    return submit(channelCodeCreateSchema, { channel, label, staffIds: me ? [me] : [] }, async (body) => {
+      await call(channels.createChannelCode, { body });
       onCreated();
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return '二维码已生成';
+    });
   };
 
   return (

@@ -6,31 +6,20 @@ import { INDUSTRIES, type Industry } from '@xiaoer/common/constants/industries';
 import { merchantProfileUpdateSchema, type MerchantDto } from '@xiaoer/common/schemas/merchant';
 import { useState } from 'react';
 import { Field, FormError } from '../../components/Field';
-import { toast } from '../../components/Toast';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { call } from '../../services/client';
-import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 
 export function ProfileCard({ merchant, onSaved }: { merchant: MerchantDto; onSaved: () => void }) {
   const [name, setName] = useState(merchant.name);
   const [industry, setIndustry] = useState<Industry>(merchant.industry);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit();
 
-  const save = async () => {
-    const checked = checkForm(merchantProfileUpdateSchema, { name, industry });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      await call(merchants.updateProfile, { body: checked.value });
-      toast('店铺名称和行业已保存', 'success');
+  const save = () =>
+    submit(merchantProfileUpdateSchema, { name, industry }, async (body) => {
+      await call(merchants.updateProfile, { body });
       onSaved();
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return '店铺名称和行业已保存';
+    });
 
   return (
     <View className="card" id="profile">

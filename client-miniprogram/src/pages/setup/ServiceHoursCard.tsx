@@ -5,34 +5,23 @@ import * as merchants from '@xiaoer/common/api/merchants';
 import { serviceHoursUpdateSchema, type MerchantDto } from '@xiaoer/common/schemas/merchant';
 import { useState } from 'react';
 import { FormError } from '../../components/Field';
-import { toast } from '../../components/Toast';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { WeekSpans, type Span } from '../../components/WeekSpans';
 import { call } from '../../services/client';
-import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
 
 const WORKDAYS: Span[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '18:00' }));
 
 export function ServiceHoursCard({ merchant, onSaved }: { merchant: MerchantDto; onSaved: () => void }) {
   const [apart, setApart] = useState(Boolean(merchant.serviceHours) || merchant.industry === '电商');
   const [spans, setSpans] = useState<Span[]>(merchant.serviceHours ?? WORKDAYS);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit();
 
-  const save = async () => {
-    const checked = checkForm(serviceHoursUpdateSchema, { serviceHours: apart ? spans : null });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      await call(merchants.setServiceHours, { body: checked.value });
-      toast('客服时间已保存', 'success');
+  const save = () =>
+    submit(serviceHoursUpdateSchema, { serviceHours: apart ? spans : null }, async (body) => {
+      await call(merchants.setServiceHours, { body });
       onSaved();
-    } catch (err) {
-      setErrors(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return '客服时间已保存';
+    });
 
   return (
     <View className="card" id="service-hours">

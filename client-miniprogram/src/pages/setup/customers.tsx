@@ -12,6 +12,7 @@ import {
 } from '@xiaoer/common/constants/member-sheet';
 import type { ImportReport } from '@xiaoer/common/schemas/intake';
 import { useEffect, useState } from 'react';
+import { ImportRowsFooter } from '../../components/ImportRowsFooter';
 import { ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
@@ -148,27 +149,7 @@ function MemberImportCard() {
             <Text>{report.dryRun ? '将补全已有顾客' : '补全已有顾客'}</Text>
             <Text>{report.updated}</Text>
           </View>
-          {report.failed.length > 0 && (
-            <View style={{ marginTop: '12px' }} data-import-errors>
-              <View className="up">{`${report.failed.length} 行有问题，不会导入：`}</View>
-              {report.failed.slice(0, 50).map((f) => (
-                <View className="muted" key={f.row}>
-                  {`第 ${f.row} 行：${Object.values(f.errors).join('；')}`}
-                </View>
-              ))}
-            </View>
-          )}
-          {report.dryRun && (
-            <View className="btn-row">
-              <Button
-                className="btn btn-primary"
-                disabled={busy || report.created + report.updated === 0 || undefined}
-                onClick={confirm}
-              >
-                确认导入
-              </Button>
-            </View>
-          )}
+          <ImportRowsFooter report={report} busy={busy} onConfirm={confirm} />
         </View>
       )}
     </View>

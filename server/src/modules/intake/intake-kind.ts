@@ -16,7 +16,8 @@ export type IntakeEvent =
       created: boolean;
     }
   | { type: 'review'; reviewId: Types.ObjectId; created: boolean }
-  | { type: 'stock'; item: string };
+  | { type: 'stock'; item: string }
+  | { type: 'redemption'; externalId: string; voucherCode: string; staffName?: string; at: Date; created: boolean };
 
 export interface StoreContext {
   merchantId: MerchantId;

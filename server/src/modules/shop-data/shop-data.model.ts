@@ -4,6 +4,9 @@ import { closureModel } from './closure.model.js';
 import { homeworkModel } from './homework.model.js';
 import { lessonModel } from './lesson.model.js';
 import { shipmentModel } from './shipment.model.js';
+import { redemptionModel } from './redemption.model.js';
+import { rotaShiftModel } from './rota.model.js';
+import { temperatureModel } from './temperature.model.js';
 import { staffLeaveModel } from './staff-leave.model.js';
 import { attendanceModel, coursePackageModel } from './course.model.js';
 import { memberCardModel } from './member-card.model.js';
@@ -24,5 +27,8 @@ export const shopDataModels = (conn: Connection) => ({
   closures: closureModel(conn),
   leaves: staffLeaveModel(conn),
   shipments: shipmentModel(conn),
+  temperatures: temperatureModel(conn),
+  rota: rotaShiftModel(conn),
+  redemptions: redemptionModel(conn),
 });
 export type ShopDataModels = ReturnType<typeof shopDataModels>;

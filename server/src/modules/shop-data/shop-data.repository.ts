@@ -6,6 +6,9 @@ import { CoursePackageRepository } from './course-package.repository.js';
 import { HomeworkRepository } from './homework.repository.js';
 import { LessonRepository } from './lesson.repository.js';
 import { ShipmentRepository } from './shipment.repository.js';
+import { RedemptionRepository } from './redemption.repository.js';
+import { RotaRepository } from './rota.repository.js';
+import { TemperatureRepository } from './temperature.repository.js';
 import { StaffLeaveRepository } from './staff-leave.repository.js';
 import { MemberCardRepository } from './member-card.repository.js';
 import { ReviewRepository } from './review.repository.js';
@@ -35,6 +38,9 @@ export function buildShopData(connection: Connection) {
     closures: new ClosureRepository(models.closures),
     leaves: new StaffLeaveRepository(models.leaves),
     shipments: new ShipmentRepository(models.shipments),
+    temperatures: new TemperatureRepository(models.temperatures),
+    rota: new RotaRepository(models.rota),
+    redemptions: new RedemptionRepository(models.redemptions),
   };
 }
 export type ShopDataRepositories = ReturnType<typeof buildShopData>;

@@ -11,6 +11,7 @@ import {
   menuTemplateCsv,
 } from '@xiaoer/common/constants/menu-sheet';
 import { useSheetImport } from '../../../hooks/useSheetImport';
+import { ImportRowsFooter } from '../../../components/ImportRowsFooter';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { call } from '../../../services/client';
 import { offerTemplate } from '../../../services/files';
@@ -61,27 +62,7 @@ export default function MenuImport() {
                 </Text>
               </View>
             ))}
-            {report.failed.length > 0 && (
-              <View style={{ marginTop: '16px' }} id="menu-import-errors">
-                <View className="up">{`${report.failed.length} 行有问题，改好后再导入一次：`}</View>
-                {report.failed.slice(0, 50).map((f) => (
-                  <View className="muted" key={f.row} data-row={f.row}>
-                    {`第 ${f.row} 行：${Object.values(f.errors).join('；')}`}
-                  </View>
-                ))}
-              </View>
-            )}
-            {report.dryRun && (
-              <View className="btn-row">
-                <Button
-                  className="btn btn-primary"
-                  disabled={busy || report.created + report.updated === 0 || undefined}
-                  onClick={confirm}
-                >
-                  确认导入
-                </Button>
-              </View>
-            )}
+            <ImportRowsFooter report={report} busy={busy} onConfirm={confirm} advice="改好后再导入一次" />
           </View>
         )}
       </View>

@@ -6,6 +6,7 @@ import { badReviewDetector } from './bad-review.detector.js';
 import { customerLeftDetector } from './customer-left.detector.js';
 import type { IntakeDetector, ScanDetector } from './detector.js';
 import { expiringStockDetector } from './expiring-stock.detector.js';
+import { fridgeTemperatureDetector, type TemperatureReader } from './fridge-temperature.detector.js';
 import { handoffWaitingDetector } from './handoff-waiting.detector.js';
 import { holidayPrepDetector } from './holiday-prep.detector.js';
 import { lowStockDetectors } from './low-stock.detector.js';
@@ -13,7 +14,9 @@ import { newOrderDetector } from './new-order.detector.js';
 import { orderTimeoutDetector } from './order-timeout.detector.js';
 import { peakHourDetector } from './peak-hour.detector.js';
 import type { ReviewReader, SaleMovementReader, StockReader } from './readers.js';
+import { redemptionAnomalyDetector, type RedemptionReader } from './redemption-anomaly.detector.js';
 import { returnRateDetector } from './return-rate.detector.js';
+import { rotaConflictDetector, type LeaveReader, type RotaReader } from './rota-conflict.detector.js';
 import { salesSpikeDetector } from './sales-spike.detector.js';
 import { shipmentStuckDetector, type ShipmentReader } from './shipment-stuck.detector.js';
 import { slowMoversDetector } from './slow-movers.detector.js';
@@ -39,6 +42,10 @@ export interface DetectorDeps {
   kf: Pick<KfRepository, 'waitingForStaff'>;
   weather: Pick<WeatherService, 'tomorrow'>;
   shipments: ShipmentReader;
+  temperatures: TemperatureReader;
+  rota: RotaReader;
+  leaves: LeaveReader;
+  redemptions: RedemptionReader;
 }
 
 /** Every owner alert kind, by what sets it off. Alerts are raised in this order. */
@@ -54,6 +61,8 @@ export function buildDetectors(d: DetectorDeps) {
     weatherPrepDetector(d),
     shipmentStuckDetector(d),
     returnRateDetector(d),
+    fridgeTemperatureDetector(d),
+    rotaConflictDetector(d),
   ];
   const intake: IntakeDetector[] = [
     newOrderDetector(),
@@ -61,6 +70,7 @@ export function buildDetectors(d: DetectorDeps) {
     badReviewDetector(d),
     lowStock.intake,
     salesSpikeDetector(d),
+    redemptionAnomalyDetector(d),
   ];
   return { scan, intake, customerLeft: customerLeftDetector(d) };
 }

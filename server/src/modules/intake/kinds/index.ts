@@ -9,6 +9,7 @@ import { attendanceKind, coursePackagesKind } from './courses.kind.js';
 import { memberCardsKind } from './member-cards.kind.js';
 import { membersKind } from './members.kind.js';
 import { ordersKind } from './orders.kind.js';
+import { redemptionsKind, rotaKind, temperaturesKind } from './restaurant.kind.js';
 import { reviewsKind } from './reviews.kind.js';
 import { closuresKind, homeworkKind, lessonsKind } from './schedule.kind.js';
 import { shipmentsKind } from './shipments.kind.js';
@@ -37,5 +38,8 @@ export function buildIntakeKinds(d: {
     closures: closuresKind(d.shopData.closures),
     'staff-leaves': staffLeavesKind(d.shopData.leaves),
     shipments: shipmentsKind(d.shopData.shipments),
+    temperatures: temperaturesKind(d.shopData.temperatures),
+    rota: rotaKind(d.shopData.rota),
+    redemptions: redemptionsKind(d.shopData.redemptions),
   };
 }
