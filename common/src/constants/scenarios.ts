@@ -46,6 +46,7 @@ export const SCENARIOS = {
   daily_report: { name: '每日经营日报', audience: 'report' },
   weekly_report: { name: '每周经营分析', audience: 'report' },
   monthly_report: { name: '每月经营分析', audience: 'report' },
+  cash_forecast: { name: '7天营业额预估', audience: 'report' },
 } as const;
 export type ScenarioKey = keyof typeof SCENARIOS;
 export const SCENARIO_KEYS = Object.keys(SCENARIOS) as ScenarioKey[];
@@ -137,6 +138,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   daily_report: { at: '08:00' },
   weekly_report: {},
   monthly_report: {},
+  /** the weekly report's estimate of the next 7 days' takings, from the last 4 weeks' same weekdays */
+  cash_forecast: {},
 } satisfies Record<ScenarioKey, Record<string, unknown>>;
 
 /** The cycle of common services (days), for customers with too little history to learn their own. */
@@ -177,6 +180,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'fridge_temperature',
       'rota_conflict',
       'redemption_anomaly',
+      'cash_forecast',
     ],
     params: { order_timeout: { minutes: 30 } },
   },
