@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { INDUSTRIES } from '../constants/industries.js';
 import { idParamsSchema } from '../schemas/common.js';
 import { outreachSettingsSchema } from '../schemas/merchant.js';
-import { pageOf } from '../schemas/page.js';
 import {
   draftApproveSchema,
   draftBulkApproveSchema,
@@ -15,12 +14,11 @@ import {
 } from '../schemas/outreach.js';
 import { defineEndpoint } from './contract.js';
 
-/** Newest first: without `limit` the latest 500 (today's count), with it one page (the inbox). */
 export const drafts = defineEndpoint({
   method: 'GET',
   path: '/outreach/drafts',
   request: draftListQuerySchema,
-  response: pageOf(draftDtoSchema),
+  response: z.object({ items: z.array(draftDtoSchema) }).strict(),
 });
 
 export const approveDrafts = defineEndpoint({

@@ -60,18 +60,6 @@ export const reportDtoSchema = z
     campaigns: z.object({ sent: z.number(), repliedWithin7Days: z.number(), boughtWithin7Days: z.number() }).strict(),
     /** revenue (fen) and orders per day (the chart) */
     daily: z.array(z.object({ date: z.string(), revenue: z.number(), orders: z.number() }).strict()),
-    /**
-     * the weekly report's estimate of the next 7 days' revenue (fen): each day the average of the same weekday over
-     * the last `weeks` weeks; an estimate, never a promise (absent when switched off or without history)
-     */
-    forecast: z
-      .object({
-        weeks: z.number(),
-        days: z.array(z.object({ date: z.string(), revenue: z.number() }).strict()),
-        total: z.number(),
-      })
-      .strict()
-      .optional(),
     /** the shop whose orders the figures count; absent: every shop's */
     shop: z.object({ id: z.string(), name: z.string() }).strict().optional(),
     /** the shops this reader may pick from (the console's picker when there are 2+) */

@@ -6,7 +6,15 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { describeHours, type KnownProduct, type Passage, type ProductVariant } from '../knowledge/passages.js';
 import type { Ask } from './asks.js';
 import { toShopWords } from './shop-words.js';
-import { clean, commonValueWords, linkShop, namedOptions, shopIndex, variantMatches } from './shop-index.js';
+import {
+  clean,
+  commonValueWords,
+  linkShop,
+  namedChoices,
+  namedOptions,
+  shopIndex,
+  variantMatches,
+} from './shop-index.js';
 
 export interface Said {
   text: string;
@@ -66,16 +74,15 @@ function basePrice(p: KnownProduct): string {
 export function priceOf(products: KnownProduct[], text: string): Said {
   const lines = products.map((p) => {
     const variants = p.variants ?? [];
-    const named = namedOptions(text, p);
-    const matching = variants.filter((v) => variantMatches(v, named));
+    const choices = namedChoices(text, p);
+    const matching = variants.filter((v) => variantMatches(v, choices));
     const addons = addonPrices(p, text);
     let line: string;
-    if (variants.length && named.size && matching.length) {
+    if (variants.length && choices.size && matching.length) {
       const prices = new Set(matching.map((v) => v.price));
+      const label = [...choices.values()].map((values) => values.join('、')).join('');
       line =
-        prices.size === 1
-          ? withPrice(`${p.name}${[...named.values()].join('')}`, matching[0]!.price)
-          : `${p.name}${variantPrices(matching)}`;
+        prices.size === 1 ? withPrice(`${p.name}${label}`, matching[0]!.price) : `${p.name}${variantPrices(matching)}`;
     } else if (variants.length)
       line = `${p.name}${new Set(variants.map((v) => v.price)).size > 1 ? '：' : ''}${variantPrices(variants)}`;
     else line = `${p.name}${basePrice(p)}`;
@@ -108,7 +115,7 @@ export function stockOf(products: KnownProduct[], text: string): Said {
     }
     const named = namedOptions(text, p);
     if (named.size) {
-      const matching = variants.filter((v) => variantMatches(v, named));
+      const matching = variants.filter((v) => variantMatches(v, namedChoices(text, p)));
       if (!matching.length) return `${p.name}没有${[...named.values()].join('')}这个规格`;
       const prices = new Set(variants.map((v) => v.price)).size > 1;
       return matching
@@ -169,22 +176,32 @@ export function optionsOf(products: KnownProduct[], text: string): Said | undefi
 
 /** How customers ask about an attribute without its name: the names it may have, and the words of the question. */
 const ATTRIBUTE_CUES: [string[], RegExp][] = [
-  [['材质', '面料', '材料', '成分'], /(材质|面料|材料|布料|什么做的|啥做的|纯棉|棉的|真皮|成分|料子|透气|material)/],
+  [
+    ['材质', '面料', '材料', '成分'],
+    /(材质|面料|材料|布料|什么做的|啥做的|纯棉|全棉|棉的|真丝|桑蚕丝|羊毛的|羊绒的|涤纶|化纤|聚酯|雪纺|真皮|成分|料子|透气|弹力|弹性|有弹|material)/,
+  ],
   [['产地', '原产地', '产区', '来源'], /(产地|哪里产|哪产|哪儿产|哪里的|原产|产自|进口|国产)/],
   [
     ['保质期', '保存', '储存', '存放'],
     /(保质期|放多久|放几天|能放|放得住|放得了|过期|保存|保鲜|冷藏|储存|存放|几天.{0,2}(坏|吃完))/,
   ],
   [['课时', '时长', '每节', '课程时长', '课程'], /(课时|几节|多少节|一节课|每节|多长时间|多久一节|分钟|上多久|多少课)/],
+  [
+    ['上课频次', '频次', '次数'],
+    /(一周.{0,3}几次|每周几次|一周.{0,2}几节|每周几节|几次课|多久上一次|一周上几|一周.{0,2}几天)/,
+  ],
   [['班级人数', '班型', '人数'], /(几个人|多少人|人数|班型|几人|多少个人|(几|多少)个?(小朋友|孩子|学生|学员|同学))/],
   [
     ['适合年龄', '年龄', '适用年龄', '适合'],
     /(几岁|\d+岁|岁半|多大的?孩子|年龄|多大可以|适合.{0,4}(孩子|小朋友|年级|岁)|年级)/,
   ],
-  [['过敏原', '过敏'], /(过敏|含不含|有没有.{0,3}(坚果|花生|乳|麸质|芒果|海鲜|鸡蛋)|坚果|花生|乳糖)/],
+  [
+    ['过敏原', '过敏'],
+    /(过敏|含不含|有没有.{0,3}(坚果|花生|乳|麸质|芒果|海鲜|鸡蛋|芝麻|小麦|酒精)|坚果|花生|乳糖|芝麻|麸质|酒精)/,
+  ],
   [
     ['尺码', '尺码建议', '码数', '尺寸', '版型'],
-    /(尺码|码数|穿什么码|选什么码|多大码|偏大|偏小|身高|体重|斤|cm|厘米|公斤|版型|宽松|修身|穿.{0,3}码)/,
+    /(尺码|码数|穿什么码|选什么码|多大码|穿多大|偏大|偏小|身高|体重|\d斤|cm|厘米|公斤|版型|宽松|修身|显胖|显瘦|穿.{0,3}码)/,
   ],
   [['洗涤', '洗护', '保养', '护理', '清洗'], /(怎么洗|机洗|手洗|保养|洗涤|清洗|护理|干洗|水洗|洗护|掉色|缩水|起球)/],
   [['适合发质', '发质'], /(发质|受损|细软|发量|头发少|自然卷|烫过|染过|漂过)/],
@@ -212,7 +229,9 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   ],
   [['香型', '风味', '味道', '口感', '香气'], /(什么味|啥味|味道|香型|香气|烟熏|什么香)/],
   [['奶源', '奶'], /(什么奶|奶源|牛奶|植脂末|奶精)/],
-  [['辣度', '口味'], /(辣|麻|咸|甜不甜|口味)/],
+  [['辣度', '口味'], /(辣|麻|咸|口味)/],
+  [['甜度', '口感', '口味'], /(甜不甜|甜吗|多甜|甜度|太甜|齁)/],
+  [['功能', '防水', '特点'], /(防水|防风|防晒|防污|抗皱|免烫)/],
   [['老师', '师资', '授课'], /(老师|师资|谁教|外教)/],
   [['上课时间', '上课地点', '上课'], /(上课时间|什么时候上|几点上课|周几上|在哪上)/],
   // how long it lasts afterwards ("能撑多久") is not how long it takes
@@ -234,7 +253,12 @@ const COMMON =
  */
 export function askedAttributes(p: KnownProduct, text: string): { name: string; value: string }[] {
   const attrs = p.attributes ?? [];
-  const t = clean(text);
+  // the product's own names ask nothing: the 麻 of 麻辣牛肉, the 礼盒 of 龙井礼盒
+  const t = [p.name, ...(p.aliases ?? [])]
+    .map(clean)
+    .filter((n) => n.length >= 2)
+    .sort((a, b) => b.length - a.length)
+    .reduce((out, n) => out.split(n).join(' '), clean(text));
   // how customers ask decides first: "牛肉是哪儿产的" asks for an origin, not for the 牛肉 attribute's value
   const cued = ATTRIBUTE_CUES.filter(([, cue]) => cue.test(t));
   if (cued.length) {
@@ -274,6 +298,70 @@ export function attributesOf(products: KnownProduct[], text: string): Said | und
   }
   // the one product asked about does not say: a person answers
   return lines.length ? { text: lines.join('；'), cited } : undefined;
+}
+
+/** A size chart's line fits a customer when every measure both give agrees ("身高160-165、体重50-57kg穿M"). */
+function fittingLines(text: string, chart: string): string[] {
+  const w = /(\d+(?:\.\d+)?)\s*(斤|kg|公斤|千克)/i.exec(text);
+  const kg = w ? Number(w[1]) / (w[2] === '斤' ? 2 : 1) : undefined;
+  const h =
+    /(?:^|[^\d.])(1[3-9]\d)(?![\d.]|\s*(斤|kg|公斤|千克|元|块))/i.exec(text) ?? /1(?:米|\.)(\d{1,2})/.exec(text);
+  const cm = h ? (h[1]!.length === 3 ? Number(h[1]) : 100 + Number(h[1]!.padEnd(2, '0'))) : undefined;
+  if (kg === undefined && cm === undefined) return [];
+  const within = (n: number, m: RegExpExecArray | null) =>
+    m ? n >= Number(m[1]) && n <= Number(m[2] ?? m[1]) : undefined;
+  return chart
+    .split(/[；;。\n]/)
+    .map((line) => line.trim())
+    .filter((line) => {
+      const checks = [
+        cm === undefined ? undefined : within(cm, /身高(\d+)\s*[-~到至]\s*(\d+)/.exec(line)),
+        kg === undefined ? undefined : within(kg, /体重(\d+)\s*[-~到至]\s*(\d+)\s*(?:kg|公斤)/i.exec(line)),
+      ].filter((c) => c !== undefined);
+      return checks.length > 0 && checks.every(Boolean);
+    });
+}
+
+/**
+ * An FAQ the owner wrote for questions asked this way ("我穿什么码" for "160斤穿多大"): its questions set off the same
+ * attribute cue as the customer's. A size chart gives the line that fits the height and weight the customer gave.
+ */
+export function faqByCue(kb: KnowledgeBase, text: string, products: KnownProduct[] = []): Said | undefined {
+  const t = clean(text);
+  const cues = ATTRIBUTE_CUES.filter(([, cue]) => cue.test(t)).map(([, cue]) => cue);
+  if (!cues.length) return undefined;
+  const namesOf = (list: KnownProduct[]) =>
+    list
+      .flatMap((p) => [p.name, ...(p.aliases ?? [])])
+      .map(clean)
+      .filter((n) => n.length >= 2);
+  const names = [...namesOf(products), ...products.map((p) => clean(p.category))];
+  // an FAQ about another product ("牛仔裤掉色") does not answer for this one ("围巾能机洗吗")
+  const rest = (kb.products as KnownProduct[]).filter((p) => !products.includes(p));
+  const ours = new Set(products.map((p) => clean(p.category)));
+  const others = [...namesOf(rest), ...rest.map((p) => clean(p.category)).filter((c) => c.length >= 2 && !ours.has(c))];
+  const want = bigrams(t);
+  const ranked = kb.passages
+    .filter((p): p is Extract<Passage, { kind: 'faq' }> => p.kind === 'faq')
+    .map((p) => {
+      const asked = clean(p.text.slice(0, p.text.length - p.answer.length));
+      const fits = fittingLines(text, p.answer);
+      const overlap = [...bigrams(asked)].filter((b) => want.has(b)).length;
+      const aboutIt = names.some((n) => n.length >= 2 && asked.includes(n));
+      const aboutOther = !aboutIt && others.some((n) => asked.includes(n));
+      const cued = cues.some((c) => c.test(asked)) && !aboutOther;
+      return { p, fits, cued, score: fits.length * 3 + overlap + (aboutIt ? 2 : 0) };
+    })
+    .filter((r) => r.cued)
+    .sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best) return undefined;
+  const notes = best.p.answer
+    .split(/[；;。\n]/)
+    .map((line) => line.trim())
+    .filter((line) => line && !/\d/.test(line));
+  const said = best.fits.length ? [...best.fits, ...notes].join('；') : best.p.answer.replace(/[。；;]$/, '');
+  return { text: said, cited: [best.p.id] };
 }
 
 /** A question about an attribute that names no product: the products that have it, when few do. */

@@ -78,4 +78,11 @@ describe('guardrails at the level the data is stored', () => {
   it('reads 第一次 as an ordinary word, not an advertising-law term', () => {
     expect(checkReply('第一次洗会轻微掉色', [], closet, '零售').ok).toBe(true);
   });
+
+  it('reads advice (当天吃完最好, 最好提前约, 第一泡洗茶) as ordinary words, and 最好喝的 as a claim', () => {
+    expect(checkReply('奶油蛋糕当天吃完最好', [], closet, '零售').ok).toBe(true);
+    expect(checkReply('周末最好提前约', [], closet, '零售').ok).toBe(true);
+    expect(checkReply('第一泡洗茶倒掉', [], closet, '零售').ok).toBe(true);
+    expect(checkReply('我们家的蛋糕最好吃', [], closet, '零售').ok).toBe(false);
+  });
 });

@@ -95,8 +95,10 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
   const entries = products.map((product, i): ProductEntry => {
     const full = [...new Set(names[i]!)];
     const forms: Form[] = full.map((text) => ({ text, weight: 1 }));
+    // a generated short form inside another product's name names neither ("毛嫁接" of 下睫毛嫁接 is in 睫毛嫁接)
     for (const g of generated[i]!.map(clean)) {
-      if (g && /[\u4e00-\u9fff]/.test(g) && !forms.some((f) => f.text === g)) forms.push({ text: g, weight: 0.85 });
+      if (g && /[\u4e00-\u9fff]/.test(g) && !forms.some((f) => f.text === g) && owners(g) <= 1)
+        forms.push({ text: g, weight: 0.85 });
     }
     // the name in the words customers use for it (shop-words.ts): 体验课 is what a parent calls 试听
     for (const n of full) {
@@ -267,12 +269,20 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
         consider(0.95, [at, at + w.length]);
       }
     }
-    if (!best) {
+    // a whole name with one character wrong says more than a short form found exactly ("娇毛嫁接" is 睫毛嫁接, not
+    // the 嫁接 both share)
+    if (!best || best.score < 1) {
       for (const f of entry.forms) {
-        if (f.weight < 1) continue;
+        if (f.weight < 1 || f.text.length < 4) continue;
         const span = fuzzyFind(text, f.text);
-        if (span) consider(0.8, span);
+        if (span) consider(0.86 + f.text.length / 100, span);
       }
+      if (!best)
+        for (const f of entry.forms) {
+          if (f.weight < 1 || f.text.length !== 3) continue;
+          const span = fuzzyFind(text, f.text);
+          if (span) consider(0.8, span);
+        }
     }
     if (!best && /[\u4e00-\u9fff]/.test(text)) {
       sound ??= syllables(text);
@@ -298,13 +308,38 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
   return kept.sort((a, b) => b.score - a.score || a.span[0] - b.span[0]);
 }
 
+/**
+ * The message without the words that name its products ("麻牛来一份多少" → "来一份多少"): a product's name asks
+ * nothing — the 麻 of 麻牛 is no question about spice, the 寄 of a mistyped 寄养 no question about shipping.
+ */
+export function withoutLinks(message: string, links: ProductLink[]): string {
+  if (!links.length) return message;
+  const n = normalize(message);
+  const at: number[] = [];
+  for (let i = 0; i < n.length; i++) if (/[\u4e00-\u9fffa-z0-9.]/.test(n[i]!)) at.push(i);
+  const cuts = links
+    .map((l) => [at[l.span[0]], at[l.span[1] - 1]] as const)
+    .filter((c): c is readonly [number, number] => c[0] !== undefined && c[1] !== undefined)
+    .map(([s, e]) => [s, e + 1] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let from = 0;
+  for (const [s, e] of cuts) {
+    if (s > from) out += message.slice(from, s);
+    from = Math.max(from, e);
+  }
+  return out + message.slice(from);
+}
+
 /** Sizes spelt the ways customers spell them: "l码"/"l号"/"大号"; weights in kg/g. */
 const unitText = (text: string) =>
   text
     .replace(/(公斤|千克)/g, 'kg')
     .replace(/克/g, 'g')
     .replace(/毫升/g, 'ml')
-    .replace(/升/g, 'l');
+    .replace(/升/g, 'l')
+    // a class pack counted in lessons: "24节" is 24课时
+    .replace(/(\d)(节课|节|堂课|堂|次课|课)(?!时)/g, '$1课时');
 
 /** Does the message name this option value ("大杯", "L", "黄色", "1kg")? */
 export function namesOption(message: string, value: string): boolean {
@@ -399,8 +434,30 @@ export function namedOptions(message: string, product: KnownProduct): Map<string
   return named;
 }
 
-export const variantMatches = (v: ProductVariant, named: Map<string, string>) =>
-  [...named].every(([name, value]) => v.options.some((o) => o.name === name && o.value === value));
+export const variantMatches = (v: ProductVariant, named: Map<string, string | string[]>) =>
+  [...named].every(([name, value]) =>
+    v.options.some((o) => o.name === name && (Array.isArray(value) ? value.includes(o.value) : o.value === value)),
+  );
+
+/**
+ * Every value of a choice the message names, not only the first ("XL和L价格一样吗", "黑色白色哪个还有"): the values
+ * of namedOptions and the others of the same choice named beside them, a value inside a longer one left out ("大杯"
+ * in "超大杯").
+ */
+export function namedChoices(message: string, product: KnownProduct): Map<string, string[]> {
+  const choices = new Map([...namedOptions(message, product)].map(([group, value]) => [group, [value]]));
+  for (const v of product.variants ?? []) {
+    for (const o of v.options) {
+      const list = choices.get(o.name);
+      if (!list || list.includes(o.value) || !namesOption(message, o.value)) continue;
+      const c = clean(o.value);
+      // a size letter stands alone ("l" is no part of "xl": namesOption); a word may be part of a longer one
+      const latin = /^[a-z0-9]+$/.test(c);
+      if (latin || !list.some((x) => clean(x).includes(c) || c.includes(clean(x)))) list.push(o.value);
+    }
+  }
+  return choices;
+}
 
 /**
  * Products whose variants have an option the message names: "黄色L码还有吗" with no product named. Where several
@@ -408,10 +465,19 @@ export const variantMatches = (v: ProductVariant, named: Map<string, string>) =>
  * their name ("中型犬洗一次多少" → 狗狗洗澡), when that leaves fewer.
  */
 export function productsByOption(index: ShopIndex, message: string): KnownProduct[] {
-  const having = index.products
+  let having = index.products
     .map((e) => e.product)
     .filter((p) => p.variants?.length && namedOptions(message, p).size > 0);
-  if (having.length <= 2) return having;
+  if (having.length <= 1) return having;
+  // the products the options fit best: "黄色L码" is the dress that comes in yellow and in L, not every product with
+  // an L; a product with a variant of all the options named before one without
+  const fit = (p: KnownProduct) => {
+    const named = namedOptions(message, p);
+    return named.size * 2 + (p.variants!.some((v) => variantMatches(v, named)) ? 1 : 0);
+  };
+  const best = Math.max(...having.map(fit));
+  having = having.filter((p) => fit(p) === best);
+  if (having.length <= 1) return having;
   const text = clean(message);
   const shared = new Set([...having[0]!.name].filter((ch) => having.every((p) => p.name.includes(ch))));
   const pointed = having.filter((p) =>

@@ -6,7 +6,7 @@ import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js'
 import type { ConversationMessage, MessageModel, OutStatus } from './message.model.js';
 import type { KfCursor, KfSession, KfSessionModel } from './kf-session.model.js';
 import { KfMessageHistory, type MessageRecord } from './kf-history.repository.js';
-import { KF_STATES, type KfState } from './kf-state.js';
+import type { KfState } from './kf-state.js';
 import type { Model } from 'mongoose';
 
 export type { MessageRecord };
@@ -244,30 +244,15 @@ export class KfRepository extends KfMessageHistory {
    * Customers handed to a person (or queueing for one) whose last message, written between `since` and `before`, has
    * had no answer since: the handoff-waiting alert. The {merchantId, state, lastCustomerMessageAt} index finds them.
    */
-  waitingForStaff(merchantId: MerchantId, since: Date, before: Date): Promise<KfSessionRecord[]> {
-    return this.unansweredBetween(merchantId, since, before, ['human', 'queue']);
-  }
-
-  /**
-   * Customers on any 微信客服 account, in any of `states` (all, when not given), whose last message, written between
-   * `since` and `before`, has had no answer since, longest waiting first (at most `limit`): the message backlog.
-   */
-  async unansweredBetween(
-    merchantId: MerchantId,
-    since: Date,
-    before: Date,
-    states: KfState[] = [...KF_STATES],
-    limit = 100,
-  ): Promise<KfSessionRecord[]> {
+  async waitingForStaff(merchantId: MerchantId, since: Date, before: Date): Promise<KfSessionRecord[]> {
     const mid = merchantObjectId(merchantId);
     const sessions = await this.sessions
       .find({
         merchantId: mid,
-        state: { $in: states },
+        state: { $in: ['human', 'queue'] },
         lastCustomerMessageAt: { $gte: since, $lt: before },
       })
-      .sort({ lastCustomerMessageAt: 1 })
-      .limit(limit)
+      .limit(100)
       .lean<KfSessionRecord[]>()
       .exec();
     const answered = await Promise.all(

@@ -284,21 +284,6 @@ export class OrderRepository extends TenantRepository<Order> {
       .exec();
   }
 
-  /** Orders paid and not yet completed, placed since an instant, with what they hold: the oversell check. */
-  paidItemsSince(
-    merchantId: MerchantId,
-    since: Date,
-  ): Promise<Pick<OrderRecord, 'externalId' | 'channel' | 'items'>[]> {
-    return this.model
-      .find(this.scoped(merchantId, { placedAt: { $gte: since }, status: 'paid' }), {
-        externalId: 1,
-        channel: 1,
-        items: 1,
-      })
-      .lean<OrderRecord[]>()
-      .exec();
-  }
-
   /** The merchant's first order (whether there is enough history to call an item slow). */
   async firstOrderAt(merchantId: MerchantId): Promise<Date | undefined> {
     const first = await this.model

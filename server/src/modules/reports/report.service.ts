@@ -3,7 +3,6 @@
 // period — with a plain-Chinese summary and suggested actions. Served as chart data and sent to owners.
 import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
 import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
-import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime, merchantZone } from '../clock/business-hours.js';
 import type { AiDecision } from '../ai/ai-decision.model.js';
@@ -15,16 +14,7 @@ import type { DraftRepository } from '../outreach/draft.repository.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import { median, responseWaits } from './response-time.js';
-import {
-  addDays,
-  lastCompletePeriod,
-  localDates,
-  periodContaining,
-  previousPeriod,
-  type PeriodRange,
-} from '../clock/period.js';
-import { historyWindow, weekdayHistory } from '../orders/weekday-history.js';
-import { cashForecast, FORECAST_WEEKS } from './cash-forecast.js';
+import { lastCompletePeriod, localDates, periodContaining, previousPeriod, type PeriodRange } from '../clock/period.js';
 import { summarize } from './report-summary.js';
 
 const DAY_MS = 86_400_000;
@@ -137,13 +127,6 @@ export class ReportService {
       100_000,
     );
     const alerts = await this.d.alerts.countsBetween(merchantId, range.start, range.end);
-    // a finished week's report looks a week ahead, when the owner has the estimate switched on
-    const forecast =
-      period === 'week' &&
-      range.end <= now &&
-      resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry).scenarios.cash_forecast.enabled
-        ? await this.forecast(merchantId, range, tz, shopId)
-        : undefined;
     const figures = Object.fromEntries(
       Object.keys(current).map((k) => [
         k,
@@ -164,23 +147,11 @@ export class ReportService {
       slowItems,
       campaigns: await this.campaigns(merchantId, range),
       daily: [...byDay.values()],
-      ...(forecast ? { forecast } : {}),
       ...(shop ? { shop } : {}),
     };
     const { summary, actions } = summarize(report);
     // one shop's report says whose it is: "大学城店：11月30日营业额¥16…"
     return { ...report, summary: shop ? `${shop.name}：${summary}` : summary, actions };
-  }
-
-  /** The 7 days after the period, from the same weekdays of the 4 weeks up to its end. */
-  private async forecast(merchantId: MerchantId, range: PeriodRange, tz: string, shopId?: string) {
-    const next = addDays(range.to, 1);
-    const window = historyWindow(next, FORECAST_WEEKS, tz);
-    const [orders, firstOrderAt] = await Promise.all([
-      this.d.orders.inRange(merchantId, window.start, window.end, shopId),
-      this.d.orders.firstOrderAt(merchantId),
-    ]);
-    return cashForecast(weekdayHistory({ orders, today: next, weeks: FORECAST_WEEKS, zone: tz, firstOrderAt }), next);
   }
 
   /** A period's figures, and its counted orders (the current period's items and daily bars come from them). */
