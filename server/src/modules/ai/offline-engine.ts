@@ -9,7 +9,6 @@ import type { KnownProduct } from '../knowledge/passages.js';
 import {
   attributeAcrossProducts,
   discountRuleOf,
-  faqByCue,
   HOLIDAY,
   hasAttributeCue,
   namedWeekdays,
@@ -37,7 +36,7 @@ import { detectIntent } from './intents.js';
 import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
 import { detectRisk } from './risk.js';
-import { answeredBy, sentenceOf } from './sentence-match.js';
+import { answeredBy, bestSentence, sentenceOf } from './sentence-match.js';
 import {
   clean,
   linkProducts,
@@ -46,7 +45,6 @@ import {
   productsByOption,
   productsNamedBy,
   shopIndex,
-  withoutLinks,
   type ShopIndex,
 } from './shop-index.js';
 
@@ -82,21 +80,12 @@ const PRODUCT_ASKS: Ask[] = ['price', 'stock', 'options', 'attribute'];
 const RULE_ASKS: Ask[] = ['hours', 'location', 'booking', 'payment', 'promotion', 'membership', 'refund', 'delivery'];
 /** A question that leans on the one before: "那大杯呢", "黄色的呢", "还有别的颜色吗". */
 const FOLLOW_UP = /^(那|那么|那个|这个|它|还有|再|换成|要是|如果)|[呢]\s*[?？]*$/;
-/** "有1kg的吗", "黑色M有吗", "燕麦色有M吗", "可以上一对一吗": is it there. */
+/** "有1kg的吗", "黑色M有吗", "可以上一对一吗": is it there. */
 const ASKS_FOR_IT =
-  /(^有.{0,8}(吗|么|没|不)[?？]?$|有没有|有(吗|么|没)[?？]?$|有[^，。,有]{0,6}(吗|么|没|不)[?？]?$|(可以|能)(上|报|买|点|选|做|接|约|订|要)[^，。]{0,8}(吗|么|不)[?？]?$)/;
-/** What a variant is told apart by: a colour, a size, a cup, a pack, a weight, a length ("有大瓶的吗", "有罐装吗"). */
-const OPTION_WORD = /(色|码|号|寸|杯|装|份|斤|两|克|盒|罐|瓶|袋|箱|包|款|型|档|版|大|小|中|长|短|厚|薄|[0-9]|[a-z])/i;
-/** A product's price asked without the word 钱's company: "试听要钱吗", "体验课免费吗". */
-const PRICE_WORDS = /(要钱|收钱|花钱|免费|另收费|收费吗)/;
-/** "一饼多少", "一斤多少": a price by the unit it is sold in (not "一箱多少个", a count). */
-const PER_UNIT_PRICE = /一[斤饼盒瓶罐箱份杯碗件条袋包晚位套只支桶串]多少[?？!！。～~\s]*$/;
-/** "另一边能选什么", "有得选吗": the choices a product comes in. */
-const CHOICES =
-  /((能|可以|可)选(什么|哪些|哪几|哪个|啥)|有得选|有的选|可选项|有(几|多少|哪些|什么)(公斤|斤|kg|克|g|升|毫升|ml|寸|码|号|种|款|色|个颜色|个规格|个尺寸)的?)/i;
+  /(^有.{0,8}(吗|么|没|不)[?？]?$|有没有|有(吗|么|没)[?？]?$|(可以|能)(上|报|买|点|选|做)[^，。]{0,8}(吗|么|不)[?？]?$)/;
 /** What makes a piece of a message a question: asked, not only said ("上次用着不错"). */
 const QUESTION =
-  /(吗|呢|么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$|([\u4e00-\u9fff])[不没]\2)/;
+  /(吗|呢|么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$)/;
 /** Booking a slot is a person's job where stock is time: "还有位置吗", "还能约上吗". */
 // "还有位置吗" is a free slot; "在哪个位置", "什么位置" ask where the shop is
 const SLOT = /((?<!(哪个?|什么|啥))位置|空位|名额|约上|约得上|排得上|档期)/;
@@ -153,9 +142,6 @@ function withoutNames(text: string, products: KnownProduct[]): string {
   return t;
 }
 
-/** The residue without the words of when and of selling ("今天有鸭肠吗" asks only whether there is). */
-const timeless = (rest: string) => rest.replace(/(今天|今日|现在|明天|最近|这周|这几天|卖|货|在|还)/g, '');
-
 /** What a question is about beyond its products and the words of asking. */
 const substanceOf = (text: string, products: KnownProduct[]) =>
   residue(text, products).replace(
@@ -174,22 +160,11 @@ export function asksSomething(text: string): boolean {
 /** Reads one question: its products (from the chat when it names none), and what it asks of them. */
 function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic): Part {
   let text = message;
-  const links = linkProducts(index, text);
-  let products = links.map((l) => l.product);
-  // what is asked is read without the names of the products: a name asks nothing ("麻牛", "寄样" for 寄养)
-  const asking = withoutLinks(text, links);
-  let asks = lexiconAsks(asking);
-  // words the lexicon leaves to the context: "要钱吗" of a product is its price, not a fee in a rule ("小料要钱吗");
-  // "一饼多少" is a price by its unit; "能选什么" asks for the choices; "怎么约" for the booking rule
-  if (!asks.length) {
-    if (links.length && PRICE_WORDS.test(asking)) asks = ['price'];
-    else if (PER_UNIT_PRICE.test(asking)) asks = ['price'];
-    else if (CHOICES.test(asking)) asks = ['options'];
-    else if (/(怎么|如何|咋|在哪)(预)?约/.test(asking)) asks = ['booking'];
-  }
+  let products = linkProducts(index, text).map((l) => l.product);
+  let asks = lexiconAsks(text);
   const followUp = FOLLOW_UP.test(text.trim()) || clean(text).length <= 6;
   const inherited = !products.length;
-  const cue = hasAttributeCue(asking);
+  const cue = hasAttributeCue(text);
   if (!products.length) {
     const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || cue;
     if (needsOne && before.products.length) products = before.products;
@@ -217,17 +192,8 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   // "茉莉花茶有罐装吗": asked of the named product, read without its name
   const asksForIt = ASKS_FOR_IT.test(text) || ASKS_FOR_IT.test(withoutNames(text, products).trim());
   if (named && asksForIt && (!asks.length || (asks.length === 1 && asks[0] === 'options'))) asks = ['stock'];
-  // "有黑色吗" of a product that has no black: what it does come in; "有农残检测报告吗" is no choice of the product's
-  // and is left for a person
-  if (
-    !asks.length &&
-    !named &&
-    asksForIt &&
-    products.some((p) => p.variants?.length) &&
-    rest.length >= 1 &&
-    rest.length <= 4 &&
-    OPTION_WORD.test(rest)
-  )
+  // "有黑色吗" of a product that has no black: what it does come in
+  if (!asks.length && !named && asksForIt && products.some((p) => p.variants?.length) && rest.length >= 1)
     asks = products.some((p) => askedAttributes(p, text).length) ? [] : ['options'];
   if (SLOT.test(text)) asks = ['stock', ...asks.filter((a) => a !== 'booking' && a !== 'location' && a !== 'stock')];
   // "牛肉面大份多少": nothing but the product and 多少 is its price
@@ -260,7 +226,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     if (guess) asks = [guess];
   }
   // "有农残检测报告吗" after a product: not whether the product is in stock
-  if (!asks.length && products.length && ASKS_FOR_IT.test(text) && timeless(rest).length <= 2) asks = ['stock'];
+  if (!asks.length && products.length && ASKS_FOR_IT.test(text) && (!inherited || rest.length <= 2)) asks = ['stock'];
   if (!asks.length && /(营业|开|关|有人|上班|在吗)/.test(text) && namedWeekdays(text).length) asks = ['hours'];
   if (!asks.length && !products.length && cue) asks = ['attribute'];
   // a product and nothing else ("杨枝甘露？", "大份的呢"): its price; anything more is a question the data may not answer
@@ -286,16 +252,8 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
       return stockOf(products, text);
     case 'options':
       return products.length ? optionsOf(products, text) : undefined;
-    case 'attribute': {
-      // the product's own attribute; what the owner's FAQ says to questions asked this way (a size chart) when it
-      // has none, or beside a fit it does have ("大衣偏大半码" and the chart's line for the height and weight given)
-      if (!products.length) return faqByCue(kb, text) ?? attributeAcrossProducts(kb, text);
-      const own = attributesOf(products, text);
-      const chart = faqByCue(kb, text, products);
-      if (own && chart && /\d/.test(text) && !own.text.includes(chart.text))
-        return { text: `${own.text}；${chart.text}`, cited: [...own.cited, ...chart.cited] };
-      return own ?? chart;
-    }
+    case 'attribute':
+      return products.length ? attributesOf(products, text) : attributeAcrossProducts(kb, text);
     case 'hours':
       return hoursOf(kb, text, false);
     case 'closed_day':
@@ -343,6 +301,32 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
   }
 }
 
+/** The asks, with the policy kinds and fact topics that answer them: what a sentence must be about to answer. */
+const topicsOf = (asks: Ask[]): string[] =>
+  asks.flatMap((a) => [a, ...(SOURCES[a]?.facts ?? []), ...(SOURCES[a]?.policy ?? [])]);
+
+/**
+ * The shop's sentence on the rule asked about ("寄养几点前接不算一晚" → 寄养须知): one about the topic the lexicon read
+ * that covers most of the question, or any that covers nearly all of it (the lexicon may have misread "哪里毕业的").
+ */
+const ruleSentence = (kb: KnowledgeBase, text: string, asks: Ask[]) =>
+  sentenceOf(kb, text, 0.6, { about: topicsOf(asks) }) ?? sentenceOf(kb, text, 0.85);
+
+/**
+ * An FAQ that closely matches the question and whose own question names one of these products by a word of its name
+ * that few other products share ("龙井" of 明前西湖龙井, not "蛋糕" of every cake).
+ */
+function faqAbout(kb: KnowledgeBase, text: string, products: KnownProduct[]): Said | undefined {
+  const found = bestSentence(kb, text, 0.8, { kinds: ['faq'] });
+  if (!found) return undefined;
+  const nameOf = (p: KnownProduct) => [p.name, ...(p.aliases ?? [])].map(clean).join(' ');
+  const names = products.map(nameOf);
+  const everyName = kb.products.map(nameOf);
+  const naming = (w: string) =>
+    w.length >= 2 && names.some((n) => n.includes(w)) && everyName.filter((n) => n.includes(w)).length <= 2;
+  return found.asked?.some((q) => q.some(naming)) ? { text: found.text, cited: found.cited } : undefined;
+}
+
 const end = (s: string) => (/[。！～!?？]$/.test(s) ? s : `${s}。`);
 /** The customer's words for the part a person answers, unless they carry numbers the guardrails would read as facts. */
 const asked = (text: string) => {
@@ -387,12 +371,15 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       smalltalk ??= part.asks[0];
       continue;
     }
-    // the shop's own FAQ says it in the customer's words ("狗多久洗一次" → 多久洗一次澡合适): that, before reading
-    // the question's parts, unless it names a product or asks what the catalog holds
-    const closeFaq =
-      !part.products.length && !part.asks.some((a) => ['price', 'stock', 'options', 'hours', 'closed_day'].includes(a))
-        ? faqOf(kb, text, 0.8)
-        : undefined;
+    // the shop's own FAQ says it in the customer's words ("狗多久洗一次" → 多久洗一次澡合适, "茶饼硬邦邦的 怎么弄开"
+    // holds 茶饼怎么拆): that, before reading the question's parts, unless it asks what the catalog holds; with a
+    // product named, only an FAQ the owner wrote about that product ("龙井颜色发黄是陈茶吗" over its attributes)
+    const catalog = part.asks.some((a) => ['price', 'stock', 'options', 'hours', 'closed_day'].includes(a));
+    const closeFaq = catalog
+      ? undefined
+      : part.products.length
+        ? faqAbout(kb, text, part.products)
+        : (faqOf(kb, text, 0.8) ?? sentenceOf(kb, text, 0.8, { kinds: ['faq'], held: true }));
     if (closeFaq) {
       if (!said.some((s) => s.text === closeFaq.text)) said.push(closeFaq);
       continue;
@@ -401,7 +388,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     // 一晚"): the shop's sentence that says it, before the general answer of the topic the lexicon saw
     const rule =
       part.asks.length && part.asks.every((a) => RULE_ASKS.includes(a)) && !namedWeekdays(text).length
-        ? sentenceOf(kb, withoutNames(text, part.products), 0.6)
+        ? ruleSentence(kb, withoutNames(text, part.products), part.asks)
         : undefined;
     if (rule) {
       if (!said.some((s) => s.text === rule.text)) said.push(rule);
@@ -413,7 +400,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       continue;
     }
     if (!part.asks.length) {
-      const faq = faqOf(kb, text) ?? sentenceOf(kb, text, 0.55);
+      const faq = sentenceOf(kb, text, 0.55) ?? faqOf(kb, text);
       if (faq) said.push(faq);
       // a remark among questions ("上次用着不错") needs no answer; "送锅不" after the delivery rule that says
       // 带一次性锅 is answered already
@@ -440,10 +427,9 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     else if (!answeredAll) {
       // an attribute the product's data lacks ("牛肉是哪儿产的") is a person's to answer, not a near sentence's
       const faq =
-        faqOf(kb, text) ??
         (part.asks.includes('attribute')
           ? undefined
-          : (sentenceOf(kb, text, 0.55) ?? sentenceOf(kb, withoutNames(text, part.products), 0.55)));
+          : (sentenceOf(kb, text, 0.55) ?? sentenceOf(kb, withoutNames(text, part.products), 0.55))) ?? faqOf(kb, text);
       if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
       // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover; "能报销不"
       // after the parking rule that says 不报销: already answered

@@ -24,6 +24,25 @@ describe('the shop’s own sentence for a question in other words', () => {
     expect(sentenceOf(shop, '怀孕了能试穿吗')).toBeUndefined();
   });
 
+  it('reads everyday words for the same thing on both sides (来不了 ~ 改期, 扣钱 ~ 收费用)', () => {
+    expect(sentenceOf(shop, '那天临时来不了 会扣钱吗')?.text).toBe('改期请提前2小时说，不收费用');
+  });
+
+  it('answers an FAQ whose own question the message holds, whatever else the message says around it', () => {
+    const boxed = knowledgeFor({
+      ...CLOTHING_SHOP,
+      faqs: [
+        ...CLOTHING_SHOP.faqs!,
+        { questions: ['礼盒怎么拆', '盒子打不开'], answer: '礼盒侧面有拉条，顺着拉开就行。' },
+      ],
+    });
+    const a = offlineAnswer(boxed, '收到的礼盒封得好紧 撬不开怎么办');
+    expect(a.reply).toBe('礼盒侧面有拉条，顺着拉开就行。');
+    expect(a.needsHuman).toBe(false);
+    // one word of an FAQ's question in the message is not the FAQ asked
+    expect(sentenceOf(boxed, '怀孕了能试穿吗')).toBeUndefined();
+  });
+
   it('answers a rule with the sentence that applies, not the whole policy', () => {
     const a = offlineAnswer(shop, '牛仔裤洗过了还能退吗');
     expect(a.reply).toBe('洗过的不退。');

@@ -1,19 +1,29 @@
 // The shop's own sentence that answers a question the topic lexicon cannot place: a policy's rule ("请假需在上课前24
 // 小时…" for "孩子生病了要请假"), a line of the owner's facts ("店里有儿童座椅2把" for "有宝宝椅吗"), an FAQ asked in
-// other words. Questions and the shop's texts are read in the shop's words (shop-words.ts) and cut into words; each
-// word of the question counts by how rare it is in the shop's texts, and a word the shop's data never uses (怀孕,
-// 兼职, 发票) counts most: a question about something the data does not cover is left to a person.
+// other words. Questions and the shop's texts are read alike, in the shop's words (shop-words.ts) and then in the
+// concepts of everyday Chinese (training/concepts.tsv: "来不了" and "改期" are both 取消), and cut into words; each
+// word of the question counts by how rare it is in the shop's texts (an IDF over the shop's own sentences), and a
+// word the shop's data never uses (怀孕, 兼职, 发票) counts most: a question about something the data does not cover
+// is left to a person. An FAQ also matches the other way round: when the customer's message holds the words of one of
+// the owner's questions ("茶饼怎么拆" in "茶饼硬邦邦的 怎么弄开"), whatever else the message says around it.
+import { readFileSync } from 'node:fs';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { cutWords, normalize } from '../knowledge/tokenizer.js';
 import type { Said } from './answers.js';
-import { toShopWords } from './shop-words.js';
+import { lexiconAsks } from './asks.js';
+import { compileShopWords, readShopWords, toShopWords } from './shop-words.js';
 
 interface Unit {
   id: string;
+  kind: 'faq' | 'policy' | 'fact';
+  /** what it is about: the asks its own words name, its policy's kind, its fact's topic */
+  about: string[];
   /** what is said when it matches */
   say: string;
   /** what it is matched against: the sentence with its policy's title, or an FAQ's questions and answer */
   keys: string;
+  /** an FAQ's own questions, each as its words (matched the other way round: are they in the customer's message?) */
+  asked?: string[][];
 }
 
 interface SentenceIndex {
@@ -26,7 +36,7 @@ const cache = new WeakMap<KnowledgeBase, SentenceIndex>();
 
 /** Words that carry no topic: the words of asking, pronouns, particles. */
 const FUNCTION_WORD =
-  /^(吗|呢|吧|啊|呀|嘛|么|了|的|地|得|着|过|是|有|在|和|与|或|就|都|也|还|又|很|太|好|再|才|只|要|想|会|能|可以|可不可以|能不能|能否|是不是|有没有|会不会|行不行|请问|一下|怎么|怎么样|怎样|咋|咋办|怎么办|什么|啥|哪|哪里|哪儿|几|几个|几位|多少|多少个|多久|我|你|您|他|她|它|我们|你们|咱们|我家|你家|这|那|这个|那个|这些|那些|个|一|不|没|没有|给|把|被|让|对|从|向|去|来|到|说|问|知道|现在|一般|一个|如果|的话|吗吗|呗|哦|嗯|哈|哎|诶|店里|你们店|老板|亲)$/;
+  /^(钱|临时|突然|有事|有点事|有点|有些|特别|非常|真的|好像|容易|比较|一直|总是|经常|已经|还是|可能|应该|大概|其实|稍微|看看|试试|行|成|可|敢|敢不敢|得|需要|用不用|要不要|算|自己|这样|那样|这么|那么|怎么弄|弄|搞|办|做法|情况|东西|有啥|有什么|咋样|如何|是否|能否|多|少|吗|呢|吧|啊|呀|嘛|么|了|的|地|得|着|过|是|有|在|和|与|或|就|都|也|还|又|很|太|好|再|才|只|要|想|会|能|可以|可不可以|能不能|能否|是不是|有没有|会不会|行不行|请问|一下|怎么|怎么样|怎样|咋|咋办|怎么办|什么|啥|哪|哪里|哪儿|几|几个|几位|多少|多少个|多久|我|你|您|他|她|它|我们|你们|咱们|我家|你家|这|那|这个|那个|这些|那些|个|一|不|没|没有|给|把|被|让|对|从|向|去|来|到|说|问|知道|现在|一般|一个|如果|的话|吗吗|呗|哦|嗯|哈|哎|诶|店里|你们店|老板|亲)$/;
 
 const sentencesOf = (text: string) =>
   text
@@ -34,24 +44,52 @@ const sentencesOf = (text: string) =>
     .map((s) => s.trim())
     .filter((s) => s.replace(/[。；;！!？?\s]/g, '').length >= 4);
 
-const read = (text: string) => normalize(toShopWords(text)).replace(/\s+/g, '');
+/** When something happens, which says nothing of what is asked ("约了明天下午", "这周去不了"). */
+const TIME_WORD =
+  /^(今天|明天|后天|今晚|明晚|昨天|昨晚|前天|上午|下午|晚上|中午|早上|傍晚|凌晨|最近|刚才|刚刚|刚|马上|这周|下周|上周|这个月|下个月|上个月|今年|明年|去年|现在|平时)$/;
+
+const concepts = compileShopWords(
+  readShopWords(readFileSync(new URL('./training/concepts.tsv', import.meta.url), 'utf8')),
+);
+
+const read = (text: string) => concepts(normalize(toShopWords(text))).replace(/\s+/g, '');
 
 function sentenceIndex(kb: KnowledgeBase): SentenceIndex {
   const hit = cache.get(kb);
   if (hit) return hit;
   const units: Unit[] = [];
   for (const p of kb.passages) {
-    if (p.kind === 'faq')
+    if (p.kind === 'faq') {
+      const questions = p.text.slice(0, p.text.length - p.answer.length);
       units.push({
         id: p.id,
+        kind: 'faq',
+        about: lexiconAsks(questions),
         say: p.answer,
-        keys: read(`${p.text.slice(0, p.text.length - p.answer.length)} ${p.answer}`),
+        keys: read(`${questions} ${p.answer}`),
+        asked: questions
+          .split(' ')
+          .map((q) => contentWords(q).map((w) => w.word))
+          .filter((q) => q.length),
       });
-    else if (p.kind === 'policy')
-      for (const s of sentencesOf(p.content)) units.push({ id: p.id, say: s, keys: read(`${p.title} ${s}`) });
+    } else if (p.kind === 'policy')
+      for (const s of sentencesOf(p.content))
+        units.push({
+          id: p.id,
+          kind: 'policy',
+          about: [p.policyKind, ...lexiconAsks(`${p.title} ${s}`)],
+          say: s,
+          keys: read(`${p.title} ${s}`),
+        });
     else if (p.kind === 'fact')
       for (const s of sentencesOf(p.fact.text))
-        units.push({ id: p.id, say: s, keys: read(`${p.fact.label ?? ''} ${s}`) });
+        units.push({
+          id: p.id,
+          kind: 'fact',
+          about: [p.fact.topic, ...lexiconAsks(s)],
+          say: s,
+          keys: read(`${p.fact.label ?? ''} ${s}`),
+        });
   }
   const index = { units, df: new Map<string, number>() };
   cache.set(kb, index);
@@ -59,19 +97,45 @@ function sentenceIndex(kb: KnowledgeBase): SentenceIndex {
 }
 
 /** The question's words that name something: words of two characters or more, and single characters (椅, 接). */
-function contentWords(text: string): { word: string; weight: number }[] {
-  const words = cutWords(read(text)).filter((w) => /[\u4e00-\u9fffa-z0-9]/.test(w) && !FUNCTION_WORD.test(w));
-  return [...new Set(words)].map((word) => ({ word, weight: word.length >= 2 ? 1 : 0.5 }));
+function contentWords(text: string, known?: (word: string) => boolean): { word: string; weight: number }[] {
+  const cut = cutWords(read(text)).map((w) =>
+    /[\u4e00-\u9fffa-z0-9]/.test(w) && !TIME_WORD.test(w) && !FUNCTION_WORD.test(w) ? stem(w) : '',
+  );
+  // two characters jieba left apart ("茶|饼"): the word they make, when the shop's texts use it, in their place
+  const words: string[] = [];
+  for (let i = 0; i < cut.length; i++) {
+    const pair = `${cut[i]}${cut[i + 1] ?? ''}`;
+    if (/^[\u4e00-\u9fff]{2}$/.test(pair) && cut[i]!.length === 1 && (!known || known(pair))) {
+      words.push(pair);
+      i++;
+    } else if (cut[i] && !FUNCTION_WORD.test(cut[i]!)) words.push(cut[i]!);
+  }
+  return [...new Set(words)].map((word) => ({ word, weight: word.length >= 2 && !/^\d+$/.test(word) ? 1 : 0.5 }));
 }
+
+/**
+ * A word as the shop's texts may hold it: a doubled character once ("黄黄" → 黄), without the count or the modal verb
+ * before it ("一桌" ~ "每桌", "几张" ~ "2张", "能用" ~ "用").
+ */
+const stem = (w: string) =>
+  w
+    .replace(/^([\u4e00-\u9fff])\1$/, '$1')
+    .replace(
+      /^([\d一二两三四五六七八九十几]+(?=[个张次位天号岁斤块元人节份杯盒瓶罐桌点件条只碗周月年遍])|每|这|那|哪|多少|能|会|可以|要|想|还|再)(?=[\u4e00-\u9fff])/,
+      '',
+    );
 
 /**
  * Does what was already said hold the words of this question ("能报销不" after "店里不报销停车费", "几个人能坐" after
  * "每间坐8-10人")? Then the question needs no person.
  */
 export function answeredBy(said: Said[], question: string): boolean {
-  const words = contentWords(question).filter((w) => w.word.length >= 2 || /[\u4e00-\u9fff]/.test(w.word));
-  if (!words.length || !said.length) return false;
+  if (!said.length) return false;
   const text = read(said.map((s) => s.text).join(' '));
+  const words = contentWords(question, (w) => text.includes(w)).filter(
+    (w) => w.word.length >= 2 || /[\u4e00-\u9fff]/.test(w.word),
+  );
+  if (!words.length) return false;
   const found = words.filter((w) => text.includes(w.word));
   // every word found, or most with a word of two characters among them
   return (
@@ -84,8 +148,8 @@ export function answeredBy(said: Said[], question: string): boolean {
  * The shop's sentence (or FAQ answer) whose words cover most of the question's, weighted by rarity; none when the
  * best covers less than `minCoverage` of it, or when it shares only words found all over the shop's texts.
  */
-export function sentenceOf(kb: KnowledgeBase, text: string, minCoverage = 0.6): Said | undefined {
-  const found = bestSentence(kb, text, minCoverage);
+export function sentenceOf(kb: KnowledgeBase, text: string, minCoverage = 0.6, only: Only = {}): Said | undefined {
+  const found = bestSentence(kb, text, minCoverage, only);
   return found && { text: found.text, cited: found.cited };
 }
 
@@ -94,12 +158,11 @@ export function bestSentence(
   kb: KnowledgeBase,
   text: string,
   minCoverage: number,
-): (Said & { score: number }) | undefined {
+  only: Only = {},
+): (Said & { score: number; asked?: string[][] }) | undefined {
   const index = sentenceIndex(kb);
   const n = index.units.length;
   if (!n) return undefined;
-  const words = contentWords(text);
-  if (!words.length) return undefined;
   const df = (w: string) => {
     let d = index.df.get(w);
     if (d === undefined) {
@@ -108,20 +171,66 @@ export function bestSentence(
     }
     return d;
   };
-  const weighted = words.map(({ word, weight }) => ({ word, w: weight * Math.log(1 + n / (1 + df(word))) }));
+  const words = contentWords(text, (w) => df(w) > 0);
+  if (!words.length) return undefined;
+  // a word the shop's texts never use counts most: the question is about something the data may not cover
+  const idf = (w: string) => (df(w) || /^\d+$/.test(w) ? Math.log(1 + n / (1 + df(w))) : UNKNOWN * Math.log(1 + n));
+  // a branch's name ("汉街店", "狮山校区") says where, not what is asked
+  const branches = kb.shops.map((shop) => read(/[（(](.+?)[）)]/.exec(shop.name)?.[1] ?? ''));
+  const specific = (w: string) =>
+    w.length >= 2 && !/^\d+$/.test(w) && df(w) <= Math.max(2, n / 4) && !branches.some((b) => b.includes(w));
+  const weighted = words.map(({ word, weight }) => ({ word, w: weight * idf(word) }));
   const total = weighted.reduce((s, x) => s + x.w, 0);
-  let best: { unit: Unit; score: number } | undefined;
+  const said = read(text);
+  let best: { unit: Unit; score: number; density: number } | undefined;
   for (const unit of index.units) {
+    if (only.kinds && !only.kinds.includes(unit.kind)) continue;
+    if (only.about && !unit.about.some((a) => only.about!.includes(a))) continue;
     let got = 0;
-    let specific = false;
+    let isSpecific = false;
     for (const { word, w } of weighted) {
       if (!unit.keys.includes(word)) continue;
       got += w;
-      if (word.length >= 2 && df(word) <= Math.max(2, n / 4)) specific = true;
+      if (specific(word)) isSpecific = true;
     }
-    const score = got / total;
-    if (specific && score >= minCoverage && (!best || score > best.score)) best = { unit, score };
+    let score = isSpecific && !only.held ? got / total : 0;
+    // the owner's own question inside the customer's message: its rarest words all there
+    // (of two words at least: one word held, "学期" of "一学期多久", says little of what is asked)
+    for (const asked of (unit.asked ?? []).filter((q) => q.length >= 2)) {
+      const weights = asked.map((w) => ({ w, idf: (w.length >= 2 ? 1 : 0.5) * idf(w), found: said.includes(w) }));
+      // one rare word of two characters or more, or three rare characters ("面…煮…软")
+      const rare = weights.filter((x) => x.found && df(x.w) <= Math.max(2, n / 4));
+      if (!rare.some((x) => specific(x.w)) && rare.length < 3) continue;
+      const held = weights.reduce((s, x) => s + (x.found ? x.idf : 0), 0) / weights.reduce((s, x) => s + x.idf, 0);
+      if (held >= REVERSE_HELD) score = Math.max(score, held * (REVERSE_BASE + (1 - REVERSE_BASE) * (got / total)));
+    }
+    if (score < minCoverage || score <= 0 || (best && score < best.score - 1e-9)) continue;
+    // between sentences that cover the question alike, the one most about it: its words the most of the sentence
+    const density = weighted.reduce((s, { word }) => s + unit.keys.split(word).length - 1, 0) / unit.keys.length;
+    if (!best || score > best.score + 1e-9 || density > best.density) best = { unit, score, density };
   }
   if (!best) return undefined;
-  return { text: best.unit.say.replace(/[。；;！!]$/, ''), cited: [best.unit.id], score: best.score };
+  return {
+    text: best.unit.say.replace(/[。；;！!]$/, ''),
+    cited: [best.unit.id],
+    score: best.score,
+    asked: best.unit.asked,
+  };
 }
+
+/** Which of the shop's sentences may answer. */
+export interface Only {
+  /** FAQ answers, policy sentences, fact sentences */
+  kinds?: Unit['kind'][];
+  /** sentences about one of these asks, policy kinds or fact topics */
+  about?: string[];
+  /** only an FAQ whose own question the message holds */
+  held?: boolean;
+}
+
+/** How much more a word the shop's texts never use counts than the rarest word they do use. */
+const UNKNOWN = 1.5;
+
+/** How much of an FAQ's own question the message must hold, and what that is worth before the rest is counted. */
+const REVERSE_HELD = 0.75;
+const REVERSE_BASE = 0.6;

@@ -25,7 +25,8 @@ export function readShopWords(tsv: string): ShopWord[] {
     });
 }
 
-function compile(words: ShopWord[]) {
+/** A rewriter from a lexicon: each said form replaced, in one pass, by its canonical word. */
+export function compileShopWords(words: ShopWord[]) {
   const pattern = new RegExp(words.map((w, i) => `(?<w${i}>${w.said.join('|')})`).join('|'), 'gi');
   return (text: string) =>
     text.replace(pattern, (...args) => {
@@ -36,6 +37,6 @@ function compile(words: ShopWord[]) {
 }
 
 /** The message in the shop's words: each customer's word of the lexicon replaced by the shop's. */
-export const toShopWords = compile(
+export const toShopWords = compileShopWords(
   readShopWords(readFileSync(new URL('./training/shop-synonyms.tsv', import.meta.url), 'utf8')),
 );
