@@ -9,6 +9,7 @@ import type { KnownProduct } from '../knowledge/passages.js';
 import {
   attributeAcrossProducts,
   discountRuleOf,
+  faqByCue,
   HOLIDAY,
   hasAttributeCue,
   namedWeekdays,
@@ -45,6 +46,7 @@ import {
   productsByOption,
   productsNamedBy,
   shopIndex,
+  withoutLinks,
   type ShopIndex,
 } from './shop-index.js';
 
@@ -80,12 +82,21 @@ const PRODUCT_ASKS: Ask[] = ['price', 'stock', 'options', 'attribute'];
 const RULE_ASKS: Ask[] = ['hours', 'location', 'booking', 'payment', 'promotion', 'membership', 'refund', 'delivery'];
 /** A question that leans on the one before: "那大杯呢", "黄色的呢", "还有别的颜色吗". */
 const FOLLOW_UP = /^(那|那么|那个|这个|它|还有|再|换成|要是|如果)|[呢]\s*[?？]*$/;
-/** "有1kg的吗", "黑色M有吗", "可以上一对一吗": is it there. */
+/** "有1kg的吗", "黑色M有吗", "燕麦色有M吗", "可以上一对一吗": is it there. */
 const ASKS_FOR_IT =
-  /(^有.{0,8}(吗|么|没|不)[?？]?$|有没有|有(吗|么|没)[?？]?$|(可以|能)(上|报|买|点|选|做)[^，。]{0,8}(吗|么|不)[?？]?$)/;
+  /(^有.{0,8}(吗|么|没|不)[?？]?$|有没有|有(吗|么|没)[?？]?$|有[^，。,有]{0,6}(吗|么|没|不)[?？]?$|(可以|能)(上|报|买|点|选|做|接|约|订|要)[^，。]{0,8}(吗|么|不)[?？]?$)/;
+/** What a variant is told apart by: a colour, a size, a cup, a pack, a weight, a length ("有大瓶的吗", "有罐装吗"). */
+const OPTION_WORD = /(色|码|号|寸|杯|装|份|斤|两|克|盒|罐|瓶|袋|箱|包|款|型|档|版|大|小|中|长|短|厚|薄|[0-9]|[a-z])/i;
+/** A product's price asked without the word 钱's company: "试听要钱吗", "体验课免费吗". */
+const PRICE_WORDS = /(要钱|收钱|花钱|免费|另收费|收费吗)/;
+/** "一饼多少", "一斤多少": a price by the unit it is sold in (not "一箱多少个", a count). */
+const PER_UNIT_PRICE = /一[斤饼盒瓶罐箱份杯碗件条袋包晚位套只支桶串]多少[?？!！。～~\s]*$/;
+/** "另一边能选什么", "有得选吗": the choices a product comes in. */
+const CHOICES =
+  /((能|可以|可)选(什么|哪些|哪几|哪个|啥)|有得选|有的选|可选项|有(几|多少|哪些|什么)(公斤|斤|kg|克|g|升|毫升|ml|寸|码|号|种|款|色|个颜色|个规格|个尺寸)的?)/i;
 /** What makes a piece of a message a question: asked, not only said ("上次用着不错"). */
 const QUESTION =
-  /(吗|呢|么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$)/;
+  /(吗|呢|么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$|([\u4e00-\u9fff])[不没]\2)/;
 /** Booking a slot is a person's job where stock is time: "还有位置吗", "还能约上吗". */
 // "还有位置吗" is a free slot; "在哪个位置", "什么位置" ask where the shop is
 const SLOT = /((?<!(哪个?|什么|啥))位置|空位|名额|约上|约得上|排得上|档期)/;
@@ -142,6 +153,9 @@ function withoutNames(text: string, products: KnownProduct[]): string {
   return t;
 }
 
+/** The residue without the words of when and of selling ("今天有鸭肠吗" asks only whether there is). */
+const timeless = (rest: string) => rest.replace(/(今天|今日|现在|明天|最近|这周|这几天|卖|货|在|还)/g, '');
+
 /** What a question is about beyond its products and the words of asking. */
 const substanceOf = (text: string, products: KnownProduct[]) =>
   residue(text, products).replace(
@@ -160,11 +174,22 @@ export function asksSomething(text: string): boolean {
 /** Reads one question: its products (from the chat when it names none), and what it asks of them. */
 function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic): Part {
   let text = message;
-  let products = linkProducts(index, text).map((l) => l.product);
-  let asks = lexiconAsks(text);
+  const links = linkProducts(index, text);
+  let products = links.map((l) => l.product);
+  // what is asked is read without the names of the products: a name asks nothing ("麻牛", "寄样" for 寄养)
+  const asking = withoutLinks(text, links);
+  let asks = lexiconAsks(asking);
+  // words the lexicon leaves to the context: "要钱吗" of a product is its price, not a fee in a rule ("小料要钱吗");
+  // "一饼多少" is a price by its unit; "能选什么" asks for the choices; "怎么约" for the booking rule
+  if (!asks.length) {
+    if (links.length && PRICE_WORDS.test(asking)) asks = ['price'];
+    else if (PER_UNIT_PRICE.test(asking)) asks = ['price'];
+    else if (CHOICES.test(asking)) asks = ['options'];
+    else if (/(怎么|如何|咋|在哪)(预)?约/.test(asking)) asks = ['booking'];
+  }
   const followUp = FOLLOW_UP.test(text.trim()) || clean(text).length <= 6;
   const inherited = !products.length;
-  const cue = hasAttributeCue(text);
+  const cue = hasAttributeCue(asking);
   if (!products.length) {
     const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || cue;
     if (needsOne && before.products.length) products = before.products;
@@ -192,8 +217,17 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   // "茉莉花茶有罐装吗": asked of the named product, read without its name
   const asksForIt = ASKS_FOR_IT.test(text) || ASKS_FOR_IT.test(withoutNames(text, products).trim());
   if (named && asksForIt && (!asks.length || (asks.length === 1 && asks[0] === 'options'))) asks = ['stock'];
-  // "有黑色吗" of a product that has no black: what it does come in
-  if (!asks.length && !named && asksForIt && products.some((p) => p.variants?.length) && rest.length >= 1)
+  // "有黑色吗" of a product that has no black: what it does come in; "有农残检测报告吗" is no choice of the product's
+  // and is left for a person
+  if (
+    !asks.length &&
+    !named &&
+    asksForIt &&
+    products.some((p) => p.variants?.length) &&
+    rest.length >= 1 &&
+    rest.length <= 4 &&
+    OPTION_WORD.test(rest)
+  )
     asks = products.some((p) => askedAttributes(p, text).length) ? [] : ['options'];
   if (SLOT.test(text)) asks = ['stock', ...asks.filter((a) => a !== 'booking' && a !== 'location' && a !== 'stock')];
   // "牛肉面大份多少": nothing but the product and 多少 is its price
@@ -226,7 +260,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     if (guess) asks = [guess];
   }
   // "有农残检测报告吗" after a product: not whether the product is in stock
-  if (!asks.length && products.length && ASKS_FOR_IT.test(text) && (!inherited || rest.length <= 2)) asks = ['stock'];
+  if (!asks.length && products.length && ASKS_FOR_IT.test(text) && timeless(rest).length <= 2) asks = ['stock'];
   if (!asks.length && /(营业|开|关|有人|上班|在吗)/.test(text) && namedWeekdays(text).length) asks = ['hours'];
   if (!asks.length && !products.length && cue) asks = ['attribute'];
   // a product and nothing else ("杨枝甘露？", "大份的呢"): its price; anything more is a question the data may not answer
@@ -252,8 +286,16 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
       return stockOf(products, text);
     case 'options':
       return products.length ? optionsOf(products, text) : undefined;
-    case 'attribute':
-      return products.length ? attributesOf(products, text) : attributeAcrossProducts(kb, text);
+    case 'attribute': {
+      // the product's own attribute; what the owner's FAQ says to questions asked this way (a size chart) when it
+      // has none, or beside a fit it does have ("大衣偏大半码" and the chart's line for the height and weight given)
+      if (!products.length) return faqByCue(kb, text) ?? attributeAcrossProducts(kb, text);
+      const own = attributesOf(products, text);
+      const chart = faqByCue(kb, text, products);
+      if (own && chart && /\d/.test(text) && !own.text.includes(chart.text))
+        return { text: `${own.text}；${chart.text}`, cited: [...own.cited, ...chart.cited] };
+      return own ?? chart;
+    }
     case 'hours':
       return hoursOf(kb, text, false);
     case 'closed_day':
