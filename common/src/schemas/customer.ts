@@ -139,6 +139,7 @@ export const CONTACT_BLOCKS = [
   'not_wecom_contact',
   'contact_deleted',
   'weekly_cap',
+  'daily_cap',
   'cool_down',
   'quiet_hours',
 ] as const;

@@ -5,8 +5,9 @@ import { SUPPRESSION_REASONS } from '@xiaoer/common/constants/outreach';
 import type { ContactBlockDto, WhyNotContactedDto } from '@xiaoer/common/schemas/customer';
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
-import { merchantZone } from '../clock/business-hours.js';
-import { consentVerdict, coolingDown, quietHoursEnd } from '../outreach/contact-policy.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
+import { addDays, startOfLocalDay } from '../clock/period.js';
+import { consentVerdict, coolingDown, isServiceNotice, quietHoursEnd } from '../outreach/contact-policy.js';
 import type { DraftRepository } from '../outreach/draft.repository.js';
 import { decideAtSend, type SendPolicyDeps } from '../outreach/send-policy.js';
 import type { CustomerRecord } from './customer.repository.js';
@@ -47,7 +48,7 @@ export async function whyNotContacted(
   // the scan also counts drafts still waiting for the owner; here only messages that reached the customer count
   const reached = recent.filter((m) => REACHED.has(m.status));
 
-  if (atSend && 'cancel' in atSend) {
+  if (atSend && 'cancel' in atSend && atSend.reason === 'weekly_cap') {
     const week = reached
       .filter((m) => now.getTime() - m.createdAt.getTime() < 7 * DAY_MS)
       .map((m) => m.createdAt)
@@ -58,6 +59,21 @@ export async function whyNotContacted(
       text: `${SUPPRESSION_REASONS.weekly_cap}（每周最多 ${policy.perWeek} 条）`,
       dates: week.map((at) => at.toISOString()),
       ...(frees && { until: new Date(frees.getTime() + 7 * DAY_MS).toISOString() }),
+    });
+  }
+
+  // one marketing message a day: the sender refuses another until the merchant-local midnight
+  if (atSend && 'cancel' in atSend && atSend.reason === 'daily_cap') {
+    const zone = merchantZone(kb.merchant);
+    const today = localTime(now, zone).date;
+    const midnight = startOfLocalDay(today, zone);
+    blocks.push({
+      reason: 'daily_cap',
+      text: `${SUPPRESSION_REASONS.daily_cap}（每天最多 1 条）`,
+      dates: reached
+        .filter((m) => m.createdAt >= midnight && !isServiceNotice(m.scenario))
+        .map((m) => m.createdAt.toISOString()),
+      until: startOfLocalDay(addDays(today, 1), zone).toISOString(),
     });
   }
 

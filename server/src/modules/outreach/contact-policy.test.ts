@@ -38,6 +38,20 @@ describe('policyVerdict', () => {
     expect(policyVerdict(ok, [two[0]!, { createdAt: daysAgo(8), status: 'sent' }], daysAgo(0), policy, now)).toBeNull();
   });
 
+  it('on a scan, allows one marketing message a day across scenarios, service notices and its own aside', () => {
+    const today = { since: new Date(now.getTime() - 3_600_000), scenario: 'birthday' };
+    const birthdayToday = [{ createdAt: now, status: 'pending', scenario: 'class_hours_low' }];
+    expect(policyVerdict(ok, birthdayToday, undefined, policy, now, today)).toBe('daily_cap');
+    expect(policyVerdict(ok, birthdayToday, undefined, policy, now)).toBeNull(); // a campaign weighs no day
+    const ownOrNotice = [
+      { createdAt: now, status: 'pending', scenario: 'birthday' },
+      { createdAt: now, status: 'sent', scenario: 'class_reminder' },
+      { createdAt: now, status: 'rejected', scenario: 'dormant_winback' },
+      { createdAt: daysAgo(1), status: 'sent', scenario: 'dormant_winback' },
+    ];
+    expect(policyVerdict(ok, ownOrNotice, now, { ...policy, perWeek: 5 }, now, today)).toBeNull();
+  });
+
   it('pauses after two unanswered messages, until the cool-down passes or the customer responds', () => {
     const unanswered = [
       { createdAt: daysAgo(3), status: 'sent' },
@@ -85,5 +99,6 @@ describe('at the moment of sending', () => {
     expect(sendVerdict(1, policy, night, zone)).toEqual({ waitUntil: at('2026-11-24T01:00:00Z') });
     expect(sendVerdict(1, policy, day, zone)).toBeNull();
     expect(sendVerdict(0, { ...policy, perWeek: 0 }, day, zone)).toEqual({ cancel: 'weekly_cap' });
+    expect(sendVerdict(1, policy, day, zone, 1)).toEqual({ cancel: 'daily_cap' });
   });
 });

@@ -40,19 +40,25 @@ export function consentVerdict(customer: PolicySubject): ConsentRefusal | null {
   return null;
 }
 
-/** The reason the customer must not be messaged, or null when they may. */
+/**
+ * The reason the customer must not be messaged, or null when they may. With `today` (a scenario's scan), also at
+ * most one marketing message a day across scenarios: one from another scenario since the merchant-local midnight
+ * `today.since` refuses this one (the scenario's own drafts are its repeat rule's business).
+ */
 export function policyVerdict(
   customer: PolicySubject,
   recent: RecentMessage[],
   lastResponseAt: Date | undefined,
   policy: ContactPolicy,
   now: Date,
+  today?: { since: Date; scenario: string },
 ): SuppressionReason | null {
   const refused = consentVerdict(customer);
   if (refused) return refused;
   const live = reachedNewestFirst(recent);
   if (live.filter((m) => now.getTime() - m.createdAt.getTime() < 7 * DAY_MS).length >= policy.perWeek)
     return 'weekly_cap';
+  if (today && live.some((m) => m.createdAt >= today.since && m.scenario !== today.scenario)) return 'daily_cap';
   if (coolingDown(recent, lastResponseAt, policy, now)) return 'cool_down';
   return null;
 }
@@ -110,15 +116,23 @@ export function quietHoursEnd(
 }
 
 /** What becomes of an approved draft at the moment of sending, when the customer still consents. */
-export type SendVerdict = { cancel: 'weekly_cap' } | { waitUntil: Date } | null;
+export type SendVerdict = { cancel: 'weekly_cap' | 'daily_cap' } | { waitUntil: Date } | null;
 
 /**
  * The contact policy at the moment of sending (consent is checked first, by the sender): over the weekly cap the
- * draft is cancelled — `sentThisWeek` other messages already reached the customer in the last 7 days; in quiet hours
- * it waits until they end (it is not the customer's doing, so it is not cancelled).
+ * draft is cancelled — `sentThisWeek` other messages already reached the customer in the last 7 days — and so is a
+ * second one the same merchant-local day (`sentToday`); in quiet hours it waits until they end (it is not the
+ * customer's doing, so it is not cancelled).
  */
-export function sendVerdict(sentThisWeek: number, policy: ContactPolicy, now: Date, timezone: string): SendVerdict {
+export function sendVerdict(
+  sentThisWeek: number,
+  policy: ContactPolicy,
+  now: Date,
+  timezone: string,
+  sentToday = 0,
+): SendVerdict {
   if (sentThisWeek >= policy.perWeek) return { cancel: 'weekly_cap' };
+  if (sentToday > 0) return { cancel: 'daily_cap' };
   const waitUntil = quietHoursEnd(now, timezone, policy);
   return waitUntil ? { waitUntil } : null;
 }

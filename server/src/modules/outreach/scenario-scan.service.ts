@@ -117,7 +117,10 @@ export class ScenarioScanService {
         const reason =
           (service
             ? consentVerdict(c.customer)
-            : policyVerdict(c.customer, recent, visits.get(String(c.customer._id))?.last, settings.policy, now)) ??
+            : policyVerdict(c.customer, recent, visits.get(String(c.customer._id))?.last, settings.policy, now, {
+                since: dayStart,
+                scenario: scenario.key,
+              })) ??
           (recent.some(
             (r) =>
               r.scenario === scenario.key && now.getTime() - r.createdAt.getTime() < scenario.repeatAfterDays * DAY_MS,

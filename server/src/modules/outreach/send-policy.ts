@@ -7,7 +7,8 @@ import type { Types } from 'mongoose';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import type { GroupSendRepository } from '../campaigns/group-send.repository.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
-import { merchantZone } from '../clock/business-hours.js';
+import { localTime, merchantZone } from '../clock/business-hours.js';
+import { startOfLocalDay } from '../clock/period.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
 import { isServiceNotice, sendVerdict } from './contact-policy.js';
 import type { DraftRecord, DraftRepository } from './draft.repository.js';
@@ -39,8 +40,9 @@ export const campaignsSinceFrom =
     return tasks.filter((t) => !t.key?.startsWith('draft-')).length;
   };
 
-/** Cancelled (the reason, for the owner), wait until quiet hours end (with the note the owner reads), or go. */
-export type SendDecision = { cancel: string } | { waitUntil: Date; note: string } | null;
+/** Cancelled (the reason, for the owner, and its key), wait until quiet hours end (with the note the owner reads), or go. */
+export type SendDecision =
+  { cancel: string; reason: 'weekly_cap' | 'daily_cap' } | { waitUntil: Date; note: string } | null;
 
 export async function decideAtSend(
   d: SendPolicyDeps,
@@ -50,16 +52,23 @@ export async function decideAtSend(
 ): Promise<SendDecision> {
   const kb = await d.knowledge.get(merchantId);
   const { policy } = resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry);
+  const zone = merchantZone(kb.merchant);
   const since = new Date(now.getTime() - WEEK_MS);
-  const [drafts, campaigns] = await Promise.all([
+  // one marketing message a day: the merchant-local day's own count
+  const midnight = startOfLocalDay(localTime(now, zone).date, zone);
+  const [drafts, campaigns, draftsToday, campaignsToday] = await Promise.all([
     d.drafts.countSentSince(merchantId, draft.customerId, since, draft._id),
     d.campaignsSince(merchantId, draft.customerId, since),
+    d.drafts.countSentSince(merchantId, draft.customerId, midnight, draft._id),
+    d.campaignsSince(merchantId, draft.customerId, midnight),
   ]);
   // a notice about the customer's own class or booking waits out quiet hours but is never over a marketing cap
-  const sentThisWeek = isServiceNotice(draft.scenario) ? 0 : drafts + campaigns;
-  const verdict = sendVerdict(sentThisWeek, policy, now, merchantZone(kb.merchant));
+  const service = isServiceNotice(draft.scenario);
+  const sentThisWeek = service ? 0 : drafts + campaigns;
+  const sentToday = service ? 0 : draftsToday + campaignsToday;
+  const verdict = sendVerdict(sentThisWeek, policy, now, zone, sentToday);
   if (!verdict) return null;
-  if ('cancel' in verdict) return { cancel: SUPPRESSION_REASONS[verdict.cancel] };
+  if ('cancel' in verdict) return { cancel: SUPPRESSION_REASONS[verdict.cancel], reason: verdict.cancel };
   const note = `现在是免打扰时段（${policy.quietStart}–${policy.quietEnd}），${policy.quietEnd}后自动发送`;
   return { waitUntil: verdict.waitUntil, note };
 }
