@@ -43,6 +43,8 @@ export const SCENARIOS = {
   daily_report: { name: '每日经营日报', audience: 'report' },
   weekly_report: { name: '每周经营分析', audience: 'report' },
   monthly_report: { name: '每月经营分析', audience: 'report' },
+  cash_forecast: { name: '7天营业额预估', audience: 'report' },
+  staff_performance: { name: '员工月度业绩', audience: 'report' },
 } as const;
 export type ScenarioKey = keyof typeof SCENARIOS;
 export const SCENARIO_KEYS = Object.keys(SCENARIOS) as ScenarioKey[];
@@ -128,6 +130,10 @@ export const SCENARIO_PARAM_DEFAULTS = {
   daily_report: { at: '08:00' },
   weekly_report: {},
   monthly_report: {},
+  /** the weekly report's estimate of the next 7 days' takings, from the last 4 weeks' same weekdays */
+  cash_forecast: {},
+  /** the monthly report's figures per staff member, from orders and completed bookings that name them */
+  staff_performance: {},
 } satisfies Record<ScenarioKey, Record<string, unknown>>;
 
 /** The cycle of common services (days), for customers with too little history to learn their own. */
@@ -168,6 +174,8 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'fridge_temperature',
       'rota_conflict',
       'redemption_anomaly',
+      'cash_forecast',
+      'staff_performance',
     ],
     params: { order_timeout: { minutes: 30 } },
   },
@@ -221,6 +229,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'staff_leave',
       'member_card_low',
       'after_service',
+      'staff_performance',
       'birthday',
       'dormant_winback',
       'bad_review',

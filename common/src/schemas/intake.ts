@@ -64,6 +64,8 @@ export const orderIntakeSchema = z
     customer: customerRefSchema.optional(),
     /** the shop that took the order (multi-shop merchants) */
     shopId: shopRefSchema.optional(),
+    /** who served or rang it up (服务员, 收银员, 导购): the monthly report's staff figures */
+    staffName: z.string().trim().min(1).max(20).optional(),
   })
   .strict();
 export type OrderIntake = z.infer<typeof orderIntakeSchema>;

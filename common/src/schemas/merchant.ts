@@ -276,6 +276,8 @@ export const scenarioSettingsSchema = z
     daily_report: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
     weekly_report: z.object(switches).strict(),
     monthly_report: z.object(switches).strict(),
+    cash_forecast: z.object(switches).strict(),
+    staff_performance: z.object(switches).strict(),
   })
   .partial()
   .strict();

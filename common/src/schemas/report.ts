@@ -60,6 +60,25 @@ export const reportDtoSchema = z
     campaigns: z.object({ sent: z.number(), repliedWithin7Days: z.number(), boughtWithin7Days: z.number() }).strict(),
     /** revenue (fen) and orders per day (the chart) */
     daily: z.array(z.object({ date: z.string(), revenue: z.number(), orders: z.number() }).strict()),
+    /**
+     * the weekly report's estimate of the next 7 days' revenue (fen): each day the average of the same weekday over
+     * the last `weeks` weeks; an estimate, never a promise (absent when switched off or without history)
+     */
+    forecast: z
+      .object({
+        weeks: z.number(),
+        days: z.array(z.object({ date: z.string(), revenue: z.number() }).strict()),
+        total: z.number(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * the monthly report's figures per staff member (revenue in fen), from the orders (served or rung up) and the
+     * completed bookings that name them, highest revenue first (absent when switched off or none names anyone)
+     */
+    staff: z
+      .array(z.object({ name: z.string(), orders: z.number(), services: z.number(), revenue: z.number() }).strict())
+      .optional(),
     /** the shop whose orders the figures count; absent: every shop's */
     shop: z.object({ id: z.string(), name: z.string() }).strict().optional(),
     /** the shops this reader may pick from (the console's picker when there are 2+) */

@@ -34,6 +34,8 @@ export interface Order {
   items: OrderItem[];
   amount: number;
   placedAt: Date;
+  /** who served or rang it up, as the POS names them */
+  staffName?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -55,6 +57,7 @@ const orderSchema = new Schema<Order>(
     /** what the customer paid, fen */
     amount: { type: Number, required: true, min: 0 },
     placedAt: { type: Date, required: true },
+    staffName: String,
   },
   { timestamps: true },
 );

@@ -155,7 +155,7 @@ export class OrderRepository extends TenantRepository<Order> {
     end: Date,
     /** one shop's orders only (a per-shop report) */
     shopId?: string,
-  ): Promise<Pick<OrderRecord, 'placedAt' | 'amount' | 'status' | 'customerId' | 'items'>[]> {
+  ): Promise<Pick<OrderRecord, 'placedAt' | 'amount' | 'status' | 'customerId' | 'items' | 'staffName'>[]> {
     const placed = { placedAt: { $gte: start, $lt: end }, ...(shopId ? { shopId: new Types.ObjectId(shopId) } : {}) };
     return this.model
       .find(this.scoped(merchantId, placed), {
@@ -164,6 +164,7 @@ export class OrderRepository extends TenantRepository<Order> {
         status: 1,
         customerId: 1,
         items: 1,
+        staffName: 1,
       })
       .lean<OrderRecord[]>()
       .exec();
@@ -280,6 +281,21 @@ export class OrderRepository extends TenantRepository<Order> {
       })
       .sort({ placedAt: 1 })
       .limit(limit)
+      .lean<OrderRecord[]>()
+      .exec();
+  }
+
+  /** Orders paid and not yet completed, placed since an instant, with what they hold: the oversell check. */
+  paidItemsSince(
+    merchantId: MerchantId,
+    since: Date,
+  ): Promise<Pick<OrderRecord, 'externalId' | 'channel' | 'items'>[]> {
+    return this.model
+      .find(this.scoped(merchantId, { placedAt: { $gte: since }, status: 'paid' }), {
+        externalId: 1,
+        channel: 1,
+        items: 1,
+      })
       .lean<OrderRecord[]>()
       .exec();
   }

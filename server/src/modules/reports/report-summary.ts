@@ -27,6 +27,19 @@ export function summarize(r: Omit<ReportDto, 'summary' | 'actions'>): { summary:
     );
   }
   if (f.newCustomers.value) parts.push(`新加了${f.newCustomers.value}位客户。`);
+  if (r.staff?.length) {
+    const who = r.staff.slice(0, 3).map((s) => {
+      const did = [s.orders ? `${s.orders}单` : '', s.services ? `${s.services}次服务` : ''].filter(Boolean).join('、');
+      return `${s.name}${did}，${formatFen(s.revenue)}`;
+    });
+    parts.push(`员工业绩（按营业额）：${who.join('；')}。`);
+  }
+  if (r.forecast) {
+    const { days, total, weeks } = r.forecast;
+    parts.push(
+      `未来7天（${date(days[0]!.date)}–${date(days[days.length - 1]!.date)}）营业额预估约${formatFen(total)}：这是按过去${weeks}周同一天的平均营业额估算的，仅供参考，不是保证。`,
+    );
+  }
   const actions: string[] = [];
   if (r.alerts.badReviews)
     actions.push(`收到${r.alerts.badReviews}条差评：去小程序「提醒」里看看顾客说了什么，小二已经写好了回复`);

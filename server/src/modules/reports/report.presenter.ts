@@ -36,6 +36,18 @@ export const presentReport = (r: ReportDto, scope: { shops: Named[]; everyShop: 
       boughtWithin7Days: r.campaigns.boughtWithin7Days,
     },
     daily: r.daily.map((d) => ({ date: d.date, revenue: d.revenue, orders: d.orders })),
+    ...(r.forecast
+      ? {
+          forecast: {
+            weeks: r.forecast.weeks,
+            days: r.forecast.days.map((d) => ({ date: d.date, revenue: d.revenue })),
+            total: r.forecast.total,
+          },
+        }
+      : {}),
+    ...(r.staff
+      ? { staff: r.staff.map((s) => ({ name: s.name, orders: s.orders, services: s.services, revenue: s.revenue })) }
+      : {}),
     ...(r.shop ? { shop: named(r.shop) } : {}),
     shops: scope.shops.map(named),
     everyShop: scope.everyShop,

@@ -3,6 +3,7 @@
 // period — with a plain-Chinese summary and suggested actions. Served as chart data and sent to owners.
 import type { ReportDto, ReportPeriod } from '@xiaoer/common/schemas/report';
 import { DORMANT_AFTER_DAYS, LOST_FACTOR } from '@xiaoer/common/constants/lifecycle';
+import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime, merchantZone } from '../clock/business-hours.js';
 import type { AiDecision } from '../ai/ai-decision.model.js';
@@ -13,8 +14,18 @@ import type { VisitReader } from '../customers/visit-reader.js';
 import type { DraftRepository } from '../outreach/draft.repository.js';
 import type { KfRepository } from '../conversations/kf.repository.js';
 import type { AlertService } from '../alerts/alert.service.js';
+import type { AppointmentRepository } from '../shop-data/appointment.repository.js';
 import { median, responseWaits } from './response-time.js';
-import { lastCompletePeriod, localDates, periodContaining, previousPeriod, type PeriodRange } from '../clock/period.js';
+import {
+  addDays,
+  lastCompletePeriod,
+  localDates,
+  periodContaining,
+  previousPeriod,
+  type PeriodRange,
+} from '../clock/period.js';
+import { historyWindow, weekdayHistory } from '../orders/weekday-history.js';
+import { cashForecast, FORECAST_WEEKS } from './cash-forecast.js';
 import { summarize } from './report-summary.js';
 
 const DAY_MS = 86_400_000;
@@ -61,6 +72,25 @@ function likeForLike(range: PeriodRange, before: PeriodRange, now: Date): [Perio
   ];
 }
 
+/** Orders served and services completed per staff member, highest revenue first; records naming nobody are left out. */
+function staffFigures(
+  paid: { amount: number; staffName?: string }[],
+  services: { name: string; services: number; revenue: number }[],
+): NonNullable<ReportDto['staff']> {
+  const byName = new Map<string, { name: string; orders: number; services: number; revenue: number }>();
+  const of = (name: string) => byName.get(name) ?? { name, orders: 0, services: 0, revenue: 0 };
+  for (const o of paid) {
+    if (!o.staffName) continue;
+    const s = of(o.staffName);
+    byName.set(o.staffName, { ...s, orders: s.orders + 1, revenue: s.revenue + o.amount });
+  }
+  for (const v of services) {
+    const s = of(v.name);
+    byName.set(v.name, { ...s, services: s.services + v.services, revenue: s.revenue + v.revenue });
+  }
+  return [...byName.values()].sort((a, b) => b.revenue - a.revenue);
+}
+
 export class ReportService {
   constructor(
     private d: {
@@ -73,6 +103,8 @@ export class ReportService {
       knowledge: KnowledgeBaseService;
       kf: Pick<KfRepository, 'inRange' | 'customerMessagesSince'>;
       alerts: Pick<AlertService, 'countsBetween'>;
+      /** completed bookings per technician: the month's staff figures */
+      appointments: Pick<AppointmentRepository, 'staffServicesBetween'>;
     },
   ) {}
 
@@ -127,6 +159,20 @@ export class ReportService {
       100_000,
     );
     const alerts = await this.d.alerts.countsBetween(merchantId, range.start, range.end);
+    // a finished week's report looks a week ahead, when the owner has the estimate switched on
+    const switches = resolveOutreachSettings(kb.merchant.outreach, kb.merchant.industry).scenarios;
+    const forecast =
+      period === 'week' && range.end <= now && switches.cash_forecast.enabled
+        ? await this.forecast(merchantId, range, tz, shopId)
+        : undefined;
+    // a shop's report counts its own orders' staff; bookings name no shop, so they count in the whole business's
+    const staff =
+      period === 'month' && switches.staff_performance.enabled
+        ? staffFigures(
+            paid,
+            shopId ? [] : await this.d.appointments.staffServicesBetween(merchantId, measured.start, measured.end),
+          )
+        : [];
     const figures = Object.fromEntries(
       Object.keys(current).map((k) => [
         k,
@@ -147,11 +193,24 @@ export class ReportService {
       slowItems,
       campaigns: await this.campaigns(merchantId, range),
       daily: [...byDay.values()],
+      ...(forecast ? { forecast } : {}),
+      ...(staff.length ? { staff } : {}),
       ...(shop ? { shop } : {}),
     };
     const { summary, actions } = summarize(report);
     // one shop's report says whose it is: "大学城店：11月30日营业额¥16…"
     return { ...report, summary: shop ? `${shop.name}：${summary}` : summary, actions };
+  }
+
+  /** The 7 days after the period, from the same weekdays of the 4 weeks up to its end. */
+  private async forecast(merchantId: MerchantId, range: PeriodRange, tz: string, shopId?: string) {
+    const next = addDays(range.to, 1);
+    const window = historyWindow(next, FORECAST_WEEKS, tz);
+    const [orders, firstOrderAt] = await Promise.all([
+      this.d.orders.inRange(merchantId, window.start, window.end, shopId),
+      this.d.orders.firstOrderAt(merchantId),
+    ]);
+    return cashForecast(weekdayHistory({ orders, today: next, weeks: FORECAST_WEEKS, zone: tz, firstOrderAt }), next);
   }
 
   /** A period's figures, and its counted orders (the current period's items and daily bars come from them). */

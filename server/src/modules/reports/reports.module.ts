@@ -14,7 +14,7 @@ import { ReportService } from './report.service.js';
 import { reportsJob } from './reports.job.js';
 
 /** What the report's figures read (ReportService), and what sending them takes. */
-export type ReportsModuleDeps = Omit<ConstructorParameters<typeof ReportService>[0], 'visits'> & {
+export type ReportsModuleDeps = Omit<ConstructorParameters<typeof ReportService>[0], 'visits' | 'appointments'> & {
   /** bookings, attendance and card uses: visits beside orders */
   shopData: VisitSources;
   fanOut: MerchantFanOut;
@@ -29,7 +29,17 @@ export type ReportsModuleDeps = Omit<ConstructorParameters<typeof ReportService>
 export function build(d: ReportsModuleDeps) {
   const { orders, customers, decisions, drafts, knowledge, kf, alerts } = d;
   const visits = new VisitReader(orders, d.shopData);
-  const service = new ReportService({ orders, visits, customers, decisions, drafts, knowledge, kf, alerts });
+  const service = new ReportService({
+    orders,
+    visits,
+    customers,
+    decisions,
+    drafts,
+    knowledge,
+    kf,
+    alerts,
+    appointments: d.shopData.appointments,
+  });
   const sender = new ReportSendService({
     reports: service,
     sends: d.reportSends,

@@ -126,6 +126,27 @@ export class AppointmentRepository extends CustomerRecordRepository<Appointment>
       .exec();
   }
 
+  /** Per staff member, the services they completed in [from, to) and what those came to (fen): the month's report. */
+  async staffServicesBetween(
+    merchantId: MerchantId,
+    from: Date,
+    to: Date,
+  ): Promise<{ name: string; services: number; revenue: number }[]> {
+    const rows = await this.model
+      .aggregate<{ _id: string; services: number; revenue: number }>([
+        {
+          $match: this.scoped(merchantId, {
+            status: 'completed',
+            staffName: { $nin: [null, ''] },
+            startAt: { $gte: from, $lt: to },
+          }),
+        },
+        { $group: { _id: '$staffName', services: { $sum: 1 }, revenue: { $sum: { $ifNull: ['$amount', 0] } } } },
+      ])
+      .exec();
+    return rows.map((r) => ({ name: r._id, services: r.services, revenue: r.revenue }));
+  }
+
   /** Known customers' bookings still on in [from, to), soonest first (of one technician): reminders and leave. */
   bookedBetween(
     merchantId: MerchantId,

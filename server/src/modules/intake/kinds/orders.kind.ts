@@ -44,6 +44,7 @@ export const ordersKind = (orders: OrderRepository) =>
         items: order.items,
         ...(customerId ? { customerId } : hasRef(order.customer) ? { customerRef: order.customer } : {}),
         ...(found ? { shopId: found.id } : {}),
+        ...(order.staffName ? { staffName: order.staffName } : {}),
       });
       const { externalId, channel, status, amount } = order;
       return {
@@ -80,6 +81,11 @@ export const ordersKind = (orders: OrderRepository) =>
         菜品: 'items',
         门店: 'shopId',
         门店名称: 'shopId',
+        服务员: 'staffName',
+        收银员: 'staffName',
+        导购: 'staffName',
+        销售员: 'staffName',
+        员工: 'staffName',
         会员卡号: 'memberNo',
         卡号: 'memberNo',
         ...CUSTOMER_HEADERS,
@@ -93,6 +99,7 @@ export const ordersKind = (orders: OrderRepository) =>
         amount: yuanCell(raw.amount ?? ''),
         items: parseItems(raw.items ?? ''),
         ...(raw.shopId ? { shopId: raw.shopId } : {}),
+        ...(raw.staffName ? { staffName: raw.staffName } : {}),
         ...customerFromRow(raw),
       }),
     },
