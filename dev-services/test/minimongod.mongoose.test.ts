@@ -103,6 +103,21 @@ describe('minimongod with Mongoose', () => {
     expect(await User.countDocuments({ tenant: 'd' })).toBe(2);
   });
 
+  it('lists and drops indexes by name with the codes mongod gives (a legacy index dropped at startup)', async () => {
+    const { User } = models();
+    await User.create({ tenant: 'a', email: 'x@x.cn' });
+    const users = conn.db!.collection('users');
+    const names = async () => (await users.listIndexes().toArray()).map((i) => i.name);
+    expect(await names()).toEqual(['_id_', 'tenant_1_email_1']);
+    await users.dropIndex('tenant_1_email_1');
+    expect(await names()).toEqual(['_id_']);
+    await User.create({ tenant: 'a', email: 'x@x.cn' }); // no longer unique
+    await expect(users.dropIndex('tenant_1_email_1')).rejects.toMatchObject({ code: 27 });
+    await expect(users.dropIndex('_id_')).rejects.toMatchObject({ code: 72 });
+    await expect(conn.db!.collection('none').dropIndex('x_1')).rejects.toMatchObject({ code: 26 });
+    await expect(conn.db!.collection('none').listIndexes().toArray()).rejects.toMatchObject({ code: 26 });
+  });
+
   it('upserts atomically with $setOnInsert and returns the new document', async () => {
     const { User } = models();
     const first = await User.findOneAndUpdate(

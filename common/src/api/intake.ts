@@ -1,6 +1,7 @@
-// Shop records from outside: the signed webhook's URLs and secret (owner), and spreadsheet exports from the POS,
-// booking or school system (managers; a dry run previews the mapping and each row's result).
+// Shop records from outside: the signed webhooks, one per sending system (owner and managers), and spreadsheet
+// exports from the POS, booking or school system (managers; a dry run previews the mapping and each row's result).
 import { z } from 'zod';
+import { idParamsSchema } from '../schemas/common.js';
 import { knowledgeImportSchema } from '../schemas/knowledge.js';
 import { importReportSchema } from '../schemas/intake.js';
 import { INTAKE_KIND_NAMES, type IntakeKindName } from '../schemas/shop-data.js';
@@ -9,30 +10,69 @@ import { defineEndpoint } from './contract.js';
 const kinds = INTAKE_KIND_NAMES as [IntakeKindName, ...IntakeKindName[]];
 export const intakeKindParamsSchema = z.object({ kind: z.enum(kinds, { message: '不支持的数据类型' }) });
 
-/** The orders URL (what most integrations need) and one per kind. */
-const webhookUrlsSchema = z.object({ url: z.string(), urls: z.record(z.enum(kinds), z.string()) });
+/**
+ * One of the merchant's signed webhooks (one per sending system: 收银系统, ERP, 美团核销 …): its name, the orders URL
+ * (what most integrations need) and one per kind, and when its secret was made. The secret is never read back.
+ */
+const webhookEndpointSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    url: z.string(),
+    urls: z.record(z.enum(kinds), z.string()),
+    createdAt: z.string(),
+    secretSetAt: z.string(),
+  })
+  .strict();
+export type WebhookEndpointDto = z.infer<typeof webhookEndpointSchema>;
 
-export const webhook = defineEndpoint({
+/** An endpoint with its secret, shown this once (after creating it or rotating its secret). */
+const endpointWithSecretSchema = z
+  .object({ endpoint: webhookEndpointSchema, secret: z.string(), message: z.string() })
+  .strict();
+
+export const webhookEndpoints = defineEndpoint({
   method: 'GET',
-  path: '/intake/webhook',
-  response: z.discriminatedUnion('configured', [
-    z.object({ configured: z.literal(false) }).strict(),
-    webhookUrlsSchema.extend({ configured: z.literal(true), updatedAt: z.string() }).strict(),
-  ]),
+  path: '/intake/endpoints',
+  response: z.object({ items: z.array(webhookEndpointSchema) }).strict(),
 });
 
-/** A new secret, shown this once; the old one stops working. */
-export const rotateWebhook = defineEndpoint({
+export const webhookEndpointCreateSchema = z
+  .object({
+    name: z.string().trim().min(1, '请给推送地址起个名字，比如「收银系统」').max(20, '名字最多 20 个字'),
+  })
+  .strict();
+
+export const createWebhookEndpoint = defineEndpoint({
   method: 'POST',
-  path: '/intake/webhook',
-  response: webhookUrlsSchema.extend({ secret: z.string(), message: z.string() }).strict(),
+  path: '/intake/endpoints',
+  request: webhookEndpointCreateSchema,
+  response: endpointWithSecretSchema,
   status: 201,
 });
 
-/** The signed webhook's last deliveries, newest first (at most 20): what was received, or why it was refused. */
+/** A new secret for one endpoint; its URL stays and its old secret stops working at once. */
+export const rotateWebhookSecret = defineEndpoint({
+  method: 'POST',
+  path: '/intake/endpoints/:id/secret',
+  params: idParamsSchema,
+  response: endpointWithSecretSchema,
+});
+
+/** Revokes one endpoint: its URL refuses every delivery from then on (410). */
+export const revokeWebhookEndpoint = defineEndpoint({
+  method: 'DELETE',
+  path: '/intake/endpoints/:id',
+  params: idParamsSchema,
+  response: z.void(),
+  status: 204,
+});
+
+/** One endpoint's last deliveries, newest first (at most 20): what was received, or why it was refused. */
 export const webhookDeliveries = defineEndpoint({
   method: 'GET',
-  path: '/intake/webhook/deliveries',
+  path: '/intake/endpoints/:id/deliveries',
+  params: idParamsSchema,
   response: z
     .object({
       items: z.array(
@@ -41,8 +81,6 @@ export const webhookDeliveries = defineEndpoint({
             at: z.string(),
             kind: z.string(),
             status: z.number().int(),
-            /** sent to the URL before the latest rotation (that URL now refuses every delivery) */
-            oldUrl: z.boolean(),
             received: z.number().int().optional(),
             failed: z.number().int().optional(),
             error: z.string().optional(),

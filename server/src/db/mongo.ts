@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../logging/logger.js';
+import { dropLegacyIndexes } from './legacy-indexes.js';
 
 /**
  * One connection per process. Index builds are not left to Mongoose's background autoIndex: startup awaits
@@ -21,6 +22,8 @@ export async function connectMongo(uri: string, logger: Logger): Promise<Connect
 }
 
 export async function ensureIndexes(connection: Connection, logger: Logger): Promise<void> {
+  const dropped = await dropLegacyIndexes(connection);
+  if (dropped.length) logger.info({ dropped }, 'legacy indexes dropped');
   for (const model of Object.values(connection.models)) {
     await model.createIndexes();
   }

@@ -73,9 +73,9 @@ beforeAll(async () => {
   app = await startTestApp({ role: 'api' });
   tenant = await buildTenant(app.container);
   other = await buildTenant(app.container);
-  const created = await app.request('/api/intake/webhook', { method: 'POST', token: tenant.tokens.owner });
+  const created = await app.request('/api/intake/endpoints', { token: tenant.tokens.owner, body: { name: 'ERP' } });
   secret = created.body.secret;
-  const published = Object.entries(created.body.urls as Record<string, string>);
+  const published = Object.entries(created.body.endpoint.urls as Record<string, string>);
   urls = Object.fromEntries(published.map(([k, u]) => [k, u.replace(/^https?:\/\/[^/]+/, app.url)]));
 });
 afterAll(() => app.close());

@@ -3,12 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../../src/modules/intake/intake-webhook.service.js';
 import { buildCustomer, buildTenant } from '../support/factories.js';
+import { createEndpoint } from '../support/signed-delivery.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
 let tenant: Awaited<ReturnType<typeof buildTenant>>;
 let other: Awaited<ReturnType<typeof buildTenant>>;
-let hook: { url: string; secret: string };
+let hook: { id: string; url: string; secret: string };
 
 const order = (externalId: string, extra: Record<string, unknown> = {}) => ({
   externalId,
@@ -53,9 +54,7 @@ beforeAll(async () => {
   app = await startTestApp({ role: 'api' });
   tenant = await buildTenant(app.container);
   other = await buildTenant(app.container);
-  const created = await app.request('/api/intake/webhook', { method: 'POST', token: tenant.tokens.owner });
-  expect(created.status).toBe(201);
-  hook = { url: created.body.url.replace(/^https?:\/\/[^/]+/, app.url), secret: created.body.secret };
+  hook = await createEndpoint(app, tenant.tokens.owner);
 });
 afterAll(() => app.close());
 
@@ -92,8 +91,8 @@ describe('order webhook', () => {
     const stale = await deliver({ orders: [order('X-2')] }, { timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(stale.status).toBe(401);
     expect(stale.body.message).toContain('5 分钟');
-    const otherHook = await app.request('/api/intake/webhook', { method: 'POST', token: other.tokens.owner });
-    expect((await deliver({ orders: [order('X-3')] }, { secret: otherHook.body.secret })).status).toBe(401); // their secret, our URL
+    const otherHook = await createEndpoint(app, other.tokens.owner);
+    expect((await deliver({ orders: [order('X-3')] }, { secret: otherHook.secret })).status).toBe(401); // their secret, our URL
     expect((await deliver(null, { raw: '{"orders": [' })).status).toBe(400);
     const tooBig = await deliver(null, {
       raw: JSON.stringify({ orders: [order('X-4', { pad: 'x'.repeat(1_100_000) })] }),
@@ -118,13 +117,16 @@ describe('order webhook', () => {
   });
 
   it('shows the owner the URL but never the secret again; rotating stops the old secret', async () => {
-    const view = await app.request('/api/intake/webhook', { token: tenant.tokens.owner });
-    expect(view.body).toMatchObject({ configured: true });
+    const view = await app.request('/api/intake/endpoints', { token: tenant.tokens.owner });
+    expect(view.body.items).toHaveLength(1);
     expect(JSON.stringify(view.body)).not.toContain(hook.secret);
-    expect((await app.request('/api/intake/webhook', { token: tenant.tokens.manager })).status).toBe(403);
-    const rotated = await app.request('/api/intake/webhook', { method: 'POST', token: tenant.tokens.owner });
-    expect((await deliver({ orders: [order('POS-6')] })).status).toBe(401); // old URL and secret
-    const fresh = { url: rotated.body.url.replace(/^https?:\/\/[^/]+/, app.url), secret: rotated.body.secret };
+    expect((await app.request('/api/intake/endpoints', { token: tenant.tokens.staff })).status).toBe(403);
+    const rotated = await app.request(`/api/intake/endpoints/${hook.id}/secret`, {
+      method: 'POST',
+      token: tenant.tokens.owner,
+    });
+    expect((await deliver({ orders: [order('POS-6')] })).status).toBe(401); // the old secret
+    const fresh = { ...hook, secret: rotated.body.secret as string }; // the URL stays
     expect((await deliver({ orders: [order('POS-6')] }, fresh)).status).toBe(200);
     hook = fresh;
   });

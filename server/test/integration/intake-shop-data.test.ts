@@ -36,10 +36,10 @@ beforeAll(async () => {
   app = await startTestApp({ role: 'api' });
   tenant = await buildTenant(app.container);
   other = await buildTenant(app.container);
-  const created = await app.request('/api/intake/webhook', { method: 'POST', token: tenant.tokens.owner });
+  const created = await app.request('/api/intake/endpoints', { token: tenant.tokens.owner, body: { name: 'ERP' } });
   secret = created.body.secret;
   urls = Object.fromEntries(
-    Object.entries(created.body.urls as Record<string, string>).map(([k, u]) => [
+    Object.entries(created.body.endpoint.urls as Record<string, string>).map(([k, u]) => [
       k,
       u.replace(/^https?:\/\/[^/]+/, app.url),
     ]),
@@ -206,7 +206,7 @@ describe('doors and walls', () => {
     await api('stock', { items: [{ externalId: '芒果', quantity: 999 }] }, other.tokens.manager);
     expect((await shopData().stock.findOne(tenant.merchantId, { name: '芒果' }))!.quantity).toBe(55);
     expect((await shopData().stock.findOne(other.merchantId, { name: '芒果' }))!.quantity).toBe(999);
-    const theirs = await app.request('/api/intake/webhook', { method: 'POST', token: other.tokens.owner });
+    const theirs = await app.request('/api/intake/endpoints', { token: other.tokens.owner, body: { name: 'ERP' } });
     const raw = JSON.stringify({ items: [{ externalId: '芒果', quantity: 0 }] });
     const ts = String(Math.floor(Date.now() / 1000));
     const forged = await fetch(urls.stock!, {

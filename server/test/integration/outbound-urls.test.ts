@@ -289,9 +289,11 @@ describe('URLs we build for ourselves', () => {
   });
 
   it('the intake webhook address shown to the owner is ours, whatever the Host header says', async () => {
-    const res = await withHost('/api/intake/webhook', 'evil.example:8443', w.tenant.tokens.owner, 'POST');
-    expect(res.status).toBe(201);
-    expect(res.body.url.startsWith(`${w.app.url}/intake/`)).toBe(true);
+    const token = w.tenant.tokens.owner;
+    expect((await w.app.request('/api/intake/endpoints', { token, body: { name: '收银系统' } })).status).toBe(201);
+    const res = await withHost('/api/intake/endpoints', 'evil.example:8443', token);
+    expect(res.status).toBe(200);
+    expect(res.body.items[0].url.startsWith(`${w.app.url}/intake/`)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
-// Everything the shop is connected to, on one page (the owner's): the signed webhook for the POS / ERP with its last
-// deliveries, WeCom's connection and its live checks, the shop's city for the weather, and the AI model.
+// Everything the shop is connected to, on one page: the signed webhooks, one per sending system (POS, ERP, 团购核销 …)
+// with their last deliveries, WeCom's connection and its live checks, the shop's city for the weather, the AI model.
 import { View } from '@tarojs/components';
 import { ConfigCheckSection, LlmSection } from '../settings/AiSection';
 import { WeatherSection } from '../settings/WeatherSection';

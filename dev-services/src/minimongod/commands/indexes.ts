@@ -53,6 +53,12 @@ export const indexCommands: Record<string, CommandHandler> = {
     const c = ctx.collection(false);
     if (!c) throw new CommandError(26, 'NamespaceNotFound', `ns not found ${ctx.ns}`);
     const which = ctx.cmd.index;
+    // like mongod: the _id index is never dropped by name or key ('*' drops all the others)
+    if (
+      which === '_id_' ||
+      (which && typeof which === 'object' && !Array.isArray(which) && canonicalKey(which) === canonicalKey({ _id: 1 }))
+    )
+      throw new CommandError(72, 'InvalidOptions', 'cannot drop _id index');
     const before = c.indexes.length;
     if (which === '*') c.dropIndexes(() => true);
     else if (typeof which === 'string') {

@@ -9,9 +9,14 @@ export class IntakeRequestRepository extends TenantRepository<IntakeRequest> {
     super(model);
   }
 
-  byKey(merchantId: MerchantId, key: string): Promise<Pick<IntakeRequest, 'bodyHash' | 'report'> | null> {
+  /** The answer remembered under the key sent to this endpoint (another endpoint's same key is another request). */
+  byKey(
+    merchantId: MerchantId,
+    endpointId: string,
+    key: string,
+  ): Promise<Pick<IntakeRequest, 'bodyHash' | 'report'> | null> {
     return this.model
-      .findOne(this.scoped(merchantId, { key }), { bodyHash: 1, report: 1 })
+      .findOne(this.scoped(merchantId, { endpointId, key }), { bodyHash: 1, report: 1 })
       .lean<Pick<IntakeRequest, 'bodyHash' | 'report'>>()
       .exec();
   }

@@ -1,11 +1,6 @@
 import { Router } from '@koa/router';
 import * as api from '@xiaoer/common/api/intake';
-import {
-  batchRecords,
-  INTAKE_KIND_NAMES,
-  intakeBatchSchema,
-  type IntakeKindName,
-} from '@xiaoer/common/schemas/shop-data';
+import { batchRecords, intakeBatchSchema } from '@xiaoer/common/schemas/shop-data';
 import { requireRole, type AuthedState } from '../../auth/auth.middleware.js';
 import { route } from '../../http/contract-route.js';
 import { parse } from '../../http/validate.js';
@@ -13,6 +8,8 @@ import type { IntakeService } from './intake.service.js';
 import type { IntakeWebhookService } from './intake-webhook.service.js';
 import { presentImportReport, presentIntakeReport } from './intake-report.presenter.js';
 import { presentDelivery } from './webhook-delivery.presenter.js';
+import { presentEndpoint } from './webhook-endpoint.presenter.js';
+import type { WebhookEndpointRecord } from './webhook-endpoint.repository.js';
 
 export function intakeRoutes(
   intake: IntakeService,
@@ -22,30 +19,24 @@ export function intakeRoutes(
   const router = new Router<AuthedState>({ prefix: '/intake' });
   const base = () => `${publicUrl()}/intake`; // never from the Host header: the URL is handed to another system
 
-  // The signed webhook: its URLs, and a new secret (shown once; the old one stops working).
-  route(router, api.webhook, requireRole('owner'), async (_, ctx) => {
-    const current = await webhook.current(ctx.state.session.merchantId);
-    return current
-      ? {
-          configured: true as const,
-          ...webhookUrls(`${base()}/${current.endpointId}`),
-          updatedAt: current.updatedAt.toISOString(),
-        }
-      : { configured: false as const };
+  // The signed webhooks, one per sending system (registered before /:kind, which would take "endpoints").
+  // Owners and managers run the shop's integrations; staff do not see the secrets' URLs.
+  const canManage = requireRole('manager');
+  route(router, api.webhookEndpoints, canManage, async (_, ctx) => ({
+    items: (await webhook.list(ctx.state.session.merchantId)).map((e) => presentEndpoint(e, base())),
+  }));
+  route(router, api.createWebhookEndpoint, canManage, async ({ body }, ctx) =>
+    withSecret(await webhook.create(ctx.state.session.merchantId, body.name), base()),
+  );
+  route(router, api.rotateWebhookSecret, canManage, async ({ params }, ctx) =>
+    withSecret(await webhook.rotate(ctx.state.session.merchantId, params.id), base()),
+  );
+  route(router, api.revokeWebhookEndpoint, canManage, async ({ params }, ctx) => {
+    await webhook.revoke(ctx.state.session.merchantId, params.id);
   });
-  route(router, api.rotateWebhook, requireRole('owner'), async (_, ctx) => {
-    const { endpointId, secret } = await webhook.rotate(ctx.state.session.merchantId);
-    return {
-      ...webhookUrls(`${base()}/${endpointId}`),
-      secret,
-      message: '密钥只显示这一次，请复制给收银系统的对接人员',
-    };
-  });
-  route(router, api.webhookDeliveries, requireRole('owner'), async (_, ctx) => {
-    const { merchantId } = ctx.state.session;
-    const [current, deliveries] = await Promise.all([webhook.current(merchantId), webhook.lastDeliveries(merchantId)]);
-    return { items: deliveries.map((d) => presentDelivery(d, current?.endpointId)) };
-  });
+  route(router, api.webhookDeliveries, canManage, async ({ params }, ctx) => ({
+    items: (await webhook.lastDeliveries(ctx.state.session.merchantId, params.id)).map(presentDelivery),
+  }));
   // Records through the API (the same format as the webhook): /intake/orders, /intake/reviews ...
   router.post('/:kind', requireRole('manager'), async (ctx) => {
     const { kind } = parse(api.intakeKindParamsSchema, ctx.params);
@@ -72,8 +63,9 @@ export function intakeRoutes(
   return router;
 }
 
-/** The orders URL (what most integrations need) and one per kind. */
-const webhookUrls = (root: string) => ({
-  url: `${root}/orders`,
-  urls: Object.fromEntries(INTAKE_KIND_NAMES.map((k) => [k, `${root}/${k}`])) as Record<IntakeKindName, string>,
+/** An endpoint with its secret, shown this once. */
+const withSecret = (created: { endpoint: WebhookEndpointRecord; secret: string }, root: string) => ({
+  endpoint: presentEndpoint(created.endpoint, root),
+  secret: created.secret,
+  message: '密钥只显示这一次，请复制给对接人员',
 });

@@ -1,9 +1,9 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 
-/** One delivery to a merchant's signed webhook, as the owner's integrations page lists it (capped per merchant). */
+/** One delivery to one of a merchant's signed webhooks, as the integrations page lists it (capped per endpoint). */
 export interface WebhookDelivery {
   merchantId: Types.ObjectId;
-  /** the endpoint id in the URL it was sent to (a rotated one shows the sender still uses the old URL) */
+  /** the endpoint id in the URL it was sent to: each endpoint has its own log */
   endpointId: string;
   kind: string;
   at: Date;
@@ -25,8 +25,8 @@ const deliverySchema = new Schema<WebhookDelivery>({
   failed: { type: Number },
   error: { type: String, maxlength: 500 },
 });
-// The page reads a merchant's newest; the cap trims its oldest.
-deliverySchema.index({ merchantId: 1, at: -1 });
+// The page reads an endpoint's newest; the cap trims its oldest.
+deliverySchema.index({ merchantId: 1, endpointId: 1, at: -1 });
 
 export const webhookDeliveryModel = (conn: Connection) =>
   conn.model<WebhookDelivery>('WebhookDelivery', deliverySchema, 'intake_deliveries');
