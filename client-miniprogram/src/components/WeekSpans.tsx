@@ -1,10 +1,8 @@
-// A week of opening spans, a row per weekday with a switch: a weekday switched off is closed (no span). The shop's
+// A week of opening spans, Monday first, a row per weekday with a switch: a weekday switched off is closed (no span). The shop's
 // opening hours and the 客服 hours are edited with it.
 import { Picker, Switch, Text, View } from '@tarojs/components';
+import { MONDAY_FIRST, WEEKDAYS } from '../services/weekdays';
 
-export const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-/** Weekdays as a week is shown: Monday first (weekday numbers stay 0 = Sunday, as stored). */
-export const MONDAY_FIRST = [1, 2, 3, 4, 5, 6, 0];
 export interface Span {
   weekday: number;
   open: string;

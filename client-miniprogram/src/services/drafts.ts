@@ -41,7 +41,9 @@ export async function askToNotifyResults(): Promise<void> {
   } as unknown as Taro.requestSubscribeMessage.Option).catch(() => undefined);
 }
 
-export const listDrafts = (status?: DraftStatus) => call(outreach.drafts, { query: { status } }).then((r) => r.items);
+/** The inbox a page at a time (twenty), newest first: the pending drafts, or the handled ones. */
+export const draftsPage = (status: 'pending' | 'handled', cursor?: string) =>
+  call(outreach.drafts, { query: { status, limit: 20, cursor } });
 export const approveDraft = (id: string, text?: string) =>
   call(outreach.approveDraft, { params: { id }, body: { text: text || undefined } });
 export const rejectDraft = (id: string, note?: string) =>

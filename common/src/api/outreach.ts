@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { INDUSTRIES } from '../constants/industries.js';
 import { idParamsSchema } from '../schemas/common.js';
 import { outreachSettingsSchema } from '../schemas/merchant.js';
+import { pageOf } from '../schemas/page.js';
 import {
   draftApproveSchema,
   draftBulkApproveSchema,
@@ -14,11 +15,12 @@ import {
 } from '../schemas/outreach.js';
 import { defineEndpoint } from './contract.js';
 
+/** Newest first: without `limit` the latest 500 (today's count), with it one page (the inbox). */
 export const drafts = defineEndpoint({
   method: 'GET',
   path: '/outreach/drafts',
   request: draftListQuerySchema,
-  response: z.object({ items: z.array(draftDtoSchema) }).strict(),
+  response: pageOf(draftDtoSchema),
 });
 
 export const approveDrafts = defineEndpoint({

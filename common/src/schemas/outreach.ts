@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DRAFT_STATUSES } from '../constants/outreach.js';
 import { objectIdSchema } from './common.js';
+import { newestFirstPageShape } from './page.js';
 
 /** A proactive message waiting for (or past) the owner's approval, as the drafts inbox shows it. */
 export const draftDtoSchema = z
@@ -35,7 +36,11 @@ export const draftBulkResultSchema = z
   })
   .strict();
 
-export const draftListQuerySchema = z.object({ status: z.enum(DRAFT_STATUSES).optional() }).strict();
+/** Drafts of one status (`handled`: every status but pending), newest first; with `limit`, one page of them. */
+export const draftListQuerySchema = z
+  .object({ status: z.enum([...DRAFT_STATUSES, 'handled']).optional(), ...newestFirstPageShape })
+  .strict();
+export type DraftListQuery = z.infer<typeof draftListQuerySchema>;
 export const draftApproveSchema = z.object({ text: z.string().trim().min(1).max(1000).optional() }).strict();
 export const draftBulkApproveSchema = z.object({ ids: z.array(objectIdSchema).min(1).max(200) }).strict();
 export const draftRejectSchema = z.object({ note: z.string().trim().max(200).optional() }).strict();

@@ -169,3 +169,122 @@ describe('return-rate outliers', () => {
     );
   });
 });
+
+describe('oversell risk across channels', () => {
+  const paid = (externalId: string, channel: string, name: string, quantity: number, specs: string[] = []) => ({
+    externalId,
+    placedAt: '2026-11-29T12:00:00+08:00',
+    channel,
+    status: 'paid',
+    amount: quantity * 19900,
+    items: [{ name, quantity, unitPrice: 19900, specs }],
+  });
+  const risks = async () => (await alerts('oversell_risk')).map((a) => a.title).sort();
+
+  beforeAll(async () => {
+    const products = [
+      { name: '蓝牙耳机', category: '数码', price: 19900, stock: 3 },
+      { name: '充电宝', category: '数码', price: 9900, stock: 10 },
+      {
+        name: '连帽卫衣',
+        category: '上衣',
+        variants: [
+          {
+            options: [
+              { name: '颜色', value: '黑色' },
+              { name: '尺码', value: 'M' },
+            ],
+            price: 19900,
+            stock: 1,
+          },
+          {
+            options: [
+              { name: '颜色', value: '黑色' },
+              { name: '尺码', value: 'L' },
+            ],
+            price: 19900,
+            stock: 5,
+          },
+        ],
+      },
+    ];
+    for (const body of products)
+      expect((await w.app.request('/api/knowledge/products', { token: w.tenant.tokens.manager, body })).status).toBe(
+        201,
+      );
+    const res = await post('orders', {
+      orders: [
+        paid('TB-E1', '线上', '蓝牙耳机', 2),
+        paid('DY-E2', '团购', '蓝牙耳机', 2),
+        paid('TB-E3', '线上', '蓝牙耳机', 1), // shipped below: no longer waiting on stock
+        { ...paid('TB-E4', '线上', '蓝牙耳机', 5), status: 'completed' },
+        paid('TB-C1', '线上', '充电宝', 4),
+        paid('TB-W1', '线上', '连帽卫衣', 2, ['黑色', 'M']),
+      ],
+    });
+    expect(res.body).toMatchObject({ failed: [] });
+    await post('shipments', {
+      shipments: [{ externalId: 'SF-E3', orderId: 'TB-E3', lastEventAt: '2026-11-29T18:00:00+08:00' }],
+    });
+  });
+
+  it('says nothing while switched off', async () => {
+    await settings({ oversell_risk: { enabled: false } });
+    await scan('2026-11-30T10:00:00+08:00');
+    expect(await risks()).toEqual([]);
+  });
+
+  it('tells the owner, once a day per item, when stock is below the paid orders not yet shipped on every channel', async () => {
+    await settings({ oversell_risk: { enabled: true } });
+    await scan('2026-11-30T10:00:00+08:00');
+    await scan('2026-11-30T10:15:00+08:00');
+    // 充电宝 (10 in stock, 4 waiting) and the hoodie as a whole (6, 2) are covered
+    expect(await risks()).toEqual([
+      '超卖风险：蓝牙耳机库存3件，待发货4件',
+      '超卖风险：连帽卫衣 黑色 M库存1件，待发货2件',
+    ]);
+    const earphones = (await alerts('oversell_risk')).find((a) => a.title.startsWith('超卖风险：蓝牙耳机'))!;
+    expect(earphones.body).toBe(
+      '蓝牙耳机库存还有3件，已付款没发货的订单要4件（线上2件、团购2件），差1件。建议尽快补货，或先把各平台的库存改小、暂停销售。',
+    );
+    expect(earphones.notify).toBe('sent');
+  });
+});
+
+describe('message backlog on 微信客服', () => {
+  const MIN = 60_000;
+  const openKfId = () => w.credentials.kfAccounts[0]!.openKfId;
+  async function waits(externalUserId: string) {
+    await w.kfCustomerWrites(externalUserId, '我要找人工');
+    await w.app.container.kfRepository.setState(
+      w.tenant.merchantId,
+      openKfId(),
+      externalUserId,
+      'human',
+      w.tenant.people.staff.wecomUserId,
+    );
+  }
+  const backlog = () => alerts('message_backlog');
+
+  it('says nothing while fewer customers than the owner’s count wait, or not yet long enough', async () => {
+    await settings({ message_backlog: { enabled: true, minutes: 30, minWaiting: 3 } });
+    await waits('wmBacklog01');
+    await waits('wmBacklog02');
+    await w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(Date.now() + 40 * MIN));
+    expect(await backlog()).toEqual([]);
+    await waits('wmBacklog03');
+    await w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(Date.now() + 20 * MIN));
+    expect(await backlog()).toEqual([]);
+  });
+
+  it('tells the owner when enough customers have waited over the minutes, at most once an hour', async () => {
+    await w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(Date.now() + 35 * MIN));
+    await w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(Date.now() + 36 * MIN));
+    const [alert, ...rest] = await backlog();
+    expect(rest).toEqual([]);
+    expect(alert).toMatchObject({ title: '消息积压：3位顾客等回复超过30分钟', level: 'warning', notify: 'sent' });
+    expect(alert!.body).toMatch(
+      /^微信客服里有3位顾客的消息超过30分钟没人回复：.+（3\d分钟）.+。请尽快安排人手在企业微信里回复。$/,
+    );
+  });
+});

@@ -1,17 +1,19 @@
 // The owner's approvals between customers: drafts grouped by scenario, each with its customer and why it was written;
-// approve as is, edit then approve, or not send; a whole group at once. Sent ones show how they went.
+// approve as is, edit then approve, or not send; a whole group at once. Sent ones show how they went. Twenty at a
+// time, newest first, 加载更多 for older ones.
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { LoadMore } from '../../components/LoadMore';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
-import { useAsync } from '../../hooks/useAsync';
+import { usePages } from '../../hooks/usePages';
 import {
   approveDraft,
   approveMany,
   askToNotifyResults,
   groupByScenario,
-  listDrafts,
+  draftsPage,
   rejectDraft,
   STATUS_TEXT,
   type Draft,
@@ -27,13 +29,17 @@ const TABS = [
 
 export default function Drafts() {
   const [tab, setTab] = useState<(typeof TABS)[number]['key']>('pending');
-  const { data, error, loading, reload } = useAsync(
-    () =>
-      tab === 'groups'
-        ? Promise.resolve([])
-        : tab === 'pending'
-          ? listDrafts('pending')
-          : listDrafts().then((all) => all.filter((d) => d.status !== 'pending')),
+  const {
+    items: data,
+    error,
+    loading,
+    reload,
+    hasMore,
+    loadingMore,
+    loadMore,
+  } = usePages(
+    (cursor) =>
+      tab === 'groups' ? Promise.resolve({ items: [] }) : draftsPage(tab === 'pending' ? 'pending' : 'handled', cursor),
     [tab],
   );
   Taro.useDidShow(() => void reload());
@@ -168,6 +174,7 @@ export default function Drafts() {
             ))}
           </View>
         ))}
+      <LoadMore more={hasMore} busy={loadingMore} onMore={() => void loadMore()} />
     </View>
   );
 }

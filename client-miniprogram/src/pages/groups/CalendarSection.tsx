@@ -1,5 +1,6 @@
 // Each layer's weekly calendar (群SOP): the industry's until the owner changes it — add a post on a day and time,
-// remove one, save, or go back to the industry's. The 80/20 rule's verdict is shown as the server sees it.
+// remove one, save, or go back to the industry's. The 80/20 rule's verdict is shown as the server sees it. The week
+// shows Monday first (stored weekdays keep 0 = Sunday).
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import {
   CALENDAR_TOPICS,
@@ -15,8 +16,14 @@ import { ErrorState, Loading } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/client';
+import {
+  byMondayFirst,
+  mondayFirstIndex,
+  MONDAY_FIRST,
+  WEEKDAY_NAMES_MONDAY_FIRST,
+  WEEKDAYS,
+} from '../../services/weekdays';
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const TOPICS = Object.keys(CALENDAR_TOPICS) as CalendarTopic[];
 const emptyDraft = { weekday: 1, at: '10:00', topic: 'new_item' as CalendarTopic, title: '' };
 
@@ -75,23 +82,26 @@ export function CalendarSection() {
           这一层还没有安排，群里不会自动写内容。
         </View>
       )}
-      {slots.map((s, i) => (
-        <View key={`${s.weekday}-${s.at}-${i}`} className="field" data-slot={`${s.weekday} ${s.at}`}>
-          <View>
-            <View>{`${WEEKDAYS[s.weekday]} ${s.at} · ${s.title}`}</View>
-            <View className="muted">{`${CALENDAR_TOPICS[s.topic as CalendarTopic] ?? s.topic} · ${GROUP_POST_KINDS[s.kind]}`}</View>
+      {slots
+        .map((s, i) => ({ ...s, i }))
+        .sort(byMondayFirst)
+        .map(({ i, ...s }) => (
+          <View key={`${s.weekday}-${s.at}-${i}`} className="field" data-slot={`${s.weekday} ${s.at}`}>
+            <View>
+              <View>{`${WEEKDAYS[s.weekday]} ${s.at} · ${s.title}`}</View>
+              <View className="muted">{`${CALENDAR_TOPICS[s.topic as CalendarTopic] ?? s.topic} · ${GROUP_POST_KINDS[s.kind]}`}</View>
+            </View>
+            <Text className="muted" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
+              删除
+            </Text>
           </View>
-          <Text className="muted" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
-            删除
-          </Text>
-        </View>
-      ))}
+        ))}
       <View className="row" style={{ marginTop: '16px', gap: '12px' }}>
         <Picker
           mode="selector"
-          range={WEEKDAYS}
-          value={draft.weekday}
-          onChange={(e) => setDraft({ ...draft, weekday: Number(e.detail.value) })}
+          range={WEEKDAY_NAMES_MONDAY_FIRST}
+          value={mondayFirstIndex(draft.weekday)}
+          onChange={(e) => setDraft({ ...draft, weekday: MONDAY_FIRST[Number(e.detail.value)]! })}
         >
           <Text className="tag">{WEEKDAYS[draft.weekday]}</Text>
         </Picker>

@@ -29,6 +29,8 @@ export const PARAM_LABELS: Record<string, string> = {
   peakOrders: '每小时平均几单以上算高峰',
   count: '几分钟内核销几张算异常',
   afterDays: '签收后几天发送',
+  minWaiting: '几位顾客在等才提醒',
+  top: '看销量前几名',
 };
 
 /** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */

@@ -7,16 +7,17 @@ import { shopInputSchema, type MerchantDto, type ShopDto } from '@xiaoer/common/
 import { useState } from 'react';
 import { Field, FormError } from '../../components/Field';
 import { toast } from '../../components/Toast';
-import { WEEKDAYS, WeekSpans, type Span } from '../../components/WeekSpans';
+import { WeekSpans, type Span } from '../../components/WeekSpans';
 import { call } from '../../services/client';
 import { checkForm, errorsOf, type FieldErrors } from '../../services/form-check';
+import { closedWeekdays } from '../../services/weekdays';
 
 export const MAX_SHOPS = 5;
 
-/** A shop's hours in its card: the business's, or its own with the days it is closed. */
+/** A shop's hours in its card: the business's, or its own with the days it is closed (Monday first). */
 export function shopHoursLine(shop: Pick<ShopDto, 'businessHours'>): string {
   if (!shop.businessHours?.length) return '营业时间：同店铺营业时间';
-  const closed = WEEKDAYS.filter((_, weekday) => !shop.businessHours!.some((s) => s.weekday === weekday));
+  const closed = closedWeekdays(shop.businessHours);
   return `营业时间：自己的，${closed.length ? `${closed.join('、')}休息` : '每天营业'}`;
 }
 

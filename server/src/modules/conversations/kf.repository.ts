@@ -6,7 +6,7 @@ import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js'
 import type { ConversationMessage, MessageModel, OutStatus } from './message.model.js';
 import type { KfCursor, KfSession, KfSessionModel } from './kf-session.model.js';
 import { KfMessageHistory, type MessageRecord } from './kf-history.repository.js';
-import type { KfState } from './kf-state.js';
+import { KF_STATES, type KfState } from './kf-state.js';
 import type { Model } from 'mongoose';
 
 export type { MessageRecord };
@@ -244,15 +244,30 @@ export class KfRepository extends KfMessageHistory {
    * Customers handed to a person (or queueing for one) whose last message, written between `since` and `before`, has
    * had no answer since: the handoff-waiting alert. The {merchantId, state, lastCustomerMessageAt} index finds them.
    */
-  async waitingForStaff(merchantId: MerchantId, since: Date, before: Date): Promise<KfSessionRecord[]> {
+  waitingForStaff(merchantId: MerchantId, since: Date, before: Date): Promise<KfSessionRecord[]> {
+    return this.unansweredBetween(merchantId, since, before, ['human', 'queue']);
+  }
+
+  /**
+   * Customers on any 微信客服 account, in any of `states` (all, when not given), whose last message, written between
+   * `since` and `before`, has had no answer since, longest waiting first (at most `limit`): the message backlog.
+   */
+  async unansweredBetween(
+    merchantId: MerchantId,
+    since: Date,
+    before: Date,
+    states: KfState[] = [...KF_STATES],
+    limit = 100,
+  ): Promise<KfSessionRecord[]> {
     const mid = merchantObjectId(merchantId);
     const sessions = await this.sessions
       .find({
         merchantId: mid,
-        state: { $in: ['human', 'queue'] },
+        state: { $in: states },
         lastCustomerMessageAt: { $gte: since, $lt: before },
       })
-      .limit(100)
+      .sort({ lastCustomerMessageAt: 1 })
+      .limit(limit)
       .lean<KfSessionRecord[]>()
       .exec();
     const answered = await Promise.all(

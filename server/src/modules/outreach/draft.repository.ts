@@ -2,6 +2,7 @@
 // each step names the status it starts from, so a second tap or a second worker gets null instead of a second step.
 import type { DraftStatus } from '@xiaoer/common/constants/outreach';
 import { SERVICE_NOTICES } from '@xiaoer/common/constants/scenarios';
+import type { DraftListQuery } from '@xiaoer/common/schemas/outreach';
 import { Types } from 'mongoose';
 import { insertedSkippingDuplicates } from '../../db/duplicate-key.js';
 import { TenantRepository, type AuditEntry, type TenantFilter } from '../../db/tenant-repository.js';
@@ -68,6 +69,19 @@ export class DraftRepository extends TenantRepository<Draft> {
       .limit(limit)
       .lean<DraftRecord[]>()
       .exec();
+  }
+
+  /** The inbox: drafts of one status (`handled`: all but pending), newest first, before a keyset position. */
+  inboxBefore(
+    merchantId: MerchantId,
+    status: DraftListQuery['status'],
+    before: Date,
+    limit: number,
+    beforeId?: string,
+  ): Promise<DraftRecord[]> {
+    const filter: TenantFilter<Draft> =
+      status === 'handled' ? { status: { $ne: 'pending' } } : status ? { status } : {};
+    return this.newestBefore(merchantId, filter, 'createdAt', before, limit, beforeId);
   }
 
   findById(merchantId: MerchantId, draftId: string | Types.ObjectId): Promise<DraftRecord | null> {

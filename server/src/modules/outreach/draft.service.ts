@@ -8,9 +8,11 @@
 // drafts are cancelled as soon as they opt out. Sending is leased: a draft whose sending was interrupted (or that
 // waited out quiet hours) stays approved, and resumeInterrupted (a recurring job) finishes it once.
 import { SUPPRESSION_REASONS, type DraftStatus } from '@xiaoer/common/constants/outreach';
-import type { DraftDto } from '@xiaoer/common/schemas/outreach';
+import type { Page } from '@xiaoer/common/schemas/common';
+import type { DraftDto, DraftListQuery } from '@xiaoer/common/schemas/outreach';
 import type { Types } from 'mongoose';
 import type { Session } from '../../auth/session.js';
+import { newestFirstPage } from '../../db/newest-first-page.js';
 import { AppError, conflict, notFound } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
@@ -40,6 +42,8 @@ const ALREADY_HANDLED = '这条草稿已经处理过了';
  * one by one, so that they go as one group-send task per staff member rather than one each.
  */
 export const BATCH_WINDOW_MS = 60 * 60_000;
+/** the inbox asked for without a page: at most this many, newest first */
+const WHOLE_LIST = 500;
 
 export class DraftService {
   private sender: DraftSender;
@@ -48,15 +52,25 @@ export class DraftService {
     this.sender = new DraftSender(d);
   }
 
-  async list(merchantId: MerchantId, status?: DraftStatus): Promise<DraftDto[]> {
+  /**
+   * The inbox, newest first: drafts of one status (`handled`: all but pending); with `limit`, one page of them, else
+   * the latest 500 (today's page counts the pending ones).
+   */
+  async list(merchantId: MerchantId, query: DraftListQuery = {}): Promise<Page<DraftDto>> {
+    const { status, limit, cursor } = query;
     // notices whose class or booking has come leave the pending list as expired before the owner reads it
     await this.d.drafts.expireOverdue(merchantId, new Date());
-    const rows = await this.d.drafts.list(merchantId, { status });
+    const { items: rows, nextCursor } = await newestFirstPage(
+      (before, n, beforeId) => this.d.drafts.inboxBefore(merchantId, status, before, n, beforeId),
+      (r) => r.createdAt,
+      { limit: limit ?? WHOLE_LIST, cursor },
+    );
     const customers = await this.d.customers.findManyByIds(
       merchantId,
       rows.map((r) => r.customerId),
     );
-    return rows.map((r) => presentDraft(r, displayName(customers.get(String(r.customerId)))));
+    const items = rows.map((r) => presentDraft(r, displayName(customers.get(String(r.customerId)))));
+    return nextCursor && limit ? { items, nextCursor } : { items };
   }
 
   /**

@@ -24,9 +24,7 @@ export function outreachRoutes(drafts: DraftService, merchants: MerchantReposito
   const save = (merchantId: MerchantId, settings: OutreachSettingsInput) => merchants.setOutreach(merchantId, settings);
   router.use(requireRole('manager'));
   // (drafts leave the draft service already presented: draft.presenter.ts names the customer as staff know them)
-  route(router, api.drafts, async ({ query }, ctx) => ({
-    items: await drafts.list(ctx.state.session.merchantId, query.status),
-  }));
+  route(router, api.drafts, ({ query }, ctx) => drafts.list(ctx.state.session.merchantId, query));
   route(router, api.approveDrafts, async ({ body }, ctx) =>
     presentBulkResult(await drafts.approveMany(ctx.state.session, body.ids)),
   );

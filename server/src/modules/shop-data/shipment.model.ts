@@ -33,6 +33,8 @@ const shipmentSchema = new Schema<Shipment>(
 shipmentSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
 // The stuck-parcel scan: parcels on their way, oldest tracking first.
 shipmentSchema.index({ merchantId: 1, status: 1, lastEventAt: 1 });
+// Oversell risk: whether an order has a parcel yet.
+shipmentSchema.index({ merchantId: 1, orderId: 1 });
 // After-delivery care: the parcels signed for on a day.
 shipmentSchema.index({ merchantId: 1, deliveredAt: 1 });
 export const shipmentModel = (conn: Connection) => conn.model<Shipment>('Shipment', shipmentSchema, 'shipments');

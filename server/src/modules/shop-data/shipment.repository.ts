@@ -35,6 +35,16 @@ export class ShipmentRepository extends IntakeRecordRepository<Shipment> {
       .exec();
   }
 
+  /** Of these order numbers, the ones a parcel has been sent for (any tracking at all). */
+  async shippedOrderIds(merchantId: MerchantId, orderIds: string[]): Promise<Set<string>> {
+    if (!orderIds.length) return new Set();
+    const rows = await this.model
+      .find(this.scoped(merchantId, { orderId: { $in: orderIds } }), { orderId: 1 })
+      .lean<ShipmentRecord[]>()
+      .exec();
+    return new Set(rows.map((r) => r.orderId!));
+  }
+
   /** Parcels not signed for whose tracking has not moved since `before`, longest-stuck first (at most `limit`). */
   stuckSince(merchantId: MerchantId, before: Date, limit = 50): Promise<ShipmentRecord[]> {
     return this.model

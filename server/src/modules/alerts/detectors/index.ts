@@ -10,8 +10,10 @@ import { fridgeTemperatureDetector, type TemperatureReader } from './fridge-temp
 import { handoffWaitingDetector } from './handoff-waiting.detector.js';
 import { holidayPrepDetector } from './holiday-prep.detector.js';
 import { lowStockDetectors } from './low-stock.detector.js';
+import { messageBacklogDetector } from './message-backlog.detector.js';
 import { newOrderDetector } from './new-order.detector.js';
 import { orderTimeoutDetector } from './order-timeout.detector.js';
+import { oversellRiskDetector } from './oversell-risk.detector.js';
 import { peakHourDetector } from './peak-hour.detector.js';
 import type { ReviewReader, SaleMovementReader, StockReader } from './readers.js';
 import { redemptionAnomalyDetector, type RedemptionReader } from './redemption-anomaly.detector.js';
@@ -20,6 +22,7 @@ import { rotaConflictDetector, type LeaveReader, type RotaReader } from './rota-
 import { salesSpikeDetector } from './sales-spike.detector.js';
 import { shipmentStuckDetector, type ShipmentReader } from './shipment-stuck.detector.js';
 import { slowMoversDetector } from './slow-movers.detector.js';
+import { stockCoverDetector } from './stock-cover.detector.js';
 import { weatherPrepDetector } from './weather-prep.detector.js';
 
 /** What the detectors read, all told: each detector takes only its part. */
@@ -34,12 +37,13 @@ export interface DetectorDeps {
     | 'firstOrderAt'
     | 'inRange'
     | 'forCustomer'
+    | 'paidItemsSince'
   >;
   stock: StockReader;
   movements: SaleMovementReader;
   reviews: ReviewReader;
   customers: Pick<CustomerRepository, 'findManyByExternalUserIds'>;
-  kf: Pick<KfRepository, 'waitingForStaff'>;
+  kf: Pick<KfRepository, 'waitingForStaff' | 'unansweredBetween'>;
   weather: Pick<WeatherService, 'tomorrow'>;
   shipments: ShipmentReader;
   temperatures: TemperatureReader;
@@ -61,6 +65,9 @@ export function buildDetectors(d: DetectorDeps) {
     weatherPrepDetector(d),
     shipmentStuckDetector(d),
     returnRateDetector(d),
+    oversellRiskDetector(d),
+    messageBacklogDetector(d),
+    stockCoverDetector(d),
     fridgeTemperatureDetector(d),
     rotaConflictDetector(d),
   ];

@@ -17,6 +17,8 @@ export interface StuckShipmentRow {
 export interface ShipmentReader {
   /** parcels not signed for whose tracking has not moved since `before`, longest-stuck first */
   stuckSince(merchantId: MerchantId, before: Date): Promise<StuckShipmentRow[]>;
+  /** of these order numbers, those a parcel has been sent for (the oversell check) */
+  shippedOrderIds(merchantId: MerchantId, orderIds: string[]): Promise<Set<string>>;
 }
 
 const describeParcel = (s: StuckShipmentRow, now: Date) => {
@@ -53,7 +55,7 @@ export function shipmentStuckRule(p: {
 }
 
 /** After the report time, once a day: parcels whose tracking has stood still for `hours` (48) or more. */
-export const shipmentStuckDetector = (d: { shipments: ShipmentReader }): ScanDetector => ({
+export const shipmentStuckDetector = (d: { shipments: Pick<ShipmentReader, 'stuckSince'> }): ScanDetector => ({
   kind: 'shipment_stuck',
   due: afterReportTime,
   async detect({ merchantId, settings, now, today }) {
