@@ -1,7 +1,8 @@
 // The console's staff and integrations pages in headless Chromium against the real server and the WeCom stand-in:
 // the owner assigns a shop, shows a manager's invite QR and deactivates a member (whose session ends at once); then
-// opens the webhook (the secret shown once, never after a reload), sees a refused signed delivery's reason in
-// Chinese, and WeCom's connection. A screenshot per step.
+// adds a push address per sending system (each secret shown once, never after a reload), sees each one's deliveries
+// with a refused one's reason in Chinese, rotates one's secret and revokes another (each confirmed first), and sees
+// WeCom's connection. A screenshot per step.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -11,7 +12,7 @@ import { launchChromium, screenshot } from '../support/browser.js';
 import { expectToSee, openFromMine, seen, wechatConsolePage } from '../support/console-page.js';
 import { buildShop, buildStaff } from '../support/factories.js';
 import { OPERATOR_TEST_ENV, signedInOperator } from '../support/operator.js';
-import { deliverSigned } from '../support/signed-delivery.js';
+import { deliverSigned, onTestServer } from '../support/signed-delivery.js';
 import { shopWithTeam } from '../support/staff-team.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
@@ -102,34 +103,83 @@ describe('the staff page', () => {
 });
 
 describe('the integrations page', () => {
-  let secret = '';
-  it('opens the webhook and shows its secret once', async () => {
+  const secrets: Record<string, string> = {};
+  const endpoint = (name: string) => seen(page.locator(`[data-endpoint="${name}"]`));
+  const freshSecret = async (name: string) =>
+    (await seen(page.locator(`[data-secret-for="${name}"] .webhook-secret`)).innerText()).trim();
+  const urlOf = async (name: string) => {
+    const res = await w.app.request('/api/intake/endpoints', { token: await ownerToken() });
+    return onTestServer(w.app, res.body.items.find((e: { name: string }) => e.name === name).url as string);
+  };
+  const confirmModal = async (title: string, button: string) => {
+    await expectToSee(page, title);
+    await seen(page.locator('.taro-modal__foot').getByText(button, { exact: true })).click();
+  };
+  const add = async (name: string) => {
+    await seen(page.locator('#webhook-name input')).fill(name);
+    await seen(page.locator('#webhook-add')).click();
+    await seen(page.locator(`[data-secret-for="${name}"]`)).waitFor();
+    secrets[name] = await freshSecret(name);
+    expect(secrets[name]).toMatch(/^whsec_/);
+  };
+
+  it('starts empty, saying what to do; adds a push address per system, each secret shown once', async () => {
     await page.goto(`${w.app.url}/console/#/pages/integrations/index`);
-    await expectToSee(page, '收银 / ERP 推送地址');
-    await expectToSee(page, '未开通');
-    await seen(page.locator('#webhook-rotate')).click();
-    await seen(page.locator('#webhook-secret')).waitFor();
-    secret = (await seen(page.locator('.webhook-secret')).innerText()).trim();
-    expect(secret).toMatch(/^whsec_/);
+    await expectToSee(page, '还没有推送地址');
+    await expectToSee(page, '每个要推数据的系统各加一个');
+    await shot('5-webhooks-empty');
+    await add('收银系统');
     await expectToSee(page, '密钥只显示这一次');
-    await shot('5-webhook-secret');
+    await add('ERP');
+    expect(secrets['ERP']).not.toBe(secrets['收银系统']);
+    await shot('6-webhooks-added');
   });
 
-  it('lists a refused signed delivery with its reason in Chinese; the secret is gone after a reload', async () => {
-    const view = await w.app.request('/api/intake/webhook', { token: await ownerToken() });
-    const url = (view.body.url as string).replace(/^https?:\/\/[^/]+/, w.app.url);
-    const res = await deliverSigned(url, secret, '{"orders": [');
-    expect(res.status).toBe(400);
+  it("lists each address's deliveries, a refused one with its reason in Chinese; no secret after a reload", async () => {
+    expect((await deliverSigned(await urlOf('收银系统'), secrets['收银系统']!, '{"orders": [')).status).toBe(400);
+    const order = { externalId: 'ERP-1', placedAt: '2026-11-20T12:30:00+08:00', amount: 3600, items: [] };
+    const ok = await deliverSigned(await urlOf('ERP'), secrets['ERP']!, JSON.stringify({ orders: [order] }));
+    expect(ok.status).toBe(200);
     await page.reload();
-    await expectToSee(page, '请求内容不是有效的 JSON');
-    await expectToSee(page, '失败 400');
-    expect(await page.locator('body').innerText()).not.toContain(secret);
+    await seen(endpoint('收银系统').getByText('请求内容不是有效的 JSON', { exact: false })).waitFor();
+    await seen(endpoint('收银系统').getByText('失败 400')).waitFor();
+    await seen(endpoint('ERP').getByText('收到 1 条')).waitFor();
+    const text = await page.locator('body').innerText();
+    for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
     await expectToSee(page, '已连接');
     await expectToSee(page, '接入方式：自建应用');
-    await shot('6-integrations');
+    await shot('7-integrations');
+  });
+
+  it("rotates one address's secret after a confirmation: its old secret is refused, the other still works", async () => {
+    await seen(page.locator('[data-rotate="收银系统"]')).click();
+    await expectToSee(page, '旧密钥会立即失效，地址不变');
+    await shot('8-rotate-confirm');
+    await confirmModal('给「收银系统」换新密钥？', '换新密钥');
+    await seen(page.locator('[data-secret-for="收银系统"]')).waitFor();
+    const rotated = await freshSecret('收银系统');
+    expect(rotated).not.toBe(secrets['收银系统']);
+    const raw = JSON.stringify({ orders: [] });
+    const pos = await urlOf('收银系统');
+    expect((await deliverSigned(pos, secrets['收银系统']!, raw)).status).toBe(401);
+    expect((await deliverSigned(pos, rotated, raw)).status).not.toBe(401);
+    expect((await deliverSigned(await urlOf('ERP'), secrets['ERP']!, raw)).status).not.toBe(401);
+    await shot('9-rotated');
+  });
+
+  it('revokes an address after a confirmation; what is still sent to it is refused with a clear reason', async () => {
+    const erp = await urlOf('ERP');
+    await seen(page.locator('[data-revoke="ERP"]')).click();
+    await confirmModal('停用「ERP」？', '停用');
+    await expectToSee(page, '已停用');
+    await page.locator('[data-endpoint="ERP"]').waitFor({ state: 'detached' });
+    await seen(page.locator('[data-endpoint="收银系统"]')).waitFor();
+    const refused = await deliverSigned(erp, secrets['ERP']!, JSON.stringify({ orders: [] }));
+    expect(refused.status).toBe(410);
+    expect(refused.body.message).toContain('已被商户停用');
+    await shot('10-revoked');
   });
 });
-
 const ownerToken = async () => {
   const owner = await w.app.container.repositories.staff.findById(shop.merchantId, shop.ownerId);
   return (await w.app.container.services.auth.issueFor(owner!)).token;
