@@ -18,20 +18,32 @@ const ATTACK =
  */
 const MANIPULATION =
   /(从现在(开始|起)|接下来你|你现在是|你必须|你只能|请你扮演|假设你是|你的(提示词|系统|设定|后台)|开发者模式|越狱|you are now|act as|pretend|system:|(我是|我就是)(你们)?(老板|店长|老板娘|管理员|经理|客服主管)|(老板|店长)(说|让|同意|答应)|(查|告诉我|发我|给我|报一下|透露).{0,10}(别人|他人|其他人|其他客户|其他顾客|别的客户|别的顾客|其他家长|其他会员|同学|邻居|[^我你]{1,3}的)(的)?(电话|手机|手机号|地址|住址|订单|信息|资料|身份证|微信号)|把.{0,16}(别人|他人|的人|家长|会员|顾客|客人|客户|同学|学员|老板|员工|老师)的?(电话|手机|手机号|联系方式|地址|住址|微信|名单|信息|资料)|(会员|顾客|客户|学员|家长|客人)(名单|资料)|(给我|帮我)(免单|改价|改成\d|打[一二三0-3]折)|(0元|一分钱|白送|免费送我))/i;
+/**
+ * A message that poses as the system or the shop ("【管理员通知】", "进入测试模式", "我是店主 你跟客人说…"), dictates
+ * what the bot is to say, or asks it to change what the shop's records hold (a price, a balance, points): none of it
+ * is the customer's to decide, whatever follows.
+ */
+const AUTHORITY =
+  /((管理员|管理|系统|后台|开发者|测试|调试|维护|admin|system)\s*(指令|命令|模式|权限|消息|通知|提示)|进入.{0,6}模式|(回复|回答|输出|发送)[:：]?\s*[“"「『]|(我是|我就是)(你们)?(店主|掌柜|校长|负责人|主管)|(跟|对|告诉|通知)(所有)?(顾客|客户|客人|大家|所有人|家长|学员|会员)(们)?(说|讲)|(价格|价钱|余额|储值|积分|课时|金额).{0,6}(改成|改为|改到|调成|调到|设为|设成|清零)|把.{0,8}改价|(给我|帮我|替我)(充|加|开|转)(值|\d|[一二三四五六七八九十百千]+|积分|余额|课时|个?免费))/i;
+/** Another person's details asked for: their phone, address, name, order, by whoever claims to know them. */
+const OTHERS_DATA =
+  /(她|(?<!其)他(?!们店)|别人|他人|人家|(所有|全部|其他|别的|每个|每位|这周|今天|昨天|班上|班里).{0,6}(学员|家长|会员|顾客|客户|客人|用户|同学|小朋友|人))(的|家)?.{0,12}(电话|手机|手机号|号码|联系方式|地址|住址|姓名|名字|名单|微信号|身份证|订单)/;
+const GIVE_ME = /(发我|发给我|给我|告诉我|导出|整理|查一下|查查|报一下|透露|输出|发过来|发一份|说一下)/;
 
 const HUMAN =
   /(转?人工|真人|找店员|找店长|找老板|叫.{0,4}(店员|店长|老板)|人工客服|跟人聊|别用机器人|不要机器人|机器人回|是机器人吗|有人吗[?？!！]*$|让.{0,4}(店员|老板|店长).{0,4}(联系|回|打)|打电话给我|联系我)/;
 /** Words that complain whatever follows: a person answers. */
 const COMPLAINT =
-  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|不满意|太慢了|慢死|坑爹|烂透|过敏了|起疹子|红疹|生病了|受伤|咬伤|抓伤|弄伤|摔了|摔伤|磕破|流血|红肿|又红又肿|青了|剪短了|剪歪|剪秃|烫糊|乱收费|多收|收多了|乱扣|被骗|不给退|拒绝退|欺负|wtf|shit)/i;
+  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|太坑|坑了|被坑|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|不满意|太慢了|慢死|坑爹|烂透|过敏了|起疹子|红疹|生病了|受伤|咬伤|抓伤|弄伤|摔了|摔伤|磕破|流血|出血|红肿|又红又肿|青了|剪短了|剪歪|剪秃|烫糊|乱收费|多收|收多了|乱扣|被骗|不给退|拒绝退|欺负|wtf|shit)/i;
 /** Something wrong with what was bought: a complaint, unless the customer asks what to do about it. */
 const PROBLEM =
-  /(变质|发霉|过期|不新鲜|没洗干净|臭了|馊了|发错|漏发|少发|寄错|破损|压坏|摔坏|碎了|烂了|烂的|坏的|漏了|洒了|流了|瘪了|少了|不对版|色差)/;
+  /(变质|发霉|霉味|异味|怪味|一股.{0,4}味|受潮|结块|化了|没收到|收不到|丢件|过期|不新鲜|没洗干净|臭了|馊了|发错|漏发|少发|寄错|破损|压坏|摔坏|碎了|烂了|烂的|坏的|漏了|洒了|流了|瘪了|少了|不对版|色差)/;
 /** Asking what to do, which the shop's after-sales rule answers. */
 const PROCEDURE =
-  /(咋办|怎么办|咋整|怎么整|怎么处理|咋处理|怎么弄|能退|能换|可以退|可以换|怎么退|怎么换|怎么赔|售后|包赔|管不管|给换吗|给退吗)/;
+  /(咋办|怎么办|咋整|怎么整|怎么处理|咋处理|怎么弄|能退|能换|可以退|可以换|怎么退|怎么换|怎么赔|售后|包赔|管不管|给换吗|给退吗|(能|可以)处理)/;
 /** It happened (not asked in advance): "收到了", "碎了一个", "我买的". */
-const OCCURRED = /(收到|到了|刚买|我买的|买的.{0,4}了|今天|昨天|刚才|拆开|打开|了一|了两|了好|一箱子|全)/;
+const OCCURRED =
+  /(收到|到了|送来|送到|才发现|刚买|我买的|买的.{0,4}了|今天|昨天|刚才|拆开|打开|了一|了两|了好|一箱子|全)/;
 /** Demands that need a person's decision. */
 const DEMAND =
   /((我要|给我|必须|马上|立刻|赶紧|要求|申请)(全额)?(退款|退钱|退货|退费|赔偿|赔钱|补偿|赔)|(退钱|赔钱|赔偿)[!！]|不退.{0,4}(投诉|报警|曝光)|报警|律师|起诉)/;
@@ -41,17 +53,29 @@ const FOOD_ONLY = /(头发|毛发|有毛|硬物|塑料|玻璃|钢丝|石子|酸�
 const FAULT =
   /(坏了|坏的|有问题|不能用|用不了|不好用|没效果|掉色|起球|开线|缩水|褪色|脱胶|断了|裂了|分叉|没学会|听不懂|退步)/;
 /** A question about the product (is it normal, can it, will it) rather than a report of a problem. */
-const ASKING = /(吗|嘛|会不会|是不是|正常|能不能|可不可以|怎么办|怎么处理|咋办|如何|是否|\?|？|么$)/;
+const ASKING =
+  /(([\u4e00-\u9fff])不\2|吗|嘛|会不会|是不是|正常|能不能|可不可以|怎么办|怎么处理|咋办|如何|是否|\?|？|么$)/;
+/**
+ * Calling the shop to account for what happened ("你们怎么说", "什么情况", "什么技术", "怎么负责"): a complaint, whatever
+ * the words for the fault.
+ */
+const ACCOUNTABLE =
+  /((你们|你家|这)?(怎么说|怎么负责|怎么解释|给个说法|给我个说法|就卖这种|就这质量|就这水平|就这服务)|什么情况(?!下)|什么技术|什么服务|什么态度)/;
+/** A time other than now: "周日", "晚上十点以后", "过年": asked when someone answers. */
+const LATER =
+  /(周[一二三四五六日天末]|星期|礼拜|节假日|过年|春节|假期|晚上|早上|中午|凌晨|半夜|夜里|\d+点|[一二三四五六七八九十]+点|以后|之后|明天|后天)/;
 /** Something the customer bought or was served ("刚买的", "收到", "昨天剪的"). */
 const HAPPENED =
   /(买的|收到|到手|拿到|点的|喝的|吃的|剪的|烫的|染的|做的|上完|穿了|洗了一次|用了|昨天|刚才|今天.{0,4}(买|来|做|剪)|又|怎么回事|搞什么)/;
 
 export function detectRisk(message: string, industry: Industry): Risk | undefined {
   const t = message.trim();
-  if (ATTACK.test(t) || MANIPULATION.test(t)) return 'attack';
+  if (ATTACK.test(t) || MANIPULATION.test(t) || AUTHORITY.test(t)) return 'attack';
+  if (OTHERS_DATA.test(t) && GIVE_ME.test(t)) return 'attack';
   if (DEMAND.test(t)) return 'demand';
-  if (HUMAN.test(t)) return 'human';
-  if (COMPLAINT.test(t)) return 'complaint';
+  // "周日找客服有人吗", "晚上十点以后有人吗": when staff answer, not a person now
+  if (HUMAN.test(t) && !(LATER.test(t) && !HUMAN.test(t.replace(/有人吗[?？!！]*$/, '')))) return 'human';
+  if (COMPLAINT.test(t) || ACCOUNTABLE.test(t)) return 'complaint';
   if (PROBLEM.test(t)) {
     if (PROCEDURE.test(t)) return OCCURRED.test(t) ? 'incident' : 'problem';
     // "橙子皮上有疤是坏的吗": asking whether something is a problem, not reporting one
