@@ -143,7 +143,13 @@ export function optionsOf(products: KnownProduct[], text: string): Said | undefi
     const variants = p.variants!.filter((v) => variantMatches(v, named));
     // every option is named ("抄手大份几个"): that variant as the shop labels it, with its price
     if (named.size && variants.length && variants.every((v) => v.options.every((o) => named.get(o.name) === o.value)))
-      return variants.map((v) => withPrice(`${p.name}${optionsLabel(v)}`, v.price)).join('；');
+      return variants
+        .map((v) => {
+          const line = withPrice(`${p.name}${optionsLabel(v)}`, v.price);
+          // where the shop keeps the variant's stock, whether it is there ("黑色M码呢" after the colours)
+          return v.stock !== undefined || soldOut(v) ? `${line}，${variantStock(v)}` : line;
+        })
+        .join('；');
     const groups = new Map<string, Map<string, boolean>>();
     const prices = new Map<string, Set<number>>();
     for (const v of variants) {
@@ -180,7 +186,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
     ['材质', '面料', '材料', '成分'],
     /(材质|面料|材料|布料|什么做的|啥做的|纯棉|全棉|棉的|真丝|桑蚕丝|羊毛的|羊绒的|涤纶|化纤|聚酯|雪纺|真皮|成分|料子|透气|弹力|弹性|有弹|material)/,
   ],
-  [['产地', '原产地', '产区', '来源'], /(产地|哪里产|哪产|哪儿产|哪里的|原产|产自|进口|国产)/],
+  [['产地', '原产地', '产区', '来源'], /(产地|哪里产|哪产|哪儿产|哪里的|哪儿的|哪的|原产|产自|进口|国产)/],
   [
     ['保质期', '保存', '储存', '存放'],
     /(保质期|放多久|放几天|能放|放得住|放得了|过期|保存|保鲜|冷藏|储存|存放|几天.{0,2}(坏|吃完))/,
@@ -223,6 +229,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
     /(多重|重量|净含量|多少克|几斤|几两|份量|分量|多少g|多大一|规格|一箱几|一盒几|几个一)/,
   ],
   [['茶底'], /(茶底|什么茶)/],
+  [['容量', '规格'], /(容量|装多少|能装|多少毫升|多少ml|多大容量|几毫升)/],
   [
     ['年份', '采摘时间', '生产日期', '日期', '批次'],
     /(哪年|年份|几年的|今年的|新茶|陈茶|生产日期|什么时候(产|采|做|摘)的)/,
@@ -264,11 +271,19 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
   if (cued.length) {
     const names = cued.flatMap(([n]) => n);
     const byCue = attrs.filter((a) => names.some((n) => a.name.includes(n) || n.includes(a.name)));
-    const byName = attrs.filter((a) => a.name.length >= 2 && t.includes(clean(a.name)) && !byCue.includes(a));
-    return byCue.length ? [...byCue, ...byName.filter((a) => byCue.some((c) => c.name === a.name))] : [];
+    // the attribute the cue names is not kept: a person answers ("芒果是哪产的" is not answered by 含芒果)
+    return byCue;
+  } else {
+    const byName = attrs.filter((a) => a.name.length >= 2 && t.includes(clean(a.name)));
+    if (byName.length) return byName;
+    // "用的啥胶", "啥肉", "用啥油": the one thing asked about, in an attribute's name or value (用胶, 牛肉: 黄牛腱子肉)
+    const thing = /(?:啥|什么|哪种|几)([\u4e00-\u9fff])/.exec(t)?.[1];
+    if (thing && !/[的是呀啊呢吗么样个些时候价钱颜色码点块元]/.test(thing)) {
+      const named = attrs.filter((a) => a.name.includes(thing));
+      const about = named.length ? named : attrs.filter((a) => clean(a.value).includes(thing));
+      if (about.length && about.length <= 2) return about;
+    }
   }
-  const byName = attrs.filter((a) => a.name.length >= 2 && t.includes(clean(a.name)));
-  if (byName.length) return byName;
   const picked: { name: string; value: string }[] = [];
   const ownWords = [
     p.name,
@@ -291,7 +306,11 @@ export function attributesOf(products: KnownProduct[], text: string): Said | und
   const lines: string[] = [];
   const cited: string[] = [];
   for (const p of products) {
-    const attrs = askedAttributes(p, text);
+    let attrs = askedAttributes(p, text);
+    // a height and weight given: the size whose own attribute fits them ("S码适合：身高155-165cm，体重90-110斤"),
+    // with the fit advice, instead of every size's line
+    const fits = attrs.length ? (p.attributes ?? []).filter((a) => fittingLines(text, a.value).length) : [];
+    if (fits.length) attrs = [...fits, ...attrs.filter((a) => !fits.includes(a) && /(版型|建议)/.test(a.name))];
     if (!attrs.length) continue;
     lines.push(`${p.name}${attrs.map((a) => `${a.name}：${a.value}`).join('，')}`);
     cited.push(productId(p));
@@ -308,8 +327,8 @@ function fittingLines(text: string, chart: string): string[] {
     /(?:^|[^\d.])(1[3-9]\d)(?![\d.]|\s*(斤|kg|公斤|千克|元|块))/i.exec(text) ?? /1(?:米|\.)(\d{1,2})/.exec(text);
   const cm = h ? (h[1]!.length === 3 ? Number(h[1]) : 100 + Number(h[1]!.padEnd(2, '0'))) : undefined;
   if (kg === undefined && cm === undefined) return [];
-  const within = (n: number, m: RegExpExecArray | null) =>
-    m ? n >= Number(m[1]) && n <= Number(m[2] ?? m[1]) : undefined;
+  const within = (n: number, m: RegExpExecArray | null, per = 1) =>
+    m ? n >= Number(m[1]) / per && n <= Number(m[2] ?? m[1]) / per : undefined;
   return chart
     .split(/[；;。\n]/)
     .map((line) => line.trim())
@@ -317,6 +336,7 @@ function fittingLines(text: string, chart: string): string[] {
       const checks = [
         cm === undefined ? undefined : within(cm, /身高(\d+)\s*[-~到至]\s*(\d+)/.exec(line)),
         kg === undefined ? undefined : within(kg, /体重(\d+)\s*[-~到至]\s*(\d+)\s*(?:kg|公斤)/i.exec(line)),
+        kg === undefined ? undefined : within(kg, /体重(\d+)\s*[-~到至]\s*(\d+)\s*斤/.exec(line), 2),
       ].filter((c) => c !== undefined);
       return checks.length > 0 && checks.every(Boolean);
     });
@@ -326,7 +346,11 @@ function fittingLines(text: string, chart: string): string[] {
  * An FAQ the owner wrote for questions asked this way ("我穿什么码" for "160斤穿多大"): its questions set off the same
  * attribute cue as the customer's. A size chart gives the line that fits the height and weight the customer gave.
  */
-export function faqByCue(kb: KnowledgeBase, text: string, products: KnownProduct[] = []): Said | undefined {
+export function faqByCue(
+  kb: KnowledgeBase,
+  text: string,
+  products: KnownProduct[] = [],
+): (Said & { fitted: boolean }) | undefined {
   const t = clean(text);
   const cues = ATTRIBUTE_CUES.filter(([, cue]) => cue.test(t)).map(([, cue]) => cue);
   if (!cues.length) return undefined;
@@ -361,7 +385,7 @@ export function faqByCue(kb: KnowledgeBase, text: string, products: KnownProduct
     .map((line) => line.trim())
     .filter((line) => line && !/\d/.test(line));
   const said = best.fits.length ? [...best.fits, ...notes].join('；') : best.p.answer.replace(/[。；;]$/, '');
-  return { text: said, cited: [best.p.id] };
+  return { text: said, cited: [best.p.id], fitted: best.fits.length > 0 };
 }
 
 /** A question about an attribute that names no product: the products that have it, when few do. */

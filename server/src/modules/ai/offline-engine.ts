@@ -263,6 +263,11 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   if (!asks.length && products.length && ASKS_FOR_IT.test(text) && timeless(rest).length <= 2) asks = ['stock'];
   if (!asks.length && /(营业|开|关|有人|上班|在吗)/.test(text) && namedWeekdays(text).length) asks = ['hours'];
   if (!asks.length && !products.length && cue) asks = ['attribute'];
+  // "用的啥胶": a thing one or a few products' attributes name, though the question names none of them
+  if (!asks.length && !products.length && /(啥|什么|哪种)[\u4e00-\u9fff]/.test(asking)) {
+    const having = index.products.filter((e) => askedAttributes(e.product, text).length);
+    if (having.length && having.length <= 3) asks = ['attribute'];
+  }
   // a product and nothing else ("杨枝甘露？", "大份的呢"): its price; anything more is a question the data may not answer
   if (!asks.length && products.length && rest.length <= 1) asks = ['price'];
   if (products.length > 4) products = products.slice(0, 4);
@@ -292,7 +297,7 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
       if (!products.length) return faqByCue(kb, text) ?? attributeAcrossProducts(kb, text);
       const own = attributesOf(products, text);
       const chart = faqByCue(kb, text, products);
-      if (own && chart && /\d/.test(text) && !own.text.includes(chart.text))
+      if (own && chart?.fitted && !own.text.includes(chart.text))
         return { text: `${own.text}；${chart.text}`, cited: [...own.cited, ...chart.cited] };
       return own ?? chart;
     }
@@ -461,7 +466,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       } else if (a === 'unknown') unknown = true;
       else if (a) {
         answeredOne = true;
-        if (!said.some((s) => s.text === a.text)) said.push(a);
+        if (!said.some((s) => s.text.includes(a.text))) said.push(a);
       } else if (!(answeredOne && !part.products.length && PRODUCT_ASKS.includes(ask))) answeredAll = false;
       // "停车收费吗": the parking rule answered; a product ask with no product adds nothing to hand over
     }

@@ -355,7 +355,13 @@ export function namesOption(message: string, value: string): boolean {
   if (/^[\u4e00-\u9fff]色[\u4e00-\u9fff]+$/.test(v) && text.includes(v.slice(0, 2))) return true;
   // "黄的"/"黄色" for 黄色, "大的" for 大杯, "l码" for "L码"
   const stem = v.replace(/(色|杯|码|号|款|装|份)$/, '');
-  return stem.length > 0 && stem !== v && new RegExp(`${stem}(的|色|杯|码|号|款|装|份)`).test(text);
+  if (stem.length > 0 && stem !== v && new RegExp(`${stem}(的|色|杯|码|号|款|装|份)`).test(text)) return true;
+  // "有荧光绿42不" for 42码: a size number or letter standing alone, not an amount ("42块", "42个")
+  return (
+    stem !== v &&
+    /^[a-z0-9]+$/.test(stem) &&
+    new RegExp(`(^|[^a-z0-9.])${stem}(?![a-z0-9.]|块|元|斤|个|岁|天|人|件|双|节|次|课|分|小时|g|kg|ml|cm|mm)`).test(text)
+  );
 }
 
 const UNIT: Record<string, string> = { 斤: '斤', kg: 'kg', 公斤: 'kg', 千克: 'kg', cm: 'cm', 厘米: 'cm', 岁: '岁' };

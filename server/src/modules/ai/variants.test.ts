@@ -141,6 +141,61 @@ describe('attributes asked the ways customers ask', () => {
   });
 });
 
+describe('sizes, things and variants asked in other words', () => {
+  const shoes = knowledgeFor({
+    ...SHOP,
+    id: 'test-shoes',
+    products: [
+      {
+        name: '加绒连帽卫衣',
+        category: '卫衣',
+        price: 189,
+        aliases: ['卫衣'],
+        attributes: {
+          版型: '宽松落肩版，想穿合身一点的拿小一码',
+          S码适合: '身高155-165cm，体重90-110斤',
+          M码适合: '身高160-170cm，体重110-130斤',
+        },
+        variants: [
+          { options: { 颜色: '黑色', 尺码: 'S' }, price: 189, stock: 2 },
+          { options: { 颜色: '黑色', 尺码: 'M' }, price: 189, stock: 0 },
+        ],
+      },
+      {
+        name: '超轻跑鞋',
+        category: '跑鞋',
+        price: 399,
+        aliases: ['跑鞋'],
+        variants: ['41码', '42码'].map((s, i) => ({ options: { 颜色: '荧光绿', 尺码: s }, price: 399, stock: i })),
+      },
+      { name: '红烧牛肉面', category: '面', price: 22, aliases: ['牛肉面'], attributes: { 牛肉: '黄牛腱子肉' } },
+      { name: '纯色美甲', category: '美甲', price: 128, attributes: { 用胶: '日本进口甲油胶' } },
+    ],
+    faqs: [],
+  });
+  const on = (q: string, history: string[] = []) => offlineAnswer(shoes, q, { history });
+
+  it('picks the size whose own attribute fits the height and weight given', () => {
+    const a = on('身高163 体重105斤 卫衣穿啥码');
+    expect(a.reply).toContain('S码适合');
+    expect(a.reply).not.toContain('M码适合');
+  });
+
+  it('reads a size number standing alone as the size, not an amount', () => {
+    expect(on('跑鞋有荧光绿42不').reply).toContain('荧光绿42码');
+    expect(on('跑鞋有荧光绿42不').reply).not.toContain('41码');
+  });
+
+  it('says whether a whole variant named after the options question is there', () => {
+    expect(on('黑色M码呢', ['卫衣有几个颜色']).reply).toMatch(/黑色M.*已售罄/);
+  });
+
+  it('answers "啥肉", "啥胶" from the attribute that names the thing', () => {
+    expect(on('牛肉面用的啥肉').reply).toContain('黄牛腱子肉');
+    expect(on('用的啥胶').reply).toContain('日本进口甲油胶');
+  });
+});
+
 describe('a message with a part the data cannot answer', () => {
   it('answers the price and hands over the test report', () => {
     const a = offlineAnswer(food, '草莓一斤多少 有农残检测报告吗');
