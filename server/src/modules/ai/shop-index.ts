@@ -360,7 +360,9 @@ export function namesOption(message: string, value: string): boolean {
   return (
     stem !== v &&
     /^[a-z0-9]+$/.test(stem) &&
-    new RegExp(`(^|[^a-z0-9.])${stem}(?![a-z0-9.]|块|元|斤|个|岁|天|人|件|双|节|次|课|分|小时|g|kg|ml|cm|mm)`).test(text)
+    new RegExp(`(^|[^a-z0-9.])${stem}(?![a-z0-9.]|块|元|斤|个|岁|天|人|件|双|节|次|课|分|小时|g|kg|ml|cm|mm)`).test(
+      text,
+    )
   );
 }
 
