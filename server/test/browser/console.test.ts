@@ -374,6 +374,21 @@ describe('customer groups in the console', () => {
     await calendar.scrollIntoViewIfNeeded();
     await seen(calendar.getByText('周一 11:00 · 周一上新')).waitFor();
     expect(await calendar.textContent()).toContain('行业模板 · 每周 6 条 · 促销占 17%');
+    // the week starts on Monday: the posts are listed Monday first, and the day picker runs 周一 … 周日
+    const listed = await calendar
+      .locator('[data-slot]')
+      .evaluateAll((els) => els.map((e) => Number((e as unknown as { dataset: { slot: string } }).dataset.slot[0])));
+    expect(listed.map((d) => (d + 6) % 7)).toEqual(listed.map((d) => (d + 6) % 7).sort((a, b) => a - b));
+    await calendar.locator('.row .tag', { hasText: '周一' }).first().click();
+    const cancel = seen(page.locator('.weui-picker__action', { hasText: '取消' }));
+    await cancel.waitFor();
+    const days = await page
+      .locator('.weui-picker__item')
+      .filter({ visible: true })
+      .evaluateAll((els) => els.map((e) => (e as unknown as { textContent: string }).textContent.trim()));
+    expect(days.filter((d) => d.startsWith('周'))).toEqual(['周一', '周二', '周三', '周四', '周五', '周六', '周日']);
+    await cancel.click();
+    await page.locator('.weui-picker__action').first().waitFor({ state: 'hidden' });
     await seen(calendar.locator('[data-slot="1 11:00"]').getByText('删除')).click();
     await calendar.locator('input[placeholder="标题，如：周二上新"]').fill('周一早安上新');
     await calendar.getByText('添加这一条', { exact: true }).click();

@@ -1,6 +1,6 @@
 // A shop's own opening hours in the business step, in headless Chromium against the real server: saving a shop's
 // address keeps the hours it has apart from the business's; the owner gives a shop its own hours with a closed day,
-// and sets it back to follow the business's hours. A screenshot per step.
+// and sets it back to follow the business's hours. The week reads Monday first. A screenshot per step.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -61,7 +61,8 @@ describe("a shop's own opening hours", () => {
     await page.goto(`${w.app.url}/console/#/pages/setup/business`);
     const card = seen(page.locator('[data-shop="夜宵店"]'));
     await card.waitFor({ timeout: 20_000 });
-    expect(await card.textContent()).toContain('营业时间：自己的');
+    // its closed days read Monday first: Saturday, then Sunday
+    expect(await card.textContent()).toContain('营业时间：自己的，周六、周日休息');
     await seen(card.getByText('修改')).click();
     const phone = seen(form().locator('input[placeholder="手机号，或带区号的座机"]'));
     await phone.fill('028-85559999');
@@ -79,6 +80,12 @@ describe("a shop's own opening hours", () => {
       form().locator('[data-role="own-hours"] .weui-switch, [data-role="own-hours"] input[type=checkbox]'),
     );
     await own.waitFor();
+    // the week starts on Monday: 周一 … 周日, Sunday (stored as 0) last
+    expect(
+      await form()
+        .locator('[data-weekday]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-weekday'))),
+    ).toEqual(['1', '2', '3', '4', '5', '6', '0']);
     // Wednesday closed, Sunday opened (the other days as they were)
     await seen(form().locator('[data-weekday="3"] .weui-switch, [data-weekday="3"] input[type=checkbox]')).click();
     await seen(form().locator('[data-weekday="0"] .weui-switch, [data-weekday="0"] input[type=checkbox]')).click();
