@@ -29,6 +29,7 @@ import type { ItemFields } from './knowledge-item.repository.js';
 import type { Faq, Policy } from './faq.model.js';
 import { newestFirstPage, type PageRequest } from '../../db/newest-first-page.js';
 import type { NewScript } from './script.repository.js';
+import { undoFields } from './undo-fields.js';
 
 export type Entity = KnowledgeEntity;
 
@@ -59,6 +60,7 @@ export interface KnowledgeStore<F, R> {
     limit: number,
     beforeId?: string,
   ): Promise<R[]>;
+  findById(merchantId: MerchantId, id: string): Promise<R | null>;
   /** with an id: a deleted item brought back (an undo) */
   create(merchantId: MerchantId, fields: F, id?: Types.ObjectId): Promise<R>;
   update(merchantId: MerchantId, id: string, fields: F): Promise<{ before: R; after: R } | null>;
@@ -204,7 +206,11 @@ export class KnowledgeAdminService {
       if (!removed) throw conflict('这条资料已经不在了');
       undone = { entity, entityId: change.entityId, action: 'delete', before: present(removed) };
     } else if (change.action === 'update') {
-      const changed = await store.update(merchantId, id, convert(inputOf(entity, change.before)));
+      // only what this change touched, and not what was written since outside the history (a POS's stock count)
+      const now = await store.findById(merchantId, id);
+      if (!now) throw conflict('这条资料已经不在了');
+      const back = undoFields(present(now), change.before, change.after) as KnowledgeItemDto;
+      const changed = await store.update(merchantId, id, convert(inputOf(entity, back)));
       if (!changed) throw conflict('这条资料已经不在了');
       const [before, after] = [present(changed.before), present(changed.after)];
       undone = { entity, entityId: change.entityId, action: 'update', before, after };

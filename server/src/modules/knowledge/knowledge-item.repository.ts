@@ -1,5 +1,5 @@
-import type { Model, Types } from 'mongoose';
-import { TenantRepository } from '../../db/tenant-repository.js';
+import { Types, type Model } from 'mongoose';
+import { TenantRepository, type TenantFilter } from '../../db/tenant-repository.js';
 import { merchantObjectId, type MerchantId } from '../../tenancy/merchant-id.js';
 import type { KnowledgeVersion } from './knowledge-version.js';
 
@@ -22,6 +22,14 @@ export abstract class KnowledgeItemRepository<T, F extends object = ItemFields<T
   /** The editor's list: the latest changed first. */
   recentlyChanged(merchantId: MerchantId): Promise<Stored<T>[]> {
     return this.model.find(this.scoped(merchantId)).sort({ updatedAt: -1 }).lean<Stored<T>[]>().exec();
+  }
+
+  /** The merchant's item, or null. */
+  findById(merchantId: MerchantId, id: string): Promise<Stored<T> | null> {
+    return this.model
+      .findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id) } as TenantFilter<T>))
+      .lean<Stored<T>>()
+      .exec();
   }
 
   /** Every item of the merchant in the order they were added (the snapshot is built from them). */

@@ -26,14 +26,6 @@ export class ScriptRepository extends KnowledgeItemRepository<Script, NewScript>
       .exec();
   }
 
-  /** The merchant's script, or null. */
-  findById(merchantId: MerchantId, id: string): Promise<ScriptRecord | null> {
-    return this.model
-      .findOne(this.scoped(merchantId, { _id: new Types.ObjectId(id) }))
-      .lean<ScriptRecord>()
-      .exec();
-  }
-
   /** The script's id when it is the merchant's, else null. */
   async idOf(merchantId: MerchantId, id: string): Promise<Types.ObjectId | null> {
     const row = await this.model
