@@ -36,6 +36,9 @@ export const SCENARIOS = {
   shipment_stuck: { name: '物流异常提醒', audience: 'owner' },
   sales_spike: { name: '爆单预警', audience: 'owner' },
   return_rate: { name: '退货率异常', audience: 'owner' },
+  oversell_risk: { name: '超卖风险', audience: 'owner' },
+  message_backlog: { name: '消息积压', audience: 'owner' },
+  stock_cover: { name: '畅销品可售天数', audience: 'owner' },
   fridge_temperature: { name: '设备温度异常', audience: 'owner' },
   rota_conflict: { name: '排班冲突', audience: 'owner' },
   redemption_anomaly: { name: '团购核销异常', audience: 'owner' },
@@ -118,6 +121,12 @@ export const SCENARIO_PARAM_DEFAULTS = {
   sales_spike: { multiple: 3, days: 7, minUnits: 10 },
   /** weekly: items refunded at `maxRate` (fraction) or more over `days`, and twice the shop's own rate, of `minSold`+ units */
   return_rate: { days: 30, maxRate: 0.2, minSold: 10 },
+  /** an item's counted stock below the units in paid, unshipped orders of every channel (once a day per item) */
+  oversell_risk: {},
+  /** `minWaiting` or more customers on 微信客服 whose last message has waited over `minutes` (at most hourly) */
+  message_backlog: { minutes: 30, minWaiting: 3 },
+  /** daily: of the `top` sellers over `days`, those whose stock lasts fewer than `coverDays` days at that pace */
+  stock_cover: { days: 7, top: 10, coverDays: 7 },
   /** a fridge or freezer out of its range for longer than this many minutes (once per episode) */
   fridge_temperature: { minutes: 30 },
   /** shifts in the next `daysAhead` days: overlaps, shifts in a leave, and peak hours (an hour averaging
@@ -193,6 +202,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'dormant_winback',
       'peak_hour',
       'holiday_prep',
+      'stock_cover',
     ],
     params: { dormant_winback: { idleDays: 30 }, order_timeout: { minutes: 24 * 60 } },
   },
@@ -215,6 +225,8 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'return_rate',
       'delivery_care',
       'review_invite',
+      'oversell_risk',
+      'message_backlog',
     ],
     params: { order_timeout: { minutes: 24 * 60 } },
   },

@@ -273,6 +273,22 @@ export const scenarioSettingsSchema = z
         minutes: z.number().int().min(1).max(120).optional(),
       })
       .strict(),
+    oversell_risk: z.object(switches).strict(),
+    stock_cover: z
+      .object({
+        ...switches,
+        days: days(60).optional(),
+        top: z.number().int().min(1).max(50).optional(),
+        coverDays: days(60).optional(),
+      })
+      .strict(),
+    message_backlog: z
+      .object({
+        ...switches,
+        minutes: z.number().int().min(5).max(240).optional(),
+        minWaiting: z.number().int().min(1).max(100).optional(),
+      })
+      .strict(),
     daily_report: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
     weekly_report: z.object(switches).strict(),
     monthly_report: z.object(switches).strict(),
