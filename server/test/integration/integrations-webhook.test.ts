@@ -4,6 +4,7 @@
 // owners and managers only, and another merchant's endpoint is not found.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_LIVE_ENDPOINTS } from '../../src/modules/intake/intake-webhook.service.js';
 import { DELIVERY_LOG_CAP } from '../../src/modules/intake/webhook-delivery.repository.js';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- seeds an earlier version's unnamed endpoint, which no repository method makes any more
 import { webhookEndpointModel } from '../../src/modules/intake/webhook-endpoint.model.js';
@@ -78,7 +79,7 @@ describe('push addresses on the integrations page', () => {
     }
   });
 
-  it('names each address once per merchant, and says so in Chinese', async () => {
+  it('names each address once per merchant and keeps to a handful, saying so in Chinese', async () => {
     const t = await buildTenant(app.container);
     const other = await buildTenant(app.container);
     await createEndpoint(app, t.tokens.owner, 'ERP');
@@ -89,6 +90,17 @@ describe('push addresses on the integrations page', () => {
     expect(blank.status).toBe(400);
     expect(JSON.stringify(blank.body)).toContain('请给推送地址起个名字');
     await createEndpoint(app, other.tokens.owner, 'ERP'); // another merchant's names are its own
+
+    // a handful per shop: past the cap, revoke one first
+    for (let i = 1; i < MAX_LIVE_ENDPOINTS; i++) await createEndpoint(app, t.tokens.owner, `系统${i}`);
+    const tooMany = await app.request('/api/intake/endpoints', { token: t.tokens.owner, body: { name: '再来一个' } });
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.message).toContain('请先停用不用的');
+    const first = (await list(t.tokens.owner))[0]!;
+    expect(
+      (await app.request(`/api/intake/endpoints/${first.id}`, { method: 'DELETE', token: t.tokens.owner })).status,
+    ).toBe(204);
+    await createEndpoint(app, t.tokens.owner, '再来一个');
   });
 
   it("lists each address's own last deliveries, a refused one with its reason in Chinese, capped per address", async () => {

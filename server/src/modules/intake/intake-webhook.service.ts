@@ -23,6 +23,8 @@ import {
 } from './webhook-endpoint.repository.js';
 
 export const SIGNATURE_TOLERANCE_S = 300;
+/** Live push addresses per merchant. */
+export const MAX_LIVE_ENDPOINTS = 10;
 
 export interface WebhookDelivery {
   endpointId: string;
@@ -66,6 +68,8 @@ export class IntakeWebhookService {
     // the unnamed legacy endpoint is shown under a name of its own; a new one may not take it
     const live = await this.endpoints.list(merchantId);
     if (live.some((e) => endpointName(e) === name)) throw nameTaken(name);
+    // a shop has a handful of systems; past this it is a script gone wrong, not an integration
+    if (live.length >= MAX_LIVE_ENDPOINTS) throw conflict(`最多 ${MAX_LIVE_ENDPOINTS} 个推送地址，请先停用不用的`);
     const secret = newSecret();
     const endpointId = randomBytes(12).toString('hex');
     const endpoint = await this.endpoints.create(merchantId, {
