@@ -39,6 +39,11 @@ describe('what only a person can settle', () => {
     expect(personNeeded(kb, '办年卡送几节')).toBeUndefined();
   });
 
+  it('hands over what the shop is asked to do', () => {
+    expect(personNeeded(kb, '帮我留一节明晚的私教 下班过去')).toBe('act');
+    expect(personNeeded(kb, '私教课多少钱一节')).toBeUndefined();
+  });
+
   it('answers a health question only from an FAQ that names the condition', () => {
     expect(personNeeded(kb, '怀孕三个月能上私教吗')).toBe('health');
     expect(personNeeded(kb, '有糖尿病能练吗')).toBe('health');

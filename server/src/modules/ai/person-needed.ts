@@ -4,11 +4,12 @@
 // - an exception to a rule the shop states: a gift exchanged, more than the offer gives (the rule is answered, a person
 //   decides);
 // - a health question (pregnancy, diabetes, a baby) the owner's FAQ does not name: never answered from a near sentence;
+// - something the shop is asked to do ("帮我留一双"): a person does it;
 // - an answer whose own words defer the point asked ("演出服费用另外通知"): the shop has not said it yet.
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { Said } from './answers.js';
 
-export type PersonNeeded = 'slot' | 'exception' | 'health';
+export type PersonNeeded = 'slot' | 'exception' | 'health' | 'act';
 
 /** A given time: a day, a part of a day, an hour. */
 const AT_TIME =
@@ -20,6 +21,8 @@ const ROOM =
 const EXCEPTION =
   /((送的|赠送的?|赠的|免费的?)[\u4e00-\u9fff]{0,6}(换成|换个|换一|折现|抵钱|抵现)|(多|再)送(点|些|一|几|两|个)|送我(个|一|点|两)|多给(点|些|一|几)|送两次|送俩)/;
 const REQUEST = /(吗|呗|嘛|行不|行吗|可以不|可不可以|能不能|好不好|成不)/;
+/** Something the shop is asked to do for the customer: keep an item, place or cancel an order. */
+const ACT = /((帮|给|替)我(留|预留|保留|占|锁|订|下单|取消)|先留|留一?(双|件|个|份|盒|只|杯|位|套))/;
 /** A condition of health a shop's data rarely covers; answered only by an FAQ that names it. */
 const HEALTH =
   /(孕妇|怀孕|孕期|备孕|哺乳|坐月子|糖尿病|血糖高|高血压|血压高|心脏病|肾病|痛风|化疗|术后|婴儿|\d+个月(大)?的?(宝宝|婴儿))/;
@@ -36,6 +39,7 @@ export function personNeeded(kb: KnowledgeBase, question: string): PersonNeeded 
   const t = question.trim();
   if (AT_TIME.test(t) && ROOM.test(t)) return 'slot';
   if (EXCEPTION.test(t) && REQUEST.test(t)) return 'exception';
+  if (ACT.test(t)) return 'act';
   const health = HEALTH.exec(t)?.[0];
   if (health && SUITS.test(t) && !faqNames(kb, health)) return 'health';
   return undefined;
