@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lexiconAsks } from './asks.js';
 import { detectRisk } from './risk.js';
 
 describe('risk: what a person must take', () => {
@@ -23,6 +24,7 @@ describe('risk: what a person must take', () => {
   it('reads a person asked for at another time as a question about when staff answer', () => {
     expect(detectRisk('晚上十点以后有人吗', '零售')).toBeUndefined();
     expect(detectRisk('有人吗', '零售')).toBe('human');
+    expect(lexiconAsks('周六找客服有人吗')).toContain('service_hours');
   });
 
   it('hands over claimed authority, dictated replies, account changes and other people’s data', () => {
