@@ -1,10 +1,13 @@
 // A retail shop's owner alerts on a controllable clock: the best sellers whose stock on hand lasts fewer days than
-// the owner's line at the pace they sold lately (按最近卖的速度，还够卖几天).
+// the owner's line at the pace they sold lately (按最近卖的速度，还够卖几天), and tomorrow's weather tied to the stock
+// on hand of the goods it moves (QWeather played by its stand-in).
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
+import { rainyDay, WeatherStandIn } from '@xiaoer/dev-services/weather-standin/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
+let weather: WeatherStandIn;
 
 const post = (path: string, body: unknown) =>
   w.app.request(`/api/intake/${path}`, { token: w.tenant.tokens.manager, body });
@@ -21,7 +24,9 @@ async function settings(changes: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  w = await startWecomTestApp();
+  weather = new WeatherStandIn();
+  await weather.start();
+  w = await startWecomTestApp({ env: { WEATHER_API_BASE: weather.url, WEATHER_API_KEY: weather.apiKey } });
   const profile = await w.app.request('/api/merchant/profile', {
     method: 'PUT',
     token: w.tenant.tokens.owner,
@@ -29,7 +34,10 @@ beforeAll(async () => {
   });
   expect(profile.status).toBe(200);
 });
-afterAll(() => w.close());
+afterAll(async () => {
+  await w?.close();
+  await weather?.stop();
+});
 
 describe('best sellers by days of cover', () => {
   beforeAll(async () => {
@@ -79,5 +87,44 @@ describe('best sellers by days of cover', () => {
     await settings({ stock_cover: { enabled: true, coverDays: 3 } });
     await scan('2026-12-01T10:00:00+08:00');
     expect((await alerts('stock_cover')).filter((a) => a.key === '2026-12-01')).toEqual([]);
+  });
+});
+
+describe('tomorrow’s weather and the stock on hand', () => {
+  // the stand-in's forecast starts today in Shanghai
+  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const tomorrow = () => new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10);
+  const at = (hhmm: string) => new Date(`${today()}T${hhmm}:00+08:00`);
+
+  beforeAll(async () => {
+    expect(
+      (
+        await w.app.request('/api/knowledge/products', {
+          token: w.tenant.tokens.manager,
+          body: { name: '雨衣', category: '雨具', price: 2900, stock: 0 },
+        })
+      ).status,
+    ).toBe(201);
+    weather.setDays('101020600', [rainyDay(tomorrow())]);
+    const city = await w.app.request('/api/merchant/weather', {
+      method: 'PUT',
+      token: w.tenant.tokens.owner,
+      body: { city: '徐汇' },
+    });
+    expect(city.status).toBe(200);
+  });
+
+  it('tells the rain with the stock of the rain goods the shop counts, not of other goods', async () => {
+    await scan(at('14:00').toISOString());
+    expect(await alerts('weather_prep')).toEqual([]); // before the weather hour
+    await scan(at('15:30').toISOString());
+    await scan(at('16:00').toISOString());
+    const [rain, ...rest] = await alerts('weather_prep');
+    expect(rest).toEqual([]);
+    expect(rain!.title).toMatch(/^明天有雨/);
+    expect(rain!.body).toMatch(
+      /^下雨天：雨伞、雨衣摆到门口显眼处，地面放好防滑垫。店里的相关商品：雨伞还有40件（最近7天卖了\d+件）、雨衣已卖完。缺货或快卖完的建议今天补上。$/,
+    );
+    expect(rain!.body).not.toContain('保温杯'); // a cold-weather good: not tomorrow's
   });
 });
