@@ -520,11 +520,23 @@ export function locationOf(kb: KnowledgeBase, text: string): Said | undefined {
   const shops = kb.shops.filter((s) => s.address && (!named || String(s._id) === named));
   if (!shops.length) return undefined;
   const many = kb.shops.length > 1 && !named;
+  // "坐地铁怎么走": the way there, where the owner wrote it beside the parking
+  const transit = (s: Shop) =>
+    TRANSIT.test(text)
+      ? (s.parking ?? '')
+          .split(/[；;。]/)
+          .filter((part) => /(地铁|公交|号线|站|出口)/.test(part))
+          .map((part) => `，${part.trim()}`)
+          .join('')
+      : '';
   return {
-    text: `${many ? `我们有${kb.shops.length}家店：` : ''}${shops.map((s) => `${s.name}：${s.address}`).join('；')}`,
+    text: `${many ? `我们有${kb.shops.length}家店：` : ''}${shops.map((s) => `${s.name}：${s.address}${transit(s)}`).join('；')}`,
     cited: shops.map((s) => `shop:${s._id}`),
   };
 }
+
+/** Asking the way rather than the address. */
+const TRANSIT = /(地铁|公交|坐车|打车|怎么走|怎么去|怎么过去|怎么到|路线|几号线)/;
 
 export function phoneOf(kb: KnowledgeBase, text: string): Said | undefined {
   const named = linkShop(shopIndex(kb), text);
@@ -696,8 +708,20 @@ export function discountRuleOf(kb: KnowledgeBase, text: string): (Said & { fixed
       (p.kind === 'faq' ? p.answer : p.kind === 'policy' ? p.content : p.text)
         .split(/(?<=[。；;！!])/)
         .filter((s) => RULE.test(s))
-        .map((s) => ({ id: p.id, text: s.trim(), fixed: /(议价|讲价|砍价|明码标价|不打折)/.test(s) })),
+        .map((s) => ({ id: p.id, text: s.trim(), fixed: NO_BARGAINING.test(s) })),
     );
+  // a bulk order is priced by a person: the shop's word on who quotes it, and its rules, then a person
+  if (BULK.test(text)) {
+    const refer = kb.passages
+      .filter((p) => p.kind === 'faq' || p.kind === 'policy' || p.kind === 'fact')
+      .flatMap((p) =>
+        (p.kind === 'faq' ? p.answer : p.kind === 'policy' ? p.content : p.text)
+          .split(/(?<=[。；;！!])/)
+          .filter((s) => REFER.test(s))
+          .map((s) => ({ id: p.id, text: s.trim().replace(/[。；;！!]$/, '') })),
+      )[0];
+    if (refer) return { text: refer.text, cited: [refer.id], fixed: false };
+  }
   if (!sentences.length) return undefined;
   const want = bigrams(substance(text));
   const score = (s: { text: string; fixed: boolean }) => {
@@ -715,9 +739,16 @@ export function discountRuleOf(kb: KnowledgeBase, text: string): (Said & { fixed
   return {
     text: picked.map((s) => s.text.replace(/[。；;！!]$/, '')).join('；'),
     cited: [...new Set(picked.map((s) => s.id))],
-    fixed: !!fixed,
+    fixed: !!fixed && !BULK.test(text),
   };
 }
+
+/** A rule against bargaining, not a discount some products lack ("零售产品不打折"). */
+const NO_BARGAINING = /(议价|讲价|砍价|还价|明码标价|统一价)/;
+/** An order larger than a customer's own: a company's, an event's, dozens of items. */
+export const BULK = /(公司|单位|团队|球队|部门|学校|班级|年会|团建|批量|大量|批发|团购价)/;
+/** A sentence sending the customer to a person for it. */
+const REFER = /(单独报价|另外报价|价格面议|面议|另议|单独谈价|找(客服|店主|老板|我们)(报价|谈|商量))/;
 
 /** Places parcels may not go: a question naming one is answered by the sentence that names it, or by a person. */
 const REGIONS =

@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { KnownProduct } from '../knowledge/passages.js';
 import {
   attributeAcrossProducts,
+  BULK,
   discountRuleOf,
   faqByCue,
   HOLIDAY,
@@ -364,7 +365,7 @@ const ruleSentence = (kb: KnowledgeBase, text: string, asks: Ask[]) =>
  * that few other products share ("龙井" of 明前西湖龙井, not "蛋糕" of every cake).
  */
 function faqAbout(kb: KnowledgeBase, text: string, products: KnownProduct[]): Said | undefined {
-  const found = bestSentence(kb, text, 0.8, { kinds: ['faq'] });
+  const found = bestSentence(kb, text, 0.8, { kinds: ['faq'], held: true });
   if (!found) return undefined;
   const nameOf = (p: KnownProduct) => [p.name, ...(p.aliases ?? [])].map(clean).join(' ');
   const names = products.map(nameOf);
@@ -390,7 +391,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
   if (risk === 'complaint' || risk === 'demand') return handoff('complaint', COMPLAINT_REPLY);
   if (risk === 'attack') return handoff('asks the bot to break its rules or for other customers’ data', ATTACK_REPLY);
   if (risk === 'problem' || risk === 'incident') {
-    const rule = faqOf(kb, question, 0.4) ?? policyOf(kb, 'refund');
+    const rule = sentenceOf(kb, question, 0.6) ?? faqOf(kb, question, 0.4) ?? policyOf(kb, 'refund');
     if (!rule) return handoff('complaint', COMPLAINT_REPLY);
     if (risk === 'problem') return result(end(rule.text), rule.cited, 'after-sales rule', false, 0.8);
     return result(
@@ -413,6 +414,9 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
   let smalltalk: 'greeting' | 'thanks' | undefined;
   for (const text of texts) {
     const part = readPart(index, text, before, chat);
+    // a bulk order's price ("公司订50份 有团购价吗") is bargained with a person, not a listed promotion
+    if (BULK.test(text) && part.asks.includes('promotion') && !part.asks.includes('haggle'))
+      part.asks = part.asks.map((a) => (a === 'promotion' ? 'haggle' : a));
     if (part.products.length) before = { products: part.products, asks: part.asks };
     if (part.asks.length === 1 && (part.asks[0] === 'greeting' || part.asks[0] === 'thanks')) {
       smalltalk ??= part.asks[0];

@@ -36,7 +36,7 @@ const cache = new WeakMap<KnowledgeBase, SentenceIndex>();
 
 /** Words that carry no topic: the words of asking, pronouns, particles. */
 const FUNCTION_WORD =
-  /^(钱|临时|突然|有事|有点事|有点|有些|特别|非常|真的|好像|容易|比较|一直|总是|经常|已经|还是|可能|应该|大概|其实|稍微|看看|试试|行|成|可|敢|敢不敢|得|需要|用不用|要不要|算|自己|这样|那样|这么|那么|怎么弄|弄|搞|办|做法|情况|东西|有啥|有什么|咋样|如何|是否|能否|多|少|吗|呢|吧|啊|呀|嘛|么|了|的|地|得|着|过|是|有|在|和|与|或|就|都|也|还|又|很|太|好|再|才|只|要|想|会|能|可以|可不可以|能不能|能否|是不是|有没有|会不会|行不行|请问|一下|怎么|怎么样|怎样|咋|咋办|怎么办|什么|啥|哪|哪里|哪儿|几|几个|几位|多少|多少个|多久|我|你|您|他|她|它|我们|你们|咱们|我家|你家|这|那|这个|那个|这些|那些|个|一|不|没|没有|给|把|被|让|对|从|向|去|来|到|说|问|知道|现在|一般|一个|如果|的话|吗吗|呗|哦|嗯|哈|哎|诶|店里|你们店|老板|亲)$/;
+  /^(上|下|里|过去|过来|钱|临时|突然|有事|有点事|有点|有些|特别|非常|真的|好像|容易|比较|一直|总是|经常|已经|还是|可能|应该|大概|其实|稍微|看看|试试|行|成|可|敢|敢不敢|得|需要|用不用|要不要|算|自己|这样|那样|这么|那么|怎么弄|弄|搞|办|做法|情况|东西|有啥|有什么|咋样|如何|是否|能否|多|少|吗|呢|吧|啊|呀|嘛|么|了|的|地|得|着|过|是|有|在|和|与|或|就|都|也|还|又|很|太|好|再|才|只|要|想|会|能|可以|可不可以|能不能|能否|是不是|有没有|会不会|行不行|请问|一下|怎么|怎么样|怎样|咋|咋办|怎么办|什么|啥|哪|哪里|哪儿|几|几个|几位|多少|多少个|多久|我|你|您|他|她|它|我们|你们|咱们|我家|你家|这|那|这个|那个|这些|那些|个|一|不|没|没有|给|把|被|让|对|从|向|去|来|到|说|问|知道|现在|一般|一个|如果|的话|吗吗|呗|哦|嗯|哈|哎|诶|店里|你们店|老板|亲)$/;
 
 const sentencesOf = (text: string) =>
   text
@@ -98,8 +98,9 @@ function sentenceIndex(kb: KnowledgeBase): SentenceIndex {
 
 /** The question's words that name something: words of two characters or more, and single characters (椅, 接). */
 function contentWords(text: string, known?: (word: string) => boolean): { word: string; weight: number }[] {
+  // numbers are the customer's own quantities and times ("50斤", "3个月"), not what is asked
   const cut = cutWords(read(text)).map((w) =>
-    /[\u4e00-\u9fffa-z0-9]/.test(w) && !TIME_WORD.test(w) && !FUNCTION_WORD.test(w) ? stem(w) : '',
+    /[\u4e00-\u9fffa-z]/.test(w) && !TIME_WORD.test(w) && !FUNCTION_WORD.test(w) ? stem(w) : '',
   );
   // two characters jieba left apart ("茶|饼"): the word they make, when the shop's texts use it, in their place
   const words: string[] = [];
@@ -188,12 +189,17 @@ export function bestSentence(
     if (only.about && !unit.about.some((a) => only.about!.includes(a))) continue;
     let got = 0;
     let isSpecific = false;
+    let rareCharacters = 0;
     for (const { word, w } of weighted) {
       if (!unit.keys.includes(word)) continue;
       got += w;
       if (specific(word)) isSpecific = true;
+      if (/^[\u4e00-\u9fff]$/.test(word) && df(word) <= Math.max(2, n / 4)) rareCharacters++;
     }
-    let score = isSpecific && !only.held ? got / total : 0;
+    // rare characters say enough only when every word of two characters or more is in the sentence too
+    if (weighted.some(({ word }) => word.length >= 2 && !unit.keys.includes(word))) rareCharacters = 0;
+    // a rare word of the question in it, or two rare characters ("一桌…几张" in "每桌限用1张")
+    let score = (isSpecific || rareCharacters >= 2) && !only.held ? got / total : 0;
     // the owner's own question inside the customer's message: its rarest words all there
     // (of two words at least: one word held, "学期" of "一学期多久", says little of what is asked)
     for (const asked of (unit.asked ?? []).filter((q) => q.length >= 2)) {
