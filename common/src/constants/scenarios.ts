@@ -32,6 +32,7 @@ export const SCENARIOS = {
   holiday_prep: { name: '节假日备货提醒', audience: 'owner' },
   customer_left: { name: '客户删除员工', audience: 'owner' },
   handoff_waiting: { name: '转人工待接待', audience: 'owner' },
+  campaign_failed: { name: '定时群发失败', audience: 'owner' },
   weather_prep: { name: '天气备货提醒', audience: 'owner' },
   shipment_stuck: { name: '物流异常提醒', audience: 'owner' },
   sales_spike: { name: '爆单预警', audience: 'owner' },
@@ -113,6 +114,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   customer_left: {},
   /** a customer handed to staff on 微信客服 and still unanswered after this many minutes */
   handoff_waiting: { minutes: 10 },
+  /** a scheduled campaign WeCom refused on every retry (told once per campaign) */
+  campaign_failed: {},
   /** merchant-local time to look at tomorrow's forecast (needs the shop's city in settings) */
   weather_prep: { at: '15:00' },
   /** a parcel not signed for whose tracking has not moved for this many hours */
@@ -162,8 +165,11 @@ type Template = {
 };
 
 /** What each industry starts with (the seeds' scenario lists); every switch and value can be changed afterwards. */
-/** Every industry wants to know when a customer leaves or waits for a person, and what tomorrow's weather means. */
-const ALWAYS: ScenarioKey[] = ['customer_left', 'handoff_waiting', 'weather_prep'];
+/**
+ * Every industry wants to know when a customer leaves or waits for a person, what tomorrow's weather means, and when
+ * a scheduled campaign could not go.
+ */
+const ALWAYS: ScenarioKey[] = ['customer_left', 'handoff_waiting', 'weather_prep', 'campaign_failed'];
 
 export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
   餐饮: {

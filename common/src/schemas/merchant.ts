@@ -229,6 +229,7 @@ export const scenarioSettingsSchema = z
     holiday_prep: z.object({ ...switches, daysAhead: days(30).optional() }).strict(),
     customer_left: z.object(switches).strict(),
     handoff_waiting: z.object({ ...switches, minutes: z.number().int().min(1).max(240).optional() }).strict(),
+    campaign_failed: z.object(switches).strict(),
     weather_prep: z.object({ ...switches, at: clockTimeSchema.optional() }).strict(),
     shipment_stuck: z.object({ ...switches, stuckHours: z.number().int().min(12).max(240).optional() }).strict(),
     return_rate: z

@@ -134,6 +134,8 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
       // late-bound: the shop data is opened below
       shopData: () => shopData,
     },
+    // late-bound: the alerts module is built below
+    onCampaignFailed: (merchantId, failed) => alerts.owner.campaignFailed(merchantId, failed),
   });
   const knowledge = knowledgeModule.build({
     db: mongo,

@@ -23,7 +23,13 @@ function setup(detectors: Partial<Detectors>, raisedNew = 1) {
       raise: async (_m, alerts) => (raised.push(alerts), raisedNew),
       deliverPending: async () => (delivered++, 0),
     },
-    detectors: { scan: [], intake: [], customerLeft: detector('customer_left', ran), ...detectors },
+    detectors: {
+      scan: [],
+      intake: [],
+      customerLeft: detector('customer_left', ran),
+      campaignFailed: detector('campaign_failed', ran),
+      ...detectors,
+    },
   });
   return { service, ran, raised, delivered: () => delivered };
 }

@@ -1,10 +1,12 @@
 // The owner-facing scenarios. Some act the moment data arrives (a bad review, a rush of orders, a new online order,
-// stock falling below its line) or a customer leaves; the rest are found by the alert scan every few minutes. Each
-// kind is a detector (detectors/): what it reads and a pure rule. This service only picks the detectors the owner has
-// switched on and whose hour has come, and raises what they find; an alert's key makes it happen once.
+// stock falling below its line), a customer leaves or a scheduled campaign finally fails; the rest are found by the
+// alert scan every few minutes. Each kind is a detector (detectors/): what it reads and a pure rule. This service only
+// picks the detectors the owner has switched on and whose hour has come, and raises what they find; an alert's key
+// makes it happen once.
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime, merchantZone } from '../clock/business-hours.js';
+import type { FailedCampaign } from '../campaigns/campaign.service.js';
 import type { CustomerRecord } from '../customers/customer.repository.js';
 import type { IntakeEvent } from '../intake/intake-kind.js';
 import type { KnowledgeBaseService } from '../knowledge/knowledge-base.service.js';
@@ -33,6 +35,14 @@ export class OwnerAlertsService {
     if (!found.length) return;
     await this.d.alerts.raise(merchantId, found, now);
     await this.d.alerts.deliverPending(merchantId, now);
+  }
+
+  /** A scheduled campaign finally failed: the owner hears what, why and what to do, once per campaign. */
+  async campaignFailed(merchantId: MerchantId, failed: FailedCampaign, now = new Date()): Promise<void> {
+    const ctx = await this.context(merchantId, now);
+    const found = await this.run(ctx, [this.d.detectors.campaignFailed], failed);
+    if (found.length && (await this.d.alerts.raise(merchantId, found, now)))
+      await this.d.alerts.deliverPending(merchantId, now);
   }
 
   /** Right after intake: judges what just arrived, raises what is due and tells the owner. */

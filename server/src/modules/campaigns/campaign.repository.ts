@@ -101,14 +101,18 @@ export class CampaignRepository extends TenantRepository<Campaign> {
       .exec();
   }
 
-  /** A send that failed: ended `failed` with why, unless it went meanwhile (only one still being sent ends so). */
-  async markFailed(merchantId: MerchantId, id: Types.ObjectId, reason: string, attempts: number): Promise<void> {
-    await this.model
+  /**
+   * A send that failed: ended `failed` with why, unless it went meanwhile (only one still being sent ends so); true
+   * when this call ended it.
+   */
+  async markFailed(merchantId: MerchantId, id: Types.ObjectId, reason: string, attempts: number): Promise<boolean> {
+    const res = await this.model
       .updateOne(this.scoped(merchantId, { _id: id, status: 'sending' }), {
         $set: { status: 'failed', failedReason: reason, attempts },
         $unset: { claimedAt: 1 },
       })
       .exec();
+    return res.modifiedCount > 0;
   }
 
   /** A scheduled send that failed goes again at `at` (the schedule job takes it up then), counting the attempt. */

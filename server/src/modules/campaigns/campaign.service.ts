@@ -45,6 +45,22 @@ function failureReason(err: unknown): string {
   return '企业微信暂时没有响应，请稍后再发一次';
 }
 
+/** A scheduled campaign that ended `failed` after its retries, as the owner's alert tells it. */
+export interface FailedCampaign {
+  id: string;
+  text: string;
+  /** why, in the owner's words (failureReason) */
+  reason: string;
+  /** what to change first, when WeCom's errcode says (an app permission, the trusted IP …) */
+  fix?: string;
+  attempts: number;
+}
+
+/** What the owner can do about a send WeCom refused, when its errcode is one the shop must fix. */
+function failureFix(err: unknown): string | undefined {
+  return err instanceof WecomApiError && err.explanation?.merchantMustFix ? err.explanation.fix : undefined;
+}
+
 export interface CampaignServiceDeps {
   audience: Pick<CampaignAudienceReckoner, 'reckon'>;
   tasks: Pick<CampaignTasks, 'make'>;
@@ -54,6 +70,8 @@ export interface CampaignServiceDeps {
   staff: Pick<StaffRepository, 'list'>;
   imageMedia: ImageMedia;
   logger: Logger;
+  /** a scheduled campaign finally failed, with nobody waiting on the page: the owner is alerted */
+  onFailed?: (merchantId: MerchantId, failed: FailedCampaign) => Promise<void>;
 }
 
 export class CampaignService {
@@ -140,7 +158,9 @@ export class CampaignService {
         this.d.logger.error({ err, merchantId: String(merchantId), campaignId: String(campaign._id) }, 'campaign send');
         const attempts = (campaign.attempts ?? 0) + 1;
         if (attempts >= MAX_ATTEMPTS) {
-          await this.d.campaigns.markFailed(merchantId, campaign._id, failureReason(err), attempts);
+          const reason = failureReason(err);
+          if (await this.d.campaigns.markFailed(merchantId, campaign._id, reason, attempts))
+            await this.tellFailed(merchantId, { ...campaign, attempts }, reason, failureFix(err));
           continue;
         }
         const later = new Date(now.getTime() + RETRY_MS);
@@ -153,6 +173,22 @@ export class CampaignService {
       }
     }
     return sent;
+  }
+
+  /** The owner hears of a scheduled campaign that ended failed; a failure to tell leaves the campaign as it is. */
+  private async tellFailed(merchantId: MerchantId, campaign: CampaignRecord, reason: string, fix?: string) {
+    const failed: FailedCampaign = {
+      id: campaign._id.toHexString(),
+      text: campaign.text,
+      reason,
+      ...(fix && { fix }),
+      attempts: campaign.attempts ?? MAX_ATTEMPTS,
+    };
+    try {
+      await this.d.onFailed?.(merchantId, failed);
+    } catch (err) {
+      this.d.logger.warn({ err, campaignId: failed.id }, 'campaign failure alert');
+    }
   }
 
   /** Cancels a campaign still waiting for its time; one already gone (or going) cannot be. */

@@ -11,7 +11,7 @@ import { campaignResultsJob, campaignScheduleJob } from './campaign.jobs.js';
 import type { CampaignRepository } from './campaign.repository.js';
 import { CampaignResultsReader, type CampaignResultsDeps } from './campaign-results.js';
 import { campaignRoutes } from './campaign.routes.js';
-import { CampaignService } from './campaign.service.js';
+import { CampaignService, type CampaignServiceDeps } from './campaign.service.js';
 import { CampaignTasks } from './campaign-tasks.js';
 import type { GroupSendRepository } from './group-send.repository.js';
 import { groupSendRoutes } from './group-send.routes.js';
@@ -37,6 +37,8 @@ export interface CampaignsModuleDeps {
   };
   /** who wrote back after a campaign (the results) */
   messages: CampaignResultsDeps['messages'];
+  /** a scheduled campaign finally failed: the owner is alerted (the alerts module, built later) */
+  onCampaignFailed: CampaignServiceDeps['onFailed'];
 }
 
 export function build(d: CampaignsModuleDeps) {
@@ -66,6 +68,7 @@ export function build(d: CampaignsModuleDeps) {
     staff: d.staff,
     imageMedia: (merchantId, url) => d.wecom.media.imageMediaId(merchantId, url, CAMPAIGN_IMAGE),
     logger: d.fanOut.logger,
+    onFailed: d.onCampaignFailed,
   });
   const results = new CampaignResultsReader({
     campaigns: d.campaigns,

@@ -3,6 +3,7 @@ import type { CustomerRepository } from '../../customers/customer.repository.js'
 import type { OrderRepository } from '../../orders/order.repository.js';
 import type { WeatherService } from '../../weather/weather.service.js';
 import { badReviewDetector } from './bad-review.detector.js';
+import { campaignFailedDetector } from './campaign-failed.detector.js';
 import { customerLeftDetector } from './customer-left.detector.js';
 import type { IntakeDetector, ScanDetector } from './detector.js';
 import { expiringStockDetector } from './expiring-stock.detector.js';
@@ -79,6 +80,6 @@ export function buildDetectors(d: DetectorDeps) {
     salesSpikeDetector(d),
     redemptionAnomalyDetector(d),
   ];
-  return { scan, intake, customerLeft: customerLeftDetector(d) };
+  return { scan, intake, customerLeft: customerLeftDetector(d), campaignFailed: campaignFailedDetector() };
 }
 export type Detectors = ReturnType<typeof buildDetectors>;
