@@ -19,6 +19,7 @@ export const SCENARIOS = {
   closure_notice: { name: '停课通知', audience: 'customer' },
   appointment_reminder: { name: '预约前一天提醒', audience: 'customer' },
   staff_leave: { name: '技师请假改约', audience: 'customer' },
+  activity_signup: { name: '活动报名提醒', audience: 'customer' },
   delivery_care: { name: '签收关怀', audience: 'customer' },
   review_invite: { name: '好评邀请', audience: 'customer' },
   // to the owner (alerts)
@@ -96,6 +97,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   appointment_reminder: { at: '18:00' },
   /** bookings this many days ahead are moved when their technician takes leave */
   staff_leave: { daysAhead: 7 },
+  /** activities taking place within this many days are offered to the families whose child fits */
+  activity_signup: { daysAhead: 14 },
   /** days after a parcel is signed for that its buyer is asked whether it arrived, with the product's care notes */
   delivery_care: { afterDays: 3 },
   /** days after a parcel is signed for that its buyer is invited to review it */
@@ -267,6 +270,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'homework_reminder',
       'progress_report',
       'closure_notice',
+      'activity_signup',
       'birthday',
       'holiday_prep',
     ],

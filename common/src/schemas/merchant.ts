@@ -199,6 +199,7 @@ export const scenarioSettingsSchema = z
     closure_notice: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
     appointment_reminder: z.object({ ...customerSwitches, at: clockTimeSchema.optional() }).strict(),
     staff_leave: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
+    activity_signup: z.object({ ...customerSwitches, daysAhead: days(60).optional() }).strict(),
     delivery_care: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
     review_invite: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
     low_stock: z.object({ ...switches, coverDays: days(30).optional() }).strict(),

@@ -78,12 +78,20 @@ export const appointmentSchema = z
   })
   .strict();
 
+const gradeSchema = z
+  .number({ message: '年级必须是 0–12 的数字' })
+  .int()
+  .min(0, '年级最小是 0（学前）')
+  .max(12, '年级最大是 12（高三）');
+
 /** A course package (课时包) of a student; remainingHours as the school system counts them. */
 export const coursePackageSchema = z
   .object({
     externalId: recordIdSchema('课时包编号'),
     course: requiredText('课程名', 40),
     studentName: z.string().trim().max(20).optional(),
+    /** the student's school grade: 0 学前, 1–6 小学, 7–9 初中, 10–12 高中 (which activities fit the child) */
+    grade: gradeSchema.optional(),
     totalHours: z.number().min(0).max(10_000),
     remainingHours: z.number({ message: '剩余课时必须是数字' }).min(0, '剩余课时不能为负').max(10_000),
     expiresOn: isoDateSchema.optional(),
@@ -314,6 +322,28 @@ export const redemptionSchema = z
   })
   .strict();
 
+/** An activity families sign up for (研学, 比赛, 公开课, 夏令营): offered to the families whose child fits. */
+export const activitySchema = z
+  .object({
+    externalId: recordIdSchema('活动编号'),
+    name: requiredText('活动名称', 40),
+    /** the day it takes place */
+    date: isoDateSchema,
+    /** the grades it is for (0 学前 … 12 高三); without them every family of the course is offered it */
+    minGrade: gradeSchema.optional(),
+    maxGrade: gradeSchema.optional(),
+    /** only the families of this course */
+    course: z.string().trim().min(1).max(40).optional(),
+    /** what it costs, in fen; 0 is free; absent: the message says nothing of cost */
+    fee: fenSchema.optional(),
+    seats: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict()
+  .refine((a) => a.minGrade === undefined || a.maxGrade === undefined || a.minGrade <= a.maxGrade, {
+    message: '最低年级不能高于最高年级',
+    path: ['maxGrade'],
+  });
+
 /** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
 export const INTAKE_KINDS = {
   orders: { field: 'orders', label: '订单' },
@@ -333,6 +363,7 @@ export const INTAKE_KINDS = {
   temperatures: { field: 'readings', label: '温度记录' },
   rota: { field: 'shifts', label: '排班' },
   redemptions: { field: 'redemptions', label: '团购核销' },
+  activities: { field: 'activities', label: '活动报名' },
 } as const;
 export type IntakeKindName = keyof typeof INTAKE_KINDS;
 export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];

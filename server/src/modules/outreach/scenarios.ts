@@ -15,6 +15,7 @@ import { classHoursScenario } from './class-hours-scenario.js';
 import { bookingNoticeScenarios } from './booking-notice-scenarios.js';
 import { tutoringScenarios } from './tutoring-scenarios.js';
 import { deliveryCareScenarios } from './delivery-care-scenarios.js';
+import { activityScenario } from './activity-scenario.js';
 
 const DAY_MS = 86_400_000;
 /** An owner approves a few dozen a day, not thousands: the most valuable customers first. */
@@ -137,6 +138,7 @@ export function buildScenarios(deps: {
     ...bookingNoticeScenarios(deps),
     classHoursScenario(deps),
     ...tutoringScenarios(deps),
+    activityScenario(deps),
     ...deliveryCareScenarios(deps),
   ];
 }

@@ -33,7 +33,7 @@ const zoneOf = (kb: KnowledgeBase) => merchantZone(kb.merchant);
  * Candidates for the families the rows name, one message per family (their rows together, in the order found), the
  * families no longer ours skipped.
  */
-async function perFamily<R extends { customerId?: Types.ObjectId }>(
+export async function perFamily<R extends { customerId?: Types.ObjectId }>(
   customers: CustomerRepository,
   merchantId: Parameters<CustomerRepository['findManyByIds']>[0],
   rows: R[],

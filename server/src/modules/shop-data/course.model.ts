@@ -10,6 +10,8 @@ export interface CoursePackage {
   customerRef?: CustomerRef;
   course: string;
   studentName?: string;
+  /** 0 学前, 1–6 小学, 7–9 初中, 10–12 高中 */
+  grade?: number;
   totalHours: number;
   remainingHours: number;
   expiresOn?: string;
@@ -26,6 +28,7 @@ const packageSchema = new Schema<CoursePackage>(
     customerRef: customerRefPath,
     course: { type: String, required: true },
     studentName: String,
+    grade: Number,
     totalHours: { type: Number, required: true },
     remainingHours: { type: Number, required: true },
     expiresOn: String,

@@ -4,6 +4,7 @@ import { closureModel } from './closure.model.js';
 import { homeworkModel } from './homework.model.js';
 import { lessonModel } from './lesson.model.js';
 import { shipmentModel } from './shipment.model.js';
+import { activityModel } from './activity.model.js';
 import { redemptionModel } from './redemption.model.js';
 import { rotaShiftModel } from './rota.model.js';
 import { temperatureModel } from './temperature.model.js';
@@ -30,5 +31,6 @@ export const shopDataModels = (conn: Connection) => ({
   temperatures: temperatureModel(conn),
   rota: rotaShiftModel(conn),
   redemptions: redemptionModel(conn),
+  activities: activityModel(conn),
 });
 export type ShopDataModels = ReturnType<typeof shopDataModels>;

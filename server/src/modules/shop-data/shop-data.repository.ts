@@ -6,6 +6,7 @@ import { CoursePackageRepository } from './course-package.repository.js';
 import { HomeworkRepository } from './homework.repository.js';
 import { LessonRepository } from './lesson.repository.js';
 import { ShipmentRepository } from './shipment.repository.js';
+import { ActivityRepository } from './activity.repository.js';
 import { RedemptionRepository } from './redemption.repository.js';
 import { RotaRepository } from './rota.repository.js';
 import { TemperatureRepository } from './temperature.repository.js';
@@ -41,6 +42,7 @@ export function buildShopData(connection: Connection) {
     temperatures: new TemperatureRepository(models.temperatures),
     rota: new RotaRepository(models.rota),
     redemptions: new RedemptionRepository(models.redemptions),
+    activities: new ActivityRepository(models.activities),
   };
 }
 export type ShopDataRepositories = ReturnType<typeof buildShopData>;

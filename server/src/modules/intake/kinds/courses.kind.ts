@@ -11,6 +11,7 @@ import {
   numberCell,
   pickFrom,
 } from '../sheet-cells.js';
+import { gradeCell } from './grade-cell.js';
 import { withCustomer } from './match-customer.js';
 
 /** Course packages as the school system counts them (its remainingHours is the truth when it sends one). */
@@ -38,6 +39,7 @@ export const coursePackagesKind = (packages: CoursePackageRepository) =>
         购买课时: 'totalHours',
         剩余课时: 'remainingHours',
         剩余: 'remainingHours',
+        年级: 'grade',
         到期日: 'expiresOn',
         有效期至: 'expiresOn',
         ...CUSTOMER_HEADERS,
@@ -48,6 +50,7 @@ export const coursePackagesKind = (packages: CoursePackageRepository) =>
           externalId: raw.externalId ?? '',
           course: raw.course ?? '',
           studentName: raw.studentName,
+          grade: gradeCell(raw.grade),
           totalHours: numberCell(raw.totalHours),
           remainingHours: numberCell(raw.remainingHours),
           expiresOn: dateCell(raw.expiresOn),
