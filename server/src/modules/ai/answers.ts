@@ -743,8 +743,9 @@ export function discountRuleOf(kb: KnowledgeBase, text: string): (Said & { fixed
   };
 }
 
-/** A rule against bargaining, not a discount some products lack ("零售产品不打折"). */
-const NO_BARGAINING = /(议价|讲价|砍价|还价|明码标价|统一价)/;
+/** A rule against bargaining ("全场不打折" too), not a discount some products lack ("零售产品不打折"). */
+const NO_BARGAINING =
+  /(议价|讲价|砍价|还价|明码标价|统一价|(全场|全店|全部|所有|一律|概)[^，。；;]{0,6}不打折|^不打折)/;
 /** An order larger than a customer's own: a company's, an event's, dozens of items. */
 export const BULK = /(公司|单位|团队|球队|部门|学校|班级|年会|团建|批量|大量|批发|团购价)/;
 /** A sentence sending the customer to a person for it. */
