@@ -3,6 +3,7 @@
 // policies and the FAQ. Each returns the sentence and the data it rests on, or nothing when the data does not say.
 import { yuanText } from '@xiaoer/common/money';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
+import { cutWords } from '../knowledge/tokenizer.js';
 import { describeHours, type KnownProduct, type Passage, type ProductVariant } from '../knowledge/passages.js';
 import type { Ask } from './asks.js';
 import { toShopWords } from './shop-words.js';
@@ -386,6 +387,71 @@ export function faqByCue(
     .filter((line) => line && !/\d/.test(line));
   const said = best.fits.length ? [...best.fits, ...notes].join('；') : best.p.answer.replace(/[。；;]$/, '');
   return { text: said, cited: [best.p.id], fitted: best.fits.length > 0 };
+}
+
+/** An age range as owners write it: "4-12岁", "3.5-10岁", "12岁以下", "6岁以上", "3岁半起". */
+function ageRange(value: string): [number, number] | undefined {
+  const v = value.replace(/(\d+)岁半/g, '$1.5岁');
+  const span = /(\d+(?:\.\d+)?)\s*[-~到至]\s*(\d+(?:\.\d+)?)\s*岁/.exec(v);
+  if (span) return [Number(span[1]), Number(span[2])];
+  const below = /(\d+(?:\.\d+)?)\s*岁(以下|以内)/.exec(v);
+  if (below) return [0, Number(below[1])];
+  const above = /(\d+(?:\.\d+)?)\s*岁(以上|起)/.exec(v);
+  return above ? [Number(above[1]), 99] : undefined;
+}
+
+/**
+ * "孩子5岁能学什么": the products whose age attribute takes a child of the age given, when the question names no
+ * product (each with its range, so the reply rests on the data).
+ */
+export function productsForAge(kb: KnowledgeBase, text: string): Said | undefined {
+  const m = /(\d+(?:\.\d+)?)\s*(岁半|周岁|岁)/.exec(text.replace(/[两二三四五六七八九十]/g, (d) => NUMERALS[d] ?? d));
+  if (!m) return undefined;
+  const age = Number(m[1]) + (m[2] === '岁半' ? 0.5 : 0);
+  const fit = (kb.products as KnownProduct[]).flatMap((p) => {
+    const a = (p.attributes ?? []).find((x) => /年龄/.test(x.name) && ageRange(x.value));
+    const range = a && ageRange(a.value);
+    return a && range && age >= range[0] && age <= range[1] && !offSale(p) ? [{ p, a }] : [];
+  });
+  if (!fit.length) return undefined;
+  return {
+    text: `${age}岁可以上：${fit.map(({ p, a }) => `${p.name}（${a.name}${a.value}）`).join('、')}`,
+    cited: fit.map(({ p }) => productId(p)),
+  };
+}
+
+/** What a customer wants a product without or with little of: "不辣", "不含花生", "无酒", "少糖". */
+const WITHOUT =
+  /(不辣|不含[\u4e00-\u9fff]{1,3}?(?=的|吗|呢|[,，?？]|$)|无[\u4e00-\u9fff]{1,2}?(?=的|吗|呢|[,，?？]|$)|少糖|无糖|不甜|纯素)/;
+
+/**
+ * "有不辣的锅底吗", "哪些不含花生": the products whose attribute says it (辣度：不辣), among those of the kind the
+ * question names (锅底) when it names one; a value that says it cannot be had ("不能做不辣") does not count.
+ */
+export function productsWithout(kb: KnowledgeBase, text: string): Said | undefined {
+  const t = clean(text);
+  const want = WITHOUT.exec(t)?.[1];
+  if (!want) return undefined;
+  const all = kb.products as KnownProduct[];
+  const kinds = cutWords(t.replace(want, ' ')).filter(
+    (w) => w.length >= 2 && all.some((p) => clean(p.category).includes(w) || clean(p.name).includes(w)),
+  );
+  const pool = kinds.length
+    ? all.filter((p) => kinds.some((w) => clean(p.category).includes(w) || clean(p.name).includes(w)))
+    : all;
+  const found = pool.flatMap((p) => {
+    const a = (p.attributes ?? []).find((x) => {
+      const v = clean(x.value);
+      const at = v.indexOf(want);
+      return at >= 0 && !/(不能做|不能|没有|做不到|不可以)$/.test(v.slice(Math.max(0, at - 3), at));
+    });
+    return a && !offSale(p) ? [{ p, a }] : [];
+  });
+  if (!found.length || found.length > 5) return undefined;
+  return {
+    text: found.map(({ p, a }) => `${p.name}（${a.name}：${a.value}）`).join('、'),
+    cited: found.map(({ p }) => productId(p)),
+  };
 }
 
 /** A question about an attribute that names no product: the products that have it, when few do. */

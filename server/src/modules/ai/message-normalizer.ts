@@ -162,7 +162,18 @@ const ENGLISH: [string, string][] = [
   ['kid', '孩子'],
   ['years old', '岁'],
   ['age', '年龄'],
+  ['best sellers', '招牌'],
+  ['best seller', '招牌'],
+  ['signature', '招牌'],
+  ['popular', '人气'],
+  ['recommend', '推荐'],
+  ['classes', '班'],
   ['class', '班'],
+  ['courses', '课'],
+  ['course', '课'],
+  ['join', '上'],
+  ['learn', '学'],
+  ['which', '哪些'],
   ['lesson', '课'],
   ['math', '数学'],
   ['english', '英语'],
@@ -284,7 +295,7 @@ const ENGLISH: [string, string][] = [
 const ENGLISH_PATTERN = new RegExp(`\\b(${ENGLISH.map(([en]) => en.replace(/[-]/g, '\\-')).join('|')})\\b`, 'gi');
 const ENGLISH_WORDS = new Map(ENGLISH);
 const FUNCTION_WORDS =
-  /\b(is|are|the|a|an|for|with|do|does|you|your|have|has|any|in|of|on|to|at|it|this|that|there|i|my|me|we|can|could|please|what|which|still|is there|any more|per|much|many|some)\b/gi;
+  /\b(is|are|the|a|an|for|with|do|does|you|your|have|has|any|in|of|on|to|at|it|this|that|there|i|my|me|we|can|could|please|what|which|still|is there|any more|per|much|many|some|she|he|her|his|they|them|our|its|be|will|would|should|and|or|but|just|also|if|so|one)\b/gi;
 
 /** Words of asking, for reading pinyin ("duoshao qian", "ji dian guan men"). */
 const ASKING_WORDS =

@@ -24,6 +24,8 @@ import {
   locationOf,
   optionsOf,
   parkingOf,
+  productsForAge,
+  productsWithout,
   phoneOf,
   policyOf,
   priceOf,
@@ -95,6 +97,12 @@ const PER_UNIT_PRICE = /一[斤饼盒瓶罐箱份杯碗件条袋包晚位套只�
 /** "另一边能选什么", "有得选吗": the choices a product comes in. */
 const CHOICES =
   /((能|可以|可)选(什么|哪些|哪几|哪个|啥)|有得选|有的选|可选项|有(几|多少|哪些|什么)(公斤|斤|kg|克|g|升|毫升|ml|寸|码|号|种|款|色|个颜色|个规格|个尺寸)的?)/i;
+/** "有不辣的锅底吗", "哪些不含花生": products without something. */
+const WITHOUT_ASKED =
+  /(不辣|不含|无酒|无糖|少糖|不甜|纯素).{0,6}(吗|么|哪|什么|有没有|$)|(有没有|有|哪些|哪个|什么).{0,3}(不辣|不含|无酒|无糖|不甜|纯素)/;
+/** "5岁能学什么", "孩子6岁报哪个班": which products take a child of that age. */
+const AGE_FIT =
+  /\d\s*(岁|周岁).{0,8}(学什么|学哪|上什么|上哪|报什么|报哪|哪些|哪个|哪几|什么课|什么班|能学|能上|可以学|可以上|适合)/;
 /** What makes a piece of a message a question: asked, not only said ("上次用着不错"). */
 const QUESTION =
   /(吗|呢|么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$|([\u4e00-\u9fff])[不没]\2)/;
@@ -264,6 +272,15 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   if (!asks.length && products.length && ASKS_FOR_IT.test(text) && timeless(rest).length <= 2) asks = ['stock'];
   if (!asks.length && /(营业|开|关|有人|上班|在吗)/.test(text) && namedWeekdays(text).length) asks = ['hours'];
   if (!asks.length && !products.length && cue) asks = ['attribute'];
+  // "有不辣的锅底吗": the products whose data says so, not every 锅底's spice
+  if (
+    !links.length &&
+    asks.every((a) => a === 'stock' || a === 'options' || a === 'attribute') &&
+    WITHOUT_ASKED.test(asking)
+  ) {
+    asks = ['attribute'];
+    products = [];
+  }
   // "用的啥胶": a thing one or a few products' attributes name, though the question names none of them
   if (!asks.length && !products.length && /(啥|什么|哪种)[\u4e00-\u9fff]/.test(asking)) {
     const having = index.products.filter((e) => askedAttributes(e.product, text).length);
@@ -295,7 +312,13 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
     case 'attribute': {
       // the product's own attribute; what the owner's FAQ says to questions asked this way (a size chart) when it
       // has none, or beside a fit it does have ("大衣偏大半码" and the chart's line for the height and weight given)
-      if (!products.length) return faqByCue(kb, text) ?? attributeAcrossProducts(kb, text);
+      if (!products.length)
+        return (
+          (AGE_FIT.test(text) ? productsForAge(kb, text) : undefined) ??
+          productsWithout(kb, text) ??
+          faqByCue(kb, text) ??
+          attributeAcrossProducts(kb, text)
+        );
       const own = attributesOf(products, text);
       const chart = faqByCue(kb, text, products);
       if (own && chart?.fitted && !own.text.includes(chart.text))

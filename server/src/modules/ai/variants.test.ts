@@ -196,6 +196,36 @@ describe('sizes, things and variants asked in other words', () => {
   });
 });
 
+describe('which products fit an age or come without something', () => {
+  const kb = knowledgeFor({
+    ...SHOP,
+    id: 'test-which',
+    products: [
+      { name: '中国舞', category: '舞蹈课', price: 2880, attributes: { 适合年龄: '4-12岁' } },
+      { name: '少儿芭蕾', category: '舞蹈课', price: 3280, attributes: { 适合年龄: '3.5-10岁' } },
+      { name: '少儿街舞', category: '舞蹈课', price: 2680, attributes: { 适合年龄: '6-15岁' } },
+      { name: '番茄锅底', category: '锅底', price: 48, attributes: { 辣度: '不辣' } },
+      { name: '牛油红汤锅底', category: '锅底', price: 58, attributes: { 辣度: '微辣、中辣、特辣' } },
+      { name: '麻辣牛肉', category: '荤菜', price: 38, attributes: { 辣度: '不能做不辣' } },
+    ],
+    faqs: [],
+  });
+
+  it('lists the classes whose age range takes the child, in Chinese and in English', () => {
+    for (const q of ['孩子5岁能学什么', 'My daughter is 5 years old, which dance classes can she join?']) {
+      const a = offlineAnswer(kb, q);
+      expect(a.reply, q).toMatch(/中国舞.*少儿芭蕾/);
+      expect(a.reply, q).not.toContain('街舞');
+    }
+  });
+
+  it('lists the products whose data says they are without it, not one that cannot be', () => {
+    const a = offlineAnswer(kb, '有不辣的吗');
+    expect(a.reply).toContain('番茄锅底');
+    expect(a.reply).not.toMatch(/牛油|麻辣牛肉/);
+  });
+});
+
 describe('a message with a part the data cannot answer', () => {
   it('answers the price and hands over the test report', () => {
     const a = offlineAnswer(food, '草莓一斤多少 有农残检测报告吗');
