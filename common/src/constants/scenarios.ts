@@ -22,6 +22,7 @@ export const SCENARIOS = {
   activity_signup: { name: '活动报名提醒', audience: 'customer' },
   delivery_care: { name: '签收关怀', audience: 'customer' },
   review_invite: { name: '好评邀请', audience: 'customer' },
+  points_expiring: { name: '积分到期提醒', audience: 'customer' },
   // to the owner (alerts)
   low_stock: { name: '库存预警', audience: 'owner' },
   expiring_stock: { name: '临期提醒', audience: 'owner' },
@@ -103,6 +104,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   delivery_care: { afterDays: 3 },
   /** days after a parcel is signed for that its buyer is invited to review it */
   review_invite: { afterDays: 7 },
+  /** members told in the month's last `daysBefore` days of their points lapsing by its end */
+  points_expiring: { daysBefore: 5 },
   /** items without their own thresholds: warn when stock covers fewer than this many days of sales */
   low_stock: { coverDays: 3 },
   expiring_stock: { withinDays: 3 },
@@ -212,6 +215,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'peak_hour',
       'holiday_prep',
       'stock_cover',
+      'points_expiring',
     ],
     params: { dormant_winback: { idleDays: 30 }, order_timeout: { minutes: 24 * 60 } },
   },

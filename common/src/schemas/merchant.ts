@@ -202,6 +202,7 @@ export const scenarioSettingsSchema = z
     activity_signup: z.object({ ...customerSwitches, daysAhead: days(60).optional() }).strict(),
     delivery_care: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
     review_invite: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
+    points_expiring: z.object({ ...customerSwitches, daysBefore: days(20).optional() }).strict(),
     low_stock: z.object({ ...switches, coverDays: days(30).optional() }).strict(),
     expiring_stock: z.object({ ...switches, withinDays: days(30).optional() }).strict(),
     slow_movers: z

@@ -344,6 +344,18 @@ export const activitySchema = z
     path: ['maxGrade'],
   });
 
+/** A member's points that lapse on a day (the member system's 积分到期 batch): told in the last days of the month. */
+export const pointsSchema = z
+  .object({
+    /** the batch's id in the member system (or member number + expiry day) */
+    externalId: recordIdSchema('积分记录编号'),
+    points: z.number({ message: '积分必须是数字' }).int('积分应为整数').min(0, '积分不能为负'),
+    /** the last day they can be used */
+    expiresOn: isoDateSchema,
+    customer: customerRefSchema,
+  })
+  .strict();
+
 /** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
 export const INTAKE_KINDS = {
   orders: { field: 'orders', label: '订单' },
@@ -360,6 +372,7 @@ export const INTAKE_KINDS = {
   closures: { field: 'closures', label: '停课安排' },
   'staff-leaves': { field: 'leaves', label: '技师请假' },
   shipments: { field: 'shipments', label: '物流' },
+  points: { field: 'points', label: '积分到期' },
   temperatures: { field: 'readings', label: '温度记录' },
   rota: { field: 'shifts', label: '排班' },
   redemptions: { field: 'redemptions', label: '团购核销' },

@@ -101,6 +101,7 @@ describe('the daily scan', () => {
       staff_leave: 'disabled',
       delivery_care: 'disabled',
       review_invite: 'disabled',
+      points_expiring: 'disabled',
     };
     expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({
       dormant_winback: 'not_due',

@@ -31,6 +31,7 @@ export const PARAM_LABELS: Record<string, string> = {
   afterDays: '签收后几天发送',
   minWaiting: '几位顾客在等才提醒',
   top: '看销量前几名',
+  daysBefore: '月底前几天提醒',
 };
 
 /** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */

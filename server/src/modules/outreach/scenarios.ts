@@ -15,6 +15,7 @@ import { classHoursScenario } from './class-hours-scenario.js';
 import { bookingNoticeScenarios } from './booking-notice-scenarios.js';
 import { tutoringScenarios } from './tutoring-scenarios.js';
 import { deliveryCareScenarios } from './delivery-care-scenarios.js';
+import { pointsScenario } from './points-scenario.js';
 import { activityScenario } from './activity-scenario.js';
 
 const DAY_MS = 86_400_000;
@@ -140,5 +141,6 @@ export function buildScenarios(deps: {
     ...tutoringScenarios(deps),
     activityScenario(deps),
     ...deliveryCareScenarios(deps),
+    pointsScenario(deps),
   ];
 }

@@ -4,6 +4,7 @@ import { closureModel } from './closure.model.js';
 import { homeworkModel } from './homework.model.js';
 import { lessonModel } from './lesson.model.js';
 import { shipmentModel } from './shipment.model.js';
+import { pointsModel } from './points.model.js';
 import { activityModel } from './activity.model.js';
 import { redemptionModel } from './redemption.model.js';
 import { rotaShiftModel } from './rota.model.js';
@@ -28,6 +29,7 @@ export const shopDataModels = (conn: Connection) => ({
   closures: closureModel(conn),
   leaves: staffLeaveModel(conn),
   shipments: shipmentModel(conn),
+  points: pointsModel(conn),
   temperatures: temperatureModel(conn),
   rota: rotaShiftModel(conn),
   redemptions: redemptionModel(conn),

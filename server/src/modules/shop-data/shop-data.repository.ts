@@ -6,6 +6,7 @@ import { CoursePackageRepository } from './course-package.repository.js';
 import { HomeworkRepository } from './homework.repository.js';
 import { LessonRepository } from './lesson.repository.js';
 import { ShipmentRepository } from './shipment.repository.js';
+import { PointsRepository } from './points.repository.js';
 import { ActivityRepository } from './activity.repository.js';
 import { RedemptionRepository } from './redemption.repository.js';
 import { RotaRepository } from './rota.repository.js';
@@ -39,6 +40,7 @@ export function buildShopData(connection: Connection) {
     closures: new ClosureRepository(models.closures),
     leaves: new StaffLeaveRepository(models.leaves),
     shipments: new ShipmentRepository(models.shipments),
+    points: new PointsRepository(models.points),
     temperatures: new TemperatureRepository(models.temperatures),
     rota: new RotaRepository(models.rota),
     redemptions: new RedemptionRepository(models.redemptions),

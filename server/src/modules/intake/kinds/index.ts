@@ -14,6 +14,7 @@ import { redemptionsKind, rotaKind, temperaturesKind } from './restaurant.kind.j
 import { reviewsKind } from './reviews.kind.js';
 import { closuresKind, homeworkKind, lessonsKind } from './schedule.kind.js';
 import { shipmentsKind } from './shipments.kind.js';
+import { pointsKind } from './points.kind.js';
 import { staffLeavesKind } from './staff-leaves.kind.js';
 import { stockKind, stockMovementsKind } from './stock.kind.js';
 
@@ -39,6 +40,7 @@ export function buildIntakeKinds(d: {
     closures: closuresKind(d.shopData.closures),
     'staff-leaves': staffLeavesKind(d.shopData.leaves),
     shipments: shipmentsKind(d.shopData.shipments),
+    points: pointsKind(d.shopData.points),
     temperatures: temperaturesKind(d.shopData.temperatures),
     rota: rotaKind(d.shopData.rota),
     redemptions: redemptionsKind(d.shopData.redemptions),
