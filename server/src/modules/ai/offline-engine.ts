@@ -39,6 +39,7 @@ import { classifiedAsk, lexiconAsks, WEAK_PRICE, type Ask } from './asks.js';
 import { detectIntent } from './intents.js';
 import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
+import { asksForRoom, defersAsked, personNeeded, slotSettled } from './person-needed.js';
 import { detectRisk } from './risk.js';
 import { answeredBy, bestSentence, sentenceOf } from './sentence-match.js';
 import {
@@ -433,6 +434,8 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
   const texts = splitQuestions(question, asksSomething);
   const said: Said[] = [];
   const unanswered: string[] = [];
+  /** questions asking for a slot at a given time: a person's, unless the answer settles them ("周二店休") */
+  const slots: string[] = [];
   let before: Topic = { products: [], asks: [] };
   let smalltalk: 'greeting' | 'thanks' | undefined;
   for (const text of texts) {
@@ -445,6 +448,12 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       smalltalk ??= part.asks[0];
       continue;
     }
+    // a slot at a given time, an exception to a rule, a health question the FAQ does not name: a person settles it,
+    // beside whatever the data answers of the rest (a near sentence says nothing to a health question)
+    const person = personNeeded(kb, text);
+    if (person === 'slot') slots.push(text);
+    else if (person) unanswered.push(text);
+    if (person === 'health') continue;
     // the shop's own FAQ says it in the customer's words ("狗多久洗一次" → 多久洗一次澡合适, "茶饼硬邦邦的 怎么弄开"
     // holds 茶饼怎么拆): that, before reading the question's parts, unless it asks what the catalog holds; with a
     // product named, only an FAQ the owner wrote about that product ("龙井颜色发黄是陈茶吗" over its attributes)
@@ -519,12 +528,17 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     if (smalltalk === 'thanks') return result('不客气，有需要随时找我～', [], 'thanks', false, 0.9);
     return result(`您好，这里是${kb.merchant.name}，请问有什么可以帮您？`, [], 'greeting', false, 0.9);
   }
+  // a slot at a given time is a person's, unless what was said settles it ("周二店休": no booking is asked then)
+  if (slotSettled(said)) unanswered.splice(0, unanswered.length, ...unanswered.filter((u) => !asksForRoom(u)));
+  else unanswered.push(...slots);
+  // "演出服费用另外通知": the shop's own words leave the point asked to later, so a person answers it
+  if (!unanswered.length && defersAsked(said, question)) unanswered.push(question);
   const answer = said.map((s) => s.text).join('；');
   const cited = said.flatMap((s) => s.cited);
   if (!unanswered.length) return result(end(answer), cited, 'answered from the shop data', false, 0.9);
   if (!said.length) return handoff('not in the shop data');
   return result(
-    `${end(answer)}${unanswered.map(asked).join('、')}我请店员确认一下，稍后回复您～`,
+    `${end(answer)}${[...new Set(unanswered.map(asked))].join('、')}我请店员确认一下，稍后回复您～`,
     cited,
     'partly answered; the rest is not in the shop data',
     true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { offlineAnswer } from './offline-engine.js';
 import { asksForRoom, defersAsked, personNeeded, slotSettled } from './person-needed.js';
 
 const STUDIO: EvalShopFile = {
@@ -54,5 +55,24 @@ describe('what only a person can settle', () => {
     const said = [{ text: '年卡送2节私教课，年终汇报课的服装费用另外通知', cited: [] }];
     expect(defersAsked(said, '汇报课的服装要多少钱')).toBe(true);
     expect(defersAsked(said, '年卡送什么')).toBe(false);
+  });
+});
+
+describe('the offline engine with what only a person can settle', () => {
+  it('hands a slot over with what the data says, and answers it when the shop is closed that day', () => {
+    expect(offlineAnswer(kb, '周四晚上7点还有空位吗').needsHuman).toBe(true);
+    const closed = offlineAnswer(kb, '周一下午想约个私教 有空吗');
+    expect(closed.reply).toContain('周一');
+    expect(closed.needsHuman).toBe(false);
+  });
+
+  it('answers the rule and hands over the exception, a health question and a deferred point', () => {
+    const more = offlineAnswer(kb, '办年卡能多送两节吗');
+    expect(more.needsHuman).toBe(true);
+    expect(more.reply).toContain('2节私教课');
+    expect(offlineAnswer(kb, '有糖尿病能练吗').needsHuman).toBe(true);
+    const later = offlineAnswer(kb, '汇报课的服装要多少钱');
+    expect(later.needsHuman).toBe(true);
+    expect(later.reply).toContain('另外通知');
   });
 });
