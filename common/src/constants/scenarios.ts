@@ -20,6 +20,7 @@ export const SCENARIOS = {
   appointment_reminder: { name: '预约前一天提醒', audience: 'customer' },
   staff_leave: { name: '技师请假改约', audience: 'customer' },
   activity_signup: { name: '活动报名提醒', audience: 'customer' },
+  festival_offer: { name: '节日套餐推荐', audience: 'customer' },
   delivery_care: { name: '签收关怀', audience: 'customer' },
   review_invite: { name: '好评邀请', audience: 'customer' },
   points_expiring: { name: '积分到期提醒', audience: 'customer' },
@@ -100,6 +101,8 @@ export const SCENARIO_PARAM_DEFAULTS = {
   staff_leave: { daysAhead: 7 },
   /** activities taking place within this many days are offered to the families whose child fits */
   activity_signup: { daysAhead: 14 },
+  /** days before a festival that its packages go to the customers who came in the last half year */
+  festival_offer: { daysAhead: 7 },
   /** days after a parcel is signed for that its buyer is asked whether it arrived, with the product's care notes */
   delivery_care: { afterDays: 3 },
   /** days after a parcel is signed for that its buyer is invited to review it */
@@ -252,6 +255,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'appointment_cycle',
       'appointment_reminder',
       'staff_leave',
+      'festival_offer',
       'member_card_low',
       'after_service',
       'staff_performance',

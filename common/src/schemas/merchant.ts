@@ -200,6 +200,7 @@ export const scenarioSettingsSchema = z
     appointment_reminder: z.object({ ...customerSwitches, at: clockTimeSchema.optional() }).strict(),
     staff_leave: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
     activity_signup: z.object({ ...customerSwitches, daysAhead: days(60).optional() }).strict(),
+    festival_offer: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
     delivery_care: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
     review_invite: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
     points_expiring: z.object({ ...customerSwitches, daysBefore: days(20).optional() }).strict(),

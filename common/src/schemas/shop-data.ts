@@ -9,6 +9,7 @@ import {
   timestampSchema,
 } from './intake.js';
 import { isoDateSchema } from './common.js';
+import { FESTIVALS } from '../constants/scenarios.js';
 
 /**
  * The shop's other records, as POS, ERP, booking and school systems send them (webhook, API or spreadsheet, like
@@ -356,6 +357,25 @@ export const pointsSchema = z
   })
   .strict();
 
+/** A package the shop offers for a festival of the calendar (FESTIVALS): named to customers as the festival nears. */
+export const festivalOfferSchema = z
+  .object({
+    externalId: recordIdSchema('套餐编号'),
+    /** the festival as the calendar names it (春节, 情人节, 中秋节 …) */
+    festival: z
+      .string({ message: '缺少节日' })
+      .trim()
+      .refine((f) => FESTIVALS.some((x) => x.name === f), {
+        message: '节日须是日历里的节日（如 春节、情人节、中秋节）',
+      }),
+    name: requiredText('套餐名称', 40),
+    /** in fen; absent: the message says nothing of price */
+    price: fenSchema.optional(),
+    /** what it includes, as the shop writes it */
+    content: z.string().trim().max(80).optional(),
+  })
+  .strict();
+
 /** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
 export const INTAKE_KINDS = {
   orders: { field: 'orders', label: '订单' },
@@ -377,6 +397,7 @@ export const INTAKE_KINDS = {
   rota: { field: 'shifts', label: '排班' },
   redemptions: { field: 'redemptions', label: '团购核销' },
   activities: { field: 'activities', label: '活动报名' },
+  'festival-offers': { field: 'offers', label: '节日套餐' },
 } as const;
 export type IntakeKindName = keyof typeof INTAKE_KINDS;
 export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];

@@ -17,6 +17,7 @@ import { tutoringScenarios } from './tutoring-scenarios.js';
 import { deliveryCareScenarios } from './delivery-care-scenarios.js';
 import { pointsScenario } from './points-scenario.js';
 import { activityScenario } from './activity-scenario.js';
+import { festivalOfferScenario } from './festival-offer-scenario.js';
 
 const DAY_MS = 86_400_000;
 /** An owner approves a few dozen a day, not thousands: the most valuable customers first. */
@@ -140,6 +141,7 @@ export function buildScenarios(deps: {
     classHoursScenario(deps),
     ...tutoringScenarios(deps),
     activityScenario(deps),
+    festivalOfferScenario({ ...deps, visits }),
     ...deliveryCareScenarios(deps),
     pointsScenario(deps),
   ];

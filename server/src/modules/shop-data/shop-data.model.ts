@@ -6,6 +6,7 @@ import { lessonModel } from './lesson.model.js';
 import { shipmentModel } from './shipment.model.js';
 import { pointsModel } from './points.model.js';
 import { activityModel } from './activity.model.js';
+import { festivalOfferModel } from './festival-offer.model.js';
 import { redemptionModel } from './redemption.model.js';
 import { rotaShiftModel } from './rota.model.js';
 import { temperatureModel } from './temperature.model.js';
@@ -34,5 +35,6 @@ export const shopDataModels = (conn: Connection) => ({
   rota: rotaShiftModel(conn),
   redemptions: redemptionModel(conn),
   activities: activityModel(conn),
+  festivalOffers: festivalOfferModel(conn),
 });
 export type ShopDataModels = ReturnType<typeof shopDataModels>;

@@ -8,6 +8,7 @@ import { LessonRepository } from './lesson.repository.js';
 import { ShipmentRepository } from './shipment.repository.js';
 import { PointsRepository } from './points.repository.js';
 import { ActivityRepository } from './activity.repository.js';
+import { FestivalOfferRepository } from './festival-offer.repository.js';
 import { RedemptionRepository } from './redemption.repository.js';
 import { RotaRepository } from './rota.repository.js';
 import { TemperatureRepository } from './temperature.repository.js';
@@ -45,6 +46,7 @@ export function buildShopData(connection: Connection) {
     rota: new RotaRepository(models.rota),
     redemptions: new RedemptionRepository(models.redemptions),
     activities: new ActivityRepository(models.activities),
+    festivalOffers: new FestivalOfferRepository(models.festivalOffers),
   };
 }
 export type ShopDataRepositories = ReturnType<typeof buildShopData>;

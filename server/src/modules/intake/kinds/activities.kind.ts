@@ -1,5 +1,6 @@
-import { activitySchema } from '@xiaoer/common/schemas/shop-data';
+import { activitySchema, festivalOfferSchema } from '@xiaoer/common/schemas/shop-data';
 import type { ActivityRepository } from '../../shop-data/activity.repository.js';
+import type { FestivalOfferRepository } from '../../shop-data/festival-offer.repository.js';
 import { defineKind } from '../intake-kind.js';
 import { dateCell, defined, numberCell, yuanCell } from '../sheet-cells.js';
 import { gradeCell } from './grade-cell.js';
@@ -36,6 +37,35 @@ export const activitiesKind = (activities: ActivityRepository) =>
           course: raw.course,
           fee: raw.fee ? yuanCell(raw.fee) : undefined,
           seats: numberCell(raw.seats),
+        }),
+    },
+  });
+
+/** Festival packages the shop enters (节日套餐): the only packages a festival's message may name. */
+export const festivalOffersKind = (offers: FestivalOfferRepository) =>
+  defineKind({
+    name: 'festival-offers',
+    schema: festivalOfferSchema,
+    store: (ctx, o) => offers.store(ctx.merchantId, o, ctx.dryRun),
+    sheet: {
+      headers: {
+        套餐编号: 'externalId',
+        编号: 'externalId',
+        节日: 'festival',
+        套餐名称: 'name',
+        套餐: 'name',
+        价格: 'price',
+        内容: 'content',
+        套餐内容: 'content',
+      },
+      required: { field: 'name', name: '套餐名称' },
+      fromRow: (raw) =>
+        defined({
+          externalId: raw.externalId ?? `${raw.festival ?? ''}:${raw.name ?? ''}`,
+          festival: raw.festival ?? '',
+          name: raw.name ?? '',
+          price: raw.price ? yuanCell(raw.price) : undefined,
+          content: raw.content,
         }),
     },
   });

@@ -4,7 +4,7 @@ import type { CustomerRepository } from '../../customers/customer.repository.js'
 import type { OrderRepository } from '../../orders/order.repository.js';
 import type { ShopDataRepositories } from '../../shop-data/shop-data.js';
 import type { IntakeKind } from '../intake-kind.js';
-import { activitiesKind } from './activities.kind.js';
+import { activitiesKind, festivalOffersKind } from './activities.kind.js';
 import { appointmentsKind } from './appointments.kind.js';
 import { attendanceKind, coursePackagesKind } from './courses.kind.js';
 import { memberCardsKind } from './member-cards.kind.js';
@@ -45,5 +45,6 @@ export function buildIntakeKinds(d: {
     rota: rotaKind(d.shopData.rota),
     redemptions: redemptionsKind(d.shopData.redemptions),
     activities: activitiesKind(d.shopData.activities),
+    'festival-offers': festivalOffersKind(d.shopData.festivalOffers),
   };
 }
