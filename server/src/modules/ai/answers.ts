@@ -272,6 +272,9 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
   if (cued.length) {
     const names = cued.flatMap(([n]) => n);
     const byCue = attrs.filter((a) => names.some((n) => a.name.includes(n) || n.includes(a.name)));
+    // "套餐包含啥" of a product whose contents the owner wrote as its description
+    if (!byCue.length && p.description && cued.some(([n]) => n.includes('包含')))
+      return [{ name: '内容', value: p.description }];
     // the attribute the cue names is not kept: a person answers ("芒果是哪产的" is not answered by 含芒果)
     return byCue;
   } else {

@@ -157,6 +157,8 @@ const ENGLISH: [string, string][] = [
   ['reservation', '预约'],
   ['appointment', '预约'],
   ['children', '孩子'],
+  ['boy', '孩子'],
+  ['girl', '孩子'],
   ['child', '孩子'],
   ['kids', '孩子'],
   ['kid', '孩子'],
@@ -299,7 +301,7 @@ const FUNCTION_WORDS =
 
 /** Words of asking, for reading pinyin ("duoshao qian", "ji dian guan men"). */
 const ASKING_WORDS =
-  '多少钱 多少 价格 几块 一斤 一箱 一盒 一瓶 一份 一晚 一次 一节 还有吗 还有 有吗 有没有 有货 卖完 几点 开门 关门 营业 休息 在哪 在哪里 地址 电话 停车 外卖 配送 发货 快递 包邮 几天 多久 保质期 材质 产地 几岁 可以 能 上 吗 呢 的 了 辣不辣 辣 甜 大 小 中 大杯 中杯 小杯 大份 小份 预约 退款 退货 会员 优惠 便宜 推荐 好吃 好喝 孩子 小朋友 班 课 洗澡 剪 烫 染 狗 猫 多大 什么 怎么 哪 尺码 颜色 黑色 白色 红色 蓝色 黄色 今天 明天 周一 周二 周三 周四 周五 周六 周日 周末';
+  '寸 斤 克 杯 盒 箱 多少钱 多少 价格 几块 一斤 一箱 一盒 一瓶 一份 一晚 一次 一节 还有吗 还有 有吗 有没有 有货 卖完 几点 开门 关门 营业 休息 在哪 在哪里 地址 电话 停车 外卖 配送 发货 快递 包邮 几天 多久 保质期 材质 产地 几岁 可以 能 上 吗 呢 的 了 辣不辣 辣 甜 大 小 中 大杯 中杯 小杯 大份 小份 预约 退款 退货 会员 优惠 便宜 推荐 好吃 好喝 孩子 小朋友 班 课 洗澡 剪 烫 染 狗 猫 多大 什么 怎么 哪 尺码 颜色 黑色 白色 红色 蓝色 黄色 今天 明天 周一 周二 周三 周四 周五 周六 周日 周末';
 
 const readingOf = (word: string) =>
   pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('').toLowerCase();
@@ -346,6 +348,9 @@ export function normalizeMessage(message: string, index: ShopIndex): string {
   text = text.replace(/\p{Extended_Pictographic}|\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
   if (!/[a-z]{2}/i.test(text)) return text;
   const own = index.latinWords;
+  // "my daughter is 5": a child's age given without "years old"
+  if (/\b(daughter|son|kids?|child|children|baby|boy|girl)\b/i.test(text))
+    text = text.replace(/\b(?:is|am|aged?|turns?)\s+(\d{1,2})\b(?!\s*(?:years?|yrs?|kg|cm|岁))/gi, '$1岁');
   // pinyin first: a run of Latin words the dictionary reads as the shop's words
   text = text.replace(/[a-z]+(?:\s+[a-z]+)*/gi, (run) => {
     if (own.has(run.toLowerCase())) return run;

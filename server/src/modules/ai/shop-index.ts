@@ -301,8 +301,9 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
           o !== l &&
           o.span[0] <= l.span[0] &&
           o.span[1] >= l.span[1] &&
-          o.span[1] - o.span[0] > l.span[1] - l.span[0] &&
-          o.score >= l.score - 0.2,
+          // a longer name over one inside it; a name found exactly over another's one-character typo in the same
+          // place ("双人套餐" is not 单人套餐 mistyped)
+          ((o.span[1] - o.span[0] > l.span[1] - l.span[0] && o.score >= l.score - 0.2) || o.score >= l.score + 0.1),
       ),
   );
   return kept.sort((a, b) => b.score - a.score || a.span[0] - b.span[0]);

@@ -241,6 +241,20 @@ describe('names typed loosely', () => {
     expect(withoutLinks('麻牛来一份多少', linkProducts(index, '麻牛来一份多少'))).toBe('来一份多少');
   });
 
+  it('reads a name found exactly over another name with one character changed, and 包含啥 from the description', () => {
+    const set = knowledgeFor({
+      ...FOOD,
+      products: [
+        { name: '双人套餐', category: '套餐', price: 158, description: '鸳鸯锅底+鲜毛肚半份' },
+        { name: '单人套餐', category: '套餐', price: 58, description: '单人小锅+米饭' },
+      ],
+    });
+    const a = offlineAnswer(set, '双人套餐多少钱 包含啥');
+    expect(a.reply).toContain('158');
+    expect(a.reply).toContain('鲜毛肚');
+    expect(a.reply).not.toContain('单人');
+  });
+
   it('turns English shop words into the Chinese the data uses', () => {
     const index = shopIndex(wardrobe);
     expect(normalizeMessage('how to wash the scarf', index)).toContain('怎么');
