@@ -102,6 +102,7 @@ describe('the daily scan', () => {
       delivery_care: 'disabled',
       review_invite: 'disabled',
       points_expiring: 'disabled',
+      activity_signup: 'disabled',
     };
     expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({
       dormant_winback: 'not_due',
