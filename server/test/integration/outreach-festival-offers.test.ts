@@ -82,6 +82,8 @@ describe('festival packages', () => {
     const [draft, ...rest] = await drafts();
     expect(rest).toEqual([]);
     expect(nameOf(draft!.customerId)).toBe('王姐');
+    // no use once the festival has begun: it cannot be approved or sent after
+    expect(draft!.expiresAt).toEqual(at('2026-12-25', '00:00'));
     expect(draft!.text).toBe(
       '王姐您好，12月25日圣诞节快到了，店里准备了节日套餐：「圣诞烫染套餐」（399元，烫发+染发+护理）、「闺蜜同行洗护」。想预约直接回复我。',
     );

@@ -2,12 +2,14 @@
 // the grade the school system gives for the child within the activity's range. The text says only what the activity's
 // record holds — its name, day, grades, cost and seats — and the child's name from their own package.
 import { yuanText } from '@xiaoer/common/money';
-import { addDays } from '../clock/period.js';
+import { merchantZone } from '../clock/business-hours.js';
+import { addDays, startOfLocalDay } from '../clock/period.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import { gradeName } from '../intake/kinds/grade-cell.js';
 import type { ActivityRecord } from '../shop-data/activity.repository.js';
 import type { CoursePackageRecord } from '../shop-data/course-package.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
+import { noticeExpiry } from './notice-expiry.js';
 import { call, type Scenario } from './scenarios.js';
 import { monthDay, perFamily } from './tutoring-scenarios.js';
 
@@ -46,7 +48,7 @@ export function activityScenario(deps: {
     key: 'activity_signup',
     // one offer a week at most: a family is not told of every activity on the list at once
     repeatAfterDays: 7,
-    async find({ merchantId, day, settings }) {
+    async find({ merchantId, kb, now, day, settings }) {
       const coming = await activities.onDaysBetween(
         merchantId,
         addDays(day, 1),
@@ -74,6 +76,14 @@ export function activityScenario(deps: {
           citedIds: [],
           // the activity's own record: its name and cost are the school's, not the menu's
           quoted: [a.name, a.fee ? `${yuanText(a.fee)}元` : ''],
+          // an invitation to something already under way is no use: it lapses when the activity's day begins
+          expires: noticeExpiry(
+            startOfLocalDay(a.date, merchantZone(kb.merchant)),
+            '活动',
+            now,
+            merchantZone(kb.merchant),
+            false,
+          ),
         };
       });
     },

@@ -3,11 +3,13 @@
 // message; nothing is promised beyond what the record says.
 import { FESTIVALS } from '@xiaoer/common/constants/scenarios';
 import { yuanText } from '@xiaoer/common/money';
-import { addDays } from '../clock/period.js';
+import { merchantZone } from '../clock/business-hours.js';
+import { addDays, startOfLocalDay } from '../clock/period.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { VisitReader } from '../customers/visit-reader.js';
 import type { FestivalOfferRecord } from '../shop-data/festival-offer.repository.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
+import { noticeExpiry } from './notice-expiry.js';
 import { call, MAX_DRAFTS_PER_RUN, type Candidate, type Scenario } from './scenarios.js';
 import { monthDay } from './tutoring-scenarios.js';
 
@@ -37,7 +39,8 @@ export function festivalOfferScenario(deps: {
     key: 'festival_offer',
     // one festival's message, not one on each day before it
     repeatAfterDays: 14,
-    async find({ merchantId, now, day, settings }) {
+    async find({ merchantId, kb, now, day, settings }) {
+      const zone = merchantZone(kb.merchant);
       const lastDay = addDays(day, settings.festival_offer.daysAhead);
       const coming = FESTIVALS.filter((f) => f.date > day && f.date <= lastDay);
       for (const festival of coming) {
@@ -62,6 +65,8 @@ export function festivalOfferScenario(deps: {
               text: festivalOfferText(festival, offers, call(customer)),
               reason: `${festival.name}（${monthDay(festival.date)}）节日套餐`,
               citedIds: [],
+              // the festival's packages are no use once it has begun
+              expires: noticeExpiry(startOfLocalDay(festival.date, zone), festival.name, now, zone, false),
               // the shop's own package records: their names, prices and contents are not the menu's
               quoted: offers.flatMap((o) => [
                 o.name,
