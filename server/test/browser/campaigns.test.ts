@@ -2,13 +2,15 @@
 // finds 新建群发 under 草稿 → 群发, picks a tag, writes the text, sees who each staff member will send to and who is left
 // out and why (with names), confirms, and the stand-in holds one task per staff member; then 群发记录 shows the
 // campaign with how it went once read back from WeCom, its detail which staff member confirmed, and a scheduled one
-// cancelled before it goes. A screenshot per step under test-artifacts/screenshots/.
+// cancelled before it goes; a mini-program card refused under its fields, then sent. A screenshot per step under
+// test-artifacts/screenshots/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { buildCustomer } from '../support/factories.js';
+import { startImageServer } from '../support/image-server.js';
 import { expectToSee as expectOn, seen, wechatConsolePage } from '../support/console-page.js';
 import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -159,5 +161,80 @@ describe('a campaign from the console', () => {
     await shot('7-cancelled');
     await w.app.container.campaigns.service.sendDue(w.tenant.merchantId, new Date(Date.now() + 4 * 86_400_000));
     expect(w.standin.state.groupSendTasks.filter((t) => t.text === '中秋节到店送月饼一份')).toEqual([]);
+  });
+});
+
+describe('a campaign with a mini-program card', () => {
+  let images: Awaited<ReturnType<typeof startImageServer>>;
+  const CARD_TAG = '会员日';
+  beforeAll(async () => {
+    images = await startImageServer();
+    // customers not written to today (the first campaign's are at their day's one message), contacts in WeCom too
+    const { merchantId, people } = w.tenant;
+    for (const name of ['阿兰', '阿杰']) {
+      const c = await buildCustomer(w.app.container, merchantId, {
+        name,
+        tags: [CARD_TAG],
+        followStaffIds: [people.staff._id],
+      });
+      w.standin.state.contacts.set(c.externalUserId!, {
+        externalUserId: c.externalUserId!,
+        name: c.name,
+        avatar: '',
+        gender: 0,
+        followers: new Map([[people.staff.wecomUserId, { remark: '', createtime: 0, tagIds: [], addWay: 0 }]]),
+      });
+    }
+  });
+  afterAll(() => images?.close());
+  const field = (label: string) => seen(page.locator('.form-field', { hasText: label }));
+
+  it('refuses a card with a bad AppID or cover under their fields, then sends it with the card', async () => {
+    const text = '会员日来小程序领券～';
+    await page.goto(`${w.app.url}/console/#/pages/campaigns/new`);
+    await expectToSee('发给谁');
+    await seen(page.locator('.choice').getByText(CARD_TAG, { exact: true })).click();
+    await seen(page.locator('textarea')).fill(text);
+    await seen(page.locator('.choice').getByText('小程序卡片', { exact: true })).click();
+    await seen(page.locator('[data-attachment="title"] input, input[data-attachment="title"]')).fill('会员日领券');
+    await seen(page.locator('[data-attachment="appid"] input, input[data-attachment="appid"]')).fill('wx123');
+    await seen(page.locator('[data-attachment="page"] input, input[data-attachment="page"]')).fill(
+      'pages/coupon/index.html',
+    );
+    await seen(page.locator('[data-attachment="coverUrl"] input, input[data-attachment="coverUrl"]')).fill('封面.png');
+    await seen(page.getByText('看看会发给谁', { exact: true })).click();
+    await expectToSee('共 2 位客户，2 位会收到，分 1 个群发任务');
+    const before = w.standin.state.groupSendTasks.length;
+    await seen(page.getByText('确认发送', { exact: true })).click();
+    await vi.waitFor(async () =>
+      expect(await field('小程序 AppID').innerText()).toContain('小程序 AppID 是 wx 开头的 18 位'),
+    );
+    expect(await field('封面图片网址').innerText()).toContain('请填写完整的网址');
+    expect(await field('卡片标题').innerText()).not.toContain('请填写');
+    await shot('8-card-refused');
+    expect(w.standin.state.groupSendTasks.length).toBe(before);
+
+    await seen(page.locator('[data-attachment="appid"] input, input[data-attachment="appid"]')).fill(
+      'wx1234567890abcdef',
+    );
+    await seen(page.locator('[data-attachment="coverUrl"] input, input[data-attachment="coverUrl"]')).fill(
+      `${images.url}/cover.png`,
+    );
+    await seen(page.getByText('看看会发给谁', { exact: true })).click();
+    await seen(page.getByText('确认发送', { exact: true })).click();
+    await seen(page.getByText('发送', { exact: true })).click(); // Taro's confirmation dialog
+    await expectToSee('已创建 1 个群发任务');
+    expect(await page.locator('.form-error').filter({ visible: true }).count()).toBe(0);
+    const made = w.standin.state.groupSendTasks.filter((t) => t.text === text);
+    expect(made).toHaveLength(1);
+    for (const t of made) {
+      const [a] = t.attachments as { msgtype: string; miniprogram: Record<string, string> }[];
+      expect(a).toMatchObject({
+        msgtype: 'miniprogram',
+        miniprogram: { title: '会员日领券', appid: 'wx1234567890abcdef', page: 'pages/coupon/index.html' },
+      });
+      expect(w.standin.state.media.get(a!.miniprogram.pic_media_id!)?.type).toBe('image');
+    }
+    await shot('9-card-sent');
   });
 });

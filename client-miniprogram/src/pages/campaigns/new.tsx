@@ -1,7 +1,7 @@
 // A campaign (群发) to an audience: pick tags, lifecycle stages, group layers and how long since the last visit,
-// write the text, see who receives it per staff member and who is left out and why, then confirm — now, or at a chosen
-// time (a festival). Each staff member gets one WeCom task with all their customers and confirms it once; one asked for
-// in the shop's quiet hours waits until they end.
+// write the text (with a picture or a mini-program card), see who receives it per staff member and who is left out
+// and why, then confirm — now, or at a chosen time (a festival). Each staff member gets one WeCom task with all their
+// customers and confirms it once; one asked for in the shop's quiet hours waits until they end.
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { GROUP_LAYERS, type GroupLayer } from '@xiaoer/common/constants/groups';
@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { toast } from '../../components/Toast';
 import { useAsync } from '../../hooks/useAsync';
+import { type FieldErrors } from '../../services/form-check';
 import { shopDate, shortTime } from '../../services/format';
 import {
   audienceOf,
@@ -22,6 +23,7 @@ import {
   tagOptions,
   toggled,
 } from '../../services/campaigns';
+import { AttachmentFields, checkAttachment, NO_ATTACHMENT, type AttachmentDraft } from './AttachmentFields';
 import './campaigns.scss';
 
 const LAYERS = (Object.keys(GROUP_LAYERS) as GroupLayer[]).filter((l) => l !== 'unset');
@@ -56,13 +58,14 @@ export default function NewCampaign() {
   const [preview, setPreview] = useState<{ of: string; result: CampaignPreview; key: string } | null>(null);
   const [sent, setSent] = useState<CampaignSendResult | null>(null);
   const [later, setLater] = useState<{ date: string; time: string } | null>(null);
-  // a picture by its web address (uploaded to WeCom when the campaign goes)
-  const [picture, setPicture] = useState('');
+  // a picture by its web address or a mini-program card (pictures are uploaded to WeCom when the campaign goes)
+  const [attachment, setAttachment] = useState<AttachmentDraft>(NO_ATTACHMENT);
+  const [attachmentErrors, setAttachmentErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
   const audience = audienceOf(picked, minDays, maxDays);
   // the preview shown is for exactly this audience and text; a change asks for a new one (and a new send key)
-  const current = JSON.stringify({ audience, text: text.trim(), picture: picture.trim(), later });
+  const current = JSON.stringify({ audience, text: text.trim(), attachment, later });
   const shown = preview?.of === current ? preview : null;
   const change = (next: CampaignAudience) => (setPicked(next), setSent(null));
 
@@ -80,6 +83,9 @@ export default function NewCampaign() {
     run(async () => setPreview({ of: current, result: await previewCampaign(audience), key: newSendKey() }));
   const confirm = () =>
     run(async () => {
+      const checked = checkAttachment(attachment);
+      setAttachmentErrors(checked.ok ? {} : checked.errors);
+      if (!checked.ok) return;
       const recipients = shown!.result.senders.reduce((n, s) => n + s.recipients, 0);
       const sendAt = later ? pickedInstant(later.date, later.time) : undefined;
       const when = sendAt ? `${shortTime(sendAt)} ` : '';
@@ -89,10 +95,9 @@ export default function NewCampaign() {
         confirmText: '发送',
       });
       if (!ok) return;
-      const url = picture.trim();
       const result = await sendCampaign(audience, text.trim(), shown!.key, {
         sendAt,
-        ...(url ? { attachment: { kind: 'image', url } } : {}),
+        ...(checked.value ? { attachment: checked.value } : {}),
       });
       setSent(result);
       toast(result.status === 'scheduled' ? '已定好发送时间' : '群发任务已创建', 'success');
@@ -155,12 +160,10 @@ export default function NewCampaign() {
           placeholder="例如：本周六会员日，全场饮品第二杯半价～"
           onInput={(e) => setText(e.detail.value)}
         />
-        <View className="muted">配图（选填，图片网址）</View>
-        <Input
-          className="input"
-          placeholder="https://…/poster.jpg"
-          value={picture}
-          onInput={(e) => (setPicture(e.detail.value), setSent(null))}
+        <AttachmentFields
+          draft={attachment}
+          errors={attachmentErrors}
+          onChange={(next) => (setAttachment(next), setSent(null))}
         />
         <View className="muted">什么时候发</View>
         <View className="choices">
