@@ -88,7 +88,11 @@ export type CustomerDto = z.infer<typeof customerDtoSchema>;
  * (an imported sheet's dates are often whole days) are neither repeated nor skipped at a page boundary.
  */
 const KEYSET_CURSOR = /^(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))(?:~([0-9a-f]{24}))?$/;
-export const keysetCursorSchema = z.string().regex(KEYSET_CURSOR, '翻页位置不正确');
+export const keysetCursorSchema = z
+  .string()
+  .regex(KEYSET_CURSOR, '翻页位置不正确')
+  // the pattern takes 2026-13-45T99:99Z; only a real instant may reach a query
+  .refine((c) => !Number.isNaN(parseKeysetCursor(c).at.getTime()), '翻页位置不正确');
 export const keysetCursor = (at: string, id: string) => `${at}~${id}`;
 export function parseKeysetCursor(cursor: string): { at: Date; id?: string } {
   const [, at, id] = KEYSET_CURSOR.exec(cursor) ?? [];

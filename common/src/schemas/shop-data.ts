@@ -20,6 +20,10 @@ const itemName = requiredText('品名', 60);
 const quantity = z.number({ message: '数量必须是数字' }).min(0, '数量不能为负').max(10_000_000);
 
 /** Stock on hand of one item (a product or an ingredient), with optional thresholds and batches by expiry. */
+
+/** Whether one timestamp is after another as instants, not as text: the two may carry different offsets (09:00+08:00 ends at 05:00Z). */
+const laterThan = (end: string, start: string) => Date.parse(end) > Date.parse(start);
+
 export const stockLevelSchema = z
   .object({
     externalId: itemName,
@@ -192,7 +196,7 @@ export const lessonSchema = z
     customer: customerRefSchema.optional(),
   })
   .strict()
-  .refine((l) => !l.endAt || l.endAt > l.startAt, { message: '下课时间要晚于上课时间', path: ['endAt'] });
+  .refine((l) => !l.endAt || laterThan(l.endAt, l.startAt), { message: '下课时间要晚于上课时间', path: ['endAt'] });
 
 /** A piece of homework set for a student, and whether it was handed in. */
 export const homeworkSchema = z
@@ -235,7 +239,7 @@ export const staffLeaveSchema = z
     to: timestampSchema('请假结束'),
   })
   .strict()
-  .refine((l) => l.to > l.from, { message: '请假结束要晚于开始', path: ['to'] });
+  .refine((l) => laterThan(l.to, l.from), { message: '请假结束要晚于开始', path: ['to'] });
 
 /** Where a parcel is: `delivered` once signed for (签收), `exception` when the carrier flags it (疑难件, 退回 …). */
 export const SHIPMENT_STATUSES = ['in_transit', 'delivered', 'exception'] as const;
@@ -303,7 +307,7 @@ export const rotaShiftSchema = z
     endAt: timestampSchema('下班时间'),
   })
   .strict()
-  .refine((s) => s.endAt > s.startAt, { message: '下班时间要晚于上班时间', path: ['endAt'] });
+  .refine((s) => laterThan(s.endAt, s.startAt), { message: '下班时间要晚于上班时间', path: ['endAt'] });
 
 /** A group-buy voucher redeemed at the shop (美团 / 抖音 核销推送, or the platform's 核销记录 export). */
 export const redemptionSchema = z

@@ -3,7 +3,7 @@
 // finds the rest (orders waiting, expiry, slow movers, holidays). Each happens once, and a failed WeCom send is told
 // on the next scan.
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { buildTenant } from '../support/factories.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
@@ -152,7 +152,9 @@ describe('the alert scan', () => {
         placedAt: new Date(Date.parse(NOW) - (d + 1) * DAY),
       })),
     );
-    await post('stock', {
+    // the stock line is raised as the stock arrives, on the clock: the report arrives at NOW, whatever day the test runs
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(NOW) });
+    const stocked = post('stock', {
       items: [
         { externalId: '杨枝甘露', quantity: 25, unit: '杯' },
         {
@@ -167,6 +169,7 @@ describe('the alert scan', () => {
         },
       ],
     });
+    await stocked.finally(() => vi.useRealTimers());
     // 07:00: the stock line is told (raised as the stock arrived), expiry waits for the morning report time. (The scan's
     // own count is not asserted: what else it raises depends on the real clock against other tests' orders.)
     await scan('2026-11-30T23:00:00Z');

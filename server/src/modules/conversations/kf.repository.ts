@@ -27,6 +27,8 @@ export const isCustomerText = (m: Pick<ConversationMessage, 'direction' | 'msgty
 
 export const KF_WINDOW_MS = 48 * 3600_000;
 export const KF_REPLY_BUDGET = 5;
+/** Sessions read at a time when looking for customers still waiting (one answers query per batch). */
+const UNANSWERED_BATCH = 200;
 
 /** The 微信客服 pipeline's records: sync cursors, messages in and out, and each customer's session (state, window, reply budget). */
 export class KfRepository extends KfMessageHistory {
@@ -260,28 +262,59 @@ export class KfRepository extends KfMessageHistory {
     limit = 100,
   ): Promise<KfSessionRecord[]> {
     const mid = merchantObjectId(merchantId);
-    const sessions = await this.sessions
-      .find({
-        merchantId: mid,
-        state: { $in: states },
-        lastCustomerMessageAt: { $gte: since, $lt: before },
-      })
-      .sort({ lastCustomerMessageAt: 1 })
-      .limit(limit)
-      .lean<KfSessionRecord[]>()
+    const waiting: KfSessionRecord[] = [];
+    // Read in batches and keep reading until `limit` unanswered are found: a busy shop's oldest conversations of the
+    // window are mostly answered, and cutting before the answered ones are dropped would hide who is waiting now.
+    let after: { at: Date; id: Types.ObjectId } | null = null;
+    while (waiting.length < limit) {
+      const batch: KfSessionRecord[] = await this.sessions
+        .find({
+          merchantId: mid,
+          state: { $in: states },
+          lastCustomerMessageAt: { $gte: since, $lt: before },
+          ...(after && {
+            $or: [
+              { lastCustomerMessageAt: { $gt: after.at } },
+              { lastCustomerMessageAt: after.at, _id: { $gt: after.id } },
+            ],
+          }),
+        })
+        .sort({ lastCustomerMessageAt: 1, _id: 1 })
+        .limit(UNANSWERED_BATCH)
+        .lean<KfSessionRecord[]>()
+        .exec();
+      if (!batch.length) break;
+      const last = batch.at(-1)!;
+      after = { at: last.lastCustomerMessageAt, id: last._id };
+      const answeredAt = await this.lastAnswers(mid, batch, since);
+      for (const s of batch) {
+        const answer = answeredAt.get(s.externalUserId);
+        if (!answer || answer <= s.lastCustomerMessageAt) waiting.push(s);
+      }
+      if (batch.length < UNANSWERED_BATCH) break;
+    }
+    return waiting.slice(0, limit);
+  }
+
+  /** Each customer's latest answer since `since`, in one query for the batch. */
+  private async lastAnswers(mid: Types.ObjectId, sessions: KfSessionRecord[], since: Date): Promise<Map<string, Date>> {
+    const sent = await this.messages
+      .find(
+        {
+          merchantId: mid,
+          externalUserId: { $in: sessions.map((s) => s.externalUserId) },
+          direction: 'out',
+          sentAt: { $gte: since },
+        },
+        { externalUserId: 1, sentAt: 1 },
+      )
+      .lean<{ externalUserId: string; sentAt: Date }[]>()
       .exec();
-    const answered = await Promise.all(
-      sessions.map((s) =>
-        this.messages
-          .exists({
-            merchantId: mid,
-            externalUserId: s.externalUserId,
-            direction: 'out',
-            sentAt: { $gt: s.lastCustomerMessageAt },
-          })
-          .exec(),
-      ),
-    );
-    return sessions.filter((_, i) => !answered[i]);
+    const latest = new Map<string, Date>();
+    for (const m of sent) {
+      const seen = latest.get(m.externalUserId);
+      if (!seen || m.sentAt > seen) latest.set(m.externalUserId, m.sentAt);
+    }
+    return latest;
   }
 }

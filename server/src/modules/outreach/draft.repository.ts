@@ -230,7 +230,13 @@ export class DraftRepository extends TenantRepository<Draft> {
       status: { $in: SENT },
       // notices about the customer's own class or booking are not marketing: they take none of its weekly allowance
       scenario: { $nin: [...SERVICE_NOTICES] },
-      $or: [{ approvedAt: { $gte: since } }, { approvedAt: { $exists: false }, createdAt: { $gte: since } }],
+      // counted when it goes: a draft held over quiet hours goes at its sendAfter (after its approval), not the
+      // evening it was approved — else the morning it reaches the customer would not count toward that day
+      $or: [
+        { sendAfter: { $gte: since } },
+        { sendAfter: { $exists: false }, approvedAt: { $gte: since } },
+        { sendAfter: { $exists: false }, approvedAt: { $exists: false }, createdAt: { $gte: since } },
+      ],
     });
   }
 
