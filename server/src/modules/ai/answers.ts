@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { cutWords } from '../knowledge/tokenizer.js';
 import { describeHours, type KnownProduct, type Passage, type ProductVariant } from '../knowledge/passages.js';
 import type { Ask } from './asks.js';
+import { chineseNumber } from './message-normalizer.js';
 import { toShopWords } from './shop-words.js';
 import {
   clean,
@@ -408,7 +409,9 @@ function ageRange(value: string): [number, number] | undefined {
  * product (each with its range, so the reply rests on the data).
  */
 export function productsForAge(kb: KnowledgeBase, text: string): Said | undefined {
-  const m = /(\d+(?:\.\d+)?)\s*(岁半|周岁|岁)/.exec(text.replace(/[两二三四五六七八九十]/g, (d) => NUMERALS[d] ?? d));
+  const m = /(\d+(?:\.\d+)?)\s*(岁半|周岁|岁)/.exec(
+    text.replace(/[一两二三四五六七八九十]+(?=岁|周岁)/g, chineseNumber),
+  );
   if (!m) return undefined;
   const age = Number(m[1]) + (m[2] === '岁半' ? 0.5 : 0);
   const fit = (kb.products as KnownProduct[]).flatMap((p) => {
@@ -422,6 +425,12 @@ export function productsForAge(kb: KnowledgeBase, text: string): Said | undefine
     cited: fit.map(({ p }) => productId(p)),
   };
 }
+
+/**
+ * Words before a value that take it back: "不能做不辣", and "无法保证不含花生" — for an allergy, a shop that cannot
+ * guarantee it is the opposite of an answer.
+ */
+const NOT_SO = /(不能做|不能|没有|做不到|不可以|无法保证|不能保证|不保证|难以保证|无法确保|不确保)$/;
 
 /** What a customer wants a product without or with little of: "不辣", "不含花生", "无酒", "少糖". */
 const WITHOUT =
@@ -446,7 +455,7 @@ export function productsWithout(kb: KnowledgeBase, text: string): Said | undefin
     const a = (p.attributes ?? []).find((x) => {
       const v = clean(x.value);
       const at = v.indexOf(want);
-      return at >= 0 && !/(不能做|不能|没有|做不到|不可以)$/.test(v.slice(Math.max(0, at - 3), at));
+      return at >= 0 && !NOT_SO.test(v.slice(Math.max(0, at - 4), at));
     });
     return a && !offSale(p) ? [{ p, a }] : [];
   });

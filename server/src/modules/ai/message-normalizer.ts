@@ -5,6 +5,16 @@
 import { pinyin } from 'pinyin-pro';
 import type { ShopIndex } from './shop-index.js';
 
+const DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A Chinese number up to 99 as digits: "十一" → "11", "二十" → "20", "三" → "3". */
+export function chineseNumber(words: string): string {
+  const ten = words.indexOf('十');
+  if (ten < 0) return [...words].map((d) => DIGITS[d] ?? d).join('');
+  const tens = ten === 0 ? 1 : (DIGITS[words[ten - 1]!] ?? 1);
+  return String(tens * 10 + (DIGITS[words[ten + 1] ?? ''] ?? 0));
+}
+
 const EMOJI: [RegExp, string][] = [
   [/[💰💵💴🤑]/gu, '多少钱'],
   [/🧋/gu, '奶茶'],
@@ -344,6 +354,8 @@ function fromPinyin(run: string, dict: Map<string, string>, longest: number): st
 export function normalizeMessage(message: string, index: ShopIndex): string {
   // "剪个头", "洗个澡", "染个发": the service's own word without the measure word
   let text = message.replace(/([剪洗染烫修吹做])个(?=[\u4e00-\u9fff])/g, '$1');
+  // "十一岁", "三岁半": an age in Chinese numerals read as the digits the rest of the engine reads
+  text = text.replace(/[一两二三四五六七八九十]+(?=岁|周岁)/g, chineseNumber);
   for (const [pattern, word] of EMOJI) text = text.replace(pattern, word);
   text = text.replace(/\p{Extended_Pictographic}|\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
   if (!/[a-z]{2}/i.test(text)) return text;

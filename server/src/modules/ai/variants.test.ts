@@ -207,6 +207,9 @@ describe('which products fit an age or come without something', () => {
       { name: '番茄锅底', category: '锅底', price: 48, attributes: { 辣度: '不辣' } },
       { name: '牛油红汤锅底', category: '锅底', price: 58, attributes: { 辣度: '微辣、中辣、特辣' } },
       { name: '麻辣牛肉', category: '荤菜', price: 38, attributes: { 辣度: '不能做不辣' } },
+      { name: '青少年爵士', category: '舞蹈课', price: 2980, attributes: { 适合年龄: '10-16岁' } },
+      { name: '花生酥', category: '点心', price: 28, attributes: { 过敏原: '同一车间加工坚果，无法保证不含花生' } },
+      { name: '椰子冻', category: '点心', price: 18, attributes: { 过敏原: '不含花生' } },
     ],
     faqs: [],
   });
@@ -223,6 +226,18 @@ describe('which products fit an age or come without something', () => {
     const a = offlineAnswer(kb, '有不辣的吗');
     expect(a.reply).toContain('番茄锅底');
     expect(a.reply).not.toMatch(/牛油|麻辣牛肉/);
+  });
+
+  it('reads an age in Chinese numerals: 十一岁 is eleven', () => {
+    const a = offlineAnswer(kb, '孩子十一岁能学什么');
+    expect(a.reply).toMatch(/中国舞.*青少年爵士/);
+    expect(a.reply).not.toContain('芭蕾');
+  });
+
+  it('never counts "cannot guarantee it is without" as without', () => {
+    const a = offlineAnswer(kb, '哪些点心不含花生');
+    expect(a.reply).toContain('椰子冻');
+    expect(a.reply).not.toContain('花生酥（');
   });
 });
 
