@@ -30,6 +30,12 @@ describe('best sellers by days of cover', () => {
     });
   });
 
+  it('says a best seller at nought is sold out, not that it may sell out today', () => {
+    const out = [{ name: '暖宝宝', stock: 0 }];
+    const [alert] = stockCoverRule({ products: out, sold, days: 7, top: 5, coverDays: 7, today: 'd' });
+    expect(alert!.body).toBe('暖宝宝已经卖完了（最近7天每天卖1.4件）。建议尽快补货。');
+  });
+
   it('leaves out items outside the top sellers, and says nothing when the best sellers last', () => {
     // 袜子 is sold out but sold too little to be a best seller
     expect(stockCoverRule({ products, sold, days: 7, top: 2, coverDays: 7, today: 'd' })).toEqual([]);

@@ -32,9 +32,11 @@ export function stockCoverRule(p: {
     .sort((a, z) => a.left - z.left || a.name.localeCompare(z.name));
   if (!short.length) return [];
   const line = (x: (typeof short)[number]) =>
-    x.left === 0
-      ? `${x.name}库存${x.stock}件，按最近${p.days}天每天卖${perDay(x.daily)}件，今天就可能卖完`
-      : `按最近${p.days}天卖的速度（每天${perDay(x.daily)}件），${x.name}还够卖${x.left}天（库存${x.stock}件）`;
+    x.stock <= 0
+      ? `${x.name}已经卖完了（最近${p.days}天每天卖${perDay(x.daily)}件）`
+      : x.left === 0
+        ? `${x.name}库存${x.stock}件，按最近${p.days}天每天卖${perDay(x.daily)}件，今天就可能卖完`
+        : `按最近${p.days}天卖的速度（每天${perDay(x.daily)}件），${x.name}还够卖${x.left}天（库存${x.stock}件）`;
   return [
     {
       kind: 'stock_cover',
