@@ -290,8 +290,9 @@ export const temperatureSchema = z
     shopId: shopRefSchema.optional(),
   })
   .strict()
-  .refine((t) => t.min === undefined || t.max === undefined || t.min < t.max, {
-    message: '最低温度要低于最高温度',
+  // the range in force, one end the record's and the other its type's, must hold something: else every reading alerts
+  .refine((t) => (t.min ?? DEVICE_RANGES[t.type].min) < (t.max ?? DEVICE_RANGES[t.type].max), {
+    message: '最低温度要低于最高温度（只填一头时，另一头按冷藏 0～8℃、冷冻 -25～-18℃）',
     path: ['max'],
   });
 
