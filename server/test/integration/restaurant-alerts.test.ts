@@ -173,8 +173,12 @@ describe('rota conflicts', () => {
       '过去4个同一天12:00–13:00平均3单，这个时段排班只有1人（张三），少于2人，建议加排人手。',
     );
     expect(raised.find((a) => a.key.startsWith('leave:'))!.body).toBe(
-      '王五请假（12月3日 00:00–12月4日 00:00），但班次B-4（12月3日 09:00–12月3日 17:00）还排着TA，建议换人顶班。',
+      '王五请假（12月3日 00:00–12月4日 00:00），但12月3日 09:00–12月3日 17:00的班还排着TA，建议换人顶班。',
     );
+    // the owner knows shifts by their times: the sending system's shift ids are not shown
+    const overlap = raised.find((a) => a.title.includes('同一时间'))!.body;
+    expect(overlap).toMatch(/^张三的两个班（.+ 和 .+）时间重叠，建议调整其中一个。$/);
+    expect(overlap).not.toMatch(/[A-Z]-\d/);
   });
 
   it('a peak hour with enough people is no conflict', async () => {

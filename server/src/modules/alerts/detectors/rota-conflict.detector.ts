@@ -60,7 +60,7 @@ export function rotaConflictRule(p: {
           key: `overlap:${a.externalId}:${b.externalId}`,
           level: 'warning',
           title: `排班冲突：${name}同一时间排了两个班`,
-          body: `${name}的班次${a.externalId}（${at(a.startAt)}–${at(a.endAt)}）和${b.externalId}（${at(b.startAt)}–${at(b.endAt)}）时间重叠，建议调整其中一个。`,
+          body: `${name}的两个班（${at(a.startAt)}–${at(a.endAt)} 和 ${at(b.startAt)}–${at(b.endAt)}）时间重叠，建议调整其中一个。`,
           data: { staffName: name, shifts: [a.externalId, b.externalId] },
         });
       }),
@@ -73,7 +73,7 @@ export function rotaConflictRule(p: {
         key: `leave:${s.externalId}:${l.externalId}`,
         level: 'warning',
         title: `排班冲突：${s.staffName}请假期间有排班`,
-        body: `${s.staffName}请假（${at(l.from)}–${at(l.to)}），但班次${s.externalId}（${at(s.startAt)}–${at(s.endAt)}）还排着TA，建议换人顶班。`,
+        body: `${s.staffName}请假（${at(l.from)}–${at(l.to)}），但${at(s.startAt)}–${at(s.endAt)}的班还排着TA，建议换人顶班。`,
         data: { staffName: s.staffName, shift: s.externalId, leave: l.externalId },
       });
   // a peak hour's staff: those on a shift covering the whole hour and not on leave then
