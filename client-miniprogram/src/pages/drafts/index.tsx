@@ -104,7 +104,8 @@ export default function Drafts() {
                   disabled={busy || undefined}
                   onClick={() => approveGroup(group.drafts.map((d) => d.id))}
                 >
-                  全部通过
+                  {/* what the owner has read is what goes: with more still to load, the count says how many */}
+                  {hasMore ? `通过这 ${group.drafts.length} 条` : '全部通过'}
                 </Button>
               )}
             </View>
