@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+import { contactWithPhone } from '../support/outreach-drafts.js';
 
 let w: WecomTestApp;
 const people: Record<string, CustomerRecord> = {};
@@ -17,13 +18,7 @@ const nameOf = (id: unknown) => Object.entries(people).find(([, c]) => String(c.
 const texts = async () => Object.fromEntries((await drafts()).map((d) => [nameOf(d.customerId), d.text]));
 
 async function parent(name: string, phone: string, pkg: Record<string, unknown>) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
-    name,
-  });
-  await w.drain();
-  const repo = w.app.container.repositories.customers;
-  const c = (await repo.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-  await repo.update(w.tenant.merchantId, String(c._id), { phone });
+  const c = await contactWithPhone(w, name, phone);
   const res = await post('course-packages', {
     packages: [{ totalHours: 48, remainingHours: 20, customer: { phone }, ...pkg }],
   });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+import { contactWithPhone } from '../support/outreach-drafts.js';
 
 let w: WecomTestApp;
 const people: Record<string, CustomerRecord> = {};
@@ -16,13 +17,7 @@ const drafts = () => w.app.container.repositories.drafts.list(w.tenant.merchantI
 const nameOf = (id: unknown) => Object.entries(people).find(([, c]) => String(c._id) === String(id))?.[0];
 
 async function customer(name: string, phone: string, lastVisit: string) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
-    name,
-  });
-  await w.drain();
-  const repo = w.app.container.repositories.customers;
-  const c = (await repo.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-  await repo.update(w.tenant.merchantId, String(c._id), { phone });
+  const c = await contactWithPhone(w, name, phone);
   const res = await post('appointments', {
     appointments: [
       {

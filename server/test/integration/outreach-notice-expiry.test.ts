@@ -3,7 +3,7 @@
 // the inbox lists them as expired, and a booking reminder that says "明天" cannot go once that day has come.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
-import { approveDraft, reached, setContactPolicy, storedDraft } from '../support/outreach-drafts.js';
+import { approveDraft, contactWithPhone, reached, setContactPolicy, storedDraft } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -36,13 +36,7 @@ const lesson = (id: string, pkg: string, student: string, date: string, time: st
 });
 
 async function parent(name: string, phone: string, pkg: string, student: string) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
-    name,
-  });
-  await w.drain();
-  const repo = w.app.container.repositories.customers;
-  const c = (await repo.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-  await repo.update(w.tenant.merchantId, String(c._id), { phone });
+  const c = await contactWithPhone(w, name, phone);
   const res = await post('course-packages', {
     packages: [
       {
@@ -56,7 +50,7 @@ async function parent(name: string, phone: string, pkg: string, student: string)
     ],
   });
   expect(res.body).toMatchObject({ created: 1, unmatchedCustomers: 0 });
-  people[name] = { ...c, externalUserId };
+  people[name] = c;
 }
 
 beforeAll(async () => {

@@ -4,19 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+import { contactWithPhone } from '../support/outreach-drafts.js';
 
 let w: WecomTestApp;
 const people: Record<string, CustomerRecord> = {};
 
 async function customer(name: string, phone: string, optedOut = false) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
-    name,
-  });
-  await w.drain();
-  const repo = w.app.container.repositories.customers;
-  const c = (await repo.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-  await repo.update(w.tenant.merchantId, String(c._id), { phone });
-  if (optedOut) await repo.optOut(w.tenant.merchantId, { id: String(c._id) }, { by: 'customer', via: 'kf' });
+  const c = await contactWithPhone(w, name, phone, optedOut);
   people[name] = c;
 }
 const scenario = () => w.app.container.outreach.scan['d'].scenarios.find((s) => s.key === 'points_expiring')!;

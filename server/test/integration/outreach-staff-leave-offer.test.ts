@@ -2,6 +2,7 @@
 // is already booked at 王姐's hour, so 王姐 is asked to pick another time instead of being promised Amy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+import { contactWithPhone } from '../support/outreach-drafts.js';
 
 let w: WecomTestApp;
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
@@ -17,15 +18,7 @@ const booking = (id: string, phone: string, date: string, time: string, staffNam
   staffName,
 });
 
-async function customer(name: string, phone: string) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
-    name,
-  });
-  await w.drain();
-  const repo = w.app.container.repositories.customers;
-  const c = (await repo.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-  await repo.update(w.tenant.merchantId, String(c._id), { phone });
-}
+const customer = (name: string, phone: string) => contactWithPhone(w, name, phone);
 
 beforeAll(async () => {
   w = await startWecomTestApp();

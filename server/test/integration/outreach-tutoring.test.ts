@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
+import { contactWithPhone } from '../support/outreach-drafts.js';
 
 let w: WecomTestApp;
 const people: Record<string, CustomerRecord> = {};
@@ -12,13 +13,7 @@ const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
 const iso = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
 async function parent(name: string, phone: string, pkg: { id: string; course: string; student: string }) {
-  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
-    name,
-  });
-  await w.drain();
-  const repo = w.app.container.repositories.customers;
-  const c = (await repo.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
-  await repo.update(w.tenant.merchantId, String(c._id), { phone });
+  const c = await contactWithPhone(w, name, phone);
   const res = await post('course-packages', {
     packages: [
       {

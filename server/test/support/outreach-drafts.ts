@@ -3,6 +3,27 @@
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import type { WecomTestApp } from './wecom-test-app.js';
 
+/**
+ * A customer who adds the staff member on WeCom (as the stand-in plays it), with the phone the shop's records know them
+ * by — how a booking, a package or a parcel finds them; opted out when asked.
+ */
+export async function contactWithPhone(
+  w: WecomTestApp,
+  name: string,
+  phone: string,
+  optedOut = false,
+): Promise<CustomerRecord & { externalUserId: string }> {
+  const { externalUserId } = await w.standin.customers.addsMember(w.corpId, w.tenant.people.staff.wecomUserId, {
+    name,
+  });
+  await w.drain();
+  const repo = w.app.container.repositories.customers;
+  const c = (await repo.findByExternalUserId(w.tenant.merchantId, externalUserId))!;
+  await repo.update(w.tenant.merchantId, String(c._id), { phone });
+  if (optedOut) await repo.optOut(w.tenant.merchantId, { id: String(c._id) }, { by: 'customer', via: 'kf' });
+  return { ...c, externalUserId };
+}
+
 /** Today in the test merchant's timezone (the drafts' `day`). */
 export const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
