@@ -103,6 +103,7 @@ describe('the daily scan', () => {
       review_invite: 'disabled',
       points_expiring: 'disabled',
       activity_signup: 'disabled',
+      festival_offer: 'disabled',
     };
     expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({
       dormant_winback: 'not_due',
