@@ -40,6 +40,11 @@ export const webhookEndpoints = defineEndpoint({
 export const webhookEndpointCreateSchema = z
   .object({
     name: z.string().trim().min(1, '请给推送地址起个名字，比如「收银系统」').max(20, '名字最多 20 个字'),
+    /**
+     * The platform's own signing key when the platform issues it (抖音 client secret, 美团 signKey) or the shop picked
+     * it (快递100 salt); absent: Xiaoer makes one.
+     */
+    secret: z.string().trim().min(6, '密钥至少 6 位').max(128, '密钥最多 128 位').optional(),
   })
   .strict();
 

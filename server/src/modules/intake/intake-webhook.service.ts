@@ -63,14 +63,21 @@ export class IntakeWebhookService {
     return this.endpoints.list(merchantId);
   }
 
-  /** A new endpoint for one sending system, with its own URL and secret (the secret is shown this once). */
-  async create(merchantId: MerchantId, name: string): Promise<{ endpoint: WebhookEndpointRecord; secret: string }> {
+  /**
+   * A new endpoint for one sending system, with its own URL and secret (the secret is shown this once). A platform
+   * that signs its pushes with a key of its own (抖音, 美团, 快递100) is given that key as the secret.
+   */
+  async create(
+    merchantId: MerchantId,
+    name: string,
+    given?: string,
+  ): Promise<{ endpoint: WebhookEndpointRecord; secret: string }> {
     // the unnamed legacy endpoint is shown under a name of its own; a new one may not take it
     const live = await this.endpoints.list(merchantId);
     if (live.some((e) => endpointName(e) === name)) throw nameTaken(name);
     // a shop has a handful of systems; past this it is a script gone wrong, not an integration
     if (live.length >= MAX_LIVE_ENDPOINTS) throw conflict(`最多 ${MAX_LIVE_ENDPOINTS} 个推送地址，请先停用不用的`);
-    const secret = newSecret();
+    const secret = given ?? newSecret();
     const endpointId = randomBytes(12).toString('hex');
     const endpoint = await this.endpoints.create(merchantId, {
       name,

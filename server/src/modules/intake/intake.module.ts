@@ -17,6 +17,8 @@ import { openIntakeRepositories } from './intake.repositories.js';
 import { IntakeService, type IntakeListener } from './intake.service.js';
 import { buildIntakeKinds } from './kinds/index.js';
 import { pendingEffectsJob } from './pending-effects.job.js';
+import { PlatformPushService } from './platforms/platform-push.service.js';
+import { platformPushRoutes } from './platforms/platform-push.routes.js';
 import { intakeWebhookRoutes } from './webhook.routes.js';
 
 export interface IntakeModuleDeps {
@@ -52,9 +54,10 @@ export function build(d: IntakeModuleDeps) {
   });
   const { endpoints, requests, deliveries } = openIntakeRepositories(d.db);
   const webhook = new IntakeWebhookService(endpoints, requests, d.secrets, service, deliveries, d.logger);
+  const pushes = new PlatformPushService({ endpoints, secrets: d.secrets, intake: service });
   const routes: RoutesOf = (http) => ({
     // the signed webhook is machine-to-machine and verifies the exact bytes it was sent
-    machine: [intakeWebhookRoutes(webhook)],
+    machine: [intakeWebhookRoutes(webhook), platformPushRoutes(pushes, webhook)],
     api: [intakeRoutes(service, webhook, http.publicUrl)],
   });
   const jobs = [pendingEffectsJob({ shopData: d.shopData, logger: d.logger })];

@@ -26,7 +26,7 @@ export function intakeRoutes(
     items: (await webhook.list(ctx.state.session.merchantId)).map((e) => presentEndpoint(e, base())),
   }));
   route(router, api.createWebhookEndpoint, canManage, async ({ body }, ctx) =>
-    withSecret(await webhook.create(ctx.state.session.merchantId, body.name), base()),
+    withSecret(await webhook.create(ctx.state.session.merchantId, body.name, body.secret), base()),
   );
   route(router, api.rotateWebhookSecret, canManage, async ({ params }, ctx) =>
     withSecret(await webhook.rotate(ctx.state.session.merchantId, params.id), base()),
