@@ -249,6 +249,15 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['包含', '包括', '内容'], /(包含|包括|含什么|有哪些项目|送什么)/],
 ];
 
+/** A question for a measure, and what a value holding that measure looks like. */
+const MEASURES: [RegExp, RegExp][] = [
+  [/(多长时间|(?<!放|撑|维持|保持|能用|管)多久|几分钟|多少分钟|几个小时|几小时)/, /\d\s*(分钟|小时|min)/i],
+  [/(几岁|多大的?(孩子|小朋友|宝宝)|年龄)/, /\d\s*(岁|周岁)/],
+  [/(几个人|多少人|人数|几人)/, /\d\s*人/],
+  [/(多重|几斤|几两|多少克|多少g|净含量|重量)/, /\d\s*(g|克|斤|kg|公斤|两)(?![a-z])/i],
+  [/(多少毫升|多少ml|容量|装多少)/, /\d\s*(ml|毫升|升)/i],
+];
+
 /** Does the question ask about some attribute, whichever product it is about ("能放几天", "几岁能学")? */
 export const hasAttributeCue = (text: string) => ATTRIBUTE_CUES.some(([, cue]) => cue.test(clean(text)));
 
@@ -276,6 +285,13 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
     // "套餐包含啥" of a product whose contents the owner wrote as its description
     if (!byCue.length && p.description && cued.some(([n]) => n.includes('包含')))
       return [{ name: '内容', value: p.description }];
+    // "一节课多长时间" of a class whose length is kept under 上课频次: the attribute whose value is a measure of what
+    // is asked (a length of time, an age, a head count, a weight, a volume), whatever the owner named it
+    const measure = MEASURES.find(([asked]) => asked.test(t))?.[1];
+    if (measure && !byCue.some((a) => measure.test(a.value))) {
+      const measured = attrs.filter((a) => measure.test(a.value));
+      if (measured.length && measured.length <= 2) return measured;
+    }
     // the attribute the cue names is not kept: a person answers ("芒果是哪产的" is not answered by 含芒果)
     return byCue;
   } else {

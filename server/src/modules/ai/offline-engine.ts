@@ -265,6 +265,18 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     asks = named && !attributes && again.every((a) => a === 'attribute') ? ['price'] : again;
   }
   if (!asks.length && WEAK_PRICE.test(text) && (products.length || named)) asks = ['price'];
+  // "芭蕾一节课上多少分钟": a way of asking about an attribute, of a product named, is not left to the classifier's guess
+  // (not of a choice the product comes in: "曲奇有啥口味" asks for its options, "剪毛多少 6斤" for that variant's price)
+  if (
+    !asks.length &&
+    cue &&
+    products.length &&
+    !inherited &&
+    !products.some(
+      (p) => namedOptions(text, p).size || p.variants?.some((v) => v.options.some((o) => text.includes(o.name))),
+    )
+  )
+    asks = ['attribute'];
   if (!asks.length) {
     const guess = classifiedAsk(text);
     if (guess) asks = [guess];
@@ -324,7 +336,7 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
       const chart = faqByCue(kb, text, products);
       if (own && chart?.fitted && !own.text.includes(chart.text))
         return { text: `${own.text}；${chart.text}`, cited: [...own.cited, ...chart.cited] };
-      return own ?? chart;
+      return own ?? chart ?? productLine(kb, products, text);
     }
     case 'hours':
       return hoursOf(kb, text, false);
@@ -398,6 +410,17 @@ function faqAbout(kb: KnowledgeBase, text: string, products: KnownProduct[]): Sa
     w.length >= 2 && names.some((n) => n.includes(w)) && everyName.filter((n) => n.includes(w)).length <= 2;
   return found.asked?.some((q) => q.some(naming)) ? { text: found.text, cited: found.cited } : undefined;
 }
+
+/**
+ * A named product's own line (an attribute, a sentence of its description) that says what is asked in other words than
+ * the attribute's name ("一节课多长时间" → 上课频次：…每次45分钟), read without the product's names.
+ */
+const productLine = (kb: KnowledgeBase, products: KnownProduct[], text: string): Said | undefined =>
+  products.length
+    ? sentenceOf(kb, withoutNames(text, products), PRODUCT_LINE, { products: products.map((p) => String(p._id)) })
+    : undefined;
+/** How much of the question a product's line must cover. */
+const PRODUCT_LINE = 0.6;
 
 const end = (s: string) => (/[。！～!?？]$/.test(s) ? s : `${s}。`);
 /** The customer's words for the part a person answers, unless they carry numbers the guardrails would read as facts. */
@@ -483,7 +506,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       continue;
     }
     if (!part.asks.length) {
-      const faq = sentenceOf(kb, text, 0.55) ?? faqOf(kb, text);
+      const faq = productLine(kb, part.products, text) ?? sentenceOf(kb, text, 0.55) ?? faqOf(kb, text);
       if (faq) said.push(faq);
       // a remark among questions ("上次用着不错") needs no answer; "送锅不" after the delivery rule that says
       // 带一次性锅 is answered already
@@ -510,9 +533,11 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     else if (!answeredAll) {
       // an attribute the product's data lacks ("牛肉是哪儿产的") is a person's to answer, not a near sentence's
       const faq =
+        productLine(kb, part.products, text) ??
         (part.asks.includes('attribute')
           ? undefined
-          : (sentenceOf(kb, text, 0.55) ?? sentenceOf(kb, withoutNames(text, part.products), 0.55))) ?? faqOf(kb, text);
+          : (sentenceOf(kb, text, 0.55) ?? sentenceOf(kb, withoutNames(text, part.products), 0.55))) ??
+        faqOf(kb, text);
       if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
       // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover; "能报销不"
       // after the parking rule that says 不报销: already answered

@@ -15,7 +15,7 @@ import { compileShopWords, readShopWords, toShopWords } from './shop-words.js';
 
 interface Unit {
   id: string;
-  kind: 'faq' | 'policy' | 'fact';
+  kind: 'faq' | 'policy' | 'fact' | 'attribute';
   /** what it is about: the asks its own words name, its policy's kind, its fact's topic */
   about: string[];
   /** what is said when it matches */
@@ -24,12 +24,18 @@ interface Unit {
   keys: string;
   /** an FAQ's own questions, each as its words (matched the other way round: are they in the customer's message?) */
   asked?: string[][];
+  /** a product line's product */
+  product?: string;
 }
 
 interface SentenceIndex {
   units: Unit[];
+  /** each product's attributes and description, a line each: matched only when a question names the product */
+  lines: Unit[];
   /** in how many units each question word was found (memoised per word) */
   df: Map<string, number>;
+  /** the same over the units and the product lines */
+  dfLines: Map<string, number>;
 }
 
 const cache = new WeakMap<KnowledgeBase, SentenceIndex>();
@@ -91,7 +97,17 @@ function sentenceIndex(kb: KnowledgeBase): SentenceIndex {
           keys: read(`${p.fact.label ?? ''} ${s}`),
         });
   }
-  const index = { units, df: new Map<string, number>() };
+  // a product's own lines are read without its name: the question they answer is read without it too
+  const lines: Unit[] = [];
+  for (const p of kb.passages) {
+    if (p.kind !== 'product') continue;
+    const { product } = p;
+    const line = (say: string, keys: string) =>
+      lines.push({ id: p.id, kind: 'attribute', about: [], say, keys: read(keys), product: String(product._id) });
+    for (const a of product.attributes ?? []) line(`${product.name}${a.name}：${a.value}`, `${a.name} ${a.value}`);
+    for (const s of sentencesOf(product.description ?? '')) line(`${product.name}：${s}`, s);
+  }
+  const index = { units, lines, df: new Map<string, number>(), dfLines: new Map<string, number>() };
   cache.set(kb, index);
   return index;
 }
@@ -162,13 +178,18 @@ export function bestSentence(
   only: Only = {},
 ): (Said & { score: number; asked?: string[][] }) | undefined {
   const index = sentenceIndex(kb);
-  const n = index.units.length;
-  if (!n) return undefined;
+  // a product's lines are weighed against everything the shop writes, its other products' lines too
+  const products = only.products;
+  const all = products ? [...index.units, ...index.lines] : index.units;
+  const candidates = products ? index.lines.filter((u) => products.includes(u.product!)) : index.units;
+  const memo = products ? index.dfLines : index.df;
+  const n = all.length;
+  if (!n || !candidates.length) return undefined;
   const df = (w: string) => {
-    let d = index.df.get(w);
+    let d = memo.get(w);
     if (d === undefined) {
-      d = index.units.filter((u) => u.keys.includes(w)).length;
-      index.df.set(w, d);
+      d = all.filter((u) => u.keys.includes(w)).length;
+      memo.set(w, d);
     }
     return d;
   };
@@ -184,7 +205,7 @@ export function bestSentence(
   const total = weighted.reduce((s, x) => s + x.w, 0);
   const said = read(text);
   let best: { unit: Unit; score: number; density: number } | undefined;
-  for (const unit of index.units) {
+  for (const unit of candidates) {
     if (only.kinds && !only.kinds.includes(unit.kind)) continue;
     if (only.about && !unit.about.some((a) => only.about!.includes(a))) continue;
     let got = 0;
@@ -232,6 +253,8 @@ export interface Only {
   about?: string[];
   /** only an FAQ whose own question the message holds */
   held?: boolean;
+  /** only these products' own lines (attributes, description), by product id */
+  products?: string[];
 }
 
 /** How much more a word the shop's texts never use counts than the rarest word they do use. */

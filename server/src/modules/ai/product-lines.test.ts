@@ -1,0 +1,58 @@
+// A product's own line answers what is asked of it in other words than the attribute's name: a lesson's length kept
+// under 上课频次, crystallising kept in the description; a question its lines do not answer is still a person's.
+import { describe, expect, it } from 'vitest';
+import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { offlineAnswer } from './offline-engine.js';
+
+const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '09:00', close: '20:00' }];
+
+const SHOP: EvalShopFile = {
+  id: 'test-lines',
+  name: '小禾舞蹈',
+  industry: '教育培训',
+  kind: '少儿舞蹈',
+  shops: [{ name: '小禾舞蹈', address: '苏州市湖东1号', hours: week }],
+  products: [
+    {
+      name: '少儿芭蕾',
+      category: '舞蹈课',
+      price: 2680,
+      aliases: ['芭蕾'],
+      attributes: { 适合年龄: '3.5-10岁', 上课频次: '每周1-2次，每次60分钟（3.5-5岁班每次45分钟）' },
+    },
+    {
+      name: '洋槐蜜',
+      category: '蜂蜜',
+      price: 68,
+      aliases: ['槐花蜜'],
+      description: '颜色浅，味道清淡。果糖含量高，不容易结晶。',
+      attributes: { 保质期: '24个月' },
+    },
+  ],
+};
+
+describe('a product line answers in other words than its name', () => {
+  const kb = knowledgeFor(SHOP);
+
+  it('finds a lesson length kept under another attribute', () => {
+    const a = offlineAnswer(kb, '芭蕾一节课多长时间');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('45分钟');
+  });
+
+  it('finds a sentence of the description', () => {
+    const a = offlineAnswer(kb, '槐花蜜容易结晶不');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('不容易结晶');
+  });
+
+  it('answers a price question as a price, not as a measure', () => {
+    const a = offlineAnswer(kb, '芭蕾多少钱一学期');
+    expect(a.reply).toContain('2680');
+  });
+
+  it('hands over what no line of the product says', () => {
+    const a = offlineAnswer(kb, '芭蕾老师是哪个学校毕业的');
+    expect(a.needsHuman).toBe(true);
+  });
+});
