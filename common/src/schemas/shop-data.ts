@@ -381,6 +381,33 @@ export const festivalOfferSchema = z
   })
   .strict();
 
+/**
+ * A student's result in one of the school's tests (阶段测评: 期中测评, 单元测评 …): the month's progress report states
+ * it, with the change since the student's previous test of the same subject. Named to the family as lessons are.
+ */
+export const assessmentSchema = z
+  .object({
+    externalId: recordIdSchema('测评编号'),
+    /** the subject or course tested (数学, 少儿英语): a change is told against the previous test of the same one */
+    subject: requiredText('科目', 40),
+    /** the test as the school names it (期中测评) */
+    name: requiredText('测评名称', 30),
+    /** the day it was taken */
+    date: isoDateSchema,
+    score: z.number({ message: '成绩必须是数字' }).min(0, '成绩不能为负').max(10_000, '成绩太大'),
+    fullMarks: z.number({ message: '满分必须是数字' }).positive('满分必须大于 0').max(10_000, '满分太大'),
+    /** the teacher's comment on the result (老师评语), told to the parent as written */
+    comment: z.string().trim().max(200, '老师评语太长').optional(),
+    teacher: z.string().trim().max(20).optional(),
+    studentName: z.string().trim().max(20).optional(),
+    /** the student's course package: names the family when `customer` does not */
+    packageId: z.string().trim().min(1).max(64).optional(),
+    customer: customerRefSchema.optional(),
+    shopId: shopRefSchema.optional(),
+  })
+  .strict()
+  .refine((a) => a.score <= a.fullMarks, { message: '成绩不能高于满分', path: ['score'] });
+
 /** Every kind of record the intake takes, the body field its batch comes in, and what a person calls it. */
 export const INTAKE_KINDS = {
   orders: { field: 'orders', label: '订单' },
@@ -403,6 +430,7 @@ export const INTAKE_KINDS = {
   redemptions: { field: 'redemptions', label: '团购核销' },
   activities: { field: 'activities', label: '活动报名' },
   'festival-offers': { field: 'offers', label: '节日套餐' },
+  assessments: { field: 'assessments', label: '阶段测评' },
 } as const;
 export type IntakeKindName = keyof typeof INTAKE_KINDS;
 export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];
@@ -411,7 +439,12 @@ export const INTAKE_KIND_NAMES = Object.keys(INTAKE_KINDS) as IntakeKindName[];
 export const intakeBatchSchema = (kind: IntakeKindName) => {
   const { field, label } = INTAKE_KINDS[kind];
   return z
-    .object({ [field]: z.array(z.unknown()).min(1, `没有${label}`).max(MAX_BATCH, `一次最多 ${MAX_BATCH} 条${label}`) })
+    .object({
+      [field]: z
+        .array(z.unknown(), { message: `请把${label}放在 ${field} 列表里` })
+        .min(1, `没有${label}`)
+        .max(MAX_BATCH, `一次最多 ${MAX_BATCH} 条${label}`),
+    })
     .strict();
 };
 export const batchRecords = (kind: IntakeKindName, body: Record<string, unknown>) =>

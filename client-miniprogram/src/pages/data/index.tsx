@@ -46,6 +46,12 @@ const FIELD_NAMES: Record<string, string> = {
   name: '姓名',
   birthday: '生日',
   points: '积分',
+  subject: '科目',
+  score: '成绩',
+  fullMarks: '满分',
+  comment: '老师评语',
+  teacher: '老师',
+  date: '日期',
 };
 
 export default function DataImport() {

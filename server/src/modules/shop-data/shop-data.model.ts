@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { appointmentModel } from './appointment.model.js';
+import { assessmentModel } from './assessment.model.js';
 import { closureModel } from './closure.model.js';
 import { homeworkModel } from './homework.model.js';
 import { lessonModel } from './lesson.model.js';
@@ -36,5 +37,6 @@ export const shopDataModels = (conn: Connection) => ({
   redemptions: redemptionModel(conn),
   activities: activityModel(conn),
   festivalOffers: festivalOfferModel(conn),
+  assessments: assessmentModel(conn),
 });
 export type ShopDataModels = ReturnType<typeof shopDataModels>;

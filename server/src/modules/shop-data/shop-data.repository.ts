@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { AppointmentRepository } from './appointment.repository.js';
+import { AssessmentRepository } from './assessment.repository.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { ClosureRepository } from './closure.repository.js';
 import { CoursePackageRepository } from './course-package.repository.js';
@@ -47,6 +48,7 @@ export function buildShopData(connection: Connection) {
     redemptions: new RedemptionRepository(models.redemptions),
     activities: new ActivityRepository(models.activities),
     festivalOffers: new FestivalOfferRepository(models.festivalOffers),
+    assessments: new AssessmentRepository(models.assessments),
   };
 }
 export type ShopDataRepositories = ReturnType<typeof buildShopData>;

@@ -6,6 +6,7 @@ import type { ShopDataRepositories } from '../../shop-data/shop-data.js';
 import type { IntakeKind } from '../intake-kind.js';
 import { activitiesKind, festivalOffersKind } from './activities.kind.js';
 import { appointmentsKind } from './appointments.kind.js';
+import { assessmentsKind } from './assessments.kind.js';
 import { attendanceKind, coursePackagesKind } from './courses.kind.js';
 import { memberCardsKind } from './member-cards.kind.js';
 import { membersKind } from './members.kind.js';
@@ -46,5 +47,6 @@ export function buildIntakeKinds(d: {
     redemptions: redemptionsKind(d.shopData.redemptions),
     activities: activitiesKind(d.shopData.activities),
     'festival-offers': festivalOffersKind(d.shopData.festivalOffers),
+    assessments: assessmentsKind(d.shopData),
   };
 }

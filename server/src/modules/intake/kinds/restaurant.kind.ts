@@ -5,14 +5,17 @@ import { defineKind, type StoreContext, type StoreOutcome } from '../intake-kind
 import { defined, localTimeToIso, numberCell, pickFrom, yuanCell } from '../sheet-cells.js';
 
 /** The shop a record names, as its id to store; a name that is none of the merchant's shops refuses the record. */
-async function shopOf(ctx: StoreContext, ref: string | undefined): Promise<{ shopId?: Types.ObjectId } | StoreOutcome> {
+export async function shopOf(
+  ctx: StoreContext,
+  ref: string | undefined,
+): Promise<{ shopId?: Types.ObjectId } | StoreOutcome> {
   const found = await ctx.shop(ref);
   if (found === null) return { result: 'unchanged', rejected: { shopId: `没有找到门店「${ref}」` } };
   return found ? { shopId: found.id } : {};
 }
-const refused = (r: object): r is StoreOutcome => 'result' in r;
+export const refused = (r: object): r is StoreOutcome => 'result' in r;
 
-const SHOP_HEADERS = { 门店: 'shopId', 门店名称: 'shopId' };
+export const SHOP_HEADERS = { 门店: 'shopId', 门店名称: 'shopId' };
 
 /** Fridge and freezer readings (sensor pushes, or the hand-kept 温度记录表): an episode out of range reaches the owner. */
 export const temperaturesKind = (repo: ShopDataRepositories['temperatures']) =>

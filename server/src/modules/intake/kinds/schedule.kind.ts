@@ -12,7 +12,7 @@ const HOUR_MS = 3_600_000;
 type Packages = Pick<ShopDataRepositories['packages'], 'findOne'>;
 
 /** The family a record names: its customer, else its course package's (the school's records name the package). */
-async function familyOf<R extends { customer?: Parameters<StoreContext['match']>[0]; packageId?: string }>(
+export async function familyOf<R extends { customer?: Parameters<StoreContext['match']>[0]; packageId?: string }>(
   ctx: StoreContext,
   packages: Packages,
   record: R,
@@ -24,8 +24,8 @@ async function familyOf<R extends { customer?: Parameters<StoreContext['match']>
   return { fields: { ...fields, ...(customerId ? { customerId } : {}) }, unmatched: !customerId };
 }
 
-const STUDENT_HEADERS = { 学员: 'studentName', 学员姓名: 'studentName', 学生姓名: 'studentName' };
-const PACKAGE_HEADERS = { 课时包编号: 'packageId', 报名编号: 'packageId' };
+export const STUDENT_HEADERS = { 学员: 'studentName', 学员姓名: 'studentName', 学生姓名: 'studentName' };
+export const PACKAGE_HEADERS = { 课时包编号: 'packageId', 报名编号: 'packageId' };
 
 const LESSON_STATUSES: [RegExp, string][] = [
   [/取消|停课/, 'cancelled'],

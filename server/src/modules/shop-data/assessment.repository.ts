@@ -1,0 +1,39 @@
+import type { Types } from 'mongoose';
+import { IntakeRecordRepository, type Stored, type StoreResult } from '../../db/intake-record-repository.js';
+import type { MerchantId } from '../../tenancy/merchant-id.js';
+import type { Assessment, AssessmentModel } from './assessment.model.js';
+
+export type AssessmentRecord = Stored<Assessment>;
+export type NewAssessment = Omit<Assessment, 'merchantId' | 'createdAt' | 'updatedAt'>;
+
+/** Students' test results (阶段测评), by the school system's ids; a resend (a corrected score) updates the result. */
+export class AssessmentRepository extends IntakeRecordRepository<Assessment> {
+  constructor(model: AssessmentModel) {
+    super(model);
+  }
+
+  store(
+    merchantId: MerchantId,
+    { externalId, ...fields }: NewAssessment,
+    dryRun: boolean,
+  ): Promise<{ result: StoreResult }> {
+    return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
+  }
+
+  /**
+   * These families' results taken between two days (YYYY-MM-DD, inclusive), oldest first: the month's tests and the
+   * earlier ones they are compared with.
+   */
+  ofFamiliesBetween(
+    merchantId: MerchantId,
+    customerIds: Types.ObjectId[],
+    from: string,
+    to: string,
+  ): Promise<AssessmentRecord[]> {
+    return this.model
+      .find(this.scoped(merchantId, { customerId: { $in: customerIds }, date: { $gte: from, $lte: to } }))
+      .sort({ date: 1, createdAt: 1 })
+      .lean<AssessmentRecord[]>()
+      .exec();
+  }
+}
