@@ -21,6 +21,20 @@ describe('risk: what a person must take', () => {
     expect(detectRisk('订的6寸想改成8寸 要补钱吗', '餐饮')).toBeUndefined();
   });
 
+  it('answers a case put in advance with the rule, and keeps a real one a complaint', () => {
+    expect(detectRisk('万一面里吃出头发了你们怎么处理', '餐饮')).toBe('problem');
+    expect(detectRisk('要是送来的有压坏的怎么弄', '零售')).toBe('problem');
+    expect(detectRisk('面里吃出头发了 你们怎么处理', '餐饮')).toBe('complaint');
+    expect(detectRisk('如果吃出头发 你们怎么说', '餐饮')).toBe('complaint');
+  });
+
+  it('reads an extra charge asked about and the weather as questions, an overcharge as a complaint', () => {
+    expect(detectRisk('寄养的话走那天下午去接 要多收钱吗', '本地服务')).toBeUndefined();
+    expect(detectRisk('结账多收了我20块', '餐饮')).toBe('complaint');
+    expect(detectRisk('杨枝甘露能做热的不 天太冷了', '餐饮')).toBeUndefined();
+    expect(detectRisk('外卖送到奶茶都冷了', '餐饮')).toBe('complaint');
+  });
+
   it('reads a person asked for at another time as a question about when staff answer', () => {
     expect(detectRisk('晚上十点以后有人吗', '零售')).toBeUndefined();
     expect(detectRisk('有人吗', '零售')).toBe('human');

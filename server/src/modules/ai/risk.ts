@@ -34,7 +34,7 @@ const HUMAN =
   /(转?人工|真人|找店员|找店长|找老板|叫.{0,4}(店员|店长|老板)|人工客服|跟人聊|别用机器人|不要机器人|机器人回|是机器人吗|有人吗[?？!！]*$|让.{0,4}(店员|老板|店长).{0,4}(联系|回|打)|打电话给我|联系我)/;
 /** Words that complain whatever follows: a person answers. */
 const COMPLAINT =
-  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|太坑|坑了|被坑|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|不满意|太慢了|慢死|坑爹|烂透|过敏了|起疹子|红疹|生病了|受伤|咬伤|抓伤|弄伤|摔了|摔伤|磕破|流血|出血|红肿|又红又肿|青了|剪短了|剪歪|剪秃|烫糊|乱收费|多收|收多了|乱扣|被骗|不给退|拒绝退|欺负|wtf|shit)/i;
+  /(投诉|差评|举报|12315|消协|曝光|太差|很差|真差|好差|差劲|垃圾|坑人|太坑|坑了|被坑|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|不满意|太慢了|慢死|坑爹|烂透|过敏了|起疹子|红疹|生病了|受伤|咬伤|抓伤|弄伤|摔了|摔伤|磕破|流血|出血|红肿|又红又肿|青了|剪短了|剪歪|剪秃|烫糊|乱收费|多收了|多收我|收多了|乱扣|被骗|不给退|拒绝退|欺负|wtf|shit)/i;
 /** Something wrong with what was bought: a complaint, unless the customer asks what to do about it. */
 const PROBLEM =
   /(变质|发霉|霉味|异味|怪味|一股.{0,4}味|受潮|结块|化了|没收到|收不到|丢件|过期|不新鲜|没洗干净|臭了|馊了|发错|漏发|少发|寄错|破损|压坏|摔坏|碎了|烂了|烂的|坏的|漏了|洒了|流了|瘪了|少了|不对版|色差)/;
@@ -48,13 +48,17 @@ const OCCURRED =
 const DEMAND =
   /((我要|给我|必须|马上|立刻|赶紧|要求|申请)(全额)?(退款|退钱|退货|退费|赔偿|赔钱|补偿|赔)|(退钱|赔钱|赔偿)[!！]|不退.{0,4}(投诉|报警|曝光)|报警|律师|起诉)/;
 /** Words that are a complaint in a shop that sells food, and ordinary elsewhere (a salon's 头发). */
-const FOOD_ONLY = /(头发|毛发|有毛|硬物|塑料|玻璃|钢丝|石子|酸了|苦了|太咸|太甜|太辣|凉了|冷了|洒了|漏了)/;
+// ("天太冷了" is the weather, not a drink gone cold)
+const FOOD_ONLY =
+  /(头发|毛发|有毛|硬物|塑料|玻璃|钢丝|石子|酸了|苦了|太咸|太甜|太辣|(?<!天[气儿]?[太好很真有点]{0,2})(凉了|冷了)|洒了|漏了)/;
 /** Words that report something went wrong with an order or a service, when said of what happened. */
 const FAULT =
   /(坏了|坏的|有问题|不能用|用不了|不好用|没效果|掉色|起球|开线|缩水|褪色|脱胶|断了|裂了|分叉|没学会|听不懂|退步)/;
 /** A question about the product (is it normal, can it, will it) rather than a report of a problem. */
 const ASKING =
-  /(([\u4e00-\u9fff])不\2|吗|嘛|会不会|是不是|正常|能不能|可不可以|怎么办|怎么处理|咋办|如何|是否|\?|？|么$)/;
+  /(([\u4e00-\u9fff])不\2|吗|嘛|会不会|是不是|正常|能不能|可不可以|怎么办|怎么处理|咋办|如何|是否|\?|？|么$|(能|可以|会|要).{1,10}不(\s|$))/;
+/** A case put in advance ("万一吃出头发怎么处理", "要是送来压坏了咋办"): the shop's rule answers it, nothing happened. */
+const SUPPOSING = /(万一|要是|如果|假如|假设|的话)/;
 /**
  * Calling the shop to account for what happened ("你们怎么说", "什么情况", "什么技术", "怎么负责"): a complaint, whatever
  * the words for the fault.
@@ -75,6 +79,8 @@ export function detectRisk(message: string, industry: Industry): Risk | undefine
   if (DEMAND.test(t)) return 'demand';
   // "周日找客服有人吗", "晚上十点以后有人吗": when staff answer, not a person now
   if (HUMAN.test(t) && !(LATER.test(t) && !HUMAN.test(t.replace(/有人吗[?？!！]*$/, '')))) return 'human';
+  // a case put in advance and a question of what is done about it: the shop's after-sales rule, nothing to follow up
+  if (SUPPOSING.test(t) && PROCEDURE.test(t) && !ACCOUNTABLE.test(t)) return 'problem';
   if (COMPLAINT.test(t) || ACCOUNTABLE.test(t)) return 'complaint';
   if (PROBLEM.test(t)) {
     if (PROCEDURE.test(t)) return OCCURRED.test(t) ? 'incident' : 'problem';
