@@ -12,6 +12,7 @@ import { connectDemoWecom } from '../demo/demo-wecom.js';
 import { prepareLocalEnvironment } from './local-services.js';
 import { prepareEmptyStart } from './empty-start.js';
 import { connectDemoSuite, demoSuiteTemplate, suiteEnv } from './demo-suite.js';
+import { sendDemoPlatformPushes } from './demo-platform-pushes.js';
 
 const empty = process.argv.includes('--empty');
 
@@ -85,6 +86,8 @@ async function startDemo() {
   if (weather && seeded.created)
     await running.container.repositories.merchants.setWeatherLocation(seeded.merchantId, DEMO_WEATHER_LOCATION);
   const demoWecom = standin ? await connectDemoWecom(running.container, seeded.merchantId, standin, url) : undefined;
+  // 美团 and 抖音 verification pushes from their stand-in, once, when the demo shop is new
+  const pushes = seeded.created ? await sendDemoPlatformPushes(running.container, seeded.merchantId, url) : undefined;
   const wecomLines = demoWecom
     ? `
   WeCom          stand-in at ${standin!.url} (no WeCom credentials configured)${
@@ -101,7 +104,12 @@ async function startDemo() {
     : '';
   const demoLine = `
   Demo login     curl -s -X POST ${url}/api/auth/demo-login -H 'content-type: application/json' -d '{"role":"owner"}'
-  Demo merchant  茶语时光 (奶茶店) ${seeded.created ? `created: ${JSON.stringify(seeded.counts)}` : 'already present'}`;
+  Demo merchant  茶语时光 (奶茶店) ${seeded.created ? `created: ${JSON.stringify(seeded.counts)}` : 'already present'}${
+    pushes
+      ? `
+  Platform push  美团 验券 and 抖音 券核销 sent by their stand-in to ${pushes.meituanUrl} and …/push/douyin`
+      : ''
+  }`;
   return { lines: wecomLines, demoLine };
 }
 

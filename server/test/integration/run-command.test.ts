@@ -51,6 +51,21 @@ describe('npm start (the demo run)', () => {
       expect(merchant).toMatchObject({ name: '茶语时光' });
       expect(merchant.shops).toHaveLength(2);
 
+      // 美团's and 抖音's verification pushes came from their stand-in, signed their way, to push addresses of the shop
+      expect(out).toContain('Platform push');
+      const auth = { authorization: `Bearer ${login.token}` };
+      const endpoints = (await (
+        await fetch(`http://127.0.0.1:${port}/api/intake/endpoints`, { headers: auth })
+      ).json()) as {
+        items: { id: string; name: string }[];
+      };
+      const douyin = endpoints.items.find((e) => e.name === '抖音来客');
+      expect(endpoints.items.map((e) => e.name)).toContain('美团验券');
+      const log = (await (
+        await fetch(`http://127.0.0.1:${port}/api/intake/endpoints/${douyin!.id}/deliveries`, { headers: auth })
+      ).json()) as { items: unknown[] };
+      expect(log.items).toEqual([expect.objectContaining({ kind: 'push/douyin', status: 200, received: 1 })]);
+
       // the stand-in knows every seeded customer with a WeCom id, so tag pushes and sends for them do not fail
       const standinUrl = /WeCom {10}stand-in at (http:\/\/\S+)/.exec(out)?.[1];
       const standin = (await (await fetch(`${standinUrl}/__standin/state`)).json()) as { contacts: number };
