@@ -21,6 +21,7 @@ export const SCENARIOS = {
   staff_leave: { name: '技师请假改约', audience: 'customer' },
   activity_signup: { name: '活动报名提醒', audience: 'customer' },
   festival_offer: { name: '节日套餐推荐', audience: 'customer' },
+  weather_offer: { name: '天气优惠推荐', audience: 'customer' },
   delivery_care: { name: '签收关怀', audience: 'customer' },
   review_invite: { name: '好评邀请', audience: 'customer' },
   points_expiring: { name: '积分到期提醒', audience: 'customer' },
@@ -103,6 +104,9 @@ export const SCENARIO_PARAM_DEFAULTS = {
   activity_signup: { daysAhead: 14 },
   /** days before a festival that its packages go to the customers who came in the last half year */
   festival_offer: { daysAhead: 7 },
+  /** from `at`, when a spell of heat (a high of `hotC`℃ or more), rain, snow or a cold snap begins tomorrow: the
+   * shop's own promotion written for that weather to the customers seen lately */
+  weather_offer: { at: '15:00', hotC: 33 },
   /** days after a parcel is signed for that its buyer is asked whether it arrived, with the product's care notes */
   delivery_care: { afterDays: 3 },
   /** days after a parcel is signed for that its buyer is invited to review it */
@@ -198,6 +202,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'fridge_temperature',
       'rota_conflict',
       'redemption_anomaly',
+      'weather_offer',
       'cash_forecast',
       'staff_performance',
     ],
@@ -219,6 +224,7 @@ export const INDUSTRY_TEMPLATES: Record<Industry, Template> = {
       'holiday_prep',
       'stock_cover',
       'points_expiring',
+      'weather_offer',
     ],
     params: { dormant_winback: { idleDays: 30 }, order_timeout: { minutes: 24 * 60 } },
   },

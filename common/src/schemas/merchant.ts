@@ -201,6 +201,13 @@ export const scenarioSettingsSchema = z
     staff_leave: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
     activity_signup: z.object({ ...customerSwitches, daysAhead: days(60).optional() }).strict(),
     festival_offer: z.object({ ...customerSwitches, daysAhead: days(30).optional() }).strict(),
+    weather_offer: z
+      .object({
+        ...customerSwitches,
+        at: clockTimeSchema.optional(),
+        hotC: z.number().int().min(25, '高温线至少25℃').max(42, '高温线最高42℃').optional(),
+      })
+      .strict(),
     delivery_care: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
     review_invite: z.object({ ...customerSwitches, afterDays: days(30).optional() }).strict(),
     points_expiring: z.object({ ...customerSwitches, daysBefore: days(20).optional() }).strict(),

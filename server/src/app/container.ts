@@ -258,6 +258,7 @@ export function buildContainer(config: Config, logger: Logger, mongo: Database, 
     staff: repositories.staff,
     groupSends: campaigns.service,
     kf: { sessions: conversations.repository, service: conversations.kf, apps: wecom.apps },
+    weather: weather.service,
     // late-bound: the golive module is built below (customer scenarios wait for 开始营业)
     live: async (merchantId) => (await goLive.service.launch(merchantId)).status === 'live',
   });

@@ -108,11 +108,13 @@ describe('the daily scan', () => {
     expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T01:30:00Z'))).toEqual({
       dormant_winback: 'not_due',
       birthday: 'not_due',
+      weather_offer: 'not_due', // at 15:00
       ...off,
     }); // 09:30
     expect(await scan.scanMerchant(w.tenant.merchantId, new Date('2026-11-23T15:30:00Z'))).toEqual({
       dormant_winback: 'not_due',
       birthday: 'not_due',
+      weather_offer: 'not_due',
       ...off,
     }); // 23:30
     expect(await drafts()).toHaveLength(2); // only the two seeded

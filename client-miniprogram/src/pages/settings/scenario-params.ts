@@ -32,6 +32,7 @@ export const PARAM_LABELS: Record<string, string> = {
   minWaiting: '几位顾客在等才提醒',
   top: '看销量前几名',
   daysBefore: '月底前几天提醒',
+  hotC: '最高气温几度算高温（℃）',
 };
 
 /** "" → the industry default (null) for days without a visit; times stay text; numbers become numbers. */

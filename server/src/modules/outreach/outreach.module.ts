@@ -19,6 +19,8 @@ import { ScenarioScanService } from './scenario-scan.service.js';
 import { buildScenarios } from './scenarios.js';
 import { VisitReader } from '../customers/visit-reader.js';
 import type { SuppressionRepository } from './suppression.repository.js';
+import type { WeatherService } from '../weather/weather.service.js';
+import { weatherOfferScenario } from './weather-offer-scenario.js';
 
 export interface OutreachModuleDeps extends Omit<DraftSenderDeps, 'knowledge'> {
   fanOut: MerchantFanOut;
@@ -33,6 +35,8 @@ export interface OutreachModuleDeps extends Omit<DraftSenderDeps, 'knowledge'> {
   scenarioRuns: ScenarioRunRepository;
   /** the group sends that named a customer lately: the weekly cap counts them with drafts */
   campaignsSince: CampaignsSince;
+  /** tomorrow's forecast (天气优惠推荐); absent without a weather source */
+  weather?: Pick<WeatherService, 'tomorrow'>;
   /** whether the shop has gone live (the golive module, built later): customer scenarios wait for 开始营业 */
   live?: (merchantId: MerchantId) => Promise<boolean>;
 }
@@ -48,10 +52,14 @@ export function build(d: OutreachModuleDeps) {
     kf: d.kf,
     logger: d.logger,
   });
+  const visits = new VisitReader(d.orders, d.shopData);
   const scan = new ScenarioScanService({
-    scenarios: buildScenarios({ orders: d.orders, customers: d.customers, shopData: d.shopData }),
+    scenarios: [
+      ...buildScenarios({ orders: d.orders, customers: d.customers, shopData: d.shopData }),
+      weatherOfferScenario({ customers: d.customers, visits, weather: d.weather }),
+    ],
     knowledge: d.knowledge,
-    visits: new VisitReader(d.orders, d.shopData),
+    visits,
     drafts: d.drafts,
     suppressions: d.suppressions,
     runs: d.scenarioRuns,

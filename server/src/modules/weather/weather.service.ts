@@ -65,19 +65,20 @@ export class WeatherService {
   }
 
   /**
-   * Tomorrow at the merchant's shop, with what stands out, or null (no source, no city, or the source failing: the
-   * callers' next run tries again).
+   * Tomorrow at the merchant's shop, with what stands out and today's forecast (`previous`: whether tomorrow's weather
+   * is new or goes on), or null (no source, no city, or the source failing: the callers' next run tries again).
    */
   async tomorrow(
     merchantId: MerchantId,
     now = new Date(),
-  ): Promise<{ day: DayForecast; signals: WeatherSignal[] } | null> {
+  ): Promise<{ day: DayForecast; signals: WeatherSignal[]; previous?: DayForecast } | null> {
     if (!this.d.client) return null;
     const merchant = await this.d.merchants.findById(merchantId);
     if (!merchant?.weatherLocation) return null;
     try {
       const { today, days } = await this.outlook(merchant, merchant.weatherLocation.id, now);
-      return days.find((d) => d.day.date === addDays(today, 1)) ?? null;
+      const next = days.find((d) => d.day.date === addDays(today, 1));
+      return next ? { ...next, previous: days.find((d) => d.day.date === today)?.day } : null;
     } catch (err) {
       this.d.logger.warn(
         { err: (err as Error).message, merchantId: String(merchantId) },

@@ -25,6 +25,7 @@ import { shipmentStuckDetector, type ShipmentReader } from './shipment-stuck.det
 import { slowMoversDetector } from './slow-movers.detector.js';
 import { stockCoverDetector } from './stock-cover.detector.js';
 import { weatherPrepDetector } from './weather-prep.detector.js';
+import { weatherOfferDetector } from './weather-offer.detector.js';
 
 /** What the detectors read, all told: each detector takes only its part. */
 export interface DetectorDeps {
@@ -64,6 +65,7 @@ export function buildDetectors(d: DetectorDeps) {
     holidayPrepDetector(d),
     handoffWaitingDetector(d),
     weatherPrepDetector(d),
+    weatherOfferDetector(d),
     shipmentStuckDetector(d),
     returnRateDetector(d),
     oversellRiskDetector(d),
