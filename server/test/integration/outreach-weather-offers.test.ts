@@ -194,6 +194,10 @@ describe('weather-linked offers', () => {
     expect(await drafts(noOfferShop)).toEqual([]);
     await alertScan(noOfferShop, at(D0, '14:00'));
     expect(await alerts(noOfferShop)).toEqual([]); // before the scenario's hour
+    await switchOffer(noOfferShop, false);
+    await alertScan(noOfferShop, at(D0, '15:15'));
+    expect(await alerts(noOfferShop)).toEqual([]); // switched off: nothing to explain
+    await switchOffer(noOfferShop, true);
     await alertScan(noOfferShop, at(D0, '15:30'));
     await alertScan(noOfferShop, at(D0, '15:45'));
     const [alert, ...rest] = await alerts(noOfferShop);
