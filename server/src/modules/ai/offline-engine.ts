@@ -95,6 +95,8 @@ const OPTION_WORD = /(色|码|号|寸|杯|装|份|斤|两|克|盒|罐|瓶|袋|�
 const PRICE_WORDS = /(要钱|收钱|花钱|免费|另收费|收费吗)/;
 /** "一饼多少", "一斤多少": a price by the unit it is sold in (not "一箱多少个", a count). */
 const PER_UNIT_PRICE = /一[斤饼盒瓶罐箱份杯碗件条袋包晚位套只支桶串]多少[?？!！。～~\s]*$/;
+/** An amount and nothing else ("一斤", "两盒", "一盒装"): what that much costs. */
+const AMOUNT_ONLY = /^[一二两三四五六七八九十半\d.]+[斤两克盒瓶罐箱杯碗件条袋只支束枝朵]装?$/;
 /** "另一边能选什么", "有得选吗": the choices a product comes in. */
 const CHOICES =
   /((能|可以|可)选(什么|哪些|哪几|哪个|啥)|有得选|有的选|可选项|有(几|多少|哪些|什么)(公斤|斤|kg|克|g|升|毫升|ml|寸|码|号|种|款|色|个颜色|个规格|个尺寸)的?)/i;
@@ -266,14 +268,18 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   }
   if (!asks.length && WEAK_PRICE.test(text) && (products.length || named)) asks = ['price'];
   // "芭蕾一节课上多少分钟": a way of asking about an attribute, of a product named, is not left to the classifier's guess
-  // (not of a choice the product comes in: "曲奇有啥口味" asks for its options, "剪毛多少 6斤" for that variant's price)
+  // (not of a choice the product comes in: "曲奇有啥口味" asks for its options, "剪毛多少 6斤" for that variant's price,
+  // where the amount that names the variant is all that read as an attribute; "6寸多少卡路里" still asks the calories)
+  const amountsOnly = !hasAttributeCue(asking.replace(/[\d.]+\s*(斤|kg|公斤|千克|g|克|cm|厘米|寸|岁|个月)/gi, ''));
   if (
     !asks.length &&
     cue &&
     products.length &&
     !inherited &&
     !products.some(
-      (p) => namedOptions(text, p).size || p.variants?.some((v) => v.options.some((o) => text.includes(o.name))),
+      (p) =>
+        (amountsOnly && namedOptions(text, p).size) ||
+        p.variants?.some((v) => v.options.some((o) => text.includes(o.name))),
     )
   )
     asks = ['attribute'];
@@ -299,8 +305,9 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     const having = index.products.filter((e) => askedAttributes(e.product, text).length);
     if (having.length && having.length <= 3) asks = ['attribute'];
   }
-  // a product and nothing else ("杨枝甘露？", "大份的呢"): its price; anything more is a question the data may not answer
-  if (!asks.length && products.length && rest.length <= 1) asks = ['price'];
+  // a product and nothing else ("杨枝甘露？", "大份的呢", "蜂巢蜜一盒"): its price; anything more is a question the data
+  // may not answer
+  if (!asks.length && products.length && (rest.length <= 1 || AMOUNT_ONLY.test(rest))) asks = ['price'];
   if (products.length > 4) products = products.slice(0, 4);
   return { text, products, asks, named: !inherited };
 }

@@ -9,7 +9,7 @@ import { cutWords, normalize } from '../knowledge/tokenizer.js';
 import { catalogueAliases } from '../catalog/product-aliases.js';
 import { lexiconWords } from './asks.js';
 import { toShopWords } from './shop-words.js';
-import { pinyinDictionary } from './message-normalizer.js';
+import { chineseNumber, pinyinDictionary } from './message-normalizer.js';
 
 /** Lower case, half width, only CJK, latin letters and digits (punctuation, spaces and emoji go). */
 export const clean = (text: string) => normalize(text).replace(/[^\u4e00-\u9fffa-z0-9.]/g, '');
@@ -335,6 +335,11 @@ export function withoutLinks(message: string, links: ProductLink[]): string {
 /** Sizes spelt the ways customers spell them: "l码"/"l号"/"大号"; weights in kg/g. */
 const unitText = (text: string) =>
   text
+    // "一公斤" is 1kg, "二两" is 2两: a counted amount in digits, as owners write their options
+    .replace(
+      /[一二两三四五六七八九十]+(?=(公斤|千克|斤|两|克|毫升|升|寸|盒|瓶|罐|袋|包|箱|支|枝|朵|束))/g,
+      chineseNumber,
+    )
     .replace(/(公斤|千克)/g, 'kg')
     .replace(/克/g, 'g')
     .replace(/毫升/g, 'ml')
@@ -344,6 +349,10 @@ const unitText = (text: string) =>
 
 /** Does the message name this option value ("大杯", "L", "黄色", "1kg")? */
 export function namesOption(message: string, value: string): boolean {
+  // "小份(二两)": named by either part, "小份" or "二两"
+  const inner = /[（(【[](.+?)[）)】\]]/.exec(value)?.[1];
+  const outer = value.replace(/[（(【[].*?[）)】\]]/g, '').trim();
+  if (inner && outer && clean(inner).length >= 2) return namesOption(message, outer) || namesOption(message, inner);
   const text = unitText(clean(message));
   const v = unitText(clean(value));
   if (!v) return false;
