@@ -352,7 +352,8 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
     case 'service_hours':
       return serviceHoursOf(kb);
     case 'location':
-      return locationOf(kb, text);
+      // a shop with no address on record (sells online only): what the owner wrote about where it is
+      return locationOf(kb, text) ?? (kb.shops.some((s) => s.address) ? undefined : onTopic(kb, text, 'location'));
     case 'phone':
       return phoneOf(kb, text);
     case 'parking':
@@ -391,6 +392,10 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
     }
   }
 }
+
+/** The shop's sentence most like the question among those about the ask, however little of it they share. */
+const onTopic = (kb: KnowledgeBase, text: string, ask: Ask) =>
+  sentenceOf(kb, text, 0.01, { about: topicsOf([ask]), loose: true });
 
 /** The asks, with the policy kinds and fact topics that answer them: what a sentence must be about to answer. */
 const topicsOf = (asks: Ask[]): string[] =>
@@ -513,7 +518,11 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       continue;
     }
     if (!part.asks.length) {
-      const faq = productLine(kb, part.products, text) ?? sentenceOf(kb, text, 0.55) ?? faqOf(kb, text);
+      // a remark beside a question ("想直接过去买") is not searched for an answer of its own
+      const faq =
+        texts.length === 1 || QUESTION.test(text)
+          ? (productLine(kb, part.products, text) ?? sentenceOf(kb, text, 0.55) ?? faqOf(kb, text))
+          : undefined;
       if (faq) said.push(faq);
       // a remark among questions ("上次用着不错") needs no answer; "送锅不" after the delivery rule that says
       // 带一次性锅 is answered already

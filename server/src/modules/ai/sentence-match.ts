@@ -220,7 +220,7 @@ export function bestSentence(
     // rare characters say enough only when every word of two characters or more is in the sentence too
     if (weighted.some(({ word }) => word.length >= 2 && !unit.keys.includes(word))) rareCharacters = 0;
     // a rare word of the question in it, or two rare characters ("一桌…几张" in "每桌限用1张")
-    let score = (isSpecific || rareCharacters >= 2) && !only.held ? got / total : 0;
+    let score = (isSpecific || rareCharacters >= 2 || only.loose) && !only.held ? got / total : 0;
     // the owner's own question inside the customer's message: its rarest words all there
     // (of two words at least: one word held, "学期" of "一学期多久", says little of what is asked)
     for (const asked of (unit.asked ?? []).filter((q) => q.length >= 2)) {
@@ -253,6 +253,8 @@ export interface Only {
   about?: string[];
   /** only an FAQ whose own question the message holds */
   held?: boolean;
+  /** no rare word need be shared (the sentences are already few: those about one topic) */
+  loose?: boolean;
   /** only these products' own lines (attributes, description), by product id */
   products?: string[];
 }
