@@ -1,0 +1,67 @@
+// The shipped lexicons (asks.tsv, shop-synonyms.tsv, concepts.tsv): every line readable, every way of saying a word a
+// regular expression that compiles, and words that look alike across industries kept to their own meaning.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lexiconAsks } from '../asks.js';
+import { compileShopWords, readShopWords, toShopWords } from '../shop-words.js';
+import { readExamples } from '../topic-classifier.js';
+
+const file = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+const concepts = compileShopWords(readShopWords(file('concepts.tsv')));
+/** A message as sentence-match.ts reads it: in the shop's words, then in everyday concepts. */
+const read = (text: string) => concepts(toShopWords(text));
+
+describe('the shipped lexicons', () => {
+  it.each(['shop-synonyms.tsv', 'concepts.tsv'])('%s: each line a word and ways of saying it that compile', (name) => {
+    const words = readShopWords(file(name));
+    expect(words.length).toBeGreaterThan(30);
+    for (const { canonical, said } of words) {
+      expect(canonical, name).not.toBe('');
+      expect(said.length, canonical).toBeGreaterThan(0);
+      for (const s of said) expect(() => new RegExp(s), `${canonical}: ${s}`).not.toThrow();
+    }
+  });
+
+  it('asks.tsv: each line an ask and a message', () => {
+    for (const { label, text } of readExamples(file('asks.tsv'))) {
+      expect(label).toMatch(/^[a-z_]+$/);
+      expect(text).not.toBe('');
+    }
+  });
+
+  it('reads 发 as 发货 only where it ships something', () => {
+    expect(toShopWords('几号发')).toBe('几号发货');
+    expect(toShopWords('能发到新疆吗')).toBe('能发货到新疆吗');
+    expect(lexiconAsks('什么时候发')).toContain('shipping');
+    for (const text of ['我头发刚到肩膀', '剪头发了吗', '会掉头发吗', '可以开发票吗', '会发胖吗', '能发个视频吗'])
+      expect(toShopWords(text), text).not.toContain('发货');
+  });
+
+  it('reads the other shop words customers use', () => {
+    expect(toShopWords('能寄回去吗')).toBe('能退货吗');
+    expect(toShopWords('自己过来拿可以吗')).toBe('自提可以吗');
+    expect(lexiconAsks('能发个定位吗')).toContain('location');
+    expect(toShopWords('猫咪退烧了吗')).not.toContain('退款');
+    expect(toShopWords('卫衣会掉毛吗')).not.toContain('钻绒');
+    expect(toShopWords('蛋糕能冷冻吗')).not.toContain('冷藏');
+  });
+
+  it('meets the shop’s sentence in the customer’s everyday words', () => {
+    expect(read('能在店里吃吗')).toContain('堂食');
+    expect(read('能写卡片吗')).toContain('贺卡');
+    expect(read('路上堵 可能晚到20分钟')).toContain('迟到');
+    expect(read('换码运费谁出啊')).toContain('承担');
+    expect(read('团购券和会员折扣能同时用吗')).toContain('叠加');
+    expect(read('学费能分几次付吗')).toContain('分期');
+  });
+
+  it('keeps words that look alike in different trades apart', () => {
+    expect(read('布偶猫长毛 洗一次多少')).not.toContain('变质');
+    expect(read('孩子年龄偏小能学吗')).not.toContain('偏码');
+    expect(read('一年后还能用吗')).not.toContain('春节');
+    expect(read('有酒水吗')).not.toContain('酒精');
+    expect(read('有回锅肉吗')).toContain('回锅肉');
+    expect(read('名额紧张吗')).not.toContain('应激');
+    expect(read('每间坐8-12人')).not.toContain('双人');
+  });
+});
