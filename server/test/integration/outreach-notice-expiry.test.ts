@@ -1,6 +1,7 @@
 // Notices tied to a moment expire with it, on a controllable clock: a class reminder cannot be approved once the class
 // has begun (alone or among many), one approved in time but held for quiet hours is not sent after the class began,
-// the inbox lists them as expired, and a booking reminder that says "明天" cannot go once that day has come.
+// the inbox lists them as expired, a booking reminder that says "明天" cannot go once that day has come, and a homework
+// reminder or a birthday greeting cannot go once its day is over.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { approveDraft, contactWithPhone, reached, setContactPolicy, storedDraft } from '../support/outreach-drafts.js';
@@ -173,5 +174,55 @@ describe('a booking reminder that says 明天', () => {
     expect(res.status).toBe(409);
     expect(res.body.message).toBe('这条提醒写的“明天”已经过了，不能再发送了');
     expect(reached(w, people['豆豆爸爸']!.externalUserId).groupSends).toBe(1);
+  });
+});
+
+describe('a homework reminder and a birthday greeting', () => {
+  it('hold for the day they were written for and lapse when it ends', async () => {
+    const homework = await post('homework', {
+      homework: [
+        {
+          externalId: 'HW1',
+          title: '英语练习册第8页',
+          dueAt: iso('2026-11-28', '21:00'),
+          packageId: 'PK-LL',
+          studentName: '乐乐',
+        },
+      ],
+    });
+    expect(homework.body).toMatchObject({ created: 1, unmatchedCustomers: 0 });
+    await w.app.container.repositories.customers.update(w.tenant.merchantId, String(people['豆豆爸爸']!._id), {
+      birthday: '1988-11-28',
+    });
+    expect(await run('birthday', at('2026-11-28', '10:30'))).toEqual({ drafted: 1, suppressed: 0 });
+    expect(await run('homework_reminder', at('2026-11-28', '20:05'))).toEqual({ drafted: 1, suppressed: 0 });
+    const greeting = await draftOf('birthday', '豆豆爸爸', '2026-11-28');
+    const reminder = await draftOf('homework_reminder', '乐乐妈妈', '2026-11-28');
+    expect(reminder.text).toContain('今天截止');
+    expect(greeting.expiresAt).toEqual(at('2026-11-29', '00:00'));
+    expect(reminder.expiresAt).toEqual(at('2026-11-29', '00:00'));
+
+    // still that day: the greeting can go
+    clock('2026-11-28', '21:00');
+    expect((await approveDraft(w, greeting._id.toHexString())).body).toMatchObject({ status: 'sent' });
+    // the next morning 今天截止 is no longer true
+    clock('2026-11-29', '08:00');
+    const late = await approveDraft(w, reminder._id.toHexString());
+    expect(late.status).toBe(409);
+    expect(late.body.message).toBe('这条作业提醒说的是当天的情况，已经过了，不能再发送了');
+    expect(reached(w, people['乐乐妈妈']!.externalUserId)).toEqual({ kf: [], groupSends: 0 });
+  });
+
+  it('a birthday greeting approved the next day is not sent', async () => {
+    await w.app.container.repositories.customers.update(w.tenant.merchantId, String(people['乐乐妈妈']!._id), {
+      birthday: '1990-11-30',
+    });
+    expect(await run('birthday', at('2026-11-30', '10:30'))).toEqual({ drafted: 1, suppressed: 0 });
+    const greeting = await draftOf('birthday', '乐乐妈妈', '2026-11-30');
+    clock('2026-12-01', '10:00');
+    const late = await approveDraft(w, greeting._id.toHexString());
+    expect(late.status).toBe(409);
+    expect(late.body.message).toBe('顾客的生日已经过了，不能再发送了');
+    expect(reached(w, people['乐乐妈妈']!.externalUserId)).toEqual({ kf: [], groupSends: 0 });
   });
 });

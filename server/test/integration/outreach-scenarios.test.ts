@@ -1,6 +1,6 @@
 // Proactive scenarios on a controllable clock: who gets a draft (and who does not, and why), idempotent runs with two
 // workers, the contact policy, and the owner's approval turning a draft into a WeCom group-send task.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { buildTenant } from '../support/factories.js';
@@ -206,8 +206,13 @@ describe('the birthday gift', () => {
 });
 
 describe('the drafts inbox', () => {
-  // approvals send at the wall clock's time: not in the merchant's quiet hours, whenever the suite runs
-  beforeAll(() => quietHoursAwayFromNow(w, NOW));
+  // the owner reads the inbox the day the scan ran (a birthday greeting lapses when the day ends); approvals send at
+  // that clock's time, not in the merchant's quiet hours
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(NOW.getTime() + 3600_000) });
+    return quietHoursAwayFromNow(w, NOW);
+  });
+  afterAll(() => void vi.useRealTimers());
 
   const pending = async () =>
     (await w.app.request('/api/outreach/drafts?status=pending', { token: w.tenant.tokens.owner })).body.items as {

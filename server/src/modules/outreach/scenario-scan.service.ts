@@ -15,6 +15,7 @@ import type { AnswerEngine } from '../ai/auto-reply.service.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { checkDraft } from './draft-check.js';
 import { writeDrafts } from './draft-writer.js';
+import { dayExpiry } from './notice-expiry.js';
 import type { DraftRepository, NewDraft, RecentDraft } from './draft.repository.js';
 import type { ScenarioRunRepository } from './scenario-run.repository.js';
 import type { NewSuppression, SuppressionRepository } from './suppression.repository.js';
@@ -107,6 +108,8 @@ export class ScenarioScanService {
         : found;
       const suppressions: NewSuppression[] = [];
       const drafts: NewDraft[] = [];
+      // a scenario about the day itself (作业督促, 生日祝福) lapses when the day ends, unless its notice says when
+      const dayBound = dayExpiry(scenario.key, day, merchantZone(kb.merchant));
       const keyOf = (c: { customer: { _id: RecentDraft['customerId'] } }) => ({
         scenario: scenario.key,
         customerId: c.customer._id,
@@ -139,19 +142,21 @@ export class ScenarioScanService {
         this.d.logger,
       )) {
         if (!checkDraft(c.text, c, kb).ok) suppressions.push({ ...keyOf(c), reason: 'guardrail', at: now });
-        else
+        else {
+          const expires = c.expires ?? dayBound;
           drafts.push({
             ...keyOf(c),
             text: c.text,
             reason: c.reason,
             citedIds: c.citedIds,
             writtenBy: c.writtenBy,
-            ...(c.expires && { expiresAt: c.expires.at, expiryNote: c.expires.note }),
+            ...(expires && { expiresAt: expires.at, expiryNote: expires.note }),
             status: 'pending',
             audit: [{ at: now, by: 'system', action: 'drafted', note: c.reason }],
             createdAt: now,
             updatedAt: now,
           });
+        }
       }
       // Unique keys make a concurrent or repeated run insert nothing twice; duplicates are skipped, not errors.
       const suppressed = await this.d.suppressions.record(merchantId, suppressions);
