@@ -1,7 +1,8 @@
 // Notices tied to a moment expire with it, on a controllable clock: a class reminder cannot be approved once the class
 // has begun (alone or among many), one approved in time but held for quiet hours is not sent after the class began,
-// the inbox lists them as expired, a booking reminder that says "明天" cannot go once that day has come, and a homework
-// reminder or a birthday greeting cannot go once its day is over.
+// the inbox lists them as expired, a booking reminder that says "明天" cannot go once that day has come, a homework
+// reminder or a birthday greeting cannot go once its day is over, and a notice already a WeCom group-send task is
+// withdrawn from WeCom when its moment comes (unless it went out).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { approveDraft, contactWithPhone, reached, setContactPolicy, storedDraft } from '../support/outreach-drafts.js';
@@ -224,5 +225,57 @@ describe('a homework reminder and a birthday greeting', () => {
     expect(late.status).toBe(409);
     expect(late.body.message).toBe('顾客的生日已经过了，不能再发送了');
     expect(reached(w, people['乐乐妈妈']!.externalUserId)).toEqual({ kf: [], groupSends: 0 });
+  });
+});
+
+describe('a class reminder already handed to WeCom as a group-send task', () => {
+  it('is withdrawn when the class begins unless it went out; a WeCom error is tried again at the next check', async () => {
+    const lessons = await post('lessons', {
+      lessons: [
+        lesson('L5', 'PK-LL', '乐乐', '2026-11-30', '17:30'),
+        lesson('L6', 'PK-DD', '豆豆', '2026-11-30', '17:45'),
+      ],
+    });
+    expect(lessons.body).toMatchObject({ created: 2, failed: [] });
+    expect(await run('class_reminder', at('2026-11-30', '16:00'))).toEqual({ drafted: 2, suppressed: 0 });
+    const [lele, doudou] = [
+      await draftOf('class_reminder', '乐乐妈妈', '2026-11-30'),
+      await draftOf('class_reminder', '豆豆爸爸', '2026-11-30'),
+    ];
+    clock('2026-11-30', '16:10');
+    for (const d of [lele, doudou])
+      expect((await approveDraft(w, d._id.toHexString())).body).toMatchObject({ status: 'sent' });
+    const taskOf = (name: string) =>
+      w.standin.state.groupSendTasks.filter((t) => t.externalUserIds.includes(people[name]!.externalUserId)).at(-1)!;
+    taskOf('豆豆爸爸').sentAt = Date.now(); // his teacher's colleague confirmed it in time: it went out
+    const drafts = w.app.container.outreach.drafts;
+    const stored = async (d: { _id: { toHexString(): string } }) => (await storedDraft(w, d._id.toHexString()))!;
+
+    // before the class: only 豆豆's reminders of 23 and 25 November, never confirmed, are withdrawn
+    expect(await drafts.withdrawExpired(w.tenant.merchantId, at('2026-11-30', '17:00'))).toBe(2);
+    expect(taskOf('乐乐妈妈').cancelledAt).toBeUndefined();
+    expect(await stored(lele)).toMatchObject({ status: 'sent' });
+
+    // WeCom is busy when 乐乐's task is stopped: logged, left sent, the other task still handled
+    w.standin.state.injectError('/cgi-bin/externalcontact/cancel_groupmsg_send', -1, 3);
+    expect(await drafts.withdrawExpired(w.tenant.merchantId, at('2026-11-30', '17:50'))).toBe(0);
+    expect(await stored(lele)).toMatchObject({ status: 'sent' });
+    expect(taskOf('乐乐妈妈').cancelledAt).toBeUndefined();
+    expect(await stored(doudou)).toMatchObject({ status: 'delivered' });
+
+    // the next check stops it in WeCom and marks the draft withdrawn
+    expect(await drafts.withdrawExpired(w.tenant.merchantId, at('2026-11-30', '18:05'))).toBe(1);
+    expect(taskOf('乐乐妈妈').cancelledAt).toBeDefined();
+    const withdrawn = await stored(lele);
+    expect(withdrawn).toMatchObject({ status: 'expired', error: STARTED });
+    expect(withdrawn.audit.at(-1)).toMatchObject({
+      by: 'system',
+      action: 'group_send_withdrawn',
+      note: '这条提醒对应的课程已经开始，不能再发送了，已停止企业微信里未发出的群发',
+    });
+    const task = await w.app.container.repositories.groupSends.findById(w.tenant.merchantId, withdrawn.groupSendId!);
+    expect(task!.cancelledAt).toBeDefined();
+    // once withdrawn there is nothing more to do
+    expect(await drafts.withdrawExpired(w.tenant.merchantId, at('2026-11-30', '18:20'))).toBe(0);
   });
 });

@@ -130,6 +130,29 @@ export class DraftRepository extends TenantRepository<Draft> {
     return this.model.find(this.scoped(merchantId, filter)).limit(limit).lean<DraftRecord[]>().exec();
   }
 
+  /**
+   * Notices whose moment has come (expiresAt) though they are already a WeCom group-send task (sent, its staff member
+   * may not have confirmed it yet): the ones to withdraw, oldest moment first.
+   */
+  sentOverdue(merchantId: MerchantId, now: Date, limit = 100): Promise<DraftRecord[]> {
+    const filter: TenantFilter<Draft> = { status: 'sent', groupSendId: { $ne: null }, expiresAt: { $lte: now } };
+    return this.model
+      .find(this.scoped(merchantId, filter))
+      .sort({ expiresAt: 1 })
+      .limit(limit)
+      .lean<DraftRecord[]>()
+      .exec();
+  }
+
+  /** The drafts still waiting in one group-send task (a task approved together holds several). */
+  inTask(merchantId: MerchantId, groupSendId: Types.ObjectId): Promise<DraftRecord[]> {
+    return this.model
+      .find(this.scoped(merchantId, { status: 'sent', groupSendId }))
+      .limit(1000)
+      .lean<DraftRecord[]>()
+      .exec();
+  }
+
   /** Drafts sent (or delivered) in [start, end), by when that happened: what the reports count as campaigns. */
   sentBetween(
     merchantId: MerchantId,

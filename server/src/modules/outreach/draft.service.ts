@@ -296,6 +296,54 @@ export class DraftService {
   }
 
   /**
+   * Notices already handed to WeCom as a group-send task whose moment has come (the class began, the birthday is over):
+   * the task is stopped in WeCom (cancel_groupmsg_send), so its staff member can no longer confirm a stale notice, and
+   * each of its drafts is expired with why and that it was withdrawn — unless WeCom reports its customer already got it
+   * (confirmed in time): that one is delivered. A task several drafts share is stopped once the last of them has
+   * expired. A WeCom that refuses or does not answer is logged and tried again at the next check (the drafts stay
+   * sent meanwhile). Returns how many drafts were withdrawn.
+   */
+  async withdrawExpired(merchantId: MerchantId, now = new Date()): Promise<number> {
+    const taskIds = new Map<string, Types.ObjectId>();
+    for (const d of await this.d.drafts.sentOverdue(merchantId, now))
+      taskIds.set(String(d.groupSendId), d.groupSendId!);
+    let withdrawn = 0;
+    for (const taskId of taskIds.values()) {
+      const drafts = await this.d.drafts.inTask(merchantId, taskId);
+      if (drafts.some((d) => !isExpired(d, now))) continue; // the others in the task still hold
+      try {
+        const task = await this.d.groupSends.current(merchantId, taskId, false);
+        await this.d.groupSends.cancel(merchantId, String(task._id), now);
+        const results = await this.d.groupSends.results(merchantId, String(task._id));
+        const customers = await this.d.customers.findManyByIds(
+          merchantId,
+          drafts.map((d) => d.customerId),
+        );
+        for (const draft of drafts) {
+          const externalUserId = customers.get(String(draft.customerId))?.externalUserId;
+          if (results.some((r) => r.externalUserId === externalUserId && r.status === 1)) {
+            await this.sender.mark(draft, 'delivered', {}, { by: 'wecom', action: 'delivered' });
+            continue;
+          }
+          const reason = expiredMessage(draft);
+          const audit = {
+            by: 'system',
+            action: 'group_send_withdrawn',
+            note: `${reason}，已停止企业微信里未发出的群发`,
+          };
+          if ((await this.sender.mark(draft, 'expired', { error: reason }, audit)).status === 'expired') withdrawn++;
+        }
+      } catch (err) {
+        this.d.logger.warn(
+          { err, groupSendId: String(taskId), draftIds: drafts.map((d) => String(d._id)) },
+          'expired notice not withdrawn from WeCom yet; tried again at the next check',
+        );
+      }
+    }
+    return withdrawn;
+  }
+
+  /**
    * Asks WeCom how the recently sent drafts went: delivered once the staff member confirmed and the customer got it,
    * failed when WeCom says it could not be delivered. Tasks still unconfirmed are asked again next time.
    */

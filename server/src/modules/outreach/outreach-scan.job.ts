@@ -7,12 +7,13 @@ export const OUTREACH_SCAN = 'outreach.scan';
 
 export interface OutreachScanJobDeps extends MerchantFanOut {
   scan: Pick<ScenarioScanService, 'scanMerchant'>;
-  drafts: Pick<DraftService, 'refreshDelivery'>;
+  drafts: Pick<DraftService, 'refreshDelivery' | 'withdrawExpired'>;
 }
 
 /**
  * Each merchant's customer scenarios (a run happens once a day after the chosen time; the scan records and locks
- * it), and how the drafts already sent fared in WeCom.
+ * it), notices whose moment came while their group-send task waited withdrawn, and how the drafts already sent fared
+ * in WeCom.
  */
 export const outreachScanJob = (d: OutreachScanJobDeps) =>
   perMerchantJob(d, {
@@ -20,6 +21,7 @@ export const outreachScanJob = (d: OutreachScanJobDeps) =>
     every: '15 minutes',
     run: async (merchantId) => {
       await d.scan.scanMerchant(merchantId);
+      await d.drafts.withdrawExpired(merchantId);
       await d.drafts.refreshDelivery(merchantId);
     },
   });
