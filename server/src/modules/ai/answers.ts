@@ -191,7 +191,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['产地', '原产地', '产区', '来源'], /(产地|哪里产|哪产|哪儿产|哪里的|哪儿的|哪的|原产|产自|进口|国产)/],
   [
     ['保质期', '保存', '储存', '存放'],
-    /(保质期|放多久|放几天|能放|放得住|放得了|过期|保存|保鲜|冷藏|储存|存放|几天.{0,2}(坏|吃完))/,
+    /(保质期|放多久|放几天|能放|放得住|放得了|能搁|搁多久|过期|保存|保鲜|冷藏|储存|存放|几天.{0,2}(坏|吃完))/,
   ],
   [['课时', '时长', '每节', '课程时长', '课程'], /(课时|几节|多少节|一节课|每节|多长时间|多久一节|分钟|上多久|多少课)/],
   [
@@ -211,7 +211,10 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
     ['尺码', '尺码建议', '码数', '尺寸', '版型'],
     /(尺码|码数|穿什么码|选什么码|多大码|穿多大|偏大|偏小|身高|体重|\d斤|cm|厘米|公斤|版型|宽松|修身|显胖|显瘦|穿.{0,3}码)/,
   ],
-  [['洗涤', '洗护', '保养', '护理', '清洗'], /(怎么洗|机洗|手洗|保养|洗涤|清洗|护理|干洗|水洗|洗护|掉色|缩水|起球)/],
+  [
+    ['洗涤', '洗护', '保养', '护理', '清洗'],
+    /(怎么洗|机洗|洗衣机|手洗|保养|洗涤|清洗|护理|干洗|水洗|洗护|掉色|缩水|起球)/,
+  ],
   [['适合发质', '发质'], /(发质|受损|细软|发量|头发少|自然卷|烫过|染过|漂过)/],
   [['包装', '礼盒'], /(包装|礼盒|送人|盒子|送礼|礼品)/],
   [['单位', '计费'], /(按天|按晚|按次|按小时|怎么算|怎么计)/],
@@ -252,6 +255,11 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
 /** A question for a measure, and what a value holding that measure looks like. */
 const MEASURES: [RegExp, RegExp][] = [
   [/(多长时间|(?<!放|撑|维持|保持|能用|管)多久|几分钟|多少分钟|几个小时|几小时)/, /\d\s*(分钟|小时|min)/i],
+  // how long it keeps or lasts ("能放几天", "能开多久", "能搁多久"): a span of days, weeks, months
+  [
+    /(几天|多少天|几周|几个月|多少个月|(放|撑|搁|开|用|保持|维持|管)多久|能放|能撑|能搁|放得住)/,
+    /\d\s*(天|周|个月|年)/,
+  ],
   [/(几岁|多大的?(孩子|小朋友|宝宝)|年龄)/, /\d\s*(岁|周岁)/],
   [/(几个人|多少人|人数|几人)/, /\d\s*人/],
   [/(多重|几斤|几两|多少克|多少g|净含量|重量)/, /\d\s*(g|克|斤|kg|公斤|两)(?![a-z])/i],
@@ -287,8 +295,8 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
       return [{ name: '内容', value: p.description }];
     // "一节课多长时间" of a class whose length is kept under 上课频次: the attribute whose value is a measure of what
     // is asked (a length of time, an age, a head count, a weight, a volume), whatever the owner named it
-    const measure = MEASURES.find(([asked]) => asked.test(t))?.[1];
-    if (measure && !byCue.some((a) => measure.test(a.value))) {
+    for (const [asked, measure] of MEASURES) {
+      if (!asked.test(t) || byCue.some((a) => measure.test(a.value))) continue;
       const measured = attrs.filter((a) => measure.test(a.value));
       if (measured.length && measured.length <= 2) return measured;
     }

@@ -21,6 +21,13 @@ const SHOP: EvalShopFile = {
       attributes: { 适合年龄: '3.5-10岁', 上课频次: '每周1-2次，每次60分钟（3.5-5岁班每次45分钟）' },
     },
     {
+      name: '向日葵花束',
+      category: '花束',
+      price: 168,
+      aliases: ['向日葵'],
+      attributes: { 花语: '阳光、积极', 瓶插期: '约4-6天，要勤换水' },
+    },
+    {
       name: '洋槐蜜',
       category: '蜂蜜',
       price: 68,
@@ -49,6 +56,15 @@ describe('a product line answers in other words than its name', () => {
   it('answers a price question as a price, not as a measure', () => {
     const a = offlineAnswer(kb, '芭蕾多少钱一学期');
     expect(a.reply).toContain('2680');
+  });
+
+  it('finds how long it keeps or lasts under whatever name the owner gave it, not a lesson length', () => {
+    for (const q of ['向日葵能放几天', '向日葵插水里大概能撑几天']) {
+      const a = offlineAnswer(kb, q);
+      expect(a.needsHuman).toBe(false);
+      expect(a.reply).toContain('4-6天');
+    }
+    expect(offlineAnswer(kb, '芭蕾要上多久').reply).not.toContain('4-6天');
   });
 
   it('hands over what no line of the product says', () => {
