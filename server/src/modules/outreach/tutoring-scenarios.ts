@@ -1,20 +1,24 @@
-// Tutoring centres' notices to parents, from the school system's timetable, homework and closures (docs/INTAKE.md):
-// the reminder before a class with what to prepare, the teacher's feedback after it, homework not handed in by the
-// evening (firmer after some days), last month's progress, and a closure a week ahead. Each says only what the records
-// hold — a line the data does not back is left out — and none quotes money.
+// Tutoring centres' notices to parents, from the school system's timetable, homework, test results and closures
+// (docs/INTAKE.md): the reminder before a class with what to prepare, the teacher's feedback after it, homework not
+// handed in by the evening (firmer after some days), last month's progress with its tests, and a closure a week ahead.
+// Each says only what the records hold — a line the data does not back is left out — and none quotes money.
 import type { Types } from 'mongoose';
 import { localTime, merchantZone } from '../clock/business-hours.js';
 import { addDays, lastCompletePeriod, startOfLocalDay } from '../clock/period.js';
 import type { CustomerRepository } from '../customers/customer.repository.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { ShopDataRepositories } from '../shop-data/shop-data.js';
+import { assessmentSentence } from './assessment-lines.js';
 import { noticeExpiry } from './notice-expiry.js';
 import { call, MAX_DRAFTS_PER_RUN, type Candidate, type Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-type Sources = Pick<ShopDataRepositories, 'lessons' | 'homework' | 'closures' | 'packages' | 'attendance'>;
+type Sources = Pick<
+  ShopDataRepositories,
+  'lessons' | 'homework' | 'closures' | 'packages' | 'attendance' | 'assessments'
+>;
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -55,7 +59,7 @@ export async function perFamily<R extends { customerId?: Types.ObjectId }>(
 }
 
 export function tutoringScenarios(deps: { customers: CustomerRepository; shopData: Sources }): Scenario[] {
-  const { lessons, homework, closures, packages, attendance } = deps.shopData;
+  const { lessons, homework, closures, packages, attendance, assessments } = deps.shopData;
 
   const classReminder: Scenario = {
     key: 'class_reminder',
@@ -151,7 +155,7 @@ export function tutoringScenarios(deps: { customers: CustomerRepository; shopDat
       const held = await packages.ofFamilies(merchantId, 5000);
       if (!held.length) return [];
       const families = held.map((p) => p.customerId!);
-      const [classes, work, notes] = await Promise.all([
+      const [classes, work, notes, results] = await Promise.all([
         attendance.forPackagesBetween(
           merchantId,
           held.map((p) => p.externalId),
@@ -160,17 +164,25 @@ export function tutoringScenarios(deps: { customers: CustomerRepository; shopDat
         ),
         homework.dueBetween(merchantId, families, month.start, month.end),
         lessons.withFeedbackBetween(merchantId, families, month.start, month.end),
+        // the month's tests, and the year before for the previous test of each subject
+        assessments.ofFamiliesBetween(merchantId, families, addDays(month.from, -365), month.to),
       ]);
       const label = `${Number(month.from.slice(5, 7))}月`;
       return perFamily(deps.customers, merchantId, held, (pkgs, c) => {
         const own = new Set(pkgs.map((p) => p.externalId));
         const had = classes.filter((a) => own.has(a.packageId));
         const set = work.filter((h) => String(h.customerId) === String(c._id));
-        if (!had.length && !set.length) return null; // nothing this month the report could say
+        const tests = assessmentSentence(
+          results.filter((a) => String(a.customerId) === String(c._id)),
+          month.from,
+        );
+        if (!had.length && !set.length && !tests.text) return null; // nothing this month the report could say
         const lines: string[] = [];
         if (had.length) {
           const present = had.filter((a) => a.status === 'present').length;
-          lines.push(`出勤${present}/${had.length}节（${Math.round((present / had.length) * 100)}%）`);
+          // full attendance is 全勤: "100%" reads as an absolute claim to the advertising-law guardrail
+          const rate = present === had.length ? '全勤' : `${Math.round((present / had.length) * 100)}%`;
+          lines.push(`出勤${present}/${had.length}节（${rate}）`);
         }
         if (set.length) {
           const onTime = set.filter((h) => h.submittedAt && h.submittedAt <= h.dueAt).length;
@@ -178,14 +190,14 @@ export function tutoringScenarios(deps: { customers: CustomerRepository; shopDat
         }
         for (const p of pkgs) lines.push(`${p.course}还剩${p.remainingHours}节`);
         const who = [...new Set(pkgs.map(child))].join('、');
-        // the teacher's latest notes of the month stand for 老师建议 (no assessment scores are taken in yet)
+        // the teacher's latest notes of the month stand for 老师建议
         const note = notes.find((l) => String(l.customerId) === String(c._id));
         const advice = note ? `${note.teacher ? `${note.teacher}老师` : '老师'}最近的反馈：${note.feedback}。` : '';
         return {
-          text: `${call(c)}您好，这是${who}${label}的学习情况：${lines.join('；')}。${advice}想和老师聊聊孩子的情况，随时告诉我。`,
-          reason: `${label}学情：${lines.slice(0, 2).join('，')}`,
+          text: `${call(c)}您好，这是${who}${label}的学习情况：${lines.join('；')}。${tests.text}${advice}想和老师聊聊孩子的情况，随时告诉我。`,
+          reason: `${label}学情：${lines.slice(0, 2).join('，')}${tests.text ? '，有测评成绩' : ''}`,
           citedIds: [],
-          quoted: [note?.feedback ?? ''],
+          quoted: [note?.feedback ?? '', ...tests.quoted],
         };
       });
     },
