@@ -44,6 +44,12 @@ describe('the shipped lexicons', () => {
     expect(toShopWords('猫咪退烧了吗')).not.toContain('退款');
     expect(toShopWords('卫衣会掉毛吗')).not.toContain('钻绒');
     expect(toShopWords('蛋糕能冷冻吗')).not.toContain('冷藏');
+    expect(lexiconAsks('过年歇几天')).toEqual(['closed_day']);
+    expect(lexiconAsks('明天开不开')).toEqual(['hours']);
+    expect(lexiconAsks('座机多少')).toEqual(['phone']);
+    expect(lexiconAsks('有网吗')).toEqual(['wifi']);
+    expect(lexiconAsks('要等位吗')).toEqual(['booking']);
+    expect(lexiconAsks('发票能开吗')).toEqual(['invoice']);
   });
 
   it('meets the shop’s sentence in the customer’s everyday words', () => {
