@@ -20,6 +20,8 @@ const webhookEndpointSchema = z
     name: z.string(),
     url: z.string(),
     urls: z.record(z.enum(kinds), z.string()),
+    /** the URLs for the platforms' own pushes (美团 验券, 抖音 券核销, 快递100 轨迹), by platform */
+    pushUrls: z.record(z.string(), z.string()),
     createdAt: z.string(),
     secretSetAt: z.string(),
   })

@@ -1,9 +1,11 @@
 // The console's staff and integrations pages in headless Chromium against the real server and the WeCom stand-in:
 // the owner assigns a shop, shows a manager's invite QR and deactivates a member (whose session ends at once); then
 // adds a push address per sending system (each secret shown once, never after a reload), sees each one's deliveries
-// with a refused one's reason in Chinese, rotates one's secret and revokes another (each confirmed first), and sees
-// WeCom's connection. A screenshot per step.
+// with a refused one's reason in Chinese, rotates one's secret and revokes another (each confirmed first), adds one
+// with a platform's own key that 抖音's push (from its stand-in) reaches, and sees WeCom's connection. A screenshot
+// per step.
 import { existsSync } from 'node:fs';
+import { deliverPush, douyinCertificatePush } from '@xiaoer/dev-services/platform-push-standin/pushes';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { Types } from 'mongoose';
@@ -178,6 +180,25 @@ describe('the integrations page', () => {
     expect(refused.status).toBe(410);
     expect(refused.body.message).toContain('已被商户停用');
     await shot('10-revoked');
+  });
+
+  it("adds a platform's address with the platform's own key; 抖音's push to its push URL is received", async () => {
+    const key = 'dy-client-secret-browser-01';
+    await seen(page.locator('#webhook-name input')).fill('抖音来客');
+    await seen(page.locator('#webhook-secret input')).fill(key);
+    await seen(page.locator('#webhook-add')).click();
+    await seen(page.locator('[data-secret-for="抖音来客"]')).waitFor();
+    expect(await freshSecret('抖音来客')).toBe(key);
+    const shown = await seen(endpoint('抖音来客').locator('[data-push-url="douyin"]')).innerText();
+    const pushUrl = /https?:\/\/\S+\/push\/douyin/.exec(shown)?.[0];
+    expect(pushUrl).toBeDefined();
+    const push = douyinCertificatePush(key, { certificateId: '7300000000000077', orderId: 'O77', msgTime: new Date() });
+    expect((await deliverPush(onTestServer(w.app, pushUrl!), push)).status).toBe(200);
+    await page.reload();
+    await seen(endpoint('抖音来客').getByText('收到 1 条')).waitFor();
+    await seen(endpoint('抖音来客').getByText('抖音核销推送', { exact: false })).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(key);
+    await shot('11-platform-address');
   });
 });
 const ownerToken = async () => {

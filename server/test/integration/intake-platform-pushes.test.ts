@@ -37,8 +37,9 @@ async function pushAddress(t: Tenant, name: string, secret: string, platform: st
   });
   expect(res.status).toBe(201);
   expect(res.body.secret).toBe(secret);
-  const base = onTestServer(app, res.body.endpoint.url as string).replace(/\/orders$/, '');
-  return { id: res.body.endpoint.id as string, url: `${base}/push/${platform}` };
+  const pushUrl = res.body.endpoint.pushUrls[platform] as string;
+  expect(pushUrl).toBe(String(res.body.endpoint.url).replace(/\/orders$/, `/push/${platform}`));
+  return { id: res.body.endpoint.id as string, url: onTestServer(app, pushUrl) };
 }
 
 const send = (url: string, push: PlatformRequest) =>

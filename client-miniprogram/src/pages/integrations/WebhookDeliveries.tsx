@@ -5,8 +5,17 @@ import { INTAKE_KINDS } from '@xiaoer/common/schemas/shop-data';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/client';
 
+/** The platforms whose own pushes an address takes (its URL's …/push/<platform>), as the owner knows them. */
+export const PLATFORM_LABELS: Record<string, string> = {
+  meituan: '美团验券',
+  douyin: '抖音核销',
+  kuaidi100: '快递100',
+};
+
 const kindLabel = (kind: string) =>
-  (INTAKE_KINDS as Record<string, { label: string } | undefined>)[kind]?.label ?? kind;
+  kind.startsWith('push/')
+    ? `${PLATFORM_LABELS[kind.slice(5)] ?? kind.slice(5)}推送`
+    : ((INTAKE_KINDS as Record<string, { label: string } | undefined>)[kind]?.label ?? kind);
 export const whenOf = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 export function WebhookDeliveries({ endpointId }: { endpointId: string }) {

@@ -1,4 +1,4 @@
-// One push address: its name and orders URL (tap to copy), when its secret was made, a new secret (confirmed first,
+// One push address: its name, orders URL and the platforms' push URLs (tap to copy), when its secret was made, a new secret (confirmed first,
 // shown once; the URL stays) and revoking it (confirmed first), then its last deliveries.
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -6,7 +6,7 @@ import * as intake from '@xiaoer/common/api/intake';
 import { toast } from '../../components/Toast';
 import { useAction } from '../../hooks/useAction';
 import { call } from '../../services/client';
-import { WebhookDeliveries, whenOf } from './WebhookDeliveries';
+import { PLATFORM_LABELS, WebhookDeliveries, whenOf } from './WebhookDeliveries';
 
 export interface FreshSecret {
   id: string;
@@ -63,6 +63,12 @@ export function WebhookEndpointCard({
       <View className="webhook-url" onClick={() => copy(endpoint.url)}>
         {endpoint.url}
       </View>
+      <View className="muted">平台直接推送时用（点击复制）：</View>
+      {Object.entries(endpoint.pushUrls).map(([p, url]) => (
+        <View key={p} className="webhook-url" data-push-url={p} onClick={() => copy(url)}>
+          {`${PLATFORM_LABELS[p] ?? p}：${url}`}
+        </View>
+      ))}
       {fresh ? (
         <View className="webhook-fresh" data-secret-for={endpoint.name}>
           <View className="webhook-secret" onClick={() => copy(fresh.secret)}>

@@ -1,5 +1,5 @@
-// The signed webhooks the shop's systems push to, one per system (收银系统, ERP, 美团核销 …): add one with a name,
-// and per endpoint its URL, a new secret (shown once here, never again), revoking it, and its last deliveries.
+// The signed webhooks the shop's systems push to, one per system (收银系统, ERP, 美团核销 …): add one with a name
+// (and the platform's own key, for 美团 / 抖音 / 快递100), and per endpoint its URL, a new secret (shown once here, never again), revoking it, and its last deliveries.
 import { Button, Input, Text, View } from '@tarojs/components';
 import * as intake from '@xiaoer/common/api/intake';
 import { useState } from 'react';
@@ -14,14 +14,16 @@ import './integrations.scss';
 export function WebhookSection() {
   const list = useAsync(() => call(intake.webhookEndpoints));
   const [name, setName] = useState('');
+  const [secret, setSecret] = useState('');
   const [fresh, setFresh] = useState<FreshSecret>();
   const { errors, busy, submit } = useFormSubmit();
 
   const add = () =>
-    submit(intake.webhookEndpointCreateSchema, { name }, async (body) => {
+    submit(intake.webhookEndpointCreateSchema, { name, ...(secret.trim() && { secret }) }, async (body) => {
       const created = await call(intake.createWebhookEndpoint, { body });
       setFresh({ id: created.endpoint.id, secret: created.secret, message: created.message });
       setName('');
+      setSecret('');
       await list.reload();
       return '推送地址已添加';
     });
@@ -62,6 +64,16 @@ export function WebhookSection() {
             maxlength={20}
             placeholder="如 收银系统、ERP、美团核销"
             onInput={(ev) => setName(ev.detail.value)}
+          />
+        </Field>
+        <Field label="平台密钥（对接美团、抖音、快递100 时填平台给的密钥，其他系统不填）" error={errors.secret}>
+          <Input
+            className="input"
+            id="webhook-secret"
+            value={secret}
+            maxlength={128}
+            placeholder="不填则由小二生成"
+            onInput={(ev) => setSecret(ev.detail.value)}
           />
         </Field>
         <FormError error={errors._} />
