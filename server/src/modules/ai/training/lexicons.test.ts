@@ -32,8 +32,17 @@ describe('the shipped lexicons', () => {
   it('reads 发 as 发货 only where it ships something', () => {
     expect(toShopWords('几号发')).toBe('几号发货');
     expect(toShopWords('能发到新疆吗')).toBe('能发货到新疆吗');
+    expect(toShopWords('今天还发吗')).toBe('今天还发货吗');
     expect(lexiconAsks('什么时候发')).toContain('shipping');
-    for (const text of ['我头发刚到肩膀', '剪头发了吗', '会掉头发吗', '可以开发票吗', '会发胖吗', '能发个视频吗'])
+    for (const text of [
+      '我头发刚到肩膀',
+      '剪头发了吗',
+      '会掉头发吗',
+      '可以开发票吗',
+      '会发胖吗',
+      '能发个视频吗',
+      '还发烧吗',
+    ])
       expect(toShopWords(text), text).not.toContain('发货');
   });
 
@@ -69,5 +78,10 @@ describe('the shipped lexicons', () => {
     expect(read('有回锅肉吗')).toContain('回锅肉');
     expect(read('名额紧张吗')).not.toContain('应激');
     expect(read('每间坐8-12人')).not.toContain('双人');
+    expect(read('老师凶不凶')).not.toContain('咬人');
+    expect(read('一起用餐的人多')).not.toContain('叠加');
+    expect(read('材料费另算吗')).not.toContain('材质');
+    expect(read('给我留言就行')).not.toContain('保留');
+    expect(read('持续发烧三天')).not.toContain('保持');
   });
 });
