@@ -2,7 +2,8 @@
 // (temperatures intake), the rota against leave and the peak hours (rota intake), and group-buy redemptions that
 // look wrong (美团 / 抖音 核销 through the redemptions intake).
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { historyWindow } from '../../src/modules/orders/weekday-history.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -179,6 +180,22 @@ describe('rota conflicts', () => {
     const overlap = raised.find((a) => a.title.includes('同一时间'))!.body;
     expect(overlap).toMatch(/^张三的两个班（.+ 和 .+）时间重叠，建议调整其中一个。$/);
     expect(overlap).not.toMatch(/[A-Z]-\d/);
+  });
+
+  it('once raised today, a later tick skips it before reading the rota or weeks of orders', async () => {
+    const { orders } = w.app.container.repositories;
+    const inRange = vi.spyOn(orders, 'inRange');
+    try {
+      await scan('2026-12-01T10:30:00+08:00');
+      const window = historyWindow('2026-12-01', 4, 'Asia/Shanghai');
+      expect(inRange.mock.calls.filter(([, start]) => start.getTime() === window.start.getTime())).toEqual([]);
+      // the next day is a new day: it looks again
+      await scan('2026-12-02T10:00:00+08:00');
+      const next = historyWindow('2026-12-02', 4, 'Asia/Shanghai');
+      expect(inRange.mock.calls.filter(([, start]) => start.getTime() === next.start.getTime())).toHaveLength(1);
+    } finally {
+      inRange.mockRestore();
+    }
   });
 
   it('a peak hour with enough people is no conflict', async () => {

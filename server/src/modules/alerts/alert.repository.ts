@@ -93,6 +93,14 @@ export class AlertRepository extends TenantRepository<Alert> {
       .exec();
   }
 
+  /** Which of these kinds have raised an alert since a moment (the scan's once-a-day detectors). */
+  async kindsRaisedSince(merchantId: MerchantId, kinds: Alert['kind'][], since: Date): Promise<Set<string>> {
+    const found = await this.model
+      .distinct('kind', this.scoped(merchantId, { kind: { $in: kinds }, createdAt: { $gte: since } }))
+      .exec();
+    return new Set(found.map(String));
+  }
+
   /** Alerts raised in [start, end) by kind (reports). */
   async countsByKind(merchantId: MerchantId, start: Date, end: Date): Promise<Record<string, number>> {
     const rows = await this.model

@@ -41,6 +41,11 @@ export class AlertService {
     return created;
   }
 
+  /** Which of these kinds have raised an alert since a moment. */
+  kindsRaisedSince(merchantId: MerchantId, kinds: ScenarioKey[], since: Date): Promise<Set<string>> {
+    return this.d.alerts.kindsRaisedSince(merchantId, kinds, since);
+  }
+
   /** Tells the owner every pending alert of this merchant; each is claimed first, so two workers tell it once. */
   async deliverPending(merchantId: MerchantId, now = new Date()): Promise<number> {
     let told = 0;

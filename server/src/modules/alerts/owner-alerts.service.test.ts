@@ -13,15 +13,20 @@ const merchantId = asMerchantId('64b000000000000000000001');
 const now = new Date('2026-11-30T02:00:00Z');
 const kb = { merchant: { industry: '餐饮', holidays: [], timezone: 'Asia/Shanghai' }, products: [] };
 
-function setup(detectors: Partial<Detectors>, raisedNew = 1) {
+function setup(detectors: Partial<Detectors>, raisedNew = 1, raisedToday: ScenarioKey[] = []) {
   const ran: string[] = [];
   const raised: NewAlert[][] = [];
+  const asked: { kinds: ScenarioKey[]; since: Date }[] = [];
   let delivered = 0;
   const service = new OwnerAlertsService({
     knowledge: { get: async () => kb as unknown as KnowledgeBase },
     alerts: {
       raise: async (_m, alerts) => (raised.push(alerts), raisedNew),
       deliverPending: async () => (delivered++, 0),
+      kindsRaisedSince: async (_m, kinds, since) => (
+        asked.push({ kinds, since }),
+        new Set(kinds.filter((k) => raisedToday.includes(k)))
+      ),
     },
     detectors: {
       scan: [],
@@ -31,13 +36,14 @@ function setup(detectors: Partial<Detectors>, raisedNew = 1) {
       ...detectors,
     },
   });
-  return { service, ran, raised, delivered: () => delivered };
+  return { service, ran, raised, asked, delivered: () => delivered };
 }
 
-function detector<I>(kind: ScenarioKey, ran: string[], due?: boolean): Detector<I> {
+function detector<I>(kind: ScenarioKey, ran: string[], due?: boolean, oncePerDay?: boolean): Detector<I> {
   return {
     kind,
     ...(due === undefined ? {} : { due: () => due }),
+    ...(oncePerDay ? { oncePerDay } : {}),
     detect: async () => (ran.push(kind), [{ kind, key: kind, level: 'info', title: kind, body: '' }]),
   };
 }
@@ -57,6 +63,25 @@ describe('owner alerts runner', () => {
     expect(ran.sort()).toEqual(['low_stock', 'order_timeout']);
     expect(t.raised.map((r) => r.map((a) => a.kind))).toEqual([['low_stock', 'order_timeout']]);
     expect(t.delivered()).toBe(1);
+  });
+
+  it('skips a once-a-day detector that raised its alert today, before it reads anything', async () => {
+    const ran: string[] = [];
+    const t = setup(
+      {
+        scan: [
+          detector('low_stock', ran),
+          detector('rota_conflict', ran, true, true),
+          detector('weather_prep', ran, true, true),
+        ],
+      },
+      1,
+      ['rota_conflict'],
+    );
+    await t.service.scan(merchantId, now);
+    expect(ran.sort()).toEqual(['low_stock', 'weather_prep']);
+    // asked once, for the once-a-day kinds, since the merchant's local midnight
+    expect(t.asked).toEqual([{ kinds: ['rota_conflict', 'weather_prep'], since: new Date('2026-11-29T16:00:00Z') }]);
   });
 
   it('after intake, tells the owner only when something new was raised', async () => {

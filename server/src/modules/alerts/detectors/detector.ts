@@ -34,6 +34,11 @@ export interface AlertContext {
 export interface Detector<I = void> {
   kind: ScenarioKey;
   due?: (ctx: AlertContext) => boolean;
+  /**
+   * Its news is the day's (tomorrow's weather, the coming rota) and its reads are heavy (weeks of orders): once it has
+   * raised an alert today (merchant-local), the scan skips it for the rest of the day, before it reads anything.
+   */
+  oncePerDay?: boolean;
   detect(ctx: AlertContext, input: I): Promise<NewAlert[]>;
 }
 

@@ -111,7 +111,10 @@ export function rotaConflictRule(p: {
   return alerts;
 }
 
-/** After the report time, on every scan: the rota of the next `daysAhead` days against leave and peak hours. */
+/**
+ * After the report time: the rota of the next `daysAhead` days against leave and peak hours, on every scan until it has
+ * raised something that day (then the next day's first scan looks again).
+ */
 export const rotaConflictDetector = (d: {
   rota: RotaReader;
   leaves: LeaveReader;
@@ -119,6 +122,7 @@ export const rotaConflictDetector = (d: {
 }): ScanDetector => ({
   kind: 'rota_conflict',
   due: afterReportTime,
+  oncePerDay: true,
   async detect({ merchantId, kb, settings, now, today }) {
     const { daysAhead, minStaff, peakOrders } = settings.rota_conflict;
     const zone = merchantZone(kb.merchant);

@@ -76,6 +76,7 @@ export const weatherPrepDetector = (d: {
 }): ScanDetector => ({
   kind: 'weather_prep',
   due: (ctx) => ctx.localMinutes >= toMinutes(ctx.settings.weather_prep.at),
+  oncePerDay: true,
   async detect({ merchantId, kb, now, today }) {
     const tomorrow = await d.weather.tomorrow(merchantId, now);
     if (!tomorrow?.signals.length) return weatherPrepRule(tomorrow, kb.merchant.industry);
