@@ -33,6 +33,7 @@ describe('the shipped lexicons', () => {
     expect(toShopWords('几号发')).toBe('几号发货');
     expect(toShopWords('能发到新疆吗')).toBe('能发货到新疆吗');
     expect(toShopWords('今天还发吗')).toBe('今天还发货吗');
+    expect(toShopWords('蛋糕不发快递')).toBe('蛋糕不发货快递');
     expect(lexiconAsks('什么时候发')).toContain('shipping');
     for (const text of [
       '我头发刚到肩膀',
@@ -68,6 +69,9 @@ describe('the shipped lexicons', () => {
     expect(read('换码运费谁出啊')).toContain('承担');
     expect(read('团购券和会员折扣能同时用吗')).toContain('叠加');
     expect(read('学费能分几次付吗')).toContain('分期');
+    expect(read('可以花呗分3期')).toContain('分期');
+    expect(read('剩下的学费咋算')).toContain('剩余');
+    expect(read('酸辣粉的粉是啥做的')).toContain('材质');
   });
 
   it('keeps words that look alike in different trades apart', () => {
