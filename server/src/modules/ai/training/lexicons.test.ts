@@ -72,6 +72,9 @@ describe('the shipped lexicons', () => {
     expect(read('可以花呗分3期')).toContain('分期');
     expect(read('剩下的学费咋算')).toContain('剩余');
     expect(read('酸辣粉的粉是啥做的')).toContain('材质');
+    expect(read('锅要另外给钱吗')).toBe('锅要收费吗');
+    expect(read('外卖锅具费15元')).toContain('收费');
+    expect(read('包间最低消费800元')).not.toContain('收费');
   });
 
   it('keeps words that look alike in different trades apart', () => {
