@@ -1,6 +1,8 @@
 // The monthly report's staff figures, on a fixed calendar: orders (served or rung up) and completed bookings that
-// name a staff member, per person, highest revenue first; nothing when switched off or when no record names anyone.
+// name a staff member, per person, highest revenue first; nothing when switched off or when no record names anyone; a
+// booking and the order its customer paid that staff member for on the same day count once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactWithPhone } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -81,5 +83,53 @@ describe('monthly staff figures', () => {
     const off = await monthly();
     expect(off.staff).toBeUndefined();
     expect(off.summary).not.toContain('员工业绩');
+  });
+});
+
+describe('a booking and the order that paid for it', () => {
+  it('count once, as the service with what was paid; an order another day or for another person still counts', async () => {
+    const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
+    await w.app.request('/api/outreach/settings', {
+      method: 'PUT',
+      token: w.tenant.tokens.owner,
+      body: { ...current, scenarios: { ...current.scenarios, staff_performance: { enabled: true } } },
+    });
+    // a salon visit: 小美 books Tony for a perm, pays for it at the till, and buys a product from Amy
+    const customer = { phone: '13900000001' };
+    await contactWithPhone(w, '小美', customer.phone);
+    const bookings = await post('appointments', {
+      appointments: [
+        {
+          externalId: 'BK-A',
+          service: '烫发',
+          startAt: '2026-11-12T14:00:00+08:00',
+          status: 'completed',
+          staffName: 'Tony',
+          amount: 38000,
+          customer,
+        },
+      ],
+    });
+    expect(bookings.body).toMatchObject({ created: 1, unmatchedCustomers: 0 });
+    const checkout = (externalId: string, day: string, amount: number, staffName: string) => ({
+      ...order(externalId, day, amount, staffName),
+      placedAt: `2026-11-${day}T16:00:00+08:00`,
+      customer,
+    });
+    const orders = await post('orders', {
+      orders: [
+        checkout('PAY-A', '12', 36000, 'Tony'), // the booking's checkout, at the price paid
+        checkout('PAY-B', '13', 5000, 'Tony'), // a product bought the next day: an order of its own
+        checkout('PAY-C', '12', 4000, 'Amy'), // the same visit, another person's sale
+      ],
+    });
+    expect(orders.body).toMatchObject({ created: 3, unmatchedCustomers: 0, failed: [] });
+    const r = await monthly();
+    expect(r.staff).toEqual([
+      { name: 'Tony', orders: 1, services: 1, revenue: 41000 },
+      { name: '李四', orders: 1, services: 1, revenue: 23000 },
+      { name: '张三', orders: 2, services: 0, revenue: 12000 },
+      { name: 'Amy', orders: 1, services: 0, revenue: 4000 },
+    ]);
   });
 });

@@ -72,21 +72,43 @@ function likeForLike(range: PeriodRange, before: PeriodRange, now: Date): [Perio
   ];
 }
 
-/** Orders served and services completed per staff member, highest revenue first; records naming nobody are left out. */
+/**
+ * Orders served and services completed per staff member, highest revenue first; records naming nobody are left out.
+ * An order is a booking's checkout when the customer paid the staff member who did their completed booking on that
+ * same local day: the two are one visit, counted once — as the service, with what the order took (what was paid)
+ * rather than the booking's price. An order naming no customer cannot be told apart, so it counts as an order.
+ */
 function staffFigures(
-  paid: { amount: number; staffName?: string }[],
-  services: { name: string; services: number; revenue: number }[],
+  paid: { amount: number; staffName?: string; customerId?: unknown; placedAt: Date }[],
+  bookings: { staffName?: string; customerId?: unknown; startAt: Date; amount?: number }[],
+  zone: string,
 ): NonNullable<ReportDto['staff']> {
   const byName = new Map<string, { name: string; orders: number; services: number; revenue: number }>();
-  const of = (name: string) => byName.get(name) ?? { name, orders: 0, services: 0, revenue: 0 };
+  const add = (name: string, change: { orders?: number; services?: number; revenue: number }) => {
+    const s = byName.get(name) ?? { name, orders: 0, services: 0, revenue: 0 };
+    byName.set(name, {
+      name,
+      orders: s.orders + (change.orders ?? 0),
+      services: s.services + (change.services ?? 0),
+      revenue: s.revenue + change.revenue,
+    });
+  };
+  const visit = (staffName: string, customerId: unknown, at: Date) =>
+    `${staffName}\u0000${String(customerId)}\u0000${localTime(at, zone).date}`;
+  // each booking's price, until an order of that visit pays for it
+  const unpaid = new Map<string, number[]>();
+  for (const b of bookings) {
+    if (!b.staffName) continue;
+    add(b.staffName, { services: 1, revenue: b.amount ?? 0 });
+    if (!b.customerId) continue;
+    const key = visit(b.staffName, b.customerId, b.startAt);
+    unpaid.set(key, [...(unpaid.get(key) ?? []), b.amount ?? 0]);
+  }
   for (const o of paid) {
     if (!o.staffName) continue;
-    const s = of(o.staffName);
-    byName.set(o.staffName, { ...s, orders: s.orders + 1, revenue: s.revenue + o.amount });
-  }
-  for (const v of services) {
-    const s = of(v.name);
-    byName.set(v.name, { ...s, services: s.services + v.services, revenue: s.revenue + v.revenue });
+    const price = o.customerId ? unpaid.get(visit(o.staffName, o.customerId, o.placedAt))?.shift() : undefined;
+    if (price !== undefined) add(o.staffName, { revenue: o.amount - price });
+    else add(o.staffName, { orders: 1, revenue: o.amount });
   }
   return [...byName.values()].sort((a, b) => b.revenue - a.revenue);
 }
@@ -104,7 +126,7 @@ export class ReportService {
       kf: Pick<KfRepository, 'inRange' | 'customerMessagesSince'>;
       alerts: Pick<AlertService, 'countsBetween'>;
       /** completed bookings per technician: the month's staff figures */
-      appointments: Pick<AppointmentRepository, 'staffServicesBetween'>;
+      appointments: Pick<AppointmentRepository, 'staffBookingsBetween'>;
     },
   ) {}
 
@@ -170,7 +192,8 @@ export class ReportService {
       period === 'month' && switches.staff_performance.enabled
         ? staffFigures(
             paid,
-            shopId ? [] : await this.d.appointments.staffServicesBetween(merchantId, measured.start, measured.end),
+            shopId ? [] : await this.d.appointments.staffBookingsBetween(merchantId, measured.start, measured.end),
+            tz,
           )
         : [];
     const figures = Object.fromEntries(

@@ -126,25 +126,26 @@ export class AppointmentRepository extends CustomerRecordRepository<Appointment>
       .exec();
   }
 
-  /** Per staff member, the services they completed in [from, to) and what those came to (fen): the month's report. */
-  async staffServicesBetween(
+  /**
+   * The completed bookings in [from, to) that name a staff member, each with its customer and what it came to (fen):
+   * the month's staff figures (an order paying for one is not counted again).
+   */
+  staffBookingsBetween(
     merchantId: MerchantId,
     from: Date,
     to: Date,
-  ): Promise<{ name: string; services: number; revenue: number }[]> {
-    const rows = await this.model
-      .aggregate<{ _id: string; services: number; revenue: number }>([
-        {
-          $match: this.scoped(merchantId, {
-            status: 'completed',
-            staffName: { $nin: [null, ''] },
-            startAt: { $gte: from, $lt: to },
-          }),
-        },
-        { $group: { _id: '$staffName', services: { $sum: 1 }, revenue: { $sum: { $ifNull: ['$amount', 0] } } } },
-      ])
+  ): Promise<Pick<AppointmentRecord, 'staffName' | 'customerId' | 'startAt' | 'amount'>[]> {
+    return this.model
+      .find(
+        this.scoped(merchantId, {
+          status: 'completed',
+          staffName: { $nin: [null, ''] },
+          startAt: { $gte: from, $lt: to },
+        }),
+        { staffName: 1, customerId: 1, startAt: 1, amount: 1 },
+      )
+      .lean<Pick<AppointmentRecord, 'staffName' | 'customerId' | 'startAt' | 'amount'>[]>()
       .exec();
-    return rows.map((r) => ({ name: r._id, services: r.services, revenue: r.revenue }));
   }
 
   /** Known customers' bookings still on in [from, to), soonest first (of one technician): reminders and leave. */
