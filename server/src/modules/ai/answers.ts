@@ -569,6 +569,18 @@ function hoursText(kb: KnowledgeBase, spans: Spans, days: number[], closedOnly: 
 export const HOLIDAY =
   /(元旦|春节|过年|年前|年后|大年|年初|初[一二三四五六七八九十]|正月|除夕|国庆|中秋|端午|五一|清明|节假日|假期|寒假|暑假|停课|放假|圣诞)/;
 
+/** Festivals and days customers name a day by. */
+const FESTIVAL =
+  /(元旦|除夕|春节|元宵|情人节|妇女节|女神节|清明|五一|劳动节|母亲节|端午|六一|儿童节|父亲节|七夕|中秋|国庆|重阳|万圣节|平安夜|圣诞|跨年|冬至|腊八|小年|双十一|双11|双十二|初[一二三四五六七八九十])/g;
+
+/** Does the message name this holiday: a festival its note names, or its date ("2月14号", "2.14")? */
+function namesHoliday(text: string, h: { date: string; name?: string }): boolean {
+  const festivals = text.match(FESTIVAL) ?? [];
+  if (festivals.some((f) => (h.name ?? '').includes(f))) return true;
+  const [, month, day] = h.date.split('-').map(Number);
+  return new RegExp(`(^|[^\\d])${month}\\s*(月|\\.|/)\\s*${day}(?!\\d)`).test(text);
+}
+
 /**
  * Hours and closed days: the named weekdays, or the whole week with the days it is closed — of the shop the message
  * names, or of each shop when they keep different hours and none is named.
@@ -576,8 +588,12 @@ export const HOLIDAY =
 export function hoursOf(kb: KnowledgeBase, text: string, closedOnly: boolean): Said | 'unknown' | undefined {
   const namedId = kb.shops.length > 1 ? linkShop(shopIndex(kb), text) : undefined;
   const named = kb.shops.find((s) => String(s._id) === namedId);
-  if (HOLIDAY.test(text)) {
-    const notes = kb.merchant.holidays.filter((h) => h.name || h.closed);
+  // the day asked about by its festival's name or its date ("情人节", "2月14号"): that day's note; any holiday word:
+  // every note
+  const noted = kb.merchant.holidays.filter((h) => h.name || h.closed);
+  const asked = noted.filter((h) => namesHoliday(text, h));
+  if (asked.length || HOLIDAY.test(text)) {
+    const notes = asked.length ? asked : noted;
     if (!notes.length) return undefined;
     return {
       text: notes.map((h) => `${h.date}${h.closed ? '休息' : '营业'}${h.name ? `（${h.name}）` : ''}`).join('；'),

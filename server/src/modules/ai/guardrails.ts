@@ -174,7 +174,8 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     ...kb.merchant.businessHours.flatMap((h) => [h.open, h.close]),
     ...kb.shops.flatMap((s) => (s.businessHours ?? []).flatMap((h) => [h.open, h.close])),
     ...(kb.merchant.serviceHours ?? []).flatMap((h) => [h.open, h.close]),
-    ...kb.merchant.holidays.flatMap((h) => [h.open ?? '', h.close ?? '']),
+    // the owner's note on a holiday ("情人节营业到23:00") is a time the shop's data holds
+    ...kb.merchant.holidays.flatMap((h) => [h.open ?? '', h.close ?? '', h.name ?? '']),
   ].join(' ');
   for (const m of reply.matchAll(CLOCK)) {
     const hh = m[1]!.padStart(2, '0');
