@@ -90,5 +90,10 @@ describe('the shipped lexicons', () => {
     expect(read('材料费另算吗')).not.toContain('材质');
     expect(read('给我留言就行')).not.toContain('保留');
     expect(read('持续发烧三天')).not.toContain('保持');
+    expect(read('储值卡家人可以一起用')).not.toContain('叠加');
+    expect(read('小白鞋怎么洗')).not.toContain('零基础');
+    expect(read('放假期间微信可以下单')).not.toContain('节假日');
+    expect(read('价格按头发长度')).not.toContain('长发');
+    expect(read('买多大的合适')).not.toContain('批量');
   });
 });
