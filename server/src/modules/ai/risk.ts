@@ -57,8 +57,13 @@ const FAULT =
 /** A question about the product (is it normal, can it, will it) rather than a report of a problem. */
 const ASKING =
   /(([\u4e00-\u9fff])不\2|吗|嘛|会不会|是不是|正常|能不能|可不可以|怎么办|怎么处理|咋办|如何|是否|\?|？|么$|(能|可以|会|要).{1,10}不(\s|$))/;
-/** A case put in advance ("万一吃出头发怎么处理", "要是送来压坏了咋办"): the shop's rule answers it, nothing happened. */
-const SUPPOSING = /(万一|要是|如果|假如|假设|的话)/;
+/**
+ * A case put in advance ("万一吃出头发怎么处理", "要是送来压坏了咋办"): the shop's rule answers it, nothing happened.
+ * Only a message that opens with the supposing (or says 万一): "收到碎了两瓶，要是能换的话怎么换" reports what happened.
+ */
+const SUPPOSING = /^(万一|要是|如果|假如|假设)|万一/;
+/** A threat to take it further: a person answers, however the message is put. */
+const ESCALATION = /(投诉|差评|12315|举报|曝光|消协|报警)/;
 /**
  * Calling the shop to account for what happened ("你们怎么说", "什么情况", "什么技术", "怎么负责"): a complaint, whatever
  * the words for the fault.
@@ -80,7 +85,7 @@ export function detectRisk(message: string, industry: Industry): Risk | undefine
   // "周日找客服有人吗", "晚上十点以后有人吗": when staff answer, not a person now
   if (HUMAN.test(t) && !(LATER.test(t) && !HUMAN.test(t.replace(/有人吗[?？!！]*$/, '')))) return 'human';
   // a case put in advance and a question of what is done about it: the shop's after-sales rule, nothing to follow up
-  if (SUPPOSING.test(t) && PROCEDURE.test(t) && !ACCOUNTABLE.test(t)) return 'problem';
+  if (SUPPOSING.test(t) && PROCEDURE.test(t) && !ACCOUNTABLE.test(t) && !ESCALATION.test(t)) return 'problem';
   if (COMPLAINT.test(t) || ACCOUNTABLE.test(t)) return 'complaint';
   if (PROBLEM.test(t)) {
     if (PROCEDURE.test(t)) return OCCURRED.test(t) ? 'incident' : 'problem';

@@ -1,0 +1,18 @@
+// A supposing word beside a report of what happened, or a threat to take it further, keeps the message a person's:
+// only a case put in advance is answered with the after-sales rule alone.
+import { describe, expect, it } from 'vitest';
+import { detectRisk } from './risk.js';
+
+describe('a real complaint with a supposing word is still a complaint', () => {
+  it('keeps 投诉 / 12315 / 差评 complaints with 的话 or 要是 a complaint', () => {
+    expect(detectRisk('面里吃出头发了，你们怎么处理？不处理的话我就投诉', '餐饮')).toBe('complaint');
+    expect(detectRisk('吃出虫子了！要是不给个处理我就打12315，怎么处理', '餐饮')).toBe('complaint');
+    expect(detectRisk('我买的蛋糕压坏了 怎么处理 不行的话差评', '餐饮')).toBe('complaint');
+  });
+
+  it('keeps a problem that already happened an incident (a person follows up)', () => {
+    // without "要是…的话" this is 'incident'; the particle alone must not drop the follow-up
+    expect(detectRisk('昨天收到的蜂蜜碎了两瓶，怎么换', '零售')).toBe('incident');
+    expect(detectRisk('昨天收到的蜂蜜碎了两瓶，要是能换的话怎么换', '零售')).toBe('incident');
+  });
+});
