@@ -54,6 +54,8 @@ describe('the shipped lexicons', () => {
     expect(toShopWords('猫咪退烧了吗')).not.toContain('退款');
     expect(toShopWords('卫衣会掉毛吗')).not.toContain('钻绒');
     expect(toShopWords('蛋糕能冷冻吗')).not.toContain('冷藏');
+    expect(toShopWords('生日当月另外送一份')).not.toContain('外卖');
+    expect(toShopWords('送餐具吗')).not.toContain('外卖');
     expect(lexiconAsks('过年歇几天')).toEqual(['closed_day']);
     expect(lexiconAsks('明天开不开')).toEqual(['hours']);
     expect(lexiconAsks('座机多少')).toEqual(['phone']);
