@@ -182,17 +182,28 @@ describe('rota conflicts', () => {
     expect(overlap).not.toMatch(/[A-Z]-\d/);
   });
 
-  it('once raised today, a later tick skips it before reading the rota or weeks of orders', async () => {
+  it('reads the weeks of orders once a day, and still tells a conflict that appears later that day', async () => {
     const { orders } = w.app.container.repositories;
     const inRange = vi.spyOn(orders, 'inRange');
+    const window = (day: string) => historyWindow(day, 4, 'Asia/Shanghai').start.getTime();
+    const reads = (day: string) => inRange.mock.calls.filter(([, start]) => start.getTime() === window(day));
     try {
+      // the day's history was read at 10:00: later ticks do not read it again
       await scan('2026-12-01T10:30:00+08:00');
-      const window = historyWindow('2026-12-01', 4, 'Asia/Shanghai');
-      expect(inRange.mock.calls.filter(([, start]) => start.getTime() === window.start.getTime())).toEqual([]);
-      // the next day is a new day: it looks again
+      expect(reads('2026-12-01')).toEqual([]);
+      // a leave sent in the afternoon for a shift already on the rota is told at the next tick
+      await post('staff-leaves', {
+        leaves: [
+          { externalId: 'QJ-2', staffName: '赵六', from: '2026-12-03T08:00:00+08:00', to: '2026-12-03T12:00:00+08:00' },
+        ],
+      });
+      await scan('2026-12-01T14:00:00+08:00');
+      expect(await titles('rota_conflict')).toContain('排班冲突：赵六请假期间有排班');
+      expect(reads('2026-12-01')).toEqual([]);
+      // the next day is a new day: its history is read once
       await scan('2026-12-02T10:00:00+08:00');
-      const next = historyWindow('2026-12-02', 4, 'Asia/Shanghai');
-      expect(inRange.mock.calls.filter(([, start]) => start.getTime() === next.start.getTime())).toHaveLength(1);
+      await scan('2026-12-02T10:15:00+08:00');
+      expect(reads('2026-12-02')).toHaveLength(1);
     } finally {
       inRange.mockRestore();
     }

@@ -35,8 +35,9 @@ export interface Detector<I = void> {
   kind: ScenarioKey;
   due?: (ctx: AlertContext) => boolean;
   /**
-   * Its news is the day's (tomorrow's weather, the coming rota) and its reads are heavy (weeks of orders): once it has
-   * raised an alert today (merchant-local), the scan skips it for the rest of the day, before it reads anything.
+   * Its news is told once a day (tomorrow's weather) and its reads are heavy (weeks of orders): once it has raised an
+   * alert today (merchant-local), the scan skips it for the rest of the day, before it reads anything. Not for a
+   * detector whose news can arrive at any hour (the rota: rota-conflict.detector.ts keeps its heavy read for the day).
    */
   oncePerDay?: boolean;
   detect(ctx: AlertContext, input: I): Promise<NewAlert[]>;

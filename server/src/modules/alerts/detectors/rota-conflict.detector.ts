@@ -112,29 +112,42 @@ export function rotaConflictRule(p: {
 }
 
 /**
- * After the report time: the rota of the next `daysAhead` days against leave and peak hours, on every scan until it has
- * raised something that day (then the next day's first scan looks again).
+ * After the report time, on every scan: the rota of the next `daysAhead` days against leave and peak hours, so a
+ * shift or a leave sent in the afternoon is told that afternoon. The peak hours come from the four weeks before today,
+ * the same all day: they are read at the day's first scan and kept for that merchant and day, not read on every tick.
  */
 export const rotaConflictDetector = (d: {
   rota: RotaReader;
   leaves: LeaveReader;
   orders: Pick<OrderRepository, 'inRange' | 'firstOrderAt'>;
-}): ScanDetector => ({
-  kind: 'rota_conflict',
-  due: afterReportTime,
-  oncePerDay: true,
-  async detect({ merchantId, kb, settings, now, today }) {
-    const { daysAhead, minStaff, peakOrders } = settings.rota_conflict;
-    const zone = merchantZone(kb.merchant);
-    const shifts = await d.rota.overlapping(merchantId, now, new Date(now.getTime() + daysAhead * DAY_MS));
-    if (!shifts.length) return [];
+}): ScanDetector => {
+  const peaks = new Map<string, { day: string; history: Promise<Map<number, WeekdayDay>> }>();
+  const historyOf = (merchantId: MerchantId, today: string, zone: string) => {
+    const kept = peaks.get(String(merchantId));
+    if (kept?.day === today) return kept.history;
+    for (const [id, p] of peaks) if (p.day !== today) peaks.delete(id); // yesterday's are done with
     const window = historyWindow(today, WEEKS, zone);
-    const [leaves, orders, firstOrderAt] = await Promise.all([
-      d.leaves.notOver(merchantId, now),
+    const history = Promise.all([
       d.orders.inRange(merchantId, window.start, window.end),
       d.orders.firstOrderAt(merchantId),
-    ]);
-    const history = weekdayHistory({ orders, today, weeks: WEEKS, zone, firstOrderAt });
-    return rotaConflictRule({ shifts, leaves, history, minStaff, peakOrders, now, zone });
-  },
-});
+    ]).then(([orders, firstOrderAt]) => weekdayHistory({ orders, today, weeks: WEEKS, zone, firstOrderAt }));
+    peaks.set(String(merchantId), { day: today, history });
+    history.catch(() => peaks.delete(String(merchantId))); // a failed read is tried again at the next scan
+    return history;
+  };
+  return {
+    kind: 'rota_conflict',
+    due: afterReportTime,
+    async detect({ merchantId, kb, settings, now, today }) {
+      const { daysAhead, minStaff, peakOrders } = settings.rota_conflict;
+      const zone = merchantZone(kb.merchant);
+      const shifts = await d.rota.overlapping(merchantId, now, new Date(now.getTime() + daysAhead * DAY_MS));
+      if (!shifts.length) return [];
+      const [leaves, history] = await Promise.all([
+        d.leaves.notOver(merchantId, now),
+        historyOf(merchantId, today, zone),
+      ]);
+      return rotaConflictRule({ shifts, leaves, history, minStaff, peakOrders, now, zone });
+    },
+  };
+};
