@@ -473,6 +473,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
   const slots: string[] = [];
   let before: Topic = { products: [], asks: [] };
   let smalltalk: 'greeting' | 'thanks' | undefined;
+  const remarks: string[] = [];
   for (const text of texts) {
     const part = readPart(index, text, before, chat);
     // a bulk order's price ("公司订50份 有团购价吗") is bargained with a person, not a listed promotion
@@ -561,10 +562,14 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
         !faq &&
         !(said.length && substanceOf(text, part.products).length <= 1) &&
         !answeredBy(said, withoutNames(text, part.products))
-      )
-        unanswered.push(text);
+      ) {
+        // a remark among questions ("学费一次交有点吃力" before "能不能分几次付") is their context, not a question
+        if (texts.length > 1 && !QUESTION.test(text)) remarks.push(text);
+        else unanswered.push(text);
+      }
     }
   }
+  if (!said.length && !unanswered.length) unanswered.push(...remarks);
   if (!said.length && !unanswered.length) {
     if (smalltalk === 'thanks') return result('不客气，有需要随时找我～', [], 'thanks', false, 0.9);
     return result(`您好，这里是${kb.merchant.name}，请问有什么可以帮您？`, [], 'greeting', false, 0.9);
