@@ -4,7 +4,7 @@
 // owner sent now (they see the error on the page), and not when the owner switched the alert off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignHelpers } from '../support/campaign-helpers.js';
-import { quietHoursAwayFromNow, setContactPolicy } from '../support/outreach-drafts.js';
+import { quietHoursAwayFromNow, setContactPolicy, setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -103,13 +103,7 @@ describe('a scheduled campaign WeCom keeps refusing', () => {
     expect(raised).toHaveLength(2);
     expect(raised[1]!.body).toContain('企业可信IP');
 
-    const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-    const off = await w.app.request('/api/outreach/settings', {
-      method: 'PUT',
-      token: w.tenant.tokens.owner,
-      body: { ...current, scenarios: { ...current.scenarios, campaign_failed: { enabled: false } } },
-    });
-    expect(off.status).toBe(200);
+    await setScenarios(w, { campaign_failed: { enabled: false } });
     const third = await scheduled('周末会员日', 'member-fail-0001', new Date(Date.now() + 2 * MINUTE));
     w.standin.state.injectError(ADD_TEMPLATE, 60020, 3);
     for (const m of [1, 12, 23]) await sendDue(new Date(third.at.getTime() + m * MINUTE));

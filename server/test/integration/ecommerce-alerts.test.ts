@@ -3,6 +3,7 @@
 // products refunded far more than the rest.
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -11,15 +12,6 @@ const post = (path: string, body: unknown) =>
   w.app.request(`/api/intake/${path}`, { token: w.tenant.tokens.manager, body });
 const alerts = (kind: ScenarioKey) => w.app.container.alerts.repository.raised(w.tenant.merchantId, kind);
 const scan = (iso: string) => w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(iso));
-async function settings(changes: Record<string, unknown>) {
-  const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-  const res = await w.app.request('/api/outreach/settings', {
-    method: 'PUT',
-    token: w.tenant.tokens.owner,
-    body: { ...current, scenarios: { ...current.scenarios, ...changes } },
-  });
-  expect(res.status).toBe(200);
-}
 
 beforeAll(async () => {
   w = await startWecomTestApp();
@@ -54,13 +46,13 @@ describe('stuck parcels', () => {
   });
 
   it('says nothing while the owner has it switched off', async () => {
-    await settings({ shipment_stuck: { enabled: false } });
+    await setScenarios(w, { shipment_stuck: { enabled: false } });
     await scan('2026-11-30T10:00:00+08:00');
     expect(await alerts('shipment_stuck')).toEqual([]);
   });
 
   it('lists, after the report time, the parcels whose tracking stood still over 48 hours, once a day', async () => {
-    await settings({ shipment_stuck: { enabled: true } });
+    await setScenarios(w, { shipment_stuck: { enabled: true } });
     await scan('2026-11-30T07:00:00+08:00'); // before the report time
     expect(await alerts('shipment_stuck')).toEqual([]);
     await scan('2026-11-30T10:00:00+08:00');
@@ -74,7 +66,7 @@ describe('stuck parcels', () => {
   });
 
   it('follows the owner’s line and a parcel’s later tracking', async () => {
-    await settings({ shipment_stuck: { enabled: true, stuckHours: 36 } });
+    await setScenarios(w, { shipment_stuck: { enabled: true, stuckHours: 36 } });
     await post('shipments', {
       shipments: [
         { externalId: 'SF1001', carrier: '顺丰', orderId: 'TB-88', lastEventAt: '2026-11-30T20:00:00+08:00' },
@@ -108,13 +100,13 @@ describe('sales spikes', () => {
   });
 
   it('says nothing while switched off', async () => {
-    await settings({ sales_spike: { enabled: false } });
+    await setScenarios(w, { sales_spike: { enabled: false } });
     await post('orders', { orders: [sale('S-1', 10 * MIN, '保温杯', 12)] });
     expect(await spikes()).toEqual([]);
   });
 
   it('tells the owner when an item’s hour runs over three times its usual, not when it stays under', async () => {
-    await settings({ sales_spike: { enabled: true } });
+    await setScenarios(w, { sales_spike: { enabled: true } });
     // 雨伞: 12 against its usual 5 is under three times; 保温杯: 12 + 1 against its usual 2
     await post('orders', { orders: [sale('S-2', 5 * MIN, '雨伞', 12), sale('S-3', 2 * MIN, '保温杯', 1)] });
     expect(await spikes()).toEqual(['爆单预警：保温杯一小时卖了13件']);
@@ -150,13 +142,13 @@ describe('return-rate outliers', () => {
   });
 
   it('says nothing while switched off', async () => {
-    await settings({ return_rate: { enabled: false } });
+    await setScenarios(w, { return_rate: { enabled: false } });
     await scan('2026-11-30T10:00:00+08:00');
     expect(await outliers()).toEqual([]);
   });
 
   it('names on Monday the products refunded over the line and twice the shop’s rate, leaving out items sold too few', async () => {
-    await settings({ return_rate: { enabled: true } });
+    await setScenarios(w, { return_rate: { enabled: true } });
     await scan('2026-11-30T07:00:00+08:00'); // before the report time
     expect(await outliers()).toEqual([]);
     await scan('2026-11-30T10:00:00+08:00');
@@ -229,13 +221,13 @@ describe('oversell risk across channels', () => {
   });
 
   it('says nothing while switched off', async () => {
-    await settings({ oversell_risk: { enabled: false } });
+    await setScenarios(w, { oversell_risk: { enabled: false } });
     await scan('2026-11-30T10:00:00+08:00');
     expect(await risks()).toEqual([]);
   });
 
   it('tells the owner, once a day per item, when stock is below the paid orders not yet shipped on every channel', async () => {
-    await settings({ oversell_risk: { enabled: true } });
+    await setScenarios(w, { oversell_risk: { enabled: true } });
     await scan('2026-11-30T10:00:00+08:00');
     await scan('2026-11-30T10:15:00+08:00');
     // 充电宝 (10 in stock, 4 waiting) and the hoodie as a whole (6, 2) are covered
@@ -267,7 +259,7 @@ describe('message backlog on 微信客服', () => {
   const backlog = () => alerts('message_backlog');
 
   it('says nothing while fewer customers than the owner’s count wait, or not yet long enough', async () => {
-    await settings({ message_backlog: { enabled: true, minutes: 30, minWaiting: 3 } });
+    await setScenarios(w, { message_backlog: { enabled: true, minutes: 30, minWaiting: 3 } });
     await waits('wmBacklog01');
     await waits('wmBacklog02');
     await w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(Date.now() + 40 * MIN));

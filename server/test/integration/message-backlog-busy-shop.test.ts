@@ -4,6 +4,7 @@
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outgoing } from '../../src/modules/conversations/kf-message-mapping.js';
+import { setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -13,16 +14,7 @@ const openKfId = () => w.credentials.kfAccounts[0]!.openKfId;
 
 beforeAll(async () => {
   w = await startWecomTestApp();
-  const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-  const res = await w.app.request('/api/outreach/settings', {
-    method: 'PUT',
-    token: w.tenant.tokens.owner,
-    body: {
-      ...current,
-      scenarios: { ...current.scenarios, message_backlog: { enabled: true, minutes: 30, minWaiting: 3 } },
-    },
-  });
-  expect(res.status).toBe(200);
+  await setScenarios(w, { message_backlog: { enabled: true, minutes: 30, minWaiting: 3 } });
 });
 afterAll(() => w.close());
 

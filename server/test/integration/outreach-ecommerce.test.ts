@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { checkDraft } from '../../src/modules/outreach/draft-check.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
-import { contactWithPhone } from '../support/outreach-drafts.js';
+import { contactWithPhone, setScenarios } from '../support/outreach-drafts.js';
 
 let w: WecomTestApp;
 const people: Record<string, CustomerRecord> = {};
@@ -115,16 +115,9 @@ afterAll(() => w.close());
 describe('after-delivery care', () => {
   it('says nothing before the run time or while the owner has it switched off', async () => {
     expect(await run('delivery_care', new Date('2026-11-23T09:00:00+08:00'))).toBe('not_due');
-    const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-    const put = (enabled: boolean) =>
-      w.app.request('/api/outreach/settings', {
-        method: 'PUT',
-        token: w.tenant.tokens.owner,
-        body: { ...current, scenarios: { ...current.scenarios, delivery_care: { enabled, afterDays: 3 } } },
-      });
-    expect((await put(false)).status).toBe(200);
+    await setScenarios(w, { delivery_care: { enabled: false, afterDays: 3 } });
     expect(await run('delivery_care')).toBe('disabled');
-    expect((await put(true)).status).toBe(200);
+    await setScenarios(w, { delivery_care: { enabled: true, afterDays: 3 } });
   });
 
   it('asks three days after delivery whether it arrived, with the product’s own care notes, once', async () => {

@@ -4,7 +4,7 @@
 // creates the WeCom task by itself, and WeCom's send results mark drafts delivered or failed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
-import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
+import { quietHoursAwayFromNow, setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -155,13 +155,7 @@ describe('local-service scenarios', () => {
       ],
     });
     expect(await run('class_hours_low')).toBe('disabled'); // not in a salon's template
-    const owner = w.tenant.tokens.owner;
-    const current = (await w.app.request('/api/outreach/settings', { token: owner })).body;
-    await w.app.request('/api/outreach/settings', {
-      method: 'PUT',
-      token: owner,
-      body: { ...current, scenarios: { ...current.scenarios, class_hours_low: { enabled: true, below: 5 } } },
-    });
+    await setScenarios(w, { class_hours_low: { enabled: true, below: 5 } });
     expect(await run('class_hours_low')).toMatchObject({ drafted: 1 });
     const [d] = await drafts('class_hours_low');
     expect(d!.text).toBe(
@@ -193,16 +187,7 @@ describe('the owner’s trust and WeCom’s word', () => {
   });
 
   it('auto-sends a scenario the owner allows, and marks drafts delivered or failed from WeCom’s send results', async () => {
-    const owner = w.tenant.tokens.owner;
-    const current = (await w.app.request('/api/outreach/settings', { token: owner })).body;
-    await w.app.request('/api/outreach/settings', {
-      method: 'PUT',
-      token: owner,
-      body: {
-        ...current,
-        scenarios: { ...current.scenarios, after_service: { enabled: true, autoSend: true, hours: 24 } },
-      },
-    });
+    await setScenarios(w, { after_service: { enabled: true, autoSend: true, hours: 24 } });
     const tomorrow = new Date(NOW.getTime() + DAY);
     await post('appointments', {
       appointments: [

@@ -5,7 +5,14 @@
 // withdrawn from WeCom when its moment comes (unless it went out).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
-import { approveDraft, contactWithPhone, reached, setContactPolicy, storedDraft } from '../support/outreach-drafts.js';
+import {
+  approveDraft,
+  contactWithPhone,
+  reached,
+  setContactPolicy,
+  setScenarios,
+  storedDraft,
+} from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -65,13 +72,7 @@ beforeAll(async () => {
   });
   expect(profile.status).toBe(200);
   // the centre also takes bookings (a trial class): its day-before reminder is switched on
-  const settings = (await w.app.request('/api/outreach/settings', { token: owner })).body;
-  const on = await w.app.request('/api/outreach/settings', {
-    method: 'PUT',
-    token: owner,
-    body: { ...settings, scenarios: { ...settings.scenarios, appointment_reminder: { enabled: true, at: '18:00' } } },
-  });
-  expect(on.status).toBe(200);
+  await setScenarios(w, { appointment_reminder: { enabled: true, at: '18:00' } });
   await parent('乐乐妈妈', '13800000001', 'PK-LL', '乐乐');
   await parent('豆豆爸爸', '13800000002', 'PK-DD', '豆豆');
   const lessons = await post('lessons', {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import type { CustomerRecord } from '../../src/modules/customers/customer.repository.js';
 import { buildTenant } from '../support/factories.js';
-import { quietHoursAwayFromNow } from '../support/outreach-drafts.js';
+import { quietHoursAwayFromNow, setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -151,14 +151,9 @@ describe('the daily scan', () => {
   });
 
   it('does not ask the same customer again the next day, and follows the owner’s switches', async () => {
+    await setScenarios(w, { birthday: { enabled: false } });
     const owner = w.tenant.tokens.owner;
     const settings = (await w.app.request('/api/outreach/settings', { token: owner })).body;
-    const off = await w.app.request('/api/outreach/settings', {
-      method: 'PUT',
-      token: owner,
-      body: { ...settings, scenarios: { ...settings.scenarios, birthday: { enabled: false } } },
-    });
-    expect(off.status).toBe(200);
     const next = await w.app.container.outreach.scan.scanMerchant(w.tenant.merchantId, new Date(NOW.getTime() + DAY));
     expect(next.birthday).toBe('disabled');
     expect(next.dormant_winback).toMatchObject({ drafted: 0 });
@@ -183,14 +178,7 @@ describe('the daily scan', () => {
 
 describe('the birthday gift', () => {
   it('is promised only once the owner has set one, and then named as set', async () => {
-    const owner = w.tenant.tokens.owner;
-    const settings = (await w.app.request('/api/outreach/settings', { token: owner })).body;
-    const saved = await w.app.request('/api/outreach/settings', {
-      method: 'PUT',
-      token: owner,
-      body: { ...settings, scenarios: { ...settings.scenarios, birthday: { enabled: true, gift: '一杯招牌奶茶' } } },
-    });
-    expect(saved.status).toBe(200);
+    await setScenarios(w, { birthday: { enabled: true, gift: '一杯招牌奶茶' } });
     await customer('后天生日的小周', 5, { birthday: '1998-11-25' });
     const scan = w.app.container.outreach.scan;
     const birthday = scan['d'].scenarios.find((s) => s.key === 'birthday')!;

@@ -6,6 +6,7 @@ import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MILK_TEA_MENU } from '../../src/demo/milk-tea-menu.js';
 import { buildTenant } from '../support/factories.js';
+import { setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -29,15 +30,6 @@ const cards = () =>
     .filter((m) => m.msgtype === 'textcard')
     .map((m) => m.content as { title: string; description: string; url: string });
 const scan = (iso: string) => w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(iso));
-async function settings(changes: Record<string, unknown>) {
-  const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-  const res = await w.app.request('/api/outreach/settings', {
-    method: 'PUT',
-    token: w.tenant.tokens.owner,
-    body: { ...current, scenarios: { ...current.scenarios, ...changes } },
-  });
-  expect(res.status).toBe(200);
-}
 
 beforeAll(async () => {
   w = await startWecomTestApp();
@@ -96,7 +88,7 @@ describe('alerts on arriving data', () => {
   it('announces new online orders when the owner turns it on', async () => {
     await post('orders', { orders: [order('WM-1', { channel: '外卖', status: 'paid' })] });
     expect(await alerts('new_order')).toHaveLength(0); // off in a milk-tea shop's template
-    await settings({ new_order: { enabled: true } });
+    await setScenarios(w, { new_order: { enabled: true } });
     await post('orders', {
       orders: [order('WM-2', { channel: '外卖', status: 'paid', amount: 3600 }), order('TS-1', { status: 'paid' })],
     });
@@ -187,7 +179,7 @@ describe('the alert scan', () => {
   });
 
   it('lists slow movers on Mondays once there is enough history, and reminds of holidays a week ahead with last year’s picture', async () => {
-    await settings({ slow_movers: { enabled: true, days: 30, maxSold: 3 } });
+    await setScenarios(w, { slow_movers: { enabled: true, days: 30, maxSold: 3 } });
     await w.app.container.repositories.orders.insertMany(w.tenant.merchantId, [
       {
         externalId: 'XMAS-25',

@@ -3,6 +3,7 @@
 // running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenant } from '../support/factories.js';
+import { setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -56,12 +57,7 @@ describe('7-day takings estimate', () => {
     expect((await weekly(w.tenant.merchantId, '2026-11-30')).forecast).toBeUndefined();
     const day = await w.app.container.reports.service.build(w.tenant.merchantId, 'day', '2026-11-29', NOW);
     expect(day.forecast).toBeUndefined();
-    const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-    await w.app.request('/api/outreach/settings', {
-      method: 'PUT',
-      token: w.tenant.tokens.owner,
-      body: { ...current, scenarios: { ...current.scenarios, cash_forecast: { enabled: false } } },
-    });
+    await setScenarios(w, { cash_forecast: { enabled: false } });
     const off = await weekly();
     expect(off.forecast).toBeUndefined();
     expect(off.summary).not.toContain('预估');

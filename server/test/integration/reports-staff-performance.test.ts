@@ -2,7 +2,7 @@
 // name a staff member, per person, highest revenue first; nothing when switched off or when no record names anyone; a
 // booking and the order its customer paid that staff member for on the same day count once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactWithPhone } from '../support/outreach-drafts.js';
+import { contactWithPhone, setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -74,12 +74,7 @@ describe('monthly staff figures', () => {
     const day = await w.app.container.reports.service.build(w.tenant.merchantId, 'day', '2026-11-04', NOW);
     expect(day.staff).toBeUndefined();
     expect((await monthly('2026-09-15')).staff).toBeUndefined();
-    const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-    await w.app.request('/api/outreach/settings', {
-      method: 'PUT',
-      token: w.tenant.tokens.owner,
-      body: { ...current, scenarios: { ...current.scenarios, staff_performance: { enabled: false } } },
-    });
+    await setScenarios(w, { staff_performance: { enabled: false } });
     const off = await monthly();
     expect(off.staff).toBeUndefined();
     expect(off.summary).not.toContain('员工业绩');
@@ -88,12 +83,7 @@ describe('monthly staff figures', () => {
 
 describe('a booking and the order that paid for it', () => {
   it('count once, as the service with what was paid; an order another day or for another person still counts', async () => {
-    const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-    await w.app.request('/api/outreach/settings', {
-      method: 'PUT',
-      token: w.tenant.tokens.owner,
-      body: { ...current, scenarios: { ...current.scenarios, staff_performance: { enabled: true } } },
-    });
+    await setScenarios(w, { staff_performance: { enabled: true } });
     // a salon visit: 小美 books Tony for a perm, pays for it at the till, and buys a product from Amy
     const customer = { phone: '13900000001' };
     await contactWithPhone(w, '小美', customer.phone);

@@ -4,6 +4,7 @@
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { historyWindow } from '../../src/modules/orders/weekday-history.js';
+import { setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -13,15 +14,6 @@ const post = (path: string, body: unknown) =>
 const alerts = (kind: ScenarioKey) => w.app.container.alerts.repository.raised(w.tenant.merchantId, kind);
 const titles = async (kind: ScenarioKey) => (await alerts(kind)).map((a) => a.title).sort();
 const scan = (iso: string) => w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(iso));
-async function settings(changes: Record<string, unknown>) {
-  const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-  const res = await w.app.request('/api/outreach/settings', {
-    method: 'PUT',
-    token: w.tenant.tokens.owner,
-    body: { ...current, scenarios: { ...current.scenarios, ...changes } },
-  });
-  expect(res.status).toBe(200);
-}
 async function openingHours(open: string, close: string) {
   const res = await w.app.request('/api/merchant/business-hours', {
     method: 'PUT',
@@ -64,13 +56,13 @@ describe('fridge and freezer temperatures', () => {
   });
 
   it('says nothing while switched off', async () => {
-    await settings({ fridge_temperature: { enabled: false } });
+    await setScenarios(w, { fridge_temperature: { enabled: false } });
     await scan('2026-11-30T11:00:00+08:00');
     expect(await alerts('fridge_temperature')).toEqual([]);
   });
 
   it('tells the owner once a unit has been out of range longer than the knob, once per episode', async () => {
-    await settings({ fridge_temperature: { enabled: true } });
+    await setScenarios(w, { fridge_temperature: { enabled: true } });
     await scan('2026-11-30T10:35:00+08:00'); // 25 minutes out: not yet
     expect(await alerts('fridge_temperature')).toEqual([]);
     await scan('2026-11-30T10:45:00+08:00');
@@ -96,7 +88,7 @@ describe('fridge and freezer temperatures', () => {
   });
 
   it('a shorter knob is followed', async () => {
-    await settings({ fridge_temperature: { enabled: true, minutes: 5 } });
+    await setScenarios(w, { fridge_temperature: { enabled: true, minutes: 5 } });
     await post('temperatures', { readings: [reading('1号冷藏柜', '12:00', -3, 'fridge')] });
     await scan('2026-11-30T12:06:00+08:00');
     expect(await titles('fridge_temperature')).toContain('设备温度异常：1号冷藏柜温度过低');
@@ -154,9 +146,9 @@ describe('rota conflicts', () => {
   });
 
   it('says nothing while switched off, or before the report time', async () => {
-    await settings({ rota_conflict: { enabled: false } });
+    await setScenarios(w, { rota_conflict: { enabled: false } });
     await scan('2026-12-01T10:00:00+08:00');
-    await settings({ rota_conflict: { enabled: true, peakOrders: 3 } });
+    await setScenarios(w, { rota_conflict: { enabled: true, peakOrders: 3 } });
     await scan('2026-12-01T07:00:00+08:00');
     expect(await alerts('rota_conflict')).toEqual([]);
   });
@@ -210,7 +202,7 @@ describe('rota conflicts', () => {
   });
 
   it('a peak hour with enough people is no conflict', async () => {
-    await settings({ rota_conflict: { enabled: true, peakOrders: 3, minStaff: 1 } });
+    await setScenarios(w, { rota_conflict: { enabled: true, peakOrders: 3, minStaff: 1 } });
     await post('rota', { shifts: [shift('B-6', '孙七', '2026-12-09T11:00', '2026-12-09T14:00')] });
     await scan('2026-12-08T10:00:00+08:00');
     expect((await alerts('rota_conflict')).filter((a) => a.key.includes('2026-12-09'))).toEqual([]);
@@ -233,13 +225,13 @@ describe('group-buy redemptions', () => {
   beforeAll(() => openingHours('00:00', '00:00')); // open round the clock
 
   it('says nothing while switched off', async () => {
-    await settings({ redemption_anomaly: { enabled: false } });
+    await setScenarios(w, { redemption_anomaly: { enabled: false } });
     await post('redemptions', { redemptions: [redemption('HX-0', 'Q0', 30), redemption('HX-0b', 'Q0', 20)] });
     expect(await found()).toEqual([]);
   });
 
   it('says nothing of ordinary redemptions, a resend, or an old import', async () => {
-    await settings({ redemption_anomaly: { enabled: true } });
+    await setScenarios(w, { redemption_anomaly: { enabled: true } });
     await post('redemptions', { redemptions: [redemption('HX-1', 'Q1', 30), redemption('HX-2', 'Q2', 20, '小王')] });
     await post('redemptions', { redemptions: [redemption('HX-1', 'Q1', 30)] });
     await post('redemptions', { redemptions: [redemption('HX-OLD', 'Q1', 3 * 24 * 60)] });
@@ -255,7 +247,7 @@ describe('group-buy redemptions', () => {
   });
 
   it('tells of one person redeeming many vouchers in minutes, once a day', async () => {
-    await settings({ redemption_anomaly: { enabled: true, count: 4, minutes: 10 } });
+    await setScenarios(w, { redemption_anomaly: { enabled: true, count: 4, minutes: 10 } });
     const burst = [1, 2, 3, 4].map((i) => redemption(`HX-B${i}`, `QB${i}`, 9 - i, '阿强'));
     await post('redemptions', { redemptions: burst.slice(0, 3) });
     expect(await found()).not.toContain('团购核销异常：阿强10分钟内核销了4张');

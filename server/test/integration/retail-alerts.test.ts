@@ -4,6 +4,7 @@
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { rainyDay, WeatherStandIn } from '@xiaoer/dev-services/weather-standin/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
 let w: WecomTestApp;
@@ -13,15 +14,6 @@ const post = (path: string, body: unknown) =>
   w.app.request(`/api/intake/${path}`, { token: w.tenant.tokens.manager, body });
 const alerts = (kind: ScenarioKey) => w.app.container.alerts.repository.raised(w.tenant.merchantId, kind);
 const scan = (iso: string) => w.app.container.alerts.owner.scan(w.tenant.merchantId, new Date(iso));
-async function settings(changes: Record<string, unknown>) {
-  const current = (await w.app.request('/api/outreach/settings', { token: w.tenant.tokens.owner })).body;
-  const res = await w.app.request('/api/outreach/settings', {
-    method: 'PUT',
-    token: w.tenant.tokens.owner,
-    body: { ...current, scenarios: { ...current.scenarios, ...changes } },
-  });
-  expect(res.status).toBe(200);
-}
 
 beforeAll(async () => {
   weather = new WeatherStandIn();
@@ -66,10 +58,10 @@ describe('best sellers by days of cover', () => {
   });
 
   it('says nothing while switched off, or before the report time', async () => {
-    await settings({ stock_cover: { enabled: false } });
+    await setScenarios(w, { stock_cover: { enabled: false } });
     await scan('2026-11-30T10:00:00+08:00');
     expect(await alerts('stock_cover')).toEqual([]);
-    await settings({ stock_cover: { enabled: true } });
+    await setScenarios(w, { stock_cover: { enabled: true } });
     await scan('2026-11-30T07:00:00+08:00');
     expect(await alerts('stock_cover')).toEqual([]);
   });
@@ -84,7 +76,7 @@ describe('best sellers by days of cover', () => {
   });
 
   it('follows the owner’s line', async () => {
-    await settings({ stock_cover: { enabled: true, coverDays: 3 } });
+    await setScenarios(w, { stock_cover: { enabled: true, coverDays: 3 } });
     await scan('2026-12-01T10:00:00+08:00');
     expect((await alerts('stock_cover')).filter((a) => a.key === '2026-12-01')).toEqual([]);
   });

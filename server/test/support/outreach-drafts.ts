@@ -108,6 +108,18 @@ export async function setContactPolicy(
 }
 
 /**
+ * Changes some of the merchant's scenarios (switches and knobs, as 设置 → 主动服务 saves them): each named scenario's
+ * settings are replaced by the ones given, the others kept.
+ */
+export async function setScenarios(w: Pick<WecomTestApp, 'app' | 'tenant'>, changes: Record<string, unknown>) {
+  const token = w.tenant.tokens.owner;
+  const current = (await w.app.request('/api/outreach/settings', { token })).body;
+  const body = { ...current, scenarios: { ...current.scenarios, ...changes } };
+  const res = await w.app.request('/api/outreach/settings', { method: 'PUT', token, body });
+  if (res.status !== 200) throw new Error(`settings not saved: ${JSON.stringify(res.body)}`);
+}
+
+/**
  * A one-hour quiet window well away from the wall clock, so an approval in a test sends at once whatever time the
  * suite runs, and away from the fixed instants a test runs its scans at (its `NOW`): a window six hours on from the
  * wall clock once landed on a test's fixed 10:30 in the small hours. Tests about quiet hours set their own window.
