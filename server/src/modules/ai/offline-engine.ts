@@ -41,7 +41,7 @@ import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
 import { asksForRoom, defersAsked, personNeeded, slotSettled } from './person-needed.js';
 import { detectRisk } from './risk.js';
-import { answeredBy, bestSentence, sentenceOf } from './sentence-match.js';
+import { answeredBy, bestSentence, forgetReadings, sentenceOf } from './sentence-match.js';
 import {
   clean,
   linkProducts,
@@ -442,6 +442,7 @@ const asked = (text: string) => {
 };
 
 export function offlineAnswer(kb: KnowledgeBase, message: string, context: OfflineContext = {}): AiAnswer {
+  forgetReadings();
   if (detectIntent(message) === 'opt_out') return handoff('opt-out is handled before the engine');
   const index = shopIndex(kb);
   const question = normalizeMessage(message, index);
