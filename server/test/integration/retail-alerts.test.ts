@@ -3,7 +3,7 @@
 // on hand of the goods it moves (QWeather played by its stand-in).
 import type { ScenarioKey } from '@xiaoer/common/constants/scenarios';
 import { rainyDay, WeatherStandIn } from '@xiaoer/dev-services/weather-standin/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setScenarios } from '../support/outreach-drafts.js';
 import { startWecomTestApp, type WecomTestApp } from '../support/wecom-test-app.js';
 
@@ -109,8 +109,17 @@ describe('tomorrow’s weather and the stock on hand', () => {
   it('tells the rain with the stock of the rain goods the shop counts, not of other goods', async () => {
     await scan(at('14:00').toISOString());
     expect(await alerts('weather_prep')).toEqual([]); // before the weather hour
-    await scan(at('15:30').toISOString());
-    await scan(at('16:00').toISOString());
+    // the rain goods' sales are read once: told at 15:30, the next tick reads nothing more for it
+    const sales = vi.spyOn(w.app.container.repositories.orders, 'itemSalesSince');
+    const rainGoodsReads = () => sales.mock.calls.filter(([, , names]) => names?.join() === '雨伞,雨衣').length;
+    try {
+      await scan(at('15:30').toISOString());
+      expect(rainGoodsReads()).toBe(1);
+      await scan(at('16:00').toISOString());
+      expect(rainGoodsReads()).toBe(1);
+    } finally {
+      sales.mockRestore();
+    }
     const [rain, ...rest] = await alerts('weather_prep');
     expect(rest).toEqual([]);
     expect(rain!.title).toMatch(/^明天有雨/);

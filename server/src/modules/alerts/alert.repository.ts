@@ -93,11 +93,10 @@ export class AlertRepository extends TenantRepository<Alert> {
       .exec();
   }
 
-  /** Which of these kinds have raised an alert since a moment (the scan's once-a-day detectors). */
-  async kindsRaisedSince(merchantId: MerchantId, kinds: Alert['kind'][], since: Date): Promise<Set<string>> {
-    const found = await this.model
-      .distinct('kind', this.scoped(merchantId, { kind: { $in: kinds }, createdAt: { $gte: since } }))
-      .exec();
+  /** Which of these keys of one kind have been raised (the scan's check before a heavy detector reads). */
+  async keysRaised(merchantId: MerchantId, kind: Alert['kind'], keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const found = await this.model.distinct('key', this.scoped(merchantId, { kind, key: { $in: keys } })).exec();
     return new Set(found.map(String));
   }
 

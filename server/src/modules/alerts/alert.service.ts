@@ -41,9 +41,9 @@ export class AlertService {
     return created;
   }
 
-  /** Which of these kinds have raised an alert since a moment. */
-  kindsRaisedSince(merchantId: MerchantId, kinds: ScenarioKey[], since: Date): Promise<Set<string>> {
-    return this.d.alerts.kindsRaisedSince(merchantId, kinds, since);
+  /** Which of these keys of one kind have been raised. */
+  keysRaised(merchantId: MerchantId, kind: ScenarioKey, keys: string[]): Promise<Set<string>> {
+    return this.d.alerts.keysRaised(merchantId, kind, keys);
   }
 
   /** Tells the owner every pending alert of this merchant; each is claimed first, so two workers tell it once. */

@@ -13,19 +13,19 @@ const merchantId = asMerchantId('64b000000000000000000001');
 const now = new Date('2026-11-30T02:00:00Z');
 const kb = { merchant: { industry: '餐饮', holidays: [], timezone: 'Asia/Shanghai' }, products: [] };
 
-function setup(detectors: Partial<Detectors>, raisedNew = 1, raisedToday: ScenarioKey[] = []) {
+function setup(detectors: Partial<Detectors>, raisedNew = 1, raisedKeys: string[] = []) {
   const ran: string[] = [];
   const raised: NewAlert[][] = [];
-  const asked: { kinds: ScenarioKey[]; since: Date }[] = [];
+  const asked: { kind: ScenarioKey; keys: string[] }[] = [];
   let delivered = 0;
   const service = new OwnerAlertsService({
     knowledge: { get: async () => kb as unknown as KnowledgeBase },
     alerts: {
       raise: async (_m, alerts) => (raised.push(alerts), raisedNew),
       deliverPending: async () => (delivered++, 0),
-      kindsRaisedSince: async (_m, kinds, since) => (
-        asked.push({ kinds, since }),
-        new Set(kinds.filter((k) => raisedToday.includes(k)))
+      keysRaised: async (_m, kind, keys) => (
+        asked.push({ kind, keys }),
+        new Set(keys.filter((k) => raisedKeys.includes(k)))
       ),
     },
     detectors: {
@@ -39,11 +39,11 @@ function setup(detectors: Partial<Detectors>, raisedNew = 1, raisedToday: Scenar
   return { service, ran, raised, asked, delivered: () => delivered };
 }
 
-function detector<I>(kind: ScenarioKey, ran: string[], due?: boolean, oncePerDay?: boolean): Detector<I> {
+function detector<I>(kind: ScenarioKey, ran: string[], due?: boolean, keysDue?: string[]): Detector<I> {
   return {
     kind,
     ...(due === undefined ? {} : { due: () => due }),
-    ...(oncePerDay ? { oncePerDay } : {}),
+    ...(keysDue ? { keysDue: async () => keysDue } : {}),
     detect: async () => (ran.push(kind), [{ kind, key: kind, level: 'info', title: kind, body: '' }]),
   };
 }
@@ -65,23 +65,24 @@ describe('owner alerts runner', () => {
     expect(t.delivered()).toBe(1);
   });
 
-  it('skips a once-a-day detector that raised its alert today, before it reads anything', async () => {
+  it('skips a heavy detector whose keys due now were all raised, before it reads anything', async () => {
     const ran: string[] = [];
     const t = setup(
       {
         scan: [
           detector('low_stock', ran),
-          detector('rota_conflict', ran, true, true),
-          detector('weather_prep', ran, true, true),
+          detector('weather_prep', ran, true, ['12-01:rain']), // told already
+          detector('holiday_prep', ran, true, ['12-01:rain', '12-01:cold']), // a new key: runs
+          detector('order_timeout', ran, true, []), // nothing due
+          detector('expiring_stock', ran, false, ['x']), // not its hour: not even asked
         ],
       },
       1,
-      ['rota_conflict'],
+      ['12-01:rain'],
     );
     await t.service.scan(merchantId, now);
-    expect(ran.sort()).toEqual(['low_stock', 'weather_prep']);
-    // asked once, for the once-a-day kinds, since the merchant's local midnight
-    expect(t.asked).toEqual([{ kinds: ['rota_conflict', 'weather_prep'], since: new Date('2026-11-29T16:00:00Z') }]);
+    expect(ran.sort()).toEqual(['holiday_prep', 'low_stock']);
+    expect(t.asked.map((a) => a.kind).sort()).toEqual(['holiday_prep', 'order_timeout', 'weather_prep']);
   });
 
   it('after intake, tells the owner only when something new was raised', async () => {

@@ -6,7 +6,6 @@
 import { resolveOutreachSettings } from '@xiaoer/common/schemas/merchant';
 import type { MerchantId } from '../../tenancy/merchant-id.js';
 import { localTime, merchantZone } from '../clock/business-hours.js';
-import { startOfLocalDay } from '../clock/period.js';
 import type { FailedCampaign } from '../campaigns/campaign.service.js';
 import type { CustomerRecord } from '../customers/customer.repository.js';
 import type { IntakeEvent } from '../intake/intake-kind.js';
@@ -18,7 +17,7 @@ import type { Detectors } from './detectors/index.js';
 export class OwnerAlertsService {
   constructor(
     private d: {
-      alerts: Pick<AlertService, 'raise' | 'deliverPending' | 'kindsRaisedSince'>;
+      alerts: Pick<AlertService, 'raise' | 'deliverPending' | 'keysRaised'>;
       knowledge: Pick<KnowledgeBaseService, 'get'>;
       detectors: Detectors;
     },
@@ -55,12 +54,12 @@ export class OwnerAlertsService {
   }
 
   /**
-   * The periodic part; scheduled news (expiry, slow movers, holidays, weather) waits for its hour, and a once-a-day
-   * detector that has raised its alert today is not run again that day.
+   * The periodic part; scheduled news (expiry, slow movers, holidays, weather) waits for its hour, and a heavy
+   * detector whose news has all been told (keysDue) is not run.
    */
   async scan(merchantId: MerchantId, now = new Date()): Promise<number> {
     const ctx = await this.context(merchantId, now);
-    const detectors = await this.notRaisedToday(ctx, this.d.detectors.scan);
+    const detectors = await this.withNews(ctx, this.d.detectors.scan);
     const raised = await this.d.alerts.raise(merchantId, await this.run(ctx, detectors, undefined), now);
     await this.d.alerts.deliverPending(merchantId, now); // new ones, and any an earlier attempt failed to tell
     return raised;
@@ -72,13 +71,21 @@ export class OwnerAlertsService {
     return (await Promise.all(active.map((d) => d.detect(ctx, input)))).flat();
   }
 
-  /** The detectors without those once-a-day ones that raised an alert today: one query, before anything is read. */
-  private async notRaisedToday<I>(ctx: AlertContext, detectors: Detector<I>[]): Promise<Detector<I>[]> {
-    const daily = detectors.filter((d) => d.oncePerDay).map((d) => d.kind);
-    if (!daily.length) return detectors;
-    const since = startOfLocalDay(ctx.today, merchantZone(ctx.kb.merchant));
-    const done = await this.d.alerts.kindsRaisedSince(ctx.merchantId, daily, since);
-    return detectors.filter((d) => !(d.oncePerDay && done.has(d.kind)));
+  /**
+   * The detectors switched on and due, without those whose keys due now (keysDue) have all been raised already: they
+   * are left out before they read anything heavy.
+   */
+  private async withNews<I>(ctx: AlertContext, detectors: Detector<I>[]): Promise<Detector<I>[]> {
+    const active = detectors.filter((d) => ctx.settings[d.kind].enabled && (d.due?.(ctx) ?? true));
+    const told = await Promise.all(
+      active.map(async (d) => {
+        if (!d.keysDue) return false;
+        const keys = await d.keysDue(ctx);
+        const raised = await this.d.alerts.keysRaised(ctx.merchantId, d.kind, keys);
+        return keys.every((k) => raised.has(k));
+      }),
+    );
+    return active.filter((_, i) => !told[i]);
   }
 
   private async context(merchantId: MerchantId, now: Date): Promise<AlertContext> {

@@ -35,11 +35,11 @@ export interface Detector<I = void> {
   kind: ScenarioKey;
   due?: (ctx: AlertContext) => boolean;
   /**
-   * Its news is told once a day (tomorrow's weather) and its reads are heavy (weeks of orders): once it has raised an
-   * alert today (merchant-local), the scan skips it for the rest of the day, before it reads anything. Not for a
-   * detector whose news can arrive at any hour (the rota: rota-conflict.detector.ts keeps its heavy read for the day).
+   * For a detector whose reads are heavy (weeks of orders, sales) and whose news is known cheaply first: the keys it
+   * would raise now (tomorrow's weather signals). When each of them has been raised already — or there is none — the
+   * scan skips it before it reads anything more; a forecast that turns with a new signal is a new key, told that day.
    */
-  oncePerDay?: boolean;
+  keysDue?: (ctx: AlertContext) => Promise<string[]>;
   detect(ctx: AlertContext, input: I): Promise<NewAlert[]>;
 }
 

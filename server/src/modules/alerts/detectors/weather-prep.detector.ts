@@ -38,6 +38,9 @@ export function busiestHoursLine(usual: WeekdayDay | undefined, weekday: number)
   return `按过去${usual.days}个${WEEKDAYS[weekday]}，明天最忙的是${spans.join('和')}，请按这些时段提前排好人手和备料。`;
 }
 
+/** One alert per day and kind of weather. */
+const weatherPrepKeys = (date: string, signals: WeatherSignal[]) => signals.map((s) => `${date}:${s}`);
+
 /**
  * Tomorrow's rain, snow, heat or cold snap with the industry's preparation, once per day and kind of weather; with
  * the stock on hand of the shop's goods that weather moves, when it counts any.
@@ -55,7 +58,7 @@ export function weatherPrepRule(
     const stock = weatherGoodsLine(goods[signal] ?? [], SALES_DAYS);
     return {
       kind: 'weather_prep' as const,
-      key: `${day.date}:${signal}`,
+      key: weatherPrepKeys(day.date, [signal])[0]!,
       level: 'info' as const,
       title: `明天${SIGNAL_NAMES[signal]}：${describeDay(day)}`,
       body: `${OWNER_ADVICE[industry][signal]}${stock}${peaks}`,
@@ -76,7 +79,11 @@ export const weatherPrepDetector = (d: {
 }): ScanDetector => ({
   kind: 'weather_prep',
   due: (ctx) => ctx.localMinutes >= toMinutes(ctx.settings.weather_prep.at),
-  oncePerDay: true,
+  // tomorrow's signals are its keys: once each has been told, later ticks read no orders or sales for it
+  keysDue: async ({ merchantId, now }) => {
+    const tomorrow = await d.weather.tomorrow(merchantId, now);
+    return tomorrow ? weatherPrepKeys(tomorrow.day.date, tomorrow.signals) : [];
+  },
   async detect({ merchantId, kb, now, today }) {
     const tomorrow = await d.weather.tomorrow(merchantId, now);
     if (!tomorrow?.signals.length) return weatherPrepRule(tomorrow, kb.merchant.industry);
