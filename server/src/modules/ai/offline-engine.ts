@@ -447,12 +447,21 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
   const index = shopIndex(kb);
   const question = normalizeMessage(message, index);
   const risk = detectRisk(question, kb.merchant.industry);
-  // "想找店长给我剪 价格是多少" where 店长 is a tier the shop prices: a price question, not a person asked for
-  const tier = index.products.some((e) =>
-    e.product.variants?.some((v) => v.options.some((o) => o.value.length >= 2 && question.includes(o.value))),
+  // "想找店长给我剪 价格是多少" where 店长 is a tier the shop prices: a price question, not a person asked for — when
+  // nothing else in it asks for one or complains ("让店长联系我", "乱收费")
+  const tiers = index.products.flatMap((e) =>
+    (e.product.variants ?? []).flatMap((v) =>
+      v.options.map((o) => o.value).filter((value) => value.length >= 2 && question.includes(value)),
+    ),
   );
-  if (risk === 'human' && !(tier && /(价格|多少|几块|价钱|贵不贵)/.test(question)))
-    return handoff('customer asked for a person', HANDOFF_REPLY);
+  const priced =
+    tiers.length > 0 &&
+    /(价格|多少|几块|价钱|贵不贵)/.test(question) &&
+    !detectRisk(
+      tiers.reduce((t, value) => t.split(value).join(''), question),
+      kb.merchant.industry,
+    );
+  if (risk === 'human' && !priced) return handoff('customer asked for a person', HANDOFF_REPLY);
   if (risk === 'complaint' || risk === 'demand') return handoff('complaint', COMPLAINT_REPLY);
   if (risk === 'attack') return handoff('asks the bot to break its rules or for other customers’ data', ATTACK_REPLY);
   if (risk === 'problem' || risk === 'incident') {

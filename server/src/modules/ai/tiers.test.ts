@@ -43,4 +43,13 @@ describe('a title that is a priced tier', () => {
     expect(offlineAnswer(kb, '找店长').needsHuman).toBe(true);
     expect(offlineAnswer(kb, '我要找店长投诉').needsHuman).toBe(true);
   });
+
+  it.each([
+    '叫你们店长出来，剪个头发多少钱，乱收费',
+    '叫店长来 上次剪头发多收了我100 多少钱',
+    '我要找店长 剪头发多少钱 你们坑人',
+    '让店长联系我 剪头发多少钱',
+  ])('keeps %s a person’s, price word or not', (q) => {
+    expect(offlineAnswer(kb, q).needsHuman).toBe(true);
+  });
 });
