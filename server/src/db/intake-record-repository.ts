@@ -21,17 +21,22 @@ export abstract class IntakeRecordRepository<T> extends TenantRepository<T> {
 
   /**
    * Stores the record under its key; in a dry run only says which it would be. `id` is the new document's id when
-   * this call created it.
+   * this call created it. Fields named in `follow` that this send leaves out are removed from the stored record (a
+   * resend that no longer names a customer is no longer that customer's).
    */
   protected async upsertRecord(
     merchantId: MerchantId,
     key: TenantFilter<T>,
     set: Partial<T>,
     dryRun: boolean,
+    follow: (keyof T & string)[] = [],
   ): Promise<{ result: StoreResult; id?: Types.ObjectId }> {
     const filter = this.scoped(merchantId, key);
     if (dryRun) return { result: (await this.model.exists(filter).exec()) ? 'updated' : 'created' };
-    const res = await this.model.updateOne(filter, { $set: set } as UpdateQuery<T>, { upsert: true }).exec();
+    const gone = follow.filter((f) => set[f] === undefined);
+    const kept = Object.fromEntries(Object.entries(set).filter(([f]) => !gone.includes(f as keyof T & string)));
+    const update = gone.length ? { $set: kept, $unset: Object.fromEntries(gone.map((f) => [f, 1])) } : { $set: set };
+    const res = await this.model.updateOne(filter, update as UpdateQuery<T>, { upsert: true }).exec();
     if (res.upsertedCount) return { result: 'created', id: res.upsertedId as Types.ObjectId };
     return { result: res.modifiedCount ? 'updated' : 'unchanged' };
   }

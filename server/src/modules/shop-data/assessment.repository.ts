@@ -6,7 +6,10 @@ import type { Assessment, AssessmentModel } from './assessment.model.js';
 export type AssessmentRecord = Stored<Assessment>;
 export type NewAssessment = Omit<Assessment, 'merchantId' | 'createdAt' | 'updatedAt'>;
 
-/** Students' test results (阶段测评), by the school system's ids; a resend (a corrected score) updates the result. */
+/**
+ * Students' test results (阶段测评), by the school system's ids; a resend (a corrected score, another student) updates
+ * the result, its family included.
+ */
 export class AssessmentRepository extends IntakeRecordRepository<Assessment> {
   constructor(model: AssessmentModel) {
     super(model);
@@ -17,7 +20,9 @@ export class AssessmentRepository extends IntakeRecordRepository<Assessment> {
     { externalId, ...fields }: NewAssessment,
     dryRun: boolean,
   ): Promise<{ result: StoreResult }> {
-    return this.upsertRecord(merchantId, { externalId }, fields, dryRun);
+    // whose result it is follows the latest send: a result the school now names to someone we cannot (yet) match is
+    // no longer told to the family it first named
+    return this.upsertRecord(merchantId, { externalId }, fields, dryRun, ['customerId', 'studentName', 'packageId']);
   }
 
   /**
