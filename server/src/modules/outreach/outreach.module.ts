@@ -36,7 +36,7 @@ export interface OutreachModuleDeps extends Omit<DraftSenderDeps, 'knowledge'> {
   /** the group sends that named a customer lately: the weekly cap counts them with drafts */
   campaignsSince: CampaignsSince;
   /** tomorrow's forecast (天气优惠推荐); absent without a weather source */
-  weather?: Pick<WeatherService, 'tomorrow'>;
+  weather?: Pick<WeatherService, 'tomorrowOrThrow'>;
   /** whether the shop has gone live (the golive module, built later): customer scenarios wait for 开始营业 */
   live?: (merchantId: MerchantId) => Promise<boolean>;
 }

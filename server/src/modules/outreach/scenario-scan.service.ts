@@ -19,7 +19,7 @@ import { dayExpiry } from './notice-expiry.js';
 import type { DraftRepository, NewDraft, RecentDraft } from './draft.repository.js';
 import type { ScenarioRunRepository } from './scenario-run.repository.js';
 import type { NewSuppression, SuppressionRepository } from './suppression.repository.js';
-import type { Scenario } from './scenarios.js';
+import { SourceUnavailable, type Candidate, type Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
 export type RunOutcome =
@@ -29,6 +29,8 @@ export type RunOutcome =
   | 'not_due'
   | 'disabled'
   | 'not_live'
+  /** what the scenario reads is down for now: not recorded as done, the next tick tries again */
+  | 'unavailable'
   | 'failed';
 
 export class ScenarioScanService {
@@ -82,7 +84,14 @@ export class ScenarioScanService {
     const lock = await this.d.locks.tryAcquire(tenantKey(merchantId, 'outreach', scenario.key, day), 10 * 60_000);
     if (!lock) return 'busy';
     try {
-      const found = await scenario.find({ merchantId, kb, now, day, settings: settings.scenarios });
+      let found: Candidate[];
+      try {
+        found = await scenario.find({ merchantId, kb, now, day, settings: settings.scenarios });
+      } catch (err) {
+        if (!(err instanceof SourceUnavailable)) throw err;
+        this.d.logger.warn({ err: err.message, scenario: scenario.key }, 'scenario source unavailable');
+        return 'unavailable';
+      }
       // Everything the policy needs for all candidates in two queries, then two bulk inserts.
       const ids = found.map((c) => c.customer._id);
       const since = new Date(now.getTime() - Math.max(30, scenario.repeatAfterDays) * DAY_MS);

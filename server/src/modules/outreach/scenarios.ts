@@ -54,7 +54,16 @@ export interface Scenario {
    * hours before a class), each customer drafted at most once a day.
    */
   timing?: 'continuous' | ((settings: OutreachSettings['scenarios']) => string);
+  /** throws SourceUnavailable when what it reads is down for now (the weather): the run is retried, not done */
   find(ctx: ScenarioContext): Promise<Candidate[]>;
+}
+
+/**
+ * What a scenario reads from outside is down for now (the weather source): the scan does not record the day's run as
+ * done, so a later tick that day runs it again. "No candidates" would lose the day.
+ */
+export class SourceUnavailable extends Error {
+  override readonly name = 'SourceUnavailable';
 }
 
 /** How staff address the customer: their remark, else their WeCom name. */

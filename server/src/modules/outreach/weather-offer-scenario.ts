@@ -10,7 +10,7 @@ import type { WeatherService } from '../weather/weather.service.js';
 import { describeDay } from '../weather/weather-signals.js';
 import { forecastLine, weatherOfferPlan, weatherOfferText } from '../weather/weather-offers.js';
 import { noticeExpiry } from './notice-expiry.js';
-import { call, MAX_DRAFTS_PER_RUN, type Candidate, type Scenario } from './scenarios.js';
+import { call, MAX_DRAFTS_PER_RUN, SourceUnavailable, type Candidate, type Scenario } from './scenarios.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -21,7 +21,7 @@ export function weatherOfferScenario(deps: {
   customers: Pick<CustomerRepository, 'findManyByIds'>;
   visits: Pick<VisitReader, 'lastVisitsBetween'>;
   /** absent: no weather source, nothing to go on */
-  weather?: Pick<WeatherService, 'tomorrow'>;
+  weather?: Pick<WeatherService, 'tomorrowOrThrow'>;
 }): Scenario {
   return {
     key: 'weather_offer',
@@ -29,7 +29,10 @@ export function weatherOfferScenario(deps: {
     repeatAfterDays: 1,
     timing: (settings) => settings.weather_offer.at,
     async find({ merchantId, kb, now, settings }) {
-      const tomorrow = await deps.weather?.tomorrow(merchantId, now);
+      // a failing source is not "no weather": the day's run is tried again on a later tick, not recorded as done
+      const tomorrow = await deps.weather?.tomorrowOrThrow(merchantId, now).catch((err: unknown) => {
+        throw new SourceUnavailable(`weather forecast unavailable: ${(err as Error).message}`, { cause: err });
+      });
       if (!tomorrow) return [];
       const plan = weatherOfferPlan(tomorrow, kb, settings.weather_offer.hotC);
       if (!plan || !('picks' in plan)) return []; // nothing new, or no promotion the shop wrote for it

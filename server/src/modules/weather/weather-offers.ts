@@ -36,6 +36,23 @@ type Promotion = Extract<Passage, { kind: 'policy' }>;
 /** on sale: listed as available and not counted out */
 const onSale = (p: Product) => p.available && p.stock !== 0;
 
+/**
+ * The catalogue products a promotion names. The longest name wins where names overlap: 「冰柠檬茶第二杯半价」 names
+ * 冰柠檬茶, not also 柠檬茶, which is named only where it stands on its own.
+ */
+export function namedProducts<P extends { name: string }>(text: string, products: P[]): P[] {
+  let rest = text;
+  const named: P[] = [];
+  const lengths = [...new Set(products.map((p) => p.name.length))].filter((n) => n > 0).sort((a, b) => b - a);
+  for (const length of lengths) {
+    const found = products.filter((p) => p.name.length === length && rest.includes(p.name));
+    named.push(...found);
+    // the names found are blanked out, so the shorter names inside them are not found there
+    for (const p of found) rest = rest.split(p.name).join('\u0000');
+  }
+  return named;
+}
+
 /** The weather the offer watches for on a day: the weather module's rain, snow and cold snap, and heat at `hotC`. */
 export function offerSignals(day: DayForecast, previous: DayForecast | undefined, hotC: number): WeatherSignal[] {
   const signals: WeatherSignal[] = weatherSignals(day, previous).filter((s) => s !== 'heat');
@@ -66,14 +83,15 @@ export function weatherOfferPlan(
   let soldOut: WeatherOfferPlan | undefined;
   for (const signal of fresh) {
     for (const offer of promotions.filter((p) => OFFER_WORDS[signal].test(p.text))) {
-      const gone = kb.products.find((p) => offer.text.includes(p.name) && !onSale(p));
+      const named = namedProducts(offer.text, kb.products);
+      const gone = named.find((p) => !onSale(p));
       if (gone) {
         soldOut ??= { signal, day, missing: 'sold_out', offer, product: gone.name };
         continue;
       }
       const picks = kb.products
         .filter((p) => onSale(p) && [p.name, p.category, ...p.tags].some((t) => WEATHER_PICKS[signal].test(t)))
-        .filter((p) => !offer.text.includes(p.name))
+        .filter((p) => !named.includes(p))
         .slice(0, MAX_PICKS);
       return { signal, day, offer, picks };
     }

@@ -13,6 +13,9 @@ import { addDays } from '../clock/period.js';
 import { WeatherError, type QWeatherClient } from './qweather.client.js';
 import { describeDay, weatherSignals, type DayForecast, type WeatherSignal } from './weather-signals.js';
 
+/** tomorrow's forecast with its signals, and today's (`previous`) */
+export type Tomorrow = { day: DayForecast; signals: WeatherSignal[]; previous?: DayForecast };
+
 const FRESH_SECONDS = 3600;
 const BACKOFF_SECONDS = 15 * 60;
 
@@ -68,17 +71,11 @@ export class WeatherService {
    * Tomorrow at the merchant's shop, with what stands out and today's forecast (`previous`: whether tomorrow's weather
    * is new or goes on), or null (no source, no city, or the source failing: the callers' next run tries again).
    */
-  async tomorrow(
-    merchantId: MerchantId,
-    now = new Date(),
-  ): Promise<{ day: DayForecast; signals: WeatherSignal[]; previous?: DayForecast } | null> {
-    if (!this.d.client) return null;
-    const merchant = await this.d.merchants.findById(merchantId);
-    if (!merchant?.weatherLocation) return null;
+  async tomorrow(merchantId: MerchantId, now = new Date()): Promise<Tomorrow | null> {
+    const shop = await this.located(merchantId);
+    if (!shop) return null;
     try {
-      const { today, days } = await this.outlook(merchant, merchant.weatherLocation.id, now);
-      const next = days.find((d) => d.day.date === addDays(today, 1));
-      return next ? { ...next, previous: days.find((d) => d.day.date === today)?.day } : null;
+      return await this.nextDay(shop, now);
     } catch (err) {
       this.d.logger.warn(
         { err: (err as Error).message, merchantId: String(merchantId) },
@@ -86,6 +83,28 @@ export class WeatherService {
       );
       return null;
     }
+  }
+
+  /**
+   * As `tomorrow`, but a failing source throws instead of answering null: for a caller that must not take an outage
+   * for "no weather" (a once-a-day run that would be recorded as done).
+   */
+  async tomorrowOrThrow(merchantId: MerchantId, now = new Date()): Promise<Tomorrow | null> {
+    const shop = await this.located(merchantId);
+    return shop && this.nextDay(shop, now);
+  }
+
+  /** the merchant and its city's location, when there is a weather source and the owner has named the city */
+  private async located(merchantId: MerchantId): Promise<{ merchant: MerchantRecord; locationId: string } | null> {
+    if (!this.d.client) return null;
+    const merchant = await this.d.merchants.findById(merchantId);
+    return merchant?.weatherLocation ? { merchant, locationId: merchant.weatherLocation.id } : null;
+  }
+
+  private async nextDay(shop: { merchant: MerchantRecord; locationId: string }, now: Date): Promise<Tomorrow | null> {
+    const { today, days } = await this.outlook(shop.merchant, shop.locationId, now);
+    const next = days.find((d) => d.day.date === addDays(today, 1));
+    return next ? { ...next, previous: days.find((d) => d.day.date === today)?.day } : null;
   }
 
   /** Today and the days after it at the shop, each with its signals (against the day before). */
