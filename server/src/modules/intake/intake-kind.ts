@@ -28,6 +28,11 @@ export interface StoreContext {
   /** the shops the reporter may write for (a 店长 of some shops); undefined: every shop (owner, webhook) */
   scope?: Types.ObjectId[];
   dryRun: boolean;
+  /**
+   * The records' order and customer come from outside what the sender signed (快递100's callback URL): they may link a
+   * record not linked yet, never relink one. Only shipments are linked so (the one kind a push names them for).
+   */
+  keepLinks?: boolean;
 }
 
 export interface StoreOutcome {

@@ -40,7 +40,7 @@ export class IntakeService {
     merchantId: MerchantId,
     kindName: IntakeKindName,
     batch: unknown[],
-    options: { dryRun?: boolean; now?: Date; scope?: Types.ObjectId[] } = {},
+    options: { dryRun?: boolean; now?: Date; scope?: Types.ObjectId[]; keepLinks?: boolean } = {},
   ): Promise<IntakeReport> {
     const kind = this.d.kinds[kindName];
     const dryRun = options.dryRun ?? false;
@@ -52,6 +52,7 @@ export class IntakeService {
       merchantId,
       dryRun,
       scope: options.scope,
+      keepLinks: options.keepLinks,
       match: (ref: Parameters<CustomerRepository['matchForOrder']>[1] | undefined) =>
         ref ? this.d.customers.matchForOrder(merchantId, ref) : Promise.resolve(undefined),
       shop: async (ref: string | undefined) => {

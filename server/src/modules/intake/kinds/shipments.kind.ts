@@ -29,6 +29,7 @@ export const shipmentsKind = (shipments: ShipmentRepository) =>
           ...(deliveredAt && { deliveredAt: new Date(deliveredAt) }),
         },
         ctx.dryRun,
+        { keepLinks: ctx.keepLinks },
       );
     },
     sheet: {

@@ -9,6 +9,13 @@
 //   answer: {"result": true, "returnCode": "200", "message": "成功"} (else 快递100 retries, three times)
 // The subscriber sets the callbackurl per parcel, so it may carry ?orderId=<order>&phone=<buyer's phone>: the
 // shipment then names its order and its buyer (after-delivery care needs them). 快递100 itself sends neither.
+// 快递100 signs param only, so the query is not signed: anyone holding one signed push (a proxy's log, a shared URL)
+// can replay it under another query. The query therefore links a parcel not linked yet and never relinks one
+// (unsignedLinks). That loses nothing real: the callbackurl is fixed when the parcel is subscribed and every push of
+// it comes to that same URL, so a later push naming another order or buyer is a replay, not a correction. Signing
+// the query ourselves would need every subscriber to compute a second signature, which 快递100's subscribe call
+// knows nothing of. What stays open: a parcel first pushed (or imported) without a buyer can still be linked by a
+// replay (docs/INTAKE.md).
 import type { PlatformPush } from './platform-push.js';
 import { beijingTime, digest, isObject, malformed, parseJson, sameDigest, text } from './platform-push.js';
 
@@ -60,6 +67,7 @@ export const kuaidi100Push: PlatformPush = {
     const phone = text(req.query.phone);
     return {
       kind: 'shipments',
+      unsignedLinks: true,
       records: [
         {
           externalId: number,

@@ -37,9 +37,9 @@ export class PlatformPushService {
     if (handshake !== undefined) return { answer: handshake };
     if (!platform.verify(this.d.secrets.open(endpoint.secretSealed), req)) throw badSignature(platform);
 
-    const { kind, records } = platform.translate(req);
+    const { kind, records, unsignedLinks } = platform.translate(req);
     if (!records.length) return { answer: platform.ok };
-    const report = await this.d.intake.ingest(endpoint.merchantId, kind, records);
+    const report = await this.d.intake.ingest(endpoint.merchantId, kind, records, { keepLinks: unsignedLinks });
     // a record our format refuses is not "received": the platform is told why (and its retry will not help)
     const failed = report.failed[0];
     if (failed) {

@@ -19,6 +19,11 @@ export interface Translated {
   kind: IntakeKindName;
   /** records in our format; none: a push we acknowledge and do not store (a cancellation, a handshake's kin) */
   records: unknown[];
+  /**
+   * The records' order and buyer are read from outside the signature (the push URL's query): they may link a record
+   * not linked yet and never relink one, since anyone holding one signed push can replay it under another URL.
+   */
+  unsignedLinks?: boolean;
 }
 
 export interface PlatformPush {
