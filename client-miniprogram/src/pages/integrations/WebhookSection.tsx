@@ -66,7 +66,10 @@ export function WebhookSection() {
             onInput={(ev) => setName(ev.detail.value)}
           />
         </Field>
-        <Field label="平台密钥（对接美团、抖音、快递100 时填平台给的密钥，其他系统不填）" error={errors.secret}>
+        <Field
+          label="平台密钥（对接美团、抖音时填平台给的密钥；快递100 填订阅时自己设的 salt；其他系统不填）"
+          error={errors.secret}
+        >
           <Input
             className="input"
             id="webhook-secret"

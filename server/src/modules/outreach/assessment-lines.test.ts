@@ -26,6 +26,20 @@ describe('the month’s test results as the report says them', () => {
     );
   });
 
+  it('states a score as the record holds it, and a small change as a change', () => {
+    const { text } = assessmentSentence(
+      [
+        result({ subject: '英语', name: '单元测评', date: '2026-10-20', score: 80 }),
+        result({ subject: '英语', name: '期中测评', date: '2026-11-05', score: 80.04 }),
+        result({ subject: '英语', name: '期末模拟', date: '2026-11-25', score: 89.95 }),
+      ],
+      '2026-11-01',
+    );
+    expect(text).toBe(
+      '测评成绩：英语期中测评80.04/100分，比上次单元测评提高0.04分；英语期末模拟89.95/100分，比上次期中测评提高9.91分。',
+    );
+  });
+
   it('gives the previous score itself when the full marks differ, and names the child when a family has two', () => {
     const { text, quoted } = assessmentSentence(
       [

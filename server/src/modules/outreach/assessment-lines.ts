@@ -3,8 +3,8 @@
 // marks, else the previous score itself. Only what the school's records hold; no test, no line.
 import type { AssessmentRecord } from '../shop-data/assessment.repository.js';
 
-/** 7 → "7", 2.5 → "2.5", 0.1 + 0.2 → "0.3" */
-const num = (n: number) => String(Math.round(n * 10) / 10);
+/** 7 → "7", 89.95 → "89.95", 0.1 + 0.2 → "0.3": the score as the record holds it, without floating-point noise */
+const num = (n: number) => String(Number(n.toFixed(2)));
 const marks = (a: Pick<AssessmentRecord, 'score' | 'fullMarks'>) => `${num(a.score)}/${num(a.fullMarks)}分`;
 const sameTest = (a: AssessmentRecord, b: AssessmentRecord) =>
   a.subject === b.subject && (a.studentName ?? '') === (b.studentName ?? '');
@@ -12,7 +12,7 @@ const sameTest = (a: AssessmentRecord, b: AssessmentRecord) =>
 function change(now: AssessmentRecord, before: AssessmentRecord | undefined): string {
   if (!before) return '';
   if (before.fullMarks !== now.fullMarks) return `（上次${before.name}${marks(before)}）`;
-  const diff = Math.round((now.score - before.score) * 10) / 10;
+  const diff = Number((now.score - before.score).toFixed(2));
   if (diff === 0) return `，与上次${before.name}持平`;
   return `，比上次${before.name}${diff > 0 ? '提高' : '下降'}${num(Math.abs(diff))}分`;
 }
