@@ -19,6 +19,22 @@ describe('the shop’s own sentence for a question in other words', () => {
     expect(sentenceOf(shop, '预约了想改期要收费吗')?.text).toBe('改期请提前2小时说，不收费用');
   });
 
+  it('is not put off by single characters the shop never writes (前天剪的…再修修吗)', () => {
+    const salon = knowledgeFor({
+      ...CLOTHING_SHOP,
+      policies: [
+        {
+          kind: 'refund',
+          title: '售后',
+          content: '剪发7天内不满意可免费修剪一次；染发7天内可免费补色一次。服务做完后不退款。',
+        },
+      ],
+    });
+    expect(sentenceOf(salon, '前天剪的 越看越不顺眼 还能找你们再修修吗', 0.55)?.text).toBe(
+      '剪发7天内不满意可免费修剪一次',
+    );
+  });
+
   it('finds nothing when the question is about something the shop’s data never mentions', () => {
     expect(sentenceOf(shop, '能开发票吗')).toBeUndefined();
     expect(sentenceOf(shop, '怀孕了能试穿吗')).toBeUndefined();

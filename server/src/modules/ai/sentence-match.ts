@@ -215,7 +215,12 @@ export function bestSentence(
   const branches = kb.shops.map((shop) => read(/[（(](.+?)[）)]/.exec(shop.name)?.[1] ?? ''));
   const specific = (w: string) =>
     w.length >= 2 && !/^\d+$/.test(w) && df(w) <= Math.max(2, n / 4) && !branches.some((b) => b.includes(w));
-  const weighted = words.map(({ word, weight }) => ({ word, w: weight * idf(word) }));
+  // …but a single character the shop never writes ("前天剪的…再修修吗": 修 beside 修剪) is mostly the customer's own
+  // way of talking: it counts a little, not most
+  const weighted = words.map(({ word, weight }) => ({
+    word,
+    w: (df(word) || word.length >= 2 ? weight : 0.1) * idf(word),
+  }));
   const total = weighted.reduce((s, x) => s + x.w, 0);
   const said = read(text);
   let best: { unit: Unit; score: number; density: number } | undefined;
