@@ -286,6 +286,9 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
     .sort((a, b) => b.length - a.length)
     .reduce((out, n) => out.split(n).join(' '), clean(text));
   // how customers ask decides first: "牛肉是哪儿产的" asks for an origin, not for the 牛肉 attribute's value
+  // an attribute the question names in full ("课时有效期多久") is the one asked, whatever way of asking is around it
+  const fullName = attrs.filter((a) => a.name.length >= 3 && t.includes(clean(a.name)));
+  if (fullName.length) return fullName;
   const cued = ATTRIBUTE_CUES.filter(([, cue]) => cue.test(t));
   if (cued.length) {
     const names = cued.flatMap(([n]) => n);

@@ -41,7 +41,7 @@ import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
 import { asksForRoom, defersAsked, personNeeded, slotSettled } from './person-needed.js';
 import { detectRisk } from './risk.js';
-import { answeredBy, bestSentence, forgetReadings, sentenceOf } from './sentence-match.js';
+import { answeredBy, asksMeasure, bestSentence, forgetReadings, sentenceOf } from './sentence-match.js';
 import {
   clean,
   linkProducts,
@@ -337,6 +337,8 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
           (AGE_FIT.test(text) ? productsForAge(kb, text) : undefined) ??
           productsWithout(kb, text) ??
           faqByCue(kb, text) ??
+          // "96课时有效期多久": a rule of the shop's that says it all, before any product's attribute
+          (asksMeasure(text) ? sentenceOf(kb, text, 0.8) : undefined) ??
           attributeAcrossProducts(kb, text)
         );
       const own = attributesOf(products, text);

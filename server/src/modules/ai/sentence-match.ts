@@ -278,6 +278,14 @@ export interface Only {
   products?: string[];
 }
 
+/**
+ * A question that asks for a value of some kind: a span (多久, 几个月), an age, a headcount, a weight, a clock time, a
+ * day of the month.
+ */
+const MEASURE_ASKED =
+  /(多长时间|多久|几分钟|多少分钟|几个小时|几小时|几天|多少天|几周|几个月|多少个月|几年|几岁|多大的?(孩子|小朋友|宝宝)|几个人|多少人|几人|几位|多重|几斤|几两|多少克|几点|什么时候[开关到送]|哪天|几号|哪一天)/;
+export const asksMeasure = (text: string) => MEASURE_ASKED.test(text);
+
 /** How much more a word the shop's texts never use counts than the rarest word they do use. */
 const UNKNOWN = 1.5;
 
