@@ -294,6 +294,19 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
     }
     if (best) links.push(best);
   }
+  // a two-character name said apart ("洗猫" in "布偶猫长毛 洗一次多少", "烫头" in "长头发烫一下"): when nothing else is
+  // named, both its characters within a few of each other, in either order
+  if (!links.length)
+    for (const entry of index.products) {
+      for (const f of entry.forms) {
+        if (f.weight < 1 || !/^[\u4e00-\u9fff]{2}$/.test(f.text)) continue;
+        const a = text.indexOf(f.text[0]!);
+        const b = text.indexOf(f.text[1]!);
+        if (a < 0 || b < 0 || Math.abs(a - b) > 3) continue;
+        links.push({ product: entry.product, score: 0.8, span: [Math.min(a, b), Math.max(a, b) + 1] });
+        break;
+      }
+    }
   const kept = links.filter(
     (l) =>
       !links.some(
