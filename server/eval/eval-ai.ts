@@ -22,12 +22,23 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const onlySplit = arg('split');
+/** `--shops a,b`: only these shops (to measure shops just written before anything is changed for them) */
+const onlyShops = arg('shops')?.split(',');
 /**
- * Shops written by an engine-blind writer after the test split was first fixed: their held-out half is reported on its
- * own too, so the figures stay comparable with the round's start.
+ * Shops written by an engine-blind writer after the test split was first fixed, by the day they were added: their
+ * held-out half is reported on its own too, so the figures stay comparable with the round's start.
  */
-const LATER_SHOPS = ['florist-bloom'];
-const shops = loadEvalShops(join(import.meta.dirname, 'data')).map((s) => ({ ...s, kb: knowledgeFor(s.file) }));
+const LATER_SHOPS: Record<string, string> = {
+  'florist-bloom': '2026-12-01',
+  'crispy-chicken': '2026-12-01b',
+  'jade-spa': '2026-12-01b',
+  'melody-piano': '2026-12-01b',
+  'gannan-orchard': '2026-12-01b',
+};
+const later = (shop: string) => shop in LATER_SHOPS;
+const shops = loadEvalShops(join(import.meta.dirname, 'data'))
+  .filter((s) => !onlyShops || onlyShops.includes(s.file.id))
+  .map((s) => ({ ...s, kb: knowledgeFor(s.file) }));
 
 async function run(engine: Engine): Promise<Judged[]> {
   const judged: Judged[] = [];
@@ -51,13 +62,15 @@ function report(name: string, judged: Judged[]) {
     console.log(
       `\n${name} — ${split} split: ${set.length} questions over ${new Set(set.map((j) => j.shop)).size} shops`,
     );
-    const fresh = set.filter((j) => LATER_SHOPS.includes(j.shop));
+    const days = [...new Set(set.filter((j) => later(j.shop)).map((j) => LATER_SHOPS[j.shop]!))].sort();
     console.table({
       all: row(figures(set)),
-      ...(split === 'test' && fresh.length
+      ...(split === 'test' && days.length
         ? {
-            'fixed at the start': row(figures(set.filter((j) => !LATER_SHOPS.includes(j.shop)))),
-            'added 2026-12-01': row(figures(fresh)),
+            'fixed at the start': row(figures(set.filter((j) => !later(j.shop)))),
+            ...Object.fromEntries(
+              days.map((d) => [`added ${d}`, row(figures(set.filter((j) => LATER_SHOPS[j.shop] === d)))]),
+            ),
           }
         : {}),
     });
