@@ -584,6 +584,32 @@ function namesHoliday(text: string, h: { date: string; name?: string }): boolean
   return new RegExp(`(^|[^\\d])${month}\\s*(月|\\.|/)\\s*${day}(?!\\d)`).test(text);
 }
 
+const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+const monthDay = (date: string) => {
+  const [, month, day] = date.split('-').map(Number);
+  return `${month}月${day}日`;
+};
+
+/**
+ * The holidays' notes, consecutive days with the same note said once ("2月5日至2月9日休息（春节店休…）"), not a line
+ * a day.
+ */
+function holidayText(notes: { date: string; closed: boolean; name?: string }[]): string {
+  const runs: { from: string; to: string; closed: boolean; name?: string }[] = [];
+  for (const h of [...notes].sort((a, b) => a.date.localeCompare(b.date))) {
+    const last = runs.at(-1);
+    if (last && last.closed === h.closed && last.name === h.name && dayOf(h.date) - dayOf(last.to) === 1)
+      last.to = h.date;
+    else runs.push({ from: h.date, to: h.date, closed: h.closed, name: h.name });
+  }
+  return runs
+    .map((r) => {
+      const days = r.from === r.to ? monthDay(r.from) : `${monthDay(r.from)}至${monthDay(r.to)}`;
+      return `${days}${r.closed ? '休息' : '营业'}${r.name ? `（${r.name}）` : ''}`;
+    })
+    .join('；');
+}
+
 /**
  * Hours and closed days: the named weekdays, or the whole week with the days it is closed — of the shop the message
  * names, or of each shop when they keep different hours and none is named.
@@ -598,10 +624,7 @@ export function hoursOf(kb: KnowledgeBase, text: string, closedOnly: boolean): S
   if (asked.length || HOLIDAY.test(text)) {
     const notes = asked.length ? asked : noted;
     if (!notes.length) return undefined;
-    return {
-      text: notes.map((h) => `${h.date}${h.closed ? '休息' : '营业'}${h.name ? `（${h.name}）` : ''}`).join('；'),
-      cited: shopIds(kb),
-    };
+    return { text: holidayText(notes), cited: shopIds(kb) };
   }
   // shops grouped by the hours they keep: one group when all keep the merchant's
   const groups = new Map<string, { spans: Spans; shops: Shop[] }>();
@@ -903,7 +926,13 @@ export function shippingOf(kb: KnowledgeBase, text: string, topics: string[]): S
       .map((h) => ({ id: shopIds(kb)[0] ?? '', text: h.name.replace(/[。；;！!]$/, '') }));
     const about = [
       ...sentences.filter((s) => /(春节|过年|停运|停止|停发|恢复|节假日|国庆|元旦|五一)/.test(s.text)),
-      ...notes.filter((n) => /(发货|快递|停发|停运)/.test(n.text) && !sentences.some((s) => s.text.includes(n.text))),
+      ...notes.filter(
+        // a note kept on each day of a run is said once
+        (n, i) =>
+          /(发货|快递|停发|停运)/.test(n.text) &&
+          !sentences.some((s) => s.text.includes(n.text)) &&
+          notes.findIndex((o) => o.text === n.text) === i,
+      ),
     ];
     if (about.length)
       return { text: about.map((s) => s.text).join('；'), cited: [...new Set(about.map((s) => s.id).filter(Boolean))] };

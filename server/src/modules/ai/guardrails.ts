@@ -88,13 +88,23 @@ function stockClaims(reply: string, product: KnownProduct): GuardrailResult['vio
  * "材质：纯棉" / "保质期是12个月": the value said must be the one stored. With several products in a reply, a clause
  * is held to the product it names ("洋槐蜜保质期：24个月；蜂巢蜜保质期：18个月").
  */
-function attributeClaims(reply: string, product: KnownProduct, many: boolean): GuardrailResult['violations'] {
+function attributeClaims(reply: string, product: KnownProduct, others: KnownProduct[]): GuardrailResult['violations'] {
   const found: GuardrailResult['violations'] = [];
-  const names = [product.name, ...(product.aliases ?? [])];
-  const about = many
+  // a clause is about the product whose name comes first in it (伦晚脐橙's clause is not 脐橙's, the alias of another)
+  const firstName = (clause: string, p: KnownProduct) =>
+    Math.min(
+      ...[p.name, ...(p.aliases ?? [])].map((n) => {
+        const at = clause.indexOf(n);
+        return at < 0 ? Infinity : at - n.length / 100;
+      }),
+    );
+  const about = others.length
     ? reply
         .split(/[；;。\n]/)
-        .filter((c) => names.some((n) => c.includes(n)))
+        .filter((c) => {
+          const mine = firstName(c, product);
+          return mine < Infinity && others.every((o) => firstName(c, o) >= mine);
+        })
         .join('；')
     : reply;
   for (const a of product.attributes ?? []) {
@@ -162,12 +172,19 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   const citedText = cited.map((p) => p.text).join(' ');
 
   const amounts = allowedAmounts(cited);
+  // a count that names a choice ("鸡块20块", "小份(二两)") is no amount of money
+  const labels = cited.flatMap((p) =>
+    p.kind === 'product' ? (p.product.variants ?? []).flatMap((v) => v.options.map((o) => o.value)) : [],
+  );
   for (const m of reply.matchAll(MONEY)) {
     const value = String(Number(m[1] ?? m[2]));
-    if (!amounts.has(value)) violations.push({ kind: 'price_not_in_data', detail: m[0] });
+    if (!amounts.has(value) && !labels.some((l) => l.includes(m[0].trim())))
+      violations.push({ kind: 'price_not_in_data', detail: m[0] });
   }
+  // the owner's note on a holiday ("三八节面部护理8折") is an offer the shop's data holds
+  const offerText = `${citedText} ${kb.merchant.holidays.map((h) => h.name ?? '').join(' ')}`;
   for (const m of reply.matchAll(DISCOUNT)) {
-    if (!citedText.includes(m[0])) violations.push({ kind: 'discount_not_in_data', detail: m[0] });
+    if (!offerText.includes(m[0])) violations.push({ kind: 'discount_not_in_data', detail: m[0] });
   }
   const hourText = [
     citedText,
@@ -185,10 +202,10 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   }
   // the customer's own words quoted back (「牛肉是哪儿产的」我请店员确认) are not claims
   const claims = reply.replace(/「[^」]*」/g, '「」');
-  for (const p of cited) {
-    if (p.kind !== 'product') continue;
-    const many = cited.filter((c) => c.kind === 'product').length > 1;
-    violations.push(...stockClaims(claims, p.product), ...attributeClaims(claims, p.product, many));
+  const products = cited.flatMap((c) => (c.kind === 'product' ? [c.product] : []));
+  for (const product of products) {
+    const others = products.filter((o) => o !== product);
+    violations.push(...stockClaims(claims, product), ...attributeClaims(claims, product, others));
   }
   violations.push(...weekdayClaims(claims, kb));
   const ad = AD_LAW.exec(reply);

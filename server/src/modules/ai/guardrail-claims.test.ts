@@ -1,0 +1,70 @@
+// What the guardrails must not refuse, and what they still refuse next to it: a count that names a choice (鸡块20块)
+// is no price, an offer in the owner's holiday note is the shop's, and a clause about one product is not held to
+// another whose alias it happens to hold (伦晚脐橙's sweetness is not 脐橙's).
+import { describe, expect, it } from 'vitest';
+import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { checkReply } from './guardrails.js';
+import { offlineAnswer } from './offline-engine.js';
+
+const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '21:00' }];
+
+const SHOP: EvalShopFile = {
+  id: 'test-claims',
+  name: '老邱果园',
+  industry: '电商',
+  kind: '水果网店',
+  shops: [{ name: '老邱果园', address: '赣州市信丰县1号', hours: week }],
+  holidays: [
+    { date: '2027-02-05', closed: true, note: '春节停发：除夕到初四不发货' },
+    { date: '2027-02-06', closed: true, note: '春节停发：除夕到初四不发货' },
+    { date: '2027-02-07', closed: true, note: '春节停发：除夕到初四不发货' },
+    { date: '2027-03-08', closed: false, note: '三八节脐橙礼盒8折' },
+  ],
+  products: [
+    {
+      name: '鸡块',
+      category: '小吃',
+      price: 22,
+      variants: [
+        { options: { 份量: '10块' }, price: 22 },
+        { options: { 份量: '20块' }, price: 40 },
+      ],
+    },
+    { name: '赣南脐橙', category: '脐橙', price: 69, aliases: ['脐橙'], attributes: { 口感: '甜度13-15度' } },
+    { name: '伦晚脐橙', category: '脐橙', price: 89, attributes: { 口感: '甜度14-16度' } },
+  ],
+};
+
+describe('claims the guardrails check', () => {
+  const kb = knowledgeFor(SHOP);
+  const id = (name: string) => kb.passages.find((p) => p.kind === 'product' && p.product.name === name)!.id;
+
+  it('reads a count that names a choice as no price, and still refuses an invented one', () => {
+    expect(checkReply('鸡块20块40元。', [id('鸡块')], kb, '餐饮').ok).toBe(true);
+    expect(checkReply('鸡块20块35元。', [id('鸡块')], kb, '餐饮').violations[0]?.detail).toBe('35元');
+  });
+
+  it("passes an offer the owner's holiday note makes, and refuses one it does not", () => {
+    expect(checkReply('3月8日营业（三八节脐橙礼盒8折）', [], kb, '电商').ok).toBe(true);
+    expect(checkReply('三八节全场7折', [], kb, '电商').violations[0]?.kind).toBe('discount_not_in_data');
+  });
+
+  it('holds a clause to the product named first in it, not to another whose alias it holds', () => {
+    const both = [id('赣南脐橙'), id('伦晚脐橙')];
+    expect(checkReply('赣南脐橙口感：甜度13-15度；伦晚脐橙口感：甜度14-16度', both, kb, '电商').ok).toBe(true);
+    expect(checkReply('赣南脐橙口感：甜度14-16度；伦晚脐橙口感：甜度14-16度', both, kb, '电商').ok).toBe(false);
+  });
+
+  it('says a run of holidays with one note once, by month and day', () => {
+    const a = offlineAnswer(kb, '过年营业吗');
+    expect(a.reply).toContain('2月5日至2月7日');
+    expect(a.reply.split('春节停发').length).toBe(2);
+  });
+});
+
+describe('shipping around a holiday', () => {
+  it('says a note kept on each day of a run once', () => {
+    const a = offlineAnswer(knowledgeFor(SHOP), '过年什么时候停发');
+    expect(a.reply.split('春节停发').length).toBe(2);
+  });
+});
