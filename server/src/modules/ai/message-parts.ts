@@ -4,6 +4,9 @@
 
 const BREAK = /[？?。！!；;\n]+|[，,、]\s*(?=还有|另外|顺便|以及|再问|还想问|对了|然后)|(?<=[吗呢嘛么])[，,\s]+/;
 
+/** A remark about the customer's own plans after a question ("想给老二也报一个"): context, not part of what is asked. */
+const REMARK = /^(我|想|打算|准备|计划)/;
+
 export function splitQuestions(message: string, asksSomething: (part: string) => boolean): string[] {
   const pieces = message
     .split(BREAK)
@@ -30,7 +33,8 @@ export function splitQuestions(message: string, asksSomething: (part: string) =>
       } else pending = joined;
     }
     if (pending) {
-      if (parts.length && !asksSomething(pending) && commas.length > 1) parts[parts.length - 1] += ` ${pending}`;
+      if (parts.length && !asksSomething(pending) && commas.length > 1 && !REMARK.test(pending))
+        parts[parts.length - 1] += ` ${pending}`;
       else parts.push(pending);
     }
   }

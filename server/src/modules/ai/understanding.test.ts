@@ -68,6 +68,14 @@ describe('asks and splitting', () => {
     expect(splitQuestions('我芒果过敏 杨枝能喝吗', asksSomething)).toEqual(['我芒果过敏 杨枝能喝吗']);
   });
 
+  it("keeps the customer's own plans after a question apart from it, and a trailing detail with it", () => {
+    expect(splitQuestions('有没有古筝课 想给老二也报一个', asksSomething)).toEqual([
+      '有没有古筝课',
+      '想给老二也报一个',
+    ]);
+    expect(splitQuestions('杨枝甘露大杯多少 少冰', asksSomething)).toEqual(['杨枝甘露大杯多少 少冰']);
+  });
+
   it('reads the asks of a question in the order they come, without the obvious keyword', () => {
     expect(lexiconAsks('L码啥价')).toEqual(['price']);
     expect(lexiconAsks('大杯多少钱，还有吗')).toEqual(['price', 'stock']);
