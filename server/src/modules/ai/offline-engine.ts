@@ -108,7 +108,7 @@ const AGE_FIT =
   /\d\s*(岁|周岁).{0,8}(学什么|学哪|上什么|上哪|报什么|报哪|哪些|哪个|哪几|什么课|什么班|能学|能上|可以学|可以上|适合)/;
 /** What makes a piece of a message a question: asked, not only said ("上次用着不错"). */
 const QUESTION =
-  /(吗|呢|么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$|([\u4e00-\u9fff])[不没]\2)/;
+  /(吗|呢|(?<![那这多要])么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$|([\u4e00-\u9fff])[不没]\2)/;
 /** Booking a slot is a person's job where stock is time: "还有位置吗", "还能约上吗". */
 // "还有位置吗" is a free slot; "在哪个位置", "什么位置" ask where the shop is
 const SLOT = /((?<!(哪个?|什么|啥))位置|空位|名额|约上|约得上|排得上|档期)/;
@@ -547,7 +547,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       else if ((texts.length === 1 || QUESTION.test(text)) && !answeredBy(said, text)) unanswered.push(text);
       continue;
     }
-    let answeredAll = true;
+    const missing: Ask[] = [];
     let unknown = false;
     let answeredOne = false;
     for (const ask of part.asks) {
@@ -560,9 +560,10 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       else if (a) {
         answeredOne = true;
         if (!said.some((s) => s.text.includes(a.text))) said.push(a);
-      } else if (!(answeredOne && !part.products.length && PRODUCT_ASKS.includes(ask))) answeredAll = false;
-      // "停车收费吗": the parking rule answered; a product ask with no product adds nothing to hand over
+      } else missing.push(ask);
     }
+    // "停车收费吗", "学费能刷信用卡分期不": the rule answered; a product ask with no product adds nothing to hand over
+    const answeredAll = missing.every((a) => answeredOne && !part.products.length && PRODUCT_ASKS.includes(a));
     if (unknown) unanswered.push(text);
     else if (!answeredAll) {
       // an attribute the product's data lacks ("牛肉是哪儿产的") is a person's to answer, not a near sentence's
