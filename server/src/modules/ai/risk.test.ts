@@ -9,6 +9,9 @@ describe('risk: what a person must take', () => {
     expect(detectRisk('上周染的颜色已经掉光了 你们怎么说', '本地服务')).toBe('complaint');
     expect(detectRisk('修眉的时候把我眉毛旁边刮出血了', '本地服务')).toBe('complaint');
     expect(detectRisk('花了三百多 效果一点没有 太坑了', '本地服务')).toBe('complaint');
+    expect(detectRisk('写着很甜 结果酸得要命 这不是虚假宣传吗', '电商')).toBe('complaint');
+    expect(detectRisk('一整箱没法吃 退钱', '电商')).toBe('demand');
+    expect(detectRisk('没开封的能退钱吗', '电商')).toBeUndefined();
     // it happened and the customer asks what now: the rule, and a person follows up
     expect(detectRisk('饼干寄到才发现全受潮了 还能处理吗', '电商')).toBe('incident');
   });
