@@ -585,14 +585,14 @@ function namesHoliday(text: string, h: { date: string; name?: string }): boolean
 }
 
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-const monthDay = (date: string) => {
-  const [, month, day] = date.split('-').map(Number);
-  return `${month}月${day}日`;
+const monthDay = (date: string, withYear: boolean) => {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${withYear ? `${year}年` : ''}${month}月${day}日`;
 };
 
 /**
  * The holidays' notes, consecutive days with the same note said once ("2月5日至2月9日休息（春节店休…）"), not a line
- * a day.
+ * a day; with the year when they span more than one.
  */
 function holidayText(notes: { date: string; closed: boolean; name?: string }[]): string {
   const runs: { from: string; to: string; closed: boolean; name?: string }[] = [];
@@ -602,9 +602,12 @@ function holidayText(notes: { date: string; closed: boolean; name?: string }[]):
       last.to = h.date;
     else runs.push({ from: h.date, to: h.date, closed: h.closed, name: h.name });
   }
+  // notes of more than one year keep the year: 1月1日 of two years would contradict each other
+  const withYear = new Set(runs.map((r) => r.from.slice(0, 4))).size > 1;
   return runs
     .map((r) => {
-      const days = r.from === r.to ? monthDay(r.from) : `${monthDay(r.from)}至${monthDay(r.to)}`;
+      const days =
+        r.from === r.to ? monthDay(r.from, withYear) : `${monthDay(r.from, withYear)}至${monthDay(r.to, withYear)}`;
       return `${days}${r.closed ? '休息' : '营业'}${r.name ? `（${r.name}）` : ''}`;
     })
     .join('；');

@@ -41,7 +41,7 @@ describe('claims the guardrails check', () => {
 
   it('reads a count that names a choice as no price, and still refuses an invented one', () => {
     expect(checkReply('鸡块20块40元。', [id('鸡块')], kb, '餐饮').ok).toBe(true);
-    expect(checkReply('鸡块20块35元。', [id('鸡块')], kb, '餐饮').violations[0]?.detail).toBe('35元');
+    expect(checkReply('鸡块20块35元。', [id('鸡块')], kb, '餐饮').violations.map((v) => v.detail)).toContain('35元');
   });
 
   it("passes an offer the owner's holiday note makes, and refuses one it does not", () => {

@@ -100,7 +100,8 @@ function attributeClaims(reply: string, product: KnownProduct, others: KnownProd
     );
   const about = others.length
     ? reply
-        .split(/[；;。\n]/)
+        // a comma list compares products clause by clause ("伦晚脐橙口感：…，赣南脐橙口感：…")
+        .split(/[；;。\n，,]/)
         .filter((c) => {
           const mine = firstName(c, product);
           return mine < Infinity && others.every((o) => firstName(c, o) >= mine);
@@ -172,17 +173,23 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   const citedText = cited.map((p) => p.text).join(' ');
 
   const amounts = allowedAmounts(cited);
-  // a count that names a choice ("鸡块20块", "小份(二两)") is no amount of money
+  // a count that names a choice ("20块装", or its price right after it: "鸡块20块40元") is no amount of money
   const labels = cited.flatMap((p) =>
     p.kind === 'product' ? (p.product.variants ?? []).flatMap((v) => v.options.map((o) => o.value)) : [],
   );
+  const priced = (end: number) => {
+    const next = /^\s*(\d+(?:\.\d{1,2})?)\s*元/.exec(reply.slice(end));
+    return !!next && amounts.has(String(Number(next[1])));
+  };
   for (const m of reply.matchAll(MONEY)) {
     const value = String(Number(m[1] ?? m[2]));
-    if (!amounts.has(value) && !labels.some((l) => l.includes(m[0].trim())))
-      violations.push({ kind: 'price_not_in_data', detail: m[0] });
+    const end = m.index + m[0].length;
+    const label = labels.includes(m[0].trim()) && (/^[装的份]/.test(reply.slice(end)) || priced(end));
+    if (!amounts.has(value) && !label) violations.push({ kind: 'price_not_in_data', detail: m[0] });
   }
-  // the owner's note on a holiday ("三八节面部护理8折") is an offer the shop's data holds
-  const offerText = `${citedText} ${kb.merchant.holidays.map((h) => h.name ?? '').join(' ')}`;
+  // the owner's note on a holiday ("三八节面部护理8折"), quoted as written, is an offer the shop's data holds
+  const notes = kb.merchant.holidays.map((h) => h.name ?? '').filter((n) => n && reply.includes(n));
+  const offerText = `${citedText} ${notes.join(' ')}`;
   for (const m of reply.matchAll(DISCOUNT)) {
     if (!offerText.includes(m[0])) violations.push({ kind: 'discount_not_in_data', detail: m[0] });
   }

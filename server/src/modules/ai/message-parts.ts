@@ -4,8 +4,11 @@
 
 const BREAK = /[？?。！!；;\n]+|[，,、]\s*(?=还有|另外|顺便|以及|再问|还想问|对了|然后)|(?<=[吗呢嘛么])[，,\s]+/;
 
-/** A remark about the customer's own plans after a question ("想给老二也报一个"): context, not part of what is asked. */
-const REMARK = /^(我|想|打算|准备|计划)/;
+/**
+ * A remark about the customer's own plans after a question ("想给老二也报一个"): context, not part of what is asked. A
+ * choice ("我要大杯") stays with its question.
+ */
+const REMARK = /^(我(?!要|想要)|想(?!要)|打算|准备|计划)/;
 
 export function splitQuestions(message: string, asksSomething: (part: string) => boolean): string[] {
   const pieces = message

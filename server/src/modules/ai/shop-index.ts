@@ -299,7 +299,8 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
   if (!links.length)
     for (const entry of index.products) {
       for (const f of entry.forms) {
-        if (f.weight < 1 || !/^[\u4e00-\u9fff]{2}$/.test(f.text)) continue;
+        // not by a character of a time or a count ("周末花篮" holds no 周花)
+        if (f.weight < 1 || !/^[\u4e00-\u9fff]{2}$/.test(f.text) || /[周天月日年点号次个份]/.test(f.text)) continue;
         const a = text.indexOf(f.text[0]!);
         const b = text.indexOf(f.text[1]!);
         if (a < 0 || b < 0 || Math.abs(a - b) > 3) continue;
