@@ -47,6 +47,8 @@ describe('claims the guardrails check', () => {
   it("passes an offer the owner's holiday note makes, and refuses one it does not", () => {
     expect(checkReply('3月8日营业（三八节脐橙礼盒8折）', [], kb, '电商').ok).toBe(true);
     expect(checkReply('三八节全场7折', [], kb, '电商').violations[0]?.kind).toBe('discount_not_in_data');
+    // the note's 8折 is for the gift box on that day, not a discount on anything else
+    expect(checkReply('今天全场8折', [], kb, '电商').violations[0]?.kind).toBe('discount_not_in_data');
   });
 
   it('holds a clause to the product named first in it, not to another whose alias it holds', () => {

@@ -74,6 +74,7 @@ describe('asks and splitting', () => {
       '想给老二也报一个',
     ]);
     expect(splitQuestions('杨枝甘露大杯多少 少冰', asksSomething)).toEqual(['杨枝甘露大杯多少 少冰']);
+    expect(splitQuestions('奶茶多少钱 我要大杯', asksSomething)).toEqual(['奶茶多少钱 我要大杯']);
   });
 
   it('reads the asks of a question in the order they come, without the obvious keyword', () => {
