@@ -10,6 +10,13 @@ const BREAK = /[？?。！!；;\n]+|[，,、]\s*(?=还有|另外|顺便|以及|�
  */
 const REMARK = /^(我(?!要|想要)|想(?!要)|打算|准备|计划)/;
 
+/** A piece asked as a question: a question word or mark. */
+const ASKED =
+  /(吗|呢|嘛|[？?]|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|([\u4e00-\u9fff])[不没]\2)/;
+/** A question with no topic of its own: whether it costs, counts, can be done ("会扣钱吗", "能退吗", "怎么算"). */
+const BARE =
+  /^(那|还|会|能|可以|要|这样|这种|那样)?.{0,3}(扣钱|扣费|扣课时|收费|收钱|要钱|加钱|退|算|行|可以|扣)[吗么嘛呢不]?[?？]?$/;
+
 export function splitQuestions(message: string, asksSomething: (part: string) => boolean): string[] {
   const pieces = message
     .split(BREAK)
@@ -28,9 +35,11 @@ export function splitQuestions(message: string, asksSomething: (part: string) =>
       .map((p) => p.trim())
       .filter(Boolean);
     let pending = '';
-    for (const c of commas) {
+    for (const [i, c] of commas.entries()) {
       const joined = pending ? `${pending} ${c}` : c;
-      if (asksSomething(c)) {
+      // a situation told before the question about it ("临时有事去不了 会扣钱吗") is that question's, not one of its own
+      const told = !ASKED.test(c) && i + 1 < commas.length && ASKED.test(commas[i + 1]!) && BARE.test(commas[i + 1]!);
+      if (asksSomething(c) && !told) {
         parts.push(joined);
         pending = '';
       } else pending = joined;

@@ -597,7 +597,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
   else unanswered.push(...slots);
   // "演出服费用另外通知": the shop's own words leave the point asked to later, so a person answers it
   if (!unanswered.length && defersAsked(said, question)) unanswered.push(question);
-  const answer = said.map((s) => s.text).join('；');
+  const answer = said.map((s) => s.text.replace(/[。；;]+$/, '')).join('；');
   const cited = said.flatMap((s) => s.cited);
   if (!unanswered.length) return result(end(answer), cited, 'answered from the shop data', false, 0.9);
   if (!said.length) return handoff('not in the shop data');

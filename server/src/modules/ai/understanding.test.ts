@@ -77,6 +77,12 @@ describe('asks and splitting', () => {
     expect(splitQuestions('奶茶多少钱 我要大杯', asksSomething)).toEqual(['奶茶多少钱 我要大杯']);
   });
 
+  it('keeps a situation with the bare question about it, and two questions apart', () => {
+    expect(splitQuestions('临时有事去不了 会扣钱吗', asksSomething)).toEqual(['临时有事去不了 会扣钱吗']);
+    expect(splitQuestions('报了两个月了 想退剩下的 怎么算', asksSomething)).toEqual(['报了两个月了 想退剩下的 怎么算']);
+    expect(splitQuestions('大杯多少钱 能送到滨江吗', asksSomething)).toEqual(['大杯多少钱', '能送到滨江吗']);
+  });
+
   it('reads the asks of a question in the order they come, without the obvious keyword', () => {
     expect(lexiconAsks('L码啥价')).toEqual(['price']);
     expect(lexiconAsks('大杯多少钱，还有吗')).toEqual(['price', 'stock']);
