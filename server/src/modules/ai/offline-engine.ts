@@ -511,8 +511,14 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     // holds 茶饼怎么拆): that, before reading the question's parts, unless it asks what the catalog holds; with a
     // product named, only an FAQ the owner wrote about that product ("龙井颜色发黄是陈茶吗" over its attributes)
     const catalog = part.asks.some((a) => ['price', 'stock', 'options', 'hours', 'closed_day'].includes(a));
+    // …or a stock word asked under a condition the owner's own question names ("来大姨妈了还能做精油spa吗" holds
+    // 来例假能做吗): whether it can be done for them, not whether it is in stock
+    const conditioned =
+      catalog && part.asks.every((a) => a === 'stock') && part.products.length
+        ? sentenceOf(kb, withoutNames(text, part.products), 0.8, { kinds: ['faq'], held: true })
+        : undefined;
     const closeFaq = catalog
-      ? undefined
+      ? conditioned
       : part.products.length
         ? faqAbout(kb, text, part.products)
         : (faqOf(kb, text, 0.8) ?? sentenceOf(kb, text, 0.8, { kinds: ['faq'], held: true }));
