@@ -162,7 +162,12 @@ const stem = (w: string) =>
  */
 export function answeredBy(said: Said[], question: string): boolean {
   if (!said.length) return false;
-  const text = read(said.map((s) => s.text).join(' '));
+  // a short question for a value the answer before already gives ("最少要租几个月" after 最短租3个月, "要买到多少"
+  // after 满1000元, "搜啥名字" after 搜“咔滋鸡”)
+  const plain = said.map((s) => s.text).join(' ');
+  const bare = question.replace(/[^\u4e00-\u9fff\w]/g, '');
+  if (bare.length <= 8 && VALUES.some(([asked, value]) => asked.test(bare) && value.test(plain))) return true;
+  const text = read(plain);
   const words = contentWords(question, (w) => text.includes(w)).filter(
     (w) => w.word.length >= 2 || /[\u4e00-\u9fff]/.test(w.word),
   );
@@ -277,6 +282,13 @@ export interface Only {
   /** only these products' own lines (attributes, description), by product id */
   products?: string[];
 }
+
+/** Short questions for a value, and how an answer gives one. */
+const VALUES: [RegExp, RegExp][] = [
+  [/(几个月|多少个月|多久|多长时间|几天|多少天|几年|几周)/, /\d\s*(个月|天|年|周|小时)/],
+  [/(多少钱|几块|要买到多少|买多少|满多少|充多少|多少$)/, /\d\s*元/],
+  [/((啥|什么)名字|叫什么|搜什么|搜啥)/, /[“"「『][^”"」』]+[”"」』]/],
+];
 
 /**
  * A question that asks for a value of some kind: a span (多久, 几个月), an age, a headcount, a weight, a clock time, a
