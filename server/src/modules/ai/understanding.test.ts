@@ -89,6 +89,9 @@ describe('asks and splitting', () => {
     expect(lexiconAsks('会员打几折')).toEqual(['membership']);
     expect(lexiconAsks('周一营业吗')).toEqual(['hours']);
     expect(lexiconAsks('在吗亲')).toEqual(['greeting']);
+    // what the customer has left is told, not asked of the shop's stock
+    expect(lexiconAsks('我的课时包还剩20节')).not.toContain('stock');
+    expect(lexiconAsks('红色M码还剩几件')).toContain('stock');
   });
 
   it('trains a naive Bayes classifier on the shipped labelled questions and reads unseen phrasings', () => {
