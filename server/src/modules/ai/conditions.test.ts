@@ -27,7 +27,10 @@ const SHOP: EvalShopFile = {
     },
     { name: '钢琴课48节', category: '课时包', price: 8640 },
   ],
-  faqs: [{ questions: ['来例假能做吗', '经期可以做吗'], answer: '经期可以做面部护理和头疗，全身精油SPA不做。' }],
+  faqs: [
+    { questions: ['来例假能做吗', '经期可以做吗'], answer: '经期可以做面部护理和头疗，全身精油SPA不做。' },
+    { questions: ['男的能做吗'], answer: '男士可以做足疗和头疗，面部护理只接待女士。' },
+  ],
   policies: [{ kind: 'membership', title: '冻结', content: '出国、生病可以申请冻结一次，最长2个月。' }],
 };
 
@@ -41,6 +44,12 @@ describe('a service asked under a condition', () => {
       expect(a.reply, q).toContain('不做');
       expect(a.reply, q).not.toContain('有货');
     }
+  });
+
+  it("reads a husband or boyfriend as a man in the owner's question", () => {
+    const a = offlineAnswer(kb, '我老公能一起来做吗');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('男士可以做足疗');
   });
 
   it('still answers a plain stock question with the stock', () => {
