@@ -902,6 +902,15 @@ const REFER = /(单独报价|另外报价|价格面议|面议|另议|单独谈�
 const REGIONS =
   /(香港|澳门|台湾|港澳台|新疆|西藏|青海|内蒙古?|宁夏|甘肃|海南|海外|国外|偏远|北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|四川|贵州|云南|陕西|江浙沪)/g;
 
+/** The names of a list in a sentence, by their first two characters ("鼓楼、玄武、建邺四个区" → 鼓楼, 玄武, 建邺). */
+const listedNames = (sentence: string): string[] =>
+  sentence
+    .split(/[，,：:；;（）()]/)
+    .filter((clause) => clause.includes('、'))
+    .flatMap((clause) => clause.split('、'))
+    .map((item) => item.trim().slice(0, 2))
+    .filter((name) => /^[\u4e00-\u9fff]{2}$/.test(name));
+
 /**
  * Shipping and delivery: the owner's facts (couriers, where from, how long, where to), a place the customer names
  * (only the sentence about it; a place the data never mentions goes to a person), and holiday stops.
@@ -923,6 +932,13 @@ export function shippingOf(kb: KnowledgeBase, text: string, topics: string[]): S
     if (!about.length) return 'unknown';
     return { text: about.map((s) => s.text).join('；'), cited: [...new Set(about.map((s) => s.id))] };
   }
+  // a district of the owner's own lists ("鼓楼、玄武、建邺四个区…", "江宁、栖霞等其他区…") the customer asks to have
+  // it sent to ("能送江宁吗", "送建邺区要配送费吗"): the sentence that lists it
+  const listing = sentences.filter((s) =>
+    listedNames(s.text).some((name) => new RegExp(`[送到寄发往]${name}`).test(text)),
+  );
+  if (listing.length && listing.length < sentences.length)
+    return { text: listing.map((s) => s.text).join('；'), cited: [...new Set(listing.map((s) => s.id))] };
   if (HOLIDAY.test(text) || /(停运|停发)/.test(text)) {
     const notes = kb.merchant.holidays
       .filter((h) => h.name)
