@@ -34,6 +34,10 @@ const LATER_SHOPS: Record<string, string> = {
   'jade-spa': '2026-12-01b',
   'melody-piano': '2026-12-01b',
   'gannan-orchard': '2026-12-01b',
+  'bean-coffee': '2026-12-01c',
+  'little-sprout': '2026-12-01c',
+  'paws-pantry': '2026-12-01c',
+  'code-kids': '2026-12-01c',
 };
 const later = (shop: string) => shop in LATER_SHOPS;
 const shops = loadEvalShops(join(import.meta.dirname, 'data'))
