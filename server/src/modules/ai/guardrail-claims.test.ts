@@ -51,6 +51,18 @@ describe('claims the guardrails check', () => {
     expect(checkReply('今天全场8折', [], kb, '电商').violations[0]?.kind).toBe('discount_not_in_data');
   });
 
+  it("passes a weekday the owner's holiday note opens on, as written, and 第一 of an ordinal", () => {
+    const shop = knowledgeFor({
+      ...SHOP,
+      shops: [{ name: '老邱果园', address: '赣州市信丰县1号', hours: week, closedWeekdays: [3] }],
+      holidays: [{ date: '2026-10-07', closed: false, note: '国庆期间10月7日周三也照常开门' }],
+    });
+    expect(checkReply('10月7日营业（国庆期间10月7日周三也照常开门）', [], shop, '电商').ok).toBe(true);
+    expect(checkReply('我们周三也照常开门', [], shop, '电商').violations[0]?.kind).toBe('closed_day_mismatch');
+    expect(checkReply('发货当晚才会有第一条物流信息', [], shop, '电商').ok).toBe(true);
+    expect(checkReply('销量全国第一', [], shop, '电商').violations[0]?.kind).toBe('ad_law_term');
+  });
+
   it('holds a clause to the product named first in it, not to another whose alias it holds', () => {
     const both = [id('赣南脐橙'), id('伦晚脐橙')];
     expect(checkReply('赣南脐橙口感：甜度13-15度；伦晚脐橙口感：甜度14-16度', both, kb, '电商').ok).toBe(true);
