@@ -63,6 +63,24 @@ describe('claims the guardrails check', () => {
     expect(checkReply('销量全国第一', [], shop, '电商').violations[0]?.kind).toBe('ad_law_term');
   });
 
+  it("passes the owner's own advice and times as written, and still refuses claims and other times", () => {
+    const shop = knowledgeFor({
+      ...SHOP,
+      holidays: [{ date: '2027-02-05', closed: false, note: '除夕营业到下午5点，15点后不接单' }],
+    });
+    for (const ok of [
+      '开封后1个月内喝完风味最好',
+      '开封后最好1个月内吃完',
+      '以上优惠不能叠加，取最优惠的一项',
+      '2013年开的第一家店',
+      '到货了第一时间通知你',
+      '除夕营业到下午5点',
+    ])
+      expect(checkReply(ok, [], shop, '电商').ok, ok).toBe(true);
+    for (const bad of ['我们家是最好的', '全城最优惠', '晚上5点关门', '除夕营业到6点'])
+      expect(checkReply(bad, [], shop, '电商').ok, bad).toBe(false);
+  });
+
   it('holds a clause to the product named first in it, not to another whose alias it holds', () => {
     const both = [id('赣南脐橙'), id('伦晚脐橙')];
     expect(checkReply('赣南脐橙口感：甜度13-15度；伦晚脐橙口感：甜度14-16度', both, kb, '电商').ok).toBe(true);

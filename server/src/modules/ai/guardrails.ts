@@ -34,7 +34,7 @@ const CLOCK = /(\d{1,2})(?:[:：](\d{2})|点)/g;
 // Advertising Law art. 9: absolute terms. Kept to unambiguous ones ("最近" and "最后" are ordinary words, so are
 // 第一次, 第一泡 and a fabric's 100%棉; "当天吃完最好", "最好提前预约" give advice, 最好喝的 is a claim).
 const AD_LAW =
-  /((?<![吃喝用完穿洗])最好(?![别不先提尽当在放冷趁带约])|最佳|最便宜|最低价|最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口泡道条包箱份层排轮年季课堂阶])|唯一|100%(?![\u4e00-\u9fff]{0,3}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆))|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
+  /((?<![吃喝用完穿洗味])最好(?![别不先提尽当在放冷趁带约\d一二两三])|最佳|最便宜|最低价|(?<![取选按用])最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口泡道条包箱份层排轮年季课堂阶家时])|唯一|100%(?![\u4e00-\u9fff]{0,3}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆))|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
 const EFFICACY =
   /(治疗|治愈|根治|疗效|药效|祛斑|祛痘|美白|减肥|瘦身|抗衰|包过(?![了期])|保过|保证提分|提分\d+|保证录取|稳上|包考上)/;
 const MEDICAL = /(治病|处方|医治|抗癌|降血压|降血糖)/;
@@ -204,7 +204,11 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   for (const m of reply.matchAll(CLOCK)) {
     const hh = m[1]!.padStart(2, '0');
     const time = `${hh}:${m[2] ?? '00'}`;
-    if (!hourText.includes(time) && !citedText.includes(m[0]))
+    // the owner's words as written ("除夕营业到下午5点"), with the part of the day said before it, not inside another
+    // number (15点)
+    const period = /(上午|下午|晚上|中午|早上|凌晨|傍晚)$/.exec(reply.slice(0, m.index))?.[1] ?? '';
+    const written = new RegExp(`(?<!\\d)${period}${m[0]}`).test(hourText);
+    if (!hourText.includes(time) && !citedText.includes(m[0]) && !written)
       violations.push({ kind: 'hours_not_in_data', detail: m[0] });
   }
   // the customer's own words quoted back (「牛肉是哪儿产的」我请店员确认) are not claims, nor the owner's holiday note
