@@ -902,6 +902,8 @@ const REFER = /(单独报价|另外报价|价格面议|面议|另议|单独谈�
 const REGIONS =
   /(香港|澳门|台湾|港澳台|新疆|西藏|青海|内蒙古?|宁夏|甘肃|海南|海外|国外|偏远|北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|四川|贵州|云南|陕西|江浙沪)/g;
 
+const WHEN_ASKED = /(今天|明天|当天|几点|多久|几天|什么时候|能到|送到|到得了)/;
+
 /** The names of a list in a sentence, by their first two characters ("鼓楼、玄武、建邺四个区" → 鼓楼, 玄武, 建邺). */
 const listedNames = (sentence: string): string[] =>
   sentence
@@ -937,7 +939,8 @@ export function shippingOf(kb: KnowledgeBase, text: string, topics: string[]): S
   const listing = sentences.filter((s) =>
     listedNames(s.text).some((name) => new RegExp(`[送到寄发往]${name}`).test(text)),
   );
-  if (listing.length && listing.length < sentences.length)
+  // …when the place is all that is asked: "送江宁今天能到吗" asks when too, which the whole rule says
+  if (listing.length && listing.length < sentences.length && !WHEN_ASKED.test(text))
     return { text: listing.map((s) => s.text).join('；'), cited: [...new Set(listing.map((s) => s.id))] };
   if (HOLIDAY.test(text) || /(停运|停发)/.test(text)) {
     const notes = kb.merchant.holidays

@@ -39,6 +39,7 @@ import { classifiedAsk, lexiconAsks, WEAK_PRICE, type Ask } from './asks.js';
 import { detectIntent } from './intents.js';
 import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
+import { normalize } from '../knowledge/tokenizer.js';
 import { asksForRoom, defersAsked, personNeeded, slotSettled } from './person-needed.js';
 import { detectRisk } from './risk.js';
 import { answeredBy, asksMeasure, bestSentence, forgetReadings, sentenceOf } from './sentence-match.js';
@@ -411,6 +412,29 @@ const ruleSentence = (kb: KnowledgeBase, text: string, asks: Ask[]) =>
   sentenceOf(kb, text, 0.6, { about: topicsOf(asks) }) ?? sentenceOf(kb, text, 0.85);
 
 /**
+ * A question without its punctuation, spaces and the words that change nothing of what is asked (particles, pronouns,
+ * 可以/能): "41.5有吗？" and "有41.5吗", "能去店里试吗" and "可以去店里试一下吗" alike — but never two questions a word
+ * of substance apart ("能去店里退吗").
+ */
+const bareQuestion = (text: string) =>
+  normalize(text)
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .replace(/(可以|能不能|可不可以|请问|一下|你们|我们|您|你|我|的|了|吗|呢|啊|呀|嘛|么|吧|哈|哦|呐|能)/g, '');
+
+/** The FAQ whose own question is the message, as the owner wrote it: the owner answered it in those words. */
+function ownQuestion(kb: KnowledgeBase, text: string): Said | undefined {
+  const asked = bareQuestion(text);
+  if (asked.length < 2) return undefined;
+  for (const p of kb.passages) {
+    if (p.kind !== 'faq') continue;
+    const questions = p.text.slice(0, p.text.length - p.answer.length).split(' ');
+    if (questions.some((q) => bareQuestion(q) === asked))
+      return { text: p.answer.replace(/[。；;！!]$/, ''), cited: [p.id] };
+  }
+  return undefined;
+}
+
+/**
  * An FAQ that closely matches the question and whose own question names one of these products by a word of its name
  * that few other products share ("龙井" of 明前西湖龙井, not "蛋糕" of every cake).
  */
@@ -501,6 +525,12 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       smalltalk ??= part.asks[0];
       continue;
     }
+    // the owner's own question, as the owner wrote it or nearly: the owner's answer, whatever else it seems to ask
+    const own = part.products.length ? undefined : ownQuestion(kb, text);
+    if (own) {
+      if (!said.some((s) => s.text === own.text)) said.push(own);
+      continue;
+    }
     // a slot at a given time, an exception to a rule, a health question the FAQ does not name: a person settles it,
     // beside whatever the data answers of the rest (a near sentence says nothing to a health question)
     const person = personNeeded(kb, text);
@@ -513,9 +543,17 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     const catalog = part.asks.some((a) => ['price', 'stock', 'options', 'hours', 'closed_day'].includes(a));
     // …or a stock word asked under a condition the owner's own question names ("来大姨妈了还能做精油spa吗" holds
     // 来例假能做吗): whether it can be done for them, not whether it is in stock
+    // (read without the product's names and the choice named: "精油spa90分钟")
     const conditioned =
       catalog && part.asks.every((a) => a === 'stock') && part.products.length
-        ? sentenceOf(kb, withoutNames(text, part.products), 0.8, { kinds: ['faq'], held: true })
+        ? sentenceOf(
+            kb,
+            part.products
+              .flatMap((p) => [...namedOptions(text, p).values()])
+              .reduce((t, value) => t.split(value).join(''), withoutNames(text, part.products)),
+            0.8,
+            { kinds: ['faq'], held: true },
+          )
         : undefined;
     const closeFaq = catalog
       ? conditioned

@@ -162,11 +162,15 @@ const stem = (w: string) =>
  */
 export function answeredBy(said: Said[], question: string): boolean {
   if (!said.length) return false;
-  // a short question for a value the answer before already gives ("最少要租几个月" after 最短租3个月, "要买到多少"
-  // after 满1000元, "搜啥名字" after 搜“咔滋鸡”)
+  // a short question for a value the answer before already gives, the thing asked beside it ("最少要租几个月" after
+  // 最短租3个月, "要买到多少" after 满1000元, "搜啥名字" after 搜“咔滋鸡”); "押金要多少" after 月租300元 is not
   const plain = said.map((s) => s.text).join(' ');
   const bare = question.replace(/[^\u4e00-\u9fff\w]/g, '');
-  if (bare.length <= 8 && VALUES.some(([asked, value]) => asked.test(bare) && value.test(plain))) return true;
+  if (
+    bare.length <= 8 &&
+    VALUES.some(([asked, value, beside]) => asked.test(bare) && valueBeside(plain, value, beside ? bare : ''))
+  )
+    return true;
   const text = read(plain);
   const words = contentWords(question, (w) => text.includes(w)).filter(
     (w) => w.word.length >= 2 || /[\u4e00-\u9fff]/.test(w.word),
@@ -284,11 +288,30 @@ export interface Only {
 }
 
 /** Short questions for a value, and how an answer gives one. */
-const VALUES: [RegExp, RegExp][] = [
-  [/(几个月|多少个月|多久|多长时间|几天|多少天|几年|几周)/, /\d\s*(个月|天|年|周|小时)/],
-  [/(多少钱|几块|要买到多少|买多少|满多少|充多少|多少$)/, /\d\s*元/],
-  [/((啥|什么)名字|叫什么|搜什么|搜啥)/, /[“"「『][^”"」』]+[”"」』]/],
+const VALUES: [RegExp, RegExp, boolean][] = [
+  [/(几个月|多少个月|多久|多长时间|几天|多少天|几年|几周)/, /\d+\s*(个月|天|年|周|小时)/g, true],
+  // a threshold says what it is of itself ("满1000元")
+  [/(买到多少|满多少|消费到多少|达到多少)/, /满\d+(\.\d+)?元/g, false],
+  [/(多少钱|几块|充多少|多少$)/, /\d+(\.\d+)?\s*元/g, true],
+  [/((啥|什么)名字|叫什么|搜什么|搜啥)/, /[“"「『][^”"」』]+[”"」』]/g, true],
 ];
+/** Words that ask, not what is asked about. */
+const ASKING_WORDS =
+  /(最少|最多|至少|大概|一般|要|得|需要|多少钱|多少个月|多少天|多少|几个月|几天|几年|几周|多久|多长时间|啥|什么|名字|叫|几块|吗|呢|啊)/g;
+
+/**
+ * A value of the kind asked in the answer, with a character of what the question asks about just before it (any
+ * value of the kind when no question is given).
+ */
+function valueBeside(answer: string, value: RegExp, question: string): boolean {
+  const about = [...question.replace(ASKING_WORDS, '')].filter((c) => /[\u4e00-\u9fff]/.test(c));
+  if (!question) return [...answer.matchAll(value)].length > 0;
+  if (!about.length) return false;
+  return [...answer.matchAll(value)].some((m) => {
+    const before = answer.slice(Math.max(0, m.index - 4), m.index + 1);
+    return about.some((c) => before.includes(c));
+  });
+}
 
 /**
  * A question that asks for a value of some kind: a span (多久, 几个月), an age, a headcount, a weight, a clock time, a
