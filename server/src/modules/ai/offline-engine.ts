@@ -421,17 +421,25 @@ const bareQuestion = (text: string) =>
     .replace(/[\s\p{P}\p{S}]/gu, '')
     .replace(/(可以|能不能|可不可以|请问|一下|你们|我们|您|你|我|的|了|吗|呢|啊|呀|嘛|么|吧|哈|哦|呐|能)/g, '');
 
+/** Each knowledge base's FAQ answers by their questions, read bare (built once per knowledge base). */
+const ownQuestions = new WeakMap<KnowledgeBase, Map<string, Said>>();
+
 /** The FAQ whose own question is the message, as the owner wrote it: the owner answered it in those words. */
 function ownQuestion(kb: KnowledgeBase, text: string): Said | undefined {
-  const asked = bareQuestion(text);
-  if (asked.length < 2) return undefined;
-  for (const p of kb.passages) {
-    if (p.kind !== 'faq') continue;
-    const questions = p.text.slice(0, p.text.length - p.answer.length).split(' ');
-    if (questions.some((q) => bareQuestion(q) === asked))
-      return { text: p.answer.replace(/[。；;！!]$/, ''), cited: [p.id] };
+  let byQuestion = ownQuestions.get(kb);
+  if (!byQuestion) {
+    byQuestion = new Map();
+    for (const p of kb.passages) {
+      if (p.kind !== 'faq') continue;
+      for (const q of p.text.slice(0, p.text.length - p.answer.length).split(' ')) {
+        const bare = bareQuestion(q);
+        if (bare.length >= 2 && !byQuestion.has(bare))
+          byQuestion.set(bare, { text: p.answer.replace(/[。；;！!]$/, ''), cited: [p.id] });
+      }
+    }
+    ownQuestions.set(kb, byQuestion);
   }
-  return undefined;
+  return byQuestion.get(bareQuestion(text));
 }
 
 /**

@@ -361,14 +361,29 @@ const unitText = (text: string) =>
     // a class pack counted in lessons: "24节" is 24课时
     .replace(/(\d)(节课|节|堂课|堂|次课|课)(?!时)/g, '$1课时');
 
+/**
+ * A text cleaned and in units, remembered: every option value of a catalogue is checked against the same message, and
+ * the values repeat across variants (黑色 in every size).
+ */
+const unitTexts = new Map<string, string>();
+const unitClean = (text: string) => {
+  let done = unitTexts.get(text);
+  if (done === undefined) {
+    done = unitText(clean(text));
+    if (unitTexts.size >= 5000) unitTexts.clear();
+    unitTexts.set(text, done);
+  }
+  return done;
+};
+
 /** Does the message name this option value ("大杯", "L", "黄色", "1kg")? */
 export function namesOption(message: string, value: string): boolean {
   // "小份(二两)": named by either part, "小份" or "二两"
   const inner = /[（(【[](.+?)[）)】\]]/.exec(value)?.[1];
   const outer = value.replace(/[（(【[].*?[）)】\]]/g, '').trim();
   if (inner && outer && clean(inner).length >= 2) return namesOption(message, outer) || namesOption(message, inner);
-  const text = unitText(clean(message));
-  const v = unitText(clean(value));
+  const text = unitClean(message);
+  const v = unitClean(value);
   if (!v) return false;
   if (/^[a-z0-9]+$/.test(v)) {
     // a size letter or a number stands alone: "l码", "L", not the l of "xl" or of "ml"
@@ -435,17 +450,44 @@ const valueWords = (value: string) =>
 
 /** The option values of a product the message names, by option name ({颜色: 黄色, 尺码: L}). */
 export function namedOptions(message: string, product: KnownProduct): Map<string, string> {
+  // asked of every product for every part of a message: read once per message and product
+  let byMessage = namedMemo.get(product);
+  if (!byMessage) namedMemo.set(product, (byMessage = new Map()));
+  const hit = byMessage.get(message);
+  if (hit) return new Map(hit);
+  const named = readOptions(message, product);
+  if (byMessage.size >= 200) byMessage.clear();
+  byMessage.set(message, named);
+  return new Map(named);
+}
+
+const namedMemo = new WeakMap<KnownProduct, Map<string, Map<string, string>>>();
+/** Each product's choices and their distinct values ({颜色: [黑色, 白色], 尺码: [S, M]}), in the variants' order. */
+const groupsMemo = new WeakMap<KnownProduct, Map<string, string[]>>();
+const choicesOf = (product: KnownProduct) => {
+  let groups = groupsMemo.get(product);
+  if (!groups) {
+    groups = new Map();
+    for (const v of product.variants ?? [])
+      for (const o of v.options) {
+        const values = groups.get(o.name) ?? [];
+        if (!values.includes(o.value)) values.push(o.value);
+        groups.set(o.name, values);
+      }
+    groupsMemo.set(product, groups);
+  }
+  return groups;
+};
+
+function readOptions(message: string, product: KnownProduct): Map<string, string> {
   const named = new Map<string, string>();
-  const groups = new Map<string, string[]>();
-  for (const v of product.variants ?? [])
-    for (const o of v.options) groups.set(o.name, [...new Set([...(groups.get(o.name) ?? []), o.value])]);
-  for (const v of product.variants ?? []) {
-    for (const o of v.options) {
-      if (named.get(o.name) === o.value) continue;
-      if (namesOption(message, o.value)) {
-        const previous = named.get(o.name);
+  const groups = choicesOf(product);
+  for (const [name, values] of groups) {
+    for (const value of values) {
+      if (namesOption(message, value)) {
+        const previous = named.get(name);
         // the longer value wins: "超大杯" over "大杯"
-        if (!previous || o.value.length > previous.length) named.set(o.name, o.value);
+        if (!previous || value.length > previous.length) named.set(name, value);
       }
     }
   }
