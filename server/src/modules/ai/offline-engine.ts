@@ -418,8 +418,9 @@ const ruleSentence = (kb: KnowledgeBase, text: string, asks: Ask[]) =>
  */
 const bareQuestion = (text: string) =>
   normalize(text)
-    .replace(/[\s\p{P}\p{S}]/gu, '')
-    .replace(/(可以|能不能|可不可以|请问|一下|你们|我们|您|你|我|的|了|吗|呢|啊|呀|嘛|么|吧|哈|哦|呐|能)/g, '');
+    // a range or a decimal keeps its mark ("3-6岁" is not 36岁), a negation the word it negates ("不能" is not "可以不")
+    .replace(/(?<!\d)[\s\p{P}\p{S}]|[\s\p{P}\p{S}](?!\d)/gu, '')
+    .replace(/(?<!不)(可以|能不能|可不可以|能)|请问|一下|你们|我们|您|你|我|的|了|吗|呢|啊|呀|嘛|么|吧|哈|哦|呐/g, '');
 
 /** Each knowledge base's FAQ answers by their questions, read bare (built once per knowledge base). */
 const ownQuestions = new WeakMap<KnowledgeBase, Map<string, Said>>();
