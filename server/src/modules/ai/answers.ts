@@ -725,9 +725,12 @@ const bigrams = (s: string) => {
   return new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)));
 };
 
-/** How customers phrase a question, removed before matching it to the FAQ ("…多少" must not match "wifi密码是多少"). */
+/**
+ * How customers phrase a question, removed before matching it to the FAQ ("…多少" must not match "wifi密码是多少");
+ * 不可以 and 不能 stay whole ("不能加辣" asks something else than "可以不加辣").
+ */
 const PHRASING =
-  /(请问|多少钱|多少|价格|几块|怎么|如何|有没有|还有吗|还有|可以吗|可以|能不能|能否|能|吗|呢|吧|呀|啊|嘛|么|你们|你家|我们|我|你|的|了|一下|是|有|要|想|问|下|店里|这边|[？?，,。.！!~～\s])/g;
+  /(请问|多少钱|多少|价格|几块|怎么|如何|有没有|还有吗|还有|可不可以|(?<!不)可以吗|(?<!不)可以|能不能|能否|(?<!不)能|吗|呢|吧|呀|啊|嘛|么|你们|你家|我们|我|你|的|了|一下|是|有|要|想|问|下|店里|这边|[？?，,。.！!~～\s])/g;
 
 const NUMERALS: Record<string, string> = {
   一: '1',

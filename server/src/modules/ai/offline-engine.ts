@@ -534,7 +534,8 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       smalltalk ??= part.asks[0];
       continue;
     }
-    // the owner's own question, as the owner wrote it or nearly: the owner's answer, whatever else it seems to ask
+    // the owner's own question as written (give or take particles, pronouns and 可以/能), naming no product: the
+    // owner's answer, whatever else it seems to ask
     const own = part.products.length ? undefined : ownQuestion(kb, text);
     if (own) {
       if (!said.some((s) => s.text === own.text)) said.push(own);
