@@ -38,6 +38,10 @@ const LATER_SHOPS: Record<string, string> = {
   'little-sprout': '2026-12-01c',
   'paws-pantry': '2026-12-01c',
   'code-kids': '2026-12-01c',
+  'ember-bbq': '2026-12-01d',
+  'linen-lane': '2026-12-01d',
+  'snug-pet-hotel': '2026-12-01d',
+  'lu-snacks': '2026-12-01d',
 };
 const later = (shop: string) => shop in LATER_SHOPS;
 const shops = loadEvalShops(join(import.meta.dirname, 'data'))

@@ -2,18 +2,18 @@
 // Chinese numerals before a unit ("一公斤" is the 1kg jar), and a product with an amount and nothing else asked
 // ("蜂巢蜜一盒") read as a price question.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { everyDay, testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 import { namesOption } from './shop-index.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '09:00', close: '20:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-amounts',
   name: '山野小铺',
   industry: '电商',
   kind: '土特产网店',
-  shops: [{ name: '山野小铺', address: '汉中市佛坪县1号', hours: week }],
+  address: '汉中市佛坪县1号',
+  hours: everyDay('09:00', '20:00'),
   products: [
     {
       name: '洋槐蜜',
@@ -37,7 +37,7 @@ const SHOP: EvalShopFile = {
       ],
     },
   ],
-};
+});
 
 describe('amounts as customers write them', () => {
   const kb = knowledgeFor(SHOP);

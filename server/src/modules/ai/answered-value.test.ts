@@ -4,24 +4,24 @@
 // freeze). The customer's question is then dropped silently instead of going to a person. Before the change all three
 // were handed over ("…「押金要多少」我请店员确认一下").
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { everyDay, testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '22:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-answered-value-review',
   name: '悦音琴行',
   industry: '教育培训',
   kind: '琴行',
-  shops: [{ name: '悦音琴行', address: '杭州市西湖区文三路1号', hours: week }],
+  address: '杭州市西湖区文三路1号',
+  hours: everyDay('10:00', '22:00'),
   products: [{ name: '钢琴课48节', category: '课时包', price: 8640 }],
   faqs: [{ questions: ['钢琴能租吗', '可以租琴吗'], answer: '可以租，最短租3个月，月租300元。' }],
   policies: [
     { kind: 'refund', title: '退费', content: '报名7天内没上课可以全额退。' },
     { kind: 'membership', title: '冻结', content: '出国、生病可以申请冻结一次，最长2个月。' },
   ],
-};
+});
 
 describe('a short question for a value the answer before does not give', () => {
   const kb = knowledgeFor(SHOP);

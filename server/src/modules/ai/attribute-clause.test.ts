@@ -3,22 +3,21 @@
 // compares two products) 赣南脐橙's wrong sweetness is checked against 伦晚脐橙 and passes. Before the change it was
 // refused.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { testShop } from '../../../test/support/test-shop.js';
 import { checkReply } from './guardrails.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '21:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'review-clauses',
   name: '老邱果园',
   industry: '电商',
   kind: '水果网店',
-  shops: [{ name: '老邱果园', address: '赣州市信丰县1号', hours: week }],
+  address: '赣州市信丰县1号',
   products: [
     { name: '赣南脐橙', category: '脐橙', price: 69, aliases: ['脐橙'], attributes: { 口感: '甜度13-15度' } },
     { name: '伦晚脐橙', category: '脐橙', price: 89, attributes: { 口感: '甜度14-16度' } },
   ],
-};
+});
 
 describe('an attribute claim about the second product of a comma-joined clause', () => {
   const kb = knowledgeFor(SHOP);

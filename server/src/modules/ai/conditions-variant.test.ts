@@ -3,17 +3,17 @@
 // gets the stock line "全身精油SPA90分钟有货，只剩3件" — telling a customer on her period it can be done when the owner
 // says it is not.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { everyDay, testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '22:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-conditions-review',
   name: '玉容SPA',
   industry: '本地服务',
   kind: '美容SPA',
-  shops: [{ name: '玉容SPA', address: '杭州市西湖区文三路1号', hours: week }],
+  address: '杭州市西湖区文三路1号',
+  hours: everyDay('10:00', '22:00'),
   products: [
     {
       name: '全身精油SPA',
@@ -27,7 +27,7 @@ const SHOP: EvalShopFile = {
     },
   ],
   faqs: [{ questions: ['来例假能做吗', '经期可以做吗'], answer: '经期可以做面部护理和头疗，全身精油SPA不做。' }],
-};
+});
 
 describe('a service asked under a condition, with its variant named', () => {
   const kb = knowledgeFor(SHOP);

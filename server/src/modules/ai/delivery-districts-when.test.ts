@@ -3,23 +3,23 @@
 // dropped and the reply — marked answered, no person — never says whether it arrives today. Before the change the
 // whole delivery rule, timing included, was said.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { everyDay, testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '20:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-districts-review',
   name: '麦香烘焙',
   industry: '餐饮',
   kind: '烘焙',
-  shops: [{ name: '麦香烘焙', address: '南京市鼓楼区湖南路1号', hours: week }],
+  address: '南京市鼓楼区湖南路1号',
+  hours: everyDay('10:00', '20:00'),
   facts: {
     delivery:
       '鼓楼、玄武、建邺三个区店里自己送，满168元免配送费。江宁、栖霞等其他区可以帮叫闪送，闪送费顾客出。下午3点前下单当天送到，3点后下单第二天送。',
   },
   products: [{ name: '草莓奶油蛋糕', category: '蛋糕', price: 228 }],
-};
+});
 
 describe('a district named with another delivery question', () => {
   const kb = knowledgeFor(SHOP);

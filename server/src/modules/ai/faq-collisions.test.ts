@@ -3,24 +3,23 @@
 // The sentence matcher reads numbers as the customer's own quantities, so a number outside an FAQ's range may still
 // get that FAQ's answer: it states the range, which is the shop's answer to it.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { testShop } from '../../../test/support/test-shop.js';
 import { faqOf } from './answers.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '21:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-faq-collisions',
   name: '小辣椒面馆',
   industry: '餐饮',
   kind: '面馆兼兴趣班',
-  shops: [{ name: '小辣椒面馆', address: '成都市玉林路8号', hours: week }],
+  address: '成都市玉林路8号',
   products: [{ name: '担担面', category: '面', price: 16 }],
   faqs: [
     { questions: ['3-6岁能学吗'], answer: '面塑体验课只收3-6岁的小朋友，家长陪同。' },
     { questions: ['可以不加辣吗'], answer: '可以的，下单备注免辣就行。' },
   ],
-};
+});
 
 describe('the FAQ matcher', () => {
   const kb = knowledgeFor(SHOP);

@@ -51,6 +51,16 @@ describe('claims the guardrails check', () => {
     expect(checkReply('今天全场8折', [], kb, '电商').violations[0]?.kind).toBe('discount_not_in_data');
   });
 
+  it("passes a price the owner's holiday note states, quoted, and refuses it anywhere else", () => {
+    const shop = knowledgeFor({
+      ...SHOP,
+      holidays: [{ date: '2027-01-01', closed: false, note: '元旦三天寄养每天加20元，要提前2周约' }],
+    });
+    expect(checkReply('1月1日营业（元旦三天寄养每天加20元，要提前2周约）', [], shop, '电商').ok).toBe(true);
+    expect(checkReply('元旦寄养每天加30元', [], shop, '电商').violations[0]?.kind).toBe('price_not_in_data');
+    expect(checkReply('洗澡20元', [], shop, '电商').violations[0]?.kind).toBe('price_not_in_data');
+  });
+
   it("passes a weekday the owner's holiday note opens on, as written, and 第一 of an ordinal", () => {
     const shop = knowledgeFor({
       ...SHOP,

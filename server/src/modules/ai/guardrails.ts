@@ -172,7 +172,11 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
   }
   const citedText = cited.map((p) => p.text).join(' ');
 
+  // the owner's note on a holiday ("三八节面部护理8折", "元旦寄养每天加20元"), quoted as written, is an offer or a
+  // price the shop's data holds
+  const notes = kb.merchant.holidays.map((h) => h.name ?? '').filter((n) => n && reply.includes(n));
   const amounts = allowedAmounts(cited);
+  for (const m of notes.join(' ').matchAll(MONEY)) amounts.add(String(Number(m[1] ?? m[2])));
   // a count that names a choice ("20块装", or its price right after it: "鸡块20块40元") is no amount of money
   const labels = cited.flatMap((p) =>
     p.kind === 'product' ? (p.product.variants ?? []).flatMap((v) => v.options.map((o) => o.value)) : [],
@@ -187,8 +191,6 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     const label = labels.includes(m[0].trim()) && (/^[装的份]/.test(reply.slice(end)) || priced(end));
     if (!amounts.has(value) && !label) violations.push({ kind: 'price_not_in_data', detail: m[0] });
   }
-  // the owner's note on a holiday ("三八节面部护理8折"), quoted as written, is an offer the shop's data holds
-  const notes = kb.merchant.holidays.map((h) => h.name ?? '').filter((n) => n && reply.includes(n));
   const offerText = `${citedText} ${notes.join(' ')}`;
   for (const m of reply.matchAll(DISCOUNT)) {
     if (!offerText.includes(m[0])) violations.push({ kind: 'discount_not_in_data', detail: m[0] });

@@ -2,23 +2,22 @@
 // prunes them), so a shop closed on 2026's 元旦 and open on 2027's answers "1月1日休息（元旦）；1月1日营业（元旦）" —
 // a customer cannot tell which is true. Before the change the dates carried their year.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '21:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'review-holiday-years',
   name: '老邱果园',
   industry: '电商',
   kind: '水果网店',
-  shops: [{ name: '老邱果园', address: '赣州市信丰县1号', hours: week }],
+  address: '赣州市信丰县1号',
   holidays: [
     { date: '2026-01-01', closed: true, note: '元旦' },
     { date: '2027-01-01', closed: false, note: '元旦' },
   ],
   products: [{ name: '赣南脐橙', category: '脐橙', price: 69 }],
-};
+});
 
 describe('holidays of different years', () => {
   it('does not say the same day is both closed and open', () => {

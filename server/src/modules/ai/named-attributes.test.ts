@@ -1,17 +1,17 @@
 // The attribute a question names in full is the one asked, and a rule of the shop's that holds the measure asked is
 // found before some product's attribute that holds another: "课时有效期多久" is months, not a lesson's 60 minutes.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { everyDay, testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '09:00', close: '20:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-named-attributes',
   name: '小禾舞蹈',
   industry: '教育培训',
   kind: '少儿舞蹈',
-  shops: [{ name: '小禾舞蹈', address: '苏州市湖东1号', hours: week }],
+  address: '苏州市湖东1号',
+  hours: everyDay('09:00', '20:00'),
   products: [
     {
       name: '少儿芭蕾',
@@ -29,7 +29,7 @@ const SHOP: EvalShopFile = {
       content: '课时包要在报名后6个月内上完，过期未上完的不退费。请假要提前一天说。',
     },
   ],
-};
+});
 
 describe('the attribute or rule a question names', () => {
   const kb = knowledgeFor(SHOP);

@@ -2,17 +2,16 @@
 // owner's answer, whatever else it seems to ask ("41.5有吗" is no stock question when the owner answered it); a
 // question one word of substance apart, or about a product named, is read as usual.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '21:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-own-questions',
   name: '步履球鞋',
   industry: '零售',
   kind: '球鞋店',
-  shops: [{ name: '步履球鞋', address: '杭州市武林路1号', hours: week }],
+  address: '杭州市武林路1号',
   products: [
     {
       name: 'NB530',
@@ -28,7 +27,7 @@ const SHOP: EvalShopFile = {
     { questions: ['有没有42.5', '41.5有吗'], answer: '店里只进整码，没有半码，脚宽的建议选大一码。' },
     { questions: ['能去店里试吗'], answer: '门店所有鞋都可以试穿，试穿不买没关系。' },
   ],
-};
+});
 
 describe("the owner's own questions", () => {
   const kb = knowledgeFor(SHOP);

@@ -1,17 +1,17 @@
 // A product's own line answers what is asked of it in other words than the attribute's name: a lesson's length kept
 // under 上课频次, crystallising kept in the description; a question its lines do not answer is still a person's.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { everyDay, testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '09:00', close: '20:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-lines',
   name: '小禾舞蹈',
   industry: '教育培训',
   kind: '少儿舞蹈',
-  shops: [{ name: '小禾舞蹈', address: '苏州市湖东1号', hours: week }],
+  address: '苏州市湖东1号',
+  hours: everyDay('09:00', '20:00'),
   products: [
     {
       name: '少儿芭蕾',
@@ -36,7 +36,7 @@ const SHOP: EvalShopFile = {
       attributes: { 保质期: '24个月' },
     },
   ],
-};
+});
 
 describe('a product line answers in other words than its name', () => {
   const kb = knowledgeFor(SHOP);

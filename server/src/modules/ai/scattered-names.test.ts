@@ -1,17 +1,17 @@
 // A two-character name said apart, the way customers put the thing before the verb ("布偶猫长毛 洗一次多少" for 洗猫):
 // found when nothing else is named and its characters stand close; two characters far apart name nothing.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { everyDay, testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '20:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-scattered',
   name: '毛孩子宠物',
   industry: '本地服务',
   kind: '宠物洗护',
-  shops: [{ name: '毛孩子宠物', address: '杭州市西湖区文一路8号', hours: week }],
+  address: '杭州市西湖区文一路8号',
+  hours: everyDay('10:00', '20:00'),
   products: [
     {
       name: '猫咪洗护',
@@ -25,7 +25,7 @@ const SHOP: EvalShopFile = {
     },
     { name: '每周鲜花', category: '订阅', price: 199, aliases: ['周花'] },
   ],
-};
+});
 
 describe('a short name said apart', () => {
   const kb = knowledgeFor(SHOP);

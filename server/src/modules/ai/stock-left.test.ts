@@ -2,17 +2,17 @@
 // also drops the customer's own stock question "黑色L还剩两件吗" / "黑色M码还剩一件吗": answered with the variant's
 // stock before the change, now handed to a person as "not in the shop data".
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { everyDay, testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '22:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'test-stock-left-review',
   name: '暖冬女装',
   industry: '电商',
   kind: '女装网店',
-  shops: [{ name: '暖冬女装', address: '杭州市西湖区文三路1号', hours: week }],
+  address: '杭州市西湖区文三路1号',
+  hours: everyDay('10:00', '22:00'),
   products: [
     {
       name: '双面羊毛大衣',
@@ -26,7 +26,7 @@ const SHOP: EvalShopFile = {
       ],
     },
   ],
-};
+});
 
 describe('a customer asking whether a number of items is still left', () => {
   const kb = knowledgeFor(SHOP);

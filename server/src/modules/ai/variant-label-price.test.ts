@@ -2,17 +2,16 @@
 // stands — so a wrong price that happens to equal some label is passed: the 10-piece 鸡块 "20块" (it is 22元), or
 // 薯条 "20块" (it is 12元). The guardrail must still refuse invented prices.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { testShop } from '../../../test/support/test-shop.js';
 import { checkReply } from './guardrails.js';
 
-const week = [{ weekdays: [0, 1, 2, 3, 4, 5, 6], open: '10:00', close: '21:00' }];
-
-const SHOP: EvalShopFile = {
+const SHOP = testShop({
   id: 'review-labels',
   name: '脆脆炸鸡',
   industry: '餐饮',
   kind: '炸鸡店',
-  shops: [{ name: '脆脆炸鸡', address: '长沙市岳麓区1号', hours: week }],
+  address: '长沙市岳麓区1号',
   products: [
     {
       name: '鸡块',
@@ -25,7 +24,7 @@ const SHOP: EvalShopFile = {
     },
     { name: '薯条', category: '小吃', price: 12 },
   ],
-};
+});
 
 describe('a count that names a choice is no licence for that amount as a price', () => {
   const kb = knowledgeFor(SHOP);
