@@ -405,41 +405,54 @@ export function namesOption(message: string, value: string): boolean {
   );
 }
 
-const UNIT: Record<string, string> = { 斤: '斤', kg: 'kg', 公斤: 'kg', 千克: 'kg', cm: 'cm', 厘米: 'cm', 岁: '岁' };
+/** A measure in one base unit per kind: weight in kg (1斤 = 0.5kg), length in cm (1.65米 = 165cm), age in years. */
+const MEASURE_UNIT: Record<string, [string, number]> = {
+  斤: ['kg', 0.5],
+  kg: ['kg', 1],
+  公斤: ['kg', 1],
+  千克: ['kg', 1],
+  cm: ['cm', 1],
+  厘米: ['cm', 1],
+  米: ['cm', 100],
+  岁: ['岁', 1],
+};
+const UNITS = '(斤|kg|公斤|千克|cm|厘米|米|岁)';
+const GIVEN = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNITS}`);
+const RANGE = new RegExp(`(\\d+(?:\\.\\d+)?)(?:\\s*[-~～到至]\\s*(\\d+(?:\\.\\d+)?))?\\s*${UNITS}(以下|以内|以上)?`);
+
+/** Does a size-chart segment ("10-25kg", "10kg以下", "30斤以上") hold the customer's measure? */
+function rangeHolds(segment: string, unit: string, amount: number, rangesOnly: boolean): boolean {
+  const m = RANGE.exec(segment);
+  if (!m || MEASURE_UNIT[m[3]!]![0] !== unit) return false;
+  const scale = MEASURE_UNIT[m[3]!]![1];
+  const low = Number(m[1]) * scale;
+  if (m[2] !== undefined) return amount >= low && amount <= Number(m[2]) * scale;
+  if (m[4] === '以上') return amount >= low;
+  if (m[4]) return amount <= low;
+  // a bare amount is a spec sold ("2kg" of dog food), not a chart: only a chart written apart names it
+  return !rangesOnly && amount === low;
+}
 
 /**
- * An option chosen by a number the customer gives, from the product's own size chart ("小型犬10斤以下；中型犬10-30斤"
- * with "我家狗25斤" → 中型犬).
+ * An option chosen by a measure the customer gives (the pet's weight, the child's age, the customer's height), from
+ * the product's own size chart ("小型犬10斤以下；中型犬10-30斤" with "我家狗25斤" → 中型犬) or the range written in the
+ * option itself ("中型犬（10-25kg）" with "金毛30斤"): the one option whose range holds it.
  */
 function optionByRange(message: string, product: KnownProduct, group: string, values: string[]): string | undefined {
-  const given = /(\d+(?:\.\d+)?)\s*(斤|kg|公斤|千克|cm|厘米|岁)/.exec(message);
+  const given = GIVEN.exec(message);
   if (!given) return undefined;
-  const amount = Number(given[1]);
-  const unit = UNIT[given[2]!];
-  for (const a of product.attributes ?? []) {
-    for (const v of values) {
-      const at = a.value.indexOf(v);
-      if (at < 0) continue;
-      const segment = a.value.slice(at + v.length).split(/[；;，,。]/)[0]!;
-      const m =
-        /(\d+(?:\.\d+)?)(?:\s*[-~到至]\s*(\d+(?:\.\d+)?))?\s*(斤|kg|公斤|千克|cm|厘米|岁)(以下|以内|以上)?/.exec(
-          segment,
-        );
-      if (!m || UNIT[m[3]!] !== unit) continue;
-      const low = Number(m[1]);
-      const high = m[2] !== undefined ? Number(m[2]) : undefined;
-      const fits =
-        high !== undefined
-          ? amount >= low && amount <= high
-          : m[4] === '以上'
-            ? amount >= low
-            : m[4]
-              ? amount <= low
-              : amount === low;
-      if (fits && a.name !== group) return v;
-    }
-  }
-  return undefined;
+  const [unit, scale] = MEASURE_UNIT[given[2]!]!;
+  const amount = Number(given[1]) * scale;
+  const charts = (product.attributes ?? []).filter((a) => a.name !== group).map((a) => a.value);
+  const fitting = values.filter(
+    (v) =>
+      rangeHolds(v, unit, amount, true) ||
+      charts.some((chart) => {
+        const at = chart.indexOf(v);
+        return at >= 0 && rangeHolds(chart.slice(at + v.length).split(/[；;，,。]/)[0]!, unit, amount, false);
+      }),
+  );
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 /** A value's words without what is in brackets and its amounts: "250g罐装" → 罐装, "大锅（3人以上）" → 大锅. */
