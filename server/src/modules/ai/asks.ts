@@ -55,7 +55,11 @@ const LEXICON: [Ask, RegExp][] = [
     /(客服.{0,4}(时间|几点|在线|上班|下班|有人|在吗|在不在)|有人回|什么时候回|(还能|能|会)回(消息|信息|复)|人工.{0,2}时间|在线时间)/,
   ],
   ['closed_day', /(休息|歇业|不开门|不营业|休息日|定休|放假|店休|关门一天|打烊一天|停课|停业)/],
-  ['hours', /(几点|营业时间|开门|关门|打烊|营业|开到|开着|上班时间|下班|开业|什么时候开|open|close|hours)/],
+  // "几点到货", "几点发货", "打折几点开始": the time of something else, not the shop's hours
+  [
+    'hours',
+    /(几点(?!(?:能|会)?(?:到货|发货|发|送|出餐|上课|下课|开始|结束|截止|出锅|上新))|营业时间|开门|关门|打烊|营业|开到|开着|上班时间|下班|开业|什么时候开|open|close|hours)/,
+  ],
   ['phone', /(电话|手机号|联系方式|怎么联系|号码多少|phone|tel)/],
   ['wifi', /(wifi|wi-fi|无线网|网络密码|连网|上网|密码)/],
   ['parking', /(停车|停哪|车位|开车|(?<![先暂])能停(?![课卡])|好停|(?<![先暂课卡])停吗|停得下|park)/],
@@ -128,6 +132,8 @@ const overlaps = (earlier: Ask, later: Ask) => GENERAL[later]?.includes(earlier)
 
 /** What the classifier makes of a question the lexicon could not read, when it is clearly ahead. */
 export function classifiedAsk(text: string): Ask | undefined {
+  // trained on Chinese: what is left of an English or pinyin message it cannot read ("set menu 2 ppl") carries nothing
+  if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length < 2) return undefined;
   const [first, second] = askClassifier.classify(text);
   if (!first || first.p < 0.6 || first.p < 3 * (second?.p ?? 0)) return undefined;
   // complaints and requests for a person are risk.ts's to decide, on its words and the shop's industry

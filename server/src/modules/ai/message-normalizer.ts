@@ -125,6 +125,11 @@ const ENGLISH: [string, string][] = [
   ['per term', '一学期'],
   ['per semester', '一学期'],
   ['per night', '一晚'],
+  ['set menu', '套餐'],
+  ['combo', '套餐'],
+  ['ppl', '人'],
+  ['people', '人'],
+  ['persons', '人'],
   ['per kg', '一公斤'],
   ['wechat pay', '微信支付'],
   ['price', '价格'],
@@ -370,8 +375,20 @@ export function normalizeMessage(message: string, index: ShopIndex): string {
       .toLowerCase()
       .split(/\s+/)
       .some((w) => ENGLISH_WORDS.has(w) || own.has(w));
-    const read = english ? undefined : fromPinyin(run, index.pinyin, index.longestPinyin);
-    return read ?? run;
+    if (english) return run;
+    // the whole run, else its longest stretches of words that read ("chuan duoshao qian" → chuan 多少钱)
+    const whole = fromPinyin(run, index.pinyin, index.longestPinyin);
+    if (whole) return whole;
+    const words = run.split(/\s+/);
+    const out: string[] = [];
+    for (let i = 0; i < words.length;) {
+      let j = words.length;
+      let read: string | undefined;
+      for (; j > i; j--) if ((read = fromPinyin(words.slice(i, j).join(' '), index.pinyin, index.longestPinyin))) break;
+      out.push(read ?? words[i]!);
+      i = read ? j : i + 1;
+    }
+    return out.join(' ');
   });
   text = text.replace(ENGLISH_PATTERN, (w) =>
     own.has(w.toLowerCase()) ? w : (ENGLISH_WORDS.get(w.toLowerCase()) ?? w),

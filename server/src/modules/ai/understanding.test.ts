@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clothingShop, salon } from '../../../test/support/shop-fixture.js';
-import { lexiconAsks } from './asks.js';
+import { classifiedAsk, lexiconAsks } from './asks.js';
 import { normalizeMessage } from './message-normalizer.js';
 import { splitQuestions } from './message-parts.js';
 import { asksSomething } from './offline-engine.js';
@@ -58,6 +58,11 @@ describe('product linking', () => {
   it('turns emoji and English shop words into the words they stand for', () => {
     expect(normalizeMessage('👗黄色S还有吗', index)).toBe('裙黄色S还有吗');
     expect(normalizeMessage('how much is the dress?', index)).toBe('多少钱连衣裙?');
+    expect(normalizeMessage('any set menu for 2 ppl?', index)).toBe('套餐2人?');
+  });
+
+  it('reads the stretches of a pinyin run that spell words, leaving a word it cannot read', () => {
+    expect(normalizeMessage('suihuaqun 2tiao duoshao qian', index)).toBe('碎花裙2tiao多少钱');
   });
 });
 
@@ -92,6 +97,10 @@ describe('asks and splitting', () => {
     // what the customer has left is told, not asked of the shop's stock
     expect(lexiconAsks('我的课时包还剩20节')).not.toContain('stock');
     expect(lexiconAsks('红色M码还剩几件')).toContain('stock');
+    // the time of something else is no question of the shop's hours
+    expect(lexiconAsks('晚上几点关门')).toEqual(['hours']);
+    for (const q of ['花甲每天几点到货', '打折几点开始', '今天几点发货'])
+      expect(lexiconAsks(q), q).not.toContain('hours');
   });
 
   it('trains a naive Bayes classifier on the shipped labelled questions and reads unseen phrasings', () => {
@@ -102,6 +111,8 @@ describe('asks and splitting', () => {
     expect(tiny.classify('晚上几点关')[0]!.label).toBe('hours');
     expect(askClassifier.classify('剪个头要多少米')[0]!.label).toBe('price');
     expect(askClassifier.classify('能放几天啊')[0]!.label).toBe('attribute');
+    // what is left of an English message it cannot read is no question to it
+    expect(classifiedAsk('set menu 2 ppl?')).toBeUndefined();
   });
 });
 
