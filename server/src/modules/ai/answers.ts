@@ -249,7 +249,11 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   // how long it lasts afterwards ("能撑多久") is not how long it takes
   [['保持', '持久', '维持', '效果'], /(撑多久|维持多久|保持多久|能保持|能维持|持久|能用多久|管多久|能撑)/],
   [['时长', '耗时', '服务时长', '每次时长'], /((?<!撑|维持|保持|能用|管)多久|多长时间|几个小时|几小时|多少分钟)/],
-  [['包含', '包括', '内容'], /(包含|包括|含什么|有哪些项目|送什么)/],
+  // "里面有啥", "都有什么": what it holds, not which colours or flavours it comes in
+  [
+    ['包含', '包括', '内容'],
+    /(包含|包括|含什么|有哪些项目|送什么|里面(都)?(有|是|装)|都有(啥|什么|哪些)(?!颜色|口味|尺码|码|款|味)|有啥东西|有什么东西)/,
+  ],
 ];
 
 /** A question for a measure, and what a value holding that measure looks like. */

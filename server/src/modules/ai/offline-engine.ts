@@ -110,6 +110,10 @@ const AGE_FIT =
 /** What makes a piece of a message a question: asked, not only said ("上次用着不错"). */
 const QUESTION =
   /(吗|呢|(?<![那这多要])么|嘛|？|\?|怎么|什么|啥|哪|几|多少|多久|能不能|可不可以|是不是|有没有|会不会|行不行|要不要|能|可以|不$|([\u4e00-\u9fff])[不没]\2)/;
+/** Praise that asks nothing ("你们家鸭脖真的绝了"): thanked, not handed over; "不好吃" is no praise. */
+const PRAISE =
+  /(好吃|好喝|绝了|绝绝子|太香|真香|好香|好评|很喜欢|太喜欢|好喜欢|超喜欢|爱了|好看|漂亮|真棒|太棒|很棒|不错|满意|yyds|专业|贴心|划算|超值)/i;
+const NOT_PRAISE = /(不|没|难|别|一般)(太|怎么|咋)?(好吃|好喝|好看|喜欢|满意|专业|贴心|划算|香)|不咋|一般般|还行吧/;
 /** Booking a slot is a person's job where stock is time: "还有位置吗", "还能约上吗". */
 // "还有位置吗" is a free slot; "在哪个位置", "什么位置" ask where the shop is
 const SLOT = /((?<!(哪个?|什么|啥))位置|空位|名额|约上|约得上|排得上|档期)/;
@@ -511,6 +515,9 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
       0.5,
     );
   }
+
+  if (PRAISE.test(question) && !NOT_PRAISE.test(question) && !asksSomething(question))
+    return result('谢谢您的喜欢，欢迎常来～', [], 'praise', false, 0.9);
 
   const chat = recall(
     index,

@@ -294,17 +294,21 @@ const VALUES: [RegExp, RegExp, boolean][] = [
   [/(买到多少|满多少|消费到多少|达到多少)/, /满\d+(\.\d+)?元/g, false],
   [/(多少钱|几块|充多少|多少$)/, /\d+(\.\d+)?\s*元/g, true],
   [/((啥|什么)名字|叫什么|搜什么|搜啥)/, /[“"「『][^”"」』]+[”"」』]/g, true],
+  // "加山楂另外收钱吗" after "加山楂碎加2元": the charge of the thing asked said beside it
+  [/(另外收|另收|额外收|单独收|收钱|要钱|加钱|收费)/, /\d+(\.\d+)?\s*元|免费|不收/g, true],
 ];
 /** Words that ask, not what is asked about. */
 const ASKING_WORDS =
-  /(最少|最多|至少|大概|一般|要|得|需要|多少钱|多少个月|多少天|多少|几个月|几天|几年|几周|多久|多长时间|啥|什么|名字|叫|几块|吗|呢|啊)/g;
+  /(最少|最多|至少|大概|一般|另外|额外|单独|收钱|要钱|加钱|收费|要|得|需要|多少钱|多少个月|多少天|多少|几个月|几天|几年|几周|多久|多长时间|啥|什么|名字|叫|几块|吗|呢|啊)/g;
 
 /**
  * A value of the kind asked in the answer, with a character of what the question asks about just before it (any
  * value of the kind when no question is given).
  */
 function valueBeside(answer: string, value: RegExp, question: string): boolean {
-  const about = [...question.replace(ASKING_WORDS, '')].filter((c) => /[\u4e00-\u9fff]/.test(c));
+  const chars = [...question.replace(ASKING_WORDS, '')].filter((c) => /[\u4e00-\u9fff]/.test(c));
+  // 加 of an add-on is in every add-on's price ("加葡萄干加2元"): the thing added says which
+  const about = chars.length > 1 ? chars.filter((c) => c !== '加') : chars;
   if (!question) return [...answer.matchAll(value)].length > 0;
   if (!about.length) return false;
   return [...answer.matchAll(value)].some((m) => {

@@ -1,0 +1,66 @@
+// What a second question asks of what the first answer already said: the charge for an add-on said beside its name
+// ("加山楂另外收钱吗" after 加山楂碎加2元) but not for another thing ("加急"); what a set holds ("里面有啥") from the
+// attribute that lists it; and praise that asks nothing is thanked, not handed to a person.
+import { describe, expect, it } from 'vitest';
+import { knowledgeFor } from '../../../eval/eval-data.js';
+import { testShop } from '../../../test/support/test-shop.js';
+import { offlineAnswer } from './offline-engine.js';
+
+const kb = knowledgeFor(
+  testShop({
+    name: '炭火烧烤',
+    industry: '餐饮',
+    products: [
+      {
+        name: '红糖冰粉',
+        category: '甜品',
+        price: 8,
+        addons: [
+          {
+            name: '小料',
+            options: [
+              { label: '山楂碎', price: 2 },
+              { label: '西瓜', price: 3 },
+            ],
+          },
+        ],
+      },
+      {
+        name: '招牌双人拼盘',
+        category: '套餐',
+        price: 58,
+        aliases: ['双人拼盘'],
+        attributes: { 内容: '鸭脖、鸭锁骨、藕片、海带结，不能换', 辣度: '微辣起' },
+      },
+    ],
+  }),
+);
+
+describe('a second question the first answer settles', () => {
+  it("is answered by an add-on's price said beside its name, and handed over for another thing", () => {
+    const asked = offlineAnswer(kb, '冰粉多少钱 加山楂另外收钱吗');
+    expect(asked.needsHuman).toBe(false);
+    expect(asked.reply).toMatch(/山楂碎加2元/);
+    expect(offlineAnswer(kb, '冰粉多少钱 加急另外收钱吗').needsHuman).toBe(true);
+  });
+
+  it('reads "里面有啥" as what the set holds', () => {
+    const a = offlineAnswer(kb, '双人拼盘多少钱 里面有啥');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('58元');
+    expect(a.reply).toContain('鸭脖、鸭锁骨');
+  });
+});
+
+describe('praise', () => {
+  it('is thanked when it asks nothing', () => {
+    const a = offlineAnswer(kb, '哈哈哈你们家冰粉真的绝了😋');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('谢谢');
+  });
+
+  it('is no praise when negated, and a question beside it is still answered', () => {
+    expect(offlineAnswer(kb, '上次的冰粉不太好吃').reply).not.toContain('谢谢您的喜欢');
+    expect(offlineAnswer(kb, '冰粉太好吃了 多少钱一碗').reply).toContain('8元');
+  });
+});
