@@ -189,6 +189,10 @@ export function asksSomething(text: string): boolean {
 }
 
 /** Reads one question: its products (from the chat when it names none), and what it asks of them. */
+/** The message names an attribute these products keep (its name in full, two characters or more). */
+const namesAttribute = (products: KnownProduct[], text: string) =>
+  products.some((p) => (p.attributes ?? []).some((a) => a.name.length >= 2 && clean(text).includes(clean(a.name))));
+
 function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic): Part {
   let text = message;
   const links = linkProducts(index, text);
@@ -210,7 +214,13 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   if (!products.length) {
     const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || cue;
     if (needsOne && before.products.length) products = before.products;
-    else if (needsOne && chat.products.length && (followUp || asks.length || cue)) products = chat.products;
+    // "狗粮要自己带吗" after 狗狗寄养: a thing the product talked about keeps as an attribute (狗粮) asks of it
+    else if (
+      needsOne &&
+      chat.products.length &&
+      (followUp || asks.length || cue || namesAttribute(chat.products, text))
+    )
+      products = chat.products;
     // "那蓝色呢" after a product that has no blue: the product that has it, when only one or two do
     const byOption = needsOne ? productsByOption(index, text) : [];
     const optionless = !products.some((p) => namedOptions(text, p).size);

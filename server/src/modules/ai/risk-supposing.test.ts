@@ -16,3 +16,12 @@ describe('a real complaint with a supposing word is still a complaint', () => {
     expect(detectRisk('昨天收到的蜂蜜碎了两瓶，要是能换的话怎么换', '零售')).toBe('incident');
   });
 });
+
+describe('a case put in advance after a word of when', () => {
+  it('is a question for the after-sales rule, not a complaint', () => {
+    expect(detectRisk('洗完要是不满意咋办', '本地服务')).toBe('problem');
+    expect(detectRisk('收到后如果坏了怎么处理', '零售')).toBe('problem');
+    // a report first, then the supposing: what happened is a person's
+    expect(detectRisk('洗完毛都打结了，要是不处理我就差评', '本地服务')).toBe('complaint');
+  });
+});

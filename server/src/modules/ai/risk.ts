@@ -58,10 +58,11 @@ const FAULT =
 const ASKING =
   /(([\u4e00-\u9fff])不\2|吗|嘛|会不会|是不是|正常|能不能|可不可以|怎么办|怎么处理|咋办|如何|是否|\?|？|么$|(能|可以|会|要).{1,10}不(\s|$))/;
 /**
- * A case put in advance ("万一吃出头发怎么处理", "要是送来压坏了咋办"): the shop's rule answers it, nothing happened.
- * Only a message that opens with the supposing (or says 万一): "收到碎了两瓶，要是能换的话怎么换" reports what happened.
+ * A case put in advance ("万一吃出头发怎么处理", "要是送来压坏了咋办", "洗完要是不满意咋办"): the shop's rule answers it,
+ * nothing happened. Only a message that opens with the supposing, after a word or two of when (or says 万一):
+ * "收到碎了两瓶，要是能换的话怎么换" reports what happened.
  */
-const SUPPOSING = /^(万一|要是|如果|假如|假设)|万一/;
+const SUPPOSING = /^[\u4e00-\u9fff]{0,4}(万一|要是|如果|假如|假设)|万一/;
 /** A threat to take it further: a person answers, however the message is put. */
 const ESCALATION = /(投诉|差评|12315|举报|曝光|消协|报警)/;
 /**
