@@ -81,6 +81,8 @@ const EMOJI: [RegExp, string][] = [
 
 /** Shop words in English, longest phrases first. */
 const ENGLISH: [string, string][] = [
+  ['how much extra', '加多少钱'],
+  ['how much more', '加多少钱'],
   ['how much', '多少钱'],
   ['how to', '怎么'],
   ['plain colour', '纯色'],
@@ -208,6 +210,14 @@ const ENGLISH: [string, string][] = [
   ['dog', '狗'],
   ['cat', '猫'],
   ['boarding', '寄养'],
+  ['board', '寄养'],
+  ['adult', '成人'],
+  ['teach', '教'],
+  ['massage', '按摩'],
+  ['oat milk', '燕麦奶'],
+  ['gluten free', '无麸质'],
+  ['gluten', '麸质'],
+  ['extra', '加'],
   ['grooming', '美容'],
   ['honey', '蜂蜜'],
   ['brew', '冲泡'],
@@ -309,10 +319,14 @@ const ENGLISH: [string, string][] = [
   ['hello', '你好'],
   ['hi', '你好'],
 ];
-const ENGLISH_PATTERN = new RegExp(`\\b(${ENGLISH.map(([en]) => en.replace(/[-]/g, '\\-')).join('|')})\\b`, 'gi');
+// a plural is read as its word ("cats", "lessons", "adults")
+const ENGLISH_PATTERN = new RegExp(
+  `\\b(${ENGLISH.map(([en]) => en.replace(/[-]/g, '\\-')).join('|')})(?:e?s)?\\b`,
+  'gi',
+);
 const ENGLISH_WORDS = new Map(ENGLISH);
 const FUNCTION_WORDS =
-  /\b(is|are|the|a|an|for|with|do|does|you|your|have|has|any|in|of|on|to|at|it|this|that|there|i|my|me|we|can|could|please|what|which|still|is there|any more|per|much|many|some|she|he|her|his|they|them|our|its|be|will|would|should|and|or|but|just|also|if|so|one)\b/gi;
+  /\b(is|are|the|a|an|for|with|do|does|you|your|u|ur|have|has|any|in|of|on|to|at|it|this|that|there|i|my|me|we|can|could|please|what|which|still|is there|any more|per|much|many|some|she|he|her|his|they|them|our|its|be|will|would|should|and|or|but|just|also|if|so|one)\b/gi;
 
 /** Words of asking, for reading pinyin ("duoshao qian", "ji dian guan men"). */
 const ASKING_WORDS =
@@ -390,8 +404,8 @@ export function normalizeMessage(message: string, index: ShopIndex): string {
     }
     return out.join(' ');
   });
-  text = text.replace(ENGLISH_PATTERN, (w) =>
-    own.has(w.toLowerCase()) ? w : (ENGLISH_WORDS.get(w.toLowerCase()) ?? w),
+  text = text.replace(ENGLISH_PATTERN, (w, word: string) =>
+    own.has(w.toLowerCase()) ? w : (ENGLISH_WORDS.get(word.toLowerCase()) ?? w),
   );
   // what is left of the English sentence around the shop words carries nothing to match
   return text

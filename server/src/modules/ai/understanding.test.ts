@@ -59,6 +59,9 @@ describe('product linking', () => {
     expect(normalizeMessage('👗黄色S还有吗', index)).toBe('裙黄色S还有吗');
     expect(normalizeMessage('how much is the dress?', index)).toBe('多少钱连衣裙?');
     expect(normalizeMessage('any set menu for 2 ppl?', index)).toBe('套餐2人?');
+    // plurals read as their word, "u" asks nothing
+    expect(normalizeMessage('do u board cats? how much extra', index)).toBe('寄养猫?加多少钱');
+    expect(normalizeMessage('classes for adults', index)).toBe('班成人');
   });
 
   it('reads the stretches of a pinyin run that spell words, leaving a word it cannot read', () => {
