@@ -104,6 +104,12 @@ describe('asks and splitting', () => {
     expect(lexiconAsks('晚上几点关门')).toEqual(['hours']);
     for (const q of ['花甲每天几点到货', '打折几点开始', '今天几点发货'])
       expect(lexiconAsks(q), q).not.toContain('hours');
+    // less sugar is no haggling; a midday break is the day's hours, not a closed day
+    expect(lexiconAsks('能少糖吗')).not.toContain('haggle');
+    expect(lexiconAsks('少点冰可以吗')).not.toContain('haggle');
+    expect(lexiconAsks('能少点吗')).toEqual(['haggle']);
+    expect(lexiconAsks('中午休息吗')).toEqual(['hours']);
+    expect(lexiconAsks('周一休息吗')).toEqual(['closed_day']);
   });
 
   it('trains a naive Bayes classifier on the shipped labelled questions and reads unseen phrasings', () => {
