@@ -586,6 +586,8 @@ const FESTIVAL =
 /** Does the message name this holiday: a festival its note names, or its date ("2月14号", "2.14")? */
 function namesHoliday(text: string, h: { date: string; name?: string }): boolean {
   const festivals = text.match(FESTIVAL) ?? [];
+  // "过年放几天", "初几开门": the Spring Festival, however the owner's note names it (春节, 除夕)
+  if (/(过年|年假|大年|初几)/.test(text)) festivals.push('春节', '除夕');
   if (festivals.some((f) => (h.name ?? '').includes(f))) return true;
   const [, month, day] = h.date.split('-').map(Number);
   return new RegExp(`(^|[^\\d])${month}\\s*(月|\\.|/)\\s*${day}(?!\\d)`).test(text);
