@@ -102,7 +102,7 @@ describe('asks and splitting', () => {
     expect(lexiconAsks('红色M码还剩几件')).toContain('stock');
     // the time of something else is no question of the shop's hours
     expect(lexiconAsks('晚上几点关门')).toEqual(['hours']);
-    for (const q of ['花甲每天几点到货', '打折几点开始', '今天几点发货'])
+    for (const q of ['花甲每天几点到货', '打折几点开始', '今天几点发货', '几点前下单今天能发'])
       expect(lexiconAsks(q), q).not.toContain('hours');
     // less sugar is no haggling; a midday break is the day's hours, not a closed day
     expect(lexiconAsks('能少糖吗')).not.toContain('haggle');
