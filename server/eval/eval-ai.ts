@@ -42,6 +42,10 @@ const LATER_SHOPS: Record<string, string> = {
   'linen-lane': '2026-12-01d',
   'snug-pet-hotel': '2026-12-01d',
   'lu-snacks': '2026-12-01d',
+  'lemon-tea': '2026-12-01e',
+  'north-barber': '2026-12-01e',
+  'yoga-lotus': '2026-12-01e',
+  'bao-breakfast': '2026-12-01e',
 };
 const later = (shop: string) => shop in LATER_SHOPS;
 const shops = loadEvalShops(join(import.meta.dirname, 'data'))
