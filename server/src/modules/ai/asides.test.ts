@@ -54,9 +54,11 @@ describe('a second question the first answer settles', () => {
 
 describe('praise', () => {
   it('is thanked when it asks nothing', () => {
-    const a = offlineAnswer(kb, '哈哈哈你们家冰粉真的绝了😋');
-    expect(a.needsHuman).toBe(false);
-    expect(a.reply).toContain('谢谢');
+    for (const q of ['哈哈哈你们家冰粉真的绝了😋', '老板早上好☀️ 你家冰粉是我吃过最好吃的']) {
+      const a = offlineAnswer(kb, q);
+      expect(a.needsHuman, q).toBe(false);
+      expect(a.reply, q).toContain('谢谢');
+    }
   });
 
   it('is no praise when negated, and a question beside it is still answered', () => {

@@ -370,9 +370,23 @@ function fromPinyin(run: string, dict: Map<string, string>, longest: number): st
 }
 
 /** The message with emoji, English and pinyin turned into Chinese words (unchanged when it has none). */
+/** Chat spellings of everyday words ("有木有", "肿么", "神马"), read as the words they stand for. */
+const CHAT_SPELLINGS: [RegExp, string][] = [
+  [/木有/g, '没有'],
+  [/肿么/g, '怎么'],
+  [/神马/g, '什么'],
+  [/啥子/g, '什么'],
+  [/咋个/g, '怎么'],
+  [/酱紫/g, '这样子'],
+  [/表(?=[买要急])/g, '不要'],
+];
+
 export function normalizeMessage(message: string, index: ShopIndex): string {
   // "剪个头", "洗个澡", "染个发": the service's own word without the measure word
-  let text = message.replace(/([剪洗染烫修吹做])个(?=[\u4e00-\u9fff])/g, '$1');
+  let text = CHAT_SPELLINGS.reduce((t, [spelled, word]) => t.replace(spelled, word), message).replace(
+    /([剪洗染烫修吹做])个(?=[\u4e00-\u9fff])/g,
+    '$1',
+  );
   // "十一岁", "三岁半": an age in Chinese numerals read as the digits the rest of the engine reads
   text = text.replace(/[一两二三四五六七八九十]+(?=岁|周岁)/g, chineseNumber);
   for (const [pattern, word] of EMOJI) text = text.replace(pattern, word);

@@ -526,7 +526,8 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     );
   }
 
-  if (PRAISE.test(question) && !NOT_PRAISE.test(question) && !asksSomething(question))
+  // asked nothing: no question word or mark ("你家肉包是我吃过最好吃的" names no ask, whatever 最好吃 sets off)
+  if (PRAISE.test(question) && !NOT_PRAISE.test(question) && !QUESTION.test(question))
     return result('谢谢您的喜欢，欢迎常来～', [], 'praise', false, 0.9);
 
   const chat = recall(

@@ -64,6 +64,11 @@ describe('product linking', () => {
     expect(normalizeMessage('classes for adults', index)).toBe('班成人');
   });
 
+  it('reads chat spellings as the words they stand for', () => {
+    expect(normalizeMessage('碎花裙有木有', index)).toBe('碎花裙有没有');
+    expect(normalizeMessage('肿么洗', index)).toBe('怎么洗');
+  });
+
   it('reads the stretches of a pinyin run that spell words, leaving a word it cannot read', () => {
     expect(normalizeMessage('suihuaqun 2tiao duoshao qian', index)).toBe('碎花裙2tiao多少钱');
   });
