@@ -315,6 +315,11 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
   } else {
     const byName = attrs.filter((a) => a.name.length >= 2 && t.includes(clean(a.name)));
     if (byName.length) return byName;
+    // "油柑有中杯吗" of a product sold in one size, kept as an attribute (杯型：只有大杯): the attribute of that kind
+    const kind = p.variants?.length ? undefined : /(?:[大中小]|超大)(杯)|[0-9smlx](码)|[\u4e00-\u9fff](色)/.exec(t);
+    const unit = kind?.slice(1).find(Boolean);
+    const sized = unit ? attrs.filter((a) => a.name.includes(unit)) : [];
+    if (sized.length === 1) return sized;
     // "用的啥胶", "啥肉", "用啥油": the one thing asked about, in an attribute's name or value (用胶, 牛肉: 黄牛腱子肉)
     const thing = /(?:啥|什么|哪种|几)([\u4e00-\u9fff])/.exec(t)?.[1];
     if (thing && !/[的是呀啊呢吗么样个些时候价钱颜色码点块元]/.test(thing)) {

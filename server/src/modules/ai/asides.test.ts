@@ -26,6 +26,14 @@ const kb = knowledgeFor(
         ],
       },
       {
+        name: '油柑柠檬茶',
+        category: '季节限定',
+        price: 18,
+        stock: 5,
+        attributes: { 杯型: '只有大杯(700ml)', 甜度: '五分糖(默认)' },
+      },
+      { name: '空中瑜伽', category: '团课', price: 128, attributes: { 班级人数: '每节最多6人' } },
+      {
         name: '招牌双人拼盘',
         category: '套餐',
         price: 58,
@@ -42,6 +50,18 @@ describe('a second question the first answer settles', () => {
     expect(asked.needsHuman).toBe(false);
     expect(asked.reply).toMatch(/山楂碎加2元/);
     expect(offlineAnswer(kb, '冰粉多少钱 加急另外收钱吗').needsHuman).toBe(true);
+  });
+
+  it('settles "人多不多" with the head count just said', () => {
+    const a = offlineAnswer(kb, '空中瑜伽一个班几个人啊 人多不多');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('最多6人');
+  });
+
+  it('answers a size of a one-size product from the attribute that says so, not its stock', () => {
+    const a = offlineAnswer(kb, '油柑有中杯吗');
+    expect(a.reply).toContain('只有大杯');
+    expect(a.reply).not.toContain('只剩5');
   });
 
   it('reads "里面有啥" as what the set holds', () => {

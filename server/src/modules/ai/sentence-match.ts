@@ -294,6 +294,8 @@ const VALUES: [RegExp, RegExp, boolean][] = [
   [/(买到多少|满多少|消费到多少|达到多少)/, /满\d+(\.\d+)?元/g, false],
   [/(多少钱|几块|充多少|多少$)/, /\d+(\.\d+)?\s*元/g, true],
   [/((啥|什么)名字|叫什么|搜什么|搜啥)/, /[“"「『][^”"」』]+[”"」』]/g, true],
+  // "人多不多" after "每节最多6人": the head count said
+  [/^(人多不多|人多吗|人多不|人挤不挤|挤不挤)/, /\d+\s*(人|个人|位)/g, false],
   // "加山楂另外收钱吗" after "加山楂碎加2元": the charge of the thing asked said beside it
   [/(另外收|另收|额外收|单独收|收钱|要钱|加钱|收费)/, /\d+(\.\d+)?\s*元|免费|不收/g, true],
 ];
