@@ -90,18 +90,34 @@ export function priceOf(products: KnownProduct[], text: string): Said {
     else line = `${p.name}${basePrice(p)}`;
     if (addons.length) line += `，${addons.join('，')}`;
     const out = offSale(p) || (variants.length ? matching.length > 0 && matching.every(soldOut) : soldOut(p));
-    return `${line}${out ? '（目前已售罄）' : ''}`;
+    return `${line}${out ? soldOutNote(p, variants.length && !offSale(p) ? matching : []) : ''}`;
   });
   return { text: lines.join('；'), cited: products.map(productId) };
 }
 
 /** What the owner wrote about when a sold-out product comes back ("12月中旬到货", "夏季供应"). */
+const RESTOCK = /(到货|上市|补货|恢复|暂停|季|下批|预售|月|开售|供应|才有)/;
+const ownTexts = (p: KnownProduct) => [p.description ?? '', ...(p.attributes ?? []).map((a) => a.value)];
+
 function restock(p: KnownProduct): string {
-  const said = [p.description ?? '', ...(p.attributes ?? []).map((a) => a.value)]
+  const said = ownTexts(p)
     .flatMap((t) => t.split(/[。；;！!\n]/))
-    .find((s) => /(到货|上市|补货|恢复|暂停|季|下批|预售|月|开售|供应)/.test(s));
+    .find((s) => RESTOCK.test(s));
   return said ? `（${said.trim()}）` : '';
 }
+
+/** The owner's clause on when a sold-out choice comes back, naming it ("蟹粉小笼秋冬才有（9月到12月）"), or ''. */
+function variantRestock(p: KnownProduct, v: ProductVariant): string {
+  const values = v.options.map((o) => o.value).filter((x) => x.length >= 2);
+  const said = ownTexts(p)
+    .flatMap((t) => t.split(/[。；;！!\n，,]/))
+    .find((s) => values.some((x) => s.includes(x)) && RESTOCK.test(s));
+  return said?.trim() ?? '';
+}
+const soldOutNote = (p: KnownProduct, sold: ProductVariant[]) => {
+  const back = sold.length === 1 ? variantRestock(p, sold[0]!) : '';
+  return `（目前已售罄${back ? `，${back}` : ''}）`;
+};
 
 export function stockOf(products: KnownProduct[], text: string): Said {
   const lines = products.map((p) => {
@@ -123,7 +139,9 @@ export function stockOf(products: KnownProduct[], text: string): Said {
       return matching
         .map(
           (v) =>
-            `${p.name}${optionsLabel(v)}${variantStock(v)}${prices && !soldOut(v) ? `，${yuanText(v.price)}元` : ''}`,
+            `${p.name}${optionsLabel(v)}${variantStock(v)}${prices && !soldOut(v) ? `，${yuanText(v.price)}元` : ''}${
+              soldOut(v) && variantRestock(p, v) ? `（${variantRestock(p, v)}）` : ''
+            }`,
         )
         .join('；');
     }
@@ -248,7 +266,10 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['上课时间', '上课地点', '上课'], /(上课时间|什么时候上|几点上课|周几上|在哪上)/],
   // how long it lasts afterwards ("能撑多久") is not how long it takes
   [['保持', '持久', '维持', '效果'], /(撑多久|维持多久|保持多久|能保持|能维持|持久|能用多久|管多久|能撑)/],
-  [['时长', '耗时', '服务时长', '每次时长'], /((?<!撑|维持|保持|能用|管)多久|多长时间|几个小时|几小时|多少分钟)/],
+  [
+    ['时长', '耗时', '服务时长', '每次时长'],
+    /((?<!撑|维持|保持|能用|管|提前|早)多久|多长时间|几个小时|几小时|多少分钟)/,
+  ],
   // "里面有啥", "都有什么": what it holds, not which colours or flavours it comes in
   [
     ['包含', '包括', '内容'],
@@ -258,7 +279,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
 
 /** A question for a measure, and what a value holding that measure looks like. */
 const MEASURES: [RegExp, RegExp][] = [
-  [/(多长时间|(?<!放|撑|维持|保持|能用|管)多久|几分钟|多少分钟|几个小时|几小时)/, /\d\s*(分钟|小时|min)/i],
+  [/(多长时间|(?<!放|撑|维持|保持|能用|管|提前|早)多久|几分钟|多少分钟|几个小时|几小时)/, /\d\s*(分钟|小时|min)/i],
   // how long it keeps or lasts ("能放几天", "能开多久", "能搁多久"): a span of days, weeks, months
   [
     /(几天|多少天|几周|几个月|多少个月|(放|撑|搁|开|用|保持|维持|管)多久|能放|能撑|能搁|放得住)/,
