@@ -955,6 +955,9 @@ const listedNames = (sentence: string): string[] =>
  * Shipping and delivery: the owner's facts (couriers, where from, how long, where to), a place the customer names
  * (only the sentence about it; a place the data never mentions goes to a person), and holiday stops.
  */
+/** The owner's word that nothing is shipped at all. */
+const NO_SHIPPING = /(不发快递|不寄快递|不发外地|不邮寄|不能邮寄|不做快递|不支持快递|不发物流|只在店里卖)/;
+
 export function shippingOf(kb: KnowledgeBase, text: string, topics: string[]): Said | 'unknown' | undefined {
   const facts = kb.passages.filter(
     (p): p is Extract<Passage, { kind: 'fact' | 'policy' }> =>
@@ -969,6 +972,8 @@ export function shippingOf(kb: KnowledgeBase, text: string, topics: string[]): S
   const places = [...new Set(text.match(REGIONS) ?? [])];
   if (places.length) {
     const about = sentences.filter((s) => places.some((place) => s.text.includes(place.replace(/古$/, ''))));
+    // a shop that ships nowhere ("不发快递，冻包子路上会化") answers every place
+    if (!about.length) about.push(...sentences.filter((s) => NO_SHIPPING.test(s.text)));
     if (!about.length) return 'unknown';
     return { text: about.map((s) => s.text).join('；'), cited: [...new Set(about.map((s) => s.id))] };
   }
