@@ -249,7 +249,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['温度', '冷热'], /(热的|冷的|做热|常温|温的|冰的)/],
   [
     ['重量', '净含量', '规格', '份量', '分量'],
-    /(多重|重量|净含量|多少克|几斤|几两|份量|分量|多少g|(?<![围码长宽高])多大(?!的?(孩子|小朋友|宝宝|码))|规格|一箱几|一盒几|几个一)/,
+    /(多重|重量|净含量|多少克|几斤|几两|份量|分量|多少g|(?<![围码长宽高子宝友])多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁)|规格|一箱几|一盒几|几个一)/,
   ],
   [['茶底'], /(茶底|什么茶)/],
   [['容量', '规格'], /(容量|装多少|能装|多少毫升|多少ml|多大容量|几毫升)/],
@@ -288,7 +288,7 @@ const MEASURES: [RegExp, RegExp][] = [
   [/(几岁|多大的?(孩子|小朋友|宝宝)|年龄)/, /\d\s*(岁|周岁)/],
   [/(几个人|多少人|人数|几人)/, /\d\s*人/],
   [
-    /(多重|几斤|几两|多少克|多少g|净含量|重量|(?<![围码长宽高])多大(?!的?(孩子|小朋友|宝宝|码)))/,
+    /(多重|几斤|几两|多少克|多少g|净含量|重量|(?<![围码长宽高子宝友])多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁))/,
     /\d\s*(g|克|斤|kg|公斤|两)(?![a-z])/i,
   ],
   [/(多少毫升|多少ml|容量|装多少)/, /\d\s*(ml|毫升|升)/i],
@@ -296,6 +296,9 @@ const MEASURES: [RegExp, RegExp][] = [
 
 /** Does the question ask about some attribute, whichever product it is about ("能放几天", "几岁能学")? */
 export const hasAttributeCue = (text: string) => ATTRIBUTE_CUES.some(([, cue]) => cue.test(clean(text)));
+
+/** How many come in one unit ("一笼几个", "一盒有多少块"): the unit. */
+export const PER_UNIT_COUNT = /一([\u4e00-\u9fff])(?:有|是)?(?:几|多少)(?:个|只|块|片|颗|串|根|粒|支)/;
 
 /** Words too common to say which attribute a question is about. */
 const COMMON =
@@ -317,6 +320,10 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
   // an attribute the question names in full ("课时有效期多久") is the one asked, whatever way of asking is around it
   const fullName = attrs.filter((a) => a.name.length >= 3 && t.includes(clean(a.name)));
   if (fullName.length) return fullName;
+  // "一笼几个": the count the owner keeps for that unit (每笼：8个)
+  const unit = PER_UNIT_COUNT.exec(t)?.[1];
+  const perUnit = unit ? attrs.filter((a) => a.name.includes(unit)) : [];
+  if (perUnit.length) return perUnit;
   const cued = ATTRIBUTE_CUES.filter(([, cue]) => cue.test(t));
   if (cued.length) {
     const names = cued.flatMap(([n]) => n);
@@ -339,7 +346,10 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
     // "油柑有中杯吗" of a product sold in one size, kept as an attribute (杯型：只有大杯): the attribute of that kind
     const kind = p.variants?.length ? undefined : /(?:[大中小]|超大)(杯)|[0-9smlx](码)|[\u4e00-\u9fff](色)/.exec(t);
     const unit = kind?.slice(1).find(Boolean);
-    const sized = unit ? attrs.filter((a) => a.name.includes(unit)) : [];
+    // a colour is kept under 颜色 (色系, 色号), never 特色
+    const sized = unit
+      ? attrs.filter((a) => (unit === '色' ? /颜色|色系|色号/.test(a.name) : a.name.includes(unit)))
+      : [];
     if (sized.length === 1) return sized;
     // "用的啥胶", "啥肉", "用啥油": the one thing asked about, in an attribute's name or value (用胶, 牛肉: 黄牛腱子肉)
     const thing = /(?:啥|什么|哪种|几)([\u4e00-\u9fff])/.exec(t)?.[1];
@@ -613,7 +623,12 @@ const FESTIVAL =
 function namesHoliday(text: string, h: { date: string; name?: string }): boolean {
   const festivals = text.match(FESTIVAL) ?? [];
   // "过年放几天", "初几开门": the Spring Festival, however the owner's note names it (春节, 除夕)
-  if (/(过年|年假|大年|初几)/.test(text)) festivals.push('春节', '除夕');
+  // …when the shop's days are asked ("过年买的能放多久" is about the bun, not the holiday)
+  if (
+    /(过年|年假|大年|初几)/.test(text) &&
+    /((?<!能)放(几|多久|假)|开门|营业|休息|上课|关门|初几|几号开|开始)/.test(text)
+  )
+    festivals.push('春节', '除夕');
   if (festivals.some((f) => (h.name ?? '').includes(f))) return true;
   const [, month, day] = h.date.split('-').map(Number);
   return new RegExp(`(^|[^\\d])${month}\\s*(月|\\.|/)\\s*${day}(?!\\d)`).test(text);

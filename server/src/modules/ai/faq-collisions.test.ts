@@ -35,7 +35,6 @@ describe('the FAQ matcher', () => {
   });
 
   it('answers a number outside an FAQ range with the range itself, never a bare yes', () => {
-    const a = offlineAnswer(kb, '36岁能学吗');
-    if (!a.needsHuman) expect(a.reply).toContain('3-6岁');
+    expect(offlineAnswer(kb, '36岁能学吗').reply).toContain('3-6岁');
   });
 });

@@ -369,7 +369,6 @@ function fromPinyin(run: string, dict: Map<string, string>, longest: number): st
   return known >= letters.length * 0.8 ? out : undefined;
 }
 
-/** The message with emoji, English and pinyin turned into Chinese words (unchanged when it has none). */
 /** Chat spellings of everyday words ("有木有", "肿么", "神马"), read as the words they stand for. */
 const CHAT_SPELLINGS: [RegExp, string][] = [
   [/木有/g, '没有'],
@@ -378,9 +377,9 @@ const CHAT_SPELLINGS: [RegExp, string][] = [
   [/啥子/g, '什么'],
   [/咋个/g, '怎么'],
   [/酱紫/g, '这样子'],
-  [/表(?=[买要急])/g, '不要'],
 ];
 
+/** The message with emoji, English and pinyin turned into Chinese words (unchanged when it has none). */
 export function normalizeMessage(message: string, index: ShopIndex): string {
   // "剪个头", "洗个澡", "染个发": the service's own word without the measure word
   let text = CHAT_SPELLINGS.reduce((t, [spelled, word]) => t.replace(spelled, word), message).replace(
@@ -419,7 +418,10 @@ export function normalizeMessage(message: string, index: ShopIndex): string {
     return out.join(' ');
   });
   text = text.replace(ENGLISH_PATTERN, (w, word: string) =>
-    own.has(w.toLowerCase()) ? w : (ENGLISH_WORDS.get(word.toLowerCase()) ?? w),
+    // a plural of a short word is another word ("his" is no "hi")
+    own.has(w.toLowerCase()) || (w.length > word.length && word.length < 3)
+      ? w
+      : (ENGLISH_WORDS.get(word.toLowerCase()) ?? w),
   );
   // what is left of the English sentence around the shop words carries nothing to match
   return text

@@ -19,6 +19,7 @@ import {
   askedAttributes,
   factsOf,
   faqOf,
+  PER_UNIT_COUNT,
   addonOf,
   hoursOf,
   locationOf,
@@ -113,7 +114,8 @@ const QUESTION =
 /** Praise that asks nothing ("你们家鸭脖真的绝了"): thanked, not handed over; "不好吃" is no praise. */
 const PRAISE =
   /(好吃|好喝|绝了|绝绝子|太香|真香|好香|好评|很喜欢|太喜欢|好喜欢|超喜欢|爱了|好看|漂亮|真棒|太棒|很棒|不错|满意|yyds|专业|贴心|划算|超值)/i;
-const NOT_PRAISE = /(不|没|难|别|一般)(太|怎么|咋)?(好吃|好喝|好看|喜欢|满意|专业|贴心|划算|香)|不咋|一般般|还行吧/;
+/** Any negation or comparison unsays praise ("不是很好吃", "没有以前好吃", "不如上次"); an order beside it is an order. */
+const NOT_PRAISE = /(不|没|难|差|一般|还行|凑合|再来|再要|来\d|要\d|订|买|帮我|给我)/;
 /** Booking a slot is a person's job where stock is time: "还有位置吗", "还能约上吗". */
 // "还有位置吗" is a free slot; "在哪个位置", "什么位置" ask where the shop is
 const SLOT = /((?<!(哪个?|什么|啥))位置|空位|名额|约上|约得上|排得上|档期)/;
@@ -188,11 +190,17 @@ export function asksSomething(text: string): boolean {
   return lexiconAsks(text).length > 0 || WEAK_PRICE.test(text) || QUESTION.test(text);
 }
 
-/** Reads one question: its products (from the chat when it names none), and what it asks of them. */
 /** The message names an attribute these products keep (its name in full, two characters or more). */
 const namesAttribute = (products: KnownProduct[], text: string) =>
-  products.some((p) => (p.attributes ?? []).some((a) => a.name.length >= 2 && clean(text).includes(clean(a.name))));
+  products.some((p) =>
+    (p.attributes ?? []).some(
+      (a) => a.name.length >= 2 && !GENERIC_ATTRIBUTE.test(a.name) && clean(text).includes(clean(a.name)),
+    ),
+  );
+/** Attribute names any message may hold ("时间", "说明"): they tie nothing to a product. */
+const GENERIC_ATTRIBUTE = /^(时间|说明|备注|其他|其它|注意|注意事项|介绍|特点|详情|须知)$/;
 
+/** Reads one question: its products (from the chat when it names none), and what it asks of them. */
 function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic): Part {
   let text = message;
   const links = linkProducts(index, text);
@@ -262,6 +270,8 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     asks = ['price'];
   // an attribute asked about: alone, or beside asks its words may have set off by mistake ("哪里产" is no address)
   const attributes = products.some((p) => askedAttributes(p, text).length);
+  // "一笼几个" is a count the owner keeps for the unit, not the choices
+  if (attributes && asks.length === 1 && asks[0] === 'options' && PER_UNIT_COUNT.test(text)) asks = ['attribute'];
   // "牛肉是哪儿产的": an attribute question even when the data has no such attribute (a person answers), no address
   if (
     (attributes && !asks.length) ||

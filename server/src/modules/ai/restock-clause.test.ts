@@ -14,7 +14,8 @@ const kb = knowledgeFor(
         name: '小笼包',
         category: '小笼',
         price: 15,
-        description: '现蒸小笼，一笼8个，蟹粉小笼秋冬才有（9月到12月）',
+        description: '现蒸小笼，蟹粉小笼秋冬才有（9月到12月）',
+        attributes: { 每笼: '8个' },
         variants: [
           { options: { 口味: '鲜肉' }, price: 15 },
           { options: { 口味: '蟹粉' }, price: 28, available: false },
@@ -39,6 +40,14 @@ describe('a sold-out choice', () => {
     const a = offlineAnswer(kb, '虾仁小笼多少钱');
     expect(a.reply).toContain('已售罄');
     expect(a.reply).not.toContain('秋冬');
+  });
+});
+
+describe('一笼几个', () => {
+  it('reads the count the owner keeps for that unit, not the choices', () => {
+    const a = offlineAnswer(kb, '小笼包一笼几个');
+    expect(a.reply).toContain('8个');
+    expect(a.reply).not.toContain('28元');
   });
 });
 

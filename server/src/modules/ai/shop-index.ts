@@ -439,10 +439,12 @@ function rangeHolds(segment: string, unit: string, amount: number, rangesOnly: b
  * option itself ("中型犬（10-25kg）" with "金毛30斤"): the one option whose range holds it.
  */
 function optionByRange(message: string, product: KnownProduct, group: string, values: string[]): string | undefined {
-  const given = GIVEN.exec(message);
-  if (!given) return undefined;
-  const [unit, scale] = MEASURE_UNIT[given[2]!]!;
-  const amount = Number(given[1]) * scale;
+  // "1米2", "1米25": a height said in metres and centimetres
+  const metres = /(\d)米(\d{1,2})(?!\d)/.exec(message);
+  const given = metres ? undefined : GIVEN.exec(message);
+  if (!metres && !given) return undefined;
+  const [unit, scale] = metres ? ['cm', 1] : MEASURE_UNIT[given![2]!]!;
+  const amount = metres ? Number(metres[1]) * 100 + Number(metres[2]!.padEnd(2, '0')) : Number(given![1]) * scale;
   const charts = (product.attributes ?? []).filter((a) => a.name !== group).map((a) => a.value);
   const fitting = values.filter(
     (v) =>

@@ -62,6 +62,7 @@ describe('product linking', () => {
     // plurals read as their word, "u" asks nothing
     expect(normalizeMessage('do u board cats? how much extra', index)).toBe('寄养猫?加多少钱');
     expect(normalizeMessage('classes for adults', index)).toBe('班成人');
+    expect(normalizeMessage('his size', index)).not.toContain('你好');
   });
 
   it('reads chat spellings as the words they stand for', () => {
@@ -113,7 +114,7 @@ describe('asks and splitting', () => {
     expect(lexiconAsks('能少糖吗')).not.toContain('haggle');
     expect(lexiconAsks('少点冰可以吗')).not.toContain('haggle');
     expect(lexiconAsks('能少点吗')).toEqual(['haggle']);
-    expect(lexiconAsks('中午休息吗')).toEqual(['hours']);
+    for (const q of ['中午休息吗', '中午有休息吗', '中午休不休息']) expect(lexiconAsks(q), q).toEqual(['hours']);
     expect(lexiconAsks('周一休息吗')).toEqual(['closed_day']);
   });
 
