@@ -33,6 +33,7 @@ const kb = knowledgeFor(
         attributes: { 杯型: '只有大杯(700ml)', 甜度: '五分糖(默认)' },
       },
       { name: '空中瑜伽', category: '团课', price: 128, attributes: { 班级人数: '每节最多6人' } },
+      { name: '狗狗洗澡', category: '洗护', price: 60, attributes: { 包含: '洗澡+吹干+剪指甲+清耳朵' } },
       {
         name: '招牌双人拼盘',
         category: '套餐',
@@ -50,6 +51,12 @@ describe('a second question the first answer settles', () => {
     expect(asked.needsHuman).toBe(false);
     expect(asked.reply).toMatch(/山楂碎加2元/);
     expect(offlineAnswer(kb, '冰粉多少钱 加急另外收钱吗').needsHuman).toBe(true);
+  });
+
+  it('settles a bare "还要另外加钱吗" with what the price includes', () => {
+    const a = offlineAnswer(kb, '洗澡包不包剪指甲 还要另外加钱吗');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('剪指甲');
   });
 
   it('settles "人多不多" with the head count just said', () => {

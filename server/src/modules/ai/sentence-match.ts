@@ -297,7 +297,7 @@ const VALUES: [RegExp, RegExp, boolean][] = [
   // "人多不多" after "每节最多6人": the head count said
   [/^(人多不多|人多吗|人多不|人挤不挤|挤不挤)/, /\d+\s*(人|个人|位)/g, false],
   // "加山楂另外收钱吗" after "加山楂碎加2元": the charge of the thing asked said beside it
-  [/(另外收|另收|额外收|单独收|收钱|要钱|加钱|收费)/, /\d+(\.\d+)?\s*元|免费|不收/g, true],
+  [/(另外收|另收|额外收|单独收|收钱|要钱|加钱|收费)/, /\d+(\.\d+)?\s*元|免费|不收|不加钱|包含|包括/g, true],
 ];
 /** Words that ask, not what is asked about. */
 const ASKING_WORDS =
@@ -308,11 +308,14 @@ const ASKING_WORDS =
  * value of the kind when no question is given).
  */
 function valueBeside(answer: string, value: RegExp, question: string): boolean {
-  const chars = [...question.replace(ASKING_WORDS, '')].filter((c) => /[\u4e00-\u9fff]/.test(c));
+  const chars = [...question.replace(ASKING_WORDS, '').replace(/[还也都那这]/g, '')].filter((c) =>
+    /[\u4e00-\u9fff]/.test(c),
+  );
   // 加 of an add-on is in every add-on's price ("加葡萄干加2元"): the thing added says which
   const about = chars.length > 1 ? chars.filter((c) => c !== '加') : chars;
   if (!question) return [...answer.matchAll(value)].length > 0;
-  if (!about.length) return false;
+  // a bare question ("还要另外加钱吗") asks of what was just answered: any value of the kind answers it
+  if (!about.length) return [...answer.matchAll(value)].length > 0;
   return [...answer.matchAll(value)].some((m) => {
     const before = answer.slice(Math.max(0, m.index - 4), m.index + 1);
     return about.some((c) => before.includes(c));
