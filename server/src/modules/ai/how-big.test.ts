@@ -18,6 +18,7 @@ const kb = knowledgeFor(
         attributes: { 尺码对照: 'S：头围48-50cm；M：头围50-52cm；L：头围52-54cm' },
       },
       { name: '红柳大肉串', category: '烤串', price: 15, attributes: { 每串: '约50克', 产地: '内蒙古羔羊肉' } },
+      { name: '狗狗寄养', category: '寄养', price: 98, attributes: { 体重上限: '40kg以上不接', 年龄: '满4个月才接' } },
     ],
   }),
 );
@@ -35,5 +36,9 @@ describe('多大', () => {
     expect(a.needsHuman).toBe(false);
     expect(a.reply).toContain('15元');
     expect(a.reply).toContain('50克');
+  });
+
+  it('leaves an age asked with 多大 alone ("多大可以寄养" is no weight)', () => {
+    expect(offlineAnswer(kb, '狗狗多大可以寄养').reply).not.toContain('40kg');
   });
 });
