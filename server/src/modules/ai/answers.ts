@@ -621,7 +621,7 @@ const FESTIVAL =
 
 /** Does the message name this holiday: a festival its note names, or its date ("2月14号", "2.14")? */
 function namesHoliday(text: string, h: { date: string; name?: string }): boolean {
-  const festivals = text.match(FESTIVAL) ?? [];
+  const festivals: string[] = [...(text.match(FESTIVAL) ?? [])];
   // "过年放几天", "初几开门": the Spring Festival, however the owner's note names it (春节, 除夕)
   // …when the shop's days are asked ("过年买的能放多久" is about the bun, not the holiday)
   if (
