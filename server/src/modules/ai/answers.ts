@@ -249,7 +249,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['温度', '冷热'], /(热的|冷的|做热|常温|温的|冰的)/],
   [
     ['重量', '净含量', '规格', '份量', '分量'],
-    /(多重|重量|净含量|多少克|几斤|几两|份量|分量|多少g|(?<![围码长宽高子宝友])多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁|可以|能|才)|规格|一箱几|一盒几|几个一)/,
+    /(多重|重量|净含量|多少克|几斤|几两|份量|分量|多少g|(?<![围码长宽高]|孩子|儿子|女儿|宝宝|宝贝|小朋友)多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁|可以|能|才)|规格|一箱几|一盒几|几个一)/,
   ],
   [['茶底'], /(茶底|什么茶)/],
   [['容量', '规格'], /(容量|装多少|能装|多少毫升|多少ml|多大容量|几毫升)/],
@@ -288,7 +288,7 @@ const MEASURES: [RegExp, RegExp][] = [
   [/(几岁|多大的?(孩子|小朋友|宝宝)|年龄)/, /\d\s*(岁|周岁)/],
   [/(几个人|多少人|人数|几人)/, /\d\s*人/],
   [
-    /(多重|几斤|几两|多少克|多少g|净含量|重量|(?<![围码长宽高子宝友])多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁|可以|能|才))/,
+    /(多重|几斤|几两|多少克|多少g|净含量|重量|(?<![围码长宽高]|孩子|儿子|女儿|宝宝|宝贝|小朋友)多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁|可以|能|才))/,
     /\d\s*(g|克|斤|kg|公斤|两)(?![a-z])/i,
   ],
   [/(多少毫升|多少ml|容量|装多少)/, /\d\s*(ml|毫升|升)/i],
@@ -322,7 +322,9 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
   if (fullName.length) return fullName;
   // "一笼几个": the count the owner keeps for that unit (每笼：8个)
   const unit = PER_UNIT_COUNT.exec(t)?.[1];
-  const perUnit = unit ? attrs.filter((a) => a.name.includes(unit)) : [];
+  const perUnit = unit
+    ? attrs.filter((a) => a.name.includes(unit) && /\d\s*(个|只|块|片|颗|串|根|粒|支)/.test(a.value))
+    : [];
   if (perUnit.length) return perUnit;
   const cued = ATTRIBUTE_CUES.filter(([, cue]) => cue.test(t));
   if (cued.length) {

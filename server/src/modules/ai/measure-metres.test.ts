@@ -29,6 +29,7 @@ const coat = kb.products[0]!;
 describe('a height said as 1米2', () => {
   it('is not read as 1 metre', () => {
     expect(namedOptions('孩子1米2穿哪个码', coat).get('尺码')).not.toBe('110（身高100-110cm）');
-    expect(namedOptions('孩子身高1米25 羽绒服多少钱', coat).get('尺码')).not.toBe('110（身高100-110cm）');
+    expect(namedOptions('孩子身高1米25 羽绒服多少钱', coat).get('尺码')).toBe('130（身高120-130cm）');
+    expect(namedOptions('孩子1米15穿哪个码', coat).get('尺码')).toBe('120（身高110-120cm）');
   });
 });

@@ -114,8 +114,12 @@ const QUESTION =
 /** Praise that asks nothing ("你们家鸭脖真的绝了"): thanked, not handed over; "不好吃" is no praise. */
 const PRAISE =
   /(好吃|好喝|绝了|绝绝子|太香|真香|好香|好评|很喜欢|太喜欢|好喜欢|超喜欢|爱了|好看|漂亮|真棒|太棒|很棒|不错|满意|yyds|专业|贴心|划算|超值)/i;
-/** Any negation or comparison unsays praise ("不是很好吃", "没有以前好吃", "不如上次"); an order beside it is an order. */
-const NOT_PRAISE = /(不|没|难|差|一般|还行|凑合|再来|再要|来\d|要\d|订|买|帮我|给我)/;
+/**
+ * A negated or compared praise word unsays it ("不是很好吃", "没有以前好吃", "不如上次", "可惜有点贵"); an order beside
+ * it is an order ("再给我来10个"). "好吃不贵", "没想到这么好吃" and "不错" stay praise.
+ */
+const NOT_PRAISE =
+  /((不|没|难|差)(是|太|怎么|咋|有|如)?(很|太|那么|以前|上次)?(好吃|好喝|好看|喜欢|满意|专业|贴心|划算|香|新鲜|值)|不如|一般|还行|凑合|可惜|但是|就是有点|再来|再要|来\d|要\d|帮我|给我)/;
 /** Booking a slot is a person's job where stock is time: "还有位置吗", "还能约上吗". */
 // "还有位置吗" is a free slot; "在哪个位置", "什么位置" ask where the shop is
 const SLOT = /((?<!(哪个?|什么|啥))位置|空位|名额|约上|约得上|排得上|档期)/;

@@ -49,6 +49,17 @@ describe('一笼几个', () => {
     expect(a.reply).toContain('8个');
     expect(a.reply).not.toContain('28元');
   });
+
+  it('reads no count from an attribute of that unit that holds none', () => {
+    const grapes = knowledgeFor(
+      testShop({
+        name: '果然鲜',
+        industry: '零售',
+        products: [{ name: '阳光玫瑰', category: '葡萄', price: 39, attributes: { 每盒: '约2斤' } }],
+      }),
+    );
+    expect(offlineAnswer(grapes, '阳光玫瑰一盒几个').reply).not.toContain('约2斤');
+  });
 });
 
 describe('提前多久', () => {

@@ -165,6 +165,9 @@ export function answeredBy(said: Said[], question: string): boolean {
   // a short question for a value the answer before already gives, the thing asked beside it ("最少要租几个月" after
   // 最短租3个月, "要买到多少" after 满1000元, "搜啥名字" after 搜“咔滋鸡”); "押金要多少" after 月租300元 is not
   const plain = said.map((s) => s.text).join(' ');
+  // a bare "还要另外加钱吗" after what the price includes or that it is free: settled; after a price alone it is not
+  if (BARE_CHARGE.test(question.replace(/[^\u4e00-\u9fff]/g, '')) && /(包含|包括|免费|不收|不加钱)/.test(plain))
+    return true;
   const bare = question.replace(/[^\u4e00-\u9fff\w]/g, '');
   if (
     bare.length <= 8 &&
@@ -297,8 +300,10 @@ const VALUES: [RegExp, RegExp, boolean][] = [
   // "人多不多" after "每节最多6人": the head count said
   [/^(人多不多|人多吗|人多不|人挤不挤|挤不挤)/, /\d+\s*(人|个人|位)/g, false],
   // "加山楂另外收钱吗" after "加山楂碎加2元": the charge of the thing asked said beside it
-  [/(另外收|另收|额外收|单独收|收钱|要钱|加钱|收费)/, /\d+(\.\d+)?\s*元|免费|不收|不加钱|包含|包括/g, true],
+  [/(另外收|另收|额外收|单独收|收钱|要钱|加钱|收费)/, /\d+(\.\d+)?\s*元|免费|不收/g, true],
 ];
+/** An extra charge asked of nothing named: "还要另外加钱吗", "要额外收费吗". */
+const BARE_CHARGE = /^(那|还|也)?(要|会|需要)?(另外|额外|单独)?(加钱|收钱|收费|要钱|付钱)(吗|么|不|嘛)?$/;
 /** Words that ask, not what is asked about. */
 const ASKING_WORDS =
   /(最少|最多|至少|大概|一般|另外|额外|单独|收钱|要钱|加钱|收费|要|得|需要|多少钱|多少个月|多少天|多少|几个月|几天|几年|几周|多久|多长时间|啥|什么|名字|叫|几块|吗|呢|啊)/g;
@@ -314,8 +319,7 @@ function valueBeside(answer: string, value: RegExp, question: string): boolean {
   // 加 of an add-on is in every add-on's price ("加葡萄干加2元"): the thing added says which
   const about = chars.length > 1 ? chars.filter((c) => c !== '加') : chars;
   if (!question) return [...answer.matchAll(value)].length > 0;
-  // a bare question ("还要另外加钱吗") asks of what was just answered: any value of the kind answers it
-  if (!about.length) return [...answer.matchAll(value)].length > 0;
+  if (!about.length) return false;
   return [...answer.matchAll(value)].some((m) => {
     const before = answer.slice(Math.max(0, m.index - 4), m.index + 1);
     return about.some((c) => before.includes(c));
