@@ -95,10 +95,11 @@ export function priceOf(products: KnownProduct[], text: string): Said {
   return { text: lines.join('；'), cited: products.map(productId) };
 }
 
-/** What the owner wrote about when a sold-out product comes back ("12月中旬到货", "夏季供应"). */
+/** Words the owner says when something comes back ("12月中旬到货", "夏季供应", "秋冬才有"). */
 const RESTOCK = /(到货|上市|补货|恢复|暂停|季|下批|预售|月|开售|供应|才有)/;
 const ownTexts = (p: KnownProduct) => [p.description ?? '', ...(p.attributes ?? []).map((a) => a.value)];
 
+/** What the owner wrote about when a sold-out product comes back. */
 function restock(p: KnownProduct): string {
   const said = ownTexts(p)
     .flatMap((t) => t.split(/[。；;！!\n]/))
@@ -137,12 +138,12 @@ export function stockOf(products: KnownProduct[], text: string): Said {
       if (!matching.length) return `${p.name}没有${[...named.values()].join('')}这个规格`;
       const prices = new Set(variants.map((v) => v.price)).size > 1;
       return matching
-        .map(
-          (v) =>
-            `${p.name}${optionsLabel(v)}${variantStock(v)}${prices && !soldOut(v) ? `，${yuanText(v.price)}元` : ''}${
-              soldOut(v) && variantRestock(p, v) ? `（${variantRestock(p, v)}）` : ''
-            }`,
-        )
+        .map((v) => {
+          const back = soldOut(v) ? variantRestock(p, v) : '';
+          return `${p.name}${optionsLabel(v)}${variantStock(v)}${prices && !soldOut(v) ? `，${yuanText(v.price)}元` : ''}${
+            back ? `（${back}）` : ''
+          }`;
+        })
         .join('；');
     }
     const inStock = variants.filter((v) => !soldOut(v));
@@ -201,6 +202,15 @@ export function optionsOf(products: KnownProduct[], text: string): Said | undefi
 }
 
 /** How customers ask about an attribute without its name: the names it may have, and the words of the question. */
+/**
+ * "多大的" of a thing is its size or weight; 多大 after a person's word, or before an age or 可以/能, asks an age
+ * ("孩子多大可以学", "多大可以寄养"), and 头围/码/长 多大 a measure of its own.
+ */
+const SIZE_ASKED =
+  '(?<![围码长宽高]|孩子|儿子|女儿|宝宝|宝贝|小朋友)多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁|可以|能|才)';
+/** How long something takes, not how long it lasts afterwards (能撑多久) nor how far ahead (提前多久). */
+const TAKES_LONG = '(?<!撑|维持|保持|能用|管|提前|早)多久';
+
 const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [
     ['材质', '面料', '材料', '成分'],
@@ -249,7 +259,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['温度', '冷热'], /(热的|冷的|做热|常温|温的|冰的)/],
   [
     ['重量', '净含量', '规格', '份量', '分量'],
-    /(多重|重量|净含量|多少克|几斤|几两|份量|分量|多少g|(?<![围码长宽高]|孩子|儿子|女儿|宝宝|宝贝|小朋友)多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁|可以|能|才)|规格|一箱几|一盒几|几个一)/,
+    new RegExp(`(多重|重量|净含量|多少克|几斤|几两|份量|分量|多少g|${SIZE_ASKED}|规格|一箱几|一盒几|几个一)`),
   ],
   [['茶底'], /(茶底|什么茶)/],
   [['容量', '规格'], /(容量|装多少|能装|多少毫升|多少ml|多大容量|几毫升)/],
@@ -266,10 +276,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
   [['上课时间', '上课地点', '上课'], /(上课时间|什么时候上|几点上课|周几上|在哪上)/],
   // how long it lasts afterwards ("能撑多久") is not how long it takes
   [['保持', '持久', '维持', '效果'], /(撑多久|维持多久|保持多久|能保持|能维持|持久|能用多久|管多久|能撑)/],
-  [
-    ['时长', '耗时', '服务时长', '每次时长'],
-    /((?<!撑|维持|保持|能用|管|提前|早)多久|多长时间|几个小时|几小时|多少分钟)/,
-  ],
+  [['时长', '耗时', '服务时长', '每次时长'], new RegExp(`(${TAKES_LONG}|多长时间|几个小时|几小时|多少分钟)`)],
   // "里面有啥", "都有什么": what it holds, not which colours or flavours it comes in
   [
     ['包含', '包括', '内容'],
@@ -279,7 +286,7 @@ const ATTRIBUTE_CUES: [string[], RegExp][] = [
 
 /** A question for a measure, and what a value holding that measure looks like. */
 const MEASURES: [RegExp, RegExp][] = [
-  [/(多长时间|(?<!放|撑|维持|保持|能用|管|提前|早)多久|几分钟|多少分钟|几个小时|几小时)/, /\d\s*(分钟|小时|min)/i],
+  [new RegExp(`(多长时间|(?<!放)${TAKES_LONG}|几分钟|多少分钟|几个小时|几小时)`), /\d\s*(分钟|小时|min)/i],
   // how long it keeps or lasts ("能放几天", "能开多久", "能搁多久"): a span of days, weeks, months
   [
     /(几天|多少天|几周|几个月|多少个月|(放|撑|搁|开|用|保持|维持|管)多久|能放|能撑|能搁|放得住)/,
@@ -287,18 +294,18 @@ const MEASURES: [RegExp, RegExp][] = [
   ],
   [/(几岁|多大的?(孩子|小朋友|宝宝)|年龄)/, /\d\s*(岁|周岁)/],
   [/(几个人|多少人|人数|几人)/, /\d\s*人/],
-  [
-    /(多重|几斤|几两|多少克|多少g|净含量|重量|(?<![围码长宽高]|孩子|儿子|女儿|宝宝|宝贝|小朋友)多大(?!的?(孩子|小朋友|宝宝|码)|年纪|岁|可以|能|才))/,
-    /\d\s*(g|克|斤|kg|公斤|两)(?![a-z])/i,
-  ],
+  [new RegExp(`(多重|几斤|几两|多少克|多少g|净含量|重量|${SIZE_ASKED})`), /\d\s*(g|克|斤|kg|公斤|两)(?![a-z])/i],
   [/(多少毫升|多少ml|容量|装多少)/, /\d\s*(ml|毫升|升)/i],
 ];
 
 /** Does the question ask about some attribute, whichever product it is about ("能放几天", "几岁能学")? */
 export const hasAttributeCue = (text: string) => ATTRIBUTE_CUES.some(([, cue]) => cue.test(clean(text)));
 
+/** What pieces are counted in ("8个", "12块"). */
+const COUNTED = '(?:个|只|块|片|颗|串|根|粒|支)';
 /** How many come in one unit ("一笼几个", "一盒有多少块"): the unit. */
-export const PER_UNIT_COUNT = /一([\u4e00-\u9fff])(?:有|是)?(?:几|多少)(?:个|只|块|片|颗|串|根|粒|支)/;
+export const PER_UNIT_COUNT = new RegExp(`一([\\u4e00-\\u9fff])(?:有|是)?(?:几|多少)${COUNTED}`);
+const COUNT = new RegExp(`\\d\\s*${COUNTED}`);
 
 /** Words too common to say which attribute a question is about. */
 const COMMON =
@@ -322,9 +329,7 @@ export function askedAttributes(p: KnownProduct, text: string): { name: string; 
   if (fullName.length) return fullName;
   // "一笼几个": the count the owner keeps for that unit (每笼：8个)
   const unit = PER_UNIT_COUNT.exec(t)?.[1];
-  const perUnit = unit
-    ? attrs.filter((a) => a.name.includes(unit) && /\d\s*(个|只|块|片|颗|串|根|粒|支)/.test(a.value))
-    : [];
+  const perUnit = unit ? attrs.filter((a) => a.name.includes(unit) && COUNT.test(a.value)) : [];
   if (perUnit.length) return perUnit;
   const cued = ATTRIBUTE_CUES.filter(([, cue]) => cue.test(t));
   if (cued.length) {
@@ -968,13 +973,13 @@ const listedNames = (sentence: string): string[] =>
     .map((item) => item.trim().slice(0, 2))
     .filter((name) => /^[\u4e00-\u9fff]{2}$/.test(name));
 
+/** The owner's word that nothing is shipped at all. */
+const NO_SHIPPING = /(不发快递|不寄快递|不发外地|不邮寄|不能邮寄|不做快递|不支持快递|不发物流|只在店里卖)/;
+
 /**
  * Shipping and delivery: the owner's facts (couriers, where from, how long, where to), a place the customer names
  * (only the sentence about it; a place the data never mentions goes to a person), and holiday stops.
  */
-/** The owner's word that nothing is shipped at all. */
-const NO_SHIPPING = /(不发快递|不寄快递|不发外地|不邮寄|不能邮寄|不做快递|不支持快递|不发物流|只在店里卖)/;
-
 export function shippingOf(kb: KnowledgeBase, text: string, topics: string[]): Said | 'unknown' | undefined {
   const facts = kb.passages.filter(
     (p): p is Extract<Passage, { kind: 'fact' | 'policy' }> =>

@@ -195,12 +195,14 @@ export function asksSomething(text: string): boolean {
 }
 
 /** The message names an attribute these products keep (its name in full, two characters or more). */
-const namesAttribute = (products: KnownProduct[], text: string) =>
-  products.some((p) =>
+function namesAttribute(products: KnownProduct[], text: string): boolean {
+  const t = clean(text);
+  return products.some((p) =>
     (p.attributes ?? []).some(
-      (a) => a.name.length >= 2 && !GENERIC_ATTRIBUTE.test(a.name) && clean(text).includes(clean(a.name)),
+      (a) => a.name.length >= 2 && !GENERIC_ATTRIBUTE.test(a.name) && t.includes(clean(a.name)),
     ),
   );
+}
 /** Attribute names any message may hold ("时间", "说明"): they tie nothing to a product. */
 const GENERIC_ATTRIBUTE = /^(时间|说明|备注|其他|其它|注意|注意事项|介绍|特点|详情|须知)$/;
 
