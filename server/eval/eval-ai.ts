@@ -46,6 +46,10 @@ const LATER_SHOPS: Record<string, string> = {
   'north-barber': '2026-12-01e',
   'yoga-lotus': '2026-12-01e',
   'bao-breakfast': '2026-12-01e',
+  'dumpling-home': '2026-12-02f',
+  'tea-leaf-online': '2026-12-02f',
+  'math-tutor': '2026-12-02f',
+  'kids-wear': '2026-12-02f',
 };
 const later = (shop: string) => shop in LATER_SHOPS;
 const shops = loadEvalShops(join(import.meta.dirname, 'data'))

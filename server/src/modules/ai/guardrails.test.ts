@@ -85,4 +85,10 @@ describe('guardrails at the level the data is stored', () => {
     expect(checkReply('第一泡洗茶倒掉', [], closet, '零售').ok).toBe(true);
     expect(checkReply('我们家的蛋糕最好吃', [], closet, '零售').ok).toBe(false);
   });
+
+  it('reads 最好说一下 as advice and 清仓款已经是最低价 as the floor of its own prices, 全网最低价 as a claim', () => {
+    expect(checkReply('预约时最好说一下孩子的年级', [], closet, '零售').ok).toBe(true);
+    expect(checkReply('清仓款已经是最低价，不参加满减', [], closet, '零售').ok).toBe(true);
+    expect(checkReply('我们是全网最低价', [], closet, '零售').ok).toBe(false);
+  });
 });
