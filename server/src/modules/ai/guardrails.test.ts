@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { milkTeaKnowledge } from '../../../test/support/knowledge-fixture.js';
 import { clothingShop } from '../../../test/support/shop-fixture.js';
+import { testKnowledge } from '../../../test/support/test-shop.js';
 import { checkReply } from './guardrails.js';
 
 const kb = milkTeaKnowledge();
@@ -90,5 +91,26 @@ describe('guardrails at the level the data is stored', () => {
     expect(checkReply('预约时最好说一下孩子的年级', [], closet, '零售').ok).toBe(true);
     expect(checkReply('清仓款已经是最低价，不参加满减', [], closet, '零售').ok).toBe(true);
     expect(checkReply('我们是全网最低价', [], closet, '零售').ok).toBe(false);
+  });
+
+  it('lets a grade the owner sells under (极品) be named, and still refuses 极品 said of anything else', () => {
+    const tea = testKnowledge({
+      name: '山茶铺',
+      industry: '电商',
+      products: [
+        {
+          name: '铁观音',
+          category: '乌龙茶',
+          price: 128,
+          variants: [
+            { options: { 等级: '一级' }, price: 128 },
+            { options: { 等级: '极品' }, price: 268 },
+          ],
+        },
+      ],
+    });
+    const id = tea.passages.find((p) => p.kind === 'product')!.id;
+    expect(checkReply('铁观音：一级128元，极品268元', [id], tea, '电商').ok).toBe(true);
+    expect(checkReply('我们的铁观音是极品好茶', [id], tea, '电商').ok).toBe(false);
   });
 });

@@ -42,6 +42,18 @@ const SENSITIVE = /(赌博|博彩|色情|代开发票|套现|私彩)/;
 /** 微信客服 text messages take at most 2048 bytes. */
 const MAX_BYTES = 2048;
 
+/** The names the owner gave products, their variants' options and add-ons, longest first. */
+const catalogueNames = (kb: KnowledgeBase): string[] =>
+  [
+    ...new Set(
+      kb.products.flatMap((p) => [
+        p.name,
+        ...(p.variants ?? []).flatMap((v) => v.options.map((o) => o.value)),
+        ...p.specs.flatMap((g) => g.options.map((o) => o.label)),
+      ]),
+    ),
+  ].sort((a, b) => b.length - a.length);
+
 /** The amounts (in yuan) a reply may mention: prices of cited products and their options, and numbers in cited text. */
 function allowedAmounts(cited: Passage[]): Set<string> {
   const amounts = new Set<string>();
@@ -225,7 +237,19 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     violations.push(...stockClaims(claims, product), ...attributeClaims(claims, product, others));
   }
   violations.push(...weekdayClaims(claims, kb));
-  const ad = AD_LAW.exec(reply);
+  // a grade or name the owner sells under, listed ("极品125g268元" of a tea graded 一级/特级/极品), is the catalogue's;
+  // the same word said of something ("极品好茶") is a claim
+  const ad = AD_LAW.exec(
+    catalogueNames(kb)
+      .filter((name) => AD_LAW.test(name))
+      .reduce(
+        (text, name) =>
+          text
+            .split(name)
+            .reduce((out, rest, i) => (i ? `${out}${/^[\u4e00-\u9fff]/.test(rest) ? name : '（）'}${rest}` : rest), ''),
+        reply,
+      ),
+  );
   if (ad) violations.push({ kind: 'ad_law_term', detail: ad[0] });
   const efficacy =
     (industry === '本地服务' || industry === '教育培训' ? EFFICACY : null)?.exec(reply) ?? MEDICAL.exec(reply);
