@@ -11,6 +11,10 @@ describe('risk: what a person must take', () => {
     expect(detectRisk('花了三百多 效果一点没有 太坑了', '本地服务')).toBe('complaint');
     expect(detectRisk('写着很甜 结果酸得要命 这不是虚假宣传吗', '电商')).toBe('complaint');
     expect(detectRisk('一整箱没法吃 退钱', '电商')).toBe('demand');
+    expect(detectRisk('美团点的少送了一份拍黄瓜 钱退我', '餐饮')).toBe('demand');
+    expect(detectRisk('不想等了 赶紧退我钱', '餐饮')).toBe('demand');
+    expect(detectRisk('我数了就20个 一两不是6个吗 你们这缺斤短两啊', '餐饮')).toBe('complaint');
+    expect(detectRisk('称了一下才九两 短斤少两', '零售')).toBe('complaint');
     expect(detectRisk('没开封的能退钱吗', '电商')).toBeUndefined();
     // it happened and the customer asks what now: the rule, and a person follows up
     expect(detectRisk('饼干寄到才发现全受潮了 还能处理吗', '电商')).toBe('incident');

@@ -308,19 +308,47 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
         break;
       }
     }
+  const holds = (o: ProductLink, l: ProductLink) => o.span[0] <= l.span[0] && o.span[1] >= l.span[1];
+  // "特级铁观音": a name found exactly with one of its own options beside it is not another name's typo ("老铁观音")
+  // (the typo's span no wider than the name and its option: its "wrong" character is the option's)
+  const typoOverOption = (fuzzy: ProductLink, exact: ProductLink) =>
+    fuzzy.score < 1 &&
+    exact.score >= 1 &&
+    holds(fuzzy, exact) &&
+    withOptionBeside(text, exact).some(([s, e]) => s <= fuzzy.span[0] && e >= fuzzy.span[1]);
   const kept = links.filter(
     (l) =>
       !links.some(
         (o) =>
           o !== l &&
-          o.span[0] <= l.span[0] &&
-          o.span[1] >= l.span[1] &&
-          // a longer name over one inside it; a name found exactly over another's one-character typo in the same
-          // place ("双人套餐" is not 单人套餐 mistyped)
-          ((o.span[1] - o.span[0] > l.span[1] - l.span[0] && o.score >= l.score - 0.2) || o.score >= l.score + 0.1),
+          (typoOverOption(l, o) ||
+            (holds(o, l) &&
+              !typoOverOption(o, l) &&
+              // a longer name over one inside it; a name found exactly over another's one-character typo in the same
+              // place ("双人套餐" is not 单人套餐 mistyped)
+              ((o.span[1] - o.span[0] > l.span[1] - l.span[0] && o.score >= l.score - 0.2) ||
+                o.score >= l.score + 0.1))),
       ),
   );
   return kept.sort((a, b) => b.score - a.score || a.span[0] - b.span[0]);
+}
+
+/**
+ * Where one of the product's own option values (of two characters or more) stands just before or after where it was
+ * found, the name and the option together ("特级" + "铁观音").
+ */
+function withOptionBeside(text: string, link: ProductLink): [number, number][] {
+  const values = [
+    ...(link.product.variants ?? []).flatMap((v) => v.options.map((o) => o.value)),
+    ...link.product.specs.flatMap((g) => g.options.map((o) => o.label)),
+  ]
+    .map(clean)
+    .filter((v) => v.length >= 2);
+  const [start, end] = link.span;
+  return values.flatMap((v): [number, number][] => [
+    ...(text.slice(start - v.length, start) === v ? [[start - v.length, end] as [number, number]] : []),
+    ...(text.startsWith(v, end) ? [[start, end + v.length] as [number, number]] : []),
+  ]);
 }
 
 /**
