@@ -93,6 +93,19 @@ describe('guardrails at the level the data is stored', () => {
     expect(checkReply('我们是全网最低价', [], closet, '零售').ok).toBe(false);
   });
 
+  it('exempts only advice after 最好 (说一下, 告诉, 发过来), not a claim about a person or a thing', () => {
+    expect(checkReply('最好告诉我们孩子的身高', [], closet, '零售').ok).toBe(true);
+    expect(checkReply('照片最好发过来看看', [], closet, '零售').ok).toBe(true);
+    for (const claim of ['我们有全市最好讲师', '店里有最好发型师', '这款能养出最好发质', '我们老师是最好说话的'])
+      expect(checkReply(claim, [], closet, '零售').ok, claim).toBe(false);
+  });
+
+  it('refuses 已经是最低价 said against the market (全网已经是最低价, 同行里…已是最低价)', () => {
+    expect(checkReply('这款全网已经是最低价了', [], closet, '零售').ok).toBe(false);
+    expect(checkReply('清仓款已是最低价，不再打折', [], closet, '零售').ok).toBe(true);
+    expect(checkReply('同行里我们已是最低价', [], closet, '零售').ok).toBe(false);
+  });
+
   it('lets a grade the owner sells under (极品) be named, and still refuses 极品 said of anything else', () => {
     const tea = testKnowledge({
       name: '山茶铺',
@@ -112,5 +125,9 @@ describe('guardrails at the level the data is stored', () => {
     const id = tea.passages.find((p) => p.kind === 'product')!.id;
     expect(checkReply('铁观音：一级128元，极品268元', [id], tea, '电商').ok).toBe(true);
     expect(checkReply('我们的铁观音是极品好茶', [id], tea, '电商').ok).toBe(false);
+    for (const claim of ['我们的铁观音是极品', '铁观音是极品。', '铁观音是极品！', '我们的服务也是极品'])
+      expect(checkReply(claim, [id], tea, '电商').ok, claim).toBe(false);
+    // the grade is the cited product's: uncited, the same listing is a claim
+    expect(checkReply('铁观音：一级128元，极品268元', [], tea, '电商').ok).toBe(false);
   });
 });

@@ -32,9 +32,10 @@ const MONEY = /(?:¥|￥)\s*(\d+(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s*(?:元|块
 const DISCOUNT = /(\d(?:\.\d)?折|半价|买一送一|第二杯[^，。,.\s]{0,4}|满\d+减\d+|立减\d+|免单|免费送|赠送)/g;
 const CLOCK = /(\d{1,2})(?:[:：](\d{2})|点)/g;
 // Advertising Law art. 9: absolute terms. Kept to unambiguous ones ("最近" and "最后" are ordinary words, so are
-// 第一次, 第一泡 and a fabric's 100%棉; "当天吃完最好", "最好提前预约" give advice, 最好喝的 is a claim).
+// 第一次, 第一泡 and a fabric's 100%棉; "当天吃完最好", "最好提前预约", "最好说一下" give advice, 最好喝的 and 最好说话的
+// are claims). "清仓款已经是最低价" states the floor of the shop's own prices; "全网已经是最低价" compares with others.
 const AD_LAW =
-  /((?<![吃喝用完穿洗味])最好(?![别不先提尽当在放冷趁带约说讲告发\d一二两三])|最佳|最便宜|(?<!已经是|已是)最低价|(?<![取选按用])最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口泡道条包箱份层排轮年季课堂阶家时])|唯一|100%(?![\u4e00-\u9fff]{0,3}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆))|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
+  /((?<![吃喝用完穿洗味])最好(?![别不先提尽当在放冷趁带约\d一二两三]|说一下|说下|说明|讲一下|讲下|告诉|告知|发给|发过来|发一下|发下)|最佳|最便宜|(?:全网|全城|全市|全国|全平台|别家|同行|行业|市场|外面)[^，。！？；,.!?;\n]{0,10}最低价|(?<!已经是|已是)最低价|(?<![取选按用])最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口泡道条包箱份层排轮年季课堂阶家时])|唯一|100%(?![\u4e00-\u9fff]{0,3}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆))|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
 const EFFICACY =
   /(治疗|治愈|根治|疗效|药效|祛斑|祛痘|美白|减肥|瘦身|抗衰|包过(?![了期])|保过|保证提分|提分\d+|保证录取|稳上|包考上)/;
 const MEDICAL = /(治病|处方|医治|抗癌|降血压|降血糖)/;
@@ -42,17 +43,28 @@ const SENSITIVE = /(赌博|博彩|色情|代开发票|套现|私彩)/;
 /** 微信客服 text messages take at most 2048 bytes. */
 const MAX_BYTES = 2048;
 
-/** The names the owner gave products, their variants' options and add-ons, longest first. */
-const catalogueNames = (kb: KnowledgeBase): string[] =>
-  [
-    ...new Set(
-      kb.products.flatMap((p) => [
+/** The names the owner gave a product, its variants' options and add-ons that hold an absolute term (a tea graded
+ * 极品), longest first; kept per product object, since a knowledge base is rebuilt whenever its data changes. */
+const adLawNames = new WeakMap<KnownProduct, string[]>();
+function adLawNamesOf(p: KnownProduct): string[] {
+  let names = adLawNames.get(p);
+  if (!names) {
+    names = [
+      ...new Set([
         p.name,
         ...(p.variants ?? []).flatMap((v) => v.options.map((o) => o.value)),
         ...p.specs.flatMap((g) => g.options.map((o) => o.label)),
       ]),
-    ),
-  ].sort((a, b) => b.length - a.length);
+    ]
+      .filter((name) => AD_LAW.test(name))
+      .sort((a, b) => b.length - a.length);
+    adLawNames.set(p, names);
+  }
+  return names;
+}
+
+/** What follows a name when it is listed, as the answers list a catalogue: a weight or price, another item, stock. */
+const LISTED_AFTER = /^(\d|[¥￥、（(]|已售罄|有货|等)/;
 
 /** The amounts (in yuan) a reply may mention: prices of cited products and their options, and numbers in cited text. */
 function allowedAmounts(cited: Passage[]): Set<string> {
@@ -237,16 +249,16 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     violations.push(...stockClaims(claims, product), ...attributeClaims(claims, product, others));
   }
   violations.push(...weekdayClaims(claims, kb));
-  // a grade or name the owner sells under, listed ("极品125g268元" of a tea graded 一级/特级/极品), is the catalogue's;
-  // the same word said of something ("极品好茶") is a claim
+  // a grade or name the owner sells under, of a cited product and listed ("极品125g268元" of a tea graded
+  // 一级/特级/极品), is the catalogue's; the same word said of something ("极品好茶", "是极品。") is a claim
   const ad = AD_LAW.exec(
-    catalogueNames(kb)
-      .filter((name) => AD_LAW.test(name))
+    [...new Set(products.flatMap(adLawNamesOf))]
+      .sort((a, b) => b.length - a.length)
       .reduce(
         (text, name) =>
           text
             .split(name)
-            .reduce((out, rest, i) => (i ? `${out}${/^[\u4e00-\u9fff]/.test(rest) ? name : '（）'}${rest}` : rest), ''),
+            .reduce((out, rest, i) => (i ? `${out}${LISTED_AFTER.test(rest) ? '（）' : name}${rest}` : rest), ''),
         reply,
       ),
   );
