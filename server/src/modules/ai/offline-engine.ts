@@ -152,6 +152,9 @@ interface Part {
   asks: Ask[];
   /** the products were named in this question (not taken from the chat or a general word) */
   named: boolean;
+  /** the products were found only by a word they share (an option, attribute or add-on: "课时" of every class), not
+   * named: a rule of the shop's may say more of the question */
+  byWord?: boolean;
 }
 
 /** What is left of a question without its products, options and the words of asking: "杨枝甘露？" leaves nothing. */
@@ -225,6 +228,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   const followUp = FOLLOW_UP.test(text.trim()) || clean(text).length <= 6;
   const inherited = !products.length;
   const cue = hasAttributeCue(asking);
+  let byWord = false;
   if (!products.length) {
     const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || cue;
     if (needsOne && before.products.length) products = before.products;
@@ -238,12 +242,14 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     // "那蓝色呢" after a product that has no blue: the product that has it, when only one or two do
     const byOption = needsOne ? productsByOption(index, text) : [];
     const optionless = !products.some((p) => namedOptions(text, p).size);
+    const fromChat = products.length > 0;
     if (byOption.length && byOption.length <= 2 && (!products.length || optionless)) products = byOption;
     if (!products.length && needsOne && (asks.length || cue)) products = productsNamedBy(index, text);
     if (!products.length && needsOne) {
       const byAddon = productsByAddon(index, text);
       if (byAddon.length && byAddon.length <= 2) products = byAddon;
     }
+    byWord = !fromChat && products.length > 0;
   }
   // "黑色呢" after "羽绒服白色M还有吗": black in M, the size chosen before
   if (inherited && chat.text && products.length === 1) {
@@ -340,7 +346,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   // may not answer
   if (!asks.length && products.length && (rest.length <= 1 || AMOUNT_ONLY.test(rest))) asks = ['price'];
   if (products.length > 4) products = products.slice(0, 4);
-  return { text, products, asks, named: !inherited };
+  return { text, products, asks, named: !inherited, byWord };
 }
 
 /** An answer, nothing (the FAQ may still answer), or 'unknown': the data cannot say, a person answers. */
@@ -610,10 +616,14 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     }
     // a question about the shop's rules or services in words of its own ("预约了想改时间要收费吗", "寄养几点前接不算
     // 一晚"): the shop's sentence that says it, before the general answer of the topic the lexicon saw
+    // …or in a word the products share, or no product's, asking no value of them ("请假扣课时吗" names 课时;
+    // "一课时多长时间" asks its length): the rule the words are of
     const rule =
       part.asks.length && part.asks.every((a) => RULE_ASKS.includes(a)) && !namedWeekdays(text).length
         ? ruleSentence(kb, withoutNames(text, part.products), part.asks)
-        : undefined;
+        : (part.byWord || !part.products.length) && part.asks.every((a) => a === 'attribute') && !asksMeasure(text)
+          ? sentenceOf(kb, text, 0.8, { kinds: ['policy'] })
+          : undefined;
     if (rule) {
       if (!said.some((s) => s.text === rule.text)) said.push(rule);
       continue;
