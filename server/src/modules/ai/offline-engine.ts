@@ -7,6 +7,7 @@ import type { AiAnswer } from '@xiaoer/common/schemas/ai';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { KnownProduct } from '../knowledge/passages.js';
 import {
+  addonAcrossProducts,
   attributeAcrossProducts,
   BULK,
   discountRuleOf,
@@ -612,6 +613,17 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
         : (faqOf(kb, text, 0.8) ?? sentenceOf(kb, text, 0.8, { kinds: ['faq'], held: true }));
     if (closeFaq) {
       if (!said.some((s) => s.text === closeFaq.text)) said.push(closeFaq);
+      continue;
+    }
+    // "有燕麦奶吗", "燕麦奶加几块": an add-on several products offer, asked of none of them (its charge, and which);
+    // not what it is made of ("什么牌子的燕麦奶"), nor a rule the lexicon read
+    const catalogOnly = part.asks.every((a) => a === 'price' || a === 'stock' || a === 'options');
+    const shared =
+      part.products.length || part.asks.includes('attribute') || (!catalogOnly && lexiconAsks(text).length)
+        ? undefined
+        : addonAcrossProducts(kb, text);
+    if (shared) {
+      if (!said.some((s) => s.text === shared.text)) said.push(shared);
       continue;
     }
     // a question about the shop's rules or services in words of its own ("预约了想改时间要收费吗", "寄养几点前接不算
