@@ -81,6 +81,11 @@ const EMOJI: [RegExp, string][] = [
 
 /** Shop words in English, longest phrases first. */
 const ENGLISH: [string, string][] = [
+  ['do you have', '有'],
+  ['do u have', '有'],
+  ['do you sell', '有'],
+  ['do u sell', '有'],
+  ['have you got', '有'],
   ['how much extra', '加多少钱'],
   ['how much more', '加多少钱'],
   ['how much', '多少钱'],

@@ -51,6 +51,7 @@ import {
   namedOptions,
   productsByAddon,
   productsByOption,
+  productsMadeWith,
   productsNamedBy,
   shopIndex,
   withoutLinks,
@@ -92,6 +93,9 @@ const FOLLOW_UP = /^(那|那么|那个|这个|它|还有|再|换成|要是|如�
 /** "有1kg的吗", "黑色M有吗", "燕麦色有M吗", "可以上一对一吗": is it there. */
 const ASKS_FOR_IT =
   /(^有.{0,8}(吗|么|没|不)[?？]?$|有没有|有(吗|么|没)[?？]?$|有[^，。,有]{0,6}(吗|么|没|不)[?？]?$|(可以|能)(上|报|买|点|选|做|接|约|订|要)[^，。]{0,8}(吗|么|不)[?？]?$)/;
+/** "有芒果的吗", "有没有芒果饮品": a thing asked for by what it is made with, and only that. */
+const MADE_WITH =
+  /^(?:请问)?(?:你们|你家|店里)?(?:有没有|有)(?:带|含|加)?([\u4e00-\u9fff]{2,4}?)(?:味|口味)?的?(?:饮品|喝的|吃的|款|东西)?(?:吗|么|没|不|呀|啊)?[?？]?$/;
 /** What a variant is told apart by: a colour, a size, a cup, a pack, a weight, a length ("有大瓶的吗", "有罐装吗"). */
 const OPTION_WORD = /(色|码|号|寸|杯|装|份|斤|两|克|盒|罐|瓶|袋|箱|包|款|型|档|版|大|小|中|长|短|厚|薄|[0-9]|[a-z])/i;
 /** A product's price asked without the word 钱's company: "试听要钱吗", "体验课免费吗". */
@@ -249,6 +253,12 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     if (!products.length && needsOne) {
       const byAddon = productsByAddon(index, text);
       if (byAddon.length && byAddon.length <= 2) products = byAddon;
+    }
+    // "有芒果的吗", "有芒果饮品吗": what is made with it, its price
+    const madeWith = !products.length && needsOne && !asks.length ? MADE_WITH.exec(clean(text))?.[1] : undefined;
+    if (madeWith) {
+      products = productsMadeWith(index, madeWith);
+      if (products.length) asks = ['price'];
     }
     byWord = !fromChat && products.length > 0;
   }

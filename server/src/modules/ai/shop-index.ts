@@ -623,6 +623,27 @@ export function productsByAddon(index: ShopIndex, message: string): KnownProduct
     );
 }
 
+/**
+ * Products whose own description or attributes hold a word of the message that names no product ("有芒果的吗" →
+ * 杨枝甘露, made with 新鲜芒果): one to three of them, the fewest any word finds.
+ */
+export function productsMadeWith(index: ShopIndex, message: string): KnownProduct[] {
+  let best: KnownProduct[] = [];
+  for (const w of cutWords(clean(message))) {
+    if (!/^[\u4e00-\u9fff]{2,}$/.test(w) || index.products.some((e) => e.forms.some((f) => f.text.includes(w))))
+      continue;
+    const hits = index.products
+      .filter((e) =>
+        clean(`${e.product.description ?? ''} ${(e.product.attributes ?? []).map((a) => a.value).join(' ')}`).includes(
+          w,
+        ),
+      )
+      .map((e) => e.product);
+    if (hits.length && hits.length <= 3 && (!best.length || hits.length < best.length)) best = hits;
+  }
+  return best;
+}
+
 /** The shop a message names ("万象城店"), by its name or the part in brackets. */
 export function linkShop(index: ShopIndex, message: string): string | undefined {
   const text = clean(message);

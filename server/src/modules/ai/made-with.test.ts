@@ -1,0 +1,31 @@
+// "有芒果的吗", "do you have mango drink?": a customer asks for a thing by what it is made with; the products whose
+// own description or attributes say so answer it, and only a question that asks just that.
+import { describe, expect, it } from 'vitest';
+import { testKnowledge } from '../../../test/support/test-shop.js';
+import { offlineAnswer } from './offline-engine.js';
+
+const kb = testKnowledge({
+  name: '柚见茶',
+  industry: '餐饮',
+  products: [
+    { name: '杨枝甘露', category: '果茶', price: 16, description: '新鲜芒果+西柚+椰浆+西米，不含茶底' },
+    { name: '芋泥波波奶茶', category: '奶茶', price: 14, description: '手捣芋泥，配黑糖波波' },
+    { name: '中国舞体验课', category: '课程', price: 39, description: '零基础可以报，老师先看基础再分班' },
+  ],
+});
+
+describe('a product asked for by what it is made with', () => {
+  it('answers with the product that holds it and its price, in Chinese or English', () => {
+    for (const q of ['有芒果的吗', '有没有芒果饮品', 'do you have mango drink? how much']) {
+      const a = offlineAnswer(kb, q);
+      expect(a.needsHuman, q).toBe(false);
+      expect(a.reply, q).toContain('杨枝甘露');
+      expect(a.reply, q).toContain('16元');
+    }
+  });
+
+  it('reads nothing else as such a question, and hands over a thing no product holds', () => {
+    expect(offlineAnswer(kb, '有榴莲的吗').needsHuman).toBe(true);
+    expect(offlineAnswer(kb, '一点基础都没有能跟上吗').reply).not.toContain('39元');
+  });
+});
