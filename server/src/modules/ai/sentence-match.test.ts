@@ -19,6 +19,22 @@ describe('the shop’s own sentence for a question in other words', () => {
     expect(sentenceOf(shop, '预约了想改期要收费吗')?.text).toBe('改期请提前2小时说，不收费用');
   });
 
+  it("prefers the sentence that says the question's words itself to one that has them only in its policy's title", () => {
+    const spa = knowledgeFor({
+      ...CLOTHING_SHOP,
+      policies: [
+        {
+          kind: 'membership',
+          title: '次卡与储值卡',
+          content:
+            '次卡有效期1年，过期没用完的次数作废。没用过的次卡买后7天内可以全额退。储值卡原则上不退，特殊情况（搬离本市、身体原因不能再做）可以申请，扣除赠送金额和已消费部分后退还剩余，需要店长审核。',
+        },
+      ],
+    });
+    expect(sentenceOf(spa, '储值卡能退吗')?.text).toMatch(/^储值卡原则上不退/);
+    expect(sentenceOf(spa, '次卡能退吗')?.text).toBe('没用过的次卡买后7天内可以全额退');
+  });
+
   it('is not put off by single characters the shop never writes (前天剪的…再修修吗)', () => {
     const salon = knowledgeFor({
       ...CLOTHING_SHOP,

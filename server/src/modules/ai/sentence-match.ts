@@ -22,6 +22,8 @@ interface Unit {
   say: string;
   /** what it is matched against: the sentence with its policy's title, or an FAQ's questions and answer */
   keys: string;
+  /** what it says, read as the keys are (kept once computed) */
+  own?: string;
   /** an FAQ's own questions, each as its words (matched the other way round: are they in the customer's message?) */
   asked?: string[][];
   /** a product line's product */
@@ -235,7 +237,7 @@ export function bestSentence(
   }));
   const total = weighted.reduce((s, x) => s + x.w, 0);
   const said = read(text);
-  let best: { unit: Unit; score: number; density: number } | undefined;
+  let best: { unit: Unit; score: number; density: number; itself: number } | undefined;
   for (const unit of candidates) {
     if (only.kinds && !only.kinds.includes(unit.kind)) continue;
     if (only.about && !unit.about.some((a) => only.about!.includes(a))) continue;
@@ -263,9 +265,18 @@ export function bestSentence(
       if (held >= REVERSE_HELD) score = Math.max(score, held * (REVERSE_BASE + (1 - REVERSE_BASE) * (got / total)));
     }
     if (score < minCoverage || score <= 0 || (best && score < best.score - 1e-9)) continue;
-    // between sentences that cover the question alike, the one most about it: its words the most of the sentence
+    // between sentences that cover the question alike, the one that says its words itself, not only through its
+    // policy's title ("储值卡能退吗": "储值卡原则上不退" over "没用过的次卡…全额退" under 次卡与储值卡), then the one most
+    // about it: its words the most of the sentence
+    unit.own ??= read(unit.say);
+    const itself = weighted.reduce((s, { word, w }) => s + (unit.own!.includes(word) ? w : 0), 0);
     const density = weighted.reduce((s, { word }) => s + unit.keys.split(word).length - 1, 0) / unit.keys.length;
-    if (!best || score > best.score + 1e-9 || density > best.density) best = { unit, score, density };
+    const better =
+      !best ||
+      score > best.score + 1e-9 ||
+      itself > best.itself + 1e-9 ||
+      (itself > best.itself - 1e-9 && density > best.density);
+    if (better) best = { unit, score, density, itself };
   }
   if (!best) return undefined;
   return {
