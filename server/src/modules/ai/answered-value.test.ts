@@ -39,3 +39,19 @@ describe('a short question for a value the answer before does not give', () => {
     expect(handedOver).toEqual(cases.map((q) => [q, true]));
   });
 });
+
+describe('a wait asked after the answer that says how long', () => {
+  it('is answered by the span the answer before gives ("要等几天" after 绣好大概要3天)', () => {
+    const kb = knowledgeFor(
+      testShop({
+        name: '小象童装',
+        industry: '零售',
+        products: [{ name: '小象印花短袖T恤', category: '上衣', price: 69 }],
+        faqs: [{ questions: ['能绣名字吗', '可以绣字吗'], answer: 'T恤可以在胸口绣名字，加15元，绣好大概要3天。' }],
+      }),
+    );
+    const a = offlineAnswer(kb, 'T恤能绣娃的名字吗 要等几天');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('3天');
+  });
+});

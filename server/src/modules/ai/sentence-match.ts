@@ -327,9 +327,10 @@ function valueBeside(answer: string, value: RegExp, question: string): boolean {
   const chars = [...question.replace(ASKING_WORDS, '').replace(/[还也都那这]/g, '')].filter((c) =>
     /[\u4e00-\u9fff]/.test(c),
   );
-  // 加 of an add-on is in every add-on's price ("加葡萄干加2元"): the thing added says which
-  const about = chars.length > 1 ? chars.filter((c) => c !== '加') : chars;
-  if (!question) return [...answer.matchAll(value)].length > 0;
+  // 加 of an add-on is in every add-on's price ("加葡萄干加2元"): the thing added says which; waiting ("要等几天")
+  // is of whatever the answer before took that long ("绣好大概要3天")
+  const about = (chars.length > 1 ? chars.filter((c) => c !== '加') : chars).filter((c) => c !== '等');
+  if (!question || (chars.length && !about.length)) return [...answer.matchAll(value)].length > 0;
   if (!about.length) return false;
   return [...answer.matchAll(value)].some((m) => {
     const before = answer.slice(Math.max(0, m.index - 4), m.index + 1);
