@@ -130,7 +130,8 @@ export function stockOf(products: KnownProduct[], text: string): Said {
       if (p.stock !== undefined && p.stock <= LOW_STOCK) return `${p.name}还有，只剩${p.stock}${unit}`;
       // "还有几个": the count itself
       if (p.stock !== undefined && /(几|多少)/.test(text)) return `${p.name}还有${p.stock}${unit}`;
-      if (!variants.length) return `${p.name}有的`;
+      // "有没有体验课": yes, and what it costs, as a shop assistant would say it
+      if (!variants.length) return `${p.name}有的${p.price > 0 ? `，${yuanText(p.price)}元` : ''}`;
     }
     const named = namedOptions(text, p);
     if (named.size) {

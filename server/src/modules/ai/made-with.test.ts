@@ -1,5 +1,6 @@
 // "有芒果的吗", "do you have mango drink?": a customer asks for a thing by what it is made with; the products whose
-// own description or attributes say so answer it, and only a question that asks just that.
+// own description or attributes say so answer it, and only a question that asks just that. A product asked for by
+// its name is there, with its price.
 import { describe, expect, it } from 'vitest';
 import { testKnowledge } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
@@ -27,5 +28,21 @@ describe('a product asked for by what it is made with', () => {
   it('reads nothing else as such a question, and hands over a thing no product holds', () => {
     expect(offlineAnswer(kb, '有榴莲的吗').needsHuman).toBe(true);
     expect(offlineAnswer(kb, '一点基础都没有能跟上吗').reply).not.toContain('39元');
+  });
+});
+
+describe('a product asked for by name', () => {
+  it('is there, with what it costs ("有没有体验课": 有的，39元)', () => {
+    const yoga = testKnowledge({
+      name: '莲心瑜伽',
+      industry: '本地服务',
+      products: [
+        { name: '新人体验课', category: '课程', price: 39 },
+        { name: '试听课', category: '课程', price: 0 },
+      ],
+    });
+    expect(offlineAnswer(yoga, '有没有新人体验课').reply).toBe('新人体验课有的，39元。');
+    // nothing to pay is no price to say
+    expect(offlineAnswer(yoga, '有试听课吗').reply).toBe('试听课有的。');
   });
 });
