@@ -4,7 +4,13 @@
 import { yuanText } from '@xiaoer/common/money';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { cutWords } from '../knowledge/tokenizer.js';
-import { describeHours, type KnownProduct, type Passage, type ProductVariant } from '../knowledge/passages.js';
+import {
+  describeHours,
+  optionsLabel,
+  type KnownProduct,
+  type Passage,
+  type ProductVariant,
+} from '../knowledge/passages.js';
 import type { Ask } from './asks.js';
 import { chineseNumber } from './message-normalizer.js';
 import { toShopWords } from './shop-words.js';
@@ -27,7 +33,6 @@ const productId = (p: KnownProduct) => `product:${p._id}`;
 const soldOut = (x: { available: boolean; stock?: number }) => !x.available || x.stock === 0;
 /** A product the owner switched off is not for sale, whatever stock its variants still hold. */
 const offSale = (p: KnownProduct) => !p.available;
-const optionsLabel = (v: ProductVariant) => v.options.map((o) => o.value).join('');
 const LOW_STOCK = 5;
 
 /** "大杯19元", "28码：159元" (a label ending in a digit is kept apart from the price). */

@@ -100,6 +100,25 @@ describe('guardrails at the level the data is stored', () => {
       expect(checkReply(claim, [], closet, '零售').ok, claim).toBe(false);
   });
 
+  it("reads 最好 in a clause the owner wrote as the owner's advice, not 最好的 nor the bot's own 最好", () => {
+    const studio = testKnowledge({
+      name: '墨香书画',
+      industry: '教育培训',
+      products: [{ name: '硬笔书法课', category: '课程', price: 1680 }],
+      faqs: [
+        { questions: ['多久能练好'], answer: '硬笔一般坚持一个学期。在家每天练15分钟效果最好。' },
+        { questions: ['你们怎么样'], answer: '我们是全城最好的书法班。' },
+      ],
+    });
+    const faq = (q: string) => studio.passages.find((p) => p.kind === 'faq' && p.text.includes(q))!.id;
+    expect(
+      checkReply('硬笔一般坚持一个学期。在家每天练15分钟效果最好。', [faq('多久能练好')], studio, '教育培训').ok,
+    ).toBe(true);
+    expect(checkReply('我们是全城最好的书法班。', [faq('你们怎么样')], studio, '教育培训').ok).toBe(false);
+    // the same words, not the owner's: the bot's claim
+    expect(checkReply('在我们这练效果最好。', [faq('多久能练好')], studio, '教育培训').ok).toBe(false);
+  });
+
   it('refuses 已经是最低价 said against the market (全网已经是最低价, 同行里…已是最低价)', () => {
     expect(checkReply('这款全网已经是最低价了', [], closet, '零售').ok).toBe(false);
     expect(checkReply('清仓款已是最低价，不再打折', [], closet, '零售').ok).toBe(true);

@@ -7,7 +7,7 @@
 import type { Industry } from '@xiaoer/common/constants/industries';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import { yuanText } from '@xiaoer/common/money';
-import type { KnownProduct, Passage } from '../knowledge/passages.js';
+import { optionsLabel, type KnownProduct, type Passage } from '../knowledge/passages.js';
 import { hoursOfShop, shopLabel } from './answers.js';
 
 export type Violation =
@@ -101,7 +101,7 @@ function stockClaims(reply: string, product: KnownProduct): GuardrailResult['vio
   if (allOut && new RegExp(`${escape(product.name)}[^。；;，,]{0,6}${IN_STOCK}`).test(reply))
     found.push({ kind: 'stock_mismatch', detail: product.name });
   for (const v of variants.filter(soldOut)) {
-    const label = v.options.map((o) => o.value).join('');
+    const label = optionsLabel(v);
     if (label && new RegExp(`${escape(label)}[^。；;，,、]{0,4}${IN_STOCK}`).test(reply))
       found.push({ kind: 'stock_mismatch', detail: `${product.name}${label}` });
   }
@@ -124,8 +124,9 @@ function attributeClaims(reply: string, product: KnownProduct, others: KnownProd
     );
   const about = others.length
     ? reply
-        // a comma list compares products clause by clause ("伦晚脐橙口感：…，赣南脐橙口感：…")
-        .split(/[；;。\n，,]/)
+        // a comma list compares products clause by clause ("伦晚脐橙口感：…，赣南脐橙口感：…"), and a list of products
+        // each with its own brackets item by item ("冒菜（…）、干拌麻辣烫（辣度：…）")
+        .split(/[；;。\n，,]|(?<=[）)])、/)
         .filter((c) => {
           const mine = firstName(c, product);
           return mine < Infinity && others.every((o) => firstName(c, o) >= mine);
@@ -133,7 +134,8 @@ function attributeClaims(reply: string, product: KnownProduct, others: KnownProd
         .join('；')
     : reply;
   for (const a of product.attributes ?? []) {
-    for (const m of about.matchAll(new RegExp(`${escape(a.name)}(?:[：:]|是|为)\\s*([^，。；;,\\n]{1,40})`, 'g'))) {
+    // the value ends where its clause or its bracket does ("干拌麻辣烫（辣度：不辣、微辣都可以）")
+    for (const m of about.matchAll(new RegExp(`${escape(a.name)}(?:[：:]|是|为)\\s*([^，。；;,\\n）)]{1,40})`, 'g'))) {
       const said = m[1]!.trim();
       if (!a.value.includes(said) && !said.includes(a.value))
         found.push({ kind: 'attribute_mismatch', detail: `${a.name}：${said}` });
@@ -249,6 +251,18 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     violations.push(...stockClaims(claims, product), ...attributeClaims(claims, product, others));
   }
   violations.push(...weekdayClaims(claims, kb));
+  // 最好 gives advice or makes a claim; in a clause the owner wrote, as written ("在家每天练15分钟效果最好"), it is the
+  // owner's advice — but 最好的 ranks something ("全城最好的画室"), and every other absolute term stays refused, whoever
+  // wrote it.
+  const advised = reply
+    .split(/(?<=[，。；！？,.;!?\n])/)
+    .map((clause) => {
+      const bare = clause.replace(/[，。；！？,.;!?\n]$/, '');
+      return bare.length >= 4 && bare.includes('最好') && !bare.includes('最好的') && citedText.includes(bare)
+        ? clause.replaceAll('最好', '（）')
+        : clause;
+    })
+    .join('');
   // a grade or name the owner sells under, of a cited product and listed ("极品125g268元" of a tea graded
   // 一级/特级/极品), is the catalogue's; the same word said of something ("极品好茶", "是极品。") is a claim
   const ad = AD_LAW.exec(
@@ -259,7 +273,7 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
           text
             .split(name)
             .reduce((out, rest, i) => (i ? `${out}${LISTED_AFTER.test(rest) ? '（）' : name}${rest}` : rest), ''),
-        reply,
+        advised,
       ),
   );
   if (ad) violations.push({ kind: 'ad_law_term', detail: ad[0] });

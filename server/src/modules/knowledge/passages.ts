@@ -69,7 +69,14 @@ export function describeHours(merchant: MerchantRecord): string {
     .join('；');
 }
 
-const optionsText = (v: ProductVariant) => v.options.map((o) => o.value).join('');
+/**
+ * A variant's options as one label ("黄色L", "大杯少冰"), with a space where two numbers would run together ("黑框G15
+ * 58mm", not the 1558 no one sells).
+ */
+export const optionsLabel = (v: ProductVariant) =>
+  v.options
+    .map((o) => o.value)
+    .reduce((label, value) => `${label}${/[\da-z]$/i.test(label) && /^\d/.test(value) ? ' ' : ''}${value}`, '');
 const variantStock = (v: ProductVariant) =>
   !v.available || v.stock === 0 ? '售罄' : v.stock !== undefined && v.stock <= 5 ? `仅剩${v.stock}件` : '有货';
 
@@ -88,7 +95,7 @@ export function productText(p: KnownProduct): string {
     ...p.tags,
     ...specs,
     p.allergens.length ? `含${p.allergens.join('、')}` : '',
-    ...(p.variants ?? []).map((v) => `${optionsText(v)} ${yuanText(v.price)}元 ${variantStock(v)}`),
+    ...(p.variants ?? []).map((v) => `${optionsLabel(v)} ${yuanText(v.price)}元 ${variantStock(v)}`),
     ...(p.attributes ?? []).map((a) => `${a.name}：${a.value}`),
     ...(p.aliases ?? []),
     stock,
