@@ -50,6 +50,10 @@ const LATER_SHOPS: Record<string, string> = {
   'tea-leaf-online': '2026-12-02f',
   'math-tutor': '2026-12-02f',
   'kids-wear': '2026-12-02f',
+  'car-wash': '2026-12-02g',
+  'optical-shop': '2026-12-02g',
+  malatang: '2026-12-02g',
+  'art-studio': '2026-12-02g',
 };
 const later = (shop: string) => shop in LATER_SHOPS;
 const shops = loadEvalShops(join(import.meta.dirname, 'data'))
