@@ -25,6 +25,18 @@ describe('a product asked for by what it is made with', () => {
     }
   });
 
+  it("gives the owner's own answer first when the owner wrote the question (有没有坚果 of a bakery)", () => {
+    const bakery = testKnowledge({
+      name: '麦香烘焙',
+      industry: '餐饮',
+      products: [
+        { name: '草莓奶油蛋糕', category: '蛋糕', price: 238, attributes: { 过敏原: '小麦、鸡蛋、牛奶，不含坚果' } },
+      ],
+      faqs: [{ questions: ['有没有坚果'], answer: '蛋糕本身不加坚果，但后厨会处理坚果，可能有微量残留。' }],
+    });
+    expect(offlineAnswer(bakery, '有没有坚果').reply).toContain('微量残留');
+  });
+
   it('reads nothing else as such a question, and hands over a thing no product holds', () => {
     expect(offlineAnswer(kb, '有榴莲的吗').needsHuman).toBe(true);
     expect(offlineAnswer(kb, '一点基础都没有能跟上吗').reply).not.toContain('39元');

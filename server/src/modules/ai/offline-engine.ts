@@ -157,6 +157,8 @@ interface Part {
   asks: Ask[];
   /** the products were named in this question (not taken from the chat or a general word) */
   named: boolean;
+  /** the products were found by what they are made with ("有芒果的吗"): the owner's own FAQ comes first */
+  madeWith?: boolean;
   /** the products were found only by a word they share (an option, attribute or add-on: "课时" of every class), not
    * named: a rule of the shop's may say more of the question */
   byWord?: boolean;
@@ -234,6 +236,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   const inherited = !products.length;
   const cue = hasAttributeCue(asking);
   let byWord = false;
+  let found = false;
   if (!products.length) {
     const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || cue;
     if (needsOne && before.products.length) products = before.products;
@@ -260,6 +263,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
       products = productsMadeWith(index, madeWith);
       if (products.length) asks = ['price'];
     }
+    found = products.length > 0 && !!madeWith;
     byWord = !fromChat && products.length > 0;
   }
   // "黑色呢" after "羽绒服白色M还有吗": black in M, the size chosen before
@@ -357,7 +361,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   // may not answer
   if (!asks.length && products.length && (rest.length <= 1 || AMOUNT_ONLY.test(rest))) asks = ['price'];
   if (products.length > 4) products = products.slice(0, 4);
-  return { text, products, asks, named: !inherited, byWord };
+  return { text, products, asks, named: !inherited, byWord, madeWith: found };
 }
 
 /** An answer, nothing (the FAQ may still answer), or 'unknown': the data cannot say, a person answers. */
@@ -601,7 +605,9 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     // the shop's own FAQ says it in the customer's words ("狗多久洗一次" → 多久洗一次澡合适, "茶饼硬邦邦的 怎么弄开"
     // holds 茶饼怎么拆): that, before reading the question's parts, unless it asks what the catalog holds; with a
     // product named, only an FAQ the owner wrote about that product ("龙井颜色发黄是陈茶吗" over its attributes)
-    const catalog = part.asks.some((a) => ['price', 'stock', 'options', 'hours', 'closed_day'].includes(a));
+    // (a thing asked for by what it is made with, "有没有坚果", may be the owner's own question about allergens)
+    const catalog =
+      !part.madeWith && part.asks.some((a) => ['price', 'stock', 'options', 'hours', 'closed_day'].includes(a));
     // …or a stock word asked under a condition the owner's own question names ("来大姨妈了还能做精油spa吗" holds
     // 来例假能做吗): whether it can be done for them, not whether it is in stock
     // (read without the product's names and the choice named: "精油spa90分钟")
@@ -618,7 +624,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
         : undefined;
     const closeFaq = catalog
       ? conditioned
-      : part.products.length
+      : part.products.length && !part.madeWith
         ? faqAbout(kb, text, part.products)
         : (faqOf(kb, text, 0.8) ?? sentenceOf(kb, text, 0.8, { kinds: ['faq'], held: true }));
     if (closeFaq) {

@@ -33,6 +33,13 @@ describe('the shop’s own sentence for a question in other words', () => {
     });
     expect(sentenceOf(spa, '储值卡能退吗')?.text).toMatch(/^储值卡原则上不退/);
     expect(sentenceOf(spa, '次卡能退吗')?.text).toBe('没用过的次卡买后7天内可以全额退');
+    // an FAQ's own questions are its words: its answer need not repeat them
+    const tea = knowledgeFor({
+      ...CLOTHING_SHOP,
+      faqs: [{ questions: ['柠檬茶有点苦怎么办'], answer: '柠檬皮捶出来会带一点点苦，是正常的。怕苦可以备注轻打。' }],
+      policies: [{ kind: 'other', title: '饮品', content: '柠檬茶只做冰的，热的柠檬皮会出苦味。' }],
+    });
+    expect(sentenceOf(tea, '柠檬茶有点苦怎么办')?.text).toMatch(/^柠檬皮捶出来/);
   });
 
   it('is not put off by single characters the shop never writes (前天剪的…再修修吗)', () => {

@@ -268,7 +268,8 @@ export function bestSentence(
     // between sentences that cover the question alike, the one that says its words itself, not only through its
     // policy's title ("储值卡能退吗": "储值卡原则上不退" over "没用过的次卡…全额退" under 次卡与储值卡), then the one most
     // about it: its words the most of the sentence
-    unit.own ??= read(unit.say);
+    // (an FAQ's own questions are its words: only a policy's title or a fact's label is not the sentence's)
+    unit.own ??= unit.kind === 'faq' ? unit.keys : read(unit.say);
     const itself = weighted.reduce((s, { word, w }) => s + (unit.own!.includes(word) ? w : 0), 0);
     const density = weighted.reduce((s, { word }) => s + unit.keys.split(word).length - 1, 0) / unit.keys.length;
     const better =
