@@ -125,7 +125,8 @@ const soldOutNote = (p: KnownProduct, sold: ProductVariant[]) => {
   return `（目前已售罄${back ? `，${back}` : ''}）`;
 };
 
-export function stockOf(products: KnownProduct[], text: string): Said {
+/** Whether the products are there; with the price of one without variants, unless the price is answered beside it. */
+export function stockOf(products: KnownProduct[], text: string, withPrice = true): Said {
   const lines = products.map((p) => {
     const variants = p.variants ?? [];
     if (offSale(p)) return `${p.name}目前已售罄${restock(p)}`;
@@ -136,7 +137,7 @@ export function stockOf(products: KnownProduct[], text: string): Said {
       // "还有几个": the count itself
       if (p.stock !== undefined && /(几|多少)/.test(text)) return `${p.name}还有${p.stock}${unit}`;
       // "有没有体验课": yes, and what it costs, as a shop assistant would say it
-      if (!variants.length) return `${p.name}有的${p.price > 0 ? `，${yuanText(p.price)}元` : ''}`;
+      if (!variants.length) return `${p.name}有的${withPrice && p.price > 0 ? `，${yuanText(p.price)}元` : ''}`;
     }
     const named = namedOptions(text, p);
     if (named.size) {

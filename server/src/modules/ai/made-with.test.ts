@@ -54,6 +54,9 @@ describe('a product asked for by name', () => {
       ],
     });
     expect(offlineAnswer(yoga, '有没有新人体验课').reply).toBe('新人体验课有的，39元。');
+    // a price the reply gives already is not said twice
+    const both = offlineAnswer(yoga, '新人体验课多少钱 现在还有吗').reply;
+    expect(both.split('39元').length - 1, both).toBe(1);
     // nothing to pay is no price to say
     expect(offlineAnswer(yoga, '有试听课吗').reply).toBe('试听课有的。');
   });

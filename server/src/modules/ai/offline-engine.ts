@@ -4,6 +4,7 @@
 // attributes, a shop), what it asks of each (possibly several things), what the chat was about before ("那大杯呢"),
 // and whether it is a complaint or an attempt to make the bot misbehave, which a person takes.
 import type { AiAnswer } from '@xiaoer/common/schemas/ai';
+import { yuanText } from '@xiaoer/common/money';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.service.js';
 import type { KnownProduct } from '../knowledge/passages.js';
 import {
@@ -365,7 +366,8 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
 }
 
 /** An answer, nothing (the FAQ may still answer), or 'unknown': the data cannot say, a person answers. */
-function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | undefined {
+/** One ask answered from the data; `before` is what the reply says already (a price said once is not said again). */
+function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask, before = ''): Said | 'unknown' | undefined {
   const { text, products } = part;
   switch (ask) {
     case 'price':
@@ -378,7 +380,11 @@ function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask): Said | 'unknown' | 
         products.every((p) => p.stock === undefined && !p.variants?.some((v) => v.stock !== undefined))
       )
         return undefined;
-      return stockOf(products, text);
+      return stockOf(
+        products,
+        text,
+        !part.asks.includes('price') && !products.some((p) => before.includes(`${p.name}${yuanText(p.price)}元`)),
+      );
     case 'options':
       return products.length ? optionsOf(products, text) : undefined;
     case 'attribute': {
@@ -677,7 +683,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     let unknown = false;
     let answeredOne = false;
     for (const ask of part.asks) {
-      const a = answerAsk(kb, part, ask);
+      const a = answerAsk(kb, part, ask, said.map((x) => x.text).join('；'));
       // a shop with no word against bargaining: what discounts it gives, and a person decides on the price
       if (ask === 'haggle' && a && a !== 'unknown' && 'fixed' in a && !a.fixed) {
         said.push({ text: a.text, cited: a.cited });

@@ -20,6 +20,19 @@ describe('risk: what a person must take', () => {
     expect(detectRisk('饼干寄到才发现全受潮了 还能处理吗', '电商')).toBe('incident');
   });
 
+  it("reads a fault soon after buying, a spill on delivery and a cheap-goods accusation as a person's to take", () => {
+    expect(detectRisk('😭😭镜腿断了 才配了两个月 给换吗', '零售')).toBe('complaint');
+    expect(detectRisk('衣服才穿了三天就开线了', '零售')).toBe('complaint');
+    expect(detectRisk('上周做的镀晶 才一个星期就不出水珠了', '本地服务')).toBe('complaint');
+    expect(detectRisk('你们是不是用的便宜货', '本地服务')).toBe('complaint');
+    expect(detectRisk('😭😭外卖到了汤全洒袋子里了 咋办', '餐饮')).toBe('incident');
+    // a span asked in advance, or the customer's own change of mind, is no fault
+    expect(detectRisk('镀晶能保持多久', '本地服务')).toBeUndefined();
+    expect(detectRisk('才学了两个月能考级吗', '教育培训')).toBeUndefined();
+    expect(detectRisk('才来了一次就想退 能退多少', '本地服务')).toBeUndefined();
+    expect(detectRisk('洒水车几点过来', '本地服务')).toBeUndefined();
+  });
+
   it('keeps questions a question: how sweet, a wait asked in advance, a shop asked about its own data', () => {
     expect(detectRisk('这款辣不辣 我不太能吃太辣的', '餐饮')).toBeUndefined();
     expect(detectRisk('收到后奶油会化吗', '餐饮')).toBeUndefined();
