@@ -95,34 +95,37 @@ describe('guardrails at the level the data is stored', () => {
 
   it('exempts only advice after 最好 (说一下, 告诉, 发过来), not a claim about a person or a thing', () => {
     expect(checkReply('最好告诉我们孩子的身高', [], closet, '零售').ok).toBe(true);
-    expect(checkReply('照片最好发过来看看', [], closet, '零售').ok).toBe(true);
+    for (const advice of [
+      '照片最好发过来看看',
+      '来之前最好说一声',
+      '最好发张照片给我们看看',
+      '最好说清楚地址',
+      '最好讲清楚要求',
+    ])
+      expect(checkReply(advice, [], closet, '零售').ok, advice).toBe(true);
     for (const claim of ['我们有全市最好讲师', '店里有最好发型师', '这款能养出最好发质', '我们老师是最好说话的'])
       expect(checkReply(claim, [], closet, '零售').ok, claim).toBe(false);
   });
 
-  it("reads 最好 in a clause the owner wrote as the owner's advice, not 最好的 nor the bot's own 最好", () => {
+  it('reads 最好 after a practice routine as advice (每天练15分钟效果最好), and as a claim otherwise, whoever wrote it', () => {
     const studio = testKnowledge({
       name: '墨香书画',
       industry: '教育培训',
       products: [{ name: '硬笔书法课', category: '课程', price: 1680 }],
-      faqs: [
-        { questions: ['多久能练好'], answer: '硬笔一般坚持一个学期。在家每天练15分钟效果最好。' },
-        { questions: ['你们怎么样'], answer: '我们是全城最好的书法班。' },
-      ],
+      faqs: [{ questions: ['口碑怎么样'], answer: '我们的口碑全市最好，在家每天练15分钟效果最好。' }],
     });
-    const faq = (q: string) => studio.passages.find((p) => p.kind === 'faq' && p.text.includes(q))!.id;
-    expect(
-      checkReply('硬笔一般坚持一个学期。在家每天练15分钟效果最好。', [faq('多久能练好')], studio, '教育培训').ok,
-    ).toBe(true);
-    expect(checkReply('我们是全城最好的书法班。', [faq('你们怎么样')], studio, '教育培训').ok).toBe(false);
-    // the same words, not the owner's: the bot's claim
-    expect(checkReply('在我们这练效果最好。', [faq('多久能练好')], studio, '教育培训').ok).toBe(false);
+    const id = studio.passages.find((p) => p.kind === 'faq')!.id;
+    expect(checkReply('在家每天练15分钟效果最好。', [id], studio, '教育培训').ok).toBe(true);
+    for (const claim of ['口碑全市最好', '报我们班，效果最好。', '夏天最好喝'])
+      expect(checkReply(claim, [id], studio, '教育培训').ok, claim).toBe(false);
   });
 
   it('refuses 已经是最低价 said against the market (全网已经是最低价, 同行里…已是最低价)', () => {
     expect(checkReply('这款全网已经是最低价了', [], closet, '零售').ok).toBe(false);
     expect(checkReply('清仓款已是最低价，不再打折', [], closet, '零售').ok).toBe(true);
     expect(checkReply('同行里我们已是最低价', [], closet, '零售').ok).toBe(false);
+    for (const claim of ['附近已经是最低价了', '淘宝上已经是最低价了', '比别家都便宜，已经是最低价'])
+      expect(checkReply(claim, [], closet, '零售').ok, claim).toBe(false);
   });
 
   it('lets a grade the owner sells under (极品) be named, and still refuses 极品 said of anything else', () => {
@@ -144,8 +147,25 @@ describe('guardrails at the level the data is stored', () => {
     const id = tea.passages.find((p) => p.kind === 'product')!.id;
     expect(checkReply('铁观音：一级128元，极品268元', [id], tea, '电商').ok).toBe(true);
     expect(checkReply('我们的铁观音是极品好茶', [id], tea, '电商').ok).toBe(false);
-    for (const claim of ['我们的铁观音是极品', '铁观音是极品。', '铁观音是极品！', '我们的服务也是极品'])
+    for (const claim of [
+      '我们的铁观音是极品',
+      '铁观音是极品。',
+      '铁观音是极品！',
+      '我们的服务也是极品',
+      '极品等你来品',
+      '铁观音是极品、回甘持久',
+      '我们家铁观音就是极品（口感一流）',
+    ])
       expect(checkReply(claim, [id], tea, '电商').ok, claim).toBe(false);
+    // a dish named with the term is its name, however the reply says it
+    const hotpot = testKnowledge({
+      name: '川味火锅',
+      industry: '餐饮',
+      products: [{ name: '极品肥牛', category: '涮菜', price: 68, attributes: { 规格: '现切，每份200克' } }],
+    });
+    const beef = hotpot.passages.find((p) => p.kind === 'product')!.id;
+    for (const said of ['极品肥牛：现切，每份200克。', '极品肥牛，68元', '推荐极品肥牛'])
+      expect(checkReply(said, [beef], hotpot, '餐饮').ok, said).toBe(true);
     // the grade is the cited product's: uncited, the same listing is a claim
     expect(checkReply('铁观音：一级128元，极品268元', [], tea, '电商').ok).toBe(false);
   });

@@ -32,10 +32,10 @@ const MONEY = /(?:¥|￥)\s*(\d+(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s*(?:元|块
 const DISCOUNT = /(\d(?:\.\d)?折|半价|买一送一|第二杯[^，。,.\s]{0,4}|满\d+减\d+|立减\d+|免单|免费送|赠送)/g;
 const CLOCK = /(\d{1,2})(?:[:：](\d{2})|点)/g;
 // Advertising Law art. 9: absolute terms. Kept to unambiguous ones ("最近" and "最后" are ordinary words, so are
-// 第一次, 第一泡 and a fabric's 100%棉; "当天吃完最好", "最好提前预约", "最好说一下" give advice, 最好喝的 and 最好说话的
-// are claims). "清仓款已经是最低价" states the floor of the shop's own prices; "全网已经是最低价" compares with others.
+// 第一次, 第一泡 and a fabric's 100%棉; "当天吃完最好", "最好提前预约", "最好说一下", "每天练15分钟效果最好" give
+// advice, 最好喝的, 最好说话的 and "效果最好" alone are claims). "清仓款已经是最低价" states the floor of the shop's own prices; "全网已经是最低价" compares with others.
 const AD_LAW =
-  /((?<![吃喝用完穿洗味])最好(?![别不先提尽当在放冷趁带约\d一二两三]|说一下|说下|说明|讲一下|讲下|告诉|告知|发给|发过来|发一下|发下)|最佳|最便宜|(?:全网|全城|全市|全国|全平台|别家|同行|行业|市场|外面)[^，。！？；,.!?;\n]{0,10}最低价|(?<!已经是|已是)最低价|(?<![取选按用])最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口泡道条包箱份层排轮年季课堂阶家时])|唯一|100%(?![\u4e00-\u9fff]{0,3}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆))|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
+  /((?<![吃喝用完穿洗味])(?<!(?:每天|每周|每次|\d\s*(?:分钟|小时|次|遍|天|周))[^，。！？；,.!?;]{0,6})最好(?![别不先提尽当在放冷趁带约\d一二两三]|说一下|说下|说一声|说明|说清楚|讲一下|讲下|讲清楚|告诉|告知|发给|发过来|发一下|发下|发张|发个|发一张)|最佳|最便宜|(?:全网|全城|全市|全国|全平台|别家|同行|行业|市场|外面|附近|周边|本地|同城|网上|线上|淘宝|京东|拼多多)[^。！？；.!?;\n]{0,12}最低价|(?<!已经是|已是)最低价|(?<![取选按用])最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口泡道条包箱份层排轮年季课堂阶家时])|唯一|100%(?![\u4e00-\u9fff]{0,3}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆))|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
 const EFFICACY =
   /(治疗|治愈|根治|疗效|药效|祛斑|祛痘|美白|减肥|瘦身|抗衰|包过(?![了期])|保过|保证提分|提分\d+|保证录取|稳上|包考上)/;
 const MEDICAL = /(治病|处方|医治|抗癌|降血压|降血糖)/;
@@ -63,8 +63,11 @@ function adLawNamesOf(p: KnownProduct): string[] {
   return names;
 }
 
+/** A name that is more than the term it holds ("极品肥牛", not the grade "极品" alone): the dish's name wherever said. */
+const named = (name: string) => name.replace(AD_LAW, '').length > 0;
+
 /** What follows a name when it is listed, as the answers list a catalogue: a weight or price, another item, stock. */
-const LISTED_AFTER = /^(\d|[¥￥、（(]|已售罄|有货|等)/;
+const LISTED_AFTER = /^(\d|[¥￥]|[（(]\d|、[^，。；！？,.;!?]*\d|已售罄|有货|等\d)/;
 
 /** The amounts (in yuan) a reply may mention: prices of cited products and their options, and numbers in cited text. */
 function allowedAmounts(cited: Passage[]): Set<string> {
@@ -101,8 +104,10 @@ function stockClaims(reply: string, product: KnownProduct): GuardrailResult['vio
   if (allOut && new RegExp(`${escape(product.name)}[^。；;，,]{0,6}${IN_STOCK}`).test(reply))
     found.push({ kind: 'stock_mismatch', detail: product.name });
   for (const v of variants.filter(soldOut)) {
+    // as the answers label it ("黑框G15 58mm") or run together ("XL175")
     const label = optionsLabel(v);
-    if (label && new RegExp(`${escape(label)}[^。；;，,、]{0,4}${IN_STOCK}`).test(reply))
+    const labels = [...new Set([label, label.replace(/ /g, '')])].filter(Boolean);
+    if (labels.some((l) => new RegExp(`${escape(l)}[^。；;，,、]{0,4}${IN_STOCK}`).test(reply)))
       found.push({ kind: 'stock_mismatch', detail: `${product.name}${label}` });
   }
   return found;
@@ -251,20 +256,8 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     violations.push(...stockClaims(claims, product), ...attributeClaims(claims, product, others));
   }
   violations.push(...weekdayClaims(claims, kb));
-  // 最好 gives advice or makes a claim; in a clause the owner wrote, as written ("在家每天练15分钟效果最好"), it is the
-  // owner's advice — but 最好的 ranks something ("全城最好的画室"), and every other absolute term stays refused, whoever
-  // wrote it.
-  const advised = reply
-    .split(/(?<=[，。；！？,.;!?\n])/)
-    .map((clause) => {
-      const bare = clause.replace(/[，。；！？,.;!?\n]$/, '');
-      return bare.length >= 4 && bare.includes('最好') && !bare.includes('最好的') && citedText.includes(bare)
-        ? clause.replaceAll('最好', '（）')
-        : clause;
-    })
-    .join('');
-  // a grade or name the owner sells under, of a cited product and listed ("极品125g268元" of a tea graded
-  // 一级/特级/极品), is the catalogue's; the same word said of something ("极品好茶", "是极品。") is a claim
+  // a cited product's own name holding a term ("极品肥牛") is its name; a grade it is sold under, listed ("极品125g268元"
+  // of a tea graded 一级/特级/极品), is the catalogue's; the same word said of something ("极品好茶", "是极品。") is a claim
   const ad = AD_LAW.exec(
     [...new Set(products.flatMap(adLawNamesOf))]
       .sort((a, b) => b.length - a.length)
@@ -272,8 +265,11 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
         (text, name) =>
           text
             .split(name)
-            .reduce((out, rest, i) => (i ? `${out}${LISTED_AFTER.test(rest) ? '（）' : name}${rest}` : rest), ''),
-        advised,
+            .reduce(
+              (out, rest, i) => (i ? `${out}${named(name) || LISTED_AFTER.test(rest) ? '（）' : name}${rest}` : rest),
+              '',
+            ),
+        reply,
       ),
   );
   if (ad) violations.push({ kind: 'ad_law_term', detail: ad[0] });

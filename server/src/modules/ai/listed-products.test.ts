@@ -1,5 +1,6 @@
-// Products listed one after another in a reply: a variant whose options are two numbers keeps them apart ("黑框G15
-// 58mm", never the 1558 no one sells), and each product's bracketed attribute is checked against that product.
+// Products listed one after another in a reply: a variant option ending in a number keeps apart from the next
+// starting with one ("黑框G15 58mm", never the 1558 no one sells), and each product's bracketed attribute is checked
+// against that product.
 import { describe, expect, it } from 'vitest';
 import { testKnowledge } from '../../../test/support/test-shop.js';
 import { checkReply } from './guardrails.js';
@@ -28,6 +29,7 @@ describe('products listed one after another', () => {
     // the sold-out variant said in stock is still caught under its spaced label
     const id = optical.passages.find((p) => p.kind === 'product')!.id;
     expect(checkReply('黑框G15 58mm有货', [id], optical, '零售').violations[0]?.kind).toBe('stock_mismatch');
+    expect(checkReply('黑框G1558mm有货', [id], optical, '零售').violations[0]?.kind).toBe('stock_mismatch');
   });
 
   it("checks each bracketed attribute against its own product's, not the name inside another's", () => {

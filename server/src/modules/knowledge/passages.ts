@@ -76,7 +76,7 @@ export function describeHours(merchant: MerchantRecord): string {
 export const optionsLabel = (v: ProductVariant) =>
   v.options
     .map((o) => o.value)
-    .reduce((label, value) => `${label}${/[\da-z]$/i.test(label) && /^\d/.test(value) ? ' ' : ''}${value}`, '');
+    .reduce((label, value) => `${label}${/\d$/.test(label) && /^\d/.test(value) ? ' ' : ''}${value}`, '');
 const variantStock = (v: ProductVariant) =>
   !v.available || v.stock === 0 ? '售罄' : v.stock !== undefined && v.stock <= 5 ? `仅剩${v.stock}件` : '有货';
 
