@@ -49,10 +49,16 @@ describe('an add-on several products offer, asked of none of them', () => {
       name: '一豆咖啡',
       industry: '餐饮',
       products: [
-        { name: '拿铁', category: '咖啡', price: 22, addons: milk(4) },
+        {
+          name: '拿铁',
+          category: '咖啡',
+          price: 22,
+          addons: [...milk(4), { name: '小料', options: [{ label: '椰果', price: 2 }] }],
+        },
         { name: '澳白', category: '咖啡', price: 24, addons: milk(oatOnFlatWhite) },
         { name: '卡布奇诺', category: '咖啡', price: 22, addons: milk(4) },
         { name: '美式', category: '咖啡', price: 18 },
+        { name: '季节限定拿铁', category: '咖啡', price: 28, available: false, addons: milk(6) },
       ],
     });
 
@@ -63,6 +69,12 @@ describe('an add-on several products offer, asked of none of them', () => {
       expect(a.needsHuman, q).toBe(false);
       expect(a.reply, q).toBe('燕麦奶加4元（拿铁、澳白、卡布奇诺）。');
     }
+  });
+
+  it('gives each add-on named, and leaves out a product not on sale', () => {
+    expect(offlineAnswer(cafe(4), '燕麦奶和椰果加多少').reply).toBe(
+      '燕麦奶加4元（拿铁、澳白、卡布奇诺）；椰果加2元（拿铁）。',
+    );
   });
 
   it("gives each product's charge when they differ, and leaves what it is made of to a person", () => {

@@ -11,7 +11,7 @@ describe('after-sales words', () => {
     for (const q of [
       'T恤小了 能换大一码吗',
       '能换小一号不',
-      '可以换个大的吗',
+      '裤子大了 能换小一号吗',
       '裤子买错了想换',
       '还没拆的能寄回去吗',
       '坏了两个 怎么赔',
@@ -20,6 +20,10 @@ describe('after-sales words', () => {
     // sending back is no question of the courier's; a parcel sent out still is
     expect(lexiconAsks('还没拆的能寄回去吗')).not.toContain('shipping');
     expect(lexiconAsks('能寄到新疆吗')).toEqual(['shipping']);
+    expect(lexiconAsks('买了能直接寄回老家吗')).toEqual(['shipping']);
+    // a change of something else is no exchange: a haircut, a cup size, a class
+    for (const q of ['头发长了 想换个发型', '杨枝甘露可以换个大杯吗', '这个点错了 能换小点的吗', '孩子大了想换个班'])
+      expect(lexiconAsks(q), q).not.toContain('refund');
   });
 
   const shop = testKnowledge({

@@ -41,7 +41,7 @@ describe('a short question for a value the answer before does not give', () => {
 });
 
 describe('a wait asked after the answer that says how long', () => {
-  it('is answered by the span the answer before gives ("要等几天" after 绣好大概要3天)', () => {
+  it('is answered by the span the answer beside it gives for the thing done ("要等几天": 绣好大概要3天)', () => {
     const kb = knowledgeFor(
       testShop({
         name: '小象童装',
@@ -53,5 +53,15 @@ describe('a wait asked after the answer that says how long', () => {
     const a = offlineAnswer(kb, 'T恤能绣娃的名字吗 要等几天');
     expect(a.needsHuman).toBe(false);
     expect(a.reply).toContain('3天');
+    // a span of something else (a warranty) is no wait: a person answers
+    const tailor = knowledgeFor(
+      testShop({
+        name: '裁缝铺',
+        industry: '本地服务',
+        products: [{ name: '改裤脚', category: '修改', price: 15 }],
+        faqs: [{ questions: ['能改裤脚吗'], answer: '可以改裤脚，改好的衣服保修30天。' }],
+      }),
+    );
+    expect(offlineAnswer(tailor, '能改裤脚吗 要等几天').needsHuman).toBe(true);
   });
 });

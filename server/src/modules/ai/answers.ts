@@ -883,38 +883,33 @@ export function addonOf(products: KnownProduct[], text: string): Said | undefine
 }
 
 /**
- * The charge of an add-on asked of no product ("燕麦奶加多少钱", "加芋圆要几块"): one price when every product that
- * offers it charges the same, else each product's (a few); none when no add-on of two characters or more is named.
+ * The charge of each add-on asked of no product ("燕麦奶加多少钱", "燕麦奶和椰果加多少"): one price when every product
+ * on sale that offers it charges the same, else each product's (a few; more is a person's); none when no add-on of two
+ * characters or more is named.
  */
 export function addonAcrossProducts(kb: KnowledgeBase, text: string): Said | undefined {
   const t = clean(text);
-  const offers = kb.products.flatMap((p) =>
-    p.specs
-      .flatMap((g) => g.options)
-      .filter(
-        (o) =>
-          o.priceDelta > 0 &&
-          clean(o.label).replace(/^加/, '').length >= 2 &&
-          t.includes(clean(o.label).replace(/^加/, '')),
-      )
-      .map((o) => ({ p, label: o.label.replace(/^加/, ''), fen: o.priceDelta })),
-  );
-  if (!offers.length) return undefined;
-  // the longest label named ("燕麦奶" over "奶"), as every product offers it
-  const label = offers.reduce((a, b) => (b.label.length > a.label.length ? b : a)).label;
-  const same = offers.filter((o) => o.label === label);
-  const prices = [...new Set(same.map((o) => o.fen))];
-  const names = [...new Set(same.map((o) => o.p.name))];
-  if (prices.length === 1)
-    return {
-      text: `${label}加${yuanText(prices[0]!)}元（${names.slice(0, 4).join('、')}${names.length > 4 ? '等' : ''}）`,
-      cited: same.map((o) => productId(o.p)),
-    };
-  if (same.length > 4) return undefined;
-  return {
-    text: same.map((o) => `${o.p.name}加${label}${yuanText(o.fen)}元`).join('，'),
-    cited: same.map((o) => productId(o.p)),
-  };
+  const offers = kb.products
+    .filter((p) => !offSale(p))
+    .flatMap((p) =>
+      p.specs
+        .flatMap((g) => g.options)
+        .map((o) => ({ p, label: o.label.replace(/^加/, ''), fen: o.priceDelta }))
+        .filter((o) => o.fen > 0 && o.label.length >= 2 && t.includes(clean(o.label))),
+    );
+  // each label named, but not one inside a longer one named ("奶" of "燕麦奶")
+  const labels = [...new Set(offers.map((o) => o.label))];
+  const named = labels.filter((l) => !labels.some((other) => other !== l && other.includes(l)));
+  const lines = named.map((label) => {
+    const same = offers.filter((o) => o.label === label);
+    const prices = [...new Set(same.map((o) => o.fen))];
+    const names = [...new Set(same.map((o) => o.p.name))];
+    if (prices.length === 1)
+      return `${label}加${yuanText(prices[0]!)}元（${names.slice(0, 4).join('、')}${names.length > 4 ? '等' : ''}）`;
+    return same.length > 4 ? undefined : same.map((o) => `${o.p.name}加${label}${yuanText(o.fen)}元`).join('，');
+  });
+  if (!lines.length || lines.some((l) => l === undefined)) return undefined;
+  return { text: lines.join('；'), cited: [...new Set(offers.map((o) => productId(o.p)))] };
 }
 
 /** What the shop suggests: products it tagged (招牌, 爆款, 新品, 推荐) that are not sold out. */

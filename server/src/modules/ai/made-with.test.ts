@@ -37,6 +37,25 @@ describe('a product asked for by what it is made with', () => {
     expect(offlineAnswer(bakery, '有没有坚果').reply).toContain('微量残留');
   });
 
+  it('offers nothing the data says it lacks or warns of, nor a product for the person asking', () => {
+    const bakery = testKnowledge({
+      name: '麦香烘焙',
+      industry: '餐饮',
+      products: [
+        { name: '巧克力布朗尼', category: '甜点', price: 28, description: '含坚果（核桃碎）' },
+        { name: '提拉米苏', category: '甜点', price: 32, description: '含酒精（朗姆酒），孕妇儿童慎食' },
+        { name: '全麦吐司', category: '面包', price: 18, description: '不含花生，少糖' },
+        { name: '草莓奶油蛋糕', category: '蛋糕', price: 238, attributes: { 过敏原: '小麦、鸡蛋、牛奶，不含坚果' } },
+      ],
+    });
+    for (const q of ['有不含坚果的吗', '有没有无坚果的', '有儿童喝的吗', '有花生的吗']) {
+      const a = offlineAnswer(bakery, q);
+      expect(a.reply, q).not.toMatch(/布朗尼|提拉米苏|吐司/);
+    }
+    // what it does hold is still found
+    expect(offlineAnswer(bakery, '有核桃的吗').reply).toContain('巧克力布朗尼');
+  });
+
   it('reads nothing else as such a question, and hands over a thing no product holds', () => {
     expect(offlineAnswer(kb, '有榴莲的吗').needsHuman).toBe(true);
     expect(offlineAnswer(kb, '一点基础都没有能跟上吗').reply).not.toContain('39元');

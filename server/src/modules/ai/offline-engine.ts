@@ -97,6 +97,8 @@ const ASKS_FOR_IT =
 /** "有芒果的吗", "有没有芒果饮品": a thing asked for by what it is made with, and only that. */
 const MADE_WITH =
   /^(?:请问)?(?:你们|你家|店里)?(?:有没有|有)(?:带|含|加)?([\u4e00-\u9fff]{2,4}?)(?:味|口味)?的?(?:饮品|喝的|吃的|款|东西)?(?:吗|么|没|不|呀|啊)?[?？]?$/;
+const NOT_AN_INGREDIENT =
+  /(^[不无没免少低非去])|不含|不加|不要|儿童|孩子|小孩|宝宝|小朋友|老人|孕妇|学生|大人|外教|老师|女生|男生/;
 /** What a variant is told apart by: a colour, a size, a cup, a pack, a weight, a length ("有大瓶的吗", "有罐装吗"). */
 const OPTION_WORD = /(色|码|号|寸|杯|装|份|斤|两|克|盒|罐|瓶|袋|箱|包|款|型|档|版|大|小|中|长|短|厚|薄|[0-9]|[a-z])/i;
 /** A product's price asked without the word 钱's company: "试听要钱吗", "体验课免费吗". */
@@ -160,8 +162,8 @@ interface Part {
   named: boolean;
   /** the products were found by what they are made with ("有芒果的吗"): the owner's own FAQ comes first */
   madeWith?: boolean;
-  /** the products were found only by a word they share (an option, attribute or add-on: "课时" of every class), not
-   * named: a rule of the shop's may say more of the question */
+  /** the products were not named nor taken from the chat, but found by a word (an option, attribute, add-on or
+   * ingredient: "课时" of every class): a rule of the shop's may say more of the question */
   byWord?: boolean;
 }
 
@@ -237,7 +239,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   const inherited = !products.length;
   const cue = hasAttributeCue(asking);
   let byWord = false;
-  let found = false;
+  let byMaterial = false;
   if (!products.length) {
     const needsOne = !asks.length || asks.some((a) => PRODUCT_ASKS.includes(a)) || ASKS_FOR_IT.test(text) || cue;
     if (needsOne && before.products.length) products = before.products;
@@ -259,12 +261,14 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
       if (byAddon.length && byAddon.length <= 2) products = byAddon;
     }
     // "有芒果的吗", "有芒果饮品吗": what is made with it, its price
+    // (not what it is free of, "有不含坚果的吗", nor who it is for, "有儿童喝的吗": the data's words of those are
+    // warnings as often as offers, and a person answers)
     const madeWith = !products.length && needsOne && !asks.length ? MADE_WITH.exec(clean(text))?.[1] : undefined;
-    if (madeWith) {
+    if (madeWith && !NOT_AN_INGREDIENT.test(madeWith)) {
       products = productsMadeWith(index, madeWith);
       if (products.length) asks = ['price'];
     }
-    found = products.length > 0 && !!madeWith;
+    byMaterial = products.length > 0 && !!madeWith;
     byWord = !fromChat && products.length > 0;
   }
   // "黑色呢" after "羽绒服白色M还有吗": black in M, the size chosen before
@@ -362,7 +366,7 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   // may not answer
   if (!asks.length && products.length && (rest.length <= 1 || AMOUNT_ONLY.test(rest))) asks = ['price'];
   if (products.length > 4) products = products.slice(0, 4);
-  return { text, products, asks, named: !inherited, byWord, madeWith: found };
+  return { text, products, asks, named: !inherited, byWord, madeWith: byMaterial };
 }
 
 /** An answer, nothing (the FAQ may still answer), or 'unknown': the data cannot say, a person answers. */
@@ -655,7 +659,10 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     const rule =
       part.asks.length && part.asks.every((a) => RULE_ASKS.includes(a)) && !namedWeekdays(text).length
         ? ruleSentence(kb, withoutNames(text, part.products), part.asks)
-        : (part.byWord || !part.products.length) && part.asks.every((a) => a === 'attribute') && !asksMeasure(text)
+        : (part.byWord || !part.products.length) &&
+            part.asks.length > 0 &&
+            part.asks.every((a) => a === 'attribute') &&
+            !asksMeasure(text)
           ? sentenceOf(kb, text, 0.8, { kinds: ['policy'] })
           : undefined;
     if (rule) {

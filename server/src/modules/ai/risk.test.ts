@@ -13,6 +13,9 @@ describe('risk: what a person must take', () => {
     expect(detectRisk('一整箱没法吃 退钱', '电商')).toBe('demand');
     expect(detectRisk('美团点的少送了一份拍黄瓜 钱退我', '餐饮')).toBe('demand');
     expect(detectRisk('不想等了 赶紧退我钱', '餐饮')).toBe('demand');
+    // how the refund goes, asked: the refund rule answers
+    for (const q of ['没开封的话钱退给我吗', '退我钱需要几天', '钱退我原路吗', '课没上完钱退我吗'])
+      expect(detectRisk(q, '零售'), q).toBeUndefined();
     expect(detectRisk('我数了就20个 一两不是6个吗 你们这缺斤短两啊', '餐饮')).toBe('complaint');
     expect(detectRisk('称了一下才九两 短斤少两', '零售')).toBe('complaint');
     expect(detectRisk('没开封的能退钱吗', '电商')).toBeUndefined();

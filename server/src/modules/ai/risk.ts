@@ -45,8 +45,12 @@ const PROCEDURE =
 const OCCURRED =
   /(收到|到了|送来|送到|才发现|刚买|我买的|买的.{0,4}了|今天|昨天|刚才|拆开|打开|了一|了两|了好|一箱子|全)/;
 /** Demands that need a person's decision. */
+/** "钱退我", "退我钱": a demand said, not "钱退给我吗", "退我钱需要几天" (how the refund rule goes). */
+const RETURN_MY_MONEY = /(钱|款)(给我|马上|赶紧)?退(给)?我|退我(钱|款)/;
+const ASKED_HOW = /(吗|么|呢|几天|多久|怎么|原路|需要|能不能|可不可以|会不会|\?|？)/;
+
 const DEMAND =
-  /((我要|给我|必须|马上|立刻|赶紧|要求|申请)(全额)?(退款|退钱|退货|退费|赔偿|赔钱|补偿|赔)|(退钱|赔钱|赔偿)([!！]|$)|(钱|款)(给我|马上|赶紧)?退(给)?我|退我(钱|款)|不退.{0,4}(投诉|报警|曝光)|报警|律师|起诉)/;
+  /((我要|给我|必须|马上|立刻|赶紧|要求|申请)(全额)?(退款|退钱|退货|退费|赔偿|赔钱|补偿|赔)|(退钱|赔钱|赔偿)([!！]|$)|不退.{0,4}(投诉|报警|曝光)|报警|律师|起诉)/;
 /** Words that are a complaint in a shop that sells food, and ordinary elsewhere (a salon's 头发). */
 // ("天太冷了" is the weather, not a drink gone cold)
 const FOOD_ONLY =
@@ -87,7 +91,7 @@ export function detectRisk(message: string, industry: Industry): Risk | undefine
   const t = message.trim();
   if (ATTACK.test(t) || MANIPULATION.test(t) || AUTHORITY.test(t)) return 'attack';
   if (OTHERS_DATA.test(t) && GIVE_ME.test(t)) return 'attack';
-  if (DEMAND.test(t)) return 'demand';
+  if (DEMAND.test(t) || (RETURN_MY_MONEY.test(t) && !ASKED_HOW.test(t))) return 'demand';
   // "周日找客服有人吗", "晚上十点以后有人吗": when staff answer, not a person now
   if (HUMAN.test(t) && !(LATER.test(t) && !HUMAN.test(t.replace(/有人吗[?？!！]*$/, '')))) return 'human';
   // a case put in advance and a question of what is done about it: the shop's after-sales rule, nothing to follow up

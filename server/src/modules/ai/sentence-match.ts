@@ -329,9 +329,11 @@ function valueBeside(answer: string, value: RegExp, question: string): boolean {
     /[\u4e00-\u9fff]/.test(c),
   );
   // 加 of an add-on is in every add-on's price ("加葡萄干加2元"): the thing added says which; waiting ("要等几天")
-  // is of whatever the answer before took that long ("绣好大概要3天")
+  // is for something to be done ("绣好大概要3天"), not any span ("保修30天")
   const about = (chars.length > 1 ? chars.filter((c) => c !== '加') : chars).filter((c) => c !== '等');
-  if (!question || (chars.length && !about.length)) return [...answer.matchAll(value)].length > 0;
+  if (chars.length && !about.length)
+    return [...answer.matchAll(value)].some((m) => /[好完到出取拿][^，。；]{0,5}$/.test(answer.slice(0, m.index)));
+  if (!question) return [...answer.matchAll(value)].length > 0;
   if (!about.length) return false;
   return [...answer.matchAll(value)].some((m) => {
     const before = answer.slice(Math.max(0, m.index - 4), m.index + 1);

@@ -634,14 +634,25 @@ export function productsMadeWith(index: ShopIndex, message: string): KnownProduc
       continue;
     const hits = index.products
       .filter((e) =>
-        clean(`${e.product.description ?? ''} ${(e.product.attributes ?? []).map((a) => a.value).join(' ')}`).includes(
-          w,
-        ),
+        holds(clean(`${e.product.description ?? ''} ${(e.product.attributes ?? []).map((a) => a.value).join(' ')}`), w),
       )
       .map((e) => e.product);
     if (hits.length && hits.length <= 3 && (!best.length || hits.length < best.length)) best = hits;
   }
   return best;
+}
+
+/**
+ * The text says it holds the word, not that it lacks it or warns of it: "不含坚果", "没有外教", "无糖", "花生过敏"
+ * and "孕妇儿童慎食" are no 坚果, 外教, 糖, 花生 or 儿童 to offer.
+ */
+function holds(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text.slice(Math.max(0, at - 3), at);
+    const after = text.slice(at + word.length, at + word.length + 3);
+    if (!/[不无没免非忌禁少]/.test(before) && !/(慎|过敏|禁|忌)/.test(after)) return true;
+  }
+  return false;
 }
 
 /** The shop a message names ("万象城店"), by its name or the part in brackets. */
