@@ -83,6 +83,11 @@ describe('after-sales words', () => {
     expect(leave.needsHuman).toBe(false);
     expect(leave.reply).toContain('请假');
     expect(leave.reply).not.toContain('分钟');
+    // what happens, asked of the rule: both its sides, the notice that costs nothing and the late one that costs a class
+    const missed = offlineAnswer(school, '课上不了怎么办');
+    expect(missed.needsHuman).toBe(false);
+    expect(missed.reply).toContain('不扣课时');
+    expect(missed.reply).toContain('扣1课时');
     // the length of a class is still its own
     expect(offlineAnswer(school, 'Python进阶班一节课多长时间').reply).toContain('120分钟');
   });

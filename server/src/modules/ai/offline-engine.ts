@@ -469,8 +469,12 @@ const topicsOf = (asks: Ask[]): string[] =>
  * The shop's sentence on the rule asked about ("寄养几点前接不算一晚" → 寄养须知): one about the topic the lexicon read
  * that covers most of the question, or any that covers nearly all of it (the lexicon may have misread "哪里毕业的").
  */
-const ruleSentence = (kb: KnowledgeBase, text: string, asks: Ask[]) =>
-  sentenceOf(kb, text, 0.6, { about: topicsOf(asks) }) ?? sentenceOf(kb, text, 0.85);
+const ruleSentence = (kb: KnowledgeBase, text: string, asks: Ask[]) => {
+  const whole = OPEN_QUESTION.test(text);
+  return sentenceOf(kb, text, 0.6, { about: topicsOf(asks), whole }) ?? sentenceOf(kb, text, 0.85, { whole });
+};
+/** "怎么办", "怎么算": what happens, asked of a rule as a whole. */
+const OPEN_QUESTION = /(怎么办|咋办|怎么弄|咋弄|怎么算|咋算|怎么处理|咋处理|怎么整|咋整)/;
 
 /**
  * A question without its punctuation, spaces and the words that change nothing of what is asked (particles, pronouns,
@@ -663,7 +667,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
             part.asks.length > 0 &&
             part.asks.every((a) => a === 'attribute') &&
             !asksMeasure(text)
-          ? sentenceOf(kb, text, 0.8, { kinds: ['policy'] })
+          ? sentenceOf(kb, text, 0.8, { kinds: ['policy'], whole: OPEN_QUESTION.test(text) })
           : undefined;
     if (rule) {
       if (!said.some((s) => s.text === rule.text)) said.push(rule);

@@ -238,6 +238,7 @@ export function bestSentence(
   const total = weighted.reduce((s, x) => s + x.w, 0);
   const said = read(text);
   let best: { unit: Unit; score: number; density: number; itself: number } | undefined;
+  const covering: { unit: Unit; score: number; itself: number }[] = [];
   for (const unit of candidates) {
     if (only.kinds && !only.kinds.includes(unit.kind)) continue;
     if (only.about && !unit.about.some((a) => only.about!.includes(a))) continue;
@@ -278,10 +279,27 @@ export function bestSentence(
       itself > best.itself + 1e-9 ||
       (itself > best.itself - 1e-9 && density > best.density);
     if (better) best = { unit, score, density, itself };
+    if (only.whole) covering.push({ unit, score, itself });
   }
   if (!best) return undefined;
+  // "课上不了怎么办": the rule's sentences that say the question's words as fully, in the owner's order (both the
+  // notice that costs nothing and the late one that costs a class), not only the shortest
+  const found = best;
+  const sentences = only.whole
+    ? covering
+        .filter(
+          (c) =>
+            c.unit.id === found.unit.id &&
+            c.score > found.score - 1e-9 &&
+            c.itself > found.itself - 1e-9 &&
+            c.unit.kind === 'policy',
+        )
+        .map((c) => c.unit)
+        .sort((a, b) => candidates.indexOf(a) - candidates.indexOf(b))
+        .slice(0, 3)
+    : [found.unit];
   return {
-    text: best.unit.say.replace(/[。；;！!]$/, ''),
+    text: (sentences.length ? sentences : [found.unit]).map((u) => u.say.replace(/[。；;！!]$/, '')).join('；'),
     cited: [best.unit.id],
     score: best.score,
     asked: best.unit.asked,
@@ -300,6 +318,8 @@ export interface Only {
   loose?: boolean;
   /** only these products' own lines (attributes, description), by product id */
   products?: string[];
+  /** every sentence of the best one's policy that covers the question as fully, not only the best */
+  whole?: boolean;
 }
 
 /** Short questions for a value, and how an answer gives one. */
