@@ -369,8 +369,10 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
   return { text, products, asks, named: !inherited, byWord, madeWith: byMaterial };
 }
 
-/** An answer, nothing (the FAQ may still answer), or 'unknown': the data cannot say, a person answers. */
-/** One ask answered from the data; `before` is what the reply says already (a price said once is not said again). */
+/**
+ * One ask answered from the data: an answer, nothing (the FAQ may still answer), or 'unknown' (the data cannot say, a
+ * person answers). `before` is what the reply says already: a price said once is not said again.
+ */
 function answerAsk(kb: KnowledgeBase, part: Part, ask: Ask, before = ''): Said | 'unknown' | undefined {
   const { text, products } = part;
   switch (ask) {
