@@ -263,12 +263,12 @@ function readPart(index: ShopIndex, message: string, before: Topic, chat: Topic)
     // "有芒果的吗", "有芒果饮品吗": what is made with it, its price
     // (not what it is free of, "有不含坚果的吗", nor who it is for, "有儿童喝的吗": the data's words of those are
     // warnings as often as offers, and a person answers)
-    const madeWith = !products.length && needsOne && !asks.length ? MADE_WITH.exec(clean(text))?.[1] : undefined;
-    if (madeWith && !NOT_AN_INGREDIENT.test(madeWith)) {
-      products = productsMadeWith(index, madeWith);
+    const ingredient = !products.length && needsOne && !asks.length ? MADE_WITH.exec(clean(text))?.[1] : undefined;
+    if (ingredient && !NOT_AN_INGREDIENT.test(ingredient)) {
+      products = productsMadeWith(index, ingredient);
       if (products.length) asks = ['price'];
     }
-    byMaterial = products.length > 0 && !!madeWith;
+    byMaterial = products.length > 0 && !!ingredient;
     byWord = !fromChat && products.length > 0;
   }
   // "黑色呢" after "羽绒服白色M还有吗": black in M, the size chosen before
@@ -589,6 +589,10 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
   );
   const texts = splitQuestions(question, asksSomething);
   const said: Said[] = [];
+  /** one sentence said once, however many parts of the message it answers */
+  const say = (x: Said) => {
+    if (!said.some((s) => s.text === x.text)) said.push(x);
+  };
   const unanswered: string[] = [];
   /** questions asking for a slot at a given time: a person's, unless the answer settles them ("周二店休") */
   const slots: string[] = [];
@@ -609,7 +613,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     // owner's answer, whatever else it seems to ask
     const own = part.products.length ? undefined : ownQuestion(kb, text);
     if (own) {
-      if (!said.some((s) => s.text === own.text)) said.push(own);
+      say(own);
       continue;
     }
     // a slot at a given time, an exception to a rule, a health question the FAQ does not name: a person settles it,
@@ -644,7 +648,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
         ? faqAbout(kb, text, part.products)
         : (faqOf(kb, text, 0.8) ?? sentenceOf(kb, text, 0.8, { kinds: ['faq'], held: true }));
     if (closeFaq) {
-      if (!said.some((s) => s.text === closeFaq.text)) said.push(closeFaq);
+      say(closeFaq);
       continue;
     }
     // "有燕麦奶吗", "燕麦奶加几块": an add-on several products offer, asked of none of them (its charge, and which);
@@ -655,7 +659,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
         ? undefined
         : addonAcrossProducts(kb, text);
     if (shared) {
-      if (!said.some((s) => s.text === shared.text)) said.push(shared);
+      say(shared);
       continue;
     }
     // a question about the shop's rules or services in words of its own ("预约了想改时间要收费吗", "寄养几点前接不算
@@ -672,12 +676,12 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
           ? sentenceOf(kb, text, 0.8, { kinds: ['policy'], whole: OPEN_QUESTION.test(text) })
           : undefined;
     if (rule) {
-      if (!said.some((s) => s.text === rule.text)) said.push(rule);
+      say(rule);
       continue;
     }
     const addon = part.asks.length ? undefined : addonOf(part.products, text);
     if (addon) {
-      said.push(addon);
+      say(addon);
       continue;
     }
     if (!part.asks.length) {
@@ -686,7 +690,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
         texts.length === 1 || QUESTION.test(text)
           ? (productLine(kb, part.products, text) ?? sentenceOf(kb, text, 0.55) ?? faqOf(kb, text))
           : undefined;
-      if (faq) said.push(faq);
+      if (faq) say(faq);
       // a remark among questions ("上次用着不错") needs no answer; "送锅不" after the delivery rule that says
       // 带一次性锅 is answered already
       else if ((texts.length === 1 || QUESTION.test(text)) && !answeredBy(said, text)) unanswered.push(text);
@@ -718,7 +722,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
           ? undefined
           : (sentenceOf(kb, text, 0.55) ?? sentenceOf(kb, withoutNames(text, part.products), 0.55))) ??
         faqOf(kb, text);
-      if (faq && !said.some((s) => s.text === faq.text)) said.push(faq);
+      if (faq) say(faq);
       // "加多少" after "可以加芋圆吗": nothing of its own left that the answer before did not cover; "能报销不"
       // after the parking rule that says 不报销: already answered
       else if (
