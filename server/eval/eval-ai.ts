@@ -54,6 +54,10 @@ const LATER_SHOPS: Record<string, string> = {
   'optical-shop': '2026-12-02g',
   malatang: '2026-12-02g',
   'art-studio': '2026-12-02g',
+  'sushi-corner': '2026-12-02h',
+  'lash-studio': '2026-12-02h',
+  'nut-box-online': '2026-12-02h',
+  'swim-school': '2026-12-02h',
 };
 const later = (shop: string) => shop in LATER_SHOPS;
 const shops = loadEvalShops(join(import.meta.dirname, 'data'))
