@@ -1,6 +1,7 @@
 // What the guardrails must not refuse, and what they still refuse next to it: a count that names a choice (鸡块20块)
 // is no price, an offer in the owner's holiday note is the shop's, and a clause about one product is not held to
-// another whose alias it happens to hold (伦晚脐橙's sweetness is not 脐橙's).
+// another whose alias it happens to hold (伦晚脐橙's sweetness is not 脐橙's), nor an attribute's name inside a longer
+// name (豚骨拉面 of the attribute 面) a claim of its value.
 import { describe, expect, it } from 'vitest';
 import { knowledgeFor, type EvalShopFile } from '../../../eval/eval-data.js';
 import { checkReply } from './guardrails.js';
@@ -95,6 +96,49 @@ describe('claims the guardrails check', () => {
     const both = [id('赣南脐橙'), id('伦晚脐橙')];
     expect(checkReply('赣南脐橙口感：甜度13-15度；伦晚脐橙口感：甜度14-16度', both, kb, '电商').ok).toBe(true);
     expect(checkReply('赣南脐橙口感：甜度14-16度；伦晚脐橙口感：甜度14-16度', both, kb, '电商').ok).toBe(false);
+  });
+
+  it("reads an attribute's name inside a longer name as no claim of its value, and the product's own words as written", () => {
+    const shop = knowledgeFor({
+      ...SHOP,
+      shops: [{ name: '小浪花', address: '成都市1号', hours: week, closedWeekdays: [1] }],
+      products: [
+        { name: '豚骨拉面', category: '拉面', price: 42, attributes: { 面: '细直面，默认偏硬' } },
+        {
+          name: '彩色日抛',
+          category: '美瞳',
+          price: 89,
+          attributes: { 直径: '14.2mm', 着色直径: '13.8mm', 说明: '教练级别见下；金牌教练：以前是省队运动员' },
+        },
+        { name: '暑期营', category: '集训', price: 1980, attributes: { 上课时间: '每天15:30-17:00，遇到周一照常上' } },
+      ],
+    });
+    const of = (name: string) => [shop.passages.find((p) => p.kind === 'product' && p.product.name === name)!.id];
+    for (const [ok, name] of [
+      ['豚骨拉面：42元；豚骨拉面面：细直面，默认偏硬', '豚骨拉面'],
+      ['彩色日抛直径：14.2mm，着色直径：13.8mm', '彩色日抛'],
+      ['彩色日抛说明：教练级别见下；金牌教练：以前是省队运动员', '彩色日抛'],
+      ['暑期营上课时间：每天15:30-17:00，遇到周一照常上', '暑期营'],
+    ])
+      expect(checkReply(ok!, of(name!), shop, '本地服务').ok, ok).toBe(true);
+    for (const [bad, name] of [
+      ['豚骨拉面面：粗面', '豚骨拉面'],
+      ['彩色日抛着色直径：14.2mm', '彩色日抛'],
+      ['暑期营周一照常营业', '暑期营'],
+    ])
+      expect(checkReply(bad!, of(name!), shop, '本地服务').ok, bad).toBe(false);
+  });
+
+  it('passes a composition and advice on how alike, and still refuses absolute claims', () => {
+    for (const ok of [
+      '原料：100%鸡胸肉，无添加',
+      '面料：100%美利奴羊毛',
+      '两个孩子水平最好差不多',
+      '报班的第一本含在资料费里',
+    ])
+      expect(checkReply(ok, [], kb, '电商').ok, ok).toBe(true);
+    for (const bad of ['100%正品', '100%满意', '店里卖得最好的一款', '煮茶最好喝'])
+      expect(checkReply(bad, [], kb, '电商').ok, bad).toBe(false);
   });
 
   it('says a run of holidays with one note once, by month and day', () => {
