@@ -76,6 +76,7 @@ function markCommonValueWords(products: KnownProduct[]) {
 }
 
 /** The name without what owners put in brackets ("T恤（纯棉）") or after a slash. */
+const hanOf = (name: string) => name.replace(/[^\u4e00-\u9fff]/g, '');
 const core = (name: string) => clean(name.replace(/[（(【[].*?[）)】\]]/g, '').split(/[/|]/)[0]!);
 
 export function shopIndex(kb: KnowledgeBase): ShopIndex {
@@ -90,6 +91,10 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
     products.map((p) => clean(p.category)).filter((c, i, all) => all.indexOf(c) !== all.lastIndexOf(c)),
   );
   const owners = (piece: string) => names.filter((n) => n.some((x) => x.includes(piece))).length;
+  // the Chinese characters of names written with letters ("进阶" of "scratch进阶")
+  const mixed = names.map((n) => new Set(n.filter((x) => /[a-z0-9]/.test(x) && hanOf(x).length >= 2).map(hanOf)));
+  const ownedAlike = (piece: string) =>
+    piece.length >= 2 && names.every((n, j) => mixed[j]!.has(piece) || !n.some((x) => x.includes(piece)));
   // the catalogue's generated names (pinyin, initials, short forms that name one product only: product-aliases.ts)
   const generated = catalogueAliases(products.map((p) => ({ name: p.name, category: p.category, aliases: p.aliases })));
   const entries = products.map((product, i): ProductEntry => {
@@ -107,8 +112,9 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
         forms.push({ text: said, weight: 0.85 });
     }
     for (const n of full) {
-      const cjk = n.replace(/[^\u4e00-\u9fff]/g, '');
-      if (cjk.length < 4) continue;
+      const cjk = hanOf(n);
+      // an owner's description for a name ("一根一根的那种") is said whole: its ends ("那种") name nothing
+      if (cjk.length < 4 || /的|那种|这种/.test(cjk)) continue;
       for (const len of [2, 3]) {
         for (const piece of [cjk.slice(0, len), cjk.slice(-len)]) {
           if (!forms.some((f) => f.text === piece) && owners(piece) === 1 && !categories.has(piece))
@@ -117,7 +123,9 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
       }
     }
     const sounds = [...full, ...forms.filter((f) => f.weight < 1 && f.text.length >= 3).map((f) => f.text)]
-      .filter((n) => /[\u4e00-\u9fff]{2}/.test(n))
+      // a name in Chinese characters, or the characters of one with letters when every name holding them has them
+      // so ("进阶" of scratch进阶 and python进阶): the sound of "YY睫毛" without its letters is that of every 睫毛
+      .filter((n) => /^[\u4e00-\u9fff]{2,}$/.test(n) || (/[a-z0-9]/.test(n) && ownedAlike(hanOf(n))))
       .map(syllables);
     const latin = new Set<string>();
     for (const s of sounds) {
