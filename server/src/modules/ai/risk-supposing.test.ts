@@ -1,5 +1,6 @@
 // A supposing word beside a report of what happened, or a threat to take it further, keeps the message a person's:
-// only a case put in advance is answered with the after-sales rule alone.
+// only a case put in advance is answered with the after-sales rule alone. The body reacting after a service is a
+// person's when it happened, a question when asked in advance.
 import { describe, expect, it } from 'vitest';
 import { detectRisk } from './risk.js';
 
@@ -23,5 +24,19 @@ describe('a case put in advance after a word of when', () => {
     expect(detectRisk('收到后如果坏了怎么处理', '零售')).toBe('problem');
     // a report first, then the supposing: what happened is a person's
     expect(detectRisk('洗完毛都打结了，要是不处理我就差评', '本地服务')).toBe('complaint');
+  });
+});
+
+describe('the body reacting after a service or a meal', () => {
+  it('is a person’s when it happened, however it is asked', () => {
+    expect(detectRisk('昨天做完睫毛 今天眼睛又红又痒还有点肿 怎么办啊', '本地服务')).toBe('complaint');
+    expect(detectRisk('上次在你们这刮脸 回去脸上起了一片红疹子 是不是刀片不干净', '本地服务')).toBe('complaint');
+    expect(detectRisk('染完头皮一直刺痛', '本地服务')).toBe('complaint');
+  });
+
+  it('is a question when asked in advance', () => {
+    expect(detectRisk('做完会痒吗', '本地服务')).toBeUndefined();
+    expect(detectRisk('做睫毛眼睛会不会红肿', '本地服务')).toBeUndefined();
+    expect(detectRisk('敏感肌容易起红疹吗', '本地服务')).toBeUndefined();
   });
 });
