@@ -1,9 +1,11 @@
 // Names written with letters ("YY睫毛", "scratch进阶") and an owner's alias that describes ("一根一根的那种"): a word
 // every lash service holds (睫毛) names none of them, the characters two lettered names share ("进阶") name both, and
-// the end of a description ("那种") names nothing.
+// the end of a description ("那种") names nothing; an English alias of two words ("classic lashes") is kept whole.
 import { describe, expect, it } from 'vitest';
 import { knowledgeFor } from '../../../eval/eval-data.js';
 import { everyDay, testShop } from '../../../test/support/test-shop.js';
+import { normalizeMessage } from './message-normalizer.js';
+import { offlineAnswer } from './offline-engine.js';
 import { linkProducts, shopIndex } from './shop-index.js';
 
 const SHOP = testShop({
@@ -14,7 +16,7 @@ const SHOP = testShop({
   address: '成都市锦江区1号',
   hours: everyDay('10:00', '21:00'),
   products: [
-    { name: '单根嫁接', category: '美睫', price: 168, aliases: ['一根一根的那种'] },
+    { name: '单根嫁接', category: '美睫', price: 168, aliases: ['一根一根的那种', 'classic lashes'] },
     { name: 'YY睫毛', category: '美睫', price: 238 },
     { name: '下睫毛', category: '美睫', price: 58 },
     { name: '睫毛增长液', category: '护理', price: 128 },
@@ -24,7 +26,8 @@ const SHOP = testShop({
 });
 
 describe('names written with letters', () => {
-  const index = shopIndex(knowledgeFor(SHOP));
+  const kb = knowledgeFor(SHOP);
+  const index = shopIndex(kb);
   const linked = (text: string) => linkProducts(index, text).map((l) => l.product.name);
 
   it('names no one product by a word every lash service holds', () => {
@@ -40,5 +43,10 @@ describe('names written with letters', () => {
   it("names nothing by the end of an owner's description, and the product by the description whole", () => {
     expect(linked('想做那种浓一点的 多少钱')).toEqual([]);
     expect(linked('一根一根的那种多少钱')).toEqual(['单根嫁接']);
+  });
+
+  it('keeps an English alias of two words as typed, not its words translated ("lashes" is no 睫毛 here)', () => {
+    expect(normalizeMessage('how much for classic lashes?', index)).toContain('classic lashes');
+    expect(offlineAnswer(kb, 'how much for classic lashes?').reply).toContain('168元');
   });
 });
