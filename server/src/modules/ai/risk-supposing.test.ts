@@ -38,5 +38,9 @@ describe('the body reacting after a service or a meal', () => {
     expect(detectRisk('做完会痒吗', '本地服务')).toBeUndefined();
     expect(detectRisk('做睫毛眼睛会不会红肿', '本地服务')).toBeUndefined();
     expect(detectRisk('敏感肌容易起红疹吗', '本地服务')).toBeUndefined();
+    // a product for it, or a word of what is sold, reports nothing
+    expect(detectRisk('头皮发痒用哪款洗发水', '零售')).toBeUndefined();
+    expect(detectRisk('红红的那种苹果多少钱', '零售')).toBeUndefined();
+    expect(detectRisk('火辣辣的鸡翅还有吗', '餐饮')).toBeUndefined();
   });
 });
