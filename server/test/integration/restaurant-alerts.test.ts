@@ -242,7 +242,7 @@ describe('group-buy redemptions', () => {
     await post('redemptions', { redemptions: [redemption('HX-3', 'Q3', 10), redemption('HX-4', 'Q3', 5, '小王')] });
     expect(await found()).toEqual(['团购核销异常：券码Q3被核销了2次']);
     expect((await alerts('redemption_anomaly'))[0]!.body).toMatch(
-      // ten and five minutes ago: just after midnight in Shanghai they read "12月2日 23:57" rather than "今天00:02"
+      // ten and five minutes ago: just after midnight in Shanghai they read "12月2日 23:57" rather than "今天23:57"
       /^券码Q3（双人套餐，美团）被核销了2次：(?:今天|\d+月\d+日 )\d\d:\d\d 小美；(?:今天|\d+月\d+日 )\d\d:\d\d 小王。同一张券只能用一次/,
     );
   });

@@ -108,7 +108,12 @@ describe('claims the guardrails check', () => {
           name: '彩色日抛',
           category: '美瞳',
           price: 89,
-          attributes: { 直径: '14.2mm', 着色直径: '13.8mm', 说明: '教练级别见下；金牌教练：以前是省队运动员' },
+          attributes: {
+            直径: '14.2mm',
+            着色直径: '13.8mm',
+            说明: '教练级别见下；金牌教练：以前是省队运动员',
+            金牌教练: '20节包排满了',
+          },
         },
         { name: '暑期营', category: '集训', price: 1980, attributes: { 上课时间: '每天15:30-17:00，遇到周一照常上' } },
       ],
@@ -123,6 +128,9 @@ describe('claims the guardrails check', () => {
       expect(checkReply(ok!, of(name!), shop, '本地服务').ok, ok).toBe(true);
     for (const [bad, name] of [
       ['豚骨拉面面：粗面', '豚骨拉面'],
+      ['豚骨拉面是粗面', '豚骨拉面'],
+      ['豚骨拉面：粗面，42元', '豚骨拉面'],
+      ['彩色日抛直径：13.8mm', '彩色日抛'],
       ['彩色日抛着色直径：14.2mm', '彩色日抛'],
       ['暑期营周一照常营业', '暑期营'],
     ])
@@ -137,7 +145,17 @@ describe('claims the guardrails check', () => {
       '报班的第一本含在资料费里',
     ])
       expect(checkReply(ok, [], kb, '电商').ok, ok).toBe(true);
-    for (const bad of ['100%正品', '100%满意', '店里卖得最好的一款', '煮茶最好喝'])
+    for (const bad of [
+      '100%正品',
+      '100%满意',
+      '100%正品好茶',
+      '100%新鲜牛肉',
+      '100%纯天然蜂蜜',
+      '国内第一本土咖啡品牌',
+      '喝完你就知道哪家最好喝',
+      '店里卖得最好的一款',
+      '煮茶最好喝',
+    ])
       expect(checkReply(bad, [], kb, '电商').ok, bad).toBe(false);
   });
 

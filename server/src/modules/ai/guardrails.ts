@@ -36,7 +36,7 @@ const CLOCK = /(\d{1,2})(?:[:：](\d{2})|点)/g;
 // advice, so do "当天吃完口感最好" and "两个孩子水平最好差不多"; 最好喝的, 最好说话的, "效果最好" alone and
 // "店里卖得最好的" are claims; a composition ("100%美利奴羊毛", "100%鸡胸肉") is no absolute term). "清仓款已经是最低价" states the floor of the shop's own prices; "全网已经是最低价" compares with others.
 const AD_LAW =
-  /((?<![吃喝用完穿洗味])(?<!(?:每天|每周|每次|吃完|喝完|用完|\d\s*(?:分钟|小时|次|遍|天|周))[^，。！？；,.!?;]{0,6})最好(?![别不先提尽当在放冷趁带约\d一二两三]|差不多|一样|一致|相同|相近|说一下|说下|说一声|说明|说清楚|讲一下|讲下|讲清楚|告诉|告知|发给|发过来|发一下|发下|发张|发个|发一张)|最佳|最便宜|(?:全网|全城|全市|全国|全平台|别家|同行|行业|市场|外面|附近|周边|本地|同城|网上|线上|淘宝|京东|拼多多)[^。！？；.!?;\n]{0,12}最低价|(?<!已经是|已是)最低价|(?<![取选按用])最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口泡道条包箱份层排轮年季课堂阶家时本])|唯一|100%(?![\u4e00-\u9fff]{0,5}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆|肉|鱼|虾|奶|茶|蜜))|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
+  /((?<![吃喝用完穿洗味])(?<!(?:每天|每周|每次|\d\s*(?:分钟|小时|次|遍|天|周))[^，。！？；,.!?;]{0,6})(?<![吃喝用]完(?:口感|风味|味道))最好(?![别不先提尽当在放冷趁带约\d一二两三]|差不多|一样|一致|相同|相近|说一下|说下|说一声|说明|说清楚|讲一下|讲下|讲清楚|告诉|告知|发给|发过来|发一下|发下|发张|发个|发一张)|最佳|最便宜|(?:全网|全城|全市|全国|全平台|别家|同行|行业|市场|外面|附近|周边|本地|同城|网上|线上|淘宝|京东|拼多多)[^。！？；.!?;\n]{0,12}最低价|(?<!已经是|已是)最低价|(?<![取选按用])最优惠|最正宗|最高级|第一(?![次天步个杯件节周期批位名单遍口泡道条包箱份层排轮年季课堂阶家时]|本(?!土))|唯一|100%(?![\u4e00-\u9fff]{0,3}(棉|毛|绒|丝|纤维|涤|锦|麻|皮|聚|氨纶|果汁|原浆)|美利奴羊毛|(鸡胸|鸡腿|牛|羊|猪|鸭|鱼)肉|三文鱼)|百分百|百分之百|顶级|极品|国家级|世界级|绝对|万能|永久)/;
 const EFFICACY =
   /(治疗|治愈|根治|疗效|药效|祛斑|祛痘|美白|减肥|瘦身|抗衰|包过(?![了期])|保过|保证提分|提分\d+|保证录取|稳上|包考上)/;
 const MEDICAL = /(治病|处方|医治|抗癌|降血压|降血糖)/;
@@ -140,24 +140,32 @@ function attributeClaims(reply: string, product: KnownProduct, others: KnownProd
         .join('；')
     : reply;
   const attributes = product.attributes ?? [];
-  // a product's or another attribute's name holding the attribute's name ("豚骨拉面：常规42元" of the attribute 面,
-  // "着色直径：13.8mm" beside 直径) claims nothing of its value
+  // a product's or another attribute's name holding the attribute's name claims nothing of its value where it heads a
+  // price or option line ("豚骨拉面：常规42元" of the attribute 面) or is the longer name ("着色直径：13.8mm" beside 直径)
   const names = [
     ...[product, ...others].flatMap((p) => [p.name, ...(p.aliases ?? [])]),
     ...attributes.map((a) => a.name),
   ].sort((x, y) => y.length - x.length);
-  // the owner's own words, quoted as written ("教练级别：…；金牌教练：以前是省队运动员") claim what the data does
-  const own = [product.description ?? '', ...attributes.map((a) => a.value)].join('\n');
+  const attributeNames = new Set(attributes.map((a) => a.name));
+  // the owner's own words, quoted as written and standing on their own ("教练级别：…；金牌教练：以前是省队运动员"), not
+  // inside a longer key ("着色直径：13.8mm" holds no claim of 直径)
   const unquoted = (text: string) => text.replace(/「[^」]*」/g, '「」');
+  const own = unquoted([product.description ?? '', ...attributes.map((a) => a.value)].join('\n'));
+  const quoted = (claim: string) => new RegExp(`(?<![\\u4e00-\\u9fff])${escape(claim)}`).test(own);
+  // (a line the owner's words or a price follow: "锅包肉：老式酸甜口", "豚骨拉面：常规42元"; not "豚骨拉面：粗面")
+  const mask = (text: string, n: string) =>
+    attributeNames.has(n)
+      ? text.split(n).join('（）')
+      : text.replace(new RegExp(`${escape(n)}(?=[：:]([^，。；;,\\n]*))`, 'g'), (name, line: string) =>
+          /\d/.test(line) || own.includes(line) ? '（）' : name,
+        );
   for (const a of attributes) {
-    const text = names
-      .filter((n) => n !== a.name && n.includes(a.name))
-      .reduce((t, n) => t.split(n).join('（）'), about);
+    const text = names.filter((n) => n !== a.name && n.includes(a.name)).reduce(mask, about);
     const value = unquoted(a.value);
     // the value ends where its clause or its bracket does ("干拌麻辣烫（辣度：不辣、微辣都可以）")
     for (const m of text.matchAll(new RegExp(`${escape(a.name)}(?:[：:]|是|为)\\s*([^，。；;,\\n）)]{1,40})`, 'g'))) {
       const said = m[1]!.trim();
-      if (!value.includes(said) && !said.includes(value) && !unquoted(own).includes(m[0]))
+      if (!value.includes(said) && !said.includes(value) && !quoted(m[0]))
         found.push({ kind: 'attribute_mismatch', detail: `${a.name}：${said}` });
     }
   }
@@ -177,17 +185,19 @@ function openDaysOf(kb: KnowledgeBase, shop?: KnowledgeBase['shops'][number]): S
  * A weekday said to be open when the shop is closed that day, or closed when it opens; "每天营业" with a closed day.
  * Each claim is checked against the shop named last before it ("玉林店周三店休"); unnamed, it must hold for some shop.
  */
-function weekdayClaims(reply: string, kb: KnowledgeBase, citedText: string): GuardrailResult['violations'] {
+function weekdayClaims(reply: string, kb: KnowledgeBase, statements: string): GuardrailResult['violations'] {
   const found: GuardrailResult['violations'] = [];
   const mentions = kb.shops.length > 1 ? kb.shops.map((s) => ({ shop: s, label: shopLabel(s.name) })) : [];
   for (const m of reply.matchAll(new RegExp(`${DAY}([^。；;，,]{0,8})`, 'g'))) {
-    // the cited data's own exception, said as written ("暑期集训营…遇到周一照常上" of a pool closed on Mondays)
-    if (citedText.includes(m[0])) continue;
     const before = reply.slice(0, m.index).split('\n').pop()!;
     const shop = mentions
       .map((x) => ({ ...x, at: before.lastIndexOf(x.label) }))
       .filter((x) => x.at >= 0)
       .sort((a, b) => b.at - a.at)[0]?.shop;
+    // the cited data's own exception, its whole clause said as the owner wrote it, of no branch in particular
+    // ("暑期集训营…遇到周一照常上" of a pool closed on Mondays)
+    const clause = `${/[^。；;，,\n]*$/.exec(before)![0]}${m[0]}`;
+    if (!shop && statements.includes(clause)) continue;
     const candidates = openDaysOf(kb, shop);
     if (!candidates.length) continue;
     const day = DAY_NUMBER[m[1]!]!;
@@ -205,6 +215,23 @@ function weekdayClaims(reply: string, kb: KnowledgeBase, citedText: string): Gua
   )
     found.push({ kind: 'closed_day_mismatch', detail: '每天营业' });
   return found;
+}
+
+/** What the owner wrote in the cited items (not an FAQ's questions, which ask, nor a product's name and prices). */
+function ownStatements(cited: Passage[]): string {
+  return cited
+    .map((p) =>
+      p.kind === 'faq'
+        ? p.answer
+        : p.kind === 'policy'
+          ? p.content
+          : p.kind === 'fact'
+            ? p.fact.text
+            : p.kind === 'product'
+              ? [p.product.description ?? '', ...(p.product.attributes ?? []).map((a) => a.value)].join('\n')
+              : '',
+    )
+    .join('\n');
 }
 
 /** What a refused text got wrong, for the person who wrote or edited it: "15元、第一". */
@@ -272,7 +299,7 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     const others = products.filter((o) => o !== product);
     violations.push(...stockClaims(claims, product), ...attributeClaims(claims, product, others));
   }
-  violations.push(...weekdayClaims(claims, kb, citedText));
+  violations.push(...weekdayClaims(claims, kb, ownStatements(cited)));
   // a cited product's own name holding a term ("极品肥牛") is its name; a grade it is sold under, listed ("极品125g268元"
   // of a tea graded 一级/特级/极品), is the catalogue's; the same word said of something ("极品好茶", "是极品。") is a claim
   const ad = AD_LAW.exec(

@@ -611,7 +611,7 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     }
     // the owner's own question as written (give or take particles, pronouns and 可以/能), naming no product: the
     // owner's answer, whatever else it seems to ask
-    const own = part.products.length ? undefined : ownQuestion(kb, text);
+    const own = part.products.length && !part.byWord ? undefined : ownQuestion(kb, text);
     if (own) {
       say(own);
       continue;

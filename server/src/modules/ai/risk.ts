@@ -34,16 +34,19 @@ const HUMAN =
   /(转?人工|真人|找店员|找店长|找老板|叫.{0,4}(店员|店长|老板)|人工客服|跟人聊|别用机器人|不要机器人|机器人回|是机器人吗|有人吗[?？!！]*$|让.{0,4}(店员|老板|店长).{0,4}(联系|回|打)|打电话给我|联系我)/;
 /** Words that complain whatever follows: a person answers. */
 const COMPLAINT =
-  /(投诉|差评|缺斤短两|缺斤少两|短斤少两|短斤缺两|举报|12315|消协|曝光|虚假宣传|虚假广告|名不副实|货不对板|太差|很差|真差|好差|差劲|垃圾|坑人|太坑|坑了|被坑|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|不满意|太慢了|慢死|坑爹|便宜货|偷工减料|糊弄|烂透|过敏了|生病了|受伤|咬伤|抓伤|弄伤|摔了|摔伤|磕破|流血|出血|青了|剪短了|剪歪|剪秃|烫糊|乱收费|多收了|多收我|收多了|乱扣|被骗|不给退|拒绝退|欺负|wtf|shit)/i;
+  /(投诉|差评|缺斤短两|缺斤少两|短斤少两|短斤缺两|举报|12315|消协|曝光|虚假宣传|虚假广告|名不副实|货不对板|太差|很差|真差|好差|差劲|垃圾|坑人|太坑|坑了|被坑|骗人|骗子|欺骗|忽悠|态度(太|很|真|好)?(差|恶劣|不好)|难喝|难吃|拉肚子|肚子疼|食物中毒|吃坏|喝坏|吐了|异物|虫子|苍蝇|蟑螂|吃出|喝出|等了.{0,6}(小时|半天|好久|很久)|还没(到|送到|发货)|怎么还没|一直没|不回消息|没人理|剪坏|剪毁|剪砸|烫坏|烫焦|染坏|失望|无语|气死|恶心|什么玩意|搞什么|什么破|破包装|扯皮|假货|假的吧|以次充好|缺斤少两|怎么打包|怎么包装|坨了|怎么搞的|怎么回事|没有进步|没进步|老换人|不满意|太慢了|慢死|坑爹|便宜货|偷工减料|糊弄|烂透|过敏了|起疹子|红疹|生病了|受伤|咬伤|抓伤|弄伤|摔了|摔伤|磕破|流血|出血|红肿|又红又肿|青了|剪短了|剪歪|剪秃|烫糊|乱收费|多收了|多收我|收多了|乱扣|被骗|不给退|拒绝退|欺负|wtf|shit)/i;
 /**
  * The body reacting after a service or a meal ("做完眼睛又红又痒还有点肿", "染完头皮刺痛"): a person answers, unless it
- * is asked in advance ("做完会痒吗", "会不会红肿").
+ * is asked in advance ("做完会痒吗") or asks for something for it ("洗完澡一直痒 有推荐的沐浴露吗"). 红肿 and 红疹 are a
+ * person's however they are put (COMPLAINT).
  */
 const REACTION =
-  /(红肿|又红又肿|起疹子|红疹|又红又痒|又痒又红|发痒|好痒|很痒|痒得|有点痒|一直痒|肿了|有点肿|肿起来|刺痛|发炎|流眼泪|睁不开|起泡了|脱皮了)/;
-const IN_ADVANCE = /(会不会|会[^，。,.！？!?]{0,4}(吗|么)|容易)/;
-/** Said after it was done ("做完", "接完", "回去", "昨天"): "头皮发痒用哪款" asks for a product, it reports nothing. */
-const AFTERWARDS = /([\u4e00-\u9fff]完|做了|用了|回去|回家|昨天|今天|刚|之后|后来|第二天)/;
+  /(又红又痒|又痒又红|发痒|好痒|很痒|痒得|有点痒|一直痒|肿了|有点肿|肿起来|刺痛|发炎|流眼泪|睁不开|起泡了|脱皮了)/;
+const IN_ADVANCE = /(会不会|会|容易)[^，。,.！？!?]{0,3}(痒|肿|刺痛|发炎|流眼泪|起泡|脱皮)/;
+/** Asking for something to buy or use for it ("有推荐的沐浴露吗", "用哪款"): a product question, not a report. */
+const FOR_IT = /(用哪|哪款|哪种|推荐|有没有|有[^，。,.！？!?\s]{1,8}(吗|没)[?？]*$|能[^，。,.！？!?\s]{0,6}吗[?？]*$)/;
+/** Said after it was done ("做完", "接完", "回去", "昨天"): "今天头皮发痒" alone says when, not after what. */
+const AFTERWARDS = /([做接剪烫染洗修弄贴种纹绣敷吃喝]完|回去|回家|昨天|第二天)/;
 /** Something wrong with what was bought: a complaint, unless the customer asks what to do about it. */
 const PROBLEM =
   /(变质|发霉|霉味|异味|怪味|一股.{0,4}味|受潮|结块|化了|没收到|收不到|丢件|过期|不新鲜|没洗干净|臭了|馊了|发错|漏发|少发|寄错|破损|压坏|摔坏|碎了|烂了|烂的|坏的|漏了|洒了|洒[^，。,.！？!?]{1,6}了|撒了|流了|瘪了|少了|不对版|色差)/;
@@ -105,7 +108,11 @@ export function detectRisk(message: string, industry: Industry): Risk | undefine
   if (HUMAN.test(t) && !(LATER.test(t) && !HUMAN.test(t.replace(/有人吗[?？!！]*$/, '')))) return 'human';
   // a case put in advance and a question of what is done about it: the shop's after-sales rule, nothing to follow up
   if (SUPPOSING.test(t) && PROCEDURE.test(t) && !ACCOUNTABLE.test(t) && !ESCALATION.test(t)) return 'problem';
-  if (COMPLAINT.test(t) || ACCOUNTABLE.test(t) || (REACTION.test(t) && AFTERWARDS.test(t) && !IN_ADVANCE.test(t)))
+  if (
+    COMPLAINT.test(t) ||
+    ACCOUNTABLE.test(t) ||
+    (REACTION.test(t) && AFTERWARDS.test(t) && !IN_ADVANCE.test(t) && !FOR_IT.test(t))
+  )
     return 'complaint';
   if (PROBLEM.test(t)) {
     if (PROCEDURE.test(t)) return OCCURRED.test(t) ? 'incident' : 'problem';

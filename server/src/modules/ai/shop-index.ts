@@ -147,7 +147,7 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
   // (read from the names as written: "classic lashes" is two words, not the one its cleaned form runs together)
   const latinWords = new Set(
     [
-      ...products.flatMap((p) => [p.name, ...(p.aliases ?? [])]).map((n) => n.toLowerCase()),
+      ...products.flatMap((p) => [p.name, ...(p.aliases ?? [])]).map(normalize),
       ...products.flatMap((p) => (p.variants ?? []).flatMap((v) => v.options.map((o) => clean(o.value)))),
     ]
       .flatMap((w) => w.match(/[a-z][a-z0-9]*/g) ?? [])
