@@ -75,8 +75,9 @@ function markCommonValueWords(products: KnownProduct[]) {
   for (const p of products) commonValueWords.set(p, common);
 }
 
-/** The name without what owners put in brackets ("T恤（纯棉）") or after a slash. */
+/** The Chinese characters of a name ("进阶" of "scratch进阶"). */
 const hanOf = (name: string) => name.replace(/[^\u4e00-\u9fff]/g, '');
+/** The name without what owners put in brackets ("T恤（纯棉）") or after a slash. */
 const core = (name: string) => clean(name.replace(/[（(【[].*?[）)】\]]/g, '').split(/[/|]/)[0]!);
 
 export function shopIndex(kb: KnowledgeBase): ShopIndex {
