@@ -46,6 +46,8 @@ export interface ShopIndex {
   products: ProductEntry[];
   /** words the shop writes in Latin letters itself (an English alias, a size letter): never read as pinyin */
   latinWords: Set<string>;
+  /** names of several Latin words, as the cleaned single word they are matched as */
+  latinPhrases: string[];
   /** pinyin of the shop's words and the words of asking → the words (message-normalizer.ts) */
   pinyin: Map<string, string>;
   longestPinyin: number;
@@ -114,8 +116,10 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
     }
     for (const n of full) {
       const cjk = hanOf(n);
-      // an owner's description for a name ("一根一根的那种") is said whole: its ends ("那种") name nothing
-      if (cjk.length < 4 || /的|那种|这种/.test(cjk)) continue;
+      // an owner's description for an alias ("一根一根的那种") is said whole: its ends ("那种") name nothing (a name's
+      // own 的 stays: 外婆的红烧肉 is 红烧肉 too)
+      const alias = n !== clean(product.name) && n !== core(product.name);
+      if (cjk.length < 4 || (alias && /的|那种|这种/.test(cjk))) continue;
       for (const len of [2, 3]) {
         for (const piece of [cjk.slice(0, len), cjk.slice(-len)]) {
           if (!forms.some((f) => f.text === piece) && owners(piece) === 1 && !categories.has(piece))
@@ -145,18 +149,28 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
     ...lexiconWords(),
   ];
   const dictionary = pinyinDictionary(words);
-  // (read from the names as written: "classic lashes" is two words, not the one its cleaned form runs together)
   const latinWords = new Set(
     [
-      ...products.flatMap((p) => [p.name, ...(p.aliases ?? [])]).map(normalize),
+      ...names.flat(),
       ...products.flatMap((p) => (p.variants ?? []).flatMap((v) => v.options.map((o) => clean(o.value)))),
     ]
       .flatMap((w) => w.match(/[a-z][a-z0-9]*/g) ?? [])
       .concat(['wifi']),
   );
+  // a name of several English words ("classic lashes"), longest first: read as the one word its cleaned form is, so
+  // its words are not translated one by one ("lashes" → 睫毛) and the rest of the message still is
+  const latinPhrases = [
+    ...new Set(
+      products
+        .flatMap((p) => [p.name, ...(p.aliases ?? [])])
+        .map((n) => normalize(n).trim())
+        .filter((n) => /^[a-z0-9]+(\s+[a-z0-9]+)+$/.test(n)),
+    ),
+  ].sort((a, b) => b.length - a.length);
   const index: ShopIndex = {
     products: entries,
     latinWords,
+    latinPhrases,
     pinyin: dictionary,
     longestPinyin: Math.max(2, ...[...dictionary.keys()].map((k) => k.length)),
     recent: new Map(),
