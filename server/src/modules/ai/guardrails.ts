@@ -67,8 +67,9 @@ function adLawNamesOf(p: KnownProduct): string[] {
 /** A name that is more than the term it holds ("极品肥牛", not the grade "极品" alone): the dish's name wherever said. */
 const named = (name: string) => name.replace(AD_LAW, '').length > 0;
 
-/** What follows a name when it is listed, as the answers list a catalogue: a weight or price, another item, stock. */
-const LISTED_AFTER = /^(\d|[¥￥]|[（(]\d|、[^，。；！？,.;!?]*\d|已售罄|有货|等\d)/;
+/** What follows a name when it is listed, as the answers list a catalogue: a weight or price, another item, stock
+ * ("极品（极品已售罄）"). */
+const LISTED_AFTER = /^(\d|[¥￥]|[（(]\d|[（(][^（）()]{0,6}(已售罄|有货)|、[^，。；！？,.;!?]*\d|已售罄|有货|等\d)/;
 
 /** The amounts (in yuan) a reply may mention: prices of cited products and their options, and numbers in cited text. */
 function allowedAmounts(cited: Passage[]): Set<string> {
@@ -307,12 +308,12 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
       .sort((a, b) => b.length - a.length)
       .reduce(
         (text, name) =>
-          text
-            .split(name)
-            .reduce(
-              (out, rest, i) => (i ? `${out}${named(name) || LISTED_AFTER.test(rest) ? '（）' : name}${rest}` : rest),
-              '',
-            ),
+          text.split(name).reduce((out, piece, i, pieces) => {
+            if (!i) return piece;
+            // (what follows this mention, up to the end: "极品（极品已售罄）" lists the grade with its stock)
+            const listed = named(name) || LISTED_AFTER.test(pieces.slice(i).join(name));
+            return `${out}${listed ? '（）' : name}${piece}`;
+          }, ''),
         reply,
       ),
   );

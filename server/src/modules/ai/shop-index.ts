@@ -333,6 +333,12 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
       }
     }
   const holds = (o: ProductLink, l: ProductLink) => o.span[0] <= l.span[0] && o.span[1] >= l.span[1];
+  /** a name or owner's alias of three characters or more, found exactly: no typo or short form stands over it */
+  const whole = (l: ProductLink) => l.score >= 1 && l.span[1] - l.span[0] >= 3;
+  /** found with a character wrong, not as a piece of one of its names ("冻鲜肉包" of 速冻鲜肉包 is no typo) */
+  const typo = (l: ProductLink) =>
+    l.score < 1 &&
+    ![l.product.name, ...(l.product.aliases ?? [])].some((n) => clean(n).includes(text.slice(l.span[0], l.span[1])));
   // "特级铁观音": a name found exactly with one of its own options beside it is not another name's typo ("老铁观音")
   // (the typo's span no wider than the name and its option: its "wrong" character is the option's)
   const typoOverOption = (fuzzy: ProductLink, exact: ProductLink) =>
@@ -346,11 +352,14 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
         (o) =>
           o !== l &&
           (typoOverOption(l, o) ||
+            // a typo or short form around a name found exactly is that name with a neighbour ("家铁观音" is 铁观音,
+            // not 老铁观音 mistyped)
+            (typo(l) && whole(o) && holds(l, o)) ||
             (holds(o, l) &&
               !typoOverOption(o, l) &&
-              // a longer name over one inside it; a name found exactly over another's one-character typo in the same
-              // place ("双人套餐" is not 单人套餐 mistyped)
-              ((o.span[1] - o.span[0] > l.span[1] - l.span[0] && o.score >= l.score - 0.2) ||
+              // a longer name over one inside it, unless only a typo of it stands over a whole name found exactly ("山核桃多少钱" is 山核桃, not 山核桃仁 mistyped); a name found exactly over
+              // another's one-character typo in the same place ("双人套餐" is not 单人套餐 mistyped)
+              ((o.span[1] - o.span[0] > l.span[1] - l.span[0] && o.score >= l.score - 0.2 && (!typo(o) || !whole(l))) ||
                 o.score >= l.score + 0.1))),
       ),
   );
