@@ -742,7 +742,8 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     return result(`您好，这里是${kb.merchant.name}，请问有什么可以帮您？`, [], 'greeting', false, 0.9);
   }
   // a slot at a given time is a person's, unless what was said settles it ("周二店休": no booking is asked then)
-  if (slotSettled(said)) unanswered.splice(0, unanswered.length, ...unanswered.filter((u) => !asksForRoom(u)));
+  if (slotSettled(said, question))
+    unanswered.splice(0, unanswered.length, ...unanswered.filter((u) => !asksForRoom(u)));
   else unanswered.push(...slots);
   // "演出服费用另外通知": the shop's own words leave the point asked to later, so a person answers it
   if (!unanswered.length && defersAsked(said, question)) unanswered.push(question);

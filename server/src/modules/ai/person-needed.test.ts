@@ -32,6 +32,13 @@ describe('what only a person can settle', () => {
     expect(asksForRoom('有空吗')).toBe(true);
     expect(slotSettled([{ text: '周一店休，不营业', cited: [] }])).toBe(true);
     expect(slotSettled([{ text: '周一 09:00-21:00', cited: [] }])).toBe(false);
+    // …or when the hours said open after, or close before, the time asked
+    const hours = [{ text: '周一正常营业，10:30-20:30', cited: [] }];
+    expect(slotSettled(hours, '周一早上10点能约吗')).toBe(true);
+    expect(slotSettled(hours, '周一晚上9点能约吗')).toBe(true);
+    expect(slotSettled(hours, '周一下午2点能约吗')).toBe(false);
+    expect(slotSettled(hours, '周一10点半能约吗')).toBe(false);
+    expect(slotSettled(hours, '周一有空吗')).toBe(false);
   });
 
   it('answers the rule and hands over an exception to it', () => {

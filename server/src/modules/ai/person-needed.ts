@@ -51,8 +51,32 @@ function faqNames(kb: KnowledgeBase, word: string): boolean {
   return kb.passages.some((p) => p.kind === 'faq' && condition.test(p.text));
 }
 
-/** Has what was said settled a slot asked for ("周二店休", "周末晚上不接受订位")? */
-export const slotSettled = (said: Said[]) => said.some((s) => SETTLED.test(s.text));
+/**
+ * Has what was said settled a slot asked for: the shop is closed that day or takes no bookings then ("周二店休",
+ * "周末晚上不接受订位"), or the hours said open after or close before the time asked ("周一早上10点能约吗" of a shop
+ * open 10:30-20:30)?
+ */
+export const slotSettled = (said: Said[], question = '') =>
+  said.some((s) => SETTLED.test(s.text)) || outsideHours(said.map((s) => s.text).join('；'), question);
+
+/** The clock time a question names, in minutes ("早上10点" 600, "晚上8点半" 1230), if it names one. */
+function askedTime(question: string): number | undefined {
+  const m = /(早上|上午|中午|下午|晚上)?\s*(\d{1,2})\s*(?:点|[:：](?=\d{2}))(半|\d{2})?/.exec(question);
+  if (!m) return undefined;
+  let hour = Number(m[2]);
+  if ((m[1] === '下午' || m[1] === '晚上') && hour < 12) hour += 12;
+  if (hour > 23) return undefined;
+  return hour * 60 + (m[3] === '半' ? 30 : Number(m[3] ?? 0));
+}
+
+function outsideHours(text: string, question: string): boolean {
+  const at = askedTime(question);
+  const ranges = [...text.matchAll(/(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})/g)].map((m) => [
+    Number(m[1]) * 60 + Number(m[2]),
+    Number(m[3]) * 60 + Number(m[4]),
+  ]);
+  return at !== undefined && ranges.length > 0 && ranges.every(([open, close]) => at < open! || at >= close!);
+}
 /** Does this question ask whether there is room ("有空吗", "想约个私教"), whatever day it names? */
 export const asksForRoom = (question: string) => ROOM.test(question);
 
