@@ -139,6 +139,10 @@ const overlaps = (earlier: Ask, later: Ask) => GENERAL[later]?.includes(earlier)
 export function classifiedAsk(text: string): Ask | undefined {
   // trained on Chinese: what is left of an English or pinyin message it cannot read ("set menu 2 ppl") carries nothing
   if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length < 2) return undefined;
+  // …nor one whose English it could not turn into the shop's words ("班taught英语?孩子moved back from Canada"): what
+  // those words ask is not known, and a guess from the few it read is no answer (pinyin left unread, "dian周一kai吗",
+  // ends its syllables in a vowel, n, ng or r, as English words mostly do not)
+  if ((text.match(/[a-z']{2,}[bcdfhjklmpqstvwxyz]\b/gi) ?? []).length > 2) return undefined;
   const [first, second] = askClassifier.classify(text);
   if (!first || first.p < 0.6 || first.p < 3 * (second?.p ?? 0)) return undefined;
   // complaints and requests for a person are risk.ts's to decide, on its words and the shop's industry
