@@ -136,13 +136,20 @@ const GENERAL: Partial<Record<Ask, Ask[]>> = {
 const overlaps = (earlier: Ask, later: Ask) => GENERAL[later]?.includes(earlier) ?? false;
 
 /** What the classifier makes of a question the lexicon could not read, when it is clearly ahead. */
+/**
+ * English the normalizer could not turn into the shop's words ("班taught英语?孩子moved back from Canada"): what it asks
+ * is not known. (Pinyin left unread, "dian周一kai吗", ends its syllables in a vowel, n, ng or r, as English words
+ * mostly do not.)
+ */
+export const unreadEnglish = (text: string) => (text.match(/[a-z']{2,}[bcdfhjklmpqstvwxyz]\b/gi) ?? []).length > 2;
+
 export function classifiedAsk(text: string): Ask | undefined {
   // trained on Chinese: what is left of an English or pinyin message it cannot read ("set menu 2 ppl") carries nothing
-  if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length < 2) return undefined;
-  // …nor one whose English it could not turn into the shop's words ("班taught英语?孩子moved back from Canada"): what
-  // those words ask is not known, and a guess from the few it read is no answer (pinyin left unread, "dian周一kai吗",
-  // ends its syllables in a vowel, n, ng or r, as English words mostly do not)
-  if ((text.match(/[a-z']{2,}[bcdfhjklmpqstvwxyz]\b/gi) ?? []).length > 2) return undefined;
+  // (a greeting says nothing of what is asked: "你好 women's short hair?" is no question about hours)
+  if ((text.replace(/你好|您好|哈喽|嗨|在吗|在不在|老板|亲/g, '').match(/[\u4e00-\u9fff]/g) ?? []).length < 2)
+    return undefined;
+  // …nor one whose English it could not turn into the shop's words: a guess from the few it read is no answer
+  if (unreadEnglish(text)) return undefined;
   const [first, second] = askClassifier.classify(text);
   if (!first || first.p < 0.6 || first.p < 3 * (second?.p ?? 0)) return undefined;
   // complaints and requests for a person are risk.ts's to decide, on its words and the shop's industry

@@ -13,7 +13,7 @@ describe('English left unread', () => {
     expect(classifiedAsk('hj dian周一kai吗')).toBeDefined();
   });
 
-  it('is handed over, not answered with the opening hours', () => {
+  it('is handed over, not answered with the opening hours nor greeted', () => {
     const kb = knowledgeFor(
       testShop({
         id: 'test-english-unread',
@@ -31,5 +31,7 @@ describe('English left unread', () => {
     );
     expect(a.needsHuman).toBe(true);
     expect(a.reply).not.toContain('09:00');
+    // nor greeted back as if it asked nothing
+    expect(offlineAnswer(kb, "Do you have halal food? I don't eat pork").needsHuman).toBe(true);
   });
 });

@@ -38,7 +38,7 @@ import {
   stockOf,
   type Said,
 } from './answers.js';
-import { classifiedAsk, lexiconAsks, WEAK_PRICE, type Ask } from './asks.js';
+import { classifiedAsk, lexiconAsks, unreadEnglish, WEAK_PRICE, type Ask } from './asks.js';
 import { detectIntent } from './intents.js';
 import { splitQuestions } from './message-parts.js';
 import { normalizeMessage } from './message-normalizer.js';
@@ -737,6 +737,8 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
     }
   }
   if (!said.length && !unanswered.length) unanswered.push(...remarks);
+  // a greeting before English it could not read ("hi do you cut women's short hair?") is a question for a person
+  if (!said.length && !unanswered.length && unreadEnglish(question)) unanswered.push(question);
   if (!said.length && !unanswered.length) {
     if (smalltalk === 'thanks') return result('不客气，有需要随时找我～', [], 'thanks', false, 0.9);
     return result(`您好，这里是${kb.merchant.name}，请问有什么可以帮您？`, [], 'greeting', false, 0.9);
