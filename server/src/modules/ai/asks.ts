@@ -135,14 +135,20 @@ const GENERAL: Partial<Record<Ask, Ask[]>> = {
 };
 const overlaps = (earlier: Ask, later: Ask) => GENERAL[later]?.includes(earlier) ?? false;
 
-/** What the classifier makes of a question the lexicon could not read, when it is clearly ahead. */
 /**
  * English the normalizer could not turn into the shop's words ("班taught英语?孩子moved back from Canada"): what it asks
- * is not known. (Pinyin left unread, "dian周一kai吗", ends its syllables in a vowel, n, ng or r, as English words
- * mostly do not.)
+ * is not known. Counted by the words that end as pinyin never does (pinyin left unread, "dian周一kai吗", ends its
+ * syllables in a vowel, n, ng or r); not a short capital abbreviation (VIP, KTV), a word without a vowel (hhh, thx, pls)
+ * or the shop's own words.
  */
-export const unreadEnglish = (text: string) => (text.match(/[a-z']{2,}[bcdfhjklmpqstvwxyz]\b/gi) ?? []).length > 2;
+export function unreadEnglish(text: string, own: Set<string> = new Set()): boolean {
+  const words = (text.match(/[a-z']{2,}[bcdfhjklmpqstvwxyz]\b/gi) ?? []).filter(
+    (w) => !/^[A-Z]{2,4}$/.test(w) && /[aeiouy]/i.test(w) && !own.has(w.toLowerCase()),
+  );
+  return words.length > 2;
+}
 
+/** What the classifier makes of a question the lexicon could not read, when it is clearly ahead. */
 export function classifiedAsk(text: string): Ask | undefined {
   // trained on Chinese: what is left of an English or pinyin message it cannot read ("set menu 2 ppl") carries nothing
   // (a greeting says nothing of what is asked: "你好 women's short hair?" is no question about hours)

@@ -4,13 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { knowledgeFor } from '../../../eval/eval-data.js';
 import { everyDay, testShop } from '../../../test/support/test-shop.js';
-import { classifiedAsk } from './asks.js';
+import { classifiedAsk, unreadEnglish } from './asks.js';
 import { offlineAnswer } from './offline-engine.js';
 
 describe('English left unread', () => {
   it('gets no guess from the topic classifier', () => {
     expect(classifiedAsk("你好,班taught英语?孩子moved back from Canada Chinese isn't great.")).toBeUndefined();
-    expect(classifiedAsk('hj dian周一kai吗')).toBeDefined();
+    expect(classifiedAsk('hj dian周一kai吗')).toBe('hours');
+    // chat noises and short capitals are no English sentence
+    expect(unreadEnglish('hhh 你们几点关门 emmm www thx')).toBe(false);
+    expect(unreadEnglish('VIP KTV DIY 有包间吗')).toBe(false);
+    expect(unreadEnglish('classic lashes and volume lashes', new Set(['lashes', 'classic']))).toBe(false);
   });
 
   it('is handed over, not answered with the opening hours nor greeted', () => {
@@ -33,5 +37,7 @@ describe('English left unread', () => {
     expect(a.reply).not.toContain('09:00');
     // nor greeted back as if it asked nothing
     expect(offlineAnswer(kb, "Do you have halal food? I don't eat pork").needsHuman).toBe(true);
+    // thanks in English is thanked
+    expect(offlineAnswer(kb, 'thank you so much').needsHuman).toBe(false);
   });
 });

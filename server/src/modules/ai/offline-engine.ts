@@ -738,14 +738,15 @@ export function offlineAnswer(kb: KnowledgeBase, message: string, context: Offli
   }
   if (!said.length && !unanswered.length) unanswered.push(...remarks);
   // a greeting before English it could not read ("hi do you cut women's short hair?") is a question for a person
-  if (!said.length && !unanswered.length && unreadEnglish(question)) unanswered.push(question);
+  // (not the thanks it says: "thanks a lot, have a good night")
+  if (!said.length && !unanswered.length && smalltalk !== 'thanks' && unreadEnglish(question, index.latinWords))
+    unanswered.push(question);
   if (!said.length && !unanswered.length) {
     if (smalltalk === 'thanks') return result('不客气，有需要随时找我～', [], 'thanks', false, 0.9);
     return result(`您好，这里是${kb.merchant.name}，请问有什么可以帮您？`, [], 'greeting', false, 0.9);
   }
   // a slot at a given time is a person's, unless what was said settles it ("周二店休": no booking is asked then)
-  if (slotSettled(said, question))
-    unanswered.splice(0, unanswered.length, ...unanswered.filter((u) => !asksForRoom(u)));
+  if (slotSettled(said, slots)) unanswered.splice(0, unanswered.length, ...unanswered.filter((u) => !asksForRoom(u)));
   else unanswered.push(...slots);
   // "演出服费用另外通知": the shop's own words leave the point asked to later, so a person answers it
   if (!unanswered.length && defersAsked(said, question)) unanswered.push(question);

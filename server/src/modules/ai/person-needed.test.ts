@@ -32,13 +32,25 @@ describe('what only a person can settle', () => {
     expect(asksForRoom('有空吗')).toBe(true);
     expect(slotSettled([{ text: '周一店休，不营业', cited: [] }])).toBe(true);
     expect(slotSettled([{ text: '周一 09:00-21:00', cited: [] }])).toBe(false);
-    // …or when the hours said open after, or close before, the time asked
+    // …or when the hours said open after, or close before, the one time each slot names with its half of the day
     const hours = [{ text: '周一正常营业，10:30-20:30', cited: [] }];
-    expect(slotSettled(hours, '周一早上10点能约吗')).toBe(true);
-    expect(slotSettled(hours, '周一晚上9点能约吗')).toBe(true);
-    expect(slotSettled(hours, '周一下午2点能约吗')).toBe(false);
-    expect(slotSettled(hours, '周一10点半能约吗')).toBe(false);
-    expect(slotSettled(hours, '周一有空吗')).toBe(false);
+    const settles = (...slots: string[]) => slotSettled(hours, slots);
+    expect(settles('周一早上10点能约吗')).toBe(true);
+    expect(settles('周一晚上9点能约吗')).toBe(true);
+    expect(settles('今晚9点半能约吗')).toBe(true);
+    expect(settles('周一下午2点能约吗')).toBe(false);
+    expect(settles('周一上午10点半能约吗')).toBe(false);
+    expect(settles('中午1点能约吗')).toBe(false);
+    // a bare hour may be either half of the day; two times, or a time that is not the slot's, settle nothing
+    expect(settles('周一3点能约吗')).toBe(false);
+    expect(settles('周一早上10点或者下午3点能约吗')).toBe(false);
+    expect(settles('周一早上10点能约吗', '周二下午3点能约吗')).toBe(false);
+    expect(settles('周一有空吗')).toBe(false);
+    // hours past midnight hold the late evening
+    const late = [{ text: '周五正常营业，18:00-02:00', cited: [] }];
+    expect(slotSettled(late, ['周五晚上11点有位吗'])).toBe(false);
+    expect(slotSettled(late, ['周五晚上12点有位吗'])).toBe(false);
+    expect(slotSettled(late, ['周五下午3点有位吗'])).toBe(true);
   });
 
   it('answers the rule and hands over an exception to it', () => {

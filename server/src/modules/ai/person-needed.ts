@@ -52,31 +52,48 @@ function faqNames(kb: KnowledgeBase, word: string): boolean {
 }
 
 /**
- * Has what was said settled a slot asked for: the shop is closed that day or takes no bookings then ("周二店休",
- * "周末晚上不接受订位"), or the hours said open after or close before the time asked ("周一早上10点能约吗" of a shop
- * open 10:30-20:30)?
+ * Has what was said settled the slots asked for: the shop is closed that day or takes no bookings then ("周二店休",
+ * "周末晚上不接受订位"), or the hours said open after or close before the one time each slot names ("周一早上10点能约吗"
+ * of a shop open 10:30-20:30)?
  */
-export const slotSettled = (said: Said[], question = '') =>
-  said.some((s) => SETTLED.test(s.text)) || outsideHours(said.map((s) => s.text).join('；'), question);
+export const slotSettled = (said: Said[], slots: string[] = []) => {
+  const text = said.map((s) => s.text).join('；');
+  return SETTLED.test(text) || (slots.length > 0 && slots.every((slot) => outsideHours(text, slot)));
+};
 
-/** The clock time a question names, in minutes ("早上10点" 600, "晚上8点半" 1230), if it names one. */
-function askedTime(question: string): number | undefined {
-  const m = /(早上|上午|中午|下午|晚上)?\s*(\d{1,2})\s*(?:点|[:：](?=\d{2}))(半|\d{2})?/.exec(question);
-  if (!m) return undefined;
-  let hour = Number(m[2]);
-  if ((m[1] === '下午' || m[1] === '晚上') && hour < 12) hour += 12;
-  if (hour > 23) return undefined;
-  return hour * 60 + (m[3] === '半' ? 30 : Number(m[3] ?? 0));
+/** A part of the day that says which half of the clock an hour is in. */
+const PART_OF_DAY = '(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|今晚|明晚|夜里|晚)';
+const CLOCK = new RegExp(`${PART_OF_DAY}?\\s*(\\d{1,2})\\s*(?:点|[:：](?=\\d{2}))(半|\\d{2})?`, 'g');
+
+/**
+ * The one clock time a slot names, in minutes ("早上10点" 600, "晚上8点半" 1230, "晚上12点" 1440), when it names
+ * exactly one and says which half of the day (a bare "3点" may be either).
+ */
+function askedTime(slot: string): number | undefined {
+  const times = [...slot.matchAll(CLOCK)];
+  if (times.length !== 1) return undefined;
+  const [, part, h, m] = times[0]!;
+  let hour = Number(h);
+  if (hour > 24) return undefined;
+  if (!part && hour >= 1 && hour <= 12) return undefined;
+  if (part && /下午|傍晚|晚/.test(part) && hour < 12) hour += 12;
+  else if (part === '中午' && hour < 11) hour += 12;
+  else if (part && /晚/.test(part) && hour === 12) hour = 24;
+  return hour * 60 + (m === '半' ? 30 : Number(m ?? 0));
 }
 
-function outsideHours(text: string, question: string): boolean {
-  const at = askedTime(question);
-  const ranges = [...text.matchAll(/(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})/g)].map((m) => [
-    Number(m[1]) * 60 + Number(m[2]),
-    Number(m[3]) * 60 + Number(m[4]),
+/** Is the time the slot names outside every opening the said hours give (an overnight one, 18:00-02:00, too)? */
+function outsideHours(text: string, slot: string): boolean {
+  const at = askedTime(slot);
+  const ranges = [...text.matchAll(/(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})/g)].map((r): [number, number] => [
+    Number(r[1]) * 60 + Number(r[2]),
+    Number(r[3]) * 60 + Number(r[4]),
   ]);
-  return at !== undefined && ranges.length > 0 && ranges.every(([open, close]) => at < open! || at >= close!);
+  const inside = (t: number, [open, close]: [number, number]) =>
+    close > open ? t >= open && t < close : t >= open || t < close;
+  return at !== undefined && ranges.length > 0 && !ranges.some((r) => inside(at % 1440, r));
 }
+
 /** Does this question ask whether there is room ("有空吗", "想约个私教"), whatever day it names? */
 export const asksForRoom = (question: string) => ROOM.test(question);
 

@@ -116,10 +116,8 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
     }
     for (const n of full) {
       const cjk = hanOf(n);
-      // an owner's description for an alias ("一根一根的那种") is said whole: its ends ("那种") name nothing (a name's
-      // own 的 stays: 外婆的红烧肉 is 红烧肉 too)
-      const alias = n !== clean(product.name) && n !== core(product.name);
-      if (cjk.length < 4 || (alias && /的|那种|这种/.test(cjk))) continue;
+      // a name or alias that describes ("一根一根的那种") is said whole: its ends ("那种", "外婆的") name nothing
+      if (cjk.length < 4 || /的|那种|这种/.test(cjk)) continue;
       for (const len of [2, 3]) {
         for (const piece of [cjk.slice(0, len), cjk.slice(-len)]) {
           if (!forms.some((f) => f.text === piece) && owners(piece) === 1 && !categories.has(piece))
