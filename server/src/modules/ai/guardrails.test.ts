@@ -147,7 +147,12 @@ describe('guardrails at the level the data is stored', () => {
     const id = tea.passages.find((p) => p.kind === 'product')!.id;
     expect(checkReply('铁观音：一级128元，极品268元', [id], tea, '电商').ok).toBe(true);
     // …and listed with its stock, as the answers list a product's choices
-    expect(checkReply('铁观音等级有一级、极品（极品已售罄）', [id], tea, '电商').ok).toBe(true);
+    for (const listed of [
+      '铁观音等级有一级、极品（极品已售罄）',
+      '铁观音等级有极品、一级（极品、一级已售罄）',
+      '铁观音一级有货；极品、一级已售罄',
+    ])
+      expect(checkReply(listed, [id], tea, '电商').ok, listed).toBe(true);
     expect(checkReply('我们的铁观音是极品好茶', [id], tea, '电商').ok).toBe(false);
     for (const claim of [
       '我们的铁观音是极品',

@@ -69,7 +69,7 @@ const named = (name: string) => name.replace(AD_LAW, '').length > 0;
 
 /** What follows a name when it is listed, as the answers list a catalogue: a weight or price, another item, stock
  * ("极品（极品已售罄）"). */
-const LISTED_AFTER = /^(\d|[¥￥]|[（(]\d|[（(][^（）()]{0,6}(已售罄|有货)|、[^，。；！？,.;!?]*\d|已售罄|有货|等\d)/;
+const LISTED_AFTER = /^(\d|[¥￥]|[（(]\d|[（(][^（）()]{0,20}(已售罄|有货)|、[^，。；！？,.;!?]*\d|已售罄|有货|等\d)/;
 
 /** The amounts (in yuan) a reply may mention: prices of cited products and their options, and numbers in cited text. */
 function allowedAmounts(cited: Passage[]): Set<string> {
@@ -235,6 +235,37 @@ function ownStatements(cited: Passage[]): string {
     .join('\n');
 }
 
+/**
+ * The reply without the cited products' names and option values that hold an absolute term where they are the
+ * catalogue's: a name that is more than the term ("极品肥牛"), a grade listed before its weight, price or stock
+ * ("极品125g268元"), or beside another of the product's choices ("极品、一级、特级", "（极品、特级已售罄）"). The same
+ * word said of something ("极品好茶", "是极品、回甘持久") stays.
+ */
+function withoutListed(reply: string, products: KnownProduct[]): string {
+  const values = [
+    ...new Set(
+      products.flatMap((p) => [
+        ...(p.variants ?? []).flatMap((v) => v.options.map((o) => o.value)),
+        ...p.specs.flatMap((g) => g.options.map((o) => o.label)),
+      ]),
+    ),
+  ].filter(Boolean);
+  let text = reply;
+  for (const name of [...new Set(products.flatMap(adLawNamesOf))].sort((a, b) => b.length - a.length)) {
+    const others = values.filter((v) => v !== name);
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const before = text.slice(0, at);
+      const after = text.slice(at + name.length);
+      const listed =
+        named(name) ||
+        LISTED_AFTER.test(after) ||
+        others.some((v) => after.startsWith(`、${v}`) || before.endsWith(`${v}、`));
+      if (listed) text = `${before}（）${after}`;
+    }
+  }
+  return text;
+}
+
 /** What a refused text got wrong, for the person who wrote or edited it: "15元、第一". */
 export const violationsText = (result: GuardrailResult) => result.violations.map((v) => v.detail).join('、');
 
@@ -301,22 +332,7 @@ export function checkReply(reply: string, citedIds: string[], kb: KnowledgeBase,
     violations.push(...stockClaims(claims, product), ...attributeClaims(claims, product, others));
   }
   violations.push(...weekdayClaims(claims, kb, ownStatements(cited)));
-  // a cited product's own name holding a term ("极品肥牛") is its name; a grade it is sold under, listed ("极品125g268元"
-  // of a tea graded 一级/特级/极品), is the catalogue's; the same word said of something ("极品好茶", "是极品。") is a claim
-  const ad = AD_LAW.exec(
-    [...new Set(products.flatMap(adLawNamesOf))]
-      .sort((a, b) => b.length - a.length)
-      .reduce(
-        (text, name) =>
-          text.split(name).reduce((out, piece, i, pieces) => {
-            if (!i) return piece;
-            // (what follows this mention, up to the end: "极品（极品已售罄）" lists the grade with its stock)
-            const listed = named(name) || LISTED_AFTER.test(pieces.slice(i).join(name));
-            return `${out}${listed ? '（）' : name}${piece}`;
-          }, ''),
-        reply,
-      ),
-  );
+  const ad = AD_LAW.exec(withoutListed(reply, products));
   if (ad) violations.push({ kind: 'ad_law_term', detail: ad[0] });
   const efficacy =
     (industry === '本地服务' || industry === '教育培训' ? EFFICACY : null)?.exec(reply) ?? MEDICAL.exec(reply);
