@@ -21,6 +21,8 @@ const SHOP = testShop({
     { name: '下睫毛', category: '美睫', price: 58 },
     { name: '睫毛增长液', category: '护理', price: 128 },
     { name: 'Scratch进阶班', category: '编程', price: 3600, aliases: ['scratch进阶'] },
+    { name: 'Milk-Tea Latte', category: '饮品', price: 22 },
+    { name: 'Hot Stone 热石SPA', category: '理疗', price: 398 },
     { name: 'Python算法进阶班', category: '编程', price: 4800, aliases: ['python进阶'] },
   ],
 });
@@ -48,6 +50,9 @@ describe('names written with letters', () => {
   it('reads an English alias of two words as the one name it is, not its words translated ("lashes" is no 睫毛 here)', () => {
     expect(normalizeMessage('how much for classic lashes?', index)).toContain('classiclashes');
     expect(normalizeMessage('how much for Classic  Lashes?', index)).toContain('classiclashes');
+    // joined by a hyphen, in another case, or inside a longer name
+    expect(offlineAnswer(kb, 'milk-tea latte多少钱').reply).toContain('22元');
+    expect(normalizeMessage('hot stone多少钱', index)).toBe('hotstone多少钱');
     // the name's words alone are still English to read ("lashes" is 睫毛 when no name holds them)
     expect(normalizeMessage('how much for lashes', index)).toContain('睫毛');
     expect(offlineAnswer(kb, 'how much for classic lashes?').reply).toContain('168元');

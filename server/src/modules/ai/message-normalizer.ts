@@ -396,9 +396,9 @@ export function normalizeMessage(message: string, index: ShopIndex): string {
   for (const [pattern, word] of EMOJI) text = text.replace(pattern, word);
   text = text.replace(/\p{Extended_Pictographic}|\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
   if (!/[a-z]{2}/i.test(text)) return text;
-  // a name of several English words is one word of the shop's ("classic lashes" → classiclashes)
-  for (const phrase of index.latinPhrases)
-    text = text.replace(new RegExp(`\\b${phrase.replace(/\s+/g, '\\s+')}\\b`, 'gi'), phrase.replace(/\s+/g, ''));
+  // a name of several English words is one word of the shop's ("classic lashes" → classiclashes, "milk-tea latte" →
+  // milktealatte)
+  for (const { pattern, word } of index.latinPhrases) text = text.replace(pattern, word);
   const own = index.latinWords;
   // "my daughter is 5": a child's age given without "years old"
   if (/\b(daughter|son|kids?|child|children|baby|boy|girl)\b/i.test(text))

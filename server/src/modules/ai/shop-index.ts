@@ -46,8 +46,8 @@ export interface ShopIndex {
   products: ProductEntry[];
   /** words the shop writes in Latin letters itself (an English alias, a size letter): never read as pinyin */
   latinWords: Set<string>;
-  /** names of several Latin words, as the cleaned single word they are matched as */
-  latinPhrases: string[];
+  /** names of several Latin words, found however they are spaced or joined, and the cleaned word they are matched as */
+  latinPhrases: { pattern: RegExp; word: string }[];
   /** pinyin of the shop's words and the words of asking → the words (message-normalizer.ts) */
   pinyin: Map<string, string>;
   longestPinyin: number;
@@ -155,16 +155,22 @@ export function shopIndex(kb: KnowledgeBase): ShopIndex {
       .flatMap((w) => w.match(/[a-z][a-z0-9]*/g) ?? [])
       .concat(['wifi']),
   );
-  // a name of several English words ("classic lashes"), longest first: read as the one word its cleaned form is, so
-  // its words are not translated one by one ("lashes" → 睫毛) and the rest of the message still is
+  // a name of several English words, alone or in a longer name ("classic lashes", "Milk-Tea Latte", "Hot Stone 热石SPA"),
+  // longest first: read as the one word its cleaned form is, so its words are not translated one by one ("lashes" →
+  // 睫毛) and the rest of the message still is
   const latinPhrases = [
     ...new Set(
       products
         .flatMap((p) => [p.name, ...(p.aliases ?? [])])
-        .map((n) => normalize(n).trim())
-        .filter((n) => /^[a-z0-9]+(\s+[a-z0-9]+)+$/.test(n)),
+        .flatMap((n) => normalize(n).match(/[a-z0-9]+(?:[\s\-&']+[a-z0-9]+)+/g) ?? [])
+        .filter((phrase) => /[a-z]{2}/.test(phrase)),
     ),
-  ].sort((a, b) => b.length - a.length);
+  ]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => ({
+      pattern: new RegExp(`\\b${phrase.split(/[\s\-&']+/).join("[\\s\\-&']+")}\\b`, 'gi'),
+      word: phrase.replace(/[\s\-&']+/g, ''),
+    }));
   const index: ShopIndex = {
     products: entries,
     latinWords,
