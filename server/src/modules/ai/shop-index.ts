@@ -361,8 +361,9 @@ function findProducts(index: ShopIndex, message: string): ProductLink[] {
             (typo(l) && whole(o) && holds(l, o)) ||
             (holds(o, l) &&
               !typoOverOption(o, l) &&
-              // a longer name over one inside it, unless only a typo of it stands over a whole name found exactly ("山核桃多少钱" is 山核桃, not 山核桃仁 mistyped); a name found exactly over
-              // another's one-character typo in the same place ("双人套餐" is not 单人套餐 mistyped)
+              // a longer name over one inside it, unless only a typo of it stands over a whole name found exactly
+              // ("山核桃多少钱" is 山核桃, not 山核桃仁 mistyped); a name found exactly over another's one-character
+              // typo in the same place ("双人套餐" is not 单人套餐 mistyped)
               ((o.span[1] - o.span[0] > l.span[1] - l.span[0] && o.score >= l.score - 0.2 && (!typo(o) || !whole(l))) ||
                 o.score >= l.score + 0.1))),
       ),
