@@ -35,6 +35,7 @@ describe('the body reacting after a service or a meal', () => {
     // a question after the report keeps it a report
     expect(detectRisk('昨天做完睫毛今天眼睛红肿 会不会是胶水过敏', '本地服务')).toBe('complaint');
     expect(detectRisk('做完眼睛又红又痒 会是什么原因', '本地服务')).toBe('complaint');
+    expect(detectRisk('做完眼睛肿了 有没有事啊', '本地服务')).toBe('complaint');
   });
 
   it('is a question when asked in advance', () => {

@@ -44,7 +44,7 @@ const REACTION =
   /(又红又痒|又痒又红|发痒|好痒|很痒|痒得|有点痒|一直痒|肿了|有点肿|肿起来|刺痛|发炎|流眼泪|睁不开|起泡了|脱皮了)/;
 const IN_ADVANCE = /(会不会|会|容易)[^，。,.！？!?]{0,3}(痒|肿|刺痛|发炎|流眼泪|起泡|脱皮)/;
 /** Asking for something to buy or use for it ("有推荐的沐浴露吗", "用哪款"): a product question, not a report. */
-const FOR_IT = /(用哪|哪款|哪种|推荐|有没有|有[^，。,.！？!?\s]{1,8}(吗|没)[?？]*$|能[^，。,.！？!?\s]{0,6}吗[?？]*$)/;
+const FOR_IT = /(用哪|用什么|哪款|哪种|推荐|有[^，。,.！？!?\s]{1,8}(吗|没)[?？]*$|能[^，。,.！？!?\s]{0,6}吗[?？]*$)/;
 /** Said after it was done ("做完", "接完", "回去", "昨天"): "今天头皮发痒" alone says when, not after what. */
 const AFTERWARDS = /([做接剪烫染洗修弄贴种纹绣敷吃喝]完|回去|回家|昨天|第二天)/;
 /** Something wrong with what was bought: a complaint, unless the customer asks what to do about it. */
